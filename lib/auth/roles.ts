@@ -1,0 +1,39 @@
+/** The roles of SPEC §2. A person may hold several. */
+export const ROLES = [
+  "resident",
+  "butler",
+  "supervisor",
+  "project_manager",
+  "front_desk",
+  "technician",
+  "finance",
+  "hr",
+  "legal",
+  "admin",
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const STAFF_ROLES = ROLES.filter((r): r is Exclude<Role, "resident"> => r !== "resident");
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** True when the user holds at least one of the required roles. An empty requirement means "any member". */
+export function hasAnyRole(held: readonly Role[], required: readonly Role[]): boolean {
+  if (required.length === 0) return held.length > 0;
+  return required.some((r) => held.includes(r));
+}
+
+export function isStaff(held: readonly Role[]): boolean {
+  return held.some((r) => r !== "resident");
+}
+
+/** Where a user lands after sign-in: the staff dashboard for any staff role, else the resident home. */
+export function homePathFor(held: readonly Role[]): string {
+  if (isStaff(held)) return "/staff";
+  if (held.includes("resident")) return "/home";
+  return "/sign-in";
+}

@@ -1,0 +1,41 @@
+import { createClient, type Client } from "@libsql/client";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import path from "node:path";
+import fs from "node:fs";
+import * as schema from "../../db/schema";
+import { withWriteQueue } from "./write-queue";
+
+export type Schema = typeof schema;
+export type Db = LibSQLDatabase<Schema>;
+/** A drizzle handle or a transaction on it: data functions accept either. */
+export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export const DEFAULT_DATABASE_URL = "file:data/guanjia.db";
+
+export function isEmbeddedUrl(url: string): boolean {
+  return url.startsWith("file:") || url === ":memory:";
+}
+
+export interface DbHandle {
+  db: Db;
+  client: Client;
+  url: string;
+  embedded: boolean;
+}
+
+/**
+ * Opens a database. `file:` URLs get WAL, a busy timeout for other processes and the
+ * in-process write queue; `libsql://`, `http(s)://` and `ws(s)://` URLs go to a libSQL server.
+ */
+export function openDb(url = DEFAULT_DATABASE_URL, authToken?: string): DbHandle {
+  const embedded = isEmbeddedUrl(url);
+  if (embedded && url.startsWith("file:")) {
+    const file = url.slice("file:".length).split("?")[0];
+    if (file && file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
+  const raw = createClient({ url, authToken: authToken || undefined, timeout: embedded ? 5000 : undefined });
+  const client = embedded ? withWriteQueue(raw) : raw;
+  // WAL is a property of the database file; setting it again is a no-op. Queued like any write.
+  if (embedded) client.execute("PRAGMA journal_mode = WAL").catch(() => {});
+  return { db: drizzle(client, { schema }), client, url, embedded };
+}

@@ -1,0 +1,126 @@
+import type { Client, InStatement, InArgs, Transaction, TransactionMode } from "@libsql/client";
+
+/**
+ * One in-process queue for writes on embedded (`file:`) databases.
+ *
+ * An embedded libSQL database allows one writer at a time, and its native calls are
+ * synchronous: a second writer either fails at once with SQLITE_BUSY or, with a busy
+ * timeout, blocks the event loop while the first writer (an interactive transaction
+ * waiting on an `await`) can never finish. So inside one process every write, batch and
+ * interactive transaction takes its turn here. Plain reads bypass the queue (WAL lets
+ * them run beside a writer). Other processes are handled by WAL plus the busy timeout.
+ */
+export class Mutex {
+  #tail: Promise<void> = Promise.resolve();
+
+  /** Resolves with a release function once every earlier holder has released. */
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const ready = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => next);
+    return ready;
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+const READ_ONLY = /^\s*(?:--[^\n]*\n\s*)*(select|with|explain)\b/i;
+
+function sqlOf(stmt: InStatement | string): string {
+  return typeof stmt === "string" ? stmt : stmt.sql;
+}
+
+/** A read that can run beside a writer. `WITH … INSERT` is treated as a write (rare; safe either way). */
+export function isReadOnlyStatement(stmt: InStatement | string): boolean {
+  const sql = sqlOf(stmt);
+  return READ_ONLY.test(sql) && !/\b(insert|update|delete|replace)\b/i.test(sql);
+}
+
+/** Wraps a libSQL client so that writes and transactions are serialized through `mutex`. */
+export function withWriteQueue(client: Client, mutex = new Mutex()): Client {
+  const queued = <T>(fn: () => Promise<T>) => mutex.run(fn);
+
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      switch (prop) {
+        case "execute":
+          return (stmtOrSql: InStatement | string, args?: InArgs) => {
+            const call = () =>
+              args === undefined
+                ? target.execute(stmtOrSql as InStatement)
+                : target.execute(stmtOrSql as string, args);
+            return isReadOnlyStatement(stmtOrSql) ? call() : queued(call);
+          };
+        case "batch":
+          return (stmts: InStatement[], mode?: TransactionMode) => {
+            const call = () => target.batch(stmts, mode);
+            return stmts.every(isReadOnlyStatement) ? call() : queued(call);
+          };
+        case "executeMultiple":
+          return (sql: string) => queued(() => target.executeMultiple(sql));
+        case "migrate":
+          return (stmts: InStatement[]) => queued(() => target.migrate(stmts));
+        case "transaction":
+          return async (mode?: TransactionMode): Promise<Transaction> => {
+            if (mode === "read") return target.transaction(mode);
+            const release = await mutex.acquire();
+            let tx: Transaction;
+            try {
+              tx = await target.transaction(mode);
+            } catch (e) {
+              release();
+              throw e;
+            }
+            return holdUntilSettled(tx, release);
+          };
+        default: {
+          const value = Reflect.get(target, prop, receiver);
+          return typeof value === "function" ? value.bind(target) : value;
+        }
+      }
+    },
+  });
+}
+
+/** Keeps the queue held until the transaction commits, rolls back or closes. */
+function holdUntilSettled(tx: Transaction, release: () => void): Transaction {
+  let released = false;
+  const done = () => {
+    if (!released) {
+      released = true;
+      release();
+    }
+  };
+  return new Proxy(tx, {
+    get(target, prop, receiver) {
+      if (prop === "commit" || prop === "rollback") {
+        return async () => {
+          try {
+            await target[prop]();
+          } finally {
+            done();
+          }
+        };
+      }
+      if (prop === "close") {
+        return () => {
+          try {
+            target.close();
+          } finally {
+            done();
+          }
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,16 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+/** Validated server configuration. Every variable is documented in README.md. */
+export const env = createEnv({
+  server: {
+    DATABASE_URL: z.string().min(1).default("file:data/guanjia.db"),
+    DATABASE_AUTH_TOKEN: z.string().optional(),
+    NEXTAUTH_SECRET: z.string().min(16).optional(),
+    CRON_SECRET: z.string().min(16).optional(),
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+});
