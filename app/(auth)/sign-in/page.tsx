@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { homePathFor } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/auth/session";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("auth"))("signInTitle") };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const user = await getSessionUser();
+  if (user) redirect(homePathFor(user.roles));
+  const t = await getTranslations("auth");
+  const { callbackUrl } = await searchParams;
+  // Only same-site paths: never redirect to another origin after sign-in.
+  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  return (
+    <>
+      <h1 className="text-xl font-semibold">{t("signInTitle")}</h1>
+      <p className="mb-5 mt-1 text-sm text-slate-600">{t("signInSubtitle")}</p>
+      <SignInForm next={next} />
+      <p className="mt-5 text-sm text-slate-600">
+        {t("noAccount")}{" "}
+        <Link href="/sign-up" className="font-medium text-brand-700 hover:underline">
+          {t("registerCompany")}
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { getTranslations } from "next-intl/server";
+import { ProfilePanel } from "@/components/profile/profile-panel";
+import { PageHeader } from "@/components/ui/card";
+import { STAFF_ROLES } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("profile"))("title") };
+}
+
+export default async function StaffProfile() {
+  const user = await requireUser(STAFF_ROLES);
+  const t = await getTranslations("profile");
+  return (
+    <div className="max-w-xl">
+      <PageHeader title={t("title")} />
+      <ProfilePanel name={user.name} phone={user.phone} email={user.email} />
+    </div>
+  );
+}

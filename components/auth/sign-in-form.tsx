@@ -1,0 +1,49 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { applySavedLocale } from "@/app/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+export function SignInForm({ next }: { next: string }) {
+  const t = useTranslations("auth");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    setPending(true);
+    setError(null);
+    const res = await signIn("credentials", {
+      identifier: String(data.get("identifier") ?? ""),
+      password: String(data.get("password") ?? ""),
+      redirect: false,
+    });
+    if (!res || res.error) {
+      setPending(false);
+      setError(res?.error === "RATE_LIMITED" ? t("rateLimited", { minutes: 15 }) : t("invalidCredentials"));
+      return;
+    }
+    await applySavedLocale();
+    // A full navigation, so every server component renders with the new session.
+    window.location.assign(next);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <Field label={t("identifier")} name="identifier" autoComplete="username" inputMode="email" required />
+      <Field label={t("password")} name="password" type="password" autoComplete="current-password" required />
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t("signingIn") : t("signInButton")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { NavItem } from "@/lib/nav";
+
+function isActive(pathname: string, href: string, exact: boolean) {
+  return exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** Sidebar links for staff. The dashboard root only matches itself. */
+export function SidebarLinks({ items }: { items: NavItem[] }) {
+  const t = useTranslations("nav");
+  const pathname = usePathname();
+  return (
+    <ul className="space-y-0.5">
+      {items.map((item) => {
+        const active = isActive(pathname, item.href, item.href === "/staff");
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={active ? "page" : undefined}
+              className={`flex items-center gap-2 rounded-md px-3 py-2 text-sm ${
+                active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"
+              }`}
+            >
+              <span aria-hidden className="w-5 text-center">
+                {item.icon}
+              </span>
+              {t(item.label)}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The resident bottom navigation bar. */
+export function BottomLinks({ items }: { items: NavItem[] }) {
+  const t = useTranslations("nav");
+  const pathname = usePathname();
+  return (
+    <ul className="mx-auto flex max-w-md">
+      {items.map((item) => {
+        const active = isActive(pathname, item.href, false);
+        return (
+          <li key={item.href} className="flex-1">
+            <Link
+              href={item.href}
+              aria-current={active ? "page" : undefined}
+              className={`flex flex-col items-center gap-0.5 py-2 text-xs ${active ? "font-medium text-brand-700" : "text-slate-500"}`}
+            >
+              <span aria-hidden className="text-lg leading-none">
+                {item.icon}
+              </span>
+              {t(item.label)}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,50 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import type { SessionUser } from "@/lib/auth/session";
+import { navFor, STAFF_NAV } from "@/lib/nav";
+import { SidebarLinks } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+/** Staff frame: a sidebar whose entries follow the user's roles; on phones it folds into a menu. */
+export async function StaffShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const t = await getTranslations();
+  const items = navFor(STAFF_NAV, user.roles);
+  const staffRoles = user.roles.filter((r) => r !== "resident");
+  return (
+    <div className="min-h-dvh lg:flex">
+      <a href="#main" className="sr-only focus:not-sr-only">
+        {t("app.skipToContent")}
+      </a>
+      <aside className="no-print border-b border-slate-200 bg-white lg:sticky lg:top-0 lg:h-dvh lg:w-60 lg:shrink-0 lg:border-b-0 lg:border-r">
+        <div className="flex items-center justify-between px-4 py-3">
+          <div>
+            <div className="font-bold text-brand-700">{t("app.name")}</div>
+            <div className="text-xs text-slate-500">{user.companyName}</div>
+          </div>
+          <details className="lg:hidden">
+            <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-sm ring-1 ring-slate-300">{t("nav.menu")}</summary>
+            <nav aria-label={t("nav.mainNav")} className="absolute left-0 right-0 z-20 mt-2 border-b border-slate-200 bg-white p-2 shadow">
+              <SidebarLinks items={items} />
+            </nav>
+          </details>
+        </div>
+        <nav aria-label={t("nav.mainNav")} className="hidden px-2 lg:block">
+          <SidebarLinks items={items} />
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="no-print flex flex-wrap items-center justify-end gap-3 border-b border-slate-200 bg-white px-4 py-2">
+          <span className="text-sm text-slate-700">
+            {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join("、")}
+          </span>
+          <LanguageSwitch />
+          <SignOutButton />
+        </header>
+        <main id="main" className="flex-1 p-4 lg:p-6">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

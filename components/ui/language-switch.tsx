@@ -1,0 +1,38 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { switchLocale } from "@/app/actions";
+import { LOCALES } from "@/lib/i18n/config";
+
+export function LanguageSwitch({ className = "" }: { className?: string }) {
+  const t = useTranslations("language");
+  const locale = useLocale();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <div role="group" aria-label={t("label")} className={`inline-flex rounded-md ring-1 ring-slate-300 ${className}`}>
+      {LOCALES.map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          disabled={pending}
+          aria-pressed={l === locale}
+          onClick={() =>
+            startTransition(async () => {
+              await switchLocale({ locale: l });
+              router.refresh();
+            })
+          }
+          className={`px-2.5 py-1 text-xs first:rounded-l-md last:rounded-r-md ${
+            l === locale ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"
+          }`}
+        >
+          {t(l)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { eq } from "drizzle-orm";
+import { memberships, users } from "@/db/schema";
+import type { Db } from "@/lib/db/client";
+import { parseIdentifier } from "./identifiers";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { checkLimits, recordFailures, resetLimit, type LimitedKey } from "./rate-limit";
+import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from "./rate-limit-rules";
+
+export type SignInFailure = "invalid" | "rate_limited";
+export type SignInResult =
+  | { ok: true; user: { id: number; name: string; sessionVersion: number; companyId: number | null } }
+  | { ok: false; reason: SignInFailure; retryAfterMs?: number };
+
+/**
+ * Checks a phone-or-email + password pair. Failed attempts count per account and per IP;
+ * once either is over its limit, even a correct password is refused until the block ends.
+ */
+export async function verifyCredentials(db: Db, identifier: string, password: string, ip: string): Promise<SignInResult> {
+  const id = parseIdentifier(identifier);
+  const keys: LimitedKey[] = [
+    { key: `signin:acct:${id.kind}:${id.value}`, rule: SIGN_IN_PER_ACCOUNT },
+    { key: `signin:ip:${ip}`, rule: SIGN_IN_PER_IP },
+  ];
+  const verdict = await checkLimits(db, keys);
+  if (!verdict.allowed) return { ok: false, reason: "rate_limited", retryAfterMs: verdict.retryAfterMs };
+
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(id.kind === "email" ? eq(users.email, id.value) : eq(users.phone, id.value))
+    .limit(1);
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  if (!user || !valid || !user.active) {
+    await recordFailures(db, keys);
+    return { ok: false, reason: "invalid" };
+  }
+  await resetLimit(db, keys[0].key);
+  const [membership] = await db
+    .select({ companyId: memberships.companyId })
+    .from(memberships)
+    .where(eq(memberships.userId, user.id))
+    .orderBy(memberships.id)
+    .limit(1);
+  return {
+    ok: true,
+    user: { id: user.id, name: user.name, sessionVersion: user.sessionVersion, companyId: membership?.companyId ?? null },
+  };
+}

@@ -1,0 +1,58 @@
+import { and, eq } from "drizzle-orm";
+import { companies, memberships, users } from "@/db/schema";
+import type { Db } from "@/lib/db/client";
+import { isRole, type Role } from "./roles";
+import { isSessionCurrent, type TokenClaims } from "./session-rules";
+
+export interface SessionUser {
+  id: number;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  locale: "zh-CN" | "en" | null;
+  companyId: number;
+  companyName: string;
+  timeZone: string;
+  roles: Role[];
+}
+
+/**
+ * Loads the signed-in user from the token's claims, fresh from the database on every
+ * request: a revoked token (old session version), a disabled user or a user without any
+ * membership in the token's company is no user at all.
+ */
+export async function loadSessionUser(db: Db, claims: (TokenClaims & { companyId: number | null }) | null): Promise<SessionUser | null> {
+  if (!claims || claims.companyId == null) return null;
+  const rows = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      phone: users.phone,
+      email: users.email,
+      locale: users.locale,
+      active: users.active,
+      sessionVersion: users.sessionVersion,
+      role: memberships.role,
+      companyId: companies.id,
+      companyName: companies.name,
+      timeZone: companies.timeZone,
+      companyActive: companies.active,
+    })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.companyId, claims.companyId)))
+    .innerJoin(companies, eq(companies.id, memberships.companyId))
+    .where(eq(users.id, claims.userId));
+  const first = rows[0];
+  if (!first || !first.companyActive || !isSessionCurrent(claims, first)) return null;
+  return {
+    id: first.id,
+    name: first.name,
+    phone: first.phone,
+    email: first.email,
+    locale: first.locale,
+    companyId: first.companyId,
+    companyName: first.companyName,
+    timeZone: first.timeZone,
+    roles: rows.map((r) => r.role).filter(isRole),
+  };
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "@/lib/db";
+import { verifyCredentials } from "./credentials";
+
+/** Error codes thrown from authorize(); the sign-in form translates them. */
+export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", rateLimited: "RATE_LIMITED" } as const;
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const forwarded = first(headers?.["x-forwarded-for"])?.split(",")[0]?.trim();
+  return forwarded || first(headers?.["x-real-ip"]) || "unknown";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "credentials",
+      credentials: { identifier: { type: "text" }, password: { type: "password" } },
+      async authorize(credentials, req) {
+        const identifier = credentials?.identifier ?? "";
+        const password = credentials?.password ?? "";
+        if (!identifier || !password) return null;
+        const result = await verifyCredentials(getDb(), identifier, password, clientIp(req?.headers));
+        if (!result.ok) {
+          if (result.reason === "rate_limited") throw new Error(SIGN_IN_ERRORS.rateLimited);
+          return null;
+        }
+        const { id, name, sessionVersion, companyId } = result.user;
+        return { id: String(id), name, sessionVersion, companyId };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.ver = user.sessionVersion;
+        token.cid = user.companyId;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      session.uid = token.uid;
+      session.ver = token.ver;
+      session.cid = token.cid;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,27 @@
+import type { Role } from "@/lib/auth/roles";
+
+/** A navigation entry; `roles` empty = every staff member. Labels are keys under "nav". */
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: string;
+  roles: readonly Role[];
+}
+
+/** The staff sidebar. Each module adds its entries here with the roles allowed to open it. */
+export const STAFF_NAV: readonly NavItem[] = [
+  { href: "/staff", label: "dashboard", icon: "▦", roles: [] },
+  { href: "/staff/admin/users", label: "staff", icon: "👥", roles: ["admin"] },
+  { href: "/staff/admin/audit", label: "audit", icon: "🧾", roles: ["admin"] },
+  { href: "/staff/profile", label: "profile", icon: "⚙", roles: [] },
+];
+
+/** The resident bottom bar (mobile). */
+export const RESIDENT_NAV: readonly NavItem[] = [
+  { href: "/home", label: "home", icon: "⌂", roles: ["resident"] },
+  { href: "/me", label: "me", icon: "☺", roles: ["resident"] },
+];
+
+export function navFor(items: readonly NavItem[], roles: readonly Role[]): NavItem[] {
+  return items.filter((i) => i.roles.length === 0 || i.roles.some((r) => roles.includes(r)));
+}

@@ -1,0 +1,145 @@
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { companies, memberships, users } from "@/db/schema";
+import { writeAudit } from "@/lib/audit/commands";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { StaffRole } from "@/lib/auth/roles";
+import { AppError } from "@/lib/actions/result";
+import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { Locale } from "@/lib/i18n/config";
+import type { changePasswordSchema, createStaffSchema, signUpSchema } from "./schemas";
+
+/** Refuses a phone or e-mail that another account already uses, as field errors. */
+async function assertIdentifiersFree(db: Db, phone: string, email: string | undefined) {
+  const taken = await db
+    .select({ phone: users.phone, email: users.email })
+    .from(users)
+    .where(email ? or(eq(users.phone, phone), eq(users.email, email)) : eq(users.phone, phone));
+  const fieldErrors: Record<string, string[]> = {};
+  if (taken.some((u) => u.phone === phone)) fieldErrors.phone = ["validation.phoneTaken"];
+  if (email && taken.some((u) => u.email === email)) fieldErrors.email = ["validation.emailTaken"];
+  if (Object.keys(fieldErrors).length) throw new AppError("conflict", "errors.conflict", fieldErrors);
+}
+
+function identifierConflict(error: unknown): AppError | null {
+  if (isUniqueViolation(error, "users.phone")) return AppError.field("phone", "validation.phoneTaken", "conflict");
+  if (isUniqueViolation(error, "users.email")) return AppError.field("email", "validation.emailTaken", "conflict");
+  return null;
+}
+
+/** Company sign-up: the company, its first user and that user's admin role, all or nothing. */
+export async function signUpCompany(db: Db, input: z.output<typeof signUpSchema>) {
+  await assertIdentifiersFree(db, input.phone, input.email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [company] = await tx.insert(companies).values({ name: input.companyName }).returning();
+      const [user] = await tx
+        .insert(users)
+        .values({ name: input.name, phone: input.phone, email: input.email, passwordHash })
+        .returning({ id: users.id });
+      await tx.insert(memberships).values({ companyId: company.id, userId: user.id, role: "admin" });
+      await writeAudit(tx, {
+        companyId: company.id,
+        actorUserId: user.id,
+        action: "company.sign_up",
+        entity: "company",
+        entityId: company.id,
+        after: { name: company.name, admin: { id: user.id, phone: input.phone, email: input.email } },
+      });
+      return { companyId: company.id, userId: user.id };
+    });
+  } catch (e) {
+    throw identifierConflict(e) ?? e;
+  }
+}
+
+/** The admin creates a staff account with one or more roles in their company. */
+export async function createStaffMember(db: Db, companyId: number, actorUserId: number, input: z.output<typeof createStaffSchema>) {
+  await assertIdentifiersFree(db, input.phone, input.email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ name: input.name, phone: input.phone, email: input.email ?? null, passwordHash })
+        .returning({ id: users.id });
+      await tx.insert(memberships).values(input.roles.map((role) => ({ companyId, userId: user.id, role })));
+      await writeAudit(tx, {
+        companyId,
+        actorUserId,
+        action: "staff.create",
+        entity: "user",
+        entityId: user.id,
+        after: { name: input.name, phone: input.phone, email: input.email ?? null, roles: input.roles },
+      });
+      return { userId: user.id };
+    });
+  } catch (e) {
+    throw identifierConflict(e) ?? e;
+  }
+}
+
+/**
+ * Replaces a staff member's roles in the company. The change revokes their sessions
+ * (the session version goes up) so that the old roles stop working at once. An admin
+ * cannot remove their own admin role, so a company never loses its last way in by accident.
+ */
+export async function setStaffRoles(db: Db, companyId: number, actorUserId: number, userId: number, roles: StaffRole[]) {
+  if (userId === actorUserId && !roles.includes("admin")) throw AppError.field("roles", "validation.cannotDropOwnAdmin");
+  return db.transaction(async (tx) => {
+    const current = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.companyId, companyId), eq(memberships.userId, userId)));
+    const staffBefore = current.map((r) => r.role).filter((r) => r !== "resident");
+    if (staffBefore.length === 0) throw new AppError("not_found");
+    const toRemove = staffBefore.filter((r) => !roles.includes(r as StaffRole));
+    const toAdd = roles.filter((r) => !staffBefore.includes(r));
+    if (toRemove.length === 0 && toAdd.length === 0) return { changed: false };
+    if (toRemove.length)
+      await tx
+        .delete(memberships)
+        .where(and(eq(memberships.companyId, companyId), eq(memberships.userId, userId), inArray(memberships.role, toRemove)));
+    if (toAdd.length) await tx.insert(memberships).values(toAdd.map((role) => ({ companyId, userId, role })));
+    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+    await writeAudit(tx, {
+      companyId,
+      actorUserId,
+      action: "staff.set_roles",
+      entity: "user",
+      entityId: userId,
+      before: { roles: staffBefore },
+      after: { roles },
+    });
+    return { changed: true };
+  });
+}
+
+/** Ends every session of the user, this one included. */
+export async function signOutEverywhere(db: Db, companyId: number, userId: number) {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+    await writeAudit(tx, { companyId, actorUserId: userId, action: "user.sign_out_everywhere", entity: "user", entityId: userId });
+  });
+}
+
+/** Changes the password after checking the current one; every other session ends. */
+export async function changePassword(db: Db, companyId: number, userId: number, input: z.output<typeof changePasswordSchema>) {
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
+    throw AppError.field("currentPassword", "validation.wrongPassword");
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId));
+    await writeAudit(tx, { companyId, actorUserId: userId, action: "user.change_password", entity: "user", entityId: userId });
+  });
+}
+
+export async function setUserLocale(db: Db, userId: number, locale: Locale) {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}

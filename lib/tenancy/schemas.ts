@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { STAFF_ROLES } from "@/lib/auth/roles";
+import { LOCALES } from "@/lib/i18n/config";
+import { emailField, nameField, optionalEmailField, passwordField, phoneField } from "@/lib/validation";
+
+export const signUpSchema = z.object({
+  companyName: nameField,
+  name: nameField,
+  phone: phoneField,
+  email: emailField,
+  password: passwordField,
+});
+export type SignUpInput = z.input<typeof signUpSchema>;
+
+export const staffRolesField = z
+  .array(z.enum(STAFF_ROLES, "validation.role"))
+  .min(1, "validation.rolesRequired")
+  .transform((roles) => [...new Set(roles)]);
+
+export const createStaffSchema = z.object({
+  name: nameField,
+  phone: phoneField,
+  email: optionalEmailField,
+  password: passwordField,
+  roles: staffRolesField,
+});
+export type CreateStaffInput = z.input<typeof createStaffSchema>;
+
+export const setRolesSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  roles: staffRolesField,
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "validation.required"),
+    newPassword: passwordField,
+  })
+  .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "validation.passwordUnchanged" });
+
+export const localeSchema = z.object({ locale: z.enum(LOCALES) });
+export const emptySchema = z.object({});
