@@ -1,25 +1,28 @@
 import type { Role } from "@/lib/auth/roles";
 
+export type NavIcon = "dashboard" | "users" | "audit" | "settings" | "home" | "me";
+
 /** A navigation entry; `roles` empty = every staff member. Labels are keys under "nav". */
 export interface NavItem {
   href: string;
   label: string;
-  icon: string;
+  /** A lucide icon name, mapped in components/shell/nav-icons.tsx. */
+  icon: NavIcon;
   roles: readonly Role[];
 }
 
 /** The staff sidebar. Each module adds its entries here with the roles allowed to open it. */
 export const STAFF_NAV: readonly NavItem[] = [
-  { href: "/staff", label: "dashboard", icon: "▦", roles: [] },
-  { href: "/staff/admin/users", label: "staff", icon: "👥", roles: ["admin"] },
-  { href: "/staff/admin/audit", label: "audit", icon: "🧾", roles: ["admin"] },
-  { href: "/staff/profile", label: "profile", icon: "⚙", roles: [] },
+  { href: "/staff", label: "dashboard", icon: "dashboard", roles: [] },
+  { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },
+  { href: "/staff/admin/audit", label: "audit", icon: "audit", roles: ["admin"] },
+  { href: "/staff/profile", label: "profile", icon: "settings", roles: [] },
 ];
 
 /** The resident bottom bar (mobile). */
 export const RESIDENT_NAV: readonly NavItem[] = [
-  { href: "/home", label: "home", icon: "⌂", roles: ["resident"] },
-  { href: "/me", label: "me", icon: "☺", roles: ["resident"] },
+  { href: "/home", label: "home", icon: "home", roles: ["resident"] },
+  { href: "/me", label: "me", icon: "me", roles: ["resident"] },
 ];
 
 export function navFor(items: readonly NavItem[], roles: readonly Role[]): NavItem[] {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { NavItem } from "@/lib/nav";
+import { NavIconView } from "./nav-icons";
 
 function isActive(pathname: string, href: string, exact: boolean) {
   return exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
@@ -26,9 +27,7 @@ export function SidebarLinks({ items }: { items: NavItem[] }) {
                 active ? "bg-brand-50 font-medium text-brand-700" : "text-slate-700 hover:bg-slate-100"
               }`}
             >
-              <span aria-hidden className="w-5 text-center">
-                {item.icon}
-              </span>
+              <NavIconView name={item.icon} className="h-4 w-4" />
               {t(item.label)}
             </Link>
           </li>
@@ -53,9 +52,7 @@ export function BottomLinks({ items }: { items: NavItem[] }) {
               aria-current={active ? "page" : undefined}
               className={`flex flex-col items-center gap-0.5 py-2 text-xs ${active ? "font-medium text-brand-700" : "text-slate-500"}`}
             >
-              <span aria-hidden className="text-lg leading-none">
-                {item.icon}
-              </span>
+              <NavIconView name={item.icon} className="h-5 w-5" />
               {t(item.label)}
             </Link>
           </li>

@@ -1,14 +1,14 @@
 import { getRequestConfig } from "next-intl/server";
-import { cookies, headers } from "next/headers";
-import { DEFAULT_TIME_ZONE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "./config";
+import { cookies } from "next/headers";
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, isLocale, LOCALE_COOKIE } from "./config";
 
 /**
- * The locale comes from the NEXT_LOCALE cookie (set by the language switch and at sign-in
- * from the user's saved preference), else from Accept-Language, else Chinese.
+ * The locale comes from the NEXT_LOCALE cookie (set by the language switch, and at sign-in
+ * from the user's saved preference); without it the app speaks Simplified Chinese.
  */
 export default getRequestConfig(async () => {
   const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(cookieLocale) ? cookieLocale : localeFromAcceptLanguage((await headers()).get("accept-language"));
+  const locale = isLocale(cookieLocale) ? cookieLocale : DEFAULT_LOCALE;
   return {
     locale,
     timeZone: DEFAULT_TIME_ZONE,

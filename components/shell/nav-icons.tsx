@@ -1,0 +1,16 @@
+import { CircleUserRound, House, LayoutDashboard, ScrollText, Settings, Users, type LucideIcon } from "lucide-react";
+import type { NavIcon } from "@/lib/nav";
+
+const ICONS: Record<NavIcon, LucideIcon> = {
+  dashboard: LayoutDashboard,
+  users: Users,
+  audit: ScrollText,
+  settings: Settings,
+  home: House,
+  me: CircleUserRound,
+};
+
+export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {
+  const Icon = ICONS[name];
+  return <Icon aria-hidden className={className} />;
+}
