@@ -1,0 +1,49 @@
+/**
+ * npm run db:seed — migrates DATABASE_URL, then seeds the demo company 示范物业 with one login
+ * per role (db/seed/demo-logins.ts). Safe to run again: a complete seed is left as it is.
+ *
+ *   npm run db:seed                          demo company, ~1,200 households
+ *   npm run db:seed -- --households 50000    benchmark company 大型示范物业 of that size
+ *   options: --seed <text>  (default "guanjia")   --reset  (remove the company and seed it again)
+ */
+import { parseArgs } from "node:util";
+import { openDb, DEFAULT_DATABASE_URL } from "../lib/db/client";
+import { migrateDb } from "../lib/db/migrate";
+import { DEFAULT_SEED, formatCounts, seedDemo } from "../db/seed";
+
+const { values } = parseArgs({
+  options: {
+    households: { type: "string" },
+    seed: { type: "string", default: DEFAULT_SEED },
+    reset: { type: "boolean", default: false },
+  },
+});
+
+const households = values.households === undefined ? undefined : Number(values.households.replace(/[_,]/g, ""));
+if (households !== undefined && (!Number.isInteger(households) || households < 1)) {
+  console.error(`--households must be a positive whole number, got "${values.households}"`);
+  process.exit(2);
+}
+
+const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+const handle = openDb(url, process.env.DATABASE_AUTH_TOKEN);
+const started = Date.now();
+try {
+  await migrateDb(handle.db);
+  console.log(`seeding ${url.replace(/\/\/.*@/, "//***@")}`);
+  const result = await seedDemo(handle.db, {
+    profile: households === undefined ? "demo" : "bench",
+    households,
+    seed: values.seed,
+    reset: values.reset,
+    log: (line) => console.log(line),
+  });
+  console.log(`${result.companyName} (company ${result.companyId}): ${result.status}`);
+  for (const line of formatCounts(result.counts)) console.log(`  ${line}`);
+  console.log(`done in ${((Date.now() - started) / 1000).toFixed(2)} s`);
+} catch (error) {
+  console.error("seed failed:", error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  handle.client.close();
+}
