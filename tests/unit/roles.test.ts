@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { hasAnyRole, homePathFor, isRole, isStaff, ROLES, STAFF_ROLES } from "@/lib/auth/roles";
+import { navFor, STAFF_NAV } from "@/lib/nav";
+
+describe("roles", () => {
+  it("lists the ten roles of SPEC §2, staff roles without resident", () => {
+    expect(ROLES).toHaveLength(10);
+    expect(STAFF_ROLES).not.toContain("resident");
+    expect(STAFF_ROLES).toHaveLength(9);
+  });
+
+  it("recognises only known roles", () => {
+    expect(isRole("butler")).toBe(true);
+    expect(isRole("root")).toBe(false);
+    expect(isRole(undefined)).toBe(false);
+  });
+
+  it("grants access when any required role is held", () => {
+    expect(hasAnyRole(["butler", "supervisor"], ["supervisor"])).toBe(true);
+    expect(hasAnyRole(["butler"], ["admin", "finance"])).toBe(false);
+    expect(hasAnyRole(["resident"], ["admin"])).toBe(false);
+  });
+
+  it("treats an empty requirement as 'any member', but not as 'anyone'", () => {
+    expect(hasAnyRole(["resident"], [])).toBe(true);
+    expect(hasAnyRole([], [])).toBe(false);
+  });
+
+  it("sends staff to the dashboard and residents home", () => {
+    expect(homePathFor(["resident"])).toBe("/home");
+    expect(homePathFor(["technician"])).toBe("/staff");
+    expect(homePathFor(["resident", "butler"])).toBe("/staff");
+    expect(homePathFor([])).toBe("/sign-in");
+    expect(isStaff(["resident"])).toBe(false);
+  });
+
+  it("shows admin-only sidebar entries to admins only", () => {
+    const butler = navFor(STAFF_NAV, ["butler"]).map((i) => i.href);
+    const admin = navFor(STAFF_NAV, ["admin"]).map((i) => i.href);
+    expect(butler).not.toContain("/staff/admin/users");
+    expect(admin).toContain("/staff/admin/users");
+    expect(butler).toContain("/staff");
+  });
+});
