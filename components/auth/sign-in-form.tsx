@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { applySavedLocale } from "@/app/actions";
 import { Button } from "@/components/ui/button";
@@ -9,6 +10,7 @@ import { Field } from "@/components/ui/field";
 
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations("auth");
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -28,8 +30,8 @@ export function SignInForm({ next }: { next: string }) {
       return;
     }
     await applySavedLocale();
-    // A full navigation, so every server component renders with the new session.
-    window.location.assign(next);
+    router.replace(next);
+    router.refresh();
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { signUpAction } from "@/app/(auth)/sign-up/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -10,12 +11,14 @@ import { signUpSchema } from "@/lib/tenancy/schemas";
 
 export function SignUpForm() {
   const t = useTranslations();
+  const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(signUpSchema, signUpAction, {
     defaultValues: { companyName: "", name: "", phone: "", email: "", password: "" },
     onSuccess: async () => {
       const { phone, password } = form.getValues();
       await signIn("credentials", { identifier: phone, password, redirect: false });
-      window.location.assign("/staff");
+      router.replace("/staff");
+      router.refresh();
     },
   });
   const { register } = form;

@@ -1,5 +1,6 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies } from "next/headers";
+import { getSessionUser } from "@/lib/auth/session";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, isLocale, LOCALE_COOKIE } from "./config";
 
 /**
@@ -11,7 +12,8 @@ export default getRequestConfig(async () => {
   const locale = isLocale(cookieLocale) ? cookieLocale : DEFAULT_LOCALE;
   return {
     locale,
-    timeZone: DEFAULT_TIME_ZONE,
+    // Dates show in the company's time zone (default Asia/Shanghai), wherever the viewer is.
+    timeZone: (await getSessionUser())?.timeZone ?? DEFAULT_TIME_ZONE,
     messages: (await import(`../../messages/${locale}.json`)).default,
   };
 });
