@@ -29,7 +29,7 @@ export function SignInForm({ next }: { next: string }) {
       setError(res?.error === "RATE_LIMITED" ? t("rateLimited", { minutes: 15 }) : t("invalidCredentials"));
       return;
     }
-    await applySavedLocale();
+    await applySavedLocale({});
     router.replace(next);
     router.refresh();
   }

@@ -1,0 +1,65 @@
+import { and, count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditLog, companies, memberships, users } from "@/db/schema";
+import type { Db } from "@/lib/db/client";
+import { signUpCompany } from "@/lib/tenancy/commands";
+import { signUpSchema } from "@/lib/tenancy/schemas";
+import { randomPhone } from "../support/fixtures";
+import { createTestDb } from "../support/test-db";
+
+const input = (over: Partial<Record<string, string>> = {}) =>
+  signUpSchema.parse({
+    companyName: `新物业-${randomPhone()}`,
+    name: "赵六",
+    phone: randomPhone(),
+    email: `boss-${randomPhone()}@example.com`,
+    password: "password-123",
+    ...over,
+  });
+
+describe("company sign-up", () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = (await createTestDb()).db;
+  });
+
+  const companyCount = async (name: string) => (await db.select({ n: count() }).from(companies).where(eq(companies.name, name)))[0].n;
+
+  it("creates the company, its admin with the admin role, and an audit entry", async () => {
+    const data = input();
+    const { companyId, userId } = await signUpCompany(db, data);
+    const roles = await db.select({ role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+    expect(roles).toEqual([{ role: "admin" }]);
+    const [user] = await db.select().from(users).where(eq(users.id, userId));
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user.email).toBe(data.email);
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.companyId, companyId), eq(auditLog.action, "company.sign_up")));
+    expect(audit).toHaveLength(1);
+  });
+
+  it("refuses an existing phone or e-mail with field errors and writes nothing", async () => {
+    const first = input();
+    await signUpCompany(db, first);
+    const again = input({ phone: first.phone, email: first.email });
+    await expect(signUpCompany(db, again)).rejects.toMatchObject({
+      code: "conflict",
+      fieldErrors: { phone: ["validation.phoneTaken"], email: ["validation.emailTaken"] },
+    });
+    expect(await companyCount(again.companyName)).toBe(0);
+  });
+
+  it("lets exactly one of two simultaneous sign-ups with the same phone through", async () => {
+    const phone = randomPhone();
+    const a = input({ phone });
+    const b = input({ phone });
+    const results = await Promise.allSettled([signUpCompany(db, a), signUpCompany(db, b)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ code: "conflict", fieldErrors: { phone: ["validation.phoneTaken"] } });
+    expect((await companyCount(a.companyName)) + (await companyCount(b.companyName))).toBe(1);
+    expect((await db.select({ n: count() }).from(users).where(eq(users.phone, phone)))[0].n).toBe(1);
+  });
+});
