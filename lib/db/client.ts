@@ -24,8 +24,9 @@ export interface DbHandle {
 }
 
 /**
- * Opens a database. `file:` URLs get WAL, a busy timeout for other processes and the
- * in-process write queue; `libsql://`, `http(s)://` and `ws(s)://` URLs go to a libSQL server.
+ * Opens a database. `file:` URLs get WAL and a busy timeout for other processes;
+ * `libsql://`, `http(s)://` and `ws(s)://` URLs go to a libSQL server. Both get the
+ * in-process write queue (see below).
  */
 export function openDb(url = DEFAULT_DATABASE_URL, authToken?: string): DbHandle {
   const embedded = isEmbeddedUrl(url);
@@ -34,7 +35,12 @@ export function openDb(url = DEFAULT_DATABASE_URL, authToken?: string): DbHandle
     if (file && file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
   const raw = createClient({ url, authToken: authToken || undefined, timeout: embedded ? 5000 : undefined });
-  const client = embedded ? withWriteQueue(raw) : raw;
+  // The write queue applies to remote URLs too. sqld runs one writer at a time and parks
+  // every other interactive transaction on a server connection of its own; past its
+  // connection limit (128 by default) it answers HTTP 429, or drops the WebSocket and with
+  // it every stream on it (measured: 200 concurrent db.transaction() calls on one handle).
+  // Queued here, a process holds at most one write transaction open; reads still run beside it.
+  const client = withWriteQueue(raw);
   // WAL is a property of the database file; setting it again is a no-op. Queued like any write.
   if (embedded) client.execute("PRAGMA journal_mode = WAL").catch(() => {});
   return { db: drizzle(client, { schema }), client, url, embedded };
