@@ -199,3 +199,22 @@ export const communityManagers = sqliteTable(
   },
   (t) => [index("community_managers_manager_idx").on(t.managerUserId)],
 );
+
+/**
+ * A butler for part of a building (a unit range), overriding the building's butler for
+ * those units. The UI assigns ranges; each unit of the range gets a row.
+ */
+export const unitButlers = sqliteTable(
+  "unit_butlers",
+  {
+    companyId: companyRef().references(() => companies.id),
+    unitId: integer("unit_id")
+      .primaryKey()
+      .references(() => units.id),
+    butlerUserId: integer("butler_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("unit_butlers_butler_idx").on(t.butlerUserId)],
+);

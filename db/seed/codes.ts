@@ -1,8 +1,7 @@
 import type { Rng } from "./random";
 
-/** Household codes avoid look-alikes: no 0/O, 1/I/L. 31 symbols, 8 long ≈ 8.5 × 10¹¹ codes. */
-export const HOUSEHOLD_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-export const HOUSEHOLD_CODE_LENGTH = 8;
+import { HOUSEHOLD_CODE_ALPHABET, HOUSEHOLD_CODE_LENGTH } from "../../lib/registry/rules";
+
 const SYMBOLS = [...HOUSEHOLD_CODE_ALPHABET];
 
 /**

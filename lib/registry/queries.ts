@@ -1,4 +1,4 @@
-import { and, count, countDistinct, eq, inArray } from "drizzle-orm";
+import { and, count, countDistinct, eq, inArray, sql } from "drizzle-orm";
 import {
   buildingButlers,
   buildings,
@@ -6,6 +6,7 @@ import {
   householdUnits,
   households,
   residentLinks,
+  unitButlers,
   units,
 } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
@@ -25,20 +26,52 @@ export async function registryCounts(db: DbOrTx, companyId: number) {
   return { communities: c.n, buildings: b.n, units: u.n, households: h.n, residents: r.n };
 }
 
-/** A butler's buildings and household count (households follow from the unit's building). */
-export async function butlerSummary(db: DbOrTx, companyId: number, butlerUserId: number) {
-  const mine = await db
-    .select({ buildingId: buildingButlers.buildingId })
-    .from(buildingButlers)
-    .where(and(eq(buildingButlers.companyId, companyId), eq(buildingButlers.butlerUserId, butlerUserId)));
-  const buildingIds = mine.map((m) => m.buildingId);
-  if (buildingIds.length === 0) return { buildings: 0, households: 0 };
-  const [row] = await db
-    .select({ n: countDistinct(householdUnits.householdId) })
+/**
+ * Each household's butler, as a subquery (household_id, butler_user_id): the butler of the
+ * household's main unit (its first residential unit, else its first unit) — the unit-range
+ * butler when the unit has one, else the building's butler. Scoped to the company.
+ */
+export function householdButlersSubquery(db: DbOrTx, companyId: number) {
+  const mainUnit = sql<number>`coalesce(
+    (select min(hu2.unit_id) from ${householdUnits} hu2 join ${units} u2 on u2.id = hu2.unit_id
+      where hu2.household_id = ${householdUnits.householdId} and u2.type = 'residential'),
+    (select min(hu3.unit_id) from ${householdUnits} hu3 where hu3.household_id = ${householdUnits.householdId}))`;
+  return db
+    .select({
+      householdId: sql<number>`${householdUnits.householdId}`.as("household_id"),
+      butlerUserId: sql<number | null>`coalesce(${unitButlers.butlerUserId}, ${buildingButlers.butlerUserId})`.as("butler_user_id"),
+    })
     .from(householdUnits)
     .innerJoin(units, eq(units.id, householdUnits.unitId))
-    .where(and(eq(householdUnits.companyId, companyId), inArray(units.buildingId, buildingIds)));
-  return { buildings: buildingIds.length, households: row.n };
+    .leftJoin(unitButlers, eq(unitButlers.unitId, units.id))
+    .leftJoin(buildingButlers, eq(buildingButlers.buildingId, units.buildingId))
+    .where(and(eq(householdUnits.companyId, companyId), eq(householdUnits.unitId, mainUnit)))
+    .as("household_butlers");
+}
+
+/** A butler's buildings and household count (a household's butler follows from its main unit). */
+export async function butlerSummary(db: DbOrTx, companyId: number, butlerUserId: number) {
+  const hb = householdButlersSubquery(db, companyId);
+  const [[b], [h]] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(buildingButlers)
+      .where(and(eq(buildingButlers.companyId, companyId), eq(buildingButlers.butlerUserId, butlerUserId))),
+    db
+      .select({ n: count() })
+      .from(hb)
+      .innerJoin(households, and(eq(households.id, hb.householdId), eq(households.active, true)))
+      .where(eq(hb.butlerUserId, butlerUserId)),
+  ]);
+  return { buildings: b.n, households: h.n };
+}
+
+/** The butler of each given household (null when none is assigned). */
+export async function butlersOfHouseholds(db: DbOrTx, companyId: number, householdIds: number[]): Promise<Map<number, number | null>> {
+  if (householdIds.length === 0) return new Map();
+  const hb = householdButlersSubquery(db, companyId);
+  const rows = await db.select().from(hb).where(inArray(hb.householdId, householdIds));
+  return new Map(rows.map((r) => [r.householdId, r.butlerUserId]));
 }
 
 /** The households a resident is linked to (approved links only), with their units. */

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { HOUSEHOLD_KINDS, UNIT_TYPES } from "@/db/schema/registry";
+import { optionalEmailField, phoneField } from "@/lib/validation";
+import { checkArea, parseAreaToCenti } from "./rules";
+
+/** Registry field rules, shared by the staff forms, their actions, the CSV import and the tests. */
+const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
+
+export const registryNameField = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong");
+
+export const buildingCodeField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .max(10, "validation.tooLong")
+  .regex(/^[A-Za-z0-9]+$/, "validation.buildingCode")
+  .transform((v) => v.toUpperCase());
+
+export const unitNumberField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .max(20, "validation.tooLong")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "validation.unitNumber")
+  .transform((v) => v.toUpperCase());
+
+/** Area typed in m² → integer hundredths of m²; ≤ 0 and > 10,000 m² refused. */
+export const areaField = z
+  .union([z.string(), z.number()], { error: "validation.required" })
+  .transform((v, ctx) => {
+    const centi = parseAreaToCenti(String(v));
+    const problem = checkArea(centi);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: `validation.area.${problem}` });
+      return z.NEVER;
+    }
+    return centi as number;
+  });
+
+export const floorField = z
+  .union([z.string(), z.number()])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === "") return null;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < -10 || n > 200) {
+      ctx.addIssue({ code: "custom", message: "validation.floor" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const communitySchema = z.object({
+  name: registryNameField,
+  address: z.string().trim().max(200, "validation.tooLong").optional().transform((v) => v || null),
+});
+
+export const buildingSchema = z.object({
+  communityId: id,
+  code: buildingCodeField,
+  name: registryNameField,
+  floors: floorField,
+});
+
+export const unitSchema = z.object({
+  buildingId: id,
+  number: unitNumberField,
+  floor: floorField,
+  area: areaField,
+  type: z.enum(UNIT_TYPES, "validation.unitType"),
+});
+
+export const contactSchema = z.object({
+  name: registryNameField,
+  phone: phoneField,
+  email: optionalEmailField,
+});
+
+export const householdSchema = z.object({
+  name: registryNameField,
+  kind: z.enum(HOUSEHOLD_KINDS, "validation.householdKind"),
+  unitIds: z.array(id).min(1, "validation.unitsRequired"),
+  contacts: z.array(contactSchema).min(1, "validation.contactsRequired").max(10, "validation.tooMany"),
+});
+
+export const withId = <S extends z.ZodObject>(schema: S) => schema.extend({ id });
+export const idSchema = z.object({ id });
