@@ -1,6 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies } from "next/headers";
 import { getSessionUser } from "@/lib/auth/session";
+import { loadMessages } from "./messages";
 import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, isLocale, LOCALE_COOKIE } from "./config";
 
 /**
@@ -14,6 +15,6 @@ export default getRequestConfig(async () => {
     locale,
     // Dates show in the company's time zone (default Asia/Shanghai), wherever the viewer is.
     timeZone: (await getSessionUser())?.timeZone ?? DEFAULT_TIME_ZONE,
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
   };
 });

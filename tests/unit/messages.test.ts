@@ -1,35 +1,56 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import zh from "@/messages/zh-CN.json";
+import { MODULE_NAMESPACES } from "@/lib/i18n/messages";
 
 type Tree = { [key: string]: string | Tree };
 
-function keys(tree: Tree, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [prefix + k] : keys(v, `${prefix}${k}.`)));
+const read = (file: string) => JSON.parse(fs.readFileSync(path.join("messages", file), "utf8")) as Tree;
+
+function flatten(tree: Tree, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === "string") out.set(prefix + k, v);
+    else for (const [kk, vv] of flatten(v, `${prefix}${k}.`)) out.set(kk, vv);
+  }
+  return out;
 }
 
-function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+function placeholders(text: string): string {
+  return [...text.matchAll(/\{(\w+)/g)]
+    .map((m) => m[1])
+    .sort()
+    .join();
 }
 
-describe("message files", () => {
-  const zhKeys = keys(zh as Tree);
-  const enKeys = keys(en as Tree);
+const files = [["core", "zh-CN.json", "en.json"] as const, ...MODULE_NAMESPACES.map((ns) => [ns, `${ns}/zh-CN.json`, `${ns}/en.json`] as const)];
+
+describe.each(files)("messages: %s", (_name, zhFile, enFile) => {
+  const zh = flatten(read(zhFile));
+  const en = flatten(read(enFile));
 
   it("have exactly the same keys in both languages", () => {
-    expect(zhKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
-    expect(enKeys.filter((k) => !zhKeys.includes(k))).toEqual([]);
+    expect([...zh.keys()].filter((k) => !en.has(k))).toEqual([]);
+    expect([...en.keys()].filter((k) => !zh.has(k))).toEqual([]);
   });
 
   it("use the same placeholders in both languages", () => {
-    const get = (tree: Tree, key: string) => key.split(".").reduce<string | Tree>((t, k) => (t as Tree)[k], tree) as string;
-    const mismatched = zhKeys.filter((k) => placeholders(get(zh as Tree, k)).join() !== placeholders(get(en as Tree, k)).join());
-    expect(mismatched).toEqual([]);
+    expect([...zh.keys()].filter((k) => en.has(k) && placeholders(zh.get(k)!) !== placeholders(en.get(k)!))).toEqual([]);
   });
 
   it("have no empty strings", () => {
-    const get = (tree: Tree, key: string) => key.split(".").reduce<string | Tree>((t, k) => (t as Tree)[k], tree) as string;
-    expect(zhKeys.filter((k) => !get(zh as Tree, k).trim())).toEqual([]);
-    expect(enKeys.filter((k) => !get(en as Tree, k).trim())).toEqual([]);
+    expect([...zh, ...en].filter(([, v]) => !v.trim()).map(([k]) => k)).toEqual([]);
+  });
+});
+
+describe("module namespaces", () => {
+  it("do not shadow a shared namespace", () => {
+    const core = read("zh-CN.json");
+    expect(MODULE_NAMESPACES.filter((ns) => ns in core)).toEqual([]);
+  });
+
+  it("every module folder is registered", () => {
+    const dirs = fs.readdirSync("messages", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(dirs.sort()).toEqual([...MODULE_NAMESPACES].sort());
   });
 });
