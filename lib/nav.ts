@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/auth/roles";
 
-export type NavIcon = "dashboard" | "users" | "audit" | "settings" | "home" | "me";
+export type NavIcon = "dashboard" | "users" | "audit" | "settings" | "home" | "me" | "buildings" | "households" | "butlers";
 
 /** A navigation entry; `roles` empty = every staff member. Labels are keys under "nav". */
 export interface NavItem {
@@ -14,6 +14,9 @@ export interface NavItem {
 /** The staff sidebar. Each module adds its entries here with the roles allowed to open it. */
 export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff", label: "dashboard", icon: "dashboard", roles: [] },
+  { href: "/staff/registry/households", label: "households", icon: "households", roles: ["admin", "front_desk", "finance", "legal", "project_manager", "supervisor", "butler"] },
+  { href: "/staff/registry", label: "registry", icon: "buildings", roles: ["admin", "front_desk", "finance", "legal", "project_manager"] },
+  { href: "/staff/registry/butlers", label: "butlers", icon: "butlers", roles: ["admin", "project_manager", "supervisor"] },
   { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },
   { href: "/staff/admin/audit", label: "audit", icon: "audit", roles: ["admin"] },
   { href: "/staff/profile", label: "profile", icon: "settings", roles: [] },

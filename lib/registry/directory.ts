@@ -1,5 +1,18 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
-import { buildingButlers, buildings, communities, communityManagers, householdUnits, unitButlers, units, users } from "@/db/schema";
+import {
+  buildingButlers,
+  buildings,
+  communities,
+  communityManagers,
+  households,
+  householdUnits,
+  memberships,
+  supervisorButlers,
+  unitButlers,
+  units,
+  users,
+} from "@/db/schema";
+import { householdPlacementSubquery } from "./queries";
 import type { DbOrTx } from "@/lib/db/client";
 
 /** Communities with their building, unit and household counts (one grouped query each, no N+1). */
@@ -126,4 +139,36 @@ export async function listUnits(db: DbOrTx, companyId: number, buildingId: numbe
     .leftJoin(users, eq(users.id, unitButlers.butlerUserId))
     .where(and(eq(units.companyId, companyId), eq(units.buildingId, buildingId)))
     .orderBy(sql`${units.active} desc`, sql`length(${units.number})`, asc(units.number));
+}
+
+/**
+ * Every butler with their household and building counts and supervisor, in two grouped
+ * queries (households follow from their main unit, so unit-range butlers count too).
+ */
+export async function listButlerLoads(db: DbOrTx, companyId: number) {
+  const placement = householdPlacementSubquery(db, companyId);
+  const peopleQuery = db
+      .select({ id: users.id, name: users.name, phone: users.phone, supervisorId: supervisorButlers.supervisorUserId, supervisorName: sql<string | null>`(select s.name from ${users} s where s.id = ${supervisorButlers.supervisorUserId})` })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .leftJoin(supervisorButlers, and(eq(supervisorButlers.companyId, companyId), eq(supervisorButlers.butlerUserId, users.id)))
+      .where(and(eq(memberships.companyId, companyId), eq(memberships.role, "butler")))
+      .orderBy(asc(users.name));
+  const loadsQuery = db
+      .select({ butlerId: placement.butlerUserId, n: count() })
+      .from(placement)
+      .innerJoin(households, and(eq(households.id, placement.householdId), eq(households.active, true)))
+      .groupBy(sql`${placement.butlerUserId}`);
+  const buildingsQuery = db
+      .select({ butlerId: buildingButlers.butlerUserId, n: count() })
+      .from(buildingButlers)
+      .where(eq(buildingButlers.companyId, companyId))
+      .groupBy(buildingButlers.butlerUserId);
+  const [people, loads, buildingCounts] = await Promise.all([peopleQuery, loadsQuery, buildingsQuery]);
+  const loadBy = new Map(loads.map((l) => [l.butlerId, l.n]));
+  const buildingsBy = new Map(buildingCounts.map((b) => [b.butlerId, b.n]));
+  return {
+    butlers: people.map((p) => ({ ...p, households: loadBy.get(p.id) ?? 0, buildings: buildingsBy.get(p.id) ?? 0 })),
+    unassignedHouseholds: loadBy.get(null) ?? 0,
+  };
 }

@@ -27,7 +27,8 @@ export async function registryCounts(db: DbOrTx, companyId: number) {
 }
 
 /**
- * Where each household sits, as a subquery: its main unit (its first residential unit,
+ * Where each household sits, as a subquery (columns prefixed hp_ so they never clash with
+ * the tables a caller joins): its main unit (its first residential unit,
  * else its first unit), that unit's building and community, and the household's butler —
  * the unit-range butler when the unit has one, else the building's butler. Company-scoped.
  */
@@ -38,11 +39,11 @@ export function householdButlersSubquery(db: DbOrTx, companyId: number) {
     (select min(hu3.unit_id) from ${householdUnits} hu3 where hu3.household_id = ${householdUnits.householdId}))`;
   return db
     .select({
-      householdId: sql<number>`${householdUnits.householdId}`.as("household_id"),
-      unitId: sql<number>`${units.id}`.as("main_unit_id"),
-      buildingId: sql<number>`${units.buildingId}`.as("building_id"),
-      communityId: sql<number>`${buildings.communityId}`.as("community_id"),
-      butlerUserId: sql<number | null>`coalesce(${unitButlers.butlerUserId}, ${buildingButlers.butlerUserId})`.as("butler_user_id"),
+      householdId: sql<number>`${householdUnits.householdId}`.as("hp_household_id"),
+      unitId: sql<number>`${units.id}`.as("hp_unit_id"),
+      buildingId: sql<number>`${units.buildingId}`.as("hp_building_id"),
+      communityId: sql<number>`${buildings.communityId}`.as("hp_community_id"),
+      butlerUserId: sql<number | null>`coalesce(${unitButlers.butlerUserId}, ${buildingButlers.butlerUserId})`.as("hp_butler_user_id"),
     })
     .from(householdUnits)
     .innerJoin(units, eq(units.id, householdUnits.unitId))
