@@ -91,7 +91,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           {household.contacts.length === 0 ? (
             <EmptyState>{t("noContacts")}</EmptyState>
           ) : (
-            <Table head={[t("contactName"), t("phone"), t("email"), ""]}>
+            <Table head={[t("contactName"), t("phone"), t("emailColumn"), ""]}>
               {household.contacts.map((c) => (
                 <tr key={c.id}>
                   <td>{c.name}</td>
