@@ -1,0 +1,216 @@
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { active, companyRef, createdAt, enumText, id } from "./_helpers";
+import { households, units } from "./registry";
+import { companies, users } from "./tenancy";
+
+/*
+ * Billing (SPEC §4). Money is integer fen. Nothing money-related is edited or deleted:
+ * payments, allocations, credit entries and corrections are append-only. Three columns of
+ * `bills` (allocated_fen, adjustment_fen, voided) are running totals of those entries,
+ * written only in the same transaction as the entry they summarize, so that the arrears
+ * query over every household reads one table; tests check they equal the entries.
+ */
+
+export const ROUNDING_MODES = ["fen", "jiao", "yuan"] as const;
+/** per_area: 元/m²/month × unit area; per_parking: per parking unit and month; per_household: flat per month. */
+export const FEE_ITEM_KINDS = ["per_area", "per_parking", "per_household"] as const;
+export const PAYMENT_METHODS = ["cash", "transfer", "pos", "wechat", "alipay", "online"] as const;
+export const CORRECTION_KINDS = ["void", "adjust", "refund"] as const;
+export const CREDIT_KINDS = ["payment", "applied", "refund", "release"] as const;
+export const CHECKOUT_STATUSES = ["open", "paid", "cancelled"] as const;
+
+/** Per-company billing settings; defaults: bills on the 1st, due on the 15th, rounded to the fen. */
+export const billingSettings = sqliteTable("billing_settings", {
+  companyId: integer("company_id")
+    .primaryKey()
+    .references(() => companies.id),
+  billingDay: integer("billing_day").notNull().default(1),
+  dueDay: integer("due_day").notNull().default(15),
+  rounding: enumText("rounding", ROUNDING_MODES).notNull().default("fen"),
+});
+
+/** 收费项目. `priceFen`: fen per m² and month (per_area), else fen per parking unit or household and month. */
+export const feeItems = sqliteTable(
+  "fee_items",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    name: text("name").notNull(),
+    kind: enumText("kind", FEE_ITEM_KINDS).notNull(),
+    priceFen: integer("price_fen").notNull(),
+    active: active(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("fee_items_company_name_uq").on(t.companyId, t.name), check("fee_items_price_ck", sql`${t.priceFen} >= 0`)],
+);
+
+/** One household's bill for one month ("YYYY-MM"); status follows from the entries. */
+export const bills = sqliteTable(
+  "bills",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    householdId: integer("household_id")
+      .notNull()
+      .references(() => households.id),
+    period: text("period").notNull(),
+    /** "YYYY-MM-DD": overdue from the day after. */
+    dueDate: text("due_date").notNull(),
+    /** Sum of the lines, fixed at generation. */
+    linesFen: integer("lines_fen").notNull(),
+    /** Running total of adjustment entries (signed). */
+    adjustmentFen: integer("adjustment_fen").notNull().default(0),
+    /** Running total of allocations. Never above lines + adjustments (checked). */
+    allocatedFen: integer("allocated_fen").notNull().default(0),
+    /** Set by the void entry (billing_corrections kind "void"). */
+    voided: integer("voided", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("bills_household_period_uq").on(t.householdId, t.period),
+    index("bills_company_period_idx").on(t.companyId, t.period),
+    index("bills_company_due_idx").on(t.companyId, t.dueDate),
+    check("bills_allocation_ck", sql`${t.allocatedFen} >= 0 and ${t.allocatedFen} <= ${t.linesFen} + ${t.adjustmentFen}`),
+  ],
+);
+
+export const billLines = sqliteTable(
+  "bill_lines",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    billId: integer("bill_id")
+      .notNull()
+      .references(() => bills.id),
+    feeItemId: integer("fee_item_id")
+      .notNull()
+      .references(() => feeItems.id),
+    unitId: integer("unit_id").references(() => units.id),
+    /** Area in 0.01 m² for per_area lines, else 1. */
+    quantity: integer("quantity").notNull(),
+    priceFen: integer("price_fen").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+  },
+  (t) => [index("bill_lines_bill_idx").on(t.billId)],
+);
+
+/** Money received. Receipt numbers are per company and year, gapless (allocated in the payment's transaction). */
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    householdId: integer("household_id")
+      .notNull()
+      .references(() => households.id),
+    method: enumText("method", PAYMENT_METHODS).notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    receiptNo: text("receipt_no").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    provider: text("provider"),
+    providerRef: text("provider_ref"),
+    /** The cashier, or the resident who paid online. */
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    note: text("note"),
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("payments_company_idem_uq").on(t.companyId, t.idempotencyKey),
+    uniqueIndex("payments_company_receipt_uq").on(t.companyId, t.receiptNo),
+    index("payments_household_idx").on(t.householdId),
+    index("payments_company_received_idx").on(t.companyId, t.receivedAt),
+    check("payments_amount_ck", sql`${t.amountFen} > 0`),
+  ],
+);
+
+/** Money applied to a bill: from a payment or from credit. Negative rows undo earlier ones (void, refund). */
+export const allocations = sqliteTable(
+  "allocations",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    billId: integer("bill_id")
+      .notNull()
+      .references(() => bills.id),
+    paymentId: integer("payment_id").references(() => payments.id),
+    amountFen: integer("amount_fen").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("allocations_bill_idx").on(t.billId), index("allocations_payment_idx").on(t.paymentId)],
+);
+
+/** 预存款: append-only; a household's credit is the sum of its entries. */
+export const creditEntries = sqliteTable(
+  "credit_entries",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    householdId: integer("household_id")
+      .notNull()
+      .references(() => households.id),
+    kind: enumText("kind", CREDIT_KINDS).notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    paymentId: integer("payment_id").references(() => payments.id),
+    billId: integer("bill_id").references(() => bills.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("credit_entries_household_idx").on(t.householdId), index("credit_entries_company_idx").on(t.companyId)],
+);
+
+/** Voids, adjustments and refunds: by finance, with a reason; their effects are further entries. */
+export const billingCorrections = sqliteTable(
+  "billing_corrections",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    householdId: integer("household_id")
+      .notNull()
+      .references(() => households.id),
+    kind: enumText("kind", CORRECTION_KINDS).notNull(),
+    billId: integer("bill_id").references(() => bills.id),
+    paymentId: integer("payment_id").references(() => payments.id),
+    amountFen: integer("amount_fen").notNull(),
+    reason: text("reason").notNull(),
+    actorUserId: integer("actor_user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("billing_corrections_company_idx").on(t.companyId, t.createdAt), index("billing_corrections_household_idx").on(t.householdId)],
+);
+
+export const receiptCounters = sqliteTable(
+  "receipt_counters",
+  {
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.year] })],
+);
+
+/** A sandbox-provider checkout: what the resident is about to pay; the webhook turns it into a payment. */
+export const checkoutSessions = sqliteTable(
+  "checkout_sessions",
+  {
+    id: text("id").primaryKey(),
+    companyId: companyRef().references(() => companies.id),
+    householdId: integer("household_id")
+      .notNull()
+      .references(() => households.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    amountFen: integer("amount_fen").notNull(),
+    /** Bills the resident chose (JSON array of ids), paid first. */
+    billIds: text("bill_ids", { mode: "json" }).$type<number[]>().notNull(),
+    status: enumText("status", CHECKOUT_STATUSES).notNull().default("open"),
+    paymentId: integer("payment_id").references(() => payments.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("checkout_sessions_household_idx").on(t.householdId)],
+);
