@@ -8,6 +8,8 @@ export const env = createEnv({
     DATABASE_AUTH_TOKEN: z.string().optional(),
     NEXTAUTH_SECRET: z.string().min(16).optional(),
     CRON_SECRET: z.string().min(16).optional(),
+    /** Signs the sandbox payment provider's webhooks; derived from NEXTAUTH_SECRET when unset. */
+    PAYMENT_SANDBOX_SECRET: z.string().min(16).optional(),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   },
   client: {},

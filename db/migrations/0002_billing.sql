@@ -75,6 +75,7 @@ CREATE TABLE `bills` (
 CREATE UNIQUE INDEX `bills_household_period_uq` ON `bills` (`household_id`,`period`);--> statement-breakpoint
 CREATE INDEX `bills_company_period_idx` ON `bills` (`company_id`,`period`);--> statement-breakpoint
 CREATE INDEX `bills_company_due_idx` ON `bills` (`company_id`,`due_date`);--> statement-breakpoint
+CREATE INDEX `bills_open_idx` ON `bills` (`company_id`,`household_id`,`due_date`) WHERE "bills"."voided" = 0 and "bills"."allocated_fen" < "bills"."lines_fen" + "bills"."adjustment_fen";--> statement-breakpoint
 CREATE TABLE `checkout_sessions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`company_id` integer NOT NULL,

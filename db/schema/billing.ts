@@ -71,6 +71,10 @@ export const bills = sqliteTable(
     uniqueIndex("bills_household_period_uq").on(t.householdId, t.period),
     index("bills_company_period_idx").on(t.companyId, t.period),
     index("bills_company_due_idx").on(t.companyId, t.dueDate),
+    /** Only the bills still owing: the arrears query over every household reads this small index. */
+    index("bills_open_idx")
+      .on(t.companyId, t.householdId, t.dueDate)
+      .where(sql`${t.voided} = 0 and ${t.allocatedFen} < ${t.linesFen} + ${t.adjustmentFen}`),
     check("bills_allocation_ck", sql`${t.allocatedFen} >= 0 and ${t.allocatedFen} <= ${t.linesFen} + ${t.adjustmentFen}`),
   ],
 );
