@@ -4,12 +4,14 @@
  *
  *   npm run db:seed                          demo company, ~1,200 households
  *   npm run db:seed -- --households 50000    benchmark company 大型示范物业 of that size
+ *   Both also get 24 months of bills and payments (db/seed/billing.ts).
  *   options: --seed <text>  (default "guanjia")   --reset  (remove the company and seed it again)
  */
 import { parseArgs } from "node:util";
 import { openDb, DEFAULT_DATABASE_URL } from "../lib/db/client";
 import { migrateDb } from "../lib/db/migrate";
 import { DEFAULT_SEED, formatCounts, seedDemo } from "../db/seed";
+import { seedBilling } from "../db/seed/billing";
 
 const { values } = parseArgs({
   options: {
@@ -40,6 +42,9 @@ try {
   });
   console.log(`${result.companyName} (company ${result.companyId}): ${result.status}`);
   for (const line of formatCounts(result.counts)) console.log(`  ${line}`);
+  // 24 months of bills and payments (idempotent on its own: a finished billing seed is kept).
+  const billing = await seedBilling(handle.db, result.companyId, { log: (line) => console.log(line) });
+  if (billing.status === "created") console.log(`  billing: ${billing.bills.toLocaleString("en-US")} bills, ${billing.payments.toLocaleString("en-US")} payments in ${(billing.ms / 1000).toFixed(2)} s`);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(2)} s`);
 } catch (error) {
   console.error("seed failed:", error instanceof Error ? error.message : error);

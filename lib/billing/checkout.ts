@@ -7,7 +7,7 @@ import { recordPayment } from "./payments";
 import type { PaymentProvider } from "./providers/types";
 import { monthlyFeeFen, residentHouseholdIds } from "./queries";
 
-export const MAX_AHEAD_MONTHS = 36;
+export { MAX_AHEAD_MONTHS } from "./limits";
 
 /**
  * Opens a checkout for a resident: the chosen bills (all of them must be the household's,

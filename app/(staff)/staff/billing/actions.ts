@@ -1,0 +1,84 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authorizedAction } from "@/lib/actions/authorized-action";
+import { BILLING_ROLES, BILLING_SETTINGS_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
+import { adjustBill, refundPayment, voidBill } from "@/lib/billing/corrections";
+import { generateBills } from "@/lib/billing/generate";
+import { recordPayment } from "@/lib/billing/payments";
+import {
+  adjustSchema,
+  cashierPaymentSchema,
+  feeItemSchema,
+  feeItemUpdateSchema,
+  generateSchema,
+  refundSchema,
+  settingsSchema,
+  voidSchema,
+} from "@/lib/billing/schemas";
+import { createFeeItem, saveBillingSettings, updateFeeItem } from "@/lib/billing/settings";
+
+/**
+ * Billing actions for staff. Money at the desk and bill runs: finance and admin.
+ * Corrections: finance only. Fee items and settings: admin. Every command is scoped to
+ * the action's company; an id from another company is not_found.
+ */
+const actor = (ctx: { companyId: number; user: { id: number } }) => ({ companyId: ctx.companyId, userId: ctx.user.id });
+const refresh = () => revalidatePath("/staff/billing", "layout");
+
+export const takePaymentAction = authorizedAction({ schema: cashierPaymentSchema, roles: BILLING_ROLES }, async (input, ctx) => {
+  const { payment } = await recordPayment(ctx.db, {
+    companyId: ctx.companyId,
+    householdId: input.householdId,
+    amountFen: input.amount,
+    method: input.method,
+    idempotencyKey: `desk:${input.idempotencyKey}`,
+    actorUserId: ctx.user.id,
+    note: input.note || null,
+    timeZone: ctx.user.timeZone,
+  });
+  refresh();
+  return { paymentId: payment.id, receiptNo: payment.receiptNo };
+});
+
+export const generateBillsAction = authorizedAction({ schema: generateSchema, roles: BILLING_ROLES }, async (input, ctx) => {
+  const result = await generateBills(ctx.db, ctx.companyId, input.period);
+  refresh();
+  return result;
+});
+
+export const voidBillAction = authorizedAction({ schema: voidSchema, roles: CORRECTION_ROLES }, async (input, ctx) => {
+  await voidBill(ctx.db, actor(ctx), input);
+  refresh();
+  return null;
+});
+
+export const adjustBillAction = authorizedAction({ schema: adjustSchema, roles: CORRECTION_ROLES }, async (input, ctx) => {
+  await adjustBill(ctx.db, actor(ctx), { billId: input.billId, amountFen: input.amount, reason: input.reason });
+  refresh();
+  return null;
+});
+
+export const refundAction = authorizedAction({ schema: refundSchema, roles: CORRECTION_ROLES }, async (input, ctx) => {
+  await refundPayment(ctx.db, actor(ctx), { paymentId: input.paymentId, amountFen: input.amount, reason: input.reason });
+  refresh();
+  return null;
+});
+
+export const createFeeItemAction = authorizedAction({ schema: feeItemSchema, roles: BILLING_SETTINGS_ROLES }, async (input, ctx) => {
+  const row = await createFeeItem(ctx.db, actor(ctx), input);
+  refresh();
+  return { id: row.id };
+});
+
+export const updateFeeItemAction = authorizedAction({ schema: feeItemUpdateSchema, roles: BILLING_SETTINGS_ROLES }, async (input, ctx) => {
+  await updateFeeItem(ctx.db, actor(ctx), input);
+  refresh();
+  return null;
+});
+
+export const saveSettingsAction = authorizedAction({ schema: settingsSchema, roles: BILLING_SETTINGS_ROLES }, async (input, ctx) => {
+  await saveBillingSettings(ctx.db, actor(ctx), input);
+  refresh();
+  return null;
+});

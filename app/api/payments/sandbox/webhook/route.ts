@@ -1,0 +1,24 @@
+import { handleWebhook } from "@/lib/billing/checkout";
+import { getSandboxProvider } from "@/lib/billing/providers";
+import { SANDBOX_SIGNATURE_HEADER } from "@/lib/billing/providers/sandbox";
+import { getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/payments/sandbox/webhook — the sandbox provider reports a paid or cancelled
+ * checkout. Body: {"sessionId","status":"paid"|"cancelled","eventId"}; header
+ * x-sandbox-signature: hex HMAC-SHA256 of the raw body. Bad signature → 401, nothing
+ * written; replays → 200 and the first payment, credited once.
+ */
+export async function POST(request: Request) {
+  const raw = await request.text();
+  if (raw.length > 10_000) return Response.json({ error: "too large" }, { status: 413 });
+  try {
+    const outcome = await handleWebhook(getDb(), getSandboxProvider(), raw, request.headers.get(SANDBOX_SIGNATURE_HEADER));
+    return Response.json({ ok: outcome.status === 200, paymentId: outcome.paymentId ?? null }, { status: outcome.status });
+  } catch (e) {
+    console.error("[sandbox webhook] failed", e);
+    return Response.json({ ok: false }, { status: 500 });
+  }
+}

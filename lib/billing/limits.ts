@@ -1,0 +1,1 @@
+export const MAX_AHEAD_MONTHS = 36;

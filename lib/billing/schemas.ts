@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { FEE_ITEM_KINDS, PAYMENT_METHODS, ROUNDING_MODES } from "@/db/schema/billing";
+import { MAX_AHEAD_MONTHS } from "./limits";
+import { isPeriod, parseYuan } from "./rules";
+
+/** Billing field rules, shared by forms, actions and tests. Messages are i18n keys. */
+const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
+
+/** A positive yuan amount typed by a person ("12.50") → integer fen. Zero, negatives, 3 decimals refused. */
+export const yuanField = z.union([z.string(), z.number()], { error: "validation.required" }).transform((v, ctx) => {
+  const fen = parseYuan(String(v));
+  if (fen === null || fen <= 0) {
+    ctx.addIssue({ code: "custom", message: "billing.errors.amount" });
+    return z.NEVER;
+  }
+  return fen;
+});
+
+/** A signed yuan amount for adjustments ("-10.00" = a discount). */
+export const signedYuanField = z.union([z.string(), z.number()], { error: "validation.required" }).transform((v, ctx) => {
+  const text = String(v).trim();
+  const negative = text.startsWith("-");
+  const fen = parseYuan(negative ? text.slice(1) : text.replace(/^\+/, ""));
+  if (fen === null || fen === 0) {
+    ctx.addIssue({ code: "custom", message: "billing.errors.amount" });
+    return z.NEVER;
+  }
+  return negative ? -fen : fen;
+});
+
+export const reasonField = z.string({ error: "validation.required" }).trim().min(2, "billing.errors.reason").max(200, "validation.tooLong");
+
+export const periodField = z.string({ error: "validation.required" }).refine(isPeriod, "billing.errors.period");
+
+export const CASHIER_METHODS = PAYMENT_METHODS.filter((m): m is Exclude<(typeof PAYMENT_METHODS)[number], "online"> => m !== "online");
+
+export const cashierPaymentSchema = z.object({
+  householdId: id,
+  amount: yuanField,
+  method: z.enum(CASHIER_METHODS, { error: "billing.errors.method" }),
+  note: z.string().trim().max(200, "validation.tooLong").optional(),
+  /** Made once per form in the browser: a double submit records one payment. */
+  idempotencyKey: z.string().uuid("validation.required"),
+});
+
+export const checkoutSchema = z.object({
+  householdId: id,
+  billIds: z.array(z.coerce.number().int().positive()).max(120, "validation.tooMany"),
+  aheadMonths: z.coerce.number().int().min(0, "billing.errors.aheadMonths").max(MAX_AHEAD_MONTHS, "billing.errors.aheadMonths"),
+});
+
+export const checkoutIdSchema = z.object({ sessionId: z.string().uuid("validation.required") });
+
+export const generateSchema = z.object({ period: periodField });
+
+export const voidSchema = z.object({ billId: id, reason: reasonField });
+export const adjustSchema = z.object({ billId: id, amount: signedYuanField, reason: reasonField });
+export const refundSchema = z.object({ paymentId: id, amount: yuanField, reason: reasonField });
+
+export const feeItemSchema = z.object({
+  name: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(50, "validation.tooLong"),
+  kind: z.enum(FEE_ITEM_KINDS, { error: "validation.required" }),
+  price: yuanField,
+});
+export const feeItemUpdateSchema = z.object({ id, price: yuanField, active: z.boolean() });
+
+export const settingsSchema = z.object({
+  dueDay: z.coerce.number().int().min(1, "billing.errors.dueDay").max(28, "billing.errors.dueDay"),
+  rounding: z.enum(ROUNDING_MODES),
+});
