@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/auth/roles";
 
-export type NavIcon = "dashboard" | "users" | "audit" | "settings" | "home" | "me" | "buildings" | "households" | "butlers";
+export type NavIcon = "dashboard" | "users" | "audit" | "settings" | "home" | "me" | "buildings" | "households" | "butlers" | "billing" | "cashier" | "reports" | "bills";
 
 /** A navigation entry; `roles` empty = every staff member. Labels are keys under "nav". */
 export interface NavItem {
@@ -17,6 +17,10 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/registry/households", label: "households", icon: "households", roles: ["admin", "front_desk", "finance", "legal", "project_manager", "supervisor", "butler"] },
   { href: "/staff/registry", label: "registry", icon: "buildings", roles: ["admin", "front_desk", "finance", "legal", "project_manager"] },
   { href: "/staff/registry/butlers", label: "butlers", icon: "butlers", roles: ["admin", "project_manager", "supervisor"] },
+  { href: "/staff/billing", label: "billing", icon: "billing", roles: ["finance", "admin"] },
+  { href: "/staff/billing/cashier", label: "cashier", icon: "cashier", roles: ["finance", "admin"] },
+  { href: "/staff/billing/reports", label: "billingReports", icon: "reports", roles: ["finance", "admin"] },
+  { href: "/staff/billing/settings", label: "feeItems", icon: "settings", roles: ["admin"] },
   { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },
   { href: "/staff/admin/audit", label: "audit", icon: "audit", roles: ["admin"] },
   { href: "/staff/profile", label: "profile", icon: "settings", roles: [] },
@@ -25,6 +29,7 @@ export const STAFF_NAV: readonly NavItem[] = [
 /** The resident bottom bar (mobile). */
 export const RESIDENT_NAV: readonly NavItem[] = [
   { href: "/home", label: "home", icon: "home", roles: ["resident"] },
+  { href: "/bills", label: "myBills", icon: "bills", roles: ["resident"] },
   { href: "/me", label: "me", icon: "me", roles: ["resident"] },
 ];
 

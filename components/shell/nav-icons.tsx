@@ -1,4 +1,4 @@
-import { Building2, CircleUserRound, House, LayoutDashboard, ScrollText, Settings, UserCog, Users, UsersRound, type LucideIcon } from "lucide-react";
+import { BarChart3, Building2, CircleUserRound, HandCoins, ReceiptText, Wallet, House, LayoutDashboard, ScrollText, Settings, UserCog, Users, UsersRound, type LucideIcon } from "lucide-react";
 import type { NavIcon } from "@/lib/nav";
 
 const ICONS: Record<NavIcon, LucideIcon> = {
@@ -11,6 +11,10 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   buildings: Building2,
   households: UsersRound,
   butlers: UserCog,
+  billing: Wallet,
+  cashier: HandCoins,
+  reports: BarChart3,
+  bills: ReceiptText,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

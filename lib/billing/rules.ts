@@ -171,3 +171,10 @@ export function localDate(now: Date, timeZone: string): string {
 export function receiptNumber(year: number, n: number): string {
   return `${year}-${String(n).padStart(6, "0")}`;
 }
+
+/** Integer fen as a plain yuan string for form fields ("1234.05"). */
+export function fenToYuanText(fen: number): string {
+  const sign = fen < 0 ? "-" : "";
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
