@@ -393,3 +393,13 @@ export async function buildingStatementHouseholds(db: DbOrTx, companyId: number,
     .where(and(eq(households.companyId, companyId), eq(placement.buildingId, buildingId), eq(households.active, true)))
     .orderBy(sql`length(${units.number})`, asc(units.number));
 }
+
+/** Every building of the company with its community, for filters. */
+export async function companyBuildings(db: DbOrTx, companyId: number) {
+  return db
+    .select({ id: buildings.id, name: buildings.name, communityName: communities.name })
+    .from(buildings)
+    .innerJoin(communities, eq(communities.id, buildings.communityId))
+    .where(eq(buildings.companyId, companyId))
+    .orderBy(asc(communities.name), sql`length(${buildings.code})`, asc(buildings.code));
+}

@@ -1,0 +1,151 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PayAhead, PayButton } from "@/components/billing/resident-pay";
+import { Card, EmptyState } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { householdAccount, residentHouseholdIds } from "@/lib/billing/queries";
+import { localDate } from "@/lib/billing/rules";
+import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDate, formatFen } from "@/lib/i18n/format";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("billing.resident"))("title") };
+}
+
+/** My bills: unpaid first with their lines, pay one / all / ahead, payments and receipts. Own households only. */
+export default async function ResidentBillsPage() {
+  const user = await requireUser(["resident"]);
+  const t = await getTranslations("billing");
+  const locale = (await getLocale()) as Locale;
+  const db = getDb();
+  const today = localDate(new Date(), user.timeZone);
+  const ids = await residentHouseholdIds(db, user.companyId, user.id);
+  const accounts = (await Promise.all(ids.map((id) => householdAccount(db, user.companyId, id, today)))).filter((a) => a !== null);
+  const money = (fen: number) => formatFen(fen, locale);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-lg font-semibold">{t("resident.title")}</h1>
+      {accounts.length === 0 ? <EmptyState>{t("common.none")}</EmptyState> : null}
+      {accounts.map((a) => {
+        const unpaid = a.bills.filter((b) => b.outstandingFen > 0).sort((x, y) => (x.period < y.period ? -1 : 1));
+        const settled = a.bills.filter((b) => b.outstandingFen <= 0);
+        return (
+          <div key={a.id} className="space-y-4">
+            <Card>
+              <div className="text-sm text-slate-600">{a.name}</div>
+              <div className="mt-1 flex items-end justify-between gap-2">
+                <div>
+                  <div className="text-xs text-slate-500">{t("resident.totalDue")}</div>
+                  <div className="text-2xl font-semibold tabular-nums" data-testid="total-due">
+                    {money(a.outstandingFen)}
+                  </div>
+                </div>
+                {unpaid.length > 1 ? <PayButton householdId={a.id} billIds={unpaid.map((b) => b.id)} label={t("resident.payAll")} /> : null}
+              </div>
+              <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+                <div>
+                  <dt className="text-xs text-slate-500">{t("common.credit")}</dt>
+                  <dd className="tabular-nums">{money(a.creditFen)}</dd>
+                </div>
+                <div>
+                  <dt className="text-xs text-slate-500">{t("common.paidAheadMonths")}</dt>
+                  <dd className="tabular-nums">{a.paidAheadMonths}</dd>
+                </div>
+              </dl>
+            </Card>
+            <Card title={t("resident.unpaid")}>
+              {unpaid.length === 0 ? (
+                <EmptyState>{t("resident.noUnpaid")}</EmptyState>
+              ) : (
+                <ul className="space-y-3">
+                  {unpaid.map((b) => (
+                    <li key={b.id} className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="unpaid-bill">
+                      <div className="flex items-center justify-between">
+                        <span className="font-medium">{b.period}</span>
+                        <span className={`rounded px-2 py-0.5 text-xs ${b.overdue ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}>
+                          {b.overdue ? t("resident.overdue") : t(`status.${b.status}`)}
+                        </span>
+                      </div>
+                      <ul className="mt-2 space-y-1 text-sm text-slate-700">
+                        {b.lines.map((l, i) => (
+                          <li key={i} className="flex justify-between gap-2">
+                            <span>{l.name}</span>
+                            <span className="tabular-nums">{money(l.amountFen)}</span>
+                          </li>
+                        ))}
+                        {b.adjustmentFen !== 0 ? (
+                          <li className="flex justify-between gap-2">
+                            <span>{t("correction.adjust")}</span>
+                            <span className="tabular-nums">{money(b.adjustmentFen)}</span>
+                          </li>
+                        ) : null}
+                        {b.allocatedFen > 0 ? (
+                          <li className="flex justify-between gap-2 text-slate-500">
+                            <span>{t("common.paid")}</span>
+                            <span className="tabular-nums">−{money(b.allocatedFen)}</span>
+                          </li>
+                        ) : null}
+                      </ul>
+                      <div className="mt-2 flex items-center justify-between border-t border-slate-200 pt-2">
+                        <span className="text-xs text-slate-500">
+                          {t("common.dueDate")} {b.dueDate}
+                        </span>
+                        <span className="font-semibold tabular-nums">{money(b.outstandingFen)}</span>
+                      </div>
+                      <div className="mt-2 text-right">
+                        <PayButton householdId={a.id} billIds={[b.id]} label={t("resident.payThis")} />
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+            <Card title={t("resident.payAhead")}>
+              <p className="mb-3 text-sm text-slate-600">{t("resident.aheadHint", { monthly: money(a.monthlyFen) })}</p>
+              <PayAhead householdId={a.id} billIds={unpaid.map((b) => b.id)} />
+            </Card>
+            <Card title={t("resident.history")}>
+              {a.payments.length === 0 ? (
+                <EmptyState>{t("resident.noHistory")}</EmptyState>
+              ) : (
+                <ul className="divide-y divide-slate-100 text-sm">
+                  {a.payments.slice(0, 24).map((p) => (
+                    <li key={p.id} className="flex items-center justify-between gap-2 py-2">
+                      <div>
+                        <div className="tabular-nums">{formatDate(p.receivedAt, locale, user.timeZone)}</div>
+                        <div className="text-xs text-slate-500">
+                          {t(`method.${p.method}`)} · {p.receiptNo}
+                        </div>
+                      </div>
+                      <div className="text-right">
+                        <div className="font-medium tabular-nums">{money(p.amountFen)}</div>
+                        <Link href={`/bills/receipts/${p.id}`} className="text-xs text-brand-700 hover:underline">
+                          {t("resident.viewReceipt")}
+                        </Link>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+            {settled.length ? (
+              <Card title={t("resident.bills")}>
+                <ul className="divide-y divide-slate-100 text-sm">
+                  {settled.slice(0, 24).map((b) => (
+                    <li key={b.id} className="flex justify-between py-2">
+                      <span>{b.period}</span>
+                      <span className="tabular-nums text-slate-600">
+                        {money(b.amountFen)} · {t(`status.${b.status}`)}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

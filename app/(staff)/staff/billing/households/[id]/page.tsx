@@ -1,0 +1,116 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { AdjustBillForm, RefundForm, VoidBillForm } from "@/components/billing/correction-forms";
+import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
+import { requireUser } from "@/lib/auth/session";
+import { BILLING_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
+import { householdAccount } from "@/lib/billing/queries";
+import { fenToYuanText, localDate } from "@/lib/billing/rules";
+import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDateTime, formatFen } from "@/lib/i18n/format";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("billing.account"))("title") };
+}
+
+/** One household's account for finance: bills with lines, payments, corrections; voids/adjustments/refunds for finance. */
+export default async function HouseholdAccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser(BILLING_ROLES);
+  const { id } = await params;
+  if (!/^\d+$/.test(id)) notFound();
+  const account = await householdAccount(getDb(), user.companyId, Number(id), localDate(new Date(), user.timeZone));
+  if (!account) notFound();
+  const t = await getTranslations("billing");
+  const locale = (await getLocale()) as Locale;
+  const money = (fen: number) => formatFen(fen, locale);
+  const canCorrect = user.roles.some((r) => CORRECTION_ROLES.includes(r));
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={`${account.name} · ${t("account.title")}`}
+        subtitle={account.code}
+        actions={
+          <div className="flex gap-2">
+            <Link href={`/staff/billing/cashier?household=${account.id}`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              {t("cashier.take")}
+            </Link>
+            <Link href={`/staff/billing/print/household/${account.id}`} className="rounded-md bg-white px-4 py-2 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50">
+              {t("account.statement")}
+            </Link>
+          </div>
+        }
+      />
+      <div className="grid gap-3 sm:grid-cols-5">
+        <Stat label={t("common.outstanding")} value={money(account.outstandingFen)} />
+        <Stat label={t("common.monthsInArrears")} value={account.monthsInArrears} />
+        <Stat label={t("common.credit")} value={<span data-testid="credit">{money(account.creditFen)}</span>} />
+        <Stat label={t("common.paidAheadMonths")} value={account.paidAheadMonths} />
+        <Stat label={t("common.monthly")} value={money(account.monthlyFen)} />
+      </div>
+      {canCorrect ? <p className="text-xs text-slate-500">{t("account.financeOnly")}</p> : null}
+      <Card title={t("account.payments")}>
+        {account.payments.length === 0 ? (
+          <EmptyState>{t("resident.noHistory")}</EmptyState>
+        ) : (
+          <Table head={[t("common.receiptNo"), t("common.receivedAt"), t("common.method"), t("common.amount"), ""]}>
+            {account.payments.map((p) => (
+              <tr key={p.id} data-testid="payment-row">
+                <td className="font-mono">
+                  <Link href={`/staff/billing/receipts/${p.id}`} className="text-brand-700 hover:underline">
+                    {p.receiptNo}
+                  </Link>
+                </td>
+                <td className="tabular-nums">{formatDateTime(p.receivedAt, locale, user.timeZone)}</td>
+                <td>{t(`method.${p.method}`)}</td>
+                <td className="tabular-nums">{money(p.amountFen)}</td>
+                <td>{canCorrect ? <RefundForm paymentId={p.id} defaultAmount={fenToYuanText(p.amountFen)} /> : null}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Card>
+      <Card title={t("bills.title")}>
+        <Table head={[t("common.period"), t("account.lines"), t("common.dueDate"), t("common.amount"), t("common.paid"), t("common.status"), ""]}>
+          {account.bills.map((b) => (
+            <tr key={b.id} className={b.status === "voided" ? "text-slate-400 line-through" : ""}>
+              <td>{b.period}</td>
+              <td className="text-xs">{b.lines.map((l) => `${l.name} ${money(l.amountFen)}`).join("；")}</td>
+              <td className={b.overdue ? "text-red-700" : ""}>{b.dueDate}</td>
+              <td className="tabular-nums">{money(b.amountFen)}</td>
+              <td className="tabular-nums">{money(b.allocatedFen)}</td>
+              <td>{t(`status.${b.status}`)}</td>
+              <td className="space-x-3 whitespace-nowrap">
+                {canCorrect && b.status !== "voided" ? (
+                  <>
+                    <AdjustBillForm billId={b.id} />
+                    <VoidBillForm billId={b.id} />
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      </Card>
+      <Card title={t("account.corrections")}>
+        {account.corrections.length === 0 ? (
+          <EmptyState>{t("common.none")}</EmptyState>
+        ) : (
+          <Table head={[t("common.date"), "", t("common.amount"), t("common.reason"), t("common.actor")]}>
+            {account.corrections.map((c) => (
+              <tr key={c.id} data-testid="correction-row">
+                <td className="tabular-nums">{formatDateTime(c.createdAt, locale, user.timeZone)}</td>
+                <td>{t(`correction.${c.kind}`)}</td>
+                <td className="tabular-nums">{money(c.amountFen)}</td>
+                <td>{c.reason}</td>
+                <td>{c.actorName}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </Card>
+    </div>
+  );
+}

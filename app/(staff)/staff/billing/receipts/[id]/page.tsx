@@ -1,0 +1,34 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { PrintButton } from "@/components/billing/print-button";
+import { Receipt } from "@/components/billing/receipt";
+import { requireUser } from "@/lib/auth/session";
+import { BILLING_ROLES } from "@/lib/billing/access";
+import { paymentReceipt } from "@/lib/billing/queries";
+import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("billing.receipt"))("title") };
+}
+
+export default async function StaffReceiptPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser(BILLING_ROLES);
+  const { id } = await params;
+  if (!/^\d+$/.test(id)) notFound();
+  const data = await paymentReceipt(getDb(), user.companyId, Number(id));
+  if (!data) notFound();
+  const t = await getTranslations("billing");
+  return (
+    <div className="space-y-4">
+      <div className="no-print flex items-center justify-between">
+        <Link href={`/staff/billing/households/${data.payment.householdId}`} className="text-sm text-brand-700 hover:underline">
+          ← {t("cashier.account")}
+        </Link>
+        <PrintButton />
+      </div>
+      <Receipt data={data} companyName={user.companyName} locale={(await getLocale()) as Locale} timeZone={user.timeZone} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { getTranslations } from "next-intl/server";
+import { getSessionUser } from "@/lib/auth/session";
+import { hasAnyRole } from "@/lib/auth/roles";
+import { BILLING_ROLES } from "@/lib/billing/access";
+import { toCsv } from "@/lib/billing/csv";
+import { parseGrouping, REPORTS, reportRows, type ReportName } from "@/lib/billing/reports";
+import { addMonths, isPeriod, localDate } from "@/lib/billing/rules";
+import { getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+const LABEL_KEYS: Record<string, string> = {
+  name: "common.household",
+  households: "common.households",
+  owed: "common.owed",
+  unassigned: "common.unassigned",
+  billed: "bills.billed",
+  collected: "bills.collected",
+  rate: "reports.rate",
+  receiptNo: "common.receiptNo",
+  receivedAt: "common.receivedAt",
+  household: "common.household",
+  method: "common.method",
+  amount: "common.amount",
+  cashier: "receipt.cashier",
+  total: "common.total",
+  refunds: "reports.refunds",
+};
+
+/** GET …/reports/csv/{aging|collection|collection-month|daily-cash}?group=&from=&to=&date= — finance/admin, own company only. */
+export async function GET(request: Request, { params }: { params: Promise<{ report: string }> }) {
+  const user = await getSessionUser();
+  if (!user) return new Response("unauthenticated", { status: 401 });
+  if (!hasAnyRole(user.roles, BILLING_ROLES)) return new Response("forbidden", { status: 403 });
+  const { report } = await params;
+  if (!(REPORTS as readonly string[]).includes(report)) return new Response("not found", { status: 404 });
+  const url = new URL(request.url);
+  const today = localDate(new Date(), user.timeZone);
+  const to = isPeriod(url.searchParams.get("to") ?? "") ? url.searchParams.get("to")! : today.slice(0, 7);
+  const from = isPeriod(url.searchParams.get("from") ?? "") ? url.searchParams.get("from")! : addMonths(to, -11);
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(url.searchParams.get("date") ?? "") ? url.searchParams.get("date")! : today;
+  const t = await getTranslations("billing");
+  const label = (key: string) => t(LABEL_KEYS[key] ?? key);
+  const rows = await reportRows(getDb(), user.companyId, report as ReportName, { today, grouping: parseGrouping(url.searchParams.get("group")), from, to, date }, label);
+  return new Response(toCsv(rows), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${report}-${report === "daily-cash" ? date : today}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,49 @@
+import { getTranslations } from "next-intl/server";
+import { BillingSettingsForm, FeeItemRowForm, NewFeeItemForm } from "@/components/billing/fee-item-forms";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { BILLING_SETTINGS_ROLES } from "@/lib/billing/access";
+import { getBillingSettings } from "@/lib/billing/generate";
+import { listFeeItems } from "@/lib/billing/queries";
+import { fenToYuanText } from "@/lib/billing/rules";
+import { getDb } from "@/lib/db";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("billing.settings"))("title") };
+}
+
+/** Fee items and billing settings (admin). */
+export default async function FeeItemsPage() {
+  const user = await requireUser(BILLING_SETTINGS_ROLES);
+  const t = await getTranslations("billing");
+  const db = getDb();
+  const [items, settings] = await Promise.all([listFeeItems(db, user.companyId), getBillingSettings(db, user.companyId)]);
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("settings.title")} subtitle={t("settings.subtitle")} />
+      <Card title={t("settings.title")}>
+        {items.length === 0 ? (
+          <EmptyState>{t("common.none")}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {items.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
+                <div>
+                  <div className="font-medium">{i.name}</div>
+                  <div className="text-xs text-slate-500">{t(`kind.${i.kind}`)}</div>
+                </div>
+                <FeeItemRowForm id={i.id} price={fenToYuanText(i.priceFen)} active={i.active} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card title={t("settings.add")}>
+        <NewFeeItemForm />
+      </Card>
+      <Card title={t("settings.billing")}>
+        <BillingSettingsForm dueDay={settings.dueDay} rounding={settings.rounding} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { FormFooter } from "@/components/registry/form-footer";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { Field } from "@/components/ui/field";
+import { adjustBillAction, refundAction, voidBillAction } from "@/app/(staff)/staff/billing/actions";
+import { adjustSchema, refundSchema, voidSchema } from "@/lib/billing/schemas";
+
+/** A disclosure holding one correction form (finance only; the actions check the role again). */
+function Disclosure({ label, children, danger }: { label: string; children: React.ReactNode; danger?: boolean }) {
+  return (
+    <details className="no-print group inline-block align-top">
+      <summary className={`cursor-pointer list-none text-sm ${danger ? "text-red-700" : "text-brand-700"} hover:underline`}>{label}</summary>
+      <div className="mt-2 w-72 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">{children}</div>
+    </details>
+  );
+}
+
+export function VoidBillForm({ billId }: { billId: number }) {
+  const t = useTranslations("billing");
+  const router = useRouter();
+  const { form, onSubmit, formError, errorOf, submitting } = useActionForm(voidSchema, voidBillAction, {
+    defaultValues: { billId, reason: "" },
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <Disclosure label={t("account.void")} danger>
+      <form onSubmit={onSubmit} className="space-y-2" noValidate>
+        <input type="hidden" {...form.register("billId")} />
+        <Field label={t("common.reason")} error={errorOf("reason")} {...form.register("reason")} />
+        <FormFooter submitting={submitting} formError={formError} label={t("account.void")} />
+      </form>
+    </Disclosure>
+  );
+}
+
+export function AdjustBillForm({ billId }: { billId: number }) {
+  const t = useTranslations("billing");
+  const router = useRouter();
+  const { form, onSubmit, formError, errorOf, submitting } = useActionForm(adjustSchema, adjustBillAction, {
+    defaultValues: { billId, amount: "", reason: "" },
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <Disclosure label={t("account.adjust")}>
+      <form onSubmit={onSubmit} className="space-y-2" noValidate>
+        <input type="hidden" {...form.register("billId")} />
+        <Field label={t("account.amountSigned")} inputMode="decimal" error={errorOf("amount")} {...form.register("amount")} />
+        <Field label={t("common.reason")} error={errorOf("reason")} {...form.register("reason")} />
+        <FormFooter submitting={submitting} formError={formError} label={t("account.adjust")} />
+      </form>
+    </Disclosure>
+  );
+}
+
+export function RefundForm({ paymentId, defaultAmount }: { paymentId: number; defaultAmount: string }) {
+  const t = useTranslations("billing");
+  const router = useRouter();
+  const { form, onSubmit, formError, errorOf, submitting } = useActionForm(refundSchema, refundAction, {
+    defaultValues: { paymentId, amount: defaultAmount, reason: "" },
+    onSuccess: () => router.refresh(),
+  });
+  return (
+    <Disclosure label={t("account.refund")} danger>
+      <form onSubmit={onSubmit} className="space-y-2" noValidate>
+        <input type="hidden" {...form.register("paymentId")} />
+        <Field label={t("account.refundAmount")} inputMode="decimal" error={errorOf("amount")} {...form.register("amount")} />
+        <Field label={t("common.reason")} error={errorOf("reason")} {...form.register("reason")} />
+        <FormFooter submitting={submitting} formError={formError} label={t("account.refund")} />
+      </form>
+    </Disclosure>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { startCheckoutAction } from "@/app/(resident)/bills/actions";
+
+/** Opens a sandbox checkout for the given bills (and months ahead) and goes to it. */
+export function PayButton({ householdId, billIds, aheadMonths = 0, label, variant = "primary" }: { householdId: number; billIds: number[]; aheadMonths?: number; label: string; variant?: "primary" | "secondary" }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <span className="inline-flex flex-col items-end">
+      <Button
+        type="button"
+        variant={variant}
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            setError(null);
+            const r = await startCheckoutAction({ householdId, billIds, aheadMonths });
+            if (r.ok) router.push(`/pay/sandbox/${r.data.sessionId}`);
+            else setError(r.fieldErrors ? Object.values(r.fieldErrors)[0][0] : r.message);
+          })
+        }
+      >
+        {label}
+      </Button>
+      {error ? (
+        <span role="alert" className="mt-1 text-xs text-red-600">
+          {t(error)}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** Pay N months ahead: choose N, then checkout. */
+export function PayAhead({ householdId, billIds }: { householdId: number; billIds: number[] }) {
+  const t = useTranslations("billing.resident");
+  const [months, setMonths] = useState(12);
+  return (
+    <div className="flex items-end justify-between gap-3">
+      <label className="text-sm">
+        <span className="mb-1 block font-medium text-slate-700">{t("aheadMonths")}</span>
+        <select value={months} onChange={(e) => setMonths(Number(e.target.value))} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base">
+          {[1, 3, 6, 12, 24].map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+      </label>
+      <PayButton householdId={householdId} billIds={billIds} aheadMonths={months} label={t("payAheadButton")} variant="secondary" />
+    </div>
+  );
+}
