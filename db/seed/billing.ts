@@ -135,8 +135,8 @@ export async function seedBilling(db: Db, companyId: number, opts: { now?: Date;
                  case when cat >= 97 and idx = ${SEED_MONTHS - 1} then lines / 2 else lines end as amount,
                  case
                    when hid in (${owing}) and idx >= ${SEED_MONTHS - 3} then null
-                   when cat < 70 or cat >= 93 then at + (((hid * 31 + idx * 17) % 14) * 86400000) + 36000000
-                   when cat < 82 then due_ms + ((20 + (hid + idx) % 30) * 86400000) + 54000000
+                   when cat < 70 or cat >= 93 then at + (((hid * 31 + idx * 17) % 14) * 86400000) + 30600000 + ((hid * 7 + idx * 13) % 540) * 60000
+                   when cat < 82 then due_ms + ((20 + (hid + idx) % 30) * 86400000) + 30600000 + ((hid * 11 + idx) % 540) * 60000
                    when cat < 90 and idx < ${SEED_MONTHS} - 1 - (hid % 11) then at + 5 * 86400000 + 36000000
                    when cat < 93 and idx < ${SEED_MONTHS} - 13 - (hid % 11) then at + 8 * 86400000 + 36000000
                    else null end as pay_ms

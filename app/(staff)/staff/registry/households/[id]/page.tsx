@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { HouseholdBillingSummary } from "@/components/billing/household-summary";
 import { ActiveToggle } from "@/components/registry/active-toggle";
 import { InactiveBadge } from "@/components/registry/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
+import { BILLING_ROLES } from "@/lib/billing/access";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatArea, formatDate } from "@/lib/i18n/format";
@@ -131,7 +133,8 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
         </Card>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        {(["bills", "workOrders", "sentiment"] as const).map((k) => (
+        <HouseholdBillingSummary db={db} companyId={user.companyId} householdId={household.id} timeZone={user.timeZone} showAccountLink={user.roles.some((r) => BILLING_ROLES.includes(r))} />
+        {(["workOrders", "sentiment"] as const).map((k) => (
           <Card key={k} title={t(`placeholder.${k}.title`)}>
             <p className="text-sm text-slate-500">{t(`placeholder.${k}.body`)}</p>
           </Card>

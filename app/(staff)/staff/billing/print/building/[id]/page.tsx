@@ -14,8 +14,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations("billing.print"))("statement") };
 }
 
-/** Batch print (打单) for one building: one A4 statement per household, a page each. */
-export default async function BuildingStatementsPage({ params }: { params: Promise<{ id: string }> }) {
+/** Batch print (打单) for one building: one A4 statement per household that owes (or every household with ?all=1), a page each. */
+export default async function BuildingStatementsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ all?: string }> }) {
   const user = await requireUser(BILLING_ROLES);
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
@@ -23,11 +23,13 @@ export default async function BuildingStatementsPage({ params }: { params: Promi
   const building = await getBuilding(db, user.companyId, Number(id));
   if (!building) notFound();
   const today = localDate(new Date(), user.timeZone);
+  const everyone = (await searchParams).all === "1";
   const list = await buildingStatementHouseholds(db, user.companyId, building.id);
   const accounts = [];
   for (const h of list) {
     const account = await householdAccount(db, user.companyId, h.id, today);
-    if (account) accounts.push({ account, unit: h.unitNumber });
+    // By default only the households that owe something (催缴); ?all=1 prints every household.
+    if (account && (everyone || account.outstandingFen > 0)) accounts.push({ account, unit: h.unitNumber });
   }
   const t = await getTranslations("billing.print");
   const locale = (await getLocale()) as Locale;

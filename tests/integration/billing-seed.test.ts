@@ -1,0 +1,58 @@
+import { and, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { bills } from "@/db/schema";
+import { seedDemo } from "@/db/seed";
+import { seedBilling } from "@/db/seed/billing";
+import { householdAccount, monthsInArrearsByHousehold } from "@/lib/billing/queries";
+import { localDate, monthsInArrears } from "@/lib/billing/rules";
+import { createTestDb } from "../support/test-db";
+
+describe("billing seed", () => {
+  it("writes 24 months of consistent history once, and the arrears query agrees with the rule", async () => {
+    const { db } = await createTestDb();
+    const { companyId } = await seedDemo(db, { households: 300, passwordHash: "$argon2id$not-a-real-hash", reset: true });
+    const first = await seedBilling(db, companyId);
+    expect(first.status).toBe("created");
+    expect(first.bills).toBe(300 * 24);
+    expect((await seedBilling(db, companyId)).status).toBe("exists");
+
+    // running totals equal the entries
+    const [drift] = await db.all<{ n: number }>(sql`
+      select count(*) as n from bills b where b.company_id = ${companyId}
+         and b.allocated_fen <> coalesce((select sum(a.amount_fen) from allocations a where a.bill_id = b.id), 0)`);
+    expect(Number(drift.n)).toBe(0);
+    // receipt numbers: per year 1..n without gaps
+    const years = await db.all<{ y: string; n: number; top: number }>(sql`
+      select substr(receipt_no, 1, 4) as y, count(*) as n, max(cast(substr(receipt_no, 6) as integer)) as top
+        from payments where company_id = ${companyId} group by 1`);
+    for (const y of years) expect(Number(y.top)).toBe(Number(y.n));
+    // no negative credit
+    const [neg] = await db.all<{ n: number }>(sql`
+      select count(*) as n from (select household_id, sum(amount_fen) as bal from credit_entries where company_id = ${companyId} group by 1 having bal < 0)`);
+    expect(Number(neg.n)).toBe(0);
+
+    const today = localDate(new Date(), "Asia/Shanghai");
+    const arrears = await monthsInArrearsByHousehold(db, companyId, today);
+    const months = [...arrears.values()].map((a) => a.months);
+    expect(months.some((m) => m >= 13)).toBe(true); // a few over a year behind
+    expect(months.some((m) => m >= 3 && m <= 11)).toBe(true);
+    expect(arrears.size).toBeLessThan(300 * 0.4); // most pay on time
+
+    // the set-based query and the pure rule agree, household by household (a sample)
+    const sample = await db.selectDistinct({ h: bills.householdId }).from(bills).where(eq(bills.companyId, companyId)).limit(60);
+    for (const { h } of sample) {
+      const rows = await db.select().from(bills).where(and(eq(bills.companyId, companyId), eq(bills.householdId, h)));
+      const byRule = monthsInArrears(
+        rows.map((b) => ({ dueDate: b.dueDate, amountFen: b.linesFen + b.adjustmentFen, voided: b.voided, allocations: [{ amountFen: b.allocatedFen, on: "0000-00-00" }] })),
+        today,
+      );
+      expect(arrears.get(h)?.months ?? 0).toBe(byRule);
+    }
+    // someone is paid ahead 12 months or more
+    const credit = await db.all<{ h: number }>(sql`
+      select household_id as h from credit_entries where company_id = ${companyId} group by 1 having sum(amount_fen) > 0 limit 1`);
+    expect(credit.length).toBe(1);
+    const account = await householdAccount(db, companyId, credit[0].h, today);
+    expect(account?.paidAheadMonths).toBeGreaterThanOrEqual(12);
+  });
+});
