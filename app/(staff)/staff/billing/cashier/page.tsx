@@ -6,7 +6,7 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { householdAccount } from "@/lib/billing/queries";
-import { fenToYuanText, localDate } from "@/lib/billing/rules";
+import { localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
@@ -105,7 +105,7 @@ export default async function CashierPage({ searchParams }: { searchParams: Prom
             </Table>
           )}
           <h3 className="mb-2 mt-4 text-sm font-semibold">{t("cashier.take")}</h3>
-          <CashierForm key={account.id} householdId={account.id} defaultAmount={account.outstandingFen > 0 ? fenToYuanText(account.outstandingFen) : fenToYuanText(account.monthlyFen)} />
+          <CashierForm key={account.id} householdId={account.id} outstandingFen={account.outstandingFen} monthlyFen={account.monthlyFen} />
         </Card>
       ) : null}
     </div>
