@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { bills, checkoutSessions, creditEntries, payments } from "@/db/schema";
-import { createCheckout, handleWebhook } from "@/lib/billing/checkout";
+import { createCheckout, getCheckout, handleWebhook } from "@/lib/billing/checkout";
 import { generateBills } from "@/lib/billing/generate";
 import { recordPayment } from "@/lib/billing/payments";
 import { sandboxProvider, sandboxSecret, signSandbox } from "@/lib/billing/providers/sandbox";
@@ -87,6 +87,11 @@ describe("sandbox checkout and webhook", () => {
     await expect(createCheckout(db, { companyId: e.companyId, userId: stranger.id }, { householdId: e.households[0].id, billIds: [], aheadMonths: 1 })).rejects.toMatchObject({ code: "not_found" });
     await expect(createCheckout(db, e.ctx, { householdId: e.households[0].id, billIds: [], aheadMonths: 0 })).rejects.toMatchObject({ code: "validation" });
     expect(await db.$count(checkoutSessions, eq(checkoutSessions.companyId, e.companyId))).toBe(0);
+    // a session is only ever visible to the resident who opened it
+    const mine = await createCheckout(db, e.ctx, { householdId: e.households[0].id, billIds: [], aheadMonths: 1 });
+    expect(await getCheckout(db, e.companyId, stranger.id, mine.id)).toBeNull();
+    expect(await getCheckout(db, e.companyId + 1, e.resident.id, mine.id)).toBeNull();
+    expect((await getCheckout(db, e.companyId, e.resident.id, mine.id))?.amountFen).toBe(mine.amountFen);
   });
 
   it("a cancelled checkout cannot be paid afterwards", async () => {
