@@ -7,6 +7,7 @@ import { formatFen } from "@/lib/i18n/format";
 export async function Statement({ account, unitLabel, companyName, locale, today }: { account: HouseholdAccount; unitLabel: string; companyName: string; locale: Locale; today: string }) {
   const t = await getTranslations("billing");
   const money = (fen: number) => formatFen(fen, locale);
+  const sep = locale === "en" ? "; " : "；";
   const owing = account.bills.filter((b) => b.outstandingFen > 0).sort((a, b) => (a.period < b.period ? -1 : 1));
   return (
     <article className="mx-auto max-w-3xl break-after-page rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200 print:max-w-none print:p-0 print:shadow-none print:ring-0" data-testid="statement">
@@ -42,8 +43,8 @@ export async function Statement({ account, unitLabel, companyName, locale, today
               <tr key={b.id} className="border-b border-slate-200 align-top">
                 <td className="py-1">{b.period}</td>
                 <td className="py-1 text-xs">
-                  {b.lines.map((l) => `${l.name} ${money(l.amountFen)}`).join("；")}
-                  {b.adjustmentFen ? `；${t("correction.adjust")} ${money(b.adjustmentFen)}` : ""}
+                  {b.lines.map((l) => `${l.name} ${money(l.amountFen)}`).join(sep)}
+                  {b.adjustmentFen ? `${sep}${t("correction.adjust")} ${money(b.adjustmentFen)}` : ""}
                 </td>
                 <td className="py-1">{b.dueDate}</td>
                 <td className="py-1 text-right tabular-nums">{money(b.amountFen)}</td>

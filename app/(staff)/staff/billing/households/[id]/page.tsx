@@ -26,6 +26,7 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
   const t = await getTranslations("billing");
   const locale = (await getLocale()) as Locale;
   const money = (fen: number) => formatFen(fen, locale);
+  const sep = locale === "en" ? "; " : "；";
   const canCorrect = user.roles.some((r) => CORRECTION_ROLES.includes(r));
   return (
     <div className="space-y-4">
@@ -77,7 +78,7 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
           {account.bills.map((b) => (
             <tr key={b.id} className={b.status === "voided" ? "text-slate-400 line-through" : ""}>
               <td>{b.period}</td>
-              <td className="text-xs">{b.lines.map((l) => `${l.name} ${money(l.amountFen)}`).join("；")}</td>
+              <td className="text-xs">{b.lines.map((l) => `${l.name} ${money(l.amountFen)}`).join(sep)}</td>
               <td className={b.overdue ? "text-red-700" : ""}>{b.dueDate}</td>
               <td className="tabular-nums">{money(b.amountFen)}</td>
               <td className="tabular-nums">{money(b.allocatedFen)}</td>
