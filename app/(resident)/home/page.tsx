@@ -41,7 +41,7 @@ export default async function ResidentHome() {
         }
       >
         {households.length === 0 ? (
-          <EmptyState>{t("resident.noHouseholds")}</EmptyState>
+          <EmptyState>{requests.some((r) => r.status === "pending") ? t("residents.home.noneApprovedYet") : t("resident.noHouseholds")}</EmptyState>
         ) : (
           <ul className="space-y-3">
             {households.map((h) => (

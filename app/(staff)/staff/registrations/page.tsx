@@ -15,6 +15,7 @@ export async function generateMetadata() {
 }
 
 const LIMIT = 200;
+const COLUMNS = "md:grid-cols-[minmax(7rem,1fr)_minmax(5rem,0.7fr)_minmax(9rem,1.3fr)_5.5rem_minmax(8rem,0.9fr)_minmax(11rem,1.1fr)] md:gap-3";
 
 export default async function RegistrationsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const user = await requireUser(APPROVER_ROLES);
@@ -44,51 +45,51 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
         {rows.length === 0 ? (
           <EmptyState>{t(`staff.empty.${tab}`)}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-xs text-slate-500">
-                <tr>
-                  <th className="py-2 pr-3 font-medium">{t("staff.requester")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("staff.household")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("staff.units")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("staff.relation")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("staff.requestedAt")}</th>
-                  <th className="py-2 font-medium">{tab === "pending" ? t("staff.actions") : t("staff.decided")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.linkId} data-testid="registration-row" className="border-b border-slate-100 align-top last:border-0">
-                    <td className="py-2 pr-3">
-                      <div className="font-medium">{r.requester.name}</div>
-                      <div className="tabular-nums text-slate-500">{r.requester.phone ?? "—"}</div>
-                    </td>
-                    <td className="py-2 pr-3">{r.household.name}</td>
-                    <td className="py-2 pr-3">
-                      <ul className="space-y-0.5">
-                        {r.units.map((u) => (
-                          <li key={u.id} className="whitespace-nowrap">
-                            {u.label}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{t(`relation.${r.relation}`)}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap tabular-nums">{when(r.requestedAt)}</td>
-                    <td className="py-2">
-                      {tab === "pending" ? (
-                        <RegistrationDecision linkId={r.linkId} requester={r.requester.name} />
-                      ) : (
-                        <div className="text-slate-600">
-                          <div className="whitespace-nowrap">{t("staff.decidedBy", { name: r.decidedBy ?? "—", date: when(r.updatedAt) })}</div>
-                          {r.reason ? <div className="mt-0.5 text-xs">{t("home.rejectedReason", { reason: r.reason })}</div> : null}
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div>
+            {/* One grid for both widths: a table from md up, stacked cards on a phone. */}
+            <div aria-hidden className={`${COLUMNS} hidden border-b border-slate-200 pb-2 text-xs font-medium text-slate-500 md:grid`}>
+              <span>{t("staff.requester")}</span>
+              <span>{t("staff.household")}</span>
+              <span>{t("staff.units")}</span>
+              <span>{t("staff.relation")}</span>
+              <span>{t("staff.requestedAt")}</span>
+              <span>{tab === "pending" ? t("staff.actions") : t("staff.decided")}</span>
+            </div>
+            <ul className="divide-y divide-slate-100 text-sm">
+              {rows.map((r) => (
+                <li key={r.linkId} data-testid="registration-row" className={`${COLUMNS} grid gap-1 py-3 md:items-start`}>
+                  <div className="flex flex-wrap items-baseline gap-x-2 md:block">
+                    <div className="font-medium">{r.requester.name}</div>
+                    <div className="tabular-nums text-slate-500">{r.requester.phone ?? "—"}</div>
+                  </div>
+                  <div>
+                    <span className="mr-1 text-slate-500 md:hidden">{t("staff.householdLabel")}</span>
+                    {r.household.name}
+                    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 md:hidden">{t(`relation.${r.relation}`)}</span>
+                  </div>
+                  <ul className="space-y-0.5 text-slate-700">
+                    {r.units.map((u) => (
+                      <li key={u.id}>{u.label}</li>
+                    ))}
+                  </ul>
+                  <div className="hidden md:block">{t(`relation.${r.relation}`)}</div>
+                  <div className="tabular-nums text-xs text-slate-500 md:text-sm md:text-slate-900">
+                    <span className="mr-1 md:hidden">{t("staff.requestedAtLabel")}</span>
+                    {when(r.requestedAt)}
+                  </div>
+                  <div className="mt-1 md:mt-0">
+                    {tab === "pending" ? (
+                      <RegistrationDecision linkId={r.linkId} requester={r.requester.name} />
+                    ) : (
+                      <div className="text-slate-600">
+                        <div>{t("staff.decidedBy", { name: r.decidedBy ?? "—", date: when(r.updatedAt) })}</div>
+                        {r.reason ? <div className="mt-0.5 text-xs">{t("home.rejectedReason", { reason: r.reason })}</div> : null}
+                      </div>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ul>
             {rows.length === LIMIT ? <p className="mt-2 text-xs text-slate-500">{t("staff.limited", { count: LIMIT })}</p> : null}
           </div>
         )}
