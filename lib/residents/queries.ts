@@ -47,7 +47,8 @@ export async function unitsOfHouseholds(db: DbOrTx, companyId: number, household
       communityName: communities.name,
     })
     .from(householdUnits)
-    .innerJoin(units, and(eq(units.id, householdUnits.unitId), eq(units.companyId, companyId)))
+    // Scoped through household_units.company_id; a units.company_id term here would make SQLite walk every unit of the company.
+    .innerJoin(units, eq(units.id, householdUnits.unitId))
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
     .innerJoin(communities, eq(communities.id, buildings.communityId))
     .where(and(eq(householdUnits.companyId, companyId), inArray(householdUnits.householdId, householdIds)))
