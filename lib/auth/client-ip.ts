@@ -1,8 +1,14 @@
 /**
- * The client's address as the reverse proxy reports it: the first X-Forwarded-For entry,
- * else X-Real-IP, else "unknown". Used as a rate-limit key, never as an identity.
+ * The client's address for the per-IP sign-in limit: the rightmost X-Forwarded-For entry,
+ * i.e. the one added by the nearest proxy (Next.js itself fills the header from the socket
+ * when it is absent). Deploy behind a proxy that sets the header, so clients cannot choose
+ * it; the per-account limit does not depend on it.
  */
-export function clientIpFrom(header: (name: string) => string | null | undefined): string {
-  const forwarded = header("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || header("x-real-ip")?.trim() || "unknown";
+export function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(",") : v);
+  const hops = first(headers?.["x-forwarded-for"])
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return hops?.at(-1) || first(headers?.["x-real-ip"]) || "unknown";
 }

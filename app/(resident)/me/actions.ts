@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { authorizedAction } from "@/lib/actions/authorized-action";
-import { clientIpFrom } from "@/lib/auth/client-ip";
+import { clientIp } from "@/lib/auth/client-ip";
 import { requestHousehold } from "@/lib/residents/commands";
 import { requestHouseholdSchema } from "@/lib/residents/schemas";
 
@@ -12,7 +12,7 @@ export const requestHouseholdAction = authorizedAction(
   { schema: requestHouseholdSchema, roles: ["resident"] },
   async (input, { db, companyId, user }) => {
     const h = await headers();
-    const result = await requestHousehold(db, companyId, user.id, input, { ip: clientIpFrom((name) => h.get(name)) });
+    const result = await requestHousehold(db, companyId, user.id, input, { ip: clientIp(Object.fromEntries(h)) });
     revalidatePath("/home");
     return result;
   },
