@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/auth/roles";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 
-export type NavIcon = "dashboard" | "users" | "audit" | "settings" | "home" | "me" | "registrations";
+export type NavIcon = "dashboard" | "users" | "audit" | "settings" | "home" | "me" | "buildings" | "households" | "butlers" | "registrations";
 
 /** A count shown beside an entry (work waiting for the viewer); loaded by components/shell/nav-badges.ts. */
 export type NavBadge = "pendingRegistrations";
@@ -20,6 +20,9 @@ export interface NavItem {
 export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff", label: "dashboard", icon: "dashboard", roles: [] },
   { href: "/staff/registrations", label: "registrations", icon: "registrations", roles: APPROVER_ROLES, badge: "pendingRegistrations" },
+  { href: "/staff/registry/households", label: "households", icon: "households", roles: ["admin", "front_desk", "finance", "legal", "project_manager", "supervisor", "butler"] },
+  { href: "/staff/registry", label: "registry", icon: "buildings", roles: ["admin", "front_desk", "finance", "legal", "project_manager"] },
+  { href: "/staff/registry/butlers", label: "butlers", icon: "butlers", roles: ["admin", "project_manager", "supervisor"] },
   { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },
   { href: "/staff/admin/audit", label: "audit", icon: "audit", roles: ["admin"] },
   { href: "/staff/profile", label: "profile", icon: "settings", roles: [] },

@@ -10,14 +10,17 @@ function isActive(pathname: string, href: string, exact: boolean) {
   return exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-/** Sidebar links for staff. The dashboard root only matches itself. Badges show counts of waiting work. */
+/** Sidebar links for staff: the longest matching entry is the current one. Badges show counts of waiting work. */
 export function SidebarLinks({ items, badges = {} }: { items: NavItem[]; badges?: Partial<Record<NavBadge, number>> }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
+  const current = items
+    .filter((i) => isActive(pathname, i.href, i.href === "/staff"))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <ul className="space-y-0.5">
       {items.map((item) => {
-        const active = isActive(pathname, item.href, item.href === "/staff");
+        const active = item.href === current;
         const count = item.badge ? (badges[item.badge] ?? 0) : 0;
         return (
           <li key={item.href}>
