@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   auditLog,
@@ -15,7 +15,8 @@ import {
 } from "@/db/schema";
 import type { Role } from "@/lib/auth/roles";
 import type { DbOrTx } from "@/lib/db/client";
-import { butlersOfHouseholds, householdButlersSubquery } from "@/lib/registry/queries";
+import { householdPlacementSubquery } from "@/lib/registry/queries";
+import { loadRegistryView, visibleHouseholds } from "@/lib/registry/view";
 import { approvalScope, maskPhone, type HouseholdStaff, type LinkStatus, type Relation } from "./rules";
 
 export interface Viewer {
@@ -65,44 +66,24 @@ export async function unitsOfHouseholds(db: DbOrTx, companyId: number, household
 
 /**
  * The WHERE condition on resident_links that admits exactly the households the viewer may
- * decide requests for (see approvalScope in rules.ts). Every staff query and command of this
- * module goes through it, so authorization is in the query itself.
+ * decide requests for (approvalScope in rules.ts, on the registry's household visibility).
+ * Every staff query and command of this module goes through it, so authorization is in the
+ * query itself.
  */
-export function decidableByViewer(db: DbOrTx, companyId: number, viewer: Viewer): SQL {
+export async function decidableByViewer(db: DbOrTx, companyId: number, viewer: Viewer): Promise<SQL> {
   const scope = approvalScope(viewer.roles);
-  if (scope.kind === "company") return eq(residentLinks.companyId, companyId);
   if (scope.kind === "none") return sql`0`;
-  const parts: SQL[] = [];
-  if (scope.asButler) {
-    const hb = householdButlersSubquery(db, companyId);
-    parts.push(inArray(residentLinks.householdId, db.select({ id: hb.householdId }).from(hb).where(eq(hb.butlerUserId, viewer.userId))));
-  }
-  if (scope.asSupervisor) {
-    const hb = householdButlersSubquery(db, companyId);
-    const team = db
-      .select({ butler: supervisorButlers.butlerUserId })
-      .from(supervisorButlers)
-      .where(and(eq(supervisorButlers.companyId, companyId), eq(supervisorButlers.supervisorUserId, viewer.userId)));
-    parts.push(inArray(residentLinks.householdId, db.select({ id: hb.householdId }).from(hb).where(inArray(hb.butlerUserId, team))));
-  }
-  if (scope.asManager) {
-    const inMyCommunities = db
-      .select({ id: householdUnits.householdId })
-      .from(householdUnits)
-      .innerJoin(units, eq(units.id, householdUnits.unitId))
-      .innerJoin(buildings, eq(buildings.id, units.buildingId))
-      .innerJoin(
-        communityManagers,
-        and(
-          eq(communityManagers.communityId, buildings.communityId),
-          eq(communityManagers.companyId, companyId),
-          eq(communityManagers.managerUserId, viewer.userId),
-        ),
-      )
-      .where(eq(householdUnits.companyId, companyId));
-    parts.push(inArray(residentLinks.householdId, inMyCommunities));
-  }
-  return and(eq(residentLinks.companyId, companyId), or(...parts)) as SQL;
+  const inCompany = eq(residentLinks.companyId, companyId);
+  if (scope.kind === "company") return inCompany;
+  const view = await loadRegistryView(db, companyId, { userId: viewer.userId, roles: scope.roles });
+  if (view.kind === "all") return inCompany;
+  const placement = householdPlacementSubquery(db, companyId);
+  // Correlated, so SQLite places only the households that have links, not the whole company.
+  const placed = db
+    .select({ one: sql`1` })
+    .from(placement)
+    .where(and(eq(placement.householdId, residentLinks.householdId), visibleHouseholds(view, placement)));
+  return and(inCompany, exists(placed)) as SQL;
 }
 
 export interface RegistrationRow {
@@ -146,7 +127,7 @@ export async function listRegistrations(
     .innerJoin(users, eq(users.id, residentLinks.userId))
     .innerJoin(households, and(eq(households.id, residentLinks.householdId), eq(households.companyId, companyId)))
     .leftJoin(decider, eq(decider.id, residentLinks.decidedByUserId))
-    .where(and(decidableByViewer(db, companyId, viewer), eq(residentLinks.status, status)))
+    .where(and(await decidableByViewer(db, companyId, viewer), eq(residentLinks.status, status)))
     .orderBy(status === "pending" ? asc(residentLinks.updatedAt) : desc(residentLinks.updatedAt))
     .limit(limit);
   const [unitMap, reasons] = await Promise.all([
@@ -173,7 +154,7 @@ export async function countPendingRegistrations(db: DbOrTx, companyId: number, v
   const [row] = await db
     .select({ n: count() })
     .from(residentLinks)
-    .where(and(decidableByViewer(db, companyId, viewer), eq(residentLinks.status, "pending")));
+    .where(and(await decidableByViewer(db, companyId, viewer), eq(residentLinks.status, "pending")));
   return row?.n ?? 0;
 }
 
@@ -188,28 +169,20 @@ export async function findDecidableLink(db: DbOrTx, companyId: number, viewer: V
       status: residentLinks.status,
     })
     .from(residentLinks)
-    .where(and(eq(residentLinks.id, linkId), decidableByViewer(db, companyId, viewer)));
+    .where(and(eq(residentLinks.id, linkId), await decidableByViewer(db, companyId, viewer)));
   return row ?? null;
 }
 
-/** The butler, the butler's supervisor and the community managers of a household. */
+/** The butler, the butler's supervisor and the community's manager of a household (from its main unit). */
 export async function householdStaff(db: DbOrTx, companyId: number, householdId: number): Promise<HouseholdStaff> {
-  const butlerUserId = (await butlersOfHouseholds(db, companyId, [householdId])).get(householdId) ?? null;
-  const [supervisor] =
-    butlerUserId === null
-      ? []
-      : await db
-          .select({ id: supervisorButlers.supervisorUserId })
-          .from(supervisorButlers)
-          .where(and(eq(supervisorButlers.companyId, companyId), eq(supervisorButlers.butlerUserId, butlerUserId)));
-  const managers = await db
-    .selectDistinct({ id: communityManagers.managerUserId })
-    .from(householdUnits)
-    .innerJoin(units, eq(units.id, householdUnits.unitId))
-    .innerJoin(buildings, eq(buildings.id, units.buildingId))
-    .innerJoin(communityManagers, and(eq(communityManagers.communityId, buildings.communityId), eq(communityManagers.companyId, companyId)))
-    .where(and(eq(householdUnits.companyId, companyId), eq(householdUnits.householdId, householdId)));
-  return { butlerUserId, supervisorUserId: supervisor?.id ?? null, managerUserIds: managers.map((m) => m.id) };
+  const placement = householdPlacementSubquery(db, companyId);
+  const [row] = await db
+    .select({ butlerUserId: placement.butlerUserId, supervisorUserId: supervisorButlers.supervisorUserId, managerUserId: communityManagers.managerUserId })
+    .from(placement)
+    .leftJoin(supervisorButlers, and(eq(supervisorButlers.companyId, companyId), eq(supervisorButlers.butlerUserId, placement.butlerUserId)))
+    .leftJoin(communityManagers, and(eq(communityManagers.companyId, companyId), eq(communityManagers.communityId, placement.communityId)))
+    .where(eq(placement.householdId, householdId));
+  return { butlerUserId: row?.butlerUserId ?? null, supervisorUserId: row?.supervisorUserId ?? null, managerUserId: row?.managerUserId ?? null };
 }
 
 /* ── Resident: own households and requests ──────────────────────────────────────── */

@@ -42,31 +42,30 @@ export function requestOutcome(existing: LinkStatus | null | undefined): Request
 
 /**
  * Which requests a staff member sees and decides. Admin and front desk: the whole company.
- * Otherwise the union of: a butler's own households (the butler follows from the household's
- * unit), a supervisor's team's households (their butlers'), a project manager's community.
+ * Otherwise the households their assigned roles give them, as the registry defines them
+ * (lib/registry/access.ts registryViewFor): a butler's own households (the butler follows from
+ * the household's main unit), a supervisor's team's and own households, a project manager's
+ * communities. Finance and legal see households but do not decide registrations.
  */
-export type ApprovalScope =
-  | { kind: "company" }
-  | { kind: "assigned"; asButler: boolean; asSupervisor: boolean; asManager: boolean }
-  | { kind: "none" };
-
 export const APPROVER_ROLES = ["butler", "supervisor", "project_manager", "front_desk", "admin"] as const satisfies readonly Role[];
+const ASSIGNED_APPROVER_ROLES = ["butler", "supervisor", "project_manager"] as const satisfies readonly Role[];
+export type AssignedApproverRole = (typeof ASSIGNED_APPROVER_ROLES)[number];
+
+export type ApprovalScope = { kind: "company" } | { kind: "assigned"; roles: AssignedApproverRole[] } | { kind: "none" };
 
 export function approvalScope(roles: readonly Role[]): ApprovalScope {
   if (roles.includes("admin") || roles.includes("front_desk")) return { kind: "company" };
-  const asButler = roles.includes("butler");
-  const asSupervisor = roles.includes("supervisor");
-  const asManager = roles.includes("project_manager");
-  return asButler || asSupervisor || asManager ? { kind: "assigned", asButler, asSupervisor, asManager } : { kind: "none" };
+  const assigned = ASSIGNED_APPROVER_ROLES.filter((r) => roles.includes(r));
+  return assigned.length ? { kind: "assigned", roles: assigned } : { kind: "none" };
 }
 
-/** The staff a household answers to, as stored in the registry. */
+/** The staff a household answers to, as stored in the registry (from its main unit). */
 export interface HouseholdStaff {
   butlerUserId: number | null;
   /** The supervisor of that butler, if any. */
   supervisorUserId: number | null;
-  /** The managers of the communities the household's units are in. */
-  managerUserIds: readonly number[];
+  /** The manager of the household's community, if any. */
+  managerUserId: number | null;
 }
 
 /** True when `viewer` may approve or reject a request for a household with these staff. */
@@ -74,10 +73,12 @@ export function mayDecide(viewer: { userId: number; roles: readonly Role[] }, ho
   const scope = approvalScope(viewer.roles);
   if (scope.kind === "company") return true;
   if (scope.kind === "none") return false;
+  const holds = (role: AssignedApproverRole) => scope.roles.includes(role);
+  const me = viewer.userId;
   return (
-    (scope.asButler && household.butlerUserId === viewer.userId) ||
-    (scope.asSupervisor && household.butlerUserId !== null && household.supervisorUserId === viewer.userId) ||
-    (scope.asManager && household.managerUserIds.includes(viewer.userId))
+    (holds("butler") && household.butlerUserId === me) ||
+    (holds("supervisor") && household.butlerUserId !== null && (household.butlerUserId === me || household.supervisorUserId === me)) ||
+    (holds("project_manager") && household.managerUserId === me)
   );
 }
 

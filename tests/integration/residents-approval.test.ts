@@ -53,6 +53,7 @@ describe("butler approval of registrations", () => {
       ["managerS", ["project_manager"]],
       ["frontDesk", ["front_desk"]],
       ["technician", ["technician"]],
+      ["finance", ["finance"]],
     ] as const)
       await hire(key, a.companyId, [...roles]);
     staff.adminA = { id: a.adminId, roles: ["admin"] };
@@ -126,6 +127,17 @@ describe("butler approval of registrations", () => {
     await decideRegistration(db, a.companyId, viewer("supervisor1"), n.linkId, { kind: "approve" });
     await decideRegistration(db, a.companyId, viewer("managerS"), s.linkId, { kind: "approve" });
     expect([await statusOf(n.linkId), await statusOf(s.linkId)]).toEqual(["approved", "approved"]);
+  });
+
+  it("a supervisor who serves a building directly decides its households; finance sees households but decides none", async () => {
+    const own = await createCodedEstate(db, a.companyId, { n: 1, butlerId: staff.supervisor2.id });
+    const { linkId } = await register(own.codes[0]);
+    expect(await pendingIds("supervisor2")).toContain(linkId);
+    expect(await pendingIds("supervisor1")).not.toContain(linkId);
+    expect(await pendingIds("finance")).toEqual([]);
+    await expect(decideRegistration(db, a.companyId, viewer("finance"), linkId, { kind: "approve" })).rejects.toMatchObject({ code: "not_found" });
+    await decideRegistration(db, a.companyId, viewer("supervisor2"), linkId, { kind: "approve" });
+    expect(await statusOf(linkId)).toBe("approved");
   });
 
   it("admin and front desk see every request of their company; other roles none", async () => {

@@ -46,46 +46,50 @@ describe("asking for a household", () => {
 });
 
 describe("who decides a request", () => {
-  const household: HouseholdStaff = { butlerUserId: 10, supervisorUserId: 20, managerUserIds: [30] };
+  const household: HouseholdStaff = { butlerUserId: 10, supervisorUserId: 20, managerUserId: 30 };
+  const nobody: HouseholdStaff = { butlerUserId: null, supervisorUserId: null, managerUserId: null };
   const viewer = (userId: number, ...roles: Role[]) => ({ userId, roles });
 
   it("admin and front desk: the whole company", () => {
     expect(approvalScope(["admin"])).toEqual({ kind: "company" });
-    expect(approvalScope(["front_desk"])).toEqual({ kind: "company" });
+    expect(approvalScope(["front_desk", "butler"])).toEqual({ kind: "company" });
     expect(mayDecide(viewer(99, "admin"), household)).toBe(true);
-    expect(mayDecide(viewer(99, "front_desk"), { butlerUserId: null, supervisorUserId: null, managerUserIds: [] })).toBe(true);
+    expect(mayDecide(viewer(99, "front_desk"), nobody)).toBe(true);
   });
 
-  it("roles that decide nothing", () => {
+  it("roles that decide nothing, even those that see households (finance, legal)", () => {
     for (const role of ["resident", "technician", "finance", "hr", "legal"] as const) {
       expect(approvalScope([role])).toEqual({ kind: "none" });
       expect(mayDecide(viewer(10, role), household)).toBe(false);
     }
+    // Finance beside a butler role: only the butler's households, not the company's.
+    expect(approvalScope(["finance", "butler"])).toEqual({ kind: "assigned", roles: ["butler"] });
   });
 
   it("a butler: own households only", () => {
     expect(mayDecide(viewer(10, "butler"), household)).toBe(true);
     expect(mayDecide(viewer(11, "butler"), household)).toBe(false);
-    expect(mayDecide(viewer(10, "butler"), { ...household, butlerUserId: null })).toBe(false);
+    expect(mayDecide(viewer(10, "butler"), nobody)).toBe(false);
   });
 
-  it("a supervisor: the households of their team's butlers", () => {
+  it("a supervisor: the households of their team's butlers, and their own", () => {
     expect(mayDecide(viewer(20, "supervisor"), household)).toBe(true);
     expect(mayDecide(viewer(21, "supervisor"), household)).toBe(false);
-    // Being someone's butler does not make a supervisor of another team decide.
-    expect(mayDecide(viewer(10, "supervisor"), household)).toBe(false);
+    // A supervisor who serves a building directly is that household's butler.
+    expect(mayDecide(viewer(21, "supervisor"), { ...household, butlerUserId: 21, supervisorUserId: null })).toBe(true);
+    expect(mayDecide(viewer(20, "supervisor"), { ...household, butlerUserId: null })).toBe(false);
   });
 
   it("a project manager: households in their community", () => {
     expect(mayDecide(viewer(30, "project_manager"), household)).toBe(true);
     expect(mayDecide(viewer(31, "project_manager"), household)).toBe(false);
-    expect(mayDecide(viewer(31, "project_manager"), { ...household, managerUserIds: [30, 31] })).toBe(true);
+    expect(mayDecide(viewer(30, "project_manager"), { ...household, managerUserId: null })).toBe(false);
   });
 
   it("several roles: the union of their scopes", () => {
-    expect(approvalScope(["butler", "supervisor"])).toEqual({ kind: "assigned", asButler: true, asSupervisor: true, asManager: false });
+    expect(approvalScope(["butler", "supervisor"])).toEqual({ kind: "assigned", roles: ["butler", "supervisor"] });
     expect(mayDecide(viewer(30, "butler", "project_manager"), household)).toBe(true);
-    expect(mayDecide(viewer(20, "butler", "supervisor"), household)).toBe(true);
+    expect(mayDecide(viewer(10, "butler", "supervisor"), household)).toBe(true);
     expect(mayDecide(viewer(40, "butler", "supervisor", "project_manager"), household)).toBe(false);
   });
 });
