@@ -1,4 +1,4 @@
-import { BarChart3, Building2, CircleUserRound, HandCoins, ReceiptText, Wallet, House, LayoutDashboard, ScrollText, Settings, UserCog, Users, UsersRound, type LucideIcon } from "lucide-react";
+import { BarChart3, Building2, CircleUserRound, HandCoins, House, LayoutDashboard, ReceiptText, ScrollText, Settings, UserCheck, UserCog, Users, UsersRound, Wallet, type LucideIcon } from "lucide-react";
 import type { NavIcon } from "@/lib/nav";
 
 const ICONS: Record<NavIcon, LucideIcon> = {
@@ -15,6 +15,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   cashier: HandCoins,
   reports: BarChart3,
   bills: ReceiptText,
+  registrations: UserCheck,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {
