@@ -97,6 +97,8 @@ describe("billing commands", () => {
     expect(await credit(db, h)).toBe(5_000);
     // a failed payment (unknown household) does not use up a number
     await expect(recordPayment(db, { ...input, householdId: 999_999_999, idempotencyKey: key() })).rejects.toMatchObject({ code: "not_found" });
+    // a payment that fails after taking its number (unknown cashier: foreign key) gives the number back
+    await expect(recordPayment(db, { ...input, actorUserId: 999_999_999, idempotencyKey: key() })).rejects.toThrow();
     await recordPayment(db, { ...input, idempotencyKey: key() });
     const nos = (await db.select({ no: payments.receiptNo }).from(payments).where(eq(payments.companyId, e.companyId))).map((r) => r.no.slice(5)).sort();
     expect(nos).toEqual(["000001", "000002"]);
