@@ -1,7 +1,8 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { allocations, billLines, bills, creditEntries, payments } from "@/db/schema";
+import { allocations, billingSettings, billLines, bills, creditEntries, payments } from "@/db/schema";
 import { adjustBill, refundPayment, voidBill } from "@/lib/billing/corrections";
+import { runBillingDay } from "@/lib/billing/cron";
 import { generateBills } from "@/lib/billing/generate";
 import { recordPayment } from "@/lib/billing/payments";
 import { agingReport, collectionReport, householdAccount, monthsInArrearsByHousehold } from "@/lib/billing/queries";
@@ -209,5 +210,23 @@ describe("billing commands", () => {
     const byButler = await collectionReport(db, e.companyId, "2026-01", "2026-04", "community");
     expect(byButler[0].collectedFen).toBe(janA.linesFen * 4 + 100);
     expect(await db.$count(allocations, eq(allocations.companyId, e.companyId))).toBeGreaterThan(0);
+  });
+});
+
+describe("the daily billing job", () => {
+  it("bills each company on or after its billing day, once", async () => {
+    const { db } = await createTestDb();
+    const e = await createBillingEstate(db, 2);
+    const late = await createBillingEstate(db, 1);
+    await db.insert(billingSettings).values({ companyId: late.companyId, billingDay: 20, dueDay: 28, rounding: "fen" });
+    const mine = (rs: { companyId: number; created: number }[], id: number) => rs.find((r) => r.companyId === id);
+    const day5 = await runBillingDay(db, new Date("2026-03-05T02:00:00Z"));
+    expect(mine(day5, e.companyId)?.created).toBe(2);
+    expect(mine(day5, late.companyId)).toBeUndefined();
+    const day21 = await runBillingDay(db, new Date("2026-03-21T02:00:00Z"));
+    expect(mine(day21, e.companyId)?.created).toBe(0);
+    expect(mine(day21, late.companyId)?.created).toBe(1);
+    const [b] = await db.select().from(bills).where(eq(bills.householdId, late.households[0].id));
+    expect(b).toMatchObject({ period: "2026-03", dueDate: "2026-03-28" });
   });
 });
