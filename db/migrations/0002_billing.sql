@@ -61,6 +61,7 @@ CREATE TABLE `bills` (
 	`company_id` integer NOT NULL,
 	`household_id` integer NOT NULL,
 	`period` text NOT NULL,
+	`kind` text DEFAULT 'monthly' NOT NULL,
 	`due_date` text NOT NULL,
 	`lines_fen` integer NOT NULL,
 	`adjustment_fen` integer DEFAULT 0 NOT NULL,
@@ -72,7 +73,7 @@ CREATE TABLE `bills` (
 	CONSTRAINT "bills_allocation_ck" CHECK("bills"."allocated_fen" >= 0 and "bills"."allocated_fen" <= "bills"."lines_fen" + "bills"."adjustment_fen")
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `bills_household_period_uq` ON `bills` (`household_id`,`period`);--> statement-breakpoint
+CREATE UNIQUE INDEX `bills_household_period_uq` ON `bills` (`household_id`,`period`) WHERE "bills"."kind" = 'monthly';--> statement-breakpoint
 CREATE INDEX `bills_company_period_idx` ON `bills` (`company_id`,`period`);--> statement-breakpoint
 CREATE INDEX `bills_company_due_idx` ON `bills` (`company_id`,`due_date`);--> statement-breakpoint
 CREATE INDEX `bills_open_idx` ON `bills` (`company_id`,`household_id`,`due_date`) WHERE "bills"."voided" = 0 and "bills"."allocated_fen" < "bills"."lines_fen" + "bills"."adjustment_fen";--> statement-breakpoint

@@ -13,8 +13,13 @@ import { companies, users } from "./tenancy";
  */
 
 export const ROUNDING_MODES = ["fen", "jiao", "yuan"] as const;
-/** per_area: 元/m²/month × unit area; per_parking: per parking unit and month; per_household: flat per month. */
-export const FEE_ITEM_KINDS = ["per_area", "per_parking", "per_household"] as const;
+/**
+ * per_area: 元/m²/month × unit area; per_parking: per parking unit and month; per_household: flat
+ * per month — these three go on the monthly bill. one_off: a value-added service charged once
+ * (its own bill, `priceFen` is the default price).
+ */
+export const FEE_ITEM_KINDS = ["per_area", "per_parking", "per_household", "one_off"] as const;
+export const BILL_KINDS = ["monthly", "one_off"] as const;
 export const PAYMENT_METHODS = ["cash", "transfer", "pos", "wechat", "alipay", "online"] as const;
 export const CORRECTION_KINDS = ["void", "adjust", "refund"] as const;
 export const CREDIT_KINDS = ["payment", "applied", "refund", "release"] as const;
@@ -55,6 +60,8 @@ export const bills = sqliteTable(
       .notNull()
       .references(() => households.id),
     period: text("period").notNull(),
+    /** One monthly bill per household and month (unique); any number of one-off charges. */
+    kind: enumText("kind", BILL_KINDS).notNull().default("monthly"),
     /** "YYYY-MM-DD": overdue from the day after. */
     dueDate: text("due_date").notNull(),
     /** Sum of the lines, fixed at generation. */
@@ -68,7 +75,7 @@ export const bills = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("bills_household_period_uq").on(t.householdId, t.period),
+    uniqueIndex("bills_household_period_uq").on(t.householdId, t.period).where(sql`${t.kind} = 'monthly'`),
     index("bills_company_period_idx").on(t.companyId, t.period),
     index("bills_company_due_idx").on(t.companyId, t.dueDate),
     /** Only the bills still owing: the arrears query over every household reads this small index. */

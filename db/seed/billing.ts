@@ -94,6 +94,7 @@ export async function seedBilling(db: Db, companyId: number, opts: { now?: Date;
       { companyId, name: "物业管理费", kind: "per_area", priceFen: 250, createdAt: now },
       { companyId, name: "停车管理费", kind: "per_parking", priceFen: 15000, createdAt: now },
       { companyId, name: "生活垃圾处理费", kind: "per_household", priceFen: 1000, createdAt: now },
+      { companyId, name: "上门保洁（增值服务）", kind: "one_off", priceFen: 8000, createdAt: now },
     ]),
   ]);
   step("fee items");
@@ -118,7 +119,7 @@ export async function seedBilling(db: Db, companyId: number, opts: { now?: Date;
     sql`with ${per}, src as (${src}), tot as (select household_id, sum(amount) as total from src group by household_id having sum(amount) > 0)
         insert into bills (company_id, household_id, period, due_date, lines_fen, adjustment_fen, allocated_fen, voided, created_at)
         select ${companyId}, tot.household_id, per.period, per.due, tot.total, 0, 0, 0, per.at from tot cross join per where true
-        on conflict (household_id, period) do nothing`,
+        on conflict (household_id, period) where kind = 'monthly' do nothing`,
     sql`with src as (${src})
         insert into bill_lines (company_id, bill_id, fee_item_id, unit_id, quantity, price_fen, amount_fen)
         select ${companyId}, b.id, src.fee_item_id, src.unit_id, src.qty, src.price, src.amount

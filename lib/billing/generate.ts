@@ -71,14 +71,14 @@ export async function generateBills(db: Db, companyId: number, period: string, n
         from (${src}) s
        group by s.household_id
       having sum(s.amount) > 0
-      on conflict (household_id, period) do nothing`);
+      on conflict (household_id, period) where kind = 'monthly' do nothing`);
     const created = inserted.rowsAffected;
     if (created === 0) return { period, created, creditApplied: 0 };
     await tx.run(sql`
       insert into bill_lines (company_id, bill_id, fee_item_id, unit_id, quantity, price_fen, amount_fen)
       select ${companyId}, b.id, s.fee_item_id, s.unit_id, s.qty, s.price, s.amount
         from (${src}) s
-        join bills b on b.household_id = s.household_id and b.period = ${period} and b.created_at = ${at}
+        join bills b on b.household_id = s.household_id and b.period = ${period} and b.kind = 'monthly' and b.created_at = ${at}
        where b.company_id = ${companyId}
          and not exists (select 1 from bill_lines l where l.bill_id = b.id)`);
     const applied = await applyCreditToPeriod(tx, companyId, period, at);

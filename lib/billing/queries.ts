@@ -26,7 +26,8 @@ const outstanding = sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${b
 
 /**
  * Months in arrears (SPEC §4) and the amount owed on those months for every household of
- * the company in one query: bills due before `today` (YYYY-MM-DD) and not fully paid.
+ * the company in one query: monthly bills due before `today` (YYYY-MM-DD) and not fully paid
+ * (one-off charges are owed too, but are not months).
  * Households with none are absent.
  */
 export function arrearsSubquery(db: DbOrTx, companyId: number, today: string) {
@@ -39,7 +40,7 @@ export function arrearsSubquery(db: DbOrTx, companyId: number, today: string) {
     // The partial index holds only the bills still owing (a few percent of all), so name it:
     // without statistics the planner would take the (company, due date) index and read every bill.
     .from(sql`${bills} indexed by bills_open_idx`)
-    .where(and(eq(bills.companyId, companyId), openBill, lt(bills.dueDate, today)))
+    .where(and(eq(bills.companyId, companyId), openBill, lt(bills.dueDate, today), eq(bills.kind, "monthly")))
     .groupBy(bills.householdId)
     .as("arrears");
 }
@@ -326,6 +327,7 @@ export async function householdAccount(db: DbOrTx, companyId: number, householdI
       allocatedFen: b.allocatedFen,
       outstandingFen: b.voided ? 0 : amountFen - b.allocatedFen,
       status: billStatus({ amountFen, allocatedFen: b.allocatedFen, voided: b.voided }),
+      kind: b.kind,
       overdue: !b.voided && b.allocatedFen < amountFen && b.dueDate < today,
       lines: lines.filter((l) => l.billId === b.id),
     };
@@ -340,7 +342,7 @@ export async function householdAccount(db: DbOrTx, companyId: number, householdI
     creditFen,
     outstandingFen,
     monthlyFen: monthly,
-    monthsInArrears: billsOut.filter((b) => b.overdue).length,
+    monthsInArrears: billsOut.filter((b) => b.overdue && b.kind === "monthly").length,
     paidAheadMonths: paidAheadMonths(creditFen, monthly, outstandingFen),
   };
 }

@@ -68,3 +68,10 @@ export const settingsSchema = z.object({
   dueDay: z.coerce.number().int().min(1, "billing.errors.dueDay").max(28, "billing.errors.dueDay"),
   rounding: z.enum(ROUNDING_MODES),
 });
+
+/** A one-off service charge; the amount defaults to the fee item's price when left empty. */
+export const chargeSchema = z.object({
+  householdId: id,
+  feeItemId: id,
+  amount: z.union([z.literal(""), yuanField]).transform((v) => (v === "" ? undefined : v)),
+});

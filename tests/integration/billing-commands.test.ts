@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { allocations, billingSettings, billLines, bills, creditEntries, payments } from "@/db/schema";
+import { allocations, billingSettings, billLines, bills, creditEntries, feeItems, payments } from "@/db/schema";
+import { chargeOneOff } from "@/lib/billing/charges";
 import { adjustBill, refundPayment, voidBill } from "@/lib/billing/corrections";
 import { runBillingDay } from "@/lib/billing/cron";
 import { generateBills } from "@/lib/billing/generate";
@@ -228,5 +229,35 @@ describe("the daily billing job", () => {
     expect(mine(day21, late.companyId)?.created).toBe(1);
     const [b] = await db.select().from(bills).where(eq(bills.householdId, late.households[0].id));
     expect(b).toMatchObject({ period: "2026-03", dueDate: "2026-03-28" });
+  });
+});
+
+describe("one-off charges", () => {
+  it("bill a service once, beside the monthly bill; paid oldest first; never a month in arrears", async () => {
+    const { db } = await createTestDb();
+    const e = await createBillingEstate(db, 2);
+    const h = e.households[0].id;
+    const actor = { companyId: e.companyId, userId: e.finance.id };
+    const [cleaning] = await db.insert(feeItems).values({ companyId: e.companyId, name: "上门保洁", kind: "one_off", priceFen: 8_000 }).returning();
+    await generateBills(db, e.companyId, "2026-03");
+    const now = new Date("2026-03-20T04:00:00Z");
+    const charge = await chargeOneOff(db, actor, { householdId: h, feeItemId: cleaning.id }, now);
+    expect(charge).toMatchObject({ kind: "one_off", period: "2026-03", linesFen: 8_000, dueDate: "2026-03-20" });
+    await chargeOneOff(db, actor, { householdId: h, feeItemId: cleaning.id, amountFen: 5_000 }, now);
+    // the monthly bill run still creates nothing twice
+    expect((await generateBills(db, e.companyId, "2026-03")).created).toBe(0);
+    // months in arrears counts only the monthly bill
+    expect((await monthsInArrearsByHousehold(db, e.companyId, "2026-05-01")).get(h)?.months).toBe(1);
+    // a monthly fee item id, another company's item, or another company's household: not_found
+    await expect(chargeOneOff(db, actor, { householdId: h, feeItemId: e.feeItems.property.id })).rejects.toMatchObject({ code: "not_found" });
+    const other = await createBillingEstate(db, 1);
+    await expect(chargeOneOff(db, actor, { householdId: other.households[0].id, feeItemId: cleaning.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(chargeOneOff(db, actor, { householdId: h, feeItemId: cleaning.id, amountFen: 0 })).rejects.toMatchObject({ code: "validation" });
+    // credit pays a new charge at once
+    await recordPayment(db, { companyId: e.companyId, householdId: h, amountFen: 1_000_000, method: "cash", idempotencyKey: key(), actorUserId: e.finance.id });
+    const paid = await chargeOneOff(db, actor, { householdId: h, feeItemId: cleaning.id }, now);
+    const [row] = await db.select().from(bills).where(eq(bills.id, paid.id));
+    expect(row.allocatedFen).toBe(8_000);
+    await expectTotalsConsistent(db, e.companyId);
   });
 });

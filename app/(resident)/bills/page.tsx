@@ -62,7 +62,10 @@ export default async function ResidentBillsPage() {
                   {unpaid.map((b) => (
                     <li key={b.id} className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="unpaid-bill">
                       <div className="flex items-center justify-between">
-                        <span className="font-medium">{b.period}</span>
+                        <span className="font-medium">
+                          {b.period}
+                          {b.kind === "one_off" ? <span className="ml-2 text-xs font-normal text-slate-500">{t("billKind.one_off")}</span> : null}
+                        </span>
                         <span className={`rounded px-2 py-0.5 text-xs ${b.overdue ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}>
                           {b.overdue ? t("resident.overdue") : t(`status.${b.status}`)}
                         </span>

@@ -3,12 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { BILLING_ROLES, BILLING_SETTINGS_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
+import { chargeOneOff } from "@/lib/billing/charges";
 import { adjustBill, refundPayment, voidBill } from "@/lib/billing/corrections";
 import { generateBills } from "@/lib/billing/generate";
 import { recordPayment } from "@/lib/billing/payments";
 import {
   adjustSchema,
   cashierPaymentSchema,
+  chargeSchema,
   feeItemSchema,
   feeItemUpdateSchema,
   generateSchema,
@@ -45,6 +47,12 @@ export const generateBillsAction = authorizedAction({ schema: generateSchema, ro
   const result = await generateBills(ctx.db, ctx.companyId, input.period);
   refresh();
   return result;
+});
+
+export const chargeAction = authorizedAction({ schema: chargeSchema, roles: BILLING_ROLES }, async (input, ctx) => {
+  const bill = await chargeOneOff(ctx.db, actor(ctx), { householdId: input.householdId, feeItemId: input.feeItemId, amountFen: input.amount }, new Date(), ctx.user.timeZone);
+  refresh();
+  return { billId: bill.id };
 });
 
 export const voidBillAction = authorizedAction({ schema: voidSchema, roles: CORRECTION_ROLES }, async (input, ctx) => {

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ChargeForm } from "@/components/billing/charge-form";
 import { AdjustBillForm, RefundForm, VoidBillForm } from "@/components/billing/correction-forms";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
-import { householdAccount } from "@/lib/billing/queries";
+import { householdAccount, listFeeItems } from "@/lib/billing/queries";
 import { fenToYuanText, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
@@ -21,13 +22,15 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
   const user = await requireUser(BILLING_ROLES);
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
-  const account = await householdAccount(getDb(), user.companyId, Number(id), localDate(new Date(), user.timeZone));
+  const db = getDb();
+  const [account, items] = await Promise.all([householdAccount(db, user.companyId, Number(id), localDate(new Date(), user.timeZone)), listFeeItems(db, user.companyId)]);
   if (!account) notFound();
   const t = await getTranslations("billing");
   const locale = (await getLocale()) as Locale;
   const money = (fen: number) => formatFen(fen, locale);
   const sep = locale === "en" ? "; " : "；";
   const canCorrect = user.roles.some((r) => CORRECTION_ROLES.includes(r));
+  const oneOff = items.filter((i) => i.kind === "one_off" && i.active);
   return (
     <div className="space-y-4">
       <PageHeader
@@ -52,6 +55,11 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
         <Stat label={t("common.monthly")} value={money(account.monthlyFen)} />
       </div>
       {canCorrect ? <p className="text-xs text-slate-500">{t("account.financeOnly")}</p> : null}
+      {oneOff.length ? (
+        <Card title={t("charge.title")}>
+          <ChargeForm householdId={account.id} items={oneOff.map((i) => ({ id: i.id, label: `${i.name} · ${money(i.priceFen)}` }))} />
+        </Card>
+      ) : null}
       <Card title={t("account.payments")}>
         {account.payments.length === 0 ? (
           <EmptyState>{t("resident.noHistory")}</EmptyState>
@@ -77,7 +85,10 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
         <Table head={[t("common.period"), t("account.lines"), t("common.dueDate"), t("common.amount"), t("common.paid"), t("common.status"), ""]}>
           {account.bills.map((b) => (
             <tr key={b.id} className={b.status === "voided" ? "text-slate-400 line-through" : ""}>
-              <td>{b.period}</td>
+              <td>
+                {b.period}
+                {b.kind === "one_off" ? <div className="text-xs text-slate-500">{t("billKind.one_off")}</div> : null}
+              </td>
               <td className="text-xs">{b.lines.map((l) => `${l.name} ${money(l.amountFen)}`).join(sep)}</td>
               <td className={b.overdue ? "text-red-700" : ""}>{b.dueDate}</td>
               <td className="tabular-nums">{money(b.amountFen)}</td>
