@@ -91,6 +91,23 @@ test.describe("cashier", () => {
   });
 });
 
+test.describe("charges", () => {
+  test.use({ storageState: authFile("finance") });
+
+  test("finance charges a one-off service to a household", async ({ page }) => {
+    await page.goto("/staff/billing/cashier?q=4-1-101");
+    await page.locator("tbody tr").first().getByRole("link", { name: b.cashier.select }).click();
+    await page.getByRole("link", { name: `${b.cashier.account} →` }).click();
+    await expect(page).toHaveURL(/\/staff\/billing\/households\/\d+$/);
+    const before = await page.getByText(b.billKind.one_off).count();
+    const form = page.locator("form").filter({ has: page.getByRole("button", { name: b.charge.submit }) });
+    await form.getByLabel(b.charge.amount, { exact: true }).fill("65.00");
+    await form.getByRole("button", { name: b.charge.submit }).click();
+    await expect(page.getByText(b.billKind.one_off)).toHaveCount(before + 1);
+    await expect(page.getByRole("cell", { name: /上门保洁（增值服务） ¥65\.00/ }).first()).toBeVisible();
+  });
+});
+
 test("a butler cannot open the cashier desk; the webhook refuses a bad signature", async ({ browser, request }) => {
   const context = await browser.newContext({ storageState: authFile("butler") });
   const page = await context.newPage();
