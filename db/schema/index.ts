@@ -1,2 +1,4 @@
 export * from "./tenancy";
 export * from "./registry";
+export * from "./tickets";
+export * from "./notifications";
