@@ -7,13 +7,16 @@ import { attachedCount, checkImages, insertAttachmentRows, withStoredImages, typ
 import { createOrderTx, loadOrder, placeHousehold, residentUnitHousehold, resolveOrderTx, type Actor } from "./commands";
 import { notify, staffOrderHref } from "./notify";
 import { companyAdmins } from "./people";
+import type { RepairCategory } from "./rules";
 import type { emergencySchema, intakeSchema, residentRequestSchema, resolveSchema } from "./schemas";
 
 type Out<S extends z.ZodType> = z.output<S>;
 type UserActor = Actor & { userId: number };
+/** The parsed input, with the optional repair category really optional (for callers other than forms). */
+type WithCategory<T> = Omit<T, "repairCategory"> & { repairCategory?: RepairCategory };
 
 /** A resident files a request for a unit of one of its own households, with up to 6 photos. */
-export async function submitResidentRequest(db: Db, actor: UserActor, input: Out<typeof residentRequestSchema>, files: readonly UploadLike[] = [], now = new Date()) {
+export async function submitResidentRequest(db: Db, actor: UserActor, input: WithCategory<Out<typeof residentRequestSchema>>, files: readonly UploadLike[] = [], now = new Date()) {
   const place = await residentUnitHousehold(db, actor.companyId, actor.userId, input.unitId);
   const images = await checkImages(files);
   return withStoredImages(images, (stored) =>
@@ -39,7 +42,7 @@ export async function submitResidentRequest(db: Db, actor: UserActor, input: Out
 }
 
 /** Front desk intake (phone / walk-in) or a staff member's own order, for any household of the company. */
-export async function intakeOrder(db: Db, actor: UserActor, input: Out<typeof intakeSchema>, files: readonly UploadLike[] = [], now = new Date()) {
+export async function intakeOrder(db: Db, actor: UserActor, input: WithCategory<Out<typeof intakeSchema>>, files: readonly UploadLike[] = [], now = new Date()) {
   const place = await placeHousehold(db, actor.companyId, input.householdId);
   const images = await checkImages(files);
   return withStoredImages(images, (stored) =>

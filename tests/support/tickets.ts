@@ -15,7 +15,7 @@ export async function ticketWorld(db: Db, { techs = [["plumbing"], ["plumbing"],
   const estate = await createEstate(db, companyId, { n: 3, butlerId: butler.id });
   await db.insert(supervisorButlers).values({ companyId, butlerUserId: butler.id, supervisorUserId: supervisor.id });
   await db.insert(communityManagers).values({ companyId, communityId: estate.community.id, managerUserId: pm.id });
-  const technicians = [];
+  const technicians: Awaited<ReturnType<typeof createUser>>[] = [];
   for (const cats of techs) {
     const t = await createUser(db, companyId, ["technician"], "维修");
     if (cats.length) await db.insert(technicianSkills).values(cats.map((category) => ({ companyId, userId: t.id, category })));
