@@ -1,4 +1,24 @@
-import { Building2, CircleUserRound, House, LayoutDashboard, ScrollText, Settings, UserCog, Users, UsersRound, type LucideIcon } from "lucide-react";
+import {
+  BookOpen,
+  Building2,
+  CircleUserRound,
+  ClipboardList,
+  Cog,
+  House,
+  Kanban,
+  LayoutDashboard,
+  LibraryBig,
+  MessageSquarePlus,
+  PhoneIncoming,
+  ScrollText,
+  Settings,
+  Siren,
+  UserCog,
+  Users,
+  UsersRound,
+  Wrench,
+  type LucideIcon,
+} from "lucide-react";
 import type { NavIcon } from "@/lib/nav";
 
 const ICONS: Record<NavIcon, LucideIcon> = {
@@ -11,6 +31,15 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   buildings: Building2,
   households: UsersRound,
   butlers: UserCog,
+  orders: ClipboardList,
+  board: Kanban,
+  intake: PhoneIncoming,
+  emergency: Siren,
+  equipment: Cog,
+  kb: LibraryBig,
+  skills: Wrench,
+  requests: MessageSquarePlus,
+  guide: BookOpen,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {
