@@ -118,13 +118,13 @@ test("a major complaint is triaged by the front desk and accepted by butler, sup
   // The technician was not dispatched: no accept button, and the server says no.
   const tech = await as(browser, "technician");
   await tech.goto(`/staff/orders/${id}`);
-  await expect(tech.getByText(t.notFound.title)).toBeVisible();
+  await expect(tech.getByRole("heading", { name: t.notFound.title })).toBeVisible();
 });
 
 test("a resident cannot open another household's order or photo", async ({ browser }) => {
   const desk = await as(browser, "front_desk");
   await desk.goto("/staff/registry/households?page=3");
-  const href = await desk.locator('a[href^="/staff/registry/households/"]').first().getAttribute("href");
+  const href = await desk.locator('table a[href^="/staff/registry/households/"]').first().getAttribute("href");
   const householdId = href!.split("/").pop();
   await desk.goto(`/staff/orders/new?household=${householdId}`);
   const form = desk.getByTestId("intake-form");
@@ -139,7 +139,7 @@ test("a resident cannot open another household's order or photo", async ({ brows
 
   const resident = await as(browser, "resident", true);
   await resident.goto(`/requests/${orderId}`);
-  await expect(resident.getByText(t.notFound.title)).toBeVisible();
+  await expect(resident.getByRole("heading", { name: t.notFound.title })).toBeVisible();
   const stolen = await resident.request.get(src!);
   expect(stolen.status()).toBe(404);
   expect((await resident.request.get("/api/files/999999999")).status()).toBe(404);
