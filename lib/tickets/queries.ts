@@ -3,9 +3,14 @@ import { aliasedTable, and, count, desc, eq, inArray, isNull, lt, or, sql, type 
 import {
   buildings,
   communities,
+  equipment,
   households,
   kbArticles,
+  maintenancePlans,
+  memberships,
   notifications,
+  supervisorButlers,
+  technicianSkills,
   units,
   users,
   workOrderAssignees,
@@ -196,3 +201,74 @@ export async function listNotifications(db: DbOrTx, companyId: number, userId: n
     .limit(limit);
 }
 
+
+// ── equipment and plans ──────────────────────────────────────────────────────
+
+export async function listEquipment(db: DbOrTx, companyId: number) {
+  const [items, plans] = await Promise.all([
+    db
+      .select({ id: equipment.id, name: equipment.name, kind: equipment.kind, location: equipment.location, communityName: communities.name })
+      .from(equipment)
+      .innerJoin(communities, eq(communities.id, equipment.communityId))
+      .where(and(eq(equipment.companyId, companyId), eq(equipment.active, true)))
+      .orderBy(communities.name, equipment.name),
+    db
+      .select({
+        id: maintenancePlans.id,
+        equipmentId: maintenancePlans.equipmentId,
+        title: maintenancePlans.title,
+        every: maintenancePlans.every,
+        interval: maintenancePlans.interval,
+        startDate: maintenancePlans.startDate,
+        leadDays: maintenancePlans.leadDays,
+        checklist: maintenancePlans.checklist,
+      })
+      .from(maintenancePlans)
+      .where(and(eq(maintenancePlans.companyId, companyId), eq(maintenancePlans.active, true)))
+      .orderBy(maintenancePlans.id),
+  ]);
+  return items.map((e) => ({ ...e, plans: plans.filter((p) => p.equipmentId === e.id) }));
+}
+
+/** Technicians with their skills, for the admin page. */
+export async function listTechnicians(db: DbOrTx, companyId: number) {
+  const [people, skills] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.companyId, companyId), eq(memberships.role, "technician"), eq(users.active, true)))
+      .orderBy(users.name),
+    db.select({ userId: technicianSkills.userId, category: technicianSkills.category }).from(technicianSkills).where(eq(technicianSkills.companyId, companyId)),
+  ]);
+  return people.map((p) => ({ ...p, skills: skills.filter((s) => s.userId === p.id).map((s) => s.category) }));
+}
+
+/** A supervisor's team: the butlers they lead. */
+export async function supervisorTeam(db: DbOrTx, companyId: number, supervisorUserId: number) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(supervisorButlers)
+    .innerJoin(users, eq(users.id, supervisorButlers.butlerUserId))
+    .where(and(eq(supervisorButlers.companyId, companyId), eq(supervisorButlers.supervisorUserId, supervisorUserId)))
+    .orderBy(users.name);
+}
+
+/** The board: each member with open, waiting-for-acceptance and overdue order counts. */
+export async function teamBoard(db: DbOrTx, companyId: number, team: { id: number; name: string }[], now = new Date()) {
+  const ids = team.map((m) => m.id);
+  if (!ids.length) return [];
+  const rows = await db
+    .select({
+      userId: workOrderAssignees.userId,
+      open: count(),
+      overdue: sql<number>`sum(case when ${overdueCondition(now)} then 1 else 0 end)`,
+      waiting: sql<number>`sum(case when ${workOrderAssignees.acceptedAt} is null and ${workOrders.status} = 'assigned' then 1 else 0 end)`,
+    })
+    .from(workOrderAssignees)
+    .innerJoin(workOrders, eq(workOrders.id, workOrderAssignees.workOrderId))
+    .where(and(eq(workOrders.companyId, companyId), inArray(workOrderAssignees.userId, ids), inArray(workOrders.status, [...OPEN_STATUSES])))
+    .groupBy(workOrderAssignees.userId);
+  const by = new Map(rows.map((r) => [r.userId, r]));
+  return team.map((m) => ({ ...m, open: by.get(m.id)?.open ?? 0, overdue: Number(by.get(m.id)?.overdue ?? 0), waiting: Number(by.get(m.id)?.waiting ?? 0) }));
+}

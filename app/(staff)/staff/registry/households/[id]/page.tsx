@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActiveToggle } from "@/components/registry/active-toggle";
+import { HouseholdOrders } from "@/components/tickets/household-orders";
 import { InactiveBadge } from "@/components/registry/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
@@ -131,7 +132,8 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
         </Card>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        {(["bills", "workOrders", "sentiment"] as const).map((k) => (
+        <HouseholdOrders user={user} householdId={household.id} />
+        {(["bills", "sentiment"] as const).map((k) => (
           <Card key={k} title={t(`placeholder.${k}.title`)}>
             <p className="text-sm text-slate-500">{t(`placeholder.${k}.body`)}</p>
           </Card>
