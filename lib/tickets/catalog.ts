@@ -1,10 +1,11 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { z } from "zod";
-import { communities, equipment, kbArticles, maintenancePlans, memberships, notifications, technicianSkills } from "@/db/schema";
+import { communities, equipment, kbArticles, maintenancePlans, memberships, notifications, slaSettings, technicianSkills } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db } from "@/lib/db/client";
-import type { equipmentSchema, kbArticleSchema, planSchema, skillsSchema } from "./schemas";
+import { defaultSla } from "./rules";
+import type { equipmentSchema, kbArticleSchema, planSchema, skillsSchema, slaSchema } from "./schemas";
 
 /** Equipment, maintenance plans, knowledge base, technician skills, inbox: the module's reference data. */
 type Out<S extends z.ZodType> = z.output<S>;
@@ -76,4 +77,29 @@ export async function markAllRead(db: Db, actor: Actor) {
     .update(notifications)
     .set({ readAt: new Date() })
     .where(and(eq(notifications.companyId, actor.companyId), eq(notifications.userId, actor.userId), isNull(notifications.readAt)));
+}
+
+/** Sets the company's SLA for one type and severity (overrides the defaults of rules.ts); audited. */
+export async function setSla(db: Db, actor: Actor, input: Out<typeof slaSchema>) {
+  await db.transaction(async (tx) => {
+    const key = and(eq(slaSettings.companyId, actor.companyId), eq(slaSettings.type, input.type), eq(slaSettings.severity, input.severity));
+    const [before] = await tx.select().from(slaSettings).where(key);
+    await tx
+      .insert(slaSettings)
+      .values({ companyId: actor.companyId, ...input })
+      .onConflictDoUpdate({ target: [slaSettings.companyId, slaSettings.type, slaSettings.severity], set: { acceptMinutes: input.acceptMinutes, resolveMinutes: input.resolveMinutes } });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "sla.set",
+      entity: "sla",
+      entityId: `${input.type}/${input.severity}`,
+      before: before ? { acceptMinutes: before.acceptMinutes, resolveMinutes: before.resolveMinutes } : defaultSla(input.type, input.severity),
+      after: { acceptMinutes: input.acceptMinutes, resolveMinutes: input.resolveMinutes },
+    });
+  });
+}
+
+export async function listSla(db: Db, companyId: number) {
+  return db.select().from(slaSettings).where(eq(slaSettings.companyId, companyId)).orderBy(slaSettings.type, slaSettings.severity);
 }

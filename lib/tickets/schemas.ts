@@ -125,3 +125,12 @@ export const orderFilterSchema = z.object({
   overdue: z.literal("1").optional().catch(undefined),
   page: z.coerce.number().int().min(1).optional().catch(undefined),
 });
+
+export const slaSchema = z
+  .object({
+    type: z.enum(WORK_ORDER_TYPES),
+    severity: z.enum(SEVERITIES),
+    acceptMinutes: z.coerce.number({ error: "validation.required" }).int().min(1, "tickets.errors.minutes").max(43_200, "tickets.errors.minutes"),
+    resolveMinutes: z.coerce.number({ error: "validation.required" }).int().min(1, "tickets.errors.minutes").max(525_600, "tickets.errors.minutes"),
+  })
+  .refine((v) => v.resolveMinutes >= v.acceptMinutes, { path: ["resolveMinutes"], message: "tickets.errors.resolveBeforeAccept" });

@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, notifications, workOrderAssignees } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
-import { createEquipment, createPlan, markAllRead, saveArticle, setSkills } from "@/lib/tickets/catalog";
-import { planSchema } from "@/lib/tickets/schemas";
+import { createEquipment, createPlan, markAllRead, saveArticle, setSkills, setSla } from "@/lib/tickets/catalog";
+import { planSchema, slaSchema } from "@/lib/tickets/schemas";
 import { submitResidentRequest } from "@/lib/tickets/submit";
 import { createTestDb } from "../support/test-db";
 import { ticketWorld } from "../support/tickets";
@@ -65,5 +65,29 @@ describe("tickets reference data", () => {
     const rows = await db.select().from(notifications).where(eq(notifications.companyId, w.companyId));
     expect(rows.filter((r) => r.userId === w.butler.id).every((r) => r.readAt)).toBe(true);
     expect(rows.filter((r) => r.userId !== w.butler.id).some((r) => !r.readAt)).toBe(true);
+  });
+});
+
+describe("SLA settings", () => {
+  it("a company's override sets the deadlines of new orders; the defaults apply elsewhere", async () => {
+    const db = (await createTestDb()).db;
+    const w = await ticketWorld(db);
+    const other = await ticketWorld(db);
+    await setSla(db, { companyId: w.companyId, userId: w.adminId }, { type: "repair", severity: "normal", acceptMinutes: 20, resolveMinutes: 240 });
+    await setSla(db, { companyId: w.companyId, userId: w.adminId }, { type: "repair", severity: "normal", acceptMinutes: 30, resolveMinutes: 300 });
+    const mine = await submitResidentRequest(db, w.as.resident, { type: "repair", unitId: w.estate.units[0].id, repairCategory: "plumbing", description: "漏水" });
+    expect(mine.acceptDueAt!.getTime() - mine.createdAt.getTime()).toBe(30 * 60_000);
+    expect(mine.resolveDueAt!.getTime() - mine.createdAt.getTime()).toBe(300 * 60_000);
+    const theirs = await submitResidentRequest(db, other.as.resident, { type: "repair", unitId: other.estate.units[0].id, repairCategory: "plumbing", description: "漏水" });
+    expect(theirs.acceptDueAt!.getTime() - theirs.createdAt.getTime()).toBe(60 * 60_000);
+    const audits = await db.select().from(auditLog).where(and(eq(auditLog.companyId, w.companyId), eq(auditLog.action, "sla.set")));
+    expect(audits.map((a) => a.after)).toEqual([
+      { acceptMinutes: 20, resolveMinutes: 240 },
+      { acceptMinutes: 30, resolveMinutes: 300 },
+    ]);
+    expect(slaSchema.safeParse({ type: "repair", severity: "normal", acceptMinutes: 60, resolveMinutes: 30 }).error?.issues[0]).toMatchObject({
+      path: ["resolveMinutes"],
+      message: "tickets.errors.resolveBeforeAccept",
+    });
   });
 });
