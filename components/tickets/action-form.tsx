@@ -34,7 +34,6 @@ export function ActionForm({
     <ErrorsContext.Provider value={errors}>
       <form
         data-testid={testId}
-        className={className}
         onSubmit={async (e) => {
           e.preventDefault();
           const form = e.currentTarget;
@@ -57,7 +56,7 @@ export function ActionForm({
           }
         }}
       >
-        <fieldset disabled={busy} className="contents">
+        <fieldset disabled={busy} className={`m-0 min-w-0 border-0 p-0 ${className ?? ""}`}>
           {children}
         </fieldset>
         {formError ? (
