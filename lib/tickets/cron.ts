@@ -113,3 +113,10 @@ export async function generateMaintenanceOrders(db: Db, companyId: number, asOf:
   }
   return { created };
 }
+
+/** Both daily jobs of this module for one company, as the cron (§10) will call them. */
+export async function runTicketJobs(db: Db, companyId: number, asOf: { time: Date; date: string }) {
+  const { escalated } = await escalateOverdue(db, companyId, asOf.time);
+  const { created } = await generateMaintenanceOrders(db, companyId, asOf.date);
+  return { escalated, maintenanceOrders: created };
+}
