@@ -8,6 +8,8 @@ const t = messages();
 /** A real 1×1 PNG. */
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
 const photo = (name = "photo.png") => ({ name, mimeType: "image/png", buffer: PNG });
+/** A file that is a PNG by its magic bytes, padded to `size`. */
+const bigPng = (name: string, size: number) => ({ name, mimeType: "image/png", buffer: Buffer.concat([PNG, Buffer.alloc(size - PNG.length)]) });
 const MOBILE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 
 type Role = DemoLogin["role"];
@@ -44,6 +46,9 @@ test("a resident files a repair with a photo; the technician accepts and resolve
   await form.getByLabel(tk.common.photos, { exact: true }).setInputFiles({ name: "fake.jpg", mimeType: "image/jpeg", buffer: Buffer.from("%PDF-1.7 this is not an image") });
   await form.getByRole("button", { name: tk.common.submit }).click();
   await expect(form.getByText(tk.errors.notAnImage)).toBeVisible();
+  await form.getByLabel(tk.common.photos, { exact: true }).setInputFiles(bigPng("huge.png", 11 * 1024 * 1024));
+  await form.getByRole("button", { name: tk.common.submit }).click();
+  await expect(form.getByText(tk.errors.fileTooLarge)).toBeVisible();
   await expect(resident).toHaveURL(/\/requests\/new$/);
 
   const description = `客厅插座没电 ${uniqueTag()}`;
@@ -62,14 +67,15 @@ test("a resident files a repair with a photo; the technician accepts and resolve
   await expect(await status(tech)).toHaveText(tk.status.in_progress);
   const resolve = tech.getByTestId("resolve-form");
   await resolve.getByLabel(tk.staff.resolveNote, { exact: true }).fill("更换了插座");
-  await resolve.getByLabel(tk.staff.afterPhotos, { exact: true }).setInputFiles(photo("after.png"));
+  // Two large photos (12 MB together: more than the proxy's default body buffer) and a small one.
+  await resolve.getByLabel(tk.staff.afterPhotos, { exact: true }).setInputFiles([bigPng("a.png", 6 * 1024 * 1024), bigPng("b.png", 6 * 1024 * 1024), photo("after.png")]);
   await resolve.getByRole("button", { name: tk.staff.resolve, exact: true }).click();
   await expect(await status(tech)).toHaveText(tk.status.resolved);
-  await expect(tech.getByTestId("photos-after").locator("img")).toHaveCount(1);
+  await expect(tech.getByTestId("photos-after").locator("img")).toHaveCount(3);
 
   await resident.goto(`/requests/${id}`);
   await expect(await status(resident)).toHaveText(tk.status.resolved);
-  await expect(resident.getByTestId("photos-after").locator("img")).toHaveCount(1);
+  await expect(resident.getByTestId("photos-after").locator("img")).toHaveCount(3);
   const confirm = resident.getByTestId("confirm-form");
   await confirm.getByLabel("4★").check();
   await confirm.getByLabel(tk.resident.comment).fill("很及时");
