@@ -6,7 +6,7 @@ import type { RegistryView } from "@/lib/registry/access";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { loadRegistryView } from "@/lib/registry/view";
 
-/** Who may see which orders (SPEC §2): the registry scope, plus every order dispatched to you. */
+/** Who may see which orders (SPEC §2): the registry scope, plus every order dispatched to you or reported by you. */
 export const ORDER_STAFF_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "project_manager", "butler", "technician", "finance", "legal"];
 export const INTAKE_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "butler", "project_manager"];
 export const TRIAGE_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor"];
@@ -45,7 +45,8 @@ export function visibleOrders(db: DbOrTx, companyId: number, scope: OrderScope):
       .from(workOrderAssignees)
       .where(and(eq(workOrderAssignees.workOrderId, workOrders.id), eq(workOrderAssignees.userId, scope.userId))),
   );
-  const parts: SQL[] = [mine];
+  // Staff also follow what they reported themselves (an emergency, an intake).
+  const parts: SQL[] = [mine, eq(workOrders.createdByUserId, scope.userId)];
   if (scope.view.butlerIds.length) {
     const p = householdPlacementSubquery(db, companyId);
     parts.push(inArray(workOrders.householdId, db.select({ id: p.householdId }).from(p).where(inArray(p.butlerUserId, scope.view.butlerIds))));

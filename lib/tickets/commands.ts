@@ -151,7 +151,7 @@ export async function createOrderTx(tx: DbOrTx, actor: Actor, input: NewOrder, n
     .returning();
   await appendEvent(tx, o, actor.userId, "submit", null, "submitted", now, input.source);
   if (o.type === "complaint") {
-    // Front desk and supervisors are told a complaint waits for triage by the household's butler's supervisor; the queue shows it.
+    // A complaint waits in the triage queue (front desk, supervisors) until it is classified.
     return o;
   }
   return dispatchTx(tx, o, actor.userId, now);

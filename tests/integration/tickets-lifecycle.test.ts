@@ -176,6 +176,11 @@ describe("work orders", () => {
     await resolveWithPhotos(db, w.as.supervisor, { id: o.id, note: "关闭总阀，更换管段，已恢复供水", checklistDone: [] });
     expect(await loadOrder(db, w.companyId, o.id)).toMatchObject({ status: "resolved", resolutionNote: "关闭总阀，更换管段，已恢复供水" });
     await closeOrder(db, w.as.pm, o.id);
+    // the reporting butler follows the incident, though not dispatched to it
+    const scope = await loadOrderScope(db, w.companyId, { id: w.butler.id, roles: ["butler"] });
+    expect(await canSeeOrder(db, w.companyId, scope, o.id)).toBe(true);
+    const techScope = await loadOrderScope(db, w.companyId, { id: w.technicians[0]?.id ?? w.frontDesk.id, roles: ["technician"] });
+    expect(await canSeeOrder(db, w.companyId, techScope, o.id)).toBe(false);
   });
 
   it("cancel needs a reason; illegal transitions write nothing", async () => {
