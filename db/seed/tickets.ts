@@ -195,6 +195,22 @@ export async function seedDemoTickets(db: Db, companyId: number, rng: Rng, now: 
   await insertRows(db, s.workOrderAssignees, assignees);
   await insertRows(db, s.workOrderEvents, events);
 
+  // Inbox entries: each open dispatch for its assignee, each resolution for the household's residents.
+  const residentsOf = new Map<number, number[]>();
+  for (const l of await db.select({ householdId: s.residentLinks.householdId, userId: s.residentLinks.userId }).from(s.residentLinks).where(and(eq(s.residentLinks.companyId, companyId), eq(s.residentLinks.status, "approved"))))
+    residentsOf.set(l.householdId, [...(residentsOf.get(l.householdId) ?? []), l.userId]);
+  const inbox: (typeof s.notifications.$inferInsert)[] = [];
+  for (const a of assignees) {
+    const o = orders.find((x) => x.id === a.workOrderId)!;
+    if (o.status === "assigned" || o.status === "accepted" || o.status === "in_progress")
+      inbox.push({ companyId, userId: a.userId, kind: "order.dispatched", payload: { orderId: o.id!, type: o.type }, href: `/staff/orders/${o.id}`, readAt: a.acceptedAt ?? null, createdAt: a.assignedAt });
+  }
+  for (const o of orders)
+    if (o.status === "resolved")
+      for (const userId of residentsOf.get(o.householdId!) ?? [])
+        inbox.push({ companyId, userId, kind: "order.resolved", payload: { orderId: o.id!, type: o.type }, href: `/requests/${o.id}`, readAt: null, createdAt: o.resolvedAt! });
+  await insertRows(db, s.notifications, inbox);
+
   // Equipment and maintenance plans: an elevator, a pump, the fire system and the gate per community.
   const equipmentRows: (typeof s.equipment.$inferInsert)[] = [];
   const plans: (typeof s.maintenancePlans.$inferInsert)[] = [];

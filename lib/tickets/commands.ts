@@ -385,3 +385,18 @@ export async function orderIdsInCompany(db: DbOrTx, companyId: number, ids: numb
   const rows = await db.select({ id: workOrders.id }).from(workOrders).where(and(eq(workOrders.companyId, companyId), inArray(workOrders.id, ids)));
   return rows.map((r) => r.id);
 }
+
+/**
+ * Runs automatic dispatch again for an order nobody could be found for (e.g. once a
+ * technician has the skill). Complaints must be triaged first.
+ */
+export async function redispatchOrder(db: Db, actor: Actor & { userId: number }, id: number, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const o = await loadOrder(tx, actor.companyId, id);
+    if (o.type === "complaint" ? o.status !== "triaged" : o.status !== "submitted") throw new AppError("conflict", "tickets.errors.illegalTransition");
+    if ((await assigneeIds(tx, o)).length) throw new AppError("conflict", "tickets.errors.illegalTransition");
+    const after = await dispatchTx(tx, o, actor.userId, now);
+    if (after.status !== "assigned") throw new AppError("conflict", "tickets.errors.nobodyToDispatch");
+    return after;
+  });
+}

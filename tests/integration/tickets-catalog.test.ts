@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, notifications, workOrderAssignees } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { createEquipment, createPlan, markAllRead, saveArticle, setSkills, setSla } from "@/lib/tickets/catalog";
+import { redispatchOrder } from "@/lib/tickets/commands";
 import { planSchema, slaSchema } from "@/lib/tickets/schemas";
 import { submitResidentRequest } from "@/lib/tickets/submit";
 import { createTestDb } from "../support/test-db";
@@ -20,10 +21,16 @@ describe("tickets reference data", () => {
     const unitId = w.estate.units[0].id;
     const none = await submitResidentRequest(db, w.as.resident, { type: "repair", unitId, repairCategory: "elevator", description: "电梯异响" });
     expect(none.status).toBe("submitted");
+    await expect(redispatchOrder(db, w.as.frontDesk, none.id)).rejects.toMatchObject({ code: "conflict", message: "tickets.errors.nobodyToDispatch" });
+    expect((await db.select().from(workOrderAssignees).where(eq(workOrderAssignees.workOrderId, none.id))).length).toBe(0);
     await setSkills(db, admin, { userId: w.technicians[1].id, categories: ["elevator", "electrical"] });
     const o = await submitResidentRequest(db, w.as.resident, { type: "repair", unitId, repairCategory: "elevator", description: "电梯异响" });
     const [a] = await db.select().from(workOrderAssignees).where(eq(workOrderAssignees.workOrderId, o.id));
     expect(a.userId).toBe(w.technicians[1].id);
+    // the order nobody could take is dispatched again once someone has the skill
+    const again = await redispatchOrder(db, w.as.frontDesk, none.id);
+    expect(again.status).toBe("assigned");
+    await expect(redispatchOrder(db, w.as.frontDesk, none.id)).rejects.toMatchObject({ code: "conflict" });
     const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.companyId, w.companyId), eq(auditLog.action, "technician.skills")));
     expect(entry.after).toEqual(["elevator", "electrical"]);
     // a non-technician, or someone of another company: not found

@@ -21,9 +21,9 @@ export default async function GuidePage({ searchParams }: { searchParams: Promis
         <h1 className="text-lg font-semibold">{t("resident.guide")}</h1>
         <p className="text-sm text-slate-600">{t("resident.guideSubtitle")}</p>
       </div>
-      <form method="get" role="search" className="flex gap-2">
+      <form method="get" role="search" className="flex items-center gap-2">
         <input name="q" defaultValue={q} aria-label={t("kb.search")} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base" />
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm text-white">
+        <button type="submit" className="shrink-0 whitespace-nowrap rounded-md bg-brand-600 px-4 py-2 text-sm text-white">
           {t("kb.search")}
         </button>
       </form>

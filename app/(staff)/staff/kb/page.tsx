@@ -22,9 +22,9 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<{
     <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
       <div className="space-y-4">
         <PageHeader title={t("kb.title")} subtitle={t("kb.subtitle")} />
-        <form method="get" role="search" className="flex gap-2">
+        <form method="get" role="search" className="flex items-center gap-2">
           <input name="q" defaultValue={q} aria-label={t("kb.search")} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm text-white">
+          <button type="submit" className="shrink-0 whitespace-nowrap rounded-md bg-brand-600 px-4 py-2 text-sm text-white">
             {t("kb.search")}
           </button>
         </form>

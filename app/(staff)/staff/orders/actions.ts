@@ -58,6 +58,13 @@ export const resolveAction = formAction({ schema: resolveSchema, roles: ORDER_ST
   return null;
 });
 
+export const redispatchAction = formAction({ schema: orderIdSchema, roles: orders.MANAGE_ROLES }, async ({ id }, ctx) => {
+  await assertVisible(ctx, id);
+  await orders.redispatchOrder(ctx.db, actor(ctx), id);
+  refresh(id);
+  return null;
+});
+
 export const closeAction = formAction({ schema: orderIdSchema, roles: ORDER_STAFF_ROLES }, async ({ id }, ctx) => {
   await assertVisible(ctx, id);
   await orders.closeOrder(ctx.db, actor(ctx), id);

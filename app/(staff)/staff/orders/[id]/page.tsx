@@ -14,7 +14,7 @@ import { loadOrderScope, ORDER_STAFF_ROLES, TRIAGE_ROLES } from "@/lib/tickets/a
 import { MANAGE_ROLES } from "@/lib/tickets/commands";
 import { getOrderDetail, listArticles } from "@/lib/tickets/queries";
 import { isOpen } from "@/lib/tickets/rules";
-import { acceptAction, cancelAction, closeAction, commentAction, reopenAction, resolveAction, startAction, triageAction } from "../actions";
+import { acceptAction, cancelAction, closeAction, commentAction, redispatchAction, reopenAction, resolveAction, startAction, triageAction } from "../actions";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(ORDER_STAFF_ROLES);
@@ -210,6 +210,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 {hidden}
                 <button type="submit" className={buttonClass}>
                   {t("staff.accept")}
+                </button>
+              </ActionForm>
+            ) : null}
+            {manager && d.assignees.length === 0 && (o.type === "complaint" ? o.status === "triaged" : o.status === "submitted") ? (
+              <ActionForm action={redispatchAction}>
+                {hidden}
+                <button type="submit" className={secondaryButtonClass}>
+                  {t("staff.redispatch")}
                 </button>
               </ActionForm>
             ) : null}
