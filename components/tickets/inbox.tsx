@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { markAllReadAction } from "@/app/(staff)/staff/notifications/actions";
 import { ActionForm } from "@/components/tickets/action-form";
+import { NotificationLink } from "@/components/tickets/notification-link";
 import { Card, EmptyState } from "@/components/ui/card";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -40,9 +40,9 @@ export async function Inbox({ user, resident }: { user: SessionUser; resident: b
             return (
               <li key={n.id} className={`py-2 text-sm ${n.readAt ? "text-slate-500" : "font-medium text-slate-900"}`}>
                 {href ? (
-                  <Link href={href} className="hover:underline">
+                  <NotificationLink id={n.id} href={href} unread={!n.readAt}>
                     {text}
-                  </Link>
+                  </NotificationLink>
                 ) : (
                   text
                 )}

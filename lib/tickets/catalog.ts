@@ -103,3 +103,11 @@ export async function setSla(db: Db, actor: Actor, input: Out<typeof slaSchema>)
 export async function listSla(db: Db, companyId: number) {
   return db.select().from(slaSettings).where(eq(slaSettings.companyId, companyId)).orderBy(slaSettings.type, slaSettings.severity);
 }
+
+/** Marks one of the caller's own notifications read; another user's id changes nothing. */
+export async function markRead(db: Db, actor: Actor, id: number) {
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.companyId, actor.companyId), eq(notifications.userId, actor.userId), eq(notifications.id, id), isNull(notifications.readAt)));
+}

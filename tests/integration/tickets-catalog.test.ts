@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, notifications, workOrderAssignees } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
-import { createEquipment, createPlan, markAllRead, saveArticle, setSkills, setSla } from "@/lib/tickets/catalog";
+import { createEquipment, createPlan, markAllRead, markRead, saveArticle, setSkills, setSla } from "@/lib/tickets/catalog";
 import { redispatchOrder } from "@/lib/tickets/commands";
 import { planSchema, slaSchema } from "@/lib/tickets/schemas";
 import { submitResidentRequest } from "@/lib/tickets/submit";
@@ -72,6 +72,12 @@ describe("tickets reference data", () => {
     const rows = await db.select().from(notifications).where(eq(notifications.companyId, w.companyId));
     expect(rows.filter((r) => r.userId === w.butler.id).every((r) => r.readAt)).toBe(true);
     expect(rows.filter((r) => r.userId !== w.butler.id).some((r) => !r.readAt)).toBe(true);
+    const [techNote] = await db.select().from(notifications).where(eq(notifications.userId, w.technicians[0].id));
+    // another user's notification id changes nothing; the owner's is marked
+    await markRead(db, { companyId: w.companyId, userId: w.butler.id }, techNote.id);
+    expect((await db.select().from(notifications).where(eq(notifications.id, techNote.id)))[0].readAt).toBeNull();
+    await markRead(db, { companyId: w.companyId, userId: w.technicians[0].id }, techNote.id);
+    expect((await db.select().from(notifications).where(eq(notifications.id, techNote.id)))[0].readAt).not.toBeNull();
   });
 });
 

@@ -22,8 +22,11 @@ test("an emergency reported by a butler reaches the project manager's inbox at o
   await expect(pm.getByTestId("bell-count")).toBeVisible();
   await pm.getByTestId("bell").click();
   await expect(pm).toHaveURL(/\/staff\/notifications$/);
+  const before = Number(await pm.getByTestId("bell-count").textContent());
   await pm.getByRole("link", { name: `应急事件 #${id}：请立即处理` }).click();
   await expect(pm).toHaveURL(new RegExp(`/staff/orders/${id}$`));
+  // opening it marked it read
+  await expect(pm.getByTestId("bell-count")).toHaveText(String(before - 1));
   await expect(pm.getByText(what)).toBeVisible();
   await pm.getByRole("button", { name: tk.staff.accept, exact: true }).click();
   await expect(pm.getByTestId("assignees")).toContainText(tk.common.accepted);
