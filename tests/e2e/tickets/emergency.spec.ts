@@ -26,7 +26,8 @@ test("an emergency reported by a butler reaches the project manager's inbox at o
   await pm.getByRole("link", { name: `应急事件 #${id}：请立即处理` }).click();
   await expect(pm).toHaveURL(new RegExp(`/staff/orders/${id}$`));
   // opening it marked it read
-  await expect(pm.getByTestId("bell-count")).toHaveText(String(before - 1));
+  if (before > 1) await expect(pm.getByTestId("bell-count")).toHaveText(String(before - 1));
+  else await expect(pm.getByTestId("bell-count")).toHaveCount(0);
   await expect(pm.getByText(what)).toBeVisible();
   await pm.getByRole("button", { name: tk.staff.accept, exact: true }).click();
   await expect(pm.getByTestId("assignees")).toContainText(tk.common.accepted);
