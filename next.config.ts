@@ -29,7 +29,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  // Work-order photos are posted to server actions: up to 6 × 10 MB (lib/tickets/images.ts).
+  // Requests matched by proxy.ts (/staff/…) are buffered for it, 10 MB by default: the same limit.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "64mb" }, proxyClientMaxBodySize: "64mb" },
   // The build type-checks the app only; `npm run typecheck` covers the tests too.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2"],

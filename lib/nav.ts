@@ -1,7 +1,30 @@
 import type { Role } from "@/lib/auth/roles";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 
-export type NavIcon = "dashboard" | "users" | "audit" | "settings" | "home" | "me" | "buildings" | "households" | "butlers" | "registrations" | "billing" | "cashier" | "reports" | "bills";
+export type NavIcon =
+  | "dashboard"
+  | "users"
+  | "audit"
+  | "settings"
+  | "home"
+  | "me"
+  | "buildings"
+  | "households"
+  | "butlers"
+  | "registrations"
+  | "billing"
+  | "cashier"
+  | "reports"
+  | "bills"
+  | "orders"
+  | "board"
+  | "intake"
+  | "emergency"
+  | "equipment"
+  | "kb"
+  | "skills"
+  | "requests"
+  | "guide";
 
 /** A count shown beside an entry (work waiting for the viewer); loaded by components/shell/nav-badges.ts. */
 export type NavBadge = "pendingRegistrations";
@@ -27,6 +50,14 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/billing/cashier", label: "cashier", icon: "cashier", roles: ["finance", "admin"] },
   { href: "/staff/billing/reports", label: "billingReports", icon: "reports", roles: ["finance", "admin"] },
   { href: "/staff/billing/settings", label: "feeItems", icon: "settings", roles: ["admin"] },
+  { href: "/staff/orders", label: "orders", icon: "orders", roles: ["admin", "front_desk", "supervisor", "project_manager", "butler", "technician", "finance", "legal"] },
+  { href: "/staff/orders/new", label: "intake", icon: "intake", roles: ["admin", "front_desk", "supervisor", "butler", "project_manager"] },
+  { href: "/staff/orders/board", label: "board", icon: "board", roles: ["admin", "supervisor", "project_manager"] },
+  { href: "/staff/emergencies", label: "emergencies", icon: "emergency", roles: ["admin", "front_desk", "supervisor", "project_manager", "butler", "technician"] },
+  { href: "/staff/equipment", label: "equipment", icon: "equipment", roles: ["admin", "project_manager", "supervisor", "technician"] },
+  { href: "/staff/kb", label: "kb", icon: "kb", roles: [] },
+  { href: "/staff/technicians", label: "skills", icon: "skills", roles: ["admin", "project_manager"] },
+  { href: "/staff/sla", label: "sla", icon: "settings", roles: ["admin"] },
   { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },
   { href: "/staff/admin/audit", label: "audit", icon: "audit", roles: ["admin"] },
   { href: "/staff/profile", label: "profile", icon: "settings", roles: [] },
@@ -36,6 +67,8 @@ export const STAFF_NAV: readonly NavItem[] = [
 export const RESIDENT_NAV: readonly NavItem[] = [
   { href: "/home", label: "home", icon: "home", roles: ["resident"] },
   { href: "/bills", label: "myBills", icon: "bills", roles: ["resident"] },
+  { href: "/requests", label: "requests", icon: "requests", roles: ["resident"] },
+  { href: "/guide", label: "guide", icon: "guide", roles: ["resident"] },
   { href: "/me", label: "me", icon: "me", roles: ["resident"] },
 ];
 

@@ -1,4 +1,29 @@
-import { BarChart3, Building2, CircleUserRound, HandCoins, House, LayoutDashboard, ReceiptText, ScrollText, Settings, UserCheck, UserCog, Users, UsersRound, Wallet, type LucideIcon } from "lucide-react";
+import {
+  BarChart3,
+  BookOpen,
+  Building2,
+  CircleUserRound,
+  ClipboardList,
+  Cog,
+  HandCoins,
+  House,
+  Kanban,
+  LayoutDashboard,
+  LibraryBig,
+  MessageSquarePlus,
+  PhoneIncoming,
+  ReceiptText,
+  ScrollText,
+  Settings,
+  Siren,
+  UserCheck,
+  UserCog,
+  Users,
+  UsersRound,
+  Wallet,
+  Wrench,
+  type LucideIcon,
+} from "lucide-react";
 import type { NavIcon } from "@/lib/nav";
 
 const ICONS: Record<NavIcon, LucideIcon> = {
@@ -16,6 +41,15 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   reports: BarChart3,
   bills: ReceiptText,
   registrations: UserCheck,
+  orders: ClipboardList,
+  board: Kanban,
+  intake: PhoneIncoming,
+  emergency: Siren,
+  equipment: Cog,
+  kb: LibraryBig,
+  skills: Wrench,
+  requests: MessageSquarePlus,
+  guide: BookOpen,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

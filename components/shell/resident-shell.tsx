@@ -4,6 +4,7 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import type { Role } from "@/lib/auth/roles";
 import { navFor, RESIDENT_NAV } from "@/lib/nav";
 import { BottomLinks } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 
 /** Mobile-first resident frame: a slim header, the page, and a bottom navigation bar. */
 export async function ResidentShell({ roles, children }: { roles: Role[]; children: ReactNode }) {
@@ -12,7 +13,10 @@ export async function ResidentShell({ roles, children }: { roles: Role[]; childr
     <div className="mx-auto flex min-h-dvh max-w-md flex-col bg-slate-50">
       <header className="sticky top-0 z-10 flex items-center justify-between border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
         <span className="font-bold text-brand-700">{t("app.name")}</span>
-        <LanguageSwitch />
+        <div className="flex items-center gap-2">
+          <NotificationBell href="/notifications" />
+          <LanguageSwitch />
+        </div>
       </header>
       <main id="main" className="flex-1 px-4 pb-24 pt-4">
         {children}

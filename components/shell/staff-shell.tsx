@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { navFor, STAFF_NAV } from "@/lib/nav";
 import { loadNavBadges } from "./nav-badges";
 import { SidebarLinks } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
 /** Staff frame: a sidebar whose entries follow the user's roles; on phones it folds into a menu. */
@@ -40,6 +41,7 @@ export async function StaffShell({ user, children }: { user: SessionUser; childr
           <span className="text-sm text-slate-700">
             {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join("、")}
           </span>
+          <NotificationBell href="/staff/notifications" />
           <LanguageSwitch />
           <SignOutButton />
         </header>

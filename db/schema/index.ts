@@ -1,3 +1,5 @@
 export * from "./tenancy";
 export * from "./registry";
 export * from "./billing";
+export * from "./tickets";
+export * from "./notifications";

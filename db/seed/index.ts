@@ -21,6 +21,7 @@ import { createRng } from "./random";
 import { planRegistry } from "./registry";
 import { buildRows } from "./rows";
 import { assignStaff } from "./staff";
+import { seedDemoTickets } from "./tickets";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_COMPANY_NAME, BENCH_COMPANY_NAME, demoLogin, type DemoLogin } from "./demo-logins";
 export { formatCounts, type SeedCounts } from "./counts";
@@ -127,6 +128,11 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
   await write("supervisor_butlers", s.supervisorButlers, rows.supervisorButlers);
   await write("community_managers", s.communityManagers, rows.communityManagers);
   await write("resident_links", s.residentLinks, rows.residentLinks);
+  if (key === "demo") {
+    const t = performance.now();
+    const made = await seedDemoTickets(db, ids.companies, rng.fork("tickets"), now);
+    log(`  ${"work orders".padEnd(20)} ${String(made.orders).padStart(9)} rows  ${ms(performance.now() - t).padStart(8)}`);
+  }
   await write("audit_log", s.auditLog, [
     {
       id: ids.audit_log,

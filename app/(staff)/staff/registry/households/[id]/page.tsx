@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { HouseholdBillingSummary } from "@/components/billing/household-summary";
 import { ActiveToggle } from "@/components/registry/active-toggle";
+import { HouseholdOrders } from "@/components/tickets/household-orders";
 import { InactiveBadge } from "@/components/registry/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
@@ -134,7 +135,8 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <HouseholdBillingSummary db={db} companyId={user.companyId} householdId={household.id} timeZone={user.timeZone} showAccountLink={user.roles.some((r) => BILLING_ROLES.includes(r))} />
-        {(["workOrders", "sentiment"] as const).map((k) => (
+        <HouseholdOrders user={user} householdId={household.id} />
+        {(["sentiment"] as const).map((k) => (
           <Card key={k} title={t(`placeholder.${k}.title`)}>
             <p className="text-sm text-slate-500">{t(`placeholder.${k}.body`)}</p>
           </Card>

@@ -1,0 +1,18 @@
+import { getTranslations } from "next-intl/server";
+import { Inbox } from "@/components/tickets/inbox";
+import { requireUser } from "@/lib/auth/session";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("tickets.notifications"))("title") };
+}
+
+export default async function ResidentNotificationsPage() {
+  const user = await requireUser(["resident"]);
+  const t = await getTranslations("tickets.notifications");
+  return (
+    <div className="space-y-4">
+      <h1 className="text-lg font-semibold">{t("title")}</h1>
+      <Inbox user={user} resident />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { Bell } from "lucide-react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getSessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { unreadCount } from "@/lib/tickets/queries";
+
+/** The inbox bell with the unread count, for both shells. */
+export async function NotificationBell({ href }: { href: string }) {
+  const user = await getSessionUser();
+  if (!user) return null;
+  const n = await unreadCount(getDb(), user.companyId, user.id);
+  const t = await getTranslations("tickets.notifications");
+  return (
+    <Link href={href} aria-label={t("bell", { count: n })} className="relative inline-flex rounded-md p-1.5 text-slate-700 hover:bg-slate-100" data-testid="bell">
+      <Bell aria-hidden className="h-5 w-5" />
+      {n > 0 ? (
+        <span className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold leading-5 text-white tabular-nums" data-testid="bell-count">
+          {n > 99 ? "99+" : n}
+        </span>
+      ) : null}
+    </Link>
+  );
+}

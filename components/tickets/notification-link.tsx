@@ -1,0 +1,25 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { ReactNode } from "react";
+import { markReadAction } from "@/app/(staff)/staff/notifications/actions";
+
+/** An inbox entry's link: opening it marks the entry read first (unread ones only). */
+export function NotificationLink({ id, href, unread, children }: { id: number; href: string; unread: boolean; children: ReactNode }) {
+  const router = useRouter();
+  return (
+    <Link
+      href={href}
+      className="hover:underline"
+      onClick={async (e) => {
+        if (!unread || e.metaKey || e.ctrlKey || e.shiftKey) return;
+        e.preventDefault();
+        await markReadAction({ id });
+        router.push(href);
+      }}
+    >
+      {children}
+    </Link>
+  );
+}

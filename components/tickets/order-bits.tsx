@@ -1,0 +1,107 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDateTime } from "@/lib/i18n/format";
+import { isOverdue, type WorkOrderStatus } from "@/lib/tickets/rules";
+
+const STATUS_STYLE: Record<WorkOrderStatus, string> = {
+  submitted: "bg-slate-100 text-slate-700",
+  triaged: "bg-slate-100 text-slate-700",
+  assigned: "bg-amber-50 text-amber-800",
+  accepted: "bg-sky-50 text-sky-800",
+  in_progress: "bg-sky-50 text-sky-800",
+  resolved: "bg-emerald-50 text-emerald-800",
+  confirmed: "bg-emerald-50 text-emerald-800",
+  closed: "bg-slate-100 text-slate-500",
+  cancelled: "bg-slate-100 text-slate-500",
+};
+
+export async function StatusBadge({ status }: { status: WorkOrderStatus }) {
+  const t = await getTranslations("tickets.status");
+  return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`} data-testid="order-status">{t(status)}</span>;
+}
+
+/** Red "overdue" marker (SPEC §5: overdue orders show in red everywhere). */
+export async function OverdueBadge({ order, now = new Date() }: { order: { status: WorkOrderStatus; acceptDueAt: Date | null; resolveDueAt: Date | null; escalationLevel?: number }; now?: Date }) {
+  if (!isOverdue(order, now)) return null;
+  const t = await getTranslations("tickets.common");
+  return (
+    <span className="ml-1 inline-block whitespace-nowrap rounded bg-red-600 px-2 py-0.5 text-xs font-semibold text-white" data-testid="overdue">
+      {t("overdue")}
+      {order.escalationLevel ? ` · ${t("escalation", { level: order.escalationLevel })}` : ""}
+    </span>
+  );
+}
+
+export async function Timeline({ events, timeZone }: { events: { id: number; action: string; note: string | null; at: Date; actorName: string | null }[]; timeZone: string }) {
+  const t = await getTranslations("tickets");
+  const locale = (await getLocale()) as Locale;
+  return (
+    <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="timeline">
+      {events.map((e) => (
+        <li key={e.id} className="relative">
+          <span className="absolute -left-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-600" aria-hidden />
+          <div className="text-sm font-medium text-slate-900">{t.has(`action.${e.action}`) ? t(`action.${e.action}` as "action.submit") : e.action}</div>
+          <div className="text-xs text-slate-500">
+            {formatDateTime(e.at, locale, timeZone)} · {e.actorName ?? t("common.system")}
+          </div>
+          {e.note ? <div className="mt-0.5 text-sm text-slate-700">{e.note}</div> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export async function Photos({ attachments }: { attachments: { id: number; kind: "before" | "after" }[] }) {
+  const t = await getTranslations("tickets.common");
+  if (!attachments.length) return <p className="text-sm text-slate-500">{t("noPhotos")}</p>;
+  return (
+    <div className="space-y-3">
+      {(["before", "after"] as const).map((kind) => {
+        const list = attachments.filter((a) => a.kind === kind);
+        if (!list.length) return null;
+        return (
+          <div key={kind}>
+            <div className="mb-1 text-xs font-medium text-slate-500">{t(kind)}</div>
+            <div className="grid grid-cols-3 gap-2" data-testid={`photos-${kind}`}>
+              {list.map((a) => (
+                <a key={a.id} href={`/api/files/${a.id}`} target="_blank" rel="noreferrer" className="block aspect-square overflow-hidden rounded-md bg-slate-100 ring-1 ring-slate-200">
+                  {/* eslint-disable-next-line @next/next/no-img-element -- served by the authorized route, not the image optimizer */}
+                  <img src={`/api/files/${a.id}`} alt={t(kind)} className="h-full w-full object-cover" />
+                </a>
+              ))}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+export async function Assignees({ assignees, timeZone }: { assignees: { userId: number; name: string; role: string; acceptedAt: Date | null }[]; timeZone: string }) {
+  const t = await getTranslations("tickets");
+  const locale = (await getLocale()) as Locale;
+  if (!assignees.length) return <p className="text-sm text-slate-500">{t("common.none")}</p>;
+  return (
+    <ul className="space-y-1 text-sm" data-testid="assignees">
+      {assignees.map((a) => (
+        <li key={a.userId} className="flex flex-wrap items-center justify-between gap-2">
+          <span>
+            {a.name} <span className="text-xs text-slate-500">{t(`role.${a.role as "butler"}`)}</span>
+          </span>
+          {a.acceptedAt ? (
+            <span className="text-xs text-emerald-700">
+              ✓ {t("common.accepted")} {formatDateTime(a.acceptedAt, locale, timeZone)}
+            </span>
+          ) : (
+            <span className="text-xs text-amber-700">{t("common.waiting")}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm";
+export const labelClass = "mb-1 block text-sm font-medium text-slate-700";
+export const buttonClass = "inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
+export const secondaryButtonClass = "inline-flex items-center justify-center rounded-md bg-white px-4 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50";

@@ -1,0 +1,65 @@
+import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { residentLinks, workOrderAssignees, workOrders } from "@/db/schema";
+import type { Role } from "@/lib/auth/roles";
+import type { DbOrTx } from "@/lib/db/client";
+import type { RegistryView } from "@/lib/registry/access";
+import { householdPlacementSubquery } from "@/lib/registry/queries";
+import { loadRegistryView } from "@/lib/registry/view";
+
+/** Who may see which orders (SPEC §2): the registry scope, plus every order dispatched to you or reported by you. */
+export const ORDER_STAFF_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "project_manager", "butler", "technician", "finance", "legal"];
+export const INTAKE_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "butler", "project_manager"];
+export const TRIAGE_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor"];
+export const EQUIPMENT_ROLES: readonly Role[] = ["admin", "project_manager", "supervisor", "technician"];
+export const EQUIPMENT_EDIT_ROLES: readonly Role[] = ["admin", "project_manager"];
+export const KB_EDIT_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "project_manager"];
+export const EMERGENCY_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "project_manager", "butler", "technician"];
+
+export interface OrderScope {
+  userId: number;
+  view: RegistryView;
+  /** A resident sees only its approved households' orders. */
+  resident: boolean;
+}
+
+export async function loadOrderScope(db: DbOrTx, companyId: number, user: { id: number; roles: readonly Role[] }): Promise<OrderScope> {
+  const staff = user.roles.some((r) => ORDER_STAFF_ROLES.includes(r));
+  if (!staff) return { userId: user.id, view: { kind: "some", butlerIds: [], communityIds: [] }, resident: true };
+  return { userId: user.id, view: await loadRegistryView(db, companyId, { userId: user.id, roles: user.roles }), resident: false };
+}
+
+/** The WHERE condition for the orders a scope may see (company scoping is added by the caller). */
+export function visibleOrders(db: DbOrTx, companyId: number, scope: OrderScope): SQL | undefined {
+  if (scope.resident)
+    return inArray(
+      workOrders.householdId,
+      db
+        .select({ id: residentLinks.householdId })
+        .from(residentLinks)
+        .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.userId, scope.userId), eq(residentLinks.status, "approved"))),
+    );
+  if (scope.view.kind === "all") return undefined;
+  const mine = exists(
+    db
+      .select({ one: sql`1` })
+      .from(workOrderAssignees)
+      .where(and(eq(workOrderAssignees.workOrderId, workOrders.id), eq(workOrderAssignees.userId, scope.userId))),
+  );
+  // Staff also follow what they reported themselves (an emergency, an intake).
+  const parts: SQL[] = [mine, eq(workOrders.createdByUserId, scope.userId)];
+  if (scope.view.butlerIds.length) {
+    const p = householdPlacementSubquery(db, companyId);
+    parts.push(inArray(workOrders.householdId, db.select({ id: p.householdId }).from(p).where(inArray(p.butlerUserId, scope.view.butlerIds))));
+  }
+  if (scope.view.communityIds.length) parts.push(inArray(workOrders.communityId, scope.view.communityIds));
+  return or(...parts);
+}
+
+/** True when the scope may see this order (one query; a miss reads as not found). */
+export async function canSeeOrder(db: DbOrTx, companyId: number, scope: OrderScope, orderId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: workOrders.id })
+    .from(workOrders)
+    .where(and(eq(workOrders.companyId, companyId), eq(workOrders.id, orderId), visibleOrders(db, companyId, scope)));
+  return !!row;
+}

@@ -1,0 +1,402 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { z } from "zod";
+import { householdUnits, households, residentLinks, slaSettings, workOrderAssignees, workOrderComments, workOrderEvents, workOrders } from "@/db/schema";
+import { AppError } from "@/lib/actions/result";
+import type { Role } from "@/lib/auth/roles";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { householdPlacementSubquery } from "@/lib/registry/queries";
+import { notify, residentOrderHref, staffOrderHref } from "./notify";
+import { communitySupervisors, householdButler, householdResidents, managerOf, pickTechnician, supervisorOf } from "./people";
+import {
+  allAccepted,
+  defaultSla,
+  dispatchPlan,
+  nextStatus,
+  SEVERITY_OF_CLASS,
+  slaDeadlines,
+  type Action,
+  type AssigneeRole,
+  type ComplaintClass,
+  type RepairCategory,
+  type SentimentHook,
+  type Severity,
+  type WorkOrderStatus,
+  type WorkOrderType,
+} from "./rules";
+import type { confirmSchema, reasonSchema, resolveSchema, triageSchema } from "./schemas";
+
+/** Who acts, in which company. `userId` null = the system (cron). */
+export interface Actor {
+  companyId: number;
+  userId: number | null;
+  roles: readonly Role[];
+}
+
+export type WorkOrder = typeof workOrders.$inferSelect;
+type Out<S extends z.ZodType> = z.output<S>;
+
+/** Staff roles that may cancel, reopen and close any order they can see. */
+export const MANAGE_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "project_manager"];
+
+export async function loadOrder(db: DbOrTx, companyId: number, id: number): Promise<WorkOrder> {
+  const [row] = await db.select().from(workOrders).where(and(eq(workOrders.companyId, companyId), eq(workOrders.id, id)));
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+function mustTransition(status: WorkOrderStatus, action: Action): WorkOrderStatus {
+  const to = nextStatus(status, action);
+  if (!to) throw new AppError("conflict", "tickets.errors.illegalTransition");
+  return to;
+}
+
+async function appendEvent(
+  tx: DbOrTx,
+  o: { companyId: number; id: number },
+  actorUserId: number | null,
+  action: string,
+  from: WorkOrderStatus | null,
+  to: WorkOrderStatus | null,
+  at: Date,
+  note?: string | null,
+) {
+  await tx.insert(workOrderEvents).values({ companyId: o.companyId, workOrderId: o.id, actorUserId, action, fromStatus: from, toStatus: to, note: note ?? null, at });
+}
+
+/**
+ * Moves the order from `from` to `to` only if it is still in `from` (a concurrent change
+ * makes this a conflict instead of a lost update), and appends the timeline event.
+ */
+async function transition(
+  tx: DbOrTx,
+  o: WorkOrder,
+  actorUserId: number | null,
+  action: Action,
+  at: Date,
+  set: Partial<typeof workOrders.$inferInsert> = {},
+  note?: string | null,
+) {
+  const to = mustTransition(o.status, action);
+  const res = await tx
+    .update(workOrders)
+    .set({ ...set, status: to })
+    .where(and(eq(workOrders.id, o.id), eq(workOrders.companyId, o.companyId), eq(workOrders.status, o.status)));
+  if (res.rowsAffected !== 1) throw new AppError("conflict", "tickets.errors.changedMeanwhile");
+  await appendEvent(tx, o, actorUserId, action, o.status, to, at, note);
+  return to;
+}
+
+async function slaFor(db: DbOrTx, companyId: number, type: WorkOrderType, severity: Severity) {
+  const [row] = await db
+    .select({ acceptMinutes: slaSettings.acceptMinutes, resolveMinutes: slaSettings.resolveMinutes })
+    .from(slaSettings)
+    .where(and(eq(slaSettings.companyId, companyId), eq(slaSettings.type, type), eq(slaSettings.severity, severity)));
+  return row ?? defaultSla(type, severity);
+}
+
+// ── submission ───────────────────────────────────────────────────────────────
+
+export interface NewOrder {
+  type: WorkOrderType;
+  source: "resident" | "front_desk" | "staff" | "system";
+  householdId?: number | null;
+  unitId?: number | null;
+  communityId?: number | null;
+  equipmentId?: number | null;
+  repairCategory?: RepairCategory | null;
+  severity?: Severity;
+  title?: string | null;
+  description: string;
+  checklist?: { item: string; done: boolean }[] | null;
+  resolveDueAt?: Date | null;
+}
+
+/** Where a household lives (its main unit and community), or not_found in this company. */
+export async function placeHousehold(db: DbOrTx, companyId: number, householdId: number) {
+  const p = householdPlacementSubquery(db, companyId);
+  const [row] = await db
+    .select({ id: households.id, unitId: p.unitId, communityId: p.communityId })
+    .from(households)
+    .leftJoin(p, eq(p.householdId, households.id))
+    .where(and(eq(households.companyId, companyId), eq(households.id, householdId), eq(households.active, true)));
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+/**
+ * Inserts the order and its "submit" event; orders that need no triage are dispatched in the
+ * same transaction. Callers check who may file for whom (see submitResidentRequest / intake).
+ */
+export async function createOrderTx(tx: DbOrTx, actor: Actor, input: NewOrder, now: Date): Promise<WorkOrder> {
+  const [o] = await tx
+    .insert(workOrders)
+    .values({
+      companyId: actor.companyId,
+      type: input.type,
+      source: input.source,
+      householdId: input.householdId ?? null,
+      unitId: input.unitId ?? null,
+      communityId: input.communityId ?? null,
+      equipmentId: input.equipmentId ?? null,
+      repairCategory: input.type === "repair" || input.type === "maintenance" ? (input.repairCategory ?? "public_areas") : null,
+      severity: input.severity ?? "normal",
+      title: input.title ?? null,
+      description: input.description,
+      checklist: input.checklist ?? null,
+      resolveDueAt: input.resolveDueAt ?? null,
+      createdByUserId: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  await appendEvent(tx, o, actor.userId, "submit", null, "submitted", now, input.source);
+  if (o.type === "complaint") {
+    // A complaint waits in the triage queue (front desk, supervisors) until it is classified.
+    return o;
+  }
+  return dispatchTx(tx, o, actor.userId, now);
+}
+
+export async function createOrder(db: Db, actor: Actor, input: NewOrder, now = new Date()) {
+  return db.transaction((tx) => createOrderTx(tx, actor, input, now));
+}
+
+/** A resident's request: only for a unit of one of its own approved households (else not_found, nothing written). */
+export async function residentUnitHousehold(db: DbOrTx, companyId: number, userId: number, unitId: number) {
+  const p = householdPlacementSubquery(db, companyId);
+  const [row] = await db
+    .select({ householdId: residentLinks.householdId, communityId: p.communityId })
+    .from(residentLinks)
+    .innerJoin(households, and(eq(households.id, residentLinks.householdId), eq(households.companyId, companyId), eq(households.active, true)))
+    .innerJoin(householdUnits, and(eq(householdUnits.householdId, residentLinks.householdId), eq(householdUnits.unitId, unitId)))
+    .leftJoin(p, eq(p.householdId, residentLinks.householdId))
+    .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.userId, userId), eq(residentLinks.status, "approved")));
+  if (!row) throw new AppError("not_found");
+  return row;
+}
+
+// ── dispatch ─────────────────────────────────────────────────────────────────
+
+/** The people an order goes to, per the rules; empty when nobody fits (the order stays for manual handling). */
+export async function dispatchTargets(db: DbOrTx, o: WorkOrder): Promise<{ userId: number; role: AssigneeRole }[]> {
+  const plan = dispatchPlan(o);
+  if (plan.kind === "technician") {
+    const tech = await pickTechnician(db, o.companyId, plan.category, o.communityId);
+    return tech ? [{ userId: tech, role: "technician" }] : [];
+  }
+  const butler = await householdButler(db, o.companyId, o.householdId);
+  const out: { userId: number; role: AssigneeRole }[] = [];
+  for (const role of plan.roles) {
+    if (role === "butler" && butler) out.push({ userId: butler, role });
+    if (role === "supervisor") {
+      const sup = await supervisorOf(db, o.companyId, butler);
+      if (sup) out.push({ userId: sup, role });
+      else if (o.type === "emergency" && o.communityId)
+        for (const s of await communitySupervisors(db, o.companyId, o.communityId)) out.push({ userId: s, role });
+    }
+    if (role === "project_manager") {
+      const pm = await managerOf(db, o.companyId, o.communityId);
+      if (pm) out.push({ userId: pm, role });
+    }
+  }
+  const seen = new Set<number>();
+  return out.filter((a) => (seen.has(a.userId) ? false : (seen.add(a.userId), true)));
+}
+
+async function dispatchTx(tx: DbOrTx, o: WorkOrder, actorUserId: number | null, now: Date): Promise<WorkOrder> {
+  const targets = await dispatchTargets(tx, o);
+  if (!targets.length) {
+    await appendEvent(tx, o, actorUserId, "dispatch_failed", o.status, o.status, now);
+    return o;
+  }
+  const plan = dispatchPlan(o);
+  const sla = await slaFor(tx, o.companyId, o.type, o.severity);
+  const deadlines = slaDeadlines(now, sla);
+  await tx.insert(workOrderAssignees).values(targets.map((t) => ({ companyId: o.companyId, workOrderId: o.id, userId: t.userId, role: t.role, assignedAt: now })));
+  await transition(tx, o, actorUserId, "dispatch", now, {
+    acceptDueAt: deadlines.acceptDueAt,
+    // A maintenance order keeps the deadline of its due date.
+    resolveDueAt: o.resolveDueAt ?? deadlines.resolveDueAt,
+    followUp: plan.kind === "roles" ? plan.followUp : null,
+  });
+  await notify(tx, o.companyId, targets.map((t) => t.userId), o.type === "emergency" ? "emergency.reported" : "order.dispatched", { orderId: o.id, type: o.type }, staffOrderHref(o.id));
+  return loadOrder(tx, o.companyId, o.id);
+}
+
+// ── triage (§8.2) ────────────────────────────────────────────────────────────
+
+/**
+ * Classifies a complaint with points inside the classification's range and dispatches it.
+ * Returns the record the CRM-EW ledger will turn into a sentiment entry.
+ */
+export async function triageOrder(db: Db, actor: Actor & { userId: number }, input: Out<typeof triageSchema>, now = new Date()): Promise<SentimentHook> {
+  return db.transaction(async (tx) => {
+    const o = await loadOrder(tx, actor.companyId, input.id);
+    if (o.type !== "complaint") throw new AppError("conflict", "tickets.errors.notAComplaint");
+    const classification: ComplaintClass = input.classification;
+    const severity = SEVERITY_OF_CLASS[classification];
+    await transition(tx, o, actor.userId, "triage", now, { classification, points: input.points, severity, triagedAt: now, triagedByUserId: actor.userId }, `${classification} ${input.points}`);
+    await dispatchTx(tx, await loadOrder(tx, actor.companyId, o.id), actor.userId, now);
+    return { workOrderId: o.id, householdId: o.householdId, classification, points: input.points, at: now };
+  });
+}
+
+// ── acceptance and work ──────────────────────────────────────────────────────
+
+async function myAssignment(tx: DbOrTx, o: WorkOrder, userId: number) {
+  const [a] = await tx
+    .select()
+    .from(workOrderAssignees)
+    .where(and(eq(workOrderAssignees.workOrderId, o.id), eq(workOrderAssignees.companyId, o.companyId), eq(workOrderAssignees.userId, userId)));
+  return a ?? null;
+}
+
+/** 接单: each dispatched person accepts separately; the last acceptance moves the order to "accepted". */
+export async function acceptOrder(db: Db, actor: Actor & { userId: number }, id: number, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const o = await loadOrder(tx, actor.companyId, id);
+    const mine = await myAssignment(tx, o, actor.userId);
+    if (!mine) throw new AppError("forbidden", "tickets.errors.notAssignee");
+    if (o.status !== "assigned") throw new AppError("conflict", "tickets.errors.illegalTransition");
+    const res = await tx
+      .update(workOrderAssignees)
+      .set({ acceptedAt: now })
+      .where(and(eq(workOrderAssignees.id, mine.id), isNull(workOrderAssignees.acceptedAt)));
+    if (res.rowsAffected !== 1) throw new AppError("conflict", "tickets.errors.alreadyAccepted");
+    const all = await tx.select({ acceptedAt: workOrderAssignees.acceptedAt }).from(workOrderAssignees).where(eq(workOrderAssignees.workOrderId, o.id));
+    if (allAccepted(all)) {
+      await transition(tx, o, actor.userId, "accept", now, { acceptedAt: now });
+      await notify(tx, o.companyId, await householdResidents(tx, o.companyId, o.householdId), "order.accepted", { orderId: o.id, type: o.type }, residentOrderHref(o.id));
+    } else {
+      await appendEvent(tx, o, actor.userId, "accept_partial", o.status, o.status, now);
+    }
+    return { allAccepted: allAccepted(all) };
+  });
+}
+
+async function requireAssignee(tx: DbOrTx, o: WorkOrder, actor: Actor & { userId: number }) {
+  const mine = await myAssignment(tx, o, actor.userId);
+  if (!mine && !actor.roles.some((r) => MANAGE_ROLES.includes(r))) throw new AppError("forbidden", "tickets.errors.notAssignee");
+}
+
+export async function startOrder(db: Db, actor: Actor & { userId: number }, id: number, now = new Date()) {
+  await db.transaction(async (tx) => {
+    const o = await loadOrder(tx, actor.companyId, id);
+    await requireAssignee(tx, o, actor);
+    await transition(tx, o, actor.userId, "start", now, { startedAt: now });
+  });
+}
+
+/** Resolves with a note (an emergency's closing report) and, for maintenance, the checklist ticks. */
+export async function resolveOrderTx(tx: DbOrTx, actor: Actor & { userId: number }, input: Out<typeof resolveSchema>, now: Date) {
+  const o = await loadOrder(tx, actor.companyId, input.id);
+  await requireAssignee(tx, o, actor);
+  const checklist = o.checklist ? o.checklist.map((c, i) => ({ item: c.item, done: input.checklistDone.includes(i) })) : null;
+  await transition(tx, o, actor.userId, "resolve", now, { resolvedAt: now, resolutionNote: input.note ?? null, checklist }, input.note);
+  await notify(tx, o.companyId, await householdResidents(tx, o.companyId, o.householdId), "order.resolved", { orderId: o.id, type: o.type }, residentOrderHref(o.id));
+  return o;
+}
+
+export async function resolveOrder(db: Db, actor: Actor & { userId: number }, input: Out<typeof resolveSchema>, now = new Date()) {
+  return db.transaction((tx) => resolveOrderTx(tx, actor, input, now));
+}
+
+// ── the resident's answer ────────────────────────────────────────────────────
+
+/** True when the user is an approved resident of the order's household. */
+export async function isOrderResident(db: DbOrTx, o: WorkOrder, userId: number): Promise<boolean> {
+  if (o.householdId == null) return false;
+  return (await householdResidents(db, o.companyId, o.householdId)).includes(userId);
+}
+
+/** The resident confirms the result with a 1–5 rating; the order is then closed. */
+export async function confirmOrder(db: Db, actor: Actor & { userId: number }, input: Out<typeof confirmSchema>, now = new Date()) {
+  await db.transaction(async (tx) => {
+    const o = await loadOrder(tx, actor.companyId, input.id);
+    if (!(await isOrderResident(tx, o, actor.userId))) throw new AppError("not_found");
+    await transition(tx, o, actor.userId, "confirm", now, { confirmedAt: now, rating: input.rating, ratingComment: input.comment ?? null }, input.comment);
+    await transition(tx, { ...o, status: "confirmed" }, null, "close", now, { closedAt: now });
+  });
+}
+
+async function assigneeIds(tx: DbOrTx, o: WorkOrder) {
+  const rows = await tx.select({ id: workOrderAssignees.userId }).from(workOrderAssignees).where(eq(workOrderAssignees.workOrderId, o.id));
+  return rows.map((r) => r.id);
+}
+
+/** Back to the assignees, who accept again; new SLA deadlines. Residents of the order or managing staff. */
+export async function reopenOrder(db: Db, actor: Actor & { userId: number }, input: Out<typeof reasonSchema>, now = new Date()) {
+  await db.transaction(async (tx) => {
+    const o = await loadOrder(tx, actor.companyId, input.id);
+    const resident = await isOrderResident(tx, o, actor.userId);
+    if (!resident && !actor.roles.some((r) => MANAGE_ROLES.includes(r))) throw new AppError("not_found");
+    const ids = await assigneeIds(tx, o);
+    if (!ids.length) throw new AppError("conflict", "tickets.errors.illegalTransition");
+    const d = slaDeadlines(now, await slaFor(tx, o.companyId, o.type, o.severity));
+    await transition(
+      tx,
+      o,
+      actor.userId,
+      "reopen",
+      now,
+      { reopenCount: o.reopenCount + 1, acceptedAt: null, resolvedAt: null, confirmedAt: null, closedAt: null, rating: null, ratingComment: null, acceptDueAt: d.acceptDueAt, resolveDueAt: d.resolveDueAt, escalationLevel: 0 },
+      input.reason,
+    );
+    await tx.update(workOrderAssignees).set({ acceptedAt: null }).where(eq(workOrderAssignees.workOrderId, o.id));
+    await notify(tx, o.companyId, ids, "order.reopened", { orderId: o.id, type: o.type }, staffOrderHref(o.id));
+  });
+}
+
+/** Cancel with a reason: the resident who filed it (before work starts) or managing staff. */
+export async function cancelOrder(db: Db, actor: Actor & { userId: number }, input: Out<typeof reasonSchema>, now = new Date()) {
+  await db.transaction(async (tx) => {
+    const o = await loadOrder(tx, actor.companyId, input.id);
+    const staff = actor.roles.some((r) => MANAGE_ROLES.includes(r));
+    if (!staff) {
+      if (!(await isOrderResident(tx, o, actor.userId))) throw new AppError("not_found");
+      if (!["submitted", "triaged", "assigned"].includes(o.status)) throw new AppError("conflict", "tickets.errors.illegalTransition");
+    }
+    await transition(tx, o, actor.userId, "cancel", now, { cancelledAt: now, cancelReason: input.reason }, input.reason);
+    await notify(tx, o.companyId, await assigneeIds(tx, o), "order.cancelled", { orderId: o.id, type: o.type }, staffOrderHref(o.id));
+  });
+}
+
+/** Staff close a resolved order the resident has not confirmed (or one with no resident). */
+export async function closeOrder(db: Db, actor: Actor & { userId: number }, id: number, now = new Date()) {
+  await db.transaction(async (tx) => {
+    const o = await loadOrder(tx, actor.companyId, id);
+    if (!actor.roles.some((r) => MANAGE_ROLES.includes(r))) await requireAssignee(tx, o, actor);
+    await transition(tx, o, actor.userId, "close", now, { closedAt: now });
+  });
+}
+
+export async function addComment(db: Db, actor: Actor & { userId: number }, id: number, body: string, now = new Date()) {
+  await db.transaction(async (tx) => {
+    const o = await loadOrder(tx, actor.companyId, id);
+    await tx.insert(workOrderComments).values({ companyId: o.companyId, workOrderId: o.id, authorUserId: actor.userId, body, createdAt: now });
+    const others = (await assigneeIds(tx, o)).filter((u) => u !== actor.userId);
+    await notify(tx, o.companyId, others, "order.comment", { orderId: o.id, type: o.type }, staffOrderHref(o.id));
+  });
+}
+
+/** Orders whose ids are given, reduced to those of this company (for bulk checks in tests and pages). */
+export async function orderIdsInCompany(db: DbOrTx, companyId: number, ids: number[]) {
+  if (!ids.length) return [];
+  const rows = await db.select({ id: workOrders.id }).from(workOrders).where(and(eq(workOrders.companyId, companyId), inArray(workOrders.id, ids)));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Runs automatic dispatch again for an order nobody could be found for (e.g. once a
+ * technician has the skill). Complaints must be triaged first.
+ */
+export async function redispatchOrder(db: Db, actor: Actor & { userId: number }, id: number, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const o = await loadOrder(tx, actor.companyId, id);
+    if (o.type === "complaint" ? o.status !== "triaged" : o.status !== "submitted") throw new AppError("conflict", "tickets.errors.illegalTransition");
+    if ((await assigneeIds(tx, o)).length) throw new AppError("conflict", "tickets.errors.illegalTransition");
+    const after = await dispatchTx(tx, o, actor.userId, now);
+    if (after.status !== "assigned") throw new AppError("conflict", "tickets.errors.nobodyToDispatch");
+    return after;
+  });
+}

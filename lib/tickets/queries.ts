@@ -1,0 +1,274 @@
+import "server-only";
+import { aliasedTable, and, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import {
+  buildings,
+  communities,
+  equipment,
+  households,
+  kbArticles,
+  maintenancePlans,
+  memberships,
+  notifications,
+  supervisorButlers,
+  technicianSkills,
+  units,
+  users,
+  workOrderAssignees,
+  workOrderAttachments,
+  workOrderComments,
+  workOrderEvents,
+  workOrders,
+} from "@/db/schema";
+import type { DbOrTx } from "@/lib/db/client";
+import { visibleOrders, type OrderScope } from "./access";
+import { OPEN_STATUSES, type WorkOrderType } from "./rules";
+
+export const ORDER_PAGE_SIZE = 50;
+
+export interface OrderFilters {
+  type?: WorkOrderType;
+  status?: "open" | "closed" | "all";
+  overdue?: boolean;
+  /** Only orders dispatched to this user (my queue). */
+  assignedTo?: number;
+  /** Complaints waiting for triage. */
+  awaitingTriage?: boolean;
+  householdId?: number;
+  page?: number;
+}
+
+/** SQL: the order is open and past a deadline (same rule as isOverdue in rules.ts). */
+export function overdueCondition(now: Date): SQL {
+  return and(
+    inArray(workOrders.status, [...OPEN_STATUSES]),
+    or(and(eq(workOrders.status, "assigned"), lt(workOrders.acceptDueAt, now)), lt(workOrders.resolveDueAt, now)),
+  )!;
+}
+
+/** A page of orders the scope may see, newest first, with household, unit and assignees' names. */
+export async function listOrders(db: DbOrTx, companyId: number, scope: OrderScope, f: OrderFilters = {}, now = new Date()) {
+  const where = and(
+    eq(workOrders.companyId, companyId),
+    visibleOrders(db, companyId, scope),
+    f.type ? eq(workOrders.type, f.type) : undefined,
+    f.status === "closed" ? inArray(workOrders.status, ["resolved", "confirmed", "closed", "cancelled"]) : f.status === "all" ? undefined : f.status === "open" ? inArray(workOrders.status, [...OPEN_STATUSES]) : undefined,
+    f.overdue ? overdueCondition(now) : undefined,
+    f.householdId ? eq(workOrders.householdId, f.householdId) : undefined,
+    f.awaitingTriage ? and(eq(workOrders.type, "complaint"), eq(workOrders.status, "submitted")) : undefined,
+    f.assignedTo
+      ? inArray(workOrders.id, db.select({ id: workOrderAssignees.workOrderId }).from(workOrderAssignees).where(eq(workOrderAssignees.userId, f.assignedTo)))
+      : undefined,
+  );
+  const page = Math.max(1, f.page ?? 1);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: workOrders.id,
+        type: workOrders.type,
+        status: workOrders.status,
+        source: workOrders.source,
+        title: workOrders.title,
+        description: workOrders.description,
+        severity: workOrders.severity,
+        classification: workOrders.classification,
+        acceptDueAt: workOrders.acceptDueAt,
+        resolveDueAt: workOrders.resolveDueAt,
+        escalationLevel: workOrders.escalationLevel,
+        rating: workOrders.rating,
+        createdAt: workOrders.createdAt,
+        householdName: households.name,
+        unitNumber: units.number,
+        buildingCode: buildings.code,
+        communityName: communities.name,
+        assignees: sql<string | null>`(select group_concat(u.name || case when a.accepted_at is null then '' else ' ✓' end, '、')
+          from ${workOrderAssignees} a join ${users} u on u.id = a.user_id where a.work_order_id = ${workOrders.id})`,
+      })
+      .from(workOrders)
+      .leftJoin(households, eq(households.id, workOrders.householdId))
+      .leftJoin(units, eq(units.id, workOrders.unitId))
+      .leftJoin(buildings, eq(buildings.id, units.buildingId))
+      .leftJoin(communities, eq(communities.id, workOrders.communityId))
+      .where(where)
+      .orderBy(desc(workOrders.id))
+      .limit(ORDER_PAGE_SIZE)
+      .offset((page - 1) * ORDER_PAGE_SIZE),
+    db.select({ n: count() }).from(workOrders).where(where),
+  ]);
+  return { rows, total: total.n, page, pageSize: ORDER_PAGE_SIZE };
+}
+
+/** Everything the order page shows, or null when the scope may not see it. */
+export async function getOrderDetail(db: DbOrTx, companyId: number, scope: OrderScope, id: number) {
+  const [head] = await db
+    .select({
+      order: workOrders,
+      householdName: households.name,
+      unitNumber: units.number,
+      buildingCode: buildings.code,
+      communityName: communities.name,
+    })
+    .from(workOrders)
+    .leftJoin(households, eq(households.id, workOrders.householdId))
+    .leftJoin(units, eq(units.id, workOrders.unitId))
+    .leftJoin(buildings, eq(buildings.id, units.buildingId))
+    .leftJoin(communities, eq(communities.id, workOrders.communityId))
+    .where(and(eq(workOrders.companyId, companyId), eq(workOrders.id, id), visibleOrders(db, companyId, scope)));
+  if (!head) return null;
+  const actor = aliasedTable(users, "actor");
+  const [assignees, events, comments, attachments] = await Promise.all([
+    db
+      .select({ userId: workOrderAssignees.userId, name: users.name, role: workOrderAssignees.role, acceptedAt: workOrderAssignees.acceptedAt })
+      .from(workOrderAssignees)
+      .innerJoin(users, eq(users.id, workOrderAssignees.userId))
+      .where(and(eq(workOrderAssignees.companyId, companyId), eq(workOrderAssignees.workOrderId, id)))
+      .orderBy(workOrderAssignees.id),
+    db
+      .select({ id: workOrderEvents.id, action: workOrderEvents.action, toStatus: workOrderEvents.toStatus, note: workOrderEvents.note, at: workOrderEvents.at, actorName: actor.name })
+      .from(workOrderEvents)
+      .leftJoin(actor, eq(actor.id, workOrderEvents.actorUserId))
+      .where(and(eq(workOrderEvents.companyId, companyId), eq(workOrderEvents.workOrderId, id)))
+      .orderBy(workOrderEvents.id),
+    db
+      .select({ id: workOrderComments.id, body: workOrderComments.body, createdAt: workOrderComments.createdAt, authorName: users.name })
+      .from(workOrderComments)
+      .innerJoin(users, eq(users.id, workOrderComments.authorUserId))
+      .where(and(eq(workOrderComments.companyId, companyId), eq(workOrderComments.workOrderId, id)))
+      .orderBy(workOrderComments.id),
+    db
+      .select({ id: workOrderAttachments.id, kind: workOrderAttachments.kind, mime: workOrderAttachments.mime, size: workOrderAttachments.size })
+      .from(workOrderAttachments)
+      .where(and(eq(workOrderAttachments.companyId, companyId), eq(workOrderAttachments.workOrderId, id)))
+      .orderBy(workOrderAttachments.id),
+  ]);
+  return { ...head, assignees, events, comments, attachments };
+}
+
+/** An attachment the scope may fetch (through its order's visibility), or null. */
+export async function getAttachmentForScope(db: DbOrTx, companyId: number, scope: OrderScope, id: number) {
+  const [row] = await db
+    .select({ storedPath: workOrderAttachments.storedPath, mime: workOrderAttachments.mime, size: workOrderAttachments.size })
+    .from(workOrderAttachments)
+    .innerJoin(workOrders, eq(workOrders.id, workOrderAttachments.workOrderId))
+    .where(and(eq(workOrderAttachments.companyId, companyId), eq(workOrderAttachments.id, id), visibleOrders(db, companyId, scope)));
+  return row ?? null;
+}
+
+// ── knowledge base ───────────────────────────────────────────────────────────
+
+export async function listArticles(db: DbOrTx, companyId: number, opts: { q?: string; publicOnly?: boolean; type?: WorkOrderType } = {}) {
+  const q = opts.q?.trim();
+  const esc = q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .select({ id: kbArticles.id, title: kbArticles.title, category: kbArticles.category, body: kbArticles.body, public: kbArticles.public, workOrderTypes: kbArticles.workOrderTypes, updatedAt: kbArticles.updatedAt })
+    .from(kbArticles)
+    .where(
+      and(
+        eq(kbArticles.companyId, companyId),
+        eq(kbArticles.active, true),
+        opts.publicOnly ? eq(kbArticles.public, true) : undefined,
+        esc ? or(sql`${kbArticles.title} like ${`%${esc}%`} escape '\\'`, sql`${kbArticles.body} like ${`%${esc}%`} escape '\\'`) : undefined,
+        opts.type ? sql`exists (select 1 from json_each(${kbArticles.workOrderTypes}) where value = ${opts.type})` : undefined,
+      ),
+    )
+    .orderBy(kbArticles.category, kbArticles.title)
+    .limit(200);
+}
+
+export async function getArticle(db: DbOrTx, companyId: number, id: number, publicOnly = false) {
+  const [row] = await db
+    .select()
+    .from(kbArticles)
+    .where(and(eq(kbArticles.companyId, companyId), eq(kbArticles.id, id), eq(kbArticles.active, true), publicOnly ? eq(kbArticles.public, true) : undefined));
+  return row ?? null;
+}
+
+// ── notifications ────────────────────────────────────────────────────────────
+
+export async function unreadCount(db: DbOrTx, companyId: number, userId: number) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row.n;
+}
+
+export async function listNotifications(db: DbOrTx, companyId: number, userId: number, limit = 100) {
+  return db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.companyId, companyId), eq(notifications.userId, userId)))
+    .orderBy(desc(notifications.id))
+    .limit(limit);
+}
+
+
+// ── equipment and plans ──────────────────────────────────────────────────────
+
+export async function listEquipment(db: DbOrTx, companyId: number) {
+  const [items, plans] = await Promise.all([
+    db
+      .select({ id: equipment.id, name: equipment.name, kind: equipment.kind, location: equipment.location, communityName: communities.name })
+      .from(equipment)
+      .innerJoin(communities, eq(communities.id, equipment.communityId))
+      .where(and(eq(equipment.companyId, companyId), eq(equipment.active, true)))
+      .orderBy(communities.name, equipment.name),
+    db
+      .select({
+        id: maintenancePlans.id,
+        equipmentId: maintenancePlans.equipmentId,
+        title: maintenancePlans.title,
+        every: maintenancePlans.every,
+        interval: maintenancePlans.interval,
+        startDate: maintenancePlans.startDate,
+        leadDays: maintenancePlans.leadDays,
+        checklist: maintenancePlans.checklist,
+      })
+      .from(maintenancePlans)
+      .where(and(eq(maintenancePlans.companyId, companyId), eq(maintenancePlans.active, true)))
+      .orderBy(maintenancePlans.id),
+  ]);
+  return items.map((e) => ({ ...e, plans: plans.filter((p) => p.equipmentId === e.id) }));
+}
+
+/** Technicians with their skills, for the admin page. */
+export async function listTechnicians(db: DbOrTx, companyId: number) {
+  const [people, skills] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.companyId, companyId), eq(memberships.role, "technician"), eq(users.active, true)))
+      .orderBy(users.name),
+    db.select({ userId: technicianSkills.userId, category: technicianSkills.category }).from(technicianSkills).where(eq(technicianSkills.companyId, companyId)),
+  ]);
+  return people.map((p) => ({ ...p, skills: skills.filter((s) => s.userId === p.id).map((s) => s.category) }));
+}
+
+/** A supervisor's team: the butlers they lead. */
+export async function supervisorTeam(db: DbOrTx, companyId: number, supervisorUserId: number) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(supervisorButlers)
+    .innerJoin(users, eq(users.id, supervisorButlers.butlerUserId))
+    .where(and(eq(supervisorButlers.companyId, companyId), eq(supervisorButlers.supervisorUserId, supervisorUserId)))
+    .orderBy(users.name);
+}
+
+/** The board: each member with open, waiting-for-acceptance and overdue order counts. */
+export async function teamBoard(db: DbOrTx, companyId: number, team: { id: number; name: string }[], now = new Date()) {
+  const ids = team.map((m) => m.id);
+  if (!ids.length) return [];
+  const rows = await db
+    .select({
+      userId: workOrderAssignees.userId,
+      open: count(),
+      overdue: sql<number>`sum(case when ${overdueCondition(now)} then 1 else 0 end)`,
+      waiting: sql<number>`sum(case when ${workOrderAssignees.acceptedAt} is null and ${workOrders.status} = 'assigned' then 1 else 0 end)`,
+    })
+    .from(workOrderAssignees)
+    .innerJoin(workOrders, eq(workOrders.id, workOrderAssignees.workOrderId))
+    .where(and(eq(workOrders.companyId, companyId), inArray(workOrderAssignees.userId, ids), inArray(workOrders.status, [...OPEN_STATUSES])))
+    .groupBy(workOrderAssignees.userId);
+  const by = new Map(rows.map((r) => [r.userId, r]));
+  return team.map((m) => ({ ...m, open: by.get(m.id)?.open ?? 0, overdue: Number(by.get(m.id)?.overdue ?? 0), waiting: Number(by.get(m.id)?.waiting ?? 0) }));
+}
