@@ -98,7 +98,7 @@ async function main() {
     console.log(`  peak RSS ${mb(peakRss)} MB  ${peakRss < TARGET_MB * 1024 * 1024 ? "ok" : `ABOVE ${TARGET_MB} MB`}`);
   } finally {
     clearInterval(sampler);
-    if (!process.env.KEEP) fs.rmSync(dir, { recursive: true, force: true }); else console.log(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -85,3 +85,9 @@ export interface Validation<P> {
 export function countInvalidRows(errors: readonly RowError[]): number {
   return new Set(errors.map((e) => e.row)).size;
 }
+
+/** Errors in reading order: by row, then by the column's place in the format. */
+export function sortErrors(errors: RowError[], columns: readonly ColumnDef<ColumnKey>[]): RowError[] {
+  const place = new Map(columns.map((c, i) => [c.key, i]));
+  return errors.sort((a, b) => a.row - b.row || (a.column ? (place.get(a.column) ?? 0) : -1) - (b.column ? (place.get(b.column) ?? 0) : -1));
+}

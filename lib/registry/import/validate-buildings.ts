@@ -3,8 +3,8 @@
  * planned as creates and updates. Pure: the snapshot comes in, errors and a plan go out.
  */
 import { buildingCodeField, floorField, registryNameField } from "../schemas";
-import type { BuildingColumn } from "./columns";
-import { checkCell, countInvalidRows, nameKey, type RowError, type SourceRow, type Validation } from "./table";
+import { BUILDING_COLUMNS, type BuildingColumn } from "./columns";
+import { checkCell, countInvalidRows, nameKey, sortErrors, type RowError, type SourceRow, type Validation } from "./table";
 
 export interface ExistingBuilding {
   id: number;
@@ -74,7 +74,7 @@ export function validateBuildings(rows: readonly SourceRow<BuildingColumn>[], sn
 
   return {
     rows: rows.length,
-    errors,
+    errors: sortErrors(errors, BUILDING_COLUMNS),
     invalidRows: countInvalidRows(errors),
     plan,
     outcome: { created: plan.creates.length, updated: plan.updates.length, unchanged },

@@ -19,8 +19,8 @@ import type { HOUSEHOLD_KINDS, UNIT_TYPES } from "@/db/schema/registry";
 import { optionalEmailField, phoneField } from "@/lib/validation";
 import { normalizeHouseholdCode } from "../rules";
 import { areaField, buildingCodeField, floorField, registryNameField, unitNumberField } from "../schemas";
-import { HOUSEHOLD_KIND_WORDS, lookupWord, UNIT_TYPE_WORDS, type UnitColumn } from "./columns";
-import { checkCell, countInvalidRows, type RowError, type SourceRow, type Validation } from "./table";
+import { HOUSEHOLD_KIND_WORDS, lookupWord, UNIT_COLUMNS, UNIT_TYPE_WORDS, type UnitColumn } from "./columns";
+import { checkCell, countInvalidRows, sortErrors, type RowError, type SourceRow, type Validation } from "./table";
 
 export type UnitType = (typeof UNIT_TYPES)[number];
 export type HouseholdKind = (typeof HOUSEHOLD_KINDS)[number];
@@ -358,7 +358,7 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
   const updated = [...changedRows].filter((r) => !createdRows.has(r)).length;
   return {
     rows: rows.length,
-    errors,
+    errors: sortErrors(errors, UNIT_COLUMNS),
     invalidRows: countInvalidRows(errors),
     plan,
     outcome: { created: createdRows.size, updated, unchanged: valid.length - createdRows.size - updated },

@@ -1,0 +1,82 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { households } from "@/db/schema";
+import type { Db } from "@/lib/db/client";
+import { exportBuildingsCsv, exportUnitsCsv } from "@/lib/registry/import/export";
+import { createCompany } from "../support/fixtures";
+import { buildingsCsv, createCommunity, flat, importer, registryRows, unitsCsv } from "../support/registry-import";
+import { createTestDb } from "../support/test-db";
+
+let db: Db;
+beforeAll(async () => {
+  db = (await createTestDb()).db;
+});
+
+describe("tenant isolation", () => {
+  it("company A can neither import into nor export B's community, nor reach B's households or communities by name or code", async () => {
+    const a = await createCompany(db);
+    const b = await createCompany(db);
+    const bCommunity = await createCommunity(db, b.companyId);
+    await importer(db, b.companyId, b.adminId).units(bCommunity.id, unitsCsv([flat(1)]));
+    const bBefore = await registryRows(db, b.companyId);
+    const [bHousehold] = await db.select().from(households).where(eq(households.companyId, b.companyId));
+
+    const runA = importer(db, a.companyId, a.adminId);
+    await expect(runA.units(bCommunity.id, unitsCsv([flat(2)]))).rejects.toMatchObject({ code: "not_found" });
+    await expect(runA.check("units", bCommunity.id, unitsCsv([flat(2)]))).rejects.toMatchObject({ code: "not_found" });
+    expect(await exportUnitsCsv(db, a.companyId, bCommunity.id, "zh-CN")).toBeNull();
+    expect(await exportBuildingsCsv(db, a.companyId, bCommunity.id)).toBeNull();
+
+    // B's community name is unknown to A.
+    const buildings = await runA.buildings(buildingsCsv([{ community: bCommunity.name, buildingCode: "9", buildingName: "9栋" }]));
+    expect(buildings.report.errors).toEqual([{ row: 2, column: "community", problem: "import.problem.unknownCommunity", params: { value: bCommunity.name } }]);
+
+    // B's household code as A's household key is just a key: A gets a household of its own.
+    const aCommunity = await createCommunity(db, a.companyId);
+    const result = await runA.units(aCommunity.id, unitsCsv([flat(3, { householdKey: bHousehold.code })]));
+    expect(result).toMatchObject({ status: "done", created: 1 });
+    const aHouseholds = await db.select().from(households).where(and(eq(households.companyId, a.companyId)));
+    expect(aHouseholds).toHaveLength(1);
+    expect(aHouseholds[0].id).not.toBe(bHousehold.id);
+
+    expect(await registryRows(db, b.companyId)).toEqual(bBefore);
+  });
+});
+
+describe("all or nothing", () => {
+  it("leaves nothing written when the write fails midway", async () => {
+    const { companyId, adminId } = await createCompany(db);
+    const community = await createCommunity(db, companyId);
+    const before = await registryRows(db, companyId);
+    const rows = Array.from({ length: 1200 }, (_, i) => flat(i + 1, { unitNumber: `U-${i + 1}` }));
+    let calls = 0;
+    const failing = importer(db, companyId, adminId).units(community.id, unitsCsv(rows), {
+      onProgress: () => {
+        if (++calls === 4) throw new Error("disk full, say");
+      },
+    });
+    await expect(failing).rejects.toThrow("disk full");
+    expect(calls).toBe(4);
+    expect(await registryRows(db, companyId)).toEqual(before);
+    // The write lock is released: the next import goes through.
+    expect(await importer(db, companyId, adminId).units(community.id, unitsCsv(rows.slice(0, 2)))).toMatchObject({ status: "done", created: 2 });
+  });
+
+  it("retries household codes that collide with an existing code (of any company)", async () => {
+    const other = await createCompany(db);
+    const otherCommunity = await createCommunity(db, other.companyId);
+    await importer(db, other.companyId, other.adminId).units(otherCommunity.id, unitsCsv([flat(1)]));
+    const [taken] = await db.select({ code: households.code }).from(households).where(eq(households.companyId, other.companyId));
+
+    const { companyId, adminId } = await createCompany(db);
+    const community = await createCommunity(db, companyId);
+    const codes = [taken.code, "ABCDEFGH", "HGFEDCBA"];
+    let n = 0;
+    const newCode = () => codes[n++] ?? `ZZZZZZ${String(n).padStart(2, "2")}`;
+    const result = await importer(db, companyId, adminId).units(community.id, unitsCsv([flat(1), flat(2)]), { newCode });
+    expect(result).toMatchObject({ status: "done", created: 2 });
+    const mine = await db.select({ code: households.code }).from(households).where(eq(households.companyId, companyId));
+    expect(mine.map((h) => h.code).sort()).not.toContain(taken.code);
+    expect(mine).toHaveLength(2);
+  });
+});
