@@ -66,7 +66,7 @@ describe("units & households import", () => {
       .innerJoin(units, eq(units.id, householdUnits.unitId))
       .where(eq(householdUnits.companyId, companyId))
       .orderBy(units.id);
-    expect(held.map(({ code: _code, ...h }) => h)).toEqual([
+    expect(held.map((h) => ({ name: h.name, kind: h.kind, unit: h.unit, type: h.type, area: h.area, floor: h.floor }))).toEqual([
       { name: "业主1", kind: "owner", unit: "1-101", type: "residential", area: 8950, floor: 1 },
       { name: "业主1", kind: "owner", unit: "B1-001", type: "parking", area: 1350, floor: -1 },
       { name: "业主2", kind: "tenant", unit: "2-0301", type: "residential", area: 8950, floor: 1 },
