@@ -1,4 +1,4 @@
-import { CircleUserRound, House, LayoutDashboard, ScrollText, Settings, Users, type LucideIcon } from "lucide-react";
+import { CircleUserRound, FileUp, House, LayoutDashboard, ScrollText, Settings, Users, type LucideIcon } from "lucide-react";
 import type { NavIcon } from "@/lib/nav";
 
 const ICONS: Record<NavIcon, LucideIcon> = {
@@ -8,6 +8,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   settings: Settings,
   home: House,
   me: CircleUserRound,
+  import: FileUp,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

@@ -29,7 +29,7 @@ describe("tenant isolation", () => {
 
     // B's community name is unknown to A.
     const buildings = await runA.buildings(buildingsCsv([{ community: bCommunity.name, buildingCode: "9", buildingName: "9栋" }]));
-    expect(buildings.report.errors).toEqual([{ row: 2, column: "community", problem: "import.problem.unknownCommunity", params: { value: bCommunity.name } }]);
+    expect(buildings.report.errors).toEqual([{ row: 2, column: "community", problem: "import.problem.unknownCommunity", params: { value: bCommunity.name }, value: bCommunity.name }]);
 
     // B's household code as A's household key is just a key: A gets a household of its own.
     const aCommunity = await createCommunity(db, a.companyId);

@@ -15,6 +15,8 @@ export interface FileProblem {
   params?: Record<string, string | number>;
 }
 
+export const TOO_LARGE: FileProblem = { problem: "import.file.tooLarge", params: { max: MAX_FILE_BYTES / 1024 / 1024 } };
+
 export type Encoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
 
 export interface DecodedFile {
@@ -56,7 +58,7 @@ export function checkFile(bytes: Uint8Array, meta: { name?: string; type?: strin
   const name = (meta.name ?? "").trim().toLowerCase();
   if (name && !ACCEPTED_EXTENSIONS.some((ext) => name.endsWith(ext))) return { problem: "import.file.wrongType" };
   if (!ACCEPTED_MIME.has((meta.type ?? "").split(";")[0].trim().toLowerCase())) return { problem: "import.file.wrongType" };
-  if (bytes.length > MAX_FILE_BYTES) return { problem: "import.file.tooLarge", params: { max: MAX_FILE_BYTES / 1024 / 1024 } };
+  if (bytes.length > MAX_FILE_BYTES) return TOO_LARGE;
   if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) return { problem: "import.file.workbook" };
   if (startsWith(bytes, PDF)) return { problem: "import.file.wrongType" };
   const utf16 = startsWith(bytes, UTF16LE_BOM) || startsWith(bytes, UTF16BE_BOM);

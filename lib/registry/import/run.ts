@@ -52,6 +52,11 @@ interface Read {
   prepared: Prepared | null;
 }
 
+/** The report of a file refused before it was read (e.g. too large to read). */
+export function fileProblemReport(kind: ImportKind, fileProblem: FileProblem): CheckReport {
+  return { ...emptyReport(kind, null), fileProblem };
+}
+
 function emptyReport(kind: ImportKind, community: CheckReport["community"]): CheckReport {
   return { kind, community, fileProblem: null, encoding: null, columns: [], ignoredColumns: [], rows: 0, invalidRows: 0, errors: [], outcome: { created: 0, updated: 0, unchanged: 0 } };
 }
@@ -104,8 +109,16 @@ async function validate(db: DbOrTx, companyId: number, prepared: Prepared, commu
   return { kind: "units", validation: validateUnits(prepared.rows, snapshot), buildingCodes };
 }
 
-function withValidation(report: CheckReport, v: Validation<unknown>): CheckReport {
-  return { ...report, errors: v.errors, invalidRows: v.invalidRows, outcome: v.outcome };
+/** The report with the row errors, each carrying the cell it is about. */
+function withValidation(report: CheckReport, v: Validation<unknown>, prepared: Prepared): CheckReport {
+  const errorRows = new Set(v.errors.map((e) => e.row));
+  const cells = new Map<number, Record<string, string>>();
+  for (const r of prepared.rows) if (errorRows.has(r.row)) cells.set(r.row, r.cells);
+  const errors = v.errors.map((e) => {
+    const value = e.column ? cells.get(e.row)?.[e.column] : undefined;
+    return value ? { ...e, value } : e;
+  });
+  return { ...report, errors, invalidRows: v.invalidRows, outcome: v.outcome };
 }
 
 /** Reads and validates a file; writes nothing. A community of another company is "not found". */
@@ -114,7 +127,7 @@ export async function checkImport(db: DbOrTx, companyId: number, file: ImportFil
   const { report, prepared } = readFile(file, community);
   if (!prepared) return report;
   const validated = await validate(db, companyId, prepared, community);
-  return withValidation(report, validated.validation);
+  return withValidation(report, validated.validation, prepared);
 }
 
 export type RunResult =
@@ -151,7 +164,7 @@ export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Prom
   const tx = await db.$client.transaction("write");
   try {
     const validated = await validate(db, ctx.companyId, prepared, community);
-    const checked = withValidation(report, validated.validation);
+    const checked = withValidation(report, validated.validation, prepared);
     const { outcome, invalidRows } = validated.validation;
     if ((invalidRows > 0 && !ctx.validOnly) || outcome.created + outcome.updated + outcome.unchanged === 0) {
       await tx.rollback();

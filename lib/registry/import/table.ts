@@ -18,6 +18,8 @@ export interface RowError {
   column: ColumnKey | null;
   problem: string;
   params?: Record<string, string | number>;
+  /** The cell as the file has it (filled in for the report). */
+  value?: string;
 }
 
 export interface Table<K extends string> {
