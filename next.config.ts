@@ -30,6 +30,8 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: { authInterrupts: true },
+  // The build type-checks the app only; `npm run typecheck` covers the tests too.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

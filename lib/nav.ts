@@ -1,7 +1,7 @@
 import type { Role } from "@/lib/auth/roles";
 import { IMPORT_ROLES } from "@/lib/registry/import/access";
 
-export type NavIcon = "dashboard" | "users" | "audit" | "settings" | "home" | "me" | "import";
+export type NavIcon = "dashboard" | "users" | "audit" | "settings" | "home" | "me" | "buildings" | "households" | "butlers" | "import";
 
 /** A navigation entry; `roles` empty = every staff member. Labels are keys under "nav". */
 export interface NavItem {
@@ -15,6 +15,9 @@ export interface NavItem {
 /** The staff sidebar. Each module adds its entries here with the roles allowed to open it. */
 export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff", label: "dashboard", icon: "dashboard", roles: [] },
+  { href: "/staff/registry/households", label: "households", icon: "households", roles: ["admin", "front_desk", "finance", "legal", "project_manager", "supervisor", "butler"] },
+  { href: "/staff/registry", label: "registry", icon: "buildings", roles: ["admin", "front_desk", "finance", "legal", "project_manager"] },
+  { href: "/staff/registry/butlers", label: "butlers", icon: "butlers", roles: ["admin", "project_manager", "supervisor"] },
   { href: "/staff/registry/import", label: "import", icon: "import", roles: IMPORT_ROLES },
   { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },
   { href: "/staff/admin/audit", label: "audit", icon: "audit", roles: ["admin"] },

@@ -1,4 +1,4 @@
-import { CircleUserRound, FileUp, House, LayoutDashboard, ScrollText, Settings, Users, type LucideIcon } from "lucide-react";
+import { Building2, CircleUserRound, FileUp, House, LayoutDashboard, ScrollText, Settings, UserCog, Users, UsersRound, type LucideIcon } from "lucide-react";
 import type { NavIcon } from "@/lib/nav";
 
 const ICONS: Record<NavIcon, LucideIcon> = {
@@ -8,6 +8,9 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   settings: Settings,
   home: House,
   me: CircleUserRound,
+  buildings: Building2,
+  households: UsersRound,
+  butlers: UserCog,
   import: FileUp,
 };
 

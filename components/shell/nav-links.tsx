@@ -10,14 +10,17 @@ function isActive(pathname: string, href: string, exact: boolean) {
   return exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-/** Sidebar links for staff. The dashboard root only matches itself. */
+/** Sidebar links for staff: the longest matching entry is the current one. */
 export function SidebarLinks({ items }: { items: NavItem[] }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
+  const current = items
+    .filter((i) => isActive(pathname, i.href, i.href === "/staff"))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <ul className="space-y-0.5">
       {items.map((item) => {
-        const active = isActive(pathname, item.href, item.href === "/staff");
+        const active = item.href === current;
         return (
           <li key={item.href}>
             <Link

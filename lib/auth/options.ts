@@ -2,16 +2,11 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
+import { clientIp } from "./client-ip";
 import { verifyCredentials } from "./credentials";
 
 /** Error codes thrown from authorize(); the sign-in form translates them. */
 export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", rateLimited: "RATE_LIMITED" } as const;
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const forwarded = first(headers?.["x-forwarded-for"])?.split(",")[0]?.trim();
-  return forwarded || first(headers?.["x-real-ip"]) || "unknown";
-}
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,

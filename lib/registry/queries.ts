@@ -27,9 +27,10 @@ export async function registryCounts(db: DbOrTx, companyId: number) {
 }
 
 /**
- * Each household's butler, as a subquery (household_id, butler_user_id): the butler of the
- * household's main unit (its first residential unit, else its first unit) — the unit-range
- * butler when the unit has one, else the building's butler. Scoped to the company.
+ * Where each household sits, as a subquery (columns prefixed hp_ so they never clash with
+ * the tables a caller joins): its main unit (its first residential unit,
+ * else its first unit), that unit's building and community, and the household's butler —
+ * the unit-range butler when the unit has one, else the building's butler. Company-scoped.
  */
 export function householdButlersSubquery(db: DbOrTx, companyId: number) {
   const mainUnit = sql<number>`coalesce(
@@ -38,16 +39,21 @@ export function householdButlersSubquery(db: DbOrTx, companyId: number) {
     (select min(hu3.unit_id) from ${householdUnits} hu3 where hu3.household_id = ${householdUnits.householdId}))`;
   return db
     .select({
-      householdId: sql<number>`${householdUnits.householdId}`.as("household_id"),
-      butlerUserId: sql<number | null>`coalesce(${unitButlers.butlerUserId}, ${buildingButlers.butlerUserId})`.as("butler_user_id"),
+      householdId: sql<number>`${householdUnits.householdId}`.as("hp_household_id"),
+      unitId: sql<number>`${units.id}`.as("hp_unit_id"),
+      buildingId: sql<number>`${units.buildingId}`.as("hp_building_id"),
+      communityId: sql<number>`${buildings.communityId}`.as("hp_community_id"),
+      butlerUserId: sql<number | null>`coalesce(${unitButlers.butlerUserId}, ${buildingButlers.butlerUserId})`.as("hp_butler_user_id"),
     })
     .from(householdUnits)
     .innerJoin(units, eq(units.id, householdUnits.unitId))
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
     .leftJoin(unitButlers, eq(unitButlers.unitId, units.id))
     .leftJoin(buildingButlers, eq(buildingButlers.buildingId, units.buildingId))
     .where(and(eq(householdUnits.companyId, companyId), eq(householdUnits.unitId, mainUnit)))
-    .as("household_butlers");
+    .as("household_placement");
 }
+export const householdPlacementSubquery = householdButlersSubquery;
 
 /** A butler's buildings and household count (a household's butler follows from its main unit). */
 export async function butlerSummary(db: DbOrTx, companyId: number, butlerUserId: number) {
@@ -70,7 +76,7 @@ export async function butlerSummary(db: DbOrTx, companyId: number, butlerUserId:
 export async function butlersOfHouseholds(db: DbOrTx, companyId: number, householdIds: number[]): Promise<Map<number, number | null>> {
   if (householdIds.length === 0) return new Map();
   const hb = householdButlersSubquery(db, companyId);
-  const rows = await db.select().from(hb).where(inArray(hb.householdId, householdIds));
+  const rows = await db.select({ householdId: hb.householdId, butlerUserId: hb.butlerUserId }).from(hb).where(inArray(hb.householdId, householdIds));
   return new Map(rows.map((r) => [r.householdId, r.butlerUserId]));
 }
 

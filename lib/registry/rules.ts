@@ -73,3 +73,13 @@ export function parseUnitAddress(raw: string): { building: string; unit: string 
   if (!match) return null;
   return { building: match[1].toUpperCase(), unit: match[2].toUpperCase() };
 }
+
+/** One butler serves about 500 households (SPEC §0). */
+export const BUTLER_NORM = 500;
+
+/** How a butler's load compares with the norm: under 60 % is light, over 110 % is heavy. */
+export function butlerLoadLevel(households: number, norm = BUTLER_NORM): "low" | "normal" | "high" {
+  if (households > norm * 1.1) return "high";
+  if (households < norm * 0.6) return "low";
+  return "normal";
+}

@@ -83,5 +83,24 @@ export const householdSchema = z.object({
   contacts: z.array(contactSchema).min(1, "validation.contactsRequired").max(10, "validation.tooMany"),
 });
 
-export const withId = <S extends z.ZodObject>(schema: S) => schema.extend({ id });
+export const communityUpdateSchema = communitySchema.extend({ id });
+export const buildingUpdateSchema = buildingSchema.omit({ communityId: true }).extend({ id });
+export const unitUpdateSchema = unitSchema.omit({ buildingId: true }).extend({ id });
+export const householdUpdateSchema = householdSchema.extend({ id });
 export const idSchema = z.object({ id });
+
+export const activeSchema = z.object({
+  entity: z.enum(["community", "building", "unit", "household"]),
+  id,
+  active: z.boolean(),
+});
+
+const optionalUserId = z
+  .union([z.string(), z.number(), z.null()])
+  .transform((v) => (v === "" || v === null ? null : Number(v)))
+  .refine((v) => v === null || (Number.isInteger(v) && v > 0), "validation.required");
+
+export const buildingButlerSchema = z.object({ buildingId: id, butlerUserId: optionalUserId });
+export const unitRangeButlerSchema = z.object({ buildingId: id, from: unitNumberField, to: unitNumberField, butlerUserId: optionalUserId });
+export const supervisorSchema = z.object({ butlerUserId: id, supervisorUserId: optionalUserId });
+export const communityManagerSchema = z.object({ communityId: id, managerUserId: optionalUserId });

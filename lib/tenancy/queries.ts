@@ -45,3 +45,13 @@ export async function countMembersByRole(db: DbOrTx, companyId: number): Promise
   for (const r of rows) if (isRole(r.role)) out[r.role] = r.n;
   return out;
 }
+
+/** Active people holding a role in the company, for assignment pickers. */
+export async function listPeopleWithRole(db: DbOrTx, companyId: number, role: Role) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.companyId, companyId), eq(memberships.role, role), eq(users.active, true)))
+    .orderBy(asc(users.name));
+}

@@ -1,0 +1,142 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ActiveToggle } from "@/components/registry/active-toggle";
+import { InactiveBadge } from "@/components/registry/status-badge";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
+import { formatArea, formatDate } from "@/lib/i18n/format";
+import { canEditCommunity, REGISTRY_VIEW_ROLES } from "@/lib/registry/access";
+import { getHousehold } from "@/lib/registry/households";
+import { parseId } from "@/lib/registry/page-guards";
+import { loadRegistryFacts } from "@/lib/registry/view";
+import { registryViewFor } from "@/lib/registry/access";
+
+export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser(REGISTRY_VIEW_ROLES);
+  const id = parseId((await params).id);
+  const db = getDb();
+  const facts = await loadRegistryFacts(db, user.companyId, user.id);
+  // Another company's household, or one outside the viewer's scope, is simply not found.
+  const household = await getHousehold(db, user.companyId, registryViewFor(user.roles, facts), id);
+  if (!household) notFound();
+  const t = await getTranslations("registry");
+  const locale = (await getLocale()) as Locale;
+  const canEdit =
+    household.communityId != null
+      ? canEditCommunity(user.roles, household.communityId, facts.managedCommunityIds)
+      : user.roles.includes("admin") || user.roles.includes("front_desk");
+  return (
+    <div className="space-y-4">
+      <nav className="text-sm text-slate-500">
+        <Link href="/staff/registry/households" className="hover:underline">
+          {t("householdsTitle")}
+        </Link>{" "}
+        / {household.name}
+      </nav>
+      <PageHeader
+        title={household.name}
+        subtitle={`${t(`kind.${household.kind}`)} · ${t("codeLine", { code: household.code })} · ${t("since", { date: formatDate(household.createdAt, locale, user.timeZone) })}`}
+        actions={
+          <div className="flex items-center gap-3">
+            <InactiveBadge active={household.active} />
+            {canEdit && household.active ? (
+              <Link href={`/staff/registry/households/${id}/edit`} className="rounded-md px-3 py-1.5 text-sm text-brand-700 ring-1 ring-brand-100 hover:bg-brand-50">
+                {t("edit")}
+              </Link>
+            ) : null}
+            {canEdit ? <ActiveToggle entity="household" id={id} active={household.active} /> : null}
+          </div>
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title={t("unitsHeld")} className="lg:col-span-2">
+          {household.units.length === 0 ? (
+            <EmptyState>{t("noUnitsHeld")}</EmptyState>
+          ) : (
+            <Table head={[t("unit"), t("community"), t("floor"), t("area"), t("type")]}>
+              {household.units.map((u) => (
+                <tr key={u.id}>
+                  <td className="font-mono">
+                    <Link href={`/staff/registry/buildings/${u.buildingId}`} className="text-brand-700 hover:underline">
+                      {u.buildingCode}-{u.number}
+                    </Link>
+                  </td>
+                  <td>
+                    {u.communityName} {u.buildingName}
+                  </td>
+                  <td className="tabular-nums">{u.floor ?? "—"}</td>
+                  <td className="tabular-nums">{formatArea(u.areaCentiM2, locale)}</td>
+                  <td>{t(`unitType.${u.type}`)}</td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Card>
+        <Card title={t("butler")}>
+          {household.butlerName ? (
+            <p className="text-sm">
+              <span className="font-medium">{household.butlerName}</span>
+              {household.butlerPhone ? <span className="ml-2 tabular-nums text-slate-500">{household.butlerPhone}</span> : null}
+            </p>
+          ) : (
+            <p className="text-sm text-amber-700">{t("unassigned")}</p>
+          )}
+          <p className="mt-2 text-xs text-slate-500">{t("butlerFollows")}</p>
+        </Card>
+        <Card title={t("contacts")} className="lg:col-span-2">
+          {household.contacts.length === 0 ? (
+            <EmptyState>{t("noContacts")}</EmptyState>
+          ) : (
+            <Table head={[t("contactName"), t("phone"), t("emailColumn"), ""]}>
+              {household.contacts.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.name}</td>
+                  <td className="tabular-nums">
+                    {c.phone ? (
+                      <a href={`tel:${c.phone}`} className="text-brand-700 hover:underline">
+                        {c.phone}
+                      </a>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td>{c.email ?? "—"}</td>
+                  <td>{c.isPrimary ? <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700">{t("primary")}</span> : null}</td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Card>
+        <Card title={t("residentAccounts")}>
+          {household.links.length === 0 ? (
+            <EmptyState>{t("noResidentAccounts")}</EmptyState>
+          ) : (
+            <ul className="space-y-2 text-sm">
+              {household.links.map((l) => (
+                <li key={l.id} className="flex flex-wrap items-center justify-between gap-2">
+                  <span>
+                    {l.userName} <span className="tabular-nums text-slate-500">{l.userPhone}</span>
+                  </span>
+                  <span className="text-xs text-slate-600">
+                    {t(`relation.${l.relation}`)} · {t(`linkStatus.${l.status}`)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        {(["bills", "workOrders", "sentiment"] as const).map((k) => (
+          <Card key={k} title={t(`placeholder.${k}.title`)}>
+            <p className="text-sm text-slate-500">{t(`placeholder.${k}.body`)}</p>
+          </Card>
+        ))}
+      </div>
+    </div>
+  );
+}

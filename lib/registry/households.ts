@@ -1,0 +1,183 @@
+import { aliasedTable, and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { buildings, communities, householdContacts, householdUnits, households, residentLinks, units, users } from "@/db/schema";
+import type { DbOrTx } from "@/lib/db/client";
+import type { RegistryView } from "./access";
+import { householdPlacementSubquery } from "./queries";
+import { isHouseholdCode, normalizeHouseholdCode, parseUnitAddress } from "./rules";
+import { visibleHouseholds } from "./view";
+
+export const HOUSEHOLD_PAGE_SIZE = 50;
+
+/** What a search box string can mean: a name, part of a phone number, a household code, a unit address. */
+function searchCondition(q: string): SQL | undefined {
+  const text = q.trim();
+  if (!text) return undefined;
+  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const parts: SQL[] = [sql`${households.name} like ${`%${escaped}%`} escape '\\'`];
+  const digits = text.replace(/[\s-]/g, "");
+  if (/^\d{3,11}$/.test(digits))
+    parts.push(
+      inArray(
+        households.id,
+        sql`(select ${householdContacts.householdId} from ${householdContacts} where ${householdContacts.phone} like ${`%${digits}%`})`,
+      ),
+    );
+  const code = normalizeHouseholdCode(text);
+  if (isHouseholdCode(code)) parts.push(eq(households.code, code));
+  const address = parseUnitAddress(text);
+  const unitMatches: SQL[] = [eq(units.number, text.toUpperCase())];
+  if (address) unitMatches.push(and(eq(buildings.code, address.building), eq(units.number, address.unit))!);
+  parts.push(
+    inArray(
+      households.id,
+      sql`(select ${householdUnits.householdId} from ${householdUnits}
+            join ${units} on ${units.id} = ${householdUnits.unitId}
+            join ${buildings} on ${buildings.id} = ${units.buildingId}
+            where ${or(...unitMatches)})`,
+    ),
+  );
+  return or(...parts);
+}
+
+export interface HouseholdSearch {
+  q?: string;
+  communityId?: number;
+  butlerId?: number;
+  includeInactive?: boolean;
+  page?: number;
+}
+
+/**
+ * The household list for staff: search by name, phone, code or unit ("3-2-1201"),
+ * filtered to what the viewer may see, one page at a time, with the total.
+ */
+export async function searchHouseholds(db: DbOrTx, companyId: number, view: RegistryView, search: HouseholdSearch = {}) {
+  const placement = householdPlacementSubquery(db, companyId);
+  const butler = aliasedTable(users, "butler");
+  const where = and(
+    eq(households.companyId, companyId),
+    search.includeInactive ? undefined : eq(households.active, true),
+    visibleHouseholds(view, placement),
+    search.communityId ? eq(placement.communityId, search.communityId) : undefined,
+    search.butlerId ? eq(placement.butlerUserId, search.butlerId) : undefined,
+    search.q ? searchCondition(search.q) : undefined,
+  );
+  const page = Math.max(1, search.page ?? 1);
+  const base = db
+    .select({
+      id: households.id,
+      name: households.name,
+      kind: households.kind,
+      code: households.code,
+      active: households.active,
+      unitNumber: units.number,
+      buildingCode: buildings.code,
+      buildingName: buildings.name,
+      communityName: communities.name,
+      butlerId: placement.butlerUserId,
+      butlerName: butler.name,
+      phone: sql<string | null>`(select ${householdContacts.phone} from ${householdContacts}
+        where ${householdContacts.householdId} = ${households.id} order by ${householdContacts.isPrimary} desc, ${householdContacts.id} limit 1)`,
+    })
+    .from(households)
+    .leftJoin(placement, eq(placement.householdId, households.id))
+    .leftJoin(units, eq(units.id, placement.unitId))
+    .leftJoin(buildings, eq(buildings.id, placement.buildingId))
+    .leftJoin(communities, eq(communities.id, placement.communityId))
+    .leftJoin(butler, eq(butler.id, placement.butlerUserId))
+    .where(where);
+  const [rows, [total]] = await Promise.all([
+    base
+      .orderBy(asc(communities.name), sql`length(${buildings.code})`, asc(buildings.code), sql`length(${units.number})`, asc(units.number), asc(households.id))
+      .limit(HOUSEHOLD_PAGE_SIZE)
+      .offset((page - 1) * HOUSEHOLD_PAGE_SIZE),
+    db
+      .select({ n: count() })
+      .from(households)
+      .leftJoin(placement, eq(placement.householdId, households.id))
+      .where(where),
+  ]);
+  return { rows, total: total.n, page, pageSize: HOUSEHOLD_PAGE_SIZE };
+}
+
+/** One household with its units, contacts, linked accounts and butler — or null when not visible. */
+export async function getHousehold(db: DbOrTx, companyId: number, view: RegistryView, id: number) {
+  const placement = householdPlacementSubquery(db, companyId);
+  const butler = aliasedTable(users, "butler");
+  const [head] = await db
+    .select({
+      id: households.id,
+      name: households.name,
+      kind: households.kind,
+      code: households.code,
+      active: households.active,
+      createdAt: households.createdAt,
+      communityId: placement.communityId,
+      butlerId: placement.butlerUserId,
+      butlerName: butler.name,
+      butlerPhone: butler.phone,
+    })
+    .from(households)
+    .leftJoin(placement, eq(placement.householdId, households.id))
+    .leftJoin(butler, eq(butler.id, placement.butlerUserId))
+    .where(and(eq(households.companyId, companyId), eq(households.id, id), visibleHouseholds(view, placement)));
+  if (!head) return null;
+  const [unitRows, contacts, links] = await Promise.all([
+    db
+      .select({
+        id: units.id,
+        number: units.number,
+        floor: units.floor,
+        areaCentiM2: units.areaCentiM2,
+        type: units.type,
+        buildingId: buildings.id,
+        buildingCode: buildings.code,
+        buildingName: buildings.name,
+        communityName: communities.name,
+      })
+      .from(householdUnits)
+      .innerJoin(units, eq(units.id, householdUnits.unitId))
+      .innerJoin(buildings, eq(buildings.id, units.buildingId))
+      .innerJoin(communities, eq(communities.id, buildings.communityId))
+      .where(and(eq(householdUnits.companyId, companyId), eq(householdUnits.householdId, id)))
+      .orderBy(asc(units.id)),
+    db
+      .select()
+      .from(householdContacts)
+      .where(and(eq(householdContacts.companyId, companyId), eq(householdContacts.householdId, id)))
+      .orderBy(desc(householdContacts.isPrimary), asc(householdContacts.id)),
+    db
+      .select({
+        id: residentLinks.id,
+        relation: residentLinks.relation,
+        status: residentLinks.status,
+        createdAt: residentLinks.createdAt,
+        userName: users.name,
+        userPhone: users.phone,
+      })
+      .from(residentLinks)
+      .innerJoin(users, eq(users.id, residentLinks.userId))
+      .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.householdId, id)))
+      .orderBy(asc(residentLinks.id)),
+  ]);
+  return { ...head, units: unitRows, contacts, links };
+}
+
+/** Units of a community not held by any household, for the household form's unit picker. */
+export async function listFreeUnits(db: DbOrTx, companyId: number, communityId: number) {
+  return db
+    .select({ id: units.id, number: units.number, type: units.type, buildingCode: buildings.code, buildingName: buildings.name })
+    .from(units)
+    .innerJoin(buildings, eq(buildings.id, units.buildingId))
+    .leftJoin(householdUnits, eq(householdUnits.unitId, units.id))
+    .where(
+      and(
+        eq(units.companyId, companyId),
+        eq(buildings.communityId, communityId),
+        eq(units.active, true),
+        sql`${householdUnits.unitId} is null`,
+      ),
+    )
+    .orderBy(sql`length(${buildings.code})`, asc(buildings.code), sql`length(${units.number})`, asc(units.number));
+}
+

@@ -1,0 +1,69 @@
+import { defineConfig, devices } from "@playwright/test";
+import fs from "node:fs";
+
+/**
+ * End-to-end tests: tests/e2e/<module>/*.spec.ts against the production build.
+ *
+ * `bash scripts/test-e2e.sh` is the way in: it finds or installs Chromium (Playwright cannot
+ * download browsers here) and passes it as CHROMIUM_PATH. The webServer below builds and
+ * starts the app on a fresh, seeded temp database (scripts/e2e-server.sh). The "setup"
+ * project signs in once per demo role and saves tests/e2e/.auth/<role>.json.
+ *
+ *   E2E_PORT=3211           port of the test server
+ *   E2E_SKIP_BUILD=1        reuse the existing .next build
+ *   E2E_REUSE_SERVER=1      use a server already listening on the port (never on CI)
+ *   E2E_DATABASE_URL        a file: database under a temp or e2e folder (default: fresh temp file)
+ */
+const CI = !!process.env.CI;
+const PORT = Number(process.env.E2E_PORT || 3211);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const chromiumPath = process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  fullyParallel: true,
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  use: {
+    baseURL: BASE_URL,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["setup"],
+    },
+  ],
+  webServer: {
+    command: "bash scripts/e2e-server.sh",
+    url: `${BASE_URL}/api/health`,
+    timeout: 15 * 60_000,
+    reuseExistingServer: !CI && process.env.E2E_REUSE_SERVER === "1",
+    stdout: "ignore",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    env: {
+      PORT: String(PORT),
+      NEXTAUTH_URL: BASE_URL,
+      // Never inherit the developer's database or secrets: empty values make the script use a
+      // fresh temp database and random secrets.
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? "",
+      CRON_SECRET: process.env.E2E_CRON_SECRET ?? "",
+    },
+  },
+});
