@@ -48,7 +48,7 @@ export function CheckSummary({
 
   const valid = report.rows - report.invalidRows;
   const { created, updated, unchanged } = report.outcome;
-  const counts = { rows: n(report.rows), valid: n(valid), invalid: n(report.invalidRows) };
+  const counts = { rows: report.rows, valid, invalid: report.invalidRows };
   return (
     <section aria-labelledby="import-summary-title" className="space-y-3 border-t border-slate-200 pt-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -58,9 +58,9 @@ export function CheckSummary({
         {report.encoding ? <span className="text-xs text-slate-500">{t("import.summary.encoding", { encoding: t(`import.encoding.${report.encoding}`) })}</span> : null}
       </div>
       <dl className="grid grid-cols-3 gap-2 sm:grid-cols-6">
-        <Figure label={t("import.summary.rows")} value={counts.rows} />
-        <Figure label={t("import.summary.valid")} value={counts.valid} tone="good" />
-        <Figure label={t("import.summary.invalid")} value={counts.invalid} tone={report.invalidRows ? "bad" : "plain"} />
+        <Figure label={t("import.summary.rows")} value={n(report.rows)} />
+        <Figure label={t("import.summary.valid")} value={n(valid)} tone="good" />
+        <Figure label={t("import.summary.invalid")} value={n(report.invalidRows)} tone={report.invalidRows ? "bad" : "plain"} />
         <Figure label={t("import.summary.created")} value={n(created)} />
         <Figure label={t("import.summary.updated")} value={n(updated)} />
         <Figure label={t("import.summary.unchanged")} value={n(unchanged)} />

@@ -26,7 +26,7 @@ export function ErrorTable({ report, onDownload, downloading }: { report: PageRe
         </Button>
       </div>
       {report.errorCount > report.errors.length ? (
-        <p className="text-xs text-slate-500">{t("import.errors.truncated", { shown: format.number(report.errors.length), total: format.number(report.errorCount) })}</p>
+        <p className="text-xs text-slate-500">{t("import.errors.truncated", { shown: report.errors.length, total: report.errorCount })}</p>
       ) : null}
       <div className="overflow-x-auto rounded-md ring-1 ring-slate-200">
         <table className="w-full text-left text-sm">

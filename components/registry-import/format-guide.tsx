@@ -32,7 +32,7 @@ export async function FormatGuide() {
     </div>
   );
   return (
-    <details>
+    <details open>
       <summary className="cursor-pointer text-base font-semibold text-slate-900">{t("guide.title")}</summary>
       <div className="mt-3 space-y-4 text-sm text-slate-700">
         <p>{t("guide.intro")}</p>

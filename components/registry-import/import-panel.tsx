@@ -143,7 +143,7 @@ export function ImportPanel({ communities }: { communities: CommunityOption[] })
 
         <div>
           <label htmlFor={ids.file} className="mb-1 block text-sm font-medium text-slate-700">
-            {t("import.file")}
+            {t("import.fileLabel")}
           </label>
           <input
             ref={fileInput}

@@ -59,7 +59,7 @@ export function ImportResult({ result, onAgain }: { result: Extract<ApplyLine, {
               </tbody>
             </table>
           </div>
-          {more > 0 ? <p className="text-xs text-slate-500">{t("more", { count: format.number(more) })}</p> : null}
+          {more > 0 ? <p className="text-xs text-slate-500">{t("more", { count: more })}</p> : null}
         </div>
       ) : null}
       <Button type="button" variant="secondary" onClick={onAgain}>

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { households } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { exportBuildingsCsv, exportUnitsCsv } from "@/lib/registry/import/export";
+import { listCommunityOptions } from "@/lib/registry/import/snapshot";
 import { createCompany } from "../support/fixtures";
 import { buildingsCsv, createCommunity, flat, importer, registryRows, unitsCsv } from "../support/registry-import";
 import { createTestDb } from "../support/test-db";
@@ -40,6 +41,9 @@ describe("tenant isolation", () => {
     expect(aHouseholds[0].id).not.toBe(bHousehold.id);
 
     expect(await registryRows(db, b.companyId)).toEqual(bBefore);
+    // The page's community picker lists A's only, with counts.
+    expect(await listCommunityOptions(db, a.companyId)).toEqual([{ id: aCommunity.id, name: aCommunity.name, buildings: 2, units: 1 }]);
+    expect(await listCommunityOptions(db, b.companyId)).toEqual([{ id: bCommunity.id, name: bCommunity.name, buildings: 2, units: 1 }]);
   });
 });
 

@@ -2,7 +2,7 @@
  * What the validators compare a file with, read in a handful of set queries (never per row).
  * Every query is scoped to the company.
  */
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { buildings, communities, householdContacts, householdUnits, households, units } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { isHouseholdCode, normalizeHouseholdCode } from "../rules";
@@ -19,18 +19,25 @@ export async function findCommunity(db: DbOrTx, companyId: number, communityId: 
   return row ?? null;
 }
 
-/** The company's communities for the page's pickers, with their building and unit counts. */
+/** The company's active communities for the page's pickers, with their building and unit counts. */
 export async function listCommunityOptions(db: DbOrTx, companyId: number) {
-  return db
-    .select({
-      id: communities.id,
-      name: communities.name,
-      buildings: sql<number>`(select count(*) from ${buildings} b where b.community_id = ${communities.id} and b.company_id = ${companyId})`,
-      units: sql<number>`(select count(*) from ${units} u join ${buildings} b on b.id = u.building_id where b.community_id = ${communities.id} and u.company_id = ${companyId})`,
-    })
-    .from(communities)
-    .where(and(eq(communities.companyId, companyId), eq(communities.active, true)))
-    .orderBy(asc(communities.name));
+  const [rows, buildingCounts, unitCounts] = await Promise.all([
+    db
+      .select({ id: communities.id, name: communities.name })
+      .from(communities)
+      .where(and(eq(communities.companyId, companyId), eq(communities.active, true)))
+      .orderBy(asc(communities.name)),
+    db.select({ communityId: buildings.communityId, n: count() }).from(buildings).where(eq(buildings.companyId, companyId)).groupBy(buildings.communityId),
+    db
+      .select({ communityId: buildings.communityId, n: count() })
+      .from(units)
+      .innerJoin(buildings, eq(buildings.id, units.buildingId))
+      .where(eq(units.companyId, companyId))
+      .groupBy(buildings.communityId),
+  ]);
+  const b = new Map(buildingCounts.map((r) => [r.communityId, r.n]));
+  const u = new Map(unitCounts.map((r) => [r.communityId, r.n]));
+  return rows.map((c) => ({ ...c, buildings: b.get(c.id) ?? 0, units: u.get(c.id) ?? 0 }));
 }
 
 export async function loadBuildingsSnapshot(db: DbOrTx, companyId: number): Promise<BuildingsSnapshot> {

@@ -23,7 +23,7 @@ export default async function RegistryImportPage() {
       <Card title={t("importTitle")}>
         <ImportPanel communities={communities} />
       </Card>
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+      <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <Card title={t("export.title")}>
           <ExportPanel communities={communities} />
         </Card>

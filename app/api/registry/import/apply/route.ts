@@ -44,6 +44,7 @@ export async function POST(request: Request) {
           return;
         }
         send({ type: "stage", stage: "validating" });
+        await new Promise((resolve) => setImmediate(resolve));
         let last = 0;
         const result = await runImport(
           db,
@@ -64,8 +65,8 @@ export async function POST(request: Request) {
         );
         if (result.status === "rejected") send({ type: "rejected", report: reportForPage(result.report) });
         else {
-          const { report, units, ...counts } = result;
-          send({ type: "done", ...counts, rows: report.rows, households: units?.households ?? [], householdsCreated: units?.counts.householdsCreated ?? 0 });
+          const { report, units, created, updated, unchanged, skipped } = result;
+          send({ type: "done", rows: report.rows, created, updated, unchanged, skipped, households: units?.households ?? [], householdsCreated: units?.counts.householdsCreated ?? 0 });
         }
       } catch (e) {
         if (e instanceof AppError) send({ type: "error", code: e.code, message: e.message });
