@@ -88,7 +88,7 @@ export function ImportPanel({ communities }: { communities: CommunityOption[] })
       <form onSubmit={onCheck} className="grid gap-3 lg:grid-cols-[auto_minmax(0,1fr)_minmax(0,1.3fr)_auto] lg:items-end" noValidate>
         <fieldset>
           <legend className="mb-1 block text-sm font-medium text-slate-700">{t("import.kindLabel")}</legend>
-          <div className="inline-flex rounded-md ring-1 ring-slate-300" role="radiogroup">
+          <div className="inline-flex rounded-md ring-1 ring-slate-300">
             {IMPORT_KINDS.map((k) => (
               <label
                 key={k}
