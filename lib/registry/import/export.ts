@@ -4,13 +4,15 @@
  * nothing. The household key column carries the household's code, so a household holding
  * several units comes back as one. UTF-8 with a BOM, CRLF: Excel opens it as Chinese text.
  */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import Papa from "papaparse";
 import { buildings, householdContacts, householdUnits, households, units } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/config";
 import { BUILDING_COLUMNS, columnsOf, headerOf, UNIT_COLUMNS, VALUE_LABELS, type BuildingColumn, type ImportKind, type UnitColumn } from "./columns";
+import { jsonRows } from "./json-rows";
 import { findCommunity } from "./snapshot";
+import type { HouseholdKind, UnitType } from "./validate-units";
 
 const BOM = "\ufeff";
 
@@ -54,41 +56,40 @@ export async function exportBuildingsCsv(db: DbOrTx, companyId: number, communit
   return toCsv([BUILDING_COLUMNS.map(headerOf), ...lines]);
 }
 
-const CONTACT_CHUNK = 500;
-
 /** The community's units, each with its household (code, name, kind) and the household's first two contacts. */
 export async function exportUnitsCsv(db: DbOrTx, companyId: number, communityId: number, locale: Locale): Promise<string | null> {
   const community = await findCommunity(db, companyId, communityId);
   if (!community) return null;
   const labels = VALUE_LABELS[locale];
-  const rows = await db
-    .select({
-      buildingCode: buildings.code,
-      number: units.number,
-      floor: units.floor,
-      areaCentiM2: units.areaCentiM2,
-      type: units.type,
-      householdId: households.id,
-      code: households.code,
-      name: households.name,
-      kind: households.kind,
-    })
-    .from(units)
-    .innerJoin(buildings, eq(buildings.id, units.buildingId))
-    .leftJoin(householdUnits, eq(householdUnits.unitId, units.id))
-    .leftJoin(households, and(eq(households.id, householdUnits.householdId), eq(households.companyId, companyId)))
-    .where(and(eq(units.companyId, companyId), eq(buildings.communityId, communityId)));
+  type Row = [buildingCode: string, number: string, floor: number | null, areaCentiM2: number, type: UnitType, householdId: number | null, code: string | null, name: string | null, kind: HouseholdKind | null];
+  const rows = (
+    await jsonRows<Row>(
+      db,
+      [buildings.code, units.number, units.floor, units.areaCentiM2, units.type, households.id, households.code, households.name, households.kind].map((c) => sql`${c}`),
+      sql`from ${units} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
+        left join ${householdUnits} on ${householdUnits.unitId} = ${units.id}
+        left join ${households} on ${households.id} = ${householdUnits.householdId} and ${households.companyId} = ${companyId}
+        where ${units.companyId} = ${companyId} and ${buildings.communityId} = ${communityId}`,
+    )
+  ).map(([buildingCode, number, floor, areaCentiM2, type, householdId, code, name, kind]) => ({ buildingCode, number, floor, areaCentiM2, type, householdId, code, name, kind }));
   rows.sort((a, b) => natural.compare(a.buildingCode, b.buildingCode) || natural.compare(a.number, b.number));
 
-  const householdIds = [...new Set(rows.map((r) => r.householdId).filter((id): id is number => id !== null))];
+  type ContactRow = [householdId: number, name: string, phone: string | null, email: string | null, isPrimary: number, id: number];
+  const contactRows = await jsonRows<ContactRow>(
+    db,
+    [householdContacts.householdId, householdContacts.name, householdContacts.phone, householdContacts.email, householdContacts.isPrimary, householdContacts.id].map((c) => sql`${c}`),
+    sql`from ${householdContacts} where ${householdContacts.companyId} = ${companyId} and ${householdContacts.householdId} in (
+      select ${householdUnits.householdId} from ${householdUnits}
+      inner join ${units} on ${units.id} = ${householdUnits.unitId} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
+      where ${householdUnits.companyId} = ${companyId} and ${buildings.communityId} = ${communityId})`,
+  );
+  // Slot order, as the import reads it: the primary contact first, then by creation.
+  contactRows.sort((a, b) => b[4] - a[4] || a[5] - b[5]);
   const contacts = new Map<number, { name: string; phone: string | null; email: string | null }[]>();
-  for (let i = 0; i < householdIds.length; i += CONTACT_CHUNK) {
-    const found = await db
-      .select({ householdId: householdContacts.householdId, name: householdContacts.name, phone: householdContacts.phone, email: householdContacts.email })
-      .from(householdContacts)
-      .where(and(eq(householdContacts.companyId, companyId), inArray(householdContacts.householdId, householdIds.slice(i, i + CONTACT_CHUNK))))
-      .orderBy(desc(householdContacts.isPrimary), asc(householdContacts.id));
-    for (const { householdId, ...c } of found) contacts.set(householdId, [...(contacts.get(householdId) ?? []), c]);
+  for (const [householdId, name, phone, email] of contactRows) {
+    const list = contacts.get(householdId) ?? [];
+    if (list.length < 2) list.push({ name, phone, email });
+    contacts.set(householdId, list);
   }
 
   const lines = rows.map((r) => {

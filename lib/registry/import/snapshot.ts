@@ -2,10 +2,11 @@
  * What the validators compare a file with, read in a handful of set queries (never per row).
  * Every query is scoped to the company.
  */
-import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { buildings, communities, householdContacts, householdUnits, households, units } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { isHouseholdCode, normalizeHouseholdCode } from "../rules";
+import { jsonRows } from "./json-rows";
 import { nameKey } from "./table";
 import { buildingKey, type BuildingsSnapshot, type ExistingBuilding } from "./validate-buildings";
 import { unitKey, type ExistingHousehold, type HouseholdKind, type UnitsSnapshot, type UnitType } from "./validate-units";
@@ -55,16 +56,6 @@ export async function loadBuildingsSnapshot(db: DbOrTx, companyId: number): Prom
 }
 
 const CODE_CHUNK = 500;
-
-/**
- * Reads a large result as ONE row: json_group_array(json_array(…)) in SQL, JSON.parse here.
- * libSQL builds an object with a named property per column for every row it returns; for
- * 50,000 units that costs seconds and tens of MB, the JSON text ~30 ms (measured).
- */
-async function jsonRows<T extends unknown[]>(db: DbOrTx, columns: SQL[], from: SQL): Promise<T[]> {
-  const row = await db.get<{ rows: string | null }>(sql`select json_group_array(json_array(${sql.join(columns, sql`, `)})) as rows ${from}`);
-  return row?.rows ? (JSON.parse(row.rows) as T[]) : [];
-}
 
 type UnitTuple = [id: number, buildingId: number, number: string, floor: number | null, areaCentiM2: number, type: UnitType, householdId: number | null];
 type HouseholdTuple = [id: number, code: string, name: string, kind: HouseholdKind];
