@@ -1,11 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { households } from "@/db/schema";
+import { communities, communityManagers, households } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { exportBuildingsCsv, exportUnitsCsv } from "@/lib/registry/import/export";
+import { checkImport, runImport } from "@/lib/registry/import/run";
+import { importScopeOf } from "@/lib/registry/import/scope";
 import { listCommunityOptions } from "@/lib/registry/import/snapshot";
-import { createCompany } from "../support/fixtures";
-import { buildingsCsv, createCommunity, flat, importer, registryRows, unitsCsv } from "../support/registry-import";
+import { createCompany, createUser } from "../support/fixtures";
+import { buildingsCsv, createCommunity, flat, importer, registryRows, unitsCsv, utf8 } from "../support/registry-import";
 import { createTestDb } from "../support/test-db";
 
 let db: Db;
@@ -44,6 +46,35 @@ describe("tenant isolation", () => {
     // The page's community picker lists A's only, with counts.
     expect(await listCommunityOptions(db, a.companyId)).toEqual([{ id: aCommunity.id, name: aCommunity.name, buildings: 2, units: 1 }]);
     expect(await listCommunityOptions(db, b.companyId)).toEqual([{ id: bCommunity.id, name: bCommunity.name, buildings: 2, units: 1 }]);
+  });
+});
+
+describe("who may import where", () => {
+  it("a project manager imports into and exports the communities they run only; admin every one; a deactivated community is refused", async () => {
+    const { companyId, adminId } = await createCompany(db);
+    const mine = await createCommunity(db, companyId);
+    const other = await createCommunity(db, companyId);
+    const pm = await createUser(db, companyId, ["project_manager"]);
+    await db.insert(communityManagers).values({ companyId, communityId: mine.id, managerUserId: pm.id });
+    const pmScope = await importScopeOf(db, companyId, { id: pm.id, roles: ["project_manager"] });
+    const adminScope = await importScopeOf(db, companyId, { id: adminId, roles: ["admin"] });
+    expect([pmScope.allows(mine.id), pmScope.allows(other.id), adminScope.allows(other.id)]).toEqual([true, false, true]);
+
+    const units = (communityId: number, scope = pmScope) =>
+      runImport(db, { companyId, actorUserId: pm.id, validOnly: false, scope }, { kind: "units", communityId, bytes: utf8(unitsCsv([flat(1)])), name: "u.csv" });
+    expect(await units(mine.id)).toMatchObject({ status: "done", created: 1 });
+    await expect(units(other.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(checkImport(db, companyId, { kind: "units", communityId: other.id, bytes: utf8(unitsCsv([flat(1)])) }, pmScope)).rejects.toMatchObject({ code: "forbidden" });
+
+    const buildingsFile = buildingsCsv([
+      { community: mine.name, buildingCode: "5", buildingName: "5栋" },
+      { community: other.name, buildingCode: "5", buildingName: "5栋" },
+    ]);
+    const refused = await runImport(db, { companyId, actorUserId: pm.id, validOnly: false, scope: pmScope }, { kind: "buildings", communityId: null, bytes: utf8(buildingsFile), name: "b.csv" });
+    expect(refused.report.errors.map((e) => [e.row, e.column, e.problem])).toEqual([[3, "community", "import.problem.communityNotAllowed"]]);
+
+    await db.update(communities).set({ active: false }).where(eq(communities.id, other.id));
+    await expect(units(other.id, adminScope)).rejects.toMatchObject({ code: "conflict", message: "errors.inactive" });
   });
 });
 

@@ -33,14 +33,15 @@ const flat = (n: number, extra: Partial<Record<UnitColumn, string>> = {}) => ({
   ...extra,
 });
 
-function snapshot(units: Omit<ExistingUnit, "buildingId">[] = [], households: ExistingHousehold[] = []): UnitsSnapshot {
+function snapshot(units: (Omit<ExistingUnit, "buildingId" | "active"> & { active?: boolean })[] = [], households: ExistingHousehold[] = []): UnitsSnapshot {
   return {
     communityId: 7,
     buildings: new Map([
-      ["1", 11],
-      ["A2", 12],
+      ["1", { id: 11, active: true }],
+      ["A2", { id: 12, active: true }],
+      ["OLD", { id: 13, active: false }],
     ]),
-    units: new Map(units.map((u) => [unitKey(11, u.number), { ...u, buildingId: 11 }])),
+    units: new Map(units.map((u) => [unitKey(11, u.number), { active: true, ...u, buildingId: 11 }])),
     households: new Map(households.map((h) => [h.id, h])),
     householdIdByCode: new Map(households.map((h) => [h.code, h.id])),
   };
@@ -51,6 +52,7 @@ const household = (id: number, extra: Partial<ExistingHousehold> = {}): Existing
   code: `CODE${id}AAA`.slice(0, 8),
   name: `户${id}`,
   kind: "owner",
+  active: true,
   contacts: [{ id: id * 10, name: `户${id}`, phone: `1390000${String(id).padStart(4, "0")}`, email: null, isPrimary: true }],
   ...extra,
 });
@@ -177,6 +179,24 @@ describe("validateUnits: against what exists", () => {
     ]);
   });
 
+  it("refuses deactivated buildings, units and households named by code", () => {
+    const inactive = [...existing, { id: 104, number: "1-104", floor: 1, areaCentiM2: 9000, type: "residential" as const, householdId: null, active: false }];
+    const gone = household(3, { active: false });
+    const v = validateUnits(
+      rows(
+        { buildingCode: "old", unitNumber: "1", area: "80" },
+        { buildingCode: "1", unitNumber: "1-104", area: "80" },
+        { buildingCode: "1", unitNumber: "1-103", area: "90", householdKey: gone.code },
+      ),
+      snapshot(inactive, [...two, gone]),
+    );
+    expect(v.errors.map((e) => [e.row, e.column, e.problem])).toEqual([
+      [2, "buildingCode", "import.problem.buildingInactive"],
+      [3, "unitNumber", "import.problem.unitInactive"],
+      [4, "householdKey", "import.problem.householdInactive"],
+    ]);
+  });
+
   it("rows without a key that reach the same household must agree", () => {
     const v = validateUnits(rows(flat(1), { buildingCode: "1", unitNumber: "B1-01", area: "12", householdName: "别人", contact1Name: "户1", contact1Phone: "13900000001" }), snapshot(existing, two));
     expect(v.errors.map((e) => [e.row, e.column, e.problem])).toEqual([[3, "householdName", "import.problem.householdMismatch"]]);
@@ -185,8 +205,15 @@ describe("validateUnits: against what exists", () => {
 
 describe("validateBuildings", () => {
   const snap: BuildingsSnapshot = {
-    communities: new Map([["翠湖花园", { id: 1, name: "翠湖花园" }]]),
-    buildings: new Map([["1|1", { id: 5, communityId: 1, code: "1", name: "1栋", floors: 18 }]]),
+    communities: new Map([
+      ["翠湖花园", { id: 1, name: "翠湖花园", active: true, allowed: true }],
+      ["别人的小区", { id: 2, name: "别人的小区", active: true, allowed: false }],
+      ["旧小区", { id: 3, name: "旧小区", active: false, allowed: true }],
+    ]),
+    buildings: new Map([
+      ["1|1", { id: 5, communityId: 1, code: "1", name: "1栋", floors: 18, active: true }],
+      ["1|9", { id: 6, communityId: 1, code: "9", name: "9栋", floors: 6, active: false }],
+    ]),
   };
   const b = (...cells: Partial<Record<BuildingColumn, string>>[]): SourceRow<BuildingColumn>[] =>
     cells.map((c, i) => ({ row: i + 2, cells: { community: "", buildingCode: "", buildingName: "", floors: "", ...c } }));
@@ -203,5 +230,21 @@ describe("validateBuildings", () => {
     expect(v.errors.map((e) => [e.row, e.problem, e.params])).toEqual([[4, "import.problem.duplicateBuilding", { row: 2 }]]);
     expect(v.plan.creates).toEqual([{ row: 3, communityId: 1, code: "2", name: "2栋", floors: 6 }]);
     expect(v.outcome).toEqual({ created: 1, updated: 0, unchanged: 1 });
+  });
+
+  it("refuses communities the user may not edit, deactivated communities and deactivated buildings", () => {
+    const v = validateBuildings(
+      b(
+        { community: "别人的小区", buildingCode: "1", buildingName: "1栋" },
+        { community: "旧小区", buildingCode: "1", buildingName: "1栋" },
+        { community: "翠湖花园", buildingCode: "9", buildingName: "9栋" },
+      ),
+      snap,
+    );
+    expect(v.errors.map((e) => [e.row, e.column, e.problem])).toEqual([
+      [2, "community", "import.problem.communityNotAllowed"],
+      [3, "community", "import.problem.communityInactive"],
+      [4, "buildingCode", "import.problem.buildingInactive"],
+    ]);
   });
 });

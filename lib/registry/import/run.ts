@@ -9,6 +9,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { applyBuildingsPlan, applyUnitsPlan, insertAudit, type UnitsApplied } from "./apply";
 import { BUILDING_COLUMNS, columnLetter, headerOf, UNIT_COLUMNS, type BuildingColumn, type ColumnDef, type ColumnKey, type ImportKind, type UnitColumn } from "./columns";
 import { readCsvFile, type Encoding, type FileProblem } from "./parse";
+import { EVERY_COMMUNITY, type ImportScope } from "./scope";
 import { findCommunity, loadBuildingsSnapshot, loadUnitsSnapshot } from "./snapshot";
 import { tableOf, type RowError, type SourceRow, type Table, type Validation } from "./table";
 import { validateBuildings, type BuildingsPlan } from "./validate-buildings";
@@ -61,11 +62,14 @@ function emptyReport(kind: ImportKind, community: CheckReport["community"]): Che
   return { kind, community, fileProblem: null, encoding: null, columns: [], ignoredColumns: [], rows: 0, invalidRows: 0, errors: [], outcome: { created: 0, updated: 0, unchanged: 0 } };
 }
 
-async function communityOf(db: DbOrTx, companyId: number, file: ImportFile) {
+/** A units file's community: another company's is not found; one the user may not edit is forbidden; a deactivated one is refused. */
+async function communityOf(db: DbOrTx, companyId: number, file: ImportFile, scope: ImportScope) {
   if (file.kind !== "units") return null;
   const community = file.communityId ? await findCommunity(db, companyId, file.communityId) : null;
   if (!community) throw new AppError("not_found");
-  return community;
+  if (!scope.allows(community.id)) throw new AppError("forbidden");
+  if (!community.active) throw new AppError("conflict", "errors.inactive");
+  return { id: community.id, name: community.name };
 }
 
 function describeColumns<K extends ColumnKey>(columns: readonly ColumnDef<K>[], table: Table<K>, header: readonly string[]): ColumnInfo[] {
@@ -101,11 +105,11 @@ function readFile(file: ImportFile, community: CheckReport["community"]): Read {
 
 type Validated = { kind: "buildings"; validation: Validation<BuildingsPlan> } | { kind: "units"; validation: Validation<UnitsPlan>; buildingCodes: Map<number, string> };
 
-async function validate(db: DbOrTx, companyId: number, prepared: Prepared, community: CheckReport["community"]): Promise<Validated> {
-  if (prepared.kind === "buildings") return { kind: "buildings", validation: validateBuildings(prepared.rows, await loadBuildingsSnapshot(db, companyId)) };
+async function validate(db: DbOrTx, companyId: number, prepared: Prepared, community: CheckReport["community"], scope: ImportScope): Promise<Validated> {
+  if (prepared.kind === "buildings") return { kind: "buildings", validation: validateBuildings(prepared.rows, await loadBuildingsSnapshot(db, companyId, scope)) };
   const keys = prepared.rows.map((r) => r.cells.householdKey).filter(Boolean);
   const snapshot = await loadUnitsSnapshot(db, companyId, community!.id, keys);
-  const buildingCodes = new Map([...snapshot.buildings].map(([code, id]) => [id, code]));
+  const buildingCodes = new Map([...snapshot.buildings].map(([code, b]) => [b.id, code]));
   return { kind: "units", validation: validateUnits(prepared.rows, snapshot), buildingCodes };
 }
 
@@ -122,11 +126,11 @@ function withValidation(report: CheckReport, v: Validation<unknown>, prepared: P
 }
 
 /** Reads and validates a file; writes nothing. A community of another company is "not found". */
-export async function checkImport(db: DbOrTx, companyId: number, file: ImportFile): Promise<CheckReport> {
-  const community = await communityOf(db, companyId, file);
+export async function checkImport(db: DbOrTx, companyId: number, file: ImportFile, scope: ImportScope = EVERY_COMMUNITY): Promise<CheckReport> {
+  const community = await communityOf(db, companyId, file, scope);
   const { report, prepared } = readFile(file, community);
   if (!prepared) return report;
-  const validated = await validate(db, companyId, prepared, community);
+  const validated = await validate(db, companyId, prepared, community, scope);
   return withValidation(report, validated.validation, prepared);
 }
 
@@ -149,6 +153,8 @@ export interface RunContext {
   validOnly: boolean;
   onProgress?: (done: number, total: number) => void | Promise<void>;
   newCode?: () => string;
+  /** The communities the user may import into (default: every one of the company). */
+  scope?: ImportScope;
 }
 
 /**
@@ -158,12 +164,13 @@ export interface RunContext {
  * the write. All or nothing: any failure rolls everything back.
  */
 export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Promise<RunResult> {
-  const community = await communityOf(db, ctx.companyId, file);
+  const scope = ctx.scope ?? EVERY_COMMUNITY;
+  const community = await communityOf(db, ctx.companyId, file, scope);
   const { report, prepared } = readFile(file, community);
   if (!prepared) return { status: "rejected", report };
   const tx = await db.$client.transaction("write");
   try {
-    const validated = await validate(db, ctx.companyId, prepared, community);
+    const validated = await validate(db, ctx.companyId, prepared, community, scope);
     const checked = withValidation(report, validated.validation, prepared);
     const { outcome, invalidRows } = validated.validation;
     if ((invalidRows > 0 && !ctx.validOnly) || outcome.created + outcome.updated + outcome.unchanged === 0) {

@@ -12,11 +12,12 @@ export interface ExistingBuilding {
   code: string;
   name: string;
   floors: number | null;
+  active: boolean;
 }
 
 export interface BuildingsSnapshot {
-  /** The company's communities by name key (see nameKey). */
-  communities: Map<string, { id: number; name: string }>;
+  /** The company's communities by name key (see nameKey); `allowed`: the user may import into it. */
+  communities: Map<string, { id: number; name: string; active: boolean; allowed: boolean }>;
   /** The company's buildings by `${communityId}|${CODE}`. */
   buildings: Map<string, ExistingBuilding>;
 }
@@ -48,9 +49,11 @@ export function validateBuildings(rows: readonly SourceRow<BuildingColumn>[], sn
     const floors = checkCell(floorField, cells.floors, { row, column: "floors" }, errors);
     if (floors !== undefined && floors !== null && floors < 1) errors.push({ row, column: "floors", problem: "validation.floor" });
 
-    const community = communityName === undefined ? undefined : snapshot.communities.get(nameKey(communityName));
-    if (communityName !== undefined && !community)
-      errors.push({ row, column: "community", problem: "import.problem.unknownCommunity", params: { value: communityName } });
+    const found = communityName === undefined ? undefined : snapshot.communities.get(nameKey(communityName));
+    if (communityName !== undefined && !found) errors.push({ row, column: "community", problem: "import.problem.unknownCommunity", params: { value: communityName } });
+    else if (found && !found.allowed) errors.push({ row, column: "community", problem: "import.problem.communityNotAllowed", params: { value: found.name } });
+    else if (found && !found.active) errors.push({ row, column: "community", problem: "import.problem.communityInactive", params: { value: found.name } });
+    const community = found?.allowed && found.active ? found : undefined;
 
     if (community && code !== undefined) {
       const key = buildingKey(community.id, code);
@@ -61,6 +64,10 @@ export function validateBuildings(rows: readonly SourceRow<BuildingColumn>[], sn
     if (errors.length > before || !community || code === undefined || name === undefined || floors === undefined) continue;
 
     const existing = snapshot.buildings.get(buildingKey(community.id, code));
+    if (existing && !existing.active) {
+      errors.push({ row, column: "buildingCode", problem: "import.problem.buildingInactive", params: { value: existing.code } });
+      continue;
+    }
     if (!existing) {
       plan.creates.push({ row, communityId: community.id, code, name, floors });
       continue;

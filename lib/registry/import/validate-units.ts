@@ -32,6 +32,7 @@ export interface ExistingUnit {
   floor: number | null;
   areaCentiM2: number;
   type: UnitType;
+  active: boolean;
   householdId: number | null;
 }
 
@@ -48,14 +49,15 @@ export interface ExistingHousehold {
   code: string;
   name: string;
   kind: HouseholdKind;
+  active: boolean;
   /** Primary first, then in creation order: slot 1 and slot 2 of the file are the first two. */
   contacts: ExistingContact[];
 }
 
 export interface UnitsSnapshot {
   communityId: number;
-  /** The community's buildings: CODE → id. */
-  buildings: Map<string, number>;
+  /** The community's buildings by CODE. */
+  buildings: Map<string, { id: number; active: boolean }>;
   /** The community's units by unitKey(buildingId, number). */
   units: Map<string, ExistingUnit>;
   /** Holders of the community's units, and the households named by code in the file. */
@@ -144,9 +146,10 @@ function parseRow({ row, cells }: SourceRow<UnitColumn>, snapshot: UnitsSnapshot
     type = lookupWord(UNIT_TYPE_WORDS, cells.unitType) ?? null;
     if (!type) errors.push({ row, column: "unitType", problem: "import.problem.unknownUnitType", params: { value: cells.unitType } });
   }
-  const buildingId = code === undefined ? undefined : snapshot.buildings.get(code);
-  if (code !== undefined && buildingId === undefined)
-    errors.push({ row, column: "buildingCode", problem: "import.problem.unknownBuilding", params: { value: code } });
+  const building = code === undefined ? undefined : snapshot.buildings.get(code);
+  if (code !== undefined && !building) errors.push({ row, column: "buildingCode", problem: "import.problem.unknownBuilding", params: { value: code } });
+  else if (building && !building.active) errors.push({ row, column: "buildingCode", problem: "import.problem.buildingInactive", params: { value: code! } });
+  const buildingId = building?.active ? building.id : undefined;
 
   const key = checkCell(householdKeyField, cells.householdKey, { row, column: "householdKey" }, errors);
   let household: HouseholdData | null = null;
@@ -223,6 +226,10 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
     if (errors.length > before) invalid.add(source.row);
     if (!p) continue;
     const key = unitKey(p.buildingId, p.number);
+    if (snapshot.units.get(key)?.active === false) {
+      reject(p.row, { column: "unitNumber", problem: "import.problem.unitInactive", params: { value: p.number } });
+      continue;
+    }
     const first = firstRowOfUnit.get(key);
     if (first !== undefined) {
       reject(p.row, { column: "unitNumber", problem: "import.problem.duplicateUnit", params: { row: first } });
@@ -253,6 +260,10 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
     if (group.rows.length === 0) continue;
     const key = group.rows[0].key;
     const named = key ? snapshot.householdIdByCode.get(normalizeHouseholdCode(key)) : undefined;
+    if (named !== undefined && !snapshot.households.get(named)?.active) {
+      for (const p of group.rows) reject(p.row, { column: "householdKey", problem: "import.problem.householdInactive" });
+      continue;
+    }
     let targetId = named;
     if (targetId === undefined) {
       const holders = new Set(group.rows.map((p) => existingUnit(p)?.householdId).filter((h): h is number => h != null));

@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { IMPORT_ROLES } from "@/lib/registry/import/access";
+import { importScopeOf } from "@/lib/registry/import/scope";
 import { listCommunityOptions } from "@/lib/registry/import/snapshot";
 
 export async function generateMetadata() {
@@ -16,7 +17,10 @@ export async function generateMetadata() {
 export default async function RegistryImportPage() {
   const user = await requireUser(IMPORT_ROLES);
   const t = await getTranslations("import");
-  const communities = await listCommunityOptions(getDb(), user.companyId);
+  const db = getDb();
+  const [options, scope] = await Promise.all([listCommunityOptions(db, user.companyId), importScopeOf(db, user.companyId, user)]);
+  // A project manager works on the communities they run.
+  const communities = options.filter((c) => scope.allows(c.id));
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />

@@ -4,6 +4,7 @@ import { importQuerySchema, IMPORT_ROLES, queryOf, readUpload } from "@/lib/regi
 import { TOO_LARGE } from "@/lib/registry/import/parse";
 import { reportForPage, type ApplyLine } from "@/lib/registry/import/report";
 import { fileProblemReport, runImport } from "@/lib/registry/import/run";
+import { importScopeOf } from "@/lib/registry/import/scope";
 import { findCommunity } from "@/lib/registry/import/snapshot";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +26,12 @@ export async function POST(request: Request) {
   const query = queryOf(importQuerySchema, request);
   if (!query) return routeError("validation");
   const { db, companyId, user } = auth.ctx;
-  if (query.kind === "units" && !(query.communityId && (await findCommunity(db, companyId, query.communityId)))) return routeError("not_found");
+  const scope = await importScopeOf(db, companyId, user);
+  if (query.kind === "units") {
+    const community = query.communityId ? await findCommunity(db, companyId, query.communityId) : null;
+    if (!community) return routeError("not_found");
+    if (!scope.allows(community.id)) return routeError("forbidden");
+  }
   const bytes = await readUpload(request);
 
   const encoder = new TextEncoder();
@@ -52,6 +58,7 @@ export async function POST(request: Request) {
             companyId,
             actorUserId: user.id,
             validOnly: query.validOnly === "1",
+            scope,
             onProgress: async (done, total) => {
               const now = Date.now();
               if (done < total && now - last < PROGRESS_EVERY_MS) return;

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/actions/result";
 import { authorizeRoute, routeError } from "@/lib/actions/authorized-route";
 import { csvDownload, dateStamp, importQuerySchema, IMPORT_ROLES, queryOf, readUpload } from "@/lib/registry/import/http";
 import { TOO_LARGE } from "@/lib/registry/import/parse";
+import { importScopeOf } from "@/lib/registry/import/scope";
 import { errorReportCsv, reportForPage } from "@/lib/registry/import/report";
 import { checkImport, fileProblemReport, type CheckReport } from "@/lib/registry/import/run";
 
@@ -25,7 +26,7 @@ export async function POST(request: Request) {
     report =
       bytes === "tooLarge"
         ? fileProblemReport(query.kind, TOO_LARGE)
-        : await checkImport(db, companyId, { kind: query.kind, communityId: query.communityId ?? null, bytes, name: query.name, type: query.type });
+        : await checkImport(db, companyId, { kind: query.kind, communityId: query.communityId ?? null, bytes, name: query.name, type: query.type }, await importScopeOf(db, companyId, user));
   } catch (e) {
     if (e instanceof AppError) return routeError(e.code, e.message);
     throw e;

@@ -3,6 +3,7 @@ import { authorizeRoute, routeError } from "@/lib/actions/authorized-route";
 import { isLocale } from "@/lib/i18n/config";
 import { exportBuildingsCsv, exportUnitsCsv } from "@/lib/registry/import/export";
 import { csvDownload, dateStamp, exportQuerySchema, IMPORT_ROLES, queryOf } from "@/lib/registry/import/http";
+import { importScopeOf } from "@/lib/registry/import/scope";
 import { findCommunity } from "@/lib/registry/import/snapshot";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +20,7 @@ export async function GET(request: Request) {
   const { db, companyId, user } = auth.ctx;
   const community = await findCommunity(db, companyId, query.communityId);
   if (!community) return routeError("not_found");
+  if (!(await importScopeOf(db, companyId, user)).allows(community.id)) return routeError("forbidden");
   const locale = await getLocale();
   const csv =
     query.kind === "buildings"
