@@ -184,7 +184,8 @@ interface Group {
   /** The rows of this household, in file order. */
   rows: ParsedRow[];
   data: HouseholdData;
-  target: Ref | null;
+  /** An existing household's id, or null for a household this import creates. */
+  existingId: number | null;
 }
 
 const DATA_FIELDS = [
@@ -246,7 +247,7 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
     if (!p.key && !p.household) continue;
     const id = p.key ? `k:${p.key}` : `r:${p.row}`;
     let group = groups.get(id);
-    if (!group) groups.set(id, (group = { rows: [], data: {}, target: null }));
+    if (!group) groups.set(id, (group = { rows: [], data: {}, existingId: null }));
     if (p.household && !mergeInto(group.data, p.household, p.row, group.rows[0]?.row ?? p.row, errors)) {
       invalid.add(p.row);
       continue;
@@ -281,7 +282,6 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
         for (const p of group.rows) reject(p.row, { column: missing, problem });
         continue;
       }
-      group.target = { fresh: -1 };
       resolved.push(group);
       continue;
     }
@@ -296,7 +296,7 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
       earlier.rows.push(...kept);
       continue;
     }
-    group.target = { existing: targetId };
+    group.existingId = targetId;
     byExisting.set(targetId, group);
     resolved.push(group);
   }
@@ -341,8 +341,8 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
     const { data } = group;
     let target: Ref;
     let householdChanged = false;
-    if (group.target && "existing" in group.target) {
-      target = group.target;
+    if (group.existingId !== null) {
+      target = { existing: group.existingId };
       householdChanged = planExistingHousehold(plan, snapshot.households.get(target.existing)!, data);
     } else {
       target = { fresh: plan.householdCreates.length };
