@@ -9,6 +9,7 @@ export default async function LandingPage() {
   const user = await getSessionUser();
   if (user) redirect(homePathFor(user.roles));
   const t = await getTranslations("app");
+  const tr = await getTranslations("residents.register");
   const features = ["residents", "billing", "crm", "operations"] as const;
   return (
     <main className="mx-auto flex min-h-dvh max-w-3xl flex-col px-5 py-6">
@@ -32,6 +33,9 @@ export default async function LandingPage() {
           </Link>
           <Link href="/sign-in" className="rounded-md bg-white px-5 py-2.5 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
             {t("signIn")}
+          </Link>
+          <Link href="/register" className="rounded-md px-5 py-2.5 text-sm font-medium text-brand-700 hover:bg-brand-50">
+            {tr("fromLanding")}
           </Link>
         </div>
       </section>

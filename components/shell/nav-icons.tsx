@@ -1,4 +1,4 @@
-import { Building2, CircleUserRound, FileUp, House, LayoutDashboard, ScrollText, Settings, UserCog, Users, UsersRound, type LucideIcon } from "lucide-react";
+import { Building2, CircleUserRound, FileUp, House, LayoutDashboard, ScrollText, Settings, UserCheck, UserCog, Users, UsersRound, type LucideIcon } from "lucide-react";
 import type { NavIcon } from "@/lib/nav";
 
 const ICONS: Record<NavIcon, LucideIcon> = {
@@ -11,6 +11,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   buildings: Building2,
   households: UsersRound,
   butlers: UserCog,
+  registrations: UserCheck,
   import: FileUp,
 };
 

@@ -3,15 +3,15 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { NavItem } from "@/lib/nav";
+import type { NavBadge, NavItem } from "@/lib/nav";
 import { NavIconView } from "./nav-icons";
 
 function isActive(pathname: string, href: string, exact: boolean) {
   return exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-/** Sidebar links for staff: the longest matching entry is the current one. */
-export function SidebarLinks({ items }: { items: NavItem[] }) {
+/** Sidebar links for staff: the longest matching entry is the current one. Badges show counts of waiting work. */
+export function SidebarLinks({ items, badges = {} }: { items: NavItem[]; badges?: Partial<Record<NavBadge, number>> }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
   const current = items
@@ -21,6 +21,7 @@ export function SidebarLinks({ items }: { items: NavItem[] }) {
     <ul className="space-y-0.5">
       {items.map((item) => {
         const active = item.href === current;
+        const count = item.badge ? (badges[item.badge] ?? 0) : 0;
         return (
           <li key={item.href}>
             <Link
@@ -32,6 +33,11 @@ export function SidebarLinks({ items }: { items: NavItem[] }) {
             >
               <NavIconView name={item.icon} className="h-4 w-4" />
               {t(item.label)}
+              {count > 0 ? (
+                <span className="ml-auto rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-medium leading-none tabular-nums text-white">
+                  {count > 99 ? "99+" : count}
+                </span>
+              ) : null}
             </Link>
           </li>
         );

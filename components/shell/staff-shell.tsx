@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import type { SessionUser } from "@/lib/auth/session";
 import { navFor, STAFF_NAV } from "@/lib/nav";
+import { loadNavBadges } from "./nav-badges";
 import { SidebarLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -10,6 +11,7 @@ import { SignOutButton } from "./sign-out-button";
 export async function StaffShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const t = await getTranslations();
   const items = navFor(STAFF_NAV, user.roles);
+  const badges = await loadNavBadges(user, items);
   const staffRoles = user.roles.filter((r) => r !== "resident");
   return (
     <div className="min-h-dvh lg:flex">
@@ -25,12 +27,12 @@ export async function StaffShell({ user, children }: { user: SessionUser; childr
           <details className="lg:hidden">
             <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-sm ring-1 ring-slate-300">{t("nav.menu")}</summary>
             <nav aria-label={t("nav.mainNav")} className="absolute left-0 right-0 z-20 mt-2 border-b border-slate-200 bg-white p-2 shadow">
-              <SidebarLinks items={items} />
+              <SidebarLinks items={items} badges={badges} />
             </nav>
           </details>
         </div>
         <nav aria-label={t("nav.mainNav")} className="hidden px-2 lg:block">
-          <SidebarLinks items={items} />
+          <SidebarLinks items={items} badges={badges} />
         </nav>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">

@@ -13,6 +13,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const user = await getSessionUser();
   if (user) redirect(homePathFor(user.roles));
   const t = await getTranslations("auth");
+  const tr = await getTranslations("residents.register");
   const { callbackUrl } = await searchParams;
   // Only same-site paths: never redirect to another origin after sign-in.
   const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
@@ -25,6 +26,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         {t("noAccount")}{" "}
         <Link href="/sign-up" className="font-medium text-brand-700 hover:underline">
           {t("registerCompany")}
+        </Link>
+      </p>
+      <p className="mt-2 text-sm">
+        <Link href="/register" className="font-medium text-brand-700 hover:underline">
+          {tr("fromSignIn")}
         </Link>
       </p>
     </>

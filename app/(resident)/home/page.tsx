@@ -1,10 +1,12 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { Plus } from "lucide-react";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { HouseholdCard } from "@/components/residents/household-card";
+import { RequestCard } from "@/components/residents/request-card";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import type { Locale } from "@/lib/i18n/config";
-import { formatArea } from "@/lib/i18n/format";
-import { residentHouseholds } from "@/lib/registry/queries";
+import { residentHome } from "@/lib/residents/queries";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("roleHome"))("resident") };
@@ -13,36 +15,37 @@ export async function generateMetadata() {
 export default async function ResidentHome() {
   const user = await requireUser(["resident"]);
   const t = await getTranslations();
-  const locale = (await getLocale()) as Locale;
-  const homes = await residentHouseholds(getDb(), user.companyId, user.id);
+  const { households, requests } = await residentHome(getDb(), user.companyId, user.id);
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-lg font-semibold">{t("roleHome.resident")}</h1>
         <p className="text-sm text-slate-600">{t("resident.greeting", { name: user.name })}</p>
       </div>
-      <Card title={t("resident.myHouseholds")}>
-        {homes.length === 0 ? (
-          <EmptyState>{t("resident.noHouseholds")}</EmptyState>
+      {requests.length > 0 ? (
+        <Card title={t("residents.home.requestsTitle")}>
+          <ul className="space-y-3">
+            {requests.map((r) => (
+              <RequestCard key={r.linkId} request={r} timeZone={user.timeZone} />
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      <Card
+        title={t("resident.myHouseholds")}
+        actions={
+          <Link href="/me#add-household" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+            <Plus aria-hidden className="h-4 w-4" />
+            {t("residents.home.addHousehold")}
+          </Link>
+        }
+      >
+        {households.length === 0 ? (
+          <EmptyState>{requests.some((r) => r.status === "pending") ? t("residents.home.noneApprovedYet") : t("resident.noHouseholds")}</EmptyState>
         ) : (
           <ul className="space-y-3">
-            {homes.map((h) => (
-              <li key={h.id} className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
-                <div className="flex items-center justify-between">
-                  <span className="font-medium">{h.name}</span>
-                  <span className="rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-700">
-                    {t(`resident.relation.${h.relation as "owner" | "family" | "tenant"}`)}
-                  </span>
-                </div>
-                <ul className="mt-2 space-y-1 text-sm text-slate-700">
-                  {h.units.map((u) => (
-                    <li key={u.id} className="flex justify-between gap-2">
-                      <span>{u.label}</span>
-                      <span className="tabular-nums text-slate-500">{formatArea(u.areaCentiM2, locale)}</span>
-                    </li>
-                  ))}
-                </ul>
-              </li>
+            {households.map((h) => (
+              <HouseholdCard key={h.linkId} household={h} />
             ))}
           </ul>
         )}

@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { ProfilePanel } from "@/components/profile/profile-panel";
+import { AddHouseholdForm } from "@/components/residents/add-household-form";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 
 export async function generateMetadata() {
@@ -9,12 +11,17 @@ export async function generateMetadata() {
 
 export default async function ResidentMe() {
   const user = await requireUser(["resident"]);
-  const t = await getTranslations("profile");
+  const t = await getTranslations();
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
-        <h1 className="text-lg font-semibold">{t("title")}</h1>
+        <h1 className="text-lg font-semibold">{t("profile.title")}</h1>
         <SignOutButton />
+      </div>
+      <div id="add-household" className="scroll-mt-16">
+        <Card title={t("residents.add.title")}>
+          <AddHouseholdForm />
+        </Card>
       </div>
       <ProfilePanel name={user.name} phone={user.phone} email={user.email} />
     </div>

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { listAuditEntries } from "@/lib/audit/queries";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -28,36 +29,23 @@ export default async function AuditPage() {
         {entries.length === 0 ? (
           <EmptyState>{t("emptyAudit")}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 text-xs text-slate-500">
-                <tr>
-                  <th className="py-2 pr-3 font-medium">{t("when")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("actor")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("action")}</th>
-                  <th className="py-2 pr-3 font-medium">{t("entity")}</th>
-                  <th className="py-2 font-medium">{t("change")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => (
-                  <tr key={e.id} className="border-b border-slate-100 align-top last:border-0">
-                    <td className="whitespace-nowrap py-2 pr-3 tabular-nums">{formatDateTime(e.createdAt, locale, user.timeZone)}</td>
-                    <td className="py-2 pr-3">{e.actorName ?? t("system")}</td>
-                    <td className="py-2 pr-3 font-mono text-xs">{e.action}</td>
-                    <td className="py-2 pr-3 font-mono text-xs">
-                      {e.entity}
-                      {e.entityId ? `#${e.entityId}` : ""}
-                    </td>
-                    <td className="py-2 font-mono text-xs text-slate-600">
-                      {e.before ? <div>− {summarize(e.before)}</div> : null}
-                      {e.after ? <div>+ {summarize(e.after)}</div> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table head={[t("when"), t("actor"), t("action"), t("entity"), t("change")]}>
+            {entries.map((e) => (
+              <tr key={e.id}>
+                <td className="whitespace-nowrap tabular-nums">{formatDateTime(e.createdAt, locale, user.timeZone)}</td>
+                <td>{e.actorName ?? t("system")}</td>
+                <td className="font-mono text-xs">{e.action}</td>
+                <td className="font-mono text-xs">
+                  {e.entity}
+                  {e.entityId ? `#${e.entityId}` : ""}
+                </td>
+                <td className="font-mono text-xs text-slate-600">
+                  {e.before ? <div>− {summarize(e.before)}</div> : null}
+                  {e.after ? <div>+ {summarize(e.after)}</div> : null}
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </Card>
     </div>

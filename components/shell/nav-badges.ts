@@ -1,0 +1,14 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import type { NavBadge, NavItem } from "@/lib/nav";
+import { countPendingRegistrations } from "@/lib/residents/queries";
+
+/** The counts behind the badges of the given navigation entries, scoped like the pages they open. */
+export async function loadNavBadges(user: SessionUser, items: readonly NavItem[]): Promise<Partial<Record<NavBadge, number>>> {
+  const wanted = new Set(items.flatMap((i) => (i.badge ? [i.badge] : [])));
+  const out: Partial<Record<NavBadge, number>> = {};
+  if (wanted.has("pendingRegistrations"))
+    out.pendingRegistrations = await countPendingRegistrations(getDb(), user.companyId, { userId: user.id, roles: user.roles });
+  return out;
+}
