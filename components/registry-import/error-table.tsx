@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Table } from "@/components/ui/table";
 import type { PageReport } from "@/lib/registry/import/report";
 
 const PAGE_SIZE = 50;
@@ -28,42 +29,30 @@ export function ErrorTable({ report, onDownload, downloading }: { report: PageRe
       {report.errorCount > report.errors.length ? (
         <p className="text-xs text-slate-500">{t("import.errors.truncated", { shown: report.errors.length, total: report.errorCount })}</p>
       ) : null}
-      <div className="overflow-x-auto rounded-md ring-1 ring-slate-200">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="w-14 px-3 py-1.5 font-medium">{t("import.errors.row")}</th>
-              <th scope="col" className="px-3 py-1.5 font-medium">{t("import.errors.column")}</th>
-              <th scope="col" className="px-3 py-1.5 font-medium">{t("import.errors.value")}</th>
-              <th scope="col" className="px-3 py-1.5 font-medium">{t("import.errors.problem")}</th>
+      <Table head={[t("import.errors.row"), t("import.errors.column"), t("import.errors.value"), t("import.errors.problem")]}>
+        {shown.map((e, i) => {
+          const column = e.column ? columns.get(e.column) : undefined;
+          return (
+            <tr key={`${e.row}-${e.column}-${i}`}>
+              <td className="tabular-nums text-slate-700">{e.row}</td>
+              <td className="whitespace-nowrap text-slate-700">
+                {column ? (
+                  <>
+                    <span className="mr-1.5 inline-block min-w-5 rounded bg-slate-100 px-1 text-center font-mono text-xs text-slate-600">{column.letter}</span>
+                    {column.header}
+                  </>
+                ) : (
+                  "—"
+                )}
+              </td>
+              <td className="max-w-48 truncate text-slate-600" title={e.value}>
+                {e.value ?? <span className="text-slate-400">{t("import.errors.empty")}</span>}
+              </td>
+              <td className="text-red-700">{t(e.problem, e.params)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((e, i) => {
-              const column = e.column ? columns.get(e.column) : undefined;
-              return (
-                <tr key={`${e.row}-${e.column}-${i}`} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-1.5 tabular-nums text-slate-700">{e.row}</td>
-                  <td className="whitespace-nowrap px-3 py-1.5 text-slate-700">
-                    {column ? (
-                      <>
-                        <span className="mr-1.5 inline-block min-w-5 rounded bg-slate-100 px-1 text-center font-mono text-xs text-slate-600">{column.letter}</span>
-                        {column.header}
-                      </>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="max-w-48 truncate px-3 py-1.5 text-slate-600" title={e.value}>
-                    {e.value ?? <span className="text-slate-400">{t("import.errors.empty")}</span>}
-                  </td>
-                  <td className="px-3 py-1.5 text-red-700">{t(e.problem, e.params)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </Table>
       {pages > 1 ? (
         <nav className="flex items-center justify-end gap-2 text-sm" aria-label={t("import.errors.title")}>
           <Button type="button" variant="ghost" className="px-2 py-1" disabled={page === 0} onClick={() => setPage(page - 1)}>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useState } from "react";
+import { SelectField } from "@/components/ui/select-field";
 import { IMPORT_KINDS } from "@/lib/registry/import/columns";
 import type { CommunityOption } from "./import-panel";
 
@@ -10,29 +11,17 @@ const linkClass = "inline-flex items-center justify-center rounded-md bg-white p
 /** Download a community's buildings, or its units & households, in the import format. */
 export function ExportPanel({ communities }: { communities: CommunityOption[] }) {
   const t = useTranslations("import");
-  const id = useId();
   const [communityId, setCommunityId] = useState<number | null>(communities[0]?.id ?? null);
   if (communities.length === 0) return <p className="text-sm text-slate-500">{t("noCommunities")}</p>;
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600">{t("export.help")}</p>
-      <div>
-        <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-          {t("community")}
-        </label>
-        <select
-          id={id}
-          value={communityId ?? ""}
-          onChange={(e) => setCommunityId(Number(e.target.value))}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 sm:text-sm"
-        >
-          {communities.map((c) => (
-            <option key={c.id} value={c.id}>
-              {t("communityOption", { name: c.name, buildings: c.buildings, units: c.units })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t("community")}
+        value={communityId ?? ""}
+        onChange={(e) => setCommunityId(Number(e.target.value))}
+        options={communities.map((c) => ({ value: c.id, label: t("communityOption", { name: c.name, buildings: c.buildings, units: c.units }) }))}
+      />
       <div className="flex flex-wrap gap-2">
         {IMPORT_KINDS.map((kind) => (
           <a key={kind} className={linkClass} href={`/api/registry/import/export?kind=${kind}&communityId=${communityId}`}>

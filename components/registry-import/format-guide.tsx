@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Table } from "@/components/ui/table";
 import { BUILDING_COLUMNS, columnLetter, headerOf, UNIT_COLUMNS, type ColumnDef, type ImportKind } from "@/lib/registry/import/columns";
 
 /** The two file formats, column by column, with the rules that decide what an import does. */
@@ -7,28 +8,16 @@ export async function FormatGuide() {
   const table = (kind: ImportKind, columns: readonly ColumnDef[]) => (
     <div className="space-y-1">
       <h3 className="text-sm font-semibold text-slate-900">{t(`kind.${kind}`)}</h3>
-      <div className="overflow-x-auto rounded-md ring-1 ring-slate-200">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="w-8 px-2 py-1.5 font-medium" />
-              <th scope="col" className="px-2 py-1.5 font-medium">{t("guide.column")}</th>
-              <th scope="col" className="px-2 py-1.5 font-medium">{t("guide.required")}</th>
-              <th scope="col" className="px-2 py-1.5 font-medium">{t("guide.notes")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {columns.map((c, i) => (
-              <tr key={c.key} className="border-t border-slate-100">
-                <td className="px-2 py-1 font-mono text-xs text-slate-500">{columnLetter(i)}</td>
-                <td className="whitespace-nowrap px-2 py-1 font-mono text-xs text-slate-800">{headerOf(c)}</td>
-                <td className="px-2 py-1 text-slate-700">{c.required ? t("guide.yes") : t("guide.no")}</td>
-                <td className="px-2 py-1 text-slate-600">{t(`guide.${kind}.${c.key}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table head={["", t("guide.column"), t("guide.required"), t("guide.notes")]}>
+        {columns.map((c, i) => (
+          <tr key={c.key}>
+            <td className="font-mono text-xs text-slate-500">{columnLetter(i)}</td>
+            <td className="whitespace-nowrap font-mono text-xs text-slate-800">{headerOf(c)}</td>
+            <td className="text-slate-700">{c.required ? t("guide.yes") : t("guide.no")}</td>
+            <td className="text-slate-600">{t(`guide.${kind}.${c.key}`)}</td>
+          </tr>
+        ))}
+      </Table>
     </div>
   );
   return (

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { IMPORT_KINDS, type ImportKind } from "@/lib/registry/import/columns";
 import type { ApplyLine, PageReport } from "@/lib/registry/import/report";
 import { CheckSummary } from "./check-summary";
@@ -25,14 +26,11 @@ type Phase =
   | { step: "done"; result: Extract<ApplyLine, { type: "done" }> }
   | { step: "failed"; message: string; report?: PageReport };
 
-const selectClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 sm:text-sm";
-
 /** Choose kind (and community) → pick a file → check → import (all, or only the valid rows) with progress. */
 export function ImportPanel({ communities }: { communities: CommunityOption[] }) {
   const t = useTranslations();
   const router = useRouter();
-  const ids = { kind: useId(), community: useId(), file: useId() };
+  const ids = { kind: useId(), file: useId() };
   const fileInput = useRef<HTMLInputElement>(null);
   // A company that has no buildings yet starts with the buildings file.
   const [kind, setKind] = useState<ImportKind>(communities.some((c) => c.buildings > 0) ? "units" : "buildings");
@@ -115,28 +113,19 @@ export function ImportPanel({ communities }: { communities: CommunityOption[] })
         </fieldset>
 
         {kind === "units" ? (
-          <div>
-            <label htmlFor={ids.community} className="mb-1 block text-sm font-medium text-slate-700">
-              {t("import.community")}
-            </label>
-            <select
-              id={ids.community}
-              className={selectClass}
-              value={communityId ?? ""}
-              disabled={busy || communities.length === 0}
-              onChange={(e) => {
-                setCommunityId(e.target.value ? Number(e.target.value) : null);
-                reset();
-              }}
-            >
-              <option value="">{t("import.chooseCommunity")}</option>
-              {communities.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {t("import.communityOption", { name: c.name, buildings: c.buildings, units: c.units })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t("import.community")}
+            value={communityId ?? ""}
+            disabled={busy || communities.length === 0}
+            onChange={(e) => {
+              setCommunityId(e.target.value ? Number(e.target.value) : null);
+              reset();
+            }}
+            options={[
+              { value: "", label: t("import.chooseCommunity") },
+              ...communities.map((c) => ({ value: c.id, label: t("import.communityOption", { name: c.name, buildings: c.buildings, units: c.units }) })),
+            ]}
+          />
         ) : (
           <p className="text-sm text-slate-600 lg:pb-2">{t("import.kindHelp.buildings")}</p>
         )}

@@ -3,6 +3,7 @@
 import { CircleCheck } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { Table } from "@/components/ui/table";
 import type { ApplyLine } from "@/lib/registry/import/report";
 
 /** After a run: the counts, and the first households created or changed with their units. */
@@ -33,32 +34,20 @@ export function ImportResult({ result, onAgain }: { result: Extract<ApplyLine, {
       {result.households.length ? (
         <div className="space-y-2">
           <h4 className="text-sm font-semibold text-slate-900">{t("householdsTitle")}</h4>
-          <div className="overflow-x-auto rounded-md ring-1 ring-slate-200">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-50 text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="px-3 py-1.5 font-medium">{t("name")}</th>
-                  <th scope="col" className="px-3 py-1.5 font-medium">{t("code")}</th>
-                  <th scope="col" className="px-3 py-1.5 font-medium">{t("units")}</th>
-                  <th scope="col" className="px-3 py-1.5 font-medium">{t("status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.households.map((h) => (
-                  <tr key={h.code} className="border-t border-slate-100">
-                    <td className="px-3 py-1.5 font-medium text-slate-900">{h.name}</td>
-                    <td className="px-3 py-1.5 font-mono text-xs text-slate-700">{h.code}</td>
-                    <td className="px-3 py-1.5 text-slate-700">{h.units.join("、") || "—"}</td>
-                    <td className="px-3 py-1.5">
-                      <span className={`rounded px-1.5 py-0.5 text-xs ${h.status === "created" ? "bg-brand-50 text-brand-700" : "bg-amber-50 text-amber-800"}`}>
-                        {h.status === "created" ? t("statusCreated") : t("statusUpdated")}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table head={[t("name"), t("code"), t("units"), t("status")]}>
+            {result.households.map((h) => (
+              <tr key={h.code}>
+                <td className="font-medium text-slate-900">{h.name}</td>
+                <td className="font-mono text-xs text-slate-700">{h.code}</td>
+                <td className="text-slate-700">{h.units.join("、") || "—"}</td>
+                <td>
+                  <span className={`rounded px-1.5 py-0.5 text-xs ${h.status === "created" ? "bg-brand-50 text-brand-700" : "bg-amber-50 text-amber-800"}`}>
+                    {h.status === "created" ? t("statusCreated") : t("statusUpdated")}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </Table>
           {more > 0 ? <p className="text-xs text-slate-500">{t("more", { count: more })}</p> : null}
         </div>
       ) : null}
