@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/auth/roles";
+import { IMPORT_ROLES } from "@/lib/registry/import/access";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 
 export type NavIcon =
@@ -24,7 +25,8 @@ export type NavIcon =
   | "kb"
   | "skills"
   | "requests"
-  | "guide";
+  | "guide"
+  | "import";
 
 /** A count shown beside an entry (work waiting for the viewer); loaded by components/shell/nav-badges.ts. */
 export type NavBadge = "pendingRegistrations";
@@ -46,6 +48,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/registry/households", label: "households", icon: "households", roles: ["admin", "front_desk", "finance", "legal", "project_manager", "supervisor", "butler"] },
   { href: "/staff/registry", label: "registry", icon: "buildings", roles: ["admin", "front_desk", "finance", "legal", "project_manager"] },
   { href: "/staff/registry/butlers", label: "butlers", icon: "butlers", roles: ["admin", "project_manager", "supervisor"] },
+  { href: "/staff/registry/import", label: "import", icon: "import", roles: IMPORT_ROLES },
   { href: "/staff/billing", label: "billing", icon: "billing", roles: ["finance", "admin"] },
   { href: "/staff/billing/cashier", label: "cashier", icon: "cashier", roles: ["finance", "admin"] },
   { href: "/staff/billing/reports", label: "billingReports", icon: "reports", roles: ["finance", "admin"] },

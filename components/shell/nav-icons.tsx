@@ -5,6 +5,7 @@ import {
   CircleUserRound,
   ClipboardList,
   Cog,
+  FileUp,
   HandCoins,
   House,
   Kanban,
@@ -50,6 +51,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   skills: Wrench,
   requests: MessageSquarePlus,
   guide: BookOpen,
+  import: FileUp,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

@@ -6,7 +6,8 @@ import * as schema from "../../db/schema";
 import { withWriteQueue } from "./write-queue";
 
 export type Schema = typeof schema;
-export type Db = LibSQLDatabase<Schema>;
+/** `$client` is the (write-queued) libSQL client underneath, for bulk writes on a raw transaction. */
+export type Db = LibSQLDatabase<Schema> & { $client: Client };
 /** A drizzle handle or a transaction on it: data functions accept either. */
 export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 
