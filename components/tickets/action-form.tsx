@@ -51,6 +51,10 @@ export function ActionForm({
             const fe = result.fieldErrors ?? {};
             setErrors(fe);
             if (!Object.keys(fe).length || fe._form) setFormError(fe._form?.[0] ?? result.message);
+          } catch (error) {
+            // A request that never got an answer (network, server restart): say so instead of doing nothing.
+            console.error(error);
+            setFormError("errors.internal");
           } finally {
             setBusy(false);
           }

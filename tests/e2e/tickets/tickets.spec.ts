@@ -36,6 +36,7 @@ async function status(page: Page) {
 }
 
 test("a resident files a repair with a photo; the technician accepts and resolves it with an after-photo; the resident rates it", async ({ browser }) => {
+  test.slow(); // three users, a dozen steps and 12 MB of uploads
   const resident = await as(browser, "resident", true);
   // Bad input first: empty description, a renamed non-image — clear errors, nothing filed.
   await resident.goto("/requests/new");
@@ -70,7 +71,8 @@ test("a resident files a repair with a photo; the technician accepts and resolve
   // Two large photos (12 MB together: more than the proxy's default body buffer) and a small one.
   await resolve.getByLabel(tk.staff.afterPhotos, { exact: true }).setInputFiles([bigPng("a.png", 6 * 1024 * 1024), bigPng("b.png", 6 * 1024 * 1024), photo("after.png")]);
   await resolve.getByRole("button", { name: tk.staff.resolve, exact: true }).click();
-  await expect(await status(tech)).toHaveText(tk.status.resolved);
+  // 12 MB of photos go up with this click: allow for a slow, busy machine.
+  await expect(await status(tech)).toHaveText(tk.status.resolved, { timeout: 45_000 });
   await expect(tech.getByTestId("photos-after").locator("img")).toHaveCount(3);
 
   await resident.goto(`/requests/${id}`);
