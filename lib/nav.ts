@@ -58,6 +58,8 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/kb", label: "kb", icon: "kb", roles: [] },
   { href: "/staff/technicians", label: "skills", icon: "skills", roles: ["admin", "project_manager"] },
   { href: "/staff/sla", label: "sla", icon: "settings", roles: ["admin"] },
+  { href: "/staff/hr/people", label: "hrPeople", icon: "users", roles: ["hr", "admin"] },
+  { href: "/staff/me/record", label: "myRecord", icon: "me", roles: [] },
   { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },
   { href: "/staff/admin/audit", label: "audit", icon: "audit", roles: ["admin"] },
   { href: "/staff/profile", label: "profile", icon: "settings", roles: [] },

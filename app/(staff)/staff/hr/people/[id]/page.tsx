@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { RecordDetails } from "@/components/hr/record-details";
+import { EditStaffRecordForm } from "@/components/hr/staff-record-form";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { HR_MANAGE_ROLES } from "@/lib/hr/access";
+import { getStaffRecord, listCommunityOptions } from "@/lib/hr/queries";
+import { parseId } from "@/lib/registry/page-guards";
+
+export default async function StaffRecordPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser(HR_MANAGE_ROLES);
+  const id = parseId((await params).id);
+  const db = getDb();
+  const record = await getStaffRecord(db, user.companyId, id);
+  if (!record) notFound();
+  const t = await getTranslations("hr");
+  const communities = await listCommunityOptions(db, user.companyId);
+  return (
+    <div className="space-y-4">
+      <nav className="text-sm text-slate-500">
+        <Link href="/staff/hr/people" className="hover:underline">
+          {t("peopleTitle")}
+        </Link>{" "}
+        / {record.name}
+      </nav>
+      <PageHeader title={record.name} subtitle={`${record.employeeNo} · ${record.position}`} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title={t("editRecord")}>
+          <EditStaffRecordForm
+            id={record.id}
+            communities={communities}
+            values={{
+              employeeNo: record.employeeNo,
+              name: record.name,
+              phone: record.phone,
+              email: record.email,
+              communityId: record.communityId,
+              position: record.position,
+              hireDate: record.hireDate,
+              status: record.status,
+            }}
+          />
+        </Card>
+        <Card title={t("recordTitle")}>
+          <RecordDetails record={record} />
+        </Card>
+      </div>
+    </div>
+  );
+}

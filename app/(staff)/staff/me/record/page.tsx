@@ -1,0 +1,24 @@
+import { getTranslations } from "next-intl/server";
+import { RecordDetails } from "@/components/hr/record-details";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { STAFF_ROLES } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getOwnStaffRecord } from "@/lib/hr/queries";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("hr"))("myRecordTitle") };
+}
+
+/** Every staff member sees their own record; the query is keyed by the session's user id. */
+export default async function MyRecordPage() {
+  const user = await requireUser(STAFF_ROLES);
+  const t = await getTranslations("hr");
+  const record = await getOwnStaffRecord(getDb(), user.companyId, user.id);
+  return (
+    <div className="max-w-xl space-y-4">
+      <PageHeader title={t("myRecordTitle")} />
+      <Card>{record ? <RecordDetails record={record} /> : <EmptyState>{t("noOwnRecord")}</EmptyState>}</Card>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+CREATE TABLE `staff_records` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`company_id` integer NOT NULL,
+	`user_id` integer NOT NULL,
+	`employee_no` text NOT NULL,
+	`name` text NOT NULL,
+	`phone` text,
+	`email` text,
+	`community_id` integer,
+	`position` text NOT NULL,
+	`hire_date` text NOT NULL,
+	`status` text DEFAULT 'active' NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	FOREIGN KEY (`company_id`) REFERENCES `companies`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`community_id`) REFERENCES `communities`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `staff_records_company_no_uq` ON `staff_records` (`company_id`,`employee_no`);--> statement-breakpoint
+CREATE UNIQUE INDEX `staff_records_company_user_uq` ON `staff_records` (`company_id`,`user_id`);--> statement-breakpoint
+CREATE INDEX `staff_records_company_community_idx` ON `staff_records` (`company_id`,`community_id`);

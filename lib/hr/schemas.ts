@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { STAFF_STATUSES } from "@/db/schema/hr";
+import { nameField, optionalEmailField } from "@/lib/validation";
+import { CN_MOBILE, normalizePhone } from "@/lib/auth/identifiers";
+import { isCalendarDate } from "./rules";
+
+/** HR field rules, shared by the forms, their actions and the tests. Messages are i18n keys. */
+const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
+
+export const employeeNoField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .max(20, "validation.tooLong")
+  .regex(/^[A-Za-z0-9-]+$/, "hr.validation.employeeNo")
+  .transform((v) => v.toUpperCase());
+
+export const optionalPhoneField = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? null : normalizePhone(v)))
+  .refine((v) => v === null || CN_MOBILE.test(v), "validation.phone");
+
+export const dateField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .refine(isCalendarDate, "hr.validation.date");
+
+const optionalId = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === null || v === "") return null;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) {
+      ctx.addIssue({ code: "custom", message: "validation.required" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const recordFields = {
+  employeeNo: employeeNoField,
+  name: nameField,
+  phone: optionalPhoneField,
+  email: optionalEmailField.transform((v) => v ?? null),
+  communityId: optionalId,
+  position: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(50, "validation.tooLong"),
+  hireDate: dateField,
+  status: z.enum(STAFF_STATUSES, { error: "validation.required" }),
+};
+
+export const staffRecordSchema = z.object({ userId: id, ...recordFields });
+export const staffRecordUpdateSchema = z.object({ id, ...recordFields });
+
+export type StaffRecordInput = z.output<typeof staffRecordSchema>;
+export type StaffRecordUpdate = z.output<typeof staffRecordUpdateSchema>;
