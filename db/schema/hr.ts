@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { companyRef, createdAt, enumText, id, updatedAt } from "./_helpers";
 import { communities } from "./registry";
@@ -32,5 +33,58 @@ export const staffRecords = sqliteTable(
     uniqueIndex("staff_records_company_no_uq").on(t.companyId, t.employeeNo),
     uniqueIndex("staff_records_company_user_uq").on(t.companyId, t.userId),
     index("staff_records_company_community_idx").on(t.companyId, t.communityId),
+  ],
+);
+
+export const CLOCK_KINDS = ["in", "out"] as const;
+export const ATTENDANCE_SOURCES = ["clock", "correction"] as const;
+
+/**
+ * 考勤记录: append-only. A tap on the phone writes a "clock" entry (at most one in and one out
+ * per person and local work date: the partial unique index makes duplicates and races fail).
+ * HR corrects by appending a "correction" entry with a reason; the newest correction of a
+ * person, date and kind wins over the clock entry. Nothing is edited in place.
+ */
+export const attendanceEntries = sqliteTable(
+  "attendance_entries",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The local calendar date (company time zone) the entry counts for, YYYY-MM-DD. */
+    workDate: text("work_date").notNull(),
+    kind: enumText("kind", CLOCK_KINDS).notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    source: enumText("source", ATTENDANCE_SOURCES).notNull().default("clock"),
+    reason: text("reason"),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("attendance_clock_uq").on(t.companyId, t.userId, t.workDate, t.kind).where(sql`source = 'clock'`),
+    index("attendance_company_date_idx").on(t.companyId, t.workDate),
+  ],
+);
+
+/**
+ * 班次: work hours in minutes after local midnight. The row with no user is the company's
+ * default; a row with a user overrides it for that person. Absent rows: 09:00–18:00.
+ */
+export const workShifts = sqliteTable(
+  "work_shifts",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    userId: integer("user_id").references(() => users.id),
+    startMinute: integer("start_minute").notNull(),
+    endMinute: integer("end_minute").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("work_shifts_company_user_uq").on(t.companyId, t.userId),
+    uniqueIndex("work_shifts_company_default_uq").on(t.companyId).where(sql`user_id is null`),
   ],
 );
