@@ -56,3 +56,21 @@ export const staffRecordUpdateSchema = z.object({ id, ...recordFields });
 
 export type StaffRecordInput = z.output<typeof staffRecordSchema>;
 export type StaffRecordUpdate = z.output<typeof staffRecordUpdateSchema>;
+
+/** HR's attendance correction: person, local date, in/out, time HH:MM, and a reason. */
+export const attendanceCorrectionSchema = z.object({
+  userId: id,
+  workDate: dateField,
+  kind: z.enum(["in", "out"], { error: "validation.required" }),
+  time: z
+    .string({ error: "validation.required" })
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "hr.validation.time"),
+  reason: z.string({ error: "validation.required" }).trim().min(2, "hr.validation.reason").max(200, "validation.tooLong"),
+}).transform(({ time, ...rest }) => ({ ...rest, minute: Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) }));
+
+export type AttendanceCorrection = z.output<typeof attendanceCorrectionSchema>;
+
+export const clockSchema = z.object({ kind: z.enum(["in", "out"]) });
+
+export const monthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
