@@ -59,6 +59,8 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/technicians", label: "skills", icon: "skills", roles: ["admin", "project_manager"] },
   { href: "/staff/sla", label: "sla", icon: "settings", roles: ["admin"] },
   { href: "/staff/hr/people", label: "hrPeople", icon: "users", roles: ["hr", "admin"] },
+  { href: "/staff/hr/attendance", label: "hrAttendance", icon: "reports", roles: ["hr", "admin"] },
+  { href: "/staff/attendance", label: "attendance", icon: "dashboard", roles: [] },
   { href: "/staff/me/record", label: "myRecord", icon: "me", roles: [] },
   { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },
   { href: "/staff/admin/audit", label: "audit", icon: "audit", roles: ["admin"] },
