@@ -6,7 +6,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Actor } from "./commands";
 import { daysOfMonth, DEFAULT_SHIFT, effectiveEntries, evaluateDay, instantOf, localParts, totalsOf, type DayResult, type MonthTotals, type Shift } from "./rules";
-import type { AttendanceCorrection } from "./schemas";
+import type { AttendanceCorrection, ShiftInput } from "./schemas";
 
 /**
  * Attendance: clock-in / clock-out taps (time from the server), HR corrections (new
@@ -161,4 +161,25 @@ export async function recentCorrections(db: DbOrTx, companyId: number, limit = 2
     .where(and(eq(attendanceEntries.companyId, companyId), eq(attendanceEntries.source, "correction")))
     .orderBy(desc(attendanceEntries.id))
     .limit(limit);
+}
+
+/** Sets the company's default shift (userId null) or a person's override; audited with before/after. */
+export async function setShift(db: Db, actor: Actor, input: ShiftInput) {
+  if (input.userId !== null) await assertStaff(db, actor.companyId, input.userId);
+  const where = and(eq(workShifts.companyId, actor.companyId), input.userId === null ? isNull(workShifts.userId) : eq(workShifts.userId, input.userId));
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(workShifts).where(where);
+    const values = { startMinute: input.start, endMinute: input.end };
+    if (before) await tx.update(workShifts).set(values).where(where);
+    else await tx.insert(workShifts).values({ companyId: actor.companyId, userId: input.userId, ...values });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "shift.set",
+      entity: "work_shift",
+      entityId: input.userId === null ? "default" : input.userId,
+      before: before ? { startMinute: before.startMinute, endMinute: before.endMinute } : null,
+      after: values,
+    });
+  });
 }

@@ -74,3 +74,16 @@ export type AttendanceCorrection = z.output<typeof attendanceCorrectionSchema>;
 export const clockSchema = z.object({ kind: z.enum(["in", "out"]) });
 
 export const monthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+const hhmm = z
+  .string({ error: "validation.required" })
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "hr.validation.time")
+  .transform((v) => Number(v.slice(0, 2)) * 60 + Number(v.slice(3, 5)));
+
+/** A shift: the company default (no userId) or one person's override; the end after the start. */
+export const shiftSchema = z
+  .object({ userId: optionalId, start: hhmm, end: hhmm })
+  .refine((v) => v.end > v.start, { message: "hr.validation.shiftOrder", path: ["end"] });
+
+export type ShiftInput = z.output<typeof shiftSchema>;

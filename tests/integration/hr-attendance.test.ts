@@ -3,9 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { attendanceEntries, auditLog, workShifts } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
-import { clock, correctAttendance, monthSheet, myMonth } from "@/lib/hr/attendance";
+import { clock, correctAttendance, monthSheet, myMonth, setShift } from "@/lib/hr/attendance";
 import { createStaffRecord } from "@/lib/hr/commands";
-import { attendanceCorrectionSchema, staffRecordSchema } from "@/lib/hr/schemas";
+import { attendanceCorrectionSchema, shiftSchema, staffRecordSchema } from "@/lib/hr/schemas";
 import { createCompany, createEstate, createUser } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
 
@@ -127,5 +127,31 @@ describe("attendance", () => {
     const r = attendanceCorrectionSchema.safeParse({ userId: tech.id, workDate: "2026-11-24", kind: "in", time: "9:00", reason: "x" });
     expect(r.success ? [] : r.error.issues.map((i) => i.message).sort()).toEqual(["hr.validation.reason", "hr.validation.time"]);
     await expect(correctAttendance(db, { companyId, userId: adminId }, attendanceCorrectionSchema.parse({ userId: tech.id, workDate: "2999-01-01", kind: "in", time: "09:00", reason: "未来日期" }))).rejects.toMatchObject({ fieldErrors: { workDate: ["hr.validation.futureDate"] } });
+  });
+});
+
+describe("shifts", () => {
+  it("HR sets the company default and a personal override (audited, updated in place); the sheet follows them", async () => {
+    const { db } = await createTestDb();
+    const { companyId, adminId } = await createCompany(db);
+    const tech = await staffWithRecord(db, companyId, adminId, "E0001");
+    const other = await staffWithRecord(db, companyId, adminId, "E0002");
+    const actor = { companyId, userId: adminId };
+    await setShift(db, actor, shiftSchema.parse({ userId: "", start: "08:00", end: "17:00" }));
+    await setShift(db, actor, shiftSchema.parse({ userId: "", start: "08:30", end: "17:30" }));
+    await setShift(db, actor, shiftSchema.parse({ userId: String(tech.id), start: "12:00", end: "21:00" }));
+    const sheet = await monthSheet(db, companyId, "2026-11", { now: sh("2026-11-26", "12:00") });
+    expect(sheet.rows.map((r) => [r.userId, r.shift])).toEqual([
+      [tech.id, { startMinute: 720, endMinute: 1260 }],
+      [other.id, { startMinute: 510, endMinute: 1050 }],
+    ]);
+    expect(await db.select().from(workShifts).where(eq(workShifts.companyId, companyId))).toHaveLength(2);
+    const audits = await db.select().from(auditLog).where(and(eq(auditLog.companyId, companyId), eq(auditLog.action, "shift.set"))).orderBy(auditLog.id);
+    expect(audits[1]).toMatchObject({ entityId: "default", before: { startMinute: 480, endMinute: 1020 }, after: { startMinute: 510, endMinute: 1050 } });
+    // Another company's person cannot be given a shift here; the end must follow the start.
+    const outsider = await createCompany(db);
+    await expect(setShift(db, actor, shiftSchema.parse({ userId: String(outsider.adminId), start: "08:00", end: "17:00" }))).rejects.toMatchObject({ code: "not_found" });
+    const bad = shiftSchema.safeParse({ userId: "", start: "18:00", end: "09:00" });
+    expect(bad.success ? null : bad.error.issues[0]).toMatchObject({ path: ["end"], message: "hr.validation.shiftOrder" });
   });
 });

@@ -1,11 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { CorrectionForm } from "@/components/hr/correction-form";
+import { ShiftForm } from "@/components/hr/shift-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
-import { monthSheet, recentCorrections } from "@/lib/hr/attendance";
+import { monthSheet, recentCorrections, shiftsOf } from "@/lib/hr/attendance";
 import { listCommunityOptions } from "@/lib/hr/queries";
 import { formatMinute, isMonth, localParts } from "@/lib/hr/rules";
 
@@ -25,7 +26,9 @@ export default async function AttendanceSheetPage({ searchParams }: { searchPara
   const db = getDb();
   const communities = await listCommunityOptions(db, user.companyId);
   const communityId = communities.find((c) => String(c.id) === sp.community)?.id ?? null;
-  const [sheet, corrections] = await Promise.all([monthSheet(db, user.companyId, month, { communityId }), recentCorrections(db, user.companyId)]);
+  const [sheet, corrections, shiftOf] = await Promise.all([monthSheet(db, user.companyId, month, { communityId }), recentCorrections(db, user.companyId), shiftsOf(db, user.companyId, [])]);
+  const companyShift = shiftOf(0);
+  const ts = await getTranslations("hr.shift");
   const query = new URLSearchParams({ month, ...(communityId ? { community: String(communityId) } : {}) });
   const cells = (x: typeof sheet.totals) => [
     x.present,
@@ -96,6 +99,9 @@ export default async function AttendanceSheetPage({ searchParams }: { searchPara
             </tr>
           </Table>
         )}
+      </Card>
+      <Card title={ts("companyTitle")}>
+        <ShiftForm userId={null} start={formatMinute(companyShift.startMinute)} end={formatMinute(companyShift.endMinute)} />
       </Card>
       <Card title={t("correctTitle")}>
         <CorrectionForm people={sheet.rows} defaultDate={today} />

@@ -2,12 +2,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RecordDetails } from "@/components/hr/record-details";
+import { ShiftForm } from "@/components/hr/shift-form";
 import { EditStaffRecordForm } from "@/components/hr/staff-record-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
+import { shiftsOf } from "@/lib/hr/attendance";
 import { getStaffRecord, listCommunityOptions } from "@/lib/hr/queries";
+import { formatMinute } from "@/lib/hr/rules";
 import { parseId } from "@/lib/registry/page-guards";
 
 export default async function StaffRecordPage({ params }: { params: Promise<{ id: string }> }) {
@@ -17,7 +20,9 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
   const record = await getStaffRecord(db, user.companyId, id);
   if (!record) notFound();
   const t = await getTranslations("hr");
-  const communities = await listCommunityOptions(db, user.companyId);
+  const [communities, shiftOf] = await Promise.all([listCommunityOptions(db, user.companyId), shiftsOf(db, user.companyId, [record.userId])]);
+  const shift = shiftOf(record.userId);
+  const ts = await getTranslations("hr.shift");
   return (
     <div className="space-y-4">
       <nav className="text-sm text-slate-500">
@@ -44,9 +49,15 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
             }}
           />
         </Card>
-        <Card title={t("recordTitle")}>
-          <RecordDetails record={record} />
-        </Card>
+        <div className="space-y-4">
+          <Card title={t("recordTitle")}>
+            <RecordDetails record={record} />
+          </Card>
+          <Card title={ts("personTitle")}>
+            <p className="mb-3 text-xs text-slate-500">{ts("personHint")}</p>
+            <ShiftForm userId={record.userId} start={formatMinute(shift.startMinute)} end={formatMinute(shift.endMinute)} />
+          </Card>
+        </div>
       </div>
     </div>
   );
