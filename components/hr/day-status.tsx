@@ -7,6 +7,7 @@ const tone: Record<DayResult["status"], string> = {
   incomplete: "text-amber-700",
   rest: "text-slate-400",
   upcoming: "text-slate-400",
+  notHired: "text-slate-400",
 };
 
 /** "出勤 · 迟到 5 分钟" etc. for one day. */

@@ -98,9 +98,9 @@ async function entriesBetween(db: DbOrTx, companyId: number, userIds: number[], 
     .orderBy(asc(attendanceEntries.id));
 }
 
-function evaluateMonth(month: string, shift: Shift, tz: string, now: Date, entries: Awaited<ReturnType<typeof entriesBetween>>): DayResult[] {
+function evaluateMonth(month: string, shift: Shift, tz: string, now: Date, entries: Awaited<ReturnType<typeof entriesBetween>>, hiredOn: string | null): DayResult[] {
   const picked = effectiveEntries(entries);
-  return daysOfMonth(month).map((date) => evaluateDay({ date, shift, timeZone: tz, now, inAt: picked.get(date, "in")?.at ?? null, outAt: picked.get(date, "out")?.at ?? null }));
+  return daysOfMonth(month).map((date) => evaluateDay({ date, shift, timeZone: tz, now, hiredOn, inAt: picked.get(date, "in")?.at ?? null, outAt: picked.get(date, "out")?.at ?? null }));
 }
 
 /** A person's month (their own attendance page). */
@@ -109,7 +109,8 @@ export async function myMonth(db: DbOrTx, companyId: number, userId: number, mon
   const shift = (await shiftsOf(db, companyId, [userId]))(userId);
   const days = daysOfMonth(month);
   const entries = await entriesBetween(db, companyId, [userId], days[0], days[days.length - 1]);
-  const results = evaluateMonth(month, shift, tz, now, entries);
+  const [record] = await db.select({ hireDate: staffRecords.hireDate }).from(staffRecords).where(and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, userId)));
+  const results = evaluateMonth(month, shift, tz, now, entries, record?.hireDate ?? null);
   const today = localParts(now, tz).date;
   return { timeZone: tz, shift, today, days: results, totals: totalsOf(results), todayResult: results.find((d) => d.date === today) ?? null };
 }
@@ -131,7 +132,7 @@ export async function monthSheet(db: DbOrTx, companyId: number, month: string, o
   const now = opts.now ?? new Date();
   const tz = await companyTimeZone(db, companyId);
   const people = await db
-    .select({ userId: staffRecords.userId, employeeNo: staffRecords.employeeNo, name: staffRecords.name })
+    .select({ userId: staffRecords.userId, employeeNo: staffRecords.employeeNo, name: staffRecords.name, hireDate: staffRecords.hireDate })
     .from(staffRecords)
     .innerJoin(users, eq(users.id, staffRecords.userId))
     .where(and(eq(staffRecords.companyId, companyId), ne(staffRecords.status, "exited"), opts.communityId ? eq(staffRecords.communityId, opts.communityId) : undefined))
@@ -142,9 +143,9 @@ export async function monthSheet(db: DbOrTx, companyId: number, month: string, o
   const entries = await entriesBetween(db, companyId, ids, days[0], days[days.length - 1]);
   const byUser = new Map<number, typeof entries>();
   for (const e of entries) byUser.set(e.userId, [...(byUser.get(e.userId) ?? []), e]);
-  const rows: SheetRow[] = people.map((p) => {
+  const rows: SheetRow[] = people.map(({ hireDate, ...p }) => {
     const shift = shiftOf(p.userId);
-    const results = evaluateMonth(month, shift, tz, now, byUser.get(p.userId) ?? []);
+    const results = evaluateMonth(month, shift, tz, now, byUser.get(p.userId) ?? [], hireDate);
     return { ...p, shift, days: results, totals: totalsOf(results) };
   });
   const sum = (k: keyof MonthTotals) => rows.reduce((n, r) => n + r.totals[k], 0);

@@ -71,7 +71,7 @@ export function isWorkday(date: string): boolean {
   return wd !== 0 && wd !== 6;
 }
 
-export type DayStatus = "rest" | "upcoming" | "present" | "absent" | "incomplete";
+export type DayStatus = "rest" | "upcoming" | "present" | "absent" | "incomplete" | "notHired";
 
 export interface DayResult {
   date: string;
@@ -87,9 +87,10 @@ export interface DayResult {
  * One person's day. `inAt` / `outAt` are the effective entries for the local `date`
  * (corrections already applied); `now` decides whether the day is over. A workday with no
  * clock-in is absent once it is over; a clock-in without a clock-out after the day is over
- * is "incomplete"; a rest day is never absent but still counts the hours worked.
+ * is "incomplete"; a rest day is never absent but still counts the hours worked. Days before
+ * the hire date (`hiredOn`, YYYY-MM-DD) without entries are "notHired", never absent.
  */
-export function evaluateDay(input: { date: string; shift: Shift; timeZone: string; now: Date; inAt: Date | null; outAt: Date | null }): DayResult {
+export function evaluateDay(input: { date: string; shift: Shift; timeZone: string; now: Date; inAt: Date | null; outAt: Date | null; hiredOn?: string | null }): DayResult {
   const { date, shift, timeZone } = input;
   const today = localParts(input.now, timeZone);
   const over = date < today.date || (date === today.date && today.minute >= shift.endMinute);
@@ -100,6 +101,7 @@ export function evaluateDay(input: { date: string; shift: Shift; timeZone: strin
   const earlyMinutes = workday && outMinute !== null ? Math.max(0, shift.endMinute - outMinute) : 0;
   let status: DayStatus;
   if (inMinute !== null) status = outMinute !== null ? "present" : over ? "incomplete" : "present";
+  else if (input.hiredOn && date < input.hiredOn) status = "notHired";
   else if (!workday) status = "rest";
   else if (date > today.date || !over) status = "upcoming";
   else status = "absent";

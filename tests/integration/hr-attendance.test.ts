@@ -155,3 +155,15 @@ describe("shifts", () => {
     expect(bad.success ? null : bad.error.issues[0]).toMatchObject({ path: ["end"], message: "hr.validation.shiftOrder" });
   });
 });
+
+describe("hire date on the sheet", () => {
+  it("a person hired mid-month is absent only from the hire date on", async () => {
+    const { db } = await createTestDb();
+    const { companyId, adminId } = await createCompany(db);
+    const user = await createUser(db, companyId, ["butler"], "新人");
+    await createStaffRecord(db, { companyId, userId: adminId }, staffRecordSchema.parse({ userId: user.id, employeeNo: "N1", name: "新人", phone: "", email: "", communityId: "", position: "管家", hireDate: "2026-11-23", status: "active" }));
+    const sheet = await monthSheet(db, companyId, "2026-11", { now: sh("2026-11-26", "12:00") });
+    expect(sheet.rows[0].totals.absent).toBe(3); // 23rd, 24th, 25th
+    expect(sheet.rows[0].days.find((d) => d.date === "2026-11-20")?.status).toBe("notHired");
+  });
+});

@@ -93,3 +93,17 @@ describe("totals and corrections", () => {
     expect(picked.get("2026-11-26", "in")).toBeNull();
   });
 });
+
+describe("hire date", () => {
+  it("days before the hire date are never absent; from the hire date on they are", () => {
+    const at = (date: string) => evaluateDay({ date, shift: DEFAULT_SHIFT, timeZone: TZ, now: sh("2026-11-30", "12:00"), inAt: null, outAt: null, hiredOn: "2026-11-25" });
+    expect(at("2026-11-24").status).toBe("notHired");
+    expect(at("2026-11-22").status).toBe("notHired");
+    expect(at("2026-11-25").status).toBe("absent");
+    expect(totalsOf([at("2026-11-23"), at("2026-11-24"), at("2026-11-25")]).absent).toBe(1);
+  });
+  it("an entry before the hire date still counts (the record was made late)", () => {
+    const d = evaluateDay({ date: "2026-11-24", shift: DEFAULT_SHIFT, timeZone: TZ, now: sh("2026-11-30", "12:00"), inAt: sh("2026-11-24", "09:00"), outAt: sh("2026-11-24", "18:00"), hiredOn: "2026-11-25" });
+    expect(d.status).toBe("present");
+  });
+});
