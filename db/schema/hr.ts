@@ -88,3 +88,33 @@ export const workShifts = sqliteTable(
     uniqueIndex("work_shifts_company_default_uq").on(t.companyId).where(sql`user_id is null`),
   ],
 );
+
+export const CHANGE_KINDS = ["transfer", "role_change", "promotion", "exit"] as const;
+
+/**
+ * 人事变动: a dated event with a reason. Recorded ahead of time; `applyDueChanges` (the daily
+ * cron) applies those whose effective date has come, once: `appliedAt` is set in the same
+ * batch as the change itself. transfer → community; role_change → replaces `fromRole` with
+ * `toRole` in memberships; promotion → position (and optionally a role); exit → status exited.
+ */
+export const personnelChanges = sqliteTable(
+  "personnel_changes",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: enumText("kind", CHANGE_KINDS).notNull(),
+    effectiveDate: text("effective_date").notNull(),
+    reason: text("reason").notNull(),
+    toCommunityId: integer("to_community_id").references(() => communities.id),
+    fromRole: text("from_role"),
+    toRole: text("to_role"),
+    toPosition: text("to_position"),
+    createdBy: integer("created_by").references(() => users.id),
+    appliedAt: integer("applied_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("personnel_changes_company_user_idx").on(t.companyId, t.userId), index("personnel_changes_due_idx").on(t.companyId, t.appliedAt, t.effectiveDate)],
+);

@@ -87,3 +87,28 @@ export const shiftSchema = z
   .refine((v) => v.end > v.start, { message: "hr.validation.shiftOrder", path: ["end"] });
 
 export type ShiftInput = z.output<typeof shiftSchema>;
+
+const staffRole = z.enum(["butler", "supervisor", "project_manager", "front_desk", "technician", "finance", "hr", "legal", "admin"], { error: "validation.required" });
+const emptyToNull = (v: unknown) => (v === "" ? null : v);
+
+/** A personnel change; which fields are needed depends on the kind. */
+export const personnelChangeSchema = z
+  .object({
+    userId: id,
+    kind: z.enum(["transfer", "role_change", "promotion", "exit"], { error: "validation.required" }),
+    effectiveDate: dateField,
+    reason: z.string({ error: "validation.required" }).trim().min(2, "hr.validation.reason").max(200, "validation.tooLong"),
+    toCommunityId: optionalId,
+    fromRole: z.preprocess(emptyToNull, staffRole.nullable().optional()).transform((v) => v ?? null),
+    toRole: z.preprocess(emptyToNull, staffRole.nullable().optional()).transform((v) => v ?? null),
+    toPosition: z.string().trim().max(50, "validation.tooLong").optional().transform((v) => v || null),
+  })
+  .superRefine((v, ctx) => {
+    const need = (path: string) => ctx.addIssue({ code: "custom", path: [path], message: "validation.required" });
+    if (v.kind === "transfer" && v.toCommunityId === null) need("toCommunityId");
+    if (v.kind === "role_change" && v.fromRole === null) need("fromRole");
+    if (v.kind === "role_change" && v.toRole === null) need("toRole");
+    if (v.kind === "promotion" && v.toPosition === null) need("toPosition");
+  });
+
+export type PersonnelChangeInput = z.output<typeof personnelChangeSchema>;
