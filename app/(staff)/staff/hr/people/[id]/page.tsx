@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ChangeForm } from "@/components/hr/change-form";
+import { ChangeHistory } from "@/components/hr/change-history";
 import { RecordDetails } from "@/components/hr/record-details";
 import { ShiftForm } from "@/components/hr/shift-form";
 import { EditStaffRecordForm } from "@/components/hr/staff-record-form";
@@ -9,8 +11,9 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { shiftsOf } from "@/lib/hr/attendance";
+import { listPersonnelChanges } from "@/lib/hr/changes";
 import { getStaffRecord, listCommunityOptions } from "@/lib/hr/queries";
-import { formatMinute } from "@/lib/hr/rules";
+import { formatMinute, localParts } from "@/lib/hr/rules";
 import { parseId } from "@/lib/registry/page-guards";
 
 export default async function StaffRecordPage({ params }: { params: Promise<{ id: string }> }) {
@@ -20,9 +23,15 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
   const record = await getStaffRecord(db, user.companyId, id);
   if (!record) notFound();
   const t = await getTranslations("hr");
-  const [communities, shiftOf] = await Promise.all([listCommunityOptions(db, user.companyId), shiftsOf(db, user.companyId, [record.userId])]);
+  const [communities, shiftOf, changes] = await Promise.all([
+    listCommunityOptions(db, user.companyId),
+    shiftsOf(db, user.companyId, [record.userId]),
+    listPersonnelChanges(db, user.companyId, record.userId),
+  ]);
+  const today = localParts(new Date(), user.timeZone).date;
   const shift = shiftOf(record.userId);
   const ts = await getTranslations("hr.shift");
+  const tc = await getTranslations("hr.changes");
   return (
     <div className="space-y-4">
       <nav className="text-sm text-slate-500">
@@ -58,6 +67,16 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
             <ShiftForm userId={record.userId} start={formatMinute(shift.startMinute)} end={formatMinute(shift.endMinute)} />
           </Card>
         </div>
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        {record.status !== "exited" ? (
+          <Card title={tc("record")}>
+            <ChangeForm userId={record.userId} communities={communities} defaultDate={today} />
+          </Card>
+        ) : null}
+        <Card title={tc("historyTitle")}>
+          <ChangeHistory changes={changes} />
+        </Card>
       </div>
     </div>
   );
