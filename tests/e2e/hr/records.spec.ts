@@ -9,14 +9,14 @@ test("HR edits a seeded staff record; the person sees it on their own record pag
   await expect(page.getByRole("cell", { name: "E0001" })).toBeVisible();
   await page.getByRole("link", { name: demo("legal").name, exact: true }).click();
   await expect(page).toHaveURL(/\/staff\/hr\/people\/\d+$/);
-  const form = page.locator("form").filter({ has: page.getByRole("button", { name: hr.save }) });
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: hr.save, exact: true }) });
   await form.getByLabel(hr.position, { exact: true }).fill("");
-  await form.getByRole("button", { name: hr.save }).click();
+  await form.getByRole("button", { name: hr.save, exact: true }).click();
   await expect(form.getByRole("alert").first()).toHaveText(/./);
   await form.getByLabel(hr.position, { exact: true }).fill("高级法务");
   await form.getByLabel(hr.hireDate, { exact: true }).fill("2021-06-01");
   await form.getByLabel(hr.statusLabel, { exact: true }).selectOption({ label: hr.status.on_leave });
-  await form.getByRole("button", { name: hr.save }).click();
+  await form.getByRole("button", { name: hr.save, exact: true }).click();
   await expect(form.getByRole("status")).toBeVisible();
 
   const legal = await (await browser.newContext({ storageState: authFile("legal") })).newPage();
