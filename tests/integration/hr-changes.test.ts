@@ -4,6 +4,7 @@ import { memberships, users } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
 import { applyDueChanges, listPersonnelChanges, recordPersonnelChange } from "@/lib/hr/changes";
+import { runHrDaily } from "@/lib/hr/cron";
 import { createStaffRecord } from "@/lib/hr/commands";
 import { getOwnStaffRecord } from "@/lib/hr/queries";
 import { personnelChangeSchema, staffRecordSchema } from "@/lib/hr/schemas";
@@ -72,5 +73,18 @@ describe("personnel changes", () => {
     expect(missing.success ? [] : missing.error.issues.map((i) => i.path.join("."))).toEqual(["toCommunityId"]);
     const other = await createCompany(db);
     expect((await err(recordPersonnelChange(db, { companyId: other.companyId, userId: other.adminId }, change({ userId: butler.id, kind: "exit", effectiveDate: "2026-12-01" }), "2026-11-27")))?.code).toBe("not_found");
+  });
+});
+
+describe("HR daily job", () => {
+  it("applies a change on the company's local date (Shanghai is already on the 1st at 16:30 UTC on the 30th)", async () => {
+    const db = (await createTestDb()).db;
+    const { companyId, actor, butler, to } = await setup(db);
+    await recordPersonnelChange(db, actor, change({ userId: butler.id, kind: "transfer", effectiveDate: "2026-12-01", toCommunityId: to.id }), "2026-11-27");
+    const mine = (r: { companyId: number; applied: number }[]) => r.find((x) => x.companyId === companyId)?.applied;
+    expect(mine(await runHrDaily(db, new Date("2026-11-30T15:59:00Z")))).toBe(0);
+    expect(mine(await runHrDaily(db, new Date("2026-11-30T16:00:00Z")))).toBe(1);
+    expect(mine(await runHrDaily(db, new Date("2026-11-30T17:00:00Z")))).toBe(0);
+    expect((await getOwnStaffRecord(db, companyId, butler.id))?.communityId).toBe(to.id);
   });
 });
