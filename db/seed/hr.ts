@@ -8,7 +8,9 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
 import type { Role } from "../../lib/auth/roles";
 import * as s from "../schema";
+import { instantOf, isWorkday, localParts } from "../../lib/hr/rules";
 import { insertRows } from "./insert";
+import type { Rng } from "./random";
 
 export const POSITION_OF_ROLE: Record<Exclude<Role, "resident">, string> = {
   admin: "总经理",
@@ -71,5 +73,33 @@ export async function seedDemoHr(db: Db, companyId: number): Promise<number> {
     });
   }
   await insertRows(db, s.staffRecords, rows);
+  return rows.length;
+}
+
+/**
+ * Demo attendance: the 30 days before `now` (not today), for every staff record, on workdays
+ * of the company's zone. Most people clock in 08:40–09:10 and out 17:55–18:30; a few days are
+ * late, early or missed. Written as plain clock entries, so the rules treat them as taps.
+ */
+export async function seedDemoAttendance(db: Db, companyId: number, rng: Rng, now: Date, timeZone = "Asia/Shanghai"): Promise<number> {
+  const people = await db.select({ userId: s.staffRecords.userId }).from(s.staffRecords).where(eq(s.staffRecords.companyId, companyId)).orderBy(asc(s.staffRecords.userId));
+  const today = localParts(now, timeZone).date;
+  const dates: string[] = [];
+  for (let back = 30; back >= 1; back--) {
+    const date = localParts(new Date(now.getTime() - back * 86_400_000), timeZone).date;
+    if (date < today && isWorkday(date) && !dates.includes(date)) dates.push(date);
+  }
+  const rows: (typeof s.attendanceEntries.$inferInsert)[] = [];
+  for (const p of people) {
+    for (const date of dates) {
+      if (rng.chance(0.04)) continue; // absent
+      const inMinute = rng.chance(0.1) ? rng.int(9 * 60 + 1, 9 * 60 + 40) : rng.int(8 * 60 + 30, 9 * 60);
+      const outMinute = rng.chance(0.06) ? rng.int(17 * 60, 17 * 60 + 50) : rng.int(18 * 60, 18 * 60 + 30);
+      const base = { companyId, userId: p.userId, workDate: date, source: "clock" as const, actorUserId: p.userId };
+      rows.push({ ...base, kind: "in", at: instantOf(date, inMinute, timeZone) });
+      if (!rng.chance(0.02)) rows.push({ ...base, kind: "out", at: instantOf(date, outMinute, timeZone) });
+    }
+  }
+  await insertRows(db, s.attendanceEntries, rows);
   return rows.length;
 }

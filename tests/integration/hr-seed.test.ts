@@ -1,8 +1,9 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { staffRecords, users } from "@/db/schema";
+import { attendanceEntries, staffRecords, users } from "@/db/schema";
 import { DEMO_LOGINS, seedDemo } from "@/db/seed";
 import { listStaffRecords } from "@/lib/hr/queries";
+import { isWorkday, localParts } from "@/lib/hr/rules";
 import { createTestDb } from "../support/test-db";
 
 describe("HR demo seed", () => {
@@ -24,6 +25,12 @@ describe("HR demo seed", () => {
     const butler = records.find((r) => r.email === "butler@demo.guanjia.cn");
     expect(butler?.communityName).toBeTruthy();
     expect(butler?.position).toBe("管家");
+
+    // 30 days of clock entries before today, on workdays only, none today.
+    const clocks = await db.select({ workDate: attendanceEntries.workDate, kind: attendanceEntries.kind }).from(attendanceEntries).where(eq(attendanceEntries.companyId, companyId));
+    expect(clocks.filter((c) => c.kind === "in").length).toBeGreaterThan(records.length * 15);
+    const today = localParts(new Date(), "Asia/Shanghai").date;
+    expect(clocks.every((c) => c.workDate < today && isWorkday(c.workDate))).toBe(true);
 
     expect((await seedDemo(db, opts)).status).toBe("exists");
     const [again] = await db.select({ n: count() }).from(staffRecords).where(and(eq(staffRecords.companyId, companyId)));
