@@ -3,3 +3,4 @@ export * from "./registry";
 export * from "./billing";
 export * from "./tickets";
 export * from "./notifications";
+export * from "./hr";

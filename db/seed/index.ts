@@ -21,6 +21,7 @@ import { createRng } from "./random";
 import { planRegistry } from "./registry";
 import { buildRows } from "./rows";
 import { assignStaff } from "./staff";
+import { seedDemoAttendance, seedDemoHr } from "./hr";
 import { seedDemoTickets } from "./tickets";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_COMPANY_NAME, BENCH_COMPANY_NAME, demoLogin, type DemoLogin } from "./demo-logins";
@@ -132,6 +133,10 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
     const t = performance.now();
     const made = await seedDemoTickets(db, ids.companies, rng.fork("tickets"), now);
     log(`  ${"work orders".padEnd(20)} ${String(made.orders).padStart(9)} rows  ${ms(performance.now() - t).padStart(8)}`);
+    const records = await seedDemoHr(db, ids.companies);
+    log(`  ${"staff records".padEnd(20)} ${String(records).padStart(9)} rows`);
+    const clocks = await seedDemoAttendance(db, ids.companies, rng.fork("attendance"), now);
+    log(`  ${"attendance".padEnd(20)} ${String(clocks).padStart(9)} rows`);
   }
   await write("audit_log", s.auditLog, [
     {

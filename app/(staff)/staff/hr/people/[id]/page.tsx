@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ChangeForm } from "@/components/hr/change-form";
+import { ChangeHistory } from "@/components/hr/change-history";
+import { RecordDetails } from "@/components/hr/record-details";
+import { ShiftForm } from "@/components/hr/shift-form";
+import { EditStaffRecordForm } from "@/components/hr/staff-record-form";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { HR_MANAGE_ROLES } from "@/lib/hr/access";
+import { shiftsOf } from "@/lib/hr/attendance";
+import { listPersonnelChanges } from "@/lib/hr/changes";
+import { getStaffRecord, listCommunityOptions } from "@/lib/hr/queries";
+import { formatMinute, localParts } from "@/lib/hr/rules";
+import { parseId } from "@/lib/registry/page-guards";
+
+export default async function StaffRecordPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser(HR_MANAGE_ROLES);
+  const id = parseId((await params).id);
+  const db = getDb();
+  const record = await getStaffRecord(db, user.companyId, id);
+  if (!record) notFound();
+  const t = await getTranslations("hr");
+  const [communities, shiftOf, changes] = await Promise.all([
+    listCommunityOptions(db, user.companyId),
+    shiftsOf(db, user.companyId, [record.userId]),
+    listPersonnelChanges(db, user.companyId, record.userId),
+  ]);
+  const today = localParts(new Date(), user.timeZone).date;
+  const shift = shiftOf(record.userId);
+  const ts = await getTranslations("hr.shift");
+  const tc = await getTranslations("hr.changes");
+  return (
+    <div className="space-y-4">
+      <nav className="text-sm text-slate-500">
+        <Link href="/staff/hr/people" className="hover:underline">
+          {t("peopleTitle")}
+        </Link>{" "}
+        / {record.name}
+      </nav>
+      <PageHeader title={record.name} subtitle={`${record.employeeNo} · ${record.position}`} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title={t("editRecord")}>
+          <EditStaffRecordForm
+            id={record.id}
+            communities={communities}
+            values={{
+              employeeNo: record.employeeNo,
+              name: record.name,
+              phone: record.phone,
+              email: record.email,
+              communityId: record.communityId,
+              position: record.position,
+              hireDate: record.hireDate,
+              status: record.status,
+            }}
+          />
+        </Card>
+        <div className="space-y-4">
+          <Card title={t("recordTitle")}>
+            <RecordDetails record={record} />
+          </Card>
+          <Card title={ts("personTitle")}>
+            <p className="mb-3 text-xs text-slate-500">{ts("personHint")}</p>
+            <ShiftForm userId={record.userId} start={formatMinute(shift.startMinute)} end={formatMinute(shift.endMinute)} />
+          </Card>
+        </div>
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        {record.status !== "exited" ? (
+          <Card title={tc("record")}>
+            <ChangeForm userId={record.userId} communities={communities} defaultDate={today} />
+          </Card>
+        ) : null}
+        <Card title={tc("historyTitle")}>
+          <ChangeHistory changes={changes} />
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { getTranslations } from "next-intl/server";
+import { ChangeHistory } from "@/components/hr/change-history";
+import { RecordDetails } from "@/components/hr/record-details";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { STAFF_ROLES } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listPersonnelChanges } from "@/lib/hr/changes";
+import { getOwnStaffRecord } from "@/lib/hr/queries";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("hr"))("myRecordTitle") };
+}
+
+/** Every staff member sees their own record; the query is keyed by the session's user id. */
+export default async function MyRecordPage() {
+  const user = await requireUser(STAFF_ROLES);
+  const t = await getTranslations("hr");
+  const db = getDb();
+  const [record, changes] = await Promise.all([getOwnStaffRecord(db, user.companyId, user.id), listPersonnelChanges(db, user.companyId, user.id)]);
+  const tc = await getTranslations("hr.changes");
+  return (
+    <div className="max-w-xl space-y-4">
+      <PageHeader title={t("myRecordTitle")} />
+      <Card>{record ? <RecordDetails record={record} /> : <EmptyState>{t("noOwnRecord")}</EmptyState>}</Card>
+      {record ? (
+        <Card title={tc("historyTitle")}>
+          <ChangeHistory changes={changes} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

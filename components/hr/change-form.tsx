@@ -1,0 +1,47 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { recordPersonnelChangeAction } from "@/app/(staff)/staff/hr/people/change-actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { FormFooter } from "@/components/registry/form-footer";
+import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { CHANGE_KINDS } from "@/db/schema/hr";
+import { STAFF_ROLES } from "@/lib/auth/roles";
+import { personnelChangeSchema } from "@/lib/hr/schemas";
+
+/** Records a transfer, role change, promotion or exit with its date and reason. */
+export function ChangeForm({ userId, communities, defaultDate }: { userId: number; communities: { id: number; name: string }[]; defaultDate: string }) {
+  const t = useTranslations("hr.changes");
+  const tr = useTranslations("roles");
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const { form, onSubmit, errorOf, formError, submitting } = useActionForm(personnelChangeSchema, recordPersonnelChangeAction, {
+    defaultValues: { userId, kind: "promotion", effectiveDate: defaultDate, reason: "", toCommunityId: "", fromRole: "", toRole: "", toPosition: "" },
+    onSuccess: () => {
+      setSaved(true);
+      form.setValue("reason", "");
+      router.refresh();
+    },
+  });
+  const kind = form.watch("kind");
+  const roleOptions = [{ value: "", label: t("chooseRole") }, ...STAFF_ROLES.map((r) => ({ value: r, label: tr(r) }))];
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" onChange={() => setSaved(false)}>
+      <SelectField label={t("kind")} error={errorOf("kind")} options={CHANGE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} {...form.register("kind")} />
+      <Field label={t("effectiveDate")} type="date" error={errorOf("effectiveDate")} {...form.register("effectiveDate")} />
+      {kind === "transfer" ? (
+        <SelectField label={t("toCommunity")} error={errorOf("toCommunityId")} options={[{ value: "", label: "—" }, ...communities.map((c) => ({ value: c.id, label: c.name }))]} {...form.register("toCommunityId")} />
+      ) : null}
+      {kind === "role_change" ? <SelectField label={t("fromRole")} error={errorOf("fromRole")} options={roleOptions} {...form.register("fromRole")} /> : null}
+      {kind === "role_change" || kind === "promotion" ? <SelectField label={t("toRole")} error={errorOf("toRole")} options={roleOptions} {...form.register("toRole")} /> : null}
+      {kind === "promotion" ? <Field label={t("toPosition")} error={errorOf("toPosition")} {...form.register("toPosition")} /> : null}
+      <Field label={t("reason")} error={errorOf("reason")} className="sm:col-span-2" {...form.register("reason")} />
+      <div className="sm:col-span-2">
+        <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("record")} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,39 @@
+import { and, count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { attendanceEntries, staffRecords, users } from "@/db/schema";
+import { DEMO_LOGINS, seedDemo } from "@/db/seed";
+import { listStaffRecords } from "@/lib/hr/queries";
+import { isWorkday, localParts } from "@/lib/hr/rules";
+import { createTestDb } from "../support/test-db";
+
+describe("HR demo seed", () => {
+  it("gives every demo staff login one record, deterministically, and a second run writes nothing", async () => {
+    const { db } = await createTestDb();
+    const opts = { households: 200, passwordHash: "$argon2id$not-a-real-hash" };
+    const { companyId } = await seedDemo(db, { ...opts, reset: true });
+    const records = await listStaffRecords(db, companyId);
+    const staffLogins = DEMO_LOGINS.filter((l) => l.role !== "resident");
+    for (const login of staffLogins) {
+      const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, login.email));
+      const mine = records.filter((r) => r.userId === user.id);
+      expect(mine, login.email).toHaveLength(1);
+      expect(mine[0].roles).toContain(login.role);
+      expect(mine[0].status).toBe("active");
+    }
+    expect(records[0].employeeNo).toBe("E0001");
+    expect(new Set(records.map((r) => r.employeeNo)).size).toBe(records.length);
+    const butler = records.find((r) => r.email === "butler@demo.guanjia.cn");
+    expect(butler?.communityName).toBeTruthy();
+    expect(butler?.position).toBe("管家");
+
+    // 30 days of clock entries before today, on workdays only, none today.
+    const clocks = await db.select({ workDate: attendanceEntries.workDate, kind: attendanceEntries.kind }).from(attendanceEntries).where(eq(attendanceEntries.companyId, companyId));
+    expect(clocks.filter((c) => c.kind === "in").length).toBeGreaterThan(records.length * 15);
+    const today = localParts(new Date(), "Asia/Shanghai").date;
+    expect(clocks.every((c) => c.workDate < today && isWorkday(c.workDate))).toBe(true);
+
+    expect((await seedDemo(db, opts)).status).toBe("exists");
+    const [again] = await db.select({ n: count() }).from(staffRecords).where(and(eq(staffRecords.companyId, companyId)));
+    expect(again.n).toBe(records.length);
+  });
+});
