@@ -50,7 +50,6 @@ export default async function ResidentHome() {
           </ul>
         )}
       </Card>
-      <p className="text-center text-xs text-slate-500">{t("resident.comingSoon")}</p>
     </div>
   );
 }
