@@ -19,7 +19,7 @@ export async function StaffShell({ user, children }: { user: SessionUser; childr
       <a href="#main" className="sr-only focus:not-sr-only">
         {t("app.skipToContent")}
       </a>
-      <aside className="no-print border-b border-slate-200 bg-white lg:sticky lg:top-0 lg:h-dvh lg:w-60 lg:shrink-0 lg:border-b-0 lg:border-r">
+      <aside className="no-print border-b border-slate-200 bg-white lg:sticky lg:top-0 lg:h-dvh lg:overflow-y-auto lg:w-60 lg:shrink-0 lg:border-b-0 lg:border-r">
         <div className="flex items-center justify-between px-4 py-3">
           <div>
             <div className="font-bold text-brand-700">{t("app.name")}</div>
