@@ -28,6 +28,7 @@ const BILLING_TABLES = [
   "credit_entries",
   "allocations",
   "bill_lines",
+  "meter_readings",
   "bills",
   "payments",
   "receipt_counters",
@@ -95,6 +96,8 @@ export async function seedBilling(db: Db, companyId: number, opts: { now?: Date;
       { companyId, name: "停车管理费", kind: "per_parking", priceFen: 15000, createdAt: now },
       { companyId, name: "生活垃圾处理费", kind: "per_household", priceFen: 1000, createdAt: now },
       { companyId, name: "上门保洁（增值服务）", kind: "one_off", priceFen: 8000, createdAt: now },
+      { companyId, name: "水费", kind: "metered", priceFen: 365, createdAt: now },
+      { companyId, name: "电费", kind: "metered", priceFen: 58, createdAt: now },
     ]),
   ]);
   step("fee items");
@@ -176,8 +179,16 @@ export async function seedBilling(db: Db, companyId: number, opts: { now?: Date;
           from allocations a join bills b on b.id = a.bill_id where a.company_id = ${companyId} and a.payment_id is null`,
     sql`update bills set allocated_fen = (select coalesce(sum(a.amount_fen), 0) from allocations a where a.bill_id = bills.id)
          where company_id = ${companyId} and exists (select 1 from allocations a where a.bill_id = bills.id)`,
+    // This month's meter readings of a dozen homes (their baselines): next month's sheet shows them as previous readings.
+    sql`insert into meter_readings (company_id, unit_id, fee_item_id, period, reading_centi, previous_centi, actor_user_id, created_at)
+        select ${companyId}, u.id, fi.id, ${current}, r.v, r.v, ${cashier}, ${nowMs}
+          from (select id from units where company_id = ${companyId} and type = 'residential' order by id limit 12) u
+          join fee_items fi on fi.company_id = ${companyId} and fi.kind = 'metered'
+          join (select id as uid, ((id * 37) % 900 + 100) * 100 as v from units where company_id = ${companyId}) r on r.uid = u.id
+         where true
+        on conflict (unit_id, fee_item_id, period) do nothing`,
   ];
-  const labels = ["bills", "bill lines", "payments", "receipt counters", "allocations", "prepayment credit", "credit → bills", "credit applied", "bill totals"];
+  const labels = ["bills", "bill lines", "payments", "receipt counters", "allocations", "prepayment credit", "credit → bills", "credit applied", "bill totals", "meter readings"];
   // A bigger page cache for this connection: the bench company's million-row indexes are
   // written in random order, and the default 2 MB cache makes that several times slower.
   await db.run(sql`PRAGMA cache_size = -262144`).catch(() => {});

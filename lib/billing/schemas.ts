@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FEE_ITEM_KINDS, PAYMENT_METHODS, ROUNDING_MODES } from "@/db/schema/billing";
 import { MAX_AHEAD_MONTHS } from "./limits";
-import { isPeriod, parseYuan } from "./rules";
+import { isPeriod, parseCenti, parseYuan } from "./rules";
 
 /** Billing field rules, shared by forms, actions and tests. Messages are i18n keys. */
 const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
@@ -74,4 +74,23 @@ export const chargeSchema = z.object({
   householdId: id,
   feeItemId: id,
   amount: z.union([z.literal(""), yuanField]).transform((v) => (v === "" ? undefined : v)),
+});
+
+/** A meter reading typed by a person ("1234", "1234.5"): hundredths; empty = not read (null). */
+export const readingField = z.union([z.string(), z.number()], { error: "validation.required" }).transform((v, ctx) => {
+  const text = String(v).trim();
+  if (text === "") return null;
+  const centi = parseCenti(text);
+  if (centi === null) {
+    ctx.addIssue({ code: "custom", message: "billing.errors.reading" });
+    return z.NEVER;
+  }
+  return centi;
+});
+
+/** One month's readings of a metered item: a row per unit of the sheet. */
+export const readingsSchema = z.object({
+  feeItemId: id,
+  period: periodField,
+  readings: z.array(z.object({ unitId: id, reading: readingField })).max(2000, "validation.tooMany"),
 });

@@ -6,6 +6,7 @@ import { BILLING_ROLES, BILLING_SETTINGS_ROLES, CORRECTION_ROLES } from "@/lib/b
 import { chargeOneOff } from "@/lib/billing/charges";
 import { adjustBill, refundPayment, voidBill } from "@/lib/billing/corrections";
 import { generateBills } from "@/lib/billing/generate";
+import { saveReadings } from "@/lib/billing/meters";
 import { recordPayment } from "@/lib/billing/payments";
 import {
   adjustSchema,
@@ -14,6 +15,7 @@ import {
   feeItemSchema,
   feeItemUpdateSchema,
   generateSchema,
+  readingsSchema,
   refundSchema,
   settingsSchema,
   voidSchema,
@@ -89,4 +91,10 @@ export const saveSettingsAction = authorizedAction({ schema: settingsSchema, rol
   await saveBillingSettings(ctx.db, actor(ctx), input);
   refresh();
   return null;
+});
+
+export const saveReadingsAction = authorizedAction({ schema: readingsSchema, roles: BILLING_ROLES }, async (input, ctx) => {
+  const saved = await saveReadings(ctx.db, actor(ctx), { feeItemId: input.feeItemId, period: input.period, readings: input.readings.map((r) => ({ unitId: r.unitId, readingCenti: r.reading })) });
+  refresh();
+  return { saved: saved.length };
 });
