@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { billingSettings } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import { generateContractBills } from "./contracts";
 import { areaLineSql, dueDateOf, isPeriod, type Rounding } from "./rules";
 
 export interface BillingSettings {
@@ -60,12 +61,15 @@ export interface GenerationResult {
   period: string;
   created: number;
   creditApplied: number;
+  /** Contract (多种经营) bills created for the month. */
+  contractBills: number;
 }
 
 /**
  * Generates every household's bill for `period` ("YYYY-MM") in a few set-based statements
  * inside one transaction. Idempotent: a household that already has a bill for the month
  * (unique household + period) gets nothing new. New bills are paid from credit at once.
+ * Contract income bills (多种经营) for the month are created in the same transaction.
  */
 export async function generateBills(db: Db, companyId: number, period: string, now = new Date()): Promise<GenerationResult> {
   if (!isPeriod(period)) throw AppError.field("period", "billing.errors.period");
@@ -74,6 +78,7 @@ export async function generateBills(db: Db, companyId: number, period: string, n
   const at = now.getTime();
   const src = lineSource(companyId, period, settings.rounding);
   return db.transaction(async (tx) => {
+    const contractBills = await generateContractBills(tx, companyId, period, now);
     const inserted = await tx.run(sql`
       insert into bills (company_id, household_id, period, due_date, lines_fen, adjustment_fen, allocated_fen, voided, created_at)
       select ${companyId}, s.household_id, ${period}, ${due}, sum(s.amount), 0, 0, 0, ${at}
@@ -82,7 +87,7 @@ export async function generateBills(db: Db, companyId: number, period: string, n
       having sum(s.amount) > 0
       on conflict (household_id, period) where kind = 'monthly' do nothing`);
     const created = inserted.rowsAffected;
-    if (created === 0) return { period, created, creditApplied: 0 };
+    if (created === 0) return { period, created, creditApplied: 0, contractBills };
     await tx.run(sql`
       insert into bill_lines (company_id, bill_id, fee_item_id, unit_id, quantity, price_fen, amount_fen)
       select ${companyId}, b.id, s.fee_item_id, s.unit_id, s.qty, s.price, s.amount
@@ -91,7 +96,7 @@ export async function generateBills(db: Db, companyId: number, period: string, n
        where b.company_id = ${companyId}
          and not exists (select 1 from bill_lines l where l.bill_id = b.id)`);
     const applied = await applyCreditToPeriod(tx, companyId, period, at);
-    return { period, created, creditApplied: applied };
+    return { period, created, creditApplied: applied, contractBills };
   });
 }
 

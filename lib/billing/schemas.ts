@@ -94,3 +94,28 @@ export const readingsSchema = z.object({
   period: periodField,
   readings: z.array(z.object({ unitId: id, reading: readingField })).max(2000, "validation.tooMany"),
 });
+
+/** 多种经营: a contract customer (not a resident). */
+export const contractCustomerSchema = z.object({
+  name: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong"),
+  contact: z.string().trim().max(50, "validation.tooLong").optional(),
+  phone: z.string().trim().max(30, "validation.tooLong").optional(),
+});
+
+export const contractSchema = z
+  .object({
+    customerId: id,
+    communityId: id,
+    description: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
+    monthly: yuanField,
+    startMonth: periodField,
+    endMonth: periodField,
+  })
+  .refine((c) => c.endMonth >= c.startMonth, { path: ["endMonth"], message: "billing.errors.endMonth" });
+
+export const contractPaymentSchema = z.object({
+  customerId: id,
+  amount: yuanField,
+  method: z.enum(CASHIER_METHODS, { error: "billing.errors.method" }),
+  idempotencyKey: z.string().uuid("validation.required"),
+});
