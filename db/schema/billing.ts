@@ -16,9 +16,11 @@ export const ROUNDING_MODES = ["fen", "jiao", "yuan"] as const;
 /**
  * per_area: 元/m²/month × unit area; per_parking: per parking unit and month; per_household: flat
  * per month — these three go on the monthly bill. one_off: a value-added service charged once
- * (its own bill, `priceFen` is the default price).
+ * (its own bill, `priceFen` is the default price). metered: a utility (water, electricity, gas) read
+ * from a meter each month; `priceFen` is fen per unit of consumption, the monthly bill gets
+ * consumption × price for every unit with a reading for the month.
  */
-export const FEE_ITEM_KINDS = ["per_area", "per_parking", "per_household", "one_off"] as const;
+export const FEE_ITEM_KINDS = ["per_area", "per_parking", "per_household", "one_off", "metered"] as const;
 export const BILL_KINDS = ["monthly", "one_off"] as const;
 export const PAYMENT_METHODS = ["cash", "transfer", "pos", "wechat", "alipay", "online"] as const;
 export const CORRECTION_KINDS = ["void", "adjust", "refund"] as const;
@@ -224,4 +226,34 @@ export const checkoutSessions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("checkout_sessions_household_idx").on(t.householdId)],
+);
+
+/**
+ * 抄表: one meter reading per unit, metered fee item and month. Readings are in hundredths
+ * of a unit of consumption (integer). `previousCenti` is the unit's last reading for the item
+ * before this month (the first reading is the baseline: previous = reading, nothing billed).
+ * Not edited in place; consumption = reading − previous, never negative (checked).
+ */
+export const meterReadings = sqliteTable(
+  "meter_readings",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    feeItemId: integer("fee_item_id")
+      .notNull()
+      .references(() => feeItems.id),
+    period: text("period").notNull(),
+    readingCenti: integer("reading_centi").notNull(),
+    previousCenti: integer("previous_centi").notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("meter_readings_unit_item_period_uq").on(t.unitId, t.feeItemId, t.period),
+    index("meter_readings_company_period_idx").on(t.companyId, t.period),
+    check("meter_readings_reading_ck", sql`${t.previousCenti} >= 0 and ${t.readingCenti} >= ${t.previousCenti}`),
+  ],
 );

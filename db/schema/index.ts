@@ -4,3 +4,4 @@ export * from "./billing";
 export * from "./tickets";
 export * from "./notifications";
 export * from "./hr";
+export * from "./contracts";

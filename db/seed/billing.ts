@@ -23,11 +23,17 @@ export const BILLING_SEED_ACTION = "seed.billing";
 export const SEED_MONTHS = 24;
 
 const BILLING_TABLES = [
+  "contract_allocations",
+  "contract_payments",
+  "contract_bills",
+  "contracts",
+  "contract_customers",
   "checkout_sessions",
   "billing_corrections",
   "credit_entries",
   "allocations",
   "bill_lines",
+  "meter_readings",
   "bills",
   "payments",
   "receipt_counters",
@@ -95,6 +101,8 @@ export async function seedBilling(db: Db, companyId: number, opts: { now?: Date;
       { companyId, name: "停车管理费", kind: "per_parking", priceFen: 15000, createdAt: now },
       { companyId, name: "生活垃圾处理费", kind: "per_household", priceFen: 1000, createdAt: now },
       { companyId, name: "上门保洁（增值服务）", kind: "one_off", priceFen: 8000, createdAt: now },
+      { companyId, name: "水费", kind: "metered", priceFen: 365, createdAt: now },
+      { companyId, name: "电费", kind: "metered", priceFen: 58, createdAt: now },
     ]),
   ]);
   step("fee items");
@@ -176,8 +184,40 @@ export async function seedBilling(db: Db, companyId: number, opts: { now?: Date;
           from allocations a join bills b on b.id = a.bill_id where a.company_id = ${companyId} and a.payment_id is null`,
     sql`update bills set allocated_fen = (select coalesce(sum(a.amount_fen), 0) from allocations a where a.bill_id = bills.id)
          where company_id = ${companyId} and exists (select 1 from allocations a where a.bill_id = bills.id)`,
+    // This month's meter readings of a dozen homes (their baselines): next month's sheet shows them as previous readings.
+    sql`insert into meter_readings (company_id, unit_id, fee_item_id, period, reading_centi, previous_centi, actor_user_id, created_at)
+        select ${companyId}, u.id, fi.id, ${current}, r.v, r.v, ${cashier}, ${nowMs}
+          from (select id from units where company_id = ${companyId} and type = 'residential' order by id limit 12) u
+          join fee_items fi on fi.company_id = ${companyId} and fi.kind = 'metered'
+          join (select id as uid, ((id * 37) % 900 + 100) * 100 as v from units where company_id = ${companyId}) r on r.uid = u.id
+         where true
+        on conflict (unit_id, fee_item_id, period) do nothing`,
+    // 多种经营: three contract customers of the first community, billed for the last three months (unpaid).
+    sql`insert into contract_customers (company_id, name, contact, phone, active, created_at) values
+          (${companyId}, '华联传媒广告有限公司', '王经理', '13800001111', 1, ${nowMs}),
+          (${companyId}, '鲜丰水果连锁', '李女士', '13900002222', 1, ${nowMs}),
+          (${companyId}, '智能快递柜运营公司', '赵先生', '13700003333', 1, ${nowMs})`,
+    sql`insert into contracts (company_id, customer_id, community_id, description, monthly_fen, start_month, end_month, created_at)
+        select ${companyId}, cc.id, (select id from communities where company_id = ${companyId} order by id limit 1),
+               case cc.contact when '王经理' then '电梯广告位 12 块' when '李女士' then '小区广场摊位租赁' else '快递柜场地租赁' end,
+               case cc.contact when '王经理' then 360000 when '李女士' then 150000 else 80000 end,
+               ${addMonths(current, -2)}, ${addMonths(current, 9)}, ${nowMs}
+          from contract_customers cc
+         where cc.company_id = ${companyId} and exists (select 1 from communities where company_id = ${companyId})`,
+    sql`with cper(period, due, at) as (values ${sql.join(
+            [-2, -1, 0].map((i) => {
+              const p = addMonths(current, i);
+              return sql`(${p}, ${`${p}-15`}, ${Date.parse(`${p}-01T00:00:00+08:00`)})`;
+            }),
+            sql`, `,
+          )})
+        insert into contract_bills (company_id, contract_id, customer_id, period, due_date, amount_fen, allocated_fen, created_at)
+        select ${companyId}, c.id, c.customer_id, cper.period, cper.due, c.monthly_fen, 0, cper.at
+          from contracts c cross join cper
+         where c.company_id = ${companyId}
+        on conflict (contract_id, period) do nothing`,
   ];
-  const labels = ["bills", "bill lines", "payments", "receipt counters", "allocations", "prepayment credit", "credit → bills", "credit applied", "bill totals"];
+  const labels = ["bills", "bill lines", "payments", "receipt counters", "allocations", "prepayment credit", "credit → bills", "credit applied", "bill totals", "meter readings", "contract customers", "contracts", "contract bills"];
   // A bigger page cache for this connection: the bench company's million-row indexes are
   // written in random order, and the default 2 MB cache makes that several times slower.
   await db.run(sql`PRAGMA cache_size = -262144`).catch(() => {});

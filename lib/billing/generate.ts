@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { billingSettings } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import { generateContractBills } from "./contracts";
 import { areaLineSql, dueDateOf, isPeriod, type Rounding } from "./rules";
 
 export interface BillingSettings {
@@ -20,11 +21,13 @@ export async function getBillingSettings(db: DbOrTx, companyId: number): Promise
 /**
  * The lines every active household owes for one month, as SQL: per_area items on its
  * residential and commercial units (price × area, rounded), per_parking items on its
- * parking units, per_household items once. Columns: household_id, fee_item_id, unit_id,
+ * parking units, per_household items once, metered items for each of its units with a reading
+ * for the month (consumption × price, rounded like per_area). Columns: household_id, fee_item_id, unit_id,
  * qty, price, amount.
  */
-function lineSource(companyId: number, rounding: Rounding) {
+function lineSource(companyId: number, period: string, rounding: Rounding) {
   const amount = sql.raw(areaLineSql("fi.price_fen", "u.area_centi_m2", rounding));
+  const metered = sql.raw(areaLineSql("fi.price_fen", "(mr.reading_centi - mr.previous_centi)", rounding));
   return sql`
     select hu.household_id, fi.id as fee_item_id, u.id as unit_id, u.area_centi_m2 as qty, fi.price_fen as price, ${amount} as amount
       from household_units hu
@@ -44,27 +47,38 @@ function lineSource(companyId: number, rounding: Rounding) {
       from households h
       join fee_items fi on fi.company_id = ${companyId} and fi.active = 1 and fi.kind = 'per_household'
      where h.company_id = ${companyId} and h.active = 1
-       and exists (select 1 from household_units hu where hu.household_id = h.id)`;
+       and exists (select 1 from household_units hu where hu.household_id = h.id)
+    union all
+    select hu.household_id, fi.id, mr.unit_id, mr.reading_centi - mr.previous_centi, fi.price_fen, ${metered}
+      from meter_readings mr
+      join fee_items fi on fi.id = mr.fee_item_id and fi.company_id = ${companyId} and fi.active = 1 and fi.kind = 'metered'
+      join household_units hu on hu.unit_id = mr.unit_id and hu.company_id = ${companyId}
+      join households h on h.id = hu.household_id and h.active = 1
+     where mr.company_id = ${companyId} and mr.period = ${period}`;
 }
 
 export interface GenerationResult {
   period: string;
   created: number;
   creditApplied: number;
+  /** Contract (多种经营) bills created for the month. */
+  contractBills: number;
 }
 
 /**
  * Generates every household's bill for `period` ("YYYY-MM") in a few set-based statements
  * inside one transaction. Idempotent: a household that already has a bill for the month
  * (unique household + period) gets nothing new. New bills are paid from credit at once.
+ * Contract income bills (多种经营) for the month are created in the same transaction.
  */
 export async function generateBills(db: Db, companyId: number, period: string, now = new Date()): Promise<GenerationResult> {
   if (!isPeriod(period)) throw AppError.field("period", "billing.errors.period");
   const settings = await getBillingSettings(db, companyId);
   const due = dueDateOf(period, settings.dueDay);
   const at = now.getTime();
-  const src = lineSource(companyId, settings.rounding);
+  const src = lineSource(companyId, period, settings.rounding);
   return db.transaction(async (tx) => {
+    const contractBills = await generateContractBills(tx, companyId, period, now);
     const inserted = await tx.run(sql`
       insert into bills (company_id, household_id, period, due_date, lines_fen, adjustment_fen, allocated_fen, voided, created_at)
       select ${companyId}, s.household_id, ${period}, ${due}, sum(s.amount), 0, 0, 0, ${at}
@@ -73,7 +87,7 @@ export async function generateBills(db: Db, companyId: number, period: string, n
       having sum(s.amount) > 0
       on conflict (household_id, period) where kind = 'monthly' do nothing`);
     const created = inserted.rowsAffected;
-    if (created === 0) return { period, created, creditApplied: 0 };
+    if (created === 0) return { period, created, creditApplied: 0, contractBills };
     await tx.run(sql`
       insert into bill_lines (company_id, bill_id, fee_item_id, unit_id, quantity, price_fen, amount_fen)
       select ${companyId}, b.id, s.fee_item_id, s.unit_id, s.qty, s.price, s.amount
@@ -82,7 +96,7 @@ export async function generateBills(db: Db, companyId: number, period: string, n
        where b.company_id = ${companyId}
          and not exists (select 1 from bill_lines l where l.bill_id = b.id)`);
     const applied = await applyCreditToPeriod(tx, companyId, period, at);
-    return { period, created, creditApplied: applied };
+    return { period, created, creditApplied: applied, contractBills };
   });
 }
 

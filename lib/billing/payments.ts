@@ -27,6 +27,20 @@ export interface PaymentInput {
 
 export type Payment = typeof payments.$inferSelect;
 
+/**
+ * The company's next receipt number for the payment's local year ("2026-000123"). Call inside
+ * the payment's transaction: the counter moves only if the payment commits, so numbers have no
+ * gaps. Household and contract payments share the sequence.
+ */
+export async function nextReceiptNo(tx: DbOrTx, companyId: number, now: Date, timeZone = "Asia/Shanghai"): Promise<string> {
+  const year = Number(localDate(now, timeZone).slice(0, 4));
+  const [counter] = await tx.all<{ last: number }>(sql`
+    insert into receipt_counters (company_id, year, last) values (${companyId}, ${year}, 1)
+    on conflict (company_id, year) do update set last = last + 1
+    returning last`);
+  return receiptNumber(year, counter.last);
+}
+
 async function findByKey(db: DbOrTx, companyId: number, key: string) {
   const [row] = await db
     .select()
@@ -68,11 +82,7 @@ export async function recordPayment(db: Db, input: PaymentInput): Promise<{ paym
         if (rows.length !== chosen.length) throw new AppError("not_found");
         if (rows.some((r) => r.voided)) throw AppError.field("billIds", "billing.errors.billVoided");
       }
-      const year = Number(localDate(now, input.timeZone ?? "Asia/Shanghai").slice(0, 4));
-      const [counter] = await tx.all<{ last: number }>(sql`
-        insert into receipt_counters (company_id, year, last) values (${companyId}, ${year}, 1)
-        on conflict (company_id, year) do update set last = last + 1
-        returning last`);
+      const receiptNo = await nextReceiptNo(tx, companyId, now, input.timeZone);
       const [payment] = await tx
         .insert(payments)
         .values({
@@ -80,7 +90,7 @@ export async function recordPayment(db: Db, input: PaymentInput): Promise<{ paym
           householdId: input.householdId,
           method: input.method,
           amountFen: input.amountFen,
-          receiptNo: receiptNumber(year, counter.last),
+          receiptNo,
           idempotencyKey: input.idempotencyKey,
           provider: input.provider ?? null,
           providerRef: input.providerRef ?? null,

@@ -6,6 +6,8 @@ import {
   bills,
   buildings,
   communities,
+  contractCustomers,
+  contractPayments,
   creditEntries,
   feeItems,
   householdUnits,
@@ -166,11 +168,26 @@ export async function dailyCash(db: DbOrTx, companyId: number, start: Date, end:
       .orderBy(asc(payments.receivedAt))
       .limit(500),
   ]);
+  // Contract income (多种经营) received the same day counts too, by method, in the same receipt sequence.
+  const contractList = await db
+    .select({ id: contractPayments.id, receiptNo: contractPayments.receiptNo, method: contractPayments.method, amountFen: contractPayments.amountFen, receivedAt: contractPayments.receivedAt, householdName: contractCustomers.name, cashier: users.name })
+    .from(contractPayments)
+    .innerJoin(contractCustomers, eq(contractCustomers.id, contractPayments.customerId))
+    .leftJoin(users, eq(users.id, contractPayments.actorUserId))
+    .where(and(eq(contractPayments.companyId, companyId), gte(contractPayments.receivedAt, start), lt(contractPayments.receivedAt, end)))
+    .orderBy(asc(contractPayments.receivedAt))
+    .limit(500);
+  const methods = new Map(byMethod.map((r) => [r.method, { method: r.method, count: r.count, amountFen: Number(r.amountFen) }]));
+  for (const p of contractList) {
+    const m = methods.get(p.method) ?? { method: p.method, count: 0, amountFen: 0 };
+    methods.set(p.method, { method: p.method, count: m.count + 1, amountFen: m.amountFen + p.amountFen });
+  }
+  const merged = [...methods.values()].sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
   return {
-    byMethod: byMethod.map((r) => ({ ...r, amountFen: Number(r.amountFen) })),
+    byMethod: merged,
     refunds: { count: refunds.count, amountFen: Number(refunds.amountFen) },
-    totalFen: byMethod.reduce((s, r) => s + Number(r.amountFen), 0),
-    payments: list,
+    totalFen: merged.reduce((s, r) => s + r.amountFen, 0),
+    payments: [...list, ...contractList].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime()),
   };
 }
 

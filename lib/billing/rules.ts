@@ -20,6 +20,21 @@ export function areaLineFen(priceFen: number, areaCentiM2: number, rounding: Rou
   return roundFen(Math.floor(hundredths / 100), rounding);
 }
 
+/**
+ * A metered line: price in fen per unit of consumption × consumption in hundredths of a unit
+ * (reading − previous). The same arithmetic and rounding as a per-area line.
+ */
+export function meteredLineFen(priceFen: number, consumptionCenti: number, rounding: Rounding = "fen"): number {
+  return areaLineFen(priceFen, consumptionCenti, rounding);
+}
+
+/** Consumption in hundredths of a unit; null when the reading is below the previous one. */
+export function consumptionCenti(readingCenti: number, previousCenti: number): number | null {
+  assertNonNegativeInt(readingCenti, "readingCenti");
+  assertNonNegativeInt(previousCenti, "previousCenti");
+  return readingCenti < previousCenti ? null : readingCenti - previousCenti;
+}
+
 /** 抹零 of a whole fen amount: keeps whole jiao or yuan. */
 export function roundFen(fen: number, rounding: Rounding): number {
   const step = STEP[rounding];
@@ -42,6 +57,11 @@ function assertNonNegativeInt(n: number, name: string) {
 
 /** Parses a yuan amount typed by a person ("12", "12.5", "12.50") into fen; null when invalid. */
 export function parseYuan(text: string): number | null {
+  return parseCenti(text);
+}
+
+/** Parses a decimal with up to 2 places ("1234", "1234.5") into hundredths; null when invalid. */
+export function parseCenti(text: string): number | null {
   const m = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$/.exec(text);
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
@@ -170,6 +190,11 @@ export function localDate(now: Date, timeZone: string): string {
 /** Receipt number: "2026-000123". */
 export function receiptNumber(year: number, n: number): string {
   return `${year}-${String(n).padStart(6, "0")}`;
+}
+
+/** Hundredths as a plain decimal string ("1234.50"). */
+export function centiToText(centi: number): string {
+  return fenToYuanText(centi);
 }
 
 /** Integer fen as a plain yuan string for form fields ("1234.05"). */

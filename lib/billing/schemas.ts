@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FEE_ITEM_KINDS, PAYMENT_METHODS, ROUNDING_MODES } from "@/db/schema/billing";
 import { MAX_AHEAD_MONTHS } from "./limits";
-import { isPeriod, parseYuan } from "./rules";
+import { isPeriod, parseCenti, parseYuan } from "./rules";
 
 /** Billing field rules, shared by forms, actions and tests. Messages are i18n keys. */
 const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
@@ -74,4 +74,48 @@ export const chargeSchema = z.object({
   householdId: id,
   feeItemId: id,
   amount: z.union([z.literal(""), yuanField]).transform((v) => (v === "" ? undefined : v)),
+});
+
+/** A meter reading typed by a person ("1234", "1234.5"): hundredths; empty = not read (null). */
+export const readingField = z.union([z.string(), z.number()], { error: "validation.required" }).transform((v, ctx) => {
+  const text = String(v).trim();
+  if (text === "") return null;
+  const centi = parseCenti(text);
+  if (centi === null) {
+    ctx.addIssue({ code: "custom", message: "billing.errors.reading" });
+    return z.NEVER;
+  }
+  return centi;
+});
+
+/** One month's readings of a metered item: a row per unit of the sheet. */
+export const readingsSchema = z.object({
+  feeItemId: id,
+  period: periodField,
+  readings: z.array(z.object({ unitId: id, reading: readingField })).max(2000, "validation.tooMany"),
+});
+
+/** 多种经营: a contract customer (not a resident). */
+export const contractCustomerSchema = z.object({
+  name: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong"),
+  contact: z.string().trim().max(50, "validation.tooLong").optional(),
+  phone: z.string().trim().max(30, "validation.tooLong").optional(),
+});
+
+export const contractSchema = z
+  .object({
+    customerId: id,
+    communityId: id,
+    description: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
+    monthly: yuanField,
+    startMonth: periodField,
+    endMonth: periodField,
+  })
+  .refine((c) => c.endMonth >= c.startMonth, { path: ["endMonth"], message: "billing.errors.endMonth" });
+
+export const contractPaymentSchema = z.object({
+  customerId: id,
+  amount: yuanField,
+  method: z.enum(CASHIER_METHODS, { error: "billing.errors.method" }),
+  idempotencyKey: z.string().uuid("validation.required"),
 });

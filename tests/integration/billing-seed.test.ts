@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { bills } from "@/db/schema";
+import { bills, contractBills, contractCustomers, meterReadings } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { seedBilling } from "@/db/seed/billing";
 import { householdAccount, monthsInArrearsByHousehold } from "@/lib/billing/queries";
@@ -15,6 +15,11 @@ describe("billing seed", () => {
     expect(first.status).toBe("created");
     expect(first.bills).toBe(300 * 24);
     expect((await seedBilling(db, companyId)).status).toBe("exists");
+    // a dozen homes have this month's water and electricity readings (baselines)
+    expect(await db.$count(meterReadings, eq(meterReadings.companyId, companyId))).toBe(24);
+    // three contract customers, each with a contract billed for the last three months
+    expect(await db.$count(contractCustomers, eq(contractCustomers.companyId, companyId))).toBe(3);
+    expect(await db.$count(contractBills, eq(contractBills.companyId, companyId))).toBe(9);
 
     // running totals equal the entries
     const [drift] = await db.all<{ n: number }>(sql`

@@ -4,16 +4,22 @@ import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { BILLING_ROLES, BILLING_SETTINGS_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
 import { chargeOneOff } from "@/lib/billing/charges";
+import { createContract, createContractCustomer, recordContractPayment } from "@/lib/billing/contracts";
 import { adjustBill, refundPayment, voidBill } from "@/lib/billing/corrections";
 import { generateBills } from "@/lib/billing/generate";
+import { saveReadings } from "@/lib/billing/meters";
 import { recordPayment } from "@/lib/billing/payments";
 import {
   adjustSchema,
   cashierPaymentSchema,
   chargeSchema,
+  contractCustomerSchema,
+  contractPaymentSchema,
+  contractSchema,
   feeItemSchema,
   feeItemUpdateSchema,
   generateSchema,
+  readingsSchema,
   refundSchema,
   settingsSchema,
   voidSchema,
@@ -89,4 +95,41 @@ export const saveSettingsAction = authorizedAction({ schema: settingsSchema, rol
   await saveBillingSettings(ctx.db, actor(ctx), input);
   refresh();
   return null;
+});
+
+export const saveReadingsAction = authorizedAction({ schema: readingsSchema, roles: BILLING_ROLES }, async (input, ctx) => {
+  const saved = await saveReadings(ctx.db, actor(ctx), { feeItemId: input.feeItemId, period: input.period, readings: input.readings.map((r) => ({ unitId: r.unitId, readingCenti: r.reading })) });
+  refresh();
+  return { saved: saved.length };
+});
+
+export const createContractCustomerAction = authorizedAction({ schema: contractCustomerSchema, roles: BILLING_ROLES }, async (input, ctx) => {
+  const row = await createContractCustomer(ctx.db, actor(ctx), input);
+  refresh();
+  return { id: row.id };
+});
+
+export const createContractAction = authorizedAction({ schema: contractSchema, roles: BILLING_ROLES }, async (input, ctx) => {
+  const row = await createContract(ctx.db, actor(ctx), {
+    customerId: input.customerId,
+    communityId: input.communityId,
+    description: input.description,
+    monthlyFen: input.monthly,
+    startMonth: input.startMonth,
+    endMonth: input.endMonth,
+  });
+  refresh();
+  return { id: row.id };
+});
+
+export const contractPaymentAction = authorizedAction({ schema: contractPaymentSchema, roles: BILLING_ROLES }, async (input, ctx) => {
+  const { payment } = await recordContractPayment(ctx.db, actor(ctx), {
+    customerId: input.customerId,
+    amountFen: input.amount,
+    method: input.method,
+    idempotencyKey: `desk:${input.idempotencyKey}`,
+    timeZone: ctx.user.timeZone,
+  });
+  refresh();
+  return { paymentId: payment.id, receiptNo: payment.receiptNo };
 });

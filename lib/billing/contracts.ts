@@ -1,0 +1,188 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { communities, contractAllocations, contractBills, contractCustomers, contractPayments, contracts } from "@/db/schema";
+import { AppError } from "@/lib/actions/result";
+import { writeAudit } from "@/lib/audit/commands";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { Actor } from "./corrections";
+import { getBillingSettings } from "./generate";
+import { nextReceiptNo, type PaymentMethod } from "./payments";
+import { allocate, dueDateOf, isPeriod } from "./rules";
+
+/** 多种经营 (contract income): customers, contracts, monthly contract bills and their payments. */
+
+export async function createContractCustomer(db: Db, actor: Actor, input: { name: string; contact?: string; phone?: string }) {
+  try {
+    const [row] = await db
+      .insert(contractCustomers)
+      .values({ companyId: actor.companyId, name: input.name, contact: input.contact || null, phone: input.phone || null })
+      .returning();
+    await writeAudit(db, { companyId: actor.companyId, actorUserId: actor.userId, action: "contract_customer.create", entity: "contract_customer", entityId: row.id, after: row });
+    return row;
+  } catch (e) {
+    if (isUniqueViolation(e)) throw AppError.field("name", "validation.nameTaken", "conflict");
+    throw e;
+  }
+}
+
+export async function createContract(
+  db: Db,
+  actor: Actor,
+  input: { customerId: number; communityId: number; description: string; monthlyFen: number; startMonth: string; endMonth: string },
+) {
+  const { companyId } = actor;
+  if (!isPeriod(input.startMonth)) throw AppError.field("startMonth", "billing.errors.period");
+  if (!isPeriod(input.endMonth) || input.endMonth < input.startMonth) throw AppError.field("endMonth", "billing.errors.endMonth");
+  if (!Number.isSafeInteger(input.monthlyFen) || input.monthlyFen <= 0) throw AppError.field("monthly", "billing.errors.amount");
+  return db.transaction(async (tx) => {
+    const [customer] = await tx.select({ id: contractCustomers.id }).from(contractCustomers).where(and(eq(contractCustomers.companyId, companyId), eq(contractCustomers.id, input.customerId)));
+    const [community] = await tx.select({ id: communities.id }).from(communities).where(and(eq(communities.companyId, companyId), eq(communities.id, input.communityId)));
+    if (!customer || !community) throw new AppError("not_found");
+    const [row] = await tx.insert(contracts).values({ companyId, ...input }).returning();
+    await writeAudit(tx, { companyId, actorUserId: actor.userId, action: "contract.create", entity: "contract", entityId: row.id, after: row });
+    return row;
+  });
+}
+
+/**
+ * One bill per contract running in `period` (start ≤ period ≤ end), due on the company's due
+ * day. Idempotent: unique contract + period, a second run creates nothing.
+ */
+export async function generateContractBills(db: DbOrTx, companyId: number, period: string, now = new Date()): Promise<number> {
+  if (!isPeriod(period)) throw AppError.field("period", "billing.errors.period");
+  const settings = await getBillingSettings(db, companyId);
+  const due = dueDateOf(period, settings.dueDay);
+  const res = await db.run(sql`
+    insert into contract_bills (company_id, contract_id, customer_id, period, due_date, amount_fen, allocated_fen, created_at)
+    select ${companyId}, c.id, c.customer_id, ${period}, ${due}, c.monthly_fen, 0, ${now.getTime()}
+      from contracts c
+     where c.company_id = ${companyId} and c.start_month <= ${period} and c.end_month >= ${period}
+    on conflict (contract_id, period) do nothing`);
+  return res.rowsAffected;
+}
+
+export interface ContractPaymentInput {
+  customerId: number;
+  amountFen: number;
+  method: PaymentMethod;
+  idempotencyKey: string;
+  note?: string | null;
+  timeZone?: string;
+  now?: Date;
+}
+
+async function findByKey(db: DbOrTx, companyId: number, key: string) {
+  const [row] = await db
+    .select()
+    .from(contractPayments)
+    .where(and(eq(contractPayments.companyId, companyId), eq(contractPayments.idempotencyKey, key)));
+  return row;
+}
+
+/**
+ * A contract customer's payment at the cashier: the company's next receipt number (shared,
+ * gapless), allocated to the customer's open contract bills oldest first (the same rule as
+ * household payments). Customers hold no credit: more than they owe is a field error.
+ */
+export async function recordContractPayment(db: Db, actor: Actor, input: ContractPaymentInput) {
+  const { companyId } = actor;
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw AppError.field("amount", "billing.errors.amount");
+  const earlier = await findByKey(db, companyId, input.idempotencyKey);
+  if (earlier) return { payment: earlier, created: false };
+  const now = input.now ?? new Date();
+  try {
+    return await db.transaction(async (tx) => {
+      const [customer] = await tx.select({ id: contractCustomers.id }).from(contractCustomers).where(and(eq(contractCustomers.companyId, companyId), eq(contractCustomers.id, input.customerId)));
+      if (!customer) throw new AppError("not_found");
+      const open = await tx
+        .select({ id: contractBills.id, period: contractBills.period, outstandingFen: sql<number>`${contractBills.amountFen} - ${contractBills.allocatedFen}` })
+        .from(contractBills)
+        .where(and(eq(contractBills.companyId, companyId), eq(contractBills.customerId, input.customerId), sql`${contractBills.allocatedFen} < ${contractBills.amountFen}`));
+      const plan = allocate(input.amountFen, open);
+      if (plan.creditFen > 0) throw AppError.field("amount", "billing.errors.overpay");
+      const receiptNo = await nextReceiptNo(tx, companyId, now, input.timeZone);
+      const [payment] = await tx
+        .insert(contractPayments)
+        .values({ companyId, customerId: input.customerId, method: input.method, amountFen: input.amountFen, receiptNo, idempotencyKey: input.idempotencyKey, actorUserId: actor.userId, note: input.note ?? null, receivedAt: now })
+        .returning();
+      for (const a of plan.allocations) {
+        const res = await tx.run(sql`update contract_bills set allocated_fen = allocated_fen + ${a.amountFen}
+          where id = ${a.billId} and allocated_fen + ${a.amountFen} <= amount_fen`);
+        if (res.rowsAffected !== 1) throw new AppError("conflict");
+      }
+      await tx.insert(contractAllocations).values(plan.allocations.map((a) => ({ companyId, contractBillId: a.billId, contractPaymentId: payment.id, amountFen: a.amountFen, createdAt: now })));
+      await writeAudit(tx, {
+        companyId,
+        actorUserId: actor.userId,
+        action: "contract_payment.record",
+        entity: "contract_payment",
+        entityId: payment.id,
+        after: { receiptNo, amountFen: payment.amountFen, method: payment.method, customerId: payment.customerId },
+      });
+      return { payment, created: true };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      const winner = await findByKey(db, companyId, input.idempotencyKey);
+      if (winner) return { payment: winner, created: false };
+    }
+    throw e;
+  }
+}
+
+export async function listContractCustomers(db: DbOrTx, companyId: number) {
+  return db
+    .select({
+      id: contractCustomers.id,
+      name: contractCustomers.name,
+      contact: contractCustomers.contact,
+      phone: contractCustomers.phone,
+      owedFen: sql<number>`coalesce((select sum(b.amount_fen - b.allocated_fen) from contract_bills b where b.customer_id = ${contractCustomers.id} and b.company_id = ${companyId}), 0)`,
+    })
+    .from(contractCustomers)
+    .where(eq(contractCustomers.companyId, companyId))
+    .orderBy(asc(contractCustomers.name));
+}
+
+export async function listContracts(db: DbOrTx, companyId: number) {
+  return db
+    .select({
+      id: contracts.id,
+      customerName: contractCustomers.name,
+      communityName: communities.name,
+      description: contracts.description,
+      monthlyFen: contracts.monthlyFen,
+      startMonth: contracts.startMonth,
+      endMonth: contracts.endMonth,
+    })
+    .from(contracts)
+    .innerJoin(contractCustomers, eq(contractCustomers.id, contracts.customerId))
+    .innerJoin(communities, eq(communities.id, contracts.communityId))
+    .where(eq(contracts.companyId, companyId))
+    .orderBy(desc(contracts.id));
+}
+
+/** Contract bills, newest first (at most 200). */
+export async function listContractBills(db: DbOrTx, companyId: number) {
+  return db
+    .select({
+      id: contractBills.id,
+      period: contractBills.period,
+      dueDate: contractBills.dueDate,
+      amountFen: contractBills.amountFen,
+      allocatedFen: contractBills.allocatedFen,
+      customerName: contractCustomers.name,
+      description: contracts.description,
+    })
+    .from(contractBills)
+    .innerJoin(contracts, eq(contracts.id, contractBills.contractId))
+    .innerJoin(contractCustomers, eq(contractCustomers.id, contractBills.customerId))
+    .where(eq(contractBills.companyId, companyId))
+    .orderBy(desc(contractBills.period), asc(contractBills.id))
+    .limit(200);
+}
+
+/** The company's communities, for the contract form. */
+export async function companyCommunities(db: DbOrTx, companyId: number) {
+  return db.select({ id: communities.id, name: communities.name }).from(communities).where(eq(communities.companyId, companyId)).orderBy(asc(communities.name));
+}
