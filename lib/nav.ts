@@ -26,7 +26,9 @@ export type NavIcon =
   | "skills"
   | "requests"
   | "guide"
-  | "import";
+  | "import"
+  | "meters"
+  | "contracts";
 
 /** A count shown beside an entry (work waiting for the viewer); loaded by components/shell/nav-badges.ts. */
 export type NavBadge = "pendingRegistrations";
@@ -51,6 +53,8 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/registry/import", label: "import", icon: "import", roles: IMPORT_ROLES },
   { href: "/staff/billing", label: "billing", icon: "billing", roles: ["finance", "admin"] },
   { href: "/staff/billing/cashier", label: "cashier", icon: "cashier", roles: ["finance", "admin"] },
+  { href: "/staff/billing/meters", label: "meters", icon: "meters", roles: ["finance", "admin"] },
+  { href: "/staff/billing/contracts", label: "contracts", icon: "contracts", roles: ["finance", "admin"] },
   { href: "/staff/billing/reports", label: "billingReports", icon: "reports", roles: ["finance", "admin"] },
   { href: "/staff/billing/settings", label: "feeItems", icon: "settings", roles: ["admin"] },
   { href: "/staff/orders", label: "orders", icon: "orders", roles: ["admin", "front_desk", "supervisor", "project_manager", "butler", "technician", "finance", "legal"] },

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -61,11 +62,11 @@ export function ContractPaymentForm({ customerId, owed }: { customerId: number; 
   const t = useTranslations("billing");
   const router = useRouter();
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const [receipt, setReceipt] = useState<string | null>(null);
+  const [receipt, setReceipt] = useState<{ no: string; paymentId: number } | null>(null);
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(contractPaymentSchema, contractPaymentAction, {
     defaultValues: { customerId, amount: owed, method: "transfer", idempotencyKey: key },
     onSuccess: (data) => {
-      setReceipt(data.receiptNo);
+      setReceipt({ no: data.receiptNo, paymentId: data.paymentId });
       const next = crypto.randomUUID();
       setKey(next);
       form.setValue("idempotencyKey", next);
@@ -83,7 +84,10 @@ export function ContractPaymentForm({ customerId, owed }: { customerId: number; 
       </div>
       {receipt ? (
         <p role="status" className="w-full text-sm text-brand-700">
-          {t("contracts.paid", { receiptNo: receipt })}
+          {t("contracts.paid", { receiptNo: receipt.no })}{" "}
+          <Link href={`/staff/billing/contracts/receipts/${receipt.paymentId}`} className="font-medium underline">
+            {t("resident.viewReceipt")}
+          </Link>
         </p>
       ) : null}
     </form>

@@ -5,6 +5,8 @@ import {
   CircleUserRound,
   ClipboardList,
   Cog,
+  FileSignature,
+  Gauge,
   FileUp,
   HandCoins,
   House,
@@ -52,6 +54,8 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   requests: MessageSquarePlus,
   guide: BookOpen,
   import: FileUp,
+  meters: Gauge,
+  contracts: FileSignature,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

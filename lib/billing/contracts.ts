@@ -186,3 +186,29 @@ export async function listContractBills(db: DbOrTx, companyId: number) {
 export async function companyCommunities(db: DbOrTx, companyId: number) {
   return db.select({ id: communities.id, name: communities.name }).from(communities).where(eq(communities.companyId, companyId)).orderBy(asc(communities.name));
 }
+
+/** A contract payment's receipt: the payment, its customer and the contract bills it paid. Company-scoped; null when not found. */
+export async function contractReceipt(db: DbOrTx, companyId: number, paymentId: number) {
+  const [head] = await db
+    .select({
+      id: contractPayments.id,
+      receiptNo: contractPayments.receiptNo,
+      method: contractPayments.method,
+      amountFen: contractPayments.amountFen,
+      receivedAt: contractPayments.receivedAt,
+      customerName: contractCustomers.name,
+      cashierName: sql<string | null>`(select u.name from users u where u.id = ${contractPayments.actorUserId})`,
+    })
+    .from(contractPayments)
+    .innerJoin(contractCustomers, eq(contractCustomers.id, contractPayments.customerId))
+    .where(and(eq(contractPayments.companyId, companyId), eq(contractPayments.id, paymentId)));
+  if (!head) return null;
+  const lines = await db
+    .select({ billId: contractBills.id, period: contractBills.period, description: contracts.description, amountFen: contractAllocations.amountFen })
+    .from(contractAllocations)
+    .innerJoin(contractBills, eq(contractBills.id, contractAllocations.contractBillId))
+    .innerJoin(contracts, eq(contracts.id, contractBills.contractId))
+    .where(and(eq(contractAllocations.companyId, companyId), eq(contractAllocations.contractPaymentId, paymentId)))
+    .orderBy(asc(contractBills.period), asc(contractBills.id));
+  return { ...head, lines };
+}

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { contractAllocations, contractBills, contractCustomers, contractPayments, contracts, payments } from "@/db/schema";
-import { createContract, createContractCustomer, generateContractBills, recordContractPayment } from "@/lib/billing/contracts";
+import { contractReceipt, createContract, createContractCustomer, generateContractBills, recordContractPayment } from "@/lib/billing/contracts";
 import { generateBills } from "@/lib/billing/generate";
 import { recordPayment } from "@/lib/billing/payments";
 import { dailyCash } from "@/lib/billing/queries";
@@ -104,6 +104,21 @@ describe("contract income (多种经营)", () => {
     expect(Number(wrong[0].n)).toBe(0);
     const [bBill] = await db.select().from(contractBills).where(and(eq(contractBills.companyId, b.e.companyId), eq(contractBills.period, "2026-01")));
     expect(bBill.allocatedFen).toBe(0);
+  });
+
+  it("a contract payment has a receipt listing the bills it paid, visible to its company only", async () => {
+    const { e, actor, customer } = await setup(db);
+    await generateContractBills(db, e.companyId, "2026-01");
+    await generateContractBills(db, e.companyId, "2026-02");
+    const { payment } = await recordContractPayment(db, actor, { customerId: customer.id, amountFen: 200_000, method: "transfer", idempotencyKey: key() });
+    const receipt = await contractReceipt(db, e.companyId, payment.id);
+    expect(receipt).toMatchObject({ receiptNo: payment.receiptNo, amountFen: 200_000, customerName: "华联广告" });
+    expect(receipt?.lines.map((l) => [l.period, l.description, l.amountFen])).toEqual([
+      ["2026-01", "电梯广告位", 150_000],
+      ["2026-02", "电梯广告位", 50_000],
+    ]);
+    const other = await setup(db);
+    expect(await contractReceipt(db, other.e.companyId, payment.id)).toBeNull();
   });
 
   it("customer names are unique per company", async () => {
