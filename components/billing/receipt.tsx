@@ -1,19 +1,39 @@
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import type { contractReceipt } from "@/lib/billing/contracts";
+import type { paymentReceipt } from "@/lib/billing/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
-import type { paymentReceipt } from "@/lib/billing/queries";
 
 type ReceiptData = NonNullable<Awaited<ReturnType<typeof paymentReceipt>>>;
+type ContractReceiptData = NonNullable<Awaited<ReturnType<typeof contractReceipt>>>;
 
-/** A receipt: fits a printed A5/A4 half page; the print stylesheet hides the app around it. */
-export async function Receipt({ data, companyName, locale, timeZone }: { data: ReceiptData; companyName: string; locale: Locale; timeZone: string }) {
+interface Common {
+  companyName: string;
+  locale: Locale;
+  timeZone: string;
+}
+
+interface SheetProps extends Common {
+  receiptNo: string;
+  payerLabel: string;
+  payer: ReactNode;
+  receivedAt: Date;
+  method: string;
+  cashierName: string | null;
+  lines: { key: string | number; label: ReactNode; amountFen: number }[];
+  totalFen: number;
+  after?: ReactNode;
+}
+
+/** The printed receipt sheet shared by household and contract payments: fits an A5/A4 half page. */
+async function ReceiptSheet(p: SheetProps) {
   const t = await getTranslations("billing");
-  const money = (fen: number) => formatFen(fen, locale);
-  const p = data.payment;
+  const money = (fen: number) => formatFen(fen, p.locale);
   return (
     <article className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 print:max-w-none print:shadow-none print:ring-0" aria-labelledby="receipt-title">
       <header className="border-b border-slate-300 pb-3 text-center">
-        <div className="text-sm text-slate-600">{companyName}</div>
+        <div className="text-sm text-slate-600">{p.companyName}</div>
         <h1 id="receipt-title" className="text-xl font-semibold tracking-widest">
           {t("receipt.title")}
         </h1>
@@ -22,18 +42,16 @@ export async function Receipt({ data, companyName, locale, timeZone }: { data: R
         </div>
       </header>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-500">{t("common.household")}</dt>
-        <dd>
-          {data.householdName} <span className="font-mono text-xs text-slate-500">{data.householdCode}</span>
-        </dd>
+        <dt className="text-slate-500">{p.payerLabel}</dt>
+        <dd>{p.payer}</dd>
         <dt className="text-slate-500">{t("common.receivedAt")}</dt>
-        <dd className="tabular-nums">{formatDateTime(p.receivedAt, locale, timeZone)}</dd>
+        <dd className="tabular-nums">{formatDateTime(p.receivedAt, p.locale, p.timeZone)}</dd>
         <dt className="text-slate-500">{t("common.method")}</dt>
         <dd>{t(`method.${p.method}`)}</dd>
-        {data.cashierName ? (
+        {p.cashierName ? (
           <>
             <dt className="text-slate-500">{t("receipt.cashier")}</dt>
-            <dd>{data.cashierName}</dd>
+            <dd>{p.cashierName}</dd>
           </>
         ) : null}
       </dl>
@@ -45,39 +63,77 @@ export async function Receipt({ data, companyName, locale, timeZone }: { data: R
           </tr>
         </thead>
         <tbody>
-          {data.allocations.map((a) => (
-            <tr key={a.billId} className="border-b border-slate-100">
-              <td className="py-1">{a.period}</td>
-              <td className="py-1 text-right tabular-nums">{money(a.amountFen)}</td>
+          {p.lines.map((l) => (
+            <tr key={l.key} className="border-b border-slate-100">
+              <td className="py-1">{l.label}</td>
+              <td className="py-1 text-right tabular-nums">{money(l.amountFen)}</td>
             </tr>
           ))}
-          {data.creditFen > 0 ? (
-            <tr className="border-b border-slate-100">
-              <td className="py-1">{t("receipt.toCredit")}</td>
-              <td className="py-1 text-right tabular-nums">{money(data.creditFen)}</td>
-            </tr>
-          ) : null}
         </tbody>
         <tfoot>
           <tr className="font-semibold">
             <td className="py-2">{t("common.total")}</td>
             <td className="py-2 text-right tabular-nums" data-testid="receipt-total">
-              {money(p.amountFen)}
+              {money(p.totalFen)}
             </td>
           </tr>
         </tfoot>
       </table>
-      {data.refunds.map((r, i) => (
-        <p key={i} className="text-sm text-red-700">
-          {t("receipt.refunded")} {money(r.amountFen)} — {r.reason}
-        </p>
-      ))}
+      {p.after}
       <footer className="mt-6 flex justify-between text-xs text-slate-500">
         <span>
-          {t("receipt.issuer")}: {companyName}
+          {t("receipt.issuer")}: {p.companyName}
         </span>
         <span>{t("receipt.signature")}: ________</span>
       </footer>
     </article>
+  );
+}
+
+/** A household payment's receipt: the bills it paid, what went to credit, and any refunds. */
+export async function Receipt({ data, ...common }: Common & { data: ReceiptData }) {
+  const t = await getTranslations("billing");
+  const p = data.payment;
+  const lines: SheetProps["lines"] = data.allocations.map((a) => ({ key: a.billId, label: a.period, amountFen: a.amountFen }));
+  if (data.creditFen > 0) lines.push({ key: "credit", label: t("receipt.toCredit"), amountFen: data.creditFen });
+  return (
+    <ReceiptSheet
+      {...common}
+      receiptNo={p.receiptNo}
+      payerLabel={t("common.household")}
+      payer={
+        <>
+          {data.householdName} <span className="font-mono text-xs text-slate-500">{data.householdCode}</span>
+        </>
+      }
+      receivedAt={p.receivedAt}
+      method={p.method}
+      cashierName={data.cashierName}
+      lines={lines}
+      totalFen={p.amountFen}
+      after={data.refunds.map((r, i) => (
+        <p key={i} className="text-sm text-red-700">
+          {t("receipt.refunded")} {formatFen(r.amountFen, common.locale)} — {r.reason}
+        </p>
+      ))}
+    />
+  );
+}
+
+/** A contract customer's payment (多种经营): the contract bills it paid. */
+export async function ContractReceipt({ data, ...common }: Common & { data: ContractReceiptData }) {
+  const t = await getTranslations("billing");
+  return (
+    <ReceiptSheet
+      {...common}
+      receiptNo={data.receiptNo}
+      payerLabel={t("contracts.customers")}
+      payer={data.customerName}
+      receivedAt={data.receivedAt}
+      method={data.method}
+      cashierName={data.cashierName}
+      lines={data.lines.map((l) => ({ key: l.billId, label: `${l.period} · ${l.description}`, amountFen: l.amountFen }))}
+      totalFen={data.amountFen}
+    />
   );
 }
