@@ -5,3 +5,4 @@ export * from "./tickets";
 export * from "./notifications";
 export * from "./hr";
 export * from "./contracts";
+export * from "./crm";
