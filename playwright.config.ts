@@ -17,6 +17,8 @@ import fs from "node:fs";
 const CI = !!process.env.CI;
 const PORT = Number(process.env.E2E_PORT || 3211);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** The cron secret of the test server, known to the specs that call /api/cron (tests/e2e/cron). */
+export const E2E_CRON_SECRET = process.env.E2E_CRON_SECRET || `e2e-cron-secret-${PORT}-not-for-production`;
 const chromiumPath = process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
@@ -63,7 +65,7 @@ export default defineConfig({
       // fresh temp database and random secrets.
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? "",
-      CRON_SECRET: process.env.E2E_CRON_SECRET ?? "",
+      CRON_SECRET: E2E_CRON_SECRET,
     },
   },
 });

@@ -1,0 +1,42 @@
+import { generateBills, getBillingSettings } from "@/lib/billing/generate";
+import { applyDueChanges } from "@/lib/hr/changes";
+import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
+import type { CronJob } from "./types";
+
+/**
+ * Every daily job of SPEC §10, in the order they run for each company.
+ *
+ * `dateBound` jobs depend only on the date: once one has finished for a company and date,
+ * a re-run of that date skips it (recorded in cron_job_runs). The others depend on the
+ * clock (SLA escalation, outbound delivery) and run every time. Every job is idempotent
+ * and overlap-safe on its own too — the record only makes a second run fast.
+ */
+export interface RegisteredJob {
+  name: string;
+  dateBound: boolean;
+  run: CronJob;
+}
+
+const hrChanges: CronJob = async (db, c, asOf, now) => ({ applied: await applyDueChanges(db, c.id, asOf, now) });
+
+const billingDay: CronJob = async (db, c, asOf, now) => {
+  const { billingDay } = await getBillingSettings(db, c.id);
+  if (Number(asOf.slice(8, 10)) < billingDay) return { bills: 0, contractBills: 0, creditApplied: 0 };
+  // A company whose billing day was missed (cron down) is caught up on any later day of the month.
+  const r = await generateBills(db, c.id, asOf.slice(0, 7), now);
+  return { bills: r.created, contractBills: r.contractBills, creditApplied: r.creditApplied };
+};
+
+const slaEscalation: CronJob = async (db, c, _asOf, now) => escalateOverdue(db, c.id, now);
+
+const maintenancePlans: CronJob = async (db, c, asOf) => {
+  const { created } = await generateMaintenanceOrders(db, c.id, asOf);
+  return { orders: created };
+};
+
+export const CRON_JOBS: readonly RegisteredJob[] = [
+  { name: "hr.changes", dateBound: true, run: hrChanges },
+  { name: "billing.generate", dateBound: true, run: billingDay },
+  { name: "tickets.escalate", dateBound: false, run: slaEscalation },
+  { name: "tickets.maintenance", dateBound: true, run: maintenancePlans },
+];
