@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { bills, crmNotices, households, legalCaseEvents, legalCases, users } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
-import type { Role } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
@@ -12,10 +11,7 @@ import { legalFollowUpText } from "./arrears-text";
 import type { followUpSchema, moveCaseSchema } from "./arrears-schemas";
 import { canMoveLegalCase, LEGAL_CASE_STATUSES, type LegalCaseStatus } from "./rules/arrears";
 
-/** Who opens the legal dashboard; project managers read their communities' cases only. */
-export const LEGAL_VIEW_ROLES: readonly Role[] = ["legal", "admin", "project_manager"];
-/** Who moves cases and creates follow-up orders. */
-export const LEGAL_EDIT_ROLES: readonly Role[] = ["legal", "admin"];
+export { LEGAL_EDIT_ROLES, LEGAL_VIEW_ROLES } from "./arrears-access";
 
 async function scope(db: DbOrTx, companyId: number, viewer: Viewer) {
   const view = await loadRegistryView(db, companyId, viewer);
