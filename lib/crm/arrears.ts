@@ -22,7 +22,7 @@ import {
 } from "@/db/schema";
 import { fenToYuanText } from "@/lib/billing/rules";
 import { monthsInArrearsByHousehold } from "@/lib/billing/queries";
-import type { CronJob } from "@/lib/cron/types";
+import type { CronCompany, CronJob } from "@/lib/cron/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { staffOrderHref } from "@/lib/tickets/notify";
@@ -82,7 +82,13 @@ async function openEpisodes(db: DbOrTx, companyId: number) {
   return byHousehold;
 }
 
-export const runArrearsLadder: CronJob = async (db, company, asOf, now) => {
+export const runArrearsLadder: CronJob = (db, company, asOf, now) => runLadder(db, company, asOf, now);
+
+/**
+ * The ladder for the company, optionally limited to some households (a support tool and the
+ * e2e helper use that; the cron always runs every household).
+ */
+export async function runLadder(db: Db, company: CronCompany, asOf: string, now: Date, only?: ReadonlySet<number>) {
   const companyId = company.id;
   const rules = await publishedRules(db, companyId);
   const steps = rules.arrears.steps;
@@ -90,6 +96,7 @@ export const runArrearsLadder: CronJob = async (db, company, asOf, now) => {
 
   const plans: Plan[] = [];
   for (const hid of new Set([...arrears.keys(), ...episodes.keys()])) {
+    if (only && !only.has(hid)) continue;
     const a = arrears.get(hid) ?? { months: 0, owedFen: 0 };
     const ep = episodes.get(hid);
     const decision = evaluateArrears(steps, { months: a.months, openEpisode: ep ? { id: ep.id } : null, fired: ep?.fired ?? [] });
@@ -107,7 +114,7 @@ export const runArrearsLadder: CronJob = async (db, company, asOf, now) => {
     for (const k of Object.keys(r) as (keyof typeof r)[]) totals[k] += r[k];
   }
   return totals;
-};
+}
 
 async function collectionSla(db: DbOrTx, companyId: number) {
   const [row] = await db
