@@ -231,4 +231,21 @@ describe("CRM-EW arrears ladder (cron job)", () => {
     expect(await db.$count(workOrderAssignees, eq(workOrderAssignees.companyId, a.companyId))).toBe(6);
     expect(await tableCounts(db, b.companyId)).toEqual({ episodes: 0, firings: 0, notices: 0, ledger: 0, orders: 0, cases: 0, inbox: 0 });
   });
+
+  it("a failure inside a batch writes nothing of it; the next run does the work", async () => {
+    const w = await arrearsWorld(db, 5);
+    const h = w.estate.households[1].id;
+    await db.run(sql.raw(`create trigger crm_test_fail before insert on crm_notices when new.household_id = ${h} begin select raise(abort, 'boom'); end`));
+    try {
+      await expect(runArrearsLadder(db, w.company, "2025-05-16", new Date())).rejects.toThrow();
+    } finally {
+      await db.run(sql.raw("drop trigger crm_test_fail"));
+    }
+    expect(await tableCounts(db, w.companyId)).toEqual({ episodes: 0, firings: 0, notices: 0, ledger: 0, orders: 0, cases: 0, inbox: 0 });
+    expect(await db.$count(crmNotices, eq(crmNotices.companyId, w.companyId))).toBe(0);
+    const r = await runArrearsLadder(db, w.company, "2025-05-16", new Date());
+    expect(r).toMatchObject({ episodesStarted: 3, firings: 3, notices: 3, orders: 3 });
+    const seqs = (await db.select({ seq: crmNotices.seq }).from(crmNotices).where(eq(crmNotices.companyId, w.companyId))).map((n) => n.seq).sort();
+    expect(seqs).toEqual([1, 2, 3]);
+  });
 });

@@ -143,3 +143,17 @@ describe("legal cases and numbers", () => {
     expect(noticeNumber(2026, 123)).toBe("催-2026-000123");
   });
 });
+
+describe("legal-case and notice-filter schemas", () => {
+  it("refuses an empty note and an unknown status with translated keys", async () => {
+    const { moveCaseSchema, followUpSchema, noticeFilterSchema } = await import("@/lib/crm/arrears-schemas");
+    const bad = moveCaseSchema.safeParse({ id: "3", to: "won", note: " " });
+    expect(bad.success).toBe(false);
+    const issues = Object.fromEntries((bad.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
+    expect(issues).toEqual({ to: "validation.required", note: "validation.required" });
+    expect(moveCaseSchema.parse({ id: "3", to: "negotiating", note: " 协商 " })).toEqual({ id: 3, to: "negotiating", note: "协商" });
+    expect(followUpSchema.safeParse({ id: "x", note: "a" }).success).toBe(false);
+    expect(noticeFilterSchema.parse({ kind: "nope", month: "2026-13" })).toEqual({ kind: undefined, month: undefined });
+    expect(noticeFilterSchema.parse({ kind: "reminder", month: "2026-06" })).toEqual({ kind: "reminder", month: "2026-06" });
+  });
+});
