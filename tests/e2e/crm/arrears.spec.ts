@@ -6,6 +6,7 @@ import path from "node:path";
 import ar from "../../../messages/arrears/zh-CN.json" with { type: "json" };
 import { authFile } from "../support/demo";
 import { signInThroughForm } from "../support/factories";
+import { messages } from "../support/messages";
 
 /** The e2e server's database (scripts/e2e-server.sh), as tests/e2e/residents/support.ts finds it. */
 function e2eDatabaseUrl(): string {
@@ -61,9 +62,12 @@ test("the ladder's collection order reaches the butler; the household's resident
   await resident.emulateMedia({ media: "print" });
   await expect(resident.getByRole("button", { name: ar.notice.print })).toBeHidden();
 
-  // Another household's resident (the demo resident, reading only) gets a 404.
+  // Another household's resident (the demo resident, reading only) gets "not found" (the resident
+  // frame streams, so the page answers with the not-found screen rather than a 404 status).
   const other = await pageAs(browser, "resident");
-  expect((await other.goto(`/notices/${s.noticeId}`))?.status()).toBe(404);
+  await other.goto(`/notices/${s.noticeId}`);
+  await expect(other.getByRole("heading", { name: messages().notFound.title })).toBeVisible();
+  await expect(other.getByTestId("notice-sheet")).toHaveCount(0);
   // The legal dashboard is refused to residents and technicians, open to legal.
   expect((await other.goto("/staff/legal"))?.status()).toBe(403);
   const tech = await pageAs(browser, "technician");
