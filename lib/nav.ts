@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/auth/roles";
 import { IMPORT_ROLES } from "@/lib/registry/import/access";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
+import { LEGAL_VIEW_ROLES, NOTICE_VIEW_ROLES } from "@/lib/crm/arrears-access";
 
 export type NavIcon =
   | "dashboard"
@@ -28,7 +29,9 @@ export type NavIcon =
   | "guide"
   | "import"
   | "meters"
-  | "contracts";
+  | "contracts"
+  | "legal"
+  | "notices";
 
 /** A count shown beside an entry (work waiting for the viewer); loaded by components/shell/nav-badges.ts. */
 export type NavBadge = "pendingRegistrations";
@@ -65,6 +68,8 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/kb", label: "kb", icon: "kb", roles: [] },
   { href: "/staff/technicians", label: "skills", icon: "skills", roles: ["admin", "project_manager"] },
   { href: "/staff/sla", label: "sla", icon: "settings", roles: ["admin"] },
+  { href: "/staff/crm/notices", label: "arrearsNotices", icon: "notices", roles: NOTICE_VIEW_ROLES },
+  { href: "/staff/legal", label: "legal", icon: "legal", roles: LEGAL_VIEW_ROLES },
   { href: "/staff/hr/people", label: "hrPeople", icon: "users", roles: ["hr", "admin"] },
   { href: "/staff/hr/attendance", label: "hrAttendance", icon: "reports", roles: ["hr", "admin"] },
   { href: "/staff/attendance", label: "attendance", icon: "dashboard", roles: [] },

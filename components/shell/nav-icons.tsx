@@ -6,6 +6,8 @@ import {
   ClipboardList,
   Cog,
   FileSignature,
+  FileWarning,
+  Gavel,
   Gauge,
   FileUp,
   HandCoins,
@@ -56,6 +58,8 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   import: FileUp,
   meters: Gauge,
   contracts: FileSignature,
+  legal: Gavel,
+  notices: FileWarning,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

@@ -7,3 +7,4 @@ export * from "./hr";
 export * from "./contracts";
 export * from "./crm";
 export * from "./cron";
+export * from "./arrears";

@@ -53,6 +53,48 @@ export async function monthsInArrearsByHousehold(db: DbOrTx, companyId: number, 
   return new Map(rows.map((r) => [r.householdId, { months: Number(r.months), owedFen: Number(r.owedFen) }]));
 }
 
+/**
+ * Unpaid monthly bills due before `asOf` as they stood at `cutoff` (the end of that day): only
+ * money allocated before the cutoff counts, so replaying a past date (the cron's catch-up, the
+ * seed's history) sees the arrears of that day, not today's. `cutoff` null = the current state
+ * (today's run), read through the open-bills index. Optionally limited to some households.
+ */
+export async function unpaidMonthlyBillsAsOf(db: DbOrTx, companyId: number, asOf: string, cutoff: Date | null, householdIds?: readonly number[]) {
+  const only = householdIds ? inArray(bills.householdId, [...householdIds]) : undefined;
+  if (!cutoff) {
+    const rows = await db
+      .select({ householdId: sql<number>`${bills.householdId}`, period: sql<string>`${bills.period}`, dueDate: sql<string>`${bills.dueDate}`, owedFen: outstanding })
+      .from(sql`${bills} indexed by bills_open_idx`)
+      .where(and(eq(bills.companyId, companyId), openBill, lt(bills.dueDate, asOf), eq(bills.kind, "monthly"), only))
+      .orderBy(sql`${bills.householdId}`, sql`${bills.period}`);
+    return rows.map((r) => ({ ...r, householdId: Number(r.householdId), owedFen: Number(r.owedFen) }));
+  }
+  const paidByCutoff = sql<number>`coalesce((select sum(${allocations.amountFen}) from ${allocations} where ${allocations.billId} = ${bills.id} and ${allocations.createdAt} < ${cutoff.getTime()}), 0)`;
+  const inner = db
+    .select({
+      householdId: sql<number>`${bills.householdId}`.as("u_household_id"),
+      period: sql<string>`${bills.period}`.as("u_period"),
+      dueDate: sql<string>`${bills.dueDate}`.as("u_due_date"),
+      owedFen: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${paidByCutoff}`.as("u_owed_fen"),
+    })
+    .from(bills)
+    .where(and(eq(bills.companyId, companyId), eq(bills.voided, false), lt(bills.dueDate, asOf), eq(bills.kind, "monthly"), only))
+    .as("u");
+  const rows = await db.select().from(inner).where(sql`${inner.owedFen} > 0`).orderBy(sql`${inner.householdId}`, sql`${inner.period}`);
+  return rows.map((r) => ({ householdId: Number(r.householdId), period: r.period, dueDate: r.dueDate, owedFen: Number(r.owedFen) }));
+}
+
+/** Months in arrears per household as of a date (see unpaidMonthlyBillsAsOf); cutoff null = today's state. */
+export async function monthsInArrearsAsOf(db: DbOrTx, companyId: number, asOf: string, cutoff: Date | null): Promise<Map<number, { months: number; owedFen: number }>> {
+  if (!cutoff) return monthsInArrearsByHousehold(db, companyId, asOf);
+  const out = new Map<number, { months: number; owedFen: number }>();
+  for (const r of await unpaidMonthlyBillsAsOf(db, companyId, asOf, cutoff)) {
+    const cur = out.get(r.householdId) ?? { months: 0, owedFen: 0 };
+    out.set(r.householdId, { months: cur.months + 1, owedFen: cur.owedFen + r.owedFen });
+  }
+  return out;
+}
+
 export type Grouping = "community" | "building" | "butler";
 
 function groupColumns(grouping: Grouping, placement: ReturnType<typeof householdPlacementSubquery>) {

@@ -1,4 +1,5 @@
 import { generateBills, getBillingSettings } from "@/lib/billing/generate";
+import { runArrearsLadder } from "@/lib/crm/arrears";
 import { applyDueChanges } from "@/lib/hr/changes";
 import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
 import type { CronJob } from "./types";
@@ -37,6 +38,7 @@ const maintenancePlans: CronJob = async (db, c, asOf) => {
 export const CRON_JOBS: readonly RegisteredJob[] = [
   { name: "hr.changes", dateBound: true, run: hrChanges },
   { name: "billing.generate", dateBound: true, run: billingDay },
+  { name: "crm.arrears", dateBound: true, run: runArrearsLadder },
   { name: "tickets.escalate", dateBound: false, run: slaEscalation },
   { name: "tickets.maintenance", dateBound: true, run: maintenancePlans },
 ];

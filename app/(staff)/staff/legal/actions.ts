@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { ActionContext } from "@/lib/actions/authorized-action";
+import { followUpSchema, moveCaseSchema } from "@/lib/crm/arrears-schemas";
+import { createLegalFollowUp, LEGAL_EDIT_ROLES, moveLegalCase } from "@/lib/crm/legal";
+import { formAction } from "@/lib/tickets/form-action";
+
+/** Legal-case actions: schema → session → role (legal, admin) → company; the case must be visible; transitions checked on the server. */
+const actor = (ctx: ActionContext) => ({ companyId: ctx.companyId, userId: ctx.user.id, roles: ctx.roles });
+
+export const moveCaseAction = formAction({ schema: moveCaseSchema, roles: LEGAL_EDIT_ROLES }, async (input, ctx) => {
+  const r = await moveLegalCase(ctx.db, actor(ctx), input);
+  revalidatePath("/staff/legal", "layout");
+  return r;
+});
+
+export const followUpAction = formAction({ schema: followUpSchema, roles: LEGAL_EDIT_ROLES }, async (input, ctx) => {
+  const r = await createLegalFollowUp(ctx.db, actor(ctx), input);
+  revalidatePath("/staff/legal", "layout");
+  return r;
+});

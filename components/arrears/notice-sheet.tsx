@@ -1,0 +1,80 @@
+import { getTranslations } from "next-intl/server";
+import type { NoticeView } from "@/lib/crm/notices";
+import type { Locale } from "@/lib/i18n/config";
+import { formatFen } from "@/lib/i18n/format";
+
+/**
+ * A ladder notice as a printable A4 document (the page's print stylesheet hides the app frame):
+ * company, title per kind, number, household, the unpaid months with amounts, total, wording.
+ * The wording only informs and asks (Civil Code art. 944): nothing about cutting services.
+ */
+export async function NoticeSheet({ notice, locale }: { notice: NoticeView; locale: Locale }) {
+  const t = await getTranslations("arrears");
+  const money = (fen: number) => formatFen(fen, locale);
+  const s = notice.snapshot;
+  const place = [notice.communityName, notice.buildingName, notice.unitNumber].filter(Boolean).join(" ");
+  return (
+    <article
+      className="mx-auto max-w-2xl rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 print:max-w-none print:p-0 print:shadow-none print:ring-0"
+      aria-labelledby="notice-title"
+      data-testid="notice-sheet"
+    >
+      <header className="border-b-2 border-slate-800 pb-3 text-center">
+        <div className="text-sm text-slate-600">{notice.companyName}</div>
+        <h1 id="notice-title" className="mt-1 text-2xl font-semibold tracking-widest">
+          {t(`kind.${notice.kind}`)}
+        </h1>
+        <div className="mt-1 font-mono text-sm" data-testid="notice-number">
+          {t("notice.number")} {notice.number}
+        </div>
+      </header>
+      <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-500">{t("notice.household")}</dt>
+        <dd>{notice.householdName}</dd>
+        {place ? (
+          <>
+            <dt className="text-slate-500">{t("notice.units")}</dt>
+            <dd>{place}</dd>
+          </>
+        ) : null}
+        <dt className="text-slate-500">{t("notice.issuedOn")}</dt>
+        <dd className="tabular-nums">{notice.issuedOn}</dd>
+      </dl>
+      <p className="mt-5 text-sm">{t("notice.greeting", { name: notice.householdName })}</p>
+      <p className="mt-2 indent-8 text-sm leading-relaxed">{t(`notice.body.${notice.kind}`, { date: notice.issuedOn, months: s.monthsInArrears, total: money(s.totalFen) })}</p>
+      <table className="mt-4 w-full border-collapse text-sm">
+        <thead>
+          <tr className="border-y border-slate-400 text-left text-xs text-slate-600">
+            <th className="py-1 pr-2">{t("notice.period")}</th>
+            <th className="py-1 pr-2">{t("notice.dueDate")}</th>
+            <th className="py-1 text-right">{t("notice.owed")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.months.map((m) => (
+            <tr key={m.period} className="border-b border-slate-200">
+              <td className="py-1 pr-2 tabular-nums">{m.period}</td>
+              <td className="py-1 pr-2 tabular-nums">{m.dueDate}</td>
+              <td className="py-1 text-right tabular-nums">{money(m.owedFen)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="border-t border-slate-400 font-semibold">
+            <td className="py-2" colSpan={2}>
+              {t("notice.total")}
+            </td>
+            <td className="py-2 text-right tabular-nums" data-testid="notice-total">
+              {money(s.totalFen)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="mt-4 text-xs text-slate-500">{t("notice.closing")}</p>
+      <footer className="mt-10 text-right text-sm">
+        <div>{t("notice.signature", { company: notice.companyName })}</div>
+        <div className="tabular-nums">{notice.issuedOn}</div>
+      </footer>
+    </article>
+  );
+}
