@@ -102,6 +102,7 @@ export const personnelChangeSchema = z
     fromRole: z.preprocess(emptyToNull, staffRole.nullable().optional()).transform((v) => v ?? null),
     toRole: z.preprocess(emptyToNull, staffRole.nullable().optional()).transform((v) => v ?? null),
     toPosition: z.string().trim().max(50, "validation.tooLong").optional().transform((v) => v || null),
+    successorUserId: optionalId,
   })
   .superRefine((v, ctx) => {
     const need = (path: string) => ctx.addIssue({ code: "custom", path: [path], message: "validation.required" });
@@ -109,6 +110,9 @@ export const personnelChangeSchema = z
     if (v.kind === "role_change" && v.fromRole === null) need("fromRole");
     if (v.kind === "role_change" && v.toRole === null) need("toRole");
     if (v.kind === "promotion" && v.toPosition === null) need("toPosition");
-  });
+    if (v.kind === "transfer" && v.successorUserId !== null && v.successorUserId === v.userId) ctx.addIssue({ code: "custom", path: ["successorUserId"], message: "hr.validation.successorInvalid" });
+  })
+  // Only a transfer hands work to a successor.
+  .transform((v) => (v.kind === "transfer" ? v : { ...v, successorUserId: null }));
 
 export type PersonnelChangeInput = z.output<typeof personnelChangeSchema>;

@@ -11,7 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { shiftsOf } from "@/lib/hr/attendance";
-import { listPersonnelChanges } from "@/lib/hr/changes";
+import { listPersonnelChanges, successorsFor } from "@/lib/hr/changes";
 import { getStaffRecord, listCommunityOptions } from "@/lib/hr/queries";
 import { formatMinute, localParts } from "@/lib/hr/rules";
 import { parseId } from "@/lib/registry/page-guards";
@@ -23,10 +23,11 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
   const record = await getStaffRecord(db, user.companyId, id);
   if (!record) notFound();
   const t = await getTranslations("hr");
-  const [communities, shiftOf, changes] = await Promise.all([
+  const [communities, shiftOf, changes, successors] = await Promise.all([
     listCommunityOptions(db, user.companyId),
     shiftsOf(db, user.companyId, [record.userId]),
     listPersonnelChanges(db, user.companyId, record.userId),
+    successorsFor(db, user.companyId, record.userId, record.communityId),
   ]);
   const today = localParts(new Date(), user.timeZone).date;
   const shift = shiftOf(record.userId);
@@ -71,7 +72,7 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
       <div className="grid gap-4 lg:grid-cols-2">
         {record.status !== "exited" ? (
           <Card title={tc("record")}>
-            <ChangeForm userId={record.userId} communities={communities} defaultDate={today} />
+            <ChangeForm userId={record.userId} communities={communities} defaultDate={today} successors={successors} />
           </Card>
         ) : null}
         <Card title={tc("historyTitle")}>
