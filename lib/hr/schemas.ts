@@ -116,3 +116,78 @@ export const personnelChangeSchema = z
   .transform((v) => (v.kind === "transfer" ? v : { ...v, successorUserId: null }));
 
 export type PersonnelChangeInput = z.output<typeof personnelChangeSchema>;
+
+const hoursTenthsField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .regex(/^\d{1,3}(\.\d)?$/, "hr.validation.hours")
+  .transform((v) => Math.round(Number(v) * 10))
+  .refine((v) => v > 0 && v <= 2400, "hr.validation.hours");
+
+const optionalCount = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === null || v === "") return null;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 10000) {
+      ctx.addIssue({ code: "custom", message: "hr.validation.capacity" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/** A training course: hours typed with one decimal ("1.5"), stored in tenths. */
+export const courseSchema = z.object({
+  title: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong"),
+  date: dateField,
+  hours: hoursTenthsField,
+  trainer: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(50, "validation.tooLong"),
+  communityId: optionalId,
+  capacity: optionalCount,
+});
+export type CourseInput = z.output<typeof courseSchema>;
+
+export const enrolSchema = z.object({ courseId: id, userId: id });
+export const enrolmentIdSchema = z.object({ enrolmentId: id });
+export const completeSchema = z.object({
+  enrolmentId: id,
+  score: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .regex(/^\d{1,3}$/, "hr.validation.score")
+    .transform(Number)
+    .refine((v) => v >= 0 && v <= 100, "hr.validation.score"),
+});
+
+const periodField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])|Q[1-4])$/, "hr.validation.period");
+
+const managerScore = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .regex(/^\d{1,3}$/, "hr.validation.score")
+  .transform(Number)
+  .refine((v) => v >= 0 && v <= 100, "hr.validation.score");
+
+const gradeChoice = z.preprocess(emptyToNull, z.enum(["A", "B", "C", "D"]).nullable().optional()).transform((v) => v ?? null);
+const comment = z.string({ error: "validation.required" }).trim().min(2, "hr.validation.comment").max(1000, "validation.tooLong");
+
+/** The manager's part of a review: score 0–100, comment, and optionally a grade of their own. */
+export const assessmentSchema = z.object({ userId: id, period: periodField, managerScore, comment, gradeOverride: gradeChoice });
+export type AssessmentInput = z.output<typeof assessmentSchema>;
+export const finaliseSchema = z.object({ id });
+/** A correction of a final review: a new revision with a reason. */
+export const correctionSchema = z.object({
+  id,
+  managerScore,
+  comment,
+  gradeOverride: gradeChoice,
+  reason: z.string({ error: "validation.required" }).trim().min(2, "hr.validation.reason").max(200, "validation.tooLong"),
+});
+export type AssessmentCorrection = z.output<typeof correctionSchema>;
