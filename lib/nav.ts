@@ -4,6 +4,8 @@ import { APPROVER_ROLES } from "@/lib/residents/rules";
 
 export type NavIcon =
   | "dashboard"
+  | "training"
+  | "assessments"
   | "users"
   | "audit"
   | "settings"
@@ -67,6 +69,9 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/sla", label: "sla", icon: "settings", roles: ["admin"] },
   { href: "/staff/hr/people", label: "hrPeople", icon: "users", roles: ["hr", "admin"] },
   { href: "/staff/hr/attendance", label: "hrAttendance", icon: "reports", roles: ["hr", "admin"] },
+  { href: "/staff/hr", label: "hrDashboard", icon: "dashboard", roles: ["hr", "admin"] },
+  { href: "/staff/hr/training", label: "hrTraining", icon: "training", roles: ["hr", "admin"] },
+  { href: "/staff/hr/assessments", label: "hrAssessments", icon: "assessments", roles: ["hr", "admin"] },
   { href: "/staff/attendance", label: "attendance", icon: "dashboard", roles: [] },
   { href: "/staff/me/record", label: "myRecord", icon: "me", roles: [] },
   { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },

@@ -26,6 +26,8 @@ import {
   Wallet,
   Wrench,
   type LucideIcon,
+  GraduationCap,
+  Award,
 } from "lucide-react";
 import type { NavIcon } from "@/lib/nav";
 
@@ -56,6 +58,8 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   import: FileUp,
   meters: Gauge,
   contracts: FileSignature,
+  training: GraduationCap,
+  assessments: Award,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

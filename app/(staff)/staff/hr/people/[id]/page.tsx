@@ -15,6 +15,8 @@ import { listPersonnelChanges, successorsFor } from "@/lib/hr/changes";
 import { getStaffRecord, listCommunityOptions } from "@/lib/hr/queries";
 import { formatMinute, localParts } from "@/lib/hr/rules";
 import { parseId } from "@/lib/registry/page-guards";
+import { TrainingRecord } from "@/components/hr/training-record";
+import { trainingHours, trainingRecord } from "@/lib/hr/training";
 
 export default async function StaffRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(HR_MANAGE_ROLES);
@@ -30,6 +32,8 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
     successorsFor(db, user.companyId, record.userId, record.communityId),
   ]);
   const today = localParts(new Date(), user.timeZone).date;
+  const year = Number(today.slice(0, 4));
+  const [training, hours] = await Promise.all([trainingRecord(db, user.companyId, record.userId), trainingHours(db, user.companyId, year, record.userId)]);
   const shift = shiftOf(record.userId);
   const ts = await getTranslations("hr.shift");
   const tc = await getTranslations("hr.changes");
@@ -79,6 +83,9 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
           <ChangeHistory changes={changes} />
         </Card>
       </div>
+      <Card title={t("training.recordTitle")}>
+        <TrainingRecord rows={training} hoursThisYear={hours.get(record.userId) ?? 0} year={year} />
+      </Card>
     </div>
   );
 }
