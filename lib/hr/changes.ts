@@ -69,6 +69,12 @@ export async function applyDueChanges(db: Db, companyId: number, asOf: string, n
         .returning({ id: personnelChanges.id });
       if (claimed.length === 0) return false;
       const rec = and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, c.userId));
+      // Someone who has left gets no more changes (a later-dated one recorded before the exit).
+      const [state] = await tx.select({ status: staffRecords.status }).from(staffRecords).where(rec);
+      if (state?.status === "exited") {
+        await writeAudit(tx, { companyId, actorUserId: null, action: "personnel_change.skip", entity: "personnel_change", entityId: c.id, after: { kind: c.kind, userId: c.userId, reason: "exited" } });
+        return true;
+      }
       if (c.kind === "transfer") {
         await handOverButlerWork(tx, companyId, c);
         await tx.update(staffRecords).set({ communityId: c.toCommunityId }).where(rec);

@@ -108,4 +108,14 @@ describe("an exit ends account access on its date", () => {
     expect(await db.select().from(buildingButlers).where(eq(buildingButlers.butlerUserId, w.butler.id))).toHaveLength(0);
     expect(await applyDueChanges(db, w.companyId, "2026-12-16")).toBe(0);
   });
+
+  it("a change recorded before the exit but dated after it gives no roles back", async () => {
+    const db = (await createTestDb()).db;
+    const w = await world(db);
+    await recordPersonnelChange(db, w.actor, change({ userId: w.butler.id, kind: "promotion", effectiveDate: "2027-01-05", toPosition: "主管", toRole: "supervisor" }), "2026-11-27");
+    await recordPersonnelChange(db, w.actor, change({ userId: w.butler.id, kind: "exit", effectiveDate: "2026-12-31", reason: "合同到期" }), "2026-11-27");
+    expect(await applyDueChanges(db, w.companyId, "2027-01-10")).toBe(2);
+    const roles = await db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.companyId, w.companyId), eq(memberships.userId, w.butler.id)));
+    expect(roles).toEqual([]);
+  });
 });
