@@ -200,3 +200,12 @@ export async function assessablePeople(db: DbOrTx, companyId: number) {
     .where(and(eq(staffRecords.companyId, companyId), sql`${staffRecords.status} <> 'exited'`))
     .orderBy(asc(staffRecords.employeeNo));
 }
+
+/** A person's reviews (current revision of each period), newest period first. */
+export async function assessmentsOf(db: DbOrTx, companyId: number, userId: number) {
+  return db
+    .select({ id: assessments.id, period: assessments.period, revision: assessments.revision, status: assessments.status, overall: assessments.overall, grade: assessments.grade })
+    .from(assessments)
+    .where(and(eq(assessments.companyId, companyId), eq(assessments.userId, userId), currentRevision(assessments)))
+    .orderBy(desc(assessments.period));
+}

@@ -40,10 +40,16 @@ test("last quarter's review of the demo butler shows KPIs computed from the demo
   expect(await rows.count()).toBeGreaterThanOrEqual(4);
   await expect(rows.first().locator("td").first()).toHaveText("1");
 
+  // The person's HR page lists the review (the corrected revision).
+  await page.goto("/staff/hr/people");
+  await page.getByRole("link", { name: demo("butler").name, exact: true }).click();
+  await expect(page.getByTestId("person-reviews").getByText(/^\d{4}Q[1-4]$/)).toBeVisible();
+  await expect(page.getByTestId("person-reviews")).toContainText("A");
+
   // A butler may not open HR's assessment pages.
   const butler = await (await browser.newContext({ storageState: authFile("butler") })).newPage();
   expect((await butler.goto("/staff/hr/assessments"))?.status()).toBe(403);
-  expect((await butler.goto(page.url()))?.status()).toBe(403);
+  expect((await butler.goto("/staff/hr/assessments/ranking"))?.status()).toBe(403);
   expect((await page.goto("/staff/hr/assessments/999999999"))?.status()).toBe(404);
 });
 

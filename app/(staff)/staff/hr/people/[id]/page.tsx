@@ -17,6 +17,7 @@ import { formatMinute, localParts } from "@/lib/hr/rules";
 import { parseId } from "@/lib/registry/page-guards";
 import { TrainingRecord } from "@/components/hr/training-record";
 import { trainingHours, trainingRecord } from "@/lib/hr/training";
+import { assessmentsOf } from "@/lib/hr/assessments";
 
 export default async function StaffRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(HR_MANAGE_ROLES);
@@ -33,7 +34,12 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
   ]);
   const today = localParts(new Date(), user.timeZone).date;
   const year = Number(today.slice(0, 4));
-  const [training, hours] = await Promise.all([trainingRecord(db, user.companyId, record.userId), trainingHours(db, user.companyId, year, record.userId)]);
+  const [training, hours, reviews] = await Promise.all([
+    trainingRecord(db, user.companyId, record.userId),
+    trainingHours(db, user.companyId, year, record.userId),
+    assessmentsOf(db, user.companyId, record.userId),
+  ]);
+  const ta = await getTranslations("hr.assessments");
   const shift = shiftOf(record.userId);
   const ts = await getTranslations("hr.shift");
   const tc = await getTranslations("hr.changes");
@@ -83,9 +89,29 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
           <ChangeHistory changes={changes} />
         </Card>
       </div>
-      <Card title={t("training.recordTitle")}>
-        <TrainingRecord rows={training} hoursThisYear={hours.get(record.userId) ?? 0} year={year} />
-      </Card>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title={t("training.recordTitle")}>
+          <TrainingRecord rows={training} hoursThisYear={hours.get(record.userId) ?? 0} year={year} />
+        </Card>
+        <Card title={ta("title")}>
+          {reviews.length === 0 ? (
+            <p className="text-sm text-slate-500">{ta("noneForPerson")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm" data-testid="person-reviews">
+              {reviews.map((r) => (
+                <li key={r.id} className="flex justify-between gap-3 py-2">
+                  <Link href={`/staff/hr/assessments/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                    {r.period}
+                  </Link>
+                  <span className="tabular-nums text-slate-700">
+                    {ta(`statuses.${r.status}`)} · {r.overall} · {r.grade}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
     </div>
   );
 }
