@@ -5,6 +5,8 @@ import { LEGAL_VIEW_ROLES, NOTICE_VIEW_ROLES } from "@/lib/crm/arrears-access";
 
 export type NavIcon =
   | "dashboard"
+  | "training"
+  | "assessments"
   | "users"
   | "audit"
   | "settings"
@@ -72,6 +74,9 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/legal", label: "legal", icon: "legal", roles: LEGAL_VIEW_ROLES },
   { href: "/staff/hr/people", label: "hrPeople", icon: "users", roles: ["hr", "admin"] },
   { href: "/staff/hr/attendance", label: "hrAttendance", icon: "reports", roles: ["hr", "admin"] },
+  { href: "/staff/hr", label: "hrDashboard", icon: "dashboard", roles: ["hr", "admin"] },
+  { href: "/staff/hr/training", label: "hrTraining", icon: "training", roles: ["hr", "admin"] },
+  { href: "/staff/hr/assessments", label: "hrAssessments", icon: "assessments", roles: ["hr", "admin"] },
   { href: "/staff/attendance", label: "attendance", icon: "dashboard", roles: [] },
   { href: "/staff/me/record", label: "myRecord", icon: "me", roles: [] },
   { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },

@@ -12,6 +12,7 @@ import { openDb, DEFAULT_DATABASE_URL } from "../lib/db/client";
 import { migrateDb } from "../lib/db/migrate";
 import { DEFAULT_SEED, formatCounts, seedDemo } from "../db/seed";
 import { seedBilling } from "../db/seed/billing";
+import { seedDemoAssessments } from "../db/seed/hr";
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +46,8 @@ try {
   // 24 months of bills and payments (idempotent on its own: a finished billing seed is kept).
   const billing = await seedBilling(handle.db, result.companyId, { log: (line) => console.log(line) });
   if (billing.status === "created") console.log(`  billing: ${billing.bills.toLocaleString("en-US")} bills, ${billing.payments.toLocaleString("en-US")} payments in ${(billing.ms / 1000).toFixed(2)} s`);
+  // Last quarter's HR reviews: KPIs computed from the data above (idempotent on its own).
+  if (households === undefined) console.log(`  hr reviews: ${await seedDemoAssessments(handle.db, result.companyId, new Date())} created`);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(2)} s`);
 } catch (error) {
   console.error("seed failed:", error instanceof Error ? error.message : error);

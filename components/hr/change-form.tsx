@@ -13,13 +13,13 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { personnelChangeSchema } from "@/lib/hr/schemas";
 
 /** Records a transfer, role change, promotion or exit with its date and reason. */
-export function ChangeForm({ userId, communities, defaultDate }: { userId: number; communities: { id: number; name: string }[]; defaultDate: string }) {
+export function ChangeForm({ userId, communities, defaultDate, successors = [] }: { userId: number; communities: { id: number; name: string }[]; defaultDate: string; successors?: { id: number; name: string }[] }) {
   const t = useTranslations("hr.changes");
   const tr = useTranslations("roles");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const { form, onSubmit, errorOf, formError, submitting } = useActionForm(personnelChangeSchema, recordPersonnelChangeAction, {
-    defaultValues: { userId, kind: "promotion", effectiveDate: defaultDate, reason: "", toCommunityId: "", fromRole: "", toRole: "", toPosition: "" },
+    defaultValues: { userId, kind: "promotion", effectiveDate: defaultDate, reason: "", toCommunityId: "", fromRole: "", toRole: "", toPosition: "", successorUserId: "" },
     onSuccess: () => {
       setSaved(true);
       form.setValue("reason", "");
@@ -34,6 +34,14 @@ export function ChangeForm({ userId, communities, defaultDate }: { userId: numbe
       <Field label={t("effectiveDate")} type="date" error={errorOf("effectiveDate")} {...form.register("effectiveDate")} />
       {kind === "transfer" ? (
         <SelectField label={t("toCommunity")} error={errorOf("toCommunityId")} options={[{ value: "", label: "—" }, ...communities.map((c) => ({ value: c.id, label: c.name }))]} {...form.register("toCommunityId")} />
+      ) : null}
+      {kind === "transfer" ? (
+        <SelectField
+          label={t("successor")}
+          error={errorOf("successorUserId")}
+          options={[{ value: "", label: t("noSuccessor") }, ...successors.map((p) => ({ value: p.id, label: p.name }))]}
+          {...form.register("successorUserId")}
+        />
       ) : null}
       {kind === "role_change" ? <SelectField label={t("fromRole")} error={errorOf("fromRole")} options={roleOptions} {...form.register("fromRole")} /> : null}
       {kind === "role_change" || kind === "promotion" ? <SelectField label={t("toRole")} error={errorOf("toRole")} options={roleOptions} {...form.register("toRole")} /> : null}

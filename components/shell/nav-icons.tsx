@@ -28,6 +28,8 @@ import {
   Wallet,
   Wrench,
   type LucideIcon,
+  GraduationCap,
+  Award,
 } from "lucide-react";
 import type { NavIcon } from "@/lib/nav";
 
@@ -60,6 +62,8 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   contracts: FileSignature,
   legal: Gavel,
   notices: FileWarning,
+  training: GraduationCap,
+  assessments: Award,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

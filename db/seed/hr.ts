@@ -9,6 +9,8 @@ import type { Db } from "../../lib/db/client";
 import type { Role } from "../../lib/auth/roles";
 import * as s from "../schema";
 import { instantOf, isWorkday, localParts } from "../../lib/hr/rules";
+import { finalGrade, overallScore, previousQuarter, type AssessedRole } from "../../lib/hr/kpi";
+import { computeKpis } from "../../lib/hr/kpi-queries";
 import { insertRows } from "./insert";
 import type { Rng } from "./random";
 
@@ -102,4 +104,109 @@ export async function seedDemoAttendance(db: Db, companyId: number, rng: Rng, no
   }
   await insertRows(db, s.attendanceEntries, rows);
   return rows.length;
+}
+
+const DEMO_COURSES = [
+  { title: "物业服务礼仪", monthDay: "03-12", hoursTenths: 30, trainer: "王丽" },
+  { title: "消防安全与应急处置", monthDay: "05-20", hoursTenths: 40, trainer: "消防支队 陈队长" },
+  { title: "投诉处理与沟通技巧", monthDay: "08-08", hoursTenths: 25, trainer: "李明" },
+  { title: "电梯与二次供水设备巡检", monthDay: "10-16", hoursTenths: 20, trainer: "赵工" },
+] as const;
+
+/**
+ * Demo training: courses of the current year (all before `now` but one two weeks ahead) with
+ * enrolments, attendance and completions with scores. Deterministic for a given `now`; runs
+ * once per seeded company (before the seed's completion mark).
+ */
+export async function seedDemoTraining(db: Db, companyId: number, rng: Rng, now: Date, timeZone = "Asia/Shanghai"): Promise<number> {
+  const today = localParts(now, timeZone).date;
+  const year = Number(today.slice(0, 4));
+  const people = await db
+    .select({ userId: s.staffRecords.userId, role: s.memberships.role })
+    .from(s.staffRecords)
+    .innerJoin(s.memberships, and(eq(s.memberships.companyId, companyId), eq(s.memberships.userId, s.staffRecords.userId)))
+    .where(and(eq(s.staffRecords.companyId, companyId), ne(s.memberships.role, "resident")))
+    .orderBy(asc(s.staffRecords.userId), asc(s.memberships.id));
+  const staffIds = [...new Set(people.map((p) => p.userId))];
+  const hrUser = people.find((p) => p.role === "hr")?.userId ?? people.find((p) => p.role === "admin")?.userId ?? null;
+  const upcoming = localParts(new Date(now.getTime() + 14 * 86_400_000), timeZone).date;
+  const courseRows = DEMO_COURSES.map((c, i) => ({
+    companyId,
+    title: c.title,
+    date: i === DEMO_COURSES.length - 1 ? upcoming : `${year}-${c.monthDay}` < today ? `${year}-${c.monthDay}` : `${year - 1}-${c.monthDay}`,
+    hoursTenths: c.hoursTenths,
+    trainer: c.trainer,
+    capacity: i === 1 ? 40 : null,
+    createdBy: hrUser,
+    createdAt: now,
+  }));
+  const courses = await db.insert(s.trainingCourses).values(courseRows).returning({ id: s.trainingCourses.id, date: s.trainingCourses.date });
+  const enrolRows: (typeof s.trainingEnrolments.$inferInsert)[] = [];
+  courses.forEach((c, ci) => {
+    const past = c.date < today;
+    staffIds.forEach((userId, pi) => {
+      // Everyone takes the first course; the others reach every second, third… person.
+      if (ci > 0 && (pi + ci) % (ci + 1) !== 0) return;
+      const attended = past && rng.chance(0.9);
+      const completed = attended && rng.chance(0.9);
+      enrolRows.push({ companyId, courseId: c.id, userId, enrolledBy: hrUser, attendedAt: attended ? now : null, completedAt: completed ? now : null, score: completed ? rng.int(62, 100) : null, createdAt: now });
+    });
+  });
+  await insertRows(db, s.trainingEnrolments, enrolRows);
+  return enrolRows.length;
+}
+
+const COMMENTS = ["工作认真负责，住户反馈良好", "沟通积极，收费跟进到位", "响应及时，需加强回访记录", "整体表现稳定，继续保持"];
+
+/**
+ * Demo assessments: last quarter's final review of every butler and technician with a staff
+ * record. The manager's score and comment are seeded (a fixed function of the person's id);
+ * the KPIs are computed from the demo data by the same code as the pages (lib/hr/kpi-queries.ts),
+ * so this runs after the billing seed. Idempotent: the unique (person, period, revision) key.
+ */
+export async function seedDemoAssessments(db: Db, companyId: number, now: Date, timeZone = "Asia/Shanghai"): Promise<number> {
+  const period = previousQuarter(localParts(now, timeZone).date);
+  const people = await db
+    .select({ userId: s.staffRecords.userId, communityId: s.staffRecords.communityId, role: s.memberships.role })
+    .from(s.staffRecords)
+    .innerJoin(s.memberships, and(eq(s.memberships.companyId, companyId), eq(s.memberships.userId, s.staffRecords.userId)))
+    .where(and(eq(s.staffRecords.companyId, companyId), ne(s.staffRecords.status, "exited")))
+    .orderBy(asc(s.staffRecords.userId));
+  const reviewer = people.find((p) => p.role === "hr")?.userId ?? null;
+  const roleOf = new Map<number, AssessedRole>();
+  for (const p of people) if (p.role === "technician" && !roleOf.has(p.userId)) roleOf.set(p.userId, "technician");
+  for (const p of people) if (p.role === "butler") roleOf.set(p.userId, "butler");
+  const communityOf = new Map(people.map((p) => [p.userId, p.communityId]));
+  const rows: (typeof s.assessments.$inferInsert)[] = [];
+  for (const role of ["butler", "technician"] as const) {
+    const ids = [...roleOf].filter(([, r]) => r === role).map(([id]) => id);
+    const kpiMap = await computeKpis(db, companyId, role, period, timeZone, ids);
+    for (const userId of ids) {
+      const kpis = (kpiMap.get(userId) ?? {}) as Record<string, number | null>;
+      const managerScore = 70 + ((userId * 37) % 27);
+      const overall = overallScore(role, kpis, managerScore);
+      rows.push({
+        companyId,
+        userId,
+        period,
+        revision: 1,
+        role,
+        communityId: communityOf.get(userId) ?? null,
+        status: "final",
+        kpis,
+        managerScore,
+        comment: COMMENTS[userId % COMMENTS.length],
+        gradeOverride: null,
+        overall,
+        grade: finalGrade(overall, null),
+        reviewerUserId: reviewer,
+        finalisedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+  }
+  if (rows.length === 0) return 0;
+  const made = await db.insert(s.assessments).values(rows).onConflictDoNothing().returning({ id: s.assessments.id });
+  return made.length;
 }

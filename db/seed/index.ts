@@ -21,7 +21,7 @@ import { createRng } from "./random";
 import { planRegistry } from "./registry";
 import { buildRows } from "./rows";
 import { assignStaff } from "./staff";
-import { seedDemoAttendance, seedDemoHr } from "./hr";
+import { seedDemoAttendance, seedDemoHr, seedDemoTraining } from "./hr";
 import { seedDemoTickets } from "./tickets";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_COMPANY_NAME, BENCH_COMPANY_NAME, demoLogin, type DemoLogin } from "./demo-logins";
@@ -137,6 +137,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
     log(`  ${"staff records".padEnd(20)} ${String(records).padStart(9)} rows`);
     const clocks = await seedDemoAttendance(db, ids.companies, rng.fork("attendance"), now);
     log(`  ${"attendance".padEnd(20)} ${String(clocks).padStart(9)} rows`);
+    const enrolments = await seedDemoTraining(db, ids.companies, rng.fork("hr-training"), now);
+    log(`  ${"training".padEnd(20)} ${String(enrolments).padStart(9)} rows`);
   }
   await write("audit_log", s.auditLog, [
     {

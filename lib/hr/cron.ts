@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { CronJob } from "@/lib/cron/types";
 import { companies } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { applyDueChanges } from "./changes";
@@ -14,3 +15,6 @@ export async function runHrDaily(db: Db, now = new Date()): Promise<{ companyId:
   for (const c of rows) out.push({ companyId: c.id, applied: await applyDueChanges(db, c.id, localParts(now, c.tz).date, now) });
   return out;
 }
+
+/** The same job in the shared cron contract (lib/cron/types.ts), for /api/cron to wire. */
+export const hrDailyJob: CronJob = async (db, company, asOf, now) => ({ changesApplied: await applyDueChanges(db, company.id, asOf, now) });

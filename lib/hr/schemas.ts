@@ -102,6 +102,7 @@ export const personnelChangeSchema = z
     fromRole: z.preprocess(emptyToNull, staffRole.nullable().optional()).transform((v) => v ?? null),
     toRole: z.preprocess(emptyToNull, staffRole.nullable().optional()).transform((v) => v ?? null),
     toPosition: z.string().trim().max(50, "validation.tooLong").optional().transform((v) => v || null),
+    successorUserId: optionalId,
   })
   .superRefine((v, ctx) => {
     const need = (path: string) => ctx.addIssue({ code: "custom", path: [path], message: "validation.required" });
@@ -109,6 +110,84 @@ export const personnelChangeSchema = z
     if (v.kind === "role_change" && v.fromRole === null) need("fromRole");
     if (v.kind === "role_change" && v.toRole === null) need("toRole");
     if (v.kind === "promotion" && v.toPosition === null) need("toPosition");
-  });
+    if (v.kind === "transfer" && v.successorUserId !== null && v.successorUserId === v.userId) ctx.addIssue({ code: "custom", path: ["successorUserId"], message: "hr.validation.successorInvalid" });
+  })
+  // Only a transfer hands work to a successor.
+  .transform((v) => (v.kind === "transfer" ? v : { ...v, successorUserId: null }));
 
 export type PersonnelChangeInput = z.output<typeof personnelChangeSchema>;
+
+const hoursTenthsField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .regex(/^\d{1,3}(\.\d)?$/, "hr.validation.hours")
+  .transform((v) => Math.round(Number(v) * 10))
+  .refine((v) => v > 0 && v <= 2400, "hr.validation.hours");
+
+const optionalCount = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === null || v === "") return null;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 10000) {
+      ctx.addIssue({ code: "custom", message: "hr.validation.capacity" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/** A training course: hours typed with one decimal ("1.5"), stored in tenths. */
+export const courseSchema = z.object({
+  title: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong"),
+  date: dateField,
+  hours: hoursTenthsField,
+  trainer: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(50, "validation.tooLong"),
+  communityId: optionalId,
+  capacity: optionalCount,
+});
+export type CourseInput = z.output<typeof courseSchema>;
+
+export const enrolSchema = z.object({ courseId: id, userId: id });
+export const enrolmentIdSchema = z.object({ enrolmentId: id });
+export const completeSchema = z.object({
+  enrolmentId: id,
+  score: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .regex(/^\d{1,3}$/, "hr.validation.score")
+    .transform(Number)
+    .refine((v) => v >= 0 && v <= 100, "hr.validation.score"),
+});
+
+const periodField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])|Q[1-4])$/, "hr.validation.period");
+
+const managerScore = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .regex(/^\d{1,3}$/, "hr.validation.score")
+  .transform(Number)
+  .refine((v) => v >= 0 && v <= 100, "hr.validation.score");
+
+const gradeChoice = z.preprocess(emptyToNull, z.enum(["A", "B", "C", "D"]).nullable().optional()).transform((v) => v ?? null);
+const comment = z.string({ error: "validation.required" }).trim().min(2, "hr.validation.comment").max(1000, "validation.tooLong");
+
+/** The manager's part of a review: score 0–100, comment, and optionally a grade of their own. */
+export const assessmentSchema = z.object({ userId: id, period: periodField, managerScore, comment, gradeOverride: gradeChoice });
+export type AssessmentInput = z.output<typeof assessmentSchema>;
+export const finaliseSchema = z.object({ id });
+/** A correction of a final review: a new revision with a reason. */
+export const correctionSchema = z.object({
+  id,
+  managerScore,
+  comment,
+  gradeOverride: gradeChoice,
+  reason: z.string({ error: "validation.required" }).trim().min(2, "hr.validation.reason").max(200, "validation.tooLong"),
+});
+export type AssessmentCorrection = z.output<typeof correctionSchema>;

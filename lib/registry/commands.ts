@@ -27,6 +27,12 @@ export interface Actor {
   userId: number;
 }
 
+/** An actor for the audit log; null when the system acts (the daily job applying an HR change). */
+export interface AuditActor {
+  companyId: number;
+  userId: number | null;
+}
+
 type Out<S extends z.ZodType> = z.output<S>;
 
 async function mustFind<T>(promise: Promise<T[]>): Promise<T> {
@@ -251,7 +257,7 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: H
 
 // ── assignments ──────────────────────────────────────────────────────────────
 
-async function assertHolds(tx: DbOrTx, actor: Actor, userId: number, role: Role, field: string) {
+async function assertHolds(tx: DbOrTx, actor: AuditActor, userId: number, role: Role, field: string) {
   const [row] = await tx
     .select({ id: memberships.id })
     .from(memberships)
@@ -261,18 +267,21 @@ async function assertHolds(tx: DbOrTx, actor: Actor, userId: number, role: Role,
 
 /** Gives a building to a butler (or takes it away with null); its households follow. */
 export async function assignBuildingButler(db: Db, actor: Actor, buildingId: number, butlerUserId: number | null) {
-  await db.transaction(async (tx) => {
-    await mustFind(tx.select({ id: buildings.id }).from(buildings).where(scoped(buildings, actor, buildingId)));
-    if (butlerUserId !== null) await assertHolds(tx, actor, butlerUserId, "butler", "butlerUserId");
-    const [before] = await tx.select().from(buildingButlers).where(eq(buildingButlers.buildingId, buildingId));
-    if ((before?.butlerUserId ?? null) === butlerUserId) return;
-    await tx.delete(buildingButlers).where(eq(buildingButlers.buildingId, buildingId));
-    if (butlerUserId !== null) await tx.insert(buildingButlers).values({ companyId: actor.companyId, buildingId, butlerUserId });
-    await writeAudit(tx, {
-      ...audit(actor, "assignment.building_butler", "building", buildingId),
-      before: { butlerUserId: before?.butlerUserId ?? null },
-      after: { butlerUserId },
-    });
+  await db.transaction((tx) => assignBuildingButlerTx(tx, actor, buildingId, butlerUserId));
+}
+
+/** assignBuildingButler inside the caller's transaction (HR transfers move a butler's buildings with it). */
+export async function assignBuildingButlerTx(tx: DbOrTx, actor: AuditActor, buildingId: number, butlerUserId: number | null) {
+  await mustFind(tx.select({ id: buildings.id }).from(buildings).where(scoped(buildings, actor, buildingId)));
+  if (butlerUserId !== null) await assertHolds(tx, actor, butlerUserId, "butler", "butlerUserId");
+  const [before] = await tx.select().from(buildingButlers).where(eq(buildingButlers.buildingId, buildingId));
+  if ((before?.butlerUserId ?? null) === butlerUserId) return;
+  await tx.delete(buildingButlers).where(eq(buildingButlers.buildingId, buildingId));
+  if (butlerUserId !== null) await tx.insert(buildingButlers).values({ companyId: actor.companyId, buildingId, butlerUserId });
+  await writeAudit(tx, {
+    ...audit(actor, "assignment.building_butler", "building", buildingId),
+    before: { butlerUserId: before?.butlerUserId ?? null },
+    after: { butlerUserId },
   });
 }
 
@@ -295,15 +304,30 @@ export async function assignUnitRangeButler(db: Db, actor: Actor, buildingId: nu
     if (end < 0) throw AppError.field("to", "validation.unitUnknown");
     if (end < start) throw AppError.field("to", "validation.rangeReversed");
     const ids = all.slice(start, end + 1).map((u) => u.id);
-    const before = await tx.select().from(unitButlers).where(inArray(unitButlers.unitId, ids));
-    await tx.delete(unitButlers).where(inArray(unitButlers.unitId, ids));
-    if (butlerUserId !== null) await tx.insert(unitButlers).values(ids.map((unitId) => ({ companyId: actor.companyId, unitId, butlerUserId })));
-    await writeAudit(tx, {
-      ...audit(actor, "assignment.unit_range_butler", "building", buildingId),
-      before: { units: before.map((b) => ({ unitId: b.unitId, butlerUserId: b.butlerUserId })) },
-      after: { from, to, unitIds: ids, butlerUserId },
-    });
+    await setUnitButlersTx(tx, actor, buildingId, ids, butlerUserId, { from, to });
     return { units: ids.length };
+  });
+}
+
+/**
+ * Sets the butler of the given units of one building (null returns them to the building's
+ * butler), audited as a unit-range assignment. The caller has checked the building.
+ */
+export async function setUnitButlersTx(tx: DbOrTx, actor: AuditActor, buildingId: number, ids: number[], butlerUserId: number | null, range: { from?: string; to?: string } = {}) {
+  if (ids.length === 0) return;
+  const mine = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.companyId, actor.companyId), eq(units.buildingId, buildingId), inArray(units.id, ids)));
+  if (mine.length !== new Set(ids).size) throw new AppError("not_found");
+  if (butlerUserId !== null) await assertHolds(tx, actor, butlerUserId, "butler", "butlerUserId");
+  const before = await tx.select().from(unitButlers).where(inArray(unitButlers.unitId, ids));
+  await tx.delete(unitButlers).where(inArray(unitButlers.unitId, ids));
+  if (butlerUserId !== null) await tx.insert(unitButlers).values(ids.map((unitId) => ({ companyId: actor.companyId, unitId, butlerUserId })));
+  await writeAudit(tx, {
+    ...audit(actor, "assignment.unit_range_butler", "building", buildingId),
+    before: { units: before.map((b) => ({ unitId: b.unitId, butlerUserId: b.butlerUserId })) },
+    after: { ...range, unitIds: ids, butlerUserId },
   });
 }
 
@@ -349,11 +373,11 @@ export async function assignCommunityManager(db: Db, actor: Actor, communityId: 
 type Scoped = typeof communities | typeof buildings | typeof units | typeof households;
 
 /** id = ? AND company_id = ?: a row of another company is simply not found. */
-function scoped(table: Scoped, actor: Actor, id: number) {
+function scoped(table: Scoped, actor: AuditActor, id: number) {
   return and(eq(table.id, id), eq(table.companyId, actor.companyId));
 }
 
-function audit(actor: Actor, action: string, entity: string, entityId: number) {
+function audit(actor: AuditActor, action: string, entity: string, entityId: number) {
   return { companyId: actor.companyId, actorUserId: actor.userId, action, entity, entityId };
 }
 

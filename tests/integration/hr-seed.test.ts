@@ -1,6 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { attendanceEntries, staffRecords, users } from "@/db/schema";
+import { assessments, attendanceEntries, staffRecords, trainingEnrolments, users } from "@/db/schema";
+import { seedDemoAssessments } from "@/db/seed/hr";
 import { DEMO_LOGINS, seedDemo } from "@/db/seed";
 import { listStaffRecords } from "@/lib/hr/queries";
 import { isWorkday, localParts } from "@/lib/hr/rules";
@@ -31,6 +32,16 @@ describe("HR demo seed", () => {
     expect(clocks.filter((c) => c.kind === "in").length).toBeGreaterThan(records.length * 15);
     const today = localParts(new Date(), "Asia/Shanghai").date;
     expect(clocks.every((c) => c.workDate < today && isWorkday(c.workDate))).toBe(true);
+
+    // Training with completions; last quarter's reviews computed (not seeded) and written once.
+    const enrolled = await db.select({ n: count() }).from(trainingEnrolments).where(eq(trainingEnrolments.companyId, companyId));
+    expect(enrolled[0].n).toBeGreaterThan(records.length);
+    const reviews = await seedDemoAssessments(db, companyId, new Date());
+    expect(reviews).toBeGreaterThanOrEqual(3);
+    expect(await seedDemoAssessments(db, companyId, new Date())).toBe(0);
+    const [review] = await db.select().from(assessments).where(and(eq(assessments.companyId, companyId), eq(assessments.role, "butler"))).limit(1);
+    expect(review.kpis.households).toBeGreaterThan(0);
+    expect(review.status).toBe("final");
 
     expect((await seedDemo(db, opts)).status).toBe("exists");
     const [again] = await db.select({ n: count() }).from(staffRecords).where(and(eq(staffRecords.companyId, companyId)));

@@ -16,8 +16,13 @@ describe("personnelChangeSchema", () => {
   });
   it("normalises the form's empty strings", () => {
     expect(personnelChangeSchema.parse({ ...base, kind: "promotion", toPosition: " 主管 ", toRole: "supervisor" })).toEqual({
-      userId: 4, kind: "promotion", effectiveDate: "2026-12-01", reason: "工作需要", toCommunityId: null, fromRole: null, toRole: "supervisor", toPosition: "主管",
+      userId: 4, kind: "promotion", effectiveDate: "2026-12-01", reason: "工作需要", toCommunityId: null, fromRole: null, toRole: "supervisor", toPosition: "主管", successorUserId: null,
     });
+  });
+  it("a successor only goes with a transfer, and is never the person", () => {
+    expect(personnelChangeSchema.parse({ ...base, kind: "transfer", toCommunityId: "7", successorUserId: "9" }).successorUserId).toBe(9);
+    expect(personnelChangeSchema.parse({ ...base, kind: "exit", successorUserId: "9" }).successorUserId).toBeNull();
+    expect(paths({ kind: "transfer", toCommunityId: "7", successorUserId: "4" })).toEqual(["successorUserId:hr.validation.successorInvalid"]);
   });
   it("refuses a resident role, a bad date, a short reason", () => {
     expect(paths({ kind: "role_change", fromRole: "butler", toRole: "resident" })).toEqual(["toRole:validation.required"]);

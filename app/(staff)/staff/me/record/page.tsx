@@ -7,6 +7,9 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listPersonnelChanges } from "@/lib/hr/changes";
 import { getOwnStaffRecord } from "@/lib/hr/queries";
+import { TrainingRecord } from "@/components/hr/training-record";
+import { localParts } from "@/lib/hr/rules";
+import { trainingHours, trainingRecord } from "@/lib/hr/training";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hr"))("myRecordTitle") };
@@ -17,7 +20,13 @@ export default async function MyRecordPage() {
   const user = await requireUser(STAFF_ROLES);
   const t = await getTranslations("hr");
   const db = getDb();
-  const [record, changes] = await Promise.all([getOwnStaffRecord(db, user.companyId, user.id), listPersonnelChanges(db, user.companyId, user.id)]);
+  const year = Number(localParts(new Date(), user.timeZone).date.slice(0, 4));
+  const [record, changes, training, hours] = await Promise.all([
+    getOwnStaffRecord(db, user.companyId, user.id),
+    listPersonnelChanges(db, user.companyId, user.id),
+    trainingRecord(db, user.companyId, user.id),
+    trainingHours(db, user.companyId, year, user.id),
+  ]);
   const tc = await getTranslations("hr.changes");
   return (
     <div className="max-w-xl space-y-4">
@@ -26,6 +35,11 @@ export default async function MyRecordPage() {
       {record ? (
         <Card title={tc("historyTitle")}>
           <ChangeHistory changes={changes} />
+        </Card>
+      ) : null}
+      {record ? (
+        <Card title={t("training.myTitle")}>
+          <TrainingRecord rows={training} hoursThisYear={hours.get(user.id) ?? 0} year={year} />
         </Card>
       ) : null}
     </div>
