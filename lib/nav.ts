@@ -28,7 +28,9 @@ export type NavIcon =
   | "guide"
   | "import"
   | "meters"
-  | "contracts";
+  | "contracts"
+  | "visits"
+  | "surveys";
 
 /** A count shown beside an entry (work waiting for the viewer); loaded by components/shell/nav-badges.ts. */
 export type NavBadge = "pendingRegistrations";
@@ -65,6 +67,8 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/kb", label: "kb", icon: "kb", roles: [] },
   { href: "/staff/technicians", label: "skills", icon: "skills", roles: ["admin", "project_manager"] },
   { href: "/staff/sla", label: "sla", icon: "settings", roles: ["admin"] },
+  { href: "/staff/crm/visits", label: "visitCoverage", icon: "visits", roles: ["admin", "project_manager", "supervisor", "butler"] },
+  { href: "/staff/crm/surveys", label: "surveys", icon: "surveys", roles: ["admin", "project_manager", "supervisor", "butler"] },
   { href: "/staff/hr/people", label: "hrPeople", icon: "users", roles: ["hr", "admin"] },
   { href: "/staff/hr/attendance", label: "hrAttendance", icon: "reports", roles: ["hr", "admin"] },
   { href: "/staff/attendance", label: "attendance", icon: "dashboard", roles: [] },

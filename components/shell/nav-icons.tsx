@@ -5,6 +5,7 @@ import {
   CircleUserRound,
   ClipboardList,
   Cog,
+  DoorOpen,
   FileSignature,
   Gauge,
   FileUp,
@@ -19,6 +20,7 @@ import {
   ScrollText,
   Settings,
   Siren,
+  SmilePlus,
   UserCheck,
   UserCog,
   Users,
@@ -56,6 +58,8 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   import: FileUp,
   meters: Gauge,
   contracts: FileSignature,
+  visits: DoorOpen,
+  surveys: SmilePlus,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

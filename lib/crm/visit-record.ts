@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { households, users, visits, workOrders } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
@@ -7,9 +7,6 @@ import { canSeeOrder, loadOrderScope } from "@/lib/tickets/access";
 import { createOrderTx, loadOrder, placeHousehold, resolveOrderTx, type Actor } from "@/lib/tickets/commands";
 import type { Role } from "@/lib/auth/roles";
 import type { recordVisitSchema } from "./schemas/visits";
-
-/** Roles that may open a visit page (each still needs to see its order: own, team, community, company). */
-export const VISIT_ROLES: readonly Role[] = ["admin", "project_manager", "supervisor", "butler"];
 
 /** A visit with its household and order, if the viewer may see its order; else null (→ 404). */
 export async function getVisit(db: DbOrTx, companyId: number, viewer: { id: number; roles: readonly Role[] }, visitId: number) {
@@ -76,4 +73,15 @@ export async function recordVisit(db: Db, actor: Actor & { userId: number }, inp
     await resolveOrderTx(tx, actor, { id: order.id, note: input.notes, checklistDone: [] }, now);
     return { visitId: v.id, followUpOrderId };
   });
+}
+
+/** The visits dispatched to a butler in a quarter, to-do first. */
+export async function myVisits(db: DbOrTx, companyId: number, butlerUserId: number, quarter: string) {
+  return db
+    .select({ id: visits.id, householdName: households.name, householdCode: households.code, sampledMonth: visits.sampledMonth, visitedAt: visits.visitedAt, workOrderId: visits.workOrderId, satisfaction: visits.satisfaction })
+    .from(visits)
+    .innerJoin(households, eq(households.id, visits.householdId))
+    .where(and(eq(visits.companyId, companyId), eq(visits.butlerUserId, butlerUserId), eq(visits.quarter, quarter)))
+    .orderBy(sql`${visits.visitedAt} is not null`, visits.sampledMonth, households.name)
+    .limit(500);
 }
