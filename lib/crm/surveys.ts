@@ -80,14 +80,18 @@ export const runQuarterlySurvey: CronJob = async (db, company, asOf, now) => {
   return { surveysCreated, surveyRecipients: surveyRecipientsSent, surveyDigests: digestsSent };
 };
 
-async function sendSurvey(db: Db, companyId: number, surveyId: number, now: Date): Promise<number> {
+/**
+ * Sends a survey to the company's active households (or only the given ones): recipient rows,
+ * and inbox entries for the residents of the households this call added. Returns how many.
+ */
+export async function sendSurvey(db: Db, companyId: number, surveyId: number, now: Date, onlyHouseholdIds?: readonly number[]): Promise<number> {
   const p = householdPlacementSubquery(db, companyId);
   const [homes, links] = await Promise.all([
     db
       .select({ householdId: households.id, butlerUserId: p.butlerUserId, buildingId: p.buildingId, communityId: p.communityId })
       .from(households)
       .leftJoin(p, eq(p.householdId, households.id))
-      .where(and(eq(households.companyId, companyId), eq(households.active, true)))
+      .where(and(eq(households.companyId, companyId), eq(households.active, true), onlyHouseholdIds ? inArray(households.id, [...onlyHouseholdIds]) : undefined))
       .orderBy(households.id),
     db
       .select({ householdId: residentLinks.householdId, userId: residentLinks.userId })

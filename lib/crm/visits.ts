@@ -1,10 +1,11 @@
 import { and, count, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { households, notifications, visits, visitSamplingRuns } from "@/db/schema";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import type { CronJob } from "@/lib/cron/types";
 import { instantOf } from "@/lib/hr/rules";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { insertDispatchedOrdersTx, slaOf, type DispatchedOrder } from "@/lib/tickets/batch";
+import type { Sla } from "@/lib/tickets/rules";
 import { publishedRules } from "./read";
 import { quarterOf, sampleHouseholds } from "./rules/visits";
 
@@ -42,7 +43,7 @@ export async function planVisitSampling(db: Db, companyId: number, month: string
     list.push(r);
     byButler.set(r.butlerUserId!, list);
   }
-  const picks: (DispatchedOrder & { butlerUserId: number })[] = [];
+  const picks: VisitPick[] = [];
   for (const [butlerUserId, rows] of [...byButler].sort((a, b) => a[0] - b[0])) {
     const byId = new Map(rows.map((r) => [r.householdId, r]));
     const chosen = sampleHouseholds({ companyId, butlerUserId, month, householdIds: [...byId.keys()], sampledIds: sampled, coveragePercent: rules.visits.coveragePercent });
@@ -53,13 +54,57 @@ export async function planVisitSampling(db: Db, companyId: number, month: string
         householdId: id,
         unitId: r.unitId,
         communityId: r.communityId,
-        title: `回访 Visit ${quarter}`,
-        description: `季度回访（${month} 抽样）Quarterly visit (sampled ${month})`,
+        ...visitOrderText(quarter, month),
         assignees: [{ userId: butlerUserId, role: "butler" }],
       });
     }
   }
   return { quarter, picks };
+}
+
+export type VisitPick = DispatchedOrder & { butlerUserId: number };
+
+/**
+ * Writes picked visits: a visits row per pick (skipped when the household already has one this
+ * quarter) and, for the rows this call inserted only, a dispatched visit order to the butler,
+ * linked back to the row. Returns the picks it created.
+ */
+export async function dispatchVisitsTx(
+  tx: DbOrTx,
+  companyId: number,
+  spec: { quarter: string; month: string; sla: Sla; resolveDueAt: Date },
+  batch: readonly VisitPick[],
+  now: Date,
+): Promise<VisitPick[]> {
+  if (!batch.length) return [];
+  const fresh = await tx
+    .insert(visits)
+    .values(batch.map((b) => ({ companyId, householdId: b.householdId, butlerUserId: b.butlerUserId, quarter: spec.quarter, sampledMonth: spec.month, createdAt: now })))
+    .onConflictDoNothing()
+    .returning({ id: visits.id, householdId: visits.householdId });
+  if (!fresh.length) return [];
+  const freshIds = new Set(fresh.map((f) => f.householdId));
+  const orders = batch.filter((b) => freshIds.has(b.householdId));
+  const orderOf = await insertDispatchedOrdersTx(tx, companyId, { type: "visit", severity: "low", sla: spec.sla, resolveDueAt: spec.resolveDueAt }, orders, now);
+  const cases = sql.join(
+    fresh.map((f) => sql`when ${f.id} then ${orderOf.get(f.householdId)!}`),
+    sql` `,
+  );
+  await tx
+    .update(visits)
+    .set({ workOrderId: sql`case ${visits.id} ${cases} end` })
+    .where(and(eq(visits.companyId, companyId), inArray(visits.id, fresh.map((f) => f.id))));
+  return orders;
+}
+
+/** The visit order's wording (stored once; shown as typed, like other system orders). */
+export function visitOrderText(quarter: string, month: string) {
+  return { title: `回访 Visit ${quarter}`, description: `季度回访（${month} 抽样）Quarterly visit (sampled ${month})` };
+}
+
+/** The deadline of a month's visit orders: the month's last minute in the company's time zone. */
+export function visitDueAt(month: string, timeZone: string): Date {
+  return instantOf(lastDayOf(month), 23 * 60 + 59, timeZone);
 }
 
 /**
@@ -85,31 +130,11 @@ export const runVisitSampling: CronJob = async (db, company, asOf, now) => {
   if (done) return { visitsSampled: 0, visitOrders: 0 };
   const { quarter, picks } = await planVisitSampling(db, companyId, month);
   const sla = await slaOf(db, companyId, "visit", "low");
-  const resolveDueAt = instantOf(lastDayOf(month), 23 * 60 + 59, company.timeZone);
+  const resolveDueAt = visitDueAt(month, company.timeZone);
   let created = 0;
   for (let i = 0; i < picks.length; i += BATCH) {
     const batch = picks.slice(i, i + BATCH);
-    const made = await db.transaction(async (tx) => {
-      const fresh = await tx
-        .insert(visits)
-        .values(batch.map((b) => ({ companyId, householdId: b.householdId, butlerUserId: b.butlerUserId, quarter, sampledMonth: month, createdAt: now })))
-        .onConflictDoNothing()
-        .returning({ id: visits.id, householdId: visits.householdId });
-      if (!fresh.length) return [];
-      const freshIds = new Set(fresh.map((f) => f.householdId));
-      const orders = batch.filter((b) => freshIds.has(b.householdId));
-      const orderOf = await insertDispatchedOrdersTx(tx, companyId, { type: "visit", severity: "low", sla, resolveDueAt }, orders, now);
-      const cases = sql.join(
-        fresh.map((f) => sql`when ${f.id} then ${orderOf.get(f.householdId)!}`),
-        sql` `,
-      );
-      await tx
-        .update(visits)
-        .set({ workOrderId: sql`case ${visits.id} ${cases} end` })
-        .where(and(eq(visits.companyId, companyId), inArray(visits.id, fresh.map((f) => f.id))));
-      return orders;
-    });
-    created += made.length;
+    created += (await db.transaction((tx) => dispatchVisitsTx(tx, companyId, { quarter, month, sla, resolveDueAt }, batch, now))).length;
   }
   await db.transaction(async (tx) => {
     const marked = await tx.insert(visitSamplingRuns).values({ companyId, month, sampled: picks.length, completedAt: now }).onConflictDoNothing().returning();
