@@ -85,7 +85,7 @@ export async function dispatchVisitsTx(
   if (!fresh.length) return [];
   const freshIds = new Set(fresh.map((f) => f.householdId));
   const orders = batch.filter((b) => freshIds.has(b.householdId));
-  const orderOf = await insertDispatchedOrdersTx(tx, companyId, { type: "visit", severity: "low", sla: spec.sla, resolveDueAt: spec.resolveDueAt }, orders, now);
+  const orderOf = await insertDispatchedOrdersTx(tx, companyId, { type: "visit", severity: "low", sla: spec.sla, acceptDueAt: spec.resolveDueAt, resolveDueAt: spec.resolveDueAt }, orders, now);
   const cases = sql.join(
     fresh.map((f) => sql`when ${f.id} then ${orderOf.get(f.householdId)!}`),
     sql` `,
@@ -111,8 +111,9 @@ export function visitDueAt(month: string, timeZone: string): Date {
  * The monthly visit sampling (SPEC §8.5, §10), as a daily cron job. On the 1st of a month it
  * samples every butler's households up to the month's cumulative target, writes one visits
  * row per pick (unique household + quarter) and dispatches one visit order per pick to the
- * butler (type "visit", source "system"; they accept and work it like any order; it is due by
- * the month's end). On a later day of the month it catches up only when that month's run has
+ * butler (type "visit", source "system"; they accept and work it like any order; accepting and
+ * visiting are both due by the month's end, so a month's hundred visits do not escalate the day
+ * after sampling). On a later day of the month it catches up only when that month's run has
  * not completed (visit_sampling_runs), e.g. the cron was down on the 1st or crashed midway;
  * the seeded picks are the same, so the catch-up finishes the same sample.
  *

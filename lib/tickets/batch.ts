@@ -29,12 +29,12 @@ export async function slaOf(db: DbOrTx, companyId: number, type: WorkOrderType, 
 
 /**
  * Inserts the orders (one per household: householdIds must be distinct) and returns
- * householdId → order id. `resolveDueAt` overrides the SLA's resolve deadline when given.
+ * householdId → order id. `acceptDueAt` / `resolveDueAt` override the SLA's deadlines when given.
  */
 export async function insertDispatchedOrdersTx(
   tx: DbOrTx,
   companyId: number,
-  spec: { type: WorkOrderType; severity: Severity; sla: Sla; resolveDueAt?: Date | null },
+  spec: { type: WorkOrderType; severity: Severity; sla: Sla; acceptDueAt?: Date | null; resolveDueAt?: Date | null },
   orders: readonly DispatchedOrder[],
   now: Date,
 ): Promise<Map<number, number>> {
@@ -57,7 +57,7 @@ export async function insertDispatchedOrdersTx(
         description: o.description,
         status,
         severity: spec.severity,
-        acceptDueAt: d.acceptDueAt,
+        acceptDueAt: spec.acceptDueAt ?? d.acceptDueAt,
         resolveDueAt: spec.resolveDueAt ?? d.resolveDueAt,
         createdByUserId: null,
         createdAt: now,

@@ -63,6 +63,9 @@ describe("CRM-EW visits (§8.5)", () => {
     const orders = await db.select().from(workOrders).where(and(eq(workOrders.companyId, w.companyId), eq(workOrders.type, "visit")));
     expect(orders).toHaveLength(16);
     expect(orders.every((o) => o.source === "system" && o.status === "assigned")).toBe(true);
+    // due by the end of the sampling month (Asia/Shanghai): December's orders by 2026-12-31 23:59 local
+    const dec = orders.filter((o) => rows.find((v) => v.workOrderId === o.id)!.sampledMonth === "2026-12");
+    expect(dec.every((o) => o.resolveDueAt!.toISOString() === "2026-12-31T15:59:00.000Z" && o.acceptDueAt!.getTime() === o.resolveDueAt!.getTime())).toBe(true);
     const assignees = await db.select().from(workOrderAssignees).where(inArray(workOrderAssignees.workOrderId, orders.map((o) => o.id)));
     expect(assignees).toHaveLength(16);
     const orderButler = new Map(assignees.map((x) => [x.workOrderId, x.userId]));
