@@ -5,6 +5,7 @@ import { buildings, communities, households, notifications, residentLinks, surve
 import { AppError } from "@/lib/actions/result";
 import type { CronJob } from "@/lib/cron/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import { jsonInsert } from "@/lib/db/json-insert";
 import type { RegistryView } from "@/lib/registry/access";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { LOW_SCORE, mean, quarterBounds, surveySendWindow, SURVEY_AREAS, type SurveyArea } from "./rules/visits";
@@ -104,20 +105,22 @@ export async function sendSurvey(db: Db, companyId: number, surveyId: number, no
   for (let i = 0; i < homes.length; i += BATCH) {
     const batch = homes.slice(i, i + BATCH);
     sent += await db.transaction(async (tx) => {
-      const fresh = await tx
-        .insert(surveyRecipients)
-        .values(batch.map((h) => ({ surveyId, householdId: h.householdId, companyId, butlerUserId: h.butlerUserId, buildingId: h.buildingId, communityId: h.communityId, sentAt: now })))
-        .onConflictDoNothing()
-        .returning({ householdId: surveyRecipients.householdId });
-      const inbox = [...new Set(fresh.flatMap((f) => residentsOf.get(f.householdId) ?? []))].map((userId) => ({
-        companyId,
-        userId,
-        kind: "visits.surveySent",
-        payload: { surveyId },
-        href: surveyHref(surveyId),
-        createdAt: now,
-      }));
-      for (let j = 0; j < inbox.length; j += BATCH) await tx.insert(notifications).values(inbox.slice(j, j + BATCH));
+      const r = surveyRecipients;
+      const fresh = await jsonInsert<{ householdId: number }>(
+        tx,
+        r,
+        [r.surveyId, r.householdId, r.companyId, r.butlerUserId, r.buildingId, r.communityId, r.sentAt],
+        batch.map((h) => [surveyId, h.householdId, companyId, h.butlerUserId, h.buildingId, h.communityId, now.getTime()]),
+        { onConflictDoNothing: true, returning: { householdId: r.householdId } },
+      );
+      const userIds = [...new Set(fresh.flatMap((f) => residentsOf.get(Number(f.householdId)) ?? []))];
+      const n = notifications;
+      await jsonInsert(
+        tx,
+        n,
+        [n.companyId, n.userId, n.kind, n.payload, n.href, n.createdAt],
+        userIds.map((userId) => [companyId, userId, "visits.surveySent", JSON.stringify({ surveyId }), surveyHref(surveyId), now.getTime()]),
+      );
       return fresh.length;
     });
   }

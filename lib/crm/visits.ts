@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import type { CronJob } from "@/lib/cron/types";
 import { instantOf } from "@/lib/hr/rules";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
+import { jsonInsert } from "@/lib/db/json-insert";
 import { insertDispatchedOrdersTx, slaOf, type DispatchedOrder } from "@/lib/tickets/batch";
 import type { Sla } from "@/lib/tickets/rules";
 import { publishedRules } from "./read";
@@ -77,15 +78,21 @@ export async function dispatchVisitsTx(
   now: Date,
 ): Promise<VisitPick[]> {
   if (!batch.length) return [];
-  const fresh = await tx
-    .insert(visits)
-    .values(batch.map((b) => ({ companyId, householdId: b.householdId, butlerUserId: b.butlerUserId, quarter: spec.quarter, sampledMonth: spec.month, createdAt: now })))
-    .onConflictDoNothing()
-    .returning({ id: visits.id, householdId: visits.householdId });
+  const v = visits;
+  const fresh = (
+    await jsonInsert<{ id: number; householdId: number }>(
+      tx,
+      v,
+      [v.companyId, v.householdId, v.butlerUserId, v.quarter, v.sampledMonth, v.createdAt],
+      batch.map((b) => [companyId, b.householdId, b.butlerUserId, spec.quarter, spec.month, now.getTime()]),
+      { onConflictDoNothing: true, returning: { id: v.id, householdId: v.householdId } },
+    )
+  ).map((r) => ({ id: Number(r.id), householdId: Number(r.householdId) }));
   if (!fresh.length) return [];
   const freshIds = new Set(fresh.map((f) => f.householdId));
   const orders = batch.filter((b) => freshIds.has(b.householdId));
   const orderOf = await insertDispatchedOrdersTx(tx, companyId, { type: "visit", severity: "low", sla: spec.sla, acceptDueAt: spec.resolveDueAt, resolveDueAt: spec.resolveDueAt }, orders, now);
+  // One UPDATE links every new row to its order (CASE on the primary key; the rows are found by id).
   const cases = sql.join(
     fresh.map((f) => sql`when ${f.id} then ${orderOf.get(f.householdId)!}`),
     sql` `,

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { slaSettings, workOrderAssignees, workOrderEvents, workOrders } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
+import { jsonInsert } from "@/lib/db/json-insert";
 import { nextStatus, defaultSla, slaDeadlines, type AssigneeRole, type Severity, type Sla, type WorkOrderType } from "./rules";
 
 /**
@@ -43,35 +44,49 @@ export async function insertDispatchedOrdersTx(
   const status = nextStatus("submitted", "dispatch");
   if (!status) throw new Error("dispatch must be legal from submitted");
   const d = slaDeadlines(now, spec.sla);
-  const inserted = await tx
-    .insert(workOrders)
-    .values(
-      orders.map((o) => ({
-        companyId,
-        type: spec.type,
-        source: "system" as const,
-        householdId: o.householdId,
-        unitId: o.unitId,
-        communityId: o.communityId,
-        title: o.title ?? null,
-        description: o.description,
-        status,
-        severity: spec.severity,
-        acceptDueAt: spec.acceptDueAt ?? d.acceptDueAt,
-        resolveDueAt: spec.resolveDueAt ?? d.resolveDueAt,
-        createdByUserId: null,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
-    .returning({ id: workOrders.id, householdId: workOrders.householdId });
-  for (const r of inserted) out.set(r.householdId!, r.id);
-  const events = inserted.flatMap((r) => [
-    { companyId, workOrderId: r.id, actorUserId: null, action: "submit", fromStatus: null, toStatus: "submitted" as const, note: "system", at: now },
-    { companyId, workOrderId: r.id, actorUserId: null, action: "dispatch", fromStatus: "submitted" as const, toStatus: status, note: null, at: now },
-  ]);
-  await tx.insert(workOrderEvents).values(events);
-  const assignees = orders.flatMap((o) => o.assignees.map((a) => ({ companyId, workOrderId: out.get(o.householdId)!, userId: a.userId, role: a.role, assignedAt: now })));
-  if (assignees.length) await tx.insert(workOrderAssignees).values(assignees);
+  const ms = now.getTime();
+  const w = workOrders;
+  const inserted = await jsonInsert<{ id: number; householdId: number }>(
+    tx,
+    w,
+    [w.companyId, w.type, w.source, w.householdId, w.unitId, w.communityId, w.title, w.description, w.status, w.severity, w.acceptDueAt, w.resolveDueAt, w.escalationLevel, w.reopenCount, w.createdAt, w.updatedAt],
+    orders.map((o) => [
+      companyId,
+      spec.type,
+      "system",
+      o.householdId,
+      o.unitId,
+      o.communityId,
+      o.title ?? null,
+      o.description,
+      status,
+      spec.severity,
+      (spec.acceptDueAt ?? d.acceptDueAt).getTime(),
+      (spec.resolveDueAt ?? d.resolveDueAt).getTime(),
+      0,
+      0,
+      ms,
+      ms,
+    ]),
+    { returning: { id: w.id, householdId: w.householdId } },
+  );
+  for (const r of inserted) out.set(Number(r.householdId), Number(r.id));
+  const e = workOrderEvents;
+  await jsonInsert(
+    tx,
+    e,
+    [e.companyId, e.workOrderId, e.actorUserId, e.action, e.fromStatus, e.toStatus, e.note, e.at],
+    [...out.values()].flatMap((id) => [
+      [companyId, id, null, "submit", null, "submitted", "system", ms],
+      [companyId, id, null, "dispatch", "submitted", status, null, ms],
+    ]),
+  );
+  const a = workOrderAssignees;
+  await jsonInsert(
+    tx,
+    a,
+    [a.companyId, a.workOrderId, a.userId, a.role, a.assignedAt],
+    orders.flatMap((o) => o.assignees.map((x) => [companyId, out.get(o.householdId)!, x.userId, x.role, ms])),
+  );
   return out;
 }

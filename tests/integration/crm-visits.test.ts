@@ -151,6 +151,7 @@ describe("CRM-EW quarterly survey (§8.5)", () => {
     const inbox = await db.select().from(notifications).where(and(eq(notifications.companyId, w.companyId), eq(notifications.kind, "visits.surveySent")));
     expect(inbox.map((n) => n.userId).sort()).toEqual([w.r1.id, w.r2.id].sort());
     expect(inbox[0].href).toBe(`/surveys/${s.id}`);
+    expect(inbox[0].payload).toEqual({ surveyId: s.id });
   });
 
   it("takes one answer per household, only from its residents, only while open; aggregates and digests", async () => {
