@@ -1,10 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { notifications, surveyRecipients, surveyResponses, surveys, visits, workOrderAssignees, workOrders } from "@/db/schema";
+import { notifications, supervisorButlers, surveyRecipients, surveyResponses, surveys, visits, workOrderAssignees, workOrders } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
-import { recordVisit } from "@/lib/crm/visit-record";
+import { getVisit, recordVisit } from "@/lib/crm/visit-record";
+import { loadRegistryView } from "@/lib/registry/view";
 import { coverageReport, visitCoverage } from "@/lib/crm/visit-coverage";
-import { answerSurvey, butlerDigest, residentSurvey, runQuarterlySurvey, surveyResults } from "@/lib/crm/surveys";
+import { answerSurvey, butlerDigest, digestButlers, residentSurvey, runQuarterlySurvey, surveyResults } from "@/lib/crm/surveys";
 import { runVisitSampling } from "@/lib/crm/visits";
 import { recordVisitSchema, surveyAnswerSchema } from "@/lib/crm/schemas/visits";
 import { acceptOrder, loadOrder } from "@/lib/tickets/commands";
@@ -128,6 +129,40 @@ describe("CRM-EW visits (§8.5)", () => {
     // butler B's own view sees only their households
     const own = await coverageReport(db, w.companyId, "2026Q4", { kind: "some", butlerIds: [w.b.id], communityIds: [] });
     expect(own.byButler.map((r) => r.id)).toEqual([w.b.id]);
+  });
+});
+
+describe("CRM-EW visit scopes", () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = (await createTestDb()).db;
+  });
+
+  it("a supervisor sees their team's coverage and visits; other butlers, roles and companies do not", async () => {
+    const w = await world(db);
+    const sup = await createUser(db, w.companyId, ["supervisor"], "主管");
+    await db.insert(supervisorButlers).values({ companyId: w.companyId, butlerUserId: w.a.id, supervisorUserId: sup.id });
+    await runVisitSampling(db, w.company, "2026-10-01", NOW);
+    const [va] = (await visitRows(db, w.companyId)).filter((v) => v.butlerUserId === w.a.id);
+    const supView = await loadRegistryView(db, w.companyId, { userId: sup.id, roles: ["supervisor"] });
+    const report = await coverageReport(db, w.companyId, "2026Q4", supView);
+    expect(report.byButler.map((r) => r.id)).toEqual([w.a.id]);
+    expect(report.total.households).toBe(10);
+    expect(await getVisit(db, w.companyId, { id: sup.id, roles: ["supervisor"] }, va.id)).not.toBeNull();
+    expect(await getVisit(db, w.companyId, { id: w.a.id, roles: ["butler"] }, va.id)).not.toBeNull();
+    expect(await getVisit(db, w.companyId, { id: w.b.id, roles: ["butler"] }, va.id)).toBeNull();
+    const tech = await createUser(db, w.companyId, ["technician"], "维修");
+    expect(await getVisit(db, w.companyId, { id: tech.id, roles: ["technician"] }, va.id)).toBeNull();
+    const other = await createCompany(db);
+    expect(await getVisit(db, other.companyId, { id: other.adminId, roles: ["admin"] }, va.id)).toBeNull();
+    const otherReport = await coverageReport(db, other.companyId, "2026Q4", { kind: "all" });
+    expect(otherReport.total).toMatchObject({ households: 0, sampled: 0 });
+    await expect(recordVisit(db, { companyId: other.companyId, userId: other.adminId, roles: ["admin"] }, recordVisitSchema.parse({ visitId: va.id, notes: "x", satisfaction: 3 }))).rejects.toMatchObject({ code: "not_found" });
+    // the supervisor's digest list holds only their team's butlers
+    await runQuarterlySurvey(db, w.company, "2026-10-01", NOW);
+    const [s] = await db.select().from(surveys).where(eq(surveys.companyId, w.companyId));
+    expect((await digestButlers(db, w.companyId, s.id, supView)).map((b) => b.id)).toEqual([w.a.id]);
+    expect(await surveyResults(db, other.companyId, s.id, "butler", { kind: "all" })).toEqual([]);
   });
 });
 

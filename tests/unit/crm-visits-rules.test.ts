@@ -83,3 +83,17 @@ describe("visit sampling (§8.5)", () => {
     expect(m).toBeLessThan(0.55);
   });
 });
+
+describe("visit and survey schemas", () => {
+  it("translate every bad field and accept good input", async () => {
+    const { recordVisitSchema, surveyAnswerSchema } = await import("@/lib/crm/schemas/visits");
+    const bad = surveyAnswerSchema.safeParse({ surveyId: "1", householdId: "2", overall: "0", butler: "6", cleaning: "x", security: "", maintenance: 2.5, comment: "好".repeat(1001) });
+    expect(bad.success).toBe(false);
+    const fields = Object.fromEntries(bad.error!.issues.map((i) => [i.path.join("."), i.message]));
+    expect(fields).toEqual({ overall: "visits.errors.rating", butler: "visits.errors.rating", cleaning: "visits.errors.rating", security: "visits.errors.rating", maintenance: "visits.errors.rating", comment: "validation.tooLong" });
+    expect(surveyAnswerSchema.parse({ surveyId: "1", householdId: "2", overall: "5", butler: 4, cleaning: "3", security: "2", maintenance: "1", comment: "  " })).toMatchObject({ overall: 5, comment: undefined });
+    const ok = recordVisitSchema.parse({ visitId: "3", notes: " 好 ", satisfaction: "5", createOrder: "" });
+    expect(ok).toMatchObject({ notes: "好", createOrder: false, satisfaction: 5 });
+    expect(ok.issues).toBeUndefined();
+  });
+});
