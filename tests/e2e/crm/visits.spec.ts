@@ -87,3 +87,15 @@ test("a resident answers the quarterly survey on a phone, once", async ({ browse
   await resident.goto(`/surveys/${surveyId + 100000}`);
   await expect(resident.getByRole("heading", { name: t.notFound.title })).toBeVisible();
 });
+
+test("staff without a visit role get 403; the butler opens their survey digest", async ({ browser }) => {
+  const tech = await as(browser, "technician");
+  expect((await tech.goto("/staff/crm/visits"))?.status()).toBe(403);
+  expect((await tech.goto("/staff/crm/surveys"))?.status()).toBe(403);
+  expect((await tech.request.get("/staff/crm/visits/csv")).status()).toBe(403);
+  const { surveyId } = await sendDemoSurvey();
+  const butler = await as(browser, "butler");
+  await butler.goto(`/staff/crm/surveys/digest?survey=${surveyId}`);
+  await expect(butler.getByRole("heading", { level: 1 })).toContainText(vm.surveys.digestTitle.split(" ·")[0]);
+  await expect(butler.getByText(vm.surveys.digestSubtitle)).toBeVisible();
+});
