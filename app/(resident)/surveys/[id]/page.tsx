@@ -54,11 +54,11 @@ export default async function ResidentSurveyPage({ params, searchParams }: { par
           </p>
         ) : (
           <>
-            <p className="mb-4 text-sm text-slate-600">
-              {t("household")}: <span className="font-medium text-slate-900">{home.householdName}</span>
-              <br />
-              {t("intro")}
-            </p>
+            <div className="mb-4 space-y-1 text-sm text-slate-600">
+              <p className="text-xs text-slate-500">{t("household")}</p>
+              <p className="font-medium text-slate-900">{home.householdName}</p>
+              <p>{t("intro")}</p>
+            </div>
             <SurveyForm key={home.householdId} surveyId={id} householdId={home.householdId} />
           </>
         )}
