@@ -33,7 +33,9 @@ export type NavIcon =
   | "meters"
   | "contracts"
   | "legal"
-  | "notices";
+  | "notices"
+  | "visits"
+  | "surveys";
 
 /** A count shown beside an entry (work waiting for the viewer); loaded by components/shell/nav-badges.ts. */
 export type NavBadge = "pendingRegistrations";
@@ -72,6 +74,8 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/sla", label: "sla", icon: "settings", roles: ["admin"] },
   { href: "/staff/crm/notices", label: "arrearsNotices", icon: "notices", roles: NOTICE_VIEW_ROLES },
   { href: "/staff/legal", label: "legal", icon: "legal", roles: LEGAL_VIEW_ROLES },
+  { href: "/staff/crm/visits", label: "visitCoverage", icon: "visits", roles: ["admin", "project_manager", "supervisor", "butler"] },
+  { href: "/staff/crm/surveys", label: "surveys", icon: "surveys", roles: ["admin", "project_manager", "supervisor", "butler"] },
   { href: "/staff/hr/people", label: "hrPeople", icon: "users", roles: ["hr", "admin"] },
   { href: "/staff/hr/attendance", label: "hrAttendance", icon: "reports", roles: ["hr", "admin"] },
   { href: "/staff/hr", label: "hrDashboard", icon: "dashboard", roles: ["hr", "admin"] },

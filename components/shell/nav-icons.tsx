@@ -5,6 +5,7 @@ import {
   CircleUserRound,
   ClipboardList,
   Cog,
+  DoorOpen,
   FileSignature,
   FileWarning,
   Gavel,
@@ -21,6 +22,7 @@ import {
   ScrollText,
   Settings,
   Siren,
+  SmilePlus,
   UserCheck,
   UserCog,
   Users,
@@ -64,6 +66,8 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   notices: FileWarning,
   training: GraduationCap,
   assessments: Award,
+  visits: DoorOpen,
+  surveys: SmilePlus,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

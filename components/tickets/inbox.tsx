@@ -12,6 +12,7 @@ import { listNotifications } from "@/lib/tickets/queries";
 /** The in-app inbox, for staff and residents. Resident links go to /requests/…, staff links to /staff/orders/…. */
 export async function Inbox({ user, resident }: { user: SessionUser; resident: boolean }) {
   const t = await getTranslations("tickets");
+  const tAll = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const rows = await listNotifications(getDb(), user.companyId, user.id);
   const unread = rows.filter((r) => !r.readAt).length;
@@ -35,7 +36,14 @@ export async function Inbox({ user, resident }: { user: SessionUser; resident: b
         <ul className="divide-y divide-slate-100" data-testid="inbox">
           {rows.map((n) => {
             const payload = { ...n.payload, type: typeof n.payload.type === "string" && t.has(`type.${n.payload.type}`) ? t(`type.${n.payload.type}` as "type.repair") : String(n.payload.type ?? "") };
-            const text = t.has(`notifications.kind.${n.kind}`) ? t(`notifications.kind.${n.kind}` as "notifications.kind.order.accepted", payload) : n.kind;
+            // Other modules' kinds are "<namespace>.<key>", worded under "<namespace>.inbox.<key>".
+            const [ns, ...rest] = n.kind.split(".");
+            const moduleKey = `${ns}.inbox.${rest.join(".")}`;
+            const text = t.has(`notifications.kind.${n.kind}`)
+              ? t(`notifications.kind.${n.kind}` as "notifications.kind.order.accepted", payload)
+              : tAll.has(moduleKey)
+                ? tAll(moduleKey as "app.name", payload)
+                : n.kind;
             const href = hrefOf(n.href);
             return (
               <li key={n.id} className={`py-2 text-sm ${n.readAt ? "text-slate-500" : "font-medium text-slate-900"}`}>

@@ -8,3 +8,4 @@ export * from "./contracts";
 export * from "./crm";
 export * from "./cron";
 export * from "./arrears";
+export * from "./visits";

@@ -1,6 +1,6 @@
 import { generateBills, getBillingSettings } from "@/lib/billing/generate";
 import { runArrearsLadder } from "@/lib/crm/arrears";
-import { applyDueChanges } from "@/lib/hr/changes";
+import { hrDailyJob } from "@/lib/hr/cron";
 import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
 import type { CronJob } from "./types";
 
@@ -18,8 +18,6 @@ export interface RegisteredJob {
   run: CronJob;
 }
 
-const hrChanges: CronJob = async (db, c, asOf, now) => ({ applied: await applyDueChanges(db, c.id, asOf, now) });
-
 const billingDay: CronJob = async (db, c, asOf, now) => {
   const { billingDay } = await getBillingSettings(db, c.id);
   if (Number(asOf.slice(8, 10)) < billingDay) return { bills: 0, contractBills: 0, creditApplied: 0 };
@@ -36,7 +34,7 @@ const maintenancePlans: CronJob = async (db, c, asOf) => {
 };
 
 export const CRON_JOBS: readonly RegisteredJob[] = [
-  { name: "hr.changes", dateBound: true, run: hrChanges },
+  { name: "hr.changes", dateBound: true, run: hrDailyJob },
   { name: "billing.generate", dateBound: true, run: billingDay },
   { name: "crm.arrears", dateBound: true, run: runArrearsLadder },
   { name: "tickets.escalate", dateBound: false, run: slaEscalation },

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ProfilePanel } from "@/components/profile/profile-panel";
 import { AddHouseholdForm } from "@/components/residents/add-household-form";
@@ -18,6 +19,9 @@ export default async function ResidentMe() {
         <h1 className="text-lg font-semibold">{t("profile.title")}</h1>
         <SignOutButton />
       </div>
+      <Link href="/surveys" className="block rounded-lg bg-white p-4 text-sm font-medium text-brand-700 shadow-sm ring-1 ring-slate-200" data-testid="surveys-entry">
+        {t("visits.resident.entry")} →
+      </Link>
       <div id="add-household" className="scroll-mt-16">
         <Card title={t("residents.add.title")}>
           <AddHouseholdForm />

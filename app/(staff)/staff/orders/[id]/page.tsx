@@ -8,6 +8,8 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
+import { VisitOrderLink } from "@/components/visits/visit-order-link";
+import { visitOfOrder } from "@/lib/crm/visit-record";
 import { formatDateTime } from "@/lib/i18n/format";
 import { parseId } from "@/lib/registry/page-guards";
 import { loadOrderScope, ORDER_STAFF_ROLES, TRIAGE_ROLES } from "@/lib/tickets/access";
@@ -27,6 +29,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   if (!d) notFound();
   const o = d.order;
   const articles = await listArticles(db, user.companyId, { type: o.type });
+  const visit = o.type === "visit" ? await visitOfOrder(db, user.companyId, o.id) : null;
   const mine = d.assignees.find((a) => a.userId === user.id);
   const manager = user.roles.some((r) => MANAGE_ROLES.includes(r));
   const canWork = !!mine || manager;
@@ -136,7 +139,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </Card>
         ) : null}
 
-        {canWork && (o.status === "accepted" || o.status === "in_progress") ? (
+        {visit ? <VisitOrderLink visit={visit} /> : null}
+
+        {canWork && !visit && (o.status === "accepted" || o.status === "in_progress") ? (
           <Card title={o.type === "emergency" ? t("staff.closingReport") : t("staff.resolve")}>
             <ActionForm action={resolveAction} className="space-y-3" testId="resolve-form">
               {hidden}
