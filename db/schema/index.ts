@@ -6,3 +6,5 @@ export * from "./notifications";
 export * from "./hr";
 export * from "./contracts";
 export * from "./crm";
+export * from "./finance";
+export * from "./approvals";
