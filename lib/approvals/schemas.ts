@@ -30,7 +30,7 @@ export const requestSchema = z
     communityId: id,
     categoryId: optionalId,
     title: z.string().trim().min(2, "approvals.errors.title").max(100, "validation.tooLong"),
-    description: text(2000),
+    description: text(2000).optional().default(""),
     amount: yuanText.optional().default(""),
     total: yuanText.optional().default(""),
     lines: z.array(lineSchema).max(50, "validation.tooMany").optional().default([]),
