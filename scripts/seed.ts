@@ -12,6 +12,7 @@ import { openDb, DEFAULT_DATABASE_URL } from "../lib/db/client";
 import { migrateDb } from "../lib/db/migrate";
 import { DEFAULT_SEED, formatCounts, seedDemo } from "../db/seed";
 import { seedBilling } from "../db/seed/billing";
+import { seedDemoFinance } from "../db/seed/approvals";
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +46,11 @@ try {
   // 24 months of bills and payments (idempotent on its own: a finished billing seed is kept).
   const billing = await seedBilling(handle.db, result.companyId, { log: (line) => console.log(line) });
   if (billing.status === "created") console.log(`  billing: ${billing.bills.toLocaleString("en-US")} bills, ${billing.payments.toLocaleString("en-US")} payments in ${(billing.ms / 1000).toFixed(2)} s`);
+  // Demo only: income actuals from those payments and a budget for the current year (idempotent).
+  if (households === undefined) {
+    const finance = await seedDemoFinance(handle.db, result.companyId);
+    if (finance.status === "created") console.log(`  finance: ${finance.entries} ledger entries, ${finance.budgets} budget cells`);
+  }
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(2)} s`);
 } catch (error) {
   console.error("seed failed:", error instanceof Error ? error.message : error);

@@ -32,7 +32,7 @@ export default async function FinanceReportsPage({ searchParams }: { searchParam
   const today = localParts(new Date(), user.timeZone).date;
   const thisYear = Number(today.slice(0, 4));
   const year = /^\d{4}$/.test(sp.year ?? "") && Math.abs(Number(sp.year) - thisYear) <= 10 ? Number(sp.year) : thisYear;
-  const { scope, options, chosen, companyWide, readOnly } = await resolveReportScope(db, user, sp.community);
+  const { scope, options, chosen, companyWide } = await resolveReportScope(db, user, sp.community);
   const bva = await budgetVsActual(db, user.companyId, scope, year, today);
   const ytdTo = bva.ytdMonths ? `${year}-${MONTHS[bva.ytdMonths - 1]}-31` : `${year}-01-00`;
   const pnl = await profitAndLoss(db, user.companyId, scope, `${year}-01-01`, ytdTo);
