@@ -2,10 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { allocations, approvalEvents, approvalRequests, approvalSteps, auditLog, financeEntries, notifications, staffRecords, supervisorButlers, communityManagers } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
-import { decide, saveRequest, withdraw, type Actor } from "@/lib/approvals/commands";
+import { decide, saveChainConfig, saveRequest, withdraw, type Actor } from "@/lib/approvals/commands";
 import { loadActorFacts } from "@/lib/approvals/access";
 import { canViewRequest, requestDetail, waitingFor } from "@/lib/approvals/queries";
-import { requestSchema } from "@/lib/approvals/schemas";
+import { chainConfigSchema, requestSchema } from "@/lib/approvals/schemas";
 import { generateBills } from "@/lib/billing/generate";
 import { recordPayment } from "@/lib/billing/payments";
 import type { Db } from "@/lib/db/client";
@@ -157,6 +157,17 @@ describe("approvals", () => {
     const before = (await db.select({ n: sql<number>`count(*)` }).from(approvalRequests).where(eq(approvalRequests.companyId, s.companyId)))[0].n;
     expect(await code(saveRequest(db, s.butler, expense(s, "100", { categoryId: other.cats.get("exp_repairs") })))).toBe("validation:errors.validation");
     expect((await db.select({ n: sql<number>`count(*)` }).from(approvalRequests).where(eq(approvalRequests.companyId, s.companyId)))[0].n).toBe(before);
+  });
+
+  it("the admin's chain settings apply to new submissions and are audited", async () => {
+    const s = await setup(db);
+    const open = { tiers: [{ max: "", roles: ["supervisor"] }], financeReview: false };
+    const chains = chainConfigSchema.parse({ contract: open, procurement: open, general: open, leave: open, expense: { tiers: [{ max: "500", roles: ["supervisor"] }, { max: "", roles: ["supervisor", "admin"] }], financeReview: false } });
+    await saveChainConfig(db, s.admin, chains);
+    expect((await saveRequest(db, s.butler, expense(s, "500"))).chain).toEqual(["supervisor"]);
+    expect((await saveRequest(db, s.butler, expense(s, "500.01"))).chain).toEqual(["supervisor", "admin"]);
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.companyId, s.companyId), eq(auditLog.action, "approvals.chains")));
+    expect(audit.after).toMatchObject({ expense: { financeReview: false } });
   });
 
   it("approved leave counts as leave in attendance; overlapping leave is refused", async () => {
