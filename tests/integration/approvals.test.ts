@@ -1,5 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addAttachments, approvalAttachmentFor } from "@/lib/approvals/attachments";
+import { PNG } from "../support/tickets";
 import { allocations, approvalEvents, approvalRequests, approvalSteps, auditLog, financeEntries, notifications, staffRecords, supervisorButlers, communityManagers } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { decide, saveChainConfig, saveRequest, withdraw, type Actor } from "@/lib/approvals/commands";
@@ -157,6 +162,30 @@ describe("approvals", () => {
     const before = (await db.select({ n: sql<number>`count(*)` }).from(approvalRequests).where(eq(approvalRequests.companyId, s.companyId)))[0].n;
     expect(await code(saveRequest(db, s.butler, expense(s, "100", { categoryId: other.cats.get("exp_repairs") })))).toBe("validation:errors.validation");
     expect((await db.select({ n: sql<number>`count(*)` }).from(approvalRequests).where(eq(approvalRequests.companyId, s.companyId)))[0].n).toBe(before);
+  });
+
+  it("attachments: the requester uploads images; only the request's viewers can fetch them", async () => {
+    process.env.UPLOADS_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "guanjia-uploads-"));
+    const s = await setup(db);
+    const other = await setup(db);
+    const { id } = await saveRequest(db, s.butler, expense(s, "100"));
+    const file = { size: PNG.length, arrayBuffer: async () => PNG.buffer.slice(PNG.byteOffset, PNG.byteOffset + PNG.length) as ArrayBuffer };
+    expect(await code(addAttachments(db, s.supervisor, id, [file]))).toBe("not_found:errors.not_found");
+    const bad = { size: 4, arrayBuffer: async () => new TextEncoder().encode("text").buffer as ArrayBuffer };
+    expect(await code(addAttachments(db, s.butler, id, [bad]))).toBe("validation:errors.validation");
+    await addAttachments(db, s.butler, id, [file]);
+    const [att] = (await requestDetail(db, s.companyId, id))!.files;
+    const viewer = (companyId: number, userId: number, roles: Actor["roles"]) => async () => {
+      const facts = await loadActorFacts(db, companyId, userId, roles);
+      return approvalAttachmentFor(db, companyId, facts, att.id, async (rid) => {
+        const d = await requestDetail(db, companyId, rid);
+        return !!d && canViewRequest(d, facts);
+      });
+    };
+    expect(await viewer(s.companyId, s.supervisor.userId, ["supervisor"])()).toMatchObject({ mime: "image/png" });
+    expect(await viewer(s.companyId, s.finance.userId, ["finance"])()).not.toBeNull();
+    expect(await viewer(s.companyId, s.otherSupervisor.userId, ["supervisor"])()).toBeNull();
+    expect(await viewer(other.companyId, other.admin.userId, ["admin"])()).toBeNull();
   });
 
   it("the admin's chain settings apply to new submissions and are audited", async () => {

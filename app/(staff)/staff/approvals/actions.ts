@@ -1,6 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { addAttachments } from "@/lib/approvals/attachments";
+import { formAction } from "@/lib/tickets/form-action";
+import { filesOf } from "@/lib/tickets/form-data";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { CHAIN_ADMIN_ROLES } from "@/lib/approvals/access";
 import { decide, saveChainConfig, saveRequest, withdraw } from "@/lib/approvals/commands";
@@ -33,4 +37,11 @@ export const saveChainsAction = authorizedAction({ schema: chainConfigSchema, ro
   await saveChainConfig(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id, roles: ctx.roles }, chains);
   revalidatePath("/staff/approvals/settings");
   return null;
+});
+
+/** The requester attaches images (contract scans, quotes, receipts) — FormData with "photos". */
+export const attachAction = formAction({ schema: z.object({ requestId: z.coerce.number().int().positive() }), roles: STAFF_ROLES }, async (input, ctx, fd) => {
+  const res = await addAttachments(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id, roles: ctx.roles }, input.requestId, filesOf(fd));
+  revalidatePath(`/staff/approvals/${input.requestId}`);
+  return res;
 });

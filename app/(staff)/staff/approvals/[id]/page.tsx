@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { attachAction } from "@/app/(staff)/staff/approvals/actions";
 import { ChainSteps } from "@/components/approvals/chain-steps";
+import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { DecisionForm, WithdrawButton } from "@/components/approvals/decision-form";
 import { RequestStatusBadge } from "@/components/approvals/status-badge";
 import { categoryLabel } from "@/components/finance/category-label";
@@ -93,6 +95,27 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               </tr>
             </Table>
           </div>
+        ) : null}
+      </Card>
+      <Card title={t("detail.files")}>
+        {detail.files.length === 0 ? <p className="text-sm text-slate-500">{t("detail.noFiles")}</p> : null}
+        <div className="flex flex-wrap gap-2" data-testid="files">
+          {detail.files.map((f) => (
+            <a key={f.id} href={`/api/files/a${f.id}`} target="_blank" rel="noreferrer">
+              {/* eslint-disable-next-line @next/next/no-img-element -- authorized file route, not a static asset */}
+              <img src={`/api/files/a${f.id}`} alt={`${t("detail.files")} ${f.id}`} className="h-24 w-24 rounded object-cover ring-1 ring-slate-200" />
+            </a>
+          ))}
+        </div>
+        {mine && ["draft", "pending", "returned"].includes(detail.status) ? (
+          <ActionForm action={attachAction} className="mt-3 flex flex-wrap items-center gap-2" testId="attach-form">
+            <input type="hidden" name="requestId" value={detail.id} />
+            <input type="file" name="photos" accept="image/*" multiple aria-label={t("fields.attachments")} className="text-sm" />
+            <button type="submit" className="rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
+              {t("detail.upload")}
+            </button>
+            <FieldError name="photos" />
+          </ActionForm>
         ) : null}
       </Card>
       <Card title={`${t("detail.chain")}${detail.round > 1 ? ` · ${t("detail.round", { round: detail.round })}` : ""}`}>
