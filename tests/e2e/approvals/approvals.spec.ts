@@ -20,6 +20,7 @@ const yuanOf = (text: string) => Number(text.replace(/[^\d.-]/g, ""));
 const shanghaiMonth = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", month: "2-digit" }).format(new Date());
 
 test("a ¥15,000 expense goes supervisor → project manager → finance, then shows in the month's actuals", async ({ browser }) => {
+  test.setTimeout(180_000); // five signed-in people on a busy machine
   const month = shanghaiMonth();
   const financePage = await as(browser, "finance");
   await financePage.goto("/staff/finance");
@@ -116,8 +117,9 @@ test("finance reports in English; the budget CSV with an unknown category is ref
   const csv = "community,category,m01,m02,m03,m04,m05,m06,m07,m08,m09,m10,m11,m12\n翠湖花园,no_such_category,1,1,1,1,1,1,1,1,1,1,1,1\n";
   await page.getByLabel(finEn.budget.file).setInputFiles({ name: "budget.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: finEn.budget.importButton }).click();
-  await expect(page.getByRole("alert")).toContainText(finEn.budget.errorsTitle);
-  await expect(page.getByRole("alert")).toContainText("Line 2: unknown category “no_such_category”");
+  const alert = page.getByTestId("budget-import").getByRole("alert");
+  await expect(alert).toContainText(finEn.budget.errorsTitle);
+  await expect(alert).toContainText("Line 2: unknown category “no_such_category”");
   const pm = await as(browser, "project_manager");
   expect((await pm.goto("/staff/finance/budget"))?.status()).toBe(403);
   expect((await pm.goto("/staff/finance"))?.status()).toBe(200);
