@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_SHIFT, evaluateDay, totalsOf } from "@/lib/hr/rules";
 import { chainFor, DEFAULT_CHAINS, linesTotal, rangesOverlap, stepDenial, tierRoles, type ActorFacts } from "@/lib/approvals/rules";
 import { chainConfigSchema, decisionSchema, requestSchema } from "@/lib/approvals/schemas";
 
@@ -108,5 +109,19 @@ describe("chain settings", () => {
     expect(bad.error!.issues[0].message).toBe("approvals.errors.tierOrder");
     expect(chainConfigSchema.safeParse({ ...ok, leave: { tiers: [{ max: "10", roles: ["supervisor"] }], financeReview: false } }).error!.issues[0].message).toBe("approvals.errors.lastTierOpen");
     expect(chainConfigSchema.safeParse({ ...ok, leave: { tiers: [{ max: "", roles: ["butler"] }], financeReview: false } }).success).toBe(false);
+  });
+});
+
+describe("approved leave in attendance", () => {
+  const at = (iso: string) => new Date(iso);
+  const base = { shift: DEFAULT_SHIFT, timeZone: "Asia/Shanghai", now: at("2026-11-30T04:00:00Z"), outAt: null };
+  it("a workday on leave without a clock-in is leave, not absent; a clock-in still counts as present; weekends stay rest", () => {
+    expect(evaluateDay({ ...base, date: "2026-11-24", inAt: null, onLeave: true }).status).toBe("leave");
+    expect(evaluateDay({ ...base, date: "2026-11-24", inAt: null }).status).toBe("absent");
+    expect(evaluateDay({ ...base, date: "2026-11-24", inAt: at("2026-11-24T01:00:00Z"), outAt: at("2026-11-24T10:00:00Z"), onLeave: true }).status).toBe("present");
+    expect(evaluateDay({ ...base, date: "2026-11-28", inAt: null, onLeave: true }).status).toBe("rest");
+    expect(evaluateDay({ ...base, date: "2026-12-02", inAt: null, onLeave: true }).status).toBe("leave");
+    const days = ["2026-11-23", "2026-11-24"].map((date) => evaluateDay({ ...base, date, inAt: null, onLeave: true }));
+    expect(totalsOf(days)).toMatchObject({ leave: 2, absent: 0 });
   });
 });
