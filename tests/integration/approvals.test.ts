@@ -137,6 +137,16 @@ describe("approvals", () => {
     expect(expenses.map((e) => e.amountFen)).toEqual([90000]);
   });
 
+  it("a procurement total sent by the browser is ignored: the server sums the lines", async () => {
+    const s = await setup(db);
+    const input = requestSchema.parse({ type: "procurement", communityId: s.community.id, categoryId: s.cats.get("exp_procurement"), title: "扫帚采购", total: "1.00", lines: [{ item: "扫帚", quantity: 3, unitPrice: "25.50" }, { item: "拖把", quantity: 2, unitPrice: "40" }] });
+    const { id, chain } = await saveRequest(db, s.butler, { ...input, total: "1.00" } as typeof input);
+    const d = (await requestDetail(db, s.companyId, id))!;
+    expect(d.amountFen).toBe(15650);
+    expect(d.lines.map((l) => l.amountFen)).toEqual([7650, 8000]);
+    expect(chain).toEqual(["supervisor", "finance"]);
+  });
+
   it("drafts are not in anyone's queue; a supervisor's own request goes to the project manager", async () => {
     const s = await setup(db);
     const draft = await saveRequest(db, s.butler, expense(s, "100", { submit: false }));
