@@ -63,7 +63,7 @@ export function RequestForm({ type, defaults, communities, categories }: { type:
       {money ? (
         <SelectField label={t("fields.category")} error={errorOf("categoryId")} options={[{ value: "", label: t("chooseCategory") }, ...categories.map((c) => ({ value: c.id, label: c.label }))]} {...form.register("categoryId")} />
       ) : (
-        <div />
+        <div className="hidden sm:block" />
       )}
       <Field label={t("fields.title")} error={errorOf("title")} className="sm:col-span-2" {...form.register("title")} />
       {type === "contract" ? (
@@ -83,7 +83,7 @@ export function RequestForm({ type, defaults, communities, categories }: { type:
       {type === "leave" ? (
         <>
           <SelectField label={t("fields.leaveType")} error={errorOf("leaveType")} options={[{ value: "", label: t("chooseLeaveType") }, ...LEAVE_TYPES.map((l) => ({ value: l, label: t(`leaveTypes.${l}`) }))]} {...form.register("leaveType")} />
-          <div />
+          <div className="hidden sm:block" />
           <Field label={t("fields.leaveFrom")} type="date" error={errorOf("leaveFrom")} {...form.register("leaveFrom")} />
           <Field label={t("fields.leaveTo")} type="date" error={errorOf("leaveTo")} {...form.register("leaveTo")} />
         </>

@@ -58,7 +58,7 @@ export function BudgetGrid({ communityId, year, rows }: { communityId: number; y
                       inputMode="decimal"
                       value={cells[i][j]}
                       onChange={(e) => setCells((c) => c.map((row, x) => (x === i ? row.map((v, y) => (y === j ? e.target.value : v)) : row)))}
-                      className={`w-24 rounded border px-1.5 py-1 text-right tabular-nums ${bad.has(`rows.${i}.months.${j}`) ? "border-red-500" : "border-slate-300"}`}
+                      className={`w-20 rounded border px-1.5 py-1 text-right tabular-nums ${bad.has(`rows.${i}.months.${j}`) ? "border-red-500" : "border-slate-300"}`}
                     />
                   </td>
                 ))}

@@ -94,7 +94,7 @@ export async function seedDemoApprovals(db: Db, companyId: number, now: Date): P
   for (let i = 0; i < N; i++) {
     const target = TARGETS[i % TARGETS.length];
     // Requests pending at the 2nd / 3rd step need a money chain long enough.
-    const type = target === "pending1" || target === "pending2" ? (["expense", "contract", "procurement"] as const)[Math.floor(i / 12) % 3] : TYPES[i % TYPES.length];
+    const type = target === "pending1" || target === "pending2" ? (["expense", "contract", "procurement"] as const)[Math.floor(i / 12) % 3] : TYPES[(i + Math.floor(i / 12)) % TYPES.length];
     const person = staff[(i * 7) % staff.length];
     const communityId = person.communityId ?? communities[i % communities.length];
     const month = 1 + (i % thisMonth);
@@ -163,7 +163,7 @@ export async function seedDemoFinance(db: Db, companyId: number, now = new Date(
         const wobble = 92 + ((ci * 7 + ki * 5 + mi * 3) % 17); // 92 … 108 %
         let fen: number;
         if (c.kind === "income") fen = Math.round(((avg.get(`${communityId}/${c.id}`) ?? 0) * wobble) / 100 / 100) * 100;
-        else fen = (3000 + ((ci * 13 + ki * 29) % 9) * 2500) * 100;
+        else fen = (300 + ((ci * 13 + ki * 29) % 9) * 150) * 100; // ¥300 … ¥1,500 a month per category
         if (fen > 0) rows.push({ companyId, communityId, categoryId: c.id, month: `${year}-${m}`, amountFen: fen });
       });
     });

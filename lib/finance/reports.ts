@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
-import { communities, financeBudgets, financeCategories, financeEntries, users } from "@/db/schema";
+import { communities, ENTRY_SOURCES, financeBudgets, financeCategories, financeEntries, users } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { MONTHS, varianceOf, ytdMonths, type Variance } from "./rules";
 
@@ -105,7 +105,7 @@ export async function ledgerTotals(db: DbOrTx, companyId: number, scope: Communi
 }
 
 /** The newest ledger entries (journal page), with category, community and actor. */
-export async function recentEntries(db: DbOrTx, companyId: number, scope: CommunityScope, limit = 50) {
+export async function recentEntries(db: DbOrTx, companyId: number, scope: CommunityScope, limit = 50, source?: (typeof ENTRY_SOURCES)[number]) {
   return db
     .select({
       id: financeEntries.id,
@@ -126,7 +126,7 @@ export async function recentEntries(db: DbOrTx, companyId: number, scope: Commun
     .innerJoin(financeCategories, eq(financeCategories.id, financeEntries.categoryId))
     .leftJoin(communities, eq(communities.id, financeEntries.communityId))
     .leftJoin(users, eq(users.id, financeEntries.actorUserId))
-    .where(and(eq(financeEntries.companyId, companyId), entryScope(scope)))
+    .where(and(eq(financeEntries.companyId, companyId), entryScope(scope), source ? eq(financeEntries.source, source) : undefined))
     .orderBy(desc(financeEntries.id))
     .limit(limit);
 }
