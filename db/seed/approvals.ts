@@ -125,7 +125,7 @@ export async function seedDemoApprovals(db: Db, companyId: number, now: Date): P
     if (target === "draft") continue;
     const steps = await stepsOf(saved.id);
     const req = { requesterUserId: person.userId, communityId };
-    const stopAt = target === "pending0" ? 0 : target === "pending1" || target === "withdrawn" ? 1 : target === "pending2" ? 2 : steps.length;
+    const stopAt = target === "pending0" ? 0 : target === "pending1" ? 1 : target === "withdrawn" ? Math.min(1, steps.length - 1) : target === "pending2" ? 2 : steps.length;
     for (const step of steps) {
       if (step.position >= Math.min(stopAt, steps.length)) break;
       const by = await approver(step.role as StepRole, req);
