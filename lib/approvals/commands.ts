@@ -103,7 +103,6 @@ async function startRound(tx: DbOrTx, actor: Actor, req: { id: number; round: nu
  */
 export async function saveRequest(db: Db, actor: Actor, input: RequestInput, now = new Date()) {
   await checkRefs(db, actor.companyId, input);
-  if (input.submit) await checkLeaveOverlap(db, actor.companyId, actor.userId, input, input.id);
   const config = await loadChainConfig(db, actor.companyId);
   const values = {
     communityId: input.communityId,
@@ -117,6 +116,8 @@ export async function saveRequest(db: Db, actor: Actor, input: RequestInput, now
     leaveTo: input.leaveTo,
   };
   return db.transaction(async (tx) => {
+    // Inside the transaction, so two submissions at once cannot both pass the overlap check.
+    if (input.submit) await checkLeaveOverlap(tx, actor.companyId, actor.userId, input, input.id);
     let req: { id: number; round: number; communityId: number; title: string };
     if (input.id) {
       const [existing] = await tx.select().from(approvalRequests).where(and(eq(approvalRequests.companyId, actor.companyId), eq(approvalRequests.id, input.id)));
@@ -129,9 +130,14 @@ export async function saveRequest(db: Db, actor: Actor, input: RequestInput, now
         .where(and(eq(approvalRequests.id, existing.id), inArray(approvalRequests.status, ["draft", "returned"]), eq(approvalRequests.round, existing.round)))
         .returning();
       if (!row) throw new AppError("conflict", "approvals.errors.notEditable");
+      // A draft's or returned request's lines are replaced (nothing was approved or posted yet); the audit entry keeps the old ones.
+      const oldLines = await tx
+        .select({ item: approvalLines.item, quantity: approvalLines.quantity, unitPriceFen: approvalLines.unitPriceFen })
+        .from(approvalLines)
+        .where(and(eq(approvalLines.companyId, actor.companyId), eq(approvalLines.requestId, row.id)));
       await tx.delete(approvalLines).where(and(eq(approvalLines.companyId, actor.companyId), eq(approvalLines.requestId, row.id)));
       await tx.insert(approvalEvents).values({ companyId: actor.companyId, requestId: row.id, kind: "edited", actorUserId: actor.userId, round: row.round, createdAt: now });
-      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "approval.edit", entity: "approval_request", entityId: row.id, before: { title: existing.title, amountFen: existing.amountFen, details: existing.details }, after: { title: row.title, amountFen: row.amountFen, details: row.details } });
+      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "approval.edit", entity: "approval_request", entityId: row.id, before: { title: existing.title, amountFen: existing.amountFen, details: existing.details, lines: oldLines }, after: { title: row.title, amountFen: row.amountFen, details: row.details, lines: input.lines } });
       req = row;
     } else {
       const [row] = await tx.insert(approvalRequests).values({ companyId: actor.companyId, requesterUserId: actor.userId, status: "draft", ...values }).returning();

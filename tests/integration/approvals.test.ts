@@ -222,6 +222,9 @@ describe("approvals", () => {
     expect(row.days.find((d) => d.date === "2026-11-04")!.status).toBe("absent");
     expect(row.totals.leave).toBe(2);
     expect(await db.select().from(financeEntries).where(eq(financeEntries.companyId, s.companyId))).toEqual([]);
+    // two overlapping submissions at once: one is refused
+    const both = await Promise.all([leave("2026-12-07", "2026-12-08"), leave("2026-12-08", "2026-12-09")].map((l) => code(saveRequest(db, s.butler, l))));
+    expect(both.sort()).toEqual(["conflict:errors.validation", "ok"]);
   });
 });
 
