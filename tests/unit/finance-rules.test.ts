@@ -26,3 +26,13 @@ describe("finance rules", () => {
     expect(journalSchema.safeParse({ communityId: "", categoryId: "2", amount: "5", occurredOn: "2026-11-01", reason: "" }).success).toBe(false);
   });
 });
+
+describe("report scope", () => {
+  it("finance and admin see the company; a project manager only the communities they run", async () => {
+    const { reportScopeFor } = await import("@/lib/finance/access");
+    expect(reportScopeFor(["finance"], [])).toBe("all");
+    expect(reportScopeFor(["admin", "project_manager"], [3])).toBe("all");
+    expect(reportScopeFor(["project_manager"], [3, 4])).toEqual([3, 4]);
+    expect(reportScopeFor(["project_manager"], [])).toEqual([]);
+  });
+});
