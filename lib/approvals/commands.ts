@@ -41,9 +41,9 @@ export async function saveChainConfig(db: Db, actor: Actor, chains: ChainConfig)
 
 const href = (id: number) => `/staff/approvals/${id}`;
 
-async function notifyUsers(tx: DbOrTx, companyId: number, userIds: number[], kind: string, payload: Record<string, string | number | null>, link: string) {
+async function notifyUsers(tx: DbOrTx, companyId: number, userIds: number[], kind: string, payload: Record<string, string | number | null>, link: string, now: Date) {
   const ids = [...new Set(userIds)];
-  if (ids.length) await tx.insert(notifications).values(ids.map((userId) => ({ companyId, userId, kind, payload, href: link })));
+  if (ids.length) await tx.insert(notifications).values(ids.map((userId) => ({ companyId, userId, kind, payload, href: link, createdAt: now })));
 }
 
 async function checkRefs(db: DbOrTx, companyId: number, input: RequestInput) {
@@ -93,7 +93,7 @@ async function startRound(tx: DbOrTx, actor: Actor, req: { id: number; round: nu
   await tx.insert(approvalEvents).values({ companyId: actor.companyId, requestId: req.id, kind: "submitted", actorUserId: actor.userId, round, createdAt: now });
   await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "approval.submit", entity: "approval_request", entityId: req.id, after: { round, chain, amountFen: input.amountFen } });
   const to = await eligibleApprovers(tx, actor.companyId, chain[0], { requesterUserId: actor.userId, communityId: req.communityId });
-  await notifyUsers(tx, actor.companyId, to, "approval.pending", { requestId: req.id, title: req.title }, href(req.id));
+  await notifyUsers(tx, actor.companyId, to, "approval.pending", { requestId: req.id, title: req.title }, href(req.id), now);
   return { round, chain };
 }
 
@@ -216,9 +216,9 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput, today: 
     const payload = { requestId: req.id, title: req.title };
     if (next !== null) {
       const to = await eligibleApprovers(tx, actor.companyId, steps[next].role as StepRole, req);
-      await notifyUsers(tx, actor.companyId, to, "approval.pending", payload, href(req.id));
+      await notifyUsers(tx, actor.companyId, to, "approval.pending", payload, href(req.id), now);
     } else {
-      await notifyUsers(tx, actor.companyId, [req.requesterUserId], `approval.${finalStatus}`, payload, href(req.id));
+      await notifyUsers(tx, actor.companyId, [req.requesterUserId], `approval.${finalStatus}`, payload, href(req.id), now);
     }
     return { status: finalStatus, currentStep: next, posted };
   });
