@@ -35,10 +35,13 @@ export type NavIcon =
   | "legal"
   | "notices"
   | "visits"
-  | "surveys";
+  | "surveys"
+  | "approvals"
+  | "finance"
+  | "budget";
 
 /** A count shown beside an entry (work waiting for the viewer); loaded by components/shell/nav-badges.ts. */
-export type NavBadge = "pendingRegistrations";
+export type NavBadge = "pendingRegistrations" | "approvalsWaiting";
 
 /** A navigation entry; `roles` empty = every staff member. Labels are keys under "nav". */
 export interface NavItem {
@@ -86,6 +89,10 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },
   { href: "/staff/admin/audit", label: "audit", icon: "audit", roles: ["admin"] },
   { href: "/staff/profile", label: "profile", icon: "settings", roles: [] },
+  { href: "/staff/approvals", label: "approvals", icon: "approvals", roles: [], badge: "approvalsWaiting" },
+  { href: "/staff/finance", label: "financeReports", icon: "finance", roles: ["finance", "admin", "project_manager"] },
+  { href: "/staff/finance/budget", label: "financeBudget", icon: "budget", roles: ["finance", "admin"] },
+  { href: "/staff/finance/journal", label: "financeJournal", icon: "billing", roles: ["finance", "admin"] },
 ];
 
 /** The resident bottom bar (mobile). */

@@ -13,6 +13,7 @@ import { migrateDb } from "../lib/db/migrate";
 import { DEFAULT_SEED, formatCounts, seedDemo } from "../db/seed";
 import { seedBilling } from "../db/seed/billing";
 import { seedDemoAssessments } from "../db/seed/hr";
+import { seedDemoFinance } from "../db/seed/approvals";
 
 const { values } = parseArgs({
   options: {
@@ -48,6 +49,11 @@ try {
   if (billing.status === "created") console.log(`  billing: ${billing.bills.toLocaleString("en-US")} bills, ${billing.payments.toLocaleString("en-US")} payments in ${(billing.ms / 1000).toFixed(2)} s`);
   // Last quarter's HR reviews: KPIs computed from the data above (idempotent on its own).
   if (households === undefined) console.log(`  hr reviews: ${await seedDemoAssessments(handle.db, result.companyId, new Date())} created`);
+  // Demo only: income actuals from those payments and a budget for the current year (idempotent).
+  if (households === undefined) {
+    const finance = await seedDemoFinance(handle.db, result.companyId);
+    if (finance.status === "created") console.log(`  finance: ${finance.entries} ledger entries, ${finance.budgets} budget cells`);
+  }
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(2)} s`);
 } catch (error) {
   console.error("seed failed:", error instanceof Error ? error.message : error);

@@ -8,6 +8,7 @@ const tone: Record<DayResult["status"], string> = {
   rest: "text-slate-400",
   upcoming: "text-slate-400",
   notHired: "text-slate-400",
+  leave: "text-sky-700",
 };
 
 /** "出勤 · 迟到 5 分钟" etc. for one day. */

@@ -1,6 +1,9 @@
 import {
   BarChart3,
   BookOpen,
+  Calculator,
+  ClipboardCheck,
+  PieChart,
   Building2,
   CircleUserRound,
   ClipboardList,
@@ -36,6 +39,9 @@ import {
 import type { NavIcon } from "@/lib/nav";
 
 const ICONS: Record<NavIcon, LucideIcon> = {
+  approvals: ClipboardCheck,
+  finance: PieChart,
+  budget: Calculator,
   dashboard: LayoutDashboard,
   users: Users,
   audit: ScrollText,

@@ -9,3 +9,5 @@ export * from "./crm";
 export * from "./cron";
 export * from "./arrears";
 export * from "./visits";
+export * from "./finance";
+export * from "./approvals";

@@ -23,6 +23,7 @@ import { buildRows } from "./rows";
 import { assignStaff } from "./staff";
 import { seedDemoAttendance, seedDemoHr, seedDemoTraining } from "./hr";
 import { seedDemoTickets } from "./tickets";
+import { seedDemoApprovals } from "./approvals";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_COMPANY_NAME, BENCH_COMPANY_NAME, demoLogin, type DemoLogin } from "./demo-logins";
 export { formatCounts, type SeedCounts } from "./counts";
@@ -139,10 +140,12 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
     log(`  ${"attendance".padEnd(20)} ${String(clocks).padStart(9)} rows`);
     const enrolments = await seedDemoTraining(db, ids.companies, rng.fork("hr-training"), now);
     log(`  ${"training".padEnd(20)} ${String(enrolments).padStart(9)} rows`);
+    const requests = await seedDemoApprovals(db, ids.companies, now);
+    log(`  ${"approval requests".padEnd(20)} ${String(requests).padStart(9)} rows`);
   }
   await write("audit_log", s.auditLog, [
     {
-      id: ids.audit_log,
+      // No fixed id: the approvals seed above writes audit rows through the real commands.
       companyId: ids.companies,
       actorUserId: null,
       action: SEED_ACTION,

@@ -1,5 +1,7 @@
 import { generateBills, getBillingSettings } from "@/lib/billing/generate";
 import { runArrearsLadder } from "@/lib/crm/arrears";
+import { runQuarterlySurvey } from "@/lib/crm/surveys";
+import { runVisitSampling } from "@/lib/crm/visits";
 import { hrDailyJob } from "@/lib/hr/cron";
 import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
 import type { CronJob } from "./types";
@@ -39,4 +41,6 @@ export const CRON_JOBS: readonly RegisteredJob[] = [
   { name: "crm.arrears", dateBound: true, run: runArrearsLadder },
   { name: "tickets.escalate", dateBound: false, run: slaEscalation },
   { name: "tickets.maintenance", dateBound: true, run: maintenancePlans },
+  { name: "crm.visits", dateBound: true, run: runVisitSampling },
+  { name: "crm.surveys", dateBound: true, run: runQuarterlySurvey },
 ];

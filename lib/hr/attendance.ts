@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or } from "drizzle-orm";
-import { attendanceEntries, companies, memberships, staffRecords, users, workShifts } from "@/db/schema";
+import { approvalRequests, attendanceEntries, companies, memberships, staffRecords, users, workShifts } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
@@ -98,9 +98,30 @@ async function entriesBetween(db: DbOrTx, companyId: number, userIds: number[], 
     .orderBy(asc(attendanceEntries.id));
 }
 
-function evaluateMonth(month: string, shift: Shift, tz: string, now: Date, entries: Awaited<ReturnType<typeof entriesBetween>>, hiredOn: string | null): DayResult[] {
+/** Approved leave (approval requests of type leave) per person: the dates between from and to. */
+export async function leaveDates(db: DbOrTx, companyId: number, userIds: number[], from: string, to: string): Promise<Map<number, Set<string>>> {
+  const out = new Map<number, Set<string>>();
+  if (!userIds.length) return out;
+  const rows = await db
+    .select({ userId: approvalRequests.requesterUserId, from: approvalRequests.leaveFrom, to: approvalRequests.leaveTo })
+    .from(approvalRequests)
+    .where(and(eq(approvalRequests.companyId, companyId), eq(approvalRequests.type, "leave"), eq(approvalRequests.status, "approved"), inArray(approvalRequests.requesterUserId, userIds), lte(approvalRequests.leaveFrom, to), gte(approvalRequests.leaveTo, from)));
+  for (const r of rows) {
+    const set = out.get(r.userId) ?? new Set<string>();
+    for (let d = r.from! < from ? from : r.from!; d <= r.to! && d <= to; d = nextDate(d)) set.add(d);
+    out.set(r.userId, set);
+  }
+  return out;
+}
+
+function nextDate(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+function evaluateMonth(month: string, shift: Shift, tz: string, now: Date, entries: Awaited<ReturnType<typeof entriesBetween>>, hiredOn: string | null, leave?: Set<string>): DayResult[] {
   const picked = effectiveEntries(entries);
-  return daysOfMonth(month).map((date) => evaluateDay({ date, shift, timeZone: tz, now, hiredOn, inAt: picked.get(date, "in")?.at ?? null, outAt: picked.get(date, "out")?.at ?? null }));
+  return daysOfMonth(month).map((date) => evaluateDay({ date, shift, timeZone: tz, now, hiredOn, onLeave: leave?.has(date), inAt: picked.get(date, "in")?.at ?? null, outAt: picked.get(date, "out")?.at ?? null }));
 }
 
 /** A person's month (their own attendance page). */
@@ -110,7 +131,8 @@ export async function myMonth(db: DbOrTx, companyId: number, userId: number, mon
   const days = daysOfMonth(month);
   const entries = await entriesBetween(db, companyId, [userId], days[0], days[days.length - 1]);
   const [record] = await db.select({ hireDate: staffRecords.hireDate }).from(staffRecords).where(and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, userId)));
-  const results = evaluateMonth(month, shift, tz, now, entries, record?.hireDate ?? null);
+  const leave = await leaveDates(db, companyId, [userId], days[0], days[days.length - 1]);
+  const results = evaluateMonth(month, shift, tz, now, entries, record?.hireDate ?? null, leave.get(userId));
   const today = localParts(now, tz).date;
   return { timeZone: tz, shift, today, days: results, totals: totalsOf(results), todayResult: results.find((d) => d.date === today) ?? null };
 }
@@ -141,15 +163,16 @@ export async function monthSheet(db: DbOrTx, companyId: number, month: string, o
   const shiftOf = await shiftsOf(db, companyId, ids);
   const days = daysOfMonth(month);
   const entries = await entriesBetween(db, companyId, ids, days[0], days[days.length - 1]);
+  const leave = await leaveDates(db, companyId, ids, days[0], days[days.length - 1]);
   const byUser = new Map<number, typeof entries>();
   for (const e of entries) byUser.set(e.userId, [...(byUser.get(e.userId) ?? []), e]);
   const rows: SheetRow[] = people.map(({ hireDate, ...p }) => {
     const shift = shiftOf(p.userId);
-    const results = evaluateMonth(month, shift, tz, now, byUser.get(p.userId) ?? [], hireDate);
+    const results = evaluateMonth(month, shift, tz, now, byUser.get(p.userId) ?? [], hireDate, leave.get(p.userId));
     return { ...p, shift, days: results, totals: totalsOf(results) };
   });
   const sum = (k: keyof MonthTotals) => rows.reduce((n, r) => n + r.totals[k], 0);
-  const totals: MonthTotals = { present: sum("present"), late: sum("late"), lateMinutes: sum("lateMinutes"), early: sum("early"), earlyMinutes: sum("earlyMinutes"), absent: sum("absent"), incomplete: sum("incomplete") };
+  const totals: MonthTotals = { present: sum("present"), late: sum("late"), lateMinutes: sum("lateMinutes"), early: sum("early"), earlyMinutes: sum("earlyMinutes"), absent: sum("absent"), incomplete: sum("incomplete"), leave: sum("leave") };
   return { month, timeZone: tz, days, rows, totals };
 }
 

@@ -71,7 +71,7 @@ export function isWorkday(date: string): boolean {
   return wd !== 0 && wd !== 6;
 }
 
-export type DayStatus = "rest" | "upcoming" | "present" | "absent" | "incomplete" | "notHired";
+export type DayStatus = "rest" | "upcoming" | "present" | "absent" | "incomplete" | "notHired" | "leave";
 
 export interface DayResult {
   date: string;
@@ -88,9 +88,10 @@ export interface DayResult {
  * (corrections already applied); `now` decides whether the day is over. A workday with no
  * clock-in is absent once it is over; a clock-in without a clock-out after the day is over
  * is "incomplete"; a rest day is never absent but still counts the hours worked. Days before
- * the hire date (`hiredOn`, YYYY-MM-DD) without entries are "notHired", never absent.
+ * the hire date (`hiredOn`, YYYY-MM-DD) without entries are "notHired", never absent. A workday
+ * without a clock-in inside an approved leave request (`onLeave`) is "leave", never absent.
  */
-export function evaluateDay(input: { date: string; shift: Shift; timeZone: string; now: Date; inAt: Date | null; outAt: Date | null; hiredOn?: string | null }): DayResult {
+export function evaluateDay(input: { date: string; shift: Shift; timeZone: string; now: Date; inAt: Date | null; outAt: Date | null; hiredOn?: string | null; onLeave?: boolean }): DayResult {
   const { date, shift, timeZone } = input;
   const today = localParts(input.now, timeZone);
   const over = date < today.date || (date === today.date && today.minute >= shift.endMinute);
@@ -103,6 +104,7 @@ export function evaluateDay(input: { date: string; shift: Shift; timeZone: strin
   if (inMinute !== null) status = outMinute !== null ? "present" : over ? "incomplete" : "present";
   else if (input.hiredOn && date < input.hiredOn) status = "notHired";
   else if (!workday) status = "rest";
+  else if (input.onLeave) status = "leave";
   else if (date > today.date || !over) status = "upcoming";
   else status = "absent";
   return { date, status, inMinute, outMinute, lateMinutes, earlyMinutes };
@@ -116,14 +118,17 @@ export interface MonthTotals {
   earlyMinutes: number;
   absent: number;
   incomplete: number;
+  /** Workdays on approved leave. */
+  leave: number;
 }
 
 export function totalsOf(days: readonly DayResult[]): MonthTotals {
-  const t: MonthTotals = { present: 0, late: 0, lateMinutes: 0, early: 0, earlyMinutes: 0, absent: 0, incomplete: 0 };
+  const t: MonthTotals = { present: 0, late: 0, lateMinutes: 0, early: 0, earlyMinutes: 0, absent: 0, incomplete: 0, leave: 0 };
   for (const d of days) {
     if (d.status === "present" || d.status === "incomplete") t.present++;
     if (d.status === "absent") t.absent++;
     if (d.status === "incomplete") t.incomplete++;
+    if (d.status === "leave") t.leave++;
     if (d.lateMinutes > 0) {
       t.late++;
       t.lateMinutes += d.lateMinutes;

@@ -95,8 +95,8 @@ describe("attendance", () => {
     expect(ra.shift).toEqual({ startMinute: 510, endMinute: 1050 });
     expect(rb.shift).toEqual({ startMinute: 600, endMinute: 1140 });
     // November 2026 workdays before the 26th: 2–6, 9–13, 16–20, 23–25 = 18.
-    expect(ra.totals).toEqual({ present: 2, late: 1, lateMinutes: 10, early: 0, earlyMinutes: 0, absent: 16, incomplete: 1 });
-    expect(rb.totals).toEqual({ present: 1, late: 0, lateMinutes: 0, early: 0, earlyMinutes: 0, absent: 17, incomplete: 0 });
+    expect(ra.totals).toEqual({ present: 2, late: 1, lateMinutes: 10, early: 0, earlyMinutes: 0, absent: 16, incomplete: 1, leave: 0 });
+    expect(rb.totals).toEqual({ present: 1, late: 0, lateMinutes: 0, early: 0, earlyMinutes: 0, absent: 17, incomplete: 0, leave: 0 });
     expect(sheet.totals).toMatchObject({ present: 3, absent: 33, late: 1, incomplete: 1 });
     expect((await monthSheet(db, companyId, "2026-11", { now })).rows).toHaveLength(3);
 

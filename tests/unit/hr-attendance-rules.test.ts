@@ -83,7 +83,7 @@ describe("totals and corrections", () => {
       day("2026-11-26", sh("2026-11-26", "09:20"), null),
       day("2026-11-28", null, null),
     ];
-    expect(totalsOf(days)).toEqual({ present: 3, late: 2, lateMinutes: 30, early: 1, earlyMinutes: 60, absent: 1, incomplete: 1 });
+    expect(totalsOf(days)).toEqual({ present: 3, late: 2, lateMinutes: 30, early: 1, earlyMinutes: 60, absent: 1, incomplete: 1, leave: 0 });
   });
   it("the newest correction wins over the clock entry, in any order", () => {
     const e = (id: number, kind: "in" | "out", source: "clock" | "correction", hhmm: string) => ({ id, workDate: "2026-11-27", kind, source, at: sh("2026-11-27", hhmm) });

@@ -1,4 +1,7 @@
 import fs from "node:fs/promises";
+import { loadActorFacts } from "@/lib/approvals/access";
+import { approvalAttachmentFor } from "@/lib/approvals/attachments";
+import { canViewRequest, requestDetail } from "@/lib/approvals/queries";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { loadOrderScope } from "@/lib/tickets/access";
@@ -7,18 +10,31 @@ import { getAttachmentForScope } from "@/lib/tickets/queries";
 
 /**
  * GET /api/files/:id — a work-order photo, only for whoever may see its order (a resident:
- * its own households' orders; staff: per role scope). Everyone else gets the same 404.
+ * its own households' orders; staff: per role scope); GET /api/files/a:id — an approval
+ * attachment, only for the requester, the request's approvers, finance and admin.
+ * Everyone else gets the same 404.
  */
 const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const raw = (await params).id;
-  if (!/^\d{1,12}$/.test(raw)) return notFound();
+  // "<n>": a work-order photo; "a<n>": an approval attachment (lib/approvals/attachments.ts).
+  const m = /^(a?)(\d{1,12})$/.exec(raw);
+  if (!m) return notFound();
   const user = await getSessionUser();
   if (!user) return notFound();
   const db = getDb();
-  const scope = await loadOrderScope(db, user.companyId, user);
-  const file = await getAttachmentForScope(db, user.companyId, scope, Number(raw));
+  let file: { storedPath: string; mime: string } | null;
+  if (m[1] === "a") {
+    const facts = await loadActorFacts(db, user.companyId, user.id, user.roles);
+    file = await approvalAttachmentFor(db, user.companyId, facts, Number(m[2]), async (requestId) => {
+      const detail = await requestDetail(db, user.companyId, requestId);
+      return !!detail && canViewRequest(detail, facts);
+    });
+  } else {
+    const scope = await loadOrderScope(db, user.companyId, user);
+    file = await getAttachmentForScope(db, user.companyId, scope, Number(m[2]));
+  }
   if (!file) return notFound();
   let body: Buffer;
   try {

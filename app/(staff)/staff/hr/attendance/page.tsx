@@ -36,6 +36,7 @@ export default async function AttendanceSheetPage({ searchParams }: { searchPara
     x.early ? `${x.early} / ${x.earlyMinutes}′` : "0",
     x.absent,
     x.incomplete,
+    x.leave,
   ];
   return (
     <div className="space-y-4">
@@ -74,7 +75,7 @@ export default async function AttendanceSheetPage({ searchParams }: { searchPara
         {sheet.rows.length === 0 ? (
           <EmptyState>{t("empty")}</EmptyState>
         ) : (
-          <Table head={[t("employeeNo"), t("name"), t("shift"), t("present"), t("lateCol"), t("earlyCol"), t("absent"), t("incomplete")]}>
+          <Table head={[t("employeeNo"), t("name"), t("shift"), t("present"), t("lateCol"), t("earlyCol"), t("absent"), t("incomplete"), t("leave")]}>
             {sheet.rows.map((r) => (
               <tr key={r.userId} data-testid={`sheet-${r.employeeNo}`}>
                 <td className="font-mono">{r.employeeNo}</td>

@@ -1,0 +1,263 @@
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { allocations, billLines, bills, contractAllocations, contractBills, contracts, financeCategories, financeEntries, financePostMarks } from "@/db/schema";
+import { AppError } from "@/lib/actions/result";
+import { writeAudit } from "@/lib/audit/commands";
+import type { CronJob } from "@/lib/cron/types";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { localParts } from "@/lib/hr/rules";
+import { householdPlacementSubquery } from "@/lib/registry/queries";
+import { categoryIdsByCode, ensureCategories } from "./categories";
+import { feeCategoryCode, splitProportionally } from "./rules";
+import type { JournalInput, ReversalInput } from "./schemas";
+
+/*
+ * The finance ledger (finance_entries). Every automatic posting has a unique source key, so
+ * however often (or concurrently) a posting runs, each source is in the ledger once:
+ *   alloc:<allocation id>:<fee item id>  household payments applied to bills, split over the bill's lines
+ *   calloc:<contract allocation id>      contract income
+ *   approval:<request id>                an approved money request (posted in the approval's transaction)
+ *   shop:<source id>                     shop income (postShopIncome)
+ * Income is dated by the allocation's local date (the cash date for payments; a refund's
+ * negative allocation on the day of the refund), so the income of any period equals the sum
+ * of the allocations of that period.
+ */
+
+type EntryRow = typeof financeEntries.$inferInsert;
+const BATCH = 500;
+
+async function insertEntries(db: DbOrTx, rows: EntryRow[]): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += 100) {
+    const done = await db.insert(financeEntries).values(rows.slice(i, i + 100)).onConflictDoNothing().returning({ id: financeEntries.id });
+    n += done.length;
+  }
+  return n;
+}
+
+async function readMark(db: DbOrTx, companyId: number, source: string): Promise<number> {
+  const [m] = await db.select({ lastId: financePostMarks.lastId }).from(financePostMarks).where(and(eq(financePostMarks.companyId, companyId), eq(financePostMarks.source, source)));
+  return m?.lastId ?? 0;
+}
+
+/** Moves the mark forward (never back), in the transaction that posted up to `lastId`. */
+async function advanceMark(tx: DbOrTx, companyId: number, source: string, lastId: number) {
+  await tx
+    .insert(financePostMarks)
+    .values({ companyId, source, lastId })
+    .onConflictDoUpdate({ target: [financePostMarks.companyId, financePostMarks.source], set: { lastId: sql`max(${financePostMarks.lastId}, excluded.last_id)` } });
+}
+
+/** Each household's community (its main unit's), read once per run. */
+async function communityByHousehold(db: Db, companyId: number): Promise<Map<number, number | null>> {
+  const placement = householdPlacementSubquery(db, companyId);
+  const rows = await db.select({ householdId: placement.householdId, communityId: placement.communityId }).from(placement);
+  return new Map(rows.map((r) => [Number(r.householdId), r.communityId == null ? null : Number(r.communityId)]));
+}
+
+/** Household allocations not yet in the ledger, as income per fee item. Returns entries written. */
+async function postBillingIncome(db: Db, companyId: number, timeZone: string): Promise<number> {
+  let written = 0;
+  let after = await readMark(db, companyId, "alloc");
+  let communities: Map<number, number | null> | null = null;
+  for (;;) {
+    const found = await db
+      .select({ id: allocations.id, billId: allocations.billId, amountFen: allocations.amountFen, createdAt: allocations.createdAt, householdId: bills.householdId })
+      .from(allocations)
+      .innerJoin(bills, eq(bills.id, allocations.billId))
+      .where(and(eq(allocations.companyId, companyId), gt(allocations.id, after)))
+      .orderBy(asc(allocations.id))
+      .limit(BATCH);
+    if (!found.length) break;
+    communities ??= await communityByHousehold(db, companyId);
+    const allocs = found.map((r) => ({ ...r, communityId: communities!.get(r.householdId) ?? null }));
+    after = allocs[allocs.length - 1].id;
+    const billIds = [...new Set(allocs.map((a) => a.billId))];
+    const lines = await db
+      .select({ billId: billLines.billId, feeItemId: billLines.feeItemId, amountFen: sql<number>`sum(${billLines.amountFen})` })
+      .from(billLines)
+      .where(and(eq(billLines.companyId, companyId), inArray(billLines.billId, billIds)))
+      .groupBy(billLines.billId, billLines.feeItemId)
+      .orderBy(asc(billLines.billId), asc(billLines.feeItemId));
+    const byBill = new Map<number, { feeItemId: number; amountFen: number }[]>();
+    for (const l of lines) byBill.set(l.billId, [...(byBill.get(l.billId) ?? []), { feeItemId: l.feeItemId, amountFen: Number(l.amountFen) }]);
+    const feeIds = [...new Set(lines.map((l) => l.feeItemId))];
+    const cats = await categoryIdsByCode(db, companyId, [...feeIds.map(feeCategoryCode), "billing_other"]);
+    const rows: EntryRow[] = [];
+    for (const a of allocs) {
+      const occurredOn = localParts(a.createdAt, timeZone).date;
+      const parts = byBill.get(a.billId) ?? [];
+      const split = parts.length ? splitProportionally(a.amountFen, parts.map((p) => p.amountFen)) : [a.amountFen];
+      split.forEach((amountFen, i) => {
+        if (amountFen === 0) return;
+        const feeItemId = parts[i]?.feeItemId ?? 0;
+        const categoryId = cats.get(feeCategoryCode(feeItemId)) ?? cats.get("billing_other")!;
+        rows.push({ companyId, communityId: a.communityId ?? null, categoryId, kind: "income", amountFen, occurredOn, source: "billing", sourceKey: `alloc:${a.id}:${feeItemId}` });
+      });
+    }
+    const last = after;
+    written += await db.transaction(async (tx) => {
+      const n = await insertEntries(tx, rows);
+      await advanceMark(tx, companyId, "alloc", last);
+      return n;
+    });
+  }
+  return written;
+}
+
+/** Contract allocations not yet in the ledger, as contract income of the contract's community. */
+async function postContractIncome(db: Db, companyId: number, timeZone: string): Promise<number> {
+  const cats = await categoryIdsByCode(db, companyId, ["contract_income"]);
+  const categoryId = cats.get("contract_income")!;
+  let written = 0;
+  let after = await readMark(db, companyId, "calloc");
+  for (;;) {
+    const rows = await db
+      .select({ id: contractAllocations.id, amountFen: contractAllocations.amountFen, createdAt: contractAllocations.createdAt, communityId: contracts.communityId })
+      .from(contractAllocations)
+      .innerJoin(contractBills, eq(contractBills.id, contractAllocations.contractBillId))
+      .innerJoin(contracts, eq(contracts.id, contractBills.contractId))
+      .where(
+        and(eq(contractAllocations.companyId, companyId), gt(contractAllocations.id, after)),
+      )
+      .orderBy(asc(contractAllocations.id))
+      .limit(BATCH);
+    if (!rows.length) break;
+    after = rows[rows.length - 1].id;
+    const entries: EntryRow[] = rows
+      .filter((r) => r.amountFen !== 0)
+      .map((r) => ({ companyId, communityId: r.communityId, categoryId, kind: "income", amountFen: r.amountFen, occurredOn: localParts(r.createdAt, timeZone).date, source: "contract", sourceKey: `calloc:${r.id}` }));
+    const last = after;
+    written += await db.transaction(async (tx) => {
+      const n = await insertEntries(tx, entries);
+      await advanceMark(tx, companyId, "calloc", last);
+      return n;
+    });
+  }
+  return written;
+}
+
+/**
+ * The daily job: posts income from household and contract payments (their allocations) that
+ * is not in the ledger yet, reading only allocations newer than the last run's mark.
+ * Idempotent and overlap-safe through the unique source keys.
+ */
+export const postFinanceActuals: CronJob = async (db, company) => {
+  await ensureCategories(db, company.id);
+  const billing = await postBillingIncome(db, company.id, company.timeZone);
+  const contract = await postContractIncome(db, company.id, company.timeZone);
+  return { billingIncomeEntries: billing, contractIncomeEntries: contract };
+};
+
+/**
+ * An approved money request's expense: called inside the final approval's transaction, so the
+ * approval and its posting commit together. Posted once (source key approval:<id>).
+ */
+export async function postApprovalExpense(
+  tx: DbOrTx,
+  r: { companyId: number; requestId: number; communityId: number; categoryId: number; amountFen: number; approvedOn: string; actorUserId: number },
+): Promise<boolean> {
+  const rows = await tx
+    .insert(financeEntries)
+    .values({
+      companyId: r.companyId,
+      communityId: r.communityId,
+      categoryId: r.categoryId,
+      kind: "expense",
+      amountFen: r.amountFen,
+      occurredOn: r.approvedOn,
+      source: "approval",
+      sourceKey: `approval:${r.requestId}`,
+      actorUserId: r.actorUserId,
+    })
+    .onConflictDoNothing()
+    .returning({ id: financeEntries.id });
+  return rows.length === 1;
+}
+
+/**
+ * Shop income (增值服务, category value_added), for the shop module: call inside the
+ * transaction that records the sale. Idempotent per `sourceId` (a second call writes nothing
+ * and returns false). `occurredOn` is the company-local date YYYY-MM-DD.
+ */
+export async function postShopIncome(
+  tx: DbOrTx,
+  input: { companyId: number; communityId: number | null; amountFen: number; occurredOn: string; sourceId: string | number },
+): Promise<boolean> {
+  if (!Number.isInteger(input.amountFen) || input.amountFen === 0) throw new AppError("validation", "finance.errors.amount");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.occurredOn)) throw new AppError("validation", "finance.errors.date");
+  await tx
+    .insert(financeCategories)
+    .values({ companyId: input.companyId, kind: "income", code: "value_added", name: "增值服务收入" })
+    .onConflictDoNothing();
+  const [cat] = await tx
+    .select({ id: financeCategories.id })
+    .from(financeCategories)
+    .where(and(eq(financeCategories.companyId, input.companyId), eq(financeCategories.code, "value_added")));
+  const rows = await tx
+    .insert(financeEntries)
+    .values({
+      companyId: input.companyId,
+      communityId: input.communityId,
+      categoryId: cat.id,
+      kind: "income",
+      amountFen: input.amountFen,
+      occurredOn: input.occurredOn,
+      source: "shop",
+      sourceKey: `shop:${input.sourceId}`,
+    })
+    .onConflictDoNothing()
+    .returning({ id: financeEntries.id });
+  return rows.length === 1;
+}
+
+/** A manual journal adjustment by finance: a new entry with its reason; audited. */
+export async function addJournalEntry(db: Db, actor: { companyId: number; userId: number }, input: JournalInput) {
+  const [cat] = await db
+    .select({ id: financeCategories.id, kind: financeCategories.kind })
+    .from(financeCategories)
+    .where(and(eq(financeCategories.companyId, actor.companyId), eq(financeCategories.id, input.categoryId)));
+  if (!cat) throw AppError.field("categoryId", "finance.errors.category");
+  await assertCommunity(db, actor.companyId, input.communityId);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(financeEntries)
+      .values({ companyId: actor.companyId, communityId: input.communityId, categoryId: cat.id, kind: cat.kind, amountFen: input.amountFen, occurredOn: input.occurredOn, source: "manual", reason: input.reason, actorUserId: actor.userId })
+      .returning();
+    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "finance.journal", entity: "finance_entry", entityId: row.id, after: { categoryId: cat.id, communityId: input.communityId, amountFen: input.amountFen, occurredOn: input.occurredOn, reason: input.reason } });
+    return row;
+  });
+}
+
+/** A correction: the reversing entry of an existing one (once: unique on reverses_entry_id); audited. */
+export async function reverseEntry(db: Db, actor: { companyId: number; userId: number }, input: ReversalInput) {
+  const [orig] = await db.select().from(financeEntries).where(and(eq(financeEntries.companyId, actor.companyId), eq(financeEntries.id, input.entryId)));
+  if (!orig) throw new AppError("not_found");
+  if (orig.source === "reversal") throw new AppError("conflict", "finance.errors.reverseReversal");
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(financeEntries)
+      .values({
+        companyId: actor.companyId,
+        communityId: orig.communityId,
+        categoryId: orig.categoryId,
+        kind: orig.kind,
+        amountFen: -orig.amountFen,
+        occurredOn: input.occurredOn,
+        source: "reversal",
+        reason: input.reason,
+        actorUserId: actor.userId,
+        reversesEntryId: orig.id,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!rows.length) throw new AppError("conflict", "finance.errors.alreadyReversed");
+    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "finance.reverse", entity: "finance_entry", entityId: rows[0].id, before: { entryId: orig.id, amountFen: orig.amountFen }, after: { amountFen: -orig.amountFen, occurredOn: input.occurredOn, reason: input.reason } });
+    return rows[0];
+  });
+}
+
+async function assertCommunity(db: DbOrTx, companyId: number, communityId: number | null) {
+  if (communityId === null) return;
+  const rows = await db.all<{ id: number }>(sql`select id from communities where company_id = ${companyId} and id = ${communityId}`);
+  if (!rows.length) throw AppError.field("communityId", "finance.errors.community");
+}
