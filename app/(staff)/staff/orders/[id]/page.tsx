@@ -6,6 +6,7 @@ import { Assignees, buttonClass, inputClass, labelClass, OverdueBadge, Photos, s
 import { TriageFields } from "@/components/tickets/triage-fields";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { publishedRules } from "@/lib/crm/read";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -116,7 +117,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <Card title={t("staff.triageTitle")}>
             <ActionForm action={triageAction} className="space-y-3" testId="triage-form">
               {hidden}
-              <TriageFields />
+              <TriageFields ranges={(await publishedRules(db, user.companyId)).complaints} />
               <button type="submit" className={buttonClass}>
                 {t("staff.triageSubmit")}
               </button>
