@@ -56,6 +56,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   import: FileUp,
   meters: Gauge,
   contracts: FileSignature,
+  sentiment: Gauge,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {
