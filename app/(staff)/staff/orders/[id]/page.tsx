@@ -7,6 +7,9 @@ import { TriageFields } from "@/components/tickets/triage-fields";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { publishedRules } from "@/lib/crm/read";
+import { householdBadges } from "@/lib/crm/badges";
+import { localDate } from "@/lib/billing/rules";
+import { BandBadge } from "@/components/crm/band-badge";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -33,6 +36,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const canWork = !!mine || manager;
   const dt = (v: Date | null) => (v ? formatDateTime(v, locale, user.timeZone) : "—");
   const hidden = <input type="hidden" name="id" value={o.id} />;
+  const sentiment = o.householdId ? (await householdBadges(db, user.companyId, [o.householdId], localDate(new Date(), user.timeZone))).get(o.householdId) : undefined;
   return (
     <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
       <div className="space-y-4">
@@ -58,6 +62,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               ) : (
                 "—"
               )}
+              {sentiment ? (
+                <span className="ml-1">
+                  <BandBadge band={sentiment.band} score={sentiment.score} gold={sentiment.gold} compact />
+                </span>
+              ) : null}
               {d.buildingCode ? <span className="ml-1 font-mono text-xs">{`${d.buildingCode}-${d.unitNumber}`}</span> : null}
             </dd>
             <dt className="text-slate-500">{t("common.community")}</dt>
