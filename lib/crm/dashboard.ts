@@ -7,6 +7,7 @@ import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { visibleHouseholds } from "@/lib/registry/view";
 import { bandOf } from "./bands";
 import { BANDS, type Band, type CrmRules } from "./config";
+import { ENTRY_ALIAS_E } from "./sql";
 
 /**
  * The sentiment dashboard (§8.6), every figure recomputed from the ledger and its cache,
@@ -81,7 +82,7 @@ export async function weeklyTrend(db: DbOrTx, companyId: number, view: RegistryV
     with weeks(d) as (values ${values}),
     scored as (
       select w.d as d, coalesce((
-        select e.score_after from ${sentimentEntries} e
+        select e.score_after from ${ENTRY_ALIAS_E}
         where e.company_id = ${companyId} and e.household_id = v.id and e.occurred_on <= w.d
         order by e.occurred_on desc, e.id desc limit 1), ${rules.initialScore}) as s
       from weeks w cross join (${visibleIds(db, companyId, view)}) v
@@ -124,7 +125,7 @@ export async function movedThisWeek(db: DbOrTx, companyId: number, view: Registr
   // Qualified by hand: in a one-table select drizzle writes a bare "id", which the correlated subqueries would bind to their own table.
   const hid = sql.raw(`"households"."id"`);
   const scoreAsOf = (cmp: SQL) =>
-    sql<number>`coalesce((select e.score_after from ${sentimentEntries} e where e.company_id = ${companyId} and e.household_id = ${hid} and ${cmp}
+    sql<number>`coalesce((select e.score_after from ${ENTRY_ALIAS_E} where e.company_id = ${companyId} and e.household_id = ${hid} and ${cmp}
       order by e.occurred_on desc, e.id desc limit 1), ${rules.initialScore})`;
   const rows = await db
     .select({
@@ -138,7 +139,7 @@ export async function movedThisWeek(db: DbOrTx, companyId: number, view: Registr
       and(
         eq(households.companyId, companyId),
         inArray(households.id, visibleIds(db, companyId, view)),
-        sql`exists (select 1 from ${sentimentEntries} e where e.company_id = ${companyId} and e.household_id = ${hid} and e.occurred_on >= ${start} and e.occurred_on <= ${asOf})`,
+        sql`exists (select 1 from ${ENTRY_ALIAS_E} where e.company_id = ${companyId} and e.household_id = ${hid} and e.occurred_on >= ${start} and e.occurred_on <= ${asOf})`,
       ),
     );
   const moved = rows.filter((r) => bandOf(Number(r.before), rules.bandFloors) !== bandOf(Number(r.after), rules.bandFloors));

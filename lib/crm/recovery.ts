@@ -1,7 +1,8 @@
 import { and, eq, lt, sql } from "drizzle-orm";
-import { householdScores, households, sentimentEntries } from "@/db/schema";
+import { householdScores, households } from "@/db/schema";
 import type { CronJob } from "@/lib/cron/types";
 import { SCORE_MAX } from "./config";
+import { ENTRY_ALIAS_E } from "./sql";
 import { appendSentimentEntries, type NewSentimentEntry } from "./ledger";
 import { publishedRules } from "./read";
 import { previousMonth, recoveryDedupeKey, recoveryDue } from "./rules/recovery";
@@ -25,7 +26,7 @@ export const runRecovery: CronJob = async (db, company, asOf, now) => {
         eq(households.companyId, company.id),
         eq(households.active, true),
         lt(sql`coalesce(${householdScores.score}, ${rules.initialScore})`, SCORE_MAX),
-        sql`not exists (select 1 from ${sentimentEntries} e where e.company_id = ${company.id} and e.household_id = ${households.id}
+        sql`not exists (select 1 from ${ENTRY_ALIAS_E} where e.company_id = ${company.id} and e.household_id = ${households.id}
           and e.occurred_on >= ${prev.from} and e.occurred_on <= ${prev.to} and e.points < 0)`,
       ),
     );

@@ -11,6 +11,7 @@ import { appendSentimentEntries, recomputeScores } from "./ledger";
 import { publishedRules } from "./read";
 import { WhatIf, type LedgerFact } from "./rules/whatif";
 import { crmRulesSchema } from "./schemas";
+import { companyIs } from "./sql";
 
 /**
  * Rules as data (§8.1): an admin edits a draft, previews it (what-if), then publishes or
@@ -115,7 +116,7 @@ export async function whatIfPreview(db: DbOrTx, companyId: number, draft: CrmRul
     const rows = await db
       .select({ householdId: sentimentEntries.householdId, rule: sentimentEntries.rule, step: sentimentEntries.step, points: sentimentEntries.points })
       .from(sentimentEntries)
-      .where(and(eq(sentimentEntries.companyId, companyId), inArray(sentimentEntries.householdId, ids)))
+      .where(and(companyIs(sentimentEntries.companyId, companyId), inArray(sentimentEntries.householdId, ids)))
       .orderBy(asc(sentimentEntries.householdId), asc(sentimentEntries.occurredOn), asc(sentimentEntries.id));
     const byHousehold = new Map<number, LedgerFact[]>();
     for (const r of rows) {

@@ -3,6 +3,7 @@ import { households, householdScores, sentimentEntries } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { clampScore } from "./bands";
 import { publishedRules } from "./read";
+import { companyIs } from "./sql";
 
 /**
  * `npm run sentiment:verify` (§8.6 "everything recomputes from the ledger"): folds every
@@ -51,14 +52,14 @@ export async function verifyCompany(db: DbOrTx, companyId: number, keep = 50): P
       db
         .select({ id: sentimentEntries.id, householdId: sentimentEntries.householdId, points: sentimentEntries.points, scoreAfter: sentimentEntries.scoreAfter })
         .from(sentimentEntries)
-        .where(and(eq(sentimentEntries.companyId, companyId), inArray(sentimentEntries.householdId, ids)))
+        .where(and(companyIs(sentimentEntries.companyId, companyId), inArray(sentimentEntries.householdId, ids)))
         .orderBy(asc(sentimentEntries.householdId), asc(sentimentEntries.occurredOn), asc(sentimentEntries.id)),
       db
         .select({ householdId: householdScores.householdId, score: householdScores.score })
         .from(householdScores)
-        .where(and(eq(householdScores.companyId, companyId), inArray(householdScores.householdId, ids))),
+        .where(and(companyIs(householdScores.companyId, companyId), inArray(householdScores.householdId, ids))),
     ]);
-    const cached = new Map(cache.map((c) => [c.householdId, c.score]));
+    const cached = new Map<number, number>(cache.map((c) => [Number(c.householdId), Number(c.score)]));
     const expected = new Map<number, number>();
     let current = -1;
     let s = initial;
