@@ -5,7 +5,7 @@ import zhResidents from "../../../messages/residents/zh-CN.json" with { type: "j
 import { freeHouseholdOfDemoButler, sloppy } from "../residents/support";
 import { authFile } from "../support/demo";
 import { uniquePhone, uniqueTag } from "../support/factories";
-import { fill } from "../support/messages";
+import { fill, messages } from "../support/messages";
 
 const c = zhCrm;
 const shots = (name: string) => test.info().outputPath(`${name}.png`);
@@ -55,6 +55,27 @@ test.describe("admin", () => {
     await page.getByTestId("butler-risk").first().getByRole("link", { name: c.dashboard.open }).first().click();
     await expect(page).toHaveURL(/\/staff\/crm\/households\/\d+$/);
     await expect(page.getByTestId("household-score")).toBeVisible();
+    const before = await page.getByTestId("ledger-entry").count();
+
+    // A correction needs a reason; without one nothing is written.
+    const form = page.getByTestId("correction-form");
+    await form.getByLabel(c.household.correction.points).fill("-3");
+    await form.getByRole("button", { name: c.household.correction.submit }).click();
+    await expect(form.getByText(messages().validation.required)).toBeVisible();
+    await expect(page.getByTestId("ledger-entry")).toHaveCount(before);
+    await form.getByLabel(c.household.correction.reason).fill("E2E 更正测试");
+    await form.getByRole("button", { name: c.household.correction.submit }).click();
+    await expect(page.getByTestId("ledger-entry")).toHaveCount(before + 1);
+    const entry = page.getByTestId("ledger-entry").first();
+    await expect(entry).toContainText(c.rule.correction);
+    await expect(entry).toContainText("E2E 更正测试");
+    await expect(entry).toContainText("-3");
+    await page.screenshot({ path: shots("crm-ledger"), fullPage: true });
+
+    // The registry household page shows the band badge linking to the ledger.
+    const id = page.url().match(/(\d+)$/)![1];
+    await page.goto(`/staff/registry/households/${id}`);
+    await expect(page.getByTestId("household-sentiment")).toBeVisible();
   });
 });
 
