@@ -177,3 +177,13 @@ describe("rules schema", () => {
     expect(issues(r2)).toContain("visits.coveragePercent.2:crm.rules.errors.range");
   });
 });
+
+describe("dashboard week arithmetic", () => {
+  it("weeks start on Monday; days subtract across months", async () => {
+    const { minusDays, weekStart } = await import("@/lib/crm/dashboard");
+    expect(weekStart("2026-03-04")).toBe("2026-03-02");
+    expect(weekStart("2026-03-02")).toBe("2026-03-02");
+    expect(weekStart("2026-03-01")).toBe("2026-02-23");
+    expect(minusDays("2026-03-01", 1)).toBe("2026-02-28");
+  });
+});

@@ -106,7 +106,7 @@ export default async function HouseholdLedgerPage({ params }: { params: Promise<
       {user.roles.includes("admin") ? (
         <Card title={t("household.correction.title")}>
           <p className="mb-3 text-xs text-slate-500">{t("household.correction.hint")}</p>
-          <ActionForm action={correctionAction} className="grid items-start gap-3 sm:grid-cols-[10rem_1fr_auto]" testId="correction-form">
+          <ActionForm action={correctionAction} className="grid items-start gap-3 sm:grid-cols-[14rem_1fr_auto]" testId="correction-form">
             <input type="hidden" name="householdId" value={id} />
             <div>
               <label htmlFor="corr-points" className={labelClass}>
