@@ -198,7 +198,7 @@ export interface RiskRow {
  * Each butler's households sorted by risk — lowest score first, then most months in
  * arrears — the first `perButler` of each, with the butler's visible household count.
  */
-export async function butlerRiskLists(db: DbOrTx, companyId: number, view: RegistryView, rules: CrmRules, asOf: string, perButler = 10): Promise<RiskRow[]> {
+export async function butlerRiskLists(db: DbOrTx, companyId: number, view: RegistryView, rules: CrmRules, asOf: string, perButler = 10, onlyButlerId?: number): Promise<RiskRow[]> {
   const p = householdPlacementSubquery(db, companyId);
   const ar = arrearsSubquery(db, companyId, asOf);
   const score = sql<number>`coalesce(${householdScores.score}, ${rules.initialScore})`;
@@ -218,7 +218,7 @@ export async function butlerRiskLists(db: DbOrTx, companyId: number, view: Regis
     .innerJoin(p, eq(p.householdId, households.id))
     .leftJoin(householdScores, eq(householdScores.householdId, households.id))
     .leftJoin(ar, eq(ar.householdId, households.id))
-    .where(and(eq(households.companyId, companyId), eq(households.active, true), sql`${p.butlerUserId} is not null`, visibleHouseholds(view, p)))
+    .where(and(eq(households.companyId, companyId), eq(households.active, true), sql`${p.butlerUserId} is not null`, onlyButlerId ? sql`${p.butlerUserId} = ${onlyButlerId}` : undefined, visibleHouseholds(view, p)))
     .as("ranked");
   const rows = await db
     .select({

@@ -1,7 +1,6 @@
-import { and, eq, lt, sql } from "drizzle-orm";
-import { householdScores, households } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { households } from "@/db/schema";
 import type { CronJob } from "@/lib/cron/types";
-import { SCORE_MAX } from "./config";
 import { ENTRY_ALIAS_E } from "./sql";
 import { appendSentimentEntries, type NewSentimentEntry } from "./ledger";
 import { publishedRules } from "./read";
@@ -9,9 +8,9 @@ import { previousMonth, recoveryDedupeKey, recoveryDue } from "./rules/recovery"
 
 /**
  * §8.1 optional recovery rule (off by default): on the 1st of a month, +N for the previous
- * calendar month to every active household that had no negative entry in it. Households
- * already at the maximum are skipped (the points could not change their score). Idempotent
- * by recovery:<household>:<YYYY-MM>; set-based selection, written in chunks.
+ * calendar month to every active household that had no negative entry in it (at 100 the
+ * score simply stays clamped). Idempotent by recovery:<household>:<YYYY-MM>; set-based
+ * selection, written in chunks of 500 households per transaction.
  */
 export const runRecovery: CronJob = async (db, company, asOf, now) => {
   const rules = await publishedRules(db, company.id);
@@ -20,13 +19,11 @@ export const runRecovery: CronJob = async (db, company, asOf, now) => {
   const rows = await db
     .select({ id: households.id })
     .from(households)
-    .leftJoin(householdScores, eq(householdScores.householdId, households.id))
     .where(
       and(
         eq(households.companyId, company.id),
         eq(households.active, true),
-        lt(sql`coalesce(${householdScores.score}, ${rules.initialScore})`, SCORE_MAX),
-        sql`not exists (select 1 from ${ENTRY_ALIAS_E} where e.company_id = ${company.id} and e.household_id = ${households.id}
+        sql`not exists (select 1 from ${ENTRY_ALIAS_E} where e.company_id = ${company.id} and e.household_id = "households"."id"
           and e.occurred_on >= ${prev.from} and e.occurred_on <= ${prev.to} and e.points < 0)`,
       ),
     );

@@ -129,8 +129,8 @@ describe("CRM-EW sentiment", () => {
     await saveDraft(db, { companyId: w.companyId, userId: w.adminId }, rules);
     await publishDraft(db, { companyId: w.companyId, userId: w.adminId });
     expect(await runRecovery(db, c, "2026-03-02", new Date())).toEqual({ recovery: 0 });
-    // h1 had no negative entry in February (+2); h2 had one; h3 is at 100 already.
-    expect(await runRecovery(db, c, "2026-03-01", new Date())).toEqual({ recovery: 1 });
+    // h1 and h3 had no negative entry in February (+2; h3 stays clamped at 100); h2 had one.
+    expect(await runRecovery(db, c, "2026-03-01", new Date())).toEqual({ recovery: 2 });
     expect(await runRecovery(db, c, "2026-03-01", new Date())).toEqual({ recovery: 0 });
     expect((await householdSentiments(db, w.companyId, [h1.id, h2.id])).get(h1.id)?.score).toBe(92);
     expect((await entriesOf(db, h1.id)).find((e) => e.rule === "recovery")).toMatchObject({ dedupeKey: `recovery:${h1.id}:2026-02`, points: 2 });
@@ -248,5 +248,8 @@ describe("CRM-EW sentiment", () => {
     expect(mine.map((r) => r.score)).toEqual([70, 100, 100]);
     expect(mine[0]).toMatchObject({ householdId: h1.id, band: "fair", monthsInArrears: 0, households: 3 });
     expect((await butlerRiskLists(db, w.companyId, butlerView, rules, "2026-03-04")).every((r) => r.butlerUserId === w.butler.id)).toBe(true);
+    // One butler's whole list, still within the viewer's scope.
+    expect((await butlerRiskLists(db, w.companyId, adminView, rules, "2026-03-04", 1000, otherButler.id)).map((r) => r.householdId).sort()).toEqual(estate2.households.map((h) => h.id).sort());
+    expect(await butlerRiskLists(db, w.companyId, butlerView, rules, "2026-03-04", 1000, otherButler.id)).toEqual([]);
   });
 });

@@ -22,18 +22,20 @@ export async function generateMetadata() {
 const RISK_PER_BUTLER = 10;
 
 /** §8.6 the sentiment dashboard, limited to the households the viewer may see. */
-export default async function CrmDashboardPage() {
+export default async function CrmDashboardPage({ searchParams }: { searchParams: Promise<{ butler?: string }> }) {
   const user = await requireUser(CRM_DASHBOARD_ROLES);
   const t = await getTranslations("crm");
   const locale = (await getLocale()) as Locale;
   const db = getDb();
   const asOf = localDate(new Date(), user.timeZone);
+  // ?butler=<id>: that butler's whole list (still only within the viewer's visible households).
+  const onlyButler = Number((await searchParams).butler) || undefined;
   const [rules, view] = await Promise.all([publishedRules(db, user.companyId), loadRegistryView(db, user.companyId, { userId: user.id, roles: user.roles })]);
   const [dist, trend, moved, risk] = await Promise.all([
     bandDistribution(db, user.companyId, view, rules),
     weeklyTrend(db, user.companyId, view, rules, asOf),
     movedThisWeek(db, user.companyId, view, rules, asOf),
-    butlerRiskLists(db, user.companyId, view, rules, asOf, RISK_PER_BUTLER),
+    butlerRiskLists(db, user.companyId, view, rules, asOf, onlyButler ? 5000 : RISK_PER_BUTLER, onlyButler),
   ]);
   const gold = await activeGoldBadges(db, user.companyId, [...new Set([...risk.map((r) => r.householdId), ...moved.map((m) => m.householdId)])], asOf);
   const labels = Object.fromEntries(BANDS.map((b) => [b, t(`band.${b}`)])) as Record<Band, string>;
@@ -105,15 +107,28 @@ export default async function CrmDashboardPage() {
       </Card>
 
       <Card title={t("dashboard.risk")}>
-        <p className="mb-2 text-xs text-slate-500">{t("dashboard.riskHint", { n: RISK_PER_BUTLER })}</p>
+        <p id="risk" className="mb-2 text-xs text-slate-500">
+          {t("dashboard.riskHint", { n: RISK_PER_BUTLER })}
+        </p>
         {butlers.length === 0 ? (
           <EmptyState>{t("dashboard.riskEmpty")}</EmptyState>
         ) : (
           <div className="grid gap-4 xl:grid-cols-2">
             {butlers.map(([butlerId, b]) => (
               <section key={butlerId} className="rounded-md ring-1 ring-slate-200 p-3" data-testid="butler-risk">
-                <h3 className="mb-2 text-sm font-semibold">
-                  {b.name} <span className="font-normal text-slate-500">· {t("dashboard.ofHouseholds", { count: b.total })}</span>
+                <h3 className="mb-2 flex items-center justify-between gap-2 text-sm font-semibold">
+                  <span>
+                    {b.name} <span className="font-normal text-slate-500">· {t("dashboard.ofHouseholds", { count: b.total })}</span>
+                  </span>
+                  {onlyButler ? (
+                    <Link href="/staff/crm#risk" className="text-xs font-normal text-brand-700 hover:underline">
+                      {t("dashboard.allButlers")}
+                    </Link>
+                  ) : b.total > RISK_PER_BUTLER ? (
+                    <Link href={`/staff/crm?butler=${butlerId}#risk`} className="text-xs font-normal text-brand-700 hover:underline">
+                      {t("dashboard.showAll")}
+                    </Link>
+                  ) : null}
                 </h3>
                 <Table head={[t("dashboard.household"), t("dashboard.score"), t("dashboard.monthsInArrears"), ""]}>
                   {risk
