@@ -33,15 +33,19 @@ export async function saveDraft(db: Db, actor: { companyId: number; userId: numb
   const checked = crmRulesSchema.parse(rules);
   return db.transaction(async (tx) => {
     const draft = await currentDraft(tx, actor.companyId);
+    let id: number;
     if (draft) {
       await tx.update(crmRuleSets).set({ rules: checked, createdByUserId: actor.userId }).where(and(eq(crmRuleSets.id, draft.id), eq(crmRuleSets.companyId, actor.companyId)));
-      return draft.id;
+      id = draft.id;
+    } else {
+      const [row] = await tx
+        .insert(crmRuleSets)
+        .values({ companyId: actor.companyId, status: "draft", rules: checked, createdByUserId: actor.userId, createdAt: now })
+        .returning({ id: crmRuleSets.id });
+      id = row.id;
     }
-    const [row] = await tx
-      .insert(crmRuleSets)
-      .values({ companyId: actor.companyId, status: "draft", rules: checked, createdByUserId: actor.userId, createdAt: now })
-      .returning({ id: crmRuleSets.id });
-    return row.id;
+    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "crm.rules.draft", entity: "crm_rule_set", entityId: id, before: draft?.rules ?? null, after: checked });
+    return id;
   });
 }
 
