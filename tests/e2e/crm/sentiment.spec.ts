@@ -1,9 +1,10 @@
 import { expect, test, type Browser } from "@playwright/test";
 import zhBilling from "../../../messages/billing/zh-CN.json" with { type: "json" };
+import enCrm from "../../../messages/crm/en.json" with { type: "json" };
 import zhCrm from "../../../messages/crm/zh-CN.json" with { type: "json" };
 import zhResidents from "../../../messages/residents/zh-CN.json" with { type: "json" };
 import { freeHouseholdOfDemoButler, sloppy } from "../residents/support";
-import { authFile } from "../support/demo";
+import { authFile, demo } from "../support/demo";
 import { uniquePhone, uniqueTag } from "../support/factories";
 import { fill, messages } from "../support/messages";
 
@@ -86,6 +87,14 @@ test.describe("butler", () => {
     expect(res?.status()).toBe(403);
     await page.goto("/staff/crm");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(c.dashboard.title);
+    // Only the butler's own households: one risk list, theirs.
+    await expect(page.getByTestId("butler-risk")).toHaveCount(1);
+    await expect(page.getByTestId("butler-risk")).toContainText(demo("butler").name);
+    // In English.
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: test.info().project.use.baseURL as string }]);
+    await page.goto("/staff/crm");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(enCrm.dashboard.title);
+    await page.screenshot({ path: shots("crm-dashboard-butler-en"), fullPage: true });
   });
 });
 
