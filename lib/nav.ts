@@ -38,7 +38,8 @@ export type NavIcon =
   | "surveys"
   | "approvals"
   | "finance"
-  | "budget";
+  | "budget"
+  | "sentiment";
 
 /** A count shown beside an entry (work waiting for the viewer); loaded by components/shell/nav-badges.ts. */
 export type NavBadge = "pendingRegistrations" | "approvalsWaiting";
@@ -86,6 +87,8 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/hr/assessments", label: "hrAssessments", icon: "assessments", roles: ["hr", "admin"] },
   { href: "/staff/attendance", label: "attendance", icon: "dashboard", roles: [] },
   { href: "/staff/me/record", label: "myRecord", icon: "me", roles: [] },
+  { href: "/staff/crm", label: "crm", icon: "sentiment", roles: ["admin", "project_manager", "supervisor", "butler", "front_desk"] },
+  { href: "/staff/crm/rules", label: "crmRules", icon: "settings", roles: ["admin"] },
   { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },
   { href: "/staff/admin/audit", label: "audit", icon: "audit", roles: ["admin"] },
   { href: "/staff/profile", label: "profile", icon: "settings", roles: [] },

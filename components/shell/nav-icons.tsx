@@ -74,6 +74,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   assessments: Award,
   visits: DoorOpen,
   surveys: SmilePlus,
+  sentiment: Gauge,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

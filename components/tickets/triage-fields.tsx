@@ -3,15 +3,15 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { COMPLAINT_CLASSES } from "@/db/schema/tickets";
-import { COMPLAINT_POINTS, defaultPoints, type ComplaintClass } from "@/lib/tickets/rules";
+import { COMPLAINT_POINTS, defaultPoints, type ComplaintClass, type ComplaintRanges } from "@/lib/tickets/rules";
 import { FieldError } from "./action-form";
 
-/** Classification + points; the points follow the classification's lower bound until edited. */
-export function TriageFields() {
+/** Classification + points; the points follow the classification's lower bound (under the company's published rules) until edited. */
+export function TriageFields({ ranges = COMPLAINT_POINTS }: { ranges?: ComplaintRanges }) {
   const t = useTranslations("tickets");
   const [c, setC] = useState<ComplaintClass>("general");
-  const [points, setPoints] = useState<string>(String(defaultPoints("general")));
-  const range = COMPLAINT_POINTS[c];
+  const [points, setPoints] = useState<string>(String(defaultPoints("general", ranges)));
+  const range = ranges[c];
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <div>
@@ -25,7 +25,7 @@ export function TriageFields() {
           onChange={(e) => {
             const next = e.target.value as ComplaintClass;
             setC(next);
-            setPoints(String(defaultPoints(next)));
+            setPoints(String(defaultPoints(next, ranges)));
           }}
           className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
         >

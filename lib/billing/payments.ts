@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { allocations, bills, creditEntries, households, payments, PAYMENT_METHODS } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
+import { awardGoldForPaymentTx } from "@/lib/crm/gold";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { allocate, localDate, receiptNumber } from "./rules";
@@ -119,6 +120,8 @@ export async function recordPayment(db: Db, input: PaymentInput): Promise<{ paym
         await tx.insert(allocations).values(plan.allocations.map((a) => ({ companyId, billId: a.billId, paymentId: payment.id, amountFen: a.amountFen, createdAt: now })));
       if (plan.creditFen > 0)
         await tx.insert(creditEntries).values({ companyId, householdId: input.householdId, kind: "payment", amountFen: plan.creditFen, paymentId: payment.id, createdAt: now });
+      // §8.4: a payment that brings the household 12+ months ahead awards the gold badge, in this transaction.
+      await awardGoldForPaymentTx(tx, companyId, input.householdId, payment.id, now);
       await writeAudit(tx, {
         companyId,
         actorUserId: input.actorUserId,

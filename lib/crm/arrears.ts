@@ -336,7 +336,7 @@ async function runBatch(
           sourceType: "crm_notice",
           sourceId: n.id,
           dedupeKey: arrearsDedupeKey(row.householdId, row.episodeId, row.stepKey, row.occurrence),
-          messageKey: "arrears.ledger.fired",
+          messageKey: "arrears",
           params: { months: c.plan.months, occurrence: row.occurrence, owedYuan: fenToYuanText(c.plan.owedFen), owedFen: c.plan.owedFen, kind: c.f.notice, number: n.number, noticeId: n.id },
         };
       }),

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, inArray, sql } from "drizzle-orm";
 import { householdScores, sentimentEntries } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { clampScore } from "./bands";
@@ -84,7 +84,8 @@ export async function recomputeScores(tx: DbOrTx, companyId: number, initialScor
     const rows = await tx
       .select({ id: sentimentEntries.id, householdId: sentimentEntries.householdId, points: sentimentEntries.points, scoreAfter: sentimentEntries.scoreAfter })
       .from(sentimentEntries)
-      .where(and(eq(sentimentEntries.companyId, companyId), inArray(sentimentEntries.householdId, ids)))
+      // "+company_id": the household index, not the company one (see lib/crm/sql.ts).
+      .where(and(sql`+${sentimentEntries.companyId} = ${companyId}`, inArray(sentimentEntries.householdId, ids)))
       .orderBy(asc(sentimentEntries.householdId), asc(sentimentEntries.occurredOn), asc(sentimentEntries.id));
     const byHousehold = new Map<number, typeof rows>();
     for (const r of rows) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, lte } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import { crmRuleSets, goldBadges, householdScores } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { bandOf } from "./bands";
@@ -38,7 +38,8 @@ export async function householdSentiments(db: DbOrTx, companyId: number, househo
   const rows = await db
     .select({ householdId: householdScores.householdId, score: householdScores.score })
     .from(householdScores)
-    .where(and(eq(householdScores.companyId, companyId), inArray(householdScores.householdId, [...householdIds])));
+    // "+company_id": look the households up by primary key, not by scanning the company index (lib/crm/sql.ts).
+    .where(and(sql`+${householdScores.companyId} = ${companyId}`, inArray(householdScores.householdId, [...householdIds])));
   const found = new Map(rows.map((x) => [x.householdId, x.score]));
   for (const id of householdIds) {
     const score = found.get(id) ?? r.initialScore;

@@ -1,7 +1,10 @@
 import { generateBills, getBillingSettings } from "@/lib/billing/generate";
 import { runArrearsLadder } from "@/lib/crm/arrears";
+import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold";
+import { runRecovery } from "@/lib/crm/recovery";
 import { runQuarterlySurvey } from "@/lib/crm/surveys";
 import { runVisitSampling } from "@/lib/crm/visits";
+import { postFinanceActuals } from "@/lib/finance/ledger";
 import { hrDailyJob } from "@/lib/hr/cron";
 import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
 import type { CronJob } from "./types";
@@ -39,6 +42,10 @@ export const CRON_JOBS: readonly RegisteredJob[] = [
   { name: "hr.changes", dateBound: true, run: hrDailyJob },
   { name: "billing.generate", dateBound: true, run: billingDay },
   { name: "crm.arrears", dateBound: true, run: runArrearsLadder },
+  { name: "crm.goldExpiry", dateBound: true, run: runGoldExpiry },
+  { name: "crm.goldAward", dateBound: true, run: runGoldAward },
+  { name: "crm.recovery", dateBound: true, run: runRecovery },
+  { name: "finance.actuals", dateBound: false, run: postFinanceActuals },
   { name: "tickets.escalate", dateBound: false, run: slaEscalation },
   { name: "tickets.maintenance", dateBound: true, run: maintenancePlans },
   { name: "crm.visits", dateBound: true, run: runVisitSampling },

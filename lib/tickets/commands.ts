@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { householdUnits, households, residentLinks, slaSettings, workOrderAssignees, workOrderComments, workOrderEvents, workOrders } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Role } from "@/lib/auth/roles";
+import { checkComplaintPoints, recordComplaintEntryTx } from "@/lib/crm/complaints";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { notify, residentOrderHref, staffOrderHref } from "./notify";
@@ -226,8 +227,9 @@ async function dispatchTx(tx: DbOrTx, o: WorkOrder, actorUserId: number | null, 
 // ── triage (§8.2) ────────────────────────────────────────────────────────────
 
 /**
- * Classifies a complaint with points inside the classification's range and dispatches it.
- * Returns the record the CRM-EW ledger will turn into a sentiment entry.
+ * Classifies a complaint with points inside the classification's range (the company's
+ * published CRM-EW rules) and dispatches it; the household's sentiment entry is written in
+ * the same transaction. Only a submitted complaint can be triaged, so it happens once per order.
  */
 export async function triageOrder(db: Db, actor: Actor & { userId: number }, input: Out<typeof triageSchema>, now = new Date()): Promise<SentimentHook> {
   return db.transaction(async (tx) => {
@@ -235,7 +237,10 @@ export async function triageOrder(db: Db, actor: Actor & { userId: number }, inp
     if (o.type !== "complaint") throw new AppError("conflict", "tickets.errors.notAComplaint");
     const classification: ComplaintClass = input.classification;
     const severity = SEVERITY_OF_CLASS[classification];
+    const rules = await checkComplaintPoints(tx, actor.companyId, classification, input.points);
     await transition(tx, o, actor.userId, "triage", now, { classification, points: input.points, severity, triagedAt: now, triagedByUserId: actor.userId }, `${classification} ${input.points}`);
+    // §8.2: the sentiment entry lands in the same transaction as the triage, or neither does.
+    await recordComplaintEntryTx(tx, { companyId: actor.companyId, workOrderId: o.id, householdId: o.householdId, classification, points: input.points, actorUserId: actor.userId, now, initialScore: rules.initialScore });
     await dispatchTx(tx, await loadOrder(tx, actor.companyId, o.id), actor.userId, now);
     return { workOrderId: o.id, householdId: o.householdId, classification, points: input.points, at: now };
   });

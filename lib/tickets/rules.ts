@@ -13,6 +13,7 @@ import type {
   WORK_ORDER_STATUSES,
   WORK_ORDER_TYPES,
 } from "@/db/schema/tickets";
+import { DEFAULT_CRM_RULES } from "@/lib/crm/config";
 
 export type WorkOrderType = (typeof WORK_ORDER_TYPES)[number];
 export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
@@ -61,19 +62,19 @@ export const needsTriage = (type: WorkOrderType) => type === "complaint";
 
 // ── §8.2 complaint triage ────────────────────────────────────────────────────
 
-/** Points range per classification, [least deduction, most deduction]. */
-export const COMPLAINT_POINTS: Record<ComplaintClass, { max: number; min: number }> = {
-  invalid: { max: -1, min: -1 },
-  general: { max: -2, min: -5 },
-  medium: { max: -6, min: -10 },
-  major: { max: -11, min: -50 },
-};
+/**
+ * Points range per classification, [least deduction, most deduction]: the shipped defaults
+ * (DEFAULT_CRM_RULES). A company's published CRM-EW rules override them — pass
+ * `publishedRules(...).complaints` as `ranges`.
+ */
+export type ComplaintRanges = Record<ComplaintClass, { max: number; min: number }>;
+export const COMPLAINT_POINTS: ComplaintRanges = DEFAULT_CRM_RULES.complaints;
 
 /** The default the triage form offers: the lower bound of the range (the smallest deduction). */
-export const defaultPoints = (c: ComplaintClass) => COMPLAINT_POINTS[c].max;
+export const defaultPoints = (c: ComplaintClass, ranges: ComplaintRanges = COMPLAINT_POINTS) => ranges[c].max;
 
-export function pointsInRange(c: ComplaintClass, points: number): boolean {
-  const r = COMPLAINT_POINTS[c];
+export function pointsInRange(c: ComplaintClass, points: number, ranges: ComplaintRanges = COMPLAINT_POINTS): boolean {
+  const r = ranges[c];
   return Number.isInteger(points) && points <= r.max && points >= r.min;
 }
 

@@ -8,7 +8,7 @@ import {
   SEVERITIES,
   WORK_ORDER_TYPES,
 } from "@/db/schema/tickets";
-import { isRating, pointsInRange, RESIDENT_TYPES } from "./rules";
+import { isRating, RESIDENT_TYPES } from "./rules";
 
 /** Work-order field rules, shared by forms, actions and tests. Messages are i18n keys. */
 export const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
@@ -60,7 +60,9 @@ export const triageSchema = z
     points: z.coerce.number({ error: "validation.required" }).int("tickets.errors.pointsOutOfRange"),
   })
   .superRefine((v, ctx) => {
-    if (!pointsInRange(v.classification, v.points)) ctx.addIssue({ code: "custom", path: ["points"], message: "tickets.errors.pointsOutOfRange" });
+    // The classification's exact range comes from the company's published CRM-EW rules and is
+    // checked by triageOrder; here only what no rule set can allow.
+    if (v.points > -1 || v.points < -100) ctx.addIssue({ code: "custom", path: ["points"], message: "tickets.errors.pointsOutOfRange" });
   });
 
 export const orderIdSchema = z.object({ id: idField });

@@ -110,10 +110,13 @@ describe("work orders", () => {
     expect(o.status).toBe("submitted");
     expect(await assignees(db, o.id)).toHaveLength(0);
 
-    // points outside the range: a field error, nothing written
-    const bad = triageSchema.safeParse({ id: o.id, classification: "major", points: -5 });
-    expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]).toMatchObject({ path: ["points"], message: "tickets.errors.pointsOutOfRange" });
+    // points outside the range (the company's published CRM-EW rules): a field error, nothing written
+    expect(triageSchema.safeParse({ id: o.id, classification: "major", points: 5 }).error?.issues[0]).toMatchObject({ path: ["points"], message: "tickets.errors.pointsOutOfRange" });
+    await expect(triageOrder(db, w.as.frontDesk, triageSchema.parse({ id: o.id, classification: "major", points: -5 }))).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { points: ["tickets.errors.pointsOutOfRange"] },
+    });
+    expect((await loadOrder(db, w.companyId, o.id)).status).toBe("submitted");
 
     const now = new Date("2026-03-01T08:00:00Z");
     const hook = await triageOrder(db, w.as.frontDesk, triageSchema.parse({ id: o.id, classification: "major", points: -20 }), now);

@@ -62,7 +62,7 @@ describe("transition table", () => {
 
 describe("§8.2 complaint triage", () => {
   it("ranges and defaults", () => {
-    expect(COMPLAINT_POINTS.general).toEqual({ max: -2, min: -5 });
+    expect(COMPLAINT_POINTS.general).toMatchObject({ max: -2, min: -5 });
     expect([defaultPoints("invalid"), defaultPoints("general"), defaultPoints("medium"), defaultPoints("major")]).toEqual([-1, -2, -6, -11]);
   });
   it.each([

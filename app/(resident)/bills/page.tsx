@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PayAhead, PayButton } from "@/components/billing/resident-pay";
+import { GoldCard } from "@/components/crm/gold-card";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { householdAccount, residentHouseholdIds } from "@/lib/billing/queries";
 import { localDate } from "@/lib/billing/rules";
+import { activeGoldBadges, publishedRules } from "@/lib/crm/read";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatFen } from "@/lib/i18n/format";
@@ -22,6 +24,7 @@ export default async function ResidentBillsPage() {
   const today = localDate(new Date(), user.timeZone);
   const ids = await residentHouseholdIds(db, user.companyId, user.id);
   const accounts = (await Promise.all(ids.map((id) => householdAccount(db, user.companyId, id, today)))).filter((a) => a !== null);
+  const [gold, crmRules] = await Promise.all([activeGoldBadges(db, user.companyId, ids, today), publishedRules(db, user.companyId)]);
   const money = (fen: number) => formatFen(fen, locale);
   return (
     <div className="space-y-4">
@@ -32,6 +35,7 @@ export default async function ResidentBillsPage() {
         const settled = a.bills.filter((b) => b.outstandingFen <= 0);
         return (
           <div key={a.id} className="space-y-4">
+            {gold.has(a.id) ? <GoldCard householdName={a.name} expiresOn={gold.get(a.id)!.expiresOn} discountPercent={crmRules.gold.vipDiscountPercent} /> : null}
             <Card>
               <div className="text-sm text-slate-600">{a.name}</div>
               <div className="mt-1 flex items-end justify-between gap-2">

@@ -6,6 +6,10 @@ import { Assignees, buttonClass, inputClass, labelClass, OverdueBadge, Photos, s
 import { TriageFields } from "@/components/tickets/triage-fields";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { publishedRules } from "@/lib/crm/read";
+import { householdBadges } from "@/lib/crm/badges";
+import { localDate } from "@/lib/billing/rules";
+import { BandBadge } from "@/components/crm/band-badge";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { VisitOrderLink } from "@/components/visits/visit-order-link";
@@ -35,6 +39,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const canWork = !!mine || manager;
   const dt = (v: Date | null) => (v ? formatDateTime(v, locale, user.timeZone) : "—");
   const hidden = <input type="hidden" name="id" value={o.id} />;
+  const sentiment = o.householdId ? (await householdBadges(db, user.companyId, [o.householdId], localDate(new Date(), user.timeZone))).get(o.householdId) : undefined;
   return (
     <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
       <div className="space-y-4">
@@ -60,6 +65,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               ) : (
                 "—"
               )}
+              {sentiment ? (
+                <span className="ml-1">
+                  <BandBadge band={sentiment.band} score={sentiment.score} gold={sentiment.gold} compact />
+                </span>
+              ) : null}
               {d.buildingCode ? <span className="ml-1 font-mono text-xs">{`${d.buildingCode}-${d.unitNumber}`}</span> : null}
             </dd>
             <dt className="text-slate-500">{t("common.community")}</dt>
@@ -119,7 +129,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <Card title={t("staff.triageTitle")}>
             <ActionForm action={triageAction} className="space-y-3" testId="triage-form">
               {hidden}
-              <TriageFields />
+              <TriageFields ranges={(await publishedRules(db, user.companyId)).complaints} />
               <button type="submit" className={buttonClass}>
                 {t("staff.triageSubmit")}
               </button>

@@ -8,6 +8,9 @@ import { getDb } from "@/lib/db";
 import { REGISTRY_EDIT_ROLES, REGISTRY_VIEW_ROLES } from "@/lib/registry/access";
 import { listCommunities } from "@/lib/registry/directory";
 import { searchHouseholds } from "@/lib/registry/households";
+import { BandBadge } from "@/components/crm/band-badge";
+import { localDate } from "@/lib/billing/rules";
+import { householdBadges } from "@/lib/crm/badges";
 import { loadRegistryView, visibleCommunityIds } from "@/lib/registry/view";
 
 type Search = { q?: string; community?: string; butler?: string; inactive?: string; page?: string };
@@ -38,6 +41,7 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
     visible === "all" || visible.length ? listCommunities(db, user.companyId, visible) : Promise.resolve([]),
   ]);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+  const badges = await householdBadges(db, user.companyId, result.rows.map((h) => h.id), localDate(new Date(), user.timeZone));
   const link = (page: number) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...sp, page: String(page) })) if (v) params.set(k, v);
@@ -108,6 +112,11 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
                     </Link>
                     <span className="ml-2 text-xs text-slate-500">{t(`kind.${h.kind}`)}</span>
                     <InactiveBadge active={h.active} />
+                    {badges.has(h.id) ? (
+                      <span className="ml-2">
+                        <BandBadge band={badges.get(h.id)!.band} score={badges.get(h.id)!.score} gold={badges.get(h.id)!.gold} compact />
+                      </span>
+                    ) : null}
                   </td>
                   <td className="whitespace-nowrap font-mono">{h.buildingCode ? `${h.buildingCode}-${h.unitNumber}` : "—"}</td>
                   <td>{h.communityName ?? "—"}</td>

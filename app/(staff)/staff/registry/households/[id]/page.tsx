@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { HouseholdBillingSummary } from "@/components/billing/household-summary";
+import { BandBadge } from "@/components/crm/band-badge";
 import { ActiveToggle } from "@/components/registry/active-toggle";
 import { HouseholdOrders } from "@/components/tickets/household-orders";
 import { InactiveBadge } from "@/components/registry/status-badge";
@@ -9,6 +10,9 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
+import { localDate } from "@/lib/billing/rules";
+import { householdBadges } from "@/lib/crm/badges";
+import { CRM_DASHBOARD_ROLES } from "@/lib/crm/dashboard";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatArea, formatDate } from "@/lib/i18n/format";
@@ -28,6 +32,8 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   if (!household) notFound();
   const t = await getTranslations("registry");
   const locale = (await getLocale()) as Locale;
+  const sentiment = (await householdBadges(db, user.companyId, [id], localDate(new Date(), user.timeZone))).get(id)!;
+  const sentimentBadge = <BandBadge band={sentiment.band} score={sentiment.score} gold={sentiment.gold} />;
   const canEdit =
     household.communityId != null
       ? canEditCommunity(user.roles, household.communityId, facts.managedCommunityIds)
@@ -45,6 +51,13 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
         subtitle={`${t(`kind.${household.kind}`)} · ${t("codeLine", { code: household.code })} · ${t("since", { date: formatDate(household.createdAt, locale, user.timeZone) })}`}
         actions={
           <div className="flex items-center gap-3">
+            {user.roles.some((r) => (CRM_DASHBOARD_ROLES as readonly string[]).includes(r)) ? (
+              <Link href={`/staff/crm/households/${id}`} data-testid="household-sentiment">
+                {sentimentBadge}
+              </Link>
+            ) : (
+              <span data-testid="household-sentiment">{sentimentBadge}</span>
+            )}
             <InactiveBadge active={household.active} />
             {canEdit && household.active ? (
               <Link href={`/staff/registry/households/${id}/edit`} className="rounded-md px-3 py-1.5 text-sm text-brand-700 ring-1 ring-brand-100 hover:bg-brand-50">

@@ -1,0 +1,39 @@
+import { getTranslations } from "next-intl/server";
+import { RulesEditor } from "@/components/crm/rules-editor";
+import { PageHeader } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/session";
+import { crmRuleSets } from "@/db/schema";
+import { publishedRules } from "@/lib/crm/read";
+import { currentDraft, whatIfPreview } from "@/lib/crm/rulesets";
+import { getDb } from "@/lib/db";
+import { and, eq } from "drizzle-orm";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("crm.rules"))("title") };
+}
+
+/** CRM-EW rules as data: admin only (others get 403). */
+export default async function CrmRulesPage() {
+  const user = await requireUser(["admin"]);
+  const t = await getTranslations("crm.rules");
+  const db = getDb();
+  const [published, draft, publishedRow] = await Promise.all([
+    publishedRules(db, user.companyId),
+    currentDraft(db, user.companyId),
+    db
+      .select({ id: crmRuleSets.id })
+      .from(crmRuleSets)
+      .where(and(eq(crmRuleSets.companyId, user.companyId), eq(crmRuleSets.status, "published")))
+      .limit(1),
+  ]);
+  const preview = draft ? await whatIfPreview(db, user.companyId, draft.rules) : null;
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <p className="text-sm text-slate-600" data-testid="rules-state">
+        {draft ? t("state.draft") : publishedRow.length ? t("state.published") : t("state.defaults")}
+      </p>
+      <RulesEditor initial={draft?.rules ?? published} published={published} hasDraft={!!draft} initialPreview={preview} />
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { bills, creditEntries, goldBadges, households, notifications, residentLinks } from "@/db/schema";
+import { monthlyFeeFen } from "@/lib/billing/queries";
+import { localDate, paidAheadMonths } from "@/lib/billing/rules";
+import type { CronJob } from "@/lib/cron/types";
+import type { DbOrTx } from "@/lib/db/client";
+import { householdPlacementSubquery } from "@/lib/registry/queries";
+import { createOrderTx } from "@/lib/tickets/commands";
+import { companyTimeZone } from "./complaints";
+import type { CrmRules } from "./config";
+import { appendSentimentEntries } from "./ledger";
+import { publishedRules } from "./read";
+import { goldDedupeKey, goldExpiresOn, shouldAwardGold } from "./rules/gold";
+
+/**
+ * §8.4 the gold badge (金章客户). A payment that brings a household's fully-paid-ahead
+ * property-fee months to the rules' threshold awards, in the payment's transaction: the
+ * ledger entry, the badge, a visit work order for the butler to present the gold service
+ * card, and an inbox message to the residents. Never while a badge is active.
+ */
+
+export const GOLD_RESIDENT_HREF = "/bills";
+
+/** Fully-paid-ahead months of one household now (the same rule as householdAccount). */
+export async function householdPaidAheadMonths(db: DbOrTx, companyId: number, householdId: number): Promise<number> {
+  const [[credit], [owed], monthly] = await Promise.all([
+    db
+      .select({ fen: sql<number>`coalesce(sum(${creditEntries.amountFen}), 0)` })
+      .from(creditEntries)
+      .where(and(eq(creditEntries.companyId, companyId), eq(creditEntries.householdId, householdId))),
+    db
+      .select({ fen: sql<number>`coalesce(sum(${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen}), 0)` })
+      .from(bills)
+      .where(and(eq(bills.companyId, companyId), eq(bills.householdId, householdId), eq(bills.voided, false))),
+    monthlyFeeFen(db, companyId, householdId),
+  ]);
+  return paidAheadMonths(Number(credit.fen), monthly, Number(owed.fen));
+}
+
+async function hasActiveBadge(db: DbOrTx, companyId: number, householdId: number, asOf: string) {
+  const [row] = await db
+    .select({ id: goldBadges.id })
+    .from(goldBadges)
+    .where(and(eq(goldBadges.companyId, companyId), eq(goldBadges.householdId, householdId), gt(goldBadges.expiresOn, asOf), isNull(goldBadges.expiredAt)))
+    .limit(1);
+  return !!row;
+}
+
+async function notifyResidents(db: DbOrTx, companyId: number, householdIds: readonly number[], kind: "gold.awarded" | "gold.expired", payload: (householdId: number) => Record<string, string | number | null>, now: Date) {
+  if (!householdIds.length) return;
+  const links = await db
+    .select({ userId: residentLinks.userId, householdId: residentLinks.householdId })
+    .from(residentLinks)
+    .where(and(eq(residentLinks.companyId, companyId), inArray(residentLinks.householdId, [...householdIds]), eq(residentLinks.status, "approved")));
+  if (links.length)
+    await db.insert(notifications).values(links.map((l) => ({ companyId, userId: l.userId, kind, payload: payload(l.householdId), href: GOLD_RESIDENT_HREF, createdAt: now })));
+}
+
+/**
+ * Awards the badge inside the caller's transaction when it is due. Idempotent: the badge
+ * (household, awardedOn) and the ledger entry gold:<household>:<awardedOn> are unique, so a
+ * second call the same day writes nothing. Returns the badge id when one was awarded.
+ */
+export async function awardGoldIfDueTx(
+  tx: DbOrTx,
+  input: { companyId: number; householdId: number; awardedOn: string; paymentId?: number | null; now: Date; rules?: CrmRules },
+): Promise<number | null> {
+  const { companyId, householdId, awardedOn, now } = input;
+  const rules = input.rules ?? (await publishedRules(tx, companyId));
+  if (await hasActiveBadge(tx, companyId, householdId, awardedOn)) return null;
+  const months = await householdPaidAheadMonths(tx, companyId, householdId);
+  if (!shouldAwardGold(rules, months, false)) return null;
+  const expiresOn = goldExpiresOn(rules, awardedOn);
+  const [badge] = await tx
+    .insert(goldBadges)
+    .values({ companyId, householdId, awardedOn, expiresOn, paymentId: input.paymentId ?? null, createdAt: now })
+    .onConflictDoNothing()
+    .returning({ id: goldBadges.id });
+  if (!badge) return null;
+  await appendSentimentEntries(
+    tx,
+    companyId,
+    rules.initialScore,
+    [
+      {
+        householdId,
+        occurredOn: awardedOn,
+        rule: "gold_badge",
+        step: "award",
+        points: rules.gold.points,
+        sourceType: input.paymentId ? "payment" : "gold_badge",
+        sourceId: input.paymentId ?? badge.id,
+        dedupeKey: goldDedupeKey(householdId, awardedOn),
+        messageKey: "gold_badge",
+        params: { months, expiresOn },
+      },
+    ],
+    now,
+  );
+  // The butler's home visit to present the gold service card (金章服务卡).
+  const p = householdPlacementSubquery(tx, companyId);
+  const [place] = await tx
+    .select({ unitId: p.unitId, communityId: p.communityId })
+    .from(households)
+    .leftJoin(p, eq(p.householdId, households.id))
+    .where(and(eq(households.companyId, companyId), eq(households.id, householdId)));
+  const order = await createOrderTx(
+    tx,
+    { companyId, userId: null, roles: [] },
+    {
+      type: "visit",
+      source: "system",
+      householdId,
+      unitId: place?.unitId ?? null,
+      communityId: place?.communityId ?? null,
+      title: "金章客户：上门赠送金章服务卡 / Gold badge: present the gold service card",
+      description: `金章客户（预交 ${months} 个月物业费），请上门拜访并赠送金章服务卡，有效期至 ${expiresOn}。\nGold-badge customer (${months} months of fees paid ahead): visit the household and present the gold service card, valid until ${expiresOn}.`,
+    },
+    now,
+  );
+  await tx.update(goldBadges).set({ workOrderId: order.id }).where(eq(goldBadges.id, badge.id));
+  await notifyResidents(tx, companyId, [householdId], "gold.awarded", () => ({ expiresOn, percent: rules.gold.vipDiscountPercent }), now);
+  return badge.id;
+}
+
+/** The payment hook (lib/billing/payments.ts recordPayment calls it inside the payment's transaction). */
+export async function awardGoldForPaymentTx(tx: DbOrTx, companyId: number, householdId: number, paymentId: number, now: Date) {
+  const awardedOn = localDate(now, await companyTimeZone(tx, companyId));
+  return awardGoldIfDueTx(tx, { companyId, householdId, awardedOn, paymentId, now });
+}
+
+/**
+ * Daily: badges whose expiry date has come (expiresOn ≤ asOf) are marked expired and their
+ * residents told. The conditional update makes a second or overlapping run a no-op.
+ */
+export const runGoldExpiry: CronJob = async (db, company, asOf, now) => {
+  return db.transaction(async (tx) => {
+    const expired = await tx
+      .update(goldBadges)
+      .set({ expiredAt: now })
+      .where(and(eq(goldBadges.companyId, company.id), lte(goldBadges.expiresOn, asOf), isNull(goldBadges.expiredAt)))
+      .returning({ householdId: goldBadges.householdId, expiresOn: goldBadges.expiresOn });
+    const byHousehold = new Map(expired.map((e) => [e.householdId, e.expiresOn]));
+    await notifyResidents(tx, company.id, [...byHousehold.keys()], "gold.expired", (h) => ({ expiresOn: byHousehold.get(h) ?? "" }), now);
+    return { goldExpired: expired.length };
+  });
+};
+
+/**
+ * Daily catch-up (replayed history, fee changes): households already paid ahead by the
+ * threshold on asOf without an active badge get one, awarded on asOf. Candidates are found
+ * set-based (credit > 0 and nothing owed); each award is its own transaction and
+ * idempotent by the same keys as the payment hook.
+ */
+export const runGoldAward: CronJob = async (db, company, asOf, now) => {
+  const rules = await publishedRules(db, company.id);
+  const credit = db
+    .select({ householdId: creditEntries.householdId, fen: sql<number>`sum(${creditEntries.amountFen})`.as("credit_fen") })
+    .from(creditEntries)
+    .where(eq(creditEntries.companyId, company.id))
+    .groupBy(creditEntries.householdId)
+    .as("credit");
+  const candidates = await db
+    .select({ id: households.id })
+    .from(households)
+    .innerJoin(credit, eq(credit.householdId, households.id))
+    .where(
+      and(
+        eq(households.companyId, company.id),
+        eq(households.active, true),
+        gt(credit.fen, 0),
+        sql`not exists (select 1 from ${bills} b where b.company_id = ${company.id} and b.household_id = ${households.id} and b.voided = 0 and b.allocated_fen < b.lines_fen + b.adjustment_fen)`,
+        sql`not exists (select 1 from ${goldBadges} g where g.company_id = ${company.id} and g.household_id = ${households.id} and g.expires_on > ${asOf} and g.expired_at is null)`,
+      ),
+    );
+  let awarded = 0;
+  for (const c of candidates) {
+    const id = await db.transaction((tx) => awardGoldIfDueTx(tx, { companyId: company.id, householdId: c.id, awardedOn: asOf, now, rules }));
+    if (id) awarded++;
+  }
+  return { goldAwarded: awarded };
+};
