@@ -6,3 +6,4 @@ export * from "./notifications";
 export * from "./hr";
 export * from "./contracts";
 export * from "./crm";
+export * from "./portal";
