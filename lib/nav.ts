@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/auth/roles";
 import { IMPORT_ROLES } from "@/lib/registry/import/access";
+import { ACTIVITY_ROLES, NOTICE_ROLES, SHOP_ROLES } from "@/lib/portal/roles";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 
 export type NavIcon =
@@ -28,7 +29,11 @@ export type NavIcon =
   | "guide"
   | "import"
   | "meters"
-  | "contracts";
+  | "contracts"
+  | "community"
+  | "notices"
+  | "activities"
+  | "shop";
 
 /** A count shown beside an entry (work waiting for the viewer); loaded by components/shell/nav-badges.ts. */
 export type NavBadge = "pendingRegistrations";
@@ -72,6 +77,10 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },
   { href: "/staff/admin/audit", label: "audit", icon: "audit", roles: ["admin"] },
   { href: "/staff/profile", label: "profile", icon: "settings", roles: [] },
+  { href: "/staff/portal/notices", label: "portalNotices", icon: "notices", roles: NOTICE_ROLES },
+  { href: "/staff/portal/activities", label: "portalActivities", icon: "activities", roles: ACTIVITY_ROLES },
+  { href: "/staff/portal/shop", label: "shopProducts", icon: "shop", roles: SHOP_ROLES },
+  { href: "/staff/portal/shop/orders", label: "shopOrders", icon: "orders", roles: SHOP_ROLES },
 ];
 
 /** The resident bottom bar (mobile). */
@@ -79,7 +88,8 @@ export const RESIDENT_NAV: readonly NavItem[] = [
   { href: "/home", label: "home", icon: "home", roles: ["resident"] },
   { href: "/bills", label: "myBills", icon: "bills", roles: ["resident"] },
   { href: "/requests", label: "requests", icon: "requests", roles: ["resident"] },
-  { href: "/guide", label: "guide", icon: "guide", roles: ["resident"] },
+  // Announcements, activities, the shop and the guide live behind the community tab (≤ 5 items).
+  { href: "/community", label: "community", icon: "community", roles: ["resident"] },
   { href: "/me", label: "me", icon: "me", roles: ["resident"] },
 ];
 

@@ -1,6 +1,10 @@
 import {
   BarChart3,
   BookOpen,
+  CalendarDays,
+  Megaphone,
+  ShoppingBag,
+  Store,
   Building2,
   CircleUserRound,
   ClipboardList,
@@ -56,6 +60,10 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   import: FileUp,
   meters: Gauge,
   contracts: FileSignature,
+  community: Store,
+  notices: Megaphone,
+  activities: CalendarDays,
+  shop: ShoppingBag,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

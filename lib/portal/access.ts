@@ -5,11 +5,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { loadRegistryView } from "@/lib/registry/view";
 
-/** Staff who write announcements and run activities (for their communities). */
-export const NOTICE_ROLES: readonly Role[] = ["admin", "project_manager", "supervisor", "front_desk", "butler"];
-export const ACTIVITY_ROLES = NOTICE_ROLES;
-/** Staff who manage the shop's catalogue and fulfil its orders. */
-export const SHOP_ROLES: readonly Role[] = ["admin", "front_desk", "project_manager", "finance"];
+export { ACTIVITY_ROLES, NOTICE_ROLES, SHOP_ROLES } from "./roles";
 
 /** The communities of a resident's approved households (through their units). */
 export async function residentCommunityIds(db: DbOrTx, companyId: number, userId: number): Promise<number[]> {

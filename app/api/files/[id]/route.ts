@@ -4,21 +4,25 @@ import { getDb } from "@/lib/db";
 import { loadOrderScope } from "@/lib/tickets/access";
 import { resolveStoredPath } from "@/lib/tickets/attachments";
 import { getAttachmentForScope } from "@/lib/tickets/queries";
+import { productPhoto } from "@/lib/portal/shop";
 
 /**
  * GET /api/files/:id — a work-order photo, only for whoever may see its order (a resident:
  * its own households' orders; staff: per role scope). Everyone else gets the same 404.
+ * GET /api/files/p:id — a shop product's photo, for any member (staff or resident) of its company.
  */
 const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const raw = (await params).id;
-  if (!/^\d{1,12}$/.test(raw)) return notFound();
+  const product = /^p(\d{1,12})$/.exec(raw);
+  if (!product && !/^\d{1,12}$/.test(raw)) return notFound();
   const user = await getSessionUser();
   if (!user) return notFound();
   const db = getDb();
-  const scope = await loadOrderScope(db, user.companyId, user);
-  const file = await getAttachmentForScope(db, user.companyId, scope, Number(raw));
+  const file = product
+    ? await productPhoto(db, user.companyId, Number(product[1]))
+    : await getAttachmentForScope(db, user.companyId, await loadOrderScope(db, user.companyId, user), Number(raw));
   if (!file) return notFound();
   let body: Buffer;
   try {
