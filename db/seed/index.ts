@@ -23,6 +23,7 @@ import { buildRows } from "./rows";
 import { assignStaff } from "./staff";
 import { seedDemoAttendance, seedDemoHr } from "./hr";
 import { seedDemoTickets } from "./tickets";
+import { seedDemoPortal } from "./portal";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_COMPANY_NAME, BENCH_COMPANY_NAME, demoLogin, type DemoLogin } from "./demo-logins";
 export { formatCounts, type SeedCounts } from "./counts";
@@ -137,6 +138,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
     log(`  ${"staff records".padEnd(20)} ${String(records).padStart(9)} rows`);
     const clocks = await seedDemoAttendance(db, ids.companies, rng.fork("attendance"), now);
     log(`  ${"attendance".padEnd(20)} ${String(clocks).padStart(9)} rows`);
+    const portal = await seedDemoPortal(db, ids.companies, now);
+    log(`  ${"portal".padEnd(20)} ${JSON.stringify(portal)}`);
   }
   await write("audit_log", s.auditLog, [
     {

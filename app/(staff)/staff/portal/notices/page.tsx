@@ -25,7 +25,7 @@ export default async function StaffNoticesPage() {
   const db = getDb();
   const ids = await staffCommunityIds(db, user.companyId, { userId: user.id, roles: user.roles });
   const [rows, names] = await Promise.all([staffNotices(db, user.companyId, ids), communityNames(db, user.companyId, ids)]);
-  const now = Date.now();
+  const now = new Date();
   const pct = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   return (
     <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
@@ -46,7 +46,7 @@ export default async function StaffNoticesPage() {
                   <td>{n.communityName}</td>
                   <td className="whitespace-nowrap">
                     {formatDateTime(n.publishAt, locale, user.timeZone)}
-                    <div className="text-xs text-slate-600">{n.publishAt.getTime() > now ? t("scheduled") : t("published")}</div>
+                    <div className="text-xs text-slate-600">{n.publishAt > now ? t("scheduled") : t("published")}</div>
                   </td>
                   <td className="whitespace-nowrap tabular-nums">
                     {n.readRate === null ? t("noResidents") : t("readRateValue", { readers: n.readers, residents: n.residents, rate: pct.format(n.readRate) })}
