@@ -35,7 +35,7 @@ export default async function StaffNoticesPage() {
           {rows.length === 0 ? (
             <EmptyState>{t("empty")}</EmptyState>
           ) : (
-            <Table head={[t("titleField"), t("community"), t("publishAt"), t("readRate")]}>
+            <Table head={[t("titleField"), t("community"), t("publishAtColumn"), t("readRate")]}>
               {rows.map((n) => (
                 <tr key={n.id} data-testid={`notice-row-${n.id}`}>
                   <td>
