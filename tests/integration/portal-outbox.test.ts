@@ -108,3 +108,27 @@ describe("outbox over SMTP", () => {
     expect(zh.raw).toMatch(/Subject: =\?UTF-8\?/); // Chinese subject, encoded
   });
 });
+
+describe("outbox hooks", () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = (await createTestDb()).db;
+  });
+
+  it("a recorded payment queues a receipt e-mail for the household's residents, once", async () => {
+    const { createBillingEstate } = await import("../support/billing");
+    const { createUser, linkResident } = await import("../support/fixtures");
+    const { recordPayment } = await import("@/lib/billing/payments");
+    const { users } = await import("@/db/schema");
+    const e = await createBillingEstate(db, 1);
+    const resident = await createUser(db, e.companyId, ["resident"], "业主");
+    await db.update(users).set({ email: `owner-${e.companyId}@example.test`, locale: "en" }).where(eq(users.id, resident.id));
+    await linkResident(db, e.companyId, resident.id, e.households[0].id);
+    const input = { companyId: e.companyId, householdId: e.households[0].id, amountFen: 5000, method: "cash" as const, idempotencyKey: `k-${e.companyId}`, actorUserId: e.finance.id };
+    const { payment } = await recordPayment(db, input);
+    await recordPayment(db, input); // replay: same payment, no second receipt
+    const rows = await db.select().from(outboxMessages).where(eq(outboxMessages.companyId, e.companyId));
+    expect(rows).toMatchObject([{ channel: "email", to: `owner-${e.companyId}@example.test`, templateKey: "receipt", locale: "en", status: "queued", idempotencyKey: `receipt:${payment.id}:${resident.id}` }]);
+    expect(rows[0].params).toMatchObject({ receiptNo: payment.receiptNo, amountFen: 5000 });
+  });
+});

@@ -1,5 +1,7 @@
 import en from "@/messages/portal/en.json";
 import zh from "@/messages/portal/zh-CN.json";
+import ticketsEn from "@/messages/tickets/en.json";
+import ticketsZh from "@/messages/tickets/zh-CN.json";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { renderTemplate } from "../rules";
@@ -20,6 +22,10 @@ export function renderMessage(templateKey: string, locale: string, params: Recor
   const template = TEMPLATES[lang][templateKey];
   if (!template) throw new Error(`unknown template ${templateKey}`);
   const formatted: Record<string, string | number | null> = {};
-  for (const [k, v] of Object.entries(params)) formatted[k] = k.endsWith("Fen") && typeof v === "number" ? formatFen(v, lang) : v;
+  const types = (lang === "en" ? ticketsEn : ticketsZh).type as Record<string, string>;
+  for (const [k, v] of Object.entries(params)) {
+    // Money in the reader's format; a work-order type by its name.
+    formatted[k] = k.endsWith("Fen") && typeof v === "number" ? formatFen(v, lang) : k === "type" && typeof v === "string" && types[v] ? types[v] : v;
+  }
   return { subject: renderTemplate(template.subject, formatted), text: renderTemplate(template.text, formatted), sms: renderTemplate(template.sms, formatted) };
 }
