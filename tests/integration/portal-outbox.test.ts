@@ -132,3 +132,19 @@ describe("outbox hooks", () => {
     expect(rows[0].params).toMatchObject({ receiptNo: payment.receiptNo, amountFen: 5000 });
   });
 });
+
+describe("work-order dispatch e-mail", () => {
+  it("a dispatched order queues an e-mail to each assignee with an address", async () => {
+    const db = (await createTestDb()).db;
+    const { ticketWorld } = await import("../support/tickets");
+    const { submitResidentRequest } = await import("@/lib/tickets/submit");
+    const w = await ticketWorld(db);
+    const o = await submitResidentRequest(db, w.as.resident, { type: "repair", unitId: w.estate.units[0].id, repairCategory: "plumbing", description: "厨房漏水" });
+    const rows = await db.select().from(outboxMessages).where(eq(outboxMessages.companyId, w.companyId));
+    const tech = w.technicians[0];
+    expect(rows).toMatchObject([{ channel: "email", to: tech.email, templateKey: "orderDispatched", idempotencyKey: `dispatch:${o.id}:${tech.id}` }]);
+    const { renderMessage } = await import("@/lib/portal/outbox/templates");
+    expect(renderMessage("orderDispatched", "zh-CN", rows[0].params).subject).toBe(`新工单 #${o.id}`);
+    expect(renderMessage("orderDispatched", "en", rows[0].params).text).toContain("(Repair)");
+  });
+});

@@ -4,7 +4,7 @@ import { notifications, outboxMessages, shopIncome, shopOrders, shopProducts, us
 import { sandboxProvider, sandboxSecret, signSandbox } from "@/lib/billing/providers/sandbox";
 import type { Db } from "@/lib/db/client";
 import { placeOrderSchema } from "@/lib/portal/schemas";
-import { advanceOrder, cancelOrder, handleShopWebhook, placeOrder, saveProduct, shopIncomeByCommunity } from "@/lib/portal/shop";
+import { advanceOrder, cancelOrder, handleShopWebhook, orderWithLines, placeOrder, productPhoto, saveProduct, shopIncomeByCommunity } from "@/lib/portal/shop";
 import { createPortalEstate, giveGoldBadge } from "../support/portal";
 import { createTestDb } from "../support/test-db";
 
@@ -125,5 +125,17 @@ describe("shop orders", () => {
     await expect(advanceOrder(db, other.staff, a.orderId, "accepted", NOW)).rejects.toMatchObject({ code: "not_found" });
     // A resident cancels only their own.
     await expect(cancelOrder(db, { companyId: e.companyId, userId: e.residents[1].id, residentUserId: e.residents[1].id, timeZone: TZ }, c.orderId, "", NOW)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("another company or another resident sees neither orders nor product photos", async () => {
+    const e = await shop(db);
+    const other = await shop(db, 1);
+    await saveProduct(db, e.staff, { id: e.water.id, kind: "product", name: "桶装水", description: "", price: 1999, stock: 10, active: true }, { storedPath: "2026-11/x.png", mime: "image/png" });
+    expect(await productPhoto(db, e.companyId, e.water.id)).toEqual({ storedPath: "2026-11/x.png", mime: "image/png" });
+    expect(await productPhoto(db, other.companyId, e.water.id)).toBeNull();
+    const o = await placeOrder(db, e.ctx(0), { householdId: e.households[0].id, lines: [{ productId: e.water.id, quantity: 1 }] }, NOW);
+    expect(await orderWithLines(db, e.companyId, o.orderId, e.residents[0].id)).not.toBeNull();
+    expect(await orderWithLines(db, e.companyId, o.orderId, e.residents[1].id)).toBeNull();
+    expect(await orderWithLines(db, other.companyId, o.orderId)).toBeNull();
   });
 });

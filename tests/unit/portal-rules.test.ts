@@ -111,3 +111,42 @@ describe("outbox backoff", () => {
     expect(renderTemplate("Hi {name} {missing}", { name: "王" })).toBe("Hi 王 {missing}");
   });
 });
+
+describe("portal schemas and local times", () => {
+  it("converts company-local date-times both ways", async () => {
+    const { zonedLocalToDate, dateToZonedLocal } = await import("@/lib/portal/rules");
+    expect(zonedLocalToDate("2026-11-28T14:00", "Asia/Shanghai").toISOString()).toBe("2026-11-28T06:00:00.000Z");
+    expect(zonedLocalToDate("2026-07-01T09:30", "Europe/Berlin").toISOString()).toBe("2026-07-01T07:30:00.000Z");
+    expect(dateToZonedLocal(new Date("2026-11-28T06:00:00Z"), "Asia/Shanghai")).toBe("2026-11-28T14:00");
+    expect(() => zonedLocalToDate("2026-11-28", "Asia/Shanghai")).toThrow();
+  });
+
+  it("activity input: translated errors for bad capacity, end before start, deadline after start", async () => {
+    const { activitySchema } = await import("@/lib/portal/schemas");
+    const base = { communityId: "1", title: "t", description: "d", place: "p", startsAt: "2026-12-01T10:00", endsAt: "2026-12-01T12:00", signupDeadline: "2026-11-30T20:00", capacity: "10" };
+    expect(activitySchema.safeParse(base).success).toBe(true);
+    const messages = (input: object) => activitySchema.safeParse({ ...base, ...input }).error?.issues.map((i) => `${i.path.join(".")}:${i.message}`);
+    expect(messages({ capacity: "0" })).toEqual(["capacity:portal.errors.capacity"]);
+    expect(messages({ endsAt: "2026-12-01T09:00" })).toEqual(["endsAt:portal.errors.endsBeforeStart"]);
+    expect(messages({ signupDeadline: "2026-12-01T11:00" })).toEqual(["signupDeadline:portal.errors.deadlineAfterStart"]);
+    expect(messages({ startsAt: "tomorrow" })?.[0]).toBe("startsAt:portal.errors.dateTime");
+  });
+
+  it("product prices are yuan with at most 2 decimals, stored as fen", async () => {
+    const { productSchema } = await import("@/lib/portal/schemas");
+    const ok = productSchema.parse({ kind: "product", name: "水", price: "19.9", stock: "3", active: "on" });
+    expect(ok).toMatchObject({ price: 1990, stock: 3, active: true });
+    expect(productSchema.parse({ kind: "service", name: "保洁", price: "150", stock: "0" })).toMatchObject({ price: 15000, active: false });
+    expect(productSchema.safeParse({ kind: "product", name: "x", price: "1.999", stock: "1" }).error?.issues[0].message).toBe("portal.errors.price");
+    expect(productSchema.safeParse({ kind: "product", name: "x", price: "-1", stock: "1" }).error?.issues[0].message).toBe("portal.errors.price");
+    expect(productSchema.safeParse({ kind: "product", name: "x", price: "1", stock: "-1" }).error?.issues[0].message).toBe("portal.errors.stock");
+  });
+
+  it("an order request may not carry prices or discounts", async () => {
+    const { placeOrderSchema } = await import("@/lib/portal/schemas");
+    expect(placeOrderSchema.safeParse({ householdId: 1, lines: [{ productId: 1, quantity: 2 }] }).success).toBe(true);
+    expect(placeOrderSchema.safeParse({ householdId: 1, lines: [{ productId: 1, quantity: 2, priceFen: 1 }] }).error?.issues[0].message).toBe("portal.errors.tampered");
+    expect(placeOrderSchema.safeParse({ householdId: 1, lines: [], totalFen: 1 }).error?.issues.map((i) => i.message).sort()).toEqual(["portal.errors.emptyCart", "portal.errors.tampered"]);
+    expect(placeOrderSchema.safeParse({ householdId: 1, lines: [{ productId: 1, quantity: 100 }] }).error?.issues[0].message).toBe("portal.errors.quantity");
+  });
+});

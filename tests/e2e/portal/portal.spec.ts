@@ -100,6 +100,7 @@ for (const locale of LOCALES) {
 }
 
 test("every resident page has no serious or critical accessibility violation", async ({ page }) => {
+  test.setTimeout(120_000); // 13 pages, each scanned by axe
   const r = await createPortalResident("zh-CN");
   await insertNotice(r, { title: `E2E 通知 ${uniqueTag()}`, body: "正文", emergency: false });
   await insertActivity(r, { title: `E2E 活动 ${uniqueTag()}`, capacity: 5 });
