@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { residentCommunityIds, staffCommunityIds } from "./access";
 import { notifyPortal } from "./notify";
+import { enqueueForUser } from "./outbox/enqueue";
 import { checkInOpen, promotions, signupRefusal, zonedLocalToDate } from "./rules";
 import type { ActivityFormInput } from "./schemas";
 
@@ -136,6 +137,10 @@ async function promoteWaiting(tx: DbOrTx, companyId: number, activity: { id: num
   await tx.update(activitySignups).set({ status: "confirmed", updatedAt: now }).where(and(inArray(activitySignups.id, ids), eq(activitySignups.status, "waiting")));
   const promoted = open.filter((s) => ids.includes(s.id)).map((s) => s.userId);
   await notifyPortal(tx, companyId, promoted, "portal.activity.promoted", { title: activity.title, activityId: activity.id }, `/community/activities/${activity.id}`);
+  const contacts = await tx.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(inArray(users.id, promoted));
+  for (const u of contacts) {
+    await enqueueForUser(tx, { ...u, phone: null }, { companyId, templateKey: "activityPromoted", params: { title: activity.title }, idempotencyKey: `activity:${activity.id}:promoted:${u.id}:${now.getTime()}` }, now);
+  }
   return promoted;
 }
 

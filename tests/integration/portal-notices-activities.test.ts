@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { activitySignups, notifications, portalNoticeReads } from "@/db/schema";
+import { activitySignups, notifications, outboxMessages, portalNoticeReads } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { cancelSignup, checkIn, createActivity, residentActivity, signUp, staffActivity } from "@/lib/portal/activities";
 import { createNotice, markNoticeRead, residentNotice, residentNotices, staffNotices, unreadEmergencies } from "@/lib/portal/notices";
@@ -118,6 +118,8 @@ describe("activities", () => {
     expect((await residentActivity(db, e.companyId, c.id, e.activity.id))?.myPosition).toBe(1);
     const notes = await db.select().from(notifications).where(eq(notifications.userId, b.id));
     expect(notes.map((n) => n.kind)).toEqual(["portal.activity.promoted"]);
+    const mail = await db.select().from(outboxMessages).where(eq(outboxMessages.to, b.email!));
+    expect(mail).toMatchObject([{ templateKey: "activityPromoted", channel: "email", params: { title: "包饺子" } }]);
     // a signs up again: to the back of the queue.
     expect(await signUp(db, e.companyId, a.id, e.activity.id, later(5000))).toBe("waiting");
     // A waiting person cancelling promotes nobody.
