@@ -12,6 +12,7 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { residentDashboard } from "@/lib/portal/home";
+import { residentNotices } from "@/lib/portal/notices";
 import { residentHome } from "@/lib/residents/queries";
 
 export async function generateMetadata() {
@@ -25,7 +26,10 @@ export default async function ResidentHome() {
   const db = getDb();
   const now = new Date();
   const { households, requests } = await residentHome(db, user.companyId, user.id);
-  const dash = await residentDashboard(db, user.companyId, user.id, households.map((h) => h.householdId), now, localDate(now, user.timeZone));
+  const [dash, latest] = await Promise.all([
+    residentDashboard(db, user.companyId, user.id, households.map((h) => h.householdId), now, localDate(now, user.timeZone)),
+    residentNotices(db, user.companyId, user.id, now, 3),
+  ]);
   return (
     <div className="space-y-4">
       <div>
@@ -61,6 +65,29 @@ export default async function ResidentHome() {
               <span className="text-sm font-semibold">{t("portal.home.unreadNotices", { count: dash.unreadNotices })}</span>
             </Link>
           </div>
+        </Card>
+      ) : null}
+      {latest.length ? (
+        <Card
+          title={t("portal.notices.title")}
+          actions={
+            <Link href="/community/notices" className="text-sm font-medium text-brand-700 hover:underline">
+              {t("portal.home.allNotices")}
+            </Link>
+          }
+        >
+          <ul className="space-y-2 text-sm" data-testid="home-notices">
+            {latest.map((n) => (
+              <li key={n.id}>
+                <Link href={`/community/notices/${n.id}`} className={`flex items-center gap-2 hover:underline ${n.readAt ? "text-slate-700" : "font-semibold text-slate-900"}`}>
+                  {n.readAt ? null : <span aria-hidden className="h-2 w-2 shrink-0 rounded-full bg-brand-600" />}
+                  {n.pinned ? <span className="shrink-0 rounded bg-amber-100 px-1 text-xs text-amber-900">{t("portal.notices.pinned")}</span> : null}
+                  <span className="truncate">{n.title}</span>
+                  {n.readAt ? null : <span className="sr-only">{t("portal.notices.unread")}</span>}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </Card>
       ) : null}
       <section aria-labelledby="quick-links">
