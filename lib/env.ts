@@ -10,6 +10,13 @@ export const env = createEnv({
     CRON_SECRET: z.string().min(16).optional(),
     /** Signs the sandbox payment provider's webhooks; derived from NEXTAUTH_SECRET when unset. */
     PAYMENT_SANDBOX_SECRET: z.string().min(16).optional(),
+    /** Outbound e-mail (lib/portal/outbox): without SMTP_HOST e-mails are only logged. */
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().positive().optional(),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    SMTP_FROM: z.string().optional(),
+    SMTP_SECURE: z.enum(["true", "false"]).optional(),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   },
   client: {},

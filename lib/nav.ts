@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/auth/roles";
 import { IMPORT_ROLES } from "@/lib/registry/import/access";
+import { ACTIVITY_ROLES, NOTICE_ROLES, SHOP_ROLES } from "@/lib/portal/roles";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 import { LEGAL_VIEW_ROLES, NOTICE_VIEW_ROLES } from "@/lib/crm/arrears-access";
 
@@ -39,7 +40,11 @@ export type NavIcon =
   | "approvals"
   | "finance"
   | "budget"
-  | "sentiment";
+  | "sentiment"
+  | "community"
+  | "announcements"
+  | "activities"
+  | "shop";
 
 /** A count shown beside an entry (work waiting for the viewer); loaded by components/shell/nav-badges.ts. */
 export type NavBadge = "pendingRegistrations" | "approvalsWaiting";
@@ -96,6 +101,10 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/finance", label: "financeReports", icon: "finance", roles: ["finance", "admin", "project_manager"] },
   { href: "/staff/finance/budget", label: "financeBudget", icon: "budget", roles: ["finance", "admin"] },
   { href: "/staff/finance/journal", label: "financeJournal", icon: "billing", roles: ["finance", "admin"] },
+  { href: "/staff/portal/notices", label: "portalNotices", icon: "announcements", roles: NOTICE_ROLES },
+  { href: "/staff/portal/activities", label: "portalActivities", icon: "activities", roles: ACTIVITY_ROLES },
+  { href: "/staff/portal/shop", label: "shopProducts", icon: "shop", roles: SHOP_ROLES },
+  { href: "/staff/portal/shop/orders", label: "shopOrders", icon: "orders", roles: SHOP_ROLES },
 ];
 
 /** The resident bottom bar (mobile). */
@@ -103,7 +112,8 @@ export const RESIDENT_NAV: readonly NavItem[] = [
   { href: "/home", label: "home", icon: "home", roles: ["resident"] },
   { href: "/bills", label: "myBills", icon: "bills", roles: ["resident"] },
   { href: "/requests", label: "requests", icon: "requests", roles: ["resident"] },
-  { href: "/guide", label: "guide", icon: "guide", roles: ["resident"] },
+  // Announcements, activities, the shop and the guide live behind the community tab (≤ 5 items).
+  { href: "/community", label: "community", icon: "community", roles: ["resident"] },
   { href: "/me", label: "me", icon: "me", roles: ["resident"] },
 ];
 

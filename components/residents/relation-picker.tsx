@@ -18,7 +18,7 @@ export function RelationPicker({ register, error, legend }: { register: UseFormR
           >
             <input type="radio" value={r} {...register} className="sr-only" />
             <span className="text-sm font-medium text-slate-900">{t(`residents.relation.${r}`)}</span>
-            <span className="text-xs leading-tight text-slate-500">{t(`residents.relationHelp.${r}`)}</span>
+            <span className="text-xs leading-tight text-slate-600">{t(`residents.relationHelp.${r}`)}</span>
           </label>
         ))}
       </div>

@@ -4,6 +4,10 @@ import {
   Calculator,
   ClipboardCheck,
   PieChart,
+  CalendarDays,
+  Megaphone,
+  ShoppingBag,
+  Store,
   Building2,
   CircleUserRound,
   ClipboardList,
@@ -75,6 +79,10 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   visits: DoorOpen,
   surveys: SmilePlus,
   sentiment: Gauge,
+  community: Store,
+  announcements: Megaphone,
+  activities: CalendarDays,
+  shop: ShoppingBag,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

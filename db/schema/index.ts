@@ -11,3 +11,4 @@ export * from "./arrears";
 export * from "./visits";
 export * from "./finance";
 export * from "./approvals";
+export * from "./portal";

@@ -24,6 +24,7 @@ import { assignStaff } from "./staff";
 import { seedDemoAttendance, seedDemoHr, seedDemoTraining } from "./hr";
 import { seedDemoTickets } from "./tickets";
 import { seedDemoApprovals } from "./approvals";
+import { seedDemoPortal } from "./portal";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_COMPANY_NAME, BENCH_COMPANY_NAME, demoLogin, type DemoLogin } from "./demo-logins";
 export { formatCounts, type SeedCounts } from "./counts";
@@ -142,6 +143,8 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
     log(`  ${"training".padEnd(20)} ${String(enrolments).padStart(9)} rows`);
     const requests = await seedDemoApprovals(db, ids.companies, now);
     log(`  ${"approval requests".padEnd(20)} ${String(requests).padStart(9)} rows`);
+    const portal = await seedDemoPortal(db, ids.companies, now);
+    log(`  ${"portal".padEnd(20)} ${JSON.stringify(portal)}`);
   }
   await write("audit_log", s.auditLog, [
     {

@@ -6,6 +6,7 @@ import { awardGoldForPaymentTx } from "@/lib/crm/gold";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { allocate, localDate, receiptNumber } from "./rules";
+import { enqueuePaymentReceipt } from "@/lib/portal/outbox/hooks";
 
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
@@ -130,6 +131,7 @@ export async function recordPayment(db: Db, input: PaymentInput): Promise<{ paym
         entityId: payment.id,
         after: { receiptNo: payment.receiptNo, amountFen: payment.amountFen, method: payment.method, householdId: payment.householdId },
       });
+      await enqueuePaymentReceipt(tx, { companyId, paymentId: payment.id, householdId: payment.householdId, receiptNo: payment.receiptNo, amountFen: payment.amountFen }, now);
       return { payment, created: true };
     });
     return payment;

@@ -31,6 +31,7 @@ import type { CronCompany, CronJob } from "@/lib/cron/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { staffOrderHref } from "@/lib/tickets/notify";
 import { defaultSla, slaDeadlines, type AssigneeRole } from "@/lib/tickets/rules";
+import { enqueueForUser } from "@/lib/portal/outbox/enqueue";
 import { collectionOrderText } from "./arrears-text";
 import { appendSentimentEntries } from "./ledger";
 import { publishedRules } from "./read";
@@ -356,6 +357,32 @@ async function runBatch(
       }));
     });
     for (const part of chunk(inbox, 400)) await tx.insert(notifications).values(part);
+    // …and by the configured channels (e-mail / SMS through the outbox, sent by the cron's last job).
+    const recipientIds = [...new Set(inbox.map((m) => m.userId))];
+    if (recipientIds.length) {
+      const contacts = new Map<number, { email: string | null; phone: string | null; locale: string | null }>();
+      for (const ids of chunk(recipientIds, 400))
+        for (const u of await tx.select({ id: users.id, email: users.email, phone: users.phone, locale: users.locale }).from(users).where(inArray(users.id, ids))) contacts.set(u.id, u);
+      const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
+      for (const { row, c } of won) {
+        const n = noticeOf.get(row.id)!;
+        for (const userId of new Set(facts.residents.get(row.householdId) ?? [])) {
+          const contact = contacts.get(userId);
+          if (!contact) continue;
+          await enqueueForUser(
+            tx,
+            contact,
+            {
+              companyId,
+              templateKey: "arrearsNotice",
+              params: { number: n.number, household: facts.people.get(row.householdId)?.name ?? "", months: c.plan.months, owedFen: c.plan.owedFen, link: `${base}${noticeHref(n.id)}` },
+              idempotencyKey: `crm-notice:${n.id}:${userId}`,
+            },
+            now,
+          );
+        }
+      }
+    }
 
     // 6. Work orders: one collection order per firing with recipients, one assignee per role.
     const withOrders = won

@@ -5,6 +5,7 @@ import { runRecovery } from "@/lib/crm/recovery";
 import { runQuarterlySurvey } from "@/lib/crm/surveys";
 import { runVisitSampling } from "@/lib/crm/visits";
 import { postFinanceActuals } from "@/lib/finance/ledger";
+import { deliverOutbox } from "@/lib/portal/outbox/job";
 import { hrDailyJob } from "@/lib/hr/cron";
 import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
 import type { CronJob } from "./types";
@@ -50,4 +51,6 @@ export const CRON_JOBS: readonly RegisteredJob[] = [
   { name: "tickets.maintenance", dateBound: true, run: maintenancePlans },
   { name: "crm.visits", dateBound: true, run: runVisitSampling },
   { name: "crm.surveys", dateBound: true, run: runQuarterlySurvey },
+  // Last: sends what the jobs above queued (and anything due for a retry).
+  { name: "outbox.deliver", dateBound: false, run: deliverOutbox },
 ];

@@ -25,6 +25,7 @@ import {
   type WorkOrderType,
 } from "./rules";
 import type { confirmSchema, reasonSchema, resolveSchema, triageSchema } from "./schemas";
+import { enqueueOrderDispatched } from "@/lib/portal/outbox/hooks";
 
 /** Who acts, in which company. `userId` null = the system (cron). */
 export interface Actor {
@@ -221,6 +222,7 @@ async function dispatchTx(tx: DbOrTx, o: WorkOrder, actorUserId: number | null, 
     followUp: plan.kind === "roles" ? plan.followUp : null,
   });
   await notify(tx, o.companyId, targets.map((t) => t.userId), o.type === "emergency" ? "emergency.reported" : "order.dispatched", { orderId: o.id, type: o.type }, staffOrderHref(o.id));
+  await enqueueOrderDispatched(tx, { companyId: o.companyId, orderId: o.id, type: o.type }, targets.map((t) => t.userId), now);
   return loadOrder(tx, o.companyId, o.id);
 }
 

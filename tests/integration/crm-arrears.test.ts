@@ -11,6 +11,7 @@ import {
   legalCaseEvents,
   legalCases,
   notifications,
+  outboxMessages,
   sentimentEntries,
   workOrderAssignees,
   workOrders,
@@ -158,6 +159,12 @@ describe("CRM-EW arrears ladder (cron job)", () => {
     const residentInbox = await db.select().from(notifications).where(and(eq(notifications.userId, w.resident.id), sql`${notifications.kind} like 'arrears.%'`));
     expect(residentInbox).toHaveLength(8);
     expect(residentInbox[0].href).toBe(`/notices/${notices0[0].id}`);
+    // Each notice also goes out by the resident's channels through the outbox, once.
+    const outbox = await db.select().from(outboxMessages).where(sql`${outboxMessages.idempotencyKey} like ${`crm-notice:%:${w.resident.id}:%`}`);
+    const channels = [w.resident.email ? "email" : null, w.resident.phone ? "sms" : null].filter(Boolean).length;
+    expect(channels).toBeGreaterThan(0);
+    expect(outbox).toHaveLength(8 * channels);
+    expect(outbox.every((m) => m.templateKey === "arrearsNotice" && m.status === "queued")).toBe(true);
 
     // Household 1 paid everything: nothing at all.
     expect(await db.$count(sentimentEntries, eq(sentimentEntries.householdId, h1.id))).toBe(0);

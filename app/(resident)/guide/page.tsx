@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { KB_CATEGORIES } from "@/db/schema/tickets";
 import { getDb } from "@/lib/db";
 import { listArticles } from "@/lib/tickets/queries";
 
@@ -10,11 +11,23 @@ export async function generateMetadata() {
 }
 
 /** The service guide and legal information (§3): the company's public knowledge-base articles. */
-export default async function GuidePage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function GuidePage({ searchParams }: { searchParams: Promise<{ q?: string; c?: string }> }) {
   const user = await requireUser(["resident"]);
-  const q = (await searchParams).q?.slice(0, 100);
+  const sp = await searchParams;
+  const q = sp.q?.slice(0, 100);
+  const category = KB_CATEGORIES.find((c) => c === sp.c);
   const t = await getTranslations("tickets");
-  const rows = await listArticles(getDb(), user.companyId, { publicOnly: true, q });
+  const tp = await getTranslations("portal.guide");
+  const all = await listArticles(getDb(), user.companyId, { publicOnly: true, q });
+  const present = KB_CATEGORIES.filter((c) => all.some((a) => a.category === c));
+  const rows = category ? all.filter((a) => a.category === category) : all;
+  const hrefOf = (c?: string) => {
+    const p = new URLSearchParams();
+    if (q) p.set("q", q);
+    if (c) p.set("c", c);
+    const s = p.toString();
+    return s ? `/guide?${s}` : "/guide";
+  };
   return (
     <div className="space-y-4">
       <div>
@@ -22,11 +35,27 @@ export default async function GuidePage({ searchParams }: { searchParams: Promis
         <p className="text-sm text-slate-600">{t("resident.guideSubtitle")}</p>
       </div>
       <form method="get" role="search" className="flex items-center gap-2">
-        <input name="q" defaultValue={q} aria-label={t("kb.search")} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base" />
+        <input type="search" name="q" defaultValue={q} aria-label={tp("search")} placeholder={tp("search")} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base" />
+        {category ? <input type="hidden" name="c" value={category} /> : null}
         <button type="submit" className="shrink-0 whitespace-nowrap rounded-md bg-brand-600 px-4 py-2 text-sm text-white">
-          {t("kb.search")}
+          {tp("searchButton")}
         </button>
       </form>
+      <nav aria-label={t("resident.guide")} className="flex flex-wrap gap-2 text-sm">
+        {[undefined, ...present].map((c) => (
+          <Link
+            key={c ?? "all"}
+            href={hrefOf(c)}
+            aria-current={c === category ? "page" : undefined}
+            className={`rounded-full px-3 py-1 ring-1 ${c === category ? "bg-brand-600 text-white ring-brand-600" : "bg-white text-slate-700 ring-slate-300"}`}
+          >
+            {c ? t(`kbCategory.${c}`) : tp("allCategories")}
+          </Link>
+        ))}
+      </nav>
+      <p className="text-xs text-slate-600" aria-live="polite">
+        {tp("results", { count: rows.length })}
+      </p>
       {rows.length === 0 ? (
         <EmptyState>{t("resident.guideEmpty")}</EmptyState>
       ) : (

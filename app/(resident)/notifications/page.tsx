@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Inbox } from "@/components/tickets/inbox";
+import { ResidentInbox } from "@/components/portal/resident-inbox";
 import { requireUser } from "@/lib/auth/session";
 
 export async function generateMetadata() {
@@ -12,7 +12,7 @@ export default async function ResidentNotificationsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">{t("title")}</h1>
-      <Inbox user={user} resident />
+      <ResidentInbox user={user} />
     </div>
   );
 }

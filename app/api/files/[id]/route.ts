@@ -7,19 +7,22 @@ import { getDb } from "@/lib/db";
 import { loadOrderScope } from "@/lib/tickets/access";
 import { resolveStoredPath } from "@/lib/tickets/attachments";
 import { getAttachmentForScope } from "@/lib/tickets/queries";
+import { productPhoto } from "@/lib/portal/shop";
 
 /**
  * GET /api/files/:id — a work-order photo, only for whoever may see its order (a resident:
  * its own households' orders; staff: per role scope); GET /api/files/a:id — an approval
- * attachment, only for the requester, the request's approvers, finance and admin.
+ * attachment, only for the requester, the request's approvers, finance and admin;
+ * GET /api/files/p:id — a shop product's photo, for any member (staff or resident) of its company.
  * Everyone else gets the same 404.
  */
 const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const raw = (await params).id;
-  // "<n>": a work-order photo; "a<n>": an approval attachment (lib/approvals/attachments.ts).
-  const m = /^(a?)(\d{1,12})$/.exec(raw);
+  // "<n>": a work-order photo; "a<n>": an approval attachment (lib/approvals/attachments.ts);
+  // "p<n>": a shop product photo (lib/portal/shop.ts).
+  const m = /^([ap]?)(\d{1,12})$/.exec(raw);
   if (!m) return notFound();
   const user = await getSessionUser();
   if (!user) return notFound();
@@ -31,6 +34,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
       const detail = await requestDetail(db, user.companyId, requestId);
       return !!detail && canViewRequest(detail, facts);
     });
+  } else if (m[1] === "p") {
+    file = await productPhoto(db, user.companyId, Number(m[2]));
   } else {
     const scope = await loadOrderScope(db, user.companyId, user);
     file = await getAttachmentForScope(db, user.companyId, scope, Number(m[2]));

@@ -2,6 +2,7 @@ import { handleWebhook } from "@/lib/billing/checkout";
 import { getSandboxProvider } from "@/lib/billing/providers";
 import { SANDBOX_SIGNATURE_HEADER } from "@/lib/billing/providers/sandbox";
 import { getDb } from "@/lib/db";
+import { handleShopWebhook } from "@/lib/portal/shop";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,10 @@ export async function POST(request: Request) {
   const raw = await request.text();
   if (raw.length > 10_000) return Response.json({ error: "too large" }, { status: 413 });
   try {
-    const outcome = await handleWebhook(getDb(), getSandboxProvider(), raw, request.headers.get(SANDBOX_SIGNATURE_HEADER));
+    const signature = request.headers.get(SANDBOX_SIGNATURE_HEADER);
+    let outcome: { status: number; paymentId?: number } = await handleWebhook(getDb(), getSandboxProvider(), raw, signature);
+    // Not a bill checkout: a shop order's (lib/portal/shop.ts), paid exactly once the same way.
+    if (outcome.status === 404) outcome = await handleShopWebhook(getDb(), getSandboxProvider(), raw, signature);
     return Response.json({ ok: outcome.status === 200, paymentId: outcome.paymentId ?? null }, { status: outcome.status });
   } catch (e) {
     console.error("[sandbox webhook] failed", e);

@@ -1,0 +1,56 @@
+import { outboxMessages } from "@/db/schema";
+import type { DbOrTx } from "@/lib/db/client";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
+import type { TemplateKey } from "./templates";
+
+export interface OutboundMessage {
+  companyId: number | null;
+  channel: "email" | "sms";
+  to: string;
+  templateKey: TemplateKey;
+  /** The recipient's language (users.locale); anything else falls back to zh-CN. */
+  locale?: string | null;
+  /** Template parameters; keys ending in "Fen" are formatted as money in the recipient's language. */
+  params: Record<string, string | number | null>;
+  /** Unique across the outbox: a second enqueue with the same key is ignored (e.g. "receipt:payment:42:email"). */
+  idempotencyKey: string;
+}
+
+/**
+ * Queues an e-mail or SMS, inside the caller's business transaction: if the transaction
+ * rolls back, nothing is sent. Idempotent by `idempotencyKey`. The deliverOutbox job sends it.
+ * Returns whether a new row was queued.
+ */
+export async function enqueueMessage(tx: DbOrTx, message: OutboundMessage, now: Date = new Date()): Promise<boolean> {
+  const to = message.to.trim();
+  if (!to) return false;
+  const rows = await tx
+    .insert(outboxMessages)
+    .values({
+      companyId: message.companyId,
+      channel: message.channel,
+      to,
+      templateKey: message.templateKey,
+      locale: isLocale(message.locale) ? message.locale : DEFAULT_LOCALE,
+      params: message.params,
+      idempotencyKey: message.idempotencyKey,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: outboxMessages.id });
+  return rows.length > 0;
+}
+
+/** Queues the same message as e-mail and/or SMS to whichever of the user's addresses exist. */
+export async function enqueueForUser(
+  tx: DbOrTx,
+  user: { email: string | null; phone: string | null; locale: string | null },
+  message: Omit<OutboundMessage, "channel" | "to" | "locale">,
+  now: Date = new Date(),
+) {
+  let n = 0;
+  if (user.email) n += Number(await enqueueMessage(tx, { ...message, channel: "email", to: user.email, locale: user.locale, idempotencyKey: `${message.idempotencyKey}:email` }, now));
+  if (user.phone) n += Number(await enqueueMessage(tx, { ...message, channel: "sms", to: user.phone, locale: user.locale, idempotencyKey: `${message.idempotencyKey}:sms` }, now));
+  return n;
+}

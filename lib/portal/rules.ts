@@ -1,0 +1,140 @@
+// Pure rules of the resident portal: shop prices, activity sign-ups, outbox retries.
+
+/** The VIP price of one amount in fen: the discount is rounded half up to the fen, never negative. */
+export function discountFen(amountFen: number, percent: number): number {
+  if (!Number.isInteger(amountFen) || amountFen < 0) throw new Error("amountFen must be a non-negative integer");
+  const p = Math.min(100, Math.max(0, Math.trunc(percent)));
+  return Math.floor((amountFen * p + 50) / 100);
+}
+
+export interface PricedLine {
+  productId: number;
+  unitPriceFen: number;
+  quantity: number;
+}
+
+export interface ShopTotals {
+  lines: (PricedLine & { lineFen: number })[];
+  subtotalFen: number;
+  discountPercent: number;
+  discountFen: number;
+  totalFen: number;
+}
+
+/**
+ * An order's totals from the catalogue's unit prices: subtotal = Σ price × quantity; a
+ * gold-card holder gets `vipPercent` off the subtotal (rounded half up to the fen, once,
+ * on the whole order — not per line, so the total never drifts by a fen per line).
+ */
+export function shopTotals(lines: readonly PricedLine[], vipPercent: number | null): ShopTotals {
+  const priced = lines.map((l) => ({ ...l, lineFen: l.unitPriceFen * l.quantity }));
+  const subtotalFen = priced.reduce((s, l) => s + l.lineFen, 0);
+  const discountPercent = vipPercent ? Math.min(100, Math.max(0, Math.trunc(vipPercent))) : 0;
+  const off = discountFen(subtotalFen, discountPercent);
+  return { lines: priced, subtotalFen, discountPercent, discountFen: off, totalFen: subtotalFen - off };
+}
+
+/** A unit price as a gold-card holder sees it in the catalogue. */
+export function vipUnitPriceFen(priceFen: number, vipPercent: number | null): number {
+  return priceFen - discountFen(priceFen, vipPercent ?? 0);
+}
+
+// ── Activities ───────────────────────────────────────────────────────────────
+
+export type SignupStatus = "confirmed" | "waiting" | "cancelled";
+
+export type SignupRefusal = "deadline_passed" | "activity_started";
+
+/** Whether a resident may still sign up at `now` (before the deadline and the start). */
+export function signupRefusal(activity: { signupDeadline: Date; startsAt: Date }, now: Date): SignupRefusal | null {
+  if (now.getTime() >= activity.startsAt.getTime()) return "activity_started";
+  if (now.getTime() > activity.signupDeadline.getTime()) return "deadline_passed";
+  return null;
+}
+
+/** The status a new sign-up gets: a seat while fewer than `capacity` are confirmed, else the waiting list. */
+export function newSignupStatus(confirmed: number, capacity: number): "confirmed" | "waiting" {
+  return confirmed < capacity ? "confirmed" : "waiting";
+}
+
+/**
+ * Who moves up when seats free: the earliest waiting sign-ups (by queuedAt, then id), as
+ * many as there are free seats. Returns their ids in promotion order.
+ */
+export function promotions(
+  signups: readonly { id: number; status: SignupStatus; queuedAt: Date }[],
+  capacity: number,
+): number[] {
+  const confirmed = signups.filter((s) => s.status === "confirmed").length;
+  const free = Math.max(0, capacity - confirmed);
+  if (!free) return [];
+  return signups
+    .filter((s) => s.status === "waiting")
+    .sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime() || a.id - b.id)
+    .slice(0, free)
+    .map((s) => s.id);
+}
+
+/** Check-in is open on the activity's day: from 2 h before the start to its end. */
+export function checkInOpen(activity: { startsAt: Date; endsAt: Date }, now: Date): boolean {
+  return now.getTime() >= activity.startsAt.getTime() - 2 * 3600_000 && now.getTime() <= activity.endsAt.getTime();
+}
+
+// ── Outbox ───────────────────────────────────────────────────────────────────
+
+export const OUTBOX_MAX_ATTEMPTS = 5;
+export const OUTBOX_BASE_DELAY_MS = 60_000;
+export const OUTBOX_MAX_DELAY_MS = 6 * 3600_000;
+/** A claim older than this is considered abandoned (a crashed worker) and may be taken over. */
+export const OUTBOX_LEASE_MS = 5 * 60_000;
+
+/**
+ * After the `attempts`-th failed attempt (1-based): the next try waits base × 2^(attempts−1),
+ * capped; after OUTBOX_MAX_ATTEMPTS the message is failed for good (null).
+ */
+export function nextAttemptDelayMs(attempts: number, base = OUTBOX_BASE_DELAY_MS, max = OUTBOX_MAX_DELAY_MS, maxAttempts = OUTBOX_MAX_ATTEMPTS): number | null {
+  if (attempts >= maxAttempts) return null;
+  return Math.min(max, base * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Replaces {name} placeholders; unknown ones are left as they are. */
+export function renderTemplate(text: string, params: Record<string, string | number | null>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined || params[k] === null ? m : String(params[k])));
+}
+
+// ── Local date-times (datetime-local inputs, in the company's time zone) ───────
+
+function tzOffsetMs(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(at);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+export const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** "YYYY-MM-DDTHH:mm" in `timeZone` → the instant. */
+export function zonedLocalToDate(local: string, timeZone: string): Date {
+  const m = LOCAL_DATE_TIME.exec(local);
+  if (!m) throw new Error(`not a local date-time: ${local}`);
+  const guess = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]));
+  let t = guess - tzOffsetMs(new Date(guess), timeZone);
+  const second = guess - tzOffsetMs(new Date(t), timeZone);
+  if (second !== t) t = second;
+  return new Date(t);
+}
+
+/** The instant as "YYYY-MM-DDTHH:mm" in `timeZone` (for datetime-local inputs). */
+export function dateToZonedLocal(at: Date, timeZone: string): string {
+  const local = new Date(at.getTime() + tzOffsetMs(at, timeZone));
+  return local.toISOString().slice(0, 16);
+}
