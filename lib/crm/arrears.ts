@@ -24,9 +24,9 @@ import {
   workOrders,
   type NoticeSnapshot,
 } from "@/db/schema";
-import { fenToYuanText, localDate } from "@/lib/billing/rules";
+import { fenToYuanText } from "@/lib/billing/rules";
+import { replayCutoff } from "@/lib/cron/asof";
 import { monthsInArrearsAsOf, unpaidMonthlyBillsAsOf } from "@/lib/billing/queries";
-import { instantOf } from "@/lib/hr/rules";
 import type { CronCompany, CronJob } from "@/lib/cron/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { staffOrderHref } from "@/lib/tickets/notify";
@@ -98,7 +98,7 @@ export async function runLadder(db: Db, company: CronCompany, asOf: string, now:
   const rules = await publishedRules(db, companyId);
   const steps = rules.arrears.steps;
   // A past date (catch-up, replay) counts only the money received by the end of that day.
-  const cutoff = asOf < localDate(new Date(), company.timeZone) ? instantOf(nextDay(asOf), 0, company.timeZone) : null;
+  const cutoff = replayCutoff(asOf, company.timeZone);
   const [arrears, episodes] = await Promise.all([monthsInArrearsAsOf(db, companyId, asOf, cutoff), openEpisodes(db, companyId)]);
 
   const plans: Plan[] = [];
@@ -479,9 +479,3 @@ async function runBatch(
   return out;
 }
 
-/** The calendar day after a YYYY-MM-DD date. */
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}

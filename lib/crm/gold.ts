@@ -1,7 +1,8 @@
-import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
-import { bills, creditEntries, goldBadges, households, notifications, residentLinks } from "@/db/schema";
+import { and, eq, gt, inArray, isNull, lt, lte, sql } from "drizzle-orm";
+import { allocations, bills, creditEntries, goldBadges, households, notifications, residentLinks } from "@/db/schema";
 import { monthlyFeeFen } from "@/lib/billing/queries";
 import { localDate, paidAheadMonths } from "@/lib/billing/rules";
+import { replayCutoff } from "@/lib/cron/asof";
 import type { CronJob } from "@/lib/cron/types";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
@@ -21,17 +22,24 @@ import { goldDedupeKey, goldExpiresOn, shouldAwardGold } from "./rules/gold";
 
 export const GOLD_RESIDENT_HREF = "/bills";
 
-/** Fully-paid-ahead months of one household now (the same rule as householdAccount). */
-export async function householdPaidAheadMonths(db: DbOrTx, companyId: number, householdId: number): Promise<number> {
+/**
+ * Fully-paid-ahead months of one household (the same rule as householdAccount): now, or as
+ * it stood at `cutoff` (a replayed past day: only credit and allocations before it count).
+ */
+export async function householdPaidAheadMonths(db: DbOrTx, companyId: number, householdId: number, cutoff: Date | null = null): Promise<number> {
+  const before = (col: typeof creditEntries.createdAt | typeof bills.createdAt) => (cutoff ? lt(col, cutoff) : undefined);
+  const allocated = cutoff
+    ? sql<number>`coalesce((select sum(${allocations.amountFen}) from ${allocations} where ${allocations.billId} = ${bills.id} and ${allocations.createdAt} < ${cutoff.getTime()}), 0)`
+    : sql<number>`${bills.allocatedFen}`;
   const [[credit], [owed], monthly] = await Promise.all([
     db
       .select({ fen: sql<number>`coalesce(sum(${creditEntries.amountFen}), 0)` })
       .from(creditEntries)
-      .where(and(eq(creditEntries.companyId, companyId), eq(creditEntries.householdId, householdId))),
+      .where(and(eq(creditEntries.companyId, companyId), eq(creditEntries.householdId, householdId), before(creditEntries.createdAt))),
     db
-      .select({ fen: sql<number>`coalesce(sum(${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen}), 0)` })
+      .select({ fen: sql<number>`coalesce(sum(${bills.linesFen} + ${bills.adjustmentFen} - ${allocated}), 0)` })
       .from(bills)
-      .where(and(eq(bills.companyId, companyId), eq(bills.householdId, householdId), eq(bills.voided, false))),
+      .where(and(eq(bills.companyId, companyId), eq(bills.householdId, householdId), eq(bills.voided, false), before(bills.createdAt))),
     monthlyFeeFen(db, companyId, householdId),
   ]);
   return paidAheadMonths(Number(credit.fen), monthly, Number(owed.fen));
@@ -63,12 +71,12 @@ async function notifyResidents(db: DbOrTx, companyId: number, householdIds: read
  */
 export async function awardGoldIfDueTx(
   tx: DbOrTx,
-  input: { companyId: number; householdId: number; awardedOn: string; paymentId?: number | null; now: Date; rules?: CrmRules },
+  input: { companyId: number; householdId: number; awardedOn: string; paymentId?: number | null; now: Date; rules?: CrmRules; cutoff?: Date | null },
 ): Promise<number | null> {
   const { companyId, householdId, awardedOn, now } = input;
   const rules = input.rules ?? (await publishedRules(tx, companyId));
   if (await hasActiveBadge(tx, companyId, householdId, awardedOn)) return null;
-  const months = await householdPaidAheadMonths(tx, companyId, householdId);
+  const months = await householdPaidAheadMonths(tx, companyId, householdId, input.cutoff ?? null);
   if (!shouldAwardGold(rules, months, false)) return null;
   const expiresOn = goldExpiresOn(rules, awardedOn);
   const [badge] = await tx
@@ -154,12 +162,22 @@ export const runGoldExpiry: CronJob = async (db, company, asOf, now) => {
  */
 export const runGoldAward: CronJob = async (db, company, asOf, now) => {
   const rules = await publishedRules(db, company.id);
+  const cutoff = replayCutoff(asOf, company.timeZone);
+  const at = cutoff ? cutoff.getTime() : null;
   const credit = db
     .select({ householdId: creditEntries.householdId, fen: sql<number>`sum(${creditEntries.amountFen})`.as("credit_fen") })
     .from(creditEntries)
-    .where(eq(creditEntries.companyId, company.id))
+    .where(and(eq(creditEntries.companyId, company.id), cutoff ? lt(creditEntries.createdAt, cutoff) : undefined))
     .groupBy(creditEntries.householdId)
     .as("credit");
+  // Set-based prefilter: credit covering the threshold × the latest monthly bill, nothing owed
+  // (as of the day), no active badge. The exact rule runs per candidate in its transaction.
+  const owing =
+    at === null
+      ? sql`exists (select 1 from ${bills} b where b.company_id = ${company.id} and b.household_id = ${households.id} and b.voided = 0 and b.allocated_fen < b.lines_fen + b.adjustment_fen)`
+      : sql`exists (select 1 from ${bills} b where b.company_id = ${company.id} and b.household_id = ${households.id} and b.voided = 0 and b.created_at < ${at}
+                      and b.lines_fen + b.adjustment_fen > coalesce((select sum(a.amount_fen) from ${allocations} a where a.bill_id = b.id and a.created_at < ${at}), 0))`;
+  const latestMonthly = sql`(select b.lines_fen from ${bills} b where b.company_id = ${company.id} and b.household_id = ${households.id} and b.kind = 'monthly' and b.voided = 0 ${at === null ? sql`` : sql`and b.created_at < ${at}`} order by b.period desc limit 1)`;
   const candidates = await db
     .select({ id: households.id })
     .from(households)
@@ -169,14 +187,15 @@ export const runGoldAward: CronJob = async (db, company, asOf, now) => {
         eq(households.companyId, company.id),
         eq(households.active, true),
         gt(credit.fen, 0),
-        sql`not exists (select 1 from ${bills} b where b.company_id = ${company.id} and b.household_id = ${households.id} and b.voided = 0 and b.allocated_fen < b.lines_fen + b.adjustment_fen)`,
-        sql`not exists (select 1 from ${goldBadges} g where g.company_id = ${company.id} and g.household_id = ${households.id} and g.expires_on > ${asOf} and g.expired_at is null)`,
+        sql`${credit.fen} >= ${rules.gold.prepaidMonths} * coalesce(${latestMonthly}, 0)`,
+        sql`not ${owing}`,
+        sql`not exists (select 1 from ${goldBadges} g where g.company_id = ${company.id} and g.household_id = ${households.id} and g.awarded_on <= ${asOf} and g.expires_on > ${asOf} and g.expired_at is null)`,
       ),
     );
   let awarded = 0;
   for (const c of candidates) {
-    const id = await db.transaction((tx) => awardGoldIfDueTx(tx, { companyId: company.id, householdId: c.id, awardedOn: asOf, now, rules }));
+    const id = await db.transaction((tx) => awardGoldIfDueTx(tx, { companyId: company.id, householdId: c.id, awardedOn: asOf, now, rules, cutoff }));
     if (id) awarded++;
   }
-  return { goldAwarded: awarded };
+  return { goldAwarded: awarded, candidates: candidates.length };
 };

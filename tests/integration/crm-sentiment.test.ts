@@ -97,7 +97,7 @@ describe("CRM-EW sentiment", () => {
 
     // More prepayment while the badge is active: no second award; the catch-up job agrees.
     await pay(db, w, 12, "cash-24", new Date("2026-06-01T03:00:00Z"));
-    expect(await runGoldAward(db, { id: w.companyId, timeZone: "Asia/Shanghai" }, "2026-06-02", new Date())).toEqual({ goldAwarded: 0 });
+    expect(await runGoldAward(db, { id: w.companyId, timeZone: "Asia/Shanghai" }, "2026-06-02", new Date())).toMatchObject({ goldAwarded: 0 });
     expect(await db.$count(goldBadges, eq(goldBadges.householdId, w.household.id))).toBe(1);
 
     // Expiry: idempotent; afterwards the catch-up job awards again (still 12+ months ahead).
@@ -107,8 +107,8 @@ describe("CRM-EW sentiment", () => {
     expect(a.goldExpired + b.goldExpired).toBe(1);
     expect(await db.$count(notifications, and(eq(notifications.userId, w.resident.id), eq(notifications.kind, "gold.expired")))).toBe(1);
     expect((await activeGoldBadges(db, w.companyId, [w.household.id], "2027-04-10")).size).toBe(0);
-    expect(await runGoldAward(db, c, "2027-04-10", new Date())).toEqual({ goldAwarded: 1 });
-    expect(await runGoldAward(db, c, "2027-04-10", new Date())).toEqual({ goldAwarded: 0 });
+    expect(await runGoldAward(db, c, "2027-04-10", new Date())).toMatchObject({ goldAwarded: 1 });
+    expect(await runGoldAward(db, c, "2027-04-10", new Date())).toMatchObject({ goldAwarded: 0 });
     expect(await db.$count(goldBadges, eq(goldBadges.householdId, w.household.id))).toBe(2);
     expect((await verifyCompany(db, w.companyId)).mismatchedEntries).toBe(0);
   });
