@@ -14,6 +14,7 @@ import { DEFAULT_SEED, formatCounts, seedDemo } from "../db/seed";
 import { seedBilling } from "../db/seed/billing";
 import { seedDemoAssessments } from "../db/seed/hr";
 import { seedDemoFinance } from "../db/seed/approvals";
+import { seedDemoCrm } from "../db/seed/crm";
 
 const { values } = parseArgs({
   options: {
@@ -47,13 +48,15 @@ try {
   // 24 months of bills and payments (idempotent on its own: a finished billing seed is kept).
   const billing = await seedBilling(handle.db, result.companyId, { log: (line) => console.log(line) });
   if (billing.status === "created") console.log(`  billing: ${billing.bills.toLocaleString("en-US")} bills, ${billing.payments.toLocaleString("en-US")} payments in ${(billing.ms / 1000).toFixed(2)} s`);
-  // Last quarter's HR reviews: KPIs computed from the data above (idempotent on its own).
-  if (households === undefined) console.log(`  hr reviews: ${await seedDemoAssessments(handle.db, result.companyId, new Date())} created`);
   // Demo only: income actuals from those payments and a budget for the current year (idempotent).
   if (households === undefined) {
     const finance = await seedDemoFinance(handle.db, result.companyId);
     if (finance.status === "created") console.log(`  finance: ${finance.entries} ledger entries, ${finance.budgets} budget cells`);
   }
+  // Demo only: CRM-EW history derived by replaying those 24 months through the cron's jobs (idempotent).
+  if (households === undefined) await seedDemoCrm(handle.db, result.companyId, { log: (line) => console.log(line) });
+  // Last quarter's HR reviews: KPIs computed from the data above (idempotent on its own).
+  if (households === undefined) console.log(`  hr reviews: ${await seedDemoAssessments(handle.db, result.companyId, new Date())} created`);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(2)} s`);
 } catch (error) {
   console.error("seed failed:", error instanceof Error ? error.message : error);

@@ -164,34 +164,53 @@ export const runGoldAward: CronJob = async (db, company, asOf, now) => {
   const rules = await publishedRules(db, company.id);
   const cutoff = replayCutoff(asOf, company.timeZone);
   const at = cutoff ? cutoff.getTime() : null;
-  const credit = db
-    .select({ householdId: creditEntries.householdId, fen: sql<number>`sum(${creditEntries.amountFen})`.as("credit_fen") })
+  // Set-based prefilter, a few queries per run: households with credit (as of the day) covering
+  // the threshold × their latest monthly bill, owing nothing, holding no badge on the day.
+  // The exact rule (householdPaidAheadMonths) then runs per candidate in its transaction.
+  const credits = await db
+    .select({ householdId: creditEntries.householdId, fen: sql<number>`sum(${creditEntries.amountFen})` })
     .from(creditEntries)
     .where(and(eq(creditEntries.companyId, company.id), cutoff ? lt(creditEntries.createdAt, cutoff) : undefined))
     .groupBy(creditEntries.householdId)
-    .as("credit");
-  // Set-based prefilter: credit covering the threshold × the latest monthly bill, nothing owed
-  // (as of the day), no active badge. The exact rule runs per candidate in its transaction.
-  const owing =
-    at === null
-      ? sql`exists (select 1 from ${bills} b where b.company_id = ${company.id} and b.household_id = ${households.id} and b.voided = 0 and b.allocated_fen < b.lines_fen + b.adjustment_fen)`
-      : sql`exists (select 1 from ${bills} b where b.company_id = ${company.id} and b.household_id = ${households.id} and b.voided = 0 and b.created_at < ${at}
-                      and b.lines_fen + b.adjustment_fen > coalesce((select sum(a.amount_fen) from ${allocations} a where a.bill_id = b.id and a.created_at < ${at}), 0))`;
-  const latestMonthly = sql`(select b.lines_fen from ${bills} b where b.company_id = ${company.id} and b.household_id = ${households.id} and b.kind = 'monthly' and b.voided = 0 ${at === null ? sql`` : sql`and b.created_at < ${at}`} order by b.period desc limit 1)`;
-  const candidates = await db
-    .select({ id: households.id })
-    .from(households)
-    .innerJoin(credit, eq(credit.householdId, households.id))
-    .where(
-      and(
-        eq(households.companyId, company.id),
-        eq(households.active, true),
-        gt(credit.fen, 0),
-        sql`${credit.fen} >= ${rules.gold.prepaidMonths} * coalesce(${latestMonthly}, 0)`,
-        sql`not ${owing}`,
-        sql`not exists (select 1 from ${goldBadges} g where g.company_id = ${company.id} and g.household_id = ${households.id} and g.awarded_on <= ${asOf} and g.expires_on > ${asOf} and g.expired_at is null)`,
-      ),
-    );
+    .having(sql`sum(${creditEntries.amountFen}) > 0`);
+  const creditOf = new Map(credits.map((c) => [Number(c.householdId), Number(c.fen)]));
+  const owing = new Set<number>();
+  const latest = new Map<number, number>();
+  const badged = new Set<number>();
+  const ids = [...creditOf.keys()];
+  for (let k = 0; k < ids.length; k += 500) {
+    const part = ids.slice(k, k + 500);
+    const allocatedBy = at === null ? sql<number>`${bills.allocatedFen}` : sql<number>`coalesce((select sum(a.amount_fen) from ${allocations} a where a.bill_id = ${bills.id} and a.created_at < ${at}), 0)`;
+    const open = await db
+      .selectDistinct({ householdId: bills.householdId })
+      .from(bills)
+      .where(and(eq(bills.companyId, company.id), inArray(bills.householdId, part), eq(bills.voided, false), cutoff ? lt(bills.createdAt, cutoff) : undefined, sql`${bills.linesFen} + ${bills.adjustmentFen} > ${allocatedBy}`));
+    for (const o of open) owing.add(o.householdId);
+    const lastBills = await db
+      .select({ householdId: bills.householdId, period: bills.period, linesFen: bills.linesFen })
+      .from(bills)
+      .where(and(eq(bills.companyId, company.id), inArray(bills.householdId, part), eq(bills.kind, "monthly"), eq(bills.voided, false), cutoff ? lt(bills.createdAt, cutoff) : undefined));
+    const seen = new Map<number, string>();
+    for (const b of lastBills)
+      if ((seen.get(b.householdId) ?? "") < b.period) {
+        seen.set(b.householdId, b.period);
+        latest.set(b.householdId, b.linesFen);
+      }
+    const active = await db
+      .select({ householdId: goldBadges.householdId })
+      .from(goldBadges)
+      .where(and(eq(goldBadges.companyId, company.id), inArray(goldBadges.householdId, part), lte(goldBadges.awardedOn, asOf), gt(goldBadges.expiresOn, asOf), isNull(goldBadges.expiredAt)));
+    for (const a of active) badged.add(a.householdId);
+  }
+  const activeHouseholds = new Set(
+    ids.length
+      ? (await db.select({ id: households.id }).from(households).where(and(eq(households.companyId, company.id), eq(households.active, true), inArray(households.id, ids)))).map((h) => h.id)
+      : [],
+  );
+  const candidates = ids
+    .filter((id) => activeHouseholds.has(id) && !owing.has(id) && !badged.has(id) && creditOf.get(id)! >= rules.gold.prepaidMonths * (latest.get(id) ?? 0))
+    .sort((a, b) => a - b)
+    .map((id) => ({ id }));
   let awarded = 0;
   for (const c of candidates) {
     const id = await db.transaction((tx) => awardGoldIfDueTx(tx, { companyId: company.id, householdId: c.id, awardedOn: asOf, now, rules, cutoff }));

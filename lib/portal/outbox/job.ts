@@ -1,4 +1,3 @@
-import "server-only";
 import type { CronJob } from "@/lib/cron/types";
 import { env } from "@/lib/env";
 import { deliverDue } from "./deliver";

@@ -1,0 +1,110 @@
+/**
+ * CRM-EW demo history, derived — never hand-set: the seeded complaints' ledger entries are
+ * written by the triage's own function, then the seed's 24 months are replayed through the
+ * daily cron's CRM jobs (arrears ladder with its notices, orders and legal cases, gold badge
+ * award and expiry, recovery) on the days that matter — the 1st and the day after the due
+ * day of every month, and today — counting only the money received by each day. The current
+ * quarter also gets its survey and its visit sampling, and the butlers are taken to have
+ * recorded most of last month's sample (through the visit record's own command).
+ * Idempotent: a finished run leaves an audit row "seed.crm"; every job is idempotent anyway.
+ */
+import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
+import type { Db } from "../../lib/db/client";
+import { getBillingSettings } from "../../lib/billing/generate";
+import { addMonths, localDate } from "../../lib/billing/rules";
+import { recordComplaintEntryTx } from "../../lib/crm/complaints";
+import { publishedRules } from "../../lib/crm/read";
+import { recordVisit } from "../../lib/crm/visit-record";
+import { CRON_JOBS } from "../../lib/cron/jobs";
+import { runDaily } from "../../lib/cron/run";
+import { acceptOrder } from "../../lib/tickets/commands";
+import * as s from "../schema";
+import { SEED_MONTHS } from "./billing";
+
+export const CRM_SEED_ACTION = "seed.crm";
+
+const HISTORY_JOBS = ["crm.arrears", "crm.goldExpiry", "crm.goldAward", "crm.recovery"];
+const QUARTER_JOBS = ["crm.visits", "crm.surveys"];
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The replayed days: the 1st and the day after the due day of each seeded month, then today. */
+export function replayDates(today: string, dueDay: number, months = SEED_MONTHS): string[] {
+  const current = today.slice(0, 7);
+  const out = new Set<string>();
+  for (let i = months - 1; i >= 0; i--) {
+    const p = addMonths(current, -i);
+    for (const d of [`${p}-01`, `${p}-${pad(Math.min(dueDay + 1, 28))}`]) if (d < today) out.add(d);
+  }
+  out.add(today);
+  return [...out].sort();
+}
+
+export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date; log?: (line: string) => void } = {}) {
+  const log = opts.log ?? (() => {});
+  const [done] = await db
+    .select({ id: s.auditLog.id })
+    .from(s.auditLog)
+    .where(and(eq(s.auditLog.companyId, companyId), eq(s.auditLog.action, CRM_SEED_ACTION)))
+    .limit(1);
+  if (done) return { status: "exists" as const };
+  const started = performance.now();
+  const now = opts.now ?? new Date();
+  const [company] = await db.select({ timeZone: s.companies.timeZone }).from(s.companies).where(eq(s.companies.id, companyId));
+  const tz = company?.timeZone ?? "Asia/Shanghai";
+  const today = localDate(now, tz);
+  const rules = await publishedRules(db, companyId);
+
+  // 1. The seeded complaints' entries, exactly as the triage writes them (dated at triage).
+  const complaints = await db
+    .select({ id: s.workOrders.id, householdId: s.workOrders.householdId, classification: s.workOrders.classification, points: s.workOrders.points, triagedAt: s.workOrders.triagedAt, by: s.workOrders.triagedByUserId })
+    .from(s.workOrders)
+    .where(and(eq(s.workOrders.companyId, companyId), eq(s.workOrders.type, "complaint"), isNotNull(s.workOrders.classification), isNotNull(s.workOrders.triagedAt)))
+    .orderBy(asc(s.workOrders.triagedAt));
+  for (const c of complaints) {
+    if (c.householdId == null || c.classification == null || c.points == null || c.triagedAt == null) continue;
+    const x = { ...c, classification: c.classification, points: c.points, at: c.triagedAt };
+    await db.transaction((tx) =>
+      recordComplaintEntryTx(tx, { companyId, workOrderId: x.id, householdId: x.householdId, classification: x.classification, points: x.points, actorUserId: x.by, now: x.at, initialScore: rules.initialScore }),
+    );
+  }
+
+  // 2. Replay the history through the cron's own jobs.
+  const { dueDay } = await getBillingSettings(db, companyId);
+  const quarterStart = `${today.slice(0, 5)}${pad(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1)}-01`;
+  const totals: Record<string, number> = {};
+  const dates = replayDates(today, dueDay);
+  for (const asOf of dates) {
+    const names = asOf >= quarterStart ? [...HISTORY_JOBS, ...QUARTER_JOBS] : HISTORY_JOBS;
+    const jobs = CRON_JOBS.filter((j) => names.includes(j.name));
+    const run = await runDaily(db, { asOf, companyIds: [companyId], jobs });
+    if (run.status !== "ok") throw new Error(`CRM replay of ${asOf} ended ${run.status}: ${JSON.stringify(run).slice(0, 500)}`);
+    for (const t of Object.values(run.totals)) for (const [k, v] of Object.entries(t)) if (!["done", "skipped", "failed"].includes(k)) totals[k] = (totals[k] ?? 0) + v;
+  }
+
+  // 3. Butlers recorded most of the earlier months' visits of this quarter (about 85 %).
+  const earlier = await db
+    .select({ id: s.visits.id, householdId: s.visits.householdId, butler: s.visits.butlerUserId, orderId: s.visits.workOrderId, sampledMonth: s.visits.sampledMonth })
+    .from(s.visits)
+    .where(and(eq(s.visits.companyId, companyId), isNull(s.visits.visitedAt), lt(s.visits.sampledMonth, today.slice(0, 7)), isNotNull(s.visits.workOrderId)))
+    .orderBy(asc(s.visits.id));
+  let visited = 0;
+  for (const v of earlier) {
+    if (v.butler == null || v.orderId == null || (v.householdId * 7919) % 100 >= 85) continue;
+    const actor = { companyId, userId: v.butler, roles: ["butler" as const] };
+    const at = new Date(`${v.sampledMonth}-${pad(5 + (v.householdId % 20))}T02:30:00Z`);
+    await acceptOrder(db, actor, v.orderId, at);
+    const satisfaction = [5, 5, 4, 4, 4, 3, 5, 2, 4, 1][v.householdId % 10];
+    await recordVisit(
+      db,
+      actor,
+      { visitId: v.id, notes: satisfaction >= 4 ? "住户满意，无其他诉求。" : "住户反映楼道照明和垃圾清运问题，已记录跟进。", satisfaction, issues: satisfaction >= 4 ? undefined : "楼道照明 / 垃圾清运", createOrder: false, orderType: undefined },
+      at,
+    );
+    visited++;
+  }
+
+  await db.insert(s.auditLog).values({ companyId, actorUserId: null, action: CRM_SEED_ACTION, entity: "company", entityId: String(companyId), before: null, after: { dates: dates.length, complaints: complaints.length, visited, ...totals }, createdAt: now });
+  log(`  crm-ew: ${complaints.length} complaint entries, ${dates.length} days replayed (${Object.entries(totals).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(", ")}), ${visited} visits recorded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  return { status: "created" as const, totals, visited };
+}
