@@ -22,7 +22,7 @@ function e2eDatabaseUrl(): string {
   return `file:${path.join(tmp, `guanjia-e2e-${port}`, "e2e.db")}`;
 }
 
-async function withDb<T>(run: (c: Client) => Promise<T>): Promise<T> {
+export async function withDb<T>(run: (c: Client) => Promise<T>): Promise<T> {
   const client = createClient({ url: e2eDatabaseUrl() });
   try {
     await client.execute("PRAGMA busy_timeout = 5000");

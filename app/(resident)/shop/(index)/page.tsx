@@ -12,7 +12,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { vipUnitPriceFen } from "@/lib/portal/rules";
 import { cartLines, listProducts, vipPercents } from "@/lib/portal/shop";
-import { setCartAction } from "./actions";
+import { setCartAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("portal.shop"))("title") };
