@@ -9,7 +9,7 @@
  *   0–69  on time: each bill paid between the 1st and the 14th of its month
  *   70–81 late: each bill paid 20–49 days after its due date
  *   82–89 behind: stopped paying 1–11 months ago
- *   90–92 over a year behind: stopped paying 13–23 months ago
+ *   90–92 a year or more behind: stopped paying 12–22 months ago
  *   93–96 paid ahead: on time, then three months ago prepaid 3 + (12–24) months (held as credit)
  *   97–99 on time except the latest bill, half paid
  */
@@ -147,7 +147,7 @@ export async function seedBilling(db: Db, companyId: number, opts: { now?: Date;
                    when cat < 70 or cat >= 93 then at + (((hid * 31 + idx * 17) % 14) * 86400000) + 30600000 + ((hid * 7 + idx * 13) % 540) * 60000
                    when cat < 82 then due_ms + ((20 + (hid + idx) % 30) * 86400000) + 30600000 + ((hid * 11 + idx) % 540) * 60000
                    when cat < 90 and idx < ${SEED_MONTHS} - 1 - (hid % 11) then at + 5 * 86400000 + 36000000
-                   when cat < 93 and idx < ${SEED_MONTHS} - 13 - (hid % 11) then at + 8 * 86400000 + 36000000
+                   when cat < 93 and idx < ${SEED_MONTHS} - 12 - (hid % 11) then at + 8 * 86400000 + 36000000
                    else null end as pay_ms
             from plan
            where not (cat between 93 and 96 and idx >= ${SEED_MONTHS - 3} and hid not in (${owing}))
