@@ -4,27 +4,32 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { sandboxCancelAction, sandboxPayAction } from "@/app/(resident)/pay/sandbox/[sessionId]/actions";
+import type { ActionResult } from "@/lib/actions/result";
 
-export function SandboxCheckout({ sessionId }: { sessionId: string }) {
+type Decide = () => Promise<ActionResult<{ href: string }>>;
+
+/**
+ * The sandbox provider's hosted checkout buttons, for bills and shop orders alike: `pay` and
+ * `cancel` are server actions bound to the checkout; each answers where to go next.
+ */
+export function SandboxCheckout({ pay, cancel }: { pay: Decide; cancel: Decide }) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const run = (kind: "pay" | "cancel") =>
+  const run = (decide: Decide) =>
     start(async () => {
       setError(null);
-      const r = await (kind === "pay" ? sandboxPayAction : sandboxCancelAction)({ sessionId });
+      const r = await decide();
       if (!r.ok) return setError(r.message);
-      if (kind === "pay" && r.data.paymentId) router.push(`/bills/receipts/${r.data.paymentId}`);
-      else router.push("/bills");
+      router.push(r.data.href);
     });
   return (
     <div className="space-y-3">
-      <Button type="button" className="w-full py-3 text-base" disabled={pending} onClick={() => run("pay")}>
+      <Button type="button" className="w-full py-3 text-base" disabled={pending} onClick={() => run(pay)}>
         {t("billing.checkout.pay")}
       </Button>
-      <Button type="button" variant="secondary" className="w-full" disabled={pending} onClick={() => run("cancel")}>
+      <Button type="button" variant="secondary" className="w-full" disabled={pending} onClick={() => run(cancel)}>
         {t("billing.checkout.cancel")}
       </Button>
       {error ? (

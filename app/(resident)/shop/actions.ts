@@ -43,7 +43,7 @@ function decide(status: "paid" | "cancelled") {
     const outcome = await handleShopWebhook(ctx.db, getSandboxProvider(), body, signSandbox(body, sandboxSecret(env)));
     if (outcome.status !== 200) throw new AppError("conflict", "billing.errors.checkoutClosed");
     revalidatePath("/shop", "layout");
-    return { id: order.id };
+    return { href: `/shop/orders/${order.id}` };
   });
 }
 

@@ -21,7 +21,7 @@ function decide(status: "paid" | "cancelled") {
     const body = JSON.stringify({ sessionId, status, eventId: `sbx_${randomUUID()}` });
     const outcome = await handleWebhook(ctx.db, getSandboxProvider(), body, signSandbox(body, sandboxSecret(env)));
     if (outcome.status !== 200) throw new AppError("conflict", "billing.errors.checkoutClosed");
-    return { paymentId: outcome.paymentId ?? null };
+    return { href: status === "paid" && outcome.paymentId ? `/bills/receipts/${outcome.paymentId}` : "/bills" };
   });
 }
 

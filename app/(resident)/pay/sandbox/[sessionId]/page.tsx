@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SandboxCheckout } from "@/components/billing/sandbox-checkout";
+import { sandboxCancelAction, sandboxPayAction } from "./actions";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getCheckout } from "@/lib/billing/checkout";
@@ -41,7 +42,7 @@ export default async function SandboxCheckoutPage({ params }: { params: Promise<
         </dl>
       </Card>
       {session.status === "open" ? (
-        <SandboxCheckout sessionId={session.id} />
+        <SandboxCheckout pay={sandboxPayAction.bind(null, { sessionId: session.id })} cancel={sandboxCancelAction.bind(null, { sessionId: session.id })} />
       ) : (
         <Card>
           <p className="text-sm">{session.status === "paid" ? t("checkout.paid") : t("checkout.cancelled")}</p>

@@ -1,7 +1,8 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { OrderSummary } from "@/components/portal/order-summary";
-import { ShopCheckout } from "@/components/portal/shop-checkout";
+import { SandboxCheckout } from "@/components/billing/sandbox-checkout";
+import { shopCancelPaymentAction, shopPayAction } from "../../actions";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -32,7 +33,7 @@ export default async function ShopPayPage({ params }: { params: Promise<{ checko
         <OrderSummary order={order} />
       </Card>
       {order.status === "pending_payment" ? (
-        <ShopCheckout checkoutId={checkoutId} />
+        <SandboxCheckout pay={shopPayAction.bind(null, { checkoutId })} cancel={shopCancelPaymentAction.bind(null, { checkoutId })} />
       ) : (
         <Card>
           <p className="text-sm">{order.status === "cancelled" ? t("portal.shop.checkout.cancelled") : t("portal.shop.checkout.paid")}</p>
