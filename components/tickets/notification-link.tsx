@@ -12,6 +12,7 @@ export function NotificationLink({ id, href, unread, children }: { id: number; h
     <Link
       href={href}
       className="hover:underline"
+      data-unread={unread ? "true" : "false"}
       onClick={async (e) => {
         if (!unread || e.metaKey || e.ctrlKey || e.shiftKey) return;
         e.preventDefault();

@@ -26,7 +26,7 @@ interface Seeded {
   months: number;
 }
 
-/** A demo household of the demo butler, 4–11 months behind, with a resident of its own; the ladder run for it today. */
+/** A new household of the demo butler, 4 months behind, with a resident of its own; the ladder run for it today. */
 function seedArrears(): Seeded {
   const out = execFileSync("npx", ["tsx", "tests/e2e/crm/seed-arrears.ts"], { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: "utf8" });
   return JSON.parse(out.trim().split("\n").pop()!) as Seeded;
