@@ -2,14 +2,16 @@
  * npm run bench:cron — the daily cron (SPEC §10) on the benchmark company.
  *
  * For each size (default 10,000 / 25,000 / 50,000 households) it builds a fresh embedded
- * database in a temp folder, seeds 大型示范物业 with 24 months of bills and payments, then —
- * in a separate process, so the memory figure is the cron's own — times one daily run for
- * today (every job, every company) and a second run for the same day.
+ * database in a temp folder and seeds 大型示范物业 with 24 months of bills and payments. The
+ * cron has never seen that history, so a catch-up run for today comes first (reported). Then,
+ * in a separate process (so the memory figure is the daily runs' own), it times the daily run
+ * and a second run for the same day on two heavy days: next month's billing day (bills for
+ * every household, visit sampling) and the day after its due day (every unpaid household one
+ * month further behind: the ladder fires).
  * Targets on this 2-core machine: first run ≤ 10 s, second ≤ 2 s, peak memory ≤ 1 GB, linear growth.
  *
  *   npm run bench:cron                          10k, 25k, 50k
  *   npm run bench:cron -- --sizes 50000         one size
- *   npm run bench:cron -- --as-of 2026-12-01    a first-of-month day (visit sampling, bills)
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -19,7 +21,7 @@ import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { seedDemo } from "../db/seed";
 import { seedBilling } from "../db/seed/billing";
-import { localDate } from "../lib/billing/rules";
+import { addMonths, localDate } from "../lib/billing/rules";
 import { openDb } from "../lib/db/client";
 import { migrateDb } from "../lib/db/migrate";
 import { runDaily, type RunSummary } from "../lib/cron/run";
@@ -27,19 +29,25 @@ import { runDaily, type RunSummary } from "../lib/cron/run";
 const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "10000,25000,50000" },
-    "as-of": { type: "string" },
     worker: { type: "string" },
     company: { type: "string" },
+    dates: { type: "string" },
   },
 });
-const asOf = values["as-of"] ?? localDate(new Date(), "Asia/Shanghai");
+const today = localDate(new Date(), "Asia/Shanghai");
+const firstOfNext = `${addMonths(today.slice(0, 7), 1)}-01`;
+const dayAfterDueNext = `${addMonths(today.slice(0, 7), 1)}-16`;
 
-interface WorkerResult {
+interface DayResult {
+  asOf: string;
   first: number;
   second: number;
-  maxRssMb: number;
   totals: Record<string, Record<string, number>>;
   slowest: [string, number][];
+}
+interface WorkerResult {
+  days: DayResult[];
+  maxRssMb: number;
 }
 
 function jobTimes(s: RunSummary): [string, number][] {
@@ -50,27 +58,50 @@ function jobTimes(s: RunSummary): [string, number][] {
 }
 
 if (values.worker) {
-  // Child: two daily runs on an already-seeded database; prints one JSON line.
+  // Child: for each date, a daily run and a second run for the same date; prints one JSON line.
   const handle = openDb(values.worker);
   const companyIds = [Number(values.company)];
-  const t1 = performance.now();
-  const s1 = await runDaily(handle.db, { asOf, companyIds });
-  const first = (performance.now() - t1) / 1000;
-  const t2 = performance.now();
-  const s2 = await runDaily(handle.db, { asOf, companyIds });
-  const second = (performance.now() - t2) / 1000;
-  handle.client.close();
-  if (s1.status !== "ok" || s2.status !== "ok") {
-    console.error(JSON.stringify({ s1, s2 }, null, 1).slice(0, 4000));
-    process.exit(1);
+  const days: DayResult[] = [];
+  for (const asOf of values.dates!.split(",")) {
+    const t1 = performance.now();
+    const s1 = await runDaily(handle.db, { asOf, companyIds });
+    const first = (performance.now() - t1) / 1000;
+    const t2 = performance.now();
+    const s2 = await runDaily(handle.db, { asOf, companyIds });
+    const second = (performance.now() - t2) / 1000;
+    if (s1.status !== "ok" || s2.status !== "ok") {
+      console.error(JSON.stringify({ s1, s2 }, null, 1).slice(0, 4000));
+      process.exit(1);
+    }
+    days.push({ asOf, first, second, totals: s1.totals, slowest: jobTimes(s1).slice(0, 5) });
   }
-  const out: WorkerResult = { first, second, maxRssMb: process.resourceUsage().maxRSS / 1024, totals: s1.totals, slowest: jobTimes(s1).slice(0, 6) };
+  handle.client.close();
+  const out: WorkerResult = { days, maxRssMb: process.resourceUsage().maxRSS / 1024 };
   console.log(JSON.stringify(out));
   process.exit(0);
 }
 
+const ok = (v: number, target: number) => (v <= target ? "ok" : "MISSED");
+function did(totals: DayResult["totals"]) {
+  return (
+    Object.entries(totals)
+      .map(([job, c]) => [job, Object.entries(c).filter(([k, v]) => !["done", "skipped", "failed"].includes(k) && v)] as const)
+      .filter(([, c]) => c.length)
+      .map(([job, c]) => `${job}: ${c.map(([k, v]) => `${k}=${v.toLocaleString("en-US")}`).join(" ")}`)
+      .join(" · ") || "nothing"
+  );
+}
+function worker(url: string, companyId: number, dates: string[]): WorkerResult {
+  const out = execFileSync(process.execPath, ["--import", "tsx", process.argv[1], "--worker", url, "--company", String(companyId), "--dates", dates.join(",")], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 << 20,
+  });
+  return JSON.parse(out.trim().split("\n").at(-1)!) as WorkerResult;
+}
+
 const sizes = values.sizes.split(",").map((s) => Number(s.replace(/[_\s]/g, "")));
-const rows: { size: number; r: WorkerResult }[] = [];
+const rows: { size: number; daily: DayResult[]; rss: number }[] = [];
 for (const size of sizes) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "guanjia-bench-cron-"));
   const url = `file:${path.join(dir, "bench.db")}`;
@@ -81,29 +112,31 @@ for (const size of sizes) {
     const seeded = await seedDemo(handle.db, { profile: "bench", households: size });
     const history = await seedBilling(handle.db, seeded.companyId, {});
     handle.client.close();
-    console.log(`${size.toLocaleString("en-US")} households: seeded ${history.bills.toLocaleString("en-US")} bills, ${history.payments.toLocaleString("en-US")} payments in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const out = execFileSync(process.execPath, ["--import", "tsx", process.argv[1], "--worker", url, "--company", String(seeded.companyId), "--as-of", asOf], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-      maxBuffer: 64 << 20,
-    });
-    const r = JSON.parse(out.trim().split("\n").at(-1)!) as WorkerResult;
-    rows.push({ size, r });
-    const ok = (v: number, target: number) => (v <= target ? "ok" : "MISSED");
-    console.log(`  first run  ${r.first.toFixed(2).padStart(7)} s  (target ≤ 10 s: ${ok(r.first, 10)})`);
-    console.log(`  second run ${r.second.toFixed(2).padStart(7)} s  (target ≤ 2 s: ${ok(r.second, 2)})`);
-    console.log(`  peak RSS   ${r.maxRssMb.toFixed(0).padStart(7)} MB (target ≤ 1024 MB: ${ok(r.maxRssMb, 1024)})`);
-    console.log(`  slowest jobs: ${r.slowest.map(([k, ms]) => `${k} ${ms} ms`).join(", ")}`);
-    const did = Object.entries(r.totals)
-      .map(([job, c]) => [job, Object.entries(c).filter(([k, v]) => !["done", "skipped", "failed"].includes(k) && v)] as const)
-      .filter(([, c]) => c.length)
-      .map(([job, c]) => `${job}: ${c.map(([k, v]) => `${k}=${v.toLocaleString("en-US")}`).join(" ")}`);
-    console.log(`  first run did: ${did.join(" · ") || "nothing"}`);
+    console.log(`\n${size.toLocaleString("en-US")} households: seeded ${history.bills.toLocaleString("en-US")} bills, ${history.payments.toLocaleString("en-US")} payments in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    // The data set arrives with 24 months of history the cron has never seen: one catch-up run
+    // (today) posts the history's income, fires the ladder at each household's current step,
+    // awards the gold badges and samples this month's visits. Reported, not the daily target.
+    const catchUp = worker(url, seeded.companyId, [today]);
+    const c = catchUp.days[0];
+    console.log(`  catch-up run ${today}: ${c.first.toFixed(2)} s, again ${c.second.toFixed(2)} s, peak RSS ${catchUp.maxRssMb.toFixed(0)} MB`);
+    console.log(`    slowest: ${c.slowest.map(([k, ms]) => `${k} ${ms} ms`).join(", ")}`);
+    console.log(`    did: ${did(c.totals)}`);
+    // Daily runs, in a fresh process: the billing day (bills for every household, visit
+    // sampling) and the day after the due day (every unpaid household one month further behind).
+    const daily = worker(url, seeded.companyId, [firstOfNext, dayAfterDueNext]);
+    for (const d of daily.days) {
+      console.log(`  daily run ${d.asOf}: first ${d.first.toFixed(2)} s (target ≤ 10 s: ${ok(d.first, 10)}), second ${d.second.toFixed(2)} s (target ≤ 2 s: ${ok(d.second, 2)})`);
+      console.log(`    slowest: ${d.slowest.map(([k, ms]) => `${k} ${ms} ms`).join(", ")}`);
+      console.log(`    did: ${did(d.totals)}`);
+    }
+    console.log(`  daily runs' peak RSS ${daily.maxRssMb.toFixed(0)} MB (target ≤ 1024 MB: ${ok(daily.maxRssMb, 1024)})`);
+    rows.push({ size, daily: daily.days, rss: daily.maxRssMb });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 if (rows.length > 1) {
-  console.log("\nscaling (first run, seconds per 10,000 households):");
-  for (const { size, r } of rows) console.log(`  ${size.toLocaleString("en-US").padStart(7)}: ${r.first.toFixed(2)} s  → ${((r.first / size) * 10000).toFixed(2)} s / 10k`);
+  console.log("\nscaling (daily runs, seconds per 10,000 households):");
+  for (const { size, daily } of rows)
+    console.log(`  ${size.toLocaleString("en-US").padStart(7)}: ${daily.map((d) => `${d.asOf} ${d.first.toFixed(2)} s → ${((d.first / size) * 10000).toFixed(2)} s/10k`).join(" · ")}`);
 }

@@ -79,6 +79,8 @@ export const bills = sqliteTable(
   (t) => [
     uniqueIndex("bills_household_period_uq").on(t.householdId, t.period).where(sql`${t.kind} = 'monthly'`),
     index("bills_company_period_idx").on(t.companyId, t.period),
+    /** Every bill of one household (its account, its paid-ahead months), monthly or one-off. */
+    index("bills_household_idx").on(t.householdId),
     index("bills_company_due_idx").on(t.companyId, t.dueDate),
     /** Only the bills still owing: the arrears query over every household reads this small index. */
     index("bills_open_idx")

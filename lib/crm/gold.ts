@@ -106,7 +106,7 @@ export async function awardGoldIfDueTx(
     now,
   );
   // The butler's home visit to present the gold service card (金章服务卡).
-  const p = householdPlacementSubquery(tx, companyId);
+  const p = householdPlacementSubquery(tx, companyId, [householdId]);
   const [place] = await tx
     .select({ unitId: p.unitId, communityId: p.communityId })
     .from(households)

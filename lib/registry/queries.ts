@@ -32,7 +32,7 @@ export async function registryCounts(db: DbOrTx, companyId: number) {
  * else its first unit), that unit's building and community, and the household's butler —
  * the unit-range butler when the unit has one, else the building's butler. Company-scoped.
  */
-export function householdButlersSubquery(db: DbOrTx, companyId: number) {
+export function householdButlersSubquery(db: DbOrTx, companyId: number, onlyHouseholdIds?: readonly number[]) {
   const mainUnit = sql<number>`coalesce(
     (select min(hu2.unit_id) from ${householdUnits} hu2 join ${units} u2 on u2.id = hu2.unit_id
       where hu2.household_id = ${householdUnits.householdId} and u2.type = 'residential'),
@@ -50,7 +50,14 @@ export function householdButlersSubquery(db: DbOrTx, companyId: number) {
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
     .leftJoin(unitButlers, eq(unitButlers.unitId, units.id))
     .leftJoin(buildingButlers, eq(buildingButlers.buildingId, units.buildingId))
-    .where(and(eq(householdUnits.companyId, companyId), eq(householdUnits.unitId, mainUnit)))
+    .where(
+      and(
+        eq(householdUnits.companyId, companyId),
+        // A caller that needs a few households says so: the planner cannot push an outer filter into this subquery.
+        onlyHouseholdIds ? inArray(householdUnits.householdId, [...onlyHouseholdIds]) : undefined,
+        eq(householdUnits.unitId, mainUnit),
+      ),
+    )
     .as("household_placement");
 }
 export const householdPlacementSubquery = householdButlersSubquery;

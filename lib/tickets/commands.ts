@@ -115,7 +115,7 @@ export interface NewOrder {
 
 /** Where a household lives (its main unit and community), or not_found in this company. */
 export async function placeHousehold(db: DbOrTx, companyId: number, householdId: number) {
-  const p = householdPlacementSubquery(db, companyId);
+  const p = householdPlacementSubquery(db, companyId, [householdId]);
   const [row] = await db
     .select({ id: households.id, unitId: p.unitId, communityId: p.communityId })
     .from(households)

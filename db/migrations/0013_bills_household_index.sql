@@ -1,0 +1,1 @@
+CREATE INDEX `bills_household_idx` ON `bills` (`household_id`);
