@@ -4,6 +4,7 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { CronJob } from "@/lib/cron/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import { jsonInsert } from "@/lib/db/json-insert";
 import { localParts } from "@/lib/hr/rules";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { categoryIdsByCode, ensureCategories } from "./categories";
@@ -25,13 +26,18 @@ import type { JournalInput, ReversalInput } from "./schemas";
 type EntryRow = typeof financeEntries.$inferInsert;
 const BATCH = 500;
 
+/** The automatic postings' rows, as one INSERT … SELECT FROM json_each (one statement text whatever the batch size). */
 async function insertEntries(db: DbOrTx, rows: EntryRow[]): Promise<number> {
-  let n = 0;
-  for (let i = 0; i < rows.length; i += 100) {
-    const done = await db.insert(financeEntries).values(rows.slice(i, i + 100)).onConflictDoNothing().returning({ id: financeEntries.id });
-    n += done.length;
-  }
-  return n;
+  const now = Date.now();
+  const e = financeEntries;
+  const done = await jsonInsert<{ id: number }>(
+    db,
+    e,
+    [e.companyId, e.communityId, e.categoryId, e.kind, e.amountFen, e.occurredOn, e.source, e.sourceKey, e.createdAt],
+    rows.map((r) => [r.companyId, r.communityId ?? null, r.categoryId, r.kind, r.amountFen, r.occurredOn, r.source, r.sourceKey ?? null, now]),
+    { onConflictDoNothing: true, returning: { id: e.id } },
+  );
+  return done.length;
 }
 
 async function readMark(db: DbOrTx, companyId: number, source: string): Promise<number> {
