@@ -19,6 +19,8 @@ const PORT = Number(process.env.E2E_PORT || 3211);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** The cron secret of the test server, known to the specs that call /api/cron (tests/e2e/cron). */
 export const E2E_CRON_SECRET = process.env.E2E_CRON_SECRET || `e2e-cron-secret-${PORT}-not-for-production`;
+/** The SMTP port the test server sends e-mail to; tests/e2e/portal/email.spec.ts listens on it while it runs. */
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT || PORT + 1000);
 const chromiumPath = process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
@@ -66,6 +68,10 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET ?? "",
       CRON_SECRET: E2E_CRON_SECRET,
+      // Outbound e-mail goes to a local SMTP server that the e-mail spec starts (nobody listens otherwise: deliveries fail and retry).
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(E2E_SMTP_PORT),
+      SMTP_FROM: "Guanjia E2E <no-reply@guanjia.test>",
     },
   },
 });

@@ -78,7 +78,8 @@ export async function unpaidMonthlyBillsAsOf(db: DbOrTx, companyId: number, asOf
       owedFen: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${paidByCutoff}`.as("u_owed_fen"),
     })
     .from(bills)
-    .where(and(eq(bills.companyId, companyId), eq(bills.voided, false), lt(bills.dueDate, asOf), eq(bills.kind, "monthly"), only))
+    // With a household list, "+company_id" keeps the scope but lets the planner read the household index.
+    .where(and(householdIds ? sql`+${bills.companyId} = ${companyId}` : eq(bills.companyId, companyId), eq(bills.voided, false), lt(bills.dueDate, asOf), eq(bills.kind, "monthly"), only))
     .as("u");
   const rows = await db.select().from(inner).where(sql`${inner.owedFen} > 0`).orderBy(sql`${inner.householdId}`, sql`${inner.period}`);
   return rows.map((r) => ({ householdId: Number(r.householdId), period: r.period, dueDate: r.dueDate, owedFen: Number(r.owedFen) }));

@@ -181,15 +181,18 @@ export const runGoldAward: CronJob = async (db, company, asOf, now) => {
   for (let k = 0; k < ids.length; k += 500) {
     const part = ids.slice(k, k + 500);
     const allocatedBy = at === null ? sql<number>`${bills.allocatedFen}` : sql<number>`coalesce((select sum(a.amount_fen) from ${allocations} a where a.bill_id = ${bills.id} and a.created_at < ${at}), 0)`;
+    // "+company_id": still scoped to the company, but the planner reads the household index
+    // for the id list instead of every bill of the company.
+    const sameCompany = sql`+${bills.companyId} = ${company.id}`;
     const open = await db
       .selectDistinct({ householdId: bills.householdId })
       .from(bills)
-      .where(and(eq(bills.companyId, company.id), inArray(bills.householdId, part), eq(bills.voided, false), cutoff ? lt(bills.createdAt, cutoff) : undefined, sql`${bills.linesFen} + ${bills.adjustmentFen} > ${allocatedBy}`));
+      .where(and(sameCompany, inArray(bills.householdId, part), eq(bills.voided, false), cutoff ? lt(bills.createdAt, cutoff) : undefined, sql`${bills.linesFen} + ${bills.adjustmentFen} > ${allocatedBy}`));
     for (const o of open) owing.add(o.householdId);
     const lastBills = await db
       .select({ householdId: bills.householdId, period: bills.period, linesFen: bills.linesFen })
       .from(bills)
-      .where(and(eq(bills.companyId, company.id), inArray(bills.householdId, part), eq(bills.kind, "monthly"), eq(bills.voided, false), cutoff ? lt(bills.createdAt, cutoff) : undefined));
+      .where(and(sameCompany, inArray(bills.householdId, part), eq(bills.kind, "monthly"), eq(bills.voided, false), cutoff ? lt(bills.createdAt, cutoff) : undefined));
     const seen = new Map<number, string>();
     for (const b of lastBills)
       if ((seen.get(b.householdId) ?? "") < b.period) {
