@@ -13,6 +13,7 @@ import type { Db } from "../../lib/db/client";
 import { getBillingSettings } from "../../lib/billing/generate";
 import { addMonths, localDate } from "../../lib/billing/rules";
 import { recordComplaintEntryTx } from "../../lib/crm/complaints";
+import { moveLegalCase } from "../../lib/crm/legal";
 import { publishedRules } from "../../lib/crm/read";
 import { recordVisit } from "../../lib/crm/visit-record";
 import { CRON_JOBS } from "../../lib/cron/jobs";
@@ -104,7 +105,38 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
     visited++;
   }
 
-  await db.insert(s.auditLog).values({ companyId, actorUserId: null, action: CRM_SEED_ACTION, entity: "company", entityId: String(companyId), before: null, after: { dates: dates.length, complaints: complaints.length, visited, ...totals }, createdAt: now });
-  log(`  crm-ew: ${complaints.length} complaint entries, ${dates.length} days replayed (${Object.entries(totals).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(", ")}), ${visited} visits recorded in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  // 4. The legal department has worked the older cases (through the case's own command); the
+  //    households still owe, so none is settled.
+  const [legalUser] = await db
+    .select({ id: s.memberships.userId })
+    .from(s.memberships)
+    .where(and(eq(s.memberships.companyId, companyId), eq(s.memberships.role, "legal")))
+    .limit(1);
+  let moved = 0;
+  if (legalUser) {
+    const actor = { companyId, userId: legalUser.id, roles: ["legal" as const] };
+    const cases = await db
+      .select({ id: s.legalCases.id, openedOn: s.legalCases.openedOn })
+      .from(s.legalCases)
+      .where(and(eq(s.legalCases.companyId, companyId), eq(s.legalCases.status, "letter_sent"), lt(s.legalCases.openedOn, addMonths(today.slice(0, 7), -2))))
+      .orderBy(asc(s.legalCases.id));
+    const paths: (typeof s.LEGAL_CASE_STATUS_VALUES)[number][][] = [["negotiating"], ["negotiating", "lawsuit_material_ready"], ["negotiating", "lawsuit_material_ready", "filed"], []];
+    const notes: Record<string, string> = {
+      negotiating: "已与业主面谈，业主表示将分期缴清。",
+      lawsuit_material_ready: "协商未果，欠费明细、合同与催缴记录已整理。",
+      filed: "已向人民法院提起诉讼。",
+    };
+    for (const c of cases) {
+      const path = paths[c.id % paths.length];
+      for (const [i, to] of path.entries()) {
+        const at = new Date(Math.min(now.getTime(), Date.parse(`${c.openedOn}T03:00:00Z`) + (i + 1) * 20 * 86_400_000));
+        await moveLegalCase(db, actor, { id: c.id, to, note: notes[to] }, at);
+        moved++;
+      }
+    }
+  }
+
+  await db.insert(s.auditLog).values({ companyId, actorUserId: null, action: CRM_SEED_ACTION, entity: "company", entityId: String(companyId), before: null, after: { dates: dates.length, complaints: complaints.length, visited, legalMoves: moved, ...totals }, createdAt: now });
+  log(`  crm-ew: ${complaints.length} complaint entries, ${dates.length} days replayed (${Object.entries(totals).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(", ")}), ${visited} visits recorded, ${moved} legal case steps in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return { status: "created" as const, totals, visited };
 }
