@@ -21,4 +21,21 @@ export function configuredTransport(): MessageTransport {
  * (rows are claimed atomically) and idempotent (sent rows are never picked again). The lead
  * may also run it more often than daily — it only sends what is due.
  */
-export const deliverOutbox: CronJob = async (db, company, _asOf, now) => deliverDue(db, { companyId: company.id, now, transport: configuredTransport() });
+export const deliverOutbox: CronJob = async (db, company, _asOf, now) => {
+  // Batch after batch until nothing is due or the time budget is spent (the rest waits for the
+  // next run): a daily run must be able to send a day's notices, not only the first hundred.
+  const transport = configuredTransport();
+  const total = { claimed: 0, sent: 0, retried: 0, failed: 0, batches: 0 };
+  const started = Date.now();
+  for (;;) {
+    const r = await deliverDue(db, { companyId: company.id, now, transport, limit: OUTBOX_BATCH });
+    total.batches++;
+    for (const k of ["claimed", "sent", "retried", "failed"] as const) total[k] += r[k];
+    if (r.claimed < OUTBOX_BATCH || Date.now() - started > OUTBOX_BUDGET_MS) break;
+  }
+  return total;
+};
+
+const OUTBOX_BATCH = 200;
+/** How long one cron run may spend sending (each company); what is left goes out on the next run. */
+const OUTBOX_BUDGET_MS = 20_000;
