@@ -118,6 +118,7 @@ export const crmNotices = sqliteTable(
 export const ladderFiringOrders = sqliteTable(
   "crm_ladder_firing_orders",
   {
+    companyId: companyRef().references(() => companies.id),
     firingId: integer("firing_id")
       .notNull()
       .references(() => ladderFirings.id),

@@ -432,7 +432,7 @@ async function runBatch(
       const dispatched: (typeof notifications.$inferInsert)[] = [];
       for (const x of withOrders) {
         const orderId = orderOf.get(x.row.householdId)!;
-        links.push({ firingId: x.row.id, workOrderId: orderId });
+        links.push({ companyId, firingId: x.row.id, workOrderId: orderId });
         events.push({ companyId, workOrderId: orderId, actorUserId: null, action: "submit", fromStatus: null, toStatus: "submitted", note: "system", at: now });
         if (x.targets.length) {
           events.push({ companyId, workOrderId: orderId, actorUserId: null, action: "dispatch", fromStatus: "submitted", toStatus: "assigned", note: null, at: now });

@@ -1,0 +1,19 @@
+import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { is } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import * as schema from "@/db/schema";
+
+/**
+ * Every business row belongs to exactly one company: each table carries company_id, so queries
+ * can be tenant-scoped and purging a company (db/seed/existing.ts purgeCompany) reaches every row.
+ * Only these global tables are exempt.
+ */
+const GLOBAL_TABLES = ["companies", "cron_leases", "rate_limits", "users"];
+
+describe("tenancy", () => {
+  it("every table but the global ones has a company_id column", () => {
+    const tables = Object.values(schema).flatMap((value) => (is(value, SQLiteTable) ? [getTableConfig(value)] : []));
+    const without = tables.filter((t) => !t.columns.some((c) => c.name === "company_id")).map((t) => t.name).sort();
+    expect(without).toEqual(GLOBAL_TABLES);
+  });
+});
