@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldsOf, filesOf } from "@/lib/tickets/form-data";
+import { fieldsOf, filesOf } from "@/lib/actions/form-data";
 import { residentRequestSchema, resolveSchema } from "@/lib/tickets/schemas";
 
 describe("FormData → schema input", () => {

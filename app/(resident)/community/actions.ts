@@ -5,7 +5,7 @@ import { authorizedAction } from "@/lib/actions/authorized-action";
 import { cancelSignup, signUp } from "@/lib/portal/activities";
 import { markNoticeRead } from "@/lib/portal/notices";
 import { idSchema } from "@/lib/portal/schemas";
-import { formAction } from "@/lib/tickets/form-action";
+import { formAction } from "@/lib/actions/form-action";
 
 /** Records that the resident read an announcement (only one they may see). */
 export const markNoticeReadAction = authorizedAction({ schema: idSchema, roles: ["resident"] }, async ({ id }, ctx) => {

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import * as orders from "@/lib/tickets/commands";
-import { formAction } from "@/lib/tickets/form-action";
-import { filesOf } from "@/lib/tickets/form-data";
+import { formAction } from "@/lib/actions/form-action";
+import { filesOf } from "@/lib/actions/form-data";
 import { confirmSchema, reasonSchema, residentRequestSchema } from "@/lib/tickets/schemas";
 import { submitResidentRequest } from "@/lib/tickets/submit";
 

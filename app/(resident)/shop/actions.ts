@@ -9,7 +9,7 @@ import { sandboxSecret, signSandbox } from "@/lib/billing/providers/sandbox";
 import { env } from "@/lib/env";
 import { cancelOrderSchema, cartSchema, placeOrderSchema, shopCheckoutSchema } from "@/lib/portal/schemas";
 import { cancelOrder, handleShopWebhook, orderByCheckout, placeOrder, setCartItem } from "@/lib/portal/shop";
-import { formAction } from "@/lib/tickets/form-action";
+import { formAction } from "@/lib/actions/form-action";
 
 export const setCartAction = formAction({ schema: cartSchema, roles: ["resident"] }, async ({ productId, quantity }, ctx) => {
   await setCartItem(ctx.db, ctx.companyId, ctx.user.id, productId, quantity);

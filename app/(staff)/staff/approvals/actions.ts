@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { addAttachments } from "@/lib/approvals/attachments";
-import { formAction } from "@/lib/tickets/form-action";
-import { filesOf } from "@/lib/tickets/form-data";
+import { formAction } from "@/lib/actions/form-action";
+import { filesOf } from "@/lib/actions/form-data";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { CHAIN_ADMIN_ROLES } from "@/lib/approvals/access";
 import { decide, saveChainConfig, saveRequest, withdraw } from "@/lib/approvals/commands";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { addCorrection, discardDraft, publishDraft, saveDraft, whatIfPreview } from "@/lib/crm/rulesets";
 import { correctionSchema, crmRulesSchema } from "@/lib/crm/schemas";
-import { formAction } from "@/lib/tickets/form-action";
+import { formAction } from "@/lib/actions/form-action";
 import { z } from "zod";
 
 const ADMIN = ["admin"] as const;

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { EQUIPMENT_EDIT_ROLES } from "@/lib/tickets/access";
 import { createEquipment, createPlan } from "@/lib/tickets/catalog";
-import { formAction } from "@/lib/tickets/form-action";
+import { formAction } from "@/lib/actions/form-action";
 import { equipmentSchema, planSchema } from "@/lib/tickets/schemas";
 
 export const createEquipmentAction = formAction({ schema: equipmentSchema, roles: EQUIPMENT_EDIT_ROLES }, async (input, ctx) => {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { WORK_ORDER_TYPES } from "@/db/schema/tickets";
 import { KB_EDIT_ROLES } from "@/lib/tickets/access";
 import { saveArticle } from "@/lib/tickets/catalog";
-import { formAction } from "@/lib/tickets/form-action";
+import { formAction } from "@/lib/actions/form-action";
 import { kbArticleSchema } from "@/lib/tickets/schemas";
 
 /** The form posts checkboxes: "public" is "on" when ticked; workOrderTypes repeats. */

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { ActionContext } from "@/lib/actions/authorized-action";
 import { followUpSchema, moveCaseSchema } from "@/lib/crm/arrears-schemas";
 import { createLegalFollowUp, LEGAL_EDIT_ROLES, moveLegalCase } from "@/lib/crm/legal";
-import { formAction } from "@/lib/tickets/form-action";
+import { formAction } from "@/lib/actions/form-action";
 
 /** Legal-case actions: schema → session → role (legal, admin) → company; the case must be visible; transitions checked on the server. */
 const actor = (ctx: ActionContext) => ({ companyId: ctx.companyId, userId: ctx.user.id, roles: ctx.roles });

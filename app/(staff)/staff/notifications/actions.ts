@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { markAllRead, markRead } from "@/lib/tickets/catalog";
-import { formAction } from "@/lib/tickets/form-action";
+import { formAction } from "@/lib/actions/form-action";
 import { idField } from "@/lib/tickets/schemas";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 

@@ -8,8 +8,8 @@ import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { loadRegistryView } from "@/lib/registry/view";
 import { canSeeOrder, EMERGENCY_ROLES, INTAKE_ROLES, loadOrderScope, ORDER_STAFF_ROLES, TRIAGE_ROLES } from "@/lib/tickets/access";
 import * as orders from "@/lib/tickets/commands";
-import { formAction } from "@/lib/tickets/form-action";
-import { filesOf } from "@/lib/tickets/form-data";
+import { formAction } from "@/lib/actions/form-action";
+import { filesOf } from "@/lib/actions/form-data";
 import { commentSchema, emergencySchema, intakeSchema, orderIdSchema, reasonSchema, resolveSchema, triageSchema } from "@/lib/tickets/schemas";
 import { intakeOrder, reportEmergency, resolveWithPhotos } from "@/lib/tickets/submit";
 

@@ -8,7 +8,7 @@ import { zonedLocalToDate } from "@/lib/portal/rules";
 import { activitySchema, cancelOrderSchema, checkInSchema, noticeSchema, orderIdSchema, productSchema } from "@/lib/portal/schemas";
 import { advanceOrder, cancelOrder, saveProduct } from "@/lib/portal/shop";
 import { checkImages, withStoredImages } from "@/lib/tickets/attachments";
-import { formAction } from "@/lib/tickets/form-action";
+import { formAction } from "@/lib/actions/form-action";
 import { z } from "zod";
 
 export const createNoticeAction = formAction({ schema: noticeSchema, roles: NOTICE_ROLES }, async (input, ctx) => {

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { setSla } from "@/lib/tickets/catalog";
-import { formAction } from "@/lib/tickets/form-action";
+import { formAction } from "@/lib/actions/form-action";
 import { slaSchema } from "@/lib/tickets/schemas";
 
 export const setSlaAction = formAction({ schema: slaSchema, roles: ["admin"] }, async (input, ctx) => {

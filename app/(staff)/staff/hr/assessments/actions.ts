@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { correctAssessment, finaliseAssessment, saveAssessment } from "@/lib/hr/assessments";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { assessmentSchema, correctionSchema, finaliseSchema } from "@/lib/hr/schemas";
-import { formAction } from "@/lib/tickets/form-action";
+import { formAction } from "@/lib/actions/form-action";
 
 /** Assessment actions: HR and admin (the manager's score is entered by them). */
 const actor = (ctx: { companyId: number; user: { id: number } }) => ({ companyId: ctx.companyId, userId: ctx.user.id });

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { completeSchema, courseSchema, enrolmentIdSchema, enrolSchema } from "@/lib/hr/schemas";
 import { completeEnrolment, createCourse, enrol, markAttended } from "@/lib/hr/training";
-import { formAction } from "@/lib/tickets/form-action";
+import { formAction } from "@/lib/actions/form-action";
 
 /** Training actions: HR and admin; the commands scope every query to the company. */
 const actor = (ctx: { companyId: number; user: { id: number } }) => ({ companyId: ctx.companyId, userId: ctx.user.id });
