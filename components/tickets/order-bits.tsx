@@ -101,7 +101,6 @@ export async function Assignees({ assignees, timeZone }: { assignees: { userId: 
   );
 }
 
-export const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm";
-export const labelClass = "mb-1 block text-sm font-medium text-slate-700";
+export { inputClass, labelClass } from "@/components/forms/action-fields";
 export const buttonClass = "inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 export const secondaryButtonClass = "inline-flex items-center justify-center rounded-md bg-white px-4 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50";

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ActionForm, FieldError } from "@/components/tickets/action-form";
-import { buttonClass, inputClass, labelClass } from "@/components/tickets/order-bits";
+import { ActionForm } from "@/components/tickets/action-form";
+import { Input, Select, TextArea } from "@/components/forms/action-fields";
+import { buttonClass } from "@/components/tickets/order-bits";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
@@ -67,35 +68,11 @@ export default async function StaffActivitiesPage() {
           <EmptyState>{t("empty")}</EmptyState>
         ) : (
           <ActionForm action={createActivityAction} className="space-y-3" testId="activity-form">
-            <div>
-              <label htmlFor="a-community" className={labelClass}>
-                {t("community")}
-              </label>
-              <select id="a-community" name="communityId" className={inputClass}>
-                {names.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-              <FieldError name="communityId" />
-            </div>
+            <Select id="a-community" name="communityId" label={t("community")} options={names.map((c) => ({ value: c.id, label: c.name }))} />
             {FIELDS.map(([name, label, type]) => (
-              <div key={name}>
-                <label htmlFor={`a-${name}`} className={labelClass}>
-                  {t(label)}
-                </label>
-                <input id={`a-${name}`} name={name} type={type} min={type === "number" ? 1 : undefined} className={inputClass} />
-                <FieldError name={name} />
-              </div>
+              <Input key={name} id={`a-${name}`} name={name} type={type} min={type === "number" ? 1 : undefined} label={t(label)} />
             ))}
-            <div>
-              <label htmlFor="a-description" className={labelClass}>
-                {t("description")}
-              </label>
-              <textarea id="a-description" name="description" rows={4} className={inputClass} />
-              <FieldError name="description" />
-            </div>
+            <TextArea id="a-description" name="description" label={t("description")} rows={4} />
             <button type="submit" className={buttonClass}>
               {t("submit")}
             </button>

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { ActionForm, FieldError } from "@/components/tickets/action-form";
-import { buttonClass, inputClass, labelClass } from "@/components/tickets/order-bits";
+import { ActionForm } from "@/components/tickets/action-form";
+import { Input, Select, TextArea } from "@/components/forms/action-fields";
+import { buttonClass } from "@/components/tickets/order-bits";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
@@ -62,40 +63,10 @@ export default async function StaffNoticesPage() {
           <EmptyState>{t("noCommunities")}</EmptyState>
         ) : (
           <ActionForm action={createNoticeAction} className="space-y-3" testId="notice-form">
-            <div>
-              <label htmlFor="n-community" className={labelClass}>
-                {t("community")}
-              </label>
-              <select id="n-community" name="communityId" className={inputClass}>
-                {names.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-              <FieldError name="communityId" />
-            </div>
-            <div>
-              <label htmlFor="n-title" className={labelClass}>
-                {t("titleField")}
-              </label>
-              <input id="n-title" name="title" maxLength={120} className={inputClass} />
-              <FieldError name="title" />
-            </div>
-            <div>
-              <label htmlFor="n-body" className={labelClass}>
-                {t("body")}
-              </label>
-              <textarea id="n-body" name="body" rows={6} className={inputClass} />
-              <FieldError name="body" />
-            </div>
-            <div>
-              <label htmlFor="n-publish" className={labelClass}>
-                {t("publishAt")}
-              </label>
-              <input id="n-publish" name="publishAt" type="datetime-local" className={inputClass} />
-              <FieldError name="publishAt" />
-            </div>
+            <Select id="n-community" name="communityId" label={t("community")} options={names.map((c) => ({ value: c.id, label: c.name }))} />
+            <Input id="n-title" name="title" label={t("titleField")} maxLength={120} />
+            <TextArea id="n-body" name="body" label={t("body")} rows={6} />
+            <Input id="n-publish" name="publishAt" type="datetime-local" label={t("publishAt")} />
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" name="pinned" className="accent-brand-600" />
               {t("pinned")}
