@@ -1,17 +1,11 @@
-import { eq } from "drizzle-orm";
-import { companies } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { localDate } from "@/lib/billing/rules";
 import type { DbOrTx } from "@/lib/db/client";
+import { companyTimeZone } from "@/lib/tenancy/queries";
 import type { ComplaintClass } from "@/lib/tickets/rules";
 import { appendSentimentEntries } from "./ledger";
 import { publishedRules } from "./read";
 import { complaintDedupeKey, complaintPointsInRange } from "./rules/complaints";
-
-export async function companyTimeZone(db: DbOrTx, companyId: number): Promise<string> {
-  const [row] = await db.select({ timeZone: companies.timeZone }).from(companies).where(eq(companies.id, companyId));
-  return row?.timeZone ?? "Asia/Shanghai";
-}
 
 /** Refuses points outside the classification's range under the company's published rules (a field error). */
 export async function checkComplaintPoints(db: DbOrTx, companyId: number, classification: ComplaintClass, points: number) {

@@ -7,7 +7,7 @@ import type { CronJob } from "@/lib/cron/types";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { createOrderTx } from "@/lib/tickets/commands";
-import { companyTimeZone } from "./complaints";
+import { companyTimeZone } from "@/lib/tenancy/queries";
 import type { CrmRules } from "./config";
 import { appendSentimentEntries } from "./ledger";
 import { publishedRules } from "./read";

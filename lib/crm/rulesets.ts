@@ -5,7 +5,7 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import { localDate } from "@/lib/billing/rules";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { companyTimeZone } from "./complaints";
+import { companyTimeZone } from "@/lib/tenancy/queries";
 import { DEFAULT_CRM_RULES, type CrmRules } from "./config";
 import { appendSentimentEntries, recomputeScores } from "./ledger";
 import { publishedRules } from "./read";

@@ -1,7 +1,8 @@
 import { and, count, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
-import { communities, companies, households, users, visits } from "@/db/schema";
+import { communities, households, users, visits } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { instantOf } from "@/lib/hr/rules";
+import { companyTimeZone } from "@/lib/tenancy/queries";
 import type { RegistryView } from "@/lib/registry/access";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { visibleHouseholds } from "@/lib/registry/view";
@@ -93,8 +94,7 @@ export async function coverageReport(db: DbOrTx, companyId: number, quarter: str
  * visited between `from` and `to` (company-local calendar dates, inclusive).
  */
 export async function visitCoverage(db: DbOrTx, companyId: number, range: { from: string; to: string }): Promise<Map<number, { households: number; visited: number }>> {
-  const [company] = await db.select({ tz: companies.timeZone }).from(companies).where(eq(companies.id, companyId));
-  const tz = company?.tz ?? "Asia/Shanghai";
+  const tz = await companyTimeZone(db, companyId);
   const start = instantOf(range.from, 0, tz);
   const end = new Date(instantOf(range.to, 0, tz).getTime() + 86_400_000 - 1);
   const p = householdPlacementSubquery(db, companyId);

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, or } from "drizzle-orm";
-import { approvalRequests, attendanceEntries, companies, memberships, staffRecords, users, workShifts } from "@/db/schema";
+import { approvalRequests, attendanceEntries, memberships, staffRecords, users, workShifts } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import { companyTimeZone } from "@/lib/tenancy/queries";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Actor } from "./commands";
 import { daysOfMonth, DEFAULT_SHIFT, effectiveEntries, evaluateDay, instantOf, localParts, totalsOf, type DayResult, type MonthTotals, type Shift } from "./rules";
@@ -13,10 +14,6 @@ import type { AttendanceCorrection, ShiftInput } from "./schemas";
  * entries, audited), and the per-day and per-month evaluation through lib/hr/rules.ts.
  */
 
-export async function companyTimeZone(db: DbOrTx, companyId: number): Promise<string> {
-  const [row] = await db.select({ tz: companies.timeZone }).from(companies).where(eq(companies.id, companyId));
-  return row?.tz ?? "Asia/Shanghai";
-}
 
 /** The shifts of the given people: their own override, else the company default, else 09:00–18:00. */
 export async function shiftsOf(db: DbOrTx, companyId: number, userIds: number[]): Promise<(userId: number) => Shift> {

@@ -3,6 +3,12 @@ import { companies, memberships, users } from "@/db/schema";
 import { isRole, type Role } from "@/lib/auth/roles";
 import type { DbOrTx } from "@/lib/db/client";
 
+/** The company's time zone (calendar dates are local to it); Asia/Shanghai when unknown. */
+export async function companyTimeZone(db: DbOrTx, companyId: number): Promise<string> {
+  const [row] = await db.select({ timeZone: companies.timeZone }).from(companies).where(eq(companies.id, companyId));
+  return row?.timeZone ?? "Asia/Shanghai";
+}
+
 export async function getCompany(db: DbOrTx, companyId: number) {
   const [company] = await db.select().from(companies).where(eq(companies.id, companyId));
   return company ?? null;
