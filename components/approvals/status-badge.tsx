@@ -6,7 +6,7 @@ const TONE: Record<string, string> = {
   approved: "bg-emerald-100 text-emerald-800",
   rejected: "bg-red-100 text-red-700",
   returned: "bg-orange-100 text-orange-800",
-  withdrawn: "bg-slate-100 text-slate-500",
+  withdrawn: "bg-slate-100 text-slate-600",
 };
 
 export async function RequestStatusBadge({ status }: { status: string }) {

@@ -11,8 +11,8 @@ const STATUS_STYLE: Record<WorkOrderStatus, string> = {
   in_progress: "bg-sky-50 text-sky-800",
   resolved: "bg-emerald-50 text-emerald-800",
   confirmed: "bg-emerald-50 text-emerald-800",
-  closed: "bg-slate-100 text-slate-500",
-  cancelled: "bg-slate-100 text-slate-500",
+  closed: "bg-slate-100 text-slate-600",
+  cancelled: "bg-slate-100 text-slate-600",
 };
 
 export async function StatusBadge({ status }: { status: WorkOrderStatus }) {
