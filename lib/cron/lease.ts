@@ -66,7 +66,7 @@ export interface HeldLease {
  * heartbeats; otherwise the lease is taken, renewed every HEARTBEAT_MS while `fn` runs, and
  * released at the end (also when `fn` throws).
  */
-export async function withLease<T>(db: Db, name: string, fn: (lease: HeldLease) => Promise<T>): Promise<Busy | { status: "ran"; value: T }> {
+export async function withLease<T>(db: Db, name: string, fn: (lease: HeldLease) => Promise<T>, heartbeatMs = HEARTBEAT_MS): Promise<Busy | { status: "ran"; value: T }> {
   if (inProcess.has(name)) return { status: "busy", heldBy: "this process", until: "" };
   inProcess.add(name);
   try {
@@ -81,7 +81,7 @@ export async function withLease<T>(db: Db, name: string, fn: (lease: HeldLease) 
         (held) => void (held || (lease.lost = true)),
         (e) => console.error(`[cron] heartbeat of lease ${name} failed:`, e),
       );
-    }, HEARTBEAT_MS);
+    }, heartbeatMs);
     timer.unref?.();
     try {
       return { status: "ran", value: await fn(lease) };

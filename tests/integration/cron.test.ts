@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bills, cronJobRuns, cronLeases } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { CRON_JOBS, type RegisteredJob } from "@/lib/cron/jobs";
-import { acquireLease, LEASE_STALE_MS } from "@/lib/cron/lease";
+import { acquireLease, LEASE_STALE_MS, releaseLease, withLease } from "@/lib/cron/lease";
 import { runDaily } from "@/lib/cron/run";
 import { createTestDb } from "../support/test-db";
 import { createBillingEstate as billingWorld } from "../support/billing";
@@ -104,5 +104,40 @@ describe("the daily cron", () => {
     expect(s2.status).toBe("ok");
     expect(s2.companies[0].jobs["billing.generate"].status).toBe("skipped");
     expect(s2.companies[0].jobs["test.flaky"]).toMatchObject({ status: "done", counts: { fixed: 1 } });
+  });
+
+  it("the holder heartbeats while it runs, and notices when its lease was taken over", async () => {
+    const name = leaseOf();
+    const row = async () => (await db.select().from(cronLeases).where(eq(cronLeases.name, name)))[0];
+    const res = await withLease(
+      db,
+      name,
+      async (lease) => {
+        const first = await row();
+        // Bounded polls (not timed assertions): the heartbeat moves, then a thief takes the lease.
+        for (let i = 0; i < 200 && (await row()).heartbeatAt!.getTime() <= first.heartbeatAt!.getTime(); i++) await new Promise((r) => setTimeout(r, 50));
+        const beat = await row();
+        await db.update(cronLeases).set({ holder: "thief" }).where(eq(cronLeases.name, name));
+        for (let i = 0; i < 200 && !lease.lost; i++) await new Promise((r) => setTimeout(r, 50));
+        return { first, beat, lost: lease.lost };
+      },
+      100,
+    );
+    if (res.status !== "ran") throw new Error("busy");
+    expect(res.value.beat.heartbeatAt!.getTime()).toBeGreaterThan(res.value.first.heartbeatAt!.getTime());
+    expect(res.value.beat.expiresAt.getTime()).toBeGreaterThan(res.value.first.expiresAt.getTime());
+    expect(res.value.lost).toBe(true);
+    // The thief's lease is not released by the run that lost it.
+    expect((await row()).holder).toBe("thief");
+    await releaseLease(db, name);
+  });
+
+  it("--release-lease frees a stuck lease at once", async () => {
+    const w = await billingWorld(db);
+    const lease = leaseOf();
+    expect(await acquireLease(db, lease, "stuck-process")).toBe(true);
+    expect((await runDaily(db, { asOf: "2026-07-02", companyIds: [w.companyId], lease })).status).toBe("busy");
+    expect(await releaseLease(db, lease)).toBe(1);
+    expect((await runDaily(db, { asOf: "2026-07-02", companyIds: [w.companyId], lease })).status).toBe("ok");
   });
 });
