@@ -48,7 +48,7 @@ export async function announceDueNotices(db: Db, now: Date, companyIds?: readonl
         .returning({ id: portalNotices.id });
       if (!claimed.length) return null;
       for (let i = 0; i < people.length; i += INSERT_CHUNK)
-        await notifyPortal(tx, n.companyId, people.slice(i, i + INSERT_CHUNK).map((p) => p.id), "portal.notice.published", { noticeId: n.id, title: n.title }, `/notices/${n.id}`);
+        await notifyPortal(tx, n.companyId, people.slice(i, i + INSERT_CHUNK).map((p) => p.id), "portal.notice.published", { noticeId: n.id, title: n.title }, `/community/notices/${n.id}`);
       let queued = 0;
       if (n.emergency)
         for (const p of people)

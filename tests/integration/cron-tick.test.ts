@@ -81,6 +81,8 @@ describe("the minute tick", () => {
 
     expect(counts(await tick(db, [e.companyId], now), "portal.notices")).toMatchObject({ notices: 1, notified: 3, messages: 6 });
     expect(await inbox(emergency.id)).toBe(3);
+    const [entry] = await db.select().from(notifications).where(and(eq(notifications.kind, "portal.notice.published"), like(notifications.payload, `%"noticeId":${emergency.id}%`))).limit(1);
+    expect(entry.href).toBe(`/community/notices/${emergency.id}`);
     expect(await inbox(later.id)).toBe(0);
     const queued = await db.select().from(outboxMessages).where(like(outboxMessages.idempotencyKey, `notice:${emergency.id}:%`));
     expect(queued.map((m) => m.channel).sort()).toEqual(["email", "email", "email", "sms", "sms", "sms"]);
