@@ -30,7 +30,8 @@ export default defineConfig({
   forbidOnly: CI,
   retries: CI ? 1 : 0,
   workers: 2,
-  timeout: 30_000,
+  // Sized for a loaded machine (2 cores shared): a sign-in, two axe scans and a payment took 35 s with both cores busy.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   use: {

@@ -28,8 +28,9 @@ export default defineConfig({
           setupFiles: ["tests/support/integration-setup.ts"],
           // Files run one after another: in remote mode they share one sqld server.
           fileParallelism: false,
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          // Sized for a loaded machine (two cores shared with other work); the seed tests set more.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

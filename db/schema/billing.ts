@@ -25,7 +25,7 @@ export const BILL_KINDS = ["monthly", "one_off"] as const;
 export const PAYMENT_METHODS = ["cash", "transfer", "pos", "wechat", "alipay", "online"] as const;
 export const CORRECTION_KINDS = ["void", "adjust", "refund"] as const;
 export const CREDIT_KINDS = ["payment", "applied", "refund", "release"] as const;
-export const CHECKOUT_STATUSES = ["open", "paid", "cancelled"] as const;
+export const CHECKOUT_STATUSES = ["open", "paid", "cancelled", "expired"] as const;
 
 /** Per-company billing settings; defaults: bills on the 1st, due on the 15th, rounded to the fen. */
 export const billingSettings = sqliteTable("billing_settings", {
@@ -227,7 +227,11 @@ export const checkoutSessions = sqliteTable(
     paymentId: integer("payment_id").references(() => payments.id),
     createdAt: createdAt(),
   },
-  (t) => [index("checkout_sessions_household_idx").on(t.householdId)],
+  (t) => [
+    index("checkout_sessions_household_idx").on(t.householdId),
+    // The minute tick's checkout expiry: only the open sessions.
+    index("checkout_sessions_open_idx").on(t.createdAt).where(sql`status = 'open'`),
+  ],
 );
 
 /**

@@ -5,14 +5,17 @@ import { companies } from "./tenancy";
 /**
  * The cron's lease (SPEC §10): one row per lease name. A run takes the lease when it is free
  * or expired, renews it between jobs and releases it at the end; a second run that finds it
- * held answers "busy" instead of running the jobs twice at once. A run that crashed leaves an
- * expired lease behind, which the next run takes over.
+ * held answers "busy" instead of running the jobs twice at once. The holder heartbeats every
+ * few seconds (lib/cron/lease.ts); a run that crashed stops heartbeating, and its lease is
+ * taken over within a minute. Names: "daily" (GET /api/cron), "tick" (GET /api/cron/tick).
  */
 export const cronLeases = sqliteTable("cron_leases", {
   name: text("name").primaryKey(),
   holder: text("holder").notNull(),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   acquiredAt: integer("acquired_at", { mode: "timestamp_ms" }).notNull(),
+  /** The holder's last sign of life: it renews every few seconds; a lease without a heartbeat for 30 s is taken over. */
+  heartbeatAt: integer("heartbeat_at", { mode: "timestamp_ms" }),
 });
 
 /**

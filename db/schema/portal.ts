@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { companyRef, createdAt, enumText, id, updatedAt } from "./_helpers";
 import { communities, households } from "./registry";
@@ -22,10 +23,16 @@ export const portalNotices = sqliteTable(
     pinned: integer("pinned", { mode: "boolean" }).notNull().default(false),
     emergency: integer("emergency", { mode: "boolean" }).notNull().default(false),
     publishAt: integer("publish_at", { mode: "timestamp_ms" }).notNull(),
+    /** When the residents were told (inbox, and e-mail for an emergency): set by the minute tick once publishAt has passed. */
+    notifiedAt: integer("notified_at", { mode: "timestamp_ms" }),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("portal_notices_community_idx").on(t.companyId, t.communityId, t.publishAt)],
+  (t) => [
+    index("portal_notices_community_idx").on(t.companyId, t.communityId, t.publishAt),
+    // The minute tick's "any announcement going live?": only the ones not yet announced.
+    index("portal_notices_unnotified_idx").on(t.publishAt).where(sql`notified_at is null`),
+  ],
 );
 
 /** Who read which announcement (first read only). */

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { active, companyRef, createdAt, enumText, id, updatedAt } from "./_helpers";
 import { communities, households, units } from "./registry";
@@ -87,6 +88,13 @@ export const workOrders = sqliteTable(
     index("work_orders_company_status_idx").on(t.companyId, t.status),
     index("work_orders_household_idx").on(t.householdId),
     index("work_orders_community_idx").on(t.communityId),
+    // The minute tick's "anything to escalate?" (lib/tickets/cron.ts escalationDueCompanies):
+    // only the open orders not yet at the level their deadline gives them, so an idle tick
+    // reads a handful of index entries however many orders a company has.
+    index("work_orders_accept_due_idx").on(t.acceptDueAt).where(sql`status = 'assigned' and escalation_level < 1`),
+    index("work_orders_resolve_due_idx")
+      .on(t.resolveDueAt)
+      .where(sql`status in ('submitted', 'triaged', 'assigned', 'accepted', 'in_progress') and escalation_level < 3`),
   ],
 );
 

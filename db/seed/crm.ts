@@ -78,7 +78,8 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
   for (const asOf of dates) {
     const names = asOf >= quarterStart ? [...HISTORY_JOBS, ...QUARTER_JOBS] : HISTORY_JOBS;
     const jobs = CRON_JOBS.filter((j) => names.includes(j.name));
-    const run = await runDaily(db, { asOf, companyIds: [companyId], jobs });
+    // Its own lease: the replay never blocks (nor waits for) the daily cron of other companies.
+    const run = await runDaily(db, { asOf, companyIds: [companyId], jobs, lease: `seed-crm:${companyId}` });
     if (run.status !== "ok") throw new Error(`CRM replay of ${asOf} ended ${run.status}: ${JSON.stringify(run).slice(0, 500)}`);
     for (const t of Object.values(run.totals)) for (const [k, v] of Object.entries(t)) if (!["done", "skipped", "failed"].includes(k)) totals[k] = (totals[k] ?? 0) + v;
   }

@@ -101,6 +101,8 @@ export async function seedDemoPortal(db: Db, companyId: number, now: Date) {
       createdByUserId: author,
     });
   }
+  // Published ones were announced when they went live; the scheduled one waits for the minute tick.
+  for (const n of notices) n.notifiedAt = n.publishAt <= now ? n.publishAt : null;
   const insertedNotices = notices.length ? await db.insert(s.portalNotices).values(notices).returning({ id: s.portalNotices.id, communityId: s.portalNotices.communityId, publishAt: s.portalNotices.publishAt, emergency: s.portalNotices.emergency }) : [];
   // Some residents have read the older ones (read rates for staff); never the demo resident.
   const reads: (typeof s.portalNoticeReads.$inferInsert)[] = [];

@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { bills, checkoutSessions, companies } from "@/db/schema";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { bills, checkoutSessions } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { recordPayment } from "./payments";
-import type { PaymentProvider } from "./providers/types";
 import { monthlyFeeFen, residentHouseholdIds } from "./queries";
 
 export { MAX_AHEAD_MONTHS } from "./limits";
@@ -51,43 +49,33 @@ export async function getCheckout(db: DbOrTx, companyId: number, userId: number,
   return row ?? null;
 }
 
-export type WebhookOutcome = { status: 200 | 400 | 401 | 404; paymentId?: number; created?: boolean };
+/** How long a resident's checkout stays payable; the minute tick expires older open ones. */
+export const CHECKOUT_TTL_MS = 2 * 60 * 60_000;
+/** Sessions expired per statement (short write transactions). */
+const EXPIRE_CHUNK = 500;
 
 /**
- * Handles a provider webhook: verifies the signature (bad → 401, nothing written), then
- * records the payment under the idempotency key "<provider>:<session>" — a replayed or
- * duplicated webhook finds the first payment and credits nothing again.
+ * The minute tick's checkout expiry: open sessions older than CHECKOUT_TTL_MS become
+ * "expired" (the hosted page no longer offers to pay). One indexed query finds them
+ * (checkout_sessions_open_idx); the update is conditional, so a session paid meanwhile stays paid.
+ * A provider's late "paid" webhook for an expired session is still honoured — the money was taken.
  */
-export async function handleWebhook(db: Db, provider: PaymentProvider, rawBody: string, signature: string | null): Promise<WebhookOutcome> {
-  const event = provider.verifyWebhook(rawBody, signature);
-  if (!event) return { status: 401 };
-  const [session] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.id, event.sessionId));
-  if (!session) return { status: 404 };
-  if (event.status === "cancelled") {
-    await db.run(sql`update checkout_sessions set status = 'cancelled' where id = ${session.id} and status = 'open'`);
-    return { status: 200 };
+export async function expireCheckouts(db: Db, now: Date, companyIds?: readonly number[]) {
+  const cutoff = new Date(now.getTime() - CHECKOUT_TTL_MS);
+  let expired = 0;
+  for (;;) {
+    const due = await db
+      .select({ id: checkoutSessions.id })
+      .from(checkoutSessions)
+      .where(and(eq(checkoutSessions.status, "open"), lt(checkoutSessions.createdAt, cutoff), companyIds ? inArray(checkoutSessions.companyId, [...companyIds]) : undefined))
+      .limit(EXPIRE_CHUNK);
+    if (!due.length) break;
+    const res = await db
+      .update(checkoutSessions)
+      .set({ status: "expired" })
+      .where(and(inArray(checkoutSessions.id, due.map((d) => d.id)), eq(checkoutSessions.status, "open")));
+    expired += res.rowsAffected;
+    if (due.length < EXPIRE_CHUNK) break;
   }
-  if (session.status === "cancelled") return { status: 400 };
-  const [company] = await db.select({ timeZone: companies.timeZone }).from(companies).where(eq(companies.id, session.companyId));
-  // Bills voided since the checkout opened are not paid first; the money still lands (oldest first, then credit).
-  const open = session.billIds.length
-    ? await db
-        .select({ id: bills.id })
-        .from(bills)
-        .where(and(eq(bills.companyId, session.companyId), inArray(bills.id, session.billIds), eq(bills.voided, false)))
-    : [];
-  const { payment, created } = await recordPayment(db, {
-    companyId: session.companyId,
-    householdId: session.householdId,
-    amountFen: session.amountFen,
-    method: "online",
-    idempotencyKey: `${provider.name}:${session.id}`,
-    provider: provider.name,
-    providerRef: event.eventId,
-    actorUserId: session.userId,
-    billIds: open.map((b) => b.id),
-    timeZone: company?.timeZone,
-  });
-  await db.run(sql`update checkout_sessions set status = 'paid', payment_id = ${payment.id} where id = ${session.id} and status <> 'paid'`);
-  return { status: 200, paymentId: payment.id, created };
+  return { expired };
 }

@@ -2,7 +2,6 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { allocations, bills, creditEntries, households, payments, PAYMENT_METHODS } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
-import { awardGoldForPaymentTx } from "@/lib/crm/gold";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { allocate, localDate, receiptNumber } from "./rules";
@@ -43,7 +42,8 @@ export async function nextReceiptNo(tx: DbOrTx, companyId: number, now: Date, ti
   return receiptNumber(year, counter.last);
 }
 
-async function findByKey(db: DbOrTx, companyId: number, key: string) {
+/** The company's payment with this idempotency key, if any. */
+export async function findPaymentByKey(db: DbOrTx, companyId: number, key: string) {
   const [row] = await db
     .select()
     .from(payments)
@@ -52,95 +52,102 @@ async function findByKey(db: DbOrTx, companyId: number, key: string) {
 }
 
 /**
+ * What else must commit with a payment, inside its transaction (lib/flows/record-payment.ts:
+ * the gold badge, a checkout's status). `created` is false for a repeated idempotency key —
+ * the effect may then repair what an earlier delivery left (it must be idempotent).
+ */
+export type PaymentEffect = (tx: DbOrTx, payment: Payment, created: boolean) => Promise<void>;
+
+/**
  * Records one payment in one transaction: the next receipt number of the company and year
  * (gapless — the counter moves only if the payment commits), allocations to the chosen
- * bills and then the oldest open bills, the rest as credit. A repeated idempotency key
- * returns the first payment and writes nothing. An allocation that would take a bill past
+ * bills and then the oldest open bills, the rest as credit, the audit entry, the receipt
+ * e-mail in the outbox, and `effect`. A repeated idempotency key returns the first payment
+ * and writes nothing but the effect's repairs. An allocation that would take a bill past
  * its amount is refused by the conditional update (and the table's check), so two cashiers
  * paying the same bill at once can never over-allocate: the later one becomes credit.
+ * Call it through lib/flows/record-payment.ts, which adds the cross-module effects.
  */
-export async function recordPayment(db: Db, input: PaymentInput): Promise<{ payment: Payment; created: boolean }> {
+export async function recordPayment(db: Db, input: PaymentInput, effect?: PaymentEffect): Promise<{ payment: Payment; created: boolean }> {
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw AppError.field("amount", "billing.errors.amount");
   if (!input.idempotencyKey) throw new AppError("validation");
   const { companyId } = input;
-  const earlier = await findByKey(db, companyId, input.idempotencyKey);
-  if (earlier) return { payment: earlier, created: false };
   const now = input.now ?? new Date();
   try {
-    const payment = await db.transaction(async (tx) => {
-      const again = await findByKey(tx, companyId, input.idempotencyKey);
-      if (again) return { payment: again, created: false };
-      const [household] = await tx
-        .select({ id: households.id })
-        .from(households)
-        .where(and(eq(households.companyId, companyId), eq(households.id, input.householdId)));
-      if (!household) throw new AppError("not_found");
-      const chosen = [...new Set(input.billIds ?? [])];
-      if (chosen.length) {
-        const rows = await tx
-          .select({ id: bills.id, voided: bills.voided })
-          .from(bills)
-          .where(and(eq(bills.companyId, companyId), eq(bills.householdId, input.householdId), inArray(bills.id, chosen)));
-        if (rows.length !== chosen.length) throw new AppError("not_found");
-        if (rows.some((r) => r.voided)) throw AppError.field("billIds", "billing.errors.billVoided");
-      }
-      const receiptNo = await nextReceiptNo(tx, companyId, now, input.timeZone);
-      const [payment] = await tx
-        .insert(payments)
-        .values({
-          companyId,
-          householdId: input.householdId,
-          method: input.method,
-          amountFen: input.amountFen,
-          receiptNo,
-          idempotencyKey: input.idempotencyKey,
-          provider: input.provider ?? null,
-          providerRef: input.providerRef ?? null,
-          actorUserId: input.actorUserId,
-          note: input.note ?? null,
-          receivedAt: now,
-        })
-        .returning();
-      const open = await tx
-        .select({ id: bills.id, period: bills.period, outstandingFen: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen}` })
-        .from(bills)
-        .where(
-          and(
-            eq(bills.companyId, companyId),
-            eq(bills.householdId, input.householdId),
-            sql`${bills.voided} = 0 and ${bills.allocatedFen} < ${bills.linesFen} + ${bills.adjustmentFen}`,
-          ),
-        );
-      const plan = allocate(input.amountFen, open, chosen);
-      for (const a of plan.allocations) {
-        const res = await tx.run(sql`update bills set allocated_fen = allocated_fen + ${a.amountFen}
-          where id = ${a.billId} and voided = 0 and allocated_fen + ${a.amountFen} <= lines_fen + adjustment_fen`);
-        if (res.rowsAffected !== 1) throw new AppError("conflict");
-      }
-      if (plan.allocations.length)
-        await tx.insert(allocations).values(plan.allocations.map((a) => ({ companyId, billId: a.billId, paymentId: payment.id, amountFen: a.amountFen, createdAt: now })));
-      if (plan.creditFen > 0)
-        await tx.insert(creditEntries).values({ companyId, householdId: input.householdId, kind: "payment", amountFen: plan.creditFen, paymentId: payment.id, createdAt: now });
-      // §8.4: a payment that brings the household 12+ months ahead awards the gold badge, in this transaction.
-      await awardGoldForPaymentTx(tx, companyId, input.householdId, payment.id, now);
-      await writeAudit(tx, {
-        companyId,
-        actorUserId: input.actorUserId,
-        action: "payment.record",
-        entity: "payment",
-        entityId: payment.id,
-        after: { receiptNo: payment.receiptNo, amountFen: payment.amountFen, method: payment.method, householdId: payment.householdId },
-      });
-      await enqueuePaymentReceipt(tx, { companyId, paymentId: payment.id, householdId: payment.householdId, receiptNo: payment.receiptNo, amountFen: payment.amountFen }, now);
-      return { payment, created: true };
+    return await db.transaction(async (tx) => {
+      const again = await findPaymentByKey(tx, companyId, input.idempotencyKey);
+      const result = again ? { payment: again, created: false } : { payment: await insertPaymentTx(tx, input, now), created: true };
+      await effect?.(tx, result.payment, result.created);
+      return result;
     });
-    return payment;
   } catch (e) {
     // Another process recorded the same key between our check and our insert.
     if (isUniqueViolation(e)) {
-      const winner = await findByKey(db, companyId, input.idempotencyKey);
-      if (winner) return { payment: winner, created: false };
+      const winner = await findPaymentByKey(db, companyId, input.idempotencyKey);
+      if (winner) return recordPayment(db, input, effect);
     }
     throw e;
   }
+}
+
+/** The payment's own rows (see recordPayment), inside the caller's transaction. */
+async function insertPaymentTx(tx: DbOrTx, input: PaymentInput, now: Date): Promise<Payment> {
+  const { companyId } = input;
+  const [household] = await tx
+    .select({ id: households.id })
+    .from(households)
+    .where(and(eq(households.companyId, companyId), eq(households.id, input.householdId)));
+  if (!household) throw new AppError("not_found");
+  const chosen = [...new Set(input.billIds ?? [])];
+  if (chosen.length) {
+    const rows = await tx
+      .select({ id: bills.id, voided: bills.voided })
+      .from(bills)
+      .where(and(eq(bills.companyId, companyId), eq(bills.householdId, input.householdId), inArray(bills.id, chosen)));
+    if (rows.length !== chosen.length) throw new AppError("not_found");
+    if (rows.some((r) => r.voided)) throw AppError.field("billIds", "billing.errors.billVoided");
+  }
+  const receiptNo = await nextReceiptNo(tx, companyId, now, input.timeZone);
+  const [payment] = await tx
+    .insert(payments)
+    .values({
+      companyId,
+      householdId: input.householdId,
+      method: input.method,
+      amountFen: input.amountFen,
+      receiptNo,
+      idempotencyKey: input.idempotencyKey,
+      provider: input.provider ?? null,
+      providerRef: input.providerRef ?? null,
+      actorUserId: input.actorUserId,
+      note: input.note ?? null,
+      receivedAt: now,
+    })
+    .returning();
+  const open = await tx
+    .select({ id: bills.id, period: bills.period, outstandingFen: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen}` })
+    .from(bills)
+    .where(
+      and(eq(bills.companyId, companyId), eq(bills.householdId, input.householdId), sql`${bills.voided} = 0 and ${bills.allocatedFen} < ${bills.linesFen} + ${bills.adjustmentFen}`),
+    );
+  const plan = allocate(input.amountFen, open, chosen);
+  for (const a of plan.allocations) {
+    const res = await tx.run(sql`update bills set allocated_fen = allocated_fen + ${a.amountFen}
+      where id = ${a.billId} and voided = 0 and allocated_fen + ${a.amountFen} <= lines_fen + adjustment_fen`);
+    if (res.rowsAffected !== 1) throw new AppError("conflict");
+  }
+  if (plan.allocations.length)
+    await tx.insert(allocations).values(plan.allocations.map((a) => ({ companyId, billId: a.billId, paymentId: payment.id, amountFen: a.amountFen, createdAt: now })));
+  if (plan.creditFen > 0)
+    await tx.insert(creditEntries).values({ companyId, householdId: input.householdId, kind: "payment", amountFen: plan.creditFen, paymentId: payment.id, createdAt: now });
+  await writeAudit(tx, {
+    companyId,
+    actorUserId: input.actorUserId,
+    action: "payment.record",
+    entity: "payment",
+    entityId: payment.id,
+    after: { receiptNo: payment.receiptNo, amountFen: payment.amountFen, method: payment.method, householdId: payment.householdId },
+  });
+  await enqueuePaymentReceipt(tx, { companyId, paymentId: payment.id, householdId: payment.householdId, receiptNo: payment.receiptNo, amountFen: payment.amountFen }, now);
+  return payment;
 }

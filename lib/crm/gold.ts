@@ -131,7 +131,7 @@ export async function awardGoldIfDueTx(
   return badge.id;
 }
 
-/** The payment hook (lib/billing/payments.ts recordPayment calls it inside the payment's transaction). */
+/** The payment hook (lib/flows/record-payment.ts calls it inside the payment's transaction). */
 export async function awardGoldForPaymentTx(tx: DbOrTx, companyId: number, householdId: number, paymentId: number, now: Date) {
   const awardedOn = localDate(now, await companyTimeZone(tx, companyId));
   return awardGoldIfDueTx(tx, { companyId, householdId, awardedOn, paymentId, now });

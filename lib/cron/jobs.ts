@@ -15,7 +15,9 @@ import type { CronJob } from "./types";
  *
  * `dateBound` jobs depend only on the date: once one has finished for a company and date,
  * a re-run of that date skips it (recorded in cron_job_runs). The others depend on the
- * clock (SLA escalation, outbound delivery) and run every time. Every job is idempotent
+ * clock (SLA escalation, outbound delivery) and run every time; they belong to the minute tick
+ * (lib/cron/tick.ts) and stay here as a safety net for a deployment that schedules only the
+ * daily route — idempotent, so running in both changes nothing twice. Every job is idempotent
  * and overlap-safe on its own too — the record only makes a second run fast.
  */
 export interface RegisteredJob {

@@ -1,13 +1,12 @@
-import { randomUUID } from "node:crypto";
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
-import { companies, cronJobRuns, cronLeases } from "@/db/schema";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { companies, cronJobRuns } from "@/db/schema";
 import { localDate } from "@/lib/billing/rules";
 import type { Db } from "@/lib/db/client";
 import { instantOf } from "@/lib/hr/rules";
 import { CRON_JOBS, type RegisteredJob } from "./jobs";
+import { withLease, type Busy, type HeldLease } from "./lease";
 
 export const LEASE_NAME = "daily";
-const LEASE_MS = 15 * 60_000;
 
 export type JobOutcome = { status: "done"; ms: number; counts: Record<string, number> } | { status: "skipped" } | { status: "failed"; ms: number; error: string };
 
@@ -18,7 +17,7 @@ export interface CompanyRun {
 }
 
 export type RunSummary =
-  | { status: "busy"; heldBy: string; until: string }
+  | Busy
   | { status: "ok" | "failed" | "lease_lost"; startedAt: string; durationMs: number; companies: CompanyRun[]; totals: Record<string, Record<string, number>> };
 
 export interface RunOptions {
@@ -32,31 +31,8 @@ export interface RunOptions {
   jobs?: readonly RegisteredJob[];
   /** Called after each job (CLI progress). */
   onJob?: (companyId: number, job: string, outcome: JobOutcome) => void;
-}
-
-/** Takes the lease if it is free or expired. */
-export async function acquireLease(db: Db, holder: string, now: Date, ms = LEASE_MS): Promise<boolean> {
-  const res = await db
-    .insert(cronLeases)
-    .values({ name: LEASE_NAME, holder, expiresAt: new Date(now.getTime() + ms), acquiredAt: now })
-    .onConflictDoUpdate({
-      target: cronLeases.name,
-      set: { holder, expiresAt: new Date(now.getTime() + ms), acquiredAt: now },
-      setWhere: lt(cronLeases.expiresAt, now),
-    });
-  return res.rowsAffected === 1;
-}
-
-async function renewLease(db: Db, holder: string, ms = LEASE_MS): Promise<boolean> {
-  const res = await db
-    .update(cronLeases)
-    .set({ expiresAt: new Date(Date.now() + ms) })
-    .where(and(eq(cronLeases.name, LEASE_NAME), eq(cronLeases.holder, holder)));
-  return res.rowsAffected === 1;
-}
-
-async function releaseLease(db: Db, holder: string) {
-  await db.delete(cronLeases).where(and(eq(cronLeases.name, LEASE_NAME), eq(cronLeases.holder, holder)));
+  /** The lease to run under (default "daily"); tests and the demo seed use their own. */
+  lease?: string;
 }
 
 /** The jobs' clock for a company and date: the real clock on the company's today, else 06:00 local. */
@@ -72,63 +48,62 @@ export function clockFor(asOf: string, timeZone: string, now: Date): Date {
 export async function runDaily(db: Db, opts: RunOptions = {}): Promise<RunSummary> {
   const started = opts.now ?? new Date();
   const t0 = performance.now();
-  const holder = randomUUID();
-  if (!(await acquireLease(db, holder, new Date()))) {
-    const [l] = await db.select().from(cronLeases).where(eq(cronLeases.name, LEASE_NAME));
-    return { status: "busy", heldBy: l?.holder ?? "?", until: l?.expiresAt.toISOString() ?? "" };
-  }
+  const res = await withLease(db, opts.lease ?? LEASE_NAME, async (lease) => {
+    const runs: CompanyRun[] = [];
+    const failed = await runCompanies(db, opts, started, runs, lease);
+    return { runs, failed };
+  });
+  if (res.status === "busy") return res;
+  const { runs, failed } = res.value;
+  const status = failed === "lost" ? "lease_lost" : failed ? "failed" : "ok";
+  return { status, startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), companies: runs, totals: totalsOf(runs) };
+}
+
+/** The companies' jobs in order; "lost" when the lease was taken over (the run stops at once). */
+async function runCompanies(db: Db, opts: RunOptions, started: Date, runs: CompanyRun[], lease: HeldLease): Promise<boolean | "lost"> {
   const jobs = opts.jobs ?? CRON_JOBS;
-  const runs: CompanyRun[] = [];
   let failed = false;
-  let lost = false;
-  try {
-    const list = await db
-      .select({ id: companies.id, timeZone: companies.timeZone })
-      .from(companies)
-      .where(and(eq(companies.active, true), opts.companyIds ? inArray(companies.id, [...opts.companyIds]) : undefined))
-      .orderBy(companies.id);
-    outer: for (const c of list) {
-      const asOf = opts.asOf ?? localDate(started, c.timeZone);
-      const clock = clockFor(asOf, c.timeZone, started);
-      const done = new Set(
-        (await db.select({ job: cronJobRuns.job }).from(cronJobRuns).where(and(eq(cronJobRuns.companyId, c.id), eq(cronJobRuns.asOf, asOf)))).map((r) => r.job),
-      );
-      const run: CompanyRun = { companyId: c.id, asOf, jobs: {} };
-      runs.push(run);
-      for (const job of jobs) {
-        let outcome: JobOutcome;
-        if (job.dateBound && done.has(job.name) && !opts.force) outcome = { status: "skipped" };
-        else {
-          const j0 = performance.now();
-          try {
-            const counts = await job.run(db, c, asOf, clock);
-            const ms = Math.round(performance.now() - j0);
-            outcome = { status: "done", ms, counts };
-            await db
-              .insert(cronJobRuns)
-              .values({ companyId: c.id, asOf, job: job.name, summary: counts, durationMs: ms })
-              .onConflictDoUpdate({
-                target: [cronJobRuns.companyId, cronJobRuns.asOf, cronJobRuns.job],
-                set: { summary: counts, durationMs: ms, runs: sql`${cronJobRuns.runs} + 1` },
-              });
-          } catch (e) {
-            failed = true;
-            outcome = { status: "failed", ms: Math.round(performance.now() - j0), error: e instanceof Error ? e.message : String(e) };
-            console.error(`[cron] ${job.name} failed for company ${c.id} on ${asOf}:`, e);
-          }
-        }
-        run.jobs[job.name] = outcome;
-        opts.onJob?.(c.id, job.name, outcome);
-        if (!(await renewLease(db, holder))) {
-          lost = true;
-          break outer;
-        }
-      }
+  const list = await db
+    .select({ id: companies.id, timeZone: companies.timeZone })
+    .from(companies)
+    .where(and(eq(companies.active, true), opts.companyIds ? inArray(companies.id, [...opts.companyIds]) : undefined))
+    .orderBy(companies.id);
+  for (const c of list) {
+    const asOf = opts.asOf ?? localDate(started, c.timeZone);
+    const clock = clockFor(asOf, c.timeZone, started);
+    const done = new Set(
+      (await db.select({ job: cronJobRuns.job }).from(cronJobRuns).where(and(eq(cronJobRuns.companyId, c.id), eq(cronJobRuns.asOf, asOf)))).map((r) => r.job),
+    );
+    const run: CompanyRun = { companyId: c.id, asOf, jobs: {} };
+    runs.push(run);
+    for (const job of jobs) {
+      const outcome = job.dateBound && done.has(job.name) && !opts.force ? ({ status: "skipped" } as const) : await runJob(db, job, c, asOf, clock);
+      if (outcome.status === "failed") failed = true;
+      run.jobs[job.name] = outcome;
+      opts.onJob?.(c.id, job.name, outcome);
+      if (lease.lost) return "lost";
     }
-  } finally {
-    await releaseLease(db, holder);
   }
-  return { status: lost ? "lease_lost" : failed ? "failed" : "ok", startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), companies: runs, totals: totalsOf(runs) };
+  return failed;
+}
+
+async function runJob(db: Db, job: RegisteredJob, c: { id: number; timeZone: string }, asOf: string, clock: Date): Promise<JobOutcome> {
+  const j0 = performance.now();
+  try {
+    const counts = await job.run(db, c, asOf, clock);
+    const ms = Math.round(performance.now() - j0);
+    await db
+      .insert(cronJobRuns)
+      .values({ companyId: c.id, asOf, job: job.name, summary: counts, durationMs: ms })
+      .onConflictDoUpdate({
+        target: [cronJobRuns.companyId, cronJobRuns.asOf, cronJobRuns.job],
+        set: { summary: counts, durationMs: ms, runs: sql`${cronJobRuns.runs} + 1` },
+      });
+    return { status: "done", ms, counts };
+  } catch (e) {
+    console.error(`[cron] ${job.name} failed for company ${c.id} on ${asOf}:`, e);
+    return { status: "failed", ms: Math.round(performance.now() - j0), error: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /** Sums each job's counts over all companies. */

@@ -214,3 +214,32 @@ export async function runTicketJobs(db: Db, companyId: number, asOf: { time: Dat
   const { created } = await generateMaintenanceOrders(db, companyId, asOf.date);
   return { escalated, maintenanceOrders: created };
 }
+
+/**
+ * The minute tick's "anything to escalate?" (SPEC §10): the companies with an open order past
+ * a deadline and below the level it calls for — ONE query, through the partial indexes
+ * work_orders_accept_due_idx / work_orders_resolve_due_idx, so an idle tick reads only the
+ * open overdue orders not yet at level 3 (the same levels as rules.ts escalationLevel).
+ */
+export async function escalationDueCompanies(db: Db, now: Date, companyIds?: readonly number[]): Promise<number[]> {
+  const t = now.getTime();
+  const scope = companyIds ? sql`and company_id in (select value from json_each(${JSON.stringify(companyIds)}))` : sql``;
+  const dispatched = sql`(select e.at from work_order_events e where e.work_order_id = work_orders.id
+      and e.action in ('dispatch', 'reopen') order by e.id limit 1)`;
+  const rows = await db.all<{ id: number }>(sql`
+    select company_id as id from work_orders
+      where status = 'assigned' and escalation_level < 1 and accept_due_at < ${t} ${scope}
+    union
+    select company_id as id from work_orders
+      where status in ('submitted', 'triaged', 'assigned', 'accepted', 'in_progress') and escalation_level < 3 and resolve_due_at < ${t} ${scope}
+        and (escalation_level < 2 or (resolve_due_at > ${dispatched} and 2 * resolve_due_at - ${dispatched} < ${t}))`);
+  return rows.map((r) => Number(r.id));
+}
+
+/** The tick's SLA escalation: escalateOverdue for each company that has something due. */
+export async function escalateDue(db: Db, now: Date, companyIds?: readonly number[]) {
+  const due = await escalationDueCompanies(db, now, companyIds);
+  let escalated = 0;
+  for (const companyId of due) escalated += (await escalateOverdue(db, companyId, now)).escalated;
+  return { companies: due.length, escalated };
+}

@@ -8,7 +8,8 @@ import { postFinanceActuals } from "@/lib/finance/ledger";
 import { ledgerTotals } from "@/lib/finance/reports";
 import { createTestDb } from "../support/test-db";
 
-describe("approvals and finance demo seed", () => {
+// Heavy (seeds or escalates hundreds of rows): generous on a loaded machine — the CRM history took 54 s with both cores busy.
+describe("approvals and finance demo seed", { timeout: 240_000 }, () => {
   it("requests in every state, pending at every step; income posted once; budgets; a second run writes nothing", async () => {
     const { db } = await createTestDb();
     const opts = { households: 120, passwordHash: "$argon2id$not-a-real-hash" };

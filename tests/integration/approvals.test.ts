@@ -12,7 +12,7 @@ import { loadActorFacts } from "@/lib/approvals/access";
 import { canViewRequest, requestDetail, waitingFor } from "@/lib/approvals/queries";
 import { chainConfigSchema, requestSchema } from "@/lib/approvals/schemas";
 import { generateBills } from "@/lib/billing/generate";
-import { recordPayment } from "@/lib/billing/payments";
+import { recordPayment } from "@/lib/flows/record-payment";
 import type { Db } from "@/lib/db/client";
 import { ensureCategories, categoryIdsByCode } from "@/lib/finance/categories";
 import { importBudgetCsv } from "@/lib/finance/budget";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateBills } from "@/lib/billing/generate";
-import { recordPayment } from "@/lib/billing/payments";
+import { recordPayment } from "@/lib/flows/record-payment";
 import { monthsInArrearsAsOf, monthsInArrearsByHousehold, unpaidMonthlyBillsAsOf } from "@/lib/billing/queries";
 import type { Db } from "@/lib/db/client";
 import { createBillingEstate } from "../support/billing";

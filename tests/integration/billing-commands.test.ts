@@ -5,7 +5,7 @@ import { chargeOneOff } from "@/lib/billing/charges";
 import { adjustBill, refundPayment, voidBill } from "@/lib/billing/corrections";
 import { runBillingDay } from "@/lib/billing/cron";
 import { generateBills } from "@/lib/billing/generate";
-import { recordPayment } from "@/lib/billing/payments";
+import { recordPayment } from "@/lib/flows/record-payment";
 import { agingReport, collectionReport, householdAccount, monthsInArrearsByHousehold } from "@/lib/billing/queries";
 import { areaLineFen } from "@/lib/billing/rules";
 import type { Db } from "@/lib/db/client";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { contractAllocations, contractBills, contractCustomers, contractPayments, contracts, payments } from "@/db/schema";
 import { contractReceipt, createContract, createContractCustomer, generateContractBills, recordContractPayment } from "@/lib/billing/contracts";
 import { generateBills } from "@/lib/billing/generate";
-import { recordPayment } from "@/lib/billing/payments";
+import { recordPayment } from "@/lib/flows/record-payment";
 import { dailyCash } from "@/lib/billing/queries";
 import type { Db } from "@/lib/db/client";
 import { createBillingEstate } from "../support/billing";

@@ -1,9 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { bills, checkoutSessions, creditEntries, payments } from "@/db/schema";
-import { createCheckout, getCheckout, handleWebhook } from "@/lib/billing/checkout";
+import { createCheckout, getCheckout } from "@/lib/billing/checkout";
+import { handleWebhook } from "@/lib/flows/checkout-webhook";
 import { generateBills } from "@/lib/billing/generate";
-import { recordPayment } from "@/lib/billing/payments";
+import { recordPayment } from "@/lib/flows/record-payment";
 import { sandboxProvider, sandboxSecret, signSandbox } from "@/lib/billing/providers/sandbox";
 import { openDb, type Db } from "@/lib/db/client";
 import { createBillingEstate } from "../support/billing";

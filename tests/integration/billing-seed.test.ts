@@ -7,7 +7,8 @@ import { householdAccount, monthsInArrearsByHousehold } from "@/lib/billing/quer
 import { localDate, monthsInArrears } from "@/lib/billing/rules";
 import { createTestDb } from "../support/test-db";
 
-describe("billing seed", () => {
+// Heavy (seeds or escalates hundreds of rows): generous on a loaded machine — the CRM history took 54 s with both cores busy.
+describe("billing seed", { timeout: 240_000 }, () => {
   it("writes 24 months of consistent history once, and the arrears query agrees with the rule", async () => {
     const { db } = await createTestDb();
     const { companyId } = await seedDemo(db, { households: 300, passwordHash: "$argon2id$not-a-real-hash", reset: true });

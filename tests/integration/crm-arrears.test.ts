@@ -18,7 +18,7 @@ import {
 } from "@/db/schema";
 import { hasAnyRole } from "@/lib/auth/roles";
 import { generateBills } from "@/lib/billing/generate";
-import { recordPayment } from "@/lib/billing/payments";
+import { recordPayment } from "@/lib/flows/record-payment";
 import { runArrearsLadder } from "@/lib/crm/arrears";
 import { createLegalFollowUp, LEGAL_VIEW_ROLES, listLegalCases, moveLegalCase } from "@/lib/crm/legal";
 import { listNotices, residentNotice, staffNotice } from "@/lib/crm/notices";

@@ -8,7 +8,8 @@ import { bandOf } from "@/lib/crm/bands";
 import { verifyCompany } from "@/lib/crm/verify";
 import { createTestDb } from "../support/test-db";
 
-describe("CRM-EW demo history", () => {
+// Heavy (seeds or escalates hundreds of rows): generous on a loaded machine — the CRM history took 54 s with both cores busy.
+describe("CRM-EW demo history", { timeout: 240_000 }, () => {
   it("is derived by replaying the seeded months through the cron's jobs: every band, every notice kind, gold badges, legal cases; verify finds nothing; a second run writes nothing", async () => {
     const { db } = await createTestDb();
     const { companyId } = await seedDemo(db, { households: 600, passwordHash: "$argon2id$not-a-real-hash", reset: true });

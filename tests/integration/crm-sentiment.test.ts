@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, crmRuleSets, feeItems, goldBadges, householdScores, notifications, payments, sentimentEntries, workOrderAssignees, workOrders } from "@/db/schema";
-import { recordPayment } from "@/lib/billing/payments";
+import { recordPayment } from "@/lib/flows/record-payment";
 import { DEFAULT_CRM_RULES, type CrmRules } from "@/lib/crm/config";
 import { bandDistribution, butlerRiskLists, householdLedger, movedThisWeek, weeklyTrend } from "@/lib/crm/dashboard";
 import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold";

@@ -7,7 +7,8 @@ import { listStaffRecords } from "@/lib/hr/queries";
 import { isWorkday, localParts } from "@/lib/hr/rules";
 import { createTestDb } from "../support/test-db";
 
-describe("HR demo seed", () => {
+// Heavy (seeds or escalates hundreds of rows): generous on a loaded machine — the CRM history took 54 s with both cores busy.
+describe("HR demo seed", { timeout: 240_000 }, () => {
   it("gives every demo staff login one record, deterministically, and a second run writes nothing", async () => {
     const { db } = await createTestDb();
     const opts = { households: 200, passwordHash: "$argon2id$not-a-real-hash" };

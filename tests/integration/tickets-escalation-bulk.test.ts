@@ -6,7 +6,8 @@ import { escalateOverdue } from "@/lib/tickets/cron";
 import { overdueWorld } from "../support/escalation";
 import { createTestDb } from "../support/test-db";
 
-describe("escalateOverdue on many orders at once", () => {
+// Heavy (seeds or escalates hundreds of rows): generous on a loaded machine — the CRM history took 54 s with both cores busy.
+describe("escalateOverdue on many orders at once", { timeout: 240_000 }, () => {
   let db: Db;
   beforeAll(async () => {
     db = (await createTestDb()).db;

@@ -2,6 +2,7 @@
 
 import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { AppError } from "@/lib/actions/result";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { getSandboxProvider } from "@/lib/billing/providers";
@@ -10,6 +11,7 @@ import { env } from "@/lib/env";
 import { cancelOrderSchema, cartSchema, placeOrderSchema, shopCheckoutSchema } from "@/lib/portal/schemas";
 import { cancelOrder, handleShopWebhook, orderByCheckout, placeOrder, setCartItem } from "@/lib/portal/shop";
 import { formAction } from "@/lib/actions/form-action";
+import { deliverSoon } from "@/lib/portal/outbox/job";
 
 export const setCartAction = formAction({ schema: cartSchema, roles: ["resident"] }, async ({ productId, quantity }, ctx) => {
   await setCartItem(ctx.db, ctx.companyId, ctx.user.id, productId, quantity);
@@ -42,6 +44,8 @@ function decide(status: "paid" | "cancelled") {
     const body = JSON.stringify({ sessionId: checkoutId, status, eventId: `sbx_${randomUUID()}` });
     const outcome = await handleShopWebhook(ctx.db, getSandboxProvider(), body, signSandbox(body, sandboxSecret(env)));
     if (outcome.status !== 200) throw new AppError("conflict", "billing.errors.checkoutClosed");
+    // The "order paid" e-mail leaves right after the response; the minute tick is the safety net.
+    if (outcome.paid) after(() => deliverSoon(ctx.db, ctx.companyId));
     revalidatePath("/shop", "layout");
     return { href: `/shop/orders/${order.id}` };
   });

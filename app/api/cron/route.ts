@@ -9,7 +9,8 @@ export const maxDuration = 300;
 const NO_STORE = { "Cache-Control": "no-store" };
 
 /**
- * GET /api/cron[?asOf=YYYY-MM-DD][&force=1] with `Authorization: Bearer $CRON_SECRET`:
+ * GET /api/cron[?asOf=YYYY-MM-DD][&force=1] with `Authorization: Bearer $CRON_SECRET`, schedule
+ * `5 16 * * *` (vercel.json; the clock-bound work runs every minute at /api/cron/tick):
  * runs every daily job for every company (SPEC §10) and answers a JSON summary per company
  * and job. 401 without the secret, 503 when no secret is configured (fails closed),
  * 409 while another run holds the lease, 500 when a job failed (the others still ran).

@@ -29,6 +29,17 @@ async function claim(db: Db, companyId: number | null, now: Date, limit: number,
     returning id, channel, "to", template_key, locale, params, attempts`);
 }
 
+/** Whether anything is due (one read on outbox_due_idx): an idle tick writes nothing. */
+export async function anyDue(db: Db, now: Date, companyId: number | null): Promise<boolean> {
+  const company = companyId === null ? sql`1 = 1` : sql`company_id = ${companyId}`;
+  const rows = await db.all<{ one: number }>(sql`
+    select 1 as one from outbox_messages where ${company} and status = 'queued' and next_attempt_at <= ${now.getTime()}
+    union all
+    select 1 from outbox_messages where ${company} and status = 'sending' and claimed_at < ${now.getTime() - OUTBOX_LEASE_MS}
+    limit 1`);
+  return rows.length > 0;
+}
+
 /**
  * Sends the due messages (one company's, or all with companyId null): each is claimed,
  * rendered in its language and handed to the transport; success → sent, failure → queued

@@ -1,6 +1,7 @@
 import type { CronJob } from "@/lib/cron/types";
 import { env } from "@/lib/env";
-import { deliverDue } from "./deliver";
+import type { Db } from "@/lib/db/client";
+import { anyDue, deliverDue } from "./deliver";
 import { loggingTransport, smtpTransport, type MessageTransport } from "./transport";
 
 /** The configured transport: SMTP when SMTP_HOST is set, else logging only. */
@@ -39,3 +40,36 @@ export const deliverOutbox: CronJob = async (db, company, _asOf, now) => {
 const OUTBOX_BATCH = 200;
 /** How long one cron run may spend sending (each company); what is left goes out on the next run. */
 const OUTBOX_BUDGET_MS = 20_000;
+
+/**
+ * The minute tick's outbox delivery (SPEC §10, §11): every company's due messages — queued
+ * and due, or claimed by a worker that died — batch after batch within the time budget.
+ * The "anything due?" check is the claim itself: one statement on outbox_due_idx.
+ */
+export async function deliverOutboxDue(db: Db, now: Date, companyIds?: readonly number[]) {
+  const transport = configuredTransport();
+  const total = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  const started = Date.now();
+  for (const companyId of companyIds ?? [null]) {
+    for (;;) {
+      if (!(await anyDue(db, now, companyId))) break;
+      const r = await deliverDue(db, { companyId, now, transport, limit: OUTBOX_BATCH });
+      for (const k of ["claimed", "sent", "retried", "failed"] as const) total[k] += r[k];
+      if (r.claimed < OUTBOX_BATCH || Date.now() - started > OUTBOX_BUDGET_MS) break;
+    }
+  }
+  return total;
+}
+
+/**
+ * Right after a request that queued messages (a cashier's receipt): send that company's due
+ * messages now, so the e-mail leaves within seconds — the tick is the safety net. Called
+ * from Next's `after()`; never throws (what fails stays queued for the tick).
+ */
+export async function deliverSoon(db: Db, companyId: number): Promise<void> {
+  try {
+    await deliverDue(db, { companyId, now: new Date(), transport: configuredTransport(), limit: 20 });
+  } catch (e) {
+    console.error(`[outbox] immediate delivery for company ${companyId} failed; the tick retries`, e);
+  }
+}

@@ -3,7 +3,7 @@ import zhBilling from "../../../messages/billing/zh-CN.json" with { type: "json"
 import enCrm from "../../../messages/crm/en.json" with { type: "json" };
 import zhCrm from "../../../messages/crm/zh-CN.json" with { type: "json" };
 import zhResidents from "../../../messages/residents/zh-CN.json" with { type: "json" };
-import { freeHouseholdOfDemoButler, sloppy } from "../residents/support";
+import { newHouseholdOfDemoButler, sloppy } from "../residents/support";
 import { authFile, demo } from "../support/demo";
 import { uniquePhone, uniqueTag } from "../support/factories";
 import { fill, messages } from "../support/messages";
@@ -102,7 +102,7 @@ test.describe("butler", () => {
 });
 
 async function newResident(browser: Browser) {
-  const household = await freeHouseholdOfDemoButler();
+  const household = await newHouseholdOfDemoButler();
   const person = { name: `金章${uniqueTag().slice(0, 4)}`, phone: uniquePhone(), password: `Pw-${uniqueTag()}-2026` };
   const r = zhResidents.register;
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });

@@ -1,16 +1,16 @@
-import { and, eq, notExists, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { companies, households, memberships, residentLinks, surveys, users, visits } from "../../../db/schema";
+import { companies, householdUnits, memberships, residentLinks, surveys, users, visits } from "../../../db/schema";
 import { localDate } from "../../../lib/billing/rules";
 import { quarterBounds, quarterOf } from "../../../lib/crm/rules/visits";
 import { sendSurvey } from "../../../lib/crm/surveys";
 import { dispatchVisitsTx, visitDueAt, visitOrderText } from "../../../lib/crm/visits";
 import { openDb, type Db } from "../../../lib/db/client";
-import { householdPlacementSubquery } from "../../../lib/registry/queries";
 import { slaOf } from "../../../lib/tickets/batch";
 import { demo } from "../support/demo";
+import { createTestHousehold } from "../support/households";
 
 /**
  * Test data for the CRM visit/survey specs, written into the e2e server's database (the file
@@ -45,27 +45,17 @@ async function userByPhone(db: Db, phone: string) {
   return u;
 }
 
-/** One visit order of this quarter for a random household of the demo butler (as the monthly sampling dispatches it). */
+/** One visit order of this quarter for a new household of the demo butler (as the monthly sampling dispatches it). */
 export async function dispatchDemoVisit(): Promise<{ visitId: number; orderId: number; householdName: string }> {
   return withDb(async (db) => {
     const butler = await userByPhone(db, demo("butler").phone);
     const today = localDate(new Date(), butler.timeZone);
     const quarter = quarterOf(today);
     const month = today.slice(0, 7);
-    const p = householdPlacementSubquery(db, butler.companyId);
-    const [pick] = await db
-      .select({ householdId: p.householdId, unitId: p.unitId, communityId: p.communityId, name: households.name })
-      .from(p)
-      .innerJoin(households, and(eq(households.id, p.householdId), eq(households.active, true)))
-      .where(
-        and(
-          eq(p.butlerUserId, butler.id),
-          notExists(db.select({ one: sql`1` }).from(visits).where(and(eq(visits.householdId, p.householdId), eq(visits.quarter, quarter)))),
-        ),
-      )
-      .orderBy(sql`random()`)
-      .limit(1);
-    if (!pick) throw new Error("the demo butler has no household left to visit this quarter");
+    // A household created for this test in the demo butler's building: no seeded visit, no other test's.
+    const h = await createTestHousehold(db.$client, { butlerPhone: demo("butler").phone });
+    const [unit] = await db.select({ unitId: householdUnits.unitId }).from(householdUnits).where(eq(householdUnits.householdId, h.householdId));
+    const pick = { householdId: h.householdId, unitId: unit.unitId, communityId: h.communityId, name: h.name };
     const sla = await slaOf(db, butler.companyId, "visit", "low");
     const now = new Date();
     await db.transaction((tx) =>

@@ -30,3 +30,16 @@ test.describe("GET /api/cron", () => {
     expect(second.totals["tickets.escalate"].done).toBe(second.companies.length);
   });
 });
+
+test.describe("GET /api/cron/tick", () => {
+  test("refuses without the bearer secret; with it runs every tick job and answers a JSON summary", async ({ request }) => {
+    expect((await request.get("/api/cron/tick")).status()).toBe(401);
+    expect((await request.get("/api/cron/tick", { headers: { Authorization: "Bearer wrong-secret-wrong-secret" } })).status()).toBe(401);
+    // No other spec calls the tick, so its lease is free.
+    const ok = await request.get("/api/cron/tick", { headers: { Authorization: `Bearer ${E2E_CRON_SECRET}` } });
+    expect(ok.status()).toBe(200);
+    const body = await ok.json();
+    expect(body.ok).toBe(true);
+    expect(Object.keys(body.jobs)).toEqual(["leases.recover", "tickets.escalate", "portal.notices", "billing.checkoutExpiry", "outbox.deliver"]);
+  });
+});

@@ -7,6 +7,7 @@ import en from "../../../messages/portal/en.json" with { type: "json" };
 import zh from "../../../messages/portal/zh-CN.json" with { type: "json" };
 import { DEMO_COMPANY_NAME } from "../../../db/seed/demo-logins";
 import { uniqueEmail, uniquePhone, uniqueTag } from "../support/factories";
+import { createTestHousehold } from "../support/households";
 import type { Locale } from "../support/messages";
 
 /** This module's message catalogue (messages/portal/<locale>.json). */
@@ -42,24 +43,15 @@ export interface PortalResident {
 }
 
 /**
- * A brand-new resident account of the demo company, linked (approved) to a seeded household
- * nobody is linked to yet — so tests never touch the demo users or each other's data.
+ * A brand-new resident account of the demo company, linked (approved) to a household created
+ * for it — so tests never touch the demo users, seeded history or each other's data.
  */
 export async function createPortalResident(locale: Locale): Promise<PortalResident> {
   const password = `Pw-${uniqueTag()}-2026`;
   const passwordHash = await hash(password);
   const email = uniqueEmail("portal");
   return withDb(async (c) => {
-    const { rows } = await c.execute({
-      sql: `select h.id as householdId, h.company_id as companyId, b.community_id as communityId
-              from households h join companies co on co.id = h.company_id
-              join household_units hu on hu.household_id = h.id join units u on u.id = hu.unit_id join buildings b on b.id = u.building_id
-             where co.name = ? and u.type = 'residential' and not exists (select 1 from resident_links l where l.household_id = h.id)
-             order by random() limit 1`,
-      args: [DEMO_COMPANY_NAME],
-    });
-    if (!rows.length) throw new Error("no free household: is the e2e database seeded?");
-    const { householdId, companyId, communityId } = rows[0] as unknown as { householdId: number; companyId: number; communityId: number };
+    const { householdId, companyId, communityId } = await createTestHousehold(c, { companyName: DEMO_COMPANY_NAME });
     const now = Date.now();
     const user = await c.execute({
       sql: `insert into users (name, phone, email, password_hash, locale, session_version, active, created_at, updated_at) values (?, ?, ?, ?, ?, 1, 1, ?, ?) returning id`,

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { authFile, demo } from "../support/demo";
 import { uniquePhone, uniqueTag } from "../support/factories";
 import { fill, messages, type Locale } from "../support/messages";
-import { freeHouseholdOfDemoButler, residentsMessages, sloppy, type FreeHousehold } from "./support";
+import { newHouseholdOfDemoButler, residentsMessages, sloppy, type FreeHousehold } from "./support";
 
 /**
  * A resident registers with the household code from a bill, waits for the butler, the butler
@@ -60,7 +60,7 @@ async function butlerPage(browser: Browser, locale: Locale = "zh-CN") {
 test("a resident registers with a household code, the butler approves, the resident sees the household (zh-CN)", async ({ browser }) => {
   const t = messages();
   const r = residentsMessages();
-  const household = await freeHouseholdOfDemoButler();
+  const household = await newHouseholdOfDemoButler();
   const person = newPerson();
 
   const context = await browser.newContext({ ...signedOut, ...mobile });
@@ -112,7 +112,7 @@ test("a resident registers with a household code, the butler approves, the resid
 
 test("in English: the butler rejects with a reason, which the resident sees", async ({ browser }) => {
   const r = residentsMessages("en");
-  const household = await freeHouseholdOfDemoButler();
+  const household = await newHouseholdOfDemoButler();
   const person = newPerson();
   const page = await registered(browser, household, person, "tenant", "en");
   await expect(page.getByTestId("request-card")).toContainText(r.status.pending);
@@ -134,7 +134,7 @@ test("in English: the butler rejects with a reason, which the resident sees", as
 
 test("an owner sees the family member linked to the household and removes them", async ({ browser }) => {
   const r = residentsMessages();
-  const household = await freeHouseholdOfDemoButler();
+  const household = await newHouseholdOfDemoButler();
   const owner = newPerson();
   const member = newPerson();
   const ownerPage = await registered(browser, household, owner, "owner");

@@ -5,6 +5,7 @@ import path from "node:path";
 import en from "../../../messages/residents/en.json" with { type: "json" };
 import zh from "../../../messages/residents/zh-CN.json" with { type: "json" };
 import { demo } from "../support/demo";
+import { createTestHousehold } from "../support/households";
 import type { Locale } from "../support/messages";
 
 /** This module's message catalogue (messages/residents/<locale>.json). */
@@ -14,7 +15,7 @@ export function residentsMessages(locale: Locale = "zh-CN"): typeof zh {
 
 /**
  * The e2e server's database: the one scripts/e2e-server.sh created for this port
- * (or E2E_DATABASE_URL). Read only, to find what a resident would read off a paper bill.
+ * (or E2E_DATABASE_URL): tests create the household a resident registers with.
  */
 function e2eDatabaseUrl(): string {
   if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
@@ -31,30 +32,14 @@ export interface FreeHousehold {
 }
 
 /**
- * A seeded household of the demo company that nobody is linked to yet, with a single flat in
- * a building the demo butler serves; picked at random so parallel tests do not collide.
+ * A new household with one flat in a building the demo butler serves, created for the calling
+ * test alone: nobody is linked to it, and no seeded history (a gold badge, a visit) touches it.
  */
-export async function freeHouseholdOfDemoButler(): Promise<FreeHousehold> {
+export async function newHouseholdOfDemoButler(): Promise<FreeHousehold> {
   const client = createClient({ url: e2eDatabaseUrl() });
   try {
-    const { rows } = await client.execute({
-      sql: `select h.code, h.name, c.name || ' ' || b.name || ' ' || u.number as label
-              from households h
-              join household_units hu on hu.household_id = h.id
-              join units u on u.id = hu.unit_id
-              join buildings b on b.id = u.building_id
-              join communities c on c.id = b.community_id
-              join building_butlers bb on bb.building_id = b.id
-              join users butler on butler.id = bb.butler_user_id
-             where butler.phone = ? and h.active = 1 and u.type = 'residential'
-               and not exists (select 1 from unit_butlers ub where ub.unit_id = u.id)
-               and (select count(*) from household_units x where x.household_id = h.id) = 1
-               and not exists (select 1 from resident_links l where l.household_id = h.id)
-             order by random() limit 1`,
-      args: [demo("butler").phone],
-    });
-    if (rows.length === 0) throw new Error("no free household of the demo butler: is the e2e database seeded?");
-    return { code: String(rows[0].code), name: String(rows[0].name), unitLabel: String(rows[0].label) };
+    const h = await createTestHousehold(client, { butlerPhone: demo("butler").phone });
+    return { code: h.code, name: h.name, unitLabel: h.unitLabel };
   } finally {
     client.close();
   }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { BILLING_ROLES, BILLING_SETTINGS_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
 import { chargeOneOff } from "@/lib/billing/charges";
@@ -8,7 +9,6 @@ import { createContract, createContractCustomer, recordContractPayment } from "@
 import { adjustBill, refundPayment, voidBill } from "@/lib/billing/corrections";
 import { generateBills } from "@/lib/billing/generate";
 import { saveReadings } from "@/lib/billing/meters";
-import { recordPayment } from "@/lib/billing/payments";
 import {
   adjustSchema,
   cashierPaymentSchema,
@@ -25,6 +25,8 @@ import {
   voidSchema,
 } from "@/lib/billing/schemas";
 import { createFeeItem, saveBillingSettings, updateFeeItem } from "@/lib/billing/settings";
+import { recordPayment } from "@/lib/flows/record-payment";
+import { deliverSoon } from "@/lib/portal/outbox/job";
 
 /**
  * Billing actions for staff. Money at the desk and bill runs: finance and admin.
@@ -45,6 +47,8 @@ export const takePaymentAction = authorizedAction({ schema: cashierPaymentSchema
     note: input.note || null,
     timeZone: ctx.user.timeZone,
   });
+  // The receipt e-mail leaves right after the response; the minute tick is the safety net.
+  after(() => deliverSoon(ctx.db, ctx.companyId));
   refresh();
   return { paymentId: payment.id, receiptNo: payment.receiptNo };
 });
@@ -130,6 +134,8 @@ export const contractPaymentAction = authorizedAction({ schema: contractPaymentS
     idempotencyKey: `desk:${input.idempotencyKey}`,
     timeZone: ctx.user.timeZone,
   });
+  // The receipt e-mail leaves right after the response; the minute tick is the safety net.
+  after(() => deliverSoon(ctx.db, ctx.companyId));
   refresh();
   return { paymentId: payment.id, receiptNo: payment.receiptNo };
 });
