@@ -4,6 +4,7 @@ import { companies, cronJobRuns, cronLeases } from "@/db/schema";
 import { localDate } from "@/lib/billing/rules";
 import type { Db } from "@/lib/db/client";
 import { instantOf } from "@/lib/hr/rules";
+import { purgeDueCompanies } from "@/lib/privacy/closure";
 import { CRON_JOBS, type RegisteredJob } from "./jobs";
 
 export const LEASE_NAME = "daily";
@@ -19,7 +20,15 @@ export interface CompanyRun {
 
 export type RunSummary =
   | { status: "busy"; heldBy: string; until: string }
-  | { status: "ok" | "failed" | "lease_lost"; startedAt: string; durationMs: number; companies: CompanyRun[]; totals: Record<string, Record<string, number>> };
+  | {
+      status: "ok" | "failed" | "lease_lost";
+      startedAt: string;
+      durationMs: number;
+      companies: CompanyRun[];
+      totals: Record<string, Record<string, number>>;
+      /** Companies whose tenant-exit grace period ended and whose data this run deleted. */
+      purged: number[];
+    };
 
 export interface RunOptions {
   /** Company-local date to run for (YYYY-MM-DD); default: each company's own today. */
@@ -81,7 +90,14 @@ export async function runDaily(db: Db, opts: RunOptions = {}): Promise<RunSummar
   const runs: CompanyRun[] = [];
   let failed = false;
   let lost = false;
+  let purged: number[] = [];
   try {
+    // Tenant exit first (on the real clock, never a replayed date), so a purged company runs no jobs.
+    purged = await purgeDueCompanies(db, new Date()).catch((e) => {
+      failed = true;
+      console.error("[cron] tenant purge failed:", e);
+      return [];
+    });
     const list = await db
       .select({ id: companies.id, timeZone: companies.timeZone })
       .from(companies)
@@ -128,7 +144,7 @@ export async function runDaily(db: Db, opts: RunOptions = {}): Promise<RunSummar
   } finally {
     await releaseLease(db, holder);
   }
-  return { status: lost ? "lease_lost" : failed ? "failed" : "ok", startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), companies: runs, totals: totalsOf(runs) };
+  return { status: lost ? "lease_lost" : failed ? "failed" : "ok", startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), companies: runs, totals: totalsOf(runs), purged };
 }
 
 /** Sums each job's counts over all companies. */
