@@ -4,7 +4,7 @@ import { PRIVACY_REQUEST_KINDS } from "@/db/schema/privacy";
 /** Privacy forms' schemas, shared by forms, actions and tests. Messages are i18n keys. */
 
 /** The tick box that accepts a notice or an agreement: it must be ticked. */
-export const acceptField = z.literal(true, { error: "privacy.errors.mustAccept" });
+export const acceptField = z.boolean({ error: "privacy.errors.mustAccept" }).refine((v) => v, "privacy.errors.mustAccept");
 
 export const acceptNoticeSchema = z.object({ accept: acceptField });
 
@@ -32,3 +32,6 @@ export const privacySettingsSchema = z.object({
 
 /** Closing the company: the admin types the company's name to confirm. */
 export const closeCompanySchema = z.object({ confirmName: z.string().trim().min(1, "validation.required") });
+
+/** A signed-in resident accepts the notice version the page showed. */
+export const acceptVersionSchema = z.object({ version: z.coerce.number().int().positive() });
