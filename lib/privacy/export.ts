@@ -36,7 +36,11 @@ async function* pagesOf(db: DbOrTx, table: string, companyId: number): AsyncGene
     );
     if (!rows.length) return;
     after = Number(rows[rows.length - 1]._rid);
-    yield rows.map(({ _rid: _unused, ...rest }) => rest);
+    yield rows.map((row) => {
+      const rest: Row = { ...row };
+      delete rest._rid;
+      return rest;
+    });
     if (rows.length < PAGE) return;
   }
 }
