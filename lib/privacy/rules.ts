@@ -45,11 +45,6 @@ export function anonymizedUser(userId: number, unusablePasswordHash: string) {
   return { name: anonymizedName(userId), phone: null, email: null, locale: null, passwordHash: unusablePasswordHash, active: false } as const;
 }
 
-/** The year until which money records are kept, counted from the year of the newest one. */
-export function retainUntilYear(newestMoneyRecord: Date | null, now: Date, retentionYears: number): number {
-  return (newestMoneyRecord ?? now).getUTCFullYear() + retentionYears;
-}
-
 /* ── Tenant exit ───────────────────────────────────────────────────────────────── */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
