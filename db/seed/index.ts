@@ -134,7 +134,7 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
   await write("resident_links", s.residentLinks, rows.residentLinks);
   // Seeded people accepted version 1 of the documents when they "signed up": residents the
   // privacy notice, admins the data-processing agreement (lib/privacy/rules.ts versions).
-  await db.run(sql`INSERT OR IGNORE INTO consent_records (company_id, user_id, document, version, accepted_at)
+  await db.run(sql`INSERT OR IGNORE INTO consent_records (company_id, user_id, document, version, created_at)
     SELECT company_id, user_id, 'privacy_notice', 1, min(created_at) FROM resident_links WHERE company_id = ${ids.companies} GROUP BY company_id, user_id
     UNION ALL SELECT company_id, user_id, 'dpa', 1, min(created_at) FROM memberships WHERE company_id = ${ids.companies} AND role = 'admin' GROUP BY company_id, user_id`);
   if (key === "demo") {

@@ -69,7 +69,7 @@ export async function createPortalResident(locale: Locale): Promise<PortalReside
     const userId = Number(user.rows[0].id);
     await c.execute({ sql: `insert into memberships (company_id, user_id, role, created_at) values (?, ?, 'resident', ?)`, args: [companyId, userId, now] });
     await c.execute({
-      sql: `insert into consent_records (company_id, user_id, document, version, accepted_at) values (?, ?, 'privacy_notice', ?, ?)`,
+      sql: `insert into consent_records (company_id, user_id, document, version, created_at) values (?, ?, 'privacy_notice', ?, ?)`,
       args: [companyId, userId, PRIVACY_NOTICE_VERSION, now],
     });
     await c.execute({
