@@ -1,19 +1,20 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
-import { companies, companyPurges, memberships, users, workOrderAttachments } from "@/db/schema";
+import { auditLog, companies, companyPurges, memberships, users, workOrderAttachments } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { loadSessionUser } from "@/lib/auth/current-user";
 import type { Db } from "@/lib/db/client";
 import { cancelClosure, purgeCompanyIfDue, purgeDueCompanies, requestClosure } from "@/lib/privacy/closure";
 import { exportEntries, zipStream } from "@/lib/privacy/export";
 import { companyNameHash } from "@/lib/privacy/rules";
+import { privacySettings, updatePrivacySettings } from "@/lib/privacy/settings";
 import { createUser, TEST_PASSWORD } from "../support/fixtures";
 import { privacyWorld } from "../support/privacy";
 import { randomIp } from "../support/residents-fixtures";
@@ -140,6 +141,19 @@ describe("company closure, grace and purge", () => {
 
     expect(await rowCounts(db, other.companyId)).toEqual(otherCounts);
     expect((await db.select({ n: count() }).from(memberships).where(eq(memberships.companyId, other.companyId)))[0].n).toBeGreaterThan(0);
+  });
+
+  it("the admin's grace period and retention settings are audited and used by the next closure", async () => {
+    const w = await privacyWorld(db);
+    await updatePrivacySettings(db, w.companyId, w.adminId, { moneyRetentionYears: 12, closureGraceDays: 7 });
+    const settings = await privacySettings(db, w.companyId);
+    expect(settings).toMatchObject({ moneyRetentionYears: 12, closureGraceDays: 7, purgeAfter: null });
+    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.companyId, w.companyId), eq(auditLog.action, "company.privacy_settings")));
+    expect(audit).toMatchObject({ actorUserId: w.adminId, before: { moneyRetentionYears: 30, closureGraceDays: 30 }, after: { moneyRetentionYears: 12, closureGraceDays: 7 } });
+    const asked = new Date("2026-05-01T00:00:00Z");
+    const { purgeAfter } = await requestClosure(db, w.companyId, w.adminId, settings.name, asked);
+    expect(purgeAfter.getTime()).toBe(asked.getTime() + 7 * DAY);
+    await cancelClosure(db, w.companyId, w.adminId);
   });
 
   it("the cron step purges every due company once", async () => {
