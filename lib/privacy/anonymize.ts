@@ -3,6 +3,7 @@ import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import {
   householdContacts,
   memberships,
+  outboxMessages,
   privacyRequests,
   residentLinks,
   shopCartItems,
@@ -13,28 +14,10 @@ import {
 } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { DbOrTx } from "@/lib/db/client";
-import { anonymizedName, anonymizedUser, isSamePerson, REDACTED_TEXT } from "./rules";
+import { anonymizedName, anonymizedUser, isSamePerson, REDACTED_TEXT, type PersonIdentifiers } from "./rules";
 
-/**
- * Anonymizes a resident after an accepted deletion request, inside the caller's transaction:
- * the account loses name, phone, e-mail and password (sign-in disabled, sessions revoked),
- * household contacts that are this person lose theirs, and free text they wrote (work-order
- * descriptions and rating comments, comments, survey comments, privacy request details) is
- * redacted. Money records (bills, payments, allocations, credit, receipts) and sentiment
- * ledger entries are not touched: they belong to the household and are kept for the
- * retention period. Returns counts of what changed.
- */
-export async function anonymizeResident(tx: DbOrTx, companyId: number, userId: number) {
-  const roles = await tx
-    .select({ role: memberships.role, companyId: memberships.companyId })
-    .from(memberships)
-    .where(eq(memberships.userId, userId));
-  if (!roles.some((r) => r.companyId === companyId && r.role === "resident")) throw new AppError("not_found");
-  // A person who is also staff (or a resident elsewhere) is not anonymized from one company's request.
-  if (roles.some((r) => r.companyId !== companyId || r.role !== "resident")) throw new AppError("conflict", "privacy.errors.notOnlyResident");
-  const [person] = await tx.select({ phone: users.phone, email: users.email }).from(users).where(eq(users.id, userId));
-  if (!person) throw new AppError("not_found");
-
+/** Household contacts that are this person (same phone or e-mail) lose name, phone and e-mail. */
+async function anonymizeContacts(tx: DbOrTx, companyId: number, userId: number, person: PersonIdentifiers): Promise<number> {
   const candidates = await tx
     .select({ id: householdContacts.id, phone: householdContacts.phone, email: householdContacts.email })
     .from(householdContacts)
@@ -47,13 +30,17 @@ export async function anonymizeResident(tx: DbOrTx, companyId: number, userId: n
         ),
       ),
     );
-  const contactIds = candidates.filter((c) => isSamePerson(c, person)).map((c) => c.id);
-  if (contactIds.length)
+  const ids = candidates.filter((c) => isSamePerson(c, person)).map((c) => c.id);
+  if (ids.length)
     await tx
       .update(householdContacts)
       .set({ name: anonymizedName(userId), phone: null, email: null })
-      .where(and(eq(householdContacts.companyId, companyId), inArray(householdContacts.id, contactIds)));
+      .where(and(eq(householdContacts.companyId, companyId), inArray(householdContacts.id, ids)));
+  return ids.length;
+}
 
+/** Free text the person wrote becomes [redacted]: work orders, comments, survey comments, their requests. */
+async function redactTexts(tx: DbOrTx, companyId: number, userId: number) {
   const orders = await tx
     .update(workOrders)
     .set({ description: REDACTED_TEXT, ratingComment: null })
@@ -72,6 +59,47 @@ export async function anonymizeResident(tx: DbOrTx, companyId: number, userId: n
     .update(privacyRequests)
     .set({ details: REDACTED_TEXT })
     .where(and(eq(privacyRequests.companyId, companyId), eq(privacyRequests.userId, userId)));
+  return { orders: orders.length, comments: comments.length };
+}
+
+/** Messages to the person lose the address and the text's parameters; one not yet sent is not sent. */
+async function forgetMessages(tx: DbOrTx, companyId: number, person: PersonIdentifiers) {
+  const addresses = [person.phone, person.email].filter((a): a is string => !!a);
+  if (!addresses.length) return;
+  const unsent = sql`${outboxMessages.status} in ('queued', 'sending')`;
+  await tx
+    .update(outboxMessages)
+    .set({
+      to: REDACTED_TEXT,
+      params: {},
+      status: sql`case when ${unsent} then 'failed' else ${outboxMessages.status} end`,
+      lastError: sql`case when ${unsent} then 'recipient anonymized' else ${outboxMessages.lastError} end`,
+    })
+    .where(and(eq(outboxMessages.companyId, companyId), inArray(outboxMessages.to, addresses)));
+}
+
+/**
+ * Anonymizes a resident after an accepted deletion request, inside the caller's transaction:
+ * the account loses name, phone, e-mail and password (sign-in disabled, sessions revoked),
+ * household contacts that are this person lose theirs, free text they wrote is redacted,
+ * messages to them lose the address, their cart is emptied and their household links end.
+ * Money records (bills, payments, allocations, credit, receipts) and sentiment ledger entries
+ * are not touched: they belong to the household and are kept for the retention period.
+ * A person who is also staff, or a resident of another company, is refused (all or nothing).
+ */
+export async function anonymizeResident(tx: DbOrTx, companyId: number, userId: number) {
+  const roles = await tx
+    .select({ role: memberships.role, companyId: memberships.companyId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  if (!roles.some((r) => r.companyId === companyId && r.role === "resident")) throw new AppError("not_found");
+  if (roles.some((r) => r.companyId !== companyId || r.role !== "resident")) throw new AppError("conflict", "privacy.errors.notOnlyResident");
+  const [person] = await tx.select({ phone: users.phone, email: users.email }).from(users).where(eq(users.id, userId));
+  if (!person) throw new AppError("not_found");
+
+  const contacts = await anonymizeContacts(tx, companyId, userId, person);
+  const texts = await redactTexts(tx, companyId, userId);
+  await forgetMessages(tx, companyId, person);
   await tx.delete(shopCartItems).where(and(eq(shopCartItems.companyId, companyId), eq(shopCartItems.userId, userId)));
   await tx
     .update(residentLinks)
@@ -81,5 +109,5 @@ export async function anonymizeResident(tx: DbOrTx, companyId: number, userId: n
     .update(users)
     .set({ ...anonymizedUser(userId, `!anonymized:${randomUUID()}`), sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId));
-  return { contacts: contactIds.length, orders: orders.length, comments: comments.length };
+  return { contacts, ...texts };
 }

@@ -1,6 +1,6 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, consentRecords, privacyRequests, residentLinks, users, workOrderComments, workOrders } from "@/db/schema";
+import { auditLog, consentRecords, outboxMessages, privacyRequests, residentLinks, users, workOrderComments, workOrders } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { verifyCompany } from "@/lib/crm/verify";
 import type { Db } from "@/lib/db/client";
@@ -141,6 +141,12 @@ describe("correction and deletion requests", () => {
     expect(comment.body).toBe(REDACTED_TEXT);
     const [request] = await db.select().from(privacyRequests).where(eq(privacyRequests.id, requestId));
     expect(request).toMatchObject({ status: "accepted", details: REDACTED_TEXT });
+    const messages = await db.select().from(outboxMessages).where(inArray(outboxMessages.id, w.messages)).orderBy(outboxMessages.id);
+    expect(messages.map((m) => [m.to, m.status, m.params])).toEqual([
+      [REDACTED_TEXT, "failed", {}],
+      [REDACTED_TEXT, "sent", {}],
+      [w.contacts.other.phone, "queued", { name: w.resident.name }],
+    ]);
     const links = await db.select().from(residentLinks).where(eq(residentLinks.userId, w.resident.id));
     expect(links.every((l) => l.status === "removed")).toBe(true);
 

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { consentRecords, householdContacts, workOrderComments, workOrders } from "@/db/schema";
+import { consentRecords, householdContacts, outboxMessages, workOrderComments, workOrders } from "@/db/schema";
 import { generateBills } from "@/lib/billing/generate";
 import { recordPayment } from "@/lib/billing/payments";
 import { appendSentimentEntries } from "@/lib/crm/ledger";
@@ -38,7 +38,22 @@ export async function privacyWorld(db: Db) {
     .values({ companyId, type: "complaint", source: "resident", householdId: household.id, description: "楼上噪音，电话 13900001111", createdByUserId: resident.id })
     .returning();
   await db.insert(workOrderComments).values({ companyId, workOrderId: order.id, authorUserId: resident.id, body: "我是隐私住户，请回电" });
-  return { ...e, resident, household, contacts: { self, other }, order };
+  const message = (to: string, status: "queued" | "sent", key: string) => ({
+    companyId,
+    channel: "sms" as const,
+    to,
+    templateKey: "notice",
+    locale: "zh-CN",
+    params: { name: resident.name },
+    status,
+    nextAttemptAt: new Date(),
+    idempotencyKey: `pv-${key}-${resident.id}-${to}`,
+  });
+  const messages = await db
+    .insert(outboxMessages)
+    .values([message(resident.phone!, "queued", "q"), message(resident.phone!, "sent", "s"), message(otherPhone, "queued", "o")])
+    .returning({ id: outboxMessages.id });
+  return { ...e, resident, household, contacts: { self, other }, order, messages: messages.map((m) => m.id) };
 }
 
 /** Money and score totals of a company: must not change when a resident is anonymized. */
