@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/auth/roles";
 import { IMPORT_ROLES } from "@/lib/registry/import/access";
 import { ACTIVITY_ROLES, NOTICE_ROLES, SHOP_ROLES } from "@/lib/portal/roles";
+import { PRIVACY_REQUEST_ROLES } from "@/lib/privacy/access";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 import { LEGAL_VIEW_ROLES, NOTICE_VIEW_ROLES } from "@/lib/crm/arrears-access";
 
@@ -96,6 +97,8 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/crm/rules", label: "crmRules", icon: "settings", roles: ["admin"] },
   { href: "/staff/admin/users", label: "staff", icon: "users", roles: ["admin"] },
   { href: "/staff/admin/audit", label: "audit", icon: "audit", roles: ["admin"] },
+  { href: "/staff/privacy", label: "privacyRequests", icon: "audit", roles: PRIVACY_REQUEST_ROLES },
+  { href: "/staff/admin/privacy", label: "companyData", icon: "settings", roles: ["admin"] },
   { href: "/staff/profile", label: "profile", icon: "settings", roles: [] },
   { href: "/staff/approvals", label: "approvals", icon: "approvals", roles: [], badge: "approvalsWaiting" },
   { href: "/staff/finance", label: "financeReports", icon: "finance", roles: ["finance", "admin", "project_manager"] },

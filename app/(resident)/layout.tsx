@@ -1,9 +1,15 @@
+import { redirect } from "next/navigation";
 import { EmergencyBanner } from "@/components/portal/emergency-banner";
 import { ResidentShell } from "@/components/shell/resident-shell";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { acceptedVersion } from "@/lib/privacy/consent";
+import { needsConsent, PRIVACY_NOTICE_VERSION } from "@/lib/privacy/rules";
 
 export default async function ResidentLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser(["resident"]);
+  // PIPL: a resident who has not accepted the current privacy notice accepts it before anything else.
+  if (needsConsent(await acceptedVersion(getDb(), user.companyId, user.id, "privacy_notice"), PRIVACY_NOTICE_VERSION)) redirect("/privacy/consent");
   return (
     <ResidentShell roles={user.roles}>
       <EmergencyBanner user={user} />

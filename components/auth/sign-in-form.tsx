@@ -26,7 +26,9 @@ export function SignInForm({ next }: { next: string }) {
     });
     if (!res || res.error) {
       setPending(false);
-      setError(res?.error === "RATE_LIMITED" ? t("rateLimited", { minutes: 15 }) : t("invalidCredentials"));
+      setError(
+        res?.error === "RATE_LIMITED" ? t("rateLimited", { minutes: 15 }) : res?.error === "COMPANY_CLOSED" ? t("companyClosed") : t("invalidCredentials"),
+      );
       return;
     }
     await applySavedLocale({});

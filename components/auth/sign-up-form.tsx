@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { signUpAction } from "@/app/(auth)/sign-up/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { AcceptBox } from "@/components/privacy/accept-box";
 import { Field } from "@/components/ui/field";
 import { signUpSchema } from "@/lib/tenancy/schemas";
 
@@ -13,7 +14,7 @@ export function SignUpForm() {
   const t = useTranslations();
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(signUpSchema, signUpAction, {
-    defaultValues: { companyName: "", name: "", phone: "", email: "", password: "" },
+    defaultValues: { companyName: "", name: "", phone: "", email: "", password: "", acceptDpa: false },
     onSuccess: async () => {
       const { phone, password } = form.getValues();
       await signIn("credentials", { identifier: phone, password, redirect: false });
@@ -35,6 +36,13 @@ export function SignUpForm() {
         hint={t("auth.passwordHint")}
         error={errorOf("password")}
         {...register("password")}
+      />
+      <AcceptBox
+        label={t("privacy.dpa.accept")}
+        href="/privacy/dpa"
+        linkText={t("privacy.dpa.read")}
+        error={errorOf("acceptDpa")}
+        {...register("acceptDpa")}
       />
       {formError ? (
         <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">

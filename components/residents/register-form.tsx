@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { registerAction } from "@/app/(auth)/register/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
+import { AcceptBox } from "@/components/privacy/accept-box";
 import { Field } from "@/components/ui/field";
 import { registerSchema } from "@/lib/residents/schemas";
 import { RelationPicker } from "./relation-picker";
@@ -16,7 +17,7 @@ export function RegisterForm() {
   const t = useTranslations();
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(registerSchema, registerAction, {
-    defaultValues: { code: "", name: "", phone: "", password: "", relation: "owner" },
+    defaultValues: { code: "", name: "", phone: "", password: "", relation: "owner", acceptPrivacy: false },
     onSuccess: async () => {
       const { phone, password } = form.getValues();
       await signIn("credentials", { identifier: phone, password, redirect: false });
@@ -55,6 +56,13 @@ export function RegisterForm() {
         hint={t("auth.passwordHint")}
         error={errorOf("password")}
         {...register("password")}
+      />
+      <AcceptBox
+        label={t("privacy.notice.accept")}
+        href="/privacy"
+        linkText={t("privacy.notice.read")}
+        error={errorOf("acceptPrivacy")}
+        {...register("acceptPrivacy")}
       />
       {formError ? (
         <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">

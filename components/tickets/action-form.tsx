@@ -37,10 +37,12 @@ export function ActionForm({
         onSubmit={async (e) => {
           e.preventDefault();
           const form = e.currentTarget;
+          const submitter = (e.nativeEvent as SubmitEvent).submitter;
           setBusy(true);
           setFormError(null);
           try {
-            const result = await action(new FormData(form));
+            // The clicked button's name=value goes along (e.g. accept / reject in one form).
+            const result = await action(new FormData(form, submitter));
             if (result.ok) {
               setErrors({});
               form.reset();

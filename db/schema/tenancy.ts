@@ -9,6 +9,13 @@ export const companies = sqliteTable("companies", {
   timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
   defaultLocale: enumText("default_locale", ["zh-CN", "en"] as const).notNull().default("zh-CN"),
   active: active(),
+  /** Years money records (bills, payments, receipts) are kept after a resident's data is anonymized. */
+  moneyRetentionYears: integer("money_retention_years").notNull().default(30),
+  /** Days between an admin closing the company and the purge of its data; the admin can cancel meanwhile. */
+  closureGraceDays: integer("closure_grace_days").notNull().default(30),
+  /** Set while the company is closing (tenant exit): when it was asked and when the purge is due. */
+  closureRequestedAt: integer("closure_requested_at", { mode: "timestamp_ms" }),
+  purgeAfter: integer("purge_after", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

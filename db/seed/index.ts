@@ -7,6 +7,7 @@
  */
 import { hash } from "@node-rs/argon2";
 import { performance } from "node:perf_hooks";
+import { sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../lib/db/client";
 import * as s from "../schema";
@@ -131,6 +132,11 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
   await write("supervisor_butlers", s.supervisorButlers, rows.supervisorButlers);
   await write("community_managers", s.communityManagers, rows.communityManagers);
   await write("resident_links", s.residentLinks, rows.residentLinks);
+  // Seeded people accepted version 1 of the documents when they "signed up": residents the
+  // privacy notice, admins the data-processing agreement (lib/privacy/rules.ts versions).
+  await db.run(sql`INSERT OR IGNORE INTO consent_records (company_id, user_id, document, version, created_at)
+    SELECT company_id, user_id, 'privacy_notice', 1, min(created_at) FROM resident_links WHERE company_id = ${ids.companies} GROUP BY company_id, user_id
+    UNION ALL SELECT company_id, user_id, 'dpa', 1, min(created_at) FROM memberships WHERE company_id = ${ids.companies} AND role = 'admin' GROUP BY company_id, user_id`);
   if (key === "demo") {
     const t = performance.now();
     const made = await seedDemoTickets(db, ids.companies, rng.fork("tickets"), now);

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
-import { memberships, users } from "@/db/schema";
+import { companies, memberships, users } from "@/db/schema";
+import { maySignInWhileClosing } from "@/lib/privacy/rules";
 import type { Db } from "@/lib/db/client";
 import { parseIdentifier } from "./identifiers";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { checkLimits, recordFailures, resetLimit, type LimitedKey } from "./rate-limit";
 import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from "./rate-limit-rules";
 
-export type SignInFailure = "invalid" | "rate_limited";
+export type SignInFailure = "invalid" | "rate_limited" | "company_closed";
 export type SignInResult =
   | { ok: true; user: { id: number; name: string; sessionVersion: number; companyId: number | null } }
   | { ok: false; reason: SignInFailure; retryAfterMs?: number };
@@ -35,12 +36,16 @@ export async function verifyCredentials(db: Db, identifier: string, password: st
     return { ok: false, reason: "invalid" };
   }
   await resetLimit(db, keys[0].key);
-  const [membership] = await db
-    .select({ companyId: memberships.companyId })
+  const rows = await db
+    .select({ companyId: memberships.companyId, role: memberships.role, purgeAfter: companies.purgeAfter })
     .from(memberships)
+    .innerJoin(companies, eq(companies.id, memberships.companyId))
     .where(eq(memberships.userId, user.id))
-    .orderBy(memberships.id)
-    .limit(1);
+    .orderBy(memberships.id);
+  const membership = rows[0];
+  // Tenant exit: while the company is closing only its admins get in (to export or cancel).
+  const roles = rows.filter((r) => r.companyId === membership?.companyId).map((r) => r.role);
+  if (membership?.purgeAfter && !maySignInWhileClosing(roles)) return { ok: false, reason: "company_closed" };
   return {
     ok: true,
     user: { id: user.id, name: user.name, sessionVersion: user.sessionVersion, companyId: membership?.companyId ?? null },

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { companies, memberships, users } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
+import { maySignInWhileClosing } from "@/lib/privacy/rules";
 import { isRole, type Role } from "./roles";
 import { isSessionCurrent, type TokenClaims } from "./session-rules";
 
@@ -37,6 +38,7 @@ export async function loadSessionUser(db: Db, claims: (TokenClaims & { companyId
       companyName: companies.name,
       timeZone: companies.timeZone,
       companyActive: companies.active,
+      purgeAfter: companies.purgeAfter,
     })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.companyId, claims.companyId)))
@@ -44,6 +46,8 @@ export async function loadSessionUser(db: Db, claims: (TokenClaims & { companyId
     .where(eq(users.id, claims.userId));
   const first = rows[0];
   if (!first || !first.companyActive || !isSessionCurrent(claims, first)) return null;
+  // Tenant exit: a closing company's sessions end, except its admins'.
+  if (first.purgeAfter && !maySignInWhileClosing(rows.map((r) => r.role))) return null;
   return {
     id: first.id,
     name: first.name,

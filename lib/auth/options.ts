@@ -6,7 +6,7 @@ import { clientIp } from "./client-ip";
 import { verifyCredentials } from "./credentials";
 
 /** Error codes thrown from authorize(); the sign-in form translates them. */
-export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", rateLimited: "RATE_LIMITED" } as const;
+export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", rateLimited: "RATE_LIMITED", companyClosed: "COMPANY_CLOSED" } as const;
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -23,6 +23,7 @@ export const authOptions: NextAuthOptions = {
         const result = await verifyCredentials(getDb(), identifier, password, clientIp(req?.headers));
         if (!result.ok) {
           if (result.reason === "rate_limited") throw new Error(SIGN_IN_ERRORS.rateLimited);
+          if (result.reason === "company_closed") throw new Error(SIGN_IN_ERRORS.companyClosed);
           return null;
         }
         const { id, name, sessionVersion, companyId } = result.user;

@@ -3,6 +3,7 @@ import { companies, cronJobRuns } from "@/db/schema";
 import { localDate } from "@/lib/billing/rules";
 import type { Db } from "@/lib/db/client";
 import { instantOf } from "@/lib/hr/rules";
+import { purgeDueCompanies } from "@/lib/privacy/closure";
 import { CRON_JOBS, type RegisteredJob } from "./jobs";
 import { withLease, type Busy, type HeldLease } from "./lease";
 
@@ -18,7 +19,15 @@ export interface CompanyRun {
 
 export type RunSummary =
   | Busy
-  | { status: "ok" | "failed" | "lease_lost"; startedAt: string; durationMs: number; companies: CompanyRun[]; totals: Record<string, Record<string, number>> };
+  | {
+      status: "ok" | "failed" | "lease_lost";
+      startedAt: string;
+      durationMs: number;
+      companies: CompanyRun[];
+      totals: Record<string, Record<string, number>>;
+      /** Companies whose tenant-exit grace period ended and whose data this run deleted. */
+      purged: number[];
+    };
 
 export interface RunOptions {
   /** Company-local date to run for (YYYY-MM-DD); default: each company's own today. */
@@ -50,13 +59,20 @@ export async function runDaily(db: Db, opts: RunOptions = {}): Promise<RunSummar
   const t0 = performance.now();
   const res = await withLease(db, opts.lease ?? LEASE_NAME, async (lease) => {
     const runs: CompanyRun[] = [];
+    // Tenant exit first (on the real clock, never a replayed date), so a purged company runs no jobs.
+    let purgeFailed = false;
+    const purged = await purgeDueCompanies(db, new Date()).catch((e: unknown) => {
+      purgeFailed = true;
+      console.error("[cron] tenant purge failed:", e);
+      return [] as number[];
+    });
     const failed = await runCompanies(db, opts, started, runs, lease);
-    return { runs, failed };
+    return { runs, failed: failed === "lost" ? failed : failed || purgeFailed, purged };
   });
   if (res.status === "busy") return res;
-  const { runs, failed } = res.value;
+  const { runs, failed, purged } = res.value;
   const status = failed === "lost" ? "lease_lost" : failed ? "failed" : "ok";
-  return { status, startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), companies: runs, totals: totalsOf(runs) };
+  return { status, startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), companies: runs, totals: totalsOf(runs), purged };
 }
 
 /** The companies' jobs in order; "lost" when the lease was taken over (the run stops at once). */

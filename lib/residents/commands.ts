@@ -7,6 +7,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { checkLimits, recordFailures, type LimitedKey } from "@/lib/auth/rate-limit";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { recordConsent } from "@/lib/privacy/consent";
+import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/rules";
 import { findDecidableLink, householdStaff, type Viewer } from "./queries";
 import {
   canTransition,
@@ -59,7 +61,7 @@ const phoneHasAccount = () => AppError.field("phone", "residents.errors.phoneHas
  * household's company and a pending link to the household, all or nothing. A phone that
  * already has an account is told to sign in and add the household from the profile.
  */
-export async function registerResident(db: Db, input: z.output<typeof registerSchema>, { ip }: { ip: string }) {
+export async function registerResident(db: Db, input: Omit<z.output<typeof registerSchema>, "acceptPrivacy">, { ip }: { ip: string }) {
   const keys: LimitedKey[] = [
     { key: householdCodeKeys.ip(ip), rule: HOUSEHOLD_CODE_PER_IP },
     { key: householdCodeKeys.phone(input.phone), rule: HOUSEHOLD_CODE_PER_PERSON },
@@ -73,6 +75,7 @@ export async function registerResident(db: Db, input: z.output<typeof registerSc
       const companyId = household.companyId;
       const [user] = await tx.insert(users).values({ name: input.name, phone: input.phone, passwordHash }).returning({ id: users.id });
       await tx.insert(memberships).values({ companyId, userId: user.id, role: "resident" });
+      await recordConsent(tx, companyId, user.id, "privacy_notice", PRIVACY_NOTICE_VERSION);
       const [link] = await tx
         .insert(residentLinks)
         .values({ companyId, userId: user.id, householdId: household.id, relation: input.relation, status: "pending" })
@@ -83,7 +86,15 @@ export async function registerResident(db: Db, input: z.output<typeof registerSc
         action: "resident.register",
         entity: "resident_link",
         entityId: link.id,
-        after: { userId: user.id, name: input.name, phone: input.phone, householdId: household.id, relation: input.relation, status: "pending" },
+        after: {
+          userId: user.id,
+          name: input.name,
+          phone: input.phone,
+          householdId: household.id,
+          relation: input.relation,
+          status: "pending",
+          privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+        },
       });
       return { userId: user.id, companyId, linkId: link.id };
     });

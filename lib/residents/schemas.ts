@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RESIDENT_RELATIONS } from "@/db/schema/registry";
 import { isHouseholdCode, normalizeHouseholdCode } from "@/lib/registry/rules";
+import { acceptField } from "@/lib/privacy/schemas";
 import { nameField, passwordField, phoneField } from "@/lib/validation";
 
 /**
@@ -26,6 +27,8 @@ export const registerSchema = z.object({
   phone: phoneField,
   password: passwordField,
   relation: relationField,
+  /** The privacy notice (current version) is accepted: recorded with the account. */
+  acceptPrivacy: acceptField,
 });
 export type RegisterInput = z.input<typeof registerSchema>;
 

@@ -7,6 +7,8 @@ import type { StaffRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { recordConsent } from "@/lib/privacy/consent";
+import { DPA_VERSION } from "@/lib/privacy/rules";
 import type { Locale } from "@/lib/i18n/config";
 import type { changePasswordSchema, createStaffSchema, signUpSchema } from "./schemas";
 
@@ -29,7 +31,7 @@ function identifierConflict(error: unknown): AppError | null {
 }
 
 /** Company sign-up: the company, its first user and that user's admin role, all or nothing. */
-export async function signUpCompany(db: Db, input: z.output<typeof signUpSchema>) {
+export async function signUpCompany(db: Db, input: Omit<z.output<typeof signUpSchema>, "acceptDpa">) {
   await assertIdentifiersFree(db, input.phone, input.email);
   const passwordHash = await hashPassword(input.password);
   try {
@@ -40,13 +42,14 @@ export async function signUpCompany(db: Db, input: z.output<typeof signUpSchema>
         .values({ name: input.name, phone: input.phone, email: input.email, passwordHash })
         .returning({ id: users.id });
       await tx.insert(memberships).values({ companyId: company.id, userId: user.id, role: "admin" });
+      await recordConsent(tx, company.id, user.id, "dpa", DPA_VERSION);
       await writeAudit(tx, {
         companyId: company.id,
         actorUserId: user.id,
         action: "company.sign_up",
         entity: "company",
         entityId: company.id,
-        after: { name: company.name, admin: { id: user.id, phone: input.phone, email: input.email } },
+        after: { name: company.name, admin: { id: user.id, phone: input.phone, email: input.email }, dpaVersion: DPA_VERSION },
       });
       return { companyId: company.id, userId: user.id };
     });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { LOCALES } from "@/lib/i18n/config";
+import { acceptField } from "@/lib/privacy/schemas";
 import { emailField, nameField, optionalEmailField, passwordField, phoneField } from "@/lib/validation";
 
 export const signUpSchema = z.object({
@@ -9,6 +10,8 @@ export const signUpSchema = z.object({
   phone: phoneField,
   email: emailField,
   password: passwordField,
+  /** The data-processing agreement (company = handler, Guanjia = entrusted processor): recorded with the company. */
+  acceptDpa: acceptField,
 });
 export type SignUpInput = z.input<typeof signUpSchema>;
 

@@ -32,7 +32,7 @@ describe("butler approval of registrations", () => {
   }
 
   async function register(code: string, relation = "owner") {
-    const input = registerSchema.parse({ code, name: "申请人", phone: randomPhone(), password: TEST_PASSWORD, relation });
+    const input = registerSchema.parse({ code, name: "申请人", phone: randomPhone(), password: TEST_PASSWORD, relation, acceptPrivacy: true });
     return registerResident(db, input, { ip: randomIp() });
   }
 

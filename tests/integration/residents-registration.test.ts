@@ -26,7 +26,7 @@ describe("resident registration with a household code", () => {
   });
 
   const input = (over: Partial<Record<string, string>> = {}) =>
-    registerSchema.parse({ code: estate.codes[0], name: "吴晓明", phone: randomPhone(), password: TEST_PASSWORD, relation: "owner", ...over });
+    registerSchema.parse({ code: estate.codes[0], name: "吴晓明", phone: randomPhone(), password: TEST_PASSWORD, relation: "owner", acceptPrivacy: true, ...over });
 
   const usersWithPhone = async (phone: string) => (await db.select({ n: count() }).from(users).where(eq(users.phone, phone)))[0].n;
 

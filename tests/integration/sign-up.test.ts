@@ -7,13 +7,14 @@ import { signUpSchema } from "@/lib/tenancy/schemas";
 import { randomPhone } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
 
-const input = (over: Partial<Record<string, string>> = {}) =>
+const input = (over: Partial<Record<string, string | boolean>> = {}) =>
   signUpSchema.parse({
     companyName: `新物业-${randomPhone()}`,
     name: "赵六",
     phone: randomPhone(),
     email: `boss-${randomPhone()}@example.com`,
     password: "password-123",
+    acceptDpa: true,
     ...over,
   });
 

@@ -8,7 +8,7 @@ import {
   requestHouseholdSchema,
 } from "@/lib/residents/schemas";
 
-const valid = { code: "abcd-2345", name: " 吴晓明 ", phone: "+86 139 1234 5678", password: "longenough", relation: "owner" };
+const valid = { code: "abcd-2345", name: " 吴晓明 ", phone: "+86 139 1234 5678", password: "longenough", relation: "owner", acceptPrivacy: true };
 
 function fieldErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
@@ -22,6 +22,7 @@ describe("register schema", () => {
       phone: "13912345678",
       password: "longenough",
       relation: "owner",
+      acceptPrivacy: true,
     });
   });
 
@@ -43,6 +44,7 @@ describe("register schema", () => {
       phone: "validation.phone",
       password: "validation.passwordTooShort",
       relation: "residents.errors.relation",
+      acceptPrivacy: "privacy.errors.mustAccept",
     });
   });
 

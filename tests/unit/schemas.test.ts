@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { changePasswordSchema, createStaffSchema, setRolesSchema, signUpSchema } from "@/lib/tenancy/schemas";
 
-const valid = { companyName: "测试物业", name: "张三", phone: "139 1234 5678", email: " Boss@Example.COM ", password: "longenough" };
+const valid = { companyName: "测试物业", name: "张三", phone: "139 1234 5678", email: " Boss@Example.COM ", password: "longenough", acceptDpa: true };
 
 function fieldErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
@@ -26,6 +26,7 @@ describe("sign-up schema", () => {
       phone: "validation.phone",
       email: "validation.email",
       password: "validation.passwordTooShort",
+      acceptDpa: "privacy.errors.mustAccept",
     });
   });
 

@@ -6,8 +6,9 @@
  */
 import { randomBytes, randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { billLines, bills, buildingButlers, crmNotices, feeItems, householdUnits, households, memberships, residentLinks, units, users, workOrders } from "../../../db/schema";
+import { billLines, bills, buildingButlers, consentRecords, crmNotices, feeItems, householdUnits, households, memberships, residentLinks, units, users, workOrders } from "../../../db/schema";
 import { hashPassword } from "../../../lib/auth/password";
+import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import { monthsInArrearsByHousehold } from "../../../lib/billing/queries";
 import { addMonths, localDate } from "../../../lib/billing/rules";
 import { runLadder } from "../../../lib/crm/arrears";
@@ -57,6 +58,7 @@ try {
     .values({ name: `欠费住户${tag.slice(0, 4)}`, phone, email: `arrears-${tag}@e2e.guanjia.test`, passwordHash: await hashPassword(password) })
     .returning();
   await db.insert(memberships).values({ companyId: company.id, userId: resident.id, role: "resident" });
+  await db.insert(consentRecords).values({ companyId: company.id, userId: resident.id, document: "privacy_notice", version: PRIVACY_NOTICE_VERSION });
   await db.insert(residentLinks).values({ companyId: company.id, userId: resident.id, householdId, relation: "owner", status: "approved" });
   await runLadder(db, company, today, new Date(), new Set([householdId]));
   const [notice] = await db.select().from(crmNotices).where(and(eq(crmNotices.companyId, company.id), eq(crmNotices.householdId, householdId)));

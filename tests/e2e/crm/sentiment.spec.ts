@@ -6,7 +6,7 @@ import zhResidents from "../../../messages/residents/zh-CN.json" with { type: "j
 import { newHouseholdOfDemoButler, sloppy } from "../residents/support";
 import { authFile, demo } from "../support/demo";
 import { uniquePhone, uniqueTag } from "../support/factories";
-import { fill, messages } from "../support/messages";
+import { fill, messages, privacyMessages } from "../support/messages";
 
 const c = zhCrm;
 const shots = (name: string) => test.info().outputPath(`${name}.png`);
@@ -113,6 +113,7 @@ async function newResident(browser: Browser) {
   await page.getByLabel(r.name, { exact: true }).fill(person.name);
   await page.getByLabel(r.phone, { exact: true }).fill(person.phone);
   await page.getByLabel(r.password, { exact: true }).fill(person.password);
+  await page.getByLabel(privacyMessages().notice.accept, { exact: true }).check();
   await page.getByRole("button", { name: r.submit, exact: true }).click();
   await expect(page).toHaveURL(/\/home$/, { timeout: 20_000 });
   const butler = await (await browser.newContext({ storageState: authFile("butler") })).newPage();

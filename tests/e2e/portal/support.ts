@@ -6,6 +6,7 @@ import path from "node:path";
 import en from "../../../messages/portal/en.json" with { type: "json" };
 import zh from "../../../messages/portal/zh-CN.json" with { type: "json" };
 import { DEMO_COMPANY_NAME } from "../../../db/seed/demo-logins";
+import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import { uniqueEmail, uniquePhone, uniqueTag } from "../support/factories";
 import { createTestHousehold } from "../support/households";
 import type { Locale } from "../support/messages";
@@ -59,6 +60,10 @@ export async function createPortalResident(locale: Locale): Promise<PortalReside
     });
     const userId = Number(user.rows[0].id);
     await c.execute({ sql: `insert into memberships (company_id, user_id, role, created_at) values (?, ?, 'resident', ?)`, args: [companyId, userId, now] });
+    await c.execute({
+      sql: `insert into consent_records (company_id, user_id, document, version, created_at) values (?, ?, 'privacy_notice', ?, ?)`,
+      args: [companyId, userId, PRIVACY_NOTICE_VERSION, now],
+    });
     await c.execute({
       sql: `insert into resident_links (company_id, user_id, household_id, relation, status, created_at, updated_at) values (?, ?, ?, 'owner', 'approved', ?, ?)`,
       args: [companyId, userId, householdId, now, now],

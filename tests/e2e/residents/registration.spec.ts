@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { authFile, demo } from "../support/demo";
 import { uniquePhone, uniqueTag } from "../support/factories";
-import { fill, messages, type Locale } from "../support/messages";
+import { fill, messages, privacyMessages, type Locale } from "../support/messages";
 import { newHouseholdOfDemoButler, residentsMessages, sloppy, type FreeHousehold } from "./support";
 
 /**
@@ -35,6 +35,7 @@ async function register(page: Page, code: string, person: Person, relation: "own
   await page.getByLabel(r.name, { exact: true }).fill(person.name);
   await page.getByLabel(r.phone, { exact: true }).fill(person.phone);
   await page.getByLabel(r.password, { exact: true }).fill(person.password);
+  await page.getByLabel(privacyMessages(locale).notice.accept, { exact: true }).check();
   await page.getByRole("button", { name: r.submit, exact: true }).click();
 }
 

@@ -17,7 +17,7 @@ export function residentsMessages(locale: Locale = "zh-CN"): typeof zh {
  * The e2e server's database: the one scripts/e2e-server.sh created for this port
  * (or E2E_DATABASE_URL): tests create the household a resident registers with.
  */
-function e2eDatabaseUrl(): string {
+export function e2eDatabaseUrl(): string {
   if (process.env.E2E_DATABASE_URL) return process.env.E2E_DATABASE_URL;
   const port = process.env.E2E_PORT || "3211";
   const tmp = fs.realpathSync(process.env.TMPDIR || os.tmpdir());

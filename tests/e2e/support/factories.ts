@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { randomBytes, randomInt } from "node:crypto";
-import { messages, type Locale } from "./messages";
+import { messages, privacyMessages, type Locale } from "./messages";
 
 /** A random, valid mainland mobile number (139 + 8 digits): unique per test run. */
 export function uniquePhone(): string {
@@ -42,6 +42,7 @@ export async function fillSignUp(page: Page, input: NewCompany, locale: Locale =
   await page.getByLabel(t.phone, { exact: true }).fill(input.phone);
   await page.getByLabel(t.email, { exact: true }).fill(input.email);
   await page.getByLabel(t.password, { exact: true }).fill(input.password);
+  await page.getByLabel(privacyMessages(locale).dpa.accept, { exact: true }).check();
   await page.getByRole("button", { name: t.signUpButton }).click();
 }
 

@@ -1,5 +1,7 @@
 import en from "../../../messages/en.json" with { type: "json" };
 import zh from "../../../messages/zh-CN.json" with { type: "json" };
+import privacyEn from "../../../messages/privacy/en.json" with { type: "json" };
+import privacyZh from "../../../messages/privacy/zh-CN.json" with { type: "json" };
 
 /** The app's own message catalogues: tests look for the words the user would see. */
 export type Messages = typeof zh;
@@ -15,4 +17,9 @@ export function messages(locale: Locale = "zh-CN"): Messages {
 /** Replaces {name} placeholders (simple values only, no plurals). */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
+}
+
+/** The privacy module's words (notice, agreement, my data, requests, tenant exit). */
+export function privacyMessages(locale: Locale = "zh-CN"): typeof privacyZh {
+  return locale === "en" ? privacyEn : privacyZh;
 }
