@@ -12,3 +12,4 @@ export * from "./visits";
 export * from "./finance";
 export * from "./approvals";
 export * from "./portal";
+export * from "./disputes";
