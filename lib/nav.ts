@@ -3,6 +3,7 @@ import { IMPORT_ROLES } from "@/lib/registry/import/access";
 import { ACTIVITY_ROLES, NOTICE_ROLES, SHOP_ROLES } from "@/lib/portal/roles";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 import { LEGAL_VIEW_ROLES, NOTICE_VIEW_ROLES } from "@/lib/crm/arrears-access";
+import { DISPUTE_STAFF_ROLES } from "@/lib/crm/dispute-access";
 
 export type NavIcon =
   | "dashboard"
@@ -83,6 +84,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/sla", label: "sla", icon: "settings", roles: ["admin"] },
   { href: "/staff/crm/notices", label: "arrearsNotices", icon: "notices", roles: NOTICE_VIEW_ROLES },
   { href: "/staff/legal", label: "legal", icon: "legal", roles: LEGAL_VIEW_ROLES },
+  { href: "/staff/crm/disputes", label: "disputes", icon: "notices", roles: DISPUTE_STAFF_ROLES },
   { href: "/staff/crm/visits", label: "visitCoverage", icon: "visits", roles: ["admin", "project_manager", "supervisor", "butler"] },
   { href: "/staff/crm/surveys", label: "surveys", icon: "surveys", roles: ["admin", "project_manager", "supervisor", "butler"] },
   { href: "/staff/hr/people", label: "hrPeople", icon: "users", roles: ["hr", "admin"] },

@@ -94,3 +94,19 @@ export async function staffDispute(db: DbOrTx, companyId: number, viewer: Viewer
   const [row] = await staffSelect(db, companyId, viewer, await loadRegistryView(db, companyId, viewer), eq(crmDisputes.id, id));
   return row ?? null;
 }
+
+/** A bill (not voided) of one of the resident's own households, or null. */
+export async function residentBill(db: DbOrTx, companyId: number, userId: number, billId: number) {
+  const [row] = await db
+    .select({ id: bills.id, period: bills.period, householdId: bills.householdId })
+    .from(bills)
+    .where(
+      and(
+        eq(bills.companyId, companyId),
+        eq(bills.id, billId),
+        eq(bills.voided, false),
+        sql`exists (select 1 from ${residentLinks} rl where rl.household_id = ${bills.householdId} and rl.company_id = ${companyId} and rl.user_id = ${userId} and rl.status = 'approved')`,
+      ),
+    );
+  return row ?? null;
+}
