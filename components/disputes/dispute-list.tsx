@@ -6,7 +6,19 @@ import { formatDateTime } from "@/lib/i18n/format";
 const TONE = { open: "bg-amber-50 text-amber-800", upheld: "bg-emerald-50 text-emerald-800", rejected: "bg-slate-100 text-slate-700" } as const;
 
 /** Disputes as cards (resident pages at 375 px and the staff household page): subject, reason, status and the answer. */
-export async function DisputeList({ rows, locale, timeZone, hrefOf }: { rows: DisputeRow[]; locale: Locale; timeZone: string; hrefOf?: (id: number) => string }) {
+export async function DisputeList({
+  rows,
+  photos,
+  locale,
+  timeZone,
+  hrefOf,
+}: {
+  rows: DisputeRow[];
+  photos: Map<number, number[]>;
+  locale: Locale;
+  timeZone: string;
+  hrefOf?: (id: number) => string;
+}) {
   const t = await getTranslations("arrears.disputes");
   return (
     <ul className="space-y-3" data-testid="dispute-list">
@@ -29,6 +41,16 @@ export async function DisputeList({ rows, locale, timeZone, hrefOf }: { rows: Di
             {d.householdName} · {formatDateTime(d.createdAt, locale, timeZone)}
           </div>
           <p className="mt-2 break-words whitespace-pre-line text-slate-700">{d.reason}</p>
+          {photos.get(d.id)?.length ? (
+            <div className="mt-2 flex flex-wrap gap-2">
+              {photos.get(d.id)!.map((id, i) => (
+                <a key={id} href={`/api/files/d${id}`} target="_blank" rel="noreferrer">
+                  {/* eslint-disable-next-line @next/next/no-img-element -- private file behind an authorized route */}
+                  <img src={`/api/files/d${id}`} alt={t("photo", { n: i + 1 })} className="h-16 w-16 rounded object-cover ring-1 ring-slate-200" />
+                </a>
+              ))}
+            </div>
+          ) : null}
           {d.resolution ? (
             <div className="mt-2 border-t border-slate-100 pt-2">
               <div className="text-xs text-slate-500">

@@ -1,3 +1,19 @@
+CREATE TABLE `crm_dispute_photos` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`company_id` integer NOT NULL,
+	`dispute_id` integer NOT NULL,
+	`uploaded_by_user_id` integer,
+	`stored_path` text NOT NULL,
+	`mime` text NOT NULL,
+	`size` integer NOT NULL,
+	`sha256` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`company_id`) REFERENCES `companies`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`dispute_id`) REFERENCES `crm_disputes`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`uploaded_by_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `crm_dispute_photos_dispute_idx` ON `crm_dispute_photos` (`dispute_id`);--> statement-breakpoint
 CREATE TABLE `crm_disputes` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`company_id` integer NOT NULL,

@@ -61,3 +61,22 @@ export const crmSettings = sqliteTable("crm_settings", {
   legalConfirmation: integer("legal_confirmation", { mode: "boolean" }).notNull().default(true),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/** A dispute's photos (bill, receipt, …), stored like work-order photos; served only by /api/files/d<id>. */
+export const crmDisputePhotos = sqliteTable(
+  "crm_dispute_photos",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    disputeId: integer("dispute_id")
+      .notNull()
+      .references(() => crmDisputes.id),
+    uploadedByUserId: integer("uploaded_by_user_id").references(() => users.id),
+    storedPath: text("stored_path").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("crm_dispute_photos_dispute_idx").on(t.disputeId)],
+);

@@ -1,11 +1,12 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import { bills, crmDisputes, crmNotices, households, residentLinks, users } from "@/db/schema";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { bills, crmDisputePhotos, crmDisputes, crmNotices, households, residentLinks, users } from "@/db/schema";
 import type { DISPUTE_STATUS_VALUES } from "@/db/schema/disputes";
 import type { DbOrTx } from "@/lib/db/client";
 import type { RegistryView } from "@/lib/registry/access";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { loadRegistryView, visibleHouseholds, type Viewer } from "@/lib/registry/view";
-import { billDisputesOnly } from "./dispute-access";
+import { hasAnyRole } from "@/lib/auth/roles";
+import { billDisputesOnly, DISPUTE_STAFF_ROLES } from "./dispute-access";
 
 /**
  * Reads of residents' disputes. Residents see those of households they are an approved resident
@@ -109,4 +110,33 @@ export async function residentBill(db: DbOrTx, companyId: number, userId: number
       ),
     );
   return row ?? null;
+}
+
+/** Photo ids per dispute (for thumbnails; the files themselves go through disputePhotoFor). */
+export async function disputePhotoIds(db: DbOrTx, companyId: number, disputeIds: readonly number[]) {
+  const out = new Map<number, number[]>();
+  if (!disputeIds.length) return out;
+  const rows = await db
+    .select({ id: crmDisputePhotos.id, disputeId: crmDisputePhotos.disputeId })
+    .from(crmDisputePhotos)
+    .where(and(eq(crmDisputePhotos.companyId, companyId), inArray(crmDisputePhotos.disputeId, [...disputeIds])))
+    .orderBy(crmDisputePhotos.id);
+  for (const r of rows) out.set(r.disputeId, [...(out.get(r.disputeId) ?? []), r.id]);
+  return out;
+}
+
+/**
+ * A dispute photo for the viewer, or null (one 404 for every refusal): an approved resident of
+ * the dispute's household, or staff who may see the dispute (same scope as the dispute pages).
+ */
+export async function disputePhotoFor(db: DbOrTx, companyId: number, viewer: Viewer, id: number) {
+  const [row] = await db
+    .select({ disputeId: crmDisputePhotos.disputeId, storedPath: crmDisputePhotos.storedPath, mime: crmDisputePhotos.mime })
+    .from(crmDisputePhotos)
+    .innerJoin(crmDisputes, and(eq(crmDisputes.id, crmDisputePhotos.disputeId), eq(crmDisputes.companyId, companyId)))
+    .where(and(eq(crmDisputePhotos.companyId, companyId), eq(crmDisputePhotos.id, id)));
+  if (!row) return null;
+  if (viewer.roles.includes("resident") && (await residentDisputes(db, companyId, viewer.userId)).some((d) => d.id === row.disputeId)) return row;
+  if (hasAnyRole(viewer.roles, DISPUTE_STAFF_ROLES) && (await staffDispute(db, companyId, viewer, row.disputeId))) return row;
+  return null;
 }

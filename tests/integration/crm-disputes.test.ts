@@ -1,8 +1,11 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, billingCorrections, bills, crmDisputes, crmNotices, ladderFirings, legalCaseEvents, legalCases, notifications, outboxMessages, sentimentEntries } from "@/db/schema";
+import { auditLog, billingCorrections, bills, crmDisputePhotos, crmDisputes, crmNotices, ladderFirings, legalCaseEvents, legalCases, notifications, outboxMessages, sentimentEntries } from "@/db/schema";
 import { runArrearsLadder } from "@/lib/crm/arrears";
-import { listDisputes, residentDisputes, staffDispute } from "@/lib/crm/dispute-queries";
+import { disputePhotoFor, listDisputes, residentDisputes, staffDispute } from "@/lib/crm/dispute-queries";
 import { fileDisputeSchema, resolveDisputeSchema } from "@/lib/crm/dispute-schemas";
 import { fileDispute } from "@/lib/crm/disputes";
 import { confirmLetter, lettersAwaitingConfirmation, saveLegalConfirmation } from "@/lib/crm/legal-letters";
@@ -13,9 +16,11 @@ import { resolveDispute } from "@/lib/flows/resolve-dispute";
 import { arrearsWorld, days } from "../support/arrears";
 import { createUser, linkResident } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
-import { ticketWorld } from "../support/tickets";
+import { PNG, ticketWorld } from "../support/tickets";
 
 const NOW = new Date("2026-04-10T02:00:00Z");
+// Dispute photos are written under a temp folder, never the repository's uploads/.
+process.env.UPLOADS_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "guanjia-dispute-uploads-"));
 
 async function replay(db: Db, company: { id: number; timeZone: string }, from: string, to: string) {
   for (const day of days(from, to)) await runArrearsLadder(db, company, day, NOW);
@@ -139,6 +144,21 @@ describe("due process: disputes pause the ladder", () => {
     expect(await listDisputes(db, w.companyId, ob)).toEqual([]);
     await expect(resolveDispute(db, ob, resolveDisputeSchema.parse({ id: d.id, outcome: "rejected", reason: "x" }))).rejects.toMatchObject({ code: "not_found" });
     expect((await db.select().from(crmDisputes).where(eq(crmDisputes.id, d.id)))[0].status).toBe("open");
+
+    // Photos: checked by content, readable by the household's resident and its staff only.
+    const png = { size: PNG.length, arrayBuffer: async () => PNG.buffer.slice(PNG.byteOffset, PNG.byteOffset + PNG.length) as ArrayBuffer };
+    const notImage = { size: 4, arrayBuffer: async () => new TextEncoder().encode("text").buffer as ArrayBuffer };
+    const [b0] = await db.select().from(bills).where(eq(bills.householdId, h0.id)).limit(1);
+    await expect(fileDispute(db, { companyId: w.companyId, userId: w.resident.id }, fileDisputeSchema.parse({ subject: "bill", targetId: b0.id, reason: "x" }), [notImage])).rejects.toMatchObject({ code: "validation" });
+    expect(await db.$count(crmDisputes, eq(crmDisputes.billId, b0.id))).toBe(0);
+    const withPhoto = await fileDispute(db, { companyId: w.companyId, userId: w.resident.id }, fileDisputeSchema.parse({ subject: "bill", targetId: b0.id, reason: "收据见照片" }), [png]);
+    const [photo] = await db.select().from(crmDisputePhotos).where(eq(crmDisputePhotos.disputeId, withPhoto.id));
+    expect(photo).toMatchObject({ mime: "image/png", uploadedByUserId: w.resident.id });
+    expect(await disputePhotoFor(db, w.companyId, { userId: w.resident.id, roles: ["resident"] }, photo.id)).toMatchObject({ mime: "image/png" });
+    expect(await disputePhotoFor(db, w.companyId, { userId: w.butler.id, roles: ["butler"] }, photo.id)).toMatchObject({ mime: "image/png" });
+    expect(await disputePhotoFor(db, w.companyId, { userId: pending.id, roles: ["resident"] }, photo.id)).toBeNull();
+    expect(await disputePhotoFor(db, w.companyId, { userId: otherButler.id, roles: ["butler"] }, photo.id)).toBeNull();
+    expect(await disputePhotoFor(db, other.companyId, { userId: other.adminId, roles: ["admin"] }, photo.id)).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { TextArea } from "@/components/forms/action-fields";
+import { Labeled, TextArea } from "@/components/forms/action-fields";
 import { ActionForm } from "@/components/tickets/action-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
@@ -38,6 +38,10 @@ export default async function NewDisputePage({ searchParams }: { searchParams: P
           <input type="hidden" name="targetId" value={target.id} />
           <TextArea name="reason" label={t("reason")} rows={5} />
           <p className="text-xs text-slate-500">{t("reasonHint")}</p>
+          <Labeled id="photos" name="photos" label={t("photos")}>
+            <input id="photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp,image/gif" className="block w-full text-sm" />
+            <p className="mt-1 text-xs text-slate-500">{t("photosHint")}</p>
+          </Labeled>
           <button type="submit" className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white sm:w-auto">
             {t("submit")}
           </button>

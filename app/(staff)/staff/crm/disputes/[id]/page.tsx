@@ -7,7 +7,7 @@ import { ActionForm } from "@/components/tickets/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { DISPUTE_STAFF_ROLES } from "@/lib/crm/dispute-access";
-import { staffDispute } from "@/lib/crm/dispute-queries";
+import { disputePhotoIds, staffDispute } from "@/lib/crm/dispute-queries";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { resolveDisputeAction } from "../actions";
@@ -21,13 +21,15 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
   const user = await requireUser(DISPUTE_STAFF_ROLES);
   const { id } = await params;
   if (!/^\d{1,12}$/.test(id)) notFound();
-  const d = await staffDispute(getDb(), user.companyId, { userId: user.id, roles: user.roles }, Number(id));
+  const db = getDb();
+  const d = await staffDispute(db, user.companyId, { userId: user.id, roles: user.roles }, Number(id));
   if (!d) notFound();
+  const photos = await disputePhotoIds(db, user.companyId, [d.id]);
   const t = await getTranslations("arrears.disputes");
   return (
     <div className="space-y-4">
       <PageHeader title={`${t("staffTitle")} #${d.id}`} subtitle={d.status === "open" ? t("paused") : undefined} />
-      <DisputeList rows={[d]} locale={(await getLocale()) as Locale} timeZone={user.timeZone} />
+      <DisputeList rows={[d]} photos={photos} locale={(await getLocale()) as Locale} timeZone={user.timeZone} />
       <div className="flex flex-wrap gap-4 text-sm">
         <Link href={`/staff/crm/households/${d.householdId}`} className="text-brand-700 hover:underline">
           {d.householdName}

@@ -12,7 +12,7 @@ import { households } from "@/db/schema";
 import { hasAnyRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { DISPUTE_STAFF_ROLES } from "@/lib/crm/dispute-access";
-import { listDisputes } from "@/lib/crm/dispute-queries";
+import { disputePhotoIds, listDisputes } from "@/lib/crm/dispute-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { localDate } from "@/lib/billing/rules";
 import { canSeeHousehold, CRM_DASHBOARD_ROLES, householdLedger } from "@/lib/crm/dashboard";
@@ -49,6 +49,7 @@ export default async function HouseholdLedgerPage({ params }: { params: Promise<
     hasAnyRole(user.roles, DISPUTE_STAFF_ROLES) ? listDisputes(db, user.companyId, { userId: user.id, roles: user.roles }, { householdId: id }) : [],
   ]);
   const td = await getTranslations("arrears.disputes");
+  const disputePhotos = await disputePhotoIds(db, user.companyId, disputes.map((d) => d.id));
   const s = sentiments.get(id)!;
   const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
   return (
@@ -112,7 +113,7 @@ export default async function HouseholdLedgerPage({ params }: { params: Promise<
       </Card>
       {disputes.length ? (
         <Card title={td("staffTitle")}>
-          <DisputeList rows={disputes} locale={(await getLocale()) as Locale} timeZone={user.timeZone} hrefOf={(d) => `/staff/crm/disputes/${d}`} />
+          <DisputeList rows={disputes} photos={disputePhotos} locale={(await getLocale()) as Locale} timeZone={user.timeZone} hrefOf={(d) => `/staff/crm/disputes/${d}`} />
         </Card>
       ) : null}
       {user.roles.includes("admin") ? (
