@@ -118,11 +118,11 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
   if (legalUser) {
     // Lawyer's letters wait for legal's confirmation (SPEC §12, on by default): legal confirmed the
     // older ones the day after they were prepared, through the same command as the legal page;
-    // the last week's stay waiting, so the demo shows the confirmation list.
+    // the last month's stay waiting, so the demo shows the confirmation list on /staff/legal.
     const waiting = await db
       .select({ id: s.crmNotices.id, issuedOn: s.crmNotices.issuedOn })
       .from(s.crmNotices)
-      .where(and(eq(s.crmNotices.companyId, companyId), eq(s.crmNotices.awaitingConfirmation, true), lt(s.crmNotices.issuedOn, new Date(Date.parse(`${today}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10))))
+      .where(and(eq(s.crmNotices.companyId, companyId), eq(s.crmNotices.awaitingConfirmation, true), lt(s.crmNotices.issuedOn, new Date(Date.parse(`${today}T00:00:00Z`) - 31 * 86_400_000).toISOString().slice(0, 10))))
       .orderBy(asc(s.crmNotices.id));
     for (const n of waiting) {
       const at = new Date(Math.min(now.getTime(), Date.parse(`${n.issuedOn}T02:00:00Z`) + 86_400_000));

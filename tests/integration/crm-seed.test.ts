@@ -23,10 +23,10 @@ describe("CRM-EW demo history", () => {
 
     const kinds = await db.selectDistinct({ kind: crmNotices.kind }).from(crmNotices).where(eq(crmNotices.companyId, companyId));
     expect(kinds.map((k) => k.kind).sort()).toEqual(["dunning_notice", "lawyer_letter", "payment_notice", "reminder"]);
-    // Older lawyer's letters were confirmed by the legal user (SPEC §12); only the last week's may still wait.
+    // Older lawyer's letters were confirmed by the legal user (SPEC §12); only the last month's may still wait.
     const waiting = await db.select({ issuedOn: crmNotices.issuedOn }).from(crmNotices).where(and(eq(crmNotices.companyId, companyId), eq(crmNotices.awaitingConfirmation, true)));
-    const weekAgo = new Date(Date.now() - 8 * 86_400_000).toISOString().slice(0, 10);
-    expect(waiting.filter((n) => n.issuedOn < weekAgo)).toEqual([]);
+    const monthAgo = new Date(Date.now() - 32 * 86_400_000).toISOString().slice(0, 10);
+    expect(waiting.filter((n) => n.issuedOn < monthAgo)).toEqual([]);
     expect(await db.$count(crmNotices, and(eq(crmNotices.companyId, companyId), eq(crmNotices.kind, "lawyer_letter"), isNotNull(crmNotices.confirmedAt)))).toBeGreaterThan(0);
     expect(await db.$count(goldBadges, and(eq(goldBadges.companyId, companyId), isNull(goldBadges.expiredAt)))).toBeGreaterThan(0);
     expect(await db.$count(legalCases, eq(legalCases.companyId, companyId))).toBeGreaterThan(0);
