@@ -49,6 +49,9 @@ async function residentPage(browser: Browser, locale: Locale, s: Seeded) {
   return page;
 }
 
+/** Forms post through React once the page is hydrated; a click before that would submit natively. */
+const hydrated = (page: import("@playwright/test").Page) => page.waitForLoadState("networkidle");
+
 const noHorizontalScroll = async (page: import("@playwright/test").Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
 for (const locale of LOCALES) {
@@ -68,6 +71,7 @@ for (const locale of LOCALES) {
     await expect(resident).toHaveURL(new RegExp(`/disputes/new\\?notice=${s.noticeId}$`));
     await expect(resident.getByText(a.disputes.pauseHint)).toBeVisible();
     await noHorizontalScroll(resident);
+    await hydrated(resident);
 
     // An empty reason is refused at the field; then the dispute goes in.
     await resident.getByRole("button", { name: a.disputes.submit }).click();
@@ -88,6 +92,7 @@ for (const locale of LOCALES) {
     await expect(row).toHaveCount(1);
     await row.getByRole("link").first().click();
     await expect(butler.getByText(a.disputes.paused)).toBeVisible();
+    await hydrated(butler);
     const answer = `E2E ${locale}: 前台没有这笔收款记录，请核对收据`;
     await butler.getByLabel(a.disputes.outcome).selectOption("rejected");
     await butler.getByLabel(a.disputes.resolveReason).fill(answer);
@@ -121,6 +126,7 @@ for (const locale of LOCALES) {
     await expect(legal.getByRole("heading", { name: a.letters.title })).toBeVisible();
     const row = legal.getByTestId(`letter-${s.noticeId}`);
     await expect(row).toContainText(s.number);
+    await hydrated(legal);
     await row.getByRole("button", { name: a.letters.confirm }).click();
     await expect(row).toHaveCount(0);
 
