@@ -4,6 +4,7 @@ import { ACTIVITY_ROLES, NOTICE_ROLES, SHOP_ROLES } from "@/lib/portal/roles";
 import { PRIVACY_REQUEST_ROLES } from "@/lib/privacy/access";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 import { LEGAL_VIEW_ROLES, NOTICE_VIEW_ROLES } from "@/lib/crm/arrears-access";
+import { DISPUTE_STAFF_ROLES } from "@/lib/crm/dispute-access";
 
 export type NavIcon =
   | "dashboard"
@@ -84,6 +85,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/sla", label: "sla", icon: "settings", roles: ["admin"] },
   { href: "/staff/crm/notices", label: "arrearsNotices", icon: "notices", roles: NOTICE_VIEW_ROLES },
   { href: "/staff/legal", label: "legal", icon: "legal", roles: LEGAL_VIEW_ROLES },
+  { href: "/staff/crm/disputes", label: "disputes", icon: "notices", roles: DISPUTE_STAFF_ROLES },
   { href: "/staff/crm/visits", label: "visitCoverage", icon: "visits", roles: ["admin", "project_manager", "supervisor", "butler"] },
   { href: "/staff/crm/surveys", label: "surveys", icon: "surveys", roles: ["admin", "project_manager", "supervisor", "butler"] },
   { href: "/staff/hr/people", label: "hrPeople", icon: "users", roles: ["hr", "admin"] },

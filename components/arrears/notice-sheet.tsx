@@ -7,8 +7,10 @@ import { formatFen } from "@/lib/i18n/format";
  * A ladder notice as a printable A4 document (the page's print stylesheet hides the app frame):
  * company, title per kind, number, household, the unpaid months with amounts, total, wording.
  * The wording only informs and asks (Civil Code art. 944): nothing about cutting services.
+ * "Why this notice" (SPEC §12): the months and amounts, the rule (step) that fired, and — for the
+ * resident — how to dispute it (a link on screen, the address on paper).
  */
-export async function NoticeSheet({ notice, locale }: { notice: NoticeView; locale: Locale }) {
+export async function NoticeSheet({ notice, locale, disputeHref, disputeUrl }: { notice: NoticeView; locale: Locale; disputeHref?: string; disputeUrl?: string }) {
   const t = await getTranslations("arrears");
   const money = (fen: number) => formatFen(fen, locale);
   const s = notice.snapshot;
@@ -70,6 +72,24 @@ export async function NoticeSheet({ notice, locale }: { notice: NoticeView; loca
           </tr>
         </tfoot>
       </table>
+      <section className="mt-5 rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200 print:bg-white" aria-labelledby="notice-why" data-testid="notice-why">
+        <h2 id="notice-why" className="font-semibold">
+          {t("why.title")}
+        </h2>
+        <p className="mt-1">{t("why.months", { date: notice.issuedOn, months: s.monthsInArrears, total: money(s.totalFen) })}</p>
+        {notice.stepKey ? <p className="mt-1">{t("why.rule", { occurrence: notice.occurrence ?? s.monthsInArrears, kind: t(`kind.${notice.kind}`), step: notice.stepKey })}</p> : null}
+        {disputeHref ? (
+          <>
+            <p className="mt-1">{t("why.dispute")}</p>
+            <p className="no-print mt-2">
+              <a href={disputeHref} className="font-medium text-brand-700 underline" data-testid="notice-dispute-link">
+                {t("why.disputeLink")}
+              </a>
+            </p>
+            <p className="hidden text-xs print:block">{t("why.disputeAt", { url: disputeUrl ?? disputeHref })}</p>
+          </>
+        ) : null}
+      </section>
       <p className="mt-4 text-xs text-slate-500">{t("notice.closing")}</p>
       <footer className="mt-10 text-right text-sm">
         <div>{t("notice.signature", { company: notice.companyName })}</div>

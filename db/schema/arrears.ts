@@ -104,6 +104,10 @@ export const crmNotices = sqliteTable(
     number: text("number").notNull(),
     issuedOn: text("issued_on").notNull(),
     snapshot: text("snapshot", { mode: "json" }).$type<NoticeSnapshot>().notNull(),
+    /** A lawyer's letter waiting for legal's confirmation: not shown or sent to the resident yet. */
+    awaitingConfirmation: integer("awaiting_confirmation", { mode: "boolean" }).notNull().default(false),
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    confirmedByUserId: integer("confirmed_by_user_id").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [

@@ -13,3 +13,4 @@ export * from "./finance";
 export * from "./approvals";
 export * from "./portal";
 export * from "./privacy";
+export * from "./disputes";

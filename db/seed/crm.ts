@@ -14,6 +14,7 @@ import { getBillingSettings } from "../../lib/billing/generate";
 import { addMonths, localDate } from "../../lib/billing/rules";
 import { recordComplaintEntryTx } from "../../lib/crm/complaints";
 import { moveLegalCase } from "../../lib/crm/legal";
+import { confirmLetter } from "../../lib/crm/legal-letters";
 import { publishedRules } from "../../lib/crm/read";
 import { recordVisit } from "../../lib/crm/visit-record";
 import { CRON_JOBS } from "../../lib/cron/jobs";
@@ -114,7 +115,20 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
     .where(and(eq(s.memberships.companyId, companyId), eq(s.memberships.role, "legal")))
     .limit(1);
   let moved = 0;
+  let confirmed = 0;
   if (legalUser) {
+    // Lawyer's letters wait for legal's confirmation (SPEC §12, on by default): legal confirmed the
+    // older ones the day after they were prepared, through the same command as the legal page;
+    // the last month's stay waiting, so the demo shows the confirmation list on /staff/legal.
+    const waiting = await db
+      .select({ id: s.crmNotices.id, issuedOn: s.crmNotices.issuedOn })
+      .from(s.crmNotices)
+      .where(and(eq(s.crmNotices.companyId, companyId), eq(s.crmNotices.awaitingConfirmation, true), lt(s.crmNotices.issuedOn, new Date(Date.parse(`${today}T00:00:00Z`) - 31 * 86_400_000).toISOString().slice(0, 10))))
+      .orderBy(asc(s.crmNotices.id));
+    for (const n of waiting) {
+      const at = new Date(Math.min(now.getTime(), Date.parse(`${n.issuedOn}T02:00:00Z`) + 86_400_000));
+      if ((await confirmLetter(db, { companyId, userId: legalUser.id }, { id: n.id }, at)).sent) confirmed++;
+    }
     const actor = { companyId, userId: legalUser.id, roles: ["legal" as const] };
     const cases = await db
       .select({ id: s.legalCases.id, openedOn: s.legalCases.openedOn })
@@ -137,7 +151,7 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
     }
   }
 
-  await db.insert(s.auditLog).values({ companyId, actorUserId: null, action: CRM_SEED_ACTION, entity: "company", entityId: String(companyId), before: null, after: { dates: dates.length, complaints: complaints.length, visited, legalMoves: moved, ...totals }, createdAt: now });
-  log(`  crm-ew: ${complaints.length} complaint entries, ${dates.length} days replayed (${Object.entries(totals).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(", ")}), ${visited} visits recorded, ${moved} legal case steps in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  await db.insert(s.auditLog).values({ companyId, actorUserId: null, action: CRM_SEED_ACTION, entity: "company", entityId: String(companyId), before: null, after: { dates: dates.length, complaints: complaints.length, visited, legalMoves: moved, lettersConfirmed: confirmed, ...totals }, createdAt: now });
+  log(`  crm-ew: ${complaints.length} complaint entries, ${dates.length} days replayed (${Object.entries(totals).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(", ")}), ${visited} visits recorded, ${confirmed} lawyer's letters confirmed, ${moved} legal case steps in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   return { status: "created" as const, totals, visited };
 }

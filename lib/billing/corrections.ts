@@ -58,21 +58,25 @@ export async function voidBill(db: Db, actor: Actor, input: { billId: number; re
 /** Adjusts a bill by a signed amount (a discount is negative); an overpaid remainder becomes credit. */
 export async function adjustBill(db: Db, actor: Actor, input: { billId: number; amountFen: number; reason: string }, now = new Date()) {
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen === 0) throw AppError.field("amount", "billing.errors.amount");
-  return db.transaction(async (tx) => {
-    const bill = await loadBill(tx, actor.companyId, input.billId);
-    if (bill.voided) throw AppError.field("billId", "billing.errors.billVoided", "conflict");
-    const newAmount = bill.linesFen + bill.adjustmentFen + input.amountFen;
-    if (newAmount < 0) throw AppError.field("amount", "billing.errors.adjustTooLarge");
-    const excess = Math.max(0, bill.allocatedFen - newAmount);
-    await releaseToCredit(tx, actor.companyId, bill, excess, now);
-    await tx.run(sql`update bills set adjustment_fen = adjustment_fen + ${input.amountFen}, allocated_fen = allocated_fen - ${excess} where id = ${bill.id}`);
-    const [entry] = await tx
-      .insert(billingCorrections)
-      .values({ companyId: actor.companyId, householdId: bill.householdId, kind: "adjust", billId: bill.id, amountFen: input.amountFen, reason: input.reason, actorUserId: actor.userId, createdAt: now })
-      .returning();
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "bill.adjust", entity: "bill", entityId: bill.id, after: { amountFen: input.amountFen, reason: input.reason } });
-    return entry;
-  });
+  return db.transaction((tx) => adjustBillTx(tx, actor, input, now));
+}
+
+/** adjustBill inside the caller's transaction (a flow that corrects a bill together with other records). */
+export async function adjustBillTx(tx: DbOrTx, actor: Actor, input: { billId: number; amountFen: number; reason: string }, now = new Date()) {
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen === 0) throw AppError.field("amount", "billing.errors.amount");
+  const bill = await loadBill(tx, actor.companyId, input.billId);
+  if (bill.voided) throw AppError.field("billId", "billing.errors.billVoided", "conflict");
+  const newAmount = bill.linesFen + bill.adjustmentFen + input.amountFen;
+  if (newAmount < 0) throw AppError.field("amount", "billing.errors.adjustTooLarge");
+  const excess = Math.max(0, bill.allocatedFen - newAmount);
+  await releaseToCredit(tx, actor.companyId, bill, excess, now);
+  await tx.run(sql`update bills set adjustment_fen = adjustment_fen + ${input.amountFen}, allocated_fen = allocated_fen - ${excess} where id = ${bill.id}`);
+  const [entry] = await tx
+    .insert(billingCorrections)
+    .values({ companyId: actor.companyId, householdId: bill.householdId, kind: "adjust", billId: bill.id, amountFen: input.amountFen, reason: input.reason, actorUserId: actor.userId, createdAt: now })
+    .returning();
+  await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "bill.adjust", entity: "bill", entityId: bill.id, after: { amountFen: input.amountFen, reason: input.reason } });
+  return entry;
 }
 
 /**

@@ -15,7 +15,6 @@ import {
   legalCases,
   memberships,
   notifications,
-  residentLinks,
   slaSettings,
   supervisorButlers,
   users,
@@ -31,8 +30,9 @@ import type { CronCompany, CronJob } from "@/lib/cron/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { staffOrderHref } from "@/lib/tickets/notify";
 import { defaultSla, slaDeadlines, type AssigneeRole } from "@/lib/tickets/rules";
-import { enqueueForUser } from "@/lib/portal/outbox/enqueue";
 import { collectionOrderText } from "./arrears-text";
+import { disputedHouseholds } from "./dispute-queries";
+import { deliverNotices, legalConfirmationOn, noticeHref, residentsOf } from "./notice-delivery";
 import { appendSentimentEntries } from "./ledger";
 import { publishedRules } from "./read";
 import { arrearsDedupeKey, evaluateArrears, noticeNumber, type ArrearsDecision } from "./rules/arrears";
@@ -53,7 +53,7 @@ import { arrearsDedupeKey, evaluateArrears, noticeNumber, type ArrearsDecision }
 
 const BATCH = 500;
 
-export const noticeHref = (id: number) => `/notices/${id}`;
+export { noticeHref };
 export const staffNoticeHref = (id: number) => `/staff/crm/notices/${id}`;
 export const legalCaseHref = (id: number) => `/staff/legal/${id}`;
 
@@ -99,14 +99,14 @@ export async function runLadder(db: Db, company: CronCompany, asOf: string, now:
   const steps = rules.arrears.steps;
   // A past date (catch-up, replay) counts only the money received by the end of that day.
   const cutoff = replayCutoff(asOf, company.timeZone);
-  const [arrears, episodes] = await Promise.all([monthsInArrearsAsOf(db, companyId, asOf, cutoff), openEpisodes(db, companyId)]);
+  const [arrears, episodes, paused] = await Promise.all([monthsInArrearsAsOf(db, companyId, asOf, cutoff), openEpisodes(db, companyId), disputedHouseholds(db, companyId)]);
 
   const plans: Plan[] = [];
   for (const hid of new Set([...arrears.keys(), ...episodes.keys()])) {
     if (only && !only.has(hid)) continue;
     const a = arrears.get(hid) ?? { months: 0, owedFen: 0 };
     const ep = episodes.get(hid);
-    const decision = evaluateArrears(steps, { months: a.months, openEpisode: ep ? { id: ep.id } : null, fired: ep?.fired ?? [] });
+    const decision = evaluateArrears(steps, { months: a.months, openEpisode: ep ? { id: ep.id } : null, fired: ep?.fired ?? [], paused: paused.has(hid) });
     if (decision.startEpisode || decision.endEpisode || decision.firings.length) plans.push({ householdId: hid, months: a.months, owedFen: a.owedFen, decision });
   }
   plans.sort((a, b) => a.householdId - b.householdId);
@@ -116,9 +116,10 @@ export async function runLadder(db: Db, company: CronCompany, asOf: string, now:
 
   const sla = await collectionSla(db, companyId);
   const legalUsers = await usersWithRole(db, companyId, "legal");
+  const holdLetters = await legalConfirmationOn(db, companyId);
   const people = await peopleOf(db, companyId, plans.filter((p) => p.decision.firings.length).map((p) => p.householdId));
   for (const batch of chunk(plans, BATCH)) {
-    const r = await runBatch(db, companyId, asOf, cutoff, now, batch, { initialScore: rules.initialScore, sla, legalUsers, people });
+    const r = await runBatch(db, companyId, asOf, cutoff, now, batch, { initialScore: rules.initialScore, sla, legalUsers, people, holdLetters });
     for (const k of Object.keys(r) as (keyof typeof r)[]) totals[k] += r[k];
   }
   return totals;
@@ -207,15 +208,7 @@ async function peopleOf(db: DbOrTx, companyId: number, ids: readonly number[]): 
 
 /** Residents and unpaid months of the households that fire in a batch (both read by index). */
 async function batchFacts(db: DbOrTx, companyId: number, asOf: string, cutoff: Date | null, ids: number[]) {
-  const [links, open] = await Promise.all([
-    db
-      .select({ householdId: residentLinks.householdId, userId: residentLinks.userId })
-      .from(residentLinks)
-      .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.status, "approved"), inArray(residentLinks.householdId, ids))),
-    unpaidMonthlyBillsAsOf(db, companyId, asOf, cutoff, ids),
-  ]);
-  const residents = new Map<number, number[]>();
-  for (const l of links) residents.set(l.householdId, [...(residents.get(l.householdId) ?? []), l.userId]);
+  const [residents, open] = await Promise.all([residentsOf(db, companyId, ids), unpaidMonthlyBillsAsOf(db, companyId, asOf, cutoff, ids)]);
   const unpaid = new Map<number, NoticeSnapshot["months"]>();
   for (const b of open) unpaid.set(b.householdId, [...(unpaid.get(b.householdId) ?? []), { period: b.period, dueDate: b.dueDate, owedFen: Number(b.owedFen) }]);
   return { residents, unpaid };
@@ -228,7 +221,7 @@ async function runBatch(
   cutoff: Date | null,
   now: Date,
   batch: Plan[],
-  ctx: { initialScore: number; sla: { acceptMinutes: number; resolveMinutes: number }; legalUsers: number[]; people: People },
+  ctx: { initialScore: number; sla: { acceptMinutes: number; resolveMinutes: number }; legalUsers: number[]; people: People; holdLetters: boolean },
 ) {
   const firingIds = batch.filter((p) => p.decision.firings.length).map((p) => p.householdId);
   const facts = { people: ctx.people, ...(firingIds.length ? await batchFacts(db, companyId, asOf, cutoff, firingIds) : { residents: new Map<number, number[]>(), unpaid: new Map<number, NoticeSnapshot["months"]>() }) };
@@ -313,11 +306,12 @@ async function runBatch(
             number: noticeNumber(year, firstSeq + i),
             issuedOn: asOf,
             snapshot: { months, totalFen: months.reduce((s, m) => s + m.owedFen, 0), monthsInArrears: c.plan.months },
+            awaitingConfirmation: c.f.legal && ctx.holdLetters,
             createdAt: now,
           };
         }),
       )
-      .returning({ id: crmNotices.id, firingId: crmNotices.firingId, number: crmNotices.number });
+      .returning({ id: crmNotices.id, firingId: crmNotices.firingId, number: crmNotices.number, awaitingConfirmation: crmNotices.awaitingConfirmation });
     out.notices += noticeRows.length;
     const noticeOf = new Map(noticeRows.map((n) => [n.firingId!, n]));
 
@@ -344,45 +338,19 @@ async function runBatch(
       now,
     );
 
-    // 5. The residents' inbox.
-    const inbox = won.flatMap(({ row, c }) => {
-      const n = noticeOf.get(row.id)!;
-      return [...new Set(facts.residents.get(row.householdId) ?? [])].map((userId) => ({
-        companyId,
-        userId,
-        kind: `arrears.${c.f.notice}`,
-        payload: { noticeId: n.id, number: n.number, kind: c.f.notice },
-        href: noticeHref(n.id),
-        createdAt: now,
-      }));
-    });
-    for (const part of chunk(inbox, 400)) await tx.insert(notifications).values(part);
-    // …and by the configured channels (e-mail / SMS through the outbox, sent by the cron's last job).
-    const recipientIds = [...new Set(inbox.map((m) => m.userId))];
-    if (recipientIds.length) {
-      const contacts = new Map<number, { email: string | null; phone: string | null; locale: string | null }>();
-      for (const ids of chunk(recipientIds, 400))
-        for (const u of await tx.select({ id: users.id, email: users.email, phone: users.phone, locale: users.locale }).from(users).where(inArray(users.id, ids))) contacts.set(u.id, u);
-      const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
-      for (const { row, c } of won) {
-        const n = noticeOf.get(row.id)!;
-        for (const userId of new Set(facts.residents.get(row.householdId) ?? [])) {
-          const contact = contacts.get(userId);
-          if (!contact) continue;
-          await enqueueForUser(
-            tx,
-            contact,
-            {
-              companyId,
-              templateKey: "arrearsNotice",
-              params: { number: n.number, household: facts.people.get(row.householdId)?.name ?? "", months: c.plan.months, owedFen: c.plan.owedFen, link: `${base}${noticeHref(n.id)}` },
-              idempotencyKey: `crm-notice:${n.id}:${userId}`,
-            },
-            now,
-          );
-        }
-      }
-    }
+    // 5. The residents' inbox and the configured channels — except lawyer's letters waiting for legal's confirmation.
+    await deliverNotices(
+      tx,
+      companyId,
+      won
+        .filter(({ row }) => !noticeOf.get(row.id)!.awaitingConfirmation)
+        .map(({ row, c }) => {
+          const n = noticeOf.get(row.id)!;
+          return { noticeId: n.id, number: n.number, kind: c.f.notice, householdId: row.householdId, householdName: facts.people.get(row.householdId)?.name ?? "", months: c.plan.months, owedFen: c.plan.owedFen };
+        }),
+      facts.residents,
+      now,
+    );
 
     // 6. Work orders: one collection order per firing with recipients, one assignee per role.
     const withOrders = won

@@ -68,7 +68,7 @@ export async function legalCaseDetail(db: DbOrTx, companyId: number, viewer: Vie
       )
       .orderBy(asc(bills.period)),
     db
-      .select({ id: crmNotices.id, number: crmNotices.number, kind: crmNotices.kind, issuedOn: crmNotices.issuedOn })
+      .select({ id: crmNotices.id, number: crmNotices.number, kind: crmNotices.kind, issuedOn: crmNotices.issuedOn, awaitingConfirmation: crmNotices.awaitingConfirmation })
       .from(crmNotices)
       .where(and(eq(crmNotices.companyId, companyId), eq(crmNotices.householdId, c.householdId)))
       .orderBy(asc(crmNotices.issuedOn), asc(crmNotices.id)),

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, like, sql } from "drizzle-orm";
-import { buildings, communities, companies, crmNotices, households, residentLinks, units } from "@/db/schema";
+import { buildings, communities, companies, crmNotices, households, ladderFirings, residentLinks, units } from "@/db/schema";
 import type { NOTICE_KIND_VALUES } from "@/db/schema/arrears";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
@@ -8,7 +8,8 @@ import { loadRegistryView, visibleHouseholds, type Viewer } from "@/lib/registry
 
 /**
  * Reads of the ladder's numbered notices. Residents see only the notices of households they
- * are an approved resident of; staff only those of households their registry view shows.
+ * are an approved resident of, and never a lawyer's letter still waiting for legal's
+ * confirmation; staff only those of households their registry view shows.
  * Anything else is "not found" (null), never someone else's data.
  */
 
@@ -27,10 +28,14 @@ function noticeSelect(db: DbOrTx, companyId: number) {
       communityName: communities.name,
       buildingName: buildings.name,
       unitNumber: units.number,
+      stepKey: ladderFirings.stepKey,
+      occurrence: ladderFirings.occurrence,
+      awaitingConfirmation: crmNotices.awaitingConfirmation,
     })
     .from(crmNotices)
     .innerJoin(households, and(eq(households.id, crmNotices.householdId), eq(households.companyId, companyId)))
     .innerJoin(companies, eq(companies.id, crmNotices.companyId))
+    .leftJoin(ladderFirings, and(eq(ladderFirings.id, crmNotices.firingId), eq(ladderFirings.companyId, companyId)))
     .leftJoin(p, eq(p.householdId, crmNotices.householdId))
     .leftJoin(units, eq(units.id, p.unitId))
     .leftJoin(buildings, eq(buildings.id, p.buildingId))
@@ -46,6 +51,7 @@ export async function residentNotice(db: DbOrTx, companyId: number, userId: numb
     and(
       eq(crmNotices.companyId, companyId),
       eq(crmNotices.id, id),
+      eq(crmNotices.awaitingConfirmation, false),
       sql`exists (select 1 from ${residentLinks} rl where rl.household_id = ${crmNotices.householdId} and rl.company_id = ${companyId} and rl.user_id = ${userId} and rl.status = 'approved')`,
     ),
   );
@@ -86,6 +92,7 @@ export async function residentNotices(db: DbOrTx, companyId: number, userId: num
     .where(
       and(
         eq(crmNotices.companyId, companyId),
+        eq(crmNotices.awaitingConfirmation, false),
         sql`exists (select 1 from ${residentLinks} rl where rl.household_id = ${crmNotices.householdId} and rl.company_id = ${companyId} and rl.user_id = ${userId} and rl.status = 'approved')`,
       ),
     )

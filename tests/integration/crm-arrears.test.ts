@@ -3,9 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   arrearsEpisodes,
   auditLog,
-  bills,
   crmNotices,
-  feeItems,
   householdScores,
   ladderFirings,
   legalCaseEvents,
@@ -17,48 +15,16 @@ import {
   workOrders,
 } from "@/db/schema";
 import { hasAnyRole } from "@/lib/auth/roles";
-import { generateBills } from "@/lib/billing/generate";
-import { recordPayment } from "@/lib/flows/record-payment";
 import { runArrearsLadder } from "@/lib/crm/arrears";
+import { saveLegalConfirmation } from "@/lib/crm/legal-letters";
 import { createLegalFollowUp, LEGAL_VIEW_ROLES, listLegalCases, moveLegalCase } from "@/lib/crm/legal";
 import { listNotices, residentNotice, staffNotice } from "@/lib/crm/notices";
 import type { Db } from "@/lib/db/client";
 import { acceptOrder } from "@/lib/tickets/commands";
+import { arrearsWorld, days, payDue } from "../support/arrears";
 import { createEstate, createUser, linkResident } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
 import { ticketWorld } from "../support/tickets";
-
-const periods = (from: string, n: number) =>
-  Array.from({ length: n }, (_, i) => {
-    const [y, m] = from.split("-").map(Number);
-    const k = y * 12 + (m - 1) + i;
-    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
-  });
-
-function days(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d = new Date(d.getTime() + 86_400_000)) out.push(d.toISOString().slice(0, 10));
-  return out;
-}
-
-async function arrearsWorld(db: Db, months: number, from = "2025-01") {
-  const w = await ticketWorld(db, { techs: [] });
-  await db.insert(feeItems).values([
-    { companyId: w.companyId, name: "物业费", kind: "per_area", priceFen: 250 },
-    { companyId: w.companyId, name: "垃圾费", kind: "per_household", priceFen: 1000 },
-  ]);
-  for (const p of periods(from, months)) await generateBills(db, w.companyId, p);
-  const legal = await createUser(db, w.companyId, ["legal"], "法务");
-  return { ...w, legal, company: { id: w.companyId, timeZone: "Asia/Shanghai" } };
-}
-
-async function payDue(db: Db, companyId: number, householdId: number, asOf: string, key: string, at = new Date(`${asOf}T04:00:00Z`)) {
-  const [r] = await db
-    .select({ owed: sql<number>`sum(${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen})` })
-    .from(bills)
-    .where(and(eq(bills.companyId, companyId), eq(bills.householdId, householdId), sql`${bills.dueDate} < ${asOf}`));
-  await recordPayment(db, { companyId, householdId, amountFen: Number(r.owed), method: "cash", idempotencyKey: key, actorUserId: null, now: at });
-}
 
 async function tableCounts(db: Db, companyId: number) {
   const n = async (t: typeof arrearsEpisodes | typeof ladderFirings | typeof crmNotices | typeof sentimentEntries | typeof workOrders | typeof legalCases | typeof notifications) =>
@@ -85,6 +51,8 @@ describe("CRM-EW arrears ladder (cron job)", () => {
     const [h0, h1, h2] = w.estate.households;
     // Paid up in advance, before the replayed range (a replay counts only money received by each day).
     await payDue(db, w.companyId, h1.id, "2026-12-31", "h1-all", new Date("2024-12-31T04:00:00Z"));
+    // Today's behaviour of the 13-month step (the letter goes out at once): legal confirmation off.
+    await saveLegalConfirmation(db, { companyId: w.companyId, userId: w.adminId }, false);
     const now = new Date("2026-04-10T02:00:00Z");
     for (const day of days("2025-01-01", "2026-04-05")) {
       if (day === "2025-05-20") await payDue(db, w.companyId, h2.id, day, "h2-catchup");

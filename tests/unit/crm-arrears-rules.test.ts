@@ -129,6 +129,31 @@ describe("evaluateArrears", () => {
   });
 });
 
+describe("due process: a disputed episode pauses the ladder", () => {
+  const fired5 = [
+    { stepKey: "m3", occurrence: 3 },
+    { stepKey: "m4", occurrence: 4 },
+    { stepKey: "m5", occurrence: 5 },
+  ];
+  it("fires nothing while paused, whatever the months", () => {
+    for (const months of [3, 6, 8, 12, 13, 20]) {
+      expect(evaluateArrears(steps, { months, openEpisode: { id: 1 }, fired: fired5, paused: true }).firings).toEqual([]);
+    }
+  });
+  it("still starts an episode and ends it at 0 while paused (no firing)", () => {
+    expect(evaluateArrears(steps, { months: 7, openEpisode: null, fired: [], paused: true })).toEqual({ startEpisode: true, endEpisode: false, firings: [] });
+    expect(evaluateArrears(steps, { months: 0, openEpisode: { id: 1 }, fired: fired5, paused: true })).toEqual({ startEpisode: false, endEpisode: true, firings: [] });
+  });
+  it("after the dispute is resolved fires only the step then due, once (jump rule)", () => {
+    const d = evaluateArrears(steps, { months: 9, openEpisode: { id: 1 }, fired: fired5, paused: false });
+    expect(d.firings.map((f) => [f.stepKey, f.occurrence])).toEqual([["m6", 8]]);
+    const again = evaluateArrears(steps, { months: 9, openEpisode: { id: 1 }, fired: [...fired5, { stepKey: "m6", occurrence: 8 }] });
+    expect(again.firings).toEqual([]);
+    const legal = evaluateArrears(steps, { months: 14, openEpisode: { id: 1 }, fired: fired5 });
+    expect(legal.firings.map((f) => f.stepKey)).toEqual(["m13"]);
+  });
+});
+
 describe("legal cases and numbers", () => {
   it("allows only forward moves and freezes settled / closed", () => {
     expect(canMoveLegalCase("letter_sent", "negotiating")).toBe(true);

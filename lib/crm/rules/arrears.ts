@@ -13,6 +13,7 @@ import type { AssigneeRole } from "@/lib/tickets/rules";
  * - Jumps: only the highest level that applies fires (first seen 7 months behind → m6 only;
  *   first seen at 13 → m13 only), and never a level at or below one already fired in the
  *   episode — a partial payment that lowers the months neither ends the episode nor re-fires.
+ * - Pause: while the household disputes a notice or a bill, nothing fires (due process).
  */
 
 export interface ArrearsFacts {
@@ -22,6 +23,12 @@ export interface ArrearsFacts {
   openEpisode: { id: number } | null;
   /** The firings already made in the open episode. */
   fired: readonly { stepKey: string; occurrence: number }[];
+  /**
+   * The household has an open dispute (SPEC §12 due process): no further step fires until staff
+   * resolve it. The episode still starts and ends with the months; once the dispute is resolved
+   * the next run fires the step then due, once (the jump rule: the highest level only).
+   */
+  paused?: boolean;
 }
 
 export interface ArrearsFiring {
@@ -81,7 +88,7 @@ export function evaluateArrears(steps: readonly ArrearsStep[], facts: ArrearsFac
   const fired = startEpisode ? [] : facts.fired;
   const levels = ladderLevels(steps, months);
   const highest = levels.at(-1);
-  if (!highest) return { startEpisode, endEpisode: false, firings: [] };
+  if (!highest || facts.paused) return { startEpisode, endEpisode: false, firings: [] };
   const firedKeys = new Set(fired.map((f) => `${f.stepKey}:${f.occurrence}`));
   // The highest level already reached in this episode (by its months).
   const reached = fired.reduce((m, f) => Math.max(m, f.occurrence), 0);

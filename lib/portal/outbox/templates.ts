@@ -7,7 +7,7 @@ import { formatFen } from "@/lib/i18n/format";
 import { renderTemplate } from "../rules";
 
 /** Outbound templates: portal.outbox.<key>.{subject,text,sms} in messages/portal/<locale>.json. */
-export const TEMPLATE_KEYS = ["receipt", "shopPaid", "shopStatus", "orderDispatched", "notice", "activityPromoted", "arrearsNotice"] as const;
+export const TEMPLATE_KEYS = ["receipt", "shopPaid", "shopStatus", "orderDispatched", "notice", "activityPromoted", "arrearsNotice", "disputeUpheld", "disputeRejected"] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 type Template = { subject: string; text: string; sms: string };

@@ -1,7 +1,7 @@
 /**
  * E2E helper (run with tsx against the e2e server's database, never a real one): creates a
- * household of the demo butler 4 months behind with a fresh resident account of its own, then
- * runs the arrears ladder for that household today — the same code the cron runs.
+ * household of the demo butler N months behind (argument, default 4) with a fresh resident account
+ * of its own, then runs the arrears ladder for that household today — the same code the cron runs.
  * Prints JSON: the new resident's login, the household and the notice issued.
  */
 import { randomBytes, randomInt } from "node:crypto";
@@ -42,7 +42,7 @@ try {
   const [created] = await db.insert(households).values({ companyId: company.id, name: `欠费测试户${unitTag}`, kind: "owner", code: `E2E${unitTag.toUpperCase()}${randomInt(100, 999)}` }).returning();
   const householdId = created.id;
   await db.insert(householdUnits).values({ companyId: company.id, householdId, unitId: unit.id });
-  const months = 4;
+  const months = Number(process.argv[2] ?? 4);
   for (let i = months; i >= 1; i--) {
     const period = addMonths(today.slice(0, 7), -i);
     const amount = Math.round((fee.priceFen * unit.areaCentiM2) / 100);
@@ -64,7 +64,7 @@ try {
   const [notice] = await db.select().from(crmNotices).where(and(eq(crmNotices.companyId, company.id), eq(crmNotices.householdId, householdId)));
   const [order] = await db.select({ id: workOrders.id }).from(workOrders).where(and(eq(workOrders.companyId, company.id), eq(workOrders.householdId, householdId), eq(workOrders.type, "collection")));
   const [household] = await db.select({ name: households.name }).from(households).where(eq(households.id, householdId));
-  console.log(JSON.stringify({ phone, password, householdId, householdName: household.name, orderId: order.id, months: arrears.get(householdId)!.months, noticeId: notice.id, number: notice.number, kind: notice.kind }));
+  console.log(JSON.stringify({ phone, password, householdId, householdName: household.name, orderId: order.id, months: arrears.get(householdId)!.months, noticeId: notice.id, number: notice.number, kind: notice.kind, awaitingConfirmation: notice.awaitingConfirmation }));
 } finally {
   client.close();
 }

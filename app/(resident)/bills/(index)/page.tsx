@@ -19,6 +19,7 @@ export async function generateMetadata() {
 export default async function ResidentBillsPage() {
   const user = await requireUser(["resident"]);
   const t = await getTranslations("billing");
+  const td = await getTranslations("arrears.disputes");
   const locale = (await getLocale()) as Locale;
   const db = getDb();
   const today = localDate(new Date(), user.timeZone);
@@ -100,7 +101,10 @@ export default async function ResidentBillsPage() {
                         </span>
                         <span className="font-semibold tabular-nums">{money(b.outstandingFen)}</span>
                       </div>
-                      <div className="mt-2 text-right">
+                      <div className="mt-2 flex items-center justify-between gap-2">
+                        <Link href={`/disputes/new?bill=${b.id}`} className="text-xs text-brand-700 hover:underline" data-testid="bill-dispute-link">
+                          {td("disputeBill")}
+                        </Link>
                         <PayButton householdId={a.id} billIds={[b.id]} label={t("resident.payThis")} />
                       </div>
                     </li>

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { NoticeSheet } from "@/components/arrears/notice-sheet";
 import { PrintButton } from "@/components/billing/print-button";
 import { requireUser } from "@/lib/auth/session";
+import { residentDisputes } from "@/lib/crm/dispute-queries";
 import { residentNotice } from "@/lib/crm/notices";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
@@ -20,9 +21,21 @@ export default async function ResidentNoticePage({ params }: { params: Promise<{
   const notice = await residentNotice(getDb(), user.companyId, user.id, Number(id));
   if (!notice) notFound();
   const t = await getTranslations("arrears.notice");
+  const td = await getTranslations("arrears.disputes");
+  const [latest] = await residentDisputes(getDb(), user.companyId, user.id, { noticeId: notice.id });
+  const disputeHref = `/disputes/new?notice=${notice.id}`;
+  const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
   return (
     <div className="space-y-4">
-      <NoticeSheet notice={notice} locale={(await getLocale()) as Locale} />
+      {latest ? (
+        <div className={`no-print rounded-md p-3 text-sm ring-1 ${latest.status === "open" ? "bg-amber-50 ring-amber-200" : "bg-slate-50 ring-slate-200"}`} data-testid="notice-dispute">
+          <p>{latest.status === "open" ? td("onNoticeOpen") : td("onNoticeDone", { status: td(`status.${latest.status}`), reason: latest.resolution ?? "" })}</p>
+          <Link href="/disputes" className="mt-1 inline-block text-brand-700 hover:underline">
+            {td("seeAll")}
+          </Link>
+        </div>
+      ) : null}
+      <NoticeSheet notice={notice} locale={(await getLocale()) as Locale} disputeHref={latest?.status === "open" ? undefined : disputeHref} disputeUrl={`${base}${disputeHref}`} />
       <div className="no-print flex items-center justify-between gap-2">
         <Link href="/notifications" className="text-sm text-brand-700 hover:underline">
           ← {t("back")}

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { addCorrection, discardDraft, publishDraft, saveDraft, whatIfPreview } from "@/lib/crm/rulesets";
 import { correctionSchema, crmRulesSchema } from "@/lib/crm/schemas";
+import { legalConfirmationSchema } from "@/lib/crm/dispute-schemas";
+import { saveLegalConfirmation } from "@/lib/crm/legal-letters";
 import { formAction } from "@/lib/actions/form-action";
 import { z } from "zod";
 
@@ -32,5 +34,12 @@ export const discardDraftAction = authorizedAction({ schema: z.object({}), roles
 export const correctionAction = formAction({ schema: correctionSchema, roles: ADMIN }, async (input, ctx) => {
   await addCorrection(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input);
   revalidatePath(`/staff/crm/households/${input.householdId}`);
+  return null;
+});
+
+/** The company's due-process setting: lawyer's letters wait for legal's confirmation (audited). */
+export const legalConfirmationAction = formAction({ schema: legalConfirmationSchema, roles: ADMIN }, async (input, ctx) => {
+  await saveLegalConfirmation(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input.legalConfirmation);
+  revalidatePath("/staff/crm/rules");
   return null;
 });

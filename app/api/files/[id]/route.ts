@@ -3,6 +3,7 @@ import { loadActorFacts } from "@/lib/approvals/access";
 import { approvalAttachmentFor } from "@/lib/approvals/attachments";
 import { canViewRequest, requestDetail } from "@/lib/approvals/queries";
 import { getSessionUser } from "@/lib/auth/session";
+import { disputePhotoFor } from "@/lib/crm/dispute-queries";
 import { getDb } from "@/lib/db";
 import { loadOrderScope } from "@/lib/tickets/access";
 import { resolveStoredPath } from "@/lib/tickets/attachments";
@@ -13,7 +14,8 @@ import { productPhoto } from "@/lib/portal/shop";
  * GET /api/files/:id — a work-order photo, only for whoever may see its order (a resident:
  * its own households' orders; staff: per role scope); GET /api/files/a:id — an approval
  * attachment, only for the requester, the request's approvers, finance and admin;
- * GET /api/files/p:id — a shop product's photo, for any member (staff or resident) of its company.
+ * GET /api/files/p:id — a shop product's photo, for any member (staff or resident) of its company;
+ * GET /api/files/d:id — a dispute's photo, for the household's residents and staff who may see the dispute.
  * Everyone else gets the same 404.
  */
 const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
@@ -21,8 +23,8 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cach
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const raw = (await params).id;
   // "<n>": a work-order photo; "a<n>": an approval attachment (lib/approvals/attachments.ts);
-  // "p<n>": a shop product photo (lib/portal/shop.ts).
-  const m = /^([ap]?)(\d{1,12})$/.exec(raw);
+  // "p<n>": a shop product photo (lib/portal/shop.ts); "d<n>": a dispute photo (lib/crm/dispute-queries.ts).
+  const m = /^([apd]?)(\d{1,12})$/.exec(raw);
   if (!m) return notFound();
   const user = await getSessionUser();
   if (!user) return notFound();
@@ -34,6 +36,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
       const detail = await requestDetail(db, user.companyId, requestId);
       return !!detail && canViewRequest(detail, facts);
     });
+  } else if (m[1] === "d") {
+    file = await disputePhotoFor(db, user.companyId, { userId: user.id, roles: user.roles }, Number(m[2]));
   } else if (m[1] === "p") {
     file = await productPhoto(db, user.companyId, Number(m[2]));
   } else {

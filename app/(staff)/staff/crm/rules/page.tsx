@@ -1,11 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import { RulesEditor } from "@/components/crm/rules-editor";
-import { PageHeader } from "@/components/ui/card";
+import { Select } from "@/components/forms/action-fields";
+import { ActionForm } from "@/components/tickets/action-form";
+import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { crmRuleSets } from "@/db/schema";
 import { publishedRules } from "@/lib/crm/read";
 import { currentDraft, whatIfPreview } from "@/lib/crm/rulesets";
+import { legalConfirmationOn } from "@/lib/crm/notice-delivery";
 import { getDb } from "@/lib/db";
+import { legalConfirmationAction } from "../actions";
 import { and, eq } from "drizzle-orm";
 
 export async function generateMetadata() {
@@ -27,6 +31,7 @@ export default async function CrmRulesPage() {
       .limit(1),
   ]);
   const preview = draft ? await whatIfPreview(db, user.companyId, draft.rules) : null;
+  const [confirmation, ts] = await Promise.all([legalConfirmationOn(db, user.companyId), getTranslations("arrears.settings")]);
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
@@ -34,6 +39,22 @@ export default async function CrmRulesPage() {
         {draft ? t("state.draft") : publishedRow.length ? t("state.published") : t("state.defaults")}
       </p>
       <RulesEditor initial={draft?.rules ?? published} published={published} hasDraft={!!draft} initialPreview={preview} />
+      <Card title={ts("title")}>
+        <ActionForm action={legalConfirmationAction} className="flex flex-wrap items-end gap-3" testId="legal-confirmation-form">
+          <Select
+            name="legalConfirmation"
+            label={ts("legalConfirmation")}
+            defaultValue={confirmation ? "on" : "off"}
+            options={[
+              { value: "on", label: ts("on") },
+              { value: "off", label: ts("off") },
+            ]}
+          />
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
+            {ts("save")}
+          </button>
+        </ActionForm>
+      </Card>
     </div>
   );
 }

@@ -4,14 +4,16 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
+import { hasAnyRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { LETTER_CONFIRM_ROLES } from "@/lib/crm/dispute-access";
 import { localDate } from "@/lib/billing/rules";
 import { LEGAL_EDIT_ROLES, LEGAL_VIEW_ROLES, legalCaseDetail } from "@/lib/crm/legal";
 import { LEGAL_TRANSITIONS } from "@/lib/crm/rules/arrears";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
-import { followUpAction, moveCaseAction } from "../actions";
+import { confirmLetterAction, followUpAction, moveCaseAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("arrears.legal"))("title") };
@@ -28,6 +30,7 @@ export default async function LegalCasePage({ params }: { params: Promise<{ id: 
   const locale = (await getLocale()) as Locale;
   const money = (fen: number) => formatFen(fen, locale);
   const canEdit = user.roles.some((r) => LEGAL_EDIT_ROLES.includes(r));
+  const canConfirm = hasAnyRole(user.roles, LETTER_CONFIRM_ROLES);
   const moves = LEGAL_TRANSITIONS[c.status];
   const field = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
   return (
@@ -69,6 +72,18 @@ export default async function LegalCasePage({ params }: { params: Promise<{ id: 
                 </Link>
                 <span>{t(`kind.${n.kind}`)}</span>
                 <span className="tabular-nums text-slate-500">{n.issuedOn}</span>
+                {n.awaitingConfirmation ? (
+                  canConfirm ? (
+                    <ActionForm action={confirmLetterAction} testId={`confirm-letter-${n.id}`}>
+                      <input type="hidden" name="id" value={n.id} />
+                      <button type="submit" className="rounded-md bg-brand-600 px-2 py-1 text-xs font-medium text-white">
+                        {t("letters.confirm")}
+                      </button>
+                    </ActionForm>
+                  ) : (
+                    <span className="text-xs text-amber-800">{t("letters.awaiting")}</span>
+                  )
+                ) : null}
               </li>
             ))}
           </ul>
@@ -85,6 +100,8 @@ export default async function LegalCasePage({ params }: { params: Promise<{ id: 
                   </Link>
                 ) : e.action === "open" ? (
                   t("legal.action.open")
+                ) : e.action === "letter_confirmed" ? (
+                  t("legal.action.letter_confirmed")
                 ) : (
                   `${t("legal.action.move")}: ${e.fromStatus ? t(`legal.status.${e.fromStatus}`) : ""} → ${e.toStatus ? t(`legal.status.${e.toStatus}`) : ""}`
                 )}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DisputeList } from "@/components/disputes/dispute-list";
 import { BandBadge } from "@/components/crm/band-badge";
 import { ledgerSentence, ruleLabel, sourceHref, sourceLabel } from "@/components/crm/ledger-text";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
@@ -8,7 +9,11 @@ import { buttonClass, inputClass, labelClass } from "@/components/tickets/order-
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { households } from "@/db/schema";
+import { hasAnyRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { DISPUTE_STAFF_ROLES } from "@/lib/crm/dispute-access";
+import { disputePhotoIds, listDisputes } from "@/lib/crm/dispute-queries";
+import type { Locale } from "@/lib/i18n/config";
 import { localDate } from "@/lib/billing/rules";
 import { canSeeHousehold, CRM_DASHBOARD_ROLES, householdLedger } from "@/lib/crm/dashboard";
 import { activeGoldBadges, householdSentiments, publishedRules } from "@/lib/crm/read";
@@ -37,11 +42,14 @@ export default async function HouseholdLedgerPage({ params }: { params: Promise<
   if (!head) notFound();
   const asOf = localDate(new Date(), user.timeZone);
   const rules = await publishedRules(db, user.companyId);
-  const [entries, sentiments, gold] = await Promise.all([
+  const [entries, sentiments, gold, disputes] = await Promise.all([
     householdLedger(db, user.companyId, id),
     householdSentiments(db, user.companyId, [id], rules),
     activeGoldBadges(db, user.companyId, [id], asOf),
+    hasAnyRole(user.roles, DISPUTE_STAFF_ROLES) ? listDisputes(db, user.companyId, { userId: user.id, roles: user.roles }, { householdId: id }) : [],
   ]);
+  const td = await getTranslations("arrears.disputes");
+  const disputePhotos = await disputePhotoIds(db, user.companyId, disputes.map((d) => d.id));
   const s = sentiments.get(id)!;
   const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
   return (
@@ -103,6 +111,11 @@ export default async function HouseholdLedgerPage({ params }: { params: Promise<
           </Table>
         )}
       </Card>
+      {disputes.length ? (
+        <Card title={td("staffTitle")}>
+          <DisputeList rows={disputes} photos={disputePhotos} locale={(await getLocale()) as Locale} timeZone={user.timeZone} hrefOf={(d) => `/staff/crm/disputes/${d}`} />
+        </Card>
+      ) : null}
       {user.roles.includes("admin") ? (
         <Card title={t("household.correction.title")}>
           <p className="mb-3 text-xs text-slate-500">{t("household.correction.hint")}</p>
