@@ -23,7 +23,7 @@ export const portalNotices = sqliteTable(
     pinned: integer("pinned", { mode: "boolean" }).notNull().default(false),
     emergency: integer("emergency", { mode: "boolean" }).notNull().default(false),
     publishAt: integer("publish_at", { mode: "timestamp_ms" }).notNull(),
-    /** When the residents were told (inbox, and e-mail for an emergency): set by the minute tick once publishAt has passed. */
+    /** When it went live for the minute tick (an emergency one: e-mail + SMS queued to every resident); null until publishAt has passed. */
     notifiedAt: integer("notified_at", { mode: "timestamp_ms" }),
     createdByUserId: integer("created_by_user_id").references(() => users.id),
     createdAt: createdAt(),

@@ -1,13 +1,10 @@
 import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import { buildings, householdUnits, portalNotices, residentLinks, units, users } from "@/db/schema";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { notifyPortal } from "./notify";
 import { enqueueForUser } from "./outbox/enqueue";
 
 /** Announcements announced per tick; the rest wait for the next minute. */
 const NOTICES_PER_TICK = 20;
-/** Inbox rows per insert statement. */
-const INSERT_CHUNK = 500;
 
 /** The resident accounts (approved links) of one community, with their addresses. */
 async function communityResidents(db: DbOrTx, companyId: number, communityId: number) {
@@ -23,12 +20,13 @@ async function communityResidents(db: DbOrTx, companyId: number, communityId: nu
 }
 
 /**
- * The minute tick's scheduled announcements (SPEC §3, §10): an announcement whose publishAt
- * has passed and whose residents were not told yet gets one inbox entry per resident account
- * of its community — and an emergency one also an e-mail and SMS to each (§13: emergencies
- * reach every resident). The "anything due?" check is one query on portal_notices_unnotified_idx.
- * Each announcement is claimed (notified_at set) in the transaction that writes its
- * notifications, so overlapping ticks tell each resident once.
+ * The minute tick's scheduled announcements (SPEC §3, §10). The resident inbox lists an
+ * announcement from its publishAt on by itself (unread until opened), so going live writes no
+ * inbox row of its own (it would show twice); an emergency one is also sent by e-mail and SMS
+ * to every resident account of its community (§13: emergencies reach every resident) the
+ * minute it goes live, however long ago it was scheduled. The "anything due?" check is one
+ * query on portal_notices_unnotified_idx. Each announcement is claimed (notified_at set) in the
+ * transaction that queues its messages, so overlapping ticks tell each resident once.
  */
 export async function announceDueNotices(db: Db, now: Date, companyIds?: readonly number[]) {
   const due = await db
@@ -39,7 +37,7 @@ export async function announceDueNotices(db: Db, now: Date, companyIds?: readonl
     .limit(NOTICES_PER_TICK);
   const out = { notices: 0, notified: 0, messages: 0 };
   for (const n of due) {
-    const people = await communityResidents(db, n.companyId, n.communityId);
+    const people = n.emergency ? await communityResidents(db, n.companyId, n.communityId) : [];
     const messages = await db.transaction(async (tx) => {
       const claimed = await tx
         .update(portalNotices)
@@ -47,8 +45,6 @@ export async function announceDueNotices(db: Db, now: Date, companyIds?: readonl
         .where(and(eq(portalNotices.id, n.id), isNull(portalNotices.notifiedAt)))
         .returning({ id: portalNotices.id });
       if (!claimed.length) return null;
-      for (let i = 0; i < people.length; i += INSERT_CHUNK)
-        await notifyPortal(tx, n.companyId, people.slice(i, i + INSERT_CHUNK).map((p) => p.id), "portal.notice.published", { noticeId: n.id, title: n.title }, `/community/notices/${n.id}`);
       let queued = 0;
       if (n.emergency)
         for (const p of people)

@@ -3,7 +3,6 @@ import type { DbOrTx } from "@/lib/db/client";
 
 /** In-app notification kinds of the portal; their texts are portal.inbox.kind.* */
 export type PortalNotificationKind =
-  | "portal.notice.published"
   | "portal.activity.promoted"
   | "portal.activity.cancelled"
   | "portal.shop.paid"

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, like } from "drizzle-orm";
+import { eq, inArray, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkoutSessions, cronLeases, notifications, outboxMessages, payments, portalNotices, workOrders } from "@/db/schema";
+import { checkoutSessions, cronLeases, outboxMessages, payments, portalNotices, workOrders } from "@/db/schema";
 import { CHECKOUT_TTL_MS, createCheckout } from "@/lib/billing/checkout";
 import { generateBills } from "@/lib/billing/generate";
 import { sandboxProvider, sandboxSecret, signSandbox } from "@/lib/billing/providers/sandbox";
@@ -66,34 +66,35 @@ describe("the minute tick", () => {
     expect(await escalationDueCompanies(db, later, [w.companyId])).toEqual([]);
   });
 
-  it("a scheduled announcement goes live with one inbox entry per resident (and an e-mail and SMS when it is an emergency), once", async () => {
+  it("a scheduled emergency announcement going live is e-mailed and texted to every resident of its community, once; an ordinary one only goes live", async () => {
     const e = await createPortalEstate(db, 3);
+    const other = await createPortalEstate(db, 1);
     const now = new Date();
     const [later, emergency] = await db
       .insert(portalNotices)
       .values([
         { companyId: e.companyId, communityId: e.community.id, title: `停电通知 ${randomUUID()}`, body: "周六停电", publishAt: new Date(now.getTime() + 30 * MIN) },
-        { companyId: e.companyId, communityId: e.community.id, title: `紧急停水 ${randomUUID()}`, body: "今晚停水", emergency: true, publishAt: now },
+        { companyId: e.companyId, communityId: e.community.id, title: `紧急停水 ${randomUUID()}`, body: "今晚停水", emergency: true, publishAt: new Date(now.getTime() + 10 * MIN) },
       ])
       .returning();
-    const inbox = (noticeId: number) =>
-      db.$count(notifications, and(eq(notifications.companyId, e.companyId), eq(notifications.kind, "portal.notice.published"), like(notifications.payload, `%"noticeId":${noticeId}%`)));
+    const messagesOf = (noticeId: number) => db.select().from(outboxMessages).where(like(outboxMessages.idempotencyKey, `notice:${noticeId}:%`));
 
-    expect(counts(await tick(db, [e.companyId], now), "portal.notices")).toMatchObject({ notices: 1, notified: 3, messages: 6 });
-    expect(await inbox(emergency.id)).toBe(3);
-    const [entry] = await db.select().from(notifications).where(and(eq(notifications.kind, "portal.notice.published"), like(notifications.payload, `%"noticeId":${emergency.id}%`))).limit(1);
-    expect(entry.href).toBe(`/community/notices/${emergency.id}`);
-    expect(await inbox(later.id)).toBe(0);
-    const queued = await db.select().from(outboxMessages).where(like(outboxMessages.idempotencyKey, `notice:${emergency.id}:%`));
-    expect(queued.map((m) => m.channel).sort()).toEqual(["email", "email", "email", "sms", "sms", "sms"]);
+    // Scheduled, not yet due: nothing.
+    expect(counts(await tick(db, [e.companyId, other.companyId], now), "portal.notices")).toEqual({ notices: 0, notified: 0, messages: 0 });
+    expect(await messagesOf(emergency.id)).toHaveLength(0);
 
     const at = new Date(now.getTime() + 31 * MIN);
-    const [a, b] = await Promise.all([tick(db, [e.companyId], at), tick(db, [e.companyId], at)]);
-    expect(counts(a, "portal.notices").notices + counts(b, "portal.notices").notices).toBe(1);
-    expect(await inbox(later.id)).toBe(3);
-    expect(await db.$count(outboxMessages, like(outboxMessages.idempotencyKey, `notice:${later.id}:%`))).toBe(0);
-    const [row] = await db.select().from(portalNotices).where(eq(portalNotices.id, later.id));
-    expect(row.notifiedAt?.getTime()).toBe(at.getTime());
+    const [a, b] = await Promise.all([tick(db, [e.companyId, other.companyId], at), tick(db, [e.companyId, other.companyId], at)]);
+    const both = [counts(a, "portal.notices"), counts(b, "portal.notices")];
+    expect(both.reduce((n, c) => n + c.notices, 0)).toBe(2);
+    expect(both.reduce((n, c) => n + c.messages, 0)).toBe(6);
+    const queued = await messagesOf(emergency.id);
+    expect(queued.map((m) => m.channel).sort()).toEqual(["email", "email", "email", "sms", "sms", "sms"]);
+    expect(new Set(queued.map((m) => m.to))).toEqual(new Set(e.residents.flatMap((r) => [r.email!, r.phone!])));
+    expect(await messagesOf(later.id)).toHaveLength(0);
+    const rows = await db.select().from(portalNotices).where(inArray(portalNotices.id, [later.id, emergency.id]));
+    expect(rows.map((r) => r.notifiedAt?.getTime())).toEqual([at.getTime(), at.getTime()]);
+    expect(counts(await tick(db, [e.companyId, other.companyId], at), "portal.notices").notices).toBe(0);
   });
 
   it("expires checkouts left open past their time; a provider's late payment for one is still recorded once", async () => {
