@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { applySavedLocale } from "@/app/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations("auth");
@@ -30,7 +31,8 @@ export function SignInForm({ next }: { next: string }) {
       return;
     }
     await applySavedLocale({});
-    router.replace(next);
+    // Checked again here: the page passes a checked value, but the form never trusts its props.
+    router.replace(safeCallbackPath(next));
     router.refresh();
   }
 
