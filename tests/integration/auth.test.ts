@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { loadSessionUser } from "@/lib/auth/current-user";
+import { revokeSession } from "@/lib/auth/revocation";
 import type { Db } from "@/lib/db/client";
 import { changePassword, createStaffMember, setStaffRoles, signOutEverywhere } from "@/lib/tenancy/commands";
 import { createCompany, randomPhone, TEST_PASSWORD } from "../support/fixtures";
@@ -32,7 +33,7 @@ describe("sign-in and sessions", () => {
   async function claimsFor(phone: string) {
     const result = await verifyCredentials(db, phone, TEST_PASSWORD, `10.0.0.${Math.floor(Math.random() * 250)}`);
     if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
-    return { userId: result.user.id, sessionVersion: result.user.sessionVersion, companyId: result.user.companyId };
+    return { userId: result.user.id, sessionVersion: result.user.sessionVersion, companyId: result.user.companyId, sessionId: crypto.randomUUID() };
   }
 
   it("signs in by phone (any spacing, +86) or by e-mail (any case)", async () => {
@@ -65,6 +66,27 @@ describe("sign-in and sessions", () => {
     await setStaffRoles(db, company.companyId, company.adminId, userId, ["supervisor"]);
     expect(await loadSessionUser(db, old)).toBeNull();
     expect((await loadSessionUser(db, await claimsFor(phone)))?.roles).toEqual(["supervisor"]);
+  });
+
+  it("an ordinary sign-out revokes that token (a copied cookie stops working), other devices stay signed in", async () => {
+    const { phone } = await newStaff();
+    const here = await claimsFor(phone);
+    const phoneInPocket = await claimsFor(phone);
+    expect(await loadSessionUser(db, here)).not.toBeNull();
+    await revokeSession(db, here, Date.now() + 30 * 24 * 3600_000);
+    await revokeSession(db, here, Date.now() + 30 * 24 * 3600_000); // twice (two tabs): still fine
+    expect(await loadSessionUser(db, here)).toBeNull();
+    expect(await loadSessionUser(db, phoneInPocket)).not.toBeNull();
+  });
+
+  it("signing out a token without a session id (issued before ids existed) ends every session of the user", async () => {
+    const { phone } = await newStaff();
+    const legacy = { ...(await claimsFor(phone)), sessionId: undefined };
+    const other = await claimsFor(phone);
+    expect(await loadSessionUser(db, legacy)).not.toBeNull();
+    await revokeSession(db, legacy, Date.now() + 1000);
+    expect(await loadSessionUser(db, legacy)).toBeNull();
+    expect(await loadSessionUser(db, other)).toBeNull();
   });
 
   it("sign-out everywhere revokes every token", async () => {
