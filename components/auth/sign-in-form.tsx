@@ -27,7 +27,8 @@ export function SignInForm({ next }: { next: string }) {
     });
     if (!res || res.error) {
       setPending(false);
-      setError(res?.error === "RATE_LIMITED" ? t("rateLimited", { minutes: 15 }) : t("invalidCredentials"));
+      const wait = /^RATE_LIMITED:(\d+)$/.exec(res?.error ?? "");
+      setError(wait ? t("rateLimited", { seconds: Number(wait[1]) }) : t("invalidCredentials"));
       return;
     }
     await applySavedLocale({});

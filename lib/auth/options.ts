@@ -6,7 +6,7 @@ import { clientIp } from "./client-ip";
 import { verifyCredentials } from "./credentials";
 import { revokeSession, SESSION_MAX_AGE_S } from "./revocation";
 
-/** Error codes thrown from authorize(); the sign-in form translates them. */
+/** Error codes thrown from authorize() ("RATE_LIMITED:<seconds>"); the sign-in form translates them. */
 export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", rateLimited: "RATE_LIMITED" } as const;
 
 export const authOptions: NextAuthOptions = {
@@ -23,7 +23,7 @@ export const authOptions: NextAuthOptions = {
         if (!identifier || !password) return null;
         const result = await verifyCredentials(getDb(), identifier, password, clientIp(req?.headers));
         if (!result.ok) {
-          if (result.reason === "rate_limited") throw new Error(SIGN_IN_ERRORS.rateLimited);
+          if (result.reason === "rate_limited") throw new Error(`${SIGN_IN_ERRORS.rateLimited}:${Math.ceil((result.retryAfterMs ?? 1000) / 1000)}`);
           return null;
         }
         const { id, name, sessionVersion, companyId } = result.user;

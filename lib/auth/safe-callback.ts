@@ -9,7 +9,6 @@ const FALLBACK = "/";
 const MAX_LENGTH = 2048;
 const DECODE_ROUNDS = 3;
 /** Control characters, any whitespace (incl. U+2028/2029, NBSP) and backslashes. */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\s\\]/u;
 
 function isPlainPath(value: string): boolean {

@@ -43,19 +43,50 @@ describe("sign-in and sessions", () => {
     expect(await verifyCredentials(db, "13000000000", TEST_PASSWORD, "1.1.1.1")).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("blocks an account after 5 failures, even with the right password, from any IP", async () => {
+  it("wrong passwords slow an account down (growing delay, capped at 30 s) but never lock out the right password", async () => {
     const { phone } = await newStaff();
-    for (let i = 0; i < 5; i++) expect((await verifyCredentials(db, phone, "bad", `2.2.2.${i}`)).ok).toBe(false);
-    const blocked = await verifyCredentials(db, phone, TEST_PASSWORD, "3.3.3.3");
-    expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
-    expect(blocked.ok === false && blocked.retryAfterMs).toBeGreaterThan(14 * 60_000);
+    let now = Date.parse("2026-12-01T00:00:00Z");
+    for (let i = 0; i < 5; i++) expect(await verifyCredentials(db, phone, "bad", `2.2.2.${i}`, now)).toEqual({ ok: false, reason: "invalid" });
+    const slowed = await verifyCredentials(db, phone, TEST_PASSWORD, "3.3.3.3", now);
+    expect(slowed).toMatchObject({ ok: false, reason: "rate_limited", retryAfterMs: 1000 });
+    // An attacker keeps guessing from ever new addresses as soon as each delay ends.
+    let longest = 0;
+    for (let i = 0; i < 30; i++) {
+      const r = await verifyCredentials(db, phone, "bad", `9.9.${i}.1`, now);
+      if (!r.ok && r.reason === "rate_limited") {
+        longest = Math.max(longest, r.retryAfterMs!);
+        now += r.retryAfterMs!;
+      }
+    }
+    expect(longest).toBe(30_000);
+    // The owner, after at most the capped delay, signs in with the right password.
+    const blocked = await verifyCredentials(db, phone, TEST_PASSWORD, "3.3.3.3", now);
+    expect(blocked.ok).toBe(false);
+    expect(!blocked.ok && blocked.retryAfterMs).toBeLessThanOrEqual(30_000);
+    now += 30_000;
+    expect((await verifyCredentials(db, phone, TEST_PASSWORD, "3.3.3.3", now)).ok).toBe(true);
+    // Success resets the account's budget.
+    expect(await verifyCredentials(db, phone, "bad", "3.3.3.4", now)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("the account budget counts per user, so guesses by e-mail and by phone share it", async () => {
+    const phone = randomPhone();
+    const email = `staff-${phone}@test.guanjia.cn`;
+    await createStaffMember(db, company.companyId, company.adminId, { name: "员工", phone, email, password: TEST_PASSWORD, roles: ["butler"] });
+    const now = Date.parse("2026-12-02T00:00:00Z");
+    for (let i = 0; i < 3; i++) await verifyCredentials(db, phone, "bad", `2.3.4.${i}`, now);
+    for (let i = 0; i < 2; i++) await verifyCredentials(db, email.toUpperCase(), "bad", `2.3.5.${i}`, now);
+    expect(await verifyCredentials(db, `+86${phone}`, TEST_PASSWORD, "2.3.6.1", now)).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect((await verifyCredentials(db, email, TEST_PASSWORD, "2.3.6.1", now + 1000)).ok).toBe(true);
   });
 
   it("blocks an IP after 20 failures across accounts", async () => {
     const ip = "4.4.4.4";
     for (let i = 0; i < 20; i++) await verifyCredentials(db, randomPhone(), "bad", ip);
     const { phone } = await newStaff();
-    expect(await verifyCredentials(db, phone, TEST_PASSWORD, ip)).toMatchObject({ ok: false, reason: "rate_limited" });
+    const blocked = await verifyCredentials(db, phone, TEST_PASSWORD, ip);
+    expect(blocked).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(!blocked.ok && blocked.retryAfterMs).toBeLessThanOrEqual(60_000);
     expect((await verifyCredentials(db, phone, TEST_PASSWORD, "4.4.4.5")).ok).toBe(true);
   });
 
