@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RESIDENT_RELATIONS } from "@/db/schema/registry";
 import { isHouseholdCode, normalizeHouseholdCode } from "@/lib/registry/rules";
-import { nameField, passwordField, phoneField } from "@/lib/validation";
+import { nameField, passwordField, phoneField, withPersonalPasswordCheck } from "@/lib/validation";
 
 /**
  * Resident registration schemas, shared by the forms, their actions and the tests.
@@ -20,13 +20,15 @@ export const householdCodeField = z
 export const relationField = z.enum(RESIDENT_RELATIONS, "residents.errors.relation");
 
 /** A visitor registers: an account, linked (pending approval) to the household of the code. */
-export const registerSchema = z.object({
-  code: householdCodeField,
-  name: nameField,
-  phone: phoneField,
-  password: passwordField,
-  relation: relationField,
-});
+export const registerSchema = z
+  .object({
+    code: householdCodeField,
+    name: nameField,
+    phone: phoneField,
+    password: passwordField,
+    relation: relationField,
+  })
+  .superRefine(withPersonalPasswordCheck("password"));
 export type RegisterInput = z.input<typeof registerSchema>;
 
 /** A signed-in resident asks to be linked to another household. */

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Locale } from "@/lib/i18n/config";
+import { containsPersonal } from "@/lib/auth/password-policy";
 import type { changePasswordSchema, createStaffSchema, signUpSchema } from "./schemas";
 
 /** Refuses a phone or e-mail that another account already uses, as field errors. */
@@ -127,9 +128,10 @@ export async function signOutEverywhere(db: Db, companyId: number, userId: numbe
 
 /** Changes the password after checking the current one; every other session ends. */
 export async function changePassword(db: Db, companyId: number, userId: number, input: z.output<typeof changePasswordSchema>) {
-  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  const [user] = await db.select({ passwordHash: users.passwordHash, phone: users.phone, email: users.email }).from(users).where(eq(users.id, userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw AppError.field("currentPassword", "validation.wrongPassword");
+  if (containsPersonal(input.newPassword, user)) throw AppError.field("newPassword", "validation.passwordPersonal");
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx

@@ -136,6 +136,11 @@ describe("sign-in and sessions", () => {
       changePassword(db, company.companyId, userId, { currentPassword: "nope", newPassword: "brand-new-pass" }),
     ).rejects.toMatchObject({ code: "validation", fieldErrors: { currentPassword: ["validation.wrongPassword"] } });
     expect(await loadSessionUser(db, old)).not.toBeNull();
+    await expect(changePassword(db, company.companyId, userId, { currentPassword: TEST_PASSWORD, newPassword: `pw-${phone}` })).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { newPassword: ["validation.passwordPersonal"] },
+    });
+    expect(await loadSessionUser(db, old)).not.toBeNull();
     await changePassword(db, company.companyId, userId, { currentPassword: TEST_PASSWORD, newPassword: "brand-new-pass" });
     expect(await loadSessionUser(db, old)).toBeNull();
     expect((await verifyCredentials(db, phone, "brand-new-pass", "5.5.5.5")).ok).toBe(true);
