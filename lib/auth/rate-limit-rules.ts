@@ -26,6 +26,9 @@ export const SIGN_IN_PER_ACCOUNT: RateLimitRule = { limit: 5, windowMs: 15 * 60_
 /** Per client address (see lib/auth/client-ip.ts): 20 failures, then 1 min doubling up to 15 min. */
 export const SIGN_IN_PER_IP: RateLimitRule = { limit: 20, windowMs: 15 * 60_000, blockMs: 60_000, maxBlockMs: 15 * 60_000 };
 
+/** Public company sign-up, per client address: every attempt counts, 10 an hour. */
+export const SIGN_UP_PER_IP: RateLimitRule = { limit: 10, windowMs: 60 * 60_000, blockMs: 60 * 60_000 };
+
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 export function checkRateLimit(state: RateLimitState | null | undefined, nowMs: number): RateLimitVerdict {
