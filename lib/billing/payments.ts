@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/commands";
 import { awardGoldForPaymentTx } from "@/lib/crm/gold";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { allocate, localDate, receiptNumber } from "./rules";
+import { allocate, localDate, MAX_PAYMENT_FEN, receiptNumber } from "./rules";
 import { enqueuePaymentReceipt } from "@/lib/portal/outbox/hooks";
 
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -43,11 +43,17 @@ export async function nextReceiptNo(tx: DbOrTx, companyId: number, now: Date, ti
   return receiptNumber(year, counter.last);
 }
 
-async function findByKey(db: DbOrTx, companyId: number, key: string) {
+/**
+ * The payment already recorded under the key, if any. The same key with another household,
+ * amount or method is not a retry but a different payment: refused as a conflict.
+ */
+async function findByKey(db: DbOrTx, input: PaymentInput) {
   const [row] = await db
     .select()
     .from(payments)
-    .where(and(eq(payments.companyId, companyId), eq(payments.idempotencyKey, key)));
+    .where(and(eq(payments.companyId, input.companyId), eq(payments.idempotencyKey, input.idempotencyKey)));
+  if (row && (row.householdId !== input.householdId || row.amountFen !== input.amountFen || row.method !== input.method))
+    throw new AppError("conflict", "errors.conflict", { _form: ["billing.errors.idempotencyMismatch"] });
   return row;
 }
 
@@ -61,14 +67,15 @@ async function findByKey(db: DbOrTx, companyId: number, key: string) {
  */
 export async function recordPayment(db: Db, input: PaymentInput): Promise<{ payment: Payment; created: boolean }> {
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw AppError.field("amount", "billing.errors.amount");
+  if (input.amountFen > MAX_PAYMENT_FEN) throw AppError.field("amount", "billing.errors.amountTooLarge");
   if (!input.idempotencyKey) throw new AppError("validation");
   const { companyId } = input;
-  const earlier = await findByKey(db, companyId, input.idempotencyKey);
+  const earlier = await findByKey(db, input);
   if (earlier) return { payment: earlier, created: false };
   const now = input.now ?? new Date();
   try {
     const payment = await db.transaction(async (tx) => {
-      const again = await findByKey(tx, companyId, input.idempotencyKey);
+      const again = await findByKey(tx, input);
       if (again) return { payment: again, created: false };
       const [household] = await tx
         .select({ id: households.id })
@@ -138,7 +145,7 @@ export async function recordPayment(db: Db, input: PaymentInput): Promise<{ paym
   } catch (e) {
     // Another process recorded the same key between our check and our insert.
     if (isUniqueViolation(e)) {
-      const winner = await findByKey(db, companyId, input.idempotencyKey);
+      const winner = await findByKey(db, input);
       if (winner) return { payment: winner, created: false };
     }
     throw e;
