@@ -115,7 +115,7 @@ export const contractSchema = z
 
 export const contractPaymentSchema = z.object({
   customerId: id,
-  amount: yuanField,
+  amount: yuanField.pipe(z.number().max(MAX_PAYMENT_FEN, "billing.errors.amountTooLarge")),
   method: z.enum(CASHIER_METHODS, { error: "billing.errors.method" }),
   idempotencyKey: z.string().uuid("validation.required"),
 });
