@@ -17,6 +17,8 @@ export const env = createEnv({
     SMTP_PASSWORD: z.string().optional(),
     SMTP_FROM: z.string().optional(),
     SMTP_SECURE: z.enum(["true", "false"]).optional(),
+    /** Reverse proxies in front of the app whose X-Forwarded-For/-Proto are believed (lib/auth/client-ip.ts). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   },
   client: {},

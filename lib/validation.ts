@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CN_MOBILE, normalizeEmail, normalizePhone } from "@/lib/auth/identifiers";
+import { containsPersonal, passwordProblem } from "@/lib/auth/password-policy";
 
 /**
  * Shared field rules. Every message is an i18n key under "validation"; forms and actions
@@ -27,9 +28,21 @@ export const optionalEmailField = z
   .transform((v) => (v === "" ? undefined : normalizeEmail(v)))
   .pipe(z.email("validation.email").optional());
 
-export const passwordField = z
-  .string({ error: "validation.required" })
-  .min(8, "validation.passwordTooShort")
-  .max(128, "validation.tooLong");
+/** A new password: length and the common-password list (lib/auth/password-policy.ts). */
+export const passwordField = z.string({ error: "validation.required" }).superRefine((password, ctx) => {
+  const problem = passwordProblem(password);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+/**
+ * Adds the "not your own phone or e-mail" rule to an object schema with a password field
+ * (`key`) and the person's `phone` / `email` fields; the error shows at the password field.
+ */
+export function withPersonalPasswordCheck<T extends { phone?: string | null; email?: string | null }>(key: keyof T & string) {
+  return (value: T, ctx: z.RefinementCtx) => {
+    const password = value[key];
+    if (typeof password === "string" && containsPersonal(password, value)) ctx.addIssue({ code: "custom", path: [key], message: "validation.passwordPersonal" });
+  };
+}
 
 export const nameField = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong");

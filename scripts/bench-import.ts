@@ -17,7 +17,8 @@ import { buildings, communities, companies } from "../db/schema";
 import { openDb } from "../lib/db/client";
 import { migrateDb } from "../lib/db/migrate";
 import { headerOf, UNIT_COLUMNS } from "../lib/registry/import/columns";
-import { exportUnitsCsv, toCsv } from "../lib/registry/import/export";
+import { toCsv } from "../lib/csv";
+import { exportUnitsCsv } from "../lib/registry/import/export";
 import { runImport } from "../lib/registry/import/run";
 
 const arg = process.argv.indexOf("--households");

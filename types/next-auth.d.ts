@@ -10,6 +10,7 @@ declare module "next-auth" {
     uid: number;
     ver: number;
     cid: number | null;
+    sid?: string;
   }
 }
 
@@ -18,5 +19,6 @@ declare module "next-auth/jwt" {
     uid: number;
     ver: number;
     cid: number | null;
+    sid?: string;
   }
 }

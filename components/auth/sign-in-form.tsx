@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { applySavedLocale } from "@/app/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 
 export function SignInForm({ next }: { next: string }) {
   const t = useTranslations("auth");
@@ -26,13 +27,15 @@ export function SignInForm({ next }: { next: string }) {
     });
     if (!res || res.error) {
       setPending(false);
+      const wait = /^RATE_LIMITED:(\d+)$/.exec(res?.error ?? "");
       setError(
-        res?.error === "RATE_LIMITED" ? t("rateLimited", { minutes: 15 }) : res?.error === "COMPANY_CLOSED" ? t("companyClosed") : t("invalidCredentials"),
+        wait ? t("rateLimited", { seconds: Number(wait[1]) }) : res?.error === "COMPANY_CLOSED" ? t("companyClosed") : t("invalidCredentials"),
       );
       return;
     }
     await applySavedLocale({});
-    router.replace(next);
+    // Checked again here: the page passes a checked value, but the form never trusts its props.
+    router.replace(safeCallbackPath(next));
     router.refresh();
   }
 

@@ -65,6 +65,16 @@ export const rateLimits = sqliteTable("rate_limits", {
   blockedUntilMs: integer("blocked_until_ms").notNull().default(0),
 });
 
+/**
+ * Sessions ended by an ordinary sign-out: the token's random id, refused until the token
+ * would have expired anyway (then the row may go). Sign-out everywhere bumps users.session_version instead.
+ */
+export const revokedSessions = sqliteTable("revoked_sessions", {
+  sessionId: text("session_id").primaryKey(),
+  userId: integer("user_id").notNull(),
+  expiresAtMs: integer("expires_at_ms").notNull(),
+});
+
 /** Who did what, when, with the row before and after. Never updated or deleted. */
 export const auditLog = sqliteTable(
   "audit_log",

@@ -13,26 +13,28 @@ export type SignInResult =
   | { ok: false; reason: SignInFailure; retryAfterMs?: number };
 
 /**
- * Checks a phone-or-email + password pair. Failed attempts count per account and per IP;
- * once either is over its limit, even a correct password is refused until the block ends.
+ * Checks a phone-or-email + password pair. Failures count per account (the user id, so the
+ * phone and the e-mail share one budget) and per client address; either one over its limit
+ * makes the caller wait a short, capped delay (lib/auth/rate-limit-rules.ts). During the
+ * wait nothing is checked or counted; after it, the right password always works.
  */
-export async function verifyCredentials(db: Db, identifier: string, password: string, ip: string): Promise<SignInResult> {
+export async function verifyCredentials(db: Db, identifier: string, password: string, ip: string, nowMs = Date.now()): Promise<SignInResult> {
   const id = parseIdentifier(identifier);
-  const keys: LimitedKey[] = [
-    { key: `signin:acct:${id.kind}:${id.value}`, rule: SIGN_IN_PER_ACCOUNT },
-    { key: `signin:ip:${ip}`, rule: SIGN_IN_PER_IP },
-  ];
-  const verdict = await checkLimits(db, keys);
-  if (!verdict.allowed) return { ok: false, reason: "rate_limited", retryAfterMs: verdict.retryAfterMs };
-
   const [user] = await db
     .select()
     .from(users)
     .where(id.kind === "email" ? eq(users.email, id.value) : eq(users.phone, id.value))
     .limit(1);
+  const keys: LimitedKey[] = [
+    { key: user ? `signin:user:${user.id}` : `signin:acct:${id.kind}:${id.value}`, rule: SIGN_IN_PER_ACCOUNT },
+    { key: `signin:ip:${ip}`, rule: SIGN_IN_PER_IP },
+  ];
+  const verdict = await checkLimits(db, keys, nowMs);
+  if (!verdict.allowed) return { ok: false, reason: "rate_limited", retryAfterMs: verdict.retryAfterMs };
+
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !valid || !user.active) {
-    await recordFailures(db, keys);
+    await recordFailures(db, keys, nowMs);
     return { ok: false, reason: "invalid" };
   }
   await resetLimit(db, keys[0].key);

@@ -4,13 +4,14 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { clientIp } from "./client-ip";
 import { verifyCredentials } from "./credentials";
+import { revokeSession, SESSION_MAX_AGE_S } from "./revocation";
 
-/** Error codes thrown from authorize(); the sign-in form translates them. */
+/** Error codes thrown from authorize() ("RATE_LIMITED:<seconds>"); the sign-in form translates them. */
 export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", rateLimited: "RATE_LIMITED", companyClosed: "COMPANY_CLOSED" } as const;
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/sign-in" },
   providers: [
     CredentialsProvider({
@@ -22,7 +23,7 @@ export const authOptions: NextAuthOptions = {
         if (!identifier || !password) return null;
         const result = await verifyCredentials(getDb(), identifier, password, clientIp(req?.headers));
         if (!result.ok) {
-          if (result.reason === "rate_limited") throw new Error(SIGN_IN_ERRORS.rateLimited);
+          if (result.reason === "rate_limited") throw new Error(`${SIGN_IN_ERRORS.rateLimited}:${Math.ceil((result.retryAfterMs ?? 1000) / 1000)}`);
           if (result.reason === "company_closed") throw new Error(SIGN_IN_ERRORS.companyClosed);
           return null;
         }
@@ -37,6 +38,7 @@ export const authOptions: NextAuthOptions = {
         token.uid = Number(user.id);
         token.ver = user.sessionVersion;
         token.cid = user.companyId;
+        token.sid = crypto.randomUUID();
       }
       return token;
     },
@@ -44,7 +46,15 @@ export const authOptions: NextAuthOptions = {
       session.uid = token.uid;
       session.ver = token.ver;
       session.cid = token.cid;
+      session.sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Ordinary sign-out (POST /api/auth/signout) revokes this token, not only the cookie.
+    async signOut({ token }) {
+      if (!token) return;
+      await revokeSession(getDb(), { userId: token.uid, sessionVersion: token.ver, sessionId: token.sid }, Date.now() + SESSION_MAX_AGE_S * 1000);
     },
   },
 };

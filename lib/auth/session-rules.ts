@@ -6,6 +6,8 @@
 export interface TokenClaims {
   userId: number;
   sessionVersion: number;
+  /** This session's random id: an ordinary sign-out revokes it alone (lib/auth/revocation.ts). */
+  sessionId?: string;
 }
 
 export interface StoredUserState {

@@ -7,7 +7,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import type { Actor } from "./corrections";
 import { getBillingSettings } from "./generate";
 import { nextReceiptNo, type PaymentMethod } from "./payments";
-import { allocate, dueDateOf, isPeriod } from "./rules";
+import { allocate, dueDateOf, isPeriod, MAX_PAYMENT_FEN } from "./rules";
 
 /** 多种经营 (contract income): customers, contracts, monthly contract bills and their payments. */
 
@@ -71,11 +71,14 @@ export interface ContractPaymentInput {
   now?: Date;
 }
 
-async function findByKey(db: DbOrTx, companyId: number, key: string) {
+/** The payment already recorded under the key; the same key with another customer, amount or method is a conflict. */
+async function findByKey(db: DbOrTx, companyId: number, input: ContractPaymentInput) {
   const [row] = await db
     .select()
     .from(contractPayments)
-    .where(and(eq(contractPayments.companyId, companyId), eq(contractPayments.idempotencyKey, key)));
+    .where(and(eq(contractPayments.companyId, companyId), eq(contractPayments.idempotencyKey, input.idempotencyKey)));
+  if (row && (row.customerId !== input.customerId || row.amountFen !== input.amountFen || row.method !== input.method))
+    throw new AppError("conflict", "errors.conflict", { _form: ["billing.errors.idempotencyMismatch"] });
   return row;
 }
 
@@ -87,7 +90,8 @@ async function findByKey(db: DbOrTx, companyId: number, key: string) {
 export async function recordContractPayment(db: Db, actor: Actor, input: ContractPaymentInput) {
   const { companyId } = actor;
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw AppError.field("amount", "billing.errors.amount");
-  const earlier = await findByKey(db, companyId, input.idempotencyKey);
+  if (input.amountFen > MAX_PAYMENT_FEN) throw AppError.field("amount", "billing.errors.amountTooLarge");
+  const earlier = await findByKey(db, companyId, input);
   if (earlier) return { payment: earlier, created: false };
   const now = input.now ?? new Date();
   try {
@@ -123,7 +127,7 @@ export async function recordContractPayment(db: Db, actor: Actor, input: Contrac
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      const winner = await findByKey(db, companyId, input.idempotencyKey);
+      const winner = await findByKey(db, companyId, input);
       if (winner) return { payment: winner, created: false };
     }
     throw e;

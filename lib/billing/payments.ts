@@ -4,7 +4,7 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { allocate, localDate, receiptNumber } from "./rules";
+import { allocate, localDate, MAX_PAYMENT_FEN, receiptNumber } from "./rules";
 import { enqueuePaymentReceipt } from "@/lib/portal/outbox/hooks";
 
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -42,12 +42,23 @@ export async function nextReceiptNo(tx: DbOrTx, companyId: number, now: Date, ti
   return receiptNumber(year, counter.last);
 }
 
+/**
+ * The same idempotency key with another household, amount or method is not a retry but a
+ * different payment: refused as a conflict.
+ */
+function assertSameRequest(row: Payment, input: PaymentInput) {
+  if (row.householdId !== input.householdId || row.amountFen !== input.amountFen || row.method !== input.method)
+    throw new AppError("conflict", "errors.conflict", { _form: ["billing.errors.idempotencyMismatch"] });
+}
+
 /** The company's payment with this idempotency key, if any. */
 export async function findPaymentByKey(db: DbOrTx, companyId: number, key: string) {
   const [row] = await db
     .select()
     .from(payments)
-    .where(and(eq(payments.companyId, companyId), eq(payments.idempotencyKey, key)));
+    .where(and(eq(payments.companyId, input.companyId), eq(payments.idempotencyKey, input.idempotencyKey)));
+  if (row && (row.householdId !== input.householdId || row.amountFen !== input.amountFen || row.method !== input.method))
+    throw new AppError("conflict", "errors.conflict", { _form: ["billing.errors.idempotencyMismatch"] });
   return row;
 }
 
@@ -70,12 +81,14 @@ export type PaymentEffect = (tx: DbOrTx, payment: Payment, created: boolean) => 
  */
 export async function recordPayment(db: Db, input: PaymentInput, effect?: PaymentEffect): Promise<{ payment: Payment; created: boolean }> {
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw AppError.field("amount", "billing.errors.amount");
+  if (input.amountFen > MAX_PAYMENT_FEN) throw AppError.field("amount", "billing.errors.amountTooLarge");
   if (!input.idempotencyKey) throw new AppError("validation");
   const { companyId } = input;
   const now = input.now ?? new Date();
   try {
     return await db.transaction(async (tx) => {
       const again = await findPaymentByKey(tx, companyId, input.idempotencyKey);
+      if (again) assertSameRequest(again, input);
       const result = again ? { payment: again, created: false } : { payment: await insertPaymentTx(tx, input, now), created: true };
       await effect?.(tx, result.payment, result.created);
       return result;
@@ -84,7 +97,10 @@ export async function recordPayment(db: Db, input: PaymentInput, effect?: Paymen
     // Another process recorded the same key between our check and our insert.
     if (isUniqueViolation(e)) {
       const winner = await findPaymentByKey(db, companyId, input.idempotencyKey);
-      if (winner) return recordPayment(db, input, effect);
+      if (winner) {
+        assertSameRequest(winner, input);
+        return recordPayment(db, input, effect);
+      }
     }
     throw e;
   }

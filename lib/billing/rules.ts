@@ -203,3 +203,6 @@ export function fenToYuanText(fen: number): string {
   const abs = Math.abs(fen);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
+
+/** The most one payment may be: ¥1,000,000 (a typo of extra digits at the cashier is refused). */
+export const MAX_PAYMENT_FEN = 100_000_000;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FEE_ITEM_KINDS, PAYMENT_METHODS, ROUNDING_MODES } from "@/db/schema/billing";
 import { MAX_AHEAD_MONTHS } from "./limits";
-import { isPeriod, parseCenti, parseYuan } from "./rules";
+import { isPeriod, MAX_PAYMENT_FEN, parseCenti, parseYuan } from "./rules";
 
 /** Billing field rules, shared by forms, actions and tests. Messages are i18n keys. */
 const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
@@ -36,7 +36,7 @@ export const CASHIER_METHODS = PAYMENT_METHODS.filter((m): m is Exclude<(typeof 
 
 export const cashierPaymentSchema = z.object({
   householdId: id,
-  amount: yuanField,
+  amount: yuanField.pipe(z.number().max(MAX_PAYMENT_FEN, "billing.errors.amountTooLarge")),
   method: z.enum(CASHIER_METHODS, { error: "billing.errors.method" }),
   note: z.string().trim().max(200, "validation.tooLong").optional(),
   /** Made once per form in the browser: a double submit records one payment. */
@@ -115,7 +115,7 @@ export const contractSchema = z
 
 export const contractPaymentSchema = z.object({
   customerId: id,
-  amount: yuanField,
+  amount: yuanField.pipe(z.number().max(MAX_PAYMENT_FEN, "billing.errors.amountTooLarge")),
   method: z.enum(CASHIER_METHODS, { error: "billing.errors.method" }),
   idempotencyKey: z.string().uuid("validation.required"),
 });

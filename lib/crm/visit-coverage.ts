@@ -1,5 +1,6 @@
 import { and, count, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { communities, households, users, visits } from "@/db/schema";
+import { toCsv, type CsvCell } from "@/lib/csv";
 import type { DbOrTx } from "@/lib/db/client";
 import { instantOf } from "@/lib/hr/rules";
 import { companyTimeZone } from "@/lib/tenancy/queries";
@@ -121,17 +122,16 @@ export async function visitCoverage(db: DbOrTx, companyId: number, range: { from
   return out;
 }
 
-/** CSV of the report (UTF-8 with BOM for Excel), one section per grouping. */
+/** CSV of the report (the shared writer: BOM, CRLF, formulas defused), one section per grouping. */
 export function coverageCsv(report: Awaited<ReturnType<typeof coverageReport>>, labels: { butler: string; community: string; households: string; sampled: string; visited: string; coverage: string }): string {
-  const esc = (v: string | number) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-  const lines: string[] = [];
+  const lines: CsvCell[][] = [];
   for (const [label, rows] of [
     [labels.butler, report.byButler],
     [labels.community, report.byCommunity],
   ] as const) {
-    lines.push([label, labels.households, labels.sampled, labels.visited, labels.coverage].map(esc).join(","));
-    for (const r of rows) lines.push([r.name, r.households, r.sampled, r.visited, r.coverage].map(esc).join(","));
-    lines.push("");
+    lines.push([label, labels.households, labels.sampled, labels.visited, labels.coverage]);
+    for (const r of rows) lines.push([r.name, r.households, r.sampled, r.visited, r.coverage]);
+    lines.push([]);
   }
-  return "\uFEFF" + lines.join("\r\n");
+  return toCsv(lines);
 }

@@ -66,9 +66,12 @@ export const productSchema = z.object({
 });
 export type ProductInput = z.output<typeof productSchema>;
 
+/** The most of one product a single order (or cart line) may hold. */
+export const MAX_LINE_QUANTITY = 99;
+
 export const cartSchema = z.object({
   productId: idField,
-  quantity: z.coerce.number({ error: "validation.required" }).int("portal.errors.quantity").min(0, "portal.errors.quantity").max(99, "portal.errors.quantity"),
+  quantity: z.coerce.number({ error: "validation.required" }).int("portal.errors.quantity").min(0, "portal.errors.quantity").max(MAX_LINE_QUANTITY, "portal.errors.quantity"),
 });
 
 /**
@@ -83,12 +86,21 @@ export const placeOrderSchema = z.strictObject(
     lines: z
       .array(
         z.strictObject(
-          { productId: idField, quantity: z.coerce.number().int("portal.errors.quantity").min(1, "portal.errors.quantity").max(99, "portal.errors.quantity") },
+          { productId: idField, quantity: z.coerce.number().int("portal.errors.quantity").min(1, "portal.errors.quantity").max(MAX_LINE_QUANTITY, "portal.errors.quantity") },
           tampered,
         ),
       )
       .min(1, "portal.errors.emptyCart")
-      .max(50),
+      .max(50)
+      .superRefine((lines, ctx) => {
+        // The cap is per product, so it is checked on the merged quantities: two lines of 99 are 198.
+        const merged = new Map<number, number>();
+        lines.forEach((l, i) => {
+          const total = (merged.get(l.productId) ?? 0) + l.quantity;
+          merged.set(l.productId, total);
+          if (total > MAX_LINE_QUANTITY) ctx.addIssue({ code: "custom", message: "portal.errors.quantity", path: [i, "quantity"] });
+        });
+      }),
   },
   tampered,
 );

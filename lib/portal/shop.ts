@@ -13,7 +13,7 @@ import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { notifyPortal, type PortalNotificationKind } from "./notify";
 import { enqueueForUser } from "./outbox/enqueue";
 import { shopTotals } from "./rules";
-import type { PlaceOrderInput, ProductInput } from "./schemas";
+import { MAX_LINE_QUANTITY, type PlaceOrderInput, type ProductInput } from "./schemas";
 
 /*
  * 网购平台. The server prices every order from the catalogue (lib/portal/rules.ts
@@ -124,6 +124,9 @@ export async function placeOrder(db: Db, ctx: { companyId: number; userId: numbe
   if (!mine.includes(input.householdId)) throw new AppError("not_found");
   const quantities = new Map<number, number>();
   for (const l of input.lines) quantities.set(l.productId, (quantities.get(l.productId) ?? 0) + l.quantity);
+  for (const [productId, quantity] of quantities) {
+    if (quantity > MAX_LINE_QUANTITY) throw AppError.field(`lines.${productId}`, "portal.errors.quantity");
+  }
   const ids = [...quantities.keys()];
   const products = await db
     .select()

@@ -58,17 +58,22 @@ const phoneHasAccount = () => AppError.field("phone", "residents.errors.phoneHas
 
 /**
  * A visitor registers with a household code: the account, a resident membership in the
- * household's company and a pending link to the household, all or nothing. A phone that
- * already has an account is told to sign in and add the household from the profile.
+ * household's company and a pending link to the household, all or nothing. Only once the
+ * code is right (under its limits) is a phone that already has an account told to sign in
+ * and add the household from the profile — and that answer counts as a failure against the
+ * address's limit, so it cannot be used to list who has an account.
  */
 export async function registerResident(db: Db, input: Omit<z.output<typeof registerSchema>, "acceptPrivacy">, { ip }: { ip: string }) {
   const keys: LimitedKey[] = [
     { key: householdCodeKeys.ip(ip), rule: HOUSEHOLD_CODE_PER_IP },
     { key: householdCodeKeys.phone(input.phone), rule: HOUSEHOLD_CODE_PER_PERSON },
   ];
-  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.phone, input.phone));
-  if (taken) throw phoneHasAccount();
   const household = await resolveCode(db, input.code, keys);
+  const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.phone, input.phone));
+  if (taken) {
+    await recordFailures(db, keys.slice(0, 1));
+    throw phoneHasAccount();
+  }
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
@@ -99,7 +104,10 @@ export async function registerResident(db: Db, input: Omit<z.output<typeof regis
       return { userId: user.id, companyId, linkId: link.id };
     });
   } catch (e) {
-    if (isUniqueViolation(e, "users.phone")) throw phoneHasAccount();
+    if (isUniqueViolation(e, "users.phone")) {
+      await recordFailures(db, keys.slice(0, 1));
+      throw phoneHasAccount();
+    }
     throw e;
   }
 }

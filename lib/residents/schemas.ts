@@ -2,7 +2,7 @@ import { z } from "zod";
 import { RESIDENT_RELATIONS } from "@/db/schema/registry";
 import { isHouseholdCode, normalizeHouseholdCode } from "@/lib/registry/rules";
 import { acceptField } from "@/lib/privacy/schemas";
-import { nameField, passwordField, phoneField } from "@/lib/validation";
+import { nameField, passwordField, phoneField, withPersonalPasswordCheck } from "@/lib/validation";
 
 /**
  * Resident registration schemas, shared by the forms, their actions and the tests.
@@ -21,15 +21,17 @@ export const householdCodeField = z
 export const relationField = z.enum(RESIDENT_RELATIONS, "residents.errors.relation");
 
 /** A visitor registers: an account, linked (pending approval) to the household of the code. */
-export const registerSchema = z.object({
-  code: householdCodeField,
-  name: nameField,
-  phone: phoneField,
-  password: passwordField,
-  relation: relationField,
-  /** The privacy notice (current version) is accepted: recorded with the account. */
-  acceptPrivacy: acceptField,
-});
+export const registerSchema = z
+  .object({
+    code: householdCodeField,
+    name: nameField,
+    phone: phoneField,
+    password: passwordField,
+    relation: relationField,
+    /** The privacy notice (current version) is accepted: recorded with the account. */
+    acceptPrivacy: acceptField,
+  })
+  .superRefine(withPersonalPasswordCheck("password"));
 export type RegisterInput = z.input<typeof registerSchema>;
 
 /** A signed-in resident asks to be linked to another household. */

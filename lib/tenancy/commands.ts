@@ -10,6 +10,9 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { recordConsent } from "@/lib/privacy/consent";
 import { DPA_VERSION } from "@/lib/privacy/rules";
 import type { Locale } from "@/lib/i18n/config";
+import { containsPersonal } from "@/lib/auth/password-policy";
+import { checkLimits, recordFailures, type LimitedKey } from "@/lib/auth/rate-limit";
+import { SIGN_UP_PER_IP } from "@/lib/auth/rate-limit-rules";
 import type { changePasswordSchema, createStaffSchema, signUpSchema } from "./schemas";
 
 /** Refuses a phone or e-mail that another account already uses, as field errors. */
@@ -30,9 +33,25 @@ function identifierConflict(error: unknown): AppError | null {
   return null;
 }
 
-/** Company sign-up: the company, its first user and that user's admin role, all or nothing. */
-export async function signUpCompany(db: Db, input: Omit<z.output<typeof signUpSchema>, "acceptDpa">) {
-  await assertIdentifiersFree(db, input.phone, input.email);
+/** The public sign-up's answer to a taken phone or e-mail: the same whichever it is. */
+const identifierUnavailable = () => new AppError("conflict", "errors.conflict", { _form: ["validation.identifierUnavailable"] });
+
+/**
+ * Company sign-up: the company, its first user and that user's admin role, all or nothing.
+ * From the public form (`ip` given) every attempt counts against the address's limit, and a
+ * taken phone or e-mail gets one generic answer, so the form cannot list who has an account.
+ */
+export async function signUpCompany(db: Db, input: Omit<z.output<typeof signUpSchema>, "acceptDpa">, from?: { ip: string }) {
+  if (from) {
+    const keys: LimitedKey[] = [{ key: `signup:ip:${from.ip}`, rule: SIGN_UP_PER_IP }];
+    if (!(await checkLimits(db, keys)).allowed) throw new AppError("rate_limited");
+    await recordFailures(db, keys);
+  }
+  try {
+    await assertIdentifiersFree(db, input.phone, input.email);
+  } catch (e) {
+    throw e instanceof AppError ? identifierUnavailable() : e;
+  }
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.transaction(async (tx) => {
@@ -54,7 +73,7 @@ export async function signUpCompany(db: Db, input: Omit<z.output<typeof signUpSc
       return { companyId: company.id, userId: user.id };
     });
   } catch (e) {
-    throw identifierConflict(e) ?? e;
+    throw identifierConflict(e) ? identifierUnavailable() : e;
   }
 }
 
@@ -130,9 +149,10 @@ export async function signOutEverywhere(db: Db, companyId: number, userId: numbe
 
 /** Changes the password after checking the current one; every other session ends. */
 export async function changePassword(db: Db, companyId: number, userId: number, input: z.output<typeof changePasswordSchema>) {
-  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  const [user] = await db.select({ passwordHash: users.passwordHash, phone: users.phone, email: users.email }).from(users).where(eq(users.id, userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw AppError.field("currentPassword", "validation.wrongPassword");
+  if (containsPersonal(input.newPassword, user)) throw AppError.field("newPassword", "validation.passwordPersonal");
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await tx

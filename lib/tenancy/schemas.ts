@@ -2,17 +2,19 @@ import { z } from "zod";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { LOCALES } from "@/lib/i18n/config";
 import { acceptField } from "@/lib/privacy/schemas";
-import { emailField, nameField, optionalEmailField, passwordField, phoneField } from "@/lib/validation";
+import { emailField, nameField, optionalEmailField, passwordField, phoneField, withPersonalPasswordCheck } from "@/lib/validation";
 
-export const signUpSchema = z.object({
-  companyName: nameField,
-  name: nameField,
-  phone: phoneField,
-  email: emailField,
-  password: passwordField,
-  /** The data-processing agreement (company = handler, Guanjia = entrusted processor): recorded with the company. */
-  acceptDpa: acceptField,
-});
+export const signUpSchema = z
+  .object({
+    companyName: nameField,
+    name: nameField,
+    phone: phoneField,
+    email: emailField,
+    password: passwordField,
+    /** The data-processing agreement (company = handler, Guanjia = entrusted processor): recorded with the company. */
+    acceptDpa: acceptField,
+  })
+  .superRefine(withPersonalPasswordCheck("password"));
 export type SignUpInput = z.input<typeof signUpSchema>;
 
 export const staffRolesField = z
@@ -20,13 +22,15 @@ export const staffRolesField = z
   .min(1, "validation.rolesRequired")
   .transform((roles) => [...new Set(roles)]);
 
-export const createStaffSchema = z.object({
-  name: nameField,
-  phone: phoneField,
-  email: optionalEmailField,
-  password: passwordField,
-  roles: staffRolesField,
-});
+export const createStaffSchema = z
+  .object({
+    name: nameField,
+    phone: phoneField,
+    email: optionalEmailField,
+    password: passwordField,
+    roles: staffRolesField,
+  })
+  .superRefine(withPersonalPasswordCheck("password"));
 export type CreateStaffInput = z.input<typeof createStaffSchema>;
 
 export const setRolesSchema = z.object({

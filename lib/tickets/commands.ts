@@ -6,6 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import { checkComplaintPoints, recordComplaintEntryTx } from "@/lib/crm/complaints";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
+import { canSeeOrder, loadOrderScope } from "./access";
 import { notify, residentOrderHref, staffOrderHref } from "./notify";
 import { communitySupervisors, householdButler, householdResidents, managerOf, pickTechnician, supervisorOf } from "./people";
 import {
@@ -263,7 +264,7 @@ export async function acceptOrder(db: Db, actor: Actor & { userId: number }, id:
   return db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, id);
     const mine = await myAssignment(tx, o, actor.userId);
-    if (!mine) throw new AppError("forbidden", "tickets.errors.notAssignee");
+    if (!mine) throw await notAssignee(tx, o, actor);
     if (o.status !== "assigned") throw new AppError("conflict", "tickets.errors.illegalTransition");
     const res = await tx
       .update(workOrderAssignees)
@@ -281,9 +282,16 @@ export async function acceptOrder(db: Db, actor: Actor & { userId: number }, id:
   });
 }
 
+/** Refusing a non-assignee: "not yours" only to someone who may see the order, else "not found" (no existence leak). */
+async function notAssignee(tx: DbOrTx, o: WorkOrder, actor: Actor & { userId: number }): Promise<AppError> {
+  const scope = await loadOrderScope(tx, o.companyId, { id: actor.userId, roles: actor.roles });
+  if (!(await canSeeOrder(tx, o.companyId, scope, o.id))) return new AppError("not_found");
+  return new AppError("forbidden", "tickets.errors.notAssignee");
+}
+
 async function requireAssignee(tx: DbOrTx, o: WorkOrder, actor: Actor & { userId: number }) {
   const mine = await myAssignment(tx, o, actor.userId);
-  if (!mine && !actor.roles.some((r) => MANAGE_ROLES.includes(r))) throw new AppError("forbidden", "tickets.errors.notAssignee");
+  if (!mine && !actor.roles.some((r) => MANAGE_ROLES.includes(r))) throw await notAssignee(tx, o, actor);
 }
 
 export async function startOrder(db: Db, actor: Actor & { userId: number }, id: number, now = new Date()) {

@@ -6,6 +6,8 @@ import { adjustBill, refundPayment, voidBill } from "@/lib/billing/corrections";
 import { runBillingDay } from "@/lib/billing/cron";
 import { generateBills } from "@/lib/billing/generate";
 import { recordPayment } from "@/lib/flows/record-payment";
+import { MAX_PAYMENT_FEN } from "@/lib/billing/rules";
+import { cashierPaymentSchema } from "@/lib/billing/schemas";
 import { agingReport, collectionReport, householdAccount, monthsInArrearsByHousehold } from "@/lib/billing/queries";
 import { areaLineFen } from "@/lib/billing/rules";
 import type { Db } from "@/lib/db/client";
@@ -86,6 +88,29 @@ describe("billing commands", () => {
     expect(marBill.allocatedFen).toBe(Math.min(left, marBill.linesFen));
     expect(await credit(db, h)).toBe(Math.max(0, left - marBill.linesFen));
     await expectTotalsConsistent(db, e.companyId);
+  });
+
+  it("reusing an idempotency key with another amount, household or method is refused as a conflict; nothing more is written", async () => {
+    const e = await createBillingEstate(db, 2);
+    const input = { companyId: e.companyId, householdId: e.households[0].id, amountFen: 5_000, method: "cash" as const, idempotencyKey: key(), actorUserId: e.finance.id };
+    await recordPayment(db, input);
+    const mismatch = { code: "conflict", fieldErrors: { _form: ["billing.errors.idempotencyMismatch"] } };
+    await expect(recordPayment(db, { ...input, amountFen: 9_999 })).rejects.toMatchObject(mismatch);
+    await expect(recordPayment(db, { ...input, householdId: e.households[1].id })).rejects.toMatchObject(mismatch);
+    await expect(recordPayment(db, { ...input, method: "wechat" })).rejects.toMatchObject(mismatch);
+    expect((await recordPayment(db, input)).created).toBe(false);
+    expect(await db.$count(payments, eq(payments.companyId, e.companyId))).toBe(1);
+    expect(await credit(db, e.households[1].id)).toBe(0);
+  });
+
+  it("one payment is at most ¥1,000,000 (schema and command); nothing written", async () => {
+    const e = await createBillingEstate(db, 1);
+    const over = cashierPaymentSchema.safeParse({ householdId: e.households[0].id, amount: "999999999.99", method: "cash", idempotencyKey: crypto.randomUUID() });
+    expect(over.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["amount", "billing.errors.amountTooLarge"]]);
+    expect(cashierPaymentSchema.safeParse({ householdId: e.households[0].id, amount: "1000000", method: "cash", idempotencyKey: crypto.randomUUID() }).success).toBe(true);
+    const input = { companyId: e.companyId, householdId: e.households[0].id, amountFen: MAX_PAYMENT_FEN + 1, method: "cash" as const, idempotencyKey: key(), actorUserId: e.finance.id };
+    await expect(recordPayment(db, input)).rejects.toMatchObject({ code: "validation", fieldErrors: { amount: ["billing.errors.amountTooLarge"] } });
+    expect(await db.$count(payments, eq(payments.companyId, e.companyId))).toBe(0);
   });
 
   it("the same idempotency key records one payment; receipt numbers have no gaps", async () => {

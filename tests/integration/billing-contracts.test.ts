@@ -58,6 +58,11 @@ describe("contract income (多种经营)", () => {
     // the same key twice records one payment
     const again = await recordContractPayment(db, actor, { customerId: customer.id, amountFen: 200_000, method: "transfer", idempotencyKey: k, now });
     expect(again).toMatchObject({ created: false, payment: { id: c.payment.id } });
+    // the same key with another amount is another payment, not a retry: a conflict
+    await expect(recordContractPayment(db, actor, { customerId: customer.id, amountFen: 150_000, method: "transfer", idempotencyKey: k, now })).rejects.toMatchObject({
+      code: "conflict",
+      fieldErrors: { _form: ["billing.errors.idempotencyMismatch"] },
+    });
     const bills = await db.select().from(contractBills).where(eq(contractBills.customerId, customer.id)).orderBy(contractBills.period);
     expect(bills.map((b) => b.allocatedFen)).toEqual([150_000, 50_000]);
     const allocs = await db.select().from(contractAllocations).where(eq(contractAllocations.contractPaymentId, c.payment.id));

@@ -73,6 +73,21 @@ describe("shop orders", () => {
     expect(stocks.map((s) => s.stock).sort()).toEqual([2, 5]); // the cleaning slot taken first was rolled back
   });
 
+  it("the per-product quantity cap holds after duplicate lines merge (two lines of 99 are refused); nothing reserved", async () => {
+    const e = await shop(db, 1, 500);
+    const twice = { householdId: e.households[0].id, lines: [{ productId: e.water.id, quantity: 99 }, { productId: e.water.id, quantity: 99 }] };
+    const parsed = placeOrderSchema.safeParse(twice);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ message: "portal.errors.quantity", path: ["lines", 1, "quantity"] });
+    await expect(placeOrder(db, e.ctx(0), twice, NOW)).rejects.toMatchObject({ code: "validation", fieldErrors: { [`lines.${e.water.id}`]: ["portal.errors.quantity"] } });
+    expect(await db.$count(shopOrders, eq(shopOrders.companyId, e.companyId))).toBe(0);
+    const [p] = await db.select().from(shopProducts).where(eq(shopProducts.id, e.water.id));
+    expect(p.stock).toBe(500);
+    // Split lines within the cap still merge into one line of 99.
+    const ok = await placeOrder(db, e.ctx(0), { householdId: e.households[0].id, lines: [{ productId: e.water.id, quantity: 50 }, { productId: e.water.id, quantity: 49 }] }, NOW);
+    expect(ok).toMatchObject({ totalFen: 1999 * 99 });
+  });
+
   it("concurrent orders never oversell", async () => {
     const e = await shop(db, 8, 5);
     const results = await Promise.allSettled(e.residents.map((_, i) => placeOrder(db, e.ctx(i), { householdId: e.households[i].id, lines: [{ productId: e.water.id, quantity: 1 }] }, NOW)));

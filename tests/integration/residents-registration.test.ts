@@ -115,6 +115,23 @@ describe("resident registration with a household code", () => {
     expect((await db.select({ n: count() }).from(residentLinks).where(eq(residentLinks.householdId, estate.households[4].id)))[0].n).toBe(before);
   });
 
+  it("says nothing about a phone's account before the household code is right (staff phones included)", async () => {
+    const staff = await createUser(db, company.companyId, ["finance"]);
+    await expect(registerResident(db, input({ phone: staff.phone ?? "", code: await unknownCode() }), { ip: randomIp() })).rejects.toMatchObject(codeInvalid);
+  });
+
+  it("with a right code, asking about phones that have accounts counts against the address's limit", async () => {
+    const ip = randomIp();
+    for (let i = 0; i < 10; i++) {
+      const existing = await createUser(db, company.companyId, ["resident"]);
+      await expect(registerResident(db, input({ phone: existing.phone ?? "", code: estate.codes[4] }), { ip })).rejects.toMatchObject({
+        fieldErrors: { phone: ["residents.errors.phoneHasAccount"] },
+      });
+    }
+    const another = await createUser(db, company.companyId, ["resident"]);
+    await expect(registerResident(db, input({ phone: another.phone ?? "", code: estate.codes[4] }), { ip })).rejects.toMatchObject(tooMany);
+  });
+
   it("lets exactly one of two simultaneous registrations with the same phone through, all or nothing", async () => {
     const phone = randomPhone();
     const results = await Promise.allSettled([

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { signUpCompany } from "@/lib/tenancy/commands";
 import { signUpSchema } from "@/lib/tenancy/schemas";
 import { randomPhone } from "../support/fixtures";
+import { randomIp } from "../support/residents-fixtures";
 import { createTestDb } from "../support/test-db";
 
 const input = (over: Partial<Record<string, string | boolean>> = {}) =>
@@ -13,7 +14,7 @@ const input = (over: Partial<Record<string, string | boolean>> = {}) =>
     name: "赵六",
     phone: randomPhone(),
     email: `boss-${randomPhone()}@example.com`,
-    password: "password-123",
+    password: "orchid-lamp-47",
     acceptDpa: true,
     ...over,
   });
@@ -41,15 +42,25 @@ describe("company sign-up", () => {
     expect(audit).toHaveLength(1);
   });
 
-  it("refuses an existing phone or e-mail with field errors and writes nothing", async () => {
+  it("refuses an existing phone or e-mail with one generic answer (which one is not told) and writes nothing", async () => {
     const first = input();
     await signUpCompany(db, first);
-    const again = input({ phone: first.phone, email: first.email });
-    await expect(signUpCompany(db, again)).rejects.toMatchObject({
-      code: "conflict",
-      fieldErrors: { phone: ["validation.phoneTaken"], email: ["validation.emailTaken"] },
-    });
-    expect(await companyCount(again.companyName)).toBe(0);
+    for (const again of [input({ phone: first.phone }), input({ email: first.email }), input({ phone: first.phone, email: first.email })]) {
+      await expect(signUpCompany(db, again, { ip: randomIp() })).rejects.toMatchObject({ code: "conflict", fieldErrors: { _form: ["validation.identifierUnavailable"] } });
+      expect(await companyCount(again.companyName)).toBe(0);
+    }
+  });
+
+  it("limits public sign-up per address: every attempt counts, the 11th in an hour is refused", async () => {
+    const ip = randomIp();
+    const taken = input();
+    await signUpCompany(db, taken);
+    for (let i = 0; i < 5; i++) await signUpCompany(db, input(), { ip });
+    for (let i = 0; i < 5; i++) await expect(signUpCompany(db, input({ phone: taken.phone }), { ip })).rejects.toMatchObject({ code: "conflict" });
+    const refused = input();
+    await expect(signUpCompany(db, refused, { ip })).rejects.toMatchObject({ code: "rate_limited" });
+    expect(await companyCount(refused.companyName)).toBe(0);
+    await expect(signUpCompany(db, refused, { ip: randomIp() })).resolves.toMatchObject({ companyId: expect.any(Number) });
   });
 
   it("lets exactly one of two simultaneous sign-ups with the same phone through", async () => {
@@ -59,7 +70,7 @@ describe("company sign-up", () => {
     const results = await Promise.allSettled([signUpCompany(db, a), signUpCompany(db, b)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(rejected.reason).toMatchObject({ code: "conflict", fieldErrors: { phone: ["validation.phoneTaken"] } });
+    expect(rejected.reason).toMatchObject({ code: "conflict", fieldErrors: { _form: ["validation.identifierUnavailable"] } });
     expect((await companyCount(a.companyName)) + (await companyCount(b.companyName))).toBe(1);
     expect((await db.select({ n: count() }).from(users).where(eq(users.phone, phone)))[0].n).toBe(1);
   });

@@ -59,8 +59,10 @@ describe("work orders", () => {
     const o2 = await submitResidentRequest(db, w.as.resident, { type: "repair", unitId, repairCategory: "plumbing", description: "卫生间漏水" });
     expect((await assignees(db, o2.id))[0].userId).toBe(w.technicians[1].id);
 
-    // somebody not dispatched cannot accept
-    await rejects(acceptOrder(db, w.as.tech(2), o.id), "forbidden", "tickets.errors.notAssignee");
+    // somebody not dispatched cannot accept: one who cannot even see the order is told it does
+    // not exist (no existence leak); one who can see it (the supervisor) is told it is not theirs
+    await rejects(acceptOrder(db, w.as.tech(2), o.id), "not_found");
+    await rejects(acceptOrder(db, w.as.supervisor, o.id), "forbidden", "tickets.errors.notAssignee");
     await rejects(closeOrder(db, w.as.tech(0), o.id), "conflict", "tickets.errors.illegalTransition");
     await acceptOrder(db, w.as.tech(0), o.id);
     await rejects(acceptOrder(db, w.as.tech(0), o.id), "conflict");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "@/lib/billing/csv";
+import { toCsv } from "@/lib/csv";
 import { sheetCsvRows } from "@/lib/hr/sheet-csv";
 
 describe("attendance sheet CSV", () => {

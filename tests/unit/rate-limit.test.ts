@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRateLimit, recordFailure, SIGN_IN_PER_ACCOUNT, type RateLimitRule, type RateLimitState } from "@/lib/auth/rate-limit-rules";
+import { blockFor, checkRateLimit, recordFailure, SIGN_IN_PER_ACCOUNT, type RateLimitRule, type RateLimitState } from "@/lib/auth/rate-limit-rules";
 
 const rule: RateLimitRule = { limit: 3, windowMs: 1000, blockMs: 5000 };
 
@@ -41,7 +41,19 @@ describe("sign-in rate limiter", () => {
     expect(checkRateLimit(later, 2000).allowed).toBe(false);
   });
 
-  it("ships with 5 failures per account per 15 minutes", () => {
-    expect(SIGN_IN_PER_ACCOUNT).toEqual({ limit: 5, windowMs: 900_000, blockMs: 900_000 });
+  it("a growing delay doubles per failure beyond the limit, up to the cap, and never locks out", () => {
+    const growing: RateLimitRule = { limit: 3, windowMs: 60_000, blockMs: 1000, maxBlockMs: 5000 };
+    let state: RateLimitState | null = null;
+    const waits: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      state = recordFailure(state, 100, growing);
+      waits.push(state.blockedUntilMs ? state.blockedUntilMs - 100 : 0);
+    }
+    expect(waits).toEqual([0, 0, 1000, 2000, 4000, 5000, 5000]);
+  });
+
+  it("ships as a short back-off per account (cap 30 s) and a longer one per IP (cap 15 min)", () => {
+    expect(SIGN_IN_PER_ACCOUNT).toEqual({ limit: 5, windowMs: 900_000, blockMs: 1000, maxBlockMs: 30_000 });
+    expect(blockFor(SIGN_IN_PER_ACCOUNT, 1000)).toBe(30_000);
   });
 });

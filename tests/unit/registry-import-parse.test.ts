@@ -1,7 +1,8 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { BUILDING_COLUMNS, columnLetter, HOUSEHOLD_KIND_WORDS, lookupWord, mapHeader, normalizeHeader, UNIT_COLUMNS, UNIT_TYPE_WORDS } from "@/lib/registry/import/columns";
-import { formatArea, toCsv } from "@/lib/registry/import/export";
+import { toCsv } from "@/lib/csv";
+import { formatArea } from "@/lib/registry/import/export";
 import { checkFile, cleanCell, decodeText, guessDelimiter, MAX_FILE_BYTES, parseCsvText, readCsvFile } from "@/lib/registry/import/parse";
 import { tableOf } from "@/lib/registry/import/table";
 

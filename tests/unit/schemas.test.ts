@@ -37,7 +37,7 @@ describe("sign-up schema", () => {
 });
 
 describe("staff schemas", () => {
-  const staff = { name: "李四", phone: "13700000000", email: "", password: "password1", roles: ["butler", "butler", "supervisor"] };
+  const staff = { name: "李四", phone: "13700000000", email: "", password: "orchid-lamp-47", roles: ["butler", "butler", "supervisor"] };
 
   it("makes e-mail optional and de-duplicates roles", () => {
     const parsed = createStaffSchema.parse(staff);
@@ -59,7 +59,7 @@ describe("staff schemas", () => {
 
 describe("change-password schema", () => {
   it("requires a new password that differs and is long enough", () => {
-    expect(fieldErrors(changePasswordSchema.safeParse({ currentPassword: "samesame1", newPassword: "samesame1" }))).toEqual({
+    expect(fieldErrors(changePasswordSchema.safeParse({ currentPassword: "same-same-10", newPassword: "same-same-10" }))).toEqual({
       newPassword: "validation.passwordUnchanged",
     });
     expect(fieldErrors(changePasswordSchema.safeParse({ currentPassword: "x", newPassword: "short" }))).toEqual({

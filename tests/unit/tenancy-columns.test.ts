@@ -8,7 +8,7 @@ import * as schema from "@/db/schema";
  * can be tenant-scoped and purging a company (db/seed/existing.ts purgeCompany) reaches every row.
  * Only these global tables are exempt.
  */
-const GLOBAL_TABLES = ["companies", "company_purges", "cron_leases", "rate_limits", "users"];
+const GLOBAL_TABLES = ["companies", "company_purges", "cron_leases", "rate_limits", "revoked_sessions", "users"];
 
 describe("tenancy", () => {
   it("every table but the global ones has a company_id column", () => {

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { homePathFor } from "@/lib/auth/roles";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { getSessionUser } from "@/lib/auth/session";
 
 export async function generateMetadata() {
@@ -15,8 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("auth");
   const tr = await getTranslations("residents.register");
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: never redirect to another origin after sign-in.
-  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const next = safeCallbackPath(callbackUrl);
   return (
     <>
       <h1 className="text-xl font-semibold">{t("signInTitle")}</h1>

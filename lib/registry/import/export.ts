@@ -5,26 +5,14 @@
  * several units comes back as one. UTF-8 with a BOM, CRLF: Excel opens it as Chinese text.
  */
 import { and, eq, sql } from "drizzle-orm";
-import Papa from "papaparse";
 import { buildings, householdContacts, householdUnits, households, units } from "@/db/schema";
+import { toCsv } from "@/lib/csv";
 import type { DbOrTx } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/config";
 import { BUILDING_COLUMNS, columnsOf, headerOf, UNIT_COLUMNS, VALUE_LABELS, type BuildingColumn, type ImportKind, type UnitColumn } from "./columns";
 import { jsonRows } from "./json-rows";
 import { findCommunity } from "./snapshot";
 import type { HouseholdKind, UnitType } from "./validate-units";
-
-const BOM = "\ufeff";
-
-/**
- * Cells Excel would run as formulas get a leading apostrophe (the import takes it off again).
- * A negative number ("-1", a basement floor) is left alone.
- */
-const FORMULA = /^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/;
-
-export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
-  return BOM + Papa.unparse(rows.map((r) => r.map((v) => (v === null ? "" : String(v)))), { newline: "\r\n", escapeFormulae: FORMULA });
-}
 
 /** A template: the bilingual header row only (an example row would be imported by mistake). */
 export function templateCsv(kind: ImportKind): string {

@@ -3,7 +3,7 @@
  * Pure: the caller passes a translator for the user's language.
  */
 import type { AppliedHousehold } from "./apply";
-import { toCsv } from "./export";
+import { toCsv } from "@/lib/csv";
 import type { CheckReport } from "./run";
 import type { RowError } from "./table";
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_LOGINS } from "../support/demo";
 import { formAlert, signInThroughForm, uniquePhone } from "../support/factories";
-import { fill, messages } from "../support/messages";
+import { messages } from "../support/messages";
 
 const t = messages("zh-CN");
 
@@ -16,17 +16,28 @@ test.describe("sign-in form", () => {
     });
   });
 
-  test("a wrong password is refused, and five failures lock the account", async ({ page }) => {
-    // An account nobody owns: failures count per identifier all the same, and no real account is locked.
+  test("a wrong password is refused; repeated failures make the account wait a few seconds, not lock", async ({ page }) => {
+    // An account nobody owns: failures count all the same, and no real account is slowed down.
     const phone = uniquePhone();
+    const waitText = new RegExp(`^${t.auth.rateLimited.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace("{seconds}", "(\\d+)")}$`);
     await page.goto("/sign-in");
-    for (let attempt = 1; attempt <= 5; attempt++) {
+    for (let attempt = 1; attempt <= 4; attempt++) {
       await signInThroughForm(page, phone, "wrong-password");
       await expect(formAlert(page)).toHaveText(t.auth.invalidCredentials);
       await expect(page.getByRole("button", { name: t.auth.signInButton, exact: true })).toBeEnabled();
     }
-    await signInThroughForm(page, phone, "wrong-password");
-    await expect(formAlert(page)).toHaveText(fill(t.auth.rateLimited, { minutes: 15 }));
+    // From the fifth failure on, each one adds a growing wait (1 s, 2 s, 4 s …, at most 30 s).
+    let seconds: number | null = null;
+    for (let attempt = 5; attempt <= 12 && seconds === null; attempt++) {
+      const answered = page.waitForResponse((r) => r.url().includes("/api/auth/callback/credentials"));
+      await signInThroughForm(page, phone, "wrong-password");
+      await answered;
+      await expect(page.getByRole("button", { name: t.auth.signInButton, exact: true })).toBeEnabled();
+      const match = waitText.exec((await formAlert(page).textContent()) ?? "");
+      if (match) seconds = Number(match[1]);
+    }
+    expect(seconds).not.toBeNull();
+    expect(seconds!).toBeLessThanOrEqual(30);
     await expect(page).toHaveURL(/\/sign-in/);
   });
 });

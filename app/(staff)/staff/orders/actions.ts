@@ -37,7 +37,7 @@ export const triageAction = formAction({ schema: triageSchema, roles: TRIAGE_ROL
   return null;
 });
 
-/** No visibility check first: the command answers forbidden to anyone the order was not dispatched to. */
+/** No visibility check first: the command answers not-found to anyone who cannot see the order, forbidden to one who can but was not dispatched. */
 export const acceptAction = formAction({ schema: orderIdSchema, roles: ORDER_STAFF_ROLES }, async ({ id }, ctx) => {
   await orders.acceptOrder(ctx.db, actor(ctx), id);
   refresh(id);

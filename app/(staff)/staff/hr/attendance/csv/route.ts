@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { hasAnyRole } from "@/lib/auth/roles";
-import { toCsv } from "@/lib/billing/csv";
+import { toCsv } from "@/lib/csv";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { monthSheet } from "@/lib/hr/attendance";

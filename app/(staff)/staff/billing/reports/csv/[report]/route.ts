@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { hasAnyRole } from "@/lib/auth/roles";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { toCsv } from "@/lib/billing/csv";
+import { toCsv } from "@/lib/csv";
 import { parseGrouping, REPORTS, reportRows, type ReportName } from "@/lib/billing/reports";
 import { addMonths, isPeriod, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
