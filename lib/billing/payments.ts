@@ -56,9 +56,7 @@ export async function findPaymentByKey(db: DbOrTx, companyId: number, key: strin
   const [row] = await db
     .select()
     .from(payments)
-    .where(and(eq(payments.companyId, input.companyId), eq(payments.idempotencyKey, input.idempotencyKey)));
-  if (row && (row.householdId !== input.householdId || row.amountFen !== input.amountFen || row.method !== input.method))
-    throw new AppError("conflict", "errors.conflict", { _form: ["billing.errors.idempotencyMismatch"] });
+    .where(and(eq(payments.companyId, companyId), eq(payments.idempotencyKey, key)));
   return row;
 }
 
