@@ -3,7 +3,8 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import path from "node:path";
 import fs from "node:fs";
 import * as schema from "../../db/schema";
-import { EMBEDDED_BUSY_RETRY, EMBEDDED_BUSY_TIMEOUT_MS, withWriteQueue } from "./write-queue";
+import { EMBEDDED_BUSY_RETRY, EMBEDDED_BUSY_TIMEOUT_MS, REMOTE_RETRY } from "./retry";
+import { withWriteQueue } from "./write-queue";
 
 export type Schema = typeof schema;
 /** `$client` is the (write-queued) libSQL client underneath, for bulk writes on a raw transaction. */
@@ -43,7 +44,7 @@ export function openDb(url = DEFAULT_DATABASE_URL, authToken?: string): DbHandle
   // connection limit (128 by default) it answers HTTP 429, or drops the WebSocket and with
   // it every stream on it (measured: 200 concurrent db.transaction() calls on one handle).
   // Queued here, a process holds at most one write transaction open; reads still run beside it.
-  const client = withWriteQueue(raw, undefined, embedded ? EMBEDDED_BUSY_RETRY : null);
+  const client = withWriteQueue(raw, undefined, embedded ? { kind: "busy", policy: EMBEDDED_BUSY_RETRY } : { kind: "remote", policy: REMOTE_RETRY });
   // WAL is a property of the database file; setting it again is a no-op. Queued like any write.
   if (embedded) client.execute("PRAGMA journal_mode = WAL").catch(() => {});
   return { db: drizzle(client, { schema }), client, url, embedded };

@@ -1,4 +1,6 @@
 import type { Client, InStatement, InArgs, Transaction, TransactionMode } from "@libsql/client";
+import { isBusyError, isClosedInFlight, retryBusy, retrying, transientKind, type RetryPolicy } from "./retry";
+
 
 /**
  * One in-process queue for writes on embedded (`file:`) databases.
@@ -9,7 +11,7 @@ import type { Client, InStatement, InArgs, Transaction, TransactionMode } from "
  * waiting on an `await`) can never finish. So inside one process every write, batch and
  * interactive transaction takes its turn here. Plain reads bypass the queue (WAL lets
  * them run beside a writer). Other processes: WAL, and waiting for their lock with
- * retries (see BusyRetry below).
+ * retries (lib/db/retry.ts).
  */
 export class Mutex {
   #tail: Promise<void> = Promise.resolve();
@@ -33,60 +35,8 @@ export class Mutex {
   }
 }
 
-/**
- * Waiting for another process's write lock on a `file:` database (several app processes, a
- * CLI job, a backup). The engine's own busy timeout blocks the event loop (its calls are
- * synchronous), so it is kept short (EMBEDDED_BUSY_TIMEOUT_MS) and the wait happens here:
- * a call that failed with SQLITE_BUSY wrote nothing and is retried after a growing pause,
- * until `budgetMs` has passed. Before each retry the client drops its connections: a
- * libSQL connection whose statement failed busy is left unusable (every later COMMIT on it
- * fails with "SQL statements in progress" — measured: 35 s and more until the process restarted).
- */
-export interface BusyRetry {
-  budgetMs: number;
-  firstDelayMs: number;
-  maxDelayMs: number;
-}
-
-export const EMBEDDED_BUSY_RETRY: BusyRetry = { budgetMs: 30_000, firstDelayMs: 20, maxDelayMs: 400 };
-export const EMBEDDED_BUSY_TIMEOUT_MS = 50;
-
-/** True for SQLITE_BUSY (and its extended codes) anywhere in the error's cause chain. */
-export function isBusyError(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let e: unknown = error;
-  while (e && typeof e === "object" && !seen.has(e)) {
-    seen.add(e);
-    const { code, extendedCode, message } = e as { code?: unknown; extendedCode?: unknown; message?: unknown };
-    if (String(code ?? "").startsWith("SQLITE_BUSY") || String(extendedCode ?? "").startsWith("SQLITE_BUSY")) return true;
-    if (/database is locked|SQLITE_BUSY/.test(String(message ?? ""))) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
-function isClosedInFlight(e: unknown): boolean {
-  return (e as { code?: unknown })?.code === "CLIENT_CLOSED" && /in flight/.test(String((e as { message?: unknown }).message ?? ""));
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Runs `fn`; on SQLITE_BUSY drops the client's connections, waits and runs it again within the budget. */
-export async function retryBusy<T>(client: Client, fn: () => Promise<T>, policy: BusyRetry): Promise<T> {
-  const started = Date.now();
-  let delay = policy.firstDelayMs;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (!isBusyError(e)) throw e;
-      await client.reconnect();
-      if (Date.now() - started + delay > policy.budgetMs) throw e;
-      await sleep(delay);
-      delay = Math.min(delay * 2, policy.maxDelayMs);
-    }
-  }
-}
+/** How the queue retries: busy locks of other processes (embedded), transient server failures (remote). */
+export type QueueRetry = { kind: "busy"; policy: RetryPolicy } | { kind: "remote"; policy: RetryPolicy };
 
 const READ_ONLY = /^\s*(?:--[^\n]*\n\s*)*(select|with|explain)\b/i;
 
@@ -101,12 +51,24 @@ export function isReadOnlyStatement(stmt: InStatement | string): boolean {
 }
 
 /** Wraps a libSQL client so that writes and transactions are serialized through `mutex`. */
-export function withWriteQueue(client: Client, mutex = new Mutex(), busy: BusyRetry | null = null): Client {
-  // `retried` only for calls that write nothing when they fail busy: one statement, a batch, a BEGIN.
+export function withWriteQueue(client: Client, mutex = new Mutex(), retry: QueueRetry | null = null): Client {
   const queued = <T>(fn: () => Promise<T>) => mutex.run(fn);
-  const retried = <T>(fn: () => Promise<T>) => mutex.run(() => (busy ? retryBusy(client, fn, busy) : fn()));
-  // A read that had borrowed a connection when a retry dropped them all runs again, once.
-  const read = <T>(fn: () => Promise<T>) => (busy ? fn().catch((e: unknown) => (isClosedInFlight(e) && !client.closed ? fn() : Promise.reject(e))) : fn());
+  const busy = retry?.kind === "busy" ? retry.policy : null;
+  const remote = retry?.kind === "remote" ? retry.policy : null;
+  // Only for calls that write nothing when they fail this way: one statement, a batch, a BEGIN.
+  const writeRetry = <T>(fn: () => Promise<T>): Promise<T> => {
+    if (busy) return retryBusy(client, fn, busy);
+    if (remote) return retrying(fn, (e) => transientKind(e) === "not_sent", async () => {}, remote);
+    return fn();
+  };
+  const retried = <T>(fn: () => Promise<T>) => mutex.run(() => writeRetry(fn));
+  const read = <T>(fn: () => Promise<T>): Promise<T> => {
+    // Embedded: a read that had borrowed a connection when a busy retry dropped them all runs again.
+    if (busy) return retrying(fn, (e) => isClosedInFlight(e) && !client.closed, async () => {}, { budgetMs: 0, firstDelayMs: 0, maxDelayMs: 0, attempts: 2 });
+    // Server: reads are idempotent, so any transient failure (refused, reset, 429, restart) is retried.
+    if (remote) return retrying(fn, (e) => transientKind(e) !== null, async () => {}, remote);
+    return fn();
+  };
 
   return new Proxy(client, {
     get(target, prop, receiver) {
@@ -134,7 +96,7 @@ export function withWriteQueue(client: Client, mutex = new Mutex(), busy: BusyRe
             const release = await mutex.acquire();
             let tx: Transaction;
             try {
-              tx = await (busy ? retryBusy(target, () => target.transaction(mode), busy) : target.transaction(mode));
+              tx = await writeRetry(() => target.transaction(mode));
             } catch (e) {
               release();
               throw e;

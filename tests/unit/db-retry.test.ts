@@ -1,6 +1,6 @@
 import type { Client } from "@libsql/client";
 import { describe, expect, it } from "vitest";
-import { isBusyError, retryBusy } from "@/lib/db/write-queue";
+import { isBusyError, retryBusy, transientKind } from "@/lib/db/retry";
 
 const busy = () => Object.assign(new Error("SQLITE_BUSY: database is locked"), { code: "SQLITE_BUSY" });
 
@@ -36,5 +36,14 @@ describe("waiting for another process's write lock", () => {
     attempts = 0;
     await expect(retryBusy(client, async () => (attempts++, Promise.reject(new Error("no such table"))), { budgetMs: 10_000, firstDelayMs: 1, maxDelayMs: 1 })).rejects.toThrow(/no such table/);
     expect(attempts).toBe(1);
+  });
+
+  it("tells a libSQL server's passing failures apart: not sent (retry anything) or unknown (retry reads)", () => {
+    const refused = new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" }) });
+    expect(transientKind(refused)).toBe("not_sent");
+    expect(transientKind(Object.assign(new Error("Server returned HTTP status 429"), { status: 429 }))).toBe("not_sent");
+    expect(transientKind(new TypeError("fetch failed", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) }))).toBe("unknown");
+    expect(transientKind(Object.assign(new Error("transaction timed out"), { code: "TRANSACTION_TIMEOUT" }))).toBe("unknown");
+    expect(transientKind(Object.assign(new Error("SQLITE_CONSTRAINT: UNIQUE constraint failed"), { code: "SQLITE_CONSTRAINT" }))).toBeNull();
   });
 });
