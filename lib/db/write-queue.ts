@@ -15,12 +15,21 @@ import { isBusyError, isClosedInFlight, retryBusy, retrying, transientKind, type
  */
 export class Mutex {
   #tail: Promise<void> = Promise.resolve();
+  /** How long the lock was held: the longest hold (a write transaction, a batch, a statement) and the count. */
+  readonly stats = { longestHoldMs: 0, holds: 0 };
 
   /** Resolves with a release function once every earlier holder has released. */
   acquire(): Promise<() => void> {
     let release!: () => void;
     const next = new Promise<void>((resolve) => (release = resolve));
-    const ready = this.#tail.then(() => release);
+    const ready = this.#tail.then(() => {
+      const since = performance.now();
+      return () => {
+        this.stats.holds++;
+        this.stats.longestHoldMs = Math.max(this.stats.longestHoldMs, performance.now() - since);
+        release();
+      };
+    });
     this.#tail = this.#tail.then(() => next);
     return ready;
   }
@@ -51,6 +60,13 @@ export function isReadOnlyStatement(stmt: InStatement | string): boolean {
 }
 
 /** Wraps a libSQL client so that writes and transactions are serialized through `mutex`. */
+const queues = new WeakMap<Client, Mutex>();
+
+/** The write-queue statistics of a client made by withWriteQueue (benches print the longest write). */
+export function writeQueueStats(client: Client): Mutex["stats"] | null {
+  return queues.get(client)?.stats ?? null;
+}
+
 export function withWriteQueue(client: Client, mutex = new Mutex(), retry: QueueRetry | null = null): Client {
   const queued = <T>(fn: () => Promise<T>) => mutex.run(fn);
   const busy = retry?.kind === "busy" ? retry.policy : null;
@@ -70,7 +86,7 @@ export function withWriteQueue(client: Client, mutex = new Mutex(), retry: Queue
     return fn();
   };
 
-  return new Proxy(client, {
+  const proxy = new Proxy(client, {
     get(target, prop, receiver) {
       switch (prop) {
         case "execute":
@@ -110,6 +126,8 @@ export function withWriteQueue(client: Client, mutex = new Mutex(), retry: Queue
       }
     },
   });
+  queues.set(proxy, mutex);
+  return proxy;
 }
 
 /**
