@@ -3,6 +3,7 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import path from "node:path";
 import fs from "node:fs";
 import * as schema from "../../db/schema";
+import { EMBEDDED_BUSY_RETRY, EMBEDDED_BUSY_TIMEOUT_MS, REMOTE_RETRY } from "./retry";
 import { withWriteQueue } from "./write-queue";
 
 export type Schema = typeof schema;
@@ -25,7 +26,7 @@ export interface DbHandle {
 }
 
 /**
- * Opens a database. `file:` URLs get WAL and a busy timeout for other processes;
+ * Opens a database. `file:` URLs get WAL and wait for other processes' write locks;
  * `libsql://`, `http(s)://` and `ws(s)://` URLs go to a libSQL server. Both get the
  * in-process write queue (see below).
  */
@@ -35,13 +36,15 @@ export function openDb(url = DEFAULT_DATABASE_URL, authToken?: string): DbHandle
     const file = url.slice("file:".length).split("?")[0];
     if (file && file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
-  const raw = createClient({ url, authToken: authToken || undefined, timeout: embedded ? 5000 : undefined });
+  // A short busy timeout (it blocks the event loop); waiting for another process's write lock
+  // happens in the write queue, with retries that never wedge the client (write-queue.ts).
+  const raw = createClient({ url, authToken: authToken || undefined, timeout: embedded ? EMBEDDED_BUSY_TIMEOUT_MS : undefined });
   // The write queue applies to remote URLs too. sqld runs one writer at a time and parks
   // every other interactive transaction on a server connection of its own; past its
   // connection limit (128 by default) it answers HTTP 429, or drops the WebSocket and with
   // it every stream on it (measured: 200 concurrent db.transaction() calls on one handle).
   // Queued here, a process holds at most one write transaction open; reads still run beside it.
-  const client = withWriteQueue(raw);
+  const client = withWriteQueue(raw, undefined, embedded ? { kind: "busy", policy: EMBEDDED_BUSY_RETRY } : { kind: "remote", policy: REMOTE_RETRY });
   // WAL is a property of the database file; setting it again is a no-op. Queued like any write.
   if (embedded) client.execute("PRAGMA journal_mode = WAL").catch(() => {});
   return { db: drizzle(client, { schema }), client, url, embedded };

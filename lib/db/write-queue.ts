@@ -1,4 +1,6 @@
 import type { Client, InStatement, InArgs, Transaction, TransactionMode } from "@libsql/client";
+import { isBusyError, isClosedInFlight, retryBusy, retrying, transientKind, type RetryPolicy } from "./retry";
+
 
 /**
  * One in-process queue for writes on embedded (`file:`) databases.
@@ -8,16 +10,26 @@ import type { Client, InStatement, InArgs, Transaction, TransactionMode } from "
  * timeout, blocks the event loop while the first writer (an interactive transaction
  * waiting on an `await`) can never finish. So inside one process every write, batch and
  * interactive transaction takes its turn here. Plain reads bypass the queue (WAL lets
- * them run beside a writer). Other processes are handled by WAL plus the busy timeout.
+ * them run beside a writer). Other processes: WAL, and waiting for their lock with
+ * retries (lib/db/retry.ts).
  */
 export class Mutex {
   #tail: Promise<void> = Promise.resolve();
+  /** How long the lock was held: the longest hold (a write transaction, a batch, a statement) and the count. */
+  readonly stats = { longestHoldMs: 0, holds: 0 };
 
   /** Resolves with a release function once every earlier holder has released. */
   acquire(): Promise<() => void> {
     let release!: () => void;
     const next = new Promise<void>((resolve) => (release = resolve));
-    const ready = this.#tail.then(() => release);
+    const ready = this.#tail.then(() => {
+      const since = performance.now();
+      return () => {
+        this.stats.holds++;
+        this.stats.longestHoldMs = Math.max(this.stats.longestHoldMs, performance.now() - since);
+        release();
+      };
+    });
     this.#tail = this.#tail.then(() => next);
     return ready;
   }
@@ -32,6 +44,9 @@ export class Mutex {
   }
 }
 
+/** How the queue retries: busy locks of other processes (embedded), transient server failures (remote). */
+export type QueueRetry = { kind: "busy"; policy: RetryPolicy } | { kind: "remote"; policy: RetryPolicy };
+
 const READ_ONLY = /^\s*(?:--[^\n]*\n\s*)*(select|with|explain)\b/i;
 
 function sqlOf(stmt: InStatement | string): string {
@@ -45,10 +60,33 @@ export function isReadOnlyStatement(stmt: InStatement | string): boolean {
 }
 
 /** Wraps a libSQL client so that writes and transactions are serialized through `mutex`. */
-export function withWriteQueue(client: Client, mutex = new Mutex()): Client {
-  const queued = <T>(fn: () => Promise<T>) => mutex.run(fn);
+const queues = new WeakMap<Client, Mutex>();
 
-  return new Proxy(client, {
+/** The write-queue statistics of a client made by withWriteQueue (benches print the longest write). */
+export function writeQueueStats(client: Client): Mutex["stats"] | null {
+  return queues.get(client)?.stats ?? null;
+}
+
+export function withWriteQueue(client: Client, mutex = new Mutex(), retry: QueueRetry | null = null): Client {
+  const queued = <T>(fn: () => Promise<T>) => mutex.run(fn);
+  const busy = retry?.kind === "busy" ? retry.policy : null;
+  const remote = retry?.kind === "remote" ? retry.policy : null;
+  // Only for calls that write nothing when they fail this way: one statement, a batch, a BEGIN.
+  const writeRetry = <T>(fn: () => Promise<T>): Promise<T> => {
+    if (busy) return retryBusy(client, fn, busy);
+    if (remote) return retrying(fn, (e) => transientKind(e) === "not_sent", async () => {}, remote);
+    return fn();
+  };
+  const retried = <T>(fn: () => Promise<T>) => mutex.run(() => writeRetry(fn));
+  const read = <T>(fn: () => Promise<T>): Promise<T> => {
+    // Embedded: a read that had borrowed a connection when a busy retry dropped them all runs again.
+    if (busy) return retrying(fn, (e) => isClosedInFlight(e) && !client.closed, async () => {}, { budgetMs: 0, firstDelayMs: 0, maxDelayMs: 0, attempts: 2 });
+    // Server: reads are idempotent, so any transient failure (refused, reset, 429, restart) is retried.
+    if (remote) return retrying(fn, (e) => transientKind(e) !== null, async () => {}, remote);
+    return fn();
+  };
+
+  const proxy = new Proxy(client, {
     get(target, prop, receiver) {
       switch (prop) {
         case "execute":
@@ -57,12 +95,12 @@ export function withWriteQueue(client: Client, mutex = new Mutex()): Client {
               args === undefined
                 ? target.execute(stmtOrSql as InStatement)
                 : target.execute(stmtOrSql as string, args);
-            return isReadOnlyStatement(stmtOrSql) ? call() : queued(call);
+            return isReadOnlyStatement(stmtOrSql) ? read(call) : retried(call);
           };
         case "batch":
           return (stmts: InStatement[], mode?: TransactionMode) => {
             const call = () => target.batch(stmts, mode);
-            return stmts.every(isReadOnlyStatement) ? call() : queued(call);
+            return stmts.every(isReadOnlyStatement) ? read(call) : retried(call);
           };
         case "executeMultiple":
           return (sql: string) => queued(() => target.executeMultiple(sql));
@@ -74,12 +112,12 @@ export function withWriteQueue(client: Client, mutex = new Mutex()): Client {
             const release = await mutex.acquire();
             let tx: Transaction;
             try {
-              tx = await target.transaction(mode);
+              tx = await writeRetry(() => target.transaction(mode));
             } catch (e) {
               release();
               throw e;
             }
-            return holdUntilSettled(tx, release);
+            return holdUntilSettled(tx, release, busy ? target : null);
           };
         default: {
           const value = Reflect.get(target, prop, receiver);
@@ -88,17 +126,29 @@ export function withWriteQueue(client: Client, mutex = new Mutex()): Client {
       }
     },
   });
+  queues.set(proxy, mutex);
+  return proxy;
 }
 
-/** Keeps the queue held until the transaction commits, rolls back or closes. */
-function holdUntilSettled(tx: Transaction, release: () => void): Transaction {
+/**
+ * Keeps the queue held until the transaction commits, rolls back or closes. With `resettable`,
+ * a busy error inside the transaction drops the client's connections before the queue moves on.
+ */
+function holdUntilSettled(tx: Transaction, release: () => void, resettable: Client | null): Transaction {
   let released = false;
+  let sawBusy = false;
   const done = () => {
     if (!released) {
       released = true;
+      if (sawBusy && resettable) void resettable.reconnect();
       release();
     }
   };
+  const watch = <T>(p: Promise<T>): Promise<T> =>
+    p.catch((e: unknown) => {
+      if (isBusyError(e)) sawBusy = true;
+      throw e;
+    });
   return new Proxy(tx, {
     get(target, prop, receiver) {
       if (prop === "commit" || prop === "rollback") {
@@ -109,6 +159,10 @@ function holdUntilSettled(tx: Transaction, release: () => void): Transaction {
             done();
           }
         };
+      }
+      if (prop === "execute" || prop === "batch" || prop === "executeMultiple") {
+        const fn = Reflect.get(target, prop, receiver) as (...args: unknown[]) => Promise<unknown>;
+        return (...args: unknown[]) => watch(fn.apply(target, args));
       }
       if (prop === "close") {
         return () => {

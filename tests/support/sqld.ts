@@ -40,13 +40,14 @@ function freePort(): Promise<number> {
 
 /**
  * Starts a libSQL server on a free local port with its data in a new temp dir, and waits
- * until /health answers. `stop()` kills it and removes the dir. Scheme: TEST_SQLD_SCHEME
+ * until /health answers. `stop()` kills it and removes the dir. With `at`, it serves that dir
+ * on that port and `stop()` keeps the dir (a restart of the same server). Scheme: TEST_SQLD_SCHEME
  * (`http`, the default and what `libsql://` URLs use, or `ws`).
  */
-export async function startSqld(): Promise<SqldServer> {
+export async function startSqld(at: { dir: string; port?: number } | null = null): Promise<SqldServer> {
   if (!fs.existsSync(SQLD_BIN)) throw new Error(`${SQLD_BIN} is missing: run bash scripts/ensure-sqld.sh`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "guanjia-sqld-"));
-  const port = await freePort();
+  const dir = at?.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "guanjia-sqld-"));
+  const port = at?.port || (await freePort());
   const child = spawn(SQLD_BIN, ["--db-path", path.join(dir, "db"), "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome"], {
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -61,7 +62,7 @@ export async function startSqld(): Promise<SqldServer> {
       await exited;
       clearTimeout(timer);
     }
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!at) fs.rmSync(dir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 15_000;

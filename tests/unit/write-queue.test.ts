@@ -72,3 +72,13 @@ describe("isReadOnlyStatement", () => {
     expect(isReadOnlyStatement(sql)).toBe(false);
   });
 });
+
+describe("Mutex statistics", () => {
+  it("records how many holds there were and the longest one", async () => {
+    const mutex = new Mutex();
+    await mutex.run(async () => {});
+    await mutex.run(() => new Promise((resolve) => setTimeout(resolve, 30)));
+    expect(mutex.stats.holds).toBe(2);
+    expect(mutex.stats.longestHoldMs).toBeGreaterThanOrEqual(25);
+  });
+});
