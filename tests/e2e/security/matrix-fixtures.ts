@@ -23,6 +23,9 @@ export interface MatrixFixtures {
   /** The resident's repair order, dispatched to the demo technician and butler; a photo on it. */
   order: number;
   attachment: number;
+  /** A collection order (催费) of `otherHousehold` dispatched to the demo finance and legal staff; a photo on it. */
+  collectionOrder: number;
+  collectionPhoto: number;
   /** An order in the second community, dispatched to neither the demo butler nor the technician. */
   farOrder: number;
   payment: number;

@@ -2,7 +2,7 @@ import { expect, test as setup, type APIRequestContext } from "@playwright/test"
 import { sql } from "drizzle-orm";
 import fs from "node:fs";
 import path from "node:path";
-import { householdUnits, memberships, residentLinks, surveyRecipients, users, workOrderAttachments } from "../../../db/schema";
+import { householdUnits, memberships, residentLinks, surveyRecipients, users, workOrderAssignees, workOrderAttachments, workOrders } from "../../../db/schema";
 import { hashPassword } from "../../../lib/auth/password";
 import type { Db } from "../../../lib/db/client";
 import { signUpCompany } from "../../../lib/tenancy/commands";
@@ -13,12 +13,14 @@ import { EXTRA_LOGINS, matrixAuthFile, writeMatrixFixtures, type MatrixFixtures 
 /**
  * Data for the authorization matrix (tests/e2e/security/matrix.spec.ts), made once per run in the
  * setup project: a second company with its admin, a second resident of the demo company in
- * another household, one photo on the demo resident's repair order; then the concrete ids every
+ * another household, one photo on the demo resident's repair order, a collection order of the
+ * other household dispatched to finance and legal (with a photo); then the concrete ids every
  * dynamic route of the matrix uses — the demo company's own rows, picked deterministically (the
  * lowest id that fits). Safe to run again against the same database.
  */
 const PHOTO = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
-const PHOTO_PATH = "e2e-matrix/resident-order.png";
+const PHOTO_PATH = "e2e-matrix/order-photo.png";
+const COLLECTION_TITLE = "矩阵测试催费工单";
 
 /** The first row of a raw query (drizzle's libsql `get` throws on an empty result). */
 async function first<T>(db: Db, query: ReturnType<typeof sql>): Promise<T | undefined> {
@@ -94,6 +96,8 @@ async function lookUp(db: Db): Promise<MatrixFixtures> {
     farOrder,
     survey,
     attachment: 0,
+    collectionOrder: 0,
+    collectionPhoto: 0,
     payment: await one(db, "payment of the resident's household", sql`select min(id) as id from payments where household_id = ${household}`),
     activity: await one(db, "activity of the resident's community", sql`select min(id) as id from activities where company_id = ${C} and community_id = ${community}`),
     portalNotice: await one(db, "published announcement of the resident's community", sql`select min(id) as id from portal_notices where company_id = ${C} and community_id = ${community} and publish_at <= ${Date.now()}`),
@@ -110,7 +114,7 @@ async function lookUp(db: Db): Promise<MatrixFixtures> {
   };
 }
 
-/** One photo on the resident's repair order (the file under ./uploads, where the server reads it). */
+/** One photo on an order (the file under ./uploads, where the server reads it). */
 async function ensurePhoto(db: Db, orderId: number): Promise<number> {
   const full = path.resolve(process.env.UPLOADS_DIR || "uploads", PHOTO_PATH);
   fs.mkdirSync(path.dirname(full), { recursive: true });
@@ -123,6 +127,28 @@ async function ensurePhoto(db: Db, orderId: number): Promise<number> {
     .values({ companyId: order!.companyId, workOrderId: orderId, kind: "before", storedPath: PHOTO_PATH, mime: "image/png", size: PHOTO.length, sha256: "e2e-matrix" })
     .returning({ id: workOrderAttachments.id });
   return row.id;
+}
+
+/**
+ * A collection order (催费) of the other household dispatched to the demo finance and legal staff:
+ * the one kind of order SPEC §2 lets them see. (The arrears ladder dispatches butlers, supervisors
+ * and project managers today; the assignee row's role names the dispatch slot, not the person's role.)
+ */
+async function ensureCollectionOrder(db: Db, householdId: number): Promise<number> {
+  const existing = await first<{ id: number }>(db, sql`select id from ${workOrders} where title = ${COLLECTION_TITLE} and household_id = ${householdId}`);
+  if (existing) return existing.id;
+  const placed = await first<{ companyId: number; unitId: number; communityId: number }>(
+    db,
+    sql`select hu.company_id as companyId, hu.unit_id as unitId, b.community_id as communityId from household_units hu join units u on u.id = hu.unit_id join buildings b on b.id = u.building_id where hu.household_id = ${householdId} order by hu.unit_id limit 1`,
+  );
+  const now = new Date();
+  const [order] = await db
+    .insert(workOrders)
+    .values({ companyId: placed!.companyId, type: "collection", source: "system", householdId, unitId: placed!.unitId, communityId: placed!.communityId, title: COLLECTION_TITLE, description: COLLECTION_TITLE, status: "assigned" })
+    .returning({ id: workOrders.id });
+  const staffIds = await db.all<{ id: number }>(sql`select id from ${users} where phone in (${demo("finance").phone}, ${demo("legal").phone})`);
+  await db.insert(workOrderAssignees).values(staffIds.map((u) => ({ companyId: placed!.companyId, workOrderId: order.id, userId: u.id, role: "butler" as const, assignedAt: now })));
+  return order.id;
 }
 
 async function signIn(api: APIRequestContext, identifier: string, password: string) {
@@ -138,7 +164,8 @@ setup("authorization matrix: second company, second resident, fixture ids", asyn
     const f = await lookUp(db);
     await ensureForeignAdmin(db);
     await ensureOtherResident(db, (await first<{ id: number }>(db, sql`select company_id as id from ${householdUnits} where household_id = ${f.otherHousehold}`))!.id, f.otherHousehold);
-    return { ...f, attachment: await ensurePhoto(db, f.order) };
+    const collectionOrder = await ensureCollectionOrder(db, f.otherHousehold);
+    return { ...f, attachment: await ensurePhoto(db, f.order), collectionOrder, collectionPhoto: await ensurePhoto(db, collectionOrder) };
   });
   writeMatrixFixtures(fixtures);
   for (const who of ["foreign_admin", "other_resident"] as const) {

@@ -141,6 +141,7 @@ const ROWS: Record<string, Case[]> = {
   "/staff/orders/[id]": [
     get("/staff/orders/{order}", staffRow(ORDERS, NO_ORDERS)),
     get("/staff/orders/{farOrder}", staffRow(ORDERS, { ...NO_ORDERS, butler: 404, technician: 404, project_manager: 404 })),
+    get("/staff/orders/{collectionOrder}", staffRow(ORDERS, { technician: 404 })),
   ],
   "/staff/orders/board": [get("/staff/orders/board", staff(["admin", "supervisor", "project_manager"]))],
   "/staff/orders/new": [get("/staff/orders/new", staff(INTAKE))],
@@ -175,7 +176,8 @@ const ROWS: Record<string, Case[]> = {
   "/api/auth/[...nextauth]": [get("/api/auth/session", everyone(200)), get("/api/auth/providers", everyone(200))],
   "/api/cron": [get("/api/cron", everyone(401))],
   "/api/files/[id]": [
-    get("/api/files/{attachment}", residentRow({ ...Object.fromEntries(ORDERS.map((r) => [r, 200])), ...NO_ORDERS, hr: 404, foreign_admin: 404, signed_out: 404 })),
+    get("/api/files/{attachment}", residentRow({ ...each(ORDERS, 200), ...NO_ORDERS, hr: 404, foreign_admin: 404, signed_out: 404 })),
+    get("/api/files/{collectionPhoto}", residentRow({ ...each(ORDERS, 200), technician: 404, hr: 404, resident: 404, other_resident: 200, foreign_admin: 404, signed_out: 404 })),
   ],
   "/api/health": [get("/api/health", everyone(200))],
   "/api/payments/sandbox/webhook": [get("/api/payments/sandbox/webhook", everyone(405)), post("/api/payments/sandbox/webhook", everyone(401))],
