@@ -124,13 +124,17 @@ describe("butlers and supervisors browse the registry pages of their own buildin
     expect(await browsableCommunityIds(db, w.companyId, await viewOf(w, other.id, ["butler"]))).toEqual([w.estate.community.id, elsewhere.community.id].sort((a, b) => a - b));
   });
 
-  it("a supervisor: their team's buildings; a butler of no building: none; company-wide roles: all; another company's building: never", async () => {
+  it("a supervisor: their team's buildings, not another team's; a butler of no building: none; company-wide roles: all; another company's building: never", async () => {
     const w = await ticketWorld(db);
     const stranger = await ticketWorld(db);
+    // a butler outside the supervisor's team, with a community of their own
+    const outsider = await createUser(db, w.companyId, ["butler"], "别组管家");
+    const notTheTeams = await createEstate(db, w.companyId, { n: 1, butlerId: outsider.id });
     const sup = await viewOf(w, w.supervisor.id, ["supervisor"]);
     const scope = browsableBuildings(db, w.companyId, sup);
     expect(await browsableCommunityIds(db, w.companyId, sup)).toEqual([w.estate.community.id]);
     expect(await getBuilding(db, w.companyId, w.estate.building.id, scope)).not.toBeNull();
+    expect(await getBuilding(db, w.companyId, notTheTeams.building.id, scope)).toBeNull();
     expect(await getBuilding(db, w.companyId, stranger.estate.building.id, scope)).toBeNull();
 
     const idle = await createUser(db, w.companyId, ["butler"], "新管家");
