@@ -47,6 +47,8 @@ const APPROVERS = APPROVER_ROLES;
 /** Finance and legal see no work order but the collection orders assigned to them (SPEC §2). */
 const NO_ORDERS = { finance: 404, legal: 404 } as const;
 const NO_UUID = "00000000-0000-4000-8000-000000000000";
+/** Requests in flight per route test (Playwright runs two workers). */
+const PARALLEL = 4;
 
 const ROWS: Record<string, Case[]> = {
   "/": [get("/", visitorsOnly())],
@@ -217,6 +219,8 @@ const STATE: Record<Who, string | undefined> = {
 };
 
 test.describe("the authorization matrix", () => {
+  // Some rows are heavy pages (a whole building's printed statements) asked for by 13 people on a shared, loaded machine.
+  test.describe.configure({ timeout: 120_000 });
   const clients = new Map<Who, APIRequestContext>();
   test.beforeAll(async ({ playwright, baseURL }) => {
     for (const who of WHO) clients.set(who, await playwright.request.newContext({ baseURL, storageState: STATE[who] ?? { cookies: [], origins: [] } }));
@@ -229,17 +233,25 @@ test.describe("the authorization matrix", () => {
     test(route, async () => {
       const f = readMatrixFixtures();
       const wrong: string[] = [];
-      await Promise.all(
-        cases.flatMap((c) =>
-          WHO.map(async (who) => {
-            const url = resolveUrl(c.url, f);
-            const res = await clients.get(who)!.fetch(url, { method: c.method, maxRedirects: 0, failOnStatusCode: false, ...(c.method === "POST" ? { data: "{}" } : {}) });
-            const location = res.headers()["location"];
-            await res.dispose();
-            if (!matches(c.expect[who], res.status(), location)) wrong.push(`${c.method} ${url} as ${who}: expected ${c.expect[who]}, got ${res.status()}${location ? ` → ${location}` : ""}`);
-          }),
-        ),
-      );
+      const asks = cases.flatMap((c) => WHO.map((who) => ({ c, who, url: resolveUrl(c.url, f) })));
+      // A few requests at a time: enough to be quick, few enough not to slow the specs running beside it.
+      const lanes = Array.from({ length: PARALLEL }, async () => {
+        for (let ask = asks.shift(); ask; ask = asks.shift()) {
+          const { c, who, url } = ask;
+          // A fresh connection per request: a kept-alive socket the server has just closed answers ECONNRESET.
+          const res = await clients.get(who)!.fetch(url, {
+            method: c.method,
+            headers: { connection: "close" },
+            maxRedirects: 0,
+            failOnStatusCode: false,
+            ...(c.method === "POST" ? { data: "{}" } : {}),
+          });
+          const location = res.headers()["location"];
+          await res.dispose();
+          if (!matches(c.expect[who], res.status(), location)) wrong.push(`${c.method} ${url} as ${who}: expected ${c.expect[who]}, got ${res.status()}${location ? ` → ${location}` : ""}`);
+        }
+      });
+      await Promise.all(lanes);
       expect(wrong.sort()).toEqual([]);
     });
   }
