@@ -1,4 +1,5 @@
 import type { Role } from "@/lib/auth/roles";
+import { COMMUNITY_VIEW_ROLES, REGISTRY_VIEW_ROLES } from "@/lib/registry/access";
 import { IMPORT_ROLES } from "@/lib/registry/import/access";
 import { ACTIVITY_ROLES, NOTICE_ROLES, SHOP_ROLES } from "@/lib/portal/roles";
 import { PRIVACY_REQUEST_ROLES } from "@/lib/privacy/access";
@@ -65,8 +66,8 @@ export interface NavItem {
 export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff", label: "dashboard", icon: "dashboard", roles: [] },
   { href: "/staff/registrations", label: "registrations", icon: "registrations", roles: APPROVER_ROLES, badge: "pendingRegistrations" },
-  { href: "/staff/registry/households", label: "households", icon: "households", roles: ["admin", "front_desk", "finance", "legal", "project_manager", "supervisor", "butler"] },
-  { href: "/staff/registry", label: "registry", icon: "buildings", roles: ["admin", "front_desk", "finance", "legal", "project_manager"] },
+  { href: "/staff/registry/households", label: "households", icon: "households", roles: REGISTRY_VIEW_ROLES },
+  { href: "/staff/registry", label: "registry", icon: "buildings", roles: COMMUNITY_VIEW_ROLES },
   { href: "/staff/registry/butlers", label: "butlers", icon: "butlers", roles: ["admin", "project_manager", "supervisor"] },
   { href: "/staff/registry/import", label: "import", icon: "import", roles: IMPORT_ROLES },
   { href: "/staff/billing", label: "billing", icon: "billing", roles: ["finance", "admin"] },

@@ -4,7 +4,9 @@ import type { Role } from "@/lib/auth/roles";
  * Who sees which households (SPEC §2), as a pure rule. Company-wide roles see every
  * household of the company; a project manager sees the communities they run; a supervisor
  * the households of their team's butlers (and their own); a butler their own households.
- * Several roles add up. Technicians and HR see no household lists.
+ * Several roles add up. Technicians and HR see no household lists. Finance and legal see every
+ * household (money and cases are company-wide) but not the work orders of those households:
+ * lib/tickets/access.ts gives them only the collection orders assigned to them.
  */
 export const COMPANY_WIDE_ROLES: readonly Role[] = ["admin", "front_desk", "finance", "legal"];
 export const REGISTRY_VIEW_ROLES: readonly Role[] = ["admin", "front_desk", "finance", "legal", "project_manager", "supervisor", "butler"];
@@ -41,5 +43,9 @@ export function canAssignInCommunity(roles: readonly Role[], communityId: number
   return roles.includes("project_manager") && managedCommunityIds.includes(communityId);
 }
 
-/** Who browses communities and buildings (a project manager: their own communities only). */
-export const COMMUNITY_VIEW_ROLES: readonly Role[] = ["admin", "front_desk", "finance", "legal", "project_manager"];
+/**
+ * Who browses communities and buildings: company-wide roles all of them, a project manager their
+ * own communities, a butler the buildings they serve, a supervisor their team's buildings
+ * (lib/registry/browse.ts scopes the queries).
+ */
+export const COMMUNITY_VIEW_ROLES: readonly Role[] = REGISTRY_VIEW_ROLES;

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import {
   buildingButlers,
   buildings,
@@ -67,8 +67,8 @@ export async function getCommunity(db: DbOrTx, companyId: number, id: number) {
   return row ?? null;
 }
 
-/** A community's buildings with butler, unit and household counts. */
-export async function listBuildings(db: DbOrTx, companyId: number, communityId: number) {
+/** A community's buildings with butler, unit and household counts (`scope`: lib/registry/browse.ts). */
+export async function listBuildings(db: DbOrTx, companyId: number, communityId: number, scope?: SQL) {
   const rows = await db
     .select({
       id: buildings.id,
@@ -82,7 +82,7 @@ export async function listBuildings(db: DbOrTx, companyId: number, communityId: 
     .from(buildings)
     .leftJoin(buildingButlers, eq(buildingButlers.buildingId, buildings.id))
     .leftJoin(users, eq(users.id, buildingButlers.butlerUserId))
-    .where(and(eq(buildings.companyId, companyId), eq(buildings.communityId, communityId)))
+    .where(and(eq(buildings.companyId, companyId), eq(buildings.communityId, communityId), scope))
     .orderBy(sql`${buildings.active} desc`, sql`length(${buildings.code})`, asc(buildings.code));
   const ids = rows.map((r) => r.id);
   if (!ids.length) return [];
@@ -100,7 +100,7 @@ export async function listBuildings(db: DbOrTx, companyId: number, communityId: 
   return rows.map((r) => ({ ...r, units: byId.get(r.id)?.units ?? 0, heldUnits: byId.get(r.id)?.held ?? 0 }));
 }
 
-export async function getBuilding(db: DbOrTx, companyId: number, id: number) {
+export async function getBuilding(db: DbOrTx, companyId: number, id: number, scope?: SQL) {
   const [row] = await db
     .select({
       id: buildings.id,
@@ -115,7 +115,7 @@ export async function getBuilding(db: DbOrTx, companyId: number, id: number) {
     .from(buildings)
     .innerJoin(communities, eq(communities.id, buildings.communityId))
     .leftJoin(buildingButlers, eq(buildingButlers.buildingId, buildings.id))
-    .where(and(eq(buildings.companyId, companyId), eq(buildings.id, id)));
+    .where(and(eq(buildings.companyId, companyId), eq(buildings.id, id), scope));
   return row ?? null;
 }
 

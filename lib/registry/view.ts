@@ -37,8 +37,3 @@ export function visibleHouseholds(view: RegistryView, placement: ReturnType<type
   if (view.communityIds.length) parts.push(inArray(placement.communityId, view.communityIds));
   return parts.length ? or(...parts) : sql`0`;
 }
-
-/** Communities the view may browse: all, or those it manages or where its butlers work. */
-export function visibleCommunityIds(view: RegistryView): number[] | "all" {
-  return view.kind === "all" ? "all" : view.communityIds;
-}

@@ -6,8 +6,14 @@ import type { RegistryView } from "@/lib/registry/access";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { loadRegistryView } from "@/lib/registry/view";
 
-/** Who may see which orders (SPEC §2): the registry scope, plus every order dispatched to you or reported by you. */
+/**
+ * Who may open the order pages (SPEC §2). What each sees: the registry scope of their work roles,
+ * plus every order dispatched to them or reported by them. Finance and legal have no order scope of
+ * their own: they see only the collection orders (催费) assigned to them, and those orders' photos.
+ */
 export const ORDER_STAFF_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "project_manager", "butler", "technician", "finance", "legal"];
+/** The roles that see work orders only as assignees of a collection order. */
+export const COLLECTION_ONLY_ROLES: readonly Role[] = ["finance", "legal"];
 export const INTAKE_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "butler", "project_manager"];
 export const TRIAGE_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor"];
 export const EQUIPMENT_ROLES: readonly Role[] = ["admin", "project_manager", "supervisor", "technician"];
@@ -20,12 +26,17 @@ export interface OrderScope {
   view: RegistryView;
   /** A resident sees only its approved households' orders. */
   resident: boolean;
+  /** Finance/legal without another work role: only the collection orders assigned to them. */
+  collectionOnly?: boolean;
 }
 
 export async function loadOrderScope(db: DbOrTx, companyId: number, user: { id: number; roles: readonly Role[] }): Promise<OrderScope> {
-  const staff = user.roles.some((r) => ORDER_STAFF_ROLES.includes(r));
-  if (!staff) return { userId: user.id, view: { kind: "some", butlerIds: [], communityIds: [] }, resident: true };
-  return { userId: user.id, view: await loadRegistryView(db, companyId, { userId: user.id, roles: user.roles }), resident: false };
+  const none: RegistryView = { kind: "some", butlerIds: [], communityIds: [] };
+  // Finance and legal see every household of the company in the registry, but no work orders by it.
+  const workRoles = user.roles.filter((r) => ORDER_STAFF_ROLES.includes(r) && !COLLECTION_ONLY_ROLES.includes(r));
+  if (workRoles.length) return { userId: user.id, view: await loadRegistryView(db, companyId, { userId: user.id, roles: workRoles }), resident: false };
+  if (user.roles.some((r) => COLLECTION_ONLY_ROLES.includes(r))) return { userId: user.id, view: none, resident: false, collectionOnly: true };
+  return { userId: user.id, view: none, resident: true };
 }
 
 /** The WHERE condition for the orders a scope may see (company scoping is added by the caller). */
@@ -45,6 +56,7 @@ export function visibleOrders(db: DbOrTx, companyId: number, scope: OrderScope):
       .from(workOrderAssignees)
       .where(and(eq(workOrderAssignees.workOrderId, workOrders.id), eq(workOrderAssignees.userId, scope.userId))),
   );
+  if (scope.collectionOnly) return and(eq(workOrders.type, "collection"), mine);
   // Staff also follow what they reported themselves (an emergency, an intake).
   const parts: SQL[] = [mine, eq(workOrders.createdByUserId, scope.userId)];
   if (scope.view.butlerIds.length) {

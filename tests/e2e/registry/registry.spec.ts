@@ -85,13 +85,31 @@ test("field errors are translated in English too", async ({ browser }) => {
 test.describe("a butler", () => {
   test.use({ storageState: authFile("butler") });
 
-  test("sees only the households of their own buildings and cannot open the registry structure", async ({ page }) => {
+  test("sees only the households of their own buildings", async ({ page }) => {
     await page.goto("/staff/registry/households");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(r.householdsTitle);
     const butlerCells = page.getByRole("row").locator("td:nth-child(5)");
     await expect(butlerCells.first()).toBeVisible();
     expect(new Set(await butlerCells.allTextContents())).toEqual(new Set([demo("butler").name]));
+  });
+
+  // SPEC §2: butlers see the registry pages of their own buildings (the matrix in
+  // tests/e2e/security/matrix.spec.ts checks that other buildings and communities are 404).
+  test("browses the registry of their own buildings: their community, only their buildings, a building's units", async ({ page }) => {
     const response = await page.goto("/staff/registry");
-    expect(response?.status()).toBe(403);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(r.communitiesTitle);
+    const communityLinks = page.getByRole("table").getByRole("link");
+    await expect(communityLinks).toHaveCount(1);
+    await communityLinks.click();
+    await expect(page).toHaveURL(/\/staff\/registry\/communities\/\d+$/);
+    const butlerCells = page.getByRole("table").getByRole("row").locator("td:nth-child(4)");
+    await expect(butlerCells.first()).toBeVisible();
+    expect(new Set(await butlerCells.allTextContents())).toEqual(new Set([demo("butler").name]));
+    await expect(page.getByText(r.createBuilding)).toHaveCount(0);
+    await page.getByRole("table").getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/staff\/registry\/buildings\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("table")).toBeVisible();
   });
 });

@@ -8,7 +8,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { COMMUNITY_VIEW_ROLES } from "@/lib/registry/access";
 import { listCommunities } from "@/lib/registry/directory";
-import { loadRegistryView, visibleCommunityIds } from "@/lib/registry/view";
+import { browsableCommunityIds } from "@/lib/registry/browse";
+import { loadRegistryView } from "@/lib/registry/view";
 
 
 export async function generateMetadata() {
@@ -21,7 +22,7 @@ export default async function CommunitiesPage() {
   const format = await getFormatter();
   const db = getDb();
   const view = await loadRegistryView(db, user.companyId, { userId: user.id, roles: user.roles });
-  const rows = await listCommunities(db, user.companyId, visibleCommunityIds(view));
+  const rows = await listCommunities(db, user.companyId, await browsableCommunityIds(db, user.companyId, view));
   const canCreate = user.roles.includes("admin") || user.roles.includes("front_desk");
   return (
     <div className="space-y-4">

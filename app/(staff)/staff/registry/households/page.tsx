@@ -11,7 +11,8 @@ import { searchHouseholds } from "@/lib/registry/households";
 import { BandBadge } from "@/components/crm/band-badge";
 import { localDate } from "@/lib/billing/rules";
 import { householdBadges } from "@/lib/crm/badges";
-import { loadRegistryView, visibleCommunityIds } from "@/lib/registry/view";
+import { browsableCommunityIds } from "@/lib/registry/browse";
+import { loadRegistryView } from "@/lib/registry/view";
 
 type Search = { q?: string; community?: string; butler?: string; inactive?: string; page?: string };
 
@@ -28,7 +29,7 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
   const format = await getFormatter();
   const db = getDb();
   const view = await loadRegistryView(db, user.companyId, { userId: user.id, roles: user.roles });
-  const visible = visibleCommunityIds(view);
+  const visible = await browsableCommunityIds(db, user.companyId, view);
   const filters = {
     q: sp.q?.slice(0, 100),
     communityId: positive(sp.community),

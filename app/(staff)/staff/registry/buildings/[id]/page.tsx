@@ -16,7 +16,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatArea } from "@/lib/i18n/format";
 import { COMMUNITY_VIEW_ROLES } from "@/lib/registry/access";
 import { getBuilding, listUnits } from "@/lib/registry/directory";
-import { communityAccess, parseId } from "@/lib/registry/page-guards";
+import { buildingScope, communityAccess, parseId } from "@/lib/registry/page-guards";
 import { listPeopleWithRole } from "@/lib/tenancy/queries";
 
 /** Area in m² as the edit form expects it ("89.35"), from integer hundredths. */
@@ -26,7 +26,7 @@ export default async function BuildingPage({ params }: { params: Promise<{ id: s
   const user = await requireUser(COMMUNITY_VIEW_ROLES);
   const id = parseId((await params).id);
   const db = getDb();
-  const building = await getBuilding(db, user.companyId, id);
+  const building = await getBuilding(db, user.companyId, id, await buildingScope(db, user));
   if (!building) notFound();
   const access = await communityAccess(db, user, building.communityId);
   const t = await getTranslations("registry");

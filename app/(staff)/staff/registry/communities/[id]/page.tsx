@@ -25,7 +25,7 @@ export default async function CommunityPage({ params }: { params: Promise<{ id: 
   const t = await getTranslations("registry");
   const format = await getFormatter();
   const [buildingRows, [summary], managers] = await Promise.all([
-    listBuildings(db, user.companyId, id),
+    listBuildings(db, user.companyId, id, access.buildings),
     listCommunities(db, user.companyId, [id]),
     user.roles.includes("admin") ? listPeopleWithRole(db, user.companyId, "project_manager") : Promise.resolve(null),
   ]);
