@@ -44,6 +44,9 @@ export interface MatrixFixtures {
   staffRecord: number;
   training: number;
   legalCase: number;
+  /** The oldest bill of the demo resident's household, and a (rejected) dispute about it. */
+  bill: number;
+  dispute: number;
 }
 
 const authDir = fileURLToPath(new URL("../.auth/", import.meta.url));

@@ -2,8 +2,9 @@ import { expect, test as setup, type APIRequestContext } from "@playwright/test"
 import { sql } from "drizzle-orm";
 import fs from "node:fs";
 import path from "node:path";
-import { householdUnits, memberships, residentLinks, surveyRecipients, users, workOrderAssignees, workOrderAttachments, workOrders } from "../../../db/schema";
+import { consentRecords, crmDisputes, householdUnits, memberships, residentLinks, surveyRecipients, users, workOrderAssignees, workOrderAttachments, workOrders } from "../../../db/schema";
 import { hashPassword } from "../../../lib/auth/password";
+import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import type { Db } from "../../../lib/db/client";
 import { signUpCompany } from "../../../lib/tenancy/commands";
 import { withE2eDb } from "../support/db";
@@ -52,6 +53,7 @@ async function ensureOtherResident(db: Db, companyId: number, householdId: numbe
   const [u] = await db.insert(users).values({ name: "矩阵住户", phone: login.phone, email: login.email, passwordHash: await hashPassword(login.password) }).returning();
   await db.insert(memberships).values({ companyId, userId: u.id, role: "resident" });
   await db.insert(residentLinks).values({ companyId, userId: u.id, householdId, relation: "owner", status: "approved" });
+  await db.insert(consentRecords).values({ companyId, userId: u.id, document: "privacy_notice", version: PRIVACY_NOTICE_VERSION });
 }
 
 async function lookUp(db: Db): Promise<MatrixFixtures> {
@@ -84,7 +86,10 @@ async function lookUp(db: Db): Promise<MatrixFixtures> {
     .insert(surveyRecipients)
     .values([household, otherHousehold].map((householdId) => ({ surveyId: survey, householdId, companyId: C, sentAt: new Date() })))
     .onConflictDoNothing();
+  const bill = await one(db, "bill of the resident's household", sql`select min(id) as id from bills where household_id = ${household}`);
   return {
+    bill,
+    dispute: await ensureDispute(db, C, household, R, bill),
     household,
     otherHousehold,
     otherBuildingHousehold,
@@ -112,6 +117,17 @@ async function lookUp(db: Db): Promise<MatrixFixtures> {
     training: await one(db, "training course", sql`select min(id) as id from training_courses where company_id = ${C}`),
     legalCase: await one(db, "legal case", sql`select min(id) as id from crm_legal_cases where company_id = ${C}`),
   };
+}
+
+/** A dispute of the demo resident about the bill, already answered (so it pauses nothing); made once. */
+async function ensureDispute(db: Db, companyId: number, householdId: number, userId: number, billId: number): Promise<number> {
+  const found = await first<{ id: number }>(db, sql`select id from crm_disputes where bill_id = ${billId} and created_by_user_id = ${userId} and status = 'rejected'`);
+  if (found) return found.id;
+  const [row] = await db
+    .insert(crmDisputes)
+    .values({ companyId, householdId, subject: "bill", billId, reason: "矩阵测试：账单有误", createdByUserId: userId, status: "rejected", resolution: "核对无误" })
+    .returning({ id: crmDisputes.id });
+  return row.id;
 }
 
 /** One photo on an order (the file under ./uploads, where the server reads it). */

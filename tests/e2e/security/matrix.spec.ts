@@ -1,6 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { StaffRole } from "../../../lib/auth/roles";
+import { DISPUTE_STAFF_ROLES } from "../../../lib/crm/dispute-access";
 import { APPROVER_ROLES } from "../../../lib/residents/rules";
 import { authFile } from "../support/demo";
 import { matrixAuthFile, readMatrixFixtures } from "./matrix-fixtures";
@@ -44,6 +46,8 @@ const LEGAL = ["legal", "admin", "project_manager"] as const;
 const PORTAL = ["admin", "project_manager", "supervisor", "front_desk", "butler"] as const;
 const SHOP = ["admin", "front_desk", "project_manager", "finance"] as const;
 const APPROVERS = APPROVER_ROLES;
+const DISPUTES = DISPUTE_STAFF_ROLES.filter((r) => r !== "resident") as StaffRole[];
+const PRIVACY_REQUESTS = ["admin", "front_desk"] as const;
 /** Finance and legal see no work order but the collection orders assigned to them (SPEC §2). */
 const NO_ORDERS = { finance: 404, legal: 404 } as const;
 const NO_UUID = "00000000-0000-4000-8000-000000000000";
@@ -79,10 +83,24 @@ const ROWS: Record<string, Case[]> = {
   "/shop/orders/[id]": [get("/shop/orders/{shopOrder}", resident({ resident: 404, other_resident: 404 }))],
   "/shop/pay/[checkoutId]": [get(`/shop/pay/${NO_UUID}`, resident({ resident: 404, other_resident: 404 }))],
   "/surveys": [get("/surveys", resident())],
+  "/disputes": [get("/disputes", resident())],
+  "/disputes/new": [get("/disputes/new?bill={bill}", residentRow()), get("/disputes/new", resident({ resident: 404, other_resident: 404 }))],
+  "/me/data": [get("/me/data", resident())],
+  "/me/data/json": [get("/me/data/json", resident({ ...each(ALL_STAFF, 403), foreign_admin: 403, signed_out: SIGN_IN }))],
+  "/privacy": [get("/privacy", everyone(200))],
+  "/privacy/dpa": [get("/privacy/dpa", everyone(200))],
+  // Residents who accepted the current notice are sent home; staff are not residents.
+  "/privacy/consent": [get("/privacy/consent", resident({ resident: "→/home", other_resident: "→/home" }))],
   "/surveys/[id]": [get("/surveys/{survey}", resident())],
 
   "/staff": [get("/staff", staff(ALL_STAFF))],
   "/staff/admin/audit": [get("/staff/admin/audit", staff(["admin"]))],
+  "/staff/admin/privacy": [get("/staff/admin/privacy", staff(["admin"]))],
+  // The whole company's data: only the admin, and always their own company's.
+  "/staff/admin/privacy/export": [get("/staff/admin/privacy/export", api(["admin"], { signed_out: SIGN_IN }))],
+  "/staff/privacy": [get("/staff/privacy", staff(PRIVACY_REQUESTS))],
+  "/staff/crm/disputes": [get("/staff/crm/disputes", staff(DISPUTES))],
+  "/staff/crm/disputes/[id]": [get("/staff/crm/disputes/{dispute}", staffRow(DISPUTES))],
   "/staff/admin/users": [get("/staff/admin/users", staff(["admin"]))],
   "/staff/approvals": [get("/staff/approvals", staff(ALL_STAFF))],
   // Only the requester, the request's approvers, finance and admin see a request; only its requester edits it, and only while it is editable.
@@ -177,6 +195,7 @@ const ROWS: Record<string, Case[]> = {
 
   "/api/auth/[...nextauth]": [get("/api/auth/session", everyone(200)), get("/api/auth/providers", everyone(200))],
   "/api/cron": [get("/api/cron", everyone(401))],
+  "/api/cron/tick": [get("/api/cron/tick", everyone(401))],
   "/api/files/[id]": [
     get("/api/files/{attachment}", residentRow({ ...each(ORDERS, 200), ...NO_ORDERS, hr: 404, foreign_admin: 404, signed_out: 404 })),
     get("/api/files/{collectionPhoto}", residentRow({ ...each(ORDERS, 200), technician: 404, hr: 404, resident: 404, other_resident: 200, foreign_admin: 404, signed_out: 404 })),
