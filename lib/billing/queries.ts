@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL, isNull } from "drizzle-orm";
 import {
   allocations,
   billingCorrections,
@@ -320,7 +320,7 @@ export async function monthlyFeeFen(db: DbOrTx, companyId: number, householdId: 
       .select({ type: units.type, area: units.areaCentiM2 })
       .from(householdUnits)
       .innerJoin(units, eq(units.id, householdUnits.unitId))
-      .where(and(eq(householdUnits.companyId, companyId), eq(householdUnits.householdId, householdId))),
+      .where(and(eq(householdUnits.companyId, companyId), eq(householdUnits.householdId, householdId), isNull(householdUnits.toDate))),
   ]);
   if (held.length === 0) return 0;
   let total = 0;

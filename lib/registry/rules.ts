@@ -83,3 +83,15 @@ export function butlerLoadLevel(households: number, norm = BUTLER_NORM): "low" |
   if (households < norm * 0.6) return "low";
   return "normal";
 }
+
+/** True for the household_units trigger's refusal (two holders of one unit on one day, or an empty period). */
+export function isPeriodOverlap(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let e: unknown = error;
+  while (e && typeof e === "object" && !seen.has(e)) {
+    seen.add(e);
+    if (String((e as { message?: unknown }).message ?? "").includes("household_units: period overlaps")) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

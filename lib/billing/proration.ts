@@ -1,0 +1,81 @@
+/**
+ * Billing over time (SPEC §4 "Time"), pure: how many days of a month a holder held a unit and
+ * what a part month costs. Periods are half-open: [from, to), `to` the first day no longer held.
+ */
+import { addMonths, type Rounding } from "./rules";
+
+const STEP: Record<Rounding, number> = { fen: 1, jiao: 10, yuan: 100 };
+/** An open end ("still held") compares after every real date. */
+export const OPEN_END = "9999-12-31";
+
+export type Proration = "days" | "billing_day";
+
+export interface MonthBounds {
+  /** First day of the month, "YYYY-MM-01". */
+  first: string;
+  /** First day of the next month. */
+  next: string;
+  /** Days in the month (28–31). */
+  days: number;
+}
+
+export function monthBounds(period: string): MonthBounds {
+  const [y, m] = period.split("-").map(Number);
+  return { first: `${period}-01`, next: `${addMonths(period, 1)}-01`, days: new Date(Date.UTC(y, m, 0)).getUTCDate() };
+}
+
+function dayNumber(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+}
+
+/**
+ * Days of `period` billed to a holder of [from, to): by days, the days held in the month; by
+ * billing day, the whole month when the holder holds the unit on the billing day, else none.
+ */
+export function billedDays(from: string, to: string | null, period: string, proration: Proration = "days", billingDay = 1): number {
+  const { first, next, days } = monthBounds(period);
+  const end = to ?? OPEN_END;
+  if (proration === "billing_day") {
+    const on = `${period}-${String(Math.min(Math.max(1, billingDay), days)).padStart(2, "0")}`;
+    return from <= on && on < end ? days : 0;
+  }
+  const start = from > first ? from : first;
+  const stop = end < next ? end : next;
+  return stop > start ? dayNumber(stop) - dayNumber(start) : 0;
+}
+
+/**
+ * A month's line for `days` of `monthDays`: price (fen per unit) × quantity (hundredths of a
+ * unit: area in 0.01 m², 100 for "one") × days / monthDays. The exact amount is price ×
+ * quantity × days / (100 × monthDays) fen; "fen" rounds half up, "jiao"/"yuan" 抹零 (drop
+ * what is below the jiao / the yuan). Integer arithmetic only; a full month equals
+ * `areaLineFen`.
+ */
+export function proratedFen(priceFen: number, quantityCenti: number, days: number, monthDays: number, rounding: Rounding = "fen"): number {
+  for (const [n, name] of [[priceFen, "priceFen"], [quantityCenti, "quantityCenti"], [days, "days"]] as const) {
+    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${name} must be a non-negative integer`);
+  }
+  if (!Number.isInteger(monthDays) || monthDays < 28 || monthDays > 31 || days > monthDays) throw new RangeError("days must be within the month");
+  const scaled = priceFen * quantityCenti * days;
+  if (!Number.isSafeInteger(scaled)) throw new RangeError("amount too large");
+  const denominator = 100 * monthDays;
+  if (rounding === "fen") return Math.floor((scaled + denominator / 2) / denominator);
+  const step = STEP[rounding];
+  return Math.floor(Math.floor(scaled / denominator) / step) * step;
+}
+
+/** The same computation as SQL over integer expressions, so the bill run and `proratedFen` agree (tests compare them). */
+export function proratedSql(price: string, quantity: string, days: string, monthDays: number, rounding: Rounding): string {
+  const denominator = 100 * monthDays;
+  const scaled = `(${price} * ${quantity} * ${days})`;
+  if (rounding === "fen") return `((${scaled} + ${denominator / 2}) / ${denominator})`;
+  const step = STEP[rounding];
+  return `((${scaled} / ${denominator}) / ${step} * ${step})`;
+}
+
+/** SQL: days of the month [first, next) within [from, to) — by days, or the whole month if held on `billingDate`. */
+export function billedDaysSql(from: string, to: string, b: MonthBounds, proration: Proration, billingDate: string): string {
+  const end = `coalesce(${to}, '${OPEN_END}')`;
+  if (proration === "billing_day") return `(case when ${from} <= '${billingDate}' and ${end} > '${billingDate}' then ${b.days} else 0 end)`;
+  return `max(0, cast(julianday(min(${end}, '${b.next}')) - julianday(max(${from}, '${b.first}')) as integer))`;
+}
