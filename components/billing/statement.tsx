@@ -43,7 +43,7 @@ export async function Statement({ account, unitLabel, companyName, locale, today
               <tr key={b.id} className="border-b border-slate-200 align-top">
                 <td className="py-1">{b.period}</td>
                 <td className="py-1 text-xs">
-                  {b.lines.map((l) => `${l.name} ${money(l.amountFen)}`).join(sep)}
+                  {b.lines.map((l) => `${l.name}${l.reason ? ` (${t(l.reason.key, l.reason.params)})` : ""} ${money(l.amountFen)}`).join(sep)}
                   {b.adjustmentFen ? `${sep}${t("correction.adjust")} ${money(b.adjustmentFen)}` : ""}
                 </td>
                 <td className="py-1">{b.dueDate}</td>

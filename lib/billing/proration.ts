@@ -79,3 +79,23 @@ export function billedDaysSql(from: string, to: string, b: MonthBounds, proratio
   if (proration === "billing_day") return `(case when ${from} <= '${billingDate}' and ${end} > '${billingDate}' then ${b.days} else 0 end)`;
   return `max(0, cast(julianday(min(${end}, '${b.next}')) - julianday(max(${from}, '${b.first}')) as integer))`;
 }
+
+export interface LineReason {
+  /** A key under the billing messages ("reason.prorated"). */
+  key: string;
+  params: Record<string, number>;
+}
+
+/** A bill line's stored reason (key + JSON parameters) for display; null for a plain line or unreadable parameters. */
+export function lineReason(key: string | null, params: string | null): LineReason | null {
+  if (!key) return null;
+  try {
+    const parsed: unknown = params ? JSON.parse(params) : {};
+    if (!parsed || typeof parsed !== "object") return null;
+    const out: Record<string, number> = {};
+    for (const [k, v] of Object.entries(parsed)) if (typeof v === "number") out[k] = v;
+    return { key, params: out };
+  } catch {
+    return null;
+  }
+}

@@ -89,7 +89,7 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
                 {b.period}
                 {b.kind === "one_off" ? <div className="text-xs text-slate-500">{t("billKind.one_off")}</div> : null}
               </td>
-              <td className="text-xs">{b.lines.map((l) => `${l.name} ${money(l.amountFen)}`).join(sep)}</td>
+              <td className="text-xs">{b.lines.map((l) => `${l.name}${l.reason ? ` (${t(l.reason.key, l.reason.params)})` : ""} ${money(l.amountFen)}`).join(sep)}</td>
               <td className={b.overdue ? "text-red-700" : ""}>{b.dueDate}</td>
               <td className="tabular-nums">{money(b.amountFen)}</td>
               <td className="tabular-nums">{money(b.allocatedFen)}</td>
