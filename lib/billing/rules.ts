@@ -203,3 +203,17 @@ export function fenToYuanText(fen: number): string {
   const abs = Math.abs(fen);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
+
+/**
+ * The last month up to which a household has paid every monthly bill (voided ones do not
+ * count): the transfer statement's "paid up to". Null when its oldest bill is still owing.
+ */
+export function paidThrough(bills: readonly { period: string; kind: string; status: string }[]): string | null {
+  const monthly = bills.filter((b) => b.kind === "monthly" && b.status !== "voided").sort((a, b) => (a.period < b.period ? -1 : 1));
+  let through: string | null = null;
+  for (const b of monthly) {
+    if (b.status !== "paid") break;
+    through = b.period;
+  }
+  return through;
+}

@@ -68,6 +68,13 @@ export async function transferUnit(db: Db, actor: { companyId: number; userId: n
   }
 }
 
+/** A household of the company by its code; a code of another company is a field error like an unknown one. */
+export async function householdIdByCode(db: DbOrTx, companyId: number, code: string): Promise<number> {
+  const [row] = await db.select({ id: households.id }).from(households).where(and(eq(households.companyId, companyId), eq(households.code, code)));
+  if (!row) throw AppError.field("toHouseholdCode", "validation.householdUnknown");
+  return row.id;
+}
+
 export interface HoldingPeriod {
   unitId: number;
   unitNumber: string;

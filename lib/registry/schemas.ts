@@ -126,3 +126,8 @@ export const transferSchema = z.object({
   /** The holder the person saw when recording; a transfer recorded meanwhile makes this one fail. */
   fromHouseholdId: id,
 });
+
+/** The transfer form: the buyer by its household code (printed on its bills). */
+export const transferFormSchema = transferSchema.omit({ toHouseholdId: true }).extend({
+  toHouseholdCode: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(20, "validation.tooLong").transform((v) => v.toUpperCase()),
+});

@@ -25,6 +25,8 @@ import {
   voidSchema,
 } from "@/lib/billing/schemas";
 import { createFeeItem, saveBillingSettings, updateFeeItem } from "@/lib/billing/settings";
+import { householdIdByCode, transferUnit } from "@/lib/registry/holdings";
+import { transferFormSchema } from "@/lib/registry/schemas";
 
 /**
  * Billing actions for staff. Money at the desk and bill runs: finance and admin.
@@ -132,4 +134,13 @@ export const contractPaymentAction = authorizedAction({ schema: contractPaymentS
   });
   refresh();
   return { paymentId: payment.id, receiptNo: payment.receiptNo };
+});
+
+/** 过户 recorded by finance: the unit passes to the household with the given code on the date. */
+export const transferUnitAction = authorizedAction({ schema: transferFormSchema, roles: BILLING_ROLES }, async (input, ctx) => {
+  const toHouseholdId = await householdIdByCode(ctx.db, ctx.companyId, input.toHouseholdCode);
+  const result = await transferUnit(ctx.db, actor(ctx), { unitId: input.unitId, fromHouseholdId: input.fromHouseholdId, toHouseholdId, date: input.date });
+  refresh();
+  revalidatePath("/staff/registry", "layout");
+  return result;
 });

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChargeForm } from "@/components/billing/charge-form";
+import { TransferForm } from "@/components/billing/transfer-form";
 import { AdjustBillForm, RefundForm, VoidBillForm } from "@/components/billing/correction-forms";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
@@ -10,6 +11,7 @@ import { BILLING_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
 import { householdAccount, listFeeItems } from "@/lib/billing/queries";
 import { fenToYuanText, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
+import { getHousehold } from "@/lib/registry/households";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
 
@@ -23,8 +25,13 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
-  const [account, items] = await Promise.all([householdAccount(db, user.companyId, Number(id), localDate(new Date(), user.timeZone)), listFeeItems(db, user.companyId)]);
-  if (!account) notFound();
+  const today = localDate(new Date(), user.timeZone);
+  const [account, items, household] = await Promise.all([
+    householdAccount(db, user.companyId, Number(id), today),
+    listFeeItems(db, user.companyId),
+    getHousehold(db, user.companyId, { kind: "all" }, Number(id)),
+  ]);
+  if (!account || !household) notFound();
   const t = await getTranslations("billing");
   const locale = (await getLocale()) as Locale;
   const money = (fen: number) => formatFen(fen, locale);
@@ -55,6 +62,12 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
         <Stat label={t("common.monthly")} value={money(account.monthlyFen)} />
       </div>
       {canCorrect ? <p className="text-xs text-slate-500">{t("account.financeOnly")}</p> : null}
+      {household.active && household.units.length ? (
+        <Card title={t("transfer.title")}>
+          <p className="mb-3 text-xs text-slate-600">{t("transfer.hint")}</p>
+          <TransferForm householdId={account.id} today={today} units={household.units.map((u) => ({ id: u.id, label: `${u.communityName} ${u.buildingCode}-${u.number}` }))} />
+        </Card>
+      ) : null}
       {oneOff.length ? (
         <Card title={t("charge.title")}>
           <ChargeForm householdId={account.id} items={oneOff.map((i) => ({ id: i.id, label: `${i.name} · ${money(i.priceFen)}` }))} />
