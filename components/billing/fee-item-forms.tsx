@@ -61,18 +61,29 @@ export function FeeItemRowForm({ id, price, active }: { id: number; price: strin
   );
 }
 
-export function BillingSettingsForm({ dueDay, rounding, proration }: { dueDay: number; rounding: (typeof ROUNDING_MODES)[number]; proration: (typeof PRORATION_MODES)[number] }) {
+export function BillingSettingsForm({
+  dueDay,
+  rounding,
+  proration,
+  vacancyRate,
+}: {
+  dueDay: number;
+  rounding: (typeof ROUNDING_MODES)[number];
+  proration: (typeof PRORATION_MODES)[number];
+  vacancyRate: string;
+}) {
   const t = useTranslations("billing");
   const [saved, setSaved] = useState(false);
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(settingsSchema, saveSettingsAction, {
-    defaultValues: { dueDay, rounding, proration },
+    defaultValues: { dueDay, rounding, proration, vacancyRate },
     onSuccess: () => setSaved(true),
   });
   return (
-    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-start" noValidate>
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_1fr_auto] sm:items-start" noValidate>
       <Field type="number" min={1} max={28} label={t("settings.dueDay")} error={errorOf("dueDay")} {...form.register("dueDay")} />
       <SelectField label={t("settings.rounding")} options={ROUNDING_MODES.map((r) => ({ value: r, label: t(`rounding.${r}`) }))} {...form.register("rounding")} />
       <SelectField label={t("settings.proration")} options={PRORATION_MODES.map((r) => ({ value: r, label: t(`proration.${r}`) }))} {...form.register("proration")} />
+      <Field label={t("settings.vacancyRate")} inputMode="decimal" error={errorOf("vacancyRate")} {...form.register("vacancyRate")} />
       <div className="sm:pt-6">
         <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("settings.save")} />
       </div>

@@ -38,6 +38,8 @@ export const billingSettings = sqliteTable("billing_settings", {
   dueDay: integer("due_day").notNull().default(15),
   rounding: enumText("rounding", ROUNDING_MODES).notNull().default("fen"),
   proration: enumText("proration", PRORATION_MODES).notNull().default("days"),
+  /** Share of per-area items billed for a delivered-but-vacant (空置) day, in basis points (7000 = 70 %). */
+  vacancyRateBp: integer("vacancy_rate_bp").notNull().default(7000),
 });
 
 /** 收费项目. `priceFen`: fen per m² and month (per_area), else fen per parking unit or household and month. */
@@ -80,6 +82,31 @@ export const feeItemPrices = sqliteTable(
     index("fee_item_prices_company_idx").on(t.companyId),
     check("fee_item_prices_price_ck", sql`${t.priceFen} >= 0`),
   ],
+);
+
+/** vacant: delivered but unoccupied (空置), per-area items at the company's vacancy rate; free: a fee-free period, the unit bills nothing. */
+export const UNIT_PERIOD_KINDS = ["vacant", "free"] as const;
+
+/**
+ * Special billing periods of a unit, half-open [fromDate, toDate) like holdings (toDate null:
+ * open-ended). The periods of one unit never overlap (checked by the command in its
+ * transaction). They change what the unit's holder is billed for those days.
+ */
+export const unitBillingPeriods = sqliteTable(
+  "unit_billing_periods",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    kind: enumText("kind", UNIT_PERIOD_KINDS).notNull(),
+    fromDate: text("from_date").notNull(),
+    toDate: text("to_date"),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("unit_billing_periods_unit_idx").on(t.unitId, t.fromDate), check("unit_billing_periods_dates_ck", sql`${t.toDate} is null or ${t.toDate} > ${t.fromDate}`)],
 );
 
 /** One household's bill for one month ("YYYY-MM"); status follows from the entries. */

@@ -3,7 +3,7 @@ import { billingSettings } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { generateContractBills } from "./contracts";
-import { billedDaysSql, monthBounds, OPEN_END, type Proration, proratedSql } from "./proration";
+import { billedDaysSql, monthBounds, OPEN_END, overlapDaysSql, type Proration, proratedSql } from "./proration";
 import { dueDateOf, isPeriod, type Rounding } from "./rules";
 
 export interface BillingSettings {
@@ -11,41 +11,50 @@ export interface BillingSettings {
   dueDay: number;
   rounding: Rounding;
   proration: Proration;
+  /** Share of per-area items billed for a vacant day, basis points. */
+  vacancyRateBp: number;
 }
 
-export const DEFAULT_SETTINGS: BillingSettings = { billingDay: 1, dueDay: 15, rounding: "fen", proration: "days" };
+export const DEFAULT_SETTINGS: BillingSettings = { billingDay: 1, dueDay: 15, rounding: "fen", proration: "days", vacancyRateBp: 7000 };
 
 export async function getBillingSettings(db: DbOrTx, companyId: number): Promise<BillingSettings> {
   const [row] = await db.select().from(billingSettings).where(eq(billingSettings.companyId, companyId));
-  return row ? { billingDay: row.billingDay, dueDay: row.dueDay, rounding: row.rounding, proration: row.proration } : DEFAULT_SETTINGS;
+  return row ? { billingDay: row.billingDay, dueDay: row.dueDay, rounding: row.rounding, proration: row.proration, vacancyRateBp: row.vacancyRateBp } : DEFAULT_SETTINGS;
 }
 
 /**
  * The lines owed for one month, as SQL (SPEC §4 "Time"). `held`: every household–unit period
  * overlapping the month with the days billed to it (by days, or the whole month when held on
- * the billing day); `px`: each active fee item's price in force in the month (its latest
- * price period starting by then; an item without any price period is billed at its price).
- * per_area items on residential and commercial units (price × area × days / month days,
- * rounded), per_parking items on parking units, per_household items once per household (for
- * the most days it held any unit), metered items for each unit with a reading for the month,
- * billed to its holder at the end of the month (or its last holder in the month). A part month
- * carries the reason "prorated" with its days. Columns: household_id, fee_item_id, unit_id,
- * qty, price, amount, reason_key, reason_params.
+ * the billing day) and, of those, the days in the unit's vacant and fee-free periods; `px`:
+ * each active fee item's price in force in the month (its latest price period starting by
+ * then; an item without any price period is billed at its price). per_area items on
+ * residential and commercial units (price × area × paying days / month days, rounded; vacant
+ * days on a line of their own at the vacancy rate), per_parking items on parking units,
+ * per_household items once per household (for the most paying days of any unit it held),
+ * metered items for each unit with a reading for the month, billed to its holder at the end
+ * of the month (or its last holder in the month). Fee-free days bill nothing. A part month
+ * carries its reason (prorated, vacancy) as a message key + JSON parameters.
+ * Columns: household_id, fee_item_id, unit_id, qty, price, amount, reason_key, reason_params.
  */
 function lineSource(companyId: number, period: string, settings: BillingSettings) {
   const b = monthBounds(period);
   const billingDate = dueDateOf(period, settings.billingDay);
   const days = sql.raw(billedDaysSql("hu.from_date", "hu.to_date", b, settings.proration, billingDate));
-  const amount = (q: string, d: string) => sql.raw(proratedSql("px.price", q, d, b.days, settings.rounding));
+  const special = (kind: "vacant" | "free") =>
+    sql.raw(`(select coalesce(sum(${overlapDaysSql({ from: "hu.from_date", to: "hu.to_date" }, { from: "s.from_date", to: "s.to_date" }, b, settings.proration, billingDate)}), 0)
+       from unit_billing_periods s where s.unit_id = hu.unit_id and s.kind = '${kind}' and s.from_date < '${b.next}' and coalesce(s.to_date, '${OPEN_END}') > '${b.first}')`);
+  const amount = (q: string, d: string, rate?: number) => sql.raw(proratedSql("px.price", q, d, b.days, settings.rounding, rate));
   const metered = sql.raw(proratedSql("px.price", "(mr.reading_centi - mr.previous_centi)", String(b.days), b.days, settings.rounding));
   const reason = (d: string) =>
     sql.raw(`case when ${d} < ${b.days} then 'reason.prorated' end as reason_key, case when ${d} < ${b.days} then json_object('days', ${d}, 'monthDays', ${b.days}) end as reason_params`);
+  const vacancy = sql.raw(`'reason.vacancy', json_object('days', h.vdays, 'monthDays', ${b.days}, 'percent', ${settings.vacancyRateBp / 100})`);
   return sql`
     with held as (
-      select hu.household_id, hu.unit_id, u.type, u.area_centi_m2 as area, ${days} as days
-        from household_units hu
-        join units u on u.id = hu.unit_id
-       where hu.company_id = ${companyId} and hu.from_date < ${b.next} and coalesce(hu.to_date, ${OPEN_END}) > ${b.first}
+      select household_id, unit_id, type, area, vdays, fdays, days - vdays - fdays as pdays
+        from (select hu.household_id, hu.unit_id, u.type, u.area_centi_m2 as area, ${days} as days, ${special("vacant")} as vdays, ${special("free")} as fdays
+                from household_units hu
+                join units u on u.id = hu.unit_id
+               where hu.company_id = ${companyId} and hu.from_date < ${b.next} and coalesce(hu.to_date, ${OPEN_END}) > ${b.first})
     ), px as (
       select fi.id, fi.kind, coalesce(
                (select p.price_fen from fee_item_prices p where p.fee_item_id = fi.id and p.from_period <= ${period} order by p.from_period desc limit 1),
@@ -53,16 +62,20 @@ function lineSource(companyId: number, period: string, settings: BillingSettings
         from fee_items fi
        where fi.company_id = ${companyId} and fi.active = 1 and fi.kind in ('per_area', 'per_parking', 'per_household', 'metered')
     )
-    select h.household_id, px.id as fee_item_id, h.unit_id, h.area as qty, px.price, ${amount("h.area", "h.days")} as amount, ${reason("h.days")}
+    select h.household_id, px.id as fee_item_id, h.unit_id, h.area as qty, px.price, ${amount("h.area", "h.pdays")} as amount, ${reason("h.pdays")}
       from held h join px on px.kind = 'per_area' and px.price is not null
-     where h.type in ('residential', 'commercial') and h.days > 0
+     where h.type in ('residential', 'commercial') and h.pdays > 0
     union all
-    select h.household_id, px.id, h.unit_id, 1, px.price, ${amount("100", "h.days")}, ${reason("h.days")}
+    select h.household_id, px.id, h.unit_id, h.area, px.price, ${amount("h.area", "h.vdays", settings.vacancyRateBp)}, ${vacancy}
+      from held h join px on px.kind = 'per_area' and px.price is not null
+     where h.type in ('residential', 'commercial') and h.vdays > 0
+    union all
+    select h.household_id, px.id, h.unit_id, 1, px.price, ${amount("100", "(h.pdays + h.vdays)")}, ${reason("(h.pdays + h.vdays)")}
       from held h join px on px.kind = 'per_parking' and px.price is not null
-     where h.type = 'parking' and h.days > 0
+     where h.type = 'parking' and h.pdays + h.vdays > 0
     union all
     select h.household_id, px.id, null, 1, px.price, ${amount("100", "h.days")}, ${reason("h.days")}
-      from (select household_id, max(days) as days from held group by household_id having max(days) > 0) h
+      from (select household_id, max(pdays + vdays) as days from held group by household_id having max(pdays + vdays) > 0) h
       join px on px.kind = 'per_household' and px.price is not null
     union all
     select hu.household_id, px.id, mr.unit_id, mr.reading_centi - mr.previous_centi, px.price, ${metered}, null, null

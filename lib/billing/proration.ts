@@ -9,6 +9,8 @@ const STEP: Record<Rounding, number> = { fen: 1, jiao: 10, yuan: 100 };
 export const OPEN_END = "9999-12-31";
 
 export type Proration = "days" | "billing_day";
+/** A rate in basis points: 10000 = the full price. */
+export const FULL_RATE = 10_000;
 
 export interface MonthBounds {
   /** First day of the month, "YYYY-MM-01". */
@@ -49,25 +51,26 @@ export function billedDays(from: string, to: string | null, period: string, pror
  * unit: area in 0.01 m², 100 for "one") × days / monthDays. The exact amount is price ×
  * quantity × days / (100 × monthDays) fen; "fen" rounds half up, "jiao"/"yuan" 抹零 (drop
  * what is below the jiao / the yuan). Integer arithmetic only; a full month equals
- * `areaLineFen`.
+ * `areaLineFen`. `rateBp` scales the price (a vacancy rate, 7000 = 70 %) before rounding.
  */
-export function proratedFen(priceFen: number, quantityCenti: number, days: number, monthDays: number, rounding: Rounding = "fen"): number {
-  for (const [n, name] of [[priceFen, "priceFen"], [quantityCenti, "quantityCenti"], [days, "days"]] as const) {
+export function proratedFen(priceFen: number, quantityCenti: number, days: number, monthDays: number, rounding: Rounding = "fen", rateBp = FULL_RATE): number {
+  for (const [n, name] of [[priceFen, "priceFen"], [quantityCenti, "quantityCenti"], [days, "days"], [rateBp, "rateBp"]] as const) {
     if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${name} must be a non-negative integer`);
   }
   if (!Number.isInteger(monthDays) || monthDays < 28 || monthDays > 31 || days > monthDays) throw new RangeError("days must be within the month");
-  const scaled = priceFen * quantityCenti * days;
+  const scaled = priceFen * quantityCenti * days * rateBp;
   if (!Number.isSafeInteger(scaled)) throw new RangeError("amount too large");
-  const denominator = 100 * monthDays;
+  const denominator = 100 * monthDays * FULL_RATE;
   if (rounding === "fen") return Math.floor((scaled + denominator / 2) / denominator);
   const step = STEP[rounding];
   return Math.floor(Math.floor(scaled / denominator) / step) * step;
 }
 
 /** The same computation as SQL over integer expressions, so the bill run and `proratedFen` agree (tests compare them). */
-export function proratedSql(price: string, quantity: string, days: string, monthDays: number, rounding: Rounding): string {
-  const denominator = 100 * monthDays;
-  const scaled = `(${price} * ${quantity} * ${days})`;
+export function proratedSql(price: string, quantity: string, days: string, monthDays: number, rounding: Rounding, rateBp = FULL_RATE): string {
+  const full = rateBp === FULL_RATE;
+  const denominator = 100 * monthDays * (full ? 1 : FULL_RATE);
+  const scaled = full ? `(${price} * ${quantity} * ${days})` : `(${price} * ${quantity} * ${days} * ${rateBp})`;
   if (rounding === "fen") return `((${scaled} + ${denominator / 2}) / ${denominator})`;
   const step = STEP[rounding];
   return `((${scaled} / ${denominator}) / ${step} * ${step})`;
@@ -98,4 +101,17 @@ export function lineReason(key: string | null, params: string | null): LineReaso
   } catch {
     return null;
   }
+}
+
+/**
+ * SQL: days of the month within a holding [hFrom, hTo) AND a special period [sFrom, sTo) — by
+ * days, or the whole month when both cover the billing day.
+ */
+export function overlapDaysSql(h: { from: string; to: string }, p: { from: string; to: string }, b: MonthBounds, proration: Proration, billingDate: string): string {
+  const hEnd = `coalesce(${h.to}, '${OPEN_END}')`;
+  const pEnd = `coalesce(${p.to}, '${OPEN_END}')`;
+  if (proration === "billing_day") {
+    return `(case when ${h.from} <= '${billingDate}' and ${hEnd} > '${billingDate}' and ${p.from} <= '${billingDate}' and ${pEnd} > '${billingDate}' then ${b.days} else 0 end)`;
+  }
+  return `max(0, cast(julianday(min(${hEnd}, ${pEnd}, '${b.next}')) - julianday(max(${h.from}, ${p.from}, '${b.first}')) as integer))`;
 }

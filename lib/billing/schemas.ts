@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FEE_ITEM_KINDS, PAYMENT_METHODS, PRORATION_MODES, ROUNDING_MODES } from "@/db/schema/billing";
+import { FEE_ITEM_KINDS, PAYMENT_METHODS, PRORATION_MODES, ROUNDING_MODES, UNIT_PERIOD_KINDS } from "@/db/schema/billing";
 import { MAX_AHEAD_MONTHS } from "./limits";
 import { isPeriod, parseCenti, parseYuan } from "./rules";
 
@@ -76,6 +76,28 @@ export const settingsSchema = z.object({
   dueDay: z.coerce.number().int().min(1, "billing.errors.dueDay").max(28, "billing.errors.dueDay"),
   rounding: z.enum(ROUNDING_MODES),
   proration: z.enum(PRORATION_MODES).default("days"),
+  /** Vacancy rate in percent ("70", "72.5") → basis points. */
+  vacancyRate: z
+    .union([z.string(), z.number()])
+    .default("70")
+    .transform((v, ctx) => {
+      const bp = parseCenti(String(v));
+      if (bp === null || bp > 10_000) {
+        ctx.addIssue({ code: "custom", message: "billing.errors.vacancyRate" });
+        return z.NEVER;
+      }
+      return bp;
+    }),
+});
+
+const day = z.string({ error: "validation.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
+
+/** A vacant or fee-free period of a unit; an empty end means open-ended. */
+export const unitPeriodSchema = z.object({
+  unitId: id,
+  kind: z.enum(UNIT_PERIOD_KINDS),
+  fromDate: day,
+  toDate: z.preprocess((v) => (v === "" || v === undefined ? null : v), day.nullable()),
 });
 
 /** A one-off service charge; the amount defaults to the fee item's price when left empty. */

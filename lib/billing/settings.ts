@@ -71,8 +71,8 @@ export async function priceHistory(db: DbOrTx, companyId: number) {
     .orderBy(feeItemPrices.feeItemId, desc(feeItemPrices.fromPeriod));
 }
 
-export async function saveBillingSettings(db: Db, actor: Actor, input: { dueDay: number; rounding: Rounding; proration: Proration }) {
-  const values = { dueDay: input.dueDay, rounding: input.rounding, proration: input.proration };
+export async function saveBillingSettings(db: Db, actor: Actor, input: { dueDay: number; rounding: Rounding; proration: Proration; vacancyRate: number }) {
+  const values = { dueDay: input.dueDay, rounding: input.rounding, proration: input.proration, vacancyRateBp: input.vacancyRate };
   await db.transaction(async (tx) => {
     await tx
       .insert(billingSettings)

@@ -4,7 +4,8 @@ import { billLines, bills, householdUnits, units } from "@/db/schema";
 import { generateBills } from "@/lib/billing/generate";
 import { proratedFen } from "@/lib/billing/proration";
 import { monthsInArrearsByHousehold } from "@/lib/billing/queries";
-import { updateFeeItem } from "@/lib/billing/settings";
+import { saveBillingSettings, updateFeeItem } from "@/lib/billing/settings";
+import { addUnitPeriod } from "@/lib/billing/unit-periods";
 import { openDb, type Db } from "@/lib/db/client";
 import { createHousehold } from "@/lib/registry/commands";
 import { transferUnit } from "@/lib/registry/holdings";
@@ -132,5 +133,29 @@ describe("billing over time", () => {
     const lineFor = async (period: string) => (await linesOf(db, (await billOf(db, e.households[0].id, period)).id)).find((l) => l.feeItemId === e.feeItems.property.id)!;
     expect((await lineFor("2026-05")).amountFen).toBe(proratedFen(250, area, 31, 31));
     expect((await lineFor("2026-06")).amountFen).toBe(proratedFen(300, area, 30, 30));
+  });
+
+  it("vacant days bill per-area items at the vacancy rate on a line of their own; fee-free days bill nothing", async () => {
+    const e = await createBillingEstate(db, 2);
+    const actor = { companyId: e.companyId, userId: e.finance.id };
+    await saveBillingSettings(db, actor, { dueDay: 15, rounding: "jiao", proration: "days", vacancyRate: 7000 });
+    const [vacant, free] = e.units;
+    await addUnitPeriod(db, actor, { unitId: vacant.id, kind: "vacant", fromDate: "2026-04-11", toDate: null });
+    await expect(addUnitPeriod(db, actor, { unitId: vacant.id, kind: "free", fromDate: "2026-05-01", toDate: "2026-06-01" })).rejects.toMatchObject({ code: "conflict" });
+    await addUnitPeriod(db, actor, { unitId: free.id, kind: "free", fromDate: "2026-01-01", toDate: "2026-05-01" });
+    await generateBills(db, e.companyId, "2026-04");
+    const vLines = await linesOf(db, (await billOf(db, e.households[0].id, "2026-04")).id);
+    const area = vLines.filter((l) => l.feeItemId === e.feeItems.property.id);
+    expect(area.map((l) => [l.amountFen, l.reasonKey])).toEqual([
+      [proratedFen(250, vacant.areaCentiM2, 10, 30, "jiao"), "reason.prorated"],
+      [proratedFen(250, vacant.areaCentiM2, 20, 30, "jiao", 7000), "reason.vacancy"],
+    ]);
+    expect(JSON.parse(area[1].reasonParams!)).toEqual({ days: 20, monthDays: 30, percent: 70 });
+    expect(vLines.find((l) => l.feeItemId === e.feeItems.garbage.id)!.amountFen).toBe(1000); // per-household items are not reduced
+    // The fee-free unit's household gets no bill for April, and a full bill from May.
+    expect(await billOf(db, e.households[1].id, "2026-04")).toBeUndefined();
+    await generateBills(db, e.companyId, "2026-05");
+    const may = await linesOf(db, (await billOf(db, e.households[1].id, "2026-05")).id);
+    expect(may.find((l) => l.feeItemId === e.feeItems.property.id)).toMatchObject({ amountFen: proratedFen(250, free.areaCentiM2, 31, 31, "jiao"), reasonKey: null });
   });
 });

@@ -74,3 +74,21 @@ describe("proration by days (rules)", () => {
     expect(lineReason("reason.prorated", "not json")).toBeNull();
   });
 });
+
+describe("vacancy rate (rules)", () => {
+  it("applies the rate before rounding, with each rounding rule", () => {
+    // 20 of 30 vacant days of 2.50 元/m² × 89.00 m² at 70 %: 222.50 × 20/30 × 0.7 = 103.8333 元
+    expect(proratedFen(250, 8900, 20, 30, "fen", 7000)).toBe(10383);
+    expect(proratedFen(250, 8900, 20, 30, "jiao", 7000)).toBe(10380);
+    expect(proratedFen(250, 8900, 20, 30, "yuan", 7000)).toBe(10300);
+    // a whole vacant month at 70 %: 155.75 元
+    expect(proratedFen(250, 8900, 31, 31, "fen", 7000)).toBe(15575);
+    expect(proratedFen(250, 8900, 31, 31, "yuan", 7000)).toBe(15500);
+    expect(proratedFen(250, 8900, 31, 31, "fen", 10_000)).toBe(22250);
+    expect(proratedFen(250, 8900, 31, 31, "fen", 0)).toBe(0);
+  });
+
+  it("the SQL form scales by the rate the same way", () => {
+    expect(proratedSql("p", "q", "d", 30, "fen", 7000)).toBe("(((p * q * d * 7000) + 15000000) / 30000000)");
+  });
+});

@@ -22,9 +22,11 @@ import {
   readingsSchema,
   refundSchema,
   settingsSchema,
+  unitPeriodSchema,
   voidSchema,
 } from "@/lib/billing/schemas";
 import { createFeeItem, saveBillingSettings, updateFeeItem } from "@/lib/billing/settings";
+import { addUnitPeriod } from "@/lib/billing/unit-periods";
 import { householdIdByCode, transferUnit } from "@/lib/registry/holdings";
 import { transferFormSchema } from "@/lib/registry/schemas";
 
@@ -143,4 +145,11 @@ export const transferUnitAction = authorizedAction({ schema: transferFormSchema,
   refresh();
   revalidatePath("/staff/registry", "layout");
   return result;
+});
+
+/** A vacant or fee-free period of a unit (finance and admin). */
+export const addUnitPeriodAction = authorizedAction({ schema: unitPeriodSchema, roles: BILLING_ROLES }, async (input, ctx) => {
+  const row = await addUnitPeriod(ctx.db, actor(ctx), input);
+  refresh();
+  return { id: row.id };
 });

@@ -6,7 +6,7 @@ import { BILLING_SETTINGS_ROLES } from "@/lib/billing/access";
 import { getBillingSettings } from "@/lib/billing/generate";
 import { listFeeItems } from "@/lib/billing/queries";
 import { priceHistory } from "@/lib/billing/settings";
-import { fenToYuanText } from "@/lib/billing/rules";
+import { centiToText, fenToYuanText } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 
 export async function generateMetadata() {
@@ -44,7 +44,7 @@ export default async function FeeItemsPage() {
         <NewFeeItemForm />
       </Card>
       <Card title={t("settings.billing")}>
-        <BillingSettingsForm dueDay={settings.dueDay} rounding={settings.rounding} proration={settings.proration} />
+        <BillingSettingsForm dueDay={settings.dueDay} rounding={settings.rounding} proration={settings.proration} vacancyRate={centiToText(settings.vacancyRateBp)} />
       </Card>
     </div>
   );

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChargeForm } from "@/components/billing/charge-form";
 import { TransferForm } from "@/components/billing/transfer-form";
+import { UnitPeriodForm } from "@/components/billing/unit-period-form";
 import { AdjustBillForm, RefundForm, VoidBillForm } from "@/components/billing/correction-forms";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
@@ -10,6 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
 import { householdAccount, listFeeItems } from "@/lib/billing/queries";
 import { fenToYuanText, localDate } from "@/lib/billing/rules";
+import { unitPeriods } from "@/lib/billing/unit-periods";
 import { getDb } from "@/lib/db";
 import { getHousehold } from "@/lib/registry/households";
 import type { Locale } from "@/lib/i18n/config";
@@ -32,6 +34,8 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
     getHousehold(db, user.companyId, { kind: "all" }, Number(id)),
   ]);
   if (!account || !household) notFound();
+  const periods = await unitPeriods(db, user.companyId, household.units.map((u) => u.id));
+  const unitLabel = (u: (typeof household.units)[number]) => `${u.communityName} ${u.buildingCode}-${u.number}`;
   const t = await getTranslations("billing");
   const locale = (await getLocale()) as Locale;
   const money = (fen: number) => formatFen(fen, locale);
@@ -65,7 +69,25 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
       {household.active && household.units.length ? (
         <Card title={t("transfer.title")}>
           <p className="mb-3 text-xs text-slate-600">{t("transfer.hint")}</p>
-          <TransferForm householdId={account.id} today={today} units={household.units.map((u) => ({ id: u.id, label: `${u.communityName} ${u.buildingCode}-${u.number}` }))} />
+          <TransferForm householdId={account.id} today={today} units={household.units.map((u) => ({ id: u.id, label: unitLabel(u) }))} />
+        </Card>
+      ) : null}
+      {household.units.length ? (
+        <Card title={t("unitPeriod.title")}>
+          <ul className="mb-3 space-y-1 text-sm" data-testid="unit-periods">
+            {periods.length === 0 ? <li className="text-slate-500">{t("unitPeriod.none")}</li> : null}
+            {periods.map((p) => (
+              <li key={p.id}>
+                {t("unitPeriod.line", {
+                  unit: unitLabel(household.units.find((u) => u.id === p.unitId)!),
+                  kind: t(`unitPeriodKind.${p.kind}`),
+                  from: p.fromDate,
+                  to: p.toDate ?? t("unitPeriod.open"),
+                })}
+              </li>
+            ))}
+          </ul>
+          <UnitPeriodForm today={today} units={household.units.map((u) => ({ id: u.id, label: unitLabel(u) }))} />
         </Card>
       ) : null}
       {oneOff.length ? (
