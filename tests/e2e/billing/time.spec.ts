@@ -47,6 +47,7 @@ test.describe("finance", () => {
     await expect(statements.nth(0)).toContainText(s.seller.name);
     await expect(statements.nth(0)).toContainText(`${s.buyer.name}`);
     await expect(statements.nth(1)).toContainText(s.buyer.name);
+    await page.screenshot({ path: test.info().outputPath("transfer-statement.png"), fullPage: true });
     // the print stylesheet hides the print button and the app's navigation
     await page.emulateMedia({ media: "print" });
     await expect(page.getByRole("button", { name: zhBilling.common.print })).toBeHidden();
@@ -74,6 +75,7 @@ test("a resident sees the prorated first bill with its reason, in both languages
   await ctx.addCookies([{ name: "NEXT_LOCALE", value: "en", url: test.info().project.use.baseURL! }]);
   await page.goto("/bills");
   await expect(page.getByTestId("unpaid-bill").filter({ hasText: s.lastMonth }).getByTestId("line-reason")).toHaveText(fill(enBilling.reason.prorated, params));
+  await page.screenshot({ path: test.info().outputPath("resident-bill-en.png"), fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await ctx.close();
 });

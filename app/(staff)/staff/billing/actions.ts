@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
+import { AppError } from "@/lib/actions/result";
 import { BILLING_ROLES, BILLING_SETTINGS_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
 import { chargeOneOff } from "@/lib/billing/charges";
 import { createContract, createContractCustomer, recordContractPayment } from "@/lib/billing/contracts";
@@ -141,7 +142,11 @@ export const contractPaymentAction = authorizedAction({ schema: contractPaymentS
 /** 过户 recorded by finance: the unit passes to the household with the given code on the date. */
 export const transferUnitAction = authorizedAction({ schema: transferFormSchema, roles: BILLING_ROLES }, async (input, ctx) => {
   const toHouseholdId = await householdIdByCode(ctx.db, ctx.companyId, input.toHouseholdCode);
-  const result = await transferUnit(ctx.db, actor(ctx), { unitId: input.unitId, fromHouseholdId: input.fromHouseholdId, toHouseholdId, date: input.date });
+  const result = await transferUnit(ctx.db, actor(ctx), { unitId: input.unitId, fromHouseholdId: input.fromHouseholdId, toHouseholdId, date: input.date }).catch((e: unknown) => {
+    // The form names the buyer by code: its errors belong at that field.
+    const buyer = e instanceof AppError ? e.fieldErrors?.toHouseholdId : undefined;
+    throw buyer ? AppError.field("toHouseholdCode", buyer[0]) : e;
+  });
   refresh();
   revalidatePath("/staff/registry", "layout");
   return result;
