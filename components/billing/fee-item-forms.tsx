@@ -8,24 +8,25 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { createFeeItemAction, saveSettingsAction, updateFeeItemAction } from "@/app/(staff)/staff/billing/actions";
-import { FEE_ITEM_KINDS, ROUNDING_MODES } from "@/db/schema/billing";
+import { FEE_ITEM_KINDS, PRORATION_MODES, ROUNDING_MODES } from "@/db/schema/billing";
 import { feeItemSchema, feeItemUpdateSchema, settingsSchema } from "@/lib/billing/schemas";
 
 export function NewFeeItemForm() {
   const t = useTranslations("billing");
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(feeItemSchema, createFeeItemAction, {
-    defaultValues: { name: "", kind: "per_household", price: "" },
+    defaultValues: { name: "", kind: "per_household", price: "", fromPeriod: "" },
     onSuccess: () => {
       form.reset();
       router.refresh();
     },
   });
   return (
-    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[2fr_2fr_1fr_auto] sm:items-start" noValidate>
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[2fr_2fr_1fr_1fr_auto] sm:items-start" noValidate>
       <Field label={t("settings.name")} error={errorOf("name")} {...form.register("name")} />
       <SelectField label={t("settings.kind")} options={FEE_ITEM_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} {...form.register("kind")} />
       <Field label={t("settings.price")} inputMode="decimal" error={errorOf("price")} {...form.register("price")} />
+      <Field type="month" label={t("settings.fromPeriod")} error={errorOf("fromPeriod")} {...form.register("fromPeriod")} />
       <div className="sm:pt-6">
         <FormFooter submitting={submitting} formError={formError} label={t("settings.add")} />
       </div>
@@ -38,7 +39,7 @@ export function FeeItemRowForm({ id, price, active }: { id: number; price: strin
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(feeItemUpdateSchema, updateFeeItemAction, {
-    defaultValues: { id, price, active },
+    defaultValues: { id, price, active, fromPeriod: "" },
     onSuccess: () => {
       setSaved(true);
       router.refresh();
@@ -48,6 +49,7 @@ export function FeeItemRowForm({ id, price, active }: { id: number; price: strin
     <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3" noValidate>
       <input type="hidden" {...form.register("id")} />
       <Field label={t("price")} inputMode="decimal" className="w-32" error={errorOf("price")} {...form.register("price")} />
+      <Field type="month" label={t("fromPeriod")} className="w-44" error={errorOf("fromPeriod")} {...form.register("fromPeriod")} />
       <label className="flex items-center gap-2 pt-7 text-sm">
         <input type="checkbox" className="accent-brand-600" {...form.register("active")} />
         {t("active")}
@@ -59,17 +61,29 @@ export function FeeItemRowForm({ id, price, active }: { id: number; price: strin
   );
 }
 
-export function BillingSettingsForm({ dueDay, rounding }: { dueDay: number; rounding: (typeof ROUNDING_MODES)[number] }) {
+export function BillingSettingsForm({
+  dueDay,
+  rounding,
+  proration,
+  vacancyRate,
+}: {
+  dueDay: number;
+  rounding: (typeof ROUNDING_MODES)[number];
+  proration: (typeof PRORATION_MODES)[number];
+  vacancyRate: string;
+}) {
   const t = useTranslations("billing");
   const [saved, setSaved] = useState(false);
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(settingsSchema, saveSettingsAction, {
-    defaultValues: { dueDay, rounding },
+    defaultValues: { dueDay, rounding, proration, vacancyRate },
     onSuccess: () => setSaved(true),
   });
   return (
-    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start" noValidate>
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_1fr_auto] sm:items-start" noValidate>
       <Field type="number" min={1} max={28} label={t("settings.dueDay")} error={errorOf("dueDay")} {...form.register("dueDay")} />
       <SelectField label={t("settings.rounding")} options={ROUNDING_MODES.map((r) => ({ value: r, label: t(`rounding.${r}`) }))} {...form.register("rounding")} />
+      <SelectField label={t("settings.proration")} options={PRORATION_MODES.map((r) => ({ value: r, label: t(`proration.${r}`) }))} {...form.register("proration")} />
+      <Field label={t("settings.vacancyRate")} inputMode="decimal" error={errorOf("vacancyRate")} {...form.register("vacancyRate")} />
       <div className="sm:pt-6">
         <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("settings.save")} />
       </div>

@@ -4,7 +4,24 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 
 /** An A4 statement (缴费通知单) of one household: every bill still owing, line by line. One page per household in print. */
-export async function Statement({ account, unitLabel, companyName, locale, today }: { account: HouseholdAccount; unitLabel: string; companyName: string; locale: Locale; today: string }) {
+export async function Statement({
+  account,
+  unitLabel,
+  companyName,
+  locale,
+  today,
+  title,
+  intro,
+}: {
+  account: HouseholdAccount;
+  unitLabel: string;
+  companyName: string;
+  locale: Locale;
+  today: string;
+  /** Another heading and introduction (the transfer statement); default the payment notice's. */
+  title?: string;
+  intro?: string;
+}) {
   const t = await getTranslations("billing");
   const money = (fen: number) => formatFen(fen, locale);
   const sep = locale === "en" ? "; " : "；";
@@ -13,7 +30,7 @@ export async function Statement({ account, unitLabel, companyName, locale, today
     <article className="mx-auto max-w-3xl break-after-page rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200 print:max-w-none print:p-0 print:shadow-none print:ring-0" data-testid="statement">
       <header className="border-b-2 border-slate-800 pb-3 text-center">
         <div className="text-sm">{companyName}</div>
-        <h2 className="text-xl font-semibold tracking-widest">{t("print.statement")}</h2>
+        <h2 className="text-xl font-semibold tracking-widest">{title ?? t("print.statement")}</h2>
       </header>
       <div className="mt-3 flex justify-between text-sm">
         <span>
@@ -23,7 +40,7 @@ export async function Statement({ account, unitLabel, companyName, locale, today
           {t("print.printedOn")} {today}
         </span>
       </div>
-      <p className="mt-3 text-sm">{t("print.intro", { date: today })}</p>
+      <p className="mt-3 text-sm">{intro ?? t("print.intro", { date: today })}</p>
       {owing.length === 0 ? (
         <p className="mt-4 text-sm">{t("print.noOwing")}</p>
       ) : (
@@ -43,7 +60,7 @@ export async function Statement({ account, unitLabel, companyName, locale, today
               <tr key={b.id} className="border-b border-slate-200 align-top">
                 <td className="py-1">{b.period}</td>
                 <td className="py-1 text-xs">
-                  {b.lines.map((l) => `${l.name} ${money(l.amountFen)}`).join(sep)}
+                  {b.lines.map((l) => `${l.name}${l.reason ? ` (${t(l.reason.key, l.reason.params)})` : ""} ${money(l.amountFen)}`).join(sep)}
                   {b.adjustmentFen ? `${sep}${t("correction.adjust")} ${money(b.adjustmentFen)}` : ""}
                 </td>
                 <td className="py-1">{b.dueDate}</td>

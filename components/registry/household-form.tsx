@@ -36,6 +36,7 @@ export function HouseholdForm({ units, initial }: { units: UnitOption[]; initial
     kind: initial?.kind ?? "owner",
     unitIds: (initial?.unitIds ?? []).map(String),
     contacts: initial?.contacts ?? [{ name: "", phone: "", email: "" }],
+    fromDate: "",
   };
   const create = useActionForm(householdSchema, createHouseholdAction, {
     defaultValues: defaults,
@@ -79,6 +80,9 @@ export function HouseholdForm({ units, initial }: { units: UnitOption[]; initial
             {tRoot(errorOf("unitIds")!)}
           </p>
         ) : null}
+        <div className="mt-3 sm:w-1/2">
+          <Field type="date" label={t("fromDate")} error={errorOf("fromDate")} {...form.register("fromDate")} />
+        </div>
       </fieldset>
       <fieldset className="space-y-3">
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("contacts")}</legend>

@@ -13,6 +13,8 @@ import { companies, users } from "./tenancy";
  */
 
 export const ROUNDING_MODES = ["fen", "jiao", "yuan"] as const;
+/** days: a part month is billed by the days held (default); billing_day: the whole month to whoever holds the unit on the billing day. */
+export const PRORATION_MODES = ["days", "billing_day"] as const;
 /**
  * per_area: 元/m²/month × unit area; per_parking: per parking unit and month; per_household: flat
  * per month — these three go on the monthly bill. one_off: a value-added service charged once
@@ -35,6 +37,9 @@ export const billingSettings = sqliteTable("billing_settings", {
   billingDay: integer("billing_day").notNull().default(1),
   dueDay: integer("due_day").notNull().default(15),
   rounding: enumText("rounding", ROUNDING_MODES).notNull().default("fen"),
+  proration: enumText("proration", PRORATION_MODES).notNull().default("days"),
+  /** Share of per-area items billed for a delivered-but-vacant (空置) day, in basis points (7000 = 70 %). */
+  vacancyRateBp: integer("vacancy_rate_bp").notNull().default(7000),
 });
 
 /** 收费项目. `priceFen`: fen per m² and month (per_area), else fen per parking unit or household and month. */
@@ -50,6 +55,58 @@ export const feeItems = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("fee_items_company_name_uq").on(t.companyId, t.name), check("fee_items_price_ck", sql`${t.priceFen} >= 0`)],
+);
+
+/**
+ * A fee item's price history: each row is the price from month `fromPeriod` ("YYYY-MM") on,
+ * until the next row. Append-only: a price change adds a row, never rewrites one. A bill run
+ * for month M uses the row in force in M; `fee_items.price_fen` mirrors the latest row (the
+ * price shown and used for one-off charges). An item with no rows at all (created before
+ * price history) is billed at `fee_items.price_fen` for every month.
+ */
+export const feeItemPrices = sqliteTable(
+  "fee_item_prices",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    feeItemId: integer("fee_item_id")
+      .notNull()
+      .references(() => feeItems.id),
+    fromPeriod: text("from_period").notNull(),
+    priceFen: integer("price_fen").notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("fee_item_prices_item_period_uq").on(t.feeItemId, t.fromPeriod),
+    index("fee_item_prices_company_idx").on(t.companyId),
+    check("fee_item_prices_price_ck", sql`${t.priceFen} >= 0`),
+  ],
+);
+
+/** vacant: delivered but unoccupied (空置), per-area items at the company's vacancy rate; free: a fee-free period, the unit bills nothing. */
+export const UNIT_PERIOD_KINDS = ["vacant", "free"] as const;
+
+/**
+ * Special billing periods of a unit, half-open [fromDate, toDate) like holdings (toDate null:
+ * open-ended). The periods of one unit never overlap (checked by the command in its
+ * transaction). They change what the unit's holder is billed for those days.
+ */
+export const unitBillingPeriods = sqliteTable(
+  "unit_billing_periods",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    kind: enumText("kind", UNIT_PERIOD_KINDS).notNull(),
+    fromDate: text("from_date").notNull(),
+    toDate: text("to_date"),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("unit_billing_periods_unit_idx").on(t.unitId, t.fromDate), check("unit_billing_periods_dates_ck", sql`${t.toDate} is null or ${t.toDate} > ${t.fromDate}`)],
 );
 
 /** One household's bill for one month ("YYYY-MM"); status follows from the entries. */
@@ -106,6 +163,10 @@ export const billLines = sqliteTable(
     quantity: integer("quantity").notNull(),
     priceFen: integer("price_fen").notNull(),
     amountFen: integer("amount_fen").notNull(),
+    /** Why the line differs from a full month (e.g. "billing.reason.prorated"), shown translated; null for a plain line. */
+    reasonKey: text("reason_key"),
+    /** The message's parameters as JSON (e.g. {"days":14,"monthDays":30}). */
+    reasonParams: text("reason_params"),
   },
   (t) => [index("bill_lines_bill_idx").on(t.billId)],
 );

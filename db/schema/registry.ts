@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
 import { active, companyRef, createdAt, enumText, id, updatedAt } from "./_helpers";
 import { companies, users } from "./tenancy";
 
@@ -86,7 +87,15 @@ export const households = sqliteTable(
   (t) => [uniqueIndex("households_code_uq").on(t.code), index("households_company_idx").on(t.companyId)],
 );
 
-/** The units a household holds (e.g. a flat and a parking space). A unit has one holder. */
+/**
+ * The units a household holds, each for a period (SPEC §4 "Time"): from `fromDate` (handover
+ * or purchase, "YYYY-MM-DD", first day held) to `toDate` (sale, transfer or move-out: the first
+ * day NO LONGER held; null while held). Half-open periods, so a transfer on day D ends the old
+ * link and starts the new one on the same D. A unit has at most one holder on any day: a
+ * trigger (custom migration household_units_periods) refuses overlapping periods, and at most
+ * one open link per unit (partial unique index). "Current" holdings are the open links
+ * (`toDate` null); ended links are history and must be filtered out by current-holder queries.
+ */
 export const householdUnits = sqliteTable(
   "household_units",
   {
@@ -97,11 +106,15 @@ export const householdUnits = sqliteTable(
     unitId: integer("unit_id")
       .notNull()
       .references(() => units.id),
+    /** Links that existed before periods got their household's creation day (custom migration). */
+    fromDate: text("from_date").notNull().default("1970-01-01"),
+    toDate: text("to_date"),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.householdId, t.unitId] }),
-    uniqueIndex("household_units_unit_uq").on(t.unitId),
+    uniqueIndex("household_units_unit_open_uq").on(t.unitId).where(sql`${t.toDate} is null`),
+    index("household_units_unit_period_idx").on(t.unitId, t.fromDate),
   ],
 );
 

@@ -3,57 +3,89 @@ import { billingSettings } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { generateContractBills } from "./contracts";
-import { areaLineSql, dueDateOf, isPeriod, type Rounding } from "./rules";
+import { billedDaysSql, monthBounds, OPEN_END, overlapDaysSql, type Proration, proratedSql } from "./proration";
+import { dueDateOf, isPeriod, type Rounding } from "./rules";
 
 export interface BillingSettings {
   billingDay: number;
   dueDay: number;
   rounding: Rounding;
+  proration: Proration;
+  /** Share of per-area items billed for a vacant day, basis points. */
+  vacancyRateBp: number;
 }
 
-export const DEFAULT_SETTINGS: BillingSettings = { billingDay: 1, dueDay: 15, rounding: "fen" };
+export const DEFAULT_SETTINGS: BillingSettings = { billingDay: 1, dueDay: 15, rounding: "fen", proration: "days", vacancyRateBp: 7000 };
 
 export async function getBillingSettings(db: DbOrTx, companyId: number): Promise<BillingSettings> {
   const [row] = await db.select().from(billingSettings).where(eq(billingSettings.companyId, companyId));
-  return row ? { billingDay: row.billingDay, dueDay: row.dueDay, rounding: row.rounding } : DEFAULT_SETTINGS;
+  return row ? { billingDay: row.billingDay, dueDay: row.dueDay, rounding: row.rounding, proration: row.proration, vacancyRateBp: row.vacancyRateBp } : DEFAULT_SETTINGS;
 }
 
 /**
- * The lines every active household owes for one month, as SQL: per_area items on its
- * residential and commercial units (price × area, rounded), per_parking items on its
- * parking units, per_household items once, metered items for each of its units with a reading
- * for the month (consumption × price, rounded like per_area). Columns: household_id, fee_item_id, unit_id,
- * qty, price, amount.
+ * The lines owed for one month, as SQL (SPEC §4 "Time"). `held`: every household–unit period
+ * overlapping the month with the days billed to it (by days, or the whole month when held on
+ * the billing day) and, of those, the days in the unit's vacant and fee-free periods; `px`:
+ * each active fee item's price in force in the month (its latest price period starting by
+ * then; an item without any price period is billed at its price). per_area items on
+ * residential and commercial units (price × area × paying days / month days, rounded; vacant
+ * days on a line of their own at the vacancy rate), per_parking items on parking units,
+ * per_household items once per household (for the most paying days of any unit it held),
+ * metered items for each unit with a reading for the month, billed to its holder at the end
+ * of the month (or its last holder in the month). Fee-free days bill nothing. A part month
+ * carries its reason (prorated, vacancy) as a message key + JSON parameters.
+ * Columns: household_id, fee_item_id, unit_id, qty, price, amount, reason_key, reason_params.
  */
-function lineSource(companyId: number, period: string, rounding: Rounding) {
-  const amount = sql.raw(areaLineSql("fi.price_fen", "u.area_centi_m2", rounding));
-  const metered = sql.raw(areaLineSql("fi.price_fen", "(mr.reading_centi - mr.previous_centi)", rounding));
+function lineSource(companyId: number, period: string, settings: BillingSettings, hasSpecialPeriods: boolean) {
+  const b = monthBounds(period);
+  const billingDate = dueDateOf(period, settings.billingDay);
+  const days = sql.raw(billedDaysSql("hu.from_date", "hu.to_date", b, settings.proration, billingDate));
+  const special = (kind: "vacant" | "free") =>
+    !hasSpecialPeriods
+      ? sql.raw("0")
+      : sql.raw(`(select coalesce(sum(${overlapDaysSql({ from: "hu.from_date", to: "hu.to_date" }, { from: "s.from_date", to: "s.to_date" }, b, settings.proration, billingDate)}), 0)
+       from unit_billing_periods s where s.unit_id = hu.unit_id and s.kind = '${kind}' and s.from_date < '${b.next}' and coalesce(s.to_date, '${OPEN_END}') > '${b.first}')`);
+  const amount = (q: string, d: string, rate?: number) => sql.raw(proratedSql("px.price", q, d, b.days, settings.rounding, rate));
+  const metered = sql.raw(proratedSql("px.price", "(mr.reading_centi - mr.previous_centi)", String(b.days), b.days, settings.rounding));
+  const reason = (d: string) =>
+    sql.raw(`case when ${d} < ${b.days} then 'reason.prorated' end as reason_key, case when ${d} < ${b.days} then json_object('days', ${d}, 'monthDays', ${b.days}) end as reason_params`);
+  const vacancy = sql.raw(`'reason.vacancy', json_object('days', h.vdays, 'monthDays', ${b.days}, 'percent', ${settings.vacancyRateBp / 100})`);
   return sql`
-    select hu.household_id, fi.id as fee_item_id, u.id as unit_id, u.area_centi_m2 as qty, fi.price_fen as price, ${amount} as amount
-      from household_units hu
-      join households h on h.id = hu.household_id and h.active = 1
-      join units u on u.id = hu.unit_id and u.type in ('residential', 'commercial')
-      join fee_items fi on fi.company_id = ${companyId} and fi.active = 1 and fi.kind = 'per_area'
-     where hu.company_id = ${companyId}
+    with held as (
+      select household_id, unit_id, type, area, vdays, fdays, days - vdays - fdays as pdays
+        from (select hu.household_id, hu.unit_id, u.type, u.area_centi_m2 as area, ${days} as days, ${special("vacant")} as vdays, ${special("free")} as fdays
+                from household_units hu
+                join units u on u.id = hu.unit_id
+               where hu.company_id = ${companyId} and hu.from_date < ${b.next} and coalesce(hu.to_date, ${OPEN_END}) > ${b.first})
+    ), px as (
+      select fi.id, fi.kind, coalesce(
+               (select p.price_fen from fee_item_prices p where p.fee_item_id = fi.id and p.from_period <= ${period} order by p.from_period desc limit 1),
+               case when not exists (select 1 from fee_item_prices p where p.fee_item_id = fi.id) then fi.price_fen end) as price
+        from fee_items fi
+       where fi.company_id = ${companyId} and fi.active = 1 and fi.kind in ('per_area', 'per_parking', 'per_household', 'metered')
+    )
+    select h.household_id, px.id as fee_item_id, h.unit_id, h.area as qty, px.price, ${amount("h.area", "h.pdays")} as amount, ${reason("h.pdays")}
+      from held h join px on px.kind = 'per_area' and px.price is not null
+     where h.type in ('residential', 'commercial') and h.pdays > 0
     union all
-    select hu.household_id, fi.id, u.id, 1, fi.price_fen, fi.price_fen
-      from household_units hu
-      join households h on h.id = hu.household_id and h.active = 1
-      join units u on u.id = hu.unit_id and u.type = 'parking'
-      join fee_items fi on fi.company_id = ${companyId} and fi.active = 1 and fi.kind = 'per_parking'
-     where hu.company_id = ${companyId}
+    select h.household_id, px.id, h.unit_id, h.area, px.price, ${amount("h.area", "h.vdays", settings.vacancyRateBp)}, ${vacancy}
+      from held h join px on px.kind = 'per_area' and px.price is not null
+     where h.type in ('residential', 'commercial') and h.vdays > 0
     union all
-    select h.id, fi.id, null, 1, fi.price_fen, fi.price_fen
-      from households h
-      join fee_items fi on fi.company_id = ${companyId} and fi.active = 1 and fi.kind = 'per_household'
-     where h.company_id = ${companyId} and h.active = 1
-       and exists (select 1 from household_units hu where hu.household_id = h.id)
+    select h.household_id, px.id, h.unit_id, 1, px.price, ${amount("100", "(h.pdays + h.vdays)")}, ${reason("(h.pdays + h.vdays)")}
+      from held h join px on px.kind = 'per_parking' and px.price is not null
+     where h.type = 'parking' and h.pdays + h.vdays > 0
     union all
-    select hu.household_id, fi.id, mr.unit_id, mr.reading_centi - mr.previous_centi, fi.price_fen, ${metered}
+    select h.household_id, px.id, null, 1, px.price, ${amount("100", "h.days")}, ${reason("h.days")}
+      from (select household_id, max(pdays + vdays) as days from held group by household_id having max(pdays + vdays) > 0) h
+      join px on px.kind = 'per_household' and px.price is not null
+    union all
+    select hu.household_id, px.id, mr.unit_id, mr.reading_centi - mr.previous_centi, px.price, ${metered}, null, null
       from meter_readings mr
-      join fee_items fi on fi.id = mr.fee_item_id and fi.company_id = ${companyId} and fi.active = 1 and fi.kind = 'metered'
+      join px on px.id = mr.fee_item_id and px.kind = 'metered' and px.price is not null
       join household_units hu on hu.unit_id = mr.unit_id and hu.company_id = ${companyId}
-      join households h on h.id = hu.household_id and h.active = 1
+       and hu.from_date = (select max(x.from_date) from household_units x
+                            where x.unit_id = mr.unit_id and x.from_date < ${b.next} and coalesce(x.to_date, ${OPEN_END}) > ${b.first})
      where mr.company_id = ${companyId} and mr.period = ${period}`;
 }
 
@@ -76,7 +108,9 @@ export async function generateBills(db: Db, companyId: number, period: string, n
   const settings = await getBillingSettings(db, companyId);
   const due = dueDateOf(period, settings.dueDay);
   const at = now.getTime();
-  const src = lineSource(companyId, period, settings.rounding);
+  // Without any vacant or fee-free period in the company the per-holding lookups are skipped (the bill run's hot path).
+  const [special] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from unit_billing_periods where company_id = ${companyId} limit 1)`);
+  const src = lineSource(companyId, period, settings, Number(special.n) > 0);
   return db.transaction(async (tx) => {
     const contractBills = await generateContractBills(tx, companyId, period, now);
     const inserted = await tx.run(sql`
@@ -89,8 +123,8 @@ export async function generateBills(db: Db, companyId: number, period: string, n
     const created = inserted.rowsAffected;
     if (created === 0) return { period, created, creditApplied: 0, contractBills };
     await tx.run(sql`
-      insert into bill_lines (company_id, bill_id, fee_item_id, unit_id, quantity, price_fen, amount_fen)
-      select ${companyId}, b.id, s.fee_item_id, s.unit_id, s.qty, s.price, s.amount
+      insert into bill_lines (company_id, bill_id, fee_item_id, unit_id, quantity, price_fen, amount_fen, reason_key, reason_params)
+      select ${companyId}, b.id, s.fee_item_id, s.unit_id, s.qty, s.price, s.amount, s.reason_key, s.reason_params
         from (${src}) s
         join bills b on b.household_id = s.household_id and b.period = ${period} and b.kind = 'monthly' and b.created_at = ${at}
        where b.company_id = ${companyId}

@@ -1,4 +1,5 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import { lineReason } from "./proration";
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL, isNull } from "drizzle-orm";
 import {
   allocations,
   billingCorrections,
@@ -320,7 +321,7 @@ export async function monthlyFeeFen(db: DbOrTx, companyId: number, householdId: 
       .select({ type: units.type, area: units.areaCentiM2 })
       .from(householdUnits)
       .innerJoin(units, eq(units.id, householdUnits.unitId))
-      .where(and(eq(householdUnits.companyId, companyId), eq(householdUnits.householdId, householdId))),
+      .where(and(eq(householdUnits.companyId, companyId), eq(householdUnits.householdId, householdId), isNull(householdUnits.toDate))),
   ]);
   if (held.length === 0) return 0;
   let total = 0;
@@ -369,7 +370,17 @@ export async function householdAccount(db: DbOrTx, companyId: number, householdI
   const ids = billRows.map((b) => b.id);
   const lines = ids.length
     ? await db
-        .select({ billId: billLines.billId, feeItemId: billLines.feeItemId, name: feeItems.name, kind: feeItems.kind, quantity: billLines.quantity, priceFen: billLines.priceFen, amountFen: billLines.amountFen })
+        .select({
+          billId: billLines.billId,
+          feeItemId: billLines.feeItemId,
+          name: feeItems.name,
+          kind: feeItems.kind,
+          quantity: billLines.quantity,
+          priceFen: billLines.priceFen,
+          amountFen: billLines.amountFen,
+          reasonKey: billLines.reasonKey,
+          reasonParams: billLines.reasonParams,
+        })
         .from(billLines)
         .innerJoin(feeItems, eq(feeItems.id, billLines.feeItemId))
         .where(and(eq(billLines.companyId, companyId), inArray(billLines.billId, ids)))
@@ -389,7 +400,7 @@ export async function householdAccount(db: DbOrTx, companyId: number, householdI
       status: billStatus({ amountFen, allocatedFen: b.allocatedFen, voided: b.voided }),
       kind: b.kind,
       overdue: !b.voided && b.allocatedFen < amountFen && b.dueDate < today,
-      lines: lines.filter((l) => l.billId === b.id),
+      lines: lines.filter((l) => l.billId === b.id).map(({ reasonKey, reasonParams, ...l }) => ({ ...l, reason: lineReason(reasonKey, reasonParams) })),
     };
   });
   const outstandingFen = billsOut.reduce((s, b) => s + b.outstandingFen, 0);

@@ -206,3 +206,17 @@ export function fenToYuanText(fen: number): string {
 
 /** The most one payment may be: ¥1,000,000 (a typo of extra digits at the cashier is refused). */
 export const MAX_PAYMENT_FEN = 100_000_000;
+
+/**
+ * The last month up to which a household has paid every monthly bill (voided ones do not
+ * count): the transfer statement's "paid up to". Null when its oldest bill is still owing.
+ */
+export function paidThrough(bills: readonly { period: string; kind: string; status: string }[]): string | null {
+  const monthly = bills.filter((b) => b.kind === "monthly" && b.status !== "voided").sort((a, b) => (a.period < b.period ? -1 : 1));
+  let through: string | null = null;
+  for (const b of monthly) {
+    if (b.status !== "paid") break;
+    through = b.period;
+  }
+  return through;
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FEE_ITEM_KINDS, PAYMENT_METHODS, ROUNDING_MODES } from "@/db/schema/billing";
+import { FEE_ITEM_KINDS, PAYMENT_METHODS, PRORATION_MODES, ROUNDING_MODES, UNIT_PERIOD_KINDS } from "@/db/schema/billing";
 import { MAX_AHEAD_MONTHS } from "./limits";
 import { isPeriod, MAX_PAYMENT_FEN, parseCenti, parseYuan } from "./rules";
 
@@ -57,16 +57,47 @@ export const voidSchema = z.object({ billId: id, reason: reasonField });
 export const adjustSchema = z.object({ billId: id, amount: signedYuanField, reason: reasonField });
 export const refundSchema = z.object({ paymentId: id, amount: yuanField, reason: reasonField });
 
+/** A month "YYYY-MM" or empty (the command takes the current month). */
+const optionalPeriodField = z
+  .preprocess((v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v), periodField.optional())
+  .optional();
+
 export const feeItemSchema = z.object({
   name: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(50, "validation.tooLong"),
   kind: z.enum(FEE_ITEM_KINDS, { error: "validation.required" }),
   price: yuanField,
+  /** The first month the price applies (bills for earlier months do not charge the item); empty = this month. */
+  fromPeriod: optionalPeriodField,
 });
-export const feeItemUpdateSchema = z.object({ id, price: yuanField, active: z.boolean() });
+/** A changed price applies from `fromPeriod` (empty = this month) on; earlier months keep their price. */
+export const feeItemUpdateSchema = z.object({ id, price: yuanField, active: z.boolean(), fromPeriod: optionalPeriodField });
 
 export const settingsSchema = z.object({
   dueDay: z.coerce.number().int().min(1, "billing.errors.dueDay").max(28, "billing.errors.dueDay"),
   rounding: z.enum(ROUNDING_MODES),
+  proration: z.enum(PRORATION_MODES).default("days"),
+  /** Vacancy rate in percent ("70", "72.5") → basis points. */
+  vacancyRate: z
+    .union([z.string(), z.number()])
+    .default("70")
+    .transform((v, ctx) => {
+      const bp = parseCenti(String(v));
+      if (bp === null || bp > 10_000) {
+        ctx.addIssue({ code: "custom", message: "billing.errors.vacancyRate" });
+        return z.NEVER;
+      }
+      return bp;
+    }),
+});
+
+const day = z.string({ error: "validation.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
+
+/** A vacant or fee-free period of a unit; an empty end means open-ended. */
+export const unitPeriodSchema = z.object({
+  unitId: id,
+  kind: z.enum(UNIT_PERIOD_KINDS),
+  fromDate: day,
+  toDate: z.preprocess((v) => (v === "" || v === undefined ? null : v), day.nullable()),
 });
 
 /** A one-off service charge; the amount defaults to the fee item's price when left empty. */

@@ -1,42 +1,83 @@
-import { and, eq } from "drizzle-orm";
-import { billingSettings, feeItems } from "@/db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { billingSettings, feeItemPrices, feeItems } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { companyTimeZone } from "@/lib/tenancy/queries";
 import type { Actor } from "./corrections";
-import type { Rounding } from "./rules";
+import type { Proration } from "./proration";
+import { localDate, type Rounding } from "./rules";
 
 type FeeKind = (typeof feeItems.$inferInsert)["kind"];
 
-export async function createFeeItem(db: Db, actor: Actor, input: { name: string; kind: FeeKind; price: number }) {
+/** The company's current month "YYYY-MM". */
+async function thisMonth(db: DbOrTx, companyId: number, now = new Date()): Promise<string> {
+  return localDate(now, await companyTimeZone(db, companyId)).slice(0, 7);
+}
+
+/** A new fee item with its first price period (from `fromPeriod`, default this month). */
+export async function createFeeItem(db: Db, actor: Actor, input: { name: string; kind: FeeKind; price: number; fromPeriod?: string }) {
   try {
-    const [row] = await db.insert(feeItems).values({ companyId: actor.companyId, name: input.name, kind: input.kind, priceFen: input.price }).returning();
-    await writeAudit(db, { companyId: actor.companyId, actorUserId: actor.userId, action: "fee_item.create", entity: "fee_item", entityId: row.id, after: row });
-    return row;
+    return await db.transaction(async (tx) => {
+      const fromPeriod = input.fromPeriod ?? (await thisMonth(tx, actor.companyId));
+      const [row] = await tx.insert(feeItems).values({ companyId: actor.companyId, name: input.name, kind: input.kind, priceFen: input.price }).returning();
+      await tx.insert(feeItemPrices).values({ companyId: actor.companyId, feeItemId: row.id, fromPeriod, priceFen: input.price, actorUserId: actor.userId });
+      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "fee_item.create", entity: "fee_item", entityId: row.id, after: { ...row, fromPeriod } });
+      return row;
+    });
   } catch (e) {
-    if (isUniqueViolation(e)) throw AppError.field("name", "validation.nameTaken", "conflict");
+    if (isUniqueViolation(e, "fee_items")) throw AppError.field("name", "validation.nameTaken", "conflict");
     throw e;
   }
 }
 
-/** A new price applies to bills generated from now on; bills already issued keep their lines. */
-export async function updateFeeItem(db: Db, actor: Actor, input: { id: number; price: number; active: boolean }) {
-  const [before] = await db.select().from(feeItems).where(and(eq(feeItems.companyId, actor.companyId), eq(feeItems.id, input.id)));
-  if (!before) throw new AppError("not_found");
-  const [after] = await db
-    .update(feeItems)
-    .set({ priceFen: input.price, active: input.active })
-    .where(and(eq(feeItems.companyId, actor.companyId), eq(feeItems.id, input.id)))
-    .returning();
-  await writeAudit(db, { companyId: actor.companyId, actorUserId: actor.userId, action: "fee_item.update", entity: "fee_item", entityId: input.id, before, after });
-  return after;
+/**
+ * A changed price never rewrites the past: it adds a price period from `fromPeriod` (default
+ * this month), which must come after the item's latest period; `fee_items.price_fen` then
+ * mirrors the latest price. An item without price periods (older than price history) first
+ * gets its old price as the period from 1970-01. Bills already issued keep their lines.
+ */
+export async function updateFeeItem(db: Db, actor: Actor, input: { id: number; price: number; active: boolean; fromPeriod?: string }) {
+  try {
+    return await db.transaction(async (tx) => {
+      const scope = and(eq(feeItems.companyId, actor.companyId), eq(feeItems.id, input.id));
+      const [before] = await tx.select().from(feeItems).where(scope);
+      if (!before) throw new AppError("not_found");
+      let fromPeriod: string | null = null;
+      if (input.price !== before.priceFen) {
+        fromPeriod = input.fromPeriod ?? (await thisMonth(tx, actor.companyId));
+        const [latest] = await tx.select().from(feeItemPrices).where(eq(feeItemPrices.feeItemId, before.id)).orderBy(desc(feeItemPrices.fromPeriod)).limit(1);
+        if (!latest) await tx.insert(feeItemPrices).values({ companyId: actor.companyId, feeItemId: before.id, fromPeriod: "1970-01", priceFen: before.priceFen, actorUserId: null });
+        else if (fromPeriod <= latest.fromPeriod) throw AppError.field("fromPeriod", "billing.errors.priceBeforeLatest");
+        await tx.insert(feeItemPrices).values({ companyId: actor.companyId, feeItemId: before.id, fromPeriod, priceFen: input.price, actorUserId: actor.userId });
+      }
+      const [after] = await tx.update(feeItems).set({ priceFen: input.price, active: input.active }).where(scope).returning();
+      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "fee_item.update", entity: "fee_item", entityId: input.id, before, after: { ...after, fromPeriod } });
+      return after;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, "fee_item_prices")) throw AppError.field("fromPeriod", "billing.errors.priceBeforeLatest", "conflict");
+    throw e;
+  }
 }
 
-export async function saveBillingSettings(db: Db, actor: Actor, input: { dueDay: number; rounding: Rounding }) {
-  await db
-    .insert(billingSettings)
-    .values({ companyId: actor.companyId, billingDay: 1, dueDay: input.dueDay, rounding: input.rounding })
-    .onConflictDoUpdate({ target: billingSettings.companyId, set: { dueDay: input.dueDay, rounding: input.rounding } });
-  await writeAudit(db, { companyId: actor.companyId, actorUserId: actor.userId, action: "billing_settings.update", entity: "billing_settings", entityId: actor.companyId, after: input });
+/** A fee item's price periods, newest first (the fee item page's history). */
+export async function priceHistory(db: DbOrTx, companyId: number) {
+  return db
+    .select({ feeItemId: feeItemPrices.feeItemId, fromPeriod: feeItemPrices.fromPeriod, priceFen: feeItemPrices.priceFen })
+    .from(feeItemPrices)
+    .where(eq(feeItemPrices.companyId, companyId))
+    .orderBy(feeItemPrices.feeItemId, desc(feeItemPrices.fromPeriod));
+}
+
+export async function saveBillingSettings(db: Db, actor: Actor, input: { dueDay: number; rounding: Rounding; proration: Proration; vacancyRate: number }) {
+  const values = { dueDay: input.dueDay, rounding: input.rounding, proration: input.proration, vacancyRateBp: input.vacancyRate };
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(billingSettings)
+      .values({ companyId: actor.companyId, billingDay: 1, ...values })
+      .onConflictDoUpdate({ target: billingSettings.companyId, set: values });
+    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "billing_settings.update", entity: "billing_settings", entityId: actor.companyId, after: input });
+  });
 }

@@ -161,6 +161,7 @@ async function peopleOf(db: DbOrTx, companyId: number, ids: readonly number[]): 
         householdId: householdUnits.householdId,
         name: households.name,
         unitId: householdUnits.unitId,
+        held: sql<number>`${householdUnits.toDate} is null`,
         type: units.type,
         communityId: buildings.communityId,
         butler: sql<number | null>`coalesce(${unitButlers.butlerUserId}, ${buildingButlers.butlerUserId})`,
@@ -179,7 +180,8 @@ async function peopleOf(db: DbOrTx, companyId: number, ids: readonly number[]): 
   const managerOf = new Map(managers.map((r) => [r.communityId, r.manager]));
   const wanted = new Set(ids);
   const main = new Map<number, (typeof rows)[number]>();
-  const rank = (r: (typeof rows)[number]) => [r.type === "residential" ? 0 : 1, r.unitId] as const;
+  // A unit held now before one sold (a seller's ladder keeps the address of what it held).
+  const rank = (r: (typeof rows)[number]) => [(r.held ? 0 : 2) + (r.type === "residential" ? 0 : 1), r.unitId] as const;
   for (const r of rows) {
     if (!wanted.has(r.householdId)) continue;
     const cur = main.get(r.householdId);

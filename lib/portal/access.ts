@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, isNull } from "drizzle-orm";
 import { buildings, communities, householdUnits, residentLinks, units } from "@/db/schema";
 import type { Role } from "@/lib/auth/roles";
 import type { DbOrTx } from "@/lib/db/client";
@@ -12,7 +12,7 @@ export async function residentCommunityIds(db: DbOrTx, companyId: number, userId
   const rows = await db
     .selectDistinct({ id: buildings.communityId })
     .from(residentLinks)
-    .innerJoin(householdUnits, and(eq(householdUnits.householdId, residentLinks.householdId), eq(householdUnits.companyId, companyId)))
+    .innerJoin(householdUnits, and(eq(householdUnits.householdId, residentLinks.householdId), eq(householdUnits.companyId, companyId), isNull(householdUnits.toDate)))
     .innerJoin(units, eq(units.id, householdUnits.unitId))
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
     .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.userId, userId), eq(residentLinks.status, "approved")));

@@ -107,7 +107,7 @@ export async function residentAccountsByCommunity(db: DbOrTx, companyId: number,
   const rows = await db
     .select({ communityId: buildings.communityId, n: sql<number>`count(distinct ${residentLinks.userId})` })
     .from(residentLinks)
-    .innerJoin(householdUnits, and(eq(householdUnits.householdId, residentLinks.householdId), eq(householdUnits.companyId, companyId)))
+    .innerJoin(householdUnits, and(eq(householdUnits.householdId, residentLinks.householdId), eq(householdUnits.companyId, companyId), isNull(householdUnits.toDate)))
     .innerJoin(units, eq(units.id, householdUnits.unitId))
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
     .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.status, "approved"), inArray(buildings.communityId, communityIds)))

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { z } from "zod";
 import {
   buildingButlers,
@@ -18,6 +18,9 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Role } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { localDate } from "@/lib/billing/rules";
+import { companyTimeZone } from "@/lib/tenancy/queries";
+import { isPeriodOverlap } from "./rules";
 import { newHouseholdCode } from "./codes";
 import type { buildingSchema, communitySchema, householdSchema, unitSchema } from "./schemas";
 
@@ -152,16 +155,15 @@ export async function setActive(db: Db, actor: Actor, entity: ActivatableEntity,
     if (before.active === active) return;
     let released: number[] = [];
     if (entity === "unit" && !active) {
-      const [held] = await tx.select({ id: householdUnits.householdId }).from(householdUnits).where(eq(householdUnits.unitId, id));
+      const [held] = await tx
+        .select({ id: householdUnits.householdId })
+        .from(householdUnits)
+        .where(and(eq(householdUnits.unitId, id), isNull(householdUnits.toDate)));
       if (held) throw AppError.field("_form", "validation.unitStillHeld", "conflict");
     }
     if (entity === "household" && !active) {
-      const holdings = await tx
-        .select({ unitId: householdUnits.unitId })
-        .from(householdUnits)
-        .where(and(eq(householdUnits.companyId, actor.companyId), eq(householdUnits.householdId, id)));
-      released = holdings.map((h) => h.unitId);
-      await tx.delete(householdUnits).where(and(eq(householdUnits.companyId, actor.companyId), eq(householdUnits.householdId, id)));
+      const today = localDate(new Date(), await companyTimeZone(tx, actor.companyId));
+      released = await endHoldings(tx, actor, id, null, today);
     }
     await tx.update(table).set({ active }).where(scoped(table, actor, id));
     await writeAudit(tx, {
@@ -181,7 +183,7 @@ async function checkUnits(tx: DbOrTx, actor: Actor, unitIds: number[], household
   const rows = await tx
     .select({ id: units.id, active: units.active, holder: householdUnits.householdId })
     .from(units)
-    .leftJoin(householdUnits, eq(householdUnits.unitId, units.id))
+    .leftJoin(householdUnits, and(eq(householdUnits.unitId, units.id), isNull(householdUnits.toDate)))
     .where(and(eq(units.companyId, actor.companyId), inArray(units.id, unitIds)));
   if (rows.length !== new Set(unitIds).size || rows.some((r) => !r.active)) throw AppError.field("unitIds", "validation.unitUnknown");
   if (rows.some((r) => r.holder !== null && r.holder !== householdId)) throw AppError.field("unitIds", "validation.unitHeld", "conflict");
@@ -208,15 +210,16 @@ export async function createHousehold(db: Db, actor: Actor, input: HouseholdInpu
           .insert(households)
           .values({ companyId: actor.companyId, name: input.name, kind: input.kind, code: newHouseholdCode() })
           .returning();
-        await tx.insert(householdUnits).values(unitIds.map((unitId) => ({ companyId: actor.companyId, householdId: row.id, unitId })));
+        const fromDate = input.fromDate ?? localDate(new Date(), await companyTimeZone(tx, actor.companyId));
+        await tx.insert(householdUnits).values(unitIds.map((unitId) => ({ companyId: actor.companyId, householdId: row.id, unitId, fromDate })));
         await tx.insert(householdContacts).values(contactRows(actor, row.id, input.contacts));
-        await writeAudit(tx, { ...audit(actor, "household.create", "household", row.id), after: { ...input, unitIds, code: row.code } });
+        await writeAudit(tx, { ...audit(actor, "household.create", "household", row.id), after: { ...input, unitIds, fromDate, code: row.code } });
         return row;
       });
     } catch (e) {
       // A code collision (1 in ~10¹¹) gets a fresh code; a unit taken meanwhile is a field error.
       if (isUniqueViolation(e, "households.code") && attempt < 3) continue;
-      if (isUniqueViolation(e, "household_units")) throw AppError.field("unitIds", "validation.unitHeld", "conflict");
+      if (isUniqueViolation(e, "household_units") || isPeriodOverlap(e)) throw AppError.field("unitIds", "validation.unitHeld", "conflict");
       throw e;
     }
   }
@@ -230,12 +233,16 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: H
       if (!before.active) throw new AppError("conflict", "errors.inactive");
       await checkUnits(tx, actor, unitIds, id);
       const [oldUnits, oldContacts] = await Promise.all([
-        tx.select({ unitId: householdUnits.unitId }).from(householdUnits).where(eq(householdUnits.householdId, id)),
+        tx.select({ unitId: householdUnits.unitId }).from(householdUnits).where(and(eq(householdUnits.householdId, id), isNull(householdUnits.toDate))),
         tx.select().from(householdContacts).where(and(eq(householdContacts.companyId, actor.companyId), eq(householdContacts.householdId, id))),
       ]);
       await tx.update(households).set({ name: input.name, kind: input.kind }).where(scoped(households, actor, id));
-      await tx.delete(householdUnits).where(eq(householdUnits.householdId, id));
-      await tx.insert(householdUnits).values(unitIds.map((unitId) => ({ companyId: actor.companyId, householdId: id, unitId })));
+      const today = localDate(new Date(), await companyTimeZone(tx, actor.companyId));
+      const kept = new Set(oldUnits.map((u) => u.unitId));
+      await endHoldings(tx, actor, id, oldUnits.map((u) => u.unitId).filter((u) => !unitIds.includes(u)), today);
+      const added = unitIds.filter((u) => !kept.has(u));
+      const fromDate = input.fromDate ?? today;
+      if (added.length) await tx.insert(householdUnits).values(added.map((unitId) => ({ companyId: actor.companyId, householdId: id, unitId, fromDate })));
       await tx.delete(householdContacts).where(eq(householdContacts.householdId, id));
       await tx.insert(householdContacts).values(contactRows(actor, id, input.contacts));
       await writeAudit(tx, {
@@ -250,9 +257,28 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: H
       });
     });
   } catch (e) {
-    if (isUniqueViolation(e, "household_units")) throw AppError.field("unitIds", "validation.unitHeld", "conflict");
+    if (isUniqueViolation(e, "household_units") || isPeriodOverlap(e)) throw AppError.field("unitIds", "validation.unitHeld", "conflict");
     throw e;
   }
+}
+
+/**
+ * Ends a household's open holdings (all of them, or the given units) on `today`: the period
+ * stays as history; a holding that had not started yet (from today or later) never was, and
+ * is removed. Returns the units released.
+ */
+async function endHoldings(tx: DbOrTx, actor: AuditActor, householdId: number, unitIds: number[] | null, today: string) {
+  if (unitIds?.length === 0) return [];
+  const mine = and(
+    eq(householdUnits.companyId, actor.companyId),
+    eq(householdUnits.householdId, householdId),
+    isNull(householdUnits.toDate),
+    unitIds ? inArray(householdUnits.unitId, unitIds) : undefined,
+  );
+  const open = await tx.select({ unitId: householdUnits.unitId }).from(householdUnits).where(mine);
+  await tx.delete(householdUnits).where(and(mine, gte(householdUnits.fromDate, today)));
+  await tx.update(householdUnits).set({ toDate: today }).where(and(mine, lt(householdUnits.fromDate, today)));
+  return open.map((h) => h.unitId);
 }
 
 // ── assignments ──────────────────────────────────────────────────────────────

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import {
   buildingButlers,
   buildings,
@@ -51,7 +51,7 @@ export async function listCommunities(db: DbOrTx, companyId: number, only: numbe
       .from(householdUnits)
       .innerJoin(units, eq(units.id, householdUnits.unitId))
       .innerJoin(buildings, eq(buildings.id, units.buildingId))
-      .where(and(eq(householdUnits.companyId, companyId), inArray(buildings.communityId, ids)))
+      .where(and(eq(householdUnits.companyId, companyId), isNull(householdUnits.toDate), inArray(buildings.communityId, ids)))
       .groupBy(buildings.communityId),
   ]);
   const map = (list: { id: number; n: number }[]) => new Map(list.map((r) => [r.id, r.n]));
@@ -93,7 +93,7 @@ export async function listBuildings(db: DbOrTx, companyId: number, communityId: 
       held: sql<number>`count(${householdUnits.unitId})`,
     })
     .from(units)
-    .leftJoin(householdUnits, eq(householdUnits.unitId, units.id))
+    .leftJoin(householdUnits, and(eq(householdUnits.unitId, units.id), isNull(householdUnits.toDate)))
     .where(and(eq(units.companyId, companyId), eq(units.active, true), inArray(units.buildingId, ids)))
     .groupBy(units.buildingId);
   const byId = new Map(stats.map((s) => [s.id, s]));
@@ -134,7 +134,7 @@ export async function listUnits(db: DbOrTx, companyId: number, buildingId: numbe
       rangeButlerName: users.name,
     })
     .from(units)
-    .leftJoin(householdUnits, eq(householdUnits.unitId, units.id))
+    .leftJoin(householdUnits, and(eq(householdUnits.unitId, units.id), isNull(householdUnits.toDate)))
     .leftJoin(unitButlers, eq(unitButlers.unitId, units.id))
     .leftJoin(users, eq(users.id, unitButlers.butlerUserId))
     .where(and(eq(units.companyId, companyId), eq(units.buildingId, buildingId)))

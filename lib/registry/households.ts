@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, or, sql, type SQL, isNull } from "drizzle-orm";
 import { buildings, communities, householdContacts, householdUnits, households, residentLinks, units, users } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import type { RegistryView } from "./access";
@@ -139,7 +139,7 @@ export async function getHousehold(db: DbOrTx, companyId: number, view: Registry
       .innerJoin(units, eq(units.id, householdUnits.unitId))
       .innerJoin(buildings, eq(buildings.id, units.buildingId))
       .innerJoin(communities, eq(communities.id, buildings.communityId))
-      .where(and(eq(householdUnits.companyId, companyId), eq(householdUnits.householdId, id)))
+      .where(and(eq(householdUnits.companyId, companyId), eq(householdUnits.householdId, id), isNull(householdUnits.toDate)))
       .orderBy(asc(units.id)),
     db
       .select()
@@ -169,7 +169,7 @@ export async function listFreeUnits(db: DbOrTx, companyId: number, communityId: 
     .select({ id: units.id, number: units.number, type: units.type, buildingCode: buildings.code, buildingName: buildings.name })
     .from(units)
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
-    .leftJoin(householdUnits, eq(householdUnits.unitId, units.id))
+    .leftJoin(householdUnits, and(eq(householdUnits.unitId, units.id), isNull(householdUnits.toDate)))
     .where(
       and(
         eq(units.companyId, companyId),

@@ -1,4 +1,4 @@
-import { and, count, countDistinct, eq, inArray, sql } from "drizzle-orm";
+import { and, count, countDistinct, eq, inArray, sql, isNull } from "drizzle-orm";
 import {
   buildingButlers,
   buildings,
@@ -103,7 +103,7 @@ export async function residentHouseholds(db: DbOrTx, companyId: number, userId: 
     })
     .from(residentLinks)
     .innerJoin(households, and(eq(households.id, residentLinks.householdId), eq(households.companyId, companyId)))
-    .leftJoin(householdUnits, eq(householdUnits.householdId, households.id))
+    .leftJoin(householdUnits, and(eq(householdUnits.householdId, households.id), isNull(householdUnits.toDate)))
     .leftJoin(units, eq(units.id, householdUnits.unitId))
     .leftJoin(buildings, eq(buildings.id, units.buildingId))
     .leftJoin(communities, eq(communities.id, buildings.communityId))

@@ -83,3 +83,20 @@ export function butlerLoadLevel(households: number, norm = BUTLER_NORM): "low" |
   if (households < norm * 0.6) return "low";
   return "normal";
 }
+
+/** True for the household_units trigger's refusal (two holders of one unit on one day, or an empty period). */
+export function isPeriodOverlap(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let e: unknown = error;
+  while (e && typeof e === "object" && !seen.has(e)) {
+    seen.add(e);
+    if (String((e as { message?: unknown }).message ?? "").includes("household_units: period overlaps")) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** The last day of a half-open holding [from, to): the day before `to` ("YYYY-MM-DD"). */
+export function lastDayBefore(to: string): string {
+  return new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}

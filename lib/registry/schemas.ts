@@ -76,8 +76,21 @@ export const contactSchema = z.object({
   email: optionalEmailField,
 });
 
+/** A calendar day "YYYY-MM-DD" (handover, purchase, transfer). */
+export const dayField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "validation.date");
+
+/** Optional day: empty means "today" (the command decides). */
+export const optionalDayField = z
+  .preprocess((v) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v), dayField.optional())
+  .optional();
+
 export const householdSchema = z.object({
   name: registryNameField,
+  /** First day the household holds the units it gets now (handover / purchase); empty = today. */
+  fromDate: optionalDayField,
   kind: z.enum(HOUSEHOLD_KINDS, "validation.householdKind"),
   unitIds: z.array(id).min(1, "validation.unitsRequired"),
   contacts: z.array(contactSchema).min(1, "validation.contactsRequired").max(10, "validation.tooMany"),
@@ -104,3 +117,17 @@ export const buildingButlerSchema = z.object({ buildingId: id, butlerUserId: opt
 export const unitRangeButlerSchema = z.object({ buildingId: id, from: unitNumberField, to: unitNumberField, butlerUserId: optionalUserId });
 export const supervisorSchema = z.object({ butlerUserId: id, supervisorUserId: optionalUserId });
 export const communityManagerSchema = z.object({ communityId: id, managerUserId: optionalUserId });
+
+/** 过户: the unit passes from its current holder to `toHouseholdId` on `date` (the new holder's first day). */
+export const transferSchema = z.object({
+  unitId: id,
+  toHouseholdId: id,
+  date: dayField,
+  /** The holder the person saw when recording; a transfer recorded meanwhile makes this one fail. */
+  fromHouseholdId: id,
+});
+
+/** The transfer form: the buyer by its household code (printed on its bills). */
+export const transferFormSchema = transferSchema.omit({ toHouseholdId: true }).extend({
+  toHouseholdCode: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(20, "validation.tooLong").transform((v) => v.toUpperCase()),
+});

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, exists, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, inArray, ne, sql, type SQL, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   auditLog,
@@ -52,7 +52,7 @@ export async function unitsOfHouseholds(db: DbOrTx, companyId: number, household
     .innerJoin(units, eq(units.id, householdUnits.unitId))
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
     .innerJoin(communities, eq(communities.id, buildings.communityId))
-    .where(and(eq(householdUnits.companyId, companyId), inArray(householdUnits.householdId, householdIds)))
+    .where(and(eq(householdUnits.companyId, companyId), inArray(householdUnits.householdId, householdIds), isNull(householdUnits.toDate)))
     .orderBy(asc(householdUnits.householdId), sql`${units.type} <> 'residential'`, asc(units.id));
   for (const r of rows) {
     const list = out.get(r.householdId) ?? [];

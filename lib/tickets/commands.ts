@@ -171,7 +171,7 @@ export async function residentUnitHousehold(db: DbOrTx, companyId: number, userI
     .select({ householdId: residentLinks.householdId, communityId: p.communityId })
     .from(residentLinks)
     .innerJoin(households, and(eq(households.id, residentLinks.householdId), eq(households.companyId, companyId), eq(households.active, true)))
-    .innerJoin(householdUnits, and(eq(householdUnits.householdId, residentLinks.householdId), eq(householdUnits.unitId, unitId)))
+    .innerJoin(householdUnits, and(eq(householdUnits.householdId, residentLinks.householdId), eq(householdUnits.unitId, unitId), isNull(householdUnits.toDate)))
     .leftJoin(p, eq(p.householdId, residentLinks.householdId))
     .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.userId, userId), eq(residentLinks.status, "approved")));
   if (!row) throw new AppError("not_found");

@@ -24,6 +24,8 @@ export interface WriteContext {
   onProgress?: (done: number, total: number) => void | Promise<void>;
   /** Household code source (tests force collisions through it). */
   newCode?: () => string;
+  /** The import day "YYYY-MM-DD" (company time zone): the first day of the holdings it creates or moves; default today in UTC. */
+  importDay?: string;
 }
 
 export interface AuditEntry {
@@ -176,12 +178,17 @@ export async function applyUnitsPlan(tx: Transaction, plan: UnitsPlan, ctx: Writ
     const rows = chunk.map((h) => [h.id, h.after.name, h.after.kind]);
     await run(updateStatement(households, households.id, [households.name, households.kind], rows, scope(households.companyId), { column: households.updatedAt, value: now }), chunk.length);
   }
-  const linkColumns = [householdUnits.companyId, householdUnits.householdId, householdUnits.unitId, householdUnits.createdAt];
+  const day = ctx.importDay ?? new Date(now).toISOString().slice(0, 10);
+  const linkColumns = [householdUnits.companyId, householdUnits.householdId, householdUnits.unitId, householdUnits.fromDate, householdUnits.createdAt];
   for (const chunk of chunks(plan.linkCreates)) {
-    await run(insertStatement(householdUnits, linkColumns, chunk.map((l) => [companyId, householdId(l.household), unitId(l.unit), now])), chunk.length);
+    await run(insertStatement(householdUnits, linkColumns, chunk.map((l) => [companyId, householdId(l.household), unitId(l.unit), day, now])), chunk.length);
   }
   for (const chunk of chunks(plan.linkMoves)) {
-    await run(updateStatement(householdUnits, householdUnits.unitId, [householdUnits.householdId], chunk.map((m) => [m.unitId, m.after]), scope(householdUnits.companyId)), chunk.length);
+    // A unit moving to another household: its holding ends on the import day (one that started today never was) and the new one starts.
+    const ids = chunk.map((m) => m.unitId).join(", ");
+    await tx.execute({ sql: `delete from household_units where company_id = ? and to_date is null and from_date >= ? and unit_id in (${ids})`, args: [companyId, day] });
+    await tx.execute({ sql: `update household_units set to_date = ? where company_id = ? and to_date is null and unit_id in (${ids})`, args: [day, companyId] });
+    await run(insertStatement(householdUnits, linkColumns, chunk.map((m) => [companyId, m.after, m.unitId, day, now])), chunk.length);
   }
   const contactColumns = [householdContacts.companyId, householdContacts.householdId, householdContacts.name, householdContacts.phone, householdContacts.email, householdContacts.isPrimary, householdContacts.createdAt];
   for (const chunk of chunks(plan.contactCreates)) {

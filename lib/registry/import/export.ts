@@ -55,7 +55,7 @@ export async function exportUnitsCsv(db: DbOrTx, companyId: number, communityId:
       db,
       [buildings.code, units.number, units.floor, units.areaCentiM2, units.type, households.id, households.code, households.name, households.kind].map((c) => sql`${c}`),
       sql`from ${units} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
-        left join ${householdUnits} on ${householdUnits.unitId} = ${units.id}
+        left join ${householdUnits} on ${householdUnits.unitId} = ${units.id} and ${householdUnits.toDate} is null
         left join ${households} on ${households.id} = ${householdUnits.householdId} and ${households.companyId} = ${companyId}
         where ${units.companyId} = ${companyId} and ${buildings.communityId} = ${communityId}`,
     )
@@ -69,7 +69,7 @@ export async function exportUnitsCsv(db: DbOrTx, companyId: number, communityId:
     sql`from ${householdContacts} where ${householdContacts.companyId} = ${companyId} and ${householdContacts.householdId} in (
       select ${householdUnits.householdId} from ${householdUnits}
       inner join ${units} on ${units.id} = ${householdUnits.unitId} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
-      where ${householdUnits.companyId} = ${companyId} and ${buildings.communityId} = ${communityId})`,
+      where ${householdUnits.companyId} = ${companyId} and ${householdUnits.toDate} is null and ${buildings.communityId} = ${communityId})`,
   );
   // Slot order, as the import reads it: the primary contact first, then by creation.
   contactRows.sort((a, b) => b[4] - a[4] || a[5] - b[5]);

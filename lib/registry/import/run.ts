@@ -5,7 +5,9 @@
  * writes all or nothing, with one audit entry summarising the run.
  */
 import { AppError } from "@/lib/actions/result";
+import { localDate } from "@/lib/billing/rules";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import { companyTimeZone } from "@/lib/tenancy/queries";
 import { applyBuildingsPlan, applyUnitsPlan, insertAudit, type UnitsApplied } from "./apply";
 import { BUILDING_COLUMNS, columnLetter, headerOf, UNIT_COLUMNS, type BuildingColumn, type ColumnDef, type ColumnKey, type ImportKind, type UnitColumn } from "./columns";
 import { readCsvFile, type Encoding, type FileProblem } from "./parse";
@@ -177,7 +179,8 @@ export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Prom
       await tx.rollback();
       return { status: "rejected", report: checked };
     }
-    const writeCtx = { companyId: ctx.companyId, actorUserId: ctx.actorUserId, onProgress: ctx.onProgress, newCode: ctx.newCode };
+    const importDay = localDate(new Date(), await companyTimeZone(db, ctx.companyId));
+    const writeCtx = { companyId: ctx.companyId, actorUserId: ctx.actorUserId, onProgress: ctx.onProgress, newCode: ctx.newCode, importDay };
     let units: UnitsApplied | null = null;
     if (validated.kind === "buildings") await applyBuildingsPlan(tx, validated.validation.plan, writeCtx);
     else units = await applyUnitsPlan(tx, validated.validation.plan, writeCtx, validated.buildingCodes);

@@ -75,13 +75,13 @@ export async function loadUnitsSnapshot(db: DbOrTx, companyId: number, community
     db,
     [units.id, units.buildingId, units.number, units.floor, units.areaCentiM2, units.type, units.active, householdUnits.householdId].map((c) => sql`${c}`),
     sql`from ${units} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
-      left join ${householdUnits} on ${householdUnits.unitId} = ${units.id}
+      left join ${householdUnits} on ${householdUnits.unitId} = ${units.id} and ${householdUnits.toDate} is null
       where ${units.companyId} = ${companyId} and ${buildings.communityId} = ${communityId}`,
   );
 
   const holders = sql`select ${householdUnits.householdId} from ${householdUnits}
     inner join ${units} on ${units.id} = ${householdUnits.unitId} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
-    where ${householdUnits.companyId} = ${companyId} and ${buildings.communityId} = ${communityId}`;
+    where ${householdUnits.companyId} = ${companyId} and ${householdUnits.toDate} is null and ${buildings.communityId} = ${communityId}`;
   const householdColumns = [households.id, households.code, households.name, households.kind, households.active].map((c) => sql`${c}`);
   const householdRows = await jsonRows<HouseholdTuple>(db, householdColumns, sql`from ${households} where ${households.companyId} = ${companyId} and ${households.id} in (${holders})`);
   const contactColumns = [householdContacts.id, householdContacts.householdId, householdContacts.name, householdContacts.phone, householdContacts.email, householdContacts.isPrimary].map(

@@ -78,7 +78,14 @@ export default async function ResidentBillsPage() {
                       <ul className="mt-2 space-y-1 text-sm text-slate-700">
                         {b.lines.map((l, i) => (
                           <li key={i} className="flex justify-between gap-2">
-                            <span>{l.name}</span>
+                            <span>
+                              {l.name}
+                              {l.reason ? (
+                                <span className="ml-2 text-xs text-slate-600" data-testid="line-reason">
+                                  {t(l.reason.key, l.reason.params)}
+                                </span>
+                              ) : null}
+                            </span>
                             <span className="tabular-nums">{money(l.amountFen)}</span>
                           </li>
                         ))}

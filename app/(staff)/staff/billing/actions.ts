@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { authorizedAction } from "@/lib/actions/authorized-action";
+import { AppError } from "@/lib/actions/result";
 import { BILLING_ROLES, BILLING_SETTINGS_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
 import { chargeOneOff } from "@/lib/billing/charges";
 import { createContract, createContractCustomer, recordContractPayment } from "@/lib/billing/contracts";
@@ -22,11 +23,15 @@ import {
   readingsSchema,
   refundSchema,
   settingsSchema,
+  unitPeriodSchema,
   voidSchema,
 } from "@/lib/billing/schemas";
 import { createFeeItem, saveBillingSettings, updateFeeItem } from "@/lib/billing/settings";
+import { addUnitPeriod } from "@/lib/billing/unit-periods";
 import { recordPayment } from "@/lib/flows/record-payment";
 import { deliverSoon } from "@/lib/portal/outbox/job";
+import { householdIdByCode, transferUnit } from "@/lib/registry/holdings";
+import { transferFormSchema } from "@/lib/registry/schemas";
 
 /**
  * Billing actions for staff. Money at the desk and bill runs: finance and admin.
@@ -138,4 +143,24 @@ export const contractPaymentAction = authorizedAction({ schema: contractPaymentS
   after(() => deliverSoon(ctx.db, ctx.companyId));
   refresh();
   return { paymentId: payment.id, receiptNo: payment.receiptNo };
+});
+
+/** 过户 recorded by finance: the unit passes to the household with the given code on the date. */
+export const transferUnitAction = authorizedAction({ schema: transferFormSchema, roles: BILLING_ROLES }, async (input, ctx) => {
+  const toHouseholdId = await householdIdByCode(ctx.db, ctx.companyId, input.toHouseholdCode);
+  const result = await transferUnit(ctx.db, actor(ctx), { unitId: input.unitId, fromHouseholdId: input.fromHouseholdId, toHouseholdId, date: input.date }).catch((e: unknown) => {
+    // The form names the buyer by code: its errors belong at that field.
+    const buyer = e instanceof AppError ? e.fieldErrors?.toHouseholdId : undefined;
+    throw buyer ? AppError.field("toHouseholdCode", buyer[0]) : e;
+  });
+  refresh();
+  revalidatePath("/staff/registry", "layout");
+  return result;
+});
+
+/** A vacant or fee-free period of a unit (finance and admin). */
+export const addUnitPeriodAction = authorizedAction({ schema: unitPeriodSchema, roles: BILLING_ROLES }, async (input, ctx) => {
+  const row = await addUnitPeriod(ctx.db, actor(ctx), input);
+  refresh();
+  return { id: row.id };
 });

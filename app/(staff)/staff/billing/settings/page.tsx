@@ -5,7 +5,8 @@ import { requireUser } from "@/lib/auth/session";
 import { BILLING_SETTINGS_ROLES } from "@/lib/billing/access";
 import { getBillingSettings } from "@/lib/billing/generate";
 import { listFeeItems } from "@/lib/billing/queries";
-import { fenToYuanText } from "@/lib/billing/rules";
+import { priceHistory } from "@/lib/billing/settings";
+import { centiToText, fenToYuanText } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 
 export async function generateMetadata() {
@@ -17,7 +18,7 @@ export default async function FeeItemsPage() {
   const user = await requireUser(BILLING_SETTINGS_ROLES);
   const t = await getTranslations("billing");
   const db = getDb();
-  const [items, settings] = await Promise.all([listFeeItems(db, user.companyId), getBillingSettings(db, user.companyId)]);
+  const [items, settings, prices] = await Promise.all([listFeeItems(db, user.companyId), getBillingSettings(db, user.companyId), priceHistory(db, user.companyId)]);
   return (
     <div className="space-y-4">
       <PageHeader title={t("settings.title")} subtitle={t("settings.subtitle")} />
@@ -31,6 +32,7 @@ export default async function FeeItemsPage() {
                 <div>
                   <div className="font-medium">{i.name}</div>
                   <div className="text-xs text-slate-500">{t(`kind.${i.kind}`)}</div>
+                  <PriceHistory label={t("settings.history")} lines={prices.filter((p) => p.feeItemId === i.id).map((p) => t("settings.historyLine", { period: p.fromPeriod, price: fenToYuanText(p.priceFen) }))} />
                 </div>
                 <FeeItemRowForm id={i.id} price={fenToYuanText(i.priceFen)} active={i.active} />
               </li>
@@ -42,8 +44,18 @@ export default async function FeeItemsPage() {
         <NewFeeItemForm />
       </Card>
       <Card title={t("settings.billing")}>
-        <BillingSettingsForm dueDay={settings.dueDay} rounding={settings.rounding} />
+        <BillingSettingsForm dueDay={settings.dueDay} rounding={settings.rounding} proration={settings.proration} vacancyRate={centiToText(settings.vacancyRateBp)} />
       </Card>
+    </div>
+  );
+}
+
+function PriceHistory({ label, lines }: { label: string; lines: string[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <div className="mt-1 text-xs text-slate-600">
+      <span className="font-medium">{label}: </span>
+      {lines.join(" · ")}
     </div>
   );
 }

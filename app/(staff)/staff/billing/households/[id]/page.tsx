@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChargeForm } from "@/components/billing/charge-form";
+import { TransferForm } from "@/components/billing/transfer-form";
+import { UnitPeriodForm } from "@/components/billing/unit-period-form";
 import { AdjustBillForm, RefundForm, VoidBillForm } from "@/components/billing/correction-forms";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
@@ -9,7 +11,9 @@ import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
 import { householdAccount, listFeeItems } from "@/lib/billing/queries";
 import { fenToYuanText, localDate } from "@/lib/billing/rules";
+import { unitPeriods } from "@/lib/billing/unit-periods";
 import { getDb } from "@/lib/db";
+import { getHousehold } from "@/lib/registry/households";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
 
@@ -23,8 +27,15 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
-  const [account, items] = await Promise.all([householdAccount(db, user.companyId, Number(id), localDate(new Date(), user.timeZone)), listFeeItems(db, user.companyId)]);
-  if (!account) notFound();
+  const today = localDate(new Date(), user.timeZone);
+  const [account, items, household] = await Promise.all([
+    householdAccount(db, user.companyId, Number(id), today),
+    listFeeItems(db, user.companyId),
+    getHousehold(db, user.companyId, { kind: "all" }, Number(id)),
+  ]);
+  if (!account || !household) notFound();
+  const periods = await unitPeriods(db, user.companyId, household.units.map((u) => u.id));
+  const unitLabel = (u: (typeof household.units)[number]) => `${u.communityName} ${u.buildingCode}-${u.number}`;
   const t = await getTranslations("billing");
   const locale = (await getLocale()) as Locale;
   const money = (fen: number) => formatFen(fen, locale);
@@ -55,6 +66,30 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
         <Stat label={t("common.monthly")} value={money(account.monthlyFen)} />
       </div>
       {canCorrect ? <p className="text-xs text-slate-500">{t("account.financeOnly")}</p> : null}
+      {household.active && household.units.length ? (
+        <Card title={t("transfer.title")}>
+          <p className="mb-3 text-xs text-slate-600">{t("transfer.hint")}</p>
+          <TransferForm householdId={account.id} today={today} units={household.units.map((u) => ({ id: u.id, label: unitLabel(u) }))} />
+        </Card>
+      ) : null}
+      {household.units.length ? (
+        <Card title={t("unitPeriod.title")}>
+          <ul className="mb-3 space-y-1 text-sm" data-testid="unit-periods">
+            {periods.length === 0 ? <li className="text-slate-500">{t("unitPeriod.none")}</li> : null}
+            {periods.map((p) => (
+              <li key={p.id}>
+                {t("unitPeriod.line", {
+                  unit: unitLabel(household.units.find((u) => u.id === p.unitId)!),
+                  kind: t(`unitPeriodKind.${p.kind}`),
+                  from: p.fromDate,
+                  to: p.toDate ?? t("unitPeriod.open"),
+                })}
+              </li>
+            ))}
+          </ul>
+          <UnitPeriodForm today={today} units={household.units.map((u) => ({ id: u.id, label: unitLabel(u) }))} />
+        </Card>
+      ) : null}
       {oneOff.length ? (
         <Card title={t("charge.title")}>
           <ChargeForm householdId={account.id} items={oneOff.map((i) => ({ id: i.id, label: `${i.name} · ${money(i.priceFen)}` }))} />
@@ -89,7 +124,7 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
                 {b.period}
                 {b.kind === "one_off" ? <div className="text-xs text-slate-500">{t("billKind.one_off")}</div> : null}
               </td>
-              <td className="text-xs">{b.lines.map((l) => `${l.name} ${money(l.amountFen)}`).join(sep)}</td>
+              <td className="text-xs">{b.lines.map((l) => `${l.name}${l.reason ? ` (${t(l.reason.key, l.reason.params)})` : ""} ${money(l.amountFen)}`).join(sep)}</td>
               <td className={b.overdue ? "text-red-700" : ""}>{b.dueDate}</td>
               <td className="tabular-nums">{money(b.amountFen)}</td>
               <td className="tabular-nums">{money(b.allocatedFen)}</td>

@@ -17,7 +17,9 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatArea, formatDate } from "@/lib/i18n/format";
 import { canEditCommunity, REGISTRY_VIEW_ROLES } from "@/lib/registry/access";
+import { unitHistoryOfHousehold } from "@/lib/registry/holdings";
 import { getHousehold } from "@/lib/registry/households";
+import { lastDayBefore } from "@/lib/registry/rules";
 import { parseId } from "@/lib/registry/page-guards";
 import { loadRegistryFacts } from "@/lib/registry/view";
 import { registryViewFor } from "@/lib/registry/access";
@@ -32,6 +34,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   if (!household) notFound();
   const t = await getTranslations("registry");
   const locale = (await getLocale()) as Locale;
+  const history = await unitHistoryOfHousehold(db, user.companyId, id);
   const sentiment = (await householdBadges(db, user.companyId, [id], localDate(new Date(), user.timeZone))).get(id)!;
   const sentimentBadge = <BandBadge band={sentiment.band} score={sentiment.score} gold={sentiment.gold} />;
   const canEdit =
@@ -87,6 +90,26 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                   <td className="tabular-nums">{u.floor ?? "—"}</td>
                   <td className="tabular-nums">{formatArea(u.areaCentiM2, locale)}</td>
                   <td>{t(`unitType.${u.type}`)}</td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </Card>
+        <Card title={t("unitHistory")} className="lg:col-span-2">
+          {history.length === 0 ? (
+            <EmptyState>{t("noUnitsHeld")}</EmptyState>
+          ) : (
+            <Table head={[t("unit"), t("holder"), t("heldFrom"), t("heldTo")]}>
+              {history.map((p) => (
+                <tr key={`${p.unitId}-${p.fromDate}`} data-testid="unit-history-row" className={p.householdId === id ? "font-medium" : undefined}>
+                  <td className="font-mono">{p.unitNumber}</td>
+                  <td>
+                    <Link href={`/staff/registry/households/${p.householdId}`} className="text-brand-700 hover:underline">
+                      {p.householdName}
+                    </Link>
+                  </td>
+                  <td className="tabular-nums">{p.fromDate}</td>
+                  <td className="tabular-nums">{p.toDate ? lastDayBefore(p.toDate) : t("heldNow")}</td>
                 </tr>
               ))}
             </Table>
