@@ -11,7 +11,7 @@ async function communityResidents(db: DbOrTx, companyId: number, communityId: nu
   return db
     .selectDistinct({ id: users.id, email: users.email, phone: users.phone, locale: users.locale })
     .from(residentLinks)
-    .innerJoin(householdUnits, and(eq(householdUnits.householdId, residentLinks.householdId), eq(householdUnits.companyId, companyId)))
+    .innerJoin(householdUnits, and(eq(householdUnits.householdId, residentLinks.householdId), eq(householdUnits.companyId, companyId), isNull(householdUnits.toDate)))
     .innerJoin(units, eq(units.id, householdUnits.unitId))
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
     .innerJoin(users, eq(users.id, residentLinks.userId))
