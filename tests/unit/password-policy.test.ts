@@ -34,7 +34,7 @@ describe("password policy", () => {
   });
 
   it("applies to sign-up, staff creation, password change and registration, at the password field", () => {
-    const base = { companyName: "物业", name: "王", phone: "13812345678", email: "wang@example.cn" };
+    const base = { companyName: "物业", name: "王", phone: "13812345678", email: "wang@example.cn", acceptDpa: true };
     expect(messagesOf(signUpSchema.safeParse({ ...base, password: "12345678" }))).toEqual(["password: validation.passwordTooShort"]);
     expect(messagesOf(signUpSchema.safeParse({ ...base, password: "password123" }))).toEqual(["password: validation.passwordCommon"]);
     expect(messagesOf(signUpSchema.safeParse({ ...base, password: "a13812345678" }))).toEqual(["password: validation.passwordPersonal"]);
@@ -42,7 +42,7 @@ describe("password policy", () => {
       "password: validation.passwordPersonal",
     ]);
     expect(messagesOf(changePasswordSchema.safeParse({ currentPassword: "whatever", newPassword: "qwertyuiop" }))).toEqual(["newPassword: validation.passwordCommon"]);
-    expect(messagesOf(registerSchema.safeParse({ code: "ABCD-2345", name: "赵", phone: "13812345678", password: "13812345678a", relation: "owner" }))).toContain(
+    expect(messagesOf(registerSchema.safeParse({ code: "ABCD-2345", name: "赵", phone: "13812345678", password: "13812345678a", relation: "owner", acceptPrivacy: true }))).toContain(
       "password: validation.passwordPersonal",
     );
   });
