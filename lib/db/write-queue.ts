@@ -112,7 +112,19 @@ export function withWriteQueue(client: Client, mutex = new Mutex(), retry: Queue
             const release = await mutex.acquire();
             let tx: Transaction;
             try {
-              tx = await writeRetry(() => target.transaction(mode));
+              // A server's transaction starts lazily with its first statement: open it with one, so a
+              // refused connection (the server restarting) is retried here, before any work is done.
+              tx = await writeRetry(async () => {
+                const t = await target.transaction(mode);
+                if (!remote) return t;
+                try {
+                  await t.execute("select 1");
+                  return t;
+                } catch (e) {
+                  t.close();
+                  throw e;
+                }
+              });
             } catch (e) {
               release();
               throw e;

@@ -7,7 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payments, sentimentEntries } from "@/db/schema";
 import { generateBills } from "@/lib/billing/generate";
-import { recordPayment } from "@/lib/billing/payments";
+import { recordPayment } from "@/lib/flows/record-payment";
 import { monthlyFeeFen } from "@/lib/billing/queries";
 import { appendSentimentEntries } from "@/lib/crm/ledger";
 import { publishedRules } from "@/lib/crm/read";

@@ -6,7 +6,7 @@ import { users } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { generateBills } from "@/lib/billing/generate";
-import { recordPayment } from "@/lib/billing/payments";
+import { recordPayment } from "@/lib/flows/record-payment";
 import { createBillingEstate } from "../support/billing";
 import { billingInvariantProblems } from "../support/billing-invariants";
 import { TEST_PASSWORD } from "../support/fixtures";
