@@ -8,9 +8,10 @@
  */
 import { randomBytes, randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { buildings, communities, feeItems, householdUnits, households, memberships, residentLinks, units, users } from "../../../db/schema";
+import { buildings, communities, consentRecords, feeItems, householdUnits, households, memberships, residentLinks, units, users } from "../../../db/schema";
 import { DEMO_LOGINS } from "../../../db/seed/demo-logins";
 import { hashPassword } from "../../../lib/auth/password";
+import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import { generateBills } from "../../../lib/billing/generate";
 import { addMonths, localDate } from "../../../lib/billing/rules";
 import { openDb, type Db } from "../../../lib/db/client";
@@ -54,6 +55,7 @@ try {
     .returning();
   await db.insert(memberships).values({ companyId: company.companyId, userId: resident.id, role: "resident" });
   await db.insert(residentLinks).values({ companyId: company.companyId, userId: resident.id, householdId: owner.id, relation: "owner", status: "approved" });
+  await db.insert(consentRecords).values({ companyId: company.companyId, userId: resident.id, document: "privacy_notice", version: PRIVACY_NOTICE_VERSION });
   await generateBills(db, company.companyId, lastMonth);
   console.log(JSON.stringify({ seller, buyer, resident: { phone: residentPhone, password }, lastMonth }));
 } finally {

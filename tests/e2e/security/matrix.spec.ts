@@ -117,6 +117,8 @@ const ROWS: Record<string, Case[]> = {
   "/staff/billing/households/[id]": [get("/staff/billing/households/{household}", staffRow(BILLING))],
   "/staff/billing/meters": [get("/staff/billing/meters", staff(BILLING))],
   "/staff/billing/print/building/[id]": [get("/staff/billing/print/building/{building}", staffRow(BILLING))],
+  // No transfer of that unit on that day in the demo: finance and admin get 404, nobody else gets in.
+  "/staff/billing/print/transfer/[unitId]/[date]": [get("/staff/billing/print/transfer/999999999/2026-01-01", staffRow(BILLING, { admin: 404, finance: 404 }))],
   "/staff/billing/print/household/[id]": [get("/staff/billing/print/household/{household}", staffRow(BILLING))],
   "/staff/billing/receipts/[id]": [get("/staff/billing/receipts/{payment}", staffRow(BILLING))],
   "/staff/billing/reports": [get("/staff/billing/reports", staff(BILLING))],
