@@ -58,15 +58,21 @@ export async function loadBuildingsSnapshot(db: DbOrTx, companyId: number, scope
 
 const CODE_CHUNK = 500;
 
+/** Narrows the units query to the given unitKey(buildingId, number) values. */
+const unitFilter = (keys: readonly string[] | undefined) =>
+  keys ? sql` and (${units.buildingId} || '|' || upper(${units.number})) in (select value from json_each(${JSON.stringify(keys)}))` : sql``;
+
 type UnitTuple = [id: number, buildingId: number, number: string, floor: number | null, areaCentiM2: number, type: UnitType, active: number, householdId: number | null];
 type HouseholdTuple = [id: number, code: string, name: string, kind: HouseholdKind, active: number];
 type ContactTuple = [id: number, householdId: number, name: string, phone: string | null, email: string | null, isPrimary: number];
 
 /**
  * The community's buildings and units with their holders, those holders' contacts, and the
- * households whose codes the file uses as household keys.
+ * households whose codes the file uses as household keys. With `onlyUnits` (unitKey values),
+ * only those units and their holders: the short re-check a chunk of the import makes under
+ * the write lock.
  */
-export async function loadUnitsSnapshot(db: DbOrTx, companyId: number, communityId: number, householdKeys: Iterable<string>): Promise<UnitsSnapshot> {
+export async function loadUnitsSnapshot(db: DbOrTx, companyId: number, communityId: number, householdKeys: Iterable<string>, onlyUnits?: readonly string[]): Promise<UnitsSnapshot> {
   const buildingRows = await db
     .select({ id: buildings.id, code: buildings.code, active: buildings.active })
     .from(buildings)
@@ -76,10 +82,11 @@ export async function loadUnitsSnapshot(db: DbOrTx, companyId: number, community
     [units.id, units.buildingId, units.number, units.floor, units.areaCentiM2, units.type, units.active, householdUnits.householdId].map((c) => sql`${c}`),
     sql`from ${units} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
       left join ${householdUnits} on ${householdUnits.unitId} = ${units.id} and ${householdUnits.toDate} is null
-      where ${units.companyId} = ${companyId} and ${buildings.communityId} = ${communityId}`,
+      where ${units.companyId} = ${companyId} and ${buildings.communityId} = ${communityId}${unitFilter(onlyUnits)}`,
   );
 
-  const holders = sql`select ${householdUnits.householdId} from ${householdUnits}
+  const holderIds = [...new Set(unitRows.map((u) => u[7]).filter((h) => h != null))];
+  const holders = onlyUnits ? sql`select value from json_each(${JSON.stringify(holderIds)})` : sql`select ${householdUnits.householdId} from ${householdUnits}
     inner join ${units} on ${units.id} = ${householdUnits.unitId} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
     where ${householdUnits.companyId} = ${companyId} and ${householdUnits.toDate} is null and ${buildings.communityId} = ${communityId}`;
   const householdColumns = [households.id, households.code, households.name, households.kind, households.active].map((c) => sql`${c}`);
