@@ -26,6 +26,18 @@ function rowUnitKey(row: SourceRow<UnitColumn>, snapshot: UnitsSnapshot) {
   return building ? unitKey(building.id, row.cells.unitNumber.trim()) : null;
 }
 
+/**
+ * The (building id, number) pairs a chunk re-reads for a row: the number as stored and as the
+ * file spells it, upper and lower case (numbers compare case-insensitively, the index does not).
+ */
+function unitPairs(row: SourceRow<UnitColumn>, snapshot: UnitsSnapshot): [number, string][] {
+  const building = snapshot.buildings.get(row.cells.buildingCode.trim().toUpperCase());
+  if (!building) return [];
+  const number = row.cells.unitNumber.trim();
+  const stored = snapshot.units.get(unitKey(building.id, number))?.number;
+  return [...new Set([number, number.toUpperCase(), number.toLowerCase(), stored ?? number])].map((n) => [building.id, n]);
+}
+
 /** Splits rows into chunks of about `size` rows, keeping together rows of one household key, unit or current holder. */
 export function householdChunks(rows: readonly SourceRow<UnitColumn>[], snapshot: UnitsSnapshot, size = CHUNK_ROWS): SourceRow<UnitColumn>[][] {
   const parent = rows.map((_, i) => i);
@@ -96,12 +108,12 @@ function addApplied(into: UnitsApplied, more: UnitsApplied) {
 
 /** One chunk in one short write transaction: re-read its units, re-validate, write. */
 async function runChunk(db: Db, run: ChunkRun, rows: SourceRow<UnitColumn>[], snapshot: UnitsSnapshot, offset: number) {
-  const keys = rows.flatMap((r) => rowUnitKey(r, snapshot) ?? []);
+  const pairs = rows.flatMap((r) => unitPairs(r, snapshot));
   const householdKeys = rows.map((r) => r.cells.householdKey).filter(Boolean);
   const tx = await db.$client.transaction("write");
   try {
     // Read on the client's other connections while this transaction holds the write lock: nothing changes meanwhile.
-    const fresh = await loadUnitsSnapshot(db, run.companyId, run.communityId, householdKeys, keys);
+    const fresh = await loadUnitsSnapshot(db, run.companyId, run.communityId, householdKeys, pairs);
     const validation = validateUnits(rows, fresh);
     if (validation.invalidRows > 0 && !run.validOnly) {
       await tx.rollback();
