@@ -15,8 +15,8 @@ import { loadUnitsSnapshot } from "./snapshot";
 import type { SourceRow, Validation } from "./table";
 import { unitKey, validateUnits, type UnitsPlan, type UnitsSnapshot } from "./validate-units";
 
-/** Rows per chunk: a 1,000-row chunk writes in ~50–100 ms on the bench machine (see README). */
-export const CHUNK_ROWS = 1000;
+/** Rows per chunk. bench:import at 50,000 households on the loaded 2-core machine: longest write transaction 127–141 ms with 500 rows, 189–211 ms with 1,000. */
+export const CHUNK_ROWS = 500;
 
 const SAMPLE = 100;
 
@@ -38,8 +38,17 @@ function unitPairs(row: SourceRow<UnitColumn>, snapshot: UnitsSnapshot): [number
   return [...new Set([number, number.toUpperCase(), number.toLowerCase(), stored ?? number])].map((n) => [building.id, n]);
 }
 
-/** Splits rows into chunks of about `size` rows, keeping together rows of one household key, unit or current holder. */
-export function householdChunks(rows: readonly SourceRow<UnitColumn>[], snapshot: UnitsSnapshot, size = CHUNK_ROWS): SourceRow<UnitColumn>[][] {
+/** A chunk's rows and the units it re-reads under the lock. */
+export interface Chunk {
+  rows: SourceRow<UnitColumn>[];
+  pairs: [number, string][];
+}
+
+/**
+ * Splits rows into chunks of about `size` rows, keeping together rows of one household key,
+ * unit or current holder. The result holds no reference to the snapshot (freed before writing).
+ */
+export function householdChunks(rows: readonly SourceRow<UnitColumn>[], snapshot: UnitsSnapshot, size = CHUNK_ROWS): Chunk[] {
   const parent = rows.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
@@ -81,7 +90,7 @@ export function householdChunks(rows: readonly SourceRow<UnitColumn>[], snapshot
     current.push(...group);
   }
   if (current.length > 0) out.push(current);
-  return out;
+  return out.map((chunk) => ({ rows: chunk, pairs: chunk.flatMap((r) => unitPairs(r, snapshot)) }));
 }
 
 export interface ChunkRun {
@@ -107,8 +116,7 @@ function addApplied(into: UnitsApplied, more: UnitsApplied) {
 }
 
 /** One chunk in one short write transaction: re-read its units, re-validate, write. */
-async function runChunk(db: Db, run: ChunkRun, rows: SourceRow<UnitColumn>[], snapshot: UnitsSnapshot, offset: number) {
-  const pairs = rows.flatMap((r) => unitPairs(r, snapshot));
+async function runChunk(db: Db, run: ChunkRun, { rows, pairs }: Chunk, offset: number) {
   const householdKeys = rows.map((r) => r.cells.householdKey).filter(Boolean);
   const tx = await db.$client.transaction("write");
   try {
@@ -131,14 +139,14 @@ async function runChunk(db: Db, run: ChunkRun, rows: SourceRow<UnitColumn>[], sn
   }
 }
 
-/** Writes the rows chunk by chunk; `snapshot` is the one the whole file was validated against. */
-export async function writeUnitsInChunks(db: Db, run: ChunkRun, chunks: SourceRow<UnitColumn>[][], snapshot: UnitsSnapshot): Promise<ChunksResult> {
+/** Writes the chunks one short write transaction each, in order. */
+export async function writeUnitsInChunks(db: Db, run: ChunkRun, chunks: Chunk[]): Promise<ChunksResult> {
   const outcome = { created: 0, updated: 0, unchanged: 0 };
   const units: UnitsApplied = { households: [], counts: { unitsCreated: 0, unitsUpdated: 0, householdsCreated: 0, householdsUpdated: 0, contactsCreated: 0, contactsUpdated: 0, linksChanged: 0 } };
   let skipped = 0;
   let offset = 0;
-  for (const [index, rows] of chunks.entries()) {
-    const { validation, applied } = await runChunk(db, run, rows, snapshot, offset);
+  for (const [index, chunk] of chunks.entries()) {
+    const { validation, applied } = await runChunk(db, run, chunk, offset);
     if (!applied) return { status: "stopped", validation };
     offset += unitsPlanSize(validation.plan);
     skipped += validation.invalidRows;

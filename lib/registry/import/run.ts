@@ -217,11 +217,7 @@ export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Prom
     ({ outcome } = written.validation);
     skipped = written.validation.invalidRows;
   } else if (validated.kind === "units") {
-    const invalid = new Set(validated.validation.errors.map((e) => e.row));
-    const rows = prepared.rows.filter((r) => !invalid.has(r.row));
-    const chunks = householdChunks(rows, validated.snapshot, ctx.chunkRows);
-    const run = { companyId: ctx.companyId, communityId: community!.id, validOnly: ctx.validOnly, write: writeCtx, buildingCodes: validated.buildingCodes, total: unitsPlanSize(validated.validation.plan), onChunkCommitted: ctx.onChunkCommitted };
-    const written = await writeUnitsInChunks(db, run, chunks, validated.snapshot);
+    const written = await writeUnits(db, ctx, community!.id, writeCtx, prepared.rows, validated);
     if (written.status === "stopped") return { status: "rejected", report: withValidation(report, written.validation, prepared) };
     ({ outcome, units } = written);
     skipped = invalidRows + written.skipped;
@@ -229,6 +225,18 @@ export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Prom
   const summary = { ...outcome, skipped };
   await auditRun(db, writeCtx, file, community, report, ctx.validOnly, summary, units);
   return { status: "done", report: checked, ...summary, units };
+}
+
+/** The valid rows in chunks; the whole-file snapshot and plan are not kept while writing (memory). */
+function writeUnits(db: Db, ctx: RunContext, communityId: number, writeCtx: WriteCtx, rows: SourceRow<UnitColumn>[], validated: Validated & { kind: "units" }) {
+  const invalid = new Set(validated.validation.errors.map((e) => e.row));
+  const chunks = householdChunks(
+    rows.filter((r) => !invalid.has(r.row)),
+    validated.snapshot,
+    ctx.chunkRows,
+  );
+  const run = { companyId: ctx.companyId, communityId, validOnly: ctx.validOnly, write: writeCtx, buildingCodes: validated.buildingCodes, total: unitsPlanSize(validated.validation.plan), onChunkCommitted: ctx.onChunkCommitted };
+  return writeUnitsInChunks(db, run, chunks);
 }
 
 async function auditRun(db: Db, writeCtx: WriteCtx, file: ImportFile, community: CheckReport["community"], report: CheckReport, validOnly: boolean, summary: object, units: UnitsApplied | null) {
