@@ -13,6 +13,7 @@ import { applyUnitsPlan, unitsPlanSize, type UnitsApplied, type WriteContext } f
 import type { UnitColumn } from "./columns";
 import { loadUnitsSnapshot } from "./snapshot";
 import type { SourceRow, Validation } from "./table";
+import { rawWriteTransaction } from "./write-sql";
 import { unitKey, validateUnits, type UnitsPlan, type UnitsSnapshot } from "./validate-units";
 
 /** Rows per chunk. bench:import at 50,000 households on the loaded 2-core machine: longest write transaction 127–141 ms with 500 rows, 189–211 ms with 1,000. */
@@ -118,25 +119,15 @@ function addApplied(into: UnitsApplied, more: UnitsApplied) {
 /** One chunk in one short write transaction: re-read its units, re-validate, write. */
 async function runChunk(db: Db, run: ChunkRun, { rows, pairs }: Chunk, offset: number) {
   const householdKeys = rows.map((r) => r.cells.householdKey).filter(Boolean);
-  const tx = await db.$client.transaction("write");
-  try {
+  return rawWriteTransaction(db, async (tx) => {
     // Read on the client's other connections while this transaction holds the write lock: nothing changes meanwhile.
     const fresh = await loadUnitsSnapshot(db, run.companyId, run.communityId, householdKeys, pairs);
     const validation = validateUnits(rows, fresh);
-    if (validation.invalidRows > 0 && !run.validOnly) {
-      await tx.rollback();
-      return { validation, applied: null };
-    }
+    if (validation.invalidRows > 0 && !run.validOnly) return { validation, applied: null, commit: false };
     const write = { ...run.write, onProgress: run.write.onProgress && ((done: number) => run.write.onProgress!(offset + done, run.total)) };
     const applied = await applyUnitsPlan(tx, validation.plan, write, run.buildingCodes);
-    await tx.commit();
-    return { validation, applied };
-  } catch (e) {
-    await tx.rollback().catch(() => {});
-    throw e;
-  } finally {
-    tx.close();
-  }
+    return { validation, applied, commit: true };
+  });
 }
 
 /** Writes the chunks one short write transaction each, in order. */

@@ -11,6 +11,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { applyBuildingsPlan, insertAudit, unitsPlanSize, type UnitsApplied } from "./apply";
 import { householdChunks, writeUnitsInChunks } from "./chunks";
+import { rawWriteTransaction } from "./write-sql";
 import { BUILDING_COLUMNS, columnLetter, headerOf, UNIT_COLUMNS, type BuildingColumn, type ColumnDef, type ColumnKey, type ImportKind, type UnitColumn } from "./columns";
 import { readCsvFile, type Encoding, type FileProblem } from "./parse";
 import { EVERY_COMMUNITY, type ImportScope } from "./scope";
@@ -170,24 +171,14 @@ export interface RunContext {
 type WriteCtx = { companyId: number; actorUserId: number | null; onProgress?: RunContext["onProgress"]; newCode?: () => string; importDay: string };
 
 /** Buildings: a small file; re-validated and written in one short write transaction. */
-async function writeBuildings(db: Db, ctx: RunContext, scope: ImportScope, prepared: Prepared & { kind: "buildings" }, writeCtx: WriteCtx) {
-  const tx = await db.$client.transaction("write");
-  try {
+function writeBuildings(db: Db, ctx: RunContext, scope: ImportScope, prepared: Prepared & { kind: "buildings" }, writeCtx: WriteCtx) {
+  return rawWriteTransaction(db, async (tx) => {
     // Read on the client's other connections while this transaction holds the write lock.
     const validation = validateBuildings(prepared.rows, await loadBuildingsSnapshot(db, ctx.companyId, scope));
-    if (validation.invalidRows > 0 && !ctx.validOnly) {
-      await tx.rollback();
-      return { validation, written: false };
-    }
+    if (validation.invalidRows > 0 && !ctx.validOnly) return { validation, commit: false };
     await applyBuildingsPlan(tx, validation.plan, writeCtx);
-    await tx.commit();
-    return { validation, written: true };
-  } catch (e) {
-    await tx.rollback().catch(() => {});
-    throw e;
-  } finally {
-    tx.close();
-  }
+    return { validation, commit: true };
+  });
 }
 
 /**
@@ -213,7 +204,7 @@ export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Prom
   let skipped = invalidRows;
   if (prepared.kind === "buildings") {
     const written = await writeBuildings(db, ctx, scope, prepared, writeCtx);
-    if (!written.written) return { status: "rejected", report: withValidation(report, written.validation, prepared) };
+    if (!written.commit) return { status: "rejected", report: withValidation(report, written.validation, prepared) };
     ({ outcome } = written.validation);
     skipped = written.validation.invalidRows;
   } else if (validated.kind === "units") {
@@ -240,8 +231,7 @@ function writeUnits(db: Db, ctx: RunContext, communityId: number, writeCtx: Writ
 }
 
 async function auditRun(db: Db, writeCtx: WriteCtx, file: ImportFile, community: CheckReport["community"], report: CheckReport, validOnly: boolean, summary: object, units: UnitsApplied | null) {
-  const tx = await db.$client.transaction("write");
-  try {
+  await rawWriteTransaction(db, async (tx) => {
     await insertAudit(tx, writeCtx, [
       {
         action: `registry.import.${file.kind}`,
@@ -250,11 +240,6 @@ async function auditRun(db: Db, writeCtx: WriteCtx, file: ImportFile, community:
         after: { file: file.name ?? null, encoding: report.encoding, rows: report.rows, validOnly, ...summary, ...(units ? units.counts : {}) },
       },
     ]);
-    await tx.commit();
-  } catch (e) {
-    await tx.rollback().catch(() => {});
-    throw e;
-  } finally {
-    tx.close();
-  }
+    return { commit: true };
+  });
 }
