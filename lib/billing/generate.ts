@@ -36,8 +36,9 @@ export async function getBillingSettings(db: DbOrTx, companyId: number): Promise
  * carries its reason (prorated, vacancy) as a message key + JSON parameters.
  * Columns: household_id, fee_item_id, unit_id, qty, price, amount, reason_key, reason_params.
  */
-function lineSource(companyId: number, period: string, settings: BillingSettings, hasSpecialPeriods: boolean) {
+function lineSource(companyId: number, period: string, settings: BillingSettings, hasSpecialPeriods: boolean, households: HouseholdRange) {
   const b = monthBounds(period);
+  const inRange = sql.raw(` and hu.household_id between ${Math.trunc(households.from)} and ${Math.trunc(households.to)}`);
   const billingDate = dueDateOf(period, settings.billingDay);
   const days = sql.raw(billedDaysSql("hu.from_date", "hu.to_date", b, settings.proration, billingDate));
   const special = (kind: "vacant" | "free") =>
@@ -56,7 +57,7 @@ function lineSource(companyId: number, period: string, settings: BillingSettings
         from (select hu.household_id, hu.unit_id, u.type, u.area_centi_m2 as area, ${days} as days, ${special("vacant")} as vdays, ${special("free")} as fdays
                 from household_units hu
                 join units u on u.id = hu.unit_id
-               where hu.company_id = ${companyId} and hu.from_date < ${b.next} and coalesce(hu.to_date, ${OPEN_END}) > ${b.first})
+               where hu.company_id = ${companyId} and hu.from_date < ${b.next} and coalesce(hu.to_date, ${OPEN_END}) > ${b.first}${inRange})
     ), px as (
       select fi.id, fi.kind, coalesce(
                (select p.price_fen from fee_item_prices p where p.fee_item_id = fi.id and p.from_period <= ${period} order by p.from_period desc limit 1),
@@ -86,7 +87,7 @@ function lineSource(companyId: number, period: string, settings: BillingSettings
       join household_units hu on hu.unit_id = mr.unit_id and hu.company_id = ${companyId}
        and hu.from_date = (select max(x.from_date) from household_units x
                             where x.unit_id = mr.unit_id and x.from_date < ${b.next} and coalesce(x.to_date, ${OPEN_END}) > ${b.first})
-     where mr.company_id = ${companyId} and mr.period = ${period}`;
+     where mr.company_id = ${companyId} and mr.period = ${period}${inRange}`;
 }
 
 export interface GenerationResult {
@@ -97,45 +98,71 @@ export interface GenerationResult {
   contractBills: number;
 }
 
+/** Household ids from..to (inclusive): one chunk of the bill run. */
+interface HouseholdRange {
+  from: number;
+  to: number;
+}
+
+/** Households per write transaction of the bill run (SPEC §10: ≤ 250 ms at 50,000 households; see README). */
+export const BILL_RUN_CHUNK = 2000;
+
+/** The company's households holding a unit at any time, in id order, as ranges of `size` households. */
+async function householdRanges(db: DbOrTx, companyId: number, size: number): Promise<HouseholdRange[]> {
+  const [row] = await db.all<{ ids: string | null }>(
+    sql`select json_group_array(household_id) as ids from (select distinct household_id from household_units where company_id = ${companyId} order by household_id)`,
+  );
+  const ids = row?.ids ? (JSON.parse(row.ids) as number[]) : [];
+  const ranges: HouseholdRange[] = [];
+  for (let i = 0; i < ids.length; i += size) ranges.push({ from: ids[i], to: ids[Math.min(i + size, ids.length) - 1] });
+  return ranges;
+}
+
 /**
- * Generates every household's bill for `period` ("YYYY-MM") in a few set-based statements
- * inside one transaction. Idempotent: a household that already has a bill for the month
- * (unique household + period) gets nothing new. New bills are paid from credit at once.
- * Contract income bills (多种经营) for the month are created in the same transaction.
+ * Generates every household's bill for `period` ("YYYY-MM") in set-based statements, in short
+ * write transactions of BILL_RUN_CHUNK households each (contract bills first, in their own).
+ * Idempotent: a household that already has a bill for the month (unique household + period)
+ * gets nothing new, so a run stopped between chunks is resumed by running it again. New bills
+ * are paid from credit at once, in their chunk.
  */
-export async function generateBills(db: Db, companyId: number, period: string, now = new Date()): Promise<GenerationResult> {
+export async function generateBills(db: Db, companyId: number, period: string, now = new Date(), chunk = BILL_RUN_CHUNK): Promise<GenerationResult> {
   if (!isPeriod(period)) throw AppError.field("period", "billing.errors.period");
   const settings = await getBillingSettings(db, companyId);
   const due = dueDateOf(period, settings.dueDay);
   const at = now.getTime();
   // Without any vacant or fee-free period in the company the per-holding lookups are skipped (the bill run's hot path).
   const [special] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from unit_billing_periods where company_id = ${companyId} limit 1)`);
-  const src = lineSource(companyId, period, settings, Number(special.n) > 0);
-  return db.transaction(async (tx) => {
-    const contractBills = await generateContractBills(tx, companyId, period, now);
-    const inserted = await tx.run(sql`
-      insert into bills (company_id, household_id, period, due_date, lines_fen, adjustment_fen, allocated_fen, voided, created_at)
-      select ${companyId}, s.household_id, ${period}, ${due}, sum(s.amount), 0, 0, 0, ${at}
-        from (${src}) s
-       group by s.household_id
-      having sum(s.amount) > 0
-      on conflict (household_id, period) where kind = 'monthly' do nothing`);
-    const created = inserted.rowsAffected;
-    if (created === 0) return { period, created, creditApplied: 0, contractBills };
-    await tx.run(sql`
-      insert into bill_lines (company_id, bill_id, fee_item_id, unit_id, quantity, price_fen, amount_fen, reason_key, reason_params)
-      select ${companyId}, b.id, s.fee_item_id, s.unit_id, s.qty, s.price, s.amount, s.reason_key, s.reason_params
-        from (${src}) s
-        join bills b on b.household_id = s.household_id and b.period = ${period} and b.kind = 'monthly' and b.created_at = ${at}
-       where b.company_id = ${companyId}
-         and not exists (select 1 from bill_lines l where l.bill_id = b.id)`);
-    const applied = await applyCreditToPeriod(tx, companyId, period, at);
-    return { period, created, creditApplied: applied, contractBills };
-  });
+  const contractBills = await db.transaction((tx) => generateContractBills(tx, companyId, period, now));
+  let created = 0;
+  let creditApplied = 0;
+  for (const range of await householdRanges(db, companyId, chunk)) {
+    const src = lineSource(companyId, period, settings, Number(special.n) > 0, range);
+    const done = await db.transaction(async (tx) => {
+      const inserted = await tx.run(sql`
+        insert into bills (company_id, household_id, period, due_date, lines_fen, adjustment_fen, allocated_fen, voided, created_at)
+        select ${companyId}, s.household_id, ${period}, ${due}, sum(s.amount), 0, 0, 0, ${at}
+          from (${src}) s
+         group by s.household_id
+        having sum(s.amount) > 0
+        on conflict (household_id, period) where kind = 'monthly' do nothing`);
+      if (inserted.rowsAffected === 0) return { created: 0, applied: 0 };
+      await tx.run(sql`
+        insert into bill_lines (company_id, bill_id, fee_item_id, unit_id, quantity, price_fen, amount_fen, reason_key, reason_params)
+        select ${companyId}, b.id, s.fee_item_id, s.unit_id, s.qty, s.price, s.amount, s.reason_key, s.reason_params
+          from (${src}) s
+          join bills b on b.household_id = s.household_id and b.period = ${period} and b.kind = 'monthly' and b.created_at = ${at}
+         where b.company_id = ${companyId}
+           and not exists (select 1 from bill_lines l where l.bill_id = b.id)`);
+      return { created: inserted.rowsAffected, applied: await applyCreditToPeriod(tx, companyId, period, at, range) };
+    });
+    created += done.created;
+    creditApplied += done.applied;
+  }
+  return { period, created, creditApplied, contractBills };
 }
 
 /** Pays the period's open bills from each household's credit (set-based). Returns how many bills got credit. */
-async function applyCreditToPeriod(tx: DbOrTx, companyId: number, period: string, at: number): Promise<number> {
+async function applyCreditToPeriod(tx: DbOrTx, companyId: number, period: string, at: number, households: HouseholdRange): Promise<number> {
   const [{ maxId }] = await tx.all<{ maxId: number }>(sql`select coalesce(max(id), 0) as maxId from allocations`);
   const ins = await tx.run(sql`
     insert into allocations (company_id, bill_id, payment_id, amount_fen, created_at)
@@ -144,6 +171,7 @@ async function applyCreditToPeriod(tx: DbOrTx, companyId: number, period: string
       join (select household_id, sum(amount_fen) as bal from credit_entries where company_id = ${companyId}
              group by household_id having sum(amount_fen) > 0) cb on cb.household_id = b.household_id
      where b.company_id = ${companyId} and b.period = ${period} and b.voided = 0
+       and b.household_id between ${households.from} and ${households.to}
        and b.lines_fen + b.adjustment_fen - b.allocated_fen > 0`);
   if (ins.rowsAffected === 0) return 0;
   await tx.run(sql`

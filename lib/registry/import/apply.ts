@@ -136,21 +136,25 @@ async function insertHouseholds(tx: Transaction, plan: UnitsPlan, ctx: WriteCont
   return { ids, codes };
 }
 
+/** The rows a units plan writes (what progress counts). */
+export function unitsPlanSize(plan: UnitsPlan) {
+  return (
+    plan.householdCreates.length +
+    plan.unitCreates.length +
+    plan.unitUpdates.length +
+    plan.householdUpdates.length +
+    plan.linkCreates.length +
+    plan.linkMoves.length +
+    plan.contactCreates.length +
+    plan.contactUpdates.length
+  );
+}
+
 export async function applyUnitsPlan(tx: Transaction, plan: UnitsPlan, ctx: WriteContext, buildingCodes: Map<number, string>): Promise<UnitsApplied> {
   const { companyId } = ctx;
   const scope = (column: SQLiteColumn) => ({ companyColumn: column, companyId });
   const now = Date.now();
-  const step = counter(
-    ctx,
-    plan.householdCreates.length +
-      plan.unitCreates.length +
-      plan.unitUpdates.length +
-      plan.householdUpdates.length +
-      plan.linkCreates.length +
-      plan.linkMoves.length +
-      plan.contactCreates.length +
-      plan.contactUpdates.length,
-  );
+  const step = counter(ctx, unitsPlanSize(plan));
   const run = async (statement: InStatement, rows: number) => {
     const result = await tx.execute(statement);
     await step(rows);

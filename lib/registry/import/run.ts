@@ -1,21 +1,24 @@
 /**
  * The import end to end: bytes → decode → parse → header → validate against the company's
- * registry → (write). `checkImport` only reports; `runImport` re-reads the registry inside
- * one write transaction, validates again (the registry may have changed since the check) and
- * writes all or nothing, with one audit entry summarising the run.
+ * registry → (write). `checkImport` only reports; `runImport` validates the whole file before
+ * taking any write lock, then writes in short transactions that each re-check what they write
+ * (buildings: one transaction; units: chunks, see chunks.ts), with one audit entry
+ * summarising the run.
  */
 import { AppError } from "@/lib/actions/result";
 import { localDate } from "@/lib/billing/rules";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { companyTimeZone } from "@/lib/tenancy/queries";
-import { applyBuildingsPlan, applyUnitsPlan, insertAudit, type UnitsApplied } from "./apply";
+import { applyBuildingsPlan, insertAudit, unitsPlanSize, type UnitsApplied } from "./apply";
+import { householdChunks, writeUnitsInChunks } from "./chunks";
+import { rawWriteTransaction } from "./write-sql";
 import { BUILDING_COLUMNS, columnLetter, headerOf, UNIT_COLUMNS, type BuildingColumn, type ColumnDef, type ColumnKey, type ImportKind, type UnitColumn } from "./columns";
 import { readCsvFile, type Encoding, type FileProblem } from "./parse";
 import { EVERY_COMMUNITY, type ImportScope } from "./scope";
 import { findCommunity, loadBuildingsSnapshot, loadUnitsSnapshot } from "./snapshot";
 import { tableOf, type RowError, type SourceRow, type Table, type Validation } from "./table";
 import { validateBuildings, type BuildingsPlan } from "./validate-buildings";
-import { validateUnits, type UnitsPlan } from "./validate-units";
+import { validateUnits, type UnitsPlan, type UnitsSnapshot } from "./validate-units";
 
 export interface ImportFile {
   kind: ImportKind;
@@ -105,14 +108,16 @@ function readFile(file: ImportFile, community: CheckReport["community"]): Read {
   return { report, prepared: { kind: "units", rows: t.table.rows } };
 }
 
-type Validated = { kind: "buildings"; validation: Validation<BuildingsPlan> } | { kind: "units"; validation: Validation<UnitsPlan>; buildingCodes: Map<number, string> };
+type Validated =
+  | { kind: "buildings"; validation: Validation<BuildingsPlan> }
+  | { kind: "units"; validation: Validation<UnitsPlan>; buildingCodes: Map<number, string>; snapshot: UnitsSnapshot };
 
 async function validate(db: DbOrTx, companyId: number, prepared: Prepared, community: CheckReport["community"], scope: ImportScope): Promise<Validated> {
   if (prepared.kind === "buildings") return { kind: "buildings", validation: validateBuildings(prepared.rows, await loadBuildingsSnapshot(db, companyId, scope)) };
   const keys = prepared.rows.map((r) => r.cells.householdKey).filter(Boolean);
   const snapshot = await loadUnitsSnapshot(db, companyId, community!.id, keys);
   const buildingCodes = new Map([...snapshot.buildings].map(([code, b]) => [b.id, code]));
-  return { kind: "units", validation: validateUnits(prepared.rows, snapshot), buildingCodes };
+  return { kind: "units", validation: validateUnits(prepared.rows, snapshot), buildingCodes, snapshot };
 }
 
 /** The report with the row errors, each carrying the cell it is about. */
@@ -157,48 +162,84 @@ export interface RunContext {
   newCode?: () => string;
   /** The communities the user may import into (default: every one of the company). */
   scope?: ImportScope;
+  /** Rows per write transaction of a units import (default CHUNK_ROWS). */
+  chunkRows?: number;
+  /** Called after each committed chunk of a units import. */
+  onChunkCommitted?: (index: number) => void | Promise<void>;
+}
+
+type WriteCtx = { companyId: number; actorUserId: number | null; onProgress?: RunContext["onProgress"]; newCode?: () => string; importDay: string };
+
+/** Buildings: a small file; re-validated and written in one short write transaction. */
+function writeBuildings(db: Db, ctx: RunContext, scope: ImportScope, prepared: Prepared & { kind: "buildings" }, writeCtx: WriteCtx) {
+  return rawWriteTransaction(db, async (tx) => {
+    // Read on the client's other connections while this transaction holds the write lock.
+    const validation = validateBuildings(prepared.rows, await loadBuildingsSnapshot(db, ctx.companyId, scope));
+    if (validation.invalidRows > 0 && !ctx.validOnly) return { validation, commit: false };
+    await applyBuildingsPlan(tx, validation.plan, writeCtx);
+    return { validation, commit: true };
+  });
 }
 
 /**
- * Validates and writes in one write transaction on the raw libSQL client (bulk statements,
- * see write-sql.ts). The registry is read — on the client's other connections — while this
- * transaction holds the database's write lock, so nothing can change between the check and
- * the write. All or nothing: any failure rolls everything back.
+ * Validates the whole file without any lock; rejects it (nothing written) when any row is
+ * invalid unless `validOnly`. Then writes in short transactions that each re-read and
+ * re-validate the rows they write: when another writer made a chunk invalid meanwhile, the
+ * run stops there (earlier chunks stay written) and is rejected with that chunk's errors;
+ * importing the same file again resumes. The summary audit entry is written last.
  */
 export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Promise<RunResult> {
   const scope = ctx.scope ?? EVERY_COMMUNITY;
   const community = await communityOf(db, ctx.companyId, file, scope);
   const { report, prepared } = readFile(file, community);
   if (!prepared) return { status: "rejected", report };
-  const tx = await db.$client.transaction("write");
-  try {
-    const validated = await validate(db, ctx.companyId, prepared, community, scope);
-    const checked = withValidation(report, validated.validation, prepared);
-    const { outcome, invalidRows } = validated.validation;
-    if ((invalidRows > 0 && !ctx.validOnly) || outcome.created + outcome.updated + outcome.unchanged === 0) {
-      await tx.rollback();
-      return { status: "rejected", report: checked };
-    }
-    const importDay = localDate(new Date(), await companyTimeZone(db, ctx.companyId));
-    const writeCtx = { companyId: ctx.companyId, actorUserId: ctx.actorUserId, onProgress: ctx.onProgress, newCode: ctx.newCode, importDay };
-    let units: UnitsApplied | null = null;
-    if (validated.kind === "buildings") await applyBuildingsPlan(tx, validated.validation.plan, writeCtx);
-    else units = await applyUnitsPlan(tx, validated.validation.plan, writeCtx, validated.buildingCodes);
-    const summary = { ...outcome, skipped: invalidRows };
+  const validated = await validate(db, ctx.companyId, prepared, community, scope);
+  const checked = withValidation(report, validated.validation, prepared);
+  const { invalidRows } = validated.validation;
+  let { outcome } = validated.validation;
+  if ((invalidRows > 0 && !ctx.validOnly) || outcome.created + outcome.updated + outcome.unchanged === 0) return { status: "rejected", report: checked };
+  const importDay = localDate(new Date(), await companyTimeZone(db, ctx.companyId));
+  const writeCtx: WriteCtx = { companyId: ctx.companyId, actorUserId: ctx.actorUserId, onProgress: ctx.onProgress, newCode: ctx.newCode, importDay };
+  let units: UnitsApplied | null = null;
+  let skipped = invalidRows;
+  if (prepared.kind === "buildings") {
+    const written = await writeBuildings(db, ctx, scope, prepared, writeCtx);
+    if (!written.commit) return { status: "rejected", report: withValidation(report, written.validation, prepared) };
+    ({ outcome } = written.validation);
+    skipped = written.validation.invalidRows;
+  } else if (validated.kind === "units") {
+    const written = await writeUnits(db, ctx, community!.id, writeCtx, prepared.rows, validated);
+    if (written.status === "stopped") return { status: "rejected", report: withValidation(report, written.validation, prepared) };
+    ({ outcome, units } = written);
+    skipped = invalidRows + written.skipped;
+  }
+  const summary = { ...outcome, skipped };
+  await auditRun(db, writeCtx, file, community, report, ctx.validOnly, summary, units);
+  return { status: "done", report: checked, ...summary, units };
+}
+
+/** The valid rows in chunks; the whole-file snapshot and plan are not kept while writing (memory). */
+function writeUnits(db: Db, ctx: RunContext, communityId: number, writeCtx: WriteCtx, rows: SourceRow<UnitColumn>[], validated: Validated & { kind: "units" }) {
+  const invalid = new Set(validated.validation.errors.map((e) => e.row));
+  const chunks = householdChunks(
+    rows.filter((r) => !invalid.has(r.row)),
+    validated.snapshot,
+    ctx.chunkRows,
+  );
+  const run = { companyId: ctx.companyId, communityId, validOnly: ctx.validOnly, write: writeCtx, buildingCodes: validated.buildingCodes, total: unitsPlanSize(validated.validation.plan), onChunkCommitted: ctx.onChunkCommitted };
+  return writeUnitsInChunks(db, run, chunks);
+}
+
+async function auditRun(db: Db, writeCtx: WriteCtx, file: ImportFile, community: CheckReport["community"], report: CheckReport, validOnly: boolean, summary: object, units: UnitsApplied | null) {
+  await rawWriteTransaction(db, async (tx) => {
     await insertAudit(tx, writeCtx, [
       {
         action: `registry.import.${file.kind}`,
         entity: community ? "community" : "company",
-        entityId: community ? community.id : ctx.companyId,
-        after: { file: file.name ?? null, encoding: report.encoding, rows: report.rows, validOnly: ctx.validOnly, ...summary, ...(units ? units.counts : {}) },
+        entityId: community ? community.id : writeCtx.companyId,
+        after: { file: file.name ?? null, encoding: report.encoding, rows: report.rows, validOnly, ...summary, ...(units ? units.counts : {}) },
       },
     ]);
-    await tx.commit();
-    return { status: "done", report: checked, ...summary, units };
-  } catch (e) {
-    await tx.rollback().catch(() => {});
-    throw e;
-  } finally {
-    tx.close();
-  }
+    return { commit: true };
+  });
 }

@@ -58,15 +58,27 @@ export async function loadBuildingsSnapshot(db: DbOrTx, companyId: number, scope
 
 const CODE_CHUNK = 500;
 
+/**
+ * The units query's first table: every unit of the company, or — given [buildingId, number]
+ * pairs — only those, looked up through the (building_id, number) unique index (CROSS JOIN
+ * makes SQLite start from the pairs).
+ */
+const unitsFrom = (pairs: readonly (readonly [number, string])[] | undefined) =>
+  pairs
+    ? sql`json_each(${JSON.stringify(pairs)}) as p cross join ${units} on ${units.buildingId} = json_extract(p.value, '$[0]') and ${units.number} = json_extract(p.value, '$[1]')`
+    : sql`${units}`;
+
 type UnitTuple = [id: number, buildingId: number, number: string, floor: number | null, areaCentiM2: number, type: UnitType, active: number, householdId: number | null];
 type HouseholdTuple = [id: number, code: string, name: string, kind: HouseholdKind, active: number];
 type ContactTuple = [id: number, householdId: number, name: string, phone: string | null, email: string | null, isPrimary: number];
 
 /**
  * The community's buildings and units with their holders, those holders' contacts, and the
- * households whose codes the file uses as household keys.
+ * households whose codes the file uses as household keys. With `onlyUnits` ([buildingId, number]),
+ * only those units and their holders: the short re-check a chunk of the import makes under
+ * the write lock.
  */
-export async function loadUnitsSnapshot(db: DbOrTx, companyId: number, communityId: number, householdKeys: Iterable<string>): Promise<UnitsSnapshot> {
+export async function loadUnitsSnapshot(db: DbOrTx, companyId: number, communityId: number, householdKeys: Iterable<string>, onlyUnits?: readonly (readonly [number, string])[]): Promise<UnitsSnapshot> {
   const buildingRows = await db
     .select({ id: buildings.id, code: buildings.code, active: buildings.active })
     .from(buildings)
@@ -74,12 +86,13 @@ export async function loadUnitsSnapshot(db: DbOrTx, companyId: number, community
   const unitRows = await jsonRows<UnitTuple>(
     db,
     [units.id, units.buildingId, units.number, units.floor, units.areaCentiM2, units.type, units.active, householdUnits.householdId].map((c) => sql`${c}`),
-    sql`from ${units} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
+    sql`from ${unitsFrom(onlyUnits)} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
       left join ${householdUnits} on ${householdUnits.unitId} = ${units.id} and ${householdUnits.toDate} is null
       where ${units.companyId} = ${companyId} and ${buildings.communityId} = ${communityId}`,
   );
 
-  const holders = sql`select ${householdUnits.householdId} from ${householdUnits}
+  const holderIds = [...new Set(unitRows.map((u) => u[7]).filter((h) => h != null))];
+  const holders = onlyUnits ? sql`select value from json_each(${JSON.stringify(holderIds)})` : sql`select ${householdUnits.householdId} from ${householdUnits}
     inner join ${units} on ${units.id} = ${householdUnits.unitId} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
     where ${householdUnits.companyId} = ${companyId} and ${householdUnits.toDate} is null and ${buildings.communityId} = ${communityId}`;
   const householdColumns = [households.id, households.code, households.name, households.kind, households.active].map((c) => sql`${c}`);

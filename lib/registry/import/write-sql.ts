@@ -9,7 +9,8 @@
  */
 import { getTableName } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { InStatement } from "@libsql/client";
+import type { InStatement, Transaction } from "@libsql/client";
+import type { Db } from "@/lib/db/client";
 
 /** A cell: JSON numbers arrive as INTEGER (or REAL), strings as TEXT, null as NULL. */
 export type SqlValue = string | number | null;
@@ -55,4 +56,22 @@ export function updateStatement(
       `update ${t} set ${assignments.join(", ")} from v where ${t}.${q(key.name)} = v.k and ${t}.${q(scope.companyColumn.name)} = ?`,
     args,
   };
+}
+
+/**
+ * One write transaction on the raw libSQL client: commits when `fn` returns `commit: true`,
+ * rolls back when it returns `commit: false` or throws.
+ */
+export async function rawWriteTransaction<T extends { commit: boolean }>(db: Db, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  const tx = await db.$client.transaction("write");
+  try {
+    const result = await fn(tx);
+    await (result.commit ? tx.commit() : tx.rollback());
+    return result;
+  } catch (e) {
+    await tx.rollback().catch(() => {});
+    throw e;
+  } finally {
+    tx.close();
+  }
 }
