@@ -15,6 +15,7 @@ import { seedBilling } from "../db/seed/billing";
 import { seedDemoAssessments } from "../db/seed/hr";
 import { seedDemoFinance } from "../db/seed/approvals";
 import { seedDemoCrm } from "../db/seed/crm";
+import { seedDemoTime } from "../db/seed/time";
 
 const { values } = parseArgs({
   options: {
@@ -55,6 +56,11 @@ try {
   }
   // Demo only: CRM-EW history derived by replaying those 24 months through the cron's jobs (idempotent).
   if (households === undefined) await seedDemoCrm(handle.db, result.companyId, { log: (line) => console.log(line) });
+  // Demo only: a community delivered two years ago, a vacant share, five transfers, a price change (idempotent).
+  if (households === undefined) {
+    const time = await seedDemoTime(handle.db, result.companyId);
+    if (time.status === "created") console.log(`  billing over time: ${time.vacant} vacant units, ${time.transfers} transfers, one price change`);
+  }
   // Last quarter's HR reviews: KPIs computed from the data above (idempotent on its own).
   if (households === undefined) console.log(`  hr reviews: ${await seedDemoAssessments(handle.db, result.companyId, new Date())} created`);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(2)} s`);

@@ -10,20 +10,31 @@ import { addUnitPeriodAction } from "@/app/(staff)/staff/billing/actions";
 import { UNIT_PERIOD_KINDS } from "@/db/schema/billing";
 import { unitPeriodSchema } from "@/lib/billing/schemas";
 
-/** Marks one of the household's units vacant (空置) or fee-free for a period. */
-export function UnitPeriodForm({ units, today }: { units: { id: number; label: string }[]; today: string }) {
+type Option = { id: number; label: string };
+
+/** Marks one of the household's units vacant (空置), fee-free or developer-paid (开发商承担: billed to a contract customer) for a period. */
+export function UnitPeriodForm({ units, customers, today }: { units: Option[]; customers: Option[]; today: string }) {
   const t = useTranslations("billing");
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(unitPeriodSchema, addUnitPeriodAction, {
-    defaultValues: { unitId: units[0]?.id, kind: "vacant", fromDate: today, toDate: "" },
+    defaultValues: { unitId: units[0]?.id, kind: "vacant", fromDate: today, toDate: "", customerId: "" },
     onSuccess: () => router.refresh(),
   });
+  const developer = form.watch("kind") === "developer";
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_1fr_auto] sm:items-start" noValidate>
       <SelectField label={t("transfer.unit")} error={errorOf("unitId")} options={units.map((u) => ({ value: u.id, label: u.label }))} {...form.register("unitId")} />
       <SelectField label={t("unitPeriod.kind")} options={UNIT_PERIOD_KINDS.map((k) => ({ value: k, label: t(`unitPeriodKind.${k}`) }))} {...form.register("kind")} />
       <Field type="date" label={t("unitPeriod.from")} error={errorOf("fromDate")} {...form.register("fromDate")} />
       <Field type="date" label={t("unitPeriod.to")} error={errorOf("toDate")} {...form.register("toDate")} />
+      {developer ? (
+        <SelectField
+          label={t("unitPeriod.customer")}
+          error={errorOf("customerId")}
+          options={[{ value: "", label: t("unitPeriod.noCustomer") }, ...customers.map((c) => ({ value: c.id, label: c.label }))]}
+          {...form.register("customerId")}
+        />
+      ) : null}
       <div className="sm:pt-6">
         <FormFooter submitting={submitting} formError={formError} label={t("unitPeriod.submit")} />
       </div>

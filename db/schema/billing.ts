@@ -1,6 +1,8 @@
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { active, companyRef, createdAt, enumText, id } from "./_helpers";
+import { PAYMENT_METHODS } from "./_enums";
+import { contractCustomers } from "./contracts";
 import { households, units } from "./registry";
 import { companies, users } from "./tenancy";
 
@@ -24,7 +26,7 @@ export const PRORATION_MODES = ["days", "billing_day"] as const;
  */
 export const FEE_ITEM_KINDS = ["per_area", "per_parking", "per_household", "one_off", "metered"] as const;
 export const BILL_KINDS = ["monthly", "one_off"] as const;
-export const PAYMENT_METHODS = ["cash", "transfer", "pos", "wechat", "alipay", "online"] as const;
+export { PAYMENT_METHODS };
 export const CORRECTION_KINDS = ["void", "adjust", "refund"] as const;
 export const CREDIT_KINDS = ["payment", "applied", "refund", "release"] as const;
 export const CHECKOUT_STATUSES = ["open", "paid", "cancelled", "expired"] as const;
@@ -85,7 +87,8 @@ export const feeItemPrices = sqliteTable(
 );
 
 /** vacant: delivered but unoccupied (空置), per-area items at the company's vacancy rate; free: a fee-free period, the unit bills nothing. */
-export const UNIT_PERIOD_KINDS = ["vacant", "free"] as const;
+/** vacant: per-area items at the vacancy rate; free: nothing billed; developer: billed to a contract customer (开发商承担) instead of the holder. */
+export const UNIT_PERIOD_KINDS = ["vacant", "free", "developer"] as const;
 
 /**
  * Special billing periods of a unit, half-open [fromDate, toDate) like holdings (toDate null:
@@ -103,10 +106,16 @@ export const unitBillingPeriods = sqliteTable(
     kind: enumText("kind", UNIT_PERIOD_KINDS).notNull(),
     fromDate: text("from_date").notNull(),
     toDate: text("to_date"),
+    /** kind developer: the contract customer (the developer) billed for the unit's days. */
+    customerId: integer("customer_id").references(() => contractCustomers.id),
     actorUserId: integer("actor_user_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("unit_billing_periods_unit_idx").on(t.unitId, t.fromDate), check("unit_billing_periods_dates_ck", sql`${t.toDate} is null or ${t.toDate} > ${t.fromDate}`)],
+  (t) => [
+    index("unit_billing_periods_unit_idx").on(t.unitId, t.fromDate),
+    check("unit_billing_periods_dates_ck", sql`${t.toDate} is null or ${t.toDate} > ${t.fromDate}`),
+    check("unit_billing_periods_customer_ck", sql`(${t.kind} = 'developer') = (${t.customerId} is not null)`),
+  ],
 );
 
 /** One household's bill for one month ("YYYY-MM"); status follows from the entries. */

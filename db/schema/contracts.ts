@@ -1,8 +1,9 @@
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { active, companyRef, createdAt, enumText, id } from "./_helpers";
-import { PAYMENT_METHODS } from "./billing";
-import { communities } from "./registry";
+import { PAYMENT_METHODS } from "./_enums";
+import { unitBillingPeriods } from "./billing";
+import { communities, units } from "./registry";
 import { companies, users } from "./tenancy";
 
 /*
@@ -53,15 +54,21 @@ export const contracts = sqliteTable(
   ],
 );
 
-/** One contract's bill for one month (unique); `allocatedFen` is the running total of its allocations. */
+/**
+ * One contract's bill for one month (unique), or one developer-paid unit period's bill for one
+ * month (unique; 开发商承担: the unit's days in the period, with the reason). Exactly one of
+ * contractId / unitPeriodId. `allocatedFen` is the running total of its allocations.
+ */
 export const contractBills = sqliteTable(
   "contract_bills",
   {
     id: id(),
     companyId: companyRef().references(() => companies.id),
-    contractId: integer("contract_id")
-      .notNull()
-      .references(() => contracts.id),
+    contractId: integer("contract_id").references(() => contracts.id),
+    unitPeriodId: integer("unit_period_id").references(() => unitBillingPeriods.id),
+    unitId: integer("unit_id").references(() => units.id),
+    reasonKey: text("reason_key"),
+    reasonParams: text("reason_params"),
     customerId: integer("customer_id")
       .notNull()
       .references(() => contractCustomers.id),
@@ -73,6 +80,8 @@ export const contractBills = sqliteTable(
   },
   (t) => [
     uniqueIndex("contract_bills_contract_period_uq").on(t.contractId, t.period),
+    uniqueIndex("contract_bills_unit_period_uq").on(t.unitPeriodId, t.period).where(sql`${t.unitPeriodId} is not null`),
+    check("contract_bills_source_ck", sql`(${t.contractId} is null) <> (${t.unitPeriodId} is null)`),
     index("contract_bills_customer_idx").on(t.customerId),
     index("contract_bills_company_period_idx").on(t.companyId, t.period),
     check("contract_bills_allocation_ck", sql`${t.allocatedFen} >= 0 and ${t.allocatedFen} <= ${t.amountFen}`),

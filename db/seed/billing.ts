@@ -26,6 +26,8 @@ const BILLING_TABLES = [
   "contract_allocations",
   "contract_payments",
   "contract_bills",
+  "unit_billing_periods",
+  "fee_item_prices",
   "contracts",
   "contract_customers",
   "checkout_sessions",

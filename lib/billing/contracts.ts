@@ -177,9 +177,12 @@ export async function listContractBills(db: DbOrTx, companyId: number) {
       allocatedFen: contractBills.allocatedFen,
       customerName: contractCustomers.name,
       description: contracts.description,
+      unitLabel: sql<string | null>`(select b.code || '-' || u.number from units u join buildings b on b.id = u.building_id where u.id = ${contractBills.unitId})`,
+      reasonKey: contractBills.reasonKey,
+      reasonParams: contractBills.reasonParams,
     })
     .from(contractBills)
-    .innerJoin(contracts, eq(contracts.id, contractBills.contractId))
+    .leftJoin(contracts, eq(contracts.id, contractBills.contractId))
     .innerJoin(contractCustomers, eq(contractCustomers.id, contractBills.customerId))
     .where(eq(contractBills.companyId, companyId))
     .orderBy(desc(contractBills.period), asc(contractBills.id))
@@ -211,7 +214,7 @@ export async function contractReceipt(db: DbOrTx, companyId: number, paymentId: 
     .select({ billId: contractBills.id, period: contractBills.period, description: contracts.description, amountFen: contractAllocations.amountFen })
     .from(contractAllocations)
     .innerJoin(contractBills, eq(contractBills.id, contractAllocations.contractBillId))
-    .innerJoin(contracts, eq(contracts.id, contractBills.contractId))
+    .leftJoin(contracts, eq(contracts.id, contractBills.contractId))
     .where(and(eq(contractAllocations.companyId, companyId), eq(contractAllocations.contractPaymentId, paymentId)))
     .orderBy(asc(contractBills.period), asc(contractBills.id));
   return { ...head, lines };

@@ -3,6 +3,7 @@ import { billingSettings } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { generateContractBills } from "./contracts";
+import { generateDeveloperBills } from "./developer";
 import { billedDaysSql, monthBounds, OPEN_END, overlapDaysSql, type Proration, proratedSql } from "./proration";
 import { dueDateOf, isPeriod, type Rounding } from "./rules";
 
@@ -22,6 +23,16 @@ export async function getBillingSettings(db: DbOrTx, companyId: number): Promise
   return row ? { billingDay: row.billingDay, dueDay: row.dueDay, rounding: row.rounding, proration: row.proration, vacancyRateBp: row.vacancyRateBp } : DEFAULT_SETTINGS;
 }
 
+/** Each active monthly fee item's price in force in `period` (its latest price period starting by then; an item without any price period: its price). Columns: id, kind, price. */
+export function pricesInForce(companyId: number, period: string) {
+  return sql`
+      select fi.id, fi.kind, coalesce(
+               (select p.price_fen from fee_item_prices p where p.fee_item_id = fi.id and p.from_period <= ${period} order by p.from_period desc limit 1),
+               case when not exists (select 1 from fee_item_prices p where p.fee_item_id = fi.id) then fi.price_fen end) as price
+        from fee_items fi
+       where fi.company_id = ${companyId} and fi.active = 1 and fi.kind in ('per_area', 'per_parking', 'per_household', 'metered')`;
+}
+
 /**
  * The lines owed for one month, as SQL (SPEC §4 "Time"). `held`: every household–unit period
  * overlapping the month with the days billed to it (by days, or the whole month when held on
@@ -32,7 +43,8 @@ export async function getBillingSettings(db: DbOrTx, companyId: number): Promise
  * days on a line of their own at the vacancy rate), per_parking items on parking units,
  * per_household items once per household (for the most paying days of any unit it held),
  * metered items for each unit with a reading for the month, billed to its holder at the end
- * of the month (or its last holder in the month). Fee-free days bill nothing. A part month
+ * of the month (or its last holder in the month). Fee-free days bill nothing; developer-paid
+ * days bill nothing to the holder (the developer is billed for them: ./developer.ts). A part month
  * carries its reason (prorated, vacancy) as a message key + JSON parameters.
  * Columns: household_id, fee_item_id, unit_id, qty, price, amount, reason_key, reason_params.
  */
@@ -41,7 +53,7 @@ function lineSource(companyId: number, period: string, settings: BillingSettings
   const inRange = sql.raw(` and hu.household_id between ${Math.trunc(households.from)} and ${Math.trunc(households.to)}`);
   const billingDate = dueDateOf(period, settings.billingDay);
   const days = sql.raw(billedDaysSql("hu.from_date", "hu.to_date", b, settings.proration, billingDate));
-  const special = (kind: "vacant" | "free") =>
+  const special = (kind: "vacant" | "free" | "developer") =>
     !hasSpecialPeriods
       ? sql.raw("0")
       : sql.raw(`(select coalesce(sum(${overlapDaysSql({ from: "hu.from_date", to: "hu.to_date" }, { from: "s.from_date", to: "s.to_date" }, b, settings.proration, billingDate)}), 0)
@@ -53,18 +65,13 @@ function lineSource(companyId: number, period: string, settings: BillingSettings
   const vacancy = sql.raw(`'reason.vacancy', json_object('days', h.vdays, 'monthDays', ${b.days}, 'percent', ${settings.vacancyRateBp / 100})`);
   return sql`
     with held as (
-      select household_id, unit_id, type, area, vdays, fdays, days - vdays - fdays as pdays
-        from (select hu.household_id, hu.unit_id, u.type, u.area_centi_m2 as area, ${days} as days, ${special("vacant")} as vdays, ${special("free")} as fdays
+      select household_id, unit_id, type, area, vdays, fdays, days - vdays - fdays - ddays as pdays
+        from (select hu.household_id, hu.unit_id, u.type, u.area_centi_m2 as area, ${days} as days, ${special("vacant")} as vdays, ${special("free")} as fdays,
+                     ${special("developer")} as ddays
                 from household_units hu
                 join units u on u.id = hu.unit_id
                where hu.company_id = ${companyId} and hu.from_date < ${b.next} and coalesce(hu.to_date, ${OPEN_END}) > ${b.first}${inRange})
-    ), px as (
-      select fi.id, fi.kind, coalesce(
-               (select p.price_fen from fee_item_prices p where p.fee_item_id = fi.id and p.from_period <= ${period} order by p.from_period desc limit 1),
-               case when not exists (select 1 from fee_item_prices p where p.fee_item_id = fi.id) then fi.price_fen end) as price
-        from fee_items fi
-       where fi.company_id = ${companyId} and fi.active = 1 and fi.kind in ('per_area', 'per_parking', 'per_household', 'metered')
-    )
+    ), px as (${pricesInForce(companyId, period)})
     select h.household_id, px.id as fee_item_id, h.unit_id, h.area as qty, px.price, ${amount("h.area", "h.pdays")} as amount, ${reason("h.pdays")}
       from held h join px on px.kind = 'per_area' and px.price is not null
      where h.type in ('residential', 'commercial') and h.pdays > 0
@@ -94,7 +101,7 @@ export interface GenerationResult {
   period: string;
   created: number;
   creditApplied: number;
-  /** Contract (多种经营) bills created for the month. */
+  /** Contract bills created for the month: contract income (多种经营) and developer-paid units. */
   contractBills: number;
 }
 
@@ -120,7 +127,8 @@ async function householdRanges(db: DbOrTx, companyId: number, size: number): Pro
 
 /**
  * Generates every household's bill for `period` ("YYYY-MM") in set-based statements, in short
- * write transactions of BILL_RUN_CHUNK households each (contract bills first, in their own).
+ * write transactions of BILL_RUN_CHUNK households each (contract income bills (多种经营) and
+ * developer-paid unit bills (开发商承担) first, in their own).
  * Idempotent: a household that already has a bill for the month (unique household + period)
  * gets nothing new, so a run stopped between chunks is resumed by running it again. New bills
  * are paid from credit at once, in their chunk.
@@ -132,7 +140,9 @@ export async function generateBills(db: Db, companyId: number, period: string, n
   const at = now.getTime();
   // Without any vacant or fee-free period in the company the per-holding lookups are skipped (the bill run's hot path).
   const [special] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from unit_billing_periods where company_id = ${companyId} limit 1)`);
-  const contractBills = await db.transaction((tx) => generateContractBills(tx, companyId, period, now));
+  const contractBills = await db.transaction(
+    async (tx) => (await generateContractBills(tx, companyId, period, now)) + (await generateDeveloperBills(tx, companyId, period, settings, now)),
+  );
   let created = 0;
   let creditApplied = 0;
   for (const range of await householdRanges(db, companyId, chunk)) {

@@ -92,13 +92,16 @@ export const settingsSchema = z.object({
 
 const day = z.string({ error: "validation.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
 
-/** A vacant or fee-free period of a unit; an empty end means open-ended. */
-export const unitPeriodSchema = z.object({
-  unitId: id,
-  kind: z.enum(UNIT_PERIOD_KINDS),
-  fromDate: day,
-  toDate: z.preprocess((v) => (v === "" || v === undefined ? null : v), day.nullable()),
-});
+/** A vacant, fee-free or developer-paid period of a unit; an empty end means open-ended. A developer-paid period names the contract customer billed. */
+export const unitPeriodSchema = z
+  .object({
+    unitId: id,
+    kind: z.enum(UNIT_PERIOD_KINDS),
+    fromDate: day,
+    toDate: z.preprocess((v) => (v === "" || v === undefined ? null : v), day.nullable()),
+    customerId: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), id.nullable()),
+  })
+  .refine((v) => v.kind !== "developer" || v.customerId !== null, { path: ["customerId"], message: "validation.required" });
 
 /** A one-off service charge; the amount defaults to the fee item's price when left empty. */
 export const chargeSchema = z.object({

@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { billLines, bills, householdUnits, units } from "@/db/schema";
+import { billLines, bills, contractBills, householdUnits, units } from "@/db/schema";
+import { createContractCustomer } from "@/lib/billing/contracts";
 import { generateBills } from "@/lib/billing/generate";
 import { proratedFen } from "@/lib/billing/proration";
 import { monthsInArrearsByHousehold } from "@/lib/billing/queries";
@@ -157,5 +158,30 @@ describe("billing over time", () => {
     await generateBills(db, e.companyId, "2026-05");
     const may = await linesOf(db, (await billOf(db, e.households[1].id, "2026-05")).id);
     expect(may.find((l) => l.feeItemId === e.feeItems.property.id)).toMatchObject({ amountFen: proratedFen(250, free.areaCentiM2, 31, 31, "jiao"), reasonKey: null });
+  });
+
+  it("a month half developer-paid (开发商承担) bills the household for its days and the developer, as a contract customer, for the rest", async () => {
+    const e = await createBillingEstate(db, 1);
+    const other = await createBillingEstate(db, 1);
+    const actor = { companyId: e.companyId, userId: e.finance.id };
+    const developer = await createContractCustomer(db, actor, { name: "开发商" });
+    const foreign = await createContractCustomer(db, { companyId: other.companyId, userId: other.finance.id }, { name: "别家开发商" });
+    const [unit] = e.units;
+    const period = { unitId: unit.id, kind: "developer" as const, fromDate: "2026-04-01", toDate: "2026-04-16" };
+    await expect(addUnitPeriod(db, actor, period)).rejects.toMatchObject({ code: "validation" });
+    await expect(addUnitPeriod(db, actor, { ...period, customerId: foreign.id })).rejects.toMatchObject({ code: "validation" });
+    const row = await addUnitPeriod(db, actor, { ...period, customerId: developer.id });
+    for (const month of ["2026-04", "2026-04", "2026-05"]) await generateBills(db, e.companyId, month);
+    const april = await linesOf(db, (await billOf(db, e.households[0].id, "2026-04")).id);
+    expect(april.find((l) => l.feeItemId === e.feeItems.property.id)).toMatchObject({ amountFen: proratedFen(250, unit.areaCentiM2, 15, 30), reasonKey: "reason.prorated" });
+    const devBills = await db.select().from(contractBills).where(eq(contractBills.customerId, developer.id)).orderBy(contractBills.period);
+    expect(devBills).toHaveLength(1); // re-run idempotent; nothing for May (after the period)
+    expect(devBills[0]).toMatchObject({ period: "2026-04", unitPeriodId: row.id, unitId: unit.id, contractId: null, amountFen: proratedFen(250, unit.areaCentiM2, 15, 30), reasonKey: "reason.developer" });
+    expect(JSON.parse(devBills[0].reasonParams!)).toEqual({ days: 15, monthDays: 30 });
+    const may = await linesOf(db, (await billOf(db, e.households[0].id, "2026-05")).id);
+    expect(may.find((l) => l.feeItemId === e.feeItems.property.id)).toMatchObject({ amountFen: proratedFen(250, unit.areaCentiM2, 31, 31), reasonKey: null });
+    // The other company's bill run bills nothing to this developer.
+    await generateBills(db, other.companyId, "2026-04");
+    expect(await db.select().from(contractBills).where(eq(contractBills.companyId, other.companyId))).toHaveLength(0);
   });
 });

@@ -3,6 +3,8 @@ import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildings, householdContacts, householdUnits, households, units } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
+import { localDate } from "@/lib/billing/rules";
+import { companyTimeZone } from "@/lib/tenancy/queries";
 import { createCompany } from "../support/fixtures";
 import { auditOf, buildingsCsv, createCommunity, flat, importer, registryRows, unitsCsv, utf8 } from "../support/registry-import";
 import { createTestDb } from "../support/test-db";
@@ -135,6 +137,26 @@ describe("units & households import", () => {
     expect(links).toHaveLength(2);
     const [move] = await auditOf(db, companyId, "registry.import.update");
     expect(move).toMatchObject({ entity: "household_unit", after: { unit: "1-1-102", householdId: h1.id } });
+  });
+
+  it("starts a holding on the file's handover date (交付日期); rows without it, and old files without the column, start on the import day", async () => {
+    const { companyId, community, run } = await setup();
+    const tz = await companyTimeZone(db, companyId);
+    const before = localDate(new Date(), tz);
+    expect(await run.units(community.id, unitsCsv([flat(1, { fromDate: "2024-06-01" }), flat(2)]))).toMatchObject({ status: "done" });
+    const oldHeader = ["楼栋编号", "房号", "面积", "客户名称", "联系人1", "联系人1电话"];
+    const oldFile = [oldHeader, ["1", "1-103", "80", "业主3", "业主3", "13900000003"]].map((r) => r.join(",")).join("\r\n");
+    expect(await run.units(community.id, oldFile)).toMatchObject({ status: "done" });
+    const after = localDate(new Date(), tz);
+    const links = await db
+      .select({ number: units.number, fromDate: householdUnits.fromDate })
+      .from(householdUnits)
+      .innerJoin(units, eq(units.id, householdUnits.unitId))
+      .where(eq(householdUnits.companyId, companyId))
+      .orderBy(units.number);
+    expect(links[0]).toEqual({ number: "1-101", fromDate: "2024-06-01" });
+    for (const l of links.slice(1)) expect([before, after]).toContain(l.fromDate);
+    expect(links.map((l) => l.number)).toEqual(["1-101", "1-102", "1-103"]);
   });
 
   it("imports only the valid rows when asked, and reports the skipped ones", async () => {

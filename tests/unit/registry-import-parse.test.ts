@@ -85,6 +85,13 @@ describe("headers", () => {
     expect(normalizeHeader("\ufeff面积(m²) area_m2")).toBe("面积m2aream2");
   });
 
+  it("maps the optional handover date column in either language (交付日期 / from_date / 入伙日期); files without it still map", () => {
+    for (const h of ["交付日期 from_date", "交付日期", "from_date", "入伙日期", "Handover Date"]) expect(mapHeader(UNIT_COLUMNS, ["楼栋编号", h]).index.fromDate).toBe(1);
+    const old = mapHeader(UNIT_COLUMNS, ["楼栋编号", "房号", "面积", "客户名称", "联系人1", "联系人1电话"]);
+    expect(old.missing).toEqual([]);
+    expect(old.index.fromDate).toBeUndefined();
+  });
+
   it("lists missing required columns and doubled ones", () => {
     const mapping = mapHeader(BUILDING_COLUMNS, ["小区", "community", "楼栋名称"]);
     expect(mapping.missing).toEqual(["buildingCode"]);

@@ -18,6 +18,7 @@ const EMPTY: Record<UnitColumn, string> = {
   contact2Name: "",
   contact2Phone: "",
   email: "",
+  fromDate: "",
 };
 
 /** Rows numbered from 2, as under a header. */
@@ -177,6 +178,20 @@ describe("validateUnits: against what exists", () => {
       [2, "householdKey", "import.problem.householdConflict"],
       [3, "householdKey", "import.problem.householdConflict"],
     ]);
+  });
+
+  it("a handover date (交付日期) starts a new holding on that day; none: the import day; a dated move or a bad date is refused", () => {
+    const v = validateUnits(rows(flat(3, { householdName: "新户", fromDate: "2024-12-01" }), flat(4, { householdName: "又一户" })), snapshot(existing, two));
+    expect(v.errors).toEqual([]);
+    expect(v.plan.linkCreates.map((l) => [l.number, l.fromDate])).toEqual([
+      ["1-103", "2024-12-01"],
+      ["1-104", null],
+    ]);
+    const moved = validateUnits(rows({ buildingCode: "1", unitNumber: "1-102", area: "90", householdKey: two[0].code, fromDate: "2025-01-01" }), snapshot(existing, two));
+    expect(moved.errors.map((e) => [e.row, e.column, e.problem])).toEqual([[2, "fromDate", "import.problem.fromDateOnMove"]]);
+    expect(moved.plan.linkMoves).toEqual([]);
+    const bad = validateUnits(rows(flat(3, { fromDate: "2025-02-30" })), snapshot(existing, two));
+    expect(bad.errors.map((e) => [e.row, e.column, e.problem])).toEqual([[2, "fromDate", "validation.date"]]);
   });
 
   it("refuses deactivated buildings, units and households named by code", () => {

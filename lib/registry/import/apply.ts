@@ -185,7 +185,7 @@ export async function applyUnitsPlan(tx: Transaction, plan: UnitsPlan, ctx: Writ
   const day = ctx.importDay ?? new Date(now).toISOString().slice(0, 10);
   const linkColumns = [householdUnits.companyId, householdUnits.householdId, householdUnits.unitId, householdUnits.fromDate, householdUnits.createdAt];
   for (const chunk of chunks(plan.linkCreates)) {
-    await run(insertStatement(householdUnits, linkColumns, chunk.map((l) => [companyId, householdId(l.household), unitId(l.unit), day, now])), chunk.length);
+    await run(insertStatement(householdUnits, linkColumns, chunk.map((l) => [companyId, householdId(l.household), unitId(l.unit), l.fromDate ?? day, now])), chunk.length);
   }
   for (const chunk of chunks(plan.linkMoves)) {
     // A unit moving to another household: its holding ends on the import day (one that started today never was) and the new one starts.

@@ -45,6 +45,8 @@ export const UNIT_COLUMNS = [
   { key: "contact2Name", zh: "联系人2", en: "contact2_name", required: false, aliases: ["联系人2姓名"] },
   { key: "contact2Phone", zh: "联系人2电话", en: "contact2_phone", required: false, aliases: ["联系人2手机"] },
   { key: "email", zh: "邮箱", en: "email", required: false, aliases: ["电子邮箱", "联系人1邮箱", "e-mail"] },
+  /** Handover / purchase date (交付/入伙) from which the household holds the unit; empty = the import day. */
+  { key: "fromDate", zh: "交付日期", en: "from_date", required: false, aliases: ["入伙日期", "交房日期", "购房日期", "起始日期", "handover_date", "purchase_date", "start_date"] },
 ] as const satisfies readonly ColumnDef[];
 
 export type BuildingColumn = (typeof BUILDING_COLUMNS)[number]["key"];

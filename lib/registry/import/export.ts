@@ -49,17 +49,17 @@ export async function exportUnitsCsv(db: DbOrTx, companyId: number, communityId:
   const community = await findCommunity(db, companyId, communityId);
   if (!community) return null;
   const labels = VALUE_LABELS[locale];
-  type Row = [buildingCode: string, number: string, floor: number | null, areaCentiM2: number, type: UnitType, householdId: number | null, code: string | null, name: string | null, kind: HouseholdKind | null];
+  type Row = [buildingCode: string, number: string, floor: number | null, areaCentiM2: number, type: UnitType, householdId: number | null, code: string | null, name: string | null, kind: HouseholdKind | null, fromDate: string | null];
   const rows = (
     await jsonRows<Row>(
       db,
-      [buildings.code, units.number, units.floor, units.areaCentiM2, units.type, households.id, households.code, households.name, households.kind].map((c) => sql`${c}`),
+      [buildings.code, units.number, units.floor, units.areaCentiM2, units.type, households.id, households.code, households.name, households.kind, householdUnits.fromDate].map((c) => sql`${c}`),
       sql`from ${units} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
         left join ${householdUnits} on ${householdUnits.unitId} = ${units.id} and ${householdUnits.toDate} is null
         left join ${households} on ${households.id} = ${householdUnits.householdId} and ${households.companyId} = ${companyId}
         where ${units.companyId} = ${companyId} and ${buildings.communityId} = ${communityId}`,
     )
-  ).map(([buildingCode, number, floor, areaCentiM2, type, householdId, code, name, kind]) => ({ buildingCode, number, floor, areaCentiM2, type, householdId, code, name, kind }));
+  ).map(([buildingCode, number, floor, areaCentiM2, type, householdId, code, name, kind, fromDate]) => ({ buildingCode, number, floor, areaCentiM2, type, householdId, code, name, kind, fromDate }));
   rows.sort((a, b) => natural.compare(a.buildingCode, b.buildingCode) || natural.compare(a.number, b.number));
 
   type ContactRow = [householdId: number, name: string, phone: string | null, email: string | null, isPrimary: number, id: number];
@@ -96,6 +96,7 @@ export async function exportUnitsCsv(db: DbOrTx, companyId: number, communityId:
       contact2Name: c2?.name ?? null,
       contact2Phone: c2?.phone ?? null,
       email: c1?.email ?? null,
+      fromDate: r.householdId === null ? null : r.fromDate,
     };
     return UNIT_COLUMNS.map((c) => cells[c.key]);
   });

@@ -18,7 +18,7 @@ import { z } from "zod";
 import type { HOUSEHOLD_KINDS, UNIT_TYPES } from "@/db/schema/registry";
 import { optionalEmailField, phoneField } from "@/lib/validation";
 import { normalizeHouseholdCode } from "../rules";
-import { areaField, buildingCodeField, floorField, registryNameField, unitNumberField } from "../schemas";
+import { areaField, buildingCodeField, dayField, floorField, registryNameField, unitNumberField } from "../schemas";
 import { HOUSEHOLD_KIND_WORDS, lookupWord, UNIT_COLUMNS, UNIT_TYPE_WORDS, type UnitColumn } from "./columns";
 import { checkCell, countInvalidRows, sortErrors, type RowError, type SourceRow, type Validation } from "./table";
 
@@ -90,7 +90,8 @@ export interface UnitsPlan {
   contactCreates: ({ household: Ref; isPrimary: boolean } & ContactValues)[];
   contactUpdates: { id: number; householdId: number; before: ContactValues; after: ContactValues }[];
   /** New holder links; building and number for the result list and the audit. */
-  linkCreates: { household: Ref; unit: Ref; buildingId: number; number: string }[];
+  /** fromDate: the file's handover date, or null (the import day). */
+  linkCreates: { household: Ref; unit: Ref; buildingId: number; number: string; fromDate: string | null }[];
   linkMoves: { unitId: number; buildingId: number; number: string; before: number; after: number }[];
 }
 
@@ -116,6 +117,8 @@ interface ParsedRow {
   type: UnitType | null;
   /** Upper-cased household key, or null. */
   key: string | null;
+  /** The holding's first day (交付/入伙 date column), or null: the import day. */
+  fromDate: string | null;
   household: HouseholdData | null;
 }
 
@@ -152,6 +155,7 @@ function parseRow({ row, cells }: SourceRow<UnitColumn>, snapshot: UnitsSnapshot
   const buildingId = building?.active ? building.id : undefined;
 
   const key = checkCell(householdKeyField, cells.householdKey, { row, column: "householdKey" }, errors);
+  const fromDate = cells.fromDate ? (checkCell(dayField, cells.fromDate, { row, column: "fromDate" }, errors) ?? null) : null;
   let household: HouseholdData | null = null;
   const hasHousehold = Boolean(
     cells.householdName || cells.householdKind || cells.contact1Name || cells.contact1Phone || cells.contact2Name || cells.contact2Phone || cells.email,
@@ -175,7 +179,7 @@ function parseRow({ row, cells }: SourceRow<UnitColumn>, snapshot: UnitsSnapshot
     household = data;
   }
   if (errors.length > before || buildingId === undefined || number === undefined || area === undefined || floor === undefined) return null;
-  return { row, buildingId, number, floor, area, type, key: key ? key.trim().toUpperCase() : null, household };
+  return { row, buildingId, number, floor, area, type, key: key ? key.trim().toUpperCase() : null, fromDate, household };
 }
 
 /* ---- households across rows ---- */
@@ -359,7 +363,12 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
         continue;
       }
       const at = { buildingId: p.buildingId, number: unit?.number ?? p.number };
-      if (holder === null) plan.linkCreates.push({ household: target, unit: unitRef.get(p.row)!, ...at });
+      if (holder === null) plan.linkCreates.push({ household: target, unit: unitRef.get(p.row)!, ...at, fromDate: p.fromDate });
+      // A dated change of holder is a transfer (过户: statement, arrears stay): the transfer command, not the import.
+      else if (p.fromDate) {
+        reject(p.row, { column: "fromDate", problem: "import.problem.fromDateOnMove" });
+        continue;
+      }
       // Only a household named by its code takes a unit from another holder (see the header comment).
       else if (unit && "existing" in target) plan.linkMoves.push({ unitId: unit.id, ...at, before: holder, after: target.existing });
       changedRows.add(p.row);

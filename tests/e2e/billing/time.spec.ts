@@ -56,6 +56,24 @@ test.describe("finance", () => {
     await page.goto(`/staff/billing/households/${s.seller.id}`);
     await expect(page.getByRole("button", { name: zhBilling.transfer.submit })).toHaveCount(0);
   });
+
+  test("marks a unit developer-paid (开发商承担), naming the developer among the contract customers", async ({ page }) => {
+    test.slow();
+    const s = seed();
+    await page.goto(`/staff/billing/households/${s.buyer.id}`);
+    await page.getByLabel(zhBilling.unitPeriod.kind, { exact: true }).selectOption("developer");
+    const customer = page.getByLabel(zhBilling.unitPeriod.customer, { exact: true });
+    await expect(customer).toBeVisible();
+    await page.getByLabel(zhBilling.unitPeriod.from, { exact: true }).fill("2020-01-01");
+    await page.getByLabel(zhBilling.unitPeriod.to, { exact: true }).fill("2020-07-01");
+    await page.getByRole("button", { name: zhBilling.unitPeriod.submit }).click();
+    await expect(page.getByText("此项为必填项")).toBeVisible(); // no developer chosen: refused at the field
+    await customer.selectOption({ index: 1 });
+    const name = (await customer.locator("option:checked").textContent())!;
+    await page.getByRole("button", { name: zhBilling.unitPeriod.submit }).click();
+    await expect(page.getByTestId("unit-periods")).toContainText(`${zhBilling.unitPeriodKind.developer} · ${name}`);
+    await page.screenshot({ path: test.info().outputPath("developer-period.png"), fullPage: true });
+  });
 });
 
 test("a resident sees the prorated first bill with its reason, in both languages (375 px)", async ({ browser }) => {

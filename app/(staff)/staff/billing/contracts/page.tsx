@@ -5,6 +5,7 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { companyCommunities, listContractBills, listContractCustomers, listContracts } from "@/lib/billing/contracts";
+import { lineReason } from "@/lib/billing/proration";
 import { billStatus, fenToYuanText, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
@@ -21,6 +22,11 @@ export default async function ContractsPage() {
   const locale = (await getLocale()) as Locale;
   const money = (fen: number) => formatFen(fen, locale);
   const db = getDb();
+  /** A developer-paid unit's bill (开发商承担): the unit and the reason with its days. */
+  const developerLine = (b: { unitLabel: string | null; reasonKey: string | null; reasonParams: string | null }) => {
+    const reason = lineReason(b.reasonKey, b.reasonParams);
+    return `${b.unitLabel ?? ""} ${reason ? t(reason.key, reason.params) : ""}`.trim();
+  };
   const month = localDate(new Date(), user.timeZone).slice(0, 7);
   const [customers, contractRows, billRows, communityRows] = await Promise.all([
     listContractCustomers(db, user.companyId),
@@ -85,7 +91,7 @@ export default async function ContractsPage() {
               <tr key={b.id}>
                 <td>{b.period}</td>
                 <td>{b.customerName}</td>
-                <td>{b.description}</td>
+                <td>{b.description ?? developerLine(b)}</td>
                 <td>{b.dueDate}</td>
                 <td className="tabular-nums">{money(b.amountFen)}</td>
                 <td className="tabular-nums">{money(b.allocatedFen)}</td>

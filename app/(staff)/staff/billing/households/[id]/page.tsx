@@ -12,6 +12,7 @@ import { BILLING_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
 import { householdAccount, listFeeItems } from "@/lib/billing/queries";
 import { fenToYuanText, localDate } from "@/lib/billing/rules";
 import { unitPeriods } from "@/lib/billing/unit-periods";
+import { listContractCustomers } from "@/lib/billing/contracts";
 import { getDb } from "@/lib/db";
 import { getHousehold } from "@/lib/registry/households";
 import type { Locale } from "@/lib/i18n/config";
@@ -34,7 +35,7 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
     getHousehold(db, user.companyId, { kind: "all" }, Number(id)),
   ]);
   if (!account || !household) notFound();
-  const periods = await unitPeriods(db, user.companyId, household.units.map((u) => u.id));
+  const [periods, customers] = await Promise.all([unitPeriods(db, user.companyId, household.units.map((u) => u.id)), listContractCustomers(db, user.companyId)]);
   const unitLabel = (u: (typeof household.units)[number]) => `${u.communityName} ${u.buildingCode}-${u.number}`;
   const t = await getTranslations("billing");
   const locale = (await getLocale()) as Locale;
@@ -80,14 +81,18 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
               <li key={p.id}>
                 {t("unitPeriod.line", {
                   unit: unitLabel(household.units.find((u) => u.id === p.unitId)!),
-                  kind: t(`unitPeriodKind.${p.kind}`),
+                  kind: `${t(`unitPeriodKind.${p.kind}`)}${p.customerId ? ` · ${customers.find((c) => c.id === p.customerId)?.name ?? ""}` : ""}`,
                   from: p.fromDate,
                   to: p.toDate ?? t("unitPeriod.open"),
                 })}
               </li>
             ))}
           </ul>
-          <UnitPeriodForm today={today} units={household.units.map((u) => ({ id: u.id, label: unitLabel(u) }))} />
+          <UnitPeriodForm
+            today={today}
+            units={household.units.map((u) => ({ id: u.id, label: unitLabel(u) }))}
+            customers={customers.map((c) => ({ id: c.id, label: c.name }))}
+          />
         </Card>
       ) : null}
       {oneOff.length ? (
