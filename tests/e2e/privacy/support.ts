@@ -1,4 +1,4 @@
-import { createClient } from "@libsql/client";
+import { openDb } from "../../../lib/db/client";
 import { hash } from "@node-rs/argon2";
 import { DEMO_COMPANY_NAME } from "../../../db/seed/demo-logins";
 import { uniquePhone, uniqueTag } from "../support/factories";
@@ -9,7 +9,8 @@ import { e2eDatabaseUrl } from "../residents/support";
  * version): an account, a membership and an approved link to a free household, no consent row.
  */
 export async function residentWithoutConsent(): Promise<{ phone: string; password: string }> {
-  const client = createClient({ url: e2eDatabaseUrl() });
+  // The app's own client: it waits for the server's write lock (busy retries) instead of failing SQLITE_BUSY.
+  const client = openDb(e2eDatabaseUrl()).client;
   try {
     const password = `Pw-${uniqueTag()}-2026`;
     const phone = uniquePhone();

@@ -1,4 +1,4 @@
-import { createClient } from "@libsql/client";
+import { openDb } from "../../../lib/db/client";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -36,7 +36,8 @@ export interface FreeHousehold {
  * test alone: nobody is linked to it, and no seeded history (a gold badge, a visit) touches it.
  */
 export async function newHouseholdOfDemoButler(): Promise<FreeHousehold> {
-  const client = createClient({ url: e2eDatabaseUrl() });
+  // The app's own client: it waits for the server's write lock (busy retries) instead of failing SQLITE_BUSY.
+  const client = openDb(e2eDatabaseUrl()).client;
   try {
     const h = await createTestHousehold(client, { butlerPhone: demo("butler").phone });
     return { code: h.code, name: h.name, unitLabel: h.unitLabel };
