@@ -8,8 +8,31 @@ const config = [
   // through lib/flows/ (lib/flows/record-payment.ts).
   {
     files: ["lib/billing/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/crm", "@/lib/crm/*", "**/crm/**"], message: "billing must not import crm: put the combined use case in lib/flows/" }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/crm", "@/lib/crm/*", "**/crm/**"],
+              message: "billing must not import crm: put the combined use case in lib/flows/",
+            },
+          ],
+        },
+      ],
+    },
   },
-  { ignores: [".next/**", "node_modules/**", ".cache/**", "data/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      ".cache/**",
+      "data/**",
+      "db/migrations/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
 ];
 export default config;

@@ -21,7 +21,8 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 export const E2E_CRON_SECRET = process.env.E2E_CRON_SECRET || `e2e-cron-secret-${PORT}-not-for-production`;
 /** The SMTP port the test server sends e-mail to; tests/e2e/portal/email.spec.ts listens on it while it runs. */
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT || PORT + 1000);
-const chromiumPath = process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const chromiumPath =
+  process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -42,7 +43,13 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromiumPath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
     },
   },
   projects: [

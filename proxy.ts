@@ -21,7 +21,8 @@ const MAX_INSPECTED_FORM_BYTES = 2 * 1024 * 1024;
 export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action")) {
     const refusal = await refuseAction(request);
-    if (refusal) return secured(request, NextResponse.json({ ok: false, code: refusal.reason }, { status: refusal.status }));
+    if (refusal)
+      return secured(request, NextResponse.json({ ok: false, code: refusal.reason }, { status: refusal.status }));
   }
   const { pathname } = request.nextUrl;
   const signedInPage = SIGNED_IN_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -42,7 +43,8 @@ export async function proxy(request: NextRequest) {
 }
 
 function secured(request: NextRequest, response: NextResponse): NextResponse {
-  if (requestIsHttps(Object.fromEntries(request.headers))) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  if (requestIsHttps(Object.fromEntries(request.headers)))
+    response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
   return response;
 }
 

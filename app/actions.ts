@@ -37,13 +37,19 @@ export const applySavedLocale = publicAction({ schema: emptySchema }, async () =
 });
 
 /** Profile: change password (every session ends, the user signs in again). */
-export const changePasswordAction = authorizedAction({ schema: changePasswordSchema, roles: [] }, async (input, { db, companyId, user }) => {
-  await changePassword(db, companyId, user.id, input);
-  return null;
-});
+export const changePasswordAction = authorizedAction(
+  { schema: changePasswordSchema, roles: [] },
+  async (input, { db, companyId, user }) => {
+    await changePassword(db, companyId, user.id, input);
+    return null;
+  },
+);
 
 /** Profile: sign out on every device. */
-export const signOutEverywhereAction = authorizedAction({ schema: emptySchema, roles: [] }, async (_input, { db, companyId, user }) => {
-  await signOutEverywhere(db, companyId, user.id);
-  return null;
-});
+export const signOutEverywhereAction = authorizedAction(
+  { schema: emptySchema, roles: [] },
+  async (_input, { db, companyId, user }) => {
+    await signOutEverywhere(db, companyId, user.id);
+    return null;
+  },
+);

@@ -5,7 +5,11 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: { default: t("fullName"), template: `%s · ${t("name")}` }, description: t("tagline"), icons: { apple: "/icons/apple-touch-icon.png" } };
+  return {
+    title: { default: t("fullName"), template: `%s · ${t("name")}` },
+    description: t("tagline"),
+    icons: { apple: "/icons/apple-touch-icon.png" },
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#167257" };

@@ -3,5 +3,12 @@ import { HomeLink, StatusPage } from "@/components/ui/status-page";
 
 export default async function NotFound() {
   const t = await getTranslations();
-  return <StatusPage code="404" title={t("notFound.title")} body={t("notFound.body")} action={<HomeLink>{t("common.backHome")}</HomeLink>} />;
+  return (
+    <StatusPage
+      code="404"
+      title={t("notFound.title")}
+      body={t("notFound.body")}
+      action={<HomeLink>{t("common.backHome")}</HomeLink>}
+    />
+  );
 }

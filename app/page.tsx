@@ -28,13 +28,22 @@ export default async function LandingPage() {
           ))}
         </ul>
         <div className="flex flex-wrap gap-3">
-          <Link href="/sign-up" className="rounded-md bg-brand-600 px-5 py-2.5 text-sm font-medium text-white hover:bg-brand-700">
+          <Link
+            href="/sign-up"
+            className="rounded-md bg-brand-600 px-5 py-2.5 text-sm font-medium text-white hover:bg-brand-700"
+          >
             {t("getStarted")}
           </Link>
-          <Link href="/sign-in" className="rounded-md bg-white px-5 py-2.5 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
+          <Link
+            href="/sign-in"
+            className="rounded-md bg-white px-5 py-2.5 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
+          >
             {t("signIn")}
           </Link>
-          <Link href="/register" className="rounded-md px-5 py-2.5 text-sm font-medium text-brand-700 hover:bg-brand-50">
+          <Link
+            href="/register"
+            className="rounded-md px-5 py-2.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
+          >
             {tr("fromLanding")}
           </Link>
         </div>

@@ -38,11 +38,18 @@ export const passwordField = z.string({ error: "validation.required" }).superRef
  * Adds the "not your own phone or e-mail" rule to an object schema with a password field
  * (`key`) and the person's `phone` / `email` fields; the error shows at the password field.
  */
-export function withPersonalPasswordCheck<T extends { phone?: string | null; email?: string | null }>(key: keyof T & string) {
+export function withPersonalPasswordCheck<T extends { phone?: string | null; email?: string | null }>(
+  key: keyof T & string,
+) {
   return (value: T, ctx: z.RefinementCtx) => {
     const password = value[key];
-    if (typeof password === "string" && containsPersonal(password, value)) ctx.addIssue({ code: "custom", path: [key], message: "validation.passwordPersonal" });
+    if (typeof password === "string" && containsPersonal(password, value))
+      ctx.addIssue({ code: "custom", path: [key], message: "validation.passwordPersonal" });
   };
 }
 
-export const nameField = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong");
+export const nameField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .max(100, "validation.tooLong");

@@ -53,7 +53,8 @@ interface WorkerResult {
 function jobTimes(s: RunSummary): [string, number][] {
   if (s.status === "busy") return [];
   const t: Record<string, number> = {};
-  for (const c of s.companies) for (const [k, o] of Object.entries(c.jobs)) if (o.status !== "skipped") t[k] = (t[k] ?? 0) + o.ms;
+  for (const c of s.companies)
+    for (const [k, o] of Object.entries(c.jobs)) if (o.status !== "skipped") t[k] = (t[k] ?? 0) + o.ms;
   return Object.entries(t).sort((a, b) => b[1] - a[1]);
 }
 
@@ -85,18 +86,25 @@ const ok = (v: number, target: number) => (v <= target ? "ok" : "MISSED");
 function did(totals: DayResult["totals"]) {
   return (
     Object.entries(totals)
-      .map(([job, c]) => [job, Object.entries(c).filter(([k, v]) => !["done", "skipped", "failed"].includes(k) && v)] as const)
+      .map(
+        ([job, c]) =>
+          [job, Object.entries(c).filter(([k, v]) => !["done", "skipped", "failed"].includes(k) && v)] as const,
+      )
       .filter(([, c]) => c.length)
       .map(([job, c]) => `${job}: ${c.map(([k, v]) => `${k}=${v.toLocaleString("en-US")}`).join(" ")}`)
       .join(" · ") || "nothing"
   );
 }
 function worker(url: string, companyId: number, dates: string[]): WorkerResult {
-  const out = execFileSync(process.execPath, ["--import", "tsx", process.argv[1], "--worker", url, "--company", String(companyId), "--dates", dates.join(",")], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 64 << 20,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", process.argv[1], "--worker", url, "--company", String(companyId), "--dates", dates.join(",")],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 64 << 20,
+    },
+  );
   return JSON.parse(out.trim().split("\n").at(-1)!) as WorkerResult;
 }
 
@@ -112,24 +120,32 @@ for (const size of sizes) {
     const seeded = await seedDemo(handle.db, { profile: "bench", households: size });
     const history = await seedBilling(handle.db, seeded.companyId, {});
     handle.client.close();
-    console.log(`\n${size.toLocaleString("en-US")} households: seeded ${history.bills.toLocaleString("en-US")} bills, ${history.payments.toLocaleString("en-US")} payments in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `\n${size.toLocaleString("en-US")} households: seeded ${history.bills.toLocaleString("en-US")} bills, ${history.payments.toLocaleString("en-US")} payments in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
     // The data set arrives with 24 months of history the cron has never seen: one catch-up run
     // (today) posts the history's income, fires the ladder at each household's current step,
     // awards the gold badges and samples this month's visits. Reported, not the daily target.
     const catchUp = worker(url, seeded.companyId, [today]);
     const c = catchUp.days[0];
-    console.log(`  catch-up run ${today}: ${c.first.toFixed(2)} s, again ${c.second.toFixed(2)} s, peak RSS ${catchUp.maxRssMb.toFixed(0)} MB`);
+    console.log(
+      `  catch-up run ${today}: ${c.first.toFixed(2)} s, again ${c.second.toFixed(2)} s, peak RSS ${catchUp.maxRssMb.toFixed(0)} MB`,
+    );
     console.log(`    slowest: ${c.slowest.map(([k, ms]) => `${k} ${ms} ms`).join(", ")}`);
     console.log(`    did: ${did(c.totals)}`);
     // Daily runs, in a fresh process: the billing day (bills for every household, visit
     // sampling) and the day after the due day (every unpaid household one month further behind).
     const daily = worker(url, seeded.companyId, [firstOfNext, dayAfterDueNext]);
     for (const d of daily.days) {
-      console.log(`  daily run ${d.asOf}: first ${d.first.toFixed(2)} s (target ≤ 10 s: ${ok(d.first, 10)}), second ${d.second.toFixed(2)} s (target ≤ 2 s: ${ok(d.second, 2)})`);
+      console.log(
+        `  daily run ${d.asOf}: first ${d.first.toFixed(2)} s (target ≤ 10 s: ${ok(d.first, 10)}), second ${d.second.toFixed(2)} s (target ≤ 2 s: ${ok(d.second, 2)})`,
+      );
       console.log(`    slowest: ${d.slowest.map(([k, ms]) => `${k} ${ms} ms`).join(", ")}`);
       console.log(`    did: ${did(d.totals)}`);
     }
-    console.log(`  daily runs' peak RSS ${daily.maxRssMb.toFixed(0)} MB (target ≤ 1024 MB: ${ok(daily.maxRssMb, 1024)})`);
+    console.log(
+      `  daily runs' peak RSS ${daily.maxRssMb.toFixed(0)} MB (target ≤ 1024 MB: ${ok(daily.maxRssMb, 1024)})`,
+    );
     rows.push({ size, daily: daily.days, rss: daily.maxRssMb });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -138,5 +154,7 @@ for (const size of sizes) {
 if (rows.length > 1) {
   console.log("\nscaling (daily runs, seconds per 10,000 households):");
   for (const { size, daily } of rows)
-    console.log(`  ${size.toLocaleString("en-US").padStart(7)}: ${daily.map((d) => `${d.asOf} ${d.first.toFixed(2)} s → ${((d.first / size) * 10000).toFixed(2)} s/10k`).join(" · ")}`);
+    console.log(
+      `  ${size.toLocaleString("en-US").padStart(7)}: ${daily.map((d) => `${d.asOf} ${d.first.toFixed(2)} s → ${((d.first / size) * 10000).toFixed(2)} s/10k`).join(" · ")}`,
+    );
 }

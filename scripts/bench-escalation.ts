@@ -21,7 +21,9 @@ import { migrateDb } from "../lib/db/migrate";
 import { escalateOverdue } from "../lib/tickets/cron";
 import { overdueWorld } from "../tests/support/escalation";
 
-const { values } = parseArgs({ options: { orders: { type: "string", default: "13334" }, history: { type: "string", default: "50000" } } });
+const { values } = parseArgs({
+  options: { orders: { type: "string", default: "13334" }, history: { type: "string", default: "50000" } },
+});
 const orders = Number(values.orders);
 const history = Number(values.history);
 
@@ -47,8 +49,13 @@ try {
       })),
     );
   const moving = w.orders.filter((o) => o.expectedLevel > o.currentLevel).length;
-  const [{ n }] = await handle.db.select({ n: handle.db.$count(workOrders, eq(workOrders.companyId, w.companyId)) }).from(workOrders).limit(1);
-  console.log(`built ${n.toLocaleString("en-US")} orders (${moving.toLocaleString("en-US")} to escalate) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const [{ n }] = await handle.db
+    .select({ n: handle.db.$count(workOrders, eq(workOrders.companyId, w.companyId)) })
+    .from(workOrders)
+    .limit(1);
+  console.log(
+    `built ${n.toLocaleString("en-US")} orders (${moving.toLocaleString("en-US")} to escalate) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   t = performance.now();
   const first = await escalateOverdue(handle.db, w.companyId, w.asOf);
@@ -56,7 +63,9 @@ try {
   t = performance.now();
   const second = await escalateOverdue(handle.db, w.companyId, w.asOf);
   const secondS = (performance.now() - t) / 1000;
-  console.log(`first run  ${firstS.toFixed(2).padStart(6)} s  escalated ${first.escalated.toLocaleString("en-US")} (expected ${moving.toLocaleString("en-US")})`);
+  console.log(
+    `first run  ${firstS.toFixed(2).padStart(6)} s  escalated ${first.escalated.toLocaleString("en-US")} (expected ${moving.toLocaleString("en-US")})`,
+  );
   console.log(`second run ${secondS.toFixed(2).padStart(6)} s  escalated ${second.escalated}`);
   console.log(`peak RSS   ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   if (first.escalated !== moving || second.escalated !== 0) process.exitCode = 1;

@@ -90,17 +90,35 @@ async function main() {
     await migrateDb(db);
     const [company] = await db.insert(companies).values({ name: "基准物业" }).returning();
     const [community] = await db.insert(communities).values({ companyId: company.id, name: "基准小区" }).returning();
-    await db.insert(buildings).values(Array.from({ length: BUILDINGS }, (_, b) => ({ companyId: company.id, communityId: community.id, code: String(b + 1), name: `${b + 1}栋` })));
+    await db.insert(buildings).values(
+      Array.from({ length: BUILDINGS }, (_, b) => ({
+        companyId: company.id,
+        communityId: community.id,
+        code: String(b + 1),
+        name: `${b + 1}栋`,
+      })),
+    );
     const importFile = (bytes: Uint8Array, name: string) =>
-      runImport(db, { companyId: company.id, actorUserId: null, validOnly: false }, { kind: "units", communityId: community.id, bytes, name, type: "text/csv" });
+      runImport(
+        db,
+        { companyId: company.id, actorUserId: null, validOnly: false },
+        { kind: "units", communityId: community.id, bytes, name, type: "text/csv" },
+      );
 
-    console.log(`bench:import — ${HOUSEHOLDS.toLocaleString("en")} households, ${mb(size)} MB CSV, ${BUILDINGS} buildings, embedded file database`);
+    console.log(
+      `bench:import — ${HOUSEHOLDS.toLocaleString("en")} households, ${mb(size)} MB CSV, ${BUILDINGS} buildings, embedded file database`,
+    );
     let ok = true;
     const writes = writeQueueStats(client);
     for (const label of ["first import", "re-import (unchanged)"]) {
       if (writes) writes.longestHoldMs = 0;
-      const { result, seconds, peak } = await phase(() => importFile(new Uint8Array(fs.readFileSync(csvPath)), "households.csv"));
-      if (result.status !== "done") throw new Error(`import rejected: ${JSON.stringify(result.report.fileProblem ?? result.report.errors.slice(0, 5))}`);
+      const { result, seconds, peak } = await phase(() =>
+        importFile(new Uint8Array(fs.readFileSync(csvPath)), "households.csv"),
+      );
+      if (result.status !== "done")
+        throw new Error(
+          `import rejected: ${JSON.stringify(result.report.fileProblem ?? result.report.errors.slice(0, 5))}`,
+        );
       const rate = HOUSEHOLDS / seconds;
       const pass = rate >= TARGET_ROWS_PER_S && peak < TARGET_MB * 1024 * 1024;
       ok &&= pass;
@@ -110,18 +128,26 @@ async function main() {
       );
       // SPEC §10: write transactions ≤ 250 ms at 50,000 households (reported, not yet enforced).
       const longest = writes?.longestHoldMs ?? 0;
-      console.log(`  ${"".padEnd(22)} longest write transaction ${Math.round(longest)} ms ${longest <= 250 ? "(≤ 250 ms ok)" : "(MISSES ≤ 250 ms)"}`);
+      console.log(
+        `  ${"".padEnd(22)} longest write transaction ${Math.round(longest)} ms ${longest <= 250 ? "(≤ 250 ms ok)" : "(MISSES ≤ 250 ms)"}`,
+      );
     }
-    const exported = await phase(async () => new TextEncoder().encode((await exportUnitsCsv(db, company.id, community.id, "zh-CN")) ?? ""));
+    const exported = await phase(async () =>
+      new TextEncoder().encode((await exportUnitsCsv(db, company.id, community.id, "zh-CN")) ?? ""),
+    );
     const roundTrip = await phase(() => importFile(exported.result, "export.csv"));
     const same = roundTrip.result.status === "done" && roundTrip.result.unchanged === HOUSEHOLDS;
     ok &&= same;
     console.log(
-      `  export                 ${exported.seconds.toFixed(2)} s  ${Math.round(HOUSEHOLDS / exported.seconds).toLocaleString("en").padStart(6)} rows/s; ` +
+      `  export                 ${exported.seconds.toFixed(2)} s  ${Math.round(HOUSEHOLDS / exported.seconds)
+        .toLocaleString("en")
+        .padStart(6)} rows/s; ` +
         `peak RSS ${mb(exported.peak)} MB; importing the export: ${roundTrip.seconds.toFixed(2)} s, peak RSS ${mb(roundTrip.peak)} MB, ${same ? "all unchanged" : "CHANGES SOMETHING"}`,
     );
     client.close();
-    console.log(`  process RSS high-water ${mb(process.resourceUsage().maxRSS * 1024)} MB (heap grown by earlier phases is not handed back between them)`);
+    console.log(
+      `  process RSS high-water ${mb(process.resourceUsage().maxRSS * 1024)} MB (heap grown by earlier phases is not handed back between them)`,
+    );
     if (!ok) process.exitCode = 1;
   } finally {
     clearInterval(sampler);

@@ -56,7 +56,11 @@ async function main() {
     const port = process.env.LIGHTHOUSE_PORT || "3399";
     base = `http://127.0.0.1:${port}`;
     console.log(`starting the production server on ${base} (fresh seeded temp database)…`);
-    server = spawn("bash", ["scripts/e2e-server.sh"], { env: { ...process.env, PORT: port, DATABASE_URL: "", NEXTAUTH_URL: base }, stdio: ["ignore", "ignore", "inherit"], detached: true });
+    server = spawn("bash", ["scripts/e2e-server.sh"], {
+      env: { ...process.env, PORT: port, DATABASE_URL: "", NEXTAUTH_URL: base },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    });
     await waitForHealth(base, 15 * 60_000);
   }
   const chrome = await chromeLauncher.launch({
@@ -76,7 +80,8 @@ async function main() {
         { extends: "lighthouse:default", settings: { formFactor: "mobile", extraHeaders: { Cookie: cookie } } },
       );
       if (!result) throw new Error(`lighthouse returned nothing for ${page}`);
-      if (result.lhr.finalDisplayedUrl && !result.lhr.finalDisplayedUrl.endsWith(page)) throw new Error(`${page} redirected to ${result.lhr.finalDisplayedUrl}: not signed in?`);
+      if (result.lhr.finalDisplayedUrl && !result.lhr.finalDisplayedUrl.endsWith(page))
+        throw new Error(`${page} redirected to ${result.lhr.finalDisplayedUrl}: not signed in?`);
       const scores = Object.entries(TARGETS).map(([id, target]) => {
         const score = Math.round((result.lhr.categories[id]?.score ?? 0) * 100);
         if (score < target) failed = true;

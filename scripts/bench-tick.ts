@@ -26,14 +26,30 @@ import { runTick, type TickSummary } from "../lib/cron/tick";
 import { openDb, type Db } from "../lib/db/client";
 import { migrateDb } from "../lib/db/migrate";
 
-const { values } = parseArgs({ options: { households: { type: "string", default: "50000" }, idle: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: { households: { type: "string", default: "50000" }, idle: { type: "string", default: "20" } },
+});
 const size = Number(values.households.replace(/[_\s]/g, ""));
 const MIN = 60_000;
 
 function summary(s: TickSummary) {
   if (s.status === "busy") return "busy";
   return Object.entries(s.jobs)
-    .map(([job, o]) => `${job} ${o.status === "done" ? `${o.ms} ms${Object.entries(o.counts).some(([, v]) => v) ? ` (${Object.entries(o.counts).filter(([, v]) => v).map(([k, v]) => `${k}=${v}`).join(" ")})` : ""}` : o.status}`)
+    .map(
+      ([job, o]) =>
+        `${job} ${
+          o.status === "done"
+            ? `${o.ms} ms${
+                Object.entries(o.counts).some(([, v]) => v)
+                  ? ` (${Object.entries(o.counts)
+                      .filter(([, v]) => v)
+                      .map(([k, v]) => `${k}=${v}`)
+                      .join(" ")})`
+                  : ""
+              }`
+            : o.status
+        }`,
+    )
     .join(" · ");
 }
 
@@ -46,9 +62,18 @@ async function timedTick(db: Db, now = new Date()) {
 
 async function plans(db: Db, now: number) {
   const queries: [string, string][] = [
-    ["escalation (accept)", `select company_id from work_orders where status = 'assigned' and escalation_level < 1 and accept_due_at < ${now}`],
-    ["escalation (resolve)", `select company_id from work_orders where status in ('submitted', 'triaged', 'assigned', 'accepted', 'in_progress') and escalation_level < 3 and resolve_due_at < ${now}`],
-    ["announcements", `select id from portal_notices where notified_at is null and publish_at <= ${now} order by publish_at limit 20`],
+    [
+      "escalation (accept)",
+      `select company_id from work_orders where status = 'assigned' and escalation_level < 1 and accept_due_at < ${now}`,
+    ],
+    [
+      "escalation (resolve)",
+      `select company_id from work_orders where status in ('submitted', 'triaged', 'assigned', 'accepted', 'in_progress') and escalation_level < 3 and resolve_due_at < ${now}`,
+    ],
+    [
+      "announcements",
+      `select id from portal_notices where notified_at is null and publish_at <= ${now} order by publish_at limit 20`,
+    ],
     ["checkout expiry", `select id from checkout_sessions where status = 'open' and created_at < ${now} limit 500`],
     ["outbox", `select 1 from outbox_messages where status = 'queued' and next_attempt_at <= ${now}`],
   ];
@@ -62,7 +87,12 @@ async function plans(db: Db, now: number) {
 async function makeWork(db: Db, companyId: number, now: Date) {
   const past = new Date(now.getTime() - 10 * MIN);
   // 200 repair requests submitted an hour ago and never dispatched: resolution overdue (level 2).
-  const [big] = await db.select({ id: communities.id }).from(communities).where(eq(communities.companyId, companyId)).orderBy(asc(communities.id)).limit(1);
+  const [big] = await db
+    .select({ id: communities.id })
+    .from(communities)
+    .where(eq(communities.companyId, companyId))
+    .orderBy(asc(communities.id))
+    .limit(1);
   const orders = await db
     .insert(workOrders)
     .values(
@@ -77,11 +107,29 @@ async function makeWork(db: Db, companyId: number, now: Date) {
       })),
     )
     .returning({ id: workOrders.id });
-  await db.insert(portalNotices).values({ companyId, communityId: big.id, title: "电梯年检通知", body: "本周六电梯年检，请错峰出行。", publishAt: past });
-  const [link] = await db.select({ userId: residentLinks.userId, householdId: residentLinks.householdId }).from(residentLinks).where(eq(residentLinks.companyId, companyId)).limit(1);
+  await db.insert(portalNotices).values({
+    companyId,
+    communityId: big.id,
+    title: "电梯年检通知",
+    body: "本周六电梯年检，请错峰出行。",
+    publishAt: past,
+  });
+  const [link] = await db
+    .select({ userId: residentLinks.userId, householdId: residentLinks.householdId })
+    .from(residentLinks)
+    .where(eq(residentLinks.companyId, companyId))
+    .limit(1);
   if (link)
     await db.insert(checkoutSessions).values(
-      Array.from({ length: 200 }, () => ({ id: randomUUID(), companyId, householdId: link.householdId, userId: link.userId, amountFen: 100, billIds: [], createdAt: new Date(now.getTime() - 3 * 60 * MIN) })),
+      Array.from({ length: 200 }, () => ({
+        id: randomUUID(),
+        companyId,
+        householdId: link.householdId,
+        userId: link.userId,
+        amountFen: 100,
+        billIds: [],
+        createdAt: new Date(now.getTime() - 3 * 60 * MIN),
+      })),
     );
   await db.insert(outboxMessages).values(
     Array.from({ length: 500 }, (_, i) => ({
@@ -127,12 +175,16 @@ try {
   }
   idle.sort((a, b) => a - b);
   const median = idle[Math.floor(idle.length / 2)];
-  log(`  idle tick ×${idle.length}: median ${median.toFixed(1)} ms, max ${idle.at(-1)!.toFixed(1)} ms (target ≤ 50 ms: ${median <= 50 ? "ok" : "MISSED"}) · ${summary(last!)}`);
+  log(
+    `  idle tick ×${idle.length}: median ${median.toFixed(1)} ms, max ${idle.at(-1)!.toFixed(1)} ms (target ≤ 50 ms: ${median <= 50 ? "ok" : "MISSED"}) · ${summary(last!)}`,
+  );
 
   const now = new Date();
   const work = await makeWork(db, seeded.companyId, now);
   const busy = await timedTick(db, now);
-  log(`  tick with work (${work.orders} overdue orders, 1 announcement, 200 stale checkouts, 500 e-mails): ${busy.ms.toFixed(0)} ms · ${summary(busy.s)}`);
+  log(
+    `  tick with work (${work.orders} overdue orders, 1 announcement, 200 stale checkouts, 500 e-mails): ${busy.ms.toFixed(0)} ms · ${summary(busy.s)}`,
+  );
   const after = await timedTick(db);
   log(`  next tick (idle again): ${after.ms.toFixed(1)} ms`);
   handle.client.close();

@@ -25,20 +25,30 @@ const time = async <T>(label: string, fn: () => Promise<T>, target?: number) => 
   const t = performance.now();
   const result = await fn();
   const s = (performance.now() - t) / 1000;
-  console.log(`${label.padEnd(44)} ${s.toFixed(3).padStart(8)} s${target ? `   (target ≤ ${target} s: ${s <= target ? "ok" : "MISSED"})` : ""}   ${JSON.stringify(result).slice(0, 120)}`);
+  console.log(
+    `${label.padEnd(44)} ${s.toFixed(3).padStart(8)} s${target ? `   (target ≤ ${target} s: ${s <= target ? "ok" : "MISSED"})` : ""}   ${JSON.stringify(result).slice(0, 120)}`,
+  );
   return result;
 };
 try {
   await migrateDb(db);
-  const seeded = await time(`seed registry (${households.toLocaleString("en-US")} households)`, async () => (await seedDemo(db, { profile: "bench", households })).companyId);
+  const seeded = await time(
+    `seed registry (${households.toLocaleString("en-US")} households)`,
+    async () => (await seedDemo(db, { profile: "bench", households })).companyId,
+  );
   const company = { id: seeded, timeZone: "Asia/Shanghai" };
   const now = new Date();
-  for (const date of ["2026-10-01", "2026-11-01", "2026-12-01"]) await time(`visit sampling ${date}`, () => runVisitSampling(db, company, date, now), 10);
+  for (const date of ["2026-10-01", "2026-11-01", "2026-12-01"])
+    await time(`visit sampling ${date}`, () => runVisitSampling(db, company, date, now), 10);
   await time("visit sampling 2026-12-01 again", () => runVisitSampling(db, company, "2026-12-01", now), 10);
   await time("visit sampling 2026-12-02 (not the 1st)", () => runVisitSampling(db, company, "2026-12-02", now), 10);
   await time("quarterly survey 2026-10-01", () => runQuarterlySurvey(db, company, "2026-10-01", now), 10);
   await time("quarterly survey 2026-10-02", () => runQuarterlySurvey(db, company, "2026-10-02", now), 10);
-  await time("coverage report 2026Q4 (whole company)", async () => (await coverageReport(db, seeded, "2026Q4", { kind: "all" })).total, 2);
+  await time(
+    "coverage report 2026Q4 (whole company)",
+    async () => (await coverageReport(db, seeded, "2026Q4", { kind: "all" })).total,
+    2,
+  );
 } finally {
   handle.client.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,8 @@ const problems: string[] = [];
 journal.entries.forEach((e, i) => {
   if (e.idx !== i) problems.push(`journal entry ${e.tag} has idx ${e.idx}, expected ${i}`);
   const prev = journal.entries[i - 1];
-  if (prev && e.when <= prev.when) problems.push(`migration ${e.tag} (${e.when}) is not newer than ${prev.tag} (${prev.when})`);
+  if (prev && e.when <= prev.when)
+    problems.push(`migration ${e.tag} (${e.when}) is not newer than ${prev.tag} (${prev.when})`);
   if (!fs.existsSync(path.join(root, "db/migrations", `${e.tag}.sql`))) problems.push(`missing file for ${e.tag}.sql`);
 });
 
@@ -43,7 +44,8 @@ try {
 }
 if (/error/i.test(output)) problems.push(`drizzle-kit generate failed:\n${output}`);
 const added = fs.readdirSync(scratch).filter((f) => !before.has(f));
-if (added.length) problems.push(`db/schema has changes with no migration (run npm run db:generate): ${added.join(", ")}`);
+if (added.length)
+  problems.push(`db/schema has changes with no migration (run npm run db:generate): ${added.join(", ")}`);
 fs.rmSync(scratch, { recursive: true, force: true });
 
 if (problems.length) {

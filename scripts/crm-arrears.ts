@@ -32,7 +32,12 @@ if (!isDate(values.from) || !isDate(values.to)) {
 
 function days(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d = new Date(d.getTime() + 86_400_000)) out.push(d.toISOString().slice(0, 10));
+  for (
+    let d = new Date(`${from}T00:00:00Z`);
+    d.toISOString().slice(0, 10) <= to;
+    d = new Date(d.getTime() + 86_400_000)
+  )
+    out.push(d.toISOString().slice(0, 10));
   return out;
 }
 
@@ -55,7 +60,12 @@ try {
   }
   const ms = Math.round(performance.now() - started);
   if (values.json) console.log(JSON.stringify({ ...summary, ms }));
-  else console.log(`arrears ladder: ${Object.entries(summary).map(([k, v]) => `${k} ${v}`).join(", ")} (${ms} ms)`);
+  else
+    console.log(
+      `arrears ladder: ${Object.entries(summary)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")} (${ms} ms)`,
+    );
 } finally {
   client.close();
 }

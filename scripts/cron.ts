@@ -43,7 +43,8 @@ if (from === "invalid" || until === "invalid" || (until && !from)) {
 const companyIds = values.company?.map(Number);
 
 function* dates(a: string, b: string) {
-  for (let d = new Date(`${a}T00:00:00Z`); d.toISOString().slice(0, 10) <= b; d.setUTCDate(d.getUTCDate() + 1)) yield d.toISOString().slice(0, 10);
+  for (let d = new Date(`${a}T00:00:00Z`); d.toISOString().slice(0, 10) <= b; d.setUTCDate(d.getUTCDate() + 1))
+    yield d.toISOString().slice(0, 10);
 }
 
 function line(s: RunSummary, label: string) {
@@ -63,12 +64,26 @@ const handle = openDb(url, process.env.DATABASE_AUTH_TOKEN);
 let exit = 0;
 try {
   if (values["release-lease"]) {
-    for (const name of positionals.length ? positionals : [LEASE_NAME, TICK_LEASE]) console.log(`lease ${name}: ${(await releaseLease(handle.db, name)) ? "released" : "was free"}`);
+    for (const name of positionals.length ? positionals : [LEASE_NAME, TICK_LEASE])
+      console.log(`lease ${name}: ${(await releaseLease(handle.db, name)) ? "released" : "was free"}`);
   } else if (values.tick) {
     const s = await runTick(handle.db, { companyIds });
     if (values.json || s.status === "busy") console.log(JSON.stringify(s));
     else if (!values.quiet || s.status !== "ok")
-      console.log(`tick: ${s.status} in ${s.durationMs} ms · ${Object.entries(s.jobs).map(([j, o]) => `${j} ${o.status === "done" ? Object.entries(o.counts).map(([k, v]) => `${k}=${v}`).join(" ") : o.status}`).join(" · ")}`);
+      console.log(
+        `tick: ${s.status} in ${s.durationMs} ms · ${Object.entries(s.jobs)
+          .map(
+            ([j, o]) =>
+              `${j} ${
+                o.status === "done"
+                  ? Object.entries(o.counts)
+                      .map(([k, v]) => `${k}=${v}`)
+                      .join(" ")
+                  : o.status
+              }`,
+          )
+          .join(" · ")}`,
+      );
     exit = s.status === "busy" ? 3 : s.status === "ok" ? 0 : 1;
   } else await daily();
 } finally {

@@ -15,7 +15,9 @@ if (positionals.length !== 1) {
 const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 try {
   const r = await backupDatabase(url, process.env.DATABASE_AUTH_TOKEN, positionals[0]);
-  console.log(`backup of ${url.replace(/\/\/.*@/, "//***@")} (${r.source}) → ${r.file}: ${(r.bytes / 1e6).toFixed(1)} MB in ${r.ms} ms`);
+  console.log(
+    `backup of ${url.replace(/\/\/.*@/, "//***@")} (${r.source}) → ${r.file}: ${(r.bytes / 1e6).toFixed(1)} MB in ${r.ms} ms`,
+  );
 } catch (e) {
   console.error(`backup failed: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);

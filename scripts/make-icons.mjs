@@ -30,6 +30,8 @@ for (const [name, size, maskable] of [
   ["maskable-512.png", 512, true],
   ["apple-touch-icon.png", 180, false],
 ]) {
-  await sharp(Buffer.from(svg(size, { maskable }))).png().toFile(`public/icons/${name}`);
+  await sharp(Buffer.from(svg(size, { maskable })))
+    .png()
+    .toFile(`public/icons/${name}`);
   console.log(`public/icons/${name}`);
 }

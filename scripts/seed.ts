@@ -48,21 +48,27 @@ try {
   for (const line of formatCounts(result.counts)) console.log(`  ${line}`);
   // 24 months of bills and payments (idempotent on its own: a finished billing seed is kept).
   const billing = await seedBilling(handle.db, result.companyId, { log: (line) => console.log(line) });
-  if (billing.status === "created") console.log(`  billing: ${billing.bills.toLocaleString("en-US")} bills, ${billing.payments.toLocaleString("en-US")} payments in ${(billing.ms / 1000).toFixed(2)} s`);
+  if (billing.status === "created")
+    console.log(
+      `  billing: ${billing.bills.toLocaleString("en-US")} bills, ${billing.payments.toLocaleString("en-US")} payments in ${(billing.ms / 1000).toFixed(2)} s`,
+    );
   // Demo only: income actuals from those payments and a budget for the current year (idempotent).
   if (households === undefined) {
     const finance = await seedDemoFinance(handle.db, result.companyId);
-    if (finance.status === "created") console.log(`  finance: ${finance.entries} ledger entries, ${finance.budgets} budget cells`);
+    if (finance.status === "created")
+      console.log(`  finance: ${finance.entries} ledger entries, ${finance.budgets} budget cells`);
   }
   // Demo only: CRM-EW history derived by replaying those 24 months through the cron's jobs (idempotent).
   if (households === undefined) await seedDemoCrm(handle.db, result.companyId, { log: (line) => console.log(line) });
   // Demo only: a community delivered two years ago, a vacant share, five transfers, a price change (idempotent).
   if (households === undefined) {
     const time = await seedDemoTime(handle.db, result.companyId);
-    if (time.status === "created") console.log(`  billing over time: ${time.vacant} vacant units, ${time.transfers} transfers, one price change`);
+    if (time.status === "created")
+      console.log(`  billing over time: ${time.vacant} vacant units, ${time.transfers} transfers, one price change`);
   }
   // Last quarter's HR reviews: KPIs computed from the data above (idempotent on its own).
-  if (households === undefined) console.log(`  hr reviews: ${await seedDemoAssessments(handle.db, result.companyId, new Date())} created`);
+  if (households === undefined)
+    console.log(`  hr reviews: ${await seedDemoAssessments(handle.db, result.companyId, new Date())} created`);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(2)} s`);
 } catch (error) {
   console.error("seed failed:", error instanceof Error ? error.message : error);

@@ -19,7 +19,9 @@ async function main() {
     console.error(`--company must be a company id, got "${values.company}"`);
     process.exit(2);
   }
-  const list = (await db.select({ id: companies.id, name: companies.name }).from(companies)).filter((c) => only === null || c.id === only);
+  const list = (await db.select({ id: companies.id, name: companies.name }).from(companies)).filter(
+    (c) => only === null || c.id === only,
+  );
   if (only !== null && list.length === 0) {
     console.error(`no company ${only}`);
     process.exit(2);
@@ -29,9 +31,13 @@ async function main() {
   for (const c of list) {
     const r = await verifyCompany(db, c.id);
     bad += r.mismatchedEntries + r.mismatchedScores;
-    console.log(`company ${c.id} ${c.name}: ${r.households} households, ${r.entries} entries, ${r.mismatchedEntries} entry mismatches, ${r.mismatchedScores} score mismatches`);
+    console.log(
+      `company ${c.id} ${c.name}: ${r.households} households, ${r.entries} entries, ${r.mismatchedEntries} entry mismatches, ${r.mismatchedScores} score mismatches`,
+    );
     for (const m of r.mismatches)
-      console.log(`  ${m.kind} household ${m.householdId}${m.entryId ? ` entry ${m.entryId}` : ""}: expected ${m.expected}, found ${m.actual ?? "nothing"}`);
+      console.log(
+        `  ${m.kind} household ${m.householdId}${m.entryId ? ` entry ${m.entryId}` : ""}: expected ${m.expected}, found ${m.actual ?? "nothing"}`,
+      );
   }
   console.log(`${bad === 0 ? "OK" : "MISMATCH"} in ${Date.now() - started} ms`);
   process.exit(bad === 0 ? 0 : 1);

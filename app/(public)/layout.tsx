@@ -14,7 +14,9 @@ export default async function PublicLayout({ children }: { children: React.React
         <LanguageSwitch />
       </header>
       <main className="flex-1 px-4 pb-10">
-        <div className="mx-auto w-full max-w-2xl rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-8">{children}</div>
+        <div className="mx-auto w-full max-w-2xl rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-8">
+          {children}
+        </div>
       </main>
     </div>
   );

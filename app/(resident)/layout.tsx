@@ -9,7 +9,8 @@ import { needsConsent, PRIVACY_NOTICE_VERSION } from "@/lib/privacy/rules";
 export default async function ResidentLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser(["resident"]);
   // PIPL: a resident who has not accepted the current privacy notice accepts it before anything else.
-  if (needsConsent(await acceptedVersion(getDb(), user.companyId, user.id, "privacy_notice"), PRIVACY_NOTICE_VERSION)) redirect("/privacy/consent");
+  if (needsConsent(await acceptedVersion(getDb(), user.companyId, user.id, "privacy_notice"), PRIVACY_NOTICE_VERSION))
+    redirect("/privacy/consent");
   return (
     <ResidentShell roles={user.roles}>
       <EmergencyBanner user={user} />

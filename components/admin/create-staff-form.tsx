@@ -24,7 +24,14 @@ export function CreateStaffForm() {
       <Field label={t("admin.name")} error={errorOf("name")} {...form.register("name")} />
       <Field label={t("admin.phone")} type="tel" inputMode="tel" error={errorOf("phone")} {...form.register("phone")} />
       <Field label={t("admin.email")} type="email" error={errorOf("email")} {...form.register("email")} />
-      <Field label={t("admin.initialPassword")} type="password" autoComplete="new-password" hint={t("auth.passwordHint")} error={errorOf("password")} {...form.register("password")} />
+      <Field
+        label={t("admin.initialPassword")}
+        type="password"
+        autoComplete="new-password"
+        hint={t("auth.passwordHint")}
+        error={errorOf("password")}
+        {...form.register("password")}
+      />
       <div className="sm:col-span-2">
         <RoleCheckboxes legend={t("admin.roles")} register={form.register("roles")} error={errorOf("roles")} />
       </div>
@@ -32,8 +39,16 @@ export function CreateStaffForm() {
         <Button type="submit" disabled={submitting}>
           {submitting ? t("admin.creating") : t("admin.create")}
         </Button>
-        {created ? <span role="status" className="text-sm text-brand-700">{t("admin.created")}</span> : null}
-        {formError ? <span role="alert" className="text-sm text-red-600">{t(formError)}</span> : null}
+        {created ? (
+          <span role="status" className="text-sm text-brand-700">
+            {t("admin.created")}
+          </span>
+        ) : null}
+        {formError ? (
+          <span role="alert" className="text-sm text-red-600">
+            {t(formError)}
+          </span>
+        ) : null}
       </div>
     </form>
   );

@@ -26,7 +26,11 @@ export function EditRoles({ userId, roles }: { userId: number; roles: StaffRole[
     <form onSubmit={onSubmit} className="space-y-2 rounded-md bg-slate-50 p-2 ring-1 ring-slate-200" noValidate>
       <input type="hidden" {...form.register("userId")} />
       <RoleCheckboxes legend={t("admin.roles")} register={form.register("roles")} error={errorOf("roles")} />
-      {formError ? <p role="alert" className="text-sm text-red-600">{t(formError)}</p> : null}
+      {formError ? (
+        <p role="alert" className="text-sm text-red-600">
+          {t(formError)}
+        </p>
+      ) : null}
       <div className="flex gap-2">
         <Button type="submit" className="px-3 py-1 text-xs" disabled={submitting}>
           {submitting ? t("admin.saving") : t("admin.saveRoles")}

@@ -4,7 +4,15 @@ import { useTranslations } from "next-intl";
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 
-export function RoleCheckboxes({ register, error, legend }: { register: UseFormRegisterReturn; error?: string; legend: string }) {
+export function RoleCheckboxes({
+  register,
+  error,
+  legend,
+}: {
+  register: UseFormRegisterReturn;
+  error?: string;
+  legend: string;
+}) {
   const t = useTranslations();
   return (
     <fieldset>

@@ -21,7 +21,8 @@ export function ChainSettings({ initial }: { initial: Draft }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const update = (type: keyof Draft, fn: (c: Draft[keyof Draft]) => Draft[keyof Draft]) => setDraft((d) => ({ ...d, [type]: fn(d[type]) }));
+  const update = (type: keyof Draft, fn: (c: Draft[keyof Draft]) => Draft[keyof Draft]) =>
+    setDraft((d) => ({ ...d, [type]: fn(d[type]) }));
   return (
     <form
       className="space-y-4"
@@ -53,7 +54,12 @@ export function ChainSettings({ initial }: { initial: Draft }) {
                       disabled={last}
                       placeholder={last ? t("settings.noLimit") : ""}
                       inputMode="decimal"
-                      onChange={(e) => update(type, (c) => ({ ...c, tiers: c.tiers.map((x, j) => (j === i ? { ...x, max: e.target.value } : x)) }))}
+                      onChange={(e) =>
+                        update(type, (c) => ({
+                          ...c,
+                          tiers: c.tiers.map((x, j) => (j === i ? { ...x, max: e.target.value } : x)),
+                        }))
+                      }
                       className="w-28 rounded border border-slate-300 px-2 py-1 text-right"
                     />
                   </label>
@@ -63,14 +69,30 @@ export function ChainSettings({ initial }: { initial: Draft }) {
                         type="checkbox"
                         checked={tier.roles.includes(r)}
                         onChange={(e) =>
-                          update(type, (c) => ({ ...c, tiers: c.tiers.map((x, j) => (j === i ? { ...x, roles: e.target.checked ? ROLES.filter((y) => y === r || x.roles.includes(y)) : x.roles.filter((y) => y !== r) } : x)) }))
+                          update(type, (c) => ({
+                            ...c,
+                            tiers: c.tiers.map((x, j) =>
+                              j === i
+                                ? {
+                                    ...x,
+                                    roles: e.target.checked
+                                      ? ROLES.filter((y) => y === r || x.roles.includes(y))
+                                      : x.roles.filter((y) => y !== r),
+                                  }
+                                : x,
+                            ),
+                          }))
                         }
                       />
                       {tr(`roles.${r}`)}
                     </label>
                   ))}
                   {draft[type].tiers.length > 1 ? (
-                    <button type="button" className="text-xs text-red-600 hover:underline" onClick={() => update(type, (c) => ({ ...c, tiers: c.tiers.filter((_, j) => j !== i) }))}>
+                    <button
+                      type="button"
+                      className="text-xs text-red-600 hover:underline"
+                      onClick={() => update(type, (c) => ({ ...c, tiers: c.tiers.filter((_, j) => j !== i) }))}
+                    >
                       {t("settings.removeTier")}
                     </button>
                   ) : null}
@@ -84,11 +106,19 @@ export function ChainSettings({ initial }: { initial: Draft }) {
             })}
           </div>
           <div className="mt-2 flex flex-wrap items-center gap-4 text-sm">
-            <button type="button" className="text-brand-700 hover:underline" onClick={() => update(type, (c) => ({ ...c, tiers: [{ max: "", roles: ["supervisor"] }, ...c.tiers] }))}>
+            <button
+              type="button"
+              className="text-brand-700 hover:underline"
+              onClick={() => update(type, (c) => ({ ...c, tiers: [{ max: "", roles: ["supervisor"] }, ...c.tiers] }))}
+            >
               {t("settings.addTier")}
             </button>
             <label className="flex items-center gap-1">
-              <input type="checkbox" checked={draft[type].financeReview} onChange={(e) => update(type, (c) => ({ ...c, financeReview: e.target.checked }))} />
+              <input
+                type="checkbox"
+                checked={draft[type].financeReview}
+                onChange={(e) => update(type, (c) => ({ ...c, financeReview: e.target.checked }))}
+              />
               {t("settings.financeReview")}
             </label>
           </div>

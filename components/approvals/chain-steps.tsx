@@ -16,16 +16,36 @@ export async function ChainSteps({ detail, timeZone }: { detail: RequestDetail; 
       {steps.map((s) => {
         const current = detail.status === "pending" && detail.currentStep === s.position;
         const state = current ? "current" : s.status === "approved" ? "done" : s.status;
-        const Icon = state === "done" ? Check : state === "current" ? CircleDot : state === "rejected" || state === "returned" ? X : Circle;
+        const Icon =
+          state === "done"
+            ? Check
+            : state === "current"
+              ? CircleDot
+              : state === "rejected" || state === "returned"
+                ? X
+                : Circle;
         const tone =
-          state === "done" ? "border-emerald-300 bg-emerald-50 text-emerald-800" : state === "current" ? "border-amber-400 bg-amber-50 text-amber-900" : state === "rejected" || state === "returned" ? "border-red-300 bg-red-50 text-red-800" : "border-slate-200 bg-white text-slate-500";
+          state === "done"
+            ? "border-emerald-300 bg-emerald-50 text-emerald-800"
+            : state === "current"
+              ? "border-amber-400 bg-amber-50 text-amber-900"
+              : state === "rejected" || state === "returned"
+                ? "border-red-300 bg-red-50 text-red-800"
+                : "border-slate-200 bg-white text-slate-500";
         return (
-          <li key={s.position} className={`min-w-40 rounded-md border px-3 py-2 text-sm ${tone}`} data-testid={`step-${s.position}`} data-state={state}>
+          <li
+            key={s.position}
+            className={`min-w-40 rounded-md border px-3 py-2 text-sm ${tone}`}
+            data-testid={`step-${s.position}`}
+            data-state={state}
+          >
             <div className="flex items-center gap-1 font-medium">
               <Icon className="h-4 w-4" aria-hidden />
               {s.position + 1}. {tr(s.role as "supervisor")}
             </div>
-            <div className="text-xs">{t(`stepStatus.${state === "done" ? "approved" : state}` as "stepStatus.pending")}</div>
+            <div className="text-xs">
+              {t(`stepStatus.${state === "done" ? "approved" : state}` as "stepStatus.pending")}
+            </div>
             {s.actorName ? (
               <div className="text-xs">
                 {s.actorName}

@@ -31,12 +31,18 @@ export function DecisionForm({ requestId, position }: { requestId: number; posit
   const tr = useTranslations();
   const [comment, setComment] = useState("");
   const { busy, error, done, run } = useRun();
-  const go = (decision: "approve" | "reject" | "return") => run(() => decideAction({ requestId, position, decision, comment }), "done.decided");
+  const go = (decision: "approve" | "reject" | "return") =>
+    run(() => decideAction({ requestId, position, decision, comment }), "done.decided");
   return (
     <div className="space-y-3" data-testid="decision-form">
       <label className="block">
         <span className="mb-1 block text-sm font-medium text-slate-700">{t("actions.comment")}</span>
-        <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base sm:text-sm" />
+        <textarea
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          rows={2}
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base sm:text-sm"
+        />
         <span className="text-xs text-slate-500">{t("actions.commentHint")}</span>
       </label>
       <div className="flex flex-wrap items-center gap-2">
@@ -76,7 +82,8 @@ export function WithdrawButton({ requestId }: { requestId: number }) {
         variant="secondary"
         disabled={busy}
         onClick={() => {
-          if (window.confirm(t("actions.withdrawConfirm"))) void run(() => withdrawAction({ requestId, comment: "" }), "done.withdrawn");
+          if (window.confirm(t("actions.withdrawConfirm")))
+            void run(() => withdrawAction({ requestId, comment: "" }), "done.withdrawn");
         }}
       >
         {t("actions.withdraw")}

@@ -11,5 +11,9 @@ const TONE: Record<string, string> = {
 
 export async function RequestStatusBadge({ status }: { status: string }) {
   const t = await getTranslations("approvals.status");
-  return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${TONE[status] ?? ""}`}>{t(status as "draft")}</span>;
+  return (
+    <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${TONE[status] ?? ""}`}>
+      {t(status as "draft")}
+    </span>
+  );
 }

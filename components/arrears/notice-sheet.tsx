@@ -10,7 +10,17 @@ import { formatFen } from "@/lib/i18n/format";
  * "Why this notice" (SPEC §12): the months and amounts, the rule (step) that fired, and — for the
  * resident — how to dispute it (a link on screen, the address on paper).
  */
-export async function NoticeSheet({ notice, locale, disputeHref, disputeUrl }: { notice: NoticeView; locale: Locale; disputeHref?: string; disputeUrl?: string }) {
+export async function NoticeSheet({
+  notice,
+  locale,
+  disputeHref,
+  disputeUrl,
+}: {
+  notice: NoticeView;
+  locale: Locale;
+  disputeHref?: string;
+  disputeUrl?: string;
+}) {
   const t = await getTranslations("arrears");
   const money = (fen: number) => formatFen(fen, locale);
   const s = notice.snapshot;
@@ -43,7 +53,13 @@ export async function NoticeSheet({ notice, locale, disputeHref, disputeUrl }: {
         <dd className="tabular-nums">{notice.issuedOn}</dd>
       </dl>
       <p className="mt-5 text-sm">{t("notice.greeting", { name: notice.householdName })}</p>
-      <p className="mt-2 indent-8 text-sm leading-relaxed">{t(`notice.body.${notice.kind}`, { date: notice.issuedOn, months: s.monthsInArrears, total: money(s.totalFen) })}</p>
+      <p className="mt-2 indent-8 text-sm leading-relaxed">
+        {t(`notice.body.${notice.kind}`, {
+          date: notice.issuedOn,
+          months: s.monthsInArrears,
+          total: money(s.totalFen),
+        })}
+      </p>
       <table className="mt-4 w-full border-collapse text-sm">
         <thead>
           <tr className="border-y border-slate-400 text-left text-xs text-slate-600">
@@ -72,12 +88,26 @@ export async function NoticeSheet({ notice, locale, disputeHref, disputeUrl }: {
           </tr>
         </tfoot>
       </table>
-      <section className="mt-5 rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200 print:bg-white" aria-labelledby="notice-why" data-testid="notice-why">
+      <section
+        className="mt-5 rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200 print:bg-white"
+        aria-labelledby="notice-why"
+        data-testid="notice-why"
+      >
         <h2 id="notice-why" className="font-semibold">
           {t("why.title")}
         </h2>
-        <p className="mt-1">{t("why.months", { date: notice.issuedOn, months: s.monthsInArrears, total: money(s.totalFen) })}</p>
-        {notice.stepKey ? <p className="mt-1">{t("why.rule", { occurrence: notice.occurrence ?? s.monthsInArrears, kind: t(`kind.${notice.kind}`), step: notice.stepKey })}</p> : null}
+        <p className="mt-1">
+          {t("why.months", { date: notice.issuedOn, months: s.monthsInArrears, total: money(s.totalFen) })}
+        </p>
+        {notice.stepKey ? (
+          <p className="mt-1">
+            {t("why.rule", {
+              occurrence: notice.occurrence ?? s.monthsInArrears,
+              kind: t(`kind.${notice.kind}`),
+              step: notice.stepKey,
+            })}
+          </p>
+        ) : null}
         {disputeHref ? (
           <>
             <p className="mt-1">{t("why.dispute")}</p>

@@ -29,7 +29,11 @@ export function SignInForm({ next }: { next: string }) {
       setPending(false);
       const wait = /^RATE_LIMITED:(\d+)$/.exec(res?.error ?? "");
       setError(
-        wait ? t("rateLimited", { seconds: Number(wait[1]) }) : res?.error === "COMPANY_CLOSED" ? t("companyClosed") : t("invalidCredentials"),
+        wait
+          ? t("rateLimited", { seconds: Number(wait[1]) })
+          : res?.error === "COMPANY_CLOSED"
+            ? t("companyClosed")
+            : t("invalidCredentials"),
       );
       return;
     }

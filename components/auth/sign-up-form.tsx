@@ -25,10 +25,28 @@ export function SignUpForm() {
   const { register } = form;
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Field label={t("auth.companyName")} autoComplete="organization" error={errorOf("companyName")} {...register("companyName")} />
+      <Field
+        label={t("auth.companyName")}
+        autoComplete="organization"
+        error={errorOf("companyName")}
+        {...register("companyName")}
+      />
       <Field label={t("auth.yourName")} autoComplete="name" error={errorOf("name")} {...register("name")} />
-      <Field label={t("auth.phone")} type="tel" inputMode="tel" autoComplete="tel" error={errorOf("phone")} {...register("phone")} />
-      <Field label={t("auth.email")} type="email" autoComplete="email" error={errorOf("email")} {...register("email")} />
+      <Field
+        label={t("auth.phone")}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        error={errorOf("phone")}
+        {...register("phone")}
+      />
+      <Field
+        label={t("auth.email")}
+        type="email"
+        autoComplete="email"
+        error={errorOf("email")}
+        {...register("email")}
+      />
       <Field
         label={t("auth.password")}
         type="password"

@@ -15,12 +15,26 @@ import { CASHIER_METHODS, cashierPaymentSchema } from "@/lib/billing/schemas";
  * Takes a payment at the desk (what is owed by default; choosing months ahead adds that many
  * months of fees, held as credit). One idempotency key per form: a double click records one payment.
  */
-export function CashierForm({ householdId, outstandingFen, monthlyFen }: { householdId: number; outstandingFen: number; monthlyFen: number }) {
+export function CashierForm({
+  householdId,
+  outstandingFen,
+  monthlyFen,
+}: {
+  householdId: number;
+  outstandingFen: number;
+  monthlyFen: number;
+}) {
   const t = useTranslations("billing");
   const router = useRouter();
   const [key] = useState(() => crypto.randomUUID());
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(cashierPaymentSchema, takePaymentAction, {
-    defaultValues: { householdId, amount: fenToYuanText(outstandingFen > 0 ? outstandingFen : monthlyFen), method: "cash", note: "", idempotencyKey: key },
+    defaultValues: {
+      householdId,
+      amount: fenToYuanText(outstandingFen > 0 ? outstandingFen : monthlyFen),
+      method: "cash",
+      note: "",
+      idempotencyKey: key,
+    },
     onSuccess: (data) => router.push(`/staff/billing/receipts/${data.paymentId}`),
   });
   return (
@@ -28,15 +42,28 @@ export function CashierForm({ householdId, outstandingFen, monthlyFen }: { house
       <input type="hidden" {...form.register("householdId")} />
       <input type="hidden" {...form.register("idempotencyKey")} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t("cashier.amount")} inputMode="decimal" error={errorOf("amount")} hint={t("cashier.aheadHint")} {...form.register("amount")} />
-        <SelectField label={t("common.method")} error={errorOf("method")} options={CASHIER_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))} {...form.register("method")} />
+        <Field
+          label={t("cashier.amount")}
+          inputMode="decimal"
+          error={errorOf("amount")}
+          hint={t("cashier.aheadHint")}
+          {...form.register("amount")}
+        />
+        <SelectField
+          label={t("common.method")}
+          error={errorOf("method")}
+          options={CASHIER_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+          {...form.register("method")}
+        />
       </div>
       {monthlyFen > 0 ? (
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("resident.aheadMonths")}</span>
           <select
             defaultValue="0"
-            onChange={(e) => form.setValue("amount", fenToYuanText(outstandingFen + Number(e.target.value) * monthlyFen))}
+            onChange={(e) =>
+              form.setValue("amount", fenToYuanText(outstandingFen + Number(e.target.value) * monthlyFen))
+            }
             className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
           >
             {[0, 1, 3, 6, 12, 24].map((m) => (

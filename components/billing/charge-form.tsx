@@ -23,7 +23,12 @@ export function ChargeForm({ householdId, items }: { householdId: number; items:
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-start" noValidate>
       <input type="hidden" {...form.register("householdId")} />
-      <SelectField label={t("charge.item")} error={errorOf("feeItemId")} options={items.map((i) => ({ value: i.id, label: i.label }))} {...form.register("feeItemId")} />
+      <SelectField
+        label={t("charge.item")}
+        error={errorOf("feeItemId")}
+        options={items.map((i) => ({ value: i.id, label: i.label }))}
+        {...form.register("feeItemId")}
+      />
       <Field label={t("charge.amount")} inputMode="decimal" error={errorOf("amount")} {...form.register("amount")} />
       <div className="sm:pt-6">
         <FormFooter submitting={submitting} formError={formError} label={t("charge.submit")} />

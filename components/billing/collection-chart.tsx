@@ -12,7 +12,13 @@ export interface ChartPoint {
 }
 
 /** Billed vs collected per month (bars, yuan) and the collection rate (line, %). */
-export function CollectionChart({ data, labels }: { data: ChartPoint[]; labels: { billed: string; collected: string; rate: string } }) {
+export function CollectionChart({
+  data,
+  labels,
+}: {
+  data: ChartPoint[];
+  labels: { billed: string; collected: string; rate: string };
+}) {
   return (
     <div className="h-72 w-full" role="img" aria-label={`${labels.billed} / ${labels.collected} / ${labels.rate}`}>
       <ResponsiveContainer width="100%" height="100%">
@@ -25,7 +31,15 @@ export function CollectionChart({ data, labels }: { data: ChartPoint[]; labels: 
           <Legend />
           <Bar yAxisId="money" dataKey="billed" name={labels.billed} fill="#cbd5e1" isAnimationActive={false} />
           <Bar yAxisId="money" dataKey="collected" name={labels.collected} fill="#167257" isAnimationActive={false} />
-          <Line yAxisId="rate" dataKey="rate" name={labels.rate} stroke="#b45309" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            yAxisId="rate"
+            dataKey="rate"
+            name={labels.rate}
+            stroke="#b45309"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -12,7 +12,11 @@ import { adjustSchema, refundSchema, voidSchema } from "@/lib/billing/schemas";
 function Disclosure({ label, children, danger }: { label: string; children: React.ReactNode; danger?: boolean }) {
   return (
     <details className="no-print group inline-block align-top">
-      <summary className={`cursor-pointer list-none text-sm ${danger ? "text-red-700" : "text-brand-700"} hover:underline`}>{label}</summary>
+      <summary
+        className={`cursor-pointer list-none text-sm ${danger ? "text-red-700" : "text-brand-700"} hover:underline`}
+      >
+        {label}
+      </summary>
       <div className="mt-2 w-72 rounded-md bg-white p-3 shadow-lg ring-1 ring-slate-200">{children}</div>
     </details>
   );
@@ -47,7 +51,12 @@ export function AdjustBillForm({ billId }: { billId: number }) {
     <Disclosure label={t("account.adjust")}>
       <form onSubmit={onSubmit} className="space-y-2" noValidate>
         <input type="hidden" {...form.register("billId")} />
-        <Field label={t("account.amountSigned")} inputMode="decimal" error={errorOf("amount")} {...form.register("amount")} />
+        <Field
+          label={t("account.amountSigned")}
+          inputMode="decimal"
+          error={errorOf("amount")}
+          {...form.register("amount")}
+        />
         <Field label={t("common.reason")} error={errorOf("reason")} {...form.register("reason")} />
         <FormFooter submitting={submitting} formError={formError} label={t("account.adjust")} />
       </form>
@@ -66,7 +75,12 @@ export function RefundForm({ paymentId, defaultAmount }: { paymentId: number; de
     <Disclosure label={t("account.refund")} danger>
       <form onSubmit={onSubmit} className="space-y-2" noValidate>
         <input type="hidden" {...form.register("paymentId")} />
-        <Field label={t("account.refundAmount")} inputMode="decimal" error={errorOf("amount")} {...form.register("amount")} />
+        <Field
+          label={t("account.refundAmount")}
+          inputMode="decimal"
+          error={errorOf("amount")}
+          {...form.register("amount")}
+        />
         <Field label={t("common.reason")} error={errorOf("reason")} {...form.register("reason")} />
         <FormFooter submitting={submitting} formError={formError} label={t("account.refund")} />
       </form>

@@ -24,9 +24,18 @@ export function NewFeeItemForm() {
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[2fr_2fr_1fr_1fr_auto] sm:items-start" noValidate>
       <Field label={t("settings.name")} error={errorOf("name")} {...form.register("name")} />
-      <SelectField label={t("settings.kind")} options={FEE_ITEM_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} {...form.register("kind")} />
+      <SelectField
+        label={t("settings.kind")}
+        options={FEE_ITEM_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        {...form.register("kind")}
+      />
       <Field label={t("settings.price")} inputMode="decimal" error={errorOf("price")} {...form.register("price")} />
-      <Field type="month" label={t("settings.fromPeriod")} error={errorOf("fromPeriod")} {...form.register("fromPeriod")} />
+      <Field
+        type="month"
+        label={t("settings.fromPeriod")}
+        error={errorOf("fromPeriod")}
+        {...form.register("fromPeriod")}
+      />
       <div className="sm:pt-6">
         <FormFooter submitting={submitting} formError={formError} label={t("settings.add")} />
       </div>
@@ -48,8 +57,20 @@ export function FeeItemRowForm({ id, price, active }: { id: number; price: strin
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3" noValidate>
       <input type="hidden" {...form.register("id")} />
-      <Field label={t("price")} inputMode="decimal" className="w-32" error={errorOf("price")} {...form.register("price")} />
-      <Field type="month" label={t("fromPeriod")} className="w-44" error={errorOf("fromPeriod")} {...form.register("fromPeriod")} />
+      <Field
+        label={t("price")}
+        inputMode="decimal"
+        className="w-32"
+        error={errorOf("price")}
+        {...form.register("price")}
+      />
+      <Field
+        type="month"
+        label={t("fromPeriod")}
+        className="w-44"
+        error={errorOf("fromPeriod")}
+        {...form.register("fromPeriod")}
+      />
       <label className="flex items-center gap-2 pt-7 text-sm">
         <input type="checkbox" className="accent-brand-600" {...form.register("active")} />
         {t("active")}
@@ -80,10 +101,30 @@ export function BillingSettingsForm({
   });
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_1fr_auto] sm:items-start" noValidate>
-      <Field type="number" min={1} max={28} label={t("settings.dueDay")} error={errorOf("dueDay")} {...form.register("dueDay")} />
-      <SelectField label={t("settings.rounding")} options={ROUNDING_MODES.map((r) => ({ value: r, label: t(`rounding.${r}`) }))} {...form.register("rounding")} />
-      <SelectField label={t("settings.proration")} options={PRORATION_MODES.map((r) => ({ value: r, label: t(`proration.${r}`) }))} {...form.register("proration")} />
-      <Field label={t("settings.vacancyRate")} inputMode="decimal" error={errorOf("vacancyRate")} {...form.register("vacancyRate")} />
+      <Field
+        type="number"
+        min={1}
+        max={28}
+        label={t("settings.dueDay")}
+        error={errorOf("dueDay")}
+        {...form.register("dueDay")}
+      />
+      <SelectField
+        label={t("settings.rounding")}
+        options={ROUNDING_MODES.map((r) => ({ value: r, label: t(`rounding.${r}`) }))}
+        {...form.register("rounding")}
+      />
+      <SelectField
+        label={t("settings.proration")}
+        options={PRORATION_MODES.map((r) => ({ value: r, label: t(`proration.${r}`) }))}
+        {...form.register("proration")}
+      />
+      <Field
+        label={t("settings.vacancyRate")}
+        inputMode="decimal"
+        error={errorOf("vacancyRate")}
+        {...form.register("vacancyRate")}
+      />
       <div className="sm:pt-6">
         <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("settings.save")} />
       </div>

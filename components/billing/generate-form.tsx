@@ -18,7 +18,13 @@ export function GenerateForm({ defaultPeriod }: { defaultPeriod: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <p className="text-sm text-slate-600">{t("hint")}</p>
-      <Field type="month" label={t("title")} error={errorOf("period")} className="max-w-xs" {...form.register("period")} />
+      <Field
+        type="month"
+        label={t("title")}
+        error={errorOf("period")}
+        className="max-w-xs"
+        {...form.register("period")}
+      />
       <FormFooter submitting={submitting} formError={formError} label={t("button")} />
       {done ? (
         <p role="status" className="text-sm text-brand-700">

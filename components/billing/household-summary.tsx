@@ -8,7 +8,19 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 
 /** The billing card on the staff household page: what it owes, months in arrears, credit, paid-ahead months. */
-export async function HouseholdBillingSummary({ db, companyId, householdId, timeZone, showAccountLink }: { db: DbOrTx; companyId: number; householdId: number; timeZone: string; showAccountLink: boolean }) {
+export async function HouseholdBillingSummary({
+  db,
+  companyId,
+  householdId,
+  timeZone,
+  showAccountLink,
+}: {
+  db: DbOrTx;
+  companyId: number;
+  householdId: number;
+  timeZone: string;
+  showAccountLink: boolean;
+}) {
   const t = await getTranslations("billing");
   const locale = (await getLocale()) as Locale;
   const a = await householdAccount(db, companyId, householdId, localDate(new Date(), timeZone));
@@ -34,7 +46,11 @@ export async function HouseholdBillingSummary({ db, companyId, householdId, time
         {rows.map(([label, value]) => (
           <div key={label}>
             <dt className="text-xs text-slate-500">{label}</dt>
-            <dd className={`tabular-nums ${label === t("common.monthsInArrears") && a.monthsInArrears > 0 ? "text-red-700" : ""}`}>{value}</dd>
+            <dd
+              className={`tabular-nums ${label === t("common.monthsInArrears") && a.monthsInArrears > 0 ? "text-red-700" : ""}`}
+            >
+              {value}
+            </dd>
           </div>
         ))}
       </dl>

@@ -67,7 +67,11 @@ export function ReadingsForm({ feeItemId, period, rows }: { feeItemId: number; p
                         className="w-32 rounded-md border border-slate-300 px-2 py-1"
                         {...form.register(`readings.${i}.reading`)}
                       />
-                      {error ? <p role="alert" className="mt-1 text-xs text-red-600">{tr(error)}</p> : null}
+                      {error ? (
+                        <p role="alert" className="mt-1 text-xs text-red-600">
+                          {tr(error)}
+                        </p>
+                      ) : null}
                     </>
                   )}
                 </td>
@@ -82,7 +86,9 @@ export function ReadingsForm({ feeItemId, period, rows }: { feeItemId: number; p
           {tr(errorOf("readings") ?? "")}
         </p>
       ) : null}
-      {open.length > 0 ? <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("save")} /> : null}
+      {open.length > 0 ? (
+        <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("save")} />
+      ) : null}
     </form>
   );
 }

@@ -31,7 +31,10 @@ async function ReceiptSheet(p: SheetProps) {
   const t = await getTranslations("billing");
   const money = (fen: number) => formatFen(fen, p.locale);
   return (
-    <article className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 print:max-w-none print:shadow-none print:ring-0" aria-labelledby="receipt-title">
+    <article
+      className="mx-auto max-w-xl rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 print:max-w-none print:shadow-none print:ring-0"
+      aria-labelledby="receipt-title"
+    >
       <header className="border-b border-slate-300 pb-3 text-center">
         <div className="text-sm text-slate-600">{p.companyName}</div>
         <h1 id="receipt-title" className="text-xl font-semibold tracking-widest">
@@ -94,7 +97,11 @@ async function ReceiptSheet(p: SheetProps) {
 export async function Receipt({ data, ...common }: Common & { data: ReceiptData }) {
   const t = await getTranslations("billing");
   const p = data.payment;
-  const lines: SheetProps["lines"] = data.allocations.map((a) => ({ key: a.billId, label: a.period, amountFen: a.amountFen }));
+  const lines: SheetProps["lines"] = data.allocations.map((a) => ({
+    key: a.billId,
+    label: a.period,
+    amountFen: a.amountFen,
+  }));
   if (data.creditFen > 0) lines.push({ key: "credit", label: t("receipt.toCredit"), amountFen: data.creditFen });
   return (
     <ReceiptSheet
@@ -132,7 +139,11 @@ export async function ContractReceipt({ data, ...common }: Common & { data: Cont
       receivedAt={data.receivedAt}
       method={data.method}
       cashierName={data.cashierName}
-      lines={data.lines.map((l) => ({ key: l.billId, label: `${l.period} · ${l.description}`, amountFen: l.amountFen }))}
+      lines={data.lines.map((l) => ({
+        key: l.billId,
+        label: `${l.period} · ${l.description}`,
+        amountFen: l.amountFen,
+      }))}
       totalFen={data.amountFen}
     />
   );

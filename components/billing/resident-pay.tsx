@@ -7,7 +7,19 @@ import { Button } from "@/components/ui/button";
 import { startCheckoutAction } from "@/app/(resident)/bills/actions";
 
 /** Opens a sandbox checkout for the given bills (and months ahead) and goes to it. */
-export function PayButton({ householdId, billIds, aheadMonths = 0, label, variant = "primary" }: { householdId: number; billIds: number[]; aheadMonths?: number; label: string; variant?: "primary" | "secondary" }) {
+export function PayButton({
+  householdId,
+  billIds,
+  aheadMonths = 0,
+  label,
+  variant = "primary",
+}: {
+  householdId: number;
+  billIds: number[];
+  aheadMonths?: number;
+  label: string;
+  variant?: "primary" | "secondary";
+}) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -46,7 +58,11 @@ export function PayAhead({ householdId, billIds }: { householdId: number; billId
     <div className="flex items-end justify-between gap-3">
       <label className="text-sm">
         <span className="mb-1 block font-medium text-slate-700">{t("aheadMonths")}</span>
-        <select value={months} onChange={(e) => setMonths(Number(e.target.value))} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base">
+        <select
+          value={months}
+          onChange={(e) => setMonths(Number(e.target.value))}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
+        >
           {[1, 3, 6, 12, 24].map((m) => (
             <option key={m} value={m}>
               {m}
@@ -54,7 +70,13 @@ export function PayAhead({ householdId, billIds }: { householdId: number; billId
           ))}
         </select>
       </label>
-      <PayButton householdId={householdId} billIds={billIds} aheadMonths={months} label={t("payAheadButton")} variant="secondary" />
+      <PayButton
+        householdId={householdId}
+        billIds={billIds}
+        aheadMonths={months}
+        label={t("payAheadButton")}
+        variant="secondary"
+      />
     </div>
   );
 }

@@ -27,7 +27,10 @@ export async function Statement({
   const sep = locale === "en" ? "; " : "；";
   const owing = account.bills.filter((b) => b.outstandingFen > 0).sort((a, b) => (a.period < b.period ? -1 : 1));
   return (
-    <article className="mx-auto max-w-3xl break-after-page rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200 print:max-w-none print:p-0 print:shadow-none print:ring-0" data-testid="statement">
+    <article
+      className="mx-auto max-w-3xl break-after-page rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200 print:max-w-none print:p-0 print:shadow-none print:ring-0"
+      data-testid="statement"
+    >
       <header className="border-b-2 border-slate-800 pb-3 text-center">
         <div className="text-sm">{companyName}</div>
         <h2 className="text-xl font-semibold tracking-widest">{title ?? t("print.statement")}</h2>
@@ -60,7 +63,12 @@ export async function Statement({
               <tr key={b.id} className="border-b border-slate-200 align-top">
                 <td className="py-1">{b.period}</td>
                 <td className="py-1 text-xs">
-                  {b.lines.map((l) => `${l.name}${l.reason ? ` (${t(l.reason.key, l.reason.params)})` : ""} ${money(l.amountFen)}`).join(sep)}
+                  {b.lines
+                    .map(
+                      (l) =>
+                        `${l.name}${l.reason ? ` (${t(l.reason.key, l.reason.params)})` : ""} ${money(l.amountFen)}`,
+                    )
+                    .join(sep)}
                   {b.adjustmentFen ? `${sep}${t("correction.adjust")} ${money(b.adjustmentFen)}` : ""}
                 </td>
                 <td className="py-1">{b.dueDate}</td>

@@ -10,7 +10,15 @@ import { transferUnitAction } from "@/app/(staff)/staff/billing/actions";
 import { transferFormSchema } from "@/lib/registry/schemas";
 
 /** 过户: moves one of the household's units to the buyer (by household code) on a date, then opens the transfer statement. */
-export function TransferForm({ householdId, units, today }: { householdId: number; units: { id: number; label: string }[]; today: string }) {
+export function TransferForm({
+  householdId,
+  units,
+  today,
+}: {
+  householdId: number;
+  units: { id: number; label: string }[];
+  today: string;
+}) {
   const t = useTranslations("billing.transfer");
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(transferFormSchema, transferUnitAction, {
@@ -20,8 +28,18 @@ export function TransferForm({ householdId, units, today }: { householdId: numbe
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[2fr_2fr_1fr_auto] sm:items-start" noValidate>
       <input type="hidden" {...form.register("fromHouseholdId")} />
-      <SelectField label={t("unit")} error={errorOf("unitId")} options={units.map((u) => ({ value: u.id, label: u.label }))} {...form.register("unitId")} />
-      <Field label={t("buyerCode")} error={errorOf("toHouseholdCode")} autoComplete="off" {...form.register("toHouseholdCode")} />
+      <SelectField
+        label={t("unit")}
+        error={errorOf("unitId")}
+        options={units.map((u) => ({ value: u.id, label: u.label }))}
+        {...form.register("unitId")}
+      />
+      <Field
+        label={t("buyerCode")}
+        error={errorOf("toHouseholdCode")}
+        autoComplete="off"
+        {...form.register("toHouseholdCode")}
+      />
       <Field type="date" label={t("date")} max={today} error={errorOf("date")} {...form.register("date")} />
       <div className="sm:pt-6">
         <FormFooter submitting={submitting} formError={formError} label={t("submit")} />

@@ -23,15 +23,27 @@ export function UnitPeriodForm({ units, customers, today }: { units: Option[]; c
   const developer = form.watch("kind") === "developer";
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_1fr_auto] sm:items-start" noValidate>
-      <SelectField label={t("transfer.unit")} error={errorOf("unitId")} options={units.map((u) => ({ value: u.id, label: u.label }))} {...form.register("unitId")} />
-      <SelectField label={t("unitPeriod.kind")} options={UNIT_PERIOD_KINDS.map((k) => ({ value: k, label: t(`unitPeriodKind.${k}`) }))} {...form.register("kind")} />
+      <SelectField
+        label={t("transfer.unit")}
+        error={errorOf("unitId")}
+        options={units.map((u) => ({ value: u.id, label: u.label }))}
+        {...form.register("unitId")}
+      />
+      <SelectField
+        label={t("unitPeriod.kind")}
+        options={UNIT_PERIOD_KINDS.map((k) => ({ value: k, label: t(`unitPeriodKind.${k}`) }))}
+        {...form.register("kind")}
+      />
       <Field type="date" label={t("unitPeriod.from")} error={errorOf("fromDate")} {...form.register("fromDate")} />
       <Field type="date" label={t("unitPeriod.to")} error={errorOf("toDate")} {...form.register("toDate")} />
       {developer ? (
         <SelectField
           label={t("unitPeriod.customer")}
           error={errorOf("customerId")}
-          options={[{ value: "", label: t("unitPeriod.noCustomer") }, ...customers.map((c) => ({ value: c.id, label: c.label }))]}
+          options={[
+            { value: "", label: t("unitPeriod.noCustomer") },
+            ...customers.map((c) => ({ value: c.id, label: c.label })),
+          ]}
           {...form.register("customerId")}
         />
       ) : null}

@@ -1,12 +1,27 @@
 "use client";
 
-import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  Legend,
+  Line,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { BAND_STYLE } from "@/lib/crm/bands";
 import { BANDS, type Band } from "@/lib/crm/config";
 
 /** Households per band as a donut in the band colours. */
 export function BandDonut({ counts, labels }: { counts: Record<Band, number>; labels: Record<Band, string> }) {
-  const data = BANDS.map((b) => ({ band: b, name: `${BAND_STYLE[b].emoji} ${labels[b]}`, value: counts[b] })).filter((d) => d.value > 0);
+  const data = BANDS.map((b) => ({ band: b, name: `${BAND_STYLE[b].emoji} ${labels[b]}`, value: counts[b] })).filter(
+    (d) => d.value > 0,
+  );
   return (
     <div className="h-56 w-full" role="img" aria-label={BANDS.map((b) => `${labels[b]} ${counts[b]}`).join(", ")}>
       <ResponsiveContainer width="100%" height="100%">
@@ -24,7 +39,15 @@ export function BandDonut({ counts, labels }: { counts: Record<Band, number>; la
 }
 
 /** Side-by-side bars per band (e.g. current vs draft rules). */
-export function BandCompare({ rows, labels, series }: { rows: { band: Band; a: number; b: number }[]; labels: Record<Band, string>; series: { a: string; b: string } }) {
+export function BandCompare({
+  rows,
+  labels,
+  series,
+}: {
+  rows: { band: Band; a: number; b: number }[];
+  labels: Record<Band, string>;
+  series: { a: string; b: string };
+}) {
   const data = rows.map((r) => ({ ...r, name: `${BAND_STYLE[r.band].emoji} ${labels[r.band]}` }));
   return (
     <div className="h-64 w-full" role="img" aria-label={`${series.a} / ${series.b}`}>
@@ -53,7 +76,15 @@ export interface TrendPoint extends Record<Band, number> {
 }
 
 /** Stacked households per band at each week end, with the mean score as a line. */
-export function TrendChart({ data, labels, meanLabel }: { data: TrendPoint[]; labels: Record<Band, string>; meanLabel: string }) {
+export function TrendChart({
+  data,
+  labels,
+  meanLabel,
+}: {
+  data: TrendPoint[];
+  labels: Record<Band, string>;
+  meanLabel: string;
+}) {
   return (
     <div className="h-72 w-full" role="img" aria-label={meanLabel}>
       <ResponsiveContainer width="100%" height="100%">
@@ -65,9 +96,25 @@ export function TrendChart({ data, labels, meanLabel }: { data: TrendPoint[]; la
           <Tooltip />
           <Legend />
           {[...BANDS].reverse().map((b) => (
-            <Bar key={b} yAxisId="n" dataKey={b} stackId="bands" name={labels[b]} fill={BAND_STYLE[b].color} isAnimationActive={false} />
+            <Bar
+              key={b}
+              yAxisId="n"
+              dataKey={b}
+              stackId="bands"
+              name={labels[b]}
+              fill={BAND_STYLE[b].color}
+              isAnimationActive={false}
+            />
           ))}
-          <Line yAxisId="score" dataKey="mean" name={meanLabel} stroke="#0f172a" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line
+            yAxisId="score"
+            dataKey="mean"
+            name={meanLabel}
+            stroke="#0f172a"
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

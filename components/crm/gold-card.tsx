@@ -1,7 +1,15 @@
 import { useFormatter, useTranslations } from "next-intl";
 
 /** The gold service card (金章服务卡, §8.4) as the resident sees it. */
-export function GoldCard({ householdName, expiresOn, discountPercent }: { householdName: string; expiresOn: string; discountPercent: number }) {
+export function GoldCard({
+  householdName,
+  expiresOn,
+  discountPercent,
+}: {
+  householdName: string;
+  expiresOn: string;
+  discountPercent: number;
+}) {
   const t = useTranslations("crm.gold");
   const format = useFormatter();
   // expiresOn is the first day without the badge; the card is valid through the day before.
@@ -18,10 +26,14 @@ export function GoldCard({ householdName, expiresOn, discountPercent }: { househ
           <p className="text-xs font-medium tracking-wide uppercase opacity-80">{t("badge")}</p>
           <h2 className="text-lg font-bold">🏅 {t("card")}</h2>
         </div>
-        <span className="rounded-full bg-amber-950/10 px-2 py-1 text-xs font-semibold">{t("discount", { percent: discountPercent })}</span>
+        <span className="rounded-full bg-amber-950/10 px-2 py-1 text-xs font-semibold">
+          {t("discount", { percent: discountPercent })}
+        </span>
       </div>
       <p className="mt-3 text-sm font-medium">{householdName}</p>
-      <p className="text-xs opacity-80">{t("validUntil", { date: format.dateTime(last, { dateStyle: "medium", timeZone: "UTC" }) })}</p>
+      <p className="text-xs opacity-80">
+        {t("validUntil", { date: format.dateTime(last, { dateStyle: "medium", timeZone: "UTC" }) })}
+      </p>
       <p className="mt-2 text-xs opacity-80">{t("thanks")}</p>
     </section>
   );

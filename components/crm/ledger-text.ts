@@ -7,11 +7,16 @@ type T = Awaited<ReturnType<typeof getTranslations<"crm">>>;
  * with its params; a classification param is translated; unknown keys fall back to
  * "<rule>: <points> points" (so entries written by newer rules still read well).
  */
-export function ledgerSentence(t: T, e: { messageKey: string; params: Record<string, string | number | null>; rule: string; points: number }): string {
+export function ledgerSentence(
+  t: T,
+  e: { messageKey: string; params: Record<string, string | number | null>; rule: string; points: number },
+): string {
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(e.params ?? {})) params[k] = v ?? "";
-  if (typeof params.classification === "string" && t.has(`classification.${params.classification}`)) params.classification = t(`classification.${params.classification}` as "classification.general");
-  if (typeof params.kind === "string" && t.has(`noticeKind.${params.kind}`)) params.kind = t(`noticeKind.${params.kind}` as "noticeKind.reminder");
+  if (typeof params.classification === "string" && t.has(`classification.${params.classification}`))
+    params.classification = t(`classification.${params.classification}` as "classification.general");
+  if (typeof params.kind === "string" && t.has(`noticeKind.${params.kind}`))
+    params.kind = t(`noticeKind.${params.kind}` as "noticeKind.reminder");
   if (params.points === undefined) params.points = e.points;
   const rule = t.has(`rule.${e.rule}`) ? t(`rule.${e.rule}` as "rule.complaint") : e.rule;
   const key = `ledger.${e.messageKey}`;
@@ -47,5 +52,7 @@ export function sourceHref(e: { sourceType: string | null; sourceId: number | nu
 
 export function sourceLabel(t: T, e: { sourceType: string | null; sourceId: number | null }): string | null {
   if (!e.sourceType) return null;
-  return t.has(`source.${e.sourceType}`) ? t(`source.${e.sourceType}` as "source.work_order", { id: e.sourceId ?? "" }) : `${e.sourceType} #${e.sourceId ?? ""}`;
+  return t.has(`source.${e.sourceType}`)
+    ? t(`source.${e.sourceType}` as "source.work_order", { id: e.sourceId ?? "" })
+    : `${e.sourceType} #${e.sourceId ?? ""}`;
 }

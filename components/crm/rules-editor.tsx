@@ -36,7 +36,17 @@ function forServer(v: unknown): unknown {
  * server (translated field errors, nothing written on bad input) and returns the what-if
  * preview; then publish or discard.
  */
-export function RulesEditor({ initial, published, hasDraft, initialPreview }: { initial: CrmRules; published: CrmRules; hasDraft: boolean; initialPreview: Preview | null }) {
+export function RulesEditor({
+  initial,
+  published,
+  hasDraft,
+  initialPreview,
+}: {
+  initial: CrmRules;
+  published: CrmRules;
+  hasDraft: boolean;
+  initialPreview: Preview | null;
+}) {
   const t = useTranslations("crm");
   const tr = useTranslations();
   const router = useRouter();
@@ -179,26 +189,46 @@ export function RulesEditor({ initial, published, hasDraft, initialPreview }: { 
               <div key={i}>{num(["visits", "coveragePercent", i], t("rules.month", { n: i + 1 }), `v-${i}`)}</div>
             ))}
           </div>
-          {errors["visits.coveragePercent"] ? <p className="mt-1 text-xs text-red-600">{errors["visits.coveragePercent"].map((m) => tr(m)).join(" ")}</p> : null}
+          {errors["visits.coveragePercent"] ? (
+            <p className="mt-1 text-xs text-red-600">{errors["visits.coveragePercent"].map((m) => tr(m)).join(" ")}</p>
+          ) : null}
         </section>
         <section className={section}>
           <h2 className="mb-2 text-sm font-semibold">{t("rules.recovery")}</h2>
           <div className="grid items-end gap-3 sm:grid-cols-2">
             <label className="flex items-center gap-2 pb-2 text-sm">
-              <input type="checkbox" checked={rules.recovery.enabled} onChange={(e) => setRules((r) => setPath(r, ["recovery", "enabled"], e.target.checked))} />
+              <input
+                type="checkbox"
+                checked={rules.recovery.enabled}
+                onChange={(e) => setRules((r) => setPath(r, ["recovery", "enabled"], e.target.checked))}
+              />
               {t("rules.recoveryEnabled")}
             </label>
             {num(["recovery", "pointsPerMonth"], t("rules.pointsPerMonth"), "r-points")}
           </div>
         </section>
         <div className="flex flex-wrap items-center gap-2">
-          <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50"
+          >
             {t("rules.save")}
           </button>
-          <button type="button" disabled={pending || !draftSaved} onClick={publish} className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
+          <button
+            type="button"
+            disabled={pending || !draftSaved}
+            onClick={publish}
+            className="rounded-md bg-emerald-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+          >
             {t("rules.publish")}
           </button>
-          <button type="button" disabled={pending || !draftSaved} onClick={discard} className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 disabled:opacity-50">
+          <button
+            type="button"
+            disabled={pending || !draftSaved}
+            onClick={discard}
+            className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 disabled:opacity-50"
+          >
             {t("rules.discard")}
           </button>
           {message ? (
@@ -218,7 +248,11 @@ export function RulesEditor({ initial, published, hasDraft, initialPreview }: { 
         <p className="text-xs text-slate-500">{t("rules.whatif.hint")}</p>
         {preview ? (
           <>
-            <BandCompare rows={BANDS.map((b) => ({ band: b, a: preview.current[b], b: preview.draft[b] }))} labels={labels} series={{ a: t("rules.whatif.current"), b: t("rules.whatif.draft") }} />
+            <BandCompare
+              rows={BANDS.map((b) => ({ band: b, a: preview.current[b], b: preview.draft[b] }))}
+              labels={labels}
+              series={{ a: t("rules.whatif.current"), b: t("rules.whatif.draft") }}
+            />
             <table className="w-full text-sm">
               <thead className="text-xs text-slate-500">
                 <tr>

@@ -3,7 +3,11 @@ import type { DisputeRow } from "@/lib/crm/dispute-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 
-const TONE = { open: "bg-amber-50 text-amber-800", upheld: "bg-emerald-50 text-emerald-800", rejected: "bg-slate-100 text-slate-700" } as const;
+const TONE = {
+  open: "bg-amber-50 text-amber-800",
+  upheld: "bg-emerald-50 text-emerald-800",
+  rejected: "bg-slate-100 text-slate-700",
+} as const;
 
 /** Disputes as cards (resident pages at 375 px and the staff household page): subject, reason, status and the answer. */
 export async function DisputeList({
@@ -23,7 +27,11 @@ export async function DisputeList({
   return (
     <ul className="space-y-3" data-testid="dispute-list">
       {rows.map((d) => (
-        <li key={d.id} className="rounded-md bg-white p-3 text-sm ring-1 ring-slate-200" data-testid={`dispute-${d.id}`}>
+        <li
+          key={d.id}
+          className="rounded-md bg-white p-3 text-sm ring-1 ring-slate-200"
+          data-testid={`dispute-${d.id}`}
+        >
           <div className="flex flex-wrap items-center justify-between gap-2">
             <span className="font-medium">
               {hrefOf ? (
@@ -31,7 +39,9 @@ export async function DisputeList({
                   #{d.id}
                 </a>
               ) : null}{" "}
-              {d.subject === "notice" ? t("aboutNotice", { number: d.noticeNumber ?? "" }) : t("aboutBill", { period: d.billPeriod ?? "" })}
+              {d.subject === "notice"
+                ? t("aboutNotice", { number: d.noticeNumber ?? "" })
+                : t("aboutBill", { period: d.billPeriod ?? "" })}
             </span>
             <span className={`rounded px-2 py-0.5 text-xs ${TONE[d.status]}`} data-testid="dispute-status">
               {t(`status.${d.status}`)}
@@ -46,7 +56,11 @@ export async function DisputeList({
               {photos.get(d.id)!.map((id, i) => (
                 <a key={id} href={`/api/files/d${id}`} target="_blank" rel="noreferrer">
                   {/* eslint-disable-next-line @next/next/no-img-element -- private file behind an authorized route */}
-                  <img src={`/api/files/d${id}`} alt={t("photo", { n: i + 1 })} className="h-16 w-16 rounded object-cover ring-1 ring-slate-200" />
+                  <img
+                    src={`/api/files/d${id}`}
+                    alt={t("photo", { n: i + 1 })}
+                    className="h-16 w-16 rounded object-cover ring-1 ring-slate-200"
+                  />
                 </a>
               ))}
             </div>

@@ -9,7 +9,15 @@ import { Button } from "@/components/ui/button";
 const MONTHS = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"];
 
 /** The year's budget of one community: one row per category, 12 month cells (yuan). */
-export function BudgetGrid({ communityId, year, rows }: { communityId: number; year: number; rows: { categoryId: number; label: string; kind: string; months: string[] }[] }) {
+export function BudgetGrid({
+  communityId,
+  year,
+  rows,
+}: {
+  communityId: number;
+  year: number;
+  rows: { categoryId: number; label: string; kind: string; months: string[] }[];
+}) {
   const t = useTranslations("finance");
   const tr = useTranslations();
   const router = useRouter();
@@ -20,7 +28,11 @@ export function BudgetGrid({ communityId, year, rows }: { communityId: number; y
   const save = async () => {
     setBusy(true);
     setMsg(null);
-    const res = await saveBudgetGridAction({ communityId, year, rows: rows.map((r, i) => ({ categoryId: r.categoryId, months: cells[i] })) });
+    const res = await saveBudgetGridAction({
+      communityId,
+      year,
+      rows: rows.map((r, i) => ({ categoryId: r.categoryId, months: cells[i] })),
+    });
     setBusy(false);
     if (res.ok) {
       setBad(new Set());
@@ -57,7 +69,11 @@ export function BudgetGrid({ communityId, year, rows }: { communityId: number; y
                       aria-label={`${r.label} ${year}-${m}`}
                       inputMode="decimal"
                       value={cells[i][j]}
-                      onChange={(e) => setCells((c) => c.map((row, x) => (x === i ? row.map((v, y) => (y === j ? e.target.value : v)) : row)))}
+                      onChange={(e) =>
+                        setCells((c) =>
+                          c.map((row, x) => (x === i ? row.map((v, y) => (y === j ? e.target.value : v)) : row)),
+                        )
+                      }
                       className={`w-20 rounded border px-1.5 py-1 text-right tabular-nums ${bad.has(`rows.${i}.months.${j}`) ? "border-red-500" : "border-slate-300"}`}
                     />
                   </td>
@@ -98,11 +114,18 @@ export function BudgetImport({ year, template }: { year: number; template: strin
         setBusy(true);
         const res = await importBudgetAction({ year, csv: file ? await file.text() : "" });
         setBusy(false);
-        if (!res.ok) setResult({ ok: false, errors: [tr(Object.values(res.fieldErrors ?? {})[0]?.[0] ?? res.message)] });
+        if (!res.ok)
+          setResult({ ok: false, errors: [tr(Object.values(res.fieldErrors ?? {})[0]?.[0] ?? res.message)] });
         else if (res.data.ok) {
           setResult({ ok: true, text: t("budget.imported", { rows: res.data.rows, changed: res.data.changed }) });
           router.refresh();
-        } else setResult({ ok: false, errors: res.data.errors.map((x) => t(`budget.errors.${x.key}` as "budget.errors.amount", { line: x.line, value: x.value ?? "" })) });
+        } else
+          setResult({
+            ok: false,
+            errors: res.data.errors.map((x) =>
+              t(`budget.errors.${x.key}` as "budget.errors.amount", { line: x.line, value: x.value ?? "" }),
+            ),
+          });
       }}
     >
       <p className="text-sm text-slate-600">{t("budget.importHint")}</p>
@@ -111,7 +134,11 @@ export function BudgetImport({ year, template }: { year: number; template: strin
         <Button type="submit" variant="secondary" disabled={busy}>
           {t("budget.importButton")}
         </Button>
-        <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(template)}`} download={`budget-${year}.csv`} className="text-sm text-brand-700 hover:underline">
+        <a
+          href={`data:text/csv;charset=utf-8,${encodeURIComponent(template)}`}
+          download={`budget-${year}.csv`}
+          className="text-sm text-brand-700 hover:underline"
+        >
           {t("budget.template")}
         </a>
       </div>

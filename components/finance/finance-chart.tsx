@@ -12,7 +12,13 @@ export interface FinancePoint {
 }
 
 /** Income and expenses per month: actuals as bars, budgets as lines. */
-export function FinanceChart({ data, labels }: { data: FinancePoint[]; labels: Record<"incomeBudget" | "incomeActual" | "expenseBudget" | "expenseActual", string> }) {
+export function FinanceChart({
+  data,
+  labels,
+}: {
+  data: FinancePoint[];
+  labels: Record<"incomeBudget" | "incomeActual" | "expenseBudget" | "expenseActual", string>;
+}) {
   return (
     <div className="h-72 w-full print:h-60" role="img" aria-label={Object.values(labels).join(" / ")}>
       <ResponsiveContainer width="100%" height="100%">
@@ -24,8 +30,22 @@ export function FinanceChart({ data, labels }: { data: FinancePoint[]; labels: R
           <Legend />
           <Bar dataKey="incomeActual" name={labels.incomeActual} fill="#167257" isAnimationActive={false} />
           <Bar dataKey="expenseActual" name={labels.expenseActual} fill="#dc2626" isAnimationActive={false} />
-          <Line dataKey="incomeBudget" name={labels.incomeBudget} stroke="#0f766e" strokeDasharray="5 3" dot={false} isAnimationActive={false} />
-          <Line dataKey="expenseBudget" name={labels.expenseBudget} stroke="#b45309" strokeDasharray="5 3" dot={false} isAnimationActive={false} />
+          <Line
+            dataKey="incomeBudget"
+            name={labels.incomeBudget}
+            stroke="#0f766e"
+            strokeDasharray="5 3"
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="expenseBudget"
+            name={labels.expenseBudget}
+            stroke="#b45309"
+            strokeDasharray="5 3"
+            dot={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -12,12 +12,26 @@ import { SelectField } from "@/components/ui/select-field";
 import { journalSchema } from "@/lib/finance/schemas";
 
 /** A manual adjustment: category, community (or company level), signed amount, date, reason. */
-export function JournalForm({ categories, communities, today }: { categories: { id: number; label: string }[]; communities: { id: number; name: string }[]; today: string }) {
+export function JournalForm({
+  categories,
+  communities,
+  today,
+}: {
+  categories: { id: number; label: string }[];
+  communities: { id: number; name: string }[];
+  today: string;
+}) {
   const t = useTranslations("finance.journal");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const { form, onSubmit, errorOf, formError, submitting } = useActionForm(journalSchema, journalAction, {
-    defaultValues: { categoryId: String(categories[0]?.id ?? ""), communityId: "", amount: "", occurredOn: today, reason: "" },
+    defaultValues: {
+      categoryId: String(categories[0]?.id ?? ""),
+      communityId: "",
+      amount: "",
+      occurredOn: today,
+      reason: "",
+    },
     onSuccess: () => {
       setSaved(true);
       form.reset({ ...form.getValues(), amount: "", reason: "" });
@@ -25,9 +39,25 @@ export function JournalForm({ categories, communities, today }: { categories: { 
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" onChange={() => setSaved(false)} data-testid="journal-form">
-      <SelectField label={t("category")} error={errorOf("categoryId")} options={categories.map((c) => ({ value: c.id, label: c.label }))} {...form.register("categoryId")} />
-      <SelectField label={t("community")} error={errorOf("communityId")} options={[{ value: "", label: t("noCommunity") }, ...communities.map((c) => ({ value: c.id, label: c.name }))]} {...form.register("communityId")} />
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-3 sm:grid-cols-2"
+      onChange={() => setSaved(false)}
+      data-testid="journal-form"
+    >
+      <SelectField
+        label={t("category")}
+        error={errorOf("categoryId")}
+        options={categories.map((c) => ({ value: c.id, label: c.label }))}
+        {...form.register("categoryId")}
+      />
+      <SelectField
+        label={t("community")}
+        error={errorOf("communityId")}
+        options={[{ value: "", label: t("noCommunity") }, ...communities.map((c) => ({ value: c.id, label: c.name }))]}
+        {...form.register("communityId")}
+      />
       <Field label={t("amount")} inputMode="decimal" error={errorOf("amount")} {...form.register("amount")} />
       <Field label={t("date")} type="date" error={errorOf("occurredOn")} {...form.register("occurredOn")} />
       <Field label={t("reason")} error={errorOf("reason")} className="sm:col-span-2" {...form.register("reason")} />

@@ -5,11 +5,24 @@ import { FieldError } from "@/components/tickets/action-form";
  * Plain labelled fields for ActionForm forms (server-rendered), each with its translated server
  * error right below it. One place for the markup every module's staff forms share.
  */
-export const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm";
+export const inputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm";
 export const labelClass = "mb-1 block text-sm font-medium text-slate-700";
 
 /** A label, any control with that id, and the field's error. */
-export function Labeled({ id, name, label, className = "", children }: { id: string; name: string; label: string; className?: string; children: ReactNode }) {
+export function Labeled({
+  id,
+  name,
+  label,
+  className = "",
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={className}>
       <label htmlFor={id} className={labelClass}>
@@ -47,7 +60,17 @@ export function Input({
   const id = givenId ?? `f-${name}`;
   return (
     <Labeled id={id} name={name} label={label} className={className}>
-      <input id={id} name={name} type={type} defaultValue={defaultValue} placeholder={placeholder} inputMode={inputMode} maxLength={maxLength} min={min} className={inputClass} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        placeholder={placeholder}
+        inputMode={inputMode}
+        maxLength={maxLength}
+        min={min}
+        className={inputClass}
+      />
     </Labeled>
   );
 }
@@ -81,7 +104,21 @@ export function Select({
   );
 }
 
-export function TextArea({ name, label, defaultValue, rows = 3, className = "", id: givenId }: { name: string; label: string; defaultValue?: string; rows?: number; className?: string; id?: string }) {
+export function TextArea({
+  name,
+  label,
+  defaultValue,
+  rows = 3,
+  className = "",
+  id: givenId,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  rows?: number;
+  className?: string;
+  id?: string;
+}) {
   const id = givenId ?? `f-${name}`;
   return (
     <Labeled id={id} name={name} label={label} className={className}>

@@ -34,12 +34,15 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
       if (name === "_form") continue;
       form.setError(name as Path<z.input<S>>, { type: "server", message: messages[0] });
     }
-    if (fields.length === 0 || result.fieldErrors?._form) setFormError(result.fieldErrors?._form?.[0] ?? result.message);
+    if (fields.length === 0 || result.fieldErrors?._form)
+      setFormError(result.fieldErrors?._form?.[0] ?? result.message);
   });
 
   /** The message key of a field's first error, for <Field error>. */
   const errorOf = (name: string): string | undefined => {
-    const entry = name.split(".").reduce<unknown>((acc, k) => (acc as Record<string, unknown> | undefined)?.[k], form.formState.errors);
+    const entry = name
+      .split(".")
+      .reduce<unknown>((acc, k) => (acc as Record<string, unknown> | undefined)?.[k], form.formState.errors);
     return (entry as { message?: string } | undefined)?.message;
   };
 

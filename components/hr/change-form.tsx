@@ -13,27 +13,66 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { personnelChangeSchema } from "@/lib/hr/schemas";
 
 /** Records a transfer, role change, promotion or exit with its date and reason. */
-export function ChangeForm({ userId, communities, defaultDate, successors = [] }: { userId: number; communities: { id: number; name: string }[]; defaultDate: string; successors?: { id: number; name: string }[] }) {
+export function ChangeForm({
+  userId,
+  communities,
+  defaultDate,
+  successors = [],
+}: {
+  userId: number;
+  communities: { id: number; name: string }[];
+  defaultDate: string;
+  successors?: { id: number; name: string }[];
+}) {
   const t = useTranslations("hr.changes");
   const tr = useTranslations("roles");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, errorOf, formError, submitting } = useActionForm(personnelChangeSchema, recordPersonnelChangeAction, {
-    defaultValues: { userId, kind: "promotion", effectiveDate: defaultDate, reason: "", toCommunityId: "", fromRole: "", toRole: "", toPosition: "", successorUserId: "" },
-    onSuccess: () => {
-      setSaved(true);
-      form.setValue("reason", "");
-      router.refresh();
+  const { form, onSubmit, errorOf, formError, submitting } = useActionForm(
+    personnelChangeSchema,
+    recordPersonnelChangeAction,
+    {
+      defaultValues: {
+        userId,
+        kind: "promotion",
+        effectiveDate: defaultDate,
+        reason: "",
+        toCommunityId: "",
+        fromRole: "",
+        toRole: "",
+        toPosition: "",
+        successorUserId: "",
+      },
+      onSuccess: () => {
+        setSaved(true);
+        form.setValue("reason", "");
+        router.refresh();
+      },
     },
-  });
+  );
   const kind = form.watch("kind");
   const roleOptions = [{ value: "", label: t("chooseRole") }, ...STAFF_ROLES.map((r) => ({ value: r, label: tr(r) }))];
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" onChange={() => setSaved(false)}>
-      <SelectField label={t("kind")} error={errorOf("kind")} options={CHANGE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} {...form.register("kind")} />
-      <Field label={t("effectiveDate")} type="date" error={errorOf("effectiveDate")} {...form.register("effectiveDate")} />
+      <SelectField
+        label={t("kind")}
+        error={errorOf("kind")}
+        options={CHANGE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        {...form.register("kind")}
+      />
+      <Field
+        label={t("effectiveDate")}
+        type="date"
+        error={errorOf("effectiveDate")}
+        {...form.register("effectiveDate")}
+      />
       {kind === "transfer" ? (
-        <SelectField label={t("toCommunity")} error={errorOf("toCommunityId")} options={[{ value: "", label: "—" }, ...communities.map((c) => ({ value: c.id, label: c.name }))]} {...form.register("toCommunityId")} />
+        <SelectField
+          label={t("toCommunity")}
+          error={errorOf("toCommunityId")}
+          options={[{ value: "", label: "—" }, ...communities.map((c) => ({ value: c.id, label: c.name }))]}
+          {...form.register("toCommunityId")}
+        />
       ) : null}
       {kind === "transfer" ? (
         <SelectField
@@ -43,9 +82,20 @@ export function ChangeForm({ userId, communities, defaultDate, successors = [] }
           {...form.register("successorUserId")}
         />
       ) : null}
-      {kind === "role_change" ? <SelectField label={t("fromRole")} error={errorOf("fromRole")} options={roleOptions} {...form.register("fromRole")} /> : null}
-      {kind === "role_change" || kind === "promotion" ? <SelectField label={t("toRole")} error={errorOf("toRole")} options={roleOptions} {...form.register("toRole")} /> : null}
-      {kind === "promotion" ? <Field label={t("toPosition")} error={errorOf("toPosition")} {...form.register("toPosition")} /> : null}
+      {kind === "role_change" ? (
+        <SelectField
+          label={t("fromRole")}
+          error={errorOf("fromRole")}
+          options={roleOptions}
+          {...form.register("fromRole")}
+        />
+      ) : null}
+      {kind === "role_change" || kind === "promotion" ? (
+        <SelectField label={t("toRole")} error={errorOf("toRole")} options={roleOptions} {...form.register("toRole")} />
+      ) : null}
+      {kind === "promotion" ? (
+        <Field label={t("toPosition")} error={errorOf("toPosition")} {...form.register("toPosition")} />
+      ) : null}
       <Field label={t("reason")} error={errorOf("reason")} className="sm:col-span-2" {...form.register("reason")} />
       <div className="sm:col-span-2">
         <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("record")} />

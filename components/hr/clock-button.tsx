@@ -13,7 +13,11 @@ export function ClockButton({ kind }: { kind: "in" | "out" | null }) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   if (kind === null) {
-    return <p className="rounded-xl bg-emerald-50 p-6 text-center text-lg font-medium text-emerald-800">{t("hr.attendance.doneToday")}</p>;
+    return (
+      <p className="rounded-xl bg-emerald-50 p-6 text-center text-lg font-medium text-emerald-800">
+        {t("hr.attendance.doneToday")}
+      </p>
+    );
   }
   const onClick = () =>
     start(async () => {

@@ -11,28 +11,54 @@ import { SelectField } from "@/components/ui/select-field";
 import { attendanceCorrectionSchema } from "@/lib/hr/schemas";
 
 /** HR corrects one entry: person, date, in/out, time and a reason (kept in the audit log). */
-export function CorrectionForm({ people, defaultDate }: { people: { userId: number; name: string; employeeNo: string }[]; defaultDate: string }) {
+export function CorrectionForm({
+  people,
+  defaultDate,
+}: {
+  people: { userId: number; name: string; employeeNo: string }[];
+  defaultDate: string;
+}) {
   const t = useTranslations("hr.sheet");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, errorOf, formError, submitting } = useActionForm(attendanceCorrectionSchema, correctAttendanceAction, {
-    defaultValues: { userId: "", workDate: defaultDate, kind: "in", time: "09:00", reason: "" },
-    onSuccess: () => {
-      setSaved(true);
-      form.setValue("reason", "");
-      router.refresh();
+  const { form, onSubmit, errorOf, formError, submitting } = useActionForm(
+    attendanceCorrectionSchema,
+    correctAttendanceAction,
+    {
+      defaultValues: { userId: "", workDate: defaultDate, kind: "in", time: "09:00", reason: "" },
+      onSuccess: () => {
+        setSaved(true);
+        form.setValue("reason", "");
+        router.refresh();
+      },
     },
-  });
+  );
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end" onChange={() => setSaved(false)}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+      onChange={() => setSaved(false)}
+    >
       <SelectField
         label={t("person")}
         error={errorOf("userId")}
-        options={[{ value: "", label: t("choosePerson") }, ...people.map((p) => ({ value: p.userId, label: `${p.employeeNo} ${p.name}` }))]}
+        options={[
+          { value: "", label: t("choosePerson") },
+          ...people.map((p) => ({ value: p.userId, label: `${p.employeeNo} ${p.name}` })),
+        ]}
         {...form.register("userId")}
       />
       <Field label={t("date")} type="date" error={errorOf("workDate")} {...form.register("workDate")} />
-      <SelectField label={t("kind")} error={errorOf("kind")} options={[{ value: "in", label: t("kindIn") }, { value: "out", label: t("kindOut") }]} {...form.register("kind")} />
+      <SelectField
+        label={t("kind")}
+        error={errorOf("kind")}
+        options={[
+          { value: "in", label: t("kindIn") },
+          { value: "out", label: t("kindOut") },
+        ]}
+        {...form.register("kind")}
+      />
       <Field label={t("time")} type="time" error={errorOf("time")} {...form.register("time")} />
       <Field label={t("reason")} error={errorOf("reason")} {...form.register("reason")} />
       <div className="sm:col-span-2 lg:col-span-5">

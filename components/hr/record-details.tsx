@@ -7,7 +7,12 @@ export async function RecordDetails({ record }: { record: StaffRecordRow }) {
   const t = await getTranslations("hr");
   const tr = await getTranslations("roles");
   const rows: [string, React.ReactNode][] = [
-    [t("employeeNo"), <span key="no" className="font-mono">{record.employeeNo}</span>],
+    [
+      t("employeeNo"),
+      <span key="no" className="font-mono">
+        {record.employeeNo}
+      </span>,
+    ],
     [t("name"), record.name],
     [t("roles"), record.roles.map((r) => tr(r)).join("、") || "—"],
     [t("position"), record.position],

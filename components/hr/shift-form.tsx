@@ -22,7 +22,12 @@ export function ShiftForm({ userId, start, end }: { userId: number | null; start
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" onChange={() => setSaved(false)}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+      onChange={() => setSaved(false)}
+    >
       <Field label={t("start")} type="time" error={errorOf("start")} {...form.register("start")} />
       <Field label={t("end")} type="time" error={errorOf("end")} {...form.register("end")} />
       <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("save")} />

@@ -14,7 +14,15 @@ export interface TrainingRow {
 }
 
 /** A person's courses as a list that fits a phone: title, date, hours, state and score. */
-export async function TrainingRecord({ rows, hoursThisYear, year }: { rows: TrainingRow[]; hoursThisYear: number; year: number }) {
+export async function TrainingRecord({
+  rows,
+  hoursThisYear,
+  year,
+}: {
+  rows: TrainingRow[];
+  hoursThisYear: number;
+  year: number;
+}) {
   const t = await getTranslations("hr.training");
   return (
     <div className="space-y-3" data-testid="training-record">
@@ -32,10 +40,14 @@ export async function TrainingRecord({ rows, hoursThisYear, year }: { rows: Trai
                 </div>
               </div>
               <div className="shrink-0 text-right">
-                <div className={`text-xs ${r.completedAt ? "text-emerald-700" : r.attendedAt ? "text-sky-700" : "text-slate-500"}`}>
+                <div
+                  className={`text-xs ${r.completedAt ? "text-emerald-700" : r.attendedAt ? "text-sky-700" : "text-slate-500"}`}
+                >
                   {t(r.completedAt ? "state.completed" : r.attendedAt ? "state.attended" : "state.enrolled")}
                 </div>
-                {r.score != null ? <div className="font-semibold tabular-nums">{t("scoreShort", { score: r.score })}</div> : null}
+                {r.score != null ? (
+                  <div className="font-semibold tabular-nums">{t("scoreShort", { score: r.score })}</div>
+                ) : null}
               </div>
             </li>
           ))}

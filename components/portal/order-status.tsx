@@ -12,5 +12,7 @@ const STYLE: Record<string, string> = {
 
 export async function OrderStatus({ status }: { status: string }) {
   const t = await getTranslations("portal.shop.status");
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STYLE[status] ?? ""}`}>{t(status as "paid")}</span>;
+  return (
+    <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STYLE[status] ?? ""}`}>{t(status as "paid")}</span>
+  );
 }

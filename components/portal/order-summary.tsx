@@ -6,7 +6,13 @@ import { formatFen } from "@/lib/i18n/format";
 export async function OrderSummary({
   order,
 }: {
-  order: { subtotalFen: number; discountPercent: number; discountFen: number; totalFen: number; lines: { id: number; name: string; quantity: number; unitPriceFen: number; lineFen: number }[] };
+  order: {
+    subtotalFen: number;
+    discountPercent: number;
+    discountFen: number;
+    totalFen: number;
+    lines: { id: number; name: string; quantity: number; unitPriceFen: number; lineFen: number }[];
+  };
 }) {
   const t = await getTranslations("portal.shop");
   const locale = (await getLocale()) as Locale;

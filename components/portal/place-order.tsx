@@ -29,7 +29,11 @@ export function PlaceOrder({
       {households.length > 1 ? (
         <label className="block text-sm">
           <span className="font-medium">{t("portal.shop.household")}</span>
-          <select value={householdId} onChange={(e) => setHouseholdId(Number(e.target.value))} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base">
+          <select
+            value={householdId}
+            onChange={(e) => setHouseholdId(Number(e.target.value))}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base"
+          >
             {households.map((h) => (
               <option key={h.id} value={h.id}>
                 {h.name}

@@ -20,14 +20,37 @@ export async function ResidentInbox({ user }: { user: SessionUser }) {
   const [tt, tp] = await Promise.all([getTranslations("tickets"), getTranslations("portal")]);
   const locale = (await getLocale()) as Locale;
   const db = getDb();
-  const [notes, notices] = await Promise.all([listNotifications(db, user.companyId, user.id), residentNotices(db, user.companyId, user.id, new Date())]);
+  const [notes, notices] = await Promise.all([
+    listNotifications(db, user.companyId, user.id),
+    residentNotices(db, user.companyId, user.id, new Date()),
+  ]);
   const textOf = (kind: string, payload: Record<string, string | number | null>) => {
-    if (tp.has(`inbox.kind.${kind}`)) return tp(`inbox.kind.${kind}` as "inbox.title", Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, v ?? ""])));
-    const p = { ...payload, type: typeof payload.type === "string" && tt.has(`type.${payload.type}`) ? tt(`type.${payload.type}` as "type.repair") : String(payload.type ?? "") };
-    return tt.has(`notifications.kind.${kind}`) ? tt(`notifications.kind.${kind}` as "notifications.kind.order.accepted", p) : kind;
+    if (tp.has(`inbox.kind.${kind}`))
+      return tp(
+        `inbox.kind.${kind}` as "inbox.title",
+        Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, v ?? ""])),
+      );
+    const p = {
+      ...payload,
+      type:
+        typeof payload.type === "string" && tt.has(`type.${payload.type}`)
+          ? tt(`type.${payload.type}` as "type.repair")
+          : String(payload.type ?? ""),
+    };
+    return tt.has(`notifications.kind.${kind}`)
+      ? tt(`notifications.kind.${kind}` as "notifications.kind.order.accepted", p)
+      : kind;
   };
   const entries: Entry[] = [
-    ...notices.map((n) => ({ key: `n${n.id}`, at: n.publishAt, kind: "notice" as const, id: n.id, title: n.title, emergency: n.emergency, unread: !n.readAt })),
+    ...notices.map((n) => ({
+      key: `n${n.id}`,
+      at: n.publishAt,
+      kind: "notice" as const,
+      id: n.id,
+      title: n.title,
+      emergency: n.emergency,
+      unread: !n.readAt,
+    })),
     ...notes.map((n) => ({
       key: `x${n.id}`,
       at: n.createdAt,
@@ -60,7 +83,11 @@ export async function ResidentInbox({ user }: { user: SessionUser }) {
             <li key={e.key} className={`py-2 text-sm ${e.unread ? "font-medium text-slate-900" : "text-slate-600"}`}>
               {e.kind === "notice" ? (
                 <Link href={`/community/notices/${e.id}`} className="hover:underline">
-                  <span className={`mr-1 rounded px-1 text-xs ${e.emergency ? "bg-red-700 text-white" : "bg-slate-100 text-slate-700"}`}>{e.emergency ? tp("notices.emergency") : tp("inbox.notices")}</span>
+                  <span
+                    className={`mr-1 rounded px-1 text-xs ${e.emergency ? "bg-red-700 text-white" : "bg-slate-100 text-slate-700"}`}
+                  >
+                    {e.emergency ? tp("notices.emergency") : tp("inbox.notices")}
+                  </span>
                   {e.title}
                 </Link>
               ) : e.href ? (

@@ -18,7 +18,10 @@ export async function PortalTiles({ only }: { only?: readonly string[] }) {
     <ul className="grid grid-cols-3 gap-3">
       {TILES.filter((x) => !only || only.includes(x.key)).map(({ href, key, Icon }) => (
         <li key={key}>
-          <Link href={href} className="flex h-full flex-col items-center gap-2 rounded-lg bg-white p-3 text-center text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
+          <Link
+            href={href}
+            className="flex h-full flex-col items-center gap-2 rounded-lg bg-white p-3 text-center text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600"
+          >
             <Icon aria-hidden className="h-6 w-6 text-brand-700" />
             {t(key)}
           </Link>

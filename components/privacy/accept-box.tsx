@@ -30,7 +30,11 @@ export const AcceptBox = forwardRef<
           {label}
         </label>
       </div>
-      <Link href={href} target="_blank" className="ml-8 mt-1 inline-block text-sm font-medium text-brand-700 hover:underline">
+      <Link
+        href={href}
+        target="_blank"
+        className="ml-8 mt-1 inline-block text-sm font-medium text-brand-700 hover:underline"
+      >
         {linkText}
       </Link>
       {error ? (

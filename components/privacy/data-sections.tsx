@@ -37,7 +37,12 @@ export function DataSections({
       {sections.map((section) => {
         const rows = data[section];
         return (
-          <details key={section} open={section === "account"} className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 print:shadow-none" data-testid={`data-${section}`}>
+          <details
+            key={section}
+            open={section === "account"}
+            className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 print:shadow-none"
+            data-testid={`data-${section}`}
+          >
             <summary className="flex cursor-pointer items-center justify-between text-sm font-semibold text-slate-900">
               <span>{labels[section]}</span>
               <span className="text-xs font-normal text-slate-500">{countText(rows.length)}</span>

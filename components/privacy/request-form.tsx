@@ -14,14 +14,18 @@ export function PrivacyRequestForm({ retentionYears }: { retentionYears: number 
   const t = useTranslations();
   const router = useRouter();
   const [sent, setSent] = useState(false);
-  const { form, onSubmit, formError, errorOf, submitting } = useActionForm(privacyRequestSchema, submitPrivacyRequestAction, {
-    defaultValues: { kind: "correction", details: "" },
-    onSuccess: () => {
-      setSent(true);
-      form.reset();
-      router.refresh();
+  const { form, onSubmit, formError, errorOf, submitting } = useActionForm(
+    privacyRequestSchema,
+    submitPrivacyRequestAction,
+    {
+      defaultValues: { kind: "correction", details: "" },
+      onSuccess: () => {
+        setSent(true);
+        form.reset();
+        router.refresh();
+      },
     },
-  });
+  );
   const { register, watch } = form;
   const kindError = errorOf("kind");
   const detailsError = errorOf("details");
@@ -46,7 +50,11 @@ export function PrivacyRequestForm({ retentionYears }: { retentionYears: number 
           </p>
         ) : null}
       </fieldset>
-      {watch("kind") === "deletion" ? <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">{t("privacy.requests.deletionHelp", { years: retentionYears })}</p> : null}
+      {watch("kind") === "deletion" ? (
+        <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+          {t("privacy.requests.deletionHelp", { years: retentionYears })}
+        </p>
+      ) : null}
       <div>
         <label htmlFor="privacy-details" className="mb-1 block text-sm font-medium text-slate-700">
           {t("privacy.requests.details")}

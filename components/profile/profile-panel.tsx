@@ -38,10 +38,31 @@ export function ProfilePanel({ name, phone, email }: { name: string; phone: stri
       </Card>
       <Card title={t("profile.passwordTitle")}>
         <form onSubmit={onSubmit} className="space-y-3" noValidate>
-          <Field label={t("profile.currentPassword")} type="password" autoComplete="current-password" error={errorOf("currentPassword")} {...form.register("currentPassword")} />
-          <Field label={t("profile.newPassword")} type="password" autoComplete="new-password" hint={t("auth.passwordHint")} error={errorOf("newPassword")} {...form.register("newPassword")} />
-          {formError ? <p role="alert" className="text-sm text-red-600">{t(formError)}</p> : null}
-          {done ? <p role="status" className="text-sm text-brand-700">{t("profile.passwordChanged")}</p> : null}
+          <Field
+            label={t("profile.currentPassword")}
+            type="password"
+            autoComplete="current-password"
+            error={errorOf("currentPassword")}
+            {...form.register("currentPassword")}
+          />
+          <Field
+            label={t("profile.newPassword")}
+            type="password"
+            autoComplete="new-password"
+            hint={t("auth.passwordHint")}
+            error={errorOf("newPassword")}
+            {...form.register("newPassword")}
+          />
+          {formError ? (
+            <p role="alert" className="text-sm text-red-600">
+              {t(formError)}
+            </p>
+          ) : null}
+          {done ? (
+            <p role="status" className="text-sm text-brand-700">
+              {t("profile.passwordChanged")}
+            </p>
+          ) : null}
           <Button type="submit" disabled={submitting}>
             {t("profile.changePassword")}
           </Button>

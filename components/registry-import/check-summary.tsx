@@ -55,24 +55,40 @@ export function CheckSummary({
         <h3 id="import-summary-title" className="text-sm font-semibold text-slate-900">
           {t("import.summary.title")}
         </h3>
-        {report.encoding ? <span className="text-xs text-slate-500">{t("import.summary.encoding", { encoding: t(`import.encoding.${report.encoding}`) })}</span> : null}
+        {report.encoding ? (
+          <span className="text-xs text-slate-500">
+            {t("import.summary.encoding", { encoding: t(`import.encoding.${report.encoding}`) })}
+          </span>
+        ) : null}
       </div>
       <dl className="grid grid-cols-3 gap-2 sm:grid-cols-6">
         <Figure label={t("import.summary.rows")} value={n(report.rows)} />
         <Figure label={t("import.summary.valid")} value={n(valid)} tone="good" />
-        <Figure label={t("import.summary.invalid")} value={n(report.invalidRows)} tone={report.invalidRows ? "bad" : "plain"} />
+        <Figure
+          label={t("import.summary.invalid")}
+          value={n(report.invalidRows)}
+          tone={report.invalidRows ? "bad" : "plain"}
+        />
         <Figure label={t("import.summary.created")} value={n(created)} />
         <Figure label={t("import.summary.updated")} value={n(updated)} />
         <Figure label={t("import.summary.unchanged")} value={n(unchanged)} />
       </dl>
       {report.ignoredColumns.length ? (
-        <p className="text-sm text-amber-800">{t("import.summary.ignored", { columns: report.ignoredColumns.join("、") })}</p>
+        <p className="text-sm text-amber-800">
+          {t("import.summary.ignored", { columns: report.ignoredColumns.join("、") })}
+        </p>
       ) : null}
 
       {report.invalidRows === 0 ? (
-        <p className="text-sm text-slate-700">{created + updated === 0 ? t("import.summary.nothingToDo") : t("import.summary.allValid", { rows: counts.rows })}</p>
+        <p className="text-sm text-slate-700">
+          {created + updated === 0
+            ? t("import.summary.nothingToDo")
+            : t("import.summary.allValid", { rows: counts.rows })}
+        </p>
       ) : (
-        <p className="text-sm text-red-700">{valid === 0 ? t("import.summary.noValidRows") : t("import.summary.hasErrors", counts)}</p>
+        <p className="text-sm text-red-700">
+          {valid === 0 ? t("import.summary.noValidRows") : t("import.summary.hasErrors", counts)}
+        </p>
       )}
 
       {canImport && valid > 0 ? (
@@ -92,7 +108,12 @@ export function CheckSummary({
             </label>
           ) : null}
           {confirming ? (
-            <div role="alertdialog" aria-labelledby="import-confirm-title" aria-describedby="import-confirm-body" className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200">
+            <div
+              role="alertdialog"
+              aria-labelledby="import-confirm-title"
+              aria-describedby="import-confirm-body"
+              className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200"
+            >
               <p id="import-confirm-title" className="text-sm font-semibold text-amber-900">
                 {t("import.confirm.title")}
               </p>

@@ -1,6 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { Table } from "@/components/ui/table";
-import { BUILDING_COLUMNS, columnLetter, headerOf, UNIT_COLUMNS, type ColumnDef, type ImportKind } from "@/lib/registry/import/columns";
+import {
+  BUILDING_COLUMNS,
+  columnLetter,
+  headerOf,
+  UNIT_COLUMNS,
+  type ColumnDef,
+  type ImportKind,
+} from "@/lib/registry/import/columns";
 
 /** The two file formats, column by column, with the rules that decide what an import does. */
 export async function FormatGuide() {

@@ -70,7 +70,11 @@ export async function downloadErrorReport(target: ImportTarget): Promise<string 
 }
 
 /** Uploads the file for import and calls `onLine` for each NDJSON line; returns the last one. */
-export async function applyFile(target: ImportTarget, validOnly: boolean, onLine: (line: ApplyLine) => void): Promise<ApplyLine> {
+export async function applyFile(
+  target: ImportTarget,
+  validOnly: boolean,
+  onLine: (line: ApplyLine) => void,
+): Promise<ApplyLine> {
   let last: ApplyLine | null = null;
   try {
     const response = await upload("apply", target, validOnly ? { validOnly: "1" } : {});
@@ -92,6 +96,7 @@ export async function applyFile(target: ImportTarget, validOnly: boolean, onLine
   } catch {
     return { type: "error", code: "internal", message: "import.networkError" };
   }
-  if (!last || last.type === "stage" || last.type === "progress") return { type: "error", code: "internal", message: "import.networkError" };
+  if (!last || last.type === "stage" || last.type === "progress")
+    return { type: "error", code: "internal", message: "import.networkError" };
   return last;
 }

@@ -39,7 +39,8 @@ export function ImportPanel({ communities }: { communities: CommunityOption[] })
   const [phase, setPhase] = useState<Phase>({ step: "idle" });
   const [downloading, setDownloading] = useState(false);
 
-  const target: ImportTarget | null = file && (kind === "buildings" || communityId) ? { kind, communityId, file } : null;
+  const target: ImportTarget | null =
+    file && (kind === "buildings" || communityId) ? { kind, communityId, file } : null;
   const busy = phase.step === "checking" || phase.step === "writing";
   const reset = () => setPhase({ step: "idle" });
 
@@ -83,7 +84,11 @@ export function ImportPanel({ communities }: { communities: CommunityOption[] })
   const report = phase.step === "checked" ? phase.report : phase.step === "failed" ? phase.report : undefined;
   return (
     <div className="space-y-4">
-      <form onSubmit={onCheck} className="grid gap-3 lg:grid-cols-[auto_minmax(0,1fr)_minmax(0,1.3fr)_auto] lg:items-end" noValidate>
+      <form
+        onSubmit={onCheck}
+        className="grid gap-3 lg:grid-cols-[auto_minmax(0,1fr)_minmax(0,1.3fr)_auto] lg:items-end"
+        noValidate
+      >
         <fieldset>
           <legend className="mb-1 block text-sm font-medium text-slate-700">{t("import.kindLabel")}</legend>
           <div className="inline-flex rounded-md ring-1 ring-slate-300">
@@ -123,7 +128,10 @@ export function ImportPanel({ communities }: { communities: CommunityOption[] })
             }}
             options={[
               { value: "", label: t("import.chooseCommunity") },
-              ...communities.map((c) => ({ value: c.id, label: t("import.communityOption", { name: c.name, buildings: c.buildings, units: c.units }) })),
+              ...communities.map((c) => ({
+                value: c.id,
+                label: t("import.communityOption", { name: c.name, buildings: c.buildings, units: c.units }),
+              })),
             ]}
           />
         ) : (
@@ -166,7 +174,9 @@ export function ImportPanel({ communities }: { communities: CommunityOption[] })
         </p>
       </form>
 
-      {kind === "units" && communities.length === 0 ? <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-800">{t("import.noCommunities")}</p> : null}
+      {kind === "units" && communities.length === 0 ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-800">{t("import.noCommunities")}</p>
+      ) : null}
 
       {phase.step === "failed" ? (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-700">
@@ -203,7 +213,10 @@ function Progress({ done, total }: { done: number; total: number }) {
         aria-valuenow={percent}
         className="h-2 overflow-hidden rounded-full bg-slate-200"
       >
-        <div className={`h-full bg-brand-600 transition-[width] ${total === 0 ? "w-1/3 animate-pulse" : ""}`} style={total > 0 ? { width: `${percent}%` } : undefined} />
+        <div
+          className={`h-full bg-brand-600 transition-[width] ${total === 0 ? "w-1/3 animate-pulse" : ""}`}
+          style={total > 0 ? { width: `${percent}%` } : undefined}
+        />
       </div>
     </div>
   );

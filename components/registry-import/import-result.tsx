@@ -7,7 +7,13 @@ import { Table } from "@/components/ui/table";
 import type { ApplyLine } from "@/lib/registry/import/report";
 
 /** After a run: the counts, and the first households created or changed with their units. */
-export function ImportResult({ result, onAgain }: { result: Extract<ApplyLine, { type: "done" }>; onAgain: () => void }) {
+export function ImportResult({
+  result,
+  onAgain,
+}: {
+  result: Extract<ApplyLine, { type: "done" }>;
+  onAgain: () => void;
+}) {
   const t = useTranslations("import.done");
   const format = useFormatter();
   const figures = [
@@ -41,7 +47,9 @@ export function ImportResult({ result, onAgain }: { result: Extract<ApplyLine, {
                 <td className="font-mono text-xs text-slate-700">{h.code}</td>
                 <td className="text-slate-700">{h.units.join("、") || "—"}</td>
                 <td>
-                  <span className={`rounded px-1.5 py-0.5 text-xs ${h.status === "created" ? "bg-brand-50 text-brand-700" : "bg-amber-50 text-amber-800"}`}>
+                  <span
+                    className={`rounded px-1.5 py-0.5 text-xs ${h.status === "created" ? "bg-brand-50 text-brand-700" : "bg-amber-50 text-amber-800"}`}
+                  >
                     {h.status === "created" ? t("statusCreated") : t("statusUpdated")}
                   </span>
                 </td>

@@ -6,7 +6,17 @@ import { setActiveAction } from "@/app/(staff)/staff/registry/actions";
 import type { ActivatableEntity } from "@/lib/registry/commands";
 
 /** Deactivate / reactivate with a confirmation; history stays on the row. */
-export function ActiveToggle({ entity, id, active, compact = false }: { entity: ActivatableEntity; id: number; active: boolean; compact?: boolean }) {
+export function ActiveToggle({
+  entity,
+  id,
+  active,
+  compact = false,
+}: {
+  entity: ActivatableEntity;
+  id: number;
+  active: boolean;
+  compact?: boolean;
+}) {
   const t = useTranslations();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);

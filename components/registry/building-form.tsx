@@ -19,8 +19,18 @@ export function CreateBuildingForm({ communityId }: { communityId: number }) {
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-4 sm:items-end" onChange={() => setSaved(false)}>
-      <Field label={t("buildingCode")} hint={t("buildingCodeHint")} error={errorOf("code")} {...form.register("code")} />
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-3 sm:grid-cols-4 sm:items-end"
+      onChange={() => setSaved(false)}
+    >
+      <Field
+        label={t("buildingCode")}
+        hint={t("buildingCodeHint")}
+        error={errorOf("code")}
+        {...form.register("code")}
+      />
       <Field label={t("buildingName")} error={errorOf("name")} {...form.register("name")} />
       <Field label={t("floors")} inputMode="numeric" error={errorOf("floors")} {...form.register("floors")} />
       <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("createBuilding")} />
@@ -28,7 +38,17 @@ export function CreateBuildingForm({ communityId }: { communityId: number }) {
   );
 }
 
-export function EditBuildingForm({ id, code, name, floors }: { id: number; code: string; name: string; floors: number | null }) {
+export function EditBuildingForm({
+  id,
+  code,
+  name,
+  floors,
+}: {
+  id: number;
+  code: string;
+  name: string;
+  floors: number | null;
+}) {
   const t = useTranslations("registry");
   const [saved, setSaved] = useState(false);
   const { form, onSubmit, errorOf, formError, submitting } = useActionForm(buildingUpdateSchema, updateBuildingAction, {

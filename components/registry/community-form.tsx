@@ -28,10 +28,14 @@ export function CreateCommunityForm() {
 export function EditCommunityForm({ id, name, address }: { id: number; name: string; address: string | null }) {
   const t = useTranslations("registry");
   const [saved, setSaved] = useState(false);
-  const { form, onSubmit, errorOf, formError, submitting } = useActionForm(communityUpdateSchema, updateCommunityAction, {
-    defaultValues: { id, name, address: address ?? "" },
-    onSuccess: () => setSaved(true),
-  });
+  const { form, onSubmit, errorOf, formError, submitting } = useActionForm(
+    communityUpdateSchema,
+    updateCommunityAction,
+    {
+      defaultValues: { id, name, address: address ?? "" },
+      onSuccess: () => setSaved(true),
+    },
+  );
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" onChange={() => setSaved(false)}>
       <Field label={t("communityName")} error={errorOf("name")} {...form.register("name")} />

@@ -4,7 +4,17 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 /** Submit button, saved notice and form-level error, shared by the registry forms. */
-export function FormFooter({ submitting, saved, formError, label }: { submitting: boolean; saved?: boolean; formError: string | null; label: string }) {
+export function FormFooter({
+  submitting,
+  saved,
+  formError,
+  label,
+}: {
+  submitting: boolean;
+  saved?: boolean;
+  formError: string | null;
+  label: string;
+}) {
   const t = useTranslations();
   return (
     <div className="flex flex-wrap items-center gap-3">

@@ -69,7 +69,12 @@ export function HouseholdForm({ units, initial }: { units: UnitOption[]; initial
           <div className="grid max-h-64 grid-cols-2 gap-1 overflow-y-auto rounded-md p-2 ring-1 ring-slate-200 sm:grid-cols-4">
             {units.map((u) => (
               <label key={u.id} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" value={String(u.id)} className="accent-brand-600" {...form.register("unitIds")} />
+                <input
+                  type="checkbox"
+                  value={String(u.id)}
+                  className="accent-brand-600"
+                  {...form.register("unitIds")}
+                />
                 {u.label}
               </label>
             ))}
@@ -87,10 +92,28 @@ export function HouseholdForm({ units, initial }: { units: UnitOption[]; initial
       <fieldset className="space-y-3">
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("contacts")}</legend>
         {contacts.fields.map((field, i) => (
-          <div key={field.id} className="grid gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
-            <Field label={i === 0 ? t("primaryContact") : t("contactName")} error={errorOf(`contacts.${i}.name`)} {...form.register(`contacts.${i}.name`)} />
-            <Field label={t("phone")} type="tel" inputMode="tel" error={errorOf(`contacts.${i}.phone`)} {...form.register(`contacts.${i}.phone`)} />
-            <Field label={t("email")} type="email" error={errorOf(`contacts.${i}.email`)} {...form.register(`contacts.${i}.email`)} />
+          <div
+            key={field.id}
+            className="grid gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end"
+          >
+            <Field
+              label={i === 0 ? t("primaryContact") : t("contactName")}
+              error={errorOf(`contacts.${i}.name`)}
+              {...form.register(`contacts.${i}.name`)}
+            />
+            <Field
+              label={t("phone")}
+              type="tel"
+              inputMode="tel"
+              error={errorOf(`contacts.${i}.phone`)}
+              {...form.register(`contacts.${i}.phone`)}
+            />
+            <Field
+              label={t("email")}
+              type="email"
+              error={errorOf(`contacts.${i}.email`)}
+              {...form.register(`contacts.${i}.email`)}
+            />
             {i > 0 ? (
               <Button type="button" variant="ghost" onClick={() => contacts.remove(i)}>
                 {t("remove")}

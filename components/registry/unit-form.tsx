@@ -28,8 +28,18 @@ export function CreateUnitForm({ buildingId }: { buildingId: number }) {
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-5 sm:items-end" onChange={() => setSaved(false)}>
-      <Field label={t("unitNumber")} hint={t("unitNumberHint")} error={errorOf("number")} {...form.register("number")} />
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-3 sm:grid-cols-5 sm:items-end"
+      onChange={() => setSaved(false)}
+    >
+      <Field
+        label={t("unitNumber")}
+        hint={t("unitNumberHint")}
+        error={errorOf("number")}
+        {...form.register("number")}
+      />
       <Field label={t("floor")} inputMode="numeric" error={errorOf("floor")} {...form.register("floor")} />
       <Field label={t("areaM2")} inputMode="decimal" error={errorOf("area")} {...form.register("area")} />
       <SelectField label={t("type")} options={types} error={errorOf("type")} {...form.register("type")} />
@@ -38,7 +48,14 @@ export function CreateUnitForm({ buildingId }: { buildingId: number }) {
   );
 }
 
-export function EditUnitForm(props: { id: number; number: string; floor: number | null; area: string; type: (typeof UNIT_TYPES)[number]; onDone?: () => void }) {
+export function EditUnitForm(props: {
+  id: number;
+  number: string;
+  floor: number | null;
+  area: string;
+  type: (typeof UNIT_TYPES)[number];
+  onDone?: () => void;
+}) {
   const t = useTranslations("registry");
   const types = useTypeOptions();
   const { form, onSubmit, errorOf, formError, submitting } = useActionForm(unitUpdateSchema, updateUnitAction, {

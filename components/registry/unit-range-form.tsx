@@ -10,20 +10,38 @@ import { unitRangeButlerSchema } from "@/lib/registry/schemas";
 import { FormFooter } from "./form-footer";
 
 /** Assigns a range of the building's units (first … last unit number) to a butler. */
-export function UnitRangeForm({ buildingId, butlers }: { buildingId: number; butlers: { id: number; name: string }[] }) {
+export function UnitRangeForm({
+  buildingId,
+  butlers,
+}: {
+  buildingId: number;
+  butlers: { id: number; name: string }[];
+}) {
   const t = useTranslations("registry");
   const [done, setDone] = useState<number | null>(null);
-  const { form, onSubmit, errorOf, formError, submitting } = useActionForm(unitRangeButlerSchema, assignUnitRangeButlerAction, {
-    defaultValues: { buildingId, from: "", to: "", butlerUserId: "" },
-    onSuccess: (r) => setDone(r.units),
-  });
+  const { form, onSubmit, errorOf, formError, submitting } = useActionForm(
+    unitRangeButlerSchema,
+    assignUnitRangeButlerAction,
+    {
+      defaultValues: { buildingId, from: "", to: "", butlerUserId: "" },
+      onSuccess: (r) => setDone(r.units),
+    },
+  );
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-4 sm:items-end" onChange={() => setDone(null)}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-3 sm:grid-cols-4 sm:items-end"
+      onChange={() => setDone(null)}
+    >
       <Field label={t("rangeFrom")} error={errorOf("from")} {...form.register("from")} />
       <Field label={t("rangeTo")} error={errorOf("to")} {...form.register("to")} />
       <SelectField
         label={t("butler")}
-        options={[{ value: "", label: t("backToBuildingButler") }, ...butlers.map((b) => ({ value: b.id, label: b.name }))]}
+        options={[
+          { value: "", label: t("backToBuildingButler") },
+          ...butlers.map((b) => ({ value: b.id, label: b.name })),
+        ]}
         error={errorOf("butlerUserId")}
         {...form.register("butlerUserId")}
       />

@@ -6,7 +6,13 @@ import type { UNIT_TYPES } from "@/db/schema/registry";
 import { EditUnitForm } from "./unit-form";
 
 /** An "edit" toggle that opens the unit's form in place. */
-export function UnitRowEditor(props: { id: number; number: string; floor: number | null; area: string; type: (typeof UNIT_TYPES)[number] }) {
+export function UnitRowEditor(props: {
+  id: number;
+  number: string;
+  floor: number | null;
+  area: string;
+  type: (typeof UNIT_TYPES)[number];
+}) {
   const t = useTranslations("registry");
   const [open, setOpen] = useState(false);
   if (!open)

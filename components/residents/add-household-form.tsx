@@ -14,13 +14,17 @@ import { RelationPicker } from "./relation-picker";
 export function AddHouseholdForm() {
   const t = useTranslations();
   const [sent, setSent] = useState(false);
-  const { form, onSubmit, formError, errorOf, submitting } = useActionForm(requestHouseholdSchema, requestHouseholdAction, {
-    defaultValues: { code: "", relation: "owner" },
-    onSuccess: () => {
-      setSent(true);
-      form.reset();
+  const { form, onSubmit, formError, errorOf, submitting } = useActionForm(
+    requestHouseholdSchema,
+    requestHouseholdAction,
+    {
+      defaultValues: { code: "", relation: "owner" },
+      onSuccess: () => {
+        setSent(true);
+        form.reset();
+      },
     },
-  });
+  );
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate onChange={() => setSent(false)}>
       <p className="text-sm text-slate-600">{t("residents.add.help")}</p>
@@ -34,7 +38,11 @@ export function AddHouseholdForm() {
         className="[&_input]:font-mono [&_input]:tracking-widest"
         {...form.register("code")}
       />
-      <RelationPicker legend={t("residents.register.relation")} register={form.register("relation")} error={errorOf("relation")} />
+      <RelationPicker
+        legend={t("residents.register.relation")}
+        register={form.register("relation")}
+        error={errorOf("relation")}
+      />
       {formError ? (
         <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
           {t(formError)}

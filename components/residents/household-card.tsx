@@ -26,7 +26,9 @@ export async function HouseholdCard({ household }: { household: HomeHousehold })
     <li className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="household-card">
       <div className="mb-2 flex items-center justify-between gap-2">
         <span className="font-medium">{household.name}</span>
-        <span className="shrink-0 rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-700">{t(`relation.${household.relation}`)}</span>
+        <span className="shrink-0 rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-700">
+          {t(`relation.${household.relation}`)}
+        </span>
       </div>
       <UnitList units={household.units} />
       {isOwner ? (

@@ -39,10 +39,21 @@ export function RegisterForm() {
         className="[&_input]:font-mono [&_input]:tracking-widest"
         {...register("code")}
       />
-      <RelationPicker legend={t("residents.register.relation")} register={register("relation")} error={errorOf("relation")} />
+      <RelationPicker
+        legend={t("residents.register.relation")}
+        register={register("relation")}
+        error={errorOf("relation")}
+      />
       <Field label={t("residents.register.name")} autoComplete="name" error={errorOf("name")} {...register("name")} />
       <div>
-        <Field label={t("residents.register.phone")} type="tel" inputMode="tel" autoComplete="tel" error={phoneError} {...register("phone")} />
+        <Field
+          label={t("residents.register.phone")}
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          error={phoneError}
+          {...register("phone")}
+        />
         {phoneError === "residents.errors.phoneHasAccount" ? (
           <Link href="/sign-in" className="mt-1 inline-block text-sm font-medium text-brand-700 hover:underline">
             {t("residents.register.signInInstead")} →

@@ -13,9 +13,13 @@ export function RegistrationDecision({ linkId, requester }: { linkId: number; re
   const [rejecting, setRejecting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [approving, startApprove] = useTransition();
-  const { form, onSubmit, errorOf, formError, submitting } = useActionForm(rejectRegistrationSchema, rejectRegistrationAction, {
-    defaultValues: { linkId, reason: "" },
-  });
+  const { form, onSubmit, errorOf, formError, submitting } = useActionForm(
+    rejectRegistrationSchema,
+    rejectRegistrationAction,
+    {
+      defaultValues: { linkId, reason: "" },
+    },
+  );
   const reasonError = errorOf("reason");
   const busy = approving || submitting;
 
@@ -43,7 +47,13 @@ export function RegistrationDecision({ linkId, requester }: { linkId: number; re
           <Button type="submit" variant="danger" className="px-3 py-1 text-xs" disabled={busy}>
             {submitting ? t("residents.staff.working") : t("residents.staff.confirmReject")}
           </Button>
-          <Button type="button" variant="secondary" className="px-3 py-1 text-xs" disabled={busy} onClick={() => setRejecting(false)}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="px-3 py-1 text-xs"
+            disabled={busy}
+            onClick={() => setRejecting(false)}
+          >
             {t("residents.staff.cancel")}
           </Button>
         </div>

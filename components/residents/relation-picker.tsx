@@ -5,7 +5,15 @@ import type { UseFormRegisterReturn } from "react-hook-form";
 import { RESIDENT_RELATIONS } from "@/db/schema/registry";
 
 /** Owner / family member / tenant as three large radio tiles (easy to tap on a phone). */
-export function RelationPicker({ register, error, legend }: { register: UseFormRegisterReturn; error?: string; legend: string }) {
+export function RelationPicker({
+  register,
+  error,
+  legend,
+}: {
+  register: UseFormRegisterReturn;
+  error?: string;
+  legend: string;
+}) {
   const t = useTranslations();
   return (
     <fieldset aria-describedby={error ? "relation-error" : undefined}>

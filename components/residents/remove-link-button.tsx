@@ -40,7 +40,12 @@ export function RemoveLinkButton({ linkId, name }: { linkId: number; name: strin
         >
           {pending ? t("residents.home.removing") : t("residents.home.confirmRemove")}
         </Button>
-        <Button variant="secondary" className="px-3 py-1.5 text-xs" disabled={pending} onClick={() => setConfirming(false)}>
+        <Button
+          variant="secondary"
+          className="px-3 py-1.5 text-xs"
+          disabled={pending}
+          onClick={() => setConfirming(false)}
+        >
           {t("residents.home.cancel")}
         </Button>
       </div>

@@ -15,11 +15,14 @@ export async function RequestCard({ request, timeZone }: { request: HomeRequest;
       className={`rounded-md p-3 ring-1 ${pending ? "bg-amber-50 ring-amber-200" : "bg-red-50 ring-red-200"}`}
     >
       <div className="mb-2 flex items-center justify-between gap-2">
-        <span className={`rounded px-2 py-0.5 text-xs font-medium ${pending ? "bg-amber-100 text-amber-800" : "bg-red-100 text-red-800"}`}>
+        <span
+          className={`rounded px-2 py-0.5 text-xs font-medium ${pending ? "bg-amber-100 text-amber-800" : "bg-red-100 text-red-800"}`}
+        >
           {t(`status.${request.status}`)}
         </span>
         <span className="text-xs text-slate-500">
-          {t(`relation.${request.relation}`)} · {t("home.requestedOn", { date: formatDate(request.requestedAt, locale, timeZone) })}
+          {t(`relation.${request.relation}`)} ·{" "}
+          {t("home.requestedOn", { date: formatDate(request.requestedAt, locale, timeZone) })}
         </span>
       </div>
       <UnitList units={request.units} />

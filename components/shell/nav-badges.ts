@@ -7,14 +7,24 @@ import { loadActorFacts } from "@/lib/approvals/access";
 import { countWaiting } from "@/lib/approvals/queries";
 
 /** The counts behind the badges of the given navigation entries, scoped like the pages they open. */
-export async function loadNavBadges(user: SessionUser, items: readonly NavItem[]): Promise<Partial<Record<NavBadge, number>>> {
+export async function loadNavBadges(
+  user: SessionUser,
+  items: readonly NavItem[],
+): Promise<Partial<Record<NavBadge, number>>> {
   const wanted = new Set(items.flatMap((i) => (i.badge ? [i.badge] : [])));
   const out: Partial<Record<NavBadge, number>> = {};
   if (wanted.has("pendingRegistrations"))
-    out.pendingRegistrations = await countPendingRegistrations(getDb(), user.companyId, { userId: user.id, roles: user.roles });
+    out.pendingRegistrations = await countPendingRegistrations(getDb(), user.companyId, {
+      userId: user.id,
+      roles: user.roles,
+    });
   if (wanted.has("approvalsWaiting")) {
     const db = getDb();
-    out.approvalsWaiting = await countWaiting(db, user.companyId, await loadActorFacts(db, user.companyId, user.id, user.roles));
+    out.approvalsWaiting = await countWaiting(
+      db,
+      user.companyId,
+      await loadActorFacts(db, user.companyId, user.id, user.roles),
+    );
   }
   return out;
 }

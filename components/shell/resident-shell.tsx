@@ -21,7 +21,10 @@ export async function ResidentShell({ roles, children }: { roles: Role[]; childr
       <main id="main" className="flex-1 px-4 pb-24 pt-4">
         {children}
       </main>
-      <nav aria-label={t("nav.mainNav")} className="no-print fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]">
+      <nav
+        aria-label={t("nav.mainNav")}
+        className="no-print fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]"
+      >
         <BottomLinks items={navFor(RESIDENT_NAV, roles)} />
       </nav>
     </div>

@@ -26,8 +26,13 @@ export async function StaffShell({ user, children }: { user: SessionUser; childr
             <div className="text-xs text-slate-500">{user.companyName}</div>
           </div>
           <details className="lg:hidden">
-            <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-sm ring-1 ring-slate-300">{t("nav.menu")}</summary>
-            <nav aria-label={t("nav.mainNav")} className="absolute left-0 right-0 z-20 mt-2 border-b border-slate-200 bg-white p-2 shadow">
+            <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-sm ring-1 ring-slate-300">
+              {t("nav.menu")}
+            </summary>
+            <nav
+              aria-label={t("nav.mainNav")}
+              className="absolute left-0 right-0 z-20 mt-2 border-b border-slate-200 bg-white p-2 shadow"
+            >
               <SidebarLinks items={items} badges={badges} />
             </nav>
           </details>

@@ -35,7 +35,13 @@ export async function Inbox({ user, resident }: { user: SessionUser; resident: b
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="inbox">
           {rows.map((n) => {
-            const payload = { ...n.payload, type: typeof n.payload.type === "string" && t.has(`type.${n.payload.type}`) ? t(`type.${n.payload.type}` as "type.repair") : String(n.payload.type ?? "") };
+            const payload = {
+              ...n.payload,
+              type:
+                typeof n.payload.type === "string" && t.has(`type.${n.payload.type}`)
+                  ? t(`type.${n.payload.type}` as "type.repair")
+                  : String(n.payload.type ?? ""),
+            };
             // Other modules' kinds are "<namespace>.<key>", worded under "<namespace>.inbox.<key>".
             const [ns, ...rest] = n.kind.split(".");
             const moduleKey = `${ns}.inbox.${rest.join(".")}`;
@@ -54,7 +60,9 @@ export async function Inbox({ user, resident }: { user: SessionUser; resident: b
                 ) : (
                   text
                 )}
-                <div className="text-xs font-normal text-slate-500">{formatDateTime(n.createdAt, locale, user.timeZone)}</div>
+                <div className="text-xs font-normal text-slate-500">
+                  {formatDateTime(n.createdAt, locale, user.timeZone)}
+                </div>
               </li>
             );
           })}

@@ -4,7 +4,11 @@ import { KB_CATEGORIES, WORK_ORDER_TYPES } from "@/db/schema/tickets";
 import { ActionForm, FieldError } from "./action-form";
 import { buttonClass, inputClass, labelClass } from "./order-bits";
 
-export async function KbForm({ article }: { article?: { id: number; title: string; category: string; body: string; workOrderTypes: string[]; public: boolean } }) {
+export async function KbForm({
+  article,
+}: {
+  article?: { id: number; title: string; category: string; body: string; workOrderTypes: string[]; public: boolean };
+}) {
   const t = await getTranslations("tickets");
   return (
     <ActionForm action={saveArticleAction} redirectTo="/staff/kb/{id}" className="space-y-3" testId="kb-form">
@@ -40,7 +44,13 @@ export async function KbForm({ article }: { article?: { id: number; title: strin
         <div className="flex flex-wrap gap-3">
           {WORK_ORDER_TYPES.map((ty) => (
             <label key={ty} className="flex items-center gap-1 text-sm">
-              <input type="checkbox" name="workOrderTypes" value={ty} defaultChecked={article?.workOrderTypes.includes(ty)} className="accent-brand-600" />
+              <input
+                type="checkbox"
+                name="workOrderTypes"
+                value={ty}
+                defaultChecked={article?.workOrderTypes.includes(ty)}
+                className="accent-brand-600"
+              />
               {t(`type.${ty}`)}
             </label>
           ))}

@@ -6,7 +6,17 @@ import type { ReactNode } from "react";
 import { markReadAction } from "@/app/(staff)/staff/notifications/actions";
 
 /** An inbox entry's link: opening it marks the entry read first (unread ones only). */
-export function NotificationLink({ id, href, unread, children }: { id: number; href: string; unread: boolean; children: ReactNode }) {
+export function NotificationLink({
+  id,
+  href,
+  unread,
+  children,
+}: {
+  id: number;
+  href: string;
+  unread: boolean;
+  children: ReactNode;
+}) {
   const router = useRouter();
   return (
     <Link

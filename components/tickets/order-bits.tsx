@@ -17,22 +17,44 @@ const STATUS_STYLE: Record<WorkOrderStatus, string> = {
 
 export async function StatusBadge({ status }: { status: WorkOrderStatus }) {
   const t = await getTranslations("tickets.status");
-  return <span className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`} data-testid="order-status">{t(status)}</span>;
+  return (
+    <span
+      className={`inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`}
+      data-testid="order-status"
+    >
+      {t(status)}
+    </span>
+  );
 }
 
 /** Red "overdue" marker (SPEC §5: overdue orders show in red everywhere). */
-export async function OverdueBadge({ order, now = new Date() }: { order: { status: WorkOrderStatus; acceptDueAt: Date | null; resolveDueAt: Date | null; escalationLevel?: number }; now?: Date }) {
+export async function OverdueBadge({
+  order,
+  now = new Date(),
+}: {
+  order: { status: WorkOrderStatus; acceptDueAt: Date | null; resolveDueAt: Date | null; escalationLevel?: number };
+  now?: Date;
+}) {
   if (!isOverdue(order, now)) return null;
   const t = await getTranslations("tickets.common");
   return (
-    <span className="ml-1 inline-block whitespace-nowrap rounded bg-red-600 px-2 py-0.5 text-xs font-semibold text-white" data-testid="overdue">
+    <span
+      className="ml-1 inline-block whitespace-nowrap rounded bg-red-600 px-2 py-0.5 text-xs font-semibold text-white"
+      data-testid="overdue"
+    >
       {t("overdue")}
       {order.escalationLevel ? ` · ${t("escalation", { level: order.escalationLevel })}` : ""}
     </span>
   );
 }
 
-export async function Timeline({ events, timeZone }: { events: { id: number; action: string; note: string | null; at: Date; actorName: string | null }[]; timeZone: string }) {
+export async function Timeline({
+  events,
+  timeZone,
+}: {
+  events: { id: number; action: string; note: string | null; at: Date; actorName: string | null }[];
+  timeZone: string;
+}) {
   const t = await getTranslations("tickets");
   const locale = (await getLocale()) as Locale;
   return (
@@ -40,7 +62,9 @@ export async function Timeline({ events, timeZone }: { events: { id: number; act
       {events.map((e) => (
         <li key={e.id} className="relative">
           <span className="absolute -left-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-600" aria-hidden />
-          <div className="text-sm font-medium text-slate-900">{t.has(`action.${e.action}`) ? t(`action.${e.action}` as "action.submit") : e.action}</div>
+          <div className="text-sm font-medium text-slate-900">
+            {t.has(`action.${e.action}`) ? t(`action.${e.action}` as "action.submit") : e.action}
+          </div>
           <div className="text-xs text-slate-500">
             {formatDateTime(e.at, locale, timeZone)} · {e.actorName ?? t("common.system")}
           </div>
@@ -64,7 +88,13 @@ export async function Photos({ attachments }: { attachments: { id: number; kind:
             <div className="mb-1 text-xs font-medium text-slate-500">{t(kind)}</div>
             <div className="grid grid-cols-3 gap-2" data-testid={`photos-${kind}`}>
               {list.map((a) => (
-                <a key={a.id} href={`/api/files/${a.id}`} target="_blank" rel="noreferrer" className="block aspect-square overflow-hidden rounded-md bg-slate-100 ring-1 ring-slate-200">
+                <a
+                  key={a.id}
+                  href={`/api/files/${a.id}`}
+                  target="_blank"
+                  rel="noreferrer"
+                  className="block aspect-square overflow-hidden rounded-md bg-slate-100 ring-1 ring-slate-200"
+                >
                   {/* eslint-disable-next-line @next/next/no-img-element -- served by the authorized route, not the image optimizer */}
                   <img src={`/api/files/${a.id}`} alt={t(kind)} className="h-full w-full object-cover" />
                 </a>
@@ -77,7 +107,13 @@ export async function Photos({ attachments }: { attachments: { id: number; kind:
   );
 }
 
-export async function Assignees({ assignees, timeZone }: { assignees: { userId: number; name: string; role: string; acceptedAt: Date | null }[]; timeZone: string }) {
+export async function Assignees({
+  assignees,
+  timeZone,
+}: {
+  assignees: { userId: number; name: string; role: string; acceptedAt: Date | null }[];
+  timeZone: string;
+}) {
   const t = await getTranslations("tickets");
   const locale = (await getLocale()) as Locale;
   if (!assignees.length) return <p className="text-sm text-slate-500">{t("common.none")}</p>;
@@ -102,5 +138,7 @@ export async function Assignees({ assignees, timeZone }: { assignees: { userId: 
 }
 
 export { inputClass, labelClass } from "@/components/forms/action-fields";
-export const buttonClass = "inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
-export const secondaryButtonClass = "inline-flex items-center justify-center rounded-md bg-white px-4 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50";
+export const buttonClass =
+  "inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
+export const secondaryButtonClass =
+  "inline-flex items-center justify-center rounded-md bg-white px-4 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50";

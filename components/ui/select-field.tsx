@@ -6,7 +6,11 @@ import { forwardRef, useId, type SelectHTMLAttributes } from "react";
 /** A labelled <select> with its translated error below, like <Field>. */
 export const SelectField = forwardRef<
   HTMLSelectElement,
-  SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: string; options: { value: string | number; label: string }[] }
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    label: string;
+    error?: string;
+    options: { value: string | number; label: string }[];
+  }
 >(function SelectField({ label, error, options, id, className = "", ...props }, ref) {
   const t = useTranslations();
   const autoId = useId();

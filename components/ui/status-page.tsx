@@ -1,7 +1,17 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export function StatusPage({ code, title, body, action }: { code: string; title: string; body: string; action?: ReactNode }) {
+export function StatusPage({
+  code,
+  title,
+  body,
+  action,
+}: {
+  code: string;
+  title: string;
+  body: string;
+  action?: ReactNode;
+}) {
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center justify-center gap-3 p-6 text-center">
       <p className="text-5xl font-bold text-brand-600">{code}</p>

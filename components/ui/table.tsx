@@ -14,7 +14,9 @@ export function Table({ head, children }: { head: ReactNode[]; children: ReactNo
             ))}
           </tr>
         </thead>
-        <tbody className="[&>tr]:border-b [&>tr]:border-slate-100 [&>tr:last-child]:border-0 [&_td]:py-2 [&_td]:pr-3 [&_td]:align-top">{children}</tbody>
+        <tbody className="[&>tr]:border-b [&>tr]:border-slate-100 [&>tr:last-child]:border-0 [&_td]:py-2 [&_td]:pr-3 [&_td]:align-top">
+          {children}
+        </tbody>
       </table>
     </div>
   );

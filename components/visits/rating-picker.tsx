@@ -4,7 +4,19 @@ import { useTranslations } from "next-intl";
 import { useId } from "react";
 
 /** Five big tap targets (1–5) as a radio group; the error below, translated. */
-export function RatingPicker({ name, label, value, onChange, error }: { name: string; label: string; value: number | string | undefined; onChange: (n: number) => void; error?: string }) {
+export function RatingPicker({
+  name,
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  name: string;
+  label: string;
+  value: number | string | undefined;
+  onChange: (n: number) => void;
+  error?: string;
+}) {
   const t = useTranslations();
   const id = useId();
   const current = Number(value);

@@ -15,7 +15,14 @@ export function RecordVisitForm({ visitId, typeLabels }: { visitId: number; type
   const tAll = useTranslations();
   const router = useRouter();
   const { form, onSubmit, errorOf, formError, submitting } = useActionForm(recordVisitSchema, recordVisitAction, {
-    defaultValues: { visitId, notes: "", satisfaction: "" as unknown as number, issues: "", createOrder: false, orderType: "" },
+    defaultValues: {
+      visitId,
+      notes: "",
+      satisfaction: "" as unknown as number,
+      issues: "",
+      createOrder: false,
+      orderType: "",
+    },
     onSuccess: () => router.refresh(),
   });
   const createOrder = form.watch("createOrder");
@@ -45,14 +52,28 @@ export function RecordVisitForm({ visitId, typeLabels }: { visitId: number; type
     <form onSubmit={onSubmit} noValidate className="space-y-3">
       <input type="hidden" {...form.register("visitId")} />
       {area("notes", t("notes"))}
-      <RatingPicker name="satisfaction" label={t("satisfaction")} value={form.watch("satisfaction") as number | string | undefined} onChange={(n) => form.setValue("satisfaction", n, { shouldValidate: form.formState.isSubmitted })} error={errorOf("satisfaction")} />
+      <RatingPicker
+        name="satisfaction"
+        label={t("satisfaction")}
+        value={form.watch("satisfaction") as number | string | undefined}
+        onChange={(n) => form.setValue("satisfaction", n, { shouldValidate: form.formState.isSubmitted })}
+        error={errorOf("satisfaction")}
+      />
       {area("issues", t("issues"))}
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" className="h-4 w-4" {...form.register("createOrder")} />
         {t("createOrder")}
       </label>
       {createOrder ? (
-        <SelectField label={t("orderType")} error={errorOf("orderType")} options={[{ value: "", label: t("chooseType") }, ...FOLLOW_UP_TYPES.map((v) => ({ value: v, label: typeLabels[v] ?? v }))]} {...form.register("orderType")} />
+        <SelectField
+          label={t("orderType")}
+          error={errorOf("orderType")}
+          options={[
+            { value: "", label: t("chooseType") },
+            ...FOLLOW_UP_TYPES.map((v) => ({ value: v, label: typeLabels[v] ?? v })),
+          ]}
+          {...form.register("orderType")}
+        />
       ) : null}
       <FormFooter submitting={submitting} formError={formError} label={t("save")} />
     </form>

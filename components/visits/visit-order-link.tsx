@@ -7,7 +7,11 @@ export async function VisitOrderLink({ visit }: { visit: { id: number; visitedAt
   const t = await getTranslations("visits.visit");
   return (
     <Card>
-      <Link href={`/staff/crm/visits/${visit.id}`} className="font-medium text-brand-700 hover:underline" data-testid="visit-record-link">
+      <Link
+        href={`/staff/crm/visits/${visit.id}`}
+        className="font-medium text-brand-700 hover:underline"
+        data-testid="visit-record-link"
+      >
         {visit.visitedAt ? t("recorded") : t("recordLink")} →
       </Link>
     </Card>

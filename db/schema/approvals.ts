@@ -8,7 +8,15 @@ import { companies, users } from "./tenancy";
 export const REQUEST_TYPES = ["contract", "procurement", "expense", "general", "leave"] as const;
 export const REQUEST_STATUSES = ["draft", "pending", "approved", "rejected", "returned", "withdrawn"] as const;
 export const STEP_STATUSES = ["pending", "approved", "rejected", "returned", "cancelled"] as const;
-export const APPROVAL_EVENT_KINDS = ["created", "edited", "submitted", "approved", "rejected", "returned", "withdrawn"] as const;
+export const APPROVAL_EVENT_KINDS = [
+  "created",
+  "edited",
+  "submitted",
+  "approved",
+  "rejected",
+  "returned",
+  "withdrawn",
+] as const;
 export const LEAVE_TYPES = ["annual", "sick", "personal", "marriage", "maternity", "bereavement"] as const;
 
 /**
@@ -94,7 +102,10 @@ export const approvalSteps = sqliteTable(
     comment: text("comment"),
     actedAt: integer("acted_at", { mode: "timestamp_ms" }),
   },
-  (t) => [uniqueIndex("approval_steps_request_round_pos_uq").on(t.requestId, t.round, t.position), index("approval_steps_company_role_idx").on(t.companyId, t.status, t.role)],
+  (t) => [
+    uniqueIndex("approval_steps_request_round_pos_uq").on(t.requestId, t.round, t.position),
+    index("approval_steps_company_role_idx").on(t.companyId, t.status, t.role),
+  ],
 );
 
 /** The request's timeline: every action with its actor and comment. Append-only. */

@@ -8,7 +8,14 @@ import { workOrders } from "./tickets";
 // CRM-EW arrears ladder (SPEC §8.3): episodes, firings, numbered notices, legal cases.
 
 export const NOTICE_KIND_VALUES = ["reminder", "payment_notice", "dunning_notice", "lawyer_letter"] as const;
-export const LEGAL_CASE_STATUS_VALUES = ["letter_sent", "negotiating", "lawsuit_material_ready", "filed", "settled", "closed"] as const;
+export const LEGAL_CASE_STATUS_VALUES = [
+  "letter_sent",
+  "negotiating",
+  "lawsuit_material_ready",
+  "filed",
+  "settled",
+  "closed",
+] as const;
 
 /**
  * An arrears episode: from the day the ladder first sees a household overdue until it is back
@@ -27,7 +34,9 @@ export const arrearsEpisodes = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("crm_arrears_episodes_open_uq").on(t.householdId).where(sql`${t.endedOn} is null`),
+    uniqueIndex("crm_arrears_episodes_open_uq")
+      .on(t.householdId)
+      .where(sql`${t.endedOn} is null`),
     index("crm_arrears_episodes_company_idx").on(t.companyId, t.endedOn),
   ],
 );
@@ -151,7 +160,10 @@ export const legalCases = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("crm_legal_cases_episode_uq").on(t.householdId, t.episodeId), index("crm_legal_cases_company_status_idx").on(t.companyId, t.status)],
+  (t) => [
+    uniqueIndex("crm_legal_cases_episode_uq").on(t.householdId, t.episodeId),
+    index("crm_legal_cases_company_status_idx").on(t.companyId, t.status),
+  ],
 );
 
 /** The case timeline: every status change (and follow-up order) with actor, time and note. Append-only. */

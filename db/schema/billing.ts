@@ -56,7 +56,10 @@ export const feeItems = sqliteTable(
     active: active(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("fee_items_company_name_uq").on(t.companyId, t.name), check("fee_items_price_ck", sql`${t.priceFen} >= 0`)],
+  (t) => [
+    uniqueIndex("fee_items_company_name_uq").on(t.companyId, t.name),
+    check("fee_items_price_ck", sql`${t.priceFen} >= 0`),
+  ],
 );
 
 /**
@@ -143,7 +146,9 @@ export const bills = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("bills_household_period_uq").on(t.householdId, t.period).where(sql`${t.kind} = 'monthly'`),
+    uniqueIndex("bills_household_period_uq")
+      .on(t.householdId, t.period)
+      .where(sql`${t.kind} = 'monthly'`),
     index("bills_company_period_idx").on(t.companyId, t.period),
     /** Every bill of one household (its account, its paid-ahead months), monthly or one-off. */
     index("bills_household_idx").on(t.householdId),
@@ -152,7 +157,10 @@ export const bills = sqliteTable(
     index("bills_open_idx")
       .on(t.companyId, t.householdId, t.dueDate)
       .where(sql`${t.voided} = 0 and ${t.allocatedFen} < ${t.linesFen} + ${t.adjustmentFen}`),
-    check("bills_allocation_ck", sql`${t.allocatedFen} >= 0 and ${t.allocatedFen} <= ${t.linesFen} + ${t.adjustmentFen}`),
+    check(
+      "bills_allocation_ck",
+      sql`${t.allocatedFen} >= 0 and ${t.allocatedFen} <= ${t.linesFen} + ${t.adjustmentFen}`,
+    ),
   ],
 );
 
@@ -263,7 +271,10 @@ export const billingCorrections = sqliteTable(
       .references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("billing_corrections_company_idx").on(t.companyId, t.createdAt), index("billing_corrections_household_idx").on(t.householdId)],
+  (t) => [
+    index("billing_corrections_company_idx").on(t.companyId, t.createdAt),
+    index("billing_corrections_household_idx").on(t.householdId),
+  ],
 );
 
 export const receiptCounters = sqliteTable(
@@ -300,7 +311,9 @@ export const checkoutSessions = sqliteTable(
   (t) => [
     index("checkout_sessions_household_idx").on(t.householdId),
     // The minute tick's checkout expiry: only the open sessions.
-    index("checkout_sessions_open_idx").on(t.createdAt).where(sql`status = 'open'`),
+    index("checkout_sessions_open_idx")
+      .on(t.createdAt)
+      .where(sql`status = 'open'`),
   ],
 );
 

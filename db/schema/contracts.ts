@@ -80,7 +80,9 @@ export const contractBills = sqliteTable(
   },
   (t) => [
     uniqueIndex("contract_bills_contract_period_uq").on(t.contractId, t.period),
-    uniqueIndex("contract_bills_unit_period_uq").on(t.unitPeriodId, t.period).where(sql`${t.unitPeriodId} is not null`),
+    uniqueIndex("contract_bills_unit_period_uq")
+      .on(t.unitPeriodId, t.period)
+      .where(sql`${t.unitPeriodId} is not null`),
     check("contract_bills_source_ck", sql`(${t.contractId} is null) <> (${t.unitPeriodId} is null)`),
     index("contract_bills_customer_idx").on(t.customerId),
     index("contract_bills_company_period_idx").on(t.companyId, t.period),
@@ -128,5 +130,8 @@ export const contractAllocations = sqliteTable(
     amountFen: integer("amount_fen").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("contract_allocations_bill_idx").on(t.contractBillId), index("contract_allocations_payment_idx").on(t.contractPaymentId)],
+  (t) => [
+    index("contract_allocations_bill_idx").on(t.contractBillId),
+    index("contract_allocations_payment_idx").on(t.contractPaymentId),
+  ],
 );

@@ -136,4 +136,3 @@ export const visits = sqliteTable(
     index("visits_company_butler_idx").on(t.companyId, t.butlerUserId, t.quarter),
   ],
 );
-

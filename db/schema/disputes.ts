@@ -45,8 +45,12 @@ export const crmDisputes = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("crm_disputes_open_notice_uq").on(t.noticeId).where(sql`${t.status} = 'open' and ${t.noticeId} is not null`),
-    uniqueIndex("crm_disputes_open_bill_uq").on(t.billId).where(sql`${t.status} = 'open' and ${t.billId} is not null`),
+    uniqueIndex("crm_disputes_open_notice_uq")
+      .on(t.noticeId)
+      .where(sql`${t.status} = 'open' and ${t.noticeId} is not null`),
+    uniqueIndex("crm_disputes_open_bill_uq")
+      .on(t.billId)
+      .where(sql`${t.status} = 'open' and ${t.billId} is not null`),
     index("crm_disputes_company_status_idx").on(t.companyId, t.status),
     index("crm_disputes_household_idx").on(t.householdId, t.status),
   ],

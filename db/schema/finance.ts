@@ -25,7 +25,10 @@ export const financeCategories = sqliteTable(
     active: active(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("finance_categories_company_code_uq").on(t.companyId, t.code), uniqueIndex("finance_categories_company_name_uq").on(t.companyId, t.kind, t.name)],
+  (t) => [
+    uniqueIndex("finance_categories_company_code_uq").on(t.companyId, t.code),
+    uniqueIndex("finance_categories_company_name_uq").on(t.companyId, t.kind, t.name),
+  ],
 );
 
 /** 年度预算: one amount per community, category and month ("YYYY-MM"). Changes are audited. */
@@ -44,7 +47,10 @@ export const financeBudgets = sqliteTable(
     amountFen: integer("amount_fen").notNull(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("finance_budgets_uq").on(t.companyId, t.communityId, t.categoryId, t.month), check("finance_budgets_amount_ck", sql`${t.amountFen} >= 0`)],
+  (t) => [
+    uniqueIndex("finance_budgets_uq").on(t.companyId, t.communityId, t.categoryId, t.month),
+    check("finance_budgets_amount_ck", sql`${t.amountFen} >= 0`),
+  ],
 );
 
 /**

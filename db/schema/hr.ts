@@ -63,7 +63,9 @@ export const attendanceEntries = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("attendance_clock_uq").on(t.companyId, t.userId, t.workDate, t.kind).where(sql`source = 'clock'`),
+    uniqueIndex("attendance_clock_uq")
+      .on(t.companyId, t.userId, t.workDate, t.kind)
+      .where(sql`source = 'clock'`),
     index("attendance_company_date_idx").on(t.companyId, t.workDate),
   ],
 );
@@ -85,7 +87,9 @@ export const workShifts = sqliteTable(
   },
   (t) => [
     uniqueIndex("work_shifts_company_user_uq").on(t.companyId, t.userId),
-    uniqueIndex("work_shifts_company_default_uq").on(t.companyId).where(sql`user_id is null`),
+    uniqueIndex("work_shifts_company_default_uq")
+      .on(t.companyId)
+      .where(sql`user_id is null`),
   ],
 );
 
@@ -118,7 +122,10 @@ export const personnelChanges = sqliteTable(
     appliedAt: integer("applied_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [index("personnel_changes_company_user_idx").on(t.companyId, t.userId), index("personnel_changes_due_idx").on(t.companyId, t.appliedAt, t.effectiveDate)],
+  (t) => [
+    index("personnel_changes_company_user_idx").on(t.companyId, t.userId),
+    index("personnel_changes_due_idx").on(t.companyId, t.appliedAt, t.effectiveDate),
+  ],
 );
 
 /**
@@ -139,7 +146,10 @@ export const trainingCourses = sqliteTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("training_courses_company_date_idx").on(t.companyId, t.date), check("training_courses_hours_ck", sql`${t.hoursTenths} > 0`)],
+  (t) => [
+    index("training_courses_company_date_idx").on(t.companyId, t.date),
+    check("training_courses_hours_ck", sql`${t.hoursTenths} > 0`),
+  ],
 );
 
 /**

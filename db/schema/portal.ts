@@ -31,7 +31,9 @@ export const portalNotices = sqliteTable(
   (t) => [
     index("portal_notices_community_idx").on(t.companyId, t.communityId, t.publishAt),
     // The minute tick's "any announcement going live?": only the ones not yet announced.
-    index("portal_notices_unnotified_idx").on(t.publishAt).where(sql`notified_at is null`),
+    index("portal_notices_unnotified_idx")
+      .on(t.publishAt)
+      .where(sql`notified_at is null`),
   ],
 );
 
@@ -96,7 +98,10 @@ export const activitySignups = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("activity_signups_uq").on(t.activityId, t.userId), index("activity_signups_status_idx").on(t.activityId, t.status, t.queuedAt)],
+  (t) => [
+    uniqueIndex("activity_signups_uq").on(t.activityId, t.userId),
+    index("activity_signups_status_idx").on(t.activityId, t.status, t.queuedAt),
+  ],
 );
 
 export const PRODUCT_KINDS = ["product", "service"] as const;
@@ -139,7 +144,15 @@ export const shopCartItems = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.productId] })],
 );
 
-export const SHOP_ORDER_STATUSES = ["pending_payment", "paid", "accepted", "delivered", "done", "cancelled", "refunded"] as const;
+export const SHOP_ORDER_STATUSES = [
+  "pending_payment",
+  "paid",
+  "accepted",
+  "delivered",
+  "done",
+  "cancelled",
+  "refunded",
+] as const;
 
 /**
  * A shop order. Prices, the VIP discount and the total are computed by the server
@@ -222,7 +235,10 @@ export const shopIncome = sqliteTable(
     occurredOn: text("occurred_on").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("shop_income_order_kind_uq").on(t.orderId, t.kind), index("shop_income_company_date_idx").on(t.companyId, t.occurredOn)],
+  (t) => [
+    uniqueIndex("shop_income_order_kind_uq").on(t.orderId, t.kind),
+    index("shop_income_company_date_idx").on(t.companyId, t.occurredOn),
+  ],
 );
 
 export const OUTBOX_CHANNELS = ["email", "sms"] as const;
@@ -253,5 +269,8 @@ export const outboxMessages = sqliteTable(
     idempotencyKey: text("idempotency_key").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey), index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey),
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+  ],
 );

@@ -23,7 +23,10 @@ export const consentRecords = sqliteTable(
     version: integer("version").notNull(),
     acceptedAt: createdAt(),
   },
-  (t) => [uniqueIndex("consent_records_user_doc_version_uq").on(t.userId, t.document, t.version), index("consent_records_company_idx").on(t.companyId)],
+  (t) => [
+    uniqueIndex("consent_records_user_doc_version_uq").on(t.userId, t.document, t.version),
+    index("consent_records_company_idx").on(t.companyId),
+  ],
 );
 
 export const PRIVACY_REQUEST_KINDS = ["correction", "deletion"] as const;
@@ -52,7 +55,9 @@ export const privacyRequests = sqliteTable(
     index("privacy_requests_company_status_idx").on(t.companyId, t.status),
     index("privacy_requests_user_idx").on(t.userId),
     /** One open request of a kind per person: asking twice (two tabs, a double tap) is refused. */
-    uniqueIndex("privacy_requests_open_uq").on(t.userId, t.kind).where(sql`${t.status} = 'open'`),
+    uniqueIndex("privacy_requests_open_uq")
+      .on(t.userId, t.kind)
+      .where(sql`${t.status} = 'open'`),
   ],
 );
 

@@ -113,7 +113,9 @@ export const householdUnits = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.householdId, t.unitId] }),
-    uniqueIndex("household_units_unit_open_uq").on(t.unitId).where(sql`${t.toDate} is null`),
+    uniqueIndex("household_units_unit_open_uq")
+      .on(t.unitId)
+      .where(sql`${t.toDate} is null`),
     index("household_units_unit_period_idx").on(t.unitId, t.fromDate),
   ],
 );

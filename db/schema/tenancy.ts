@@ -7,7 +7,9 @@ export const companies = sqliteTable("companies", {
   id: id(),
   name: text("name").notNull(),
   timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
-  defaultLocale: enumText("default_locale", ["zh-CN", "en"] as const).notNull().default("zh-CN"),
+  defaultLocale: enumText("default_locale", ["zh-CN", "en"] as const)
+    .notNull()
+    .default("zh-CN"),
   active: active(),
   /** Years money records (bills, payments, receipts) are kept after a resident's data is anonymized. */
   moneyRetentionYears: integer("money_retention_years").notNull().default(30),

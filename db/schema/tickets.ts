@@ -91,7 +91,9 @@ export const workOrders = sqliteTable(
     // The minute tick's "anything to escalate?" (lib/tickets/cron.ts escalationDueCompanies):
     // only the open orders not yet at the level their deadline gives them, so an idle tick
     // reads a handful of index entries however many orders a company has.
-    index("work_orders_accept_due_idx").on(t.acceptDueAt).where(sql`status = 'assigned' and escalation_level < 1`),
+    index("work_orders_accept_due_idx")
+      .on(t.acceptDueAt)
+      .where(sql`status = 'assigned' and escalation_level < 1`),
     index("work_orders_resolve_due_idx")
       .on(t.resolveDueAt)
       .where(sql`status in ('submitted', 'triaged', 'assigned', 'accepted', 'in_progress') and escalation_level < 3`),
@@ -114,7 +116,10 @@ export const workOrderAssignees = sqliteTable(
     assignedAt: integer("assigned_at", { mode: "timestamp_ms" }).notNull(),
     acceptedAt: integer("accepted_at", { mode: "timestamp_ms" }),
   },
-  (t) => [uniqueIndex("work_order_assignees_order_user_uq").on(t.workOrderId, t.userId), index("work_order_assignees_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("work_order_assignees_order_user_uq").on(t.workOrderId, t.userId),
+    index("work_order_assignees_user_idx").on(t.userId),
+  ],
 );
 
 /** The append-only timeline: every transition with its actor and time. */
@@ -201,7 +206,10 @@ export const technicianSkills = sqliteTable(
     communityId: integer("community_id").references(() => communities.id),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.category] }), index("technician_skills_company_idx").on(t.companyId, t.category)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.category] }),
+    index("technician_skills_company_idx").on(t.companyId, t.category),
+  ],
 );
 
 export const EQUIPMENT_KINDS = ["elevator", "pump", "fire_system", "gate", "generator", "hvac", "other"] as const;

@@ -40,7 +40,10 @@ export const surveyRecipients = sqliteTable(
     communityId: integer("community_id").references(() => communities.id),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.surveyId, t.householdId] }), index("survey_recipients_company_idx").on(t.companyId, t.surveyId, t.butlerUserId)],
+  (t) => [
+    primaryKey({ columns: [t.surveyId, t.householdId] }),
+    index("survey_recipients_company_idx").on(t.companyId, t.surveyId, t.butlerUserId),
+  ],
 );
 
 /** One answer per survey and household (whichever resident of the household answers first). */
@@ -66,7 +69,10 @@ export const surveyResponses = sqliteTable(
       .references(() => users.id),
     answeredAt: integer("answered_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [uniqueIndex("survey_responses_survey_household_uq").on(t.surveyId, t.householdId), index("survey_responses_company_idx").on(t.companyId, t.surveyId)],
+  (t) => [
+    uniqueIndex("survey_responses_survey_household_uq").on(t.surveyId, t.householdId),
+    index("survey_responses_company_idx").on(t.companyId, t.surveyId),
+  ],
 );
 
 /**

@@ -29,7 +29,20 @@ import * as s from "../schema";
 export const FINANCE_SEED_ACTION = "seed.finance";
 
 type Target = "approved" | "pending0" | "pending1" | "pending2" | "rejected" | "returned" | "withdrawn" | "draft";
-const TARGETS: Target[] = ["approved", "approved", "pending0", "approved", "pending1", "rejected", "approved", "pending2", "returned", "withdrawn", "approved", "draft"];
+const TARGETS: Target[] = [
+  "approved",
+  "approved",
+  "pending0",
+  "approved",
+  "pending1",
+  "rejected",
+  "approved",
+  "pending2",
+  "returned",
+  "withdrawn",
+  "approved",
+  "draft",
+];
 const AMOUNTS = ["860", "1500", "2600", "9800", "15000", "26000", "4800", "1200", "18800", "3500", "52000", "700"];
 const SUBJECTS: Record<string, string[]> = {
   expense: ["水泵维修费", "消防器材年检", "电梯维保费", "绿化补种", "公共照明更换"],
@@ -39,7 +52,15 @@ const SUBJECTS: Record<string, string[]> = {
   leave: ["年假", "病假", "事假"],
 };
 const TYPES = ["expense", "procurement", "contract", "expense", "general", "leave"] as const;
-const EXPENSE_CODES = ["exp_repairs", "exp_procurement", "exp_outsourcing", "exp_utilities", "exp_cleaning", "exp_security", "exp_office"];
+const EXPENSE_CODES = [
+  "exp_repairs",
+  "exp_procurement",
+  "exp_outsourcing",
+  "exp_utilities",
+  "exp_cleaning",
+  "exp_security",
+  "exp_office",
+];
 
 async function membersByRole(db: Db, companyId: number) {
   const rows = await db
@@ -57,24 +78,43 @@ export async function seedDemoApprovals(db: Db, companyId: number, now: Date): P
   const thisMonth = Number(localParts(now, "Asia/Shanghai").date.slice(5, 7));
   await ensureCategories(db, companyId);
   const roles = await membersByRole(db, companyId);
-  const cats = new Map((await db.select({ id: s.financeCategories.id, code: s.financeCategories.code }).from(s.financeCategories).where(eq(s.financeCategories.companyId, companyId))).map((c) => [c.code, c.id]));
+  const cats = new Map(
+    (
+      await db
+        .select({ id: s.financeCategories.id, code: s.financeCategories.code })
+        .from(s.financeCategories)
+        .where(eq(s.financeCategories.companyId, companyId))
+    ).map((c) => [c.code, c.id]),
+  );
   // Requesters: the staff records of butlers, front desk and technicians (with their community).
   const staff = await db
     .select({ userId: s.staffRecords.userId, communityId: s.staffRecords.communityId })
     .from(s.staffRecords)
-    .where(and(eq(s.staffRecords.companyId, companyId), inArray(s.staffRecords.position, ["管家", "客服专员", "维修技师"])))
+    .where(
+      and(eq(s.staffRecords.companyId, companyId), inArray(s.staffRecords.position, ["管家", "客服专员", "维修技师"])),
+    )
     .orderBy(asc(s.staffRecords.userId));
-  const communities = (await db.select({ id: s.communities.id }).from(s.communities).where(eq(s.communities.companyId, companyId)).orderBy(asc(s.communities.id))).map((c) => c.id);
+  const communities = (
+    await db
+      .select({ id: s.communities.id })
+      .from(s.communities)
+      .where(eq(s.communities.companyId, companyId))
+      .orderBy(asc(s.communities.id))
+  ).map((c) => c.id);
   if (!staff.length || !communities.length) return 0;
   const factsCache = new Map<number, ActorFacts>();
   const facts = async (userId: number) => {
-    if (!factsCache.has(userId)) factsCache.set(userId, await loadActorFacts(db, companyId, userId, roles.get(userId) ?? []));
+    if (!factsCache.has(userId))
+      factsCache.set(userId, await loadActorFacts(db, companyId, userId, roles.get(userId) ?? []));
     return factsCache.get(userId)!;
   };
   const actorOf = (userId: number): Actor => ({ companyId, userId, roles: roles.get(userId) ?? [] });
   /** Someone who may decide the step: the first holder of the role in scope, else an admin. */
   const approver = async (role: StepRole, req: { requesterUserId: number; communityId: number }) => {
-    const ordered = [...roles.keys()].sort((a, b) => Number((roles.get(a) ?? []).includes("admin")) - Number((roles.get(b) ?? []).includes("admin")) || a - b);
+    const ordered = [...roles.keys()].sort(
+      (a, b) =>
+        Number((roles.get(a) ?? []).includes("admin")) - Number((roles.get(b) ?? []).includes("admin")) || a - b,
+    );
     for (const id of ordered) {
       const f = await facts(id);
       if ((f.roles.includes(role) || f.roles.includes("admin")) && stepDenial(role, f, req) === null) return id;
@@ -85,7 +125,10 @@ export async function seedDemoApprovals(db: Db, companyId: number, now: Date): P
     db
       .select({ role: s.approvalSteps.role, position: s.approvalSteps.position })
       .from(s.approvalSteps)
-      .innerJoin(s.approvalRequests, and(eq(s.approvalRequests.id, s.approvalSteps.requestId), eq(s.approvalRequests.round, s.approvalSteps.round)))
+      .innerJoin(
+        s.approvalRequests,
+        and(eq(s.approvalRequests.id, s.approvalSteps.requestId), eq(s.approvalRequests.round, s.approvalSteps.round)),
+      )
       .where(eq(s.approvalSteps.requestId, requestId))
       .orderBy(asc(s.approvalSteps.position));
 
@@ -94,7 +137,10 @@ export async function seedDemoApprovals(db: Db, companyId: number, now: Date): P
   for (let i = 0; i < N; i++) {
     const target = TARGETS[i % TARGETS.length];
     // Requests pending at the 2nd / 3rd step need a money chain long enough.
-    const type = target === "pending1" || target === "pending2" ? (["expense", "contract", "procurement"] as const)[Math.floor(i / 12) % 3] : TYPES[(i + Math.floor(i / 12)) % TYPES.length];
+    const type =
+      target === "pending1" || target === "pending2"
+        ? (["expense", "contract", "procurement"] as const)[Math.floor(i / 12) % 3]
+        : TYPES[(i + Math.floor(i / 12)) % TYPES.length];
     const person = staff[(i * 7) % staff.length];
     const communityId = person.communityId ?? communities[i % communities.length];
     const month = 1 + (i % thisMonth);
@@ -102,16 +148,47 @@ export async function seedDemoApprovals(db: Db, companyId: number, now: Date): P
     const on = `${year}-${MONTHS[month - 1]}-${day}`;
     const subjects = SUBJECTS[type];
     const amount = target === "pending2" ? "15000" : target === "pending1" ? "2600" : AMOUNTS[i % AMOUNTS.length];
-    const base = { type, communityId, title: subjects[i % subjects.length], description: "", submit: target !== "draft" };
+    const base = {
+      type,
+      communityId,
+      title: subjects[i % subjects.length],
+      description: "",
+      submit: target !== "draft",
+    };
     const input =
       type === "procurement"
-        ? { ...base, categoryId: cats.get("exp_procurement"), lines: [{ item: "物资A", quantity: 2 + (i % 5), unitPrice: String(Number(amount) / 10) }, { item: "物资B", quantity: 1, unitPrice: amount }] }
+        ? {
+            ...base,
+            categoryId: cats.get("exp_procurement"),
+            lines: [
+              { item: "物资A", quantity: 2 + (i % 5), unitPrice: String(Number(amount) / 10) },
+              { item: "物资B", quantity: 1, unitPrice: amount },
+            ],
+          }
         : type === "contract"
-          ? { ...base, categoryId: cats.get("exp_outsourcing"), amount, party: "某某服务有限公司", termFrom: `${year}-01-01`, termTo: `${year}-12-31` }
+          ? {
+              ...base,
+              categoryId: cats.get("exp_outsourcing"),
+              amount,
+              party: "某某服务有限公司",
+              termFrom: `${year}-01-01`,
+              termTo: `${year}-12-31`,
+            }
           : type === "expense"
-            ? { ...base, categoryId: cats.get(EXPENSE_CODES[i % EXPENSE_CODES.length]), amount, receipts: `FP${year}${String(i).padStart(4, "0")}` }
+            ? {
+                ...base,
+                categoryId: cats.get(EXPENSE_CODES[i % EXPENSE_CODES.length]),
+                amount,
+                receipts: `FP${year}${String(i).padStart(4, "0")}`,
+              }
             : type === "leave"
-              ? { ...base, categoryId: "", leaveType: (["annual", "sick", "personal"] as const)[i % 3], leaveFrom: `${year}-${MONTHS[month - 1]}-${day}`, leaveTo: `${year}-${MONTHS[month - 1]}-${String(Number(day) + 1).padStart(2, "0")}` }
+              ? {
+                  ...base,
+                  categoryId: "",
+                  leaveType: (["annual", "sick", "personal"] as const)[i % 3],
+                  leaveFrom: `${year}-${MONTHS[month - 1]}-${day}`,
+                  leaveTo: `${year}-${MONTHS[month - 1]}-${String(Number(day) + 1).padStart(2, "0")}`,
+                }
               : { ...base, categoryId: "", description: "请审阅。" };
     const parsed = requestSchema.safeParse(input);
     if (!parsed.success) continue;
@@ -125,50 +202,128 @@ export async function seedDemoApprovals(db: Db, companyId: number, now: Date): P
     if (target === "draft") continue;
     const steps = await stepsOf(saved.id);
     const req = { requesterUserId: person.userId, communityId };
-    const stopAt = target === "pending0" ? 0 : target === "pending1" ? 1 : target === "withdrawn" ? Math.min(1, steps.length - 1) : target === "pending2" ? 2 : steps.length;
+    const stopAt =
+      target === "pending0"
+        ? 0
+        : target === "pending1"
+          ? 1
+          : target === "withdrawn"
+            ? Math.min(1, steps.length - 1)
+            : target === "pending2"
+              ? 2
+              : steps.length;
     for (const step of steps) {
       if (step.position >= Math.min(stopAt, steps.length)) break;
       const by = await approver(step.role as StepRole, req);
       if (by === null) break;
       const last = step.position === steps.length - 1;
-      const decision = target === "rejected" && (last || step.position === 1) ? "reject" : target === "returned" && step.position === 0 ? "return" : "approve";
-      await decide(db, actorOf(by), { requestId: saved.id, position: step.position, decision, comment: decision === "approve" ? "同意" : decision === "reject" ? "预算不足，暂缓" : "请补充报价单" }, on, new Date(`${on}T06:00:00Z`));
+      const decision =
+        target === "rejected" && (last || step.position === 1)
+          ? "reject"
+          : target === "returned" && step.position === 0
+            ? "return"
+            : "approve";
+      await decide(
+        db,
+        actorOf(by),
+        {
+          requestId: saved.id,
+          position: step.position,
+          decision,
+          comment: decision === "approve" ? "同意" : decision === "reject" ? "预算不足，暂缓" : "请补充报价单",
+        },
+        on,
+        new Date(`${on}T06:00:00Z`),
+      );
       if (decision !== "approve") break;
     }
-    if (target === "withdrawn") await withdraw(db, actorOf(person.userId), { requestId: saved.id, comment: "情况有变" }, new Date(`${on}T08:00:00Z`));
+    if (target === "withdrawn")
+      await withdraw(
+        db,
+        actorOf(person.userId),
+        { requestId: saved.id, comment: "情况有变" },
+        new Date(`${on}T08:00:00Z`),
+      );
   }
   return made;
 }
 
-export async function seedDemoFinance(db: Db, companyId: number, now = new Date()): Promise<{ status: "created" | "exists"; budgets: number; entries: number }> {
-  const [done] = await db.select({ id: s.auditLog.id }).from(s.auditLog).where(and(eq(s.auditLog.companyId, companyId), eq(s.auditLog.action, FINANCE_SEED_ACTION))).limit(1);
+export async function seedDemoFinance(
+  db: Db,
+  companyId: number,
+  now = new Date(),
+): Promise<{ status: "created" | "exists"; budgets: number; entries: number }> {
+  const [done] = await db
+    .select({ id: s.auditLog.id })
+    .from(s.auditLog)
+    .where(and(eq(s.auditLog.companyId, companyId), eq(s.auditLog.action, FINANCE_SEED_ACTION)))
+    .limit(1);
   if (done) return { status: "exists", budgets: 0, entries: 0 };
   const today = localParts(now, "Asia/Shanghai").date;
   const year = Number(today.slice(0, 4));
   await ensureCategories(db, companyId);
   const posted = await postFinanceActuals(db, { id: companyId, timeZone: "Asia/Shanghai" }, today, now);
-  const cats = await db.select({ id: s.financeCategories.id, code: s.financeCategories.code, kind: s.financeCategories.kind }).from(s.financeCategories).where(eq(s.financeCategories.companyId, companyId)).orderBy(asc(s.financeCategories.id));
-  const communities = (await db.select({ id: s.communities.id }).from(s.communities).where(eq(s.communities.companyId, companyId)).orderBy(asc(s.communities.id))).map((c) => c.id);
+  const cats = await db
+    .select({ id: s.financeCategories.id, code: s.financeCategories.code, kind: s.financeCategories.kind })
+    .from(s.financeCategories)
+    .where(eq(s.financeCategories.companyId, companyId))
+    .orderBy(asc(s.financeCategories.id));
+  const communities = (
+    await db
+      .select({ id: s.communities.id })
+      .from(s.communities)
+      .where(eq(s.communities.companyId, companyId))
+      .orderBy(asc(s.communities.id))
+  ).map((c) => c.id);
   // Income: the average actual month of this year (up to last month) per community and category, ±8 %.
   const actual = await db
-    .select({ communityId: s.financeEntries.communityId, categoryId: s.financeEntries.categoryId, fen: sql<number>`sum(${s.financeEntries.amountFen})`, months: sql<number>`count(distinct substr(${s.financeEntries.occurredOn}, 1, 7))` })
+    .select({
+      communityId: s.financeEntries.communityId,
+      categoryId: s.financeEntries.categoryId,
+      fen: sql<number>`sum(${s.financeEntries.amountFen})`,
+      months: sql<number>`count(distinct substr(${s.financeEntries.occurredOn}, 1, 7))`,
+    })
     .from(s.financeEntries)
-    .where(and(eq(s.financeEntries.companyId, companyId), eq(s.financeEntries.kind, "income"), sql`${s.financeEntries.occurredOn} >= ${`${year}-01-01`}`))
+    .where(
+      and(
+        eq(s.financeEntries.companyId, companyId),
+        eq(s.financeEntries.kind, "income"),
+        sql`${s.financeEntries.occurredOn} >= ${`${year}-01-01`}`,
+      ),
+    )
     .groupBy(s.financeEntries.communityId, s.financeEntries.categoryId);
-  const avg = new Map(actual.map((a) => [`${a.communityId}/${a.categoryId}`, Math.round(Number(a.fen) / Math.max(1, Number(a.months)))]));
+  const avg = new Map(
+    actual.map((a) => [`${a.communityId}/${a.categoryId}`, Math.round(Number(a.fen) / Math.max(1, Number(a.months)))]),
+  );
   const rows: (typeof s.financeBudgets.$inferInsert)[] = [];
   communities.forEach((communityId, ci) => {
     cats.forEach((c, ki) => {
       MONTHS.forEach((m, mi) => {
         const wobble = 92 + ((ci * 7 + ki * 5 + mi * 3) % 17); // 92 … 108 %
         let fen: number;
-        if (c.kind === "income") fen = Math.round(((avg.get(`${communityId}/${c.id}`) ?? 0) * wobble) / 100 / 100) * 100;
+        if (c.kind === "income")
+          fen = Math.round(((avg.get(`${communityId}/${c.id}`) ?? 0) * wobble) / 100 / 100) * 100;
         else fen = (300 + ((ci * 13 + ki * 29) % 9) * 150) * 100; // ¥300 … ¥1,500 a month per category
         if (fen > 0) rows.push({ companyId, communityId, categoryId: c.id, month: `${year}-${m}`, amountFen: fen });
       });
     });
   });
-  for (let i = 0; i < rows.length; i += 300) await db.insert(s.financeBudgets).values(rows.slice(i, i + 300)).onConflictDoNothing();
-  await db.insert(s.auditLog).values({ companyId, actorUserId: null, action: FINANCE_SEED_ACTION, entity: "company", entityId: String(companyId), after: { budgets: rows.length, year } });
-  return { status: "created", budgets: rows.length, entries: posted.billingIncomeEntries + posted.contractIncomeEntries };
+  for (let i = 0; i < rows.length; i += 300)
+    await db
+      .insert(s.financeBudgets)
+      .values(rows.slice(i, i + 300))
+      .onConflictDoNothing();
+  await db.insert(s.auditLog).values({
+    companyId,
+    actorUserId: null,
+    action: FINANCE_SEED_ACTION,
+    entity: "company",
+    entityId: String(companyId),
+    after: { budgets: rows.length, year },
+  });
+  return {
+    status: "created",
+    budgets: rows.length,
+    entries: posted.billingIncomeEntries + posted.contractIncomeEntries,
+  };
 }

@@ -50,7 +50,11 @@ export interface BillingSeedResult {
   ms: number;
 }
 
-export async function seedBilling(db: Db, companyId: number, opts: { now?: Date; log?: (line: string) => void } = {}): Promise<BillingSeedResult> {
+export async function seedBilling(
+  db: Db,
+  companyId: number,
+  opts: { now?: Date; log?: (line: string) => void } = {},
+): Promise<BillingSeedResult> {
   const started = performance.now();
   const log = opts.log ?? (() => {});
   const [done] = await db
@@ -92,7 +96,10 @@ export async function seedBilling(db: Db, companyId: number, opts: { now?: Date;
     .from(s.residentLinks)
     .innerJoin(s.users, eq(s.users.id, s.residentLinks.userId))
     .where(and(eq(s.residentLinks.companyId, companyId), eq(s.users.email, demoLogin("resident").email)));
-  const owing = sql.join([-1, ...demoHomes.map((h) => h.id)].map((id) => sql`${id}`), sql`, `);
+  const owing = sql.join(
+    [-1, ...demoHomes.map((h) => h.id)].map((id) => sql`${id}`),
+    sql`, `,
+  );
 
   await db.batch([
     db.run(sql`PRAGMA defer_foreign_keys = ON`),
@@ -207,19 +214,33 @@ export async function seedBilling(db: Db, companyId: number, opts: { now?: Date;
           from contract_customers cc
          where cc.company_id = ${companyId} and exists (select 1 from communities where company_id = ${companyId})`,
     sql`with cper(period, due, at) as (values ${sql.join(
-            [-2, -1, 0].map((i) => {
-              const p = addMonths(current, i);
-              return sql`(${p}, ${`${p}-15`}, ${Date.parse(`${p}-01T00:00:00+08:00`)})`;
-            }),
-            sql`, `,
-          )})
+      [-2, -1, 0].map((i) => {
+        const p = addMonths(current, i);
+        return sql`(${p}, ${`${p}-15`}, ${Date.parse(`${p}-01T00:00:00+08:00`)})`;
+      }),
+      sql`, `,
+    )})
         insert into contract_bills (company_id, contract_id, customer_id, period, due_date, amount_fen, allocated_fen, created_at)
         select ${companyId}, c.id, c.customer_id, cper.period, cper.due, c.monthly_fen, 0, cper.at
           from contracts c cross join cper
          where c.company_id = ${companyId}
         on conflict (contract_id, period) do nothing`,
   ];
-  const labels = ["bills", "bill lines", "payments", "receipt counters", "allocations", "prepayment credit", "credit → bills", "credit applied", "bill totals", "meter readings", "contract customers", "contracts", "contract bills"];
+  const labels = [
+    "bills",
+    "bill lines",
+    "payments",
+    "receipt counters",
+    "allocations",
+    "prepayment credit",
+    "credit → bills",
+    "credit applied",
+    "bill totals",
+    "meter readings",
+    "contract customers",
+    "contracts",
+    "contract bills",
+  ];
   // A bigger page cache for this connection: the bench company's million-row indexes are
   // written in random order, and the default 2 MB cache makes that several times slower.
   await db.run(sql`PRAGMA cache_size = -262144`).catch(() => {});
@@ -229,9 +250,23 @@ export async function seedBilling(db: Db, companyId: number, opts: { now?: Date;
       await tx.run(stmt);
       step(labels[i]);
     }
-    await tx.insert(s.auditLog).values({ companyId, actorUserId: null, action: BILLING_SEED_ACTION, entity: "company", entityId: String(companyId), after: { months: SEED_MONTHS, through: current }, createdAt: now });
+    await tx.insert(s.auditLog).values({
+      companyId,
+      actorUserId: null,
+      action: BILLING_SEED_ACTION,
+      entity: "company",
+      entityId: String(companyId),
+      after: { months: SEED_MONTHS, through: current },
+      createdAt: now,
+    });
   });
-  const [bills] = await db.select({ n: sql<number>`count(*)` }).from(s.bills).where(eq(s.bills.companyId, companyId));
-  const [payments] = await db.select({ n: sql<number>`count(*)` }).from(s.payments).where(eq(s.payments.companyId, companyId));
+  const [bills] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(s.bills)
+    .where(eq(s.bills.companyId, companyId));
+  const [payments] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(s.payments)
+    .where(eq(s.payments.companyId, companyId));
   return { status: "created", bills: Number(bills.n), payments: Number(payments.n), ms: performance.now() - started };
 }

@@ -26,7 +26,11 @@ export async function countCompany(db: Db, companyId: number): Promise<SeedCount
     const [r] = await db.select({ n: count() }).from(table).where(eq(companyColumn, companyId));
     return r?.n ?? 0;
   };
-  const units = await db.select({ type: s.units.type, n: count() }).from(s.units).where(eq(s.units.companyId, companyId)).groupBy(s.units.type);
+  const units = await db
+    .select({ type: s.units.type, n: count() })
+    .from(s.units)
+    .where(eq(s.units.companyId, companyId))
+    .groupBy(s.units.type);
   const households = await db
     .select({ kind: s.households.kind, n: count() })
     .from(s.households)
@@ -37,13 +41,20 @@ export async function countCompany(db: Db, companyId: number): Promise<SeedCount
     .from(s.memberships)
     .where(eq(s.memberships.companyId, companyId))
     .groupBy(s.memberships.role);
-  const [users] = await db.select({ n: countDistinct(s.memberships.userId) }).from(s.memberships).where(eq(s.memberships.companyId, companyId));
+  const [users] = await db
+    .select({ n: countDistinct(s.memberships.userId) })
+    .from(s.memberships)
+    .where(eq(s.memberships.companyId, companyId));
   const byUnit = new Map(units.map((u) => [u.type, u.n]));
   const byKind = new Map(households.map((h) => [h.kind, h.n]));
   return {
     communities: await rows(s.communities, s.communities.companyId),
     buildings: await rows(s.buildings, s.buildings.companyId),
-    units: { residential: byUnit.get("residential") ?? 0, parking: byUnit.get("parking") ?? 0, commercial: byUnit.get("commercial") ?? 0 },
+    units: {
+      residential: byUnit.get("residential") ?? 0,
+      parking: byUnit.get("parking") ?? 0,
+      commercial: byUnit.get("commercial") ?? 0,
+    },
     households: { owner: byKind.get("owner") ?? 0, tenant: byKind.get("tenant") ?? 0 },
     householdUnits: await rows(s.householdUnits, s.householdUnits.companyId),
     contacts: await rows(s.householdContacts, s.householdContacts.companyId),

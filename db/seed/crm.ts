@@ -52,22 +52,48 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
   if (done) return { status: "exists" as const };
   const started = performance.now();
   const now = opts.now ?? new Date();
-  const [company] = await db.select({ timeZone: s.companies.timeZone }).from(s.companies).where(eq(s.companies.id, companyId));
+  const [company] = await db
+    .select({ timeZone: s.companies.timeZone })
+    .from(s.companies)
+    .where(eq(s.companies.id, companyId));
   const tz = company?.timeZone ?? "Asia/Shanghai";
   const today = localDate(now, tz);
   const rules = await publishedRules(db, companyId);
 
   // 1. The seeded complaints' entries, exactly as the triage writes them (dated at triage).
   const complaints = await db
-    .select({ id: s.workOrders.id, householdId: s.workOrders.householdId, classification: s.workOrders.classification, points: s.workOrders.points, triagedAt: s.workOrders.triagedAt, by: s.workOrders.triagedByUserId })
+    .select({
+      id: s.workOrders.id,
+      householdId: s.workOrders.householdId,
+      classification: s.workOrders.classification,
+      points: s.workOrders.points,
+      triagedAt: s.workOrders.triagedAt,
+      by: s.workOrders.triagedByUserId,
+    })
     .from(s.workOrders)
-    .where(and(eq(s.workOrders.companyId, companyId), eq(s.workOrders.type, "complaint"), isNotNull(s.workOrders.classification), isNotNull(s.workOrders.triagedAt)))
+    .where(
+      and(
+        eq(s.workOrders.companyId, companyId),
+        eq(s.workOrders.type, "complaint"),
+        isNotNull(s.workOrders.classification),
+        isNotNull(s.workOrders.triagedAt),
+      ),
+    )
     .orderBy(asc(s.workOrders.triagedAt));
   for (const c of complaints) {
     if (c.householdId == null || c.classification == null || c.points == null || c.triagedAt == null) continue;
     const x = { ...c, classification: c.classification, points: c.points, at: c.triagedAt };
     await db.transaction((tx) =>
-      recordComplaintEntryTx(tx, { companyId, workOrderId: x.id, householdId: x.householdId, classification: x.classification, points: x.points, actorUserId: x.by, now: x.at, initialScore: rules.initialScore }),
+      recordComplaintEntryTx(tx, {
+        companyId,
+        workOrderId: x.id,
+        householdId: x.householdId,
+        classification: x.classification,
+        points: x.points,
+        actorUserId: x.by,
+        now: x.at,
+        initialScore: rules.initialScore,
+      }),
     );
   }
 
@@ -81,15 +107,31 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
     const jobs = CRON_JOBS.filter((j) => names.includes(j.name));
     // Its own lease: the replay never blocks (nor waits for) the daily cron of other companies.
     const run = await runDaily(db, { asOf, companyIds: [companyId], jobs, lease: `seed-crm:${companyId}` });
-    if (run.status !== "ok") throw new Error(`CRM replay of ${asOf} ended ${run.status}: ${JSON.stringify(run).slice(0, 500)}`);
-    for (const t of Object.values(run.totals)) for (const [k, v] of Object.entries(t)) if (!["done", "skipped", "failed"].includes(k)) totals[k] = (totals[k] ?? 0) + v;
+    if (run.status !== "ok")
+      throw new Error(`CRM replay of ${asOf} ended ${run.status}: ${JSON.stringify(run).slice(0, 500)}`);
+    for (const t of Object.values(run.totals))
+      for (const [k, v] of Object.entries(t))
+        if (!["done", "skipped", "failed"].includes(k)) totals[k] = (totals[k] ?? 0) + v;
   }
 
   // 3. Butlers recorded most of the earlier months' visits of this quarter (about 85 %).
   const earlier = await db
-    .select({ id: s.visits.id, householdId: s.visits.householdId, butler: s.visits.butlerUserId, orderId: s.visits.workOrderId, sampledMonth: s.visits.sampledMonth })
+    .select({
+      id: s.visits.id,
+      householdId: s.visits.householdId,
+      butler: s.visits.butlerUserId,
+      orderId: s.visits.workOrderId,
+      sampledMonth: s.visits.sampledMonth,
+    })
     .from(s.visits)
-    .where(and(eq(s.visits.companyId, companyId), isNull(s.visits.visitedAt), lt(s.visits.sampledMonth, today.slice(0, 7)), isNotNull(s.visits.workOrderId)))
+    .where(
+      and(
+        eq(s.visits.companyId, companyId),
+        isNull(s.visits.visitedAt),
+        lt(s.visits.sampledMonth, today.slice(0, 7)),
+        isNotNull(s.visits.workOrderId),
+      ),
+    )
     .orderBy(asc(s.visits.id));
   let visited = 0;
   for (const v of earlier) {
@@ -101,7 +143,14 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
     await recordVisit(
       db,
       actor,
-      { visitId: v.id, notes: satisfaction >= 4 ? "住户满意，无其他诉求。" : "住户反映楼道照明和垃圾清运问题，已记录跟进。", satisfaction, issues: satisfaction >= 4 ? undefined : "楼道照明 / 垃圾清运", createOrder: false, orderType: undefined },
+      {
+        visitId: v.id,
+        notes: satisfaction >= 4 ? "住户满意，无其他诉求。" : "住户反映楼道照明和垃圾清运问题，已记录跟进。",
+        satisfaction,
+        issues: satisfaction >= 4 ? undefined : "楼道照明 / 垃圾清运",
+        createOrder: false,
+        orderType: undefined,
+      },
       at,
     );
     visited++;
@@ -123,7 +172,16 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
     const waiting = await db
       .select({ id: s.crmNotices.id, issuedOn: s.crmNotices.issuedOn })
       .from(s.crmNotices)
-      .where(and(eq(s.crmNotices.companyId, companyId), eq(s.crmNotices.awaitingConfirmation, true), lt(s.crmNotices.issuedOn, new Date(Date.parse(`${today}T00:00:00Z`) - 31 * 86_400_000).toISOString().slice(0, 10))))
+      .where(
+        and(
+          eq(s.crmNotices.companyId, companyId),
+          eq(s.crmNotices.awaitingConfirmation, true),
+          lt(
+            s.crmNotices.issuedOn,
+            new Date(Date.parse(`${today}T00:00:00Z`) - 31 * 86_400_000).toISOString().slice(0, 10),
+          ),
+        ),
+      )
       .orderBy(asc(s.crmNotices.id));
     for (const n of waiting) {
       const at = new Date(Math.min(now.getTime(), Date.parse(`${n.issuedOn}T02:00:00Z`) + 86_400_000));
@@ -133,9 +191,20 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
     const cases = await db
       .select({ id: s.legalCases.id, openedOn: s.legalCases.openedOn })
       .from(s.legalCases)
-      .where(and(eq(s.legalCases.companyId, companyId), eq(s.legalCases.status, "letter_sent"), lt(s.legalCases.openedOn, addMonths(today.slice(0, 7), -2))))
+      .where(
+        and(
+          eq(s.legalCases.companyId, companyId),
+          eq(s.legalCases.status, "letter_sent"),
+          lt(s.legalCases.openedOn, addMonths(today.slice(0, 7), -2)),
+        ),
+      )
       .orderBy(asc(s.legalCases.id));
-    const paths: (typeof s.LEGAL_CASE_STATUS_VALUES)[number][][] = [["negotiating"], ["negotiating", "lawsuit_material_ready"], ["negotiating", "lawsuit_material_ready", "filed"], []];
+    const paths: (typeof s.LEGAL_CASE_STATUS_VALUES)[number][][] = [
+      ["negotiating"],
+      ["negotiating", "lawsuit_material_ready"],
+      ["negotiating", "lawsuit_material_ready", "filed"],
+      [],
+    ];
     const notes: Record<string, string> = {
       negotiating: "已与业主面谈，业主表示将分期缴清。",
       lawsuit_material_ready: "协商未果，欠费明细、合同与催缴记录已整理。",
@@ -151,7 +220,30 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
     }
   }
 
-  await db.insert(s.auditLog).values({ companyId, actorUserId: null, action: CRM_SEED_ACTION, entity: "company", entityId: String(companyId), before: null, after: { dates: dates.length, complaints: complaints.length, visited, legalMoves: moved, lettersConfirmed: confirmed, ...totals }, createdAt: now });
-  log(`  crm-ew: ${complaints.length} complaint entries, ${dates.length} days replayed (${Object.entries(totals).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(", ")}), ${visited} visits recorded, ${confirmed} lawyer's letters confirmed, ${moved} legal case steps in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  await db.insert(s.auditLog).values({
+    companyId,
+    actorUserId: null,
+    action: CRM_SEED_ACTION,
+    entity: "company",
+    entityId: String(companyId),
+    before: null,
+    after: {
+      dates: dates.length,
+      complaints: complaints.length,
+      visited,
+      legalMoves: moved,
+      lettersConfirmed: confirmed,
+      ...totals,
+    },
+    createdAt: now,
+  });
+  log(
+    `  crm-ew: ${complaints.length} complaint entries, ${dates.length} days replayed (${Object.entries(totals)
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(
+        ", ",
+      )}), ${visited} visits recorded, ${confirmed} lawyer's letters confirmed, ${moved} legal case steps in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+  );
   return { status: "created" as const, totals, visited };
 }

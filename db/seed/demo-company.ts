@@ -26,8 +26,20 @@ export function demoProfile(households = DEMO_HOUSEHOLDS): SeedProfile {
     companyName: DEMO_COMPANY_NAME,
     households,
     communities: [
-      { name: "翠湖花园", address: "浙江省杭州市西湖区文一西路588号", buildings: 6, shopBuildings: 1, shopsPerBuilding: [3, 3] },
-      { name: "锦绣华庭", address: "浙江省杭州市滨江区江南大道1288号", buildings: 6, shopBuildings: 1, shopsPerBuilding: [2, 2] },
+      {
+        name: "翠湖花园",
+        address: "浙江省杭州市西湖区文一西路588号",
+        buildings: 6,
+        shopBuildings: 1,
+        shopsPerBuilding: [3, 3],
+      },
+      {
+        name: "锦绣华庭",
+        address: "浙江省杭州市滨江区江南大道1288号",
+        buildings: 6,
+        shopBuildings: 1,
+        shopsPerBuilding: [2, 2],
+      },
     ],
     ...DEFAULT_SHARES,
     demoResident: { name: resident.name, phone: resident.phone, email: resident.email },

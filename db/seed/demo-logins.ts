@@ -25,14 +25,32 @@ export interface DemoLogin {
 export const DEMO_LOGINS = [
   { role: "admin", email: "admin@demo.guanjia.cn", phone: "13800000001", password: DEMO_PASSWORD, name: "王建国" },
   { role: "butler", email: "butler@demo.guanjia.cn", phone: "13800000002", password: DEMO_PASSWORD, name: "李娜" },
-  { role: "supervisor", email: "supervisor@demo.guanjia.cn", phone: "13800000003", password: DEMO_PASSWORD, name: "张伟" },
+  {
+    role: "supervisor",
+    email: "supervisor@demo.guanjia.cn",
+    phone: "13800000003",
+    password: DEMO_PASSWORD,
+    name: "张伟",
+  },
   { role: "project_manager", email: "pm@demo.guanjia.cn", phone: "13800000004", password: DEMO_PASSWORD, name: "刘洋" },
-  { role: "front_desk", email: "frontdesk@demo.guanjia.cn", phone: "13800000005", password: DEMO_PASSWORD, name: "陈静" },
+  {
+    role: "front_desk",
+    email: "frontdesk@demo.guanjia.cn",
+    phone: "13800000005",
+    password: DEMO_PASSWORD,
+    name: "陈静",
+  },
   { role: "technician", email: "tech@demo.guanjia.cn", phone: "13800000006", password: DEMO_PASSWORD, name: "杨磊" },
   { role: "finance", email: "finance@demo.guanjia.cn", phone: "13800000007", password: DEMO_PASSWORD, name: "赵敏" },
   { role: "hr", email: "hr@demo.guanjia.cn", phone: "13800000008", password: DEMO_PASSWORD, name: "黄丽" },
   { role: "legal", email: "legal@demo.guanjia.cn", phone: "13800000009", password: DEMO_PASSWORD, name: "周杰" },
-  { role: "resident", email: "resident@demo.guanjia.cn", phone: "13800000010", password: DEMO_PASSWORD, name: "吴晓明" },
+  {
+    role: "resident",
+    email: "resident@demo.guanjia.cn",
+    phone: "13800000010",
+    password: DEMO_PASSWORD,
+    name: "吴晓明",
+  },
 ] as const satisfies readonly DemoLogin[];
 
 export function demoLogin(role: Role): DemoLogin {

@@ -12,7 +12,12 @@ export interface ExistingCompany {
 }
 
 export async function findSeededCompany(db: Db, name: string): Promise<ExistingCompany | null> {
-  const [company] = await db.select({ id: s.companies.id }).from(s.companies).where(eq(s.companies.name, name)).orderBy(s.companies.id).limit(1);
+  const [company] = await db
+    .select({ id: s.companies.id })
+    .from(s.companies)
+    .where(eq(s.companies.name, name))
+    .orderBy(s.companies.id)
+    .limit(1);
   if (!company) return null;
   const [audit] = await db
     .select({ id: s.auditLog.id })
@@ -84,7 +89,10 @@ export async function purgeCompany(db: Db, companyId: number): Promise<void> {
         WHERE m.type = 'table' AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) p WHERE p.name = 'company_id')
         ORDER BY m.name`,
   );
-  const own = db.select({ userId: s.memberships.userId }).from(s.memberships).where(eq(s.memberships.companyId, companyId));
+  const own = db
+    .select({ userId: s.memberships.userId })
+    .from(s.memberships)
+    .where(eq(s.memberships.companyId, companyId));
   const elsewhere = db
     .select({ userId: s.memberships.userId })
     .from(s.memberships)

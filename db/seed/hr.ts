@@ -34,7 +34,13 @@ export function demoHireDate(index: number): string {
 
 export async function seedDemoHr(db: Db, companyId: number): Promise<number> {
   const members = await db
-    .select({ userId: s.users.id, name: s.users.name, phone: s.users.phone, email: s.users.email, role: s.memberships.role })
+    .select({
+      userId: s.users.id,
+      name: s.users.name,
+      phone: s.users.phone,
+      email: s.users.email,
+      role: s.memberships.role,
+    })
     .from(s.memberships)
     .innerJoin(s.users, eq(s.users.id, s.memberships.userId))
     .where(and(eq(s.memberships.companyId, companyId), ne(s.memberships.role, "resident")))
@@ -83,8 +89,18 @@ export async function seedDemoHr(db: Db, companyId: number): Promise<number> {
  * of the company's zone. Most people clock in 08:40–09:10 and out 17:55–18:30; a few days are
  * late, early or missed. Written as plain clock entries, so the rules treat them as taps.
  */
-export async function seedDemoAttendance(db: Db, companyId: number, rng: Rng, now: Date, timeZone = "Asia/Shanghai"): Promise<number> {
-  const people = await db.select({ userId: s.staffRecords.userId }).from(s.staffRecords).where(eq(s.staffRecords.companyId, companyId)).orderBy(asc(s.staffRecords.userId));
+export async function seedDemoAttendance(
+  db: Db,
+  companyId: number,
+  rng: Rng,
+  now: Date,
+  timeZone = "Asia/Shanghai",
+): Promise<number> {
+  const people = await db
+    .select({ userId: s.staffRecords.userId })
+    .from(s.staffRecords)
+    .where(eq(s.staffRecords.companyId, companyId))
+    .orderBy(asc(s.staffRecords.userId));
   const today = localParts(now, timeZone).date;
   const dates: string[] = [];
   for (let back = 30; back >= 1; back--) {
@@ -118,13 +134,22 @@ const DEMO_COURSES = [
  * enrolments, attendance and completions with scores. Deterministic for a given `now`; runs
  * once per seeded company (before the seed's completion mark).
  */
-export async function seedDemoTraining(db: Db, companyId: number, rng: Rng, now: Date, timeZone = "Asia/Shanghai"): Promise<number> {
+export async function seedDemoTraining(
+  db: Db,
+  companyId: number,
+  rng: Rng,
+  now: Date,
+  timeZone = "Asia/Shanghai",
+): Promise<number> {
   const today = localParts(now, timeZone).date;
   const year = Number(today.slice(0, 4));
   const people = await db
     .select({ userId: s.staffRecords.userId, role: s.memberships.role })
     .from(s.staffRecords)
-    .innerJoin(s.memberships, and(eq(s.memberships.companyId, companyId), eq(s.memberships.userId, s.staffRecords.userId)))
+    .innerJoin(
+      s.memberships,
+      and(eq(s.memberships.companyId, companyId), eq(s.memberships.userId, s.staffRecords.userId)),
+    )
     .where(and(eq(s.staffRecords.companyId, companyId), ne(s.memberships.role, "resident")))
     .orderBy(asc(s.staffRecords.userId), asc(s.memberships.id));
   const staffIds = [...new Set(people.map((p) => p.userId))];
@@ -133,14 +158,22 @@ export async function seedDemoTraining(db: Db, companyId: number, rng: Rng, now:
   const courseRows = DEMO_COURSES.map((c, i) => ({
     companyId,
     title: c.title,
-    date: i === DEMO_COURSES.length - 1 ? upcoming : `${year}-${c.monthDay}` < today ? `${year}-${c.monthDay}` : `${year - 1}-${c.monthDay}`,
+    date:
+      i === DEMO_COURSES.length - 1
+        ? upcoming
+        : `${year}-${c.monthDay}` < today
+          ? `${year}-${c.monthDay}`
+          : `${year - 1}-${c.monthDay}`,
     hoursTenths: c.hoursTenths,
     trainer: c.trainer,
     capacity: i === 1 ? 40 : null,
     createdBy: hrUser,
     createdAt: now,
   }));
-  const courses = await db.insert(s.trainingCourses).values(courseRows).returning({ id: s.trainingCourses.id, date: s.trainingCourses.date });
+  const courses = await db
+    .insert(s.trainingCourses)
+    .values(courseRows)
+    .returning({ id: s.trainingCourses.id, date: s.trainingCourses.date });
   const enrolRows: (typeof s.trainingEnrolments.$inferInsert)[] = [];
   courses.forEach((c, ci) => {
     const past = c.date < today;
@@ -149,14 +182,28 @@ export async function seedDemoTraining(db: Db, companyId: number, rng: Rng, now:
       if (ci > 0 && (pi + ci) % (ci + 1) !== 0) return;
       const attended = past && rng.chance(0.9);
       const completed = attended && rng.chance(0.9);
-      enrolRows.push({ companyId, courseId: c.id, userId, enrolledBy: hrUser, attendedAt: attended ? now : null, completedAt: completed ? now : null, score: completed ? rng.int(62, 100) : null, createdAt: now });
+      enrolRows.push({
+        companyId,
+        courseId: c.id,
+        userId,
+        enrolledBy: hrUser,
+        attendedAt: attended ? now : null,
+        completedAt: completed ? now : null,
+        score: completed ? rng.int(62, 100) : null,
+        createdAt: now,
+      });
     });
   });
   await insertRows(db, s.trainingEnrolments, enrolRows);
   return enrolRows.length;
 }
 
-const COMMENTS = ["工作认真负责，住户反馈良好", "沟通积极，收费跟进到位", "响应及时，需加强回访记录", "整体表现稳定，继续保持"];
+const COMMENTS = [
+  "工作认真负责，住户反馈良好",
+  "沟通积极，收费跟进到位",
+  "响应及时，需加强回访记录",
+  "整体表现稳定，继续保持",
+];
 
 /**
  * Demo assessments: last quarter's final review of every butler and technician with a staff
@@ -164,12 +211,20 @@ const COMMENTS = ["工作认真负责，住户反馈良好", "沟通积极，收
  * the KPIs are computed from the demo data by the same code as the pages (lib/hr/kpi-queries.ts),
  * so this runs after the billing seed. Idempotent: the unique (person, period, revision) key.
  */
-export async function seedDemoAssessments(db: Db, companyId: number, now: Date, timeZone = "Asia/Shanghai"): Promise<number> {
+export async function seedDemoAssessments(
+  db: Db,
+  companyId: number,
+  now: Date,
+  timeZone = "Asia/Shanghai",
+): Promise<number> {
   const period = previousQuarter(localParts(now, timeZone).date);
   const people = await db
     .select({ userId: s.staffRecords.userId, communityId: s.staffRecords.communityId, role: s.memberships.role })
     .from(s.staffRecords)
-    .innerJoin(s.memberships, and(eq(s.memberships.companyId, companyId), eq(s.memberships.userId, s.staffRecords.userId)))
+    .innerJoin(
+      s.memberships,
+      and(eq(s.memberships.companyId, companyId), eq(s.memberships.userId, s.staffRecords.userId)),
+    )
     .where(and(eq(s.staffRecords.companyId, companyId), ne(s.staffRecords.status, "exited")))
     .orderBy(asc(s.staffRecords.userId));
   const reviewer = people.find((p) => p.role === "hr")?.userId ?? null;

@@ -27,7 +27,14 @@ import { seedDemoTickets } from "./tickets";
 import { seedDemoApprovals } from "./approvals";
 import { seedDemoPortal } from "./portal";
 
-export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_COMPANY_NAME, BENCH_COMPANY_NAME, demoLogin, type DemoLogin } from "./demo-logins";
+export {
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  DEMO_COMPANY_NAME,
+  BENCH_COMPANY_NAME,
+  demoLogin,
+  type DemoLogin,
+} from "./demo-logins";
 export { formatCounts, type SeedCounts } from "./counts";
 
 export const DEFAULT_SEED = "guanjia";
@@ -70,21 +77,39 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
   const seed = opts.seed ?? DEFAULT_SEED;
   const key = opts.profile ?? "demo";
   const households = opts.households ?? (key === "bench" ? DEFAULT_BENCH_HOUSEHOLDS : undefined);
-  if (households !== undefined && (!Number.isInteger(households) || households < 1)) throw new Error(`households must be a positive integer, got ${households}`);
+  if (households !== undefined && (!Number.isInteger(households) || households < 1))
+    throw new Error(`households must be a positive integer, got ${households}`);
   const rng = createRng(`${seed}/${key}`);
-  const profile = key === "bench" ? benchProfile(rng.fork("communities"), households ?? DEFAULT_BENCH_HOUSEHOLDS) : demoProfile(households);
+  const profile =
+    key === "bench"
+      ? benchProfile(rng.fork("communities"), households ?? DEFAULT_BENCH_HOUSEHOLDS)
+      : demoProfile(households);
 
   const existing = await findSeededCompany(db, profile.companyName);
   if (existing?.complete && !opts.reset) {
     log(`${profile.companyName} is already seeded (company ${existing.id}); nothing to do`);
-    return { companyId: existing.id, companyName: profile.companyName, status: "exists", counts: await countCompany(db, existing.id), ms: performance.now() - started };
+    return {
+      companyId: existing.id,
+      companyName: profile.companyName,
+      status: "exists",
+      counts: await countCompany(db, existing.id),
+      ms: performance.now() - started,
+    };
   }
   if (existing) {
-    log(existing.complete ? `removing ${profile.companyName} (company ${existing.id}) to seed it again` : `removing an unfinished seed of ${profile.companyName} (company ${existing.id})`);
+    log(
+      existing.complete
+        ? `removing ${profile.companyName} (company ${existing.id}) to seed it again`
+        : `removing an unfinished seed of ${profile.companyName} (company ${existing.id})`,
+    );
     await purgeCompany(db, existing.id);
   }
 
-  const [passwordHash, taken, ids] = await Promise.all([opts.passwordHash ?? hashDemoPassword(), loadTaken(db), nextIds(db)]);
+  const [passwordHash, taken, ids] = await Promise.all([
+    opts.passwordHash ?? hashDemoPassword(),
+    loadTaken(db),
+    nextIds(db),
+  ]);
 
   // Plan everything in memory first.
   const tPlan = performance.now();
@@ -101,15 +126,29 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
   });
   const perBuilding = registry.map((c) => c.buildings.map(() => 0));
   for (const h of plannedHouseholds) perBuilding[h.flat.community][h.flat.building]++;
-  const staffPlan = profile.staff(rng.fork("staff"), perBuilding.map((b) => b.reduce((a, n) => a + n, 0)));
+  const staffPlan = profile.staff(
+    rng.fork("staff"),
+    perBuilding.map((b) => b.reduce((a, n) => a + n, 0)),
+  );
   for (const m of staffPlan.members) {
     if (taken.emails.has(m.email.toLowerCase()) || taken.phones.has(m.phone)) {
-      throw new Error(`a user with ${m.email} or ${m.phone} already exists outside ${profile.companyName}; remove it or use another database`);
+      throw new Error(
+        `a user with ${m.email} or ${m.phone} already exists outside ${profile.companyName}; remove it or use another database`,
+      );
     }
   }
   const assignments = assignStaff(staffPlan.members, registry, perBuilding, staffPlan.butlerGroups);
   const now = new Date();
-  const rows = buildRows({ ids, now, companyName: profile.companyName, registry, households: plannedHouseholds, staff: staffPlan.members, assignments, passwordHash });
+  const rows = buildRows({
+    ids,
+    now,
+    companyName: profile.companyName,
+    registry,
+    households: plannedHouseholds,
+    staff: staffPlan.members,
+    assignments,
+    passwordHash,
+  });
   log(`planned ${profile.companyName} in ${ms(performance.now() - tPlan)} (seed "${seed}")`);
 
   // Then write it, parents before children. The audit row goes last: it marks the seed complete.
@@ -140,7 +179,9 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
   if (key === "demo") {
     const t = performance.now();
     const made = await seedDemoTickets(db, ids.companies, rng.fork("tickets"), now);
-    log(`  ${"work orders".padEnd(20)} ${String(made.orders).padStart(9)} rows  ${ms(performance.now() - t).padStart(8)}`);
+    log(
+      `  ${"work orders".padEnd(20)} ${String(made.orders).padStart(9)} rows  ${ms(performance.now() - t).padStart(8)}`,
+    );
     const records = await seedDemoHr(db, ids.companies);
     log(`  ${"staff records".padEnd(20)} ${String(records).padStart(9)} rows`);
     const clocks = await seedDemoAttendance(db, ids.companies, rng.fork("attendance"), now);

@@ -53,9 +53,12 @@ export interface PeopleOptions {
 export function planHouseholds(rng: Rng, registry: readonly CommunityPlan[], opts: PeopleOptions): HouseholdPlan[] {
   const flats: UnitRef[] = [];
   registry.forEach((c, ci) =>
-    c.buildings.forEach((b, bi) => b.residential.forEach((_, ui) => flats.push({ community: ci, building: bi, index: ui }))),
+    c.buildings.forEach((b, bi) =>
+      b.residential.forEach((_, ui) => flats.push({ community: ci, building: bi, index: ui })),
+    ),
   );
-  if (flats.length < opts.households) throw new Error(`registry has ${flats.length} flats for ${opts.households} households`);
+  if (flats.length < opts.households)
+    throw new Error(`registry has ${flats.length} flats for ${opts.households} households`);
 
   // Pick which flats are occupied, then walk them in registry order. The demo resident's
   // household always takes the first flat of the first building.
@@ -85,8 +88,17 @@ export function planHouseholds(rng: Rng, registry: readonly CommunityPlan[], opt
     const parkingIndex = wantsParking ? spaces.pop() : undefined;
     const parking = parkingIndex === undefined ? null : { ...flat, index: parkingIndex };
 
-    const account = demo ?? (rng.chance(opts.accountShare) ? { name: primary.name, phone: primary.phone, email: null } : null);
+    const account =
+      demo ?? (rng.chance(opts.accountShare) ? { name: primary.name, phone: primary.phone, email: null } : null);
 
-    return { name: primary.name, kind, code: seededHouseholdCode(rng, opts.takenCodes), flat, parking, contacts, account };
+    return {
+      name: primary.name,
+      kind,
+      code: seededHouseholdCode(rng, opts.takenCodes),
+      flat,
+      parking,
+      contacts,
+      account,
+    };
   });
 }

@@ -52,18 +52,43 @@ const ARTICLES: { title: string; category: "guide" | "legal"; body: string }[] =
 ];
 
 const PRODUCTS = [
-  { kind: "product" as const, name: "桶装饮用水（18.9L）", description: "送水上门，空桶回收", priceFen: 2000, stock: 200 },
-  { kind: "product" as const, name: "有机蔬菜礼盒", description: "本地农场直供，每周二、五配送", priceFen: 8800, stock: 30 },
+  {
+    kind: "product" as const,
+    name: "桶装饮用水（18.9L）",
+    description: "送水上门，空桶回收",
+    priceFen: 2000,
+    stock: 200,
+  },
+  {
+    kind: "product" as const,
+    name: "有机蔬菜礼盒",
+    description: "本地农场直供，每周二、五配送",
+    priceFen: 8800,
+    stock: 30,
+  },
   { kind: "product" as const, name: "大米 5kg", description: "东北五常稻花香", priceFen: 6990, stock: 50 },
-  { kind: "service" as const, name: "家政保洁（3 小时）", description: "专业保洁员上门，含基础清洁用品", priceFen: 15000, stock: 20 },
+  {
+    kind: "service" as const,
+    name: "家政保洁（3 小时）",
+    description: "专业保洁员上门，含基础清洁用品",
+    priceFen: 15000,
+    stock: 20,
+  },
   { kind: "service" as const, name: "空调清洗", description: "挂机/柜机深度清洗消毒", priceFen: 12000, stock: 15 },
   { kind: "service" as const, name: "家电维修上门检测", description: "检测费，维修另计", priceFen: 5000, stock: 10 },
 ];
 
 export async function seedDemoPortal(db: Db, companyId: number, now: Date) {
-  const [company] = await db.select({ timeZone: s.companies.timeZone }).from(s.companies).where(eq(s.companies.id, companyId));
+  const [company] = await db
+    .select({ timeZone: s.companies.timeZone })
+    .from(s.companies)
+    .where(eq(s.companies.id, companyId));
   const tz = company?.timeZone ?? "Asia/Shanghai";
-  const communities = await db.select({ id: s.communities.id, name: s.communities.name }).from(s.communities).where(eq(s.communities.companyId, companyId)).orderBy(s.communities.id);
+  const communities = await db
+    .select({ id: s.communities.id, name: s.communities.name })
+    .from(s.communities)
+    .where(eq(s.communities.companyId, companyId))
+    .orderBy(s.communities.id);
   const staff = await db
     .select({ userId: s.memberships.userId })
     .from(s.memberships)
@@ -84,9 +109,36 @@ export async function seedDemoPortal(db: Db, companyId: number, now: Date) {
   const notices: (typeof s.portalNotices.$inferInsert)[] = [];
   for (const c of communities) {
     notices.push(
-      { companyId, communityId: c.id, title: `${c.name}停车管理规定（2026 版）`, body: "为规范小区停车秩序，自下月起地面车位实行月卡管理，临时停车按次收费。请业主到物业服务中心办理登记。", pinned: true, emergency: false, publishAt: new Date(now.getTime() - 20 * DAY), createdByUserId: author },
-      { companyId, communityId: c.id, title: "冬季消防安全提示", body: "请勿在楼道堆放杂物，电动自行车请到集中充电区充电，严禁入户充电。", pinned: false, emergency: false, publishAt: new Date(now.getTime() - 5 * DAY), createdByUserId: author },
-      { companyId, communityId: c.id, title: "元旦游园活动预告", body: "元旦当天上午在中心花园举办游园活动，欢迎全家参加，报名请见“社区活动”。", pinned: false, emergency: false, publishAt: new Date(now.getTime() + 3 * DAY), createdByUserId: author },
+      {
+        companyId,
+        communityId: c.id,
+        title: `${c.name}停车管理规定（2026 版）`,
+        body: "为规范小区停车秩序，自下月起地面车位实行月卡管理，临时停车按次收费。请业主到物业服务中心办理登记。",
+        pinned: true,
+        emergency: false,
+        publishAt: new Date(now.getTime() - 20 * DAY),
+        createdByUserId: author,
+      },
+      {
+        companyId,
+        communityId: c.id,
+        title: "冬季消防安全提示",
+        body: "请勿在楼道堆放杂物，电动自行车请到集中充电区充电，严禁入户充电。",
+        pinned: false,
+        emergency: false,
+        publishAt: new Date(now.getTime() - 5 * DAY),
+        createdByUserId: author,
+      },
+      {
+        companyId,
+        communityId: c.id,
+        title: "元旦游园活动预告",
+        body: "元旦当天上午在中心花园举办游园活动，欢迎全家参加，报名请见“社区活动”。",
+        pinned: false,
+        emergency: false,
+        publishAt: new Date(now.getTime() + 3 * DAY),
+        createdByUserId: author,
+      },
     );
   }
   if (residentCommunity) {
@@ -103,40 +155,96 @@ export async function seedDemoPortal(db: Db, companyId: number, now: Date) {
   }
   // Published ones were announced when they went live; the scheduled one waits for the minute tick.
   for (const n of notices) n.notifiedAt = n.publishAt <= now ? n.publishAt : null;
-  const insertedNotices = notices.length ? await db.insert(s.portalNotices).values(notices).returning({ id: s.portalNotices.id, communityId: s.portalNotices.communityId, publishAt: s.portalNotices.publishAt, emergency: s.portalNotices.emergency }) : [];
+  const insertedNotices = notices.length
+    ? await db.insert(s.portalNotices).values(notices).returning({
+        id: s.portalNotices.id,
+        communityId: s.portalNotices.communityId,
+        publishAt: s.portalNotices.publishAt,
+        emergency: s.portalNotices.emergency,
+      })
+    : [];
   // Some residents have read the older ones (read rates for staff); never the demo resident.
   const reads: (typeof s.portalNoticeReads.$inferInsert)[] = [];
   for (const n of insertedNotices) {
     if (n.publishAt > now || n.emergency) continue;
     const readers = accounts.filter((a) => a.communityId === n.communityId && a.userId !== demoResident?.userId);
-    for (const [i, a] of readers.entries()) if (i % 3 !== 2) reads.push({ noticeId: n.id, userId: a.userId, companyId, readAt: new Date(n.publishAt.getTime() + HOUR) });
+    for (const [i, a] of readers.entries())
+      if (i % 3 !== 2)
+        reads.push({ noticeId: n.id, userId: a.userId, companyId, readAt: new Date(n.publishAt.getTime() + HOUR) });
   }
   const uniqueReads = [...new Map(reads.map((r) => [`${r.noticeId}:${r.userId}`, r])).values()];
-  for (let i = 0; i < uniqueReads.length; i += 500) await db.insert(s.portalNoticeReads).values(uniqueReads.slice(i, i + 500));
+  for (let i = 0; i < uniqueReads.length; i += 500)
+    await db.insert(s.portalNoticeReads).values(uniqueReads.slice(i, i + 500));
 
   // Activities: in each community a full one with a waiting list and an open one.
   let activityCount = 0;
   for (const c of communities) {
     const members = accounts.filter((a) => a.communityId === c.id && a.userId !== demoResident?.userId);
     const uniqueMembers = [...new Map(members.map((m) => [m.userId, m])).values()];
-    const day = (n: number, hour: number) => new Date(Date.parse(`${localDate(new Date(now.getTime() + n * DAY), tz)}T${String(hour).padStart(2, "0")}:00:00+08:00`));
+    const day = (n: number, hour: number) =>
+      new Date(
+        Date.parse(`${localDate(new Date(now.getTime() + n * DAY), tz)}T${String(hour).padStart(2, "0")}:00:00+08:00`),
+      );
     const [full, open] = await db
       .insert(s.activities)
       .values([
-        { companyId, communityId: c.id, title: "亲子手工课：冬日灯笼", description: "材料由物业提供，适合 5—12 岁儿童与家长共同参加。", place: "社区活动中心二楼", startsAt: day(7, 10), endsAt: day(7, 12), capacity: 3, signupDeadline: day(6, 20), createdByUserId: author },
-        { companyId, communityId: c.id, title: "社区健步走", description: "绕小区健步走 5 公里，完成者赠送纪念毛巾。", place: "南门广场集合", startsAt: day(10, 8), endsAt: day(10, 10), capacity: 40, signupDeadline: day(9, 20), createdByUserId: author },
+        {
+          companyId,
+          communityId: c.id,
+          title: "亲子手工课：冬日灯笼",
+          description: "材料由物业提供，适合 5—12 岁儿童与家长共同参加。",
+          place: "社区活动中心二楼",
+          startsAt: day(7, 10),
+          endsAt: day(7, 12),
+          capacity: 3,
+          signupDeadline: day(6, 20),
+          createdByUserId: author,
+        },
+        {
+          companyId,
+          communityId: c.id,
+          title: "社区健步走",
+          description: "绕小区健步走 5 公里，完成者赠送纪念毛巾。",
+          place: "南门广场集合",
+          startsAt: day(10, 8),
+          endsAt: day(10, 10),
+          capacity: 40,
+          signupDeadline: day(9, 20),
+          createdByUserId: author,
+        },
       ])
       .returning();
     activityCount += 2;
     const signups: (typeof s.activitySignups.$inferInsert)[] = [];
-    uniqueMembers.slice(0, 5).forEach((m, i) => signups.push({ companyId, activityId: full.id, userId: m.userId, status: i < 3 ? "confirmed" : "waiting", queuedAt: new Date(now.getTime() - (10 - i) * HOUR) }));
-    uniqueMembers.slice(5, 12).forEach((m, i) => signups.push({ companyId, activityId: open.id, userId: m.userId, status: "confirmed", queuedAt: new Date(now.getTime() - (10 - i) * HOUR) }));
+    uniqueMembers.slice(0, 5).forEach((m, i) =>
+      signups.push({
+        companyId,
+        activityId: full.id,
+        userId: m.userId,
+        status: i < 3 ? "confirmed" : "waiting",
+        queuedAt: new Date(now.getTime() - (10 - i) * HOUR),
+      }),
+    );
+    uniqueMembers.slice(5, 12).forEach((m, i) =>
+      signups.push({
+        companyId,
+        activityId: open.id,
+        userId: m.userId,
+        status: "confirmed",
+        queuedAt: new Date(now.getTime() - (10 - i) * HOUR),
+      }),
+    );
     if (signups.length) await db.insert(s.activitySignups).values(signups);
   }
 
   // Shop.
-  const products = await db.insert(s.shopProducts).values(PRODUCTS.map((p) => ({ companyId, ...p }))).returning();
-  const buyers = [...new Map(accounts.filter((a) => a.userId !== demoResident?.userId).map((a) => [a.userId, a])).values()].slice(0, 6);
+  const products = await db
+    .insert(s.shopProducts)
+    .values(PRODUCTS.map((p) => ({ companyId, ...p })))
+    .returning();
+  const buyers = [
+    ...new Map(accounts.filter((a) => a.userId !== demoResident?.userId).map((a) => [a.userId, a])).values(),
+  ].slice(0, 6);
   const statuses = ["paid", "accepted", "delivered", "done", "done", "paid"] as const;
   let orderCount = 0;
   for (const [i, b] of buyers.entries()) {
@@ -164,14 +272,48 @@ export async function seedDemoPortal(db: Db, companyId: number, now: Date) {
         createdAt: at,
       })
       .returning();
-    await db.insert(s.shopOrderLines).values({ companyId, orderId: order.id, productId: p.id, name: p.name, unitPriceFen: p.priceFen, quantity: qty, lineFen: total });
-    await db.insert(s.shopIncome).values({ companyId, communityId: b.communityId, orderId: order.id, kind: "sale", amountFen: total, occurredOn: localDate(at, tz) });
-    await db.update(s.shopProducts).set({ stock: sql`${s.shopProducts.stock} - ${qty}` }).where(inArray(s.shopProducts.id, [p.id]));
+    await db.insert(s.shopOrderLines).values({
+      companyId,
+      orderId: order.id,
+      productId: p.id,
+      name: p.name,
+      unitPriceFen: p.priceFen,
+      quantity: qty,
+      lineFen: total,
+    });
+    await db.insert(s.shopIncome).values({
+      companyId,
+      communityId: b.communityId,
+      orderId: order.id,
+      kind: "sale",
+      amountFen: total,
+      occurredOn: localDate(at, tz),
+    });
+    await db
+      .update(s.shopProducts)
+      .set({ stock: sql`${s.shopProducts.stock} - ${qty}` })
+      .where(inArray(s.shopProducts.id, [p.id]));
     orderCount++;
   }
 
   // Service guide and legal information (public knowledge-base articles).
-  await db.insert(s.kbArticles).values(ARTICLES.map((a) => ({ companyId, title: a.title, category: a.category, body: a.body, workOrderTypes: [], public: true, createdByUserId: author })));
+  await db.insert(s.kbArticles).values(
+    ARTICLES.map((a) => ({
+      companyId,
+      title: a.title,
+      category: a.category,
+      body: a.body,
+      workOrderTypes: [],
+      public: true,
+      createdByUserId: author,
+    })),
+  );
 
-  return { notices: insertedNotices.length, activities: activityCount, products: products.length, orders: orderCount, articles: ARTICLES.length };
+  return {
+    notices: insertedNotices.length,
+    activities: activityCount,
+    products: products.length,
+    orders: orderCount,
+    articles: ARTICLES.length,
+  };
 }

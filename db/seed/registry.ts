@@ -48,8 +48,18 @@ const AREA_BANDS: readonly (readonly [readonly [number, number], number])[] = [
   [[15000, 18000], 7],
 ];
 
-const HEIGHTS: readonly (readonly [number, number])[] = [[6, 1], [11, 3], [18, 4], [26, 2], [33, 1]];
-const FLATS_PER_FLOOR: readonly (readonly [number, number])[] = [[2, 5], [3, 2], [4, 2]];
+const HEIGHTS: readonly (readonly [number, number])[] = [
+  [6, 1],
+  [11, 3],
+  [18, 4],
+  [26, 2],
+  [33, 1],
+];
+const FLATS_PER_FLOOR: readonly (readonly [number, number])[] = [
+  [2, 5],
+  [3, 2],
+  [4, 2],
+];
 
 function planBuilding(rng: Rng, code: string, targetFlats: number, shops: number): BuildingPlan {
   const height = rng.weighted(HEIGHTS);
@@ -68,7 +78,12 @@ function planBuilding(rng: Rng, code: string, targetFlats: number, shops: number
     });
     for (let f = firstFloor; f < firstFloor + residentialFloors; f++) {
       for (let r = 1; r <= perFloor; r++) {
-        residential.push({ number: `${e}-${f}${String(r).padStart(2, "0")}`, floor: f, areaCentiM2: layouts[r - 1], type: "residential" });
+        residential.push({
+          number: `${e}-${f}${String(r).padStart(2, "0")}`,
+          floor: f,
+          areaCentiM2: layouts[r - 1],
+          type: "residential",
+        });
       }
     }
   }

@@ -37,7 +37,14 @@ export function buildRows(input: RowsInput): SeedRows {
   const updatedAt = createdAt;
   const companyId = ids.companies;
   const out: SeedRows = {
-    company: { id: companyId, name: input.companyName, timeZone: "Asia/Shanghai", defaultLocale: "zh-CN", createdAt, updatedAt },
+    company: {
+      id: companyId,
+      name: input.companyName,
+      timeZone: "Asia/Shanghai",
+      defaultLocale: "zh-CN",
+      createdAt,
+      updatedAt,
+    },
     users: [],
     memberships: [],
     communities: [],
@@ -69,26 +76,67 @@ export function buildRows(input: RowsInput): SeedRows {
   const parkingBase: number[][] = [];
   registry.forEach((community, c) => {
     const communityId = ids.communities + c;
-    out.communities.push({ id: communityId, companyId, name: community.name, address: community.address, createdAt, updatedAt });
-    out.communityManagers.push({ companyId, communityId, managerUserId: staffUserId[assignments.managerOfCommunity[c]], createdAt });
+    out.communities.push({
+      id: communityId,
+      companyId,
+      name: community.name,
+      address: community.address,
+      createdAt,
+      updatedAt,
+    });
+    out.communityManagers.push({
+      companyId,
+      communityId,
+      managerUserId: staffUserId[assignments.managerOfCommunity[c]],
+      createdAt,
+    });
     buildingIds.push([]);
     flatBase.push([]);
     parkingBase.push([]);
     community.buildings.forEach((b, bi) => {
       const id = buildingId++;
       buildingIds[c].push(id);
-      out.buildings.push({ id, companyId, communityId, code: b.code, name: b.name, floors: b.floors, createdAt, updatedAt });
-      out.buildingButlers.push({ companyId, buildingId: id, butlerUserId: staffUserId[assignments.butlerOfBuilding[c][bi]], createdAt });
+      out.buildings.push({
+        id,
+        companyId,
+        communityId,
+        code: b.code,
+        name: b.name,
+        floors: b.floors,
+        createdAt,
+        updatedAt,
+      });
+      out.buildingButlers.push({
+        companyId,
+        buildingId: id,
+        butlerUserId: staffUserId[assignments.butlerOfBuilding[c][bi]],
+        createdAt,
+      });
       flatBase[c].push(unitId);
       parkingBase[c].push(unitId + b.residential.length);
       for (const u of [...b.residential, ...b.parking, ...b.commercial]) {
-        out.units.push({ id: unitId++, companyId, buildingId: id, number: u.number, floor: u.floor, areaCentiM2: u.areaCentiM2, type: u.type, createdAt, updatedAt });
+        out.units.push({
+          id: unitId++,
+          companyId,
+          buildingId: id,
+          number: u.number,
+          floor: u.floor,
+          areaCentiM2: u.areaCentiM2,
+          type: u.type,
+          createdAt,
+          updatedAt,
+        });
       }
     });
   });
 
   for (const [butler, supervisor] of assignments.supervisorOfButler) {
-    out.supervisorButlers.push({ companyId, butlerUserId: staffUserId[butler], supervisorUserId: staffUserId[supervisor], createdAt });
+    out.supervisorButlers.push({
+      companyId,
+      butlerUserId: staffUserId[butler],
+      supervisorUserId: staffUserId[supervisor],
+      createdAt,
+    });
   }
 
   let contactId = ids.household_contacts;
@@ -99,14 +147,35 @@ export function buildRows(input: RowsInput): SeedRows {
     out.households.push({ id: householdId, companyId, name: h.name, kind: h.kind, code: h.code, createdAt, updatedAt });
     out.householdUnits.push({ companyId, householdId, unitId: flatBase[c][b] + h.flat.index, createdAt });
     if (h.parking) {
-      out.householdUnits.push({ companyId, householdId, unitId: parkingBase[h.parking.community][h.parking.building] + h.parking.index, createdAt });
+      out.householdUnits.push({
+        companyId,
+        householdId,
+        unitId: parkingBase[h.parking.community][h.parking.building] + h.parking.index,
+        createdAt,
+      });
     }
     for (const contact of h.contacts) {
-      out.contacts.push({ id: contactId++, companyId, householdId, name: contact.name, phone: contact.phone, isPrimary: contact.isPrimary, createdAt });
+      out.contacts.push({
+        id: contactId++,
+        companyId,
+        householdId,
+        name: contact.name,
+        phone: contact.phone,
+        isPrimary: contact.isPrimary,
+        createdAt,
+      });
     }
     if (h.account) {
       const id = userId++;
-      out.users.push({ id, name: h.account.name, phone: h.account.phone, email: h.account.email, passwordHash, createdAt, updatedAt });
+      out.users.push({
+        id,
+        name: h.account.name,
+        phone: h.account.phone,
+        email: h.account.email,
+        passwordHash,
+        createdAt,
+        updatedAt,
+      });
       out.memberships.push({ id: membershipId++, companyId, userId: id, role: "resident", createdAt });
       out.residentLinks.push({
         id: linkId++,

@@ -49,7 +49,8 @@ export function assignStaff(
   const butlers = indexesOf(staff, "butler");
   const supervisors = indexesOf(staff, "supervisor");
   const managers = indexesOf(staff, "project_manager");
-  if (butlers.length === 0 || supervisors.length === 0 || managers.length === 0) throw new Error("staff needs a butler, a supervisor and a manager");
+  if (butlers.length === 0 || supervisors.length === 0 || managers.length === 0)
+    throw new Error("staff needs a butler, a supervisor and a manager");
 
   const butlerOfBuilding = registry.map((c) => c.buildings.map(() => -1));
   let nextButler = 0;

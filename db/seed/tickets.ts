@@ -7,7 +7,16 @@
  */
 import { and, eq, max, sql } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
-import { defaultSla, dispatchPlan, SEVERITY_OF_CLASS, type AssigneeRole, type ComplaintClass, type RepairCategory, type WorkOrderStatus, type WorkOrderType } from "../../lib/tickets/rules";
+import {
+  defaultSla,
+  dispatchPlan,
+  SEVERITY_OF_CLASS,
+  type AssigneeRole,
+  type ComplaintClass,
+  type RepairCategory,
+  type WorkOrderStatus,
+  type WorkOrderType,
+} from "../../lib/tickets/rules";
 import * as s from "../schema";
 import { insertRows } from "./insert";
 import type { Rng } from "./random";
@@ -15,7 +24,13 @@ import type { Rng } from "./random";
 export const DEMO_ORDERS = 300;
 
 const DESCRIPTIONS: Partial<Record<WorkOrderType, string[]>> = {
-  complaint: ["楼下装修噪音太大，晚上十点还在施工", "保安态度不好", "小区垃圾清运不及时，有异味", "地下车库有人乱停车堵住车位", "电梯经常停运没人管"],
+  complaint: [
+    "楼下装修噪音太大，晚上十点还在施工",
+    "保安态度不好",
+    "小区垃圾清运不及时，有异味",
+    "地下车库有人乱停车堵住车位",
+    "电梯经常停运没人管",
+  ],
   repair: ["厨房水管漏水", "卫生间下水道堵塞", "客厅插座没电", "入户门锁打不开", "楼道灯不亮", "电梯按钮失灵"],
   suggestion: ["建议增加儿童游乐设施", "建议在东门增设快递柜", "建议延长游泳池开放时间"],
   inquiry: ["物业费怎么交？", "装修需要办理什么手续？", "停车月卡怎么办理？"],
@@ -24,7 +39,14 @@ const DESCRIPTIONS: Partial<Record<WorkOrderType, string[]>> = {
   visit: ["年度入户拜访"],
 };
 
-const CATEGORY_FOR_TEXT: RepairCategory[] = ["plumbing", "plumbing", "electrical", "doors_locks", "public_areas", "elevator"];
+const CATEGORY_FOR_TEXT: RepairCategory[] = [
+  "plumbing",
+  "plumbing",
+  "electrical",
+  "doors_locks",
+  "public_areas",
+  "elevator",
+];
 
 interface Placement {
   householdId: number;
@@ -34,7 +56,12 @@ interface Placement {
 }
 
 async function firstIds(db: Db, tables: Record<string, { id: unknown }>) {
-  const seq = new Map((await db.all<{ name: string; seq: number }>(sql`SELECT name, seq FROM sqlite_sequence`)).map((r) => [r.name, Number(r.seq)]));
+  const seq = new Map(
+    (await db.all<{ name: string; seq: number }>(sql`SELECT name, seq FROM sqlite_sequence`)).map((r) => [
+      r.name,
+      Number(r.seq),
+    ]),
+  );
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries(tables)) {
     const [row] = await db.select({ top: max(sql<number>`id`) }).from(table as typeof s.workOrders);
@@ -44,14 +71,32 @@ async function firstIds(db: Db, tables: Record<string, { id: unknown }>) {
 }
 
 export async function seedDemoTickets(db: Db, companyId: number, rng: Rng, now: Date) {
-  const members = await db.select({ userId: s.memberships.userId, role: s.memberships.role }).from(s.memberships).where(eq(s.memberships.companyId, companyId)).orderBy(s.memberships.userId);
+  const members = await db
+    .select({ userId: s.memberships.userId, role: s.memberships.role })
+    .from(s.memberships)
+    .where(eq(s.memberships.companyId, companyId))
+    .orderBy(s.memberships.userId);
   const byRole = (role: string) => members.filter((m) => m.role === role).map((m) => m.userId);
   const [technicians, admins] = [byRole("technician"), byRole("admin")];
   const supervisorOf = new Map(
-    (await db.select().from(s.supervisorButlers).where(eq(s.supervisorButlers.companyId, companyId))).map((r) => [r.butlerUserId, r.supervisorUserId]),
+    (await db.select().from(s.supervisorButlers).where(eq(s.supervisorButlers.companyId, companyId))).map((r) => [
+      r.butlerUserId,
+      r.supervisorUserId,
+    ]),
   );
-  const managerOf = new Map((await db.select().from(s.communityManagers).where(eq(s.communityManagers.companyId, companyId))).map((r) => [r.communityId, r.managerUserId]));
-  const communityIds = (await db.select({ id: s.communities.id }).from(s.communities).where(eq(s.communities.companyId, companyId)).orderBy(s.communities.id)).map((c) => c.id);
+  const managerOf = new Map(
+    (await db.select().from(s.communityManagers).where(eq(s.communityManagers.companyId, companyId))).map((r) => [
+      r.communityId,
+      r.managerUserId,
+    ]),
+  );
+  const communityIds = (
+    await db
+      .select({ id: s.communities.id })
+      .from(s.communities)
+      .where(eq(s.communities.companyId, companyId))
+      .orderBy(s.communities.id)
+  ).map((c) => c.id);
   const placements = await db.all<Placement>(sql`
     select hu.household_id as householdId, u.id as unitId, b.community_id as communityId, bb.butler_user_id as butlerId
     from household_units hu join units u on u.id = hu.unit_id join buildings b on b.id = u.building_id
@@ -69,11 +114,21 @@ export async function seedDemoTickets(db: Db, companyId: number, rng: Rng, now: 
 
   // Technicians' skills: the first (the demo login) does everything; the others plumbing and public areas.
   const skills: (typeof s.technicianSkills.$inferInsert)[] = technicians.flatMap((userId, i) =>
-    (i === 0 ? (["plumbing", "electrical", "elevator", "doors_locks", "public_areas"] as const) : (["plumbing", "public_areas"] as const)).map((category) => ({ companyId, userId, category })),
+    (i === 0
+      ? (["plumbing", "electrical", "elevator", "doors_locks", "public_areas"] as const)
+      : (["plumbing", "public_areas"] as const)
+    ).map((category) => ({ companyId, userId, category })),
   );
   await insertRows(db, s.technicianSkills, skills);
 
-  const ids = await firstIds(db, { work_orders: s.workOrders, work_order_assignees: s.workOrderAssignees, work_order_events: s.workOrderEvents, equipment: s.equipment, maintenance_plans: s.maintenancePlans, kb_articles: s.kbArticles });
+  const ids = await firstIds(db, {
+    work_orders: s.workOrders,
+    work_order_assignees: s.workOrderAssignees,
+    work_order_events: s.workOrderEvents,
+    equipment: s.equipment,
+    maintenance_plans: s.maintenancePlans,
+    kb_articles: s.kbArticles,
+  });
   const orders: (typeof s.workOrders.$inferInsert)[] = [];
   const assignees: (typeof s.workOrderAssignees.$inferInsert)[] = [];
   const events: (typeof s.workOrderEvents.$inferInsert)[] = [];
@@ -99,18 +154,33 @@ export async function seedDemoTickets(db: Db, companyId: number, rng: Rng, now: 
   ];
   for (let n = 0; n < DEMO_ORDERS && placements.length; n++) {
     const id = ids.work_orders + n;
-    const p = n < 3 && demoHousehold ? (placements.find((x) => x.householdId === demoHousehold) ?? rng.pick(placements)) : rng.pick(placements);
+    const p =
+      n < 3 && demoHousehold
+        ? (placements.find((x) => x.householdId === demoHousehold) ?? rng.pick(placements))
+        : rng.pick(placements);
     const type = rng.weighted(TYPE_WEIGHTS);
     let status = rng.weighted(STATUS_WEIGHTS);
     if (type === "complaint" && status === "submitted" && n % 2) status = "assigned";
     const texts = DESCRIPTIONS[type] ?? ["—"];
     const textIndex = rng.int(0, texts.length - 1);
     const repairCategory = type === "repair" ? CATEGORY_FOR_TEXT[textIndex] : null;
-    const classification: ComplaintClass | null = type === "complaint" && status !== "submitted" ? rng.weighted<ComplaintClass>([["invalid", 2], ["general", 5], ["medium", 2], ["major", 1]]) : null;
-    const points = classification ? { invalid: -1, general: -rng.int(2, 5), medium: -rng.int(6, 10), major: -rng.int(11, 30) }[classification] : null;
+    const classification: ComplaintClass | null =
+      type === "complaint" && status !== "submitted"
+        ? rng.weighted<ComplaintClass>([
+            ["invalid", 2],
+            ["general", 5],
+            ["medium", 2],
+            ["major", 1],
+          ])
+        : null;
+    const points = classification
+      ? { invalid: -1, general: -rng.int(2, 5), medium: -rng.int(6, 10), major: -rng.int(11, 30) }[classification]
+      : null;
     const severity = classification ? SEVERITY_OF_CLASS[classification] : type === "security" ? "high" : "normal";
     // Open orders are recent-ish (some past their deadlines → overdue); finished ones older.
-    const ageMinutes = ["assigned", "accepted", "in_progress", "submitted"].includes(status) ? rng.int(10, 6 * 24 * 60) : rng.int(2 * 24 * 60, 60 * 24 * 60);
+    const ageMinutes = ["assigned", "accepted", "in_progress", "submitted"].includes(status)
+      ? rng.int(10, 6 * 24 * 60)
+      : rng.int(2 * 24 * 60, 60 * 24 * 60);
     const created = new Date(now.getTime() - ageMinutes * minute);
     const sla = defaultSla(type, severity);
     const at = (m: number) => new Date(created.getTime() + m * minute);
@@ -121,7 +191,9 @@ export async function seedDemoTickets(db: Db, companyId: number, rng: Rng, now: 
     if (dispatched) {
       const plan = dispatchPlan({ type, classification, repairCategory });
       if (plan.kind === "technician") {
-        const skilled = technicians.filter((t, i) => i === 0 || plan.category === "plumbing" || plan.category === "public_areas");
+        const skilled = technicians.filter(
+          (t, i) => i === 0 || plan.category === "plumbing" || plan.category === "public_areas",
+        );
         const tech = [...skilled].sort((a, b) => techLoad.get(a)! - techLoad.get(b)! || a - b)[0];
         if (tech) {
           people.push({ userId: tech, role: "technician" });
@@ -129,7 +201,14 @@ export async function seedDemoTickets(db: Db, companyId: number, rng: Rng, now: 
         }
       } else
         for (const role of plan.roles) {
-          const userId = role === "butler" ? p.butlerId : role === "supervisor" ? supervisorOf.get(p.butlerId ?? -1) : role === "project_manager" ? managerOf.get(p.communityId) : undefined;
+          const userId =
+            role === "butler"
+              ? p.butlerId
+              : role === "supervisor"
+                ? supervisorOf.get(p.butlerId ?? -1)
+                : role === "project_manager"
+                  ? managerOf.get(p.communityId)
+                  : undefined;
           if (userId && !people.some((x) => x.userId === userId)) people.push({ userId, role });
         }
       if (!people.length) status = "submitted";
@@ -138,16 +217,38 @@ export async function seedDemoTickets(db: Db, companyId: number, rng: Rng, now: 
     const acceptedAtM = rng.int(5, Math.max(6, sla.acceptMinutes));
     const resolvedAtM = acceptedAtM + rng.int(30, Math.max(31, sla.resolveMinutes));
     const reached = (s_: WorkOrderStatus) => {
-      const order: WorkOrderStatus[] = ["submitted", "triaged", "assigned", "accepted", "in_progress", "resolved", "confirmed", "closed"];
+      const order: WorkOrderStatus[] = [
+        "submitted",
+        "triaged",
+        "assigned",
+        "accepted",
+        "in_progress",
+        "resolved",
+        "confirmed",
+        "closed",
+      ];
       if (status === "cancelled") return s_ === "submitted" || (s_ === "assigned" && wasDispatched);
       return order.indexOf(status) >= order.indexOf(s_);
     };
-    const rating = status === "closed" ? rng.weighted([[5, 50], [4, 30], [3, 12], [2, 5], [1, 3]]) : null;
+    const rating =
+      status === "closed"
+        ? rng.weighted([
+            [5, 50],
+            [4, 30],
+            [3, 12],
+            [2, 5],
+            [1, 3],
+          ])
+        : null;
     orders.push({
       id,
       companyId,
       type,
-      source: rng.weighted([["resident", 6], ["front_desk", 3], ["staff", 1]] as const),
+      source: rng.weighted([
+        ["resident", 6],
+        ["front_desk", 3],
+        ["staff", 1],
+      ] as const),
       repairCategory,
       householdId: p.householdId,
       unitId: p.unitId,
@@ -158,7 +259,13 @@ export async function seedDemoTickets(db: Db, companyId: number, rng: Rng, now: 
       classification,
       points,
       triagedAt: classification ? at(2) : null,
-      followUp: classification ? (classification === "invalid" ? "explain" : "report_back") : type === "suggestion" ? "explain" : null,
+      followUp: classification
+        ? classification === "invalid"
+          ? "explain"
+          : "report_back"
+        : type === "suggestion"
+          ? "explain"
+          : null,
       acceptDueAt: wasDispatched ? at(sla.acceptMinutes + 3) : null,
       resolveDueAt: wasDispatched ? at(sla.resolveMinutes + 3) : null,
       acceptedAt: reached("accepted") ? at(acceptedAtM) : null,
@@ -174,14 +281,39 @@ export async function seedDemoTickets(db: Db, companyId: number, rng: Rng, now: 
       createdAt: created,
       updatedAt: created,
     });
-    const ev = (action: string, from: WorkOrderStatus | null, to: WorkOrderStatus, m: number, actorUserId: number | null = null, note: string | null = null) =>
-      events.push({ id: ids.work_order_events + events.length, companyId, workOrderId: id, actorUserId, action, fromStatus: from, toStatus: to, note, at: at(m) });
+    const ev = (
+      action: string,
+      from: WorkOrderStatus | null,
+      to: WorkOrderStatus,
+      m: number,
+      actorUserId: number | null = null,
+      note: string | null = null,
+    ) =>
+      events.push({
+        id: ids.work_order_events + events.length,
+        companyId,
+        workOrderId: id,
+        actorUserId,
+        action,
+        fromStatus: from,
+        toStatus: to,
+        note,
+        at: at(m),
+      });
     ev("submit", null, "submitted", 0, null, null);
     if (classification) ev("triage", "submitted", "triaged", 2, admins[0] ?? null, `${classification} ${points}`);
     if (wasDispatched) {
       ev("dispatch", classification ? "triaged" : "submitted", "assigned", 3);
       for (const person of people)
-        assignees.push({ id: ids.work_order_assignees + assignees.length, companyId, workOrderId: id, userId: person.userId, role: person.role, assignedAt: at(3), acceptedAt: reached("accepted") ? at(acceptedAtM) : null });
+        assignees.push({
+          id: ids.work_order_assignees + assignees.length,
+          companyId,
+          workOrderId: id,
+          userId: person.userId,
+          role: person.role,
+          assignedAt: at(3),
+          acceptedAt: reached("accepted") ? at(acceptedAtM) : null,
+        });
     }
     const lead = people[0]?.userId ?? null;
     if (reached("accepted")) ev("accept", "assigned", "accepted", acceptedAtM, lead);
@@ -189,7 +321,8 @@ export async function seedDemoTickets(db: Db, companyId: number, rng: Rng, now: 
     if (reached("resolved")) ev("resolve", "in_progress", "resolved", resolvedAtM, lead, "已处理完毕");
     if (reached("confirmed")) ev("confirm", "resolved", "confirmed", resolvedAtM + 600);
     if (reached("closed")) ev("close", "confirmed", "closed", resolvedAtM + 600);
-    if (status === "cancelled") ev("cancel", wasDispatched ? "assigned" : "submitted", "cancelled", 60, null, "住户已自行处理");
+    if (status === "cancelled")
+      ev("cancel", wasDispatched ? "assigned" : "submitted", "cancelled", 60, null, "住户已自行处理");
   }
   await insertRows(db, s.workOrders, orders);
   await insertRows(db, s.workOrderAssignees, assignees);
@@ -197,18 +330,37 @@ export async function seedDemoTickets(db: Db, companyId: number, rng: Rng, now: 
 
   // Inbox entries: each open dispatch for its assignee, each resolution for the household's residents.
   const residentsOf = new Map<number, number[]>();
-  for (const l of await db.select({ householdId: s.residentLinks.householdId, userId: s.residentLinks.userId }).from(s.residentLinks).where(and(eq(s.residentLinks.companyId, companyId), eq(s.residentLinks.status, "approved"))))
+  for (const l of await db
+    .select({ householdId: s.residentLinks.householdId, userId: s.residentLinks.userId })
+    .from(s.residentLinks)
+    .where(and(eq(s.residentLinks.companyId, companyId), eq(s.residentLinks.status, "approved"))))
     residentsOf.set(l.householdId, [...(residentsOf.get(l.householdId) ?? []), l.userId]);
   const inbox: (typeof s.notifications.$inferInsert)[] = [];
   for (const a of assignees) {
     const o = orders.find((x) => x.id === a.workOrderId)!;
     if (o.status === "assigned" || o.status === "accepted" || o.status === "in_progress")
-      inbox.push({ companyId, userId: a.userId, kind: "order.dispatched", payload: { orderId: o.id!, type: o.type }, href: `/staff/orders/${o.id}`, readAt: a.acceptedAt ?? null, createdAt: a.assignedAt });
+      inbox.push({
+        companyId,
+        userId: a.userId,
+        kind: "order.dispatched",
+        payload: { orderId: o.id!, type: o.type },
+        href: `/staff/orders/${o.id}`,
+        readAt: a.acceptedAt ?? null,
+        createdAt: a.assignedAt,
+      });
   }
   for (const o of orders)
     if (o.status === "resolved")
       for (const userId of residentsOf.get(o.householdId!) ?? [])
-        inbox.push({ companyId, userId, kind: "order.resolved", payload: { orderId: o.id!, type: o.type }, href: `/requests/${o.id}`, readAt: null, createdAt: o.resolvedAt! });
+        inbox.push({
+          companyId,
+          userId,
+          kind: "order.resolved",
+          payload: { orderId: o.id!, type: o.type },
+          href: `/requests/${o.id}`,
+          readAt: null,
+          createdAt: o.resolvedAt!,
+        });
   await insertRows(db, s.notifications, inbox);
 
   // Equipment and maintenance plans: an elevator, a pump, the fire system and the gate per community.
@@ -216,30 +368,120 @@ export async function seedDemoTickets(db: Db, companyId: number, rng: Rng, now: 
   const plans: (typeof s.maintenancePlans.$inferInsert)[] = [];
   const start = new Date(now.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
   const kinds = [
-    ["elevator", "1号楼1号电梯", "1栋大堂", "电梯月度保养", 1, "month", ["检查曳引钢丝绳", "润滑导轨", "测试急停与报警按钮", "检查轿厢照明"]],
-    ["pump", "二次供水泵房水泵", "地下一层泵房", "水泵季度保养", 3, "month", ["检查密封与渗漏", "测量电机绝缘", "清洗过滤器"]],
-    ["fire_system", "消防喷淋系统", "全小区", "消防系统月检", 1, "month", ["检查喷淋末端压力", "测试烟感报警", "检查灭火器有效期"]],
-    ["gate", "南门车辆道闸", "南门", "道闸双周检查", 2, "week", ["检查道闸杆与电机", "测试车牌识别", "清洁地感线圈区域"]],
+    [
+      "elevator",
+      "1号楼1号电梯",
+      "1栋大堂",
+      "电梯月度保养",
+      1,
+      "month",
+      ["检查曳引钢丝绳", "润滑导轨", "测试急停与报警按钮", "检查轿厢照明"],
+    ],
+    [
+      "pump",
+      "二次供水泵房水泵",
+      "地下一层泵房",
+      "水泵季度保养",
+      3,
+      "month",
+      ["检查密封与渗漏", "测量电机绝缘", "清洗过滤器"],
+    ],
+    [
+      "fire_system",
+      "消防喷淋系统",
+      "全小区",
+      "消防系统月检",
+      1,
+      "month",
+      ["检查喷淋末端压力", "测试烟感报警", "检查灭火器有效期"],
+    ],
+    [
+      "gate",
+      "南门车辆道闸",
+      "南门",
+      "道闸双周检查",
+      2,
+      "week",
+      ["检查道闸杆与电机", "测试车牌识别", "清洁地感线圈区域"],
+    ],
   ] as const;
   communityIds.forEach((communityId, ci) =>
     kinds.forEach(([kind, name, location, title, every, interval, checklist]) => {
       const eid = ids.equipment + equipmentRows.length;
       equipmentRows.push({ id: eid, companyId, communityId, name, kind, location });
-      plans.push({ id: ids.maintenance_plans + plans.length, companyId, equipmentId: eid, title, every, interval, startDate: start, leadDays: 3 + ci, checklist: [...checklist] });
+      plans.push({
+        id: ids.maintenance_plans + plans.length,
+        companyId,
+        equipmentId: eid,
+        title,
+        every,
+        interval,
+        startDate: start,
+        leadDays: 3 + ci,
+        checklist: [...checklist],
+      });
     }),
   );
   await insertRows(db, s.equipment, equipmentRows);
   await insertRows(db, s.maintenancePlans, plans);
 
   const articles: (typeof s.kbArticles.$inferInsert)[] = [
-    ["报修服务流程", "procedure", "住户报修后，系统按维修类别自动派给对应技能的维修人员；维修人员接单后 1 小时内联系住户，24 小时内完成一般维修。完成后请在“我的报事”中确认并评价。", ["repair"], true],
-    ["投诉处理标准", "standard", "投诉由前台或主管按分级标准分为无效、一般、中等、重大四级：一般投诉由管家处理，中等投诉管家与主管共同处理，重大投诉管家、主管与项目经理各自接单。处理后须回访取得谅解。", ["complaint"], false],
-    ["重大投诉 15 分钟响应要求", "standard", "重大投诉须在 15 分钟内接单、24 小时内处理完毕；超时系统自动升级至上一级。", ["complaint"], false],
-    ["物业费缴纳常见问题", "faq", "物业费可在住户端在线缴纳，也可到物业服务中心现场缴纳。逾期将按合同约定处理。", ["inquiry", "collection"], true],
-    ["装修管理规定", "guide", "装修前须到物业服务中心办理装修登记，施工时间为工作日 8:00–12:00、14:00–18:00，节假日禁止产生噪音的施工。", ["complaint", "inquiry"], true],
-    ["业主的权利与义务（《物业管理条例》摘要）", "legal", "业主享有按照物业服务合同的约定接受物业服务的权利，并负有按时交纳物业服务费用的义务。", ["inquiry", "explanation"], true],
-    ["电梯困人应急处置", "procedure", "接到电梯困人报告后：1. 安抚被困人员；2. 通知电梯维保单位；3. 切断电源后按规程盘车放人；4. 记录事件并提交结案报告。", ["emergency", "repair", "maintenance"], false],
-    ["水管爆裂应急处置", "procedure", "立即关闭相应区域总阀，通知受影响住户，组织抢修并做好现场防护，事后提交结案报告。", ["emergency", "repair"], false],
+    [
+      "报修服务流程",
+      "procedure",
+      "住户报修后，系统按维修类别自动派给对应技能的维修人员；维修人员接单后 1 小时内联系住户，24 小时内完成一般维修。完成后请在“我的报事”中确认并评价。",
+      ["repair"],
+      true,
+    ],
+    [
+      "投诉处理标准",
+      "standard",
+      "投诉由前台或主管按分级标准分为无效、一般、中等、重大四级：一般投诉由管家处理，中等投诉管家与主管共同处理，重大投诉管家、主管与项目经理各自接单。处理后须回访取得谅解。",
+      ["complaint"],
+      false,
+    ],
+    [
+      "重大投诉 15 分钟响应要求",
+      "standard",
+      "重大投诉须在 15 分钟内接单、24 小时内处理完毕；超时系统自动升级至上一级。",
+      ["complaint"],
+      false,
+    ],
+    [
+      "物业费缴纳常见问题",
+      "faq",
+      "物业费可在住户端在线缴纳，也可到物业服务中心现场缴纳。逾期将按合同约定处理。",
+      ["inquiry", "collection"],
+      true,
+    ],
+    [
+      "装修管理规定",
+      "guide",
+      "装修前须到物业服务中心办理装修登记，施工时间为工作日 8:00–12:00、14:00–18:00，节假日禁止产生噪音的施工。",
+      ["complaint", "inquiry"],
+      true,
+    ],
+    [
+      "业主的权利与义务（《物业管理条例》摘要）",
+      "legal",
+      "业主享有按照物业服务合同的约定接受物业服务的权利，并负有按时交纳物业服务费用的义务。",
+      ["inquiry", "explanation"],
+      true,
+    ],
+    [
+      "电梯困人应急处置",
+      "procedure",
+      "接到电梯困人报告后：1. 安抚被困人员；2. 通知电梯维保单位；3. 切断电源后按规程盘车放人；4. 记录事件并提交结案报告。",
+      ["emergency", "repair", "maintenance"],
+      false,
+    ],
+    [
+      "水管爆裂应急处置",
+      "procedure",
+      "立即关闭相应区域总阀，通知受影响住户，组织抢修并做好现场防护，事后提交结案报告。",
+      ["emergency", "repair"],
+      false,
+    ],
   ].map(([title, category, body, types, pub], i) => ({
     id: ids.kb_articles + i,
     companyId,

@@ -21,7 +21,11 @@ import { demoLogin } from "./demo-logins";
 export const TIME_SEED_ACTION = "seed.time";
 const TRANSFERS = 5;
 
-export async function seedDemoTime(db: Db, companyId: number, opts: { now?: Date } = {}): Promise<{ status: "created" | "exists"; vacant: number; transfers: number }> {
+export async function seedDemoTime(
+  db: Db,
+  companyId: number,
+  opts: { now?: Date } = {},
+): Promise<{ status: "created" | "exists"; vacant: number; transfers: number }> {
   const marker = and(eq(s.auditLog.companyId, companyId), eq(s.auditLog.action, TIME_SEED_ACTION));
   if ((await db.$count(s.auditLog, marker)) > 0) return { status: "exists", vacant: 0, transfers: 0 };
   const now = opts.now ?? new Date();
@@ -29,9 +33,20 @@ export async function seedDemoTime(db: Db, companyId: number, opts: { now?: Date
   const current = today.slice(0, 7);
   const delivered = `${addMonths(current, 1 - SEED_MONTHS)}-01`;
   const nextMonth = addMonths(current, 1);
-  const [finance] = await db.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, demoLogin("finance").email));
-  const [admin] = await db.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, demoLogin("admin").email));
-  const [community] = await db.select({ id: s.communities.id }).from(s.communities).where(eq(s.communities.companyId, companyId)).orderBy(sql`${s.communities.id} desc`).limit(1);
+  const [finance] = await db
+    .select({ id: s.users.id })
+    .from(s.users)
+    .where(eq(s.users.email, demoLogin("finance").email));
+  const [admin] = await db
+    .select({ id: s.users.id })
+    .from(s.users)
+    .where(eq(s.users.email, demoLogin("admin").email));
+  const [community] = await db
+    .select({ id: s.communities.id })
+    .from(s.communities)
+    .where(eq(s.communities.companyId, companyId))
+    .orderBy(sql`${s.communities.id} desc`)
+    .limit(1);
   if (!finance || !admin || !community) throw new Error("seedDemoTime: run the demo seed first");
   const actor = { companyId, userId: finance.id };
   const inCommunity = sql`${s.householdUnits.unitId} in (select u.id from units u join buildings b on b.id = u.building_id where b.community_id = ${community.id})`;
@@ -40,36 +55,78 @@ export async function seedDemoTime(db: Db, companyId: number, opts: { now?: Date
   await db
     .update(s.householdUnits)
     .set({ fromDate: delivered })
-    .where(and(eq(s.householdUnits.companyId, companyId), isNull(s.householdUnits.toDate), sql`${s.householdUnits.fromDate} < ${delivered}`, inCommunity));
+    .where(
+      and(
+        eq(s.householdUnits.companyId, companyId),
+        isNull(s.householdUnits.toDate),
+        sql`${s.householdUnits.fromDate} < ${delivered}`,
+        inCommunity,
+      ),
+    );
 
   const held = await db
     .select({ unitId: s.householdUnits.unitId, householdId: s.householdUnits.householdId })
     .from(s.householdUnits)
     .innerJoin(s.units, eq(s.units.id, s.householdUnits.unitId))
     .innerJoin(s.households, eq(s.households.id, s.householdUnits.householdId))
-    .where(and(eq(s.householdUnits.companyId, companyId), isNull(s.householdUnits.toDate), eq(s.units.type, "residential"), eq(s.households.active, true), inCommunity))
+    .where(
+      and(
+        eq(s.householdUnits.companyId, companyId),
+        isNull(s.householdUnits.toDate),
+        eq(s.units.type, "residential"),
+        eq(s.households.active, true),
+        inCommunity,
+      ),
+    )
     .orderBy(asc(s.householdUnits.unitId));
 
   // 2. A vacant share: one flat in twelve, vacant from next month (the seeded bills stay as they were).
   const vacantUnits = held.filter((_, i) => i % 12 === 11);
   const hasPeriods = (await db.$count(s.unitBillingPeriods, eq(s.unitBillingPeriods.companyId, companyId))) > 0;
-  if (!hasPeriods) for (const h of vacantUnits) await addUnitPeriod(db, actor, { unitId: h.unitId, kind: "vacant", fromDate: `${nextMonth}-01`, toDate: null });
+  if (!hasPeriods)
+    for (const h of vacantUnits)
+      await addUnitPeriod(db, actor, { unitId: h.unitId, kind: "vacant", fromDate: `${nextMonth}-01`, toDate: null });
 
   // 3. Transfers (过户) in the last days: flat i goes to the holder of a flat further down the list.
-  const done = await db.$count(s.auditLog, and(eq(s.auditLog.companyId, companyId), eq(s.auditLog.action, "unit.transfer")));
+  const done = await db.$count(
+    s.auditLog,
+    and(eq(s.auditLog.companyId, companyId), eq(s.auditLog.action, "unit.transfer")),
+  );
   const movable = held.filter((_, i) => i % 12 !== 11);
   for (let i = done; i < TRANSFERS && i + TRANSFERS < movable.length; i++) {
     const [sold, buyer] = [movable[i * 2], movable[i * 2 + 1 + TRANSFERS * 2]];
     if (!sold || !buyer || sold.householdId === buyer.householdId) continue;
     const date = localDate(new Date(now.getTime() - i * 86_400_000), "Asia/Shanghai");
-    await transferUnit(db, actor, { unitId: sold.unitId, fromHouseholdId: sold.householdId, toHouseholdId: buyer.householdId, date });
+    await transferUnit(db, actor, {
+      unitId: sold.unitId,
+      fromHouseholdId: sold.householdId,
+      toHouseholdId: buyer.householdId,
+      date,
+    });
   }
 
   // 4. One price change: the per-area fee rises from next month; earlier months keep their price.
-  const [fee] = await db.select().from(s.feeItems).where(and(eq(s.feeItems.companyId, companyId), eq(s.feeItems.kind, "per_area"))).orderBy(asc(s.feeItems.id)).limit(1);
+  const [fee] = await db
+    .select()
+    .from(s.feeItems)
+    .where(and(eq(s.feeItems.companyId, companyId), eq(s.feeItems.kind, "per_area")))
+    .orderBy(asc(s.feeItems.id))
+    .limit(1);
   const priced = await db.$count(s.feeItemPrices, eq(s.feeItemPrices.companyId, companyId));
-  if (fee && priced === 0) await updateFeeItem(db, { companyId, userId: admin.id }, { id: fee.id, price: fee.priceFen + 30, active: fee.active, fromPeriod: nextMonth });
+  if (fee && priced === 0)
+    await updateFeeItem(
+      db,
+      { companyId, userId: admin.id },
+      { id: fee.id, price: fee.priceFen + 30, active: fee.active, fromPeriod: nextMonth },
+    );
 
-  await db.insert(s.auditLog).values({ companyId, actorUserId: null, action: TIME_SEED_ACTION, entity: "company", entityId: String(companyId), after: { delivered, vacant: vacantUnits.length } });
+  await db.insert(s.auditLog).values({
+    companyId,
+    actorUserId: null,
+    action: TIME_SEED_ACTION,
+    entity: "company",
+    entityId: String(companyId),
+    after: { delivered, vacant: vacantUnits.length },
+  });
   return { status: "created", vacant: vacantUnits.length, transfers: TRANSFERS };
 }

@@ -29,7 +29,8 @@ async function run<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   } catch (e) {
     if (e instanceof AppError) return { ok: false, code: e.code, message: e.message, fieldErrors: e.fieldErrors };
     // Next.js control flow (redirect/notFound) must propagate.
-    if (e && typeof e === "object" && "digest" in e && typeof e.digest === "string" && e.digest.startsWith("NEXT_")) throw e;
+    if (e && typeof e === "object" && "digest" in e && typeof e.digest === "string" && e.digest.startsWith("NEXT_"))
+      throw e;
     console.error("[action] unexpected error", e);
     return { ok: false, code: "internal", message: "errors.internal" };
   }
@@ -40,7 +41,12 @@ function parse<S extends z.ZodType>(schema: S, input: unknown) {
   if (parsed.success) return { ok: true as const, data: parsed.data as z.output<S> };
   return {
     ok: false as const,
-    result: { ok: false as const, code: "validation" as const, message: "errors.validation", fieldErrors: fieldErrorsOf(parsed.error) },
+    result: {
+      ok: false as const,
+      code: "validation" as const,
+      message: "errors.validation",
+      fieldErrors: fieldErrorsOf(parsed.error),
+    },
   };
 }
 
@@ -65,7 +71,10 @@ export function authorizedAction<S extends z.ZodType, T>(
 }
 
 /** For the few actions a signed-out visitor may call (company sign-up). Still validated. */
-export function publicAction<S extends z.ZodType, T>(options: { schema: S }, handler: (input: z.output<S>, ctx: { db: Db }) => Promise<T>) {
+export function publicAction<S extends z.ZodType, T>(
+  options: { schema: S },
+  handler: (input: z.output<S>, ctx: { db: Db }) => Promise<T>,
+) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
     const parsed = parse(options.schema, input);
     if (!parsed.ok) return parsed.result;

@@ -24,7 +24,10 @@ const STATUS: Record<ErrorCode, number> = {
 
 /** A JSON error in the shape actions return; `message` is an i18n key. */
 export function routeError(code: ErrorCode, message = `errors.${code}`): Response {
-  return Response.json({ ok: false, code, message }, { status: STATUS[code], headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { ok: false, code, message },
+    { status: STATUS[code], headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 /** A state-changing request must come from this site (defence in depth beside the SameSite session cookie). */
@@ -44,8 +47,12 @@ function sameOrigin(request: Request): boolean {
  * session loaded fresh from the database, the roles checked, the company to scope to.
  * Same rules as `authorizedAction`; an empty `roles` admits any member of the company.
  */
-export async function authorizeRoute(request: Request, roles: readonly Role[]): Promise<{ ok: true; ctx: RouteContext } | { ok: false; response: Response }> {
-  if (request.method !== "GET" && request.method !== "HEAD" && !sameOrigin(request)) return { ok: false, response: routeError("forbidden") };
+export async function authorizeRoute(
+  request: Request,
+  roles: readonly Role[],
+): Promise<{ ok: true; ctx: RouteContext } | { ok: false; response: Response }> {
+  if (request.method !== "GET" && request.method !== "HEAD" && !sameOrigin(request))
+    return { ok: false, response: routeError("forbidden") };
   const user = await getSessionUser();
   if (!user) return { ok: false, response: routeError("unauthenticated") };
   if (!hasAnyRole(user.roles, roles)) return { ok: false, response: routeError("forbidden") };

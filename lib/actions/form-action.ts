@@ -14,5 +14,7 @@ export function formAction<S extends z.ZodType, T>(
   handler: (input: z.output<S>, ctx: ActionContext, fd: FormData) => Promise<T>,
 ) {
   return async (fd: FormData) =>
-    authorizedAction({ schema: options.schema, roles: options.roles }, (input, ctx) => handler(input, ctx, fd))(fieldsOf(fd, options.arrays) as z.input<S>);
+    authorizedAction({ schema: options.schema, roles: options.roles }, (input, ctx) => handler(input, ctx, fd))(
+      fieldsOf(fd, options.arrays) as z.input<S>,
+    );
 }

@@ -1,11 +1,11 @@
 /** What every server action returns. Messages are i18n keys; the browser translates them. */
-export type ErrorCode = "unauthenticated" | "forbidden" | "not_found" | "validation" | "conflict" | "rate_limited" | "internal";
+export type ErrorCode =
+  "unauthenticated" | "forbidden" | "not_found" | "validation" | "conflict" | "rate_limited" | "internal";
 
 export type FieldErrors = Record<string, string[]>;
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+  { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
 
 /**
  * A known, public failure. `message` and field messages are keys under "errors" /

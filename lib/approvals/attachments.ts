@@ -15,10 +15,17 @@ import type { Actor } from "./commands";
 
 /** The requester adds images while the request is a draft, pending or returned. */
 export async function addAttachments(db: Db, actor: Actor, requestId: number, files: readonly UploadLike[]) {
-  const [req] = await db.select().from(approvalRequests).where(and(eq(approvalRequests.companyId, actor.companyId), eq(approvalRequests.id, requestId)));
+  const [req] = await db
+    .select()
+    .from(approvalRequests)
+    .where(and(eq(approvalRequests.companyId, actor.companyId), eq(approvalRequests.id, requestId)));
   if (!req || req.requesterUserId !== actor.userId) throw new AppError("not_found");
-  if (!["draft", "pending", "returned"].includes(req.status)) throw new AppError("conflict", "approvals.errors.notEditable");
-  const [{ n }] = await db.select({ n: count() }).from(approvalAttachments).where(and(eq(approvalAttachments.companyId, actor.companyId), eq(approvalAttachments.requestId, requestId)));
+  if (!["draft", "pending", "returned"].includes(req.status))
+    throw new AppError("conflict", "approvals.errors.notEditable");
+  const [{ n }] = await db
+    .select({ n: count() })
+    .from(approvalAttachments)
+    .where(and(eq(approvalAttachments.companyId, actor.companyId), eq(approvalAttachments.requestId, requestId)));
   const images = await checkImages(files, n);
   if (!images.length) throw AppError.field("photos", "validation.required");
   return withStoredImages(images, (stored) =>
@@ -27,8 +34,22 @@ export async function addAttachments(db: Db, actor: Actor, requestId: number, fi
         .insert(approvalAttachments)
         .values(stored.map((s) => ({ companyId: actor.companyId, requestId, uploadedByUserId: actor.userId, ...s })))
         .returning({ id: approvalAttachments.id });
-      await tx.insert(approvalEvents).values({ companyId: actor.companyId, requestId, kind: "edited", actorUserId: actor.userId, round: req.round, comment: null });
-      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "approval.attach", entity: "approval_request", entityId: requestId, after: { files: rows.map((r) => r.id) } });
+      await tx.insert(approvalEvents).values({
+        companyId: actor.companyId,
+        requestId,
+        kind: "edited",
+        actorUserId: actor.userId,
+        round: req.round,
+        comment: null,
+      });
+      await writeAudit(tx, {
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        action: "approval.attach",
+        entity: "approval_request",
+        entityId: requestId,
+        after: { files: rows.map((r) => r.id) },
+      });
       return { id: requestId };
     }),
   );
@@ -38,9 +59,20 @@ export async function addAttachments(db: Db, actor: Actor, requestId: number, fi
  * An attachment for the viewer, or null (one 404 for every refusal): the requester, finance and
  * admin, whoever decided a step of the request, and whoever may decide one of its current steps.
  */
-export async function approvalAttachmentFor(db: DbOrTx, companyId: number, facts: ActorFacts, id: number, canView: (requestId: number) => Promise<boolean>) {
+export async function approvalAttachmentFor(
+  db: DbOrTx,
+  companyId: number,
+  facts: ActorFacts,
+  id: number,
+  canView: (requestId: number) => Promise<boolean>,
+) {
   const [row] = await db
-    .select({ requestId: approvalAttachments.requestId, storedPath: approvalAttachments.storedPath, mime: approvalAttachments.mime, size: approvalAttachments.size })
+    .select({
+      requestId: approvalAttachments.requestId,
+      storedPath: approvalAttachments.storedPath,
+      mime: approvalAttachments.mime,
+      size: approvalAttachments.size,
+    })
     .from(approvalAttachments)
     .where(and(eq(approvalAttachments.companyId, companyId), inArray(approvalAttachments.id, [id])));
   if (!row) return null;

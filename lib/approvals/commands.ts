@@ -1,12 +1,30 @@
 import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
-import { approvalEvents, approvalLines, approvalRequests, approvalSettings, approvalSteps, communities, financeCategories, notifications } from "@/db/schema";
+import {
+  approvalEvents,
+  approvalLines,
+  approvalRequests,
+  approvalSettings,
+  approvalSteps,
+  communities,
+  financeCategories,
+  notifications,
+} from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Role } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { postApprovalExpense } from "@/lib/finance/ledger";
 import { eligibleApprovers, loadActorFacts } from "./access";
-import { chainFor, DEFAULT_CHAINS, isEditable, lineAmount, MONEY_TYPES, stepDenial, type ChainConfig, type StepRole } from "./rules";
+import {
+  chainFor,
+  DEFAULT_CHAINS,
+  isEditable,
+  lineAmount,
+  MONEY_TYPES,
+  stepDenial,
+  type ChainConfig,
+  type StepRole,
+} from "./rules";
 import type { DecisionInput, RequestInput } from "./schemas";
 
 /*
@@ -26,7 +44,10 @@ export interface Actor {
 export const MAX_AMOUNT_FEN = 100_000_000_000;
 
 export async function loadChainConfig(db: DbOrTx, companyId: number): Promise<ChainConfig> {
-  const [row] = await db.select({ chains: approvalSettings.chains }).from(approvalSettings).where(eq(approvalSettings.companyId, companyId));
+  const [row] = await db
+    .select({ chains: approvalSettings.chains })
+    .from(approvalSettings)
+    .where(eq(approvalSettings.companyId, companyId));
   return row ? { ...DEFAULT_CHAINS, ...(row.chains as Partial<ChainConfig>) } : DEFAULT_CHAINS;
 }
 
@@ -34,33 +55,71 @@ export async function loadChainConfig(db: DbOrTx, companyId: number): Promise<Ch
 export async function saveChainConfig(db: Db, actor: Actor, chains: ChainConfig) {
   const before = await loadChainConfig(db, actor.companyId);
   await db.transaction(async (tx) => {
-    await tx.insert(approvalSettings).values({ companyId: actor.companyId, chains }).onConflictDoUpdate({ target: approvalSettings.companyId, set: { chains, updatedAt: new Date() } });
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "approvals.chains", entity: "approval_settings", entityId: actor.companyId, before, after: chains });
+    await tx
+      .insert(approvalSettings)
+      .values({ companyId: actor.companyId, chains })
+      .onConflictDoUpdate({ target: approvalSettings.companyId, set: { chains, updatedAt: new Date() } });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "approvals.chains",
+      entity: "approval_settings",
+      entityId: actor.companyId,
+      before,
+      after: chains,
+    });
   });
 }
 
 const href = (id: number) => `/staff/approvals/${id}`;
 
-async function notifyUsers(tx: DbOrTx, companyId: number, userIds: number[], kind: string, payload: Record<string, string | number | null>, link: string, now: Date) {
+async function notifyUsers(
+  tx: DbOrTx,
+  companyId: number,
+  userIds: number[],
+  kind: string,
+  payload: Record<string, string | number | null>,
+  link: string,
+  now: Date,
+) {
   const ids = [...new Set(userIds)];
-  if (ids.length) await tx.insert(notifications).values(ids.map((userId) => ({ companyId, userId, kind, payload, href: link, createdAt: now })));
+  if (ids.length)
+    await tx
+      .insert(notifications)
+      .values(ids.map((userId) => ({ companyId, userId, kind, payload, href: link, createdAt: now })));
 }
 
 async function checkRefs(db: DbOrTx, companyId: number, input: RequestInput) {
-  const [c] = await db.select({ id: communities.id }).from(communities).where(and(eq(communities.companyId, companyId), eq(communities.id, input.communityId)));
+  const [c] = await db
+    .select({ id: communities.id })
+    .from(communities)
+    .where(and(eq(communities.companyId, companyId), eq(communities.id, input.communityId)));
   if (!c) throw AppError.field("communityId", "approvals.errors.community");
   if (input.categoryId !== null) {
     const [cat] = await db
       .select({ id: financeCategories.id })
       .from(financeCategories)
-      .where(and(eq(financeCategories.companyId, companyId), eq(financeCategories.id, input.categoryId), eq(financeCategories.kind, "expense")));
+      .where(
+        and(
+          eq(financeCategories.companyId, companyId),
+          eq(financeCategories.id, input.categoryId),
+          eq(financeCategories.kind, "expense"),
+        ),
+      );
     if (!cat) throw AppError.field("categoryId", "approvals.errors.category");
   }
-  if (input.amountFen !== null && input.amountFen > MAX_AMOUNT_FEN) throw AppError.field(input.type === "procurement" ? "lines" : "amount", "approvals.errors.tooLarge");
+  if (input.amountFen !== null && input.amountFen > MAX_AMOUNT_FEN)
+    throw AppError.field(input.type === "procurement" ? "lines" : "amount", "approvals.errors.tooLarge");
 }
 
 /** A leave request may not overlap the same person's pending or approved leave. */
-async function checkLeaveOverlap(db: DbOrTx, companyId: number, userId: number, input: RequestInput, selfId: number | null) {
+async function checkLeaveOverlap(
+  db: DbOrTx,
+  companyId: number,
+  userId: number,
+  input: RequestInput,
+  selfId: number | null,
+) {
   if (input.type !== "leave" || !input.leaveFrom || !input.leaveTo) return;
   const rows = await db
     .select({ id: approvalRequests.id, from: approvalRequests.leaveFrom, to: approvalRequests.leaveTo })
@@ -76,24 +135,66 @@ async function checkLeaveOverlap(db: DbOrTx, companyId: number, userId: number, 
       ),
     )
     .limit(1);
-  if (rows.length) throw new AppError("conflict", "errors.validation", { leaveFrom: ["approvals.errors.leaveOverlap"] });
+  if (rows.length)
+    throw new AppError("conflict", "errors.validation", { leaveFrom: ["approvals.errors.leaveOverlap"] });
 }
 
 /** Starts a new round of steps for a request being (re)submitted; notifies the first approvers. */
-async function startRound(tx: DbOrTx, actor: Actor, req: { id: number; round: number; communityId: number; title: string }, input: RequestInput, config: ChainConfig, now: Date) {
+async function startRound(
+  tx: DbOrTx,
+  actor: Actor,
+  req: { id: number; round: number; communityId: number; title: string },
+  input: RequestInput,
+  config: ChainConfig,
+  now: Date,
+) {
   const chain = chainFor(config, input.type, input.amountFen, actor.roles);
   const round = req.round + 1;
   const updated = await tx
     .update(approvalRequests)
     .set({ status: "pending", round, currentStep: 0, submittedAt: now, decidedAt: null })
-    .where(and(eq(approvalRequests.companyId, actor.companyId), eq(approvalRequests.id, req.id), eq(approvalRequests.round, req.round), inArray(approvalRequests.status, ["draft", "returned"])))
+    .where(
+      and(
+        eq(approvalRequests.companyId, actor.companyId),
+        eq(approvalRequests.id, req.id),
+        eq(approvalRequests.round, req.round),
+        inArray(approvalRequests.status, ["draft", "returned"]),
+      ),
+    )
     .returning({ id: approvalRequests.id });
   if (!updated.length) throw new AppError("conflict", "approvals.errors.notEditable");
-  await tx.insert(approvalSteps).values(chain.map((role, position) => ({ companyId: actor.companyId, requestId: req.id, round, position, role })));
-  await tx.insert(approvalEvents).values({ companyId: actor.companyId, requestId: req.id, kind: "submitted", actorUserId: actor.userId, round, createdAt: now });
-  await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "approval.submit", entity: "approval_request", entityId: req.id, after: { round, chain, amountFen: input.amountFen } });
-  const to = await eligibleApprovers(tx, actor.companyId, chain[0], { requesterUserId: actor.userId, communityId: req.communityId });
-  await notifyUsers(tx, actor.companyId, to, "approval.pending", { requestId: req.id, title: req.title }, href(req.id), now);
+  await tx
+    .insert(approvalSteps)
+    .values(chain.map((role, position) => ({ companyId: actor.companyId, requestId: req.id, round, position, role })));
+  await tx.insert(approvalEvents).values({
+    companyId: actor.companyId,
+    requestId: req.id,
+    kind: "submitted",
+    actorUserId: actor.userId,
+    round,
+    createdAt: now,
+  });
+  await writeAudit(tx, {
+    companyId: actor.companyId,
+    actorUserId: actor.userId,
+    action: "approval.submit",
+    entity: "approval_request",
+    entityId: req.id,
+    after: { round, chain, amountFen: input.amountFen },
+  });
+  const to = await eligibleApprovers(tx, actor.companyId, chain[0], {
+    requesterUserId: actor.userId,
+    communityId: req.communityId,
+  });
+  await notifyUsers(
+    tx,
+    actor.companyId,
+    to,
+    "approval.pending",
+    { requestId: req.id, title: req.title },
+    href(req.id),
+    now,
+  );
   return { round, chain };
 }
 
@@ -120,37 +221,96 @@ export async function saveRequest(db: Db, actor: Actor, input: RequestInput, now
     if (input.submit) await checkLeaveOverlap(tx, actor.companyId, actor.userId, input, input.id);
     let req: { id: number; round: number; communityId: number; title: string };
     if (input.id) {
-      const [existing] = await tx.select().from(approvalRequests).where(and(eq(approvalRequests.companyId, actor.companyId), eq(approvalRequests.id, input.id)));
+      const [existing] = await tx
+        .select()
+        .from(approvalRequests)
+        .where(and(eq(approvalRequests.companyId, actor.companyId), eq(approvalRequests.id, input.id)));
       if (!existing || existing.requesterUserId !== actor.userId) throw new AppError("not_found");
       if (!isEditable(existing.status)) throw new AppError("conflict", "approvals.errors.notEditable");
       if (existing.type !== input.type) throw AppError.field("type", "approvals.errors.type");
       const [row] = await tx
         .update(approvalRequests)
         .set(values)
-        .where(and(eq(approvalRequests.id, existing.id), inArray(approvalRequests.status, ["draft", "returned"]), eq(approvalRequests.round, existing.round)))
+        .where(
+          and(
+            eq(approvalRequests.id, existing.id),
+            inArray(approvalRequests.status, ["draft", "returned"]),
+            eq(approvalRequests.round, existing.round),
+          ),
+        )
         .returning();
       if (!row) throw new AppError("conflict", "approvals.errors.notEditable");
       // A draft's or returned request's lines are replaced (nothing was approved or posted yet); the audit entry keeps the old ones.
       const oldLines = await tx
-        .select({ item: approvalLines.item, quantity: approvalLines.quantity, unitPriceFen: approvalLines.unitPriceFen })
+        .select({
+          item: approvalLines.item,
+          quantity: approvalLines.quantity,
+          unitPriceFen: approvalLines.unitPriceFen,
+        })
         .from(approvalLines)
         .where(and(eq(approvalLines.companyId, actor.companyId), eq(approvalLines.requestId, row.id)));
-      await tx.delete(approvalLines).where(and(eq(approvalLines.companyId, actor.companyId), eq(approvalLines.requestId, row.id)));
-      await tx.insert(approvalEvents).values({ companyId: actor.companyId, requestId: row.id, kind: "edited", actorUserId: actor.userId, round: row.round, createdAt: now });
-      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "approval.edit", entity: "approval_request", entityId: row.id, before: { title: existing.title, amountFen: existing.amountFen, details: existing.details, lines: oldLines }, after: { title: row.title, amountFen: row.amountFen, details: row.details, lines: input.lines } });
+      await tx
+        .delete(approvalLines)
+        .where(and(eq(approvalLines.companyId, actor.companyId), eq(approvalLines.requestId, row.id)));
+      await tx.insert(approvalEvents).values({
+        companyId: actor.companyId,
+        requestId: row.id,
+        kind: "edited",
+        actorUserId: actor.userId,
+        round: row.round,
+        createdAt: now,
+      });
+      await writeAudit(tx, {
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        action: "approval.edit",
+        entity: "approval_request",
+        entityId: row.id,
+        before: { title: existing.title, amountFen: existing.amountFen, details: existing.details, lines: oldLines },
+        after: { title: row.title, amountFen: row.amountFen, details: row.details, lines: input.lines },
+      });
       req = row;
     } else {
-      const [row] = await tx.insert(approvalRequests).values({ companyId: actor.companyId, requesterUserId: actor.userId, status: "draft", ...values }).returning();
-      await tx.insert(approvalEvents).values({ companyId: actor.companyId, requestId: row.id, kind: "created", actorUserId: actor.userId, round: 0, createdAt: now });
-      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "approval.create", entity: "approval_request", entityId: row.id, after: { type: row.type, title: row.title, amountFen: row.amountFen } });
+      const [row] = await tx
+        .insert(approvalRequests)
+        .values({ companyId: actor.companyId, requesterUserId: actor.userId, status: "draft", ...values })
+        .returning();
+      await tx.insert(approvalEvents).values({
+        companyId: actor.companyId,
+        requestId: row.id,
+        kind: "created",
+        actorUserId: actor.userId,
+        round: 0,
+        createdAt: now,
+      });
+      await writeAudit(tx, {
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        action: "approval.create",
+        entity: "approval_request",
+        entityId: row.id,
+        after: { type: row.type, title: row.title, amountFen: row.amountFen },
+      });
       req = row;
     }
     if (input.lines.length)
       await tx.insert(approvalLines).values(
-        input.lines.map((l, position) => ({ companyId: actor.companyId, requestId: req.id, position, item: l.item, quantity: l.quantity, unitPriceFen: l.unitPriceFen, amountFen: lineAmount(l.quantity, l.unitPriceFen) })),
+        input.lines.map((l, position) => ({
+          companyId: actor.companyId,
+          requestId: req.id,
+          position,
+          item: l.item,
+          quantity: l.quantity,
+          unitPriceFen: l.unitPriceFen,
+          amountFen: lineAmount(l.quantity, l.unitPriceFen),
+        })),
       );
     const submitted = input.submit ? await startRound(tx, actor, req, input, config, now) : null;
-    return { id: req.id, status: submitted ? ("pending" as const) : ("draft" as const), chain: submitted?.chain ?? null };
+    return {
+      id: req.id,
+      status: submitted ? ("pending" as const) : ("draft" as const),
+      chain: submitted?.chain ?? null,
+    };
   });
 }
 
@@ -162,19 +322,37 @@ export async function saveRequest(db: Db, actor: Actor, input: RequestInput, now
 export async function decide(db: Db, actor: Actor, input: DecisionInput, today: string, now = new Date()) {
   const facts = await loadActorFacts(db, actor.companyId, actor.userId, actor.roles);
   return db.transaction(async (tx) => {
-    const [req] = await tx.select().from(approvalRequests).where(and(eq(approvalRequests.companyId, actor.companyId), eq(approvalRequests.id, input.requestId)));
+    const [req] = await tx
+      .select()
+      .from(approvalRequests)
+      .where(and(eq(approvalRequests.companyId, actor.companyId), eq(approvalRequests.id, input.requestId)));
     if (!req) throw new AppError("not_found");
     const steps = await tx
       .select()
       .from(approvalSteps)
-      .where(and(eq(approvalSteps.companyId, actor.companyId), eq(approvalSteps.requestId, req.id), eq(approvalSteps.round, req.round)))
+      .where(
+        and(
+          eq(approvalSteps.companyId, actor.companyId),
+          eq(approvalSteps.requestId, req.id),
+          eq(approvalSteps.round, req.round),
+        ),
+      )
       .orderBy(approvalSteps.position);
     const step = steps.find((s) => s.position === input.position);
     const denial = step ? stepDenial(step.role as StepRole, facts, req) : null;
     if (denial === "own") throw new AppError("forbidden", "approvals.errors.ownRequest");
-    if (req.status !== "pending" || req.currentStep === null) throw new AppError("conflict", "approvals.errors.notPending");
-    if (!step || step.status !== "pending" || req.currentStep !== input.position) throw new AppError("conflict", step && step.status !== "pending" ? "approvals.errors.alreadyDecided" : "approvals.errors.outOfTurn");
-    if (denial) throw new AppError("forbidden", denial === "role" ? "approvals.errors.notYourStep" : "approvals.errors.notYourScope");
+    if (req.status !== "pending" || req.currentStep === null)
+      throw new AppError("conflict", "approvals.errors.notPending");
+    if (!step || step.status !== "pending" || req.currentStep !== input.position)
+      throw new AppError(
+        "conflict",
+        step && step.status !== "pending" ? "approvals.errors.alreadyDecided" : "approvals.errors.outOfTurn",
+      );
+    if (denial)
+      throw new AppError(
+        "forbidden",
+        denial === "role" ? "approvals.errors.notYourStep" : "approvals.errors.notYourScope",
+      );
     const status = input.decision === "approve" ? "approved" : input.decision === "reject" ? "rejected" : "returned";
     const decided = await tx
       .update(approvalSteps)
@@ -190,17 +368,45 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput, today: 
       .set(
         finalStatus === "pending"
           ? { currentStep: next }
-          : { status: finalStatus, currentStep: null, decidedAt: now, approvedOn: finalStatus === "approved" ? today : null },
+          : {
+              status: finalStatus,
+              currentStep: null,
+              decidedAt: now,
+              approvedOn: finalStatus === "approved" ? today : null,
+            },
       )
-      .where(and(eq(approvalRequests.id, req.id), eq(approvalRequests.status, "pending"), eq(approvalRequests.round, req.round), eq(approvalRequests.currentStep, input.position)))
+      .where(
+        and(
+          eq(approvalRequests.id, req.id),
+          eq(approvalRequests.status, "pending"),
+          eq(approvalRequests.round, req.round),
+          eq(approvalRequests.currentStep, input.position),
+        ),
+      )
       .returning({ id: approvalRequests.id });
     if (!moved.length) throw new AppError("conflict", "approvals.errors.alreadyDecided");
     if (finalStatus === "rejected" || finalStatus === "returned")
       await tx
         .update(approvalSteps)
         .set({ status: "cancelled" })
-        .where(and(eq(approvalSteps.requestId, req.id), eq(approvalSteps.round, req.round), gt(approvalSteps.position, input.position), eq(approvalSteps.status, "pending")));
-    await tx.insert(approvalEvents).values({ companyId: actor.companyId, requestId: req.id, kind: status, actorUserId: actor.userId, round: req.round, position: input.position, comment: input.comment || null, createdAt: now });
+        .where(
+          and(
+            eq(approvalSteps.requestId, req.id),
+            eq(approvalSteps.round, req.round),
+            gt(approvalSteps.position, input.position),
+            eq(approvalSteps.status, "pending"),
+          ),
+        );
+    await tx.insert(approvalEvents).values({
+      companyId: actor.companyId,
+      requestId: req.id,
+      kind: status,
+      actorUserId: actor.userId,
+      round: req.round,
+      position: input.position,
+      comment: input.comment || null,
+      createdAt: now,
+    });
     await writeAudit(tx, {
       companyId: actor.companyId,
       actorUserId: actor.userId,
@@ -212,13 +418,29 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput, today: 
     });
     let posted = false;
     if (finalStatus === "approved" && MONEY_TYPES.includes(req.type) && req.amountFen && req.categoryId)
-      posted = await postApprovalExpense(tx, { companyId: actor.companyId, requestId: req.id, communityId: req.communityId, categoryId: req.categoryId, amountFen: req.amountFen, approvedOn: today, actorUserId: actor.userId });
+      posted = await postApprovalExpense(tx, {
+        companyId: actor.companyId,
+        requestId: req.id,
+        communityId: req.communityId,
+        categoryId: req.categoryId,
+        amountFen: req.amountFen,
+        approvedOn: today,
+        actorUserId: actor.userId,
+      });
     const payload = { requestId: req.id, title: req.title };
     if (next !== null) {
       const to = await eligibleApprovers(tx, actor.companyId, steps[next].role as StepRole, req);
       await notifyUsers(tx, actor.companyId, to, "approval.pending", payload, href(req.id), now);
     } else {
-      await notifyUsers(tx, actor.companyId, [req.requesterUserId], `approval.${finalStatus}`, payload, href(req.id), now);
+      await notifyUsers(
+        tx,
+        actor.companyId,
+        [req.requesterUserId],
+        `approval.${finalStatus}`,
+        payload,
+        href(req.id),
+        now,
+      );
     }
     return { status: finalStatus, currentStep: next, posted };
   });
@@ -227,7 +449,10 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput, today: 
 /** The requester withdraws a request that is not decided yet (draft, pending or returned). */
 export async function withdraw(db: Db, actor: Actor, input: { requestId: number; comment: string }, now = new Date()) {
   return db.transaction(async (tx) => {
-    const [req] = await tx.select().from(approvalRequests).where(and(eq(approvalRequests.companyId, actor.companyId), eq(approvalRequests.id, input.requestId)));
+    const [req] = await tx
+      .select()
+      .from(approvalRequests)
+      .where(and(eq(approvalRequests.companyId, actor.companyId), eq(approvalRequests.id, input.requestId)));
     if (!req || req.requesterUserId !== actor.userId) throw new AppError("not_found");
     const done = await tx
       .update(approvalRequests)
@@ -235,9 +460,28 @@ export async function withdraw(db: Db, actor: Actor, input: { requestId: number;
       .where(and(eq(approvalRequests.id, req.id), inArray(approvalRequests.status, ["draft", "pending", "returned"])))
       .returning({ id: approvalRequests.id });
     if (!done.length) throw new AppError("conflict", "approvals.errors.notWithdrawable");
-    await tx.update(approvalSteps).set({ status: "cancelled" }).where(and(eq(approvalSteps.requestId, req.id), eq(approvalSteps.status, "pending")));
-    await tx.insert(approvalEvents).values({ companyId: actor.companyId, requestId: req.id, kind: "withdrawn", actorUserId: actor.userId, round: req.round, comment: input.comment || null, createdAt: now });
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "approval.withdraw", entity: "approval_request", entityId: req.id, before: { status: req.status }, after: { status: "withdrawn" } });
+    await tx
+      .update(approvalSteps)
+      .set({ status: "cancelled" })
+      .where(and(eq(approvalSteps.requestId, req.id), eq(approvalSteps.status, "pending")));
+    await tx.insert(approvalEvents).values({
+      companyId: actor.companyId,
+      requestId: req.id,
+      kind: "withdrawn",
+      actorUserId: actor.userId,
+      round: req.round,
+      comment: input.comment || null,
+      createdAt: now,
+    });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "approval.withdraw",
+      entity: "approval_request",
+      entityId: req.id,
+      before: { status: req.status },
+      after: { status: "withdrawn" },
+    });
     return { status: "withdrawn" as const };
   });
 }

@@ -8,9 +8,16 @@ import { ensureCategories, listCategories } from "@/lib/finance/categories";
 export async function requestFormOptions(db: DbOrTx, companyId: number, userId: number) {
   await ensureCategories(db, companyId);
   const [comms, cats, own] = await Promise.all([
-    db.select({ id: communities.id, name: communities.name }).from(communities).where(and(eq(communities.companyId, companyId), eq(communities.active, true))).orderBy(asc(communities.name)),
+    db
+      .select({ id: communities.id, name: communities.name })
+      .from(communities)
+      .where(and(eq(communities.companyId, companyId), eq(communities.active, true)))
+      .orderBy(asc(communities.name)),
     listCategories(db, companyId, "expense"),
-    db.select({ communityId: staffRecords.communityId }).from(staffRecords).where(and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, userId))),
+    db
+      .select({ communityId: staffRecords.communityId })
+      .from(staffRecords)
+      .where(and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, userId))),
   ]);
   return { communities: comms, categories: cats, ownCommunityId: own[0]?.communityId ?? comms[0]?.id ?? null };
 }

@@ -1,6 +1,15 @@
 import "server-only";
 import { aliasedTable, and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { approvalAttachments, approvalEvents, approvalLines, approvalRequests, approvalSteps, communities, financeCategories, users } from "@/db/schema";
+import {
+  approvalAttachments,
+  approvalEvents,
+  approvalLines,
+  approvalRequests,
+  approvalSteps,
+  communities,
+  financeCategories,
+  users,
+} from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { stepDenial, type ActorFacts, type StepRole } from "./rules";
 
@@ -21,7 +30,9 @@ function listColumns() {
     requesterName: requester.name,
     createdAt: approvalRequests.createdAt,
     submittedAt: approvalRequests.submittedAt,
-    currentRole: sql<string | null>`(select s.role from ${approvalSteps} s where s.request_id = ${approvalRequests.id} and s.round = ${approvalRequests.round} and s.position = ${approvalRequests.currentStep})`,
+    currentRole: sql<
+      string | null
+    >`(select s.role from ${approvalSteps} s where s.request_id = ${approvalRequests.id} and s.round = ${approvalRequests.round} and s.position = ${approvalRequests.currentStep})`,
   };
 }
 
@@ -69,10 +80,24 @@ export async function waitingFor(db: DbOrTx, companyId: number, facts: ActorFact
   const rows = await db
     .select({ ...listColumns(), stepRole: approvalSteps.role, stepPosition: approvalSteps.position })
     .from(approvalRequests)
-    .innerJoin(approvalSteps, and(eq(approvalSteps.requestId, approvalRequests.id), eq(approvalSteps.round, approvalRequests.round), eq(approvalSteps.position, approvalRequests.currentStep)))
+    .innerJoin(
+      approvalSteps,
+      and(
+        eq(approvalSteps.requestId, approvalRequests.id),
+        eq(approvalSteps.round, approvalRequests.round),
+        eq(approvalSteps.position, approvalRequests.currentStep),
+      ),
+    )
     .innerJoin(communities, eq(communities.id, approvalRequests.communityId))
     .innerJoin(requester, eq(requester.id, approvalRequests.requesterUserId))
-    .where(and(eq(approvalRequests.companyId, companyId), eq(approvalRequests.status, "pending"), eq(approvalSteps.status, "pending"), roles))
+    .where(
+      and(
+        eq(approvalRequests.companyId, companyId),
+        eq(approvalRequests.status, "pending"),
+        eq(approvalSteps.status, "pending"),
+        roles,
+      ),
+    )
     .orderBy(asc(approvalRequests.submittedAt));
   return rows.filter((r) => stepDenial(r.stepRole as StepRole, facts, r) === null);
 }
@@ -113,20 +138,44 @@ export async function requestDetail(db: DbOrTx, companyId: number, id: number) {
     .where(and(eq(approvalRequests.companyId, companyId), eq(approvalRequests.id, id)));
   if (!req) return null;
   const [lines, steps, events, files] = await Promise.all([
-    db.select().from(approvalLines).where(and(eq(approvalLines.companyId, companyId), eq(approvalLines.requestId, id))).orderBy(asc(approvalLines.position)),
     db
-      .select({ round: approvalSteps.round, position: approvalSteps.position, role: approvalSteps.role, status: approvalSteps.status, comment: approvalSteps.comment, actedAt: approvalSteps.actedAt, actorUserId: approvalSteps.actorUserId, actorName: users.name })
+      .select()
+      .from(approvalLines)
+      .where(and(eq(approvalLines.companyId, companyId), eq(approvalLines.requestId, id)))
+      .orderBy(asc(approvalLines.position)),
+    db
+      .select({
+        round: approvalSteps.round,
+        position: approvalSteps.position,
+        role: approvalSteps.role,
+        status: approvalSteps.status,
+        comment: approvalSteps.comment,
+        actedAt: approvalSteps.actedAt,
+        actorUserId: approvalSteps.actorUserId,
+        actorName: users.name,
+      })
       .from(approvalSteps)
       .leftJoin(users, eq(users.id, approvalSteps.actorUserId))
       .where(and(eq(approvalSteps.companyId, companyId), eq(approvalSteps.requestId, id)))
       .orderBy(asc(approvalSteps.round), asc(approvalSteps.position)),
     db
-      .select({ id: approvalEvents.id, kind: approvalEvents.kind, round: approvalEvents.round, position: approvalEvents.position, comment: approvalEvents.comment, createdAt: approvalEvents.createdAt, actorName: users.name })
+      .select({
+        id: approvalEvents.id,
+        kind: approvalEvents.kind,
+        round: approvalEvents.round,
+        position: approvalEvents.position,
+        comment: approvalEvents.comment,
+        createdAt: approvalEvents.createdAt,
+        actorName: users.name,
+      })
       .from(approvalEvents)
       .leftJoin(users, eq(users.id, approvalEvents.actorUserId))
       .where(and(eq(approvalEvents.companyId, companyId), eq(approvalEvents.requestId, id)))
       .orderBy(asc(approvalEvents.id)),
-    db.select({ id: approvalAttachments.id, mime: approvalAttachments.mime, size: approvalAttachments.size }).from(approvalAttachments).where(and(eq(approvalAttachments.companyId, companyId), eq(approvalAttachments.requestId, id))),
+    db
+      .select({ id: approvalAttachments.id, mime: approvalAttachments.mime, size: approvalAttachments.size })
+      .from(approvalAttachments)
+      .where(and(eq(approvalAttachments.companyId, companyId), eq(approvalAttachments.requestId, id))),
   ]);
   return { ...req, lines, steps, events, files };
 }
@@ -136,7 +185,10 @@ export type RequestDetail = NonNullable<Awaited<ReturnType<typeof requestDetail>
  * Who may open a request: its requester, finance and admin, whoever decided one of its steps,
  * and whoever may decide one of its current round's steps.
  */
-export function canViewRequest(detail: Pick<RequestDetail, "requesterUserId" | "communityId" | "steps" | "round">, facts: ActorFacts): boolean {
+export function canViewRequest(
+  detail: Pick<RequestDetail, "requesterUserId" | "communityId" | "steps" | "round">,
+  facts: ActorFacts,
+): boolean {
   if (detail.requesterUserId === facts.userId) return true;
   if (facts.roles.includes("finance") || facts.roles.includes("admin")) return true;
   if (detail.steps.some((s) => s.actorUserId === facts.userId)) return true;

@@ -53,7 +53,13 @@ export function tierRoles(config: ChainConfig, type: RequestType, amountFen: num
 }
 
 /** Who stands in when the requester holds the step's role: the next higher role. */
-const HIGHER: Record<StepRole, StepRole> = { supervisor: "project_manager", project_manager: "admin", hr: "admin", finance: "admin", admin: "admin" };
+const HIGHER: Record<StepRole, StepRole> = {
+  supervisor: "project_manager",
+  project_manager: "admin",
+  hr: "admin",
+  finance: "admin",
+  admin: "admin",
+};
 
 /**
  * The steps of a submission. Nobody approves their own request: a step whose role the
@@ -61,7 +67,12 @@ const HIGHER: Record<StepRole, StepRole> = { supervisor: "project_manager", proj
  * finance / hr → admin); repeated roles collapse into one step. An admin's own request keeps
  * its admin step, which another admin must decide (the requester is refused on every step).
  */
-export function chainFor(config: ChainConfig, type: RequestType, amountFen: number | null, requesterRoles: readonly Role[]): StepRole[] {
+export function chainFor(
+  config: ChainConfig,
+  type: RequestType,
+  amountFen: number | null,
+  requesterRoles: readonly Role[],
+): StepRole[] {
   const out: StepRole[] = [];
   for (let role of tierRoles(config, type, amountFen)) {
     while (requesterRoles.includes(role) && HIGHER[role] !== role) role = HIGHER[role];

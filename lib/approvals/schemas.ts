@@ -8,14 +8,21 @@ import { MONEY_TYPES, STEP_ROLES, type ChainConfig } from "./rules";
 const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 const optionalId = z.union([z.literal(""), z.null(), id]).transform((v) => (v === "" || v === null ? null : v));
 const text = (max: number) => z.string().trim().max(max, "validation.tooLong");
-const date = z.string().trim().refine((v) => v === "" || isCalendarDate(v), "approvals.errors.date");
+const date = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || isCalendarDate(v), "approvals.errors.date");
 
 /** A yuan amount as typed; "" = none. Checked to be > 0 per type below. */
 const yuanText = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
 export const lineSchema = z.object({
   item: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
-  quantity: z.coerce.number({ error: "approvals.errors.quantity" }).int("approvals.errors.quantity").min(1, "approvals.errors.quantity").max(1_000_000, "approvals.errors.quantity"),
+  quantity: z.coerce
+    .number({ error: "approvals.errors.quantity" })
+    .int("approvals.errors.quantity")
+    .min(1, "approvals.errors.quantity")
+    .max(1_000_000, "approvals.errors.quantity"),
   unitPrice: yuanText,
 });
 
@@ -38,7 +45,10 @@ export const requestSchema = z
     termFrom: date.optional().default(""),
     termTo: date.optional().default(""),
     receipts: text(500).optional().default(""),
-    leaveType: z.union([z.literal(""), z.enum(LEAVE_TYPES)]).optional().default(""),
+    leaveType: z
+      .union([z.literal(""), z.enum(LEAVE_TYPES)])
+      .optional()
+      .default(""),
     leaveFrom: date.optional().default(""),
     leaveTo: date.optional().default(""),
     submit: z.boolean().default(true),
@@ -107,16 +117,30 @@ export const decisionSchema = z
     decision: z.enum(DECISIONS),
     comment: z.string().trim().max(500, "validation.tooLong"),
   })
-  .refine((v) => v.decision === "approve" || v.comment.length >= 2, { path: ["comment"], message: "approvals.errors.comment" });
+  .refine((v) => v.decision === "approve" || v.comment.length >= 2, {
+    path: ["comment"],
+    message: "approvals.errors.comment",
+  });
 export type DecisionInput = z.output<typeof decisionSchema>;
 
-export const withdrawSchema = z.object({ requestId: id, comment: z.string().trim().max(500, "validation.tooLong").default("") });
+export const withdrawSchema = z.object({
+  requestId: id,
+  comment: z.string().trim().max(500, "validation.tooLong").default(""),
+});
 
 /** The admin's chain settings: per type, ascending limits (yuan), the last one open; roles from STEP_ROLES. */
-const tierSchema = z.object({ max: z.union([z.literal(""), z.null(), yuanText]), roles: z.array(z.enum(STEP_ROLES)).min(1, "approvals.errors.tierRoles") });
+const tierSchema = z.object({
+  max: z.union([z.literal(""), z.null(), yuanText]),
+  roles: z.array(z.enum(STEP_ROLES)).min(1, "approvals.errors.tierRoles"),
+});
 const typeChainSchema = z.object({ tiers: z.array(tierSchema).min(1).max(6), financeReview: z.boolean() });
 export const chainConfigSchema = z
-  .object(Object.fromEntries(REQUEST_TYPES.map((t) => [t, typeChainSchema])) as Record<(typeof REQUEST_TYPES)[number], typeof typeChainSchema>)
+  .object(
+    Object.fromEntries(REQUEST_TYPES.map((t) => [t, typeChainSchema])) as Record<
+      (typeof REQUEST_TYPES)[number],
+      typeof typeChainSchema
+    >,
+  )
   .transform((v, ctx) => {
     const out = {} as ChainConfig;
     for (const type of REQUEST_TYPES) {
@@ -127,11 +151,17 @@ export const chainConfigSchema = z
           const isLast = i === v[type].tiers.length - 1;
           const raw = t.max === null ? "" : String(t.max);
           if (isLast) {
-            if (raw !== "") ctx.addIssue({ code: "custom", path: [type, "tiers", i, "max"], message: "approvals.errors.lastTierOpen" });
+            if (raw !== "")
+              ctx.addIssue({
+                code: "custom",
+                path: [type, "tiers", i, "max"],
+                message: "approvals.errors.lastTierOpen",
+              });
             return { maxFen: null, roles: [...new Set(t.roles)] };
           }
           const fen = parseYuan(raw);
-          if (fen === null || fen <= last) ctx.addIssue({ code: "custom", path: [type, "tiers", i, "max"], message: "approvals.errors.tierOrder" });
+          if (fen === null || fen <= last)
+            ctx.addIssue({ code: "custom", path: [type, "tiers", i, "max"], message: "approvals.errors.tierOrder" });
           last = fen ?? last;
           return { maxFen: fen ?? 0, roles: [...new Set(t.roles)] };
         }),

@@ -36,7 +36,11 @@ export function peerAddress(headers: Headers, nonce: string | undefined = peerNo
   return given === nonce && address ? address : undefined;
 }
 
-export function clientIp(headers: Headers, hops: number = trustedProxyHops(), nonce: string | undefined = peerNonce()): string {
+export function clientIp(
+  headers: Headers,
+  hops: number = trustedProxyHops(),
+  nonce: string | undefined = peerNonce(),
+): string {
   const peer = peerAddress(headers, nonce);
   if (hops > 0) {
     const chain = one(headers?.["x-forwarded-for"])
@@ -49,7 +53,11 @@ export function clientIp(headers: Headers, hops: number = trustedProxyHops(), no
 }
 
 /** Served over https: NEXTAUTH_URL says so, or a trusted proxy's X-Forwarded-Proto does. */
-export function requestIsHttps(headers: Headers, hops: number = trustedProxyHops(), publicUrl: string | undefined = process.env.NEXTAUTH_URL): boolean {
+export function requestIsHttps(
+  headers: Headers,
+  hops: number = trustedProxyHops(),
+  publicUrl: string | undefined = process.env.NEXTAUTH_URL,
+): boolean {
   if (publicUrl?.startsWith("https://")) return true;
   return hops > 0 && one(headers?.["x-forwarded-proto"])?.split(",").at(-1)?.trim() === "https";
 }

@@ -18,7 +18,13 @@ export type SignInResult =
  * makes the caller wait a short, capped delay (lib/auth/rate-limit-rules.ts). During the
  * wait nothing is checked or counted; after it, the right password always works.
  */
-export async function verifyCredentials(db: Db, identifier: string, password: string, ip: string, nowMs = Date.now()): Promise<SignInResult> {
+export async function verifyCredentials(
+  db: Db,
+  identifier: string,
+  password: string,
+  ip: string,
+  nowMs = Date.now(),
+): Promise<SignInResult> {
   const id = parseIdentifier(identifier);
   const [user] = await db
     .select()
@@ -50,6 +56,11 @@ export async function verifyCredentials(db: Db, identifier: string, password: st
   if (membership?.purgeAfter && !maySignInWhileClosing(roles)) return { ok: false, reason: "company_closed" };
   return {
     ok: true,
-    user: { id: user.id, name: user.name, sessionVersion: user.sessionVersion, companyId: membership?.companyId ?? null },
+    user: {
+      id: user.id,
+      name: user.name,
+      sessionVersion: user.sessionVersion,
+      companyId: membership?.companyId ?? null,
+    },
   };
 }

@@ -23,9 +23,15 @@ export interface SessionUser {
  * request: a revoked token (signed out, or an old session version), a disabled user or a user without any
  * membership in the token's company is no user at all.
  */
-export async function loadSessionUser(db: Db, claims: (TokenClaims & { companyId: number | null }) | null): Promise<SessionUser | null> {
+export async function loadSessionUser(
+  db: Db,
+  claims: (TokenClaims & { companyId: number | null }) | null,
+): Promise<SessionUser | null> {
   if (!claims || claims.companyId == null) return null;
-  const [rows, revoked] = await Promise.all([userRows(db, claims.userId, claims.companyId), isSessionRevoked(db, claims.sessionId)]);
+  const [rows, revoked] = await Promise.all([
+    userRows(db, claims.userId, claims.companyId),
+    isSessionRevoked(db, claims.sessionId),
+  ]);
   const first = rows[0];
   if (revoked || !first || !first.companyActive || !isSessionCurrent(claims, first)) return null;
   // Tenant exit: a closing company's sessions end, except its admins'.

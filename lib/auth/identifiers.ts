@@ -16,5 +16,7 @@ export type Identifier = { kind: "email"; value: string } | { kind: "phone"; val
 /** A sign-in identifier is an e-mail when it contains "@", else a phone number. */
 export function parseIdentifier(raw: string): Identifier {
   const trimmed = raw.trim();
-  return trimmed.includes("@") ? { kind: "email", value: normalizeEmail(trimmed) } : { kind: "phone", value: normalizePhone(trimmed) };
+  return trimmed.includes("@")
+    ? { kind: "email", value: normalizeEmail(trimmed) }
+    : { kind: "phone", value: normalizePhone(trimmed) };
 }

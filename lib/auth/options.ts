@@ -7,7 +7,11 @@ import { verifyCredentials } from "./credentials";
 import { revokeSession, SESSION_MAX_AGE_S } from "./revocation";
 
 /** Error codes thrown from authorize() ("RATE_LIMITED:<seconds>"); the sign-in form translates them. */
-export const SIGN_IN_ERRORS = { invalid: "CredentialsSignin", rateLimited: "RATE_LIMITED", companyClosed: "COMPANY_CLOSED" } as const;
+export const SIGN_IN_ERRORS = {
+  invalid: "CredentialsSignin",
+  rateLimited: "RATE_LIMITED",
+  companyClosed: "COMPANY_CLOSED",
+} as const;
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -23,7 +27,8 @@ export const authOptions: NextAuthOptions = {
         if (!identifier || !password) return null;
         const result = await verifyCredentials(getDb(), identifier, password, clientIp(req?.headers));
         if (!result.ok) {
-          if (result.reason === "rate_limited") throw new Error(`${SIGN_IN_ERRORS.rateLimited}:${Math.ceil((result.retryAfterMs ?? 1000) / 1000)}`);
+          if (result.reason === "rate_limited")
+            throw new Error(`${SIGN_IN_ERRORS.rateLimited}:${Math.ceil((result.retryAfterMs ?? 1000) / 1000)}`);
           if (result.reason === "company_closed") throw new Error(SIGN_IN_ERRORS.companyClosed);
           return null;
         }
@@ -54,7 +59,11 @@ export const authOptions: NextAuthOptions = {
     // Ordinary sign-out (POST /api/auth/signout) revokes this token, not only the cookie.
     async signOut({ token }) {
       if (!token) return;
-      await revokeSession(getDb(), { userId: token.uid, sessionVersion: token.ver, sessionId: token.sid }, Date.now() + SESSION_MAX_AGE_S * 1000);
+      await revokeSession(
+        getDb(),
+        { userId: token.uid, sessionVersion: token.ver, sessionId: token.sid },
+        Date.now() + SESSION_MAX_AGE_S * 1000,
+      );
     },
   },
 };

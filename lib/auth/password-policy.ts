@@ -9,7 +9,8 @@ import { COMMON_PASSWORDS } from "./common-passwords";
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 128;
 
-export type PasswordProblem = "validation.passwordTooShort" | "validation.tooLong" | "validation.passwordCommon" | "validation.passwordPersonal";
+export type PasswordProblem =
+  "validation.passwordTooShort" | "validation.tooLong" | "validation.passwordCommon" | "validation.passwordPersonal";
 
 /** "Password123!" is as weak as "password123": compare lower-case, with trailing symbols off. */
 function isCommon(password: string): boolean {
@@ -19,7 +20,10 @@ function isCommon(password: string): boolean {
   return new Set(lower).size < 4; // aaaaaaaaaa, 1212121212, abcabcabcabc
 }
 
-export function containsPersonal(password: string, personal: { phone?: string | null; email?: string | null }): boolean {
+export function containsPersonal(
+  password: string,
+  personal: { phone?: string | null; email?: string | null },
+): boolean {
   const lower = password.toLowerCase();
   const phone = personal.phone?.replace(/\D/g, "");
   if (phone && phone.length >= 6 && lower.replace(/[\s-]/g, "").includes(phone)) return true;
@@ -29,7 +33,10 @@ export function containsPersonal(password: string, personal: { phone?: string | 
   return lower.includes(email) || (local.length >= 4 && lower.includes(local));
 }
 
-export function passwordProblem(password: string, personal: { phone?: string | null; email?: string | null } = {}): PasswordProblem | null {
+export function passwordProblem(
+  password: string,
+  personal: { phone?: string | null; email?: string | null } = {},
+): PasswordProblem | null {
   if ([...password].length < MIN_PASSWORD_LENGTH) return "validation.passwordTooShort";
   if (password.length > MAX_PASSWORD_LENGTH) return "validation.tooLong";
   if (isCommon(password)) return "validation.passwordCommon";

@@ -22,9 +22,19 @@ export interface RateLimitState {
  * Per account (user id, whichever identifier was typed): 4 free tries, then 1 s, 2 s, 4 s …
  * capped at 30 s — at most ~2 guesses a minute, and the owner is never kept out longer.
  */
-export const SIGN_IN_PER_ACCOUNT: RateLimitRule = { limit: 5, windowMs: 15 * 60_000, blockMs: 1_000, maxBlockMs: 30_000 };
+export const SIGN_IN_PER_ACCOUNT: RateLimitRule = {
+  limit: 5,
+  windowMs: 15 * 60_000,
+  blockMs: 1_000,
+  maxBlockMs: 30_000,
+};
 /** Per client address (see lib/auth/client-ip.ts): 20 failures, then 1 min doubling up to 15 min. */
-export const SIGN_IN_PER_IP: RateLimitRule = { limit: 20, windowMs: 15 * 60_000, blockMs: 60_000, maxBlockMs: 15 * 60_000 };
+export const SIGN_IN_PER_IP: RateLimitRule = {
+  limit: 20,
+  windowMs: 15 * 60_000,
+  blockMs: 60_000,
+  maxBlockMs: 15 * 60_000,
+};
 
 /** Public company sign-up, per client address: every attempt counts, 10 an hour. */
 export const SIGN_UP_PER_IP: RateLimitRule = { limit: 10, windowMs: 60 * 60_000, blockMs: 60 * 60_000 };
@@ -36,7 +46,11 @@ export function checkRateLimit(state: RateLimitState | null | undefined, nowMs: 
   return { allowed: true };
 }
 
-export function recordFailure(state: RateLimitState | null | undefined, nowMs: number, rule: RateLimitRule): RateLimitState {
+export function recordFailure(
+  state: RateLimitState | null | undefined,
+  nowMs: number,
+  rule: RateLimitRule,
+): RateLimitState {
   const fresh = !state || nowMs - state.windowStartMs >= rule.windowMs;
   const count = fresh ? 1 : state.count + 1;
   const windowStartMs = fresh ? nowMs : state.windowStartMs;

@@ -10,7 +10,15 @@ export interface LimitedKey {
 
 /** Refuses when any of the keys is blocked; reports the longest wait. */
 export async function checkLimits(db: DbOrTx, keys: LimitedKey[], nowMs = Date.now()): Promise<RateLimitVerdict> {
-  const rows = await db.select().from(rateLimits).where(inArray(rateLimits.key, keys.map((k) => k.key)));
+  const rows = await db
+    .select()
+    .from(rateLimits)
+    .where(
+      inArray(
+        rateLimits.key,
+        keys.map((k) => k.key),
+      ),
+    );
   let retryAfterMs = 0;
   for (const row of rows) {
     const verdict = checkRateLimit(row, nowMs);

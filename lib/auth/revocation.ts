@@ -12,7 +12,12 @@ export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
  * A token without an id (issued before ids existed) can only be ended with all the user's
  * sessions, by bumping the session version. Ids past their token's lifetime are swept.
  */
-export async function revokeSession(db: Db, claims: TokenClaims, expiresAtMs: number, nowMs = Date.now()): Promise<void> {
+export async function revokeSession(
+  db: Db,
+  claims: TokenClaims,
+  expiresAtMs: number,
+  nowMs = Date.now(),
+): Promise<void> {
   if (!Number.isInteger(claims.userId)) return;
   if (!claims.sessionId) {
     await db
@@ -22,13 +27,20 @@ export async function revokeSession(db: Db, claims: TokenClaims, expiresAtMs: nu
     return;
   }
   await db.batch([
-    db.insert(revokedSessions).values({ sessionId: claims.sessionId, userId: claims.userId, expiresAtMs }).onConflictDoNothing(),
+    db
+      .insert(revokedSessions)
+      .values({ sessionId: claims.sessionId, userId: claims.userId, expiresAtMs })
+      .onConflictDoNothing(),
     db.delete(revokedSessions).where(lt(revokedSessions.expiresAtMs, nowMs)),
   ]);
 }
 
 export async function isSessionRevoked(db: DbOrTx, sessionId: string | undefined): Promise<boolean> {
   if (!sessionId) return false;
-  const [row] = await db.select({ id: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId)).limit(1);
+  const [row] = await db
+    .select({ id: revokedSessions.sessionId })
+    .from(revokedSessions)
+    .where(eq(revokedSessions.sessionId, sessionId))
+    .limit(1);
   return row !== undefined;
 }

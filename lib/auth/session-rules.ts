@@ -16,7 +16,10 @@ export interface StoredUserState {
   active: boolean;
 }
 
-export function isSessionCurrent(token: TokenClaims | null | undefined, user: StoredUserState | null | undefined): boolean {
+export function isSessionCurrent(
+  token: TokenClaims | null | undefined,
+  user: StoredUserState | null | undefined,
+): boolean {
   if (!token || !user) return false;
   if (!Number.isInteger(token.userId) || !Number.isInteger(token.sessionVersion)) return false;
   return user.active && user.id === token.userId && user.sessionVersion === token.sessionVersion;

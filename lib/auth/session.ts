@@ -13,7 +13,12 @@ export type { SessionUser };
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   if (!session) return null;
-  return loadSessionUser(getDb(), { userId: session.uid, sessionVersion: session.ver, sessionId: session.sid, companyId: session.cid });
+  return loadSessionUser(getDb(), {
+    userId: session.uid,
+    sessionVersion: session.ver,
+    sessionId: session.sid,
+    companyId: session.cid,
+  });
 });
 
 /**

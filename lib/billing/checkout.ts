@@ -24,7 +24,11 @@ export async function createCheckout(
   let billsFen = 0;
   if (ids.length) {
     const rows = await db
-      .select({ id: bills.id, voided: bills.voided, owed: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen}` })
+      .select({
+        id: bills.id,
+        voided: bills.voided,
+        owed: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen}`,
+      })
       .from(bills)
       .where(and(eq(bills.companyId, ctx.companyId), eq(bills.householdId, input.householdId), inArray(bills.id, ids)));
     if (rows.length !== ids.length) throw new AppError("not_found");
@@ -32,11 +36,19 @@ export async function createCheckout(
     if (rows.some((r) => Number(r.owed) <= 0)) throw AppError.field("billIds", "billing.errors.billPaid");
     billsFen = rows.reduce((s, r) => s + Number(r.owed), 0);
   }
-  const aheadFen = input.aheadMonths > 0 ? input.aheadMonths * (await monthlyFeeFen(db, ctx.companyId, input.householdId)) : 0;
+  const aheadFen =
+    input.aheadMonths > 0 ? input.aheadMonths * (await monthlyFeeFen(db, ctx.companyId, input.householdId)) : 0;
   const amountFen = billsFen + aheadFen;
   if (amountFen <= 0) throw AppError.field("_form", "billing.errors.nothingToPay");
   const id = randomUUID();
-  await db.insert(checkoutSessions).values({ id, companyId: ctx.companyId, householdId: input.householdId, userId: ctx.userId, amountFen, billIds: ids });
+  await db.insert(checkoutSessions).values({
+    id,
+    companyId: ctx.companyId,
+    householdId: input.householdId,
+    userId: ctx.userId,
+    amountFen,
+    billIds: ids,
+  });
   return { id, amountFen };
 }
 
@@ -45,7 +57,9 @@ export async function getCheckout(db: DbOrTx, companyId: number, userId: number,
   const [row] = await db
     .select()
     .from(checkoutSessions)
-    .where(and(eq(checkoutSessions.companyId, companyId), eq(checkoutSessions.userId, userId), eq(checkoutSessions.id, id)));
+    .where(
+      and(eq(checkoutSessions.companyId, companyId), eq(checkoutSessions.userId, userId), eq(checkoutSessions.id, id)),
+    );
   return row ?? null;
 }
 
@@ -67,13 +81,27 @@ export async function expireCheckouts(db: Db, now: Date, companyIds?: readonly n
     const due = await db
       .select({ id: checkoutSessions.id })
       .from(checkoutSessions)
-      .where(and(eq(checkoutSessions.status, "open"), lt(checkoutSessions.createdAt, cutoff), companyIds ? inArray(checkoutSessions.companyId, [...companyIds]) : undefined))
+      .where(
+        and(
+          eq(checkoutSessions.status, "open"),
+          lt(checkoutSessions.createdAt, cutoff),
+          companyIds ? inArray(checkoutSessions.companyId, [...companyIds]) : undefined,
+        ),
+      )
       .limit(EXPIRE_CHUNK);
     if (!due.length) break;
     const res = await db
       .update(checkoutSessions)
       .set({ status: "expired" })
-      .where(and(inArray(checkoutSessions.id, due.map((d) => d.id)), eq(checkoutSessions.status, "open")));
+      .where(
+        and(
+          inArray(
+            checkoutSessions.id,
+            due.map((d) => d.id),
+          ),
+          eq(checkoutSessions.status, "open"),
+        ),
+      );
     expired += res.rowsAffected;
     if (due.length < EXPIRE_CHUNK) break;
   }

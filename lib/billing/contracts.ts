@@ -1,5 +1,12 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { communities, contractAllocations, contractBills, contractCustomers, contractPayments, contracts } from "@/db/schema";
+import {
+  communities,
+  contractAllocations,
+  contractBills,
+  contractCustomers,
+  contractPayments,
+  contracts,
+} from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
@@ -11,13 +18,29 @@ import { allocate, dueDateOf, isPeriod, MAX_PAYMENT_FEN } from "./rules";
 
 /** 多种经营 (contract income): customers, contracts, monthly contract bills and their payments. */
 
-export async function createContractCustomer(db: Db, actor: Actor, input: { name: string; contact?: string; phone?: string }) {
+export async function createContractCustomer(
+  db: Db,
+  actor: Actor,
+  input: { name: string; contact?: string; phone?: string },
+) {
   try {
     const [row] = await db
       .insert(contractCustomers)
-      .values({ companyId: actor.companyId, name: input.name, contact: input.contact || null, phone: input.phone || null })
+      .values({
+        companyId: actor.companyId,
+        name: input.name,
+        contact: input.contact || null,
+        phone: input.phone || null,
+      })
       .returning();
-    await writeAudit(db, { companyId: actor.companyId, actorUserId: actor.userId, action: "contract_customer.create", entity: "contract_customer", entityId: row.id, after: row });
+    await writeAudit(db, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "contract_customer.create",
+      entity: "contract_customer",
+      entityId: row.id,
+      after: row,
+    });
     return row;
   } catch (e) {
     if (isUniqueViolation(e)) throw AppError.field("name", "validation.nameTaken", "conflict");
@@ -28,18 +51,43 @@ export async function createContractCustomer(db: Db, actor: Actor, input: { name
 export async function createContract(
   db: Db,
   actor: Actor,
-  input: { customerId: number; communityId: number; description: string; monthlyFen: number; startMonth: string; endMonth: string },
+  input: {
+    customerId: number;
+    communityId: number;
+    description: string;
+    monthlyFen: number;
+    startMonth: string;
+    endMonth: string;
+  },
 ) {
   const { companyId } = actor;
   if (!isPeriod(input.startMonth)) throw AppError.field("startMonth", "billing.errors.period");
-  if (!isPeriod(input.endMonth) || input.endMonth < input.startMonth) throw AppError.field("endMonth", "billing.errors.endMonth");
-  if (!Number.isSafeInteger(input.monthlyFen) || input.monthlyFen <= 0) throw AppError.field("monthly", "billing.errors.amount");
+  if (!isPeriod(input.endMonth) || input.endMonth < input.startMonth)
+    throw AppError.field("endMonth", "billing.errors.endMonth");
+  if (!Number.isSafeInteger(input.monthlyFen) || input.monthlyFen <= 0)
+    throw AppError.field("monthly", "billing.errors.amount");
   return db.transaction(async (tx) => {
-    const [customer] = await tx.select({ id: contractCustomers.id }).from(contractCustomers).where(and(eq(contractCustomers.companyId, companyId), eq(contractCustomers.id, input.customerId)));
-    const [community] = await tx.select({ id: communities.id }).from(communities).where(and(eq(communities.companyId, companyId), eq(communities.id, input.communityId)));
+    const [customer] = await tx
+      .select({ id: contractCustomers.id })
+      .from(contractCustomers)
+      .where(and(eq(contractCustomers.companyId, companyId), eq(contractCustomers.id, input.customerId)));
+    const [community] = await tx
+      .select({ id: communities.id })
+      .from(communities)
+      .where(and(eq(communities.companyId, companyId), eq(communities.id, input.communityId)));
     if (!customer || !community) throw new AppError("not_found");
-    const [row] = await tx.insert(contracts).values({ companyId, ...input }).returning();
-    await writeAudit(tx, { companyId, actorUserId: actor.userId, action: "contract.create", entity: "contract", entityId: row.id, after: row });
+    const [row] = await tx
+      .insert(contracts)
+      .values({ companyId, ...input })
+      .returning();
+    await writeAudit(tx, {
+      companyId,
+      actorUserId: actor.userId,
+      action: "contract.create",
+      entity: "contract",
+      entityId: row.id,
+      after: row,
+    });
     return row;
   });
 }
@@ -48,7 +96,12 @@ export async function createContract(
  * One bill per contract running in `period` (start ≤ period ≤ end), due on the company's due
  * day. Idempotent: unique contract + period, a second run creates nothing.
  */
-export async function generateContractBills(db: DbOrTx, companyId: number, period: string, now = new Date()): Promise<number> {
+export async function generateContractBills(
+  db: DbOrTx,
+  companyId: number,
+  period: string,
+  now = new Date(),
+): Promise<number> {
   if (!isPeriod(period)) throw AppError.field("period", "billing.errors.period");
   const settings = await getBillingSettings(db, companyId);
   const due = dueDateOf(period, settings.dueDay);
@@ -89,32 +142,64 @@ async function findByKey(db: DbOrTx, companyId: number, input: ContractPaymentIn
  */
 export async function recordContractPayment(db: Db, actor: Actor, input: ContractPaymentInput) {
   const { companyId } = actor;
-  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw AppError.field("amount", "billing.errors.amount");
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
+    throw AppError.field("amount", "billing.errors.amount");
   if (input.amountFen > MAX_PAYMENT_FEN) throw AppError.field("amount", "billing.errors.amountTooLarge");
   const earlier = await findByKey(db, companyId, input);
   if (earlier) return { payment: earlier, created: false };
   const now = input.now ?? new Date();
   try {
     return await db.transaction(async (tx) => {
-      const [customer] = await tx.select({ id: contractCustomers.id }).from(contractCustomers).where(and(eq(contractCustomers.companyId, companyId), eq(contractCustomers.id, input.customerId)));
+      const [customer] = await tx
+        .select({ id: contractCustomers.id })
+        .from(contractCustomers)
+        .where(and(eq(contractCustomers.companyId, companyId), eq(contractCustomers.id, input.customerId)));
       if (!customer) throw new AppError("not_found");
       const open = await tx
-        .select({ id: contractBills.id, period: contractBills.period, outstandingFen: sql<number>`${contractBills.amountFen} - ${contractBills.allocatedFen}` })
+        .select({
+          id: contractBills.id,
+          period: contractBills.period,
+          outstandingFen: sql<number>`${contractBills.amountFen} - ${contractBills.allocatedFen}`,
+        })
         .from(contractBills)
-        .where(and(eq(contractBills.companyId, companyId), eq(contractBills.customerId, input.customerId), sql`${contractBills.allocatedFen} < ${contractBills.amountFen}`));
+        .where(
+          and(
+            eq(contractBills.companyId, companyId),
+            eq(contractBills.customerId, input.customerId),
+            sql`${contractBills.allocatedFen} < ${contractBills.amountFen}`,
+          ),
+        );
       const plan = allocate(input.amountFen, open);
       if (plan.creditFen > 0) throw AppError.field("amount", "billing.errors.overpay");
       const receiptNo = await nextReceiptNo(tx, companyId, now, input.timeZone);
       const [payment] = await tx
         .insert(contractPayments)
-        .values({ companyId, customerId: input.customerId, method: input.method, amountFen: input.amountFen, receiptNo, idempotencyKey: input.idempotencyKey, actorUserId: actor.userId, note: input.note ?? null, receivedAt: now })
+        .values({
+          companyId,
+          customerId: input.customerId,
+          method: input.method,
+          amountFen: input.amountFen,
+          receiptNo,
+          idempotencyKey: input.idempotencyKey,
+          actorUserId: actor.userId,
+          note: input.note ?? null,
+          receivedAt: now,
+        })
         .returning();
       for (const a of plan.allocations) {
         const res = await tx.run(sql`update contract_bills set allocated_fen = allocated_fen + ${a.amountFen}
           where id = ${a.billId} and allocated_fen + ${a.amountFen} <= amount_fen`);
         if (res.rowsAffected !== 1) throw new AppError("conflict");
       }
-      await tx.insert(contractAllocations).values(plan.allocations.map((a) => ({ companyId, contractBillId: a.billId, contractPaymentId: payment.id, amountFen: a.amountFen, createdAt: now })));
+      await tx.insert(contractAllocations).values(
+        plan.allocations.map((a) => ({
+          companyId,
+          contractBillId: a.billId,
+          contractPaymentId: payment.id,
+          amountFen: a.amountFen,
+          createdAt: now,
+        })),
+      );
       await writeAudit(tx, {
         companyId,
         actorUserId: actor.userId,
@@ -177,7 +262,9 @@ export async function listContractBills(db: DbOrTx, companyId: number) {
       allocatedFen: contractBills.allocatedFen,
       customerName: contractCustomers.name,
       description: contracts.description,
-      unitLabel: sql<string | null>`(select b.code || '-' || u.number from units u join buildings b on b.id = u.building_id where u.id = ${contractBills.unitId})`,
+      unitLabel: sql<
+        string | null
+      >`(select b.code || '-' || u.number from units u join buildings b on b.id = u.building_id where u.id = ${contractBills.unitId})`,
       reasonKey: contractBills.reasonKey,
       reasonParams: contractBills.reasonParams,
     })
@@ -191,7 +278,11 @@ export async function listContractBills(db: DbOrTx, companyId: number) {
 
 /** The company's communities, for the contract form. */
 export async function companyCommunities(db: DbOrTx, companyId: number) {
-  return db.select({ id: communities.id, name: communities.name }).from(communities).where(eq(communities.companyId, companyId)).orderBy(asc(communities.name));
+  return db
+    .select({ id: communities.id, name: communities.name })
+    .from(communities)
+    .where(eq(communities.companyId, companyId))
+    .orderBy(asc(communities.name));
 }
 
 /** A contract payment's receipt: the payment, its customer and the contract bills it paid. Company-scoped; null when not found. */
@@ -211,7 +302,12 @@ export async function contractReceipt(db: DbOrTx, companyId: number, paymentId: 
     .where(and(eq(contractPayments.companyId, companyId), eq(contractPayments.id, paymentId)));
   if (!head) return null;
   const lines = await db
-    .select({ billId: contractBills.id, period: contractBills.period, description: contracts.description, amountFen: contractAllocations.amountFen })
+    .select({
+      billId: contractBills.id,
+      period: contractBills.period,
+      description: contracts.description,
+      amountFen: contractAllocations.amountFen,
+    })
     .from(contractAllocations)
     .innerJoin(contractBills, eq(contractBills.id, contractAllocations.contractBillId))
     .leftJoin(contracts, eq(contracts.id, contractBills.contractId))

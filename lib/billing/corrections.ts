@@ -33,10 +33,20 @@ async function loadBill(tx: DbOrTx, companyId: number, billId: number) {
 }
 
 /** Moves `amountFen` already allocated to a bill back to the household's credit. */
-async function releaseToCredit(tx: DbOrTx, companyId: number, bill: { id: number; householdId: number }, amountFen: number, now: Date) {
+async function releaseToCredit(
+  tx: DbOrTx,
+  companyId: number,
+  bill: { id: number; householdId: number },
+  amountFen: number,
+  now: Date,
+) {
   if (amountFen <= 0) return;
-  await tx.insert(allocations).values({ companyId, billId: bill.id, paymentId: null, amountFen: -amountFen, createdAt: now });
-  await tx.insert(creditEntries).values({ companyId, householdId: bill.householdId, kind: "release", amountFen, billId: bill.id, createdAt: now });
+  await tx
+    .insert(allocations)
+    .values({ companyId, billId: bill.id, paymentId: null, amountFen: -amountFen, createdAt: now });
+  await tx
+    .insert(creditEntries)
+    .values({ companyId, householdId: bill.householdId, kind: "release", amountFen, billId: bill.id, createdAt: now });
 }
 
 /** Voids a bill; what was paid on it becomes credit. */
@@ -48,34 +58,80 @@ export async function voidBill(db: Db, actor: Actor, input: { billId: number; re
     await tx.run(sql`update bills set voided = 1, allocated_fen = 0 where id = ${bill.id} and voided = 0`);
     const [entry] = await tx
       .insert(billingCorrections)
-      .values({ companyId: actor.companyId, householdId: bill.householdId, kind: "void", billId: bill.id, amountFen: bill.linesFen + bill.adjustmentFen, reason: input.reason, actorUserId: actor.userId, createdAt: now })
+      .values({
+        companyId: actor.companyId,
+        householdId: bill.householdId,
+        kind: "void",
+        billId: bill.id,
+        amountFen: bill.linesFen + bill.adjustmentFen,
+        reason: input.reason,
+        actorUserId: actor.userId,
+        createdAt: now,
+      })
       .returning();
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "bill.void", entity: "bill", entityId: bill.id, after: { reason: input.reason, released: bill.allocatedFen } });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "bill.void",
+      entity: "bill",
+      entityId: bill.id,
+      after: { reason: input.reason, released: bill.allocatedFen },
+    });
     return entry;
   });
 }
 
 /** Adjusts a bill by a signed amount (a discount is negative); an overpaid remainder becomes credit. */
-export async function adjustBill(db: Db, actor: Actor, input: { billId: number; amountFen: number; reason: string }, now = new Date()) {
-  if (!Number.isSafeInteger(input.amountFen) || input.amountFen === 0) throw AppError.field("amount", "billing.errors.amount");
+export async function adjustBill(
+  db: Db,
+  actor: Actor,
+  input: { billId: number; amountFen: number; reason: string },
+  now = new Date(),
+) {
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen === 0)
+    throw AppError.field("amount", "billing.errors.amount");
   return db.transaction((tx) => adjustBillTx(tx, actor, input, now));
 }
 
 /** adjustBill inside the caller's transaction (a flow that corrects a bill together with other records). */
-export async function adjustBillTx(tx: DbOrTx, actor: Actor, input: { billId: number; amountFen: number; reason: string }, now = new Date()) {
-  if (!Number.isSafeInteger(input.amountFen) || input.amountFen === 0) throw AppError.field("amount", "billing.errors.amount");
+export async function adjustBillTx(
+  tx: DbOrTx,
+  actor: Actor,
+  input: { billId: number; amountFen: number; reason: string },
+  now = new Date(),
+) {
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen === 0)
+    throw AppError.field("amount", "billing.errors.amount");
   const bill = await loadBill(tx, actor.companyId, input.billId);
   if (bill.voided) throw AppError.field("billId", "billing.errors.billVoided", "conflict");
   const newAmount = bill.linesFen + bill.adjustmentFen + input.amountFen;
   if (newAmount < 0) throw AppError.field("amount", "billing.errors.adjustTooLarge");
   const excess = Math.max(0, bill.allocatedFen - newAmount);
   await releaseToCredit(tx, actor.companyId, bill, excess, now);
-  await tx.run(sql`update bills set adjustment_fen = adjustment_fen + ${input.amountFen}, allocated_fen = allocated_fen - ${excess} where id = ${bill.id}`);
+  await tx.run(
+    sql`update bills set adjustment_fen = adjustment_fen + ${input.amountFen}, allocated_fen = allocated_fen - ${excess} where id = ${bill.id}`,
+  );
   const [entry] = await tx
     .insert(billingCorrections)
-    .values({ companyId: actor.companyId, householdId: bill.householdId, kind: "adjust", billId: bill.id, amountFen: input.amountFen, reason: input.reason, actorUserId: actor.userId, createdAt: now })
+    .values({
+      companyId: actor.companyId,
+      householdId: bill.householdId,
+      kind: "adjust",
+      billId: bill.id,
+      amountFen: input.amountFen,
+      reason: input.reason,
+      actorUserId: actor.userId,
+      createdAt: now,
+    })
     .returning();
-  await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "bill.adjust", entity: "bill", entityId: bill.id, after: { amountFen: input.amountFen, reason: input.reason } });
+  await writeAudit(tx, {
+    companyId: actor.companyId,
+    actorUserId: actor.userId,
+    action: "bill.adjust",
+    entity: "bill",
+    entityId: bill.id,
+    after: { amountFen: input.amountFen, reason: input.reason },
+  });
   return entry;
 }
 
@@ -84,8 +140,14 @@ export async function adjustBillTx(tx: DbOrTx, actor: Actor, input: { billId: nu
  * payment's allocations, newest bill first (those bills owe again). A full refund is the
  * payment's reversal. Never more than the payment minus earlier refunds.
  */
-export async function refundPayment(db: Db, actor: Actor, input: { paymentId: number; amountFen: number; reason: string }, now = new Date()) {
-  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw AppError.field("amount", "billing.errors.amount");
+export async function refundPayment(
+  db: Db,
+  actor: Actor,
+  input: { paymentId: number; amountFen: number; reason: string },
+  now = new Date(),
+) {
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
+    throw AppError.field("amount", "billing.errors.amount");
   const { companyId } = actor;
   return db.transaction(async (tx) => {
     const [payment] = await tx
@@ -96,12 +158,26 @@ export async function refundPayment(db: Db, actor: Actor, input: { paymentId: nu
     const [done] = await tx
       .select({ n: sql<number>`coalesce(sum(${billingCorrections.amountFen}), 0)` })
       .from(billingCorrections)
-      .where(and(eq(billingCorrections.companyId, companyId), eq(billingCorrections.paymentId, payment.id), eq(billingCorrections.kind, "refund")));
-    if (input.amountFen > payment.amountFen - Number(done.n)) throw AppError.field("amount", "billing.errors.refundTooLarge");
+      .where(
+        and(
+          eq(billingCorrections.companyId, companyId),
+          eq(billingCorrections.paymentId, payment.id),
+          eq(billingCorrections.kind, "refund"),
+        ),
+      );
+    if (input.amountFen > payment.amountFen - Number(done.n))
+      throw AppError.field("amount", "billing.errors.refundTooLarge");
     let left = input.amountFen;
     const fromCredit = Math.min(left, Math.max(0, await creditBalance(tx, companyId, payment.householdId)));
     if (fromCredit > 0) {
-      await tx.insert(creditEntries).values({ companyId, householdId: payment.householdId, kind: "refund", amountFen: -fromCredit, paymentId: payment.id, createdAt: now });
+      await tx.insert(creditEntries).values({
+        companyId,
+        householdId: payment.householdId,
+        kind: "refund",
+        amountFen: -fromCredit,
+        paymentId: payment.id,
+        createdAt: now,
+      });
       left -= fromCredit;
     }
     if (left > 0) {
@@ -116,8 +192,12 @@ export async function refundPayment(db: Db, actor: Actor, input: { paymentId: nu
         if (left === 0) break;
         const take = Math.min(left, Number(h.net));
         if (take <= 0) continue;
-        await tx.insert(allocations).values({ companyId, billId: h.billId, paymentId: payment.id, amountFen: -take, createdAt: now });
-        const res = await tx.run(sql`update bills set allocated_fen = allocated_fen - ${take} where id = ${h.billId} and allocated_fen >= ${take}`);
+        await tx
+          .insert(allocations)
+          .values({ companyId, billId: h.billId, paymentId: payment.id, amountFen: -take, createdAt: now });
+        const res = await tx.run(
+          sql`update bills set allocated_fen = allocated_fen - ${take} where id = ${h.billId} and allocated_fen >= ${take}`,
+        );
         if (res.rowsAffected !== 1) throw new AppError("conflict");
         left -= take;
       }
@@ -125,9 +205,25 @@ export async function refundPayment(db: Db, actor: Actor, input: { paymentId: nu
     }
     const [entry] = await tx
       .insert(billingCorrections)
-      .values({ companyId, householdId: payment.householdId, kind: "refund", paymentId: payment.id, amountFen: input.amountFen, reason: input.reason, actorUserId: actor.userId, createdAt: now })
+      .values({
+        companyId,
+        householdId: payment.householdId,
+        kind: "refund",
+        paymentId: payment.id,
+        amountFen: input.amountFen,
+        reason: input.reason,
+        actorUserId: actor.userId,
+        createdAt: now,
+      })
       .returning();
-    await writeAudit(tx, { companyId, actorUserId: actor.userId, action: "payment.refund", entity: "payment", entityId: payment.id, after: { amountFen: input.amountFen, reason: input.reason } });
+    await writeAudit(tx, {
+      companyId,
+      actorUserId: actor.userId,
+      action: "payment.refund",
+      entity: "payment",
+      entityId: payment.id,
+      after: { amountFen: input.amountFen, reason: input.reason },
+    });
     return entry;
   });
 }

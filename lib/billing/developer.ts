@@ -12,7 +12,13 @@ import { dueDateOf } from "./rules";
  * (`reason.developer`: days, month days). The holder is billed nothing for those days
  * (generate.ts). Idempotent: unique unit period + month. Runs inside the bill run's transaction.
  */
-export async function generateDeveloperBills(tx: DbOrTx, companyId: number, period: string, settings: BillingSettings, now: Date): Promise<number> {
+export async function generateDeveloperBills(
+  tx: DbOrTx,
+  companyId: number,
+  period: string,
+  settings: BillingSettings,
+  now: Date,
+): Promise<number> {
   const b = monthBounds(period);
   const billingDate = dueDateOf(period, settings.billingDay);
   const span = { from: "p.from_date", to: "p.to_date" };

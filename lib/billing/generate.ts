@@ -16,11 +16,25 @@ export interface BillingSettings {
   vacancyRateBp: number;
 }
 
-export const DEFAULT_SETTINGS: BillingSettings = { billingDay: 1, dueDay: 15, rounding: "fen", proration: "days", vacancyRateBp: 7000 };
+export const DEFAULT_SETTINGS: BillingSettings = {
+  billingDay: 1,
+  dueDay: 15,
+  rounding: "fen",
+  proration: "days",
+  vacancyRateBp: 7000,
+};
 
 export async function getBillingSettings(db: DbOrTx, companyId: number): Promise<BillingSettings> {
   const [row] = await db.select().from(billingSettings).where(eq(billingSettings.companyId, companyId));
-  return row ? { billingDay: row.billingDay, dueDay: row.dueDay, rounding: row.rounding, proration: row.proration, vacancyRateBp: row.vacancyRateBp } : DEFAULT_SETTINGS;
+  return row
+    ? {
+        billingDay: row.billingDay,
+        dueDay: row.dueDay,
+        rounding: row.rounding,
+        proration: row.proration,
+        vacancyRateBp: row.vacancyRateBp,
+      }
+    : DEFAULT_SETTINGS;
 }
 
 /** Each active monthly fee item's price in force in `period` (its latest price period starting by then; an item without any price period: its price). Columns: id, kind, price. */
@@ -48,9 +62,17 @@ export function pricesInForce(companyId: number, period: string) {
  * carries its reason (prorated, vacancy) as a message key + JSON parameters.
  * Columns: household_id, fee_item_id, unit_id, qty, price, amount, reason_key, reason_params.
  */
-function lineSource(companyId: number, period: string, settings: BillingSettings, hasSpecialPeriods: boolean, households: HouseholdRange) {
+function lineSource(
+  companyId: number,
+  period: string,
+  settings: BillingSettings,
+  hasSpecialPeriods: boolean,
+  households: HouseholdRange,
+) {
   const b = monthBounds(period);
-  const inRange = sql.raw(` and hu.household_id between ${Math.trunc(households.from)} and ${Math.trunc(households.to)}`);
+  const inRange = sql.raw(
+    ` and hu.household_id between ${Math.trunc(households.from)} and ${Math.trunc(households.to)}`,
+  );
   const billingDate = dueDateOf(period, settings.billingDay);
   const days = sql.raw(billedDaysSql("hu.from_date", "hu.to_date", b, settings.proration, billingDate));
   const special = (kind: "vacant" | "free" | "developer") =>
@@ -58,11 +80,18 @@ function lineSource(companyId: number, period: string, settings: BillingSettings
       ? sql.raw("0")
       : sql.raw(`(select coalesce(sum(${overlapDaysSql({ from: "hu.from_date", to: "hu.to_date" }, { from: "s.from_date", to: "s.to_date" }, b, settings.proration, billingDate)}), 0)
        from unit_billing_periods s where s.unit_id = hu.unit_id and s.kind = '${kind}' and s.from_date < '${b.next}' and coalesce(s.to_date, '${OPEN_END}') > '${b.first}')`);
-  const amount = (q: string, d: string, rate?: number) => sql.raw(proratedSql("px.price", q, d, b.days, settings.rounding, rate));
-  const metered = sql.raw(proratedSql("px.price", "(mr.reading_centi - mr.previous_centi)", String(b.days), b.days, settings.rounding));
+  const amount = (q: string, d: string, rate?: number) =>
+    sql.raw(proratedSql("px.price", q, d, b.days, settings.rounding, rate));
+  const metered = sql.raw(
+    proratedSql("px.price", "(mr.reading_centi - mr.previous_centi)", String(b.days), b.days, settings.rounding),
+  );
   const reason = (d: string) =>
-    sql.raw(`case when ${d} < ${b.days} then 'reason.prorated' end as reason_key, case when ${d} < ${b.days} then json_object('days', ${d}, 'monthDays', ${b.days}) end as reason_params`);
-  const vacancy = sql.raw(`'reason.vacancy', json_object('days', h.vdays, 'monthDays', ${b.days}, 'percent', ${settings.vacancyRateBp / 100})`);
+    sql.raw(
+      `case when ${d} < ${b.days} then 'reason.prorated' end as reason_key, case when ${d} < ${b.days} then json_object('days', ${d}, 'monthDays', ${b.days}) end as reason_params`,
+    );
+  const vacancy = sql.raw(
+    `'reason.vacancy', json_object('days', h.vdays, 'monthDays', ${b.days}, 'percent', ${settings.vacancyRateBp / 100})`,
+  );
   return sql`
     with held as (
       select household_id, unit_id, type, area, vdays, fdays, days - vdays - fdays - ddays as pdays
@@ -133,15 +162,25 @@ async function householdRanges(db: DbOrTx, companyId: number, size: number): Pro
  * gets nothing new, so a run stopped between chunks is resumed by running it again. New bills
  * are paid from credit at once, in their chunk.
  */
-export async function generateBills(db: Db, companyId: number, period: string, now = new Date(), chunk = BILL_RUN_CHUNK): Promise<GenerationResult> {
+export async function generateBills(
+  db: Db,
+  companyId: number,
+  period: string,
+  now = new Date(),
+  chunk = BILL_RUN_CHUNK,
+): Promise<GenerationResult> {
   if (!isPeriod(period)) throw AppError.field("period", "billing.errors.period");
   const settings = await getBillingSettings(db, companyId);
   const due = dueDateOf(period, settings.dueDay);
   const at = now.getTime();
   // Without any vacant or fee-free period in the company the per-holding lookups are skipped (the bill run's hot path).
-  const [special] = await db.all<{ n: number }>(sql`select count(*) as n from (select 1 from unit_billing_periods where company_id = ${companyId} limit 1)`);
+  const [special] = await db.all<{ n: number }>(
+    sql`select count(*) as n from (select 1 from unit_billing_periods where company_id = ${companyId} limit 1)`,
+  );
   const contractBills = await db.transaction(
-    async (tx) => (await generateContractBills(tx, companyId, period, now)) + (await generateDeveloperBills(tx, companyId, period, settings, now)),
+    async (tx) =>
+      (await generateContractBills(tx, companyId, period, now)) +
+      (await generateDeveloperBills(tx, companyId, period, settings, now)),
   );
   let created = 0;
   let creditApplied = 0;
@@ -172,7 +211,13 @@ export async function generateBills(db: Db, companyId: number, period: string, n
 }
 
 /** Pays the period's open bills from each household's credit (set-based). Returns how many bills got credit. */
-async function applyCreditToPeriod(tx: DbOrTx, companyId: number, period: string, at: number, households: HouseholdRange): Promise<number> {
+async function applyCreditToPeriod(
+  tx: DbOrTx,
+  companyId: number,
+  period: string,
+  at: number,
+  households: HouseholdRange,
+): Promise<number> {
   const [{ maxId }] = await tx.all<{ maxId: number }>(sql`select coalesce(max(id), 0) as maxId from allocations`);
   const ins = await tx.run(sql`
     insert into allocations (company_id, bill_id, payment_id, amount_fen, created_at)

@@ -33,7 +33,12 @@ export type Payment = typeof payments.$inferSelect;
  * the payment's transaction: the counter moves only if the payment commits, so numbers have no
  * gaps. Household and contract payments share the sequence.
  */
-export async function nextReceiptNo(tx: DbOrTx, companyId: number, now: Date, timeZone = "Asia/Shanghai"): Promise<string> {
+export async function nextReceiptNo(
+  tx: DbOrTx,
+  companyId: number,
+  now: Date,
+  timeZone = "Asia/Shanghai",
+): Promise<string> {
   const year = Number(localDate(now, timeZone).slice(0, 4));
   const [counter] = await tx.all<{ last: number }>(sql`
     insert into receipt_counters (company_id, year, last) values (${companyId}, ${year}, 1)
@@ -77,8 +82,13 @@ export type PaymentEffect = (tx: DbOrTx, payment: Payment, created: boolean) => 
  * paying the same bill at once can never over-allocate: the later one becomes credit.
  * Call it through lib/flows/record-payment.ts, which adds the cross-module effects.
  */
-export async function recordPayment(db: Db, input: PaymentInput, effect?: PaymentEffect): Promise<{ payment: Payment; created: boolean }> {
-  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw AppError.field("amount", "billing.errors.amount");
+export async function recordPayment(
+  db: Db,
+  input: PaymentInput,
+  effect?: PaymentEffect,
+): Promise<{ payment: Payment; created: boolean }> {
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
+    throw AppError.field("amount", "billing.errors.amount");
   if (input.amountFen > MAX_PAYMENT_FEN) throw AppError.field("amount", "billing.errors.amountTooLarge");
   if (!input.idempotencyKey) throw new AppError("validation");
   const { companyId } = input;
@@ -87,7 +97,9 @@ export async function recordPayment(db: Db, input: PaymentInput, effect?: Paymen
     return await db.transaction(async (tx) => {
       const again = await findPaymentByKey(tx, companyId, input.idempotencyKey);
       if (again) assertSameRequest(again, input);
-      const result = again ? { payment: again, created: false } : { payment: await insertPaymentTx(tx, input, now), created: true };
+      const result = again
+        ? { payment: again, created: false }
+        : { payment: await insertPaymentTx(tx, input, now), created: true };
       await effect?.(tx, result.payment, result.created);
       return result;
     });
@@ -139,10 +151,18 @@ async function insertPaymentTx(tx: DbOrTx, input: PaymentInput, now: Date): Prom
     })
     .returning();
   const open = await tx
-    .select({ id: bills.id, period: bills.period, outstandingFen: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen}` })
+    .select({
+      id: bills.id,
+      period: bills.period,
+      outstandingFen: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen}`,
+    })
     .from(bills)
     .where(
-      and(eq(bills.companyId, companyId), eq(bills.householdId, input.householdId), sql`${bills.voided} = 0 and ${bills.allocatedFen} < ${bills.linesFen} + ${bills.adjustmentFen}`),
+      and(
+        eq(bills.companyId, companyId),
+        eq(bills.householdId, input.householdId),
+        sql`${bills.voided} = 0 and ${bills.allocatedFen} < ${bills.linesFen} + ${bills.adjustmentFen}`,
+      ),
     );
   const plan = allocate(input.amountFen, open, chosen);
   for (const a of plan.allocations) {
@@ -151,17 +171,47 @@ async function insertPaymentTx(tx: DbOrTx, input: PaymentInput, now: Date): Prom
     if (res.rowsAffected !== 1) throw new AppError("conflict");
   }
   if (plan.allocations.length)
-    await tx.insert(allocations).values(plan.allocations.map((a) => ({ companyId, billId: a.billId, paymentId: payment.id, amountFen: a.amountFen, createdAt: now })));
+    await tx.insert(allocations).values(
+      plan.allocations.map((a) => ({
+        companyId,
+        billId: a.billId,
+        paymentId: payment.id,
+        amountFen: a.amountFen,
+        createdAt: now,
+      })),
+    );
   if (plan.creditFen > 0)
-    await tx.insert(creditEntries).values({ companyId, householdId: input.householdId, kind: "payment", amountFen: plan.creditFen, paymentId: payment.id, createdAt: now });
+    await tx.insert(creditEntries).values({
+      companyId,
+      householdId: input.householdId,
+      kind: "payment",
+      amountFen: plan.creditFen,
+      paymentId: payment.id,
+      createdAt: now,
+    });
   await writeAudit(tx, {
     companyId,
     actorUserId: input.actorUserId,
     action: "payment.record",
     entity: "payment",
     entityId: payment.id,
-    after: { receiptNo: payment.receiptNo, amountFen: payment.amountFen, method: payment.method, householdId: payment.householdId },
+    after: {
+      receiptNo: payment.receiptNo,
+      amountFen: payment.amountFen,
+      method: payment.method,
+      householdId: payment.householdId,
+    },
   });
-  await enqueuePaymentReceipt(tx, { companyId, paymentId: payment.id, householdId: payment.householdId, receiptNo: payment.receiptNo, amountFen: payment.amountFen }, now);
+  await enqueuePaymentReceipt(
+    tx,
+    {
+      companyId,
+      paymentId: payment.id,
+      householdId: payment.householdId,
+      receiptNo: payment.receiptNo,
+      amountFen: payment.amountFen,
+    },
+    now,
+  );
   return payment;
 }

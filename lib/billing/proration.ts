@@ -34,7 +34,13 @@ function dayNumber(date: string): number {
  * Days of `period` billed to a holder of [from, to): by days, the days held in the month; by
  * billing day, the whole month when the holder holds the unit on the billing day, else none.
  */
-export function billedDays(from: string, to: string | null, period: string, proration: Proration = "days", billingDay = 1): number {
+export function billedDays(
+  from: string,
+  to: string | null,
+  period: string,
+  proration: Proration = "days",
+  billingDay = 1,
+): number {
   const { first, next, days } = monthBounds(period);
   const end = to ?? OPEN_END;
   if (proration === "billing_day") {
@@ -53,11 +59,24 @@ export function billedDays(from: string, to: string | null, period: string, pror
  * what is below the jiao / the yuan). Integer arithmetic only; a full month equals
  * `areaLineFen`. `rateBp` scales the price (a vacancy rate, 7000 = 70 %) before rounding.
  */
-export function proratedFen(priceFen: number, quantityCenti: number, days: number, monthDays: number, rounding: Rounding = "fen", rateBp = FULL_RATE): number {
-  for (const [n, name] of [[priceFen, "priceFen"], [quantityCenti, "quantityCenti"], [days, "days"], [rateBp, "rateBp"]] as const) {
+export function proratedFen(
+  priceFen: number,
+  quantityCenti: number,
+  days: number,
+  monthDays: number,
+  rounding: Rounding = "fen",
+  rateBp = FULL_RATE,
+): number {
+  for (const [n, name] of [
+    [priceFen, "priceFen"],
+    [quantityCenti, "quantityCenti"],
+    [days, "days"],
+    [rateBp, "rateBp"],
+  ] as const) {
     if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${name} must be a non-negative integer`);
   }
-  if (!Number.isInteger(monthDays) || monthDays < 28 || monthDays > 31 || days > monthDays) throw new RangeError("days must be within the month");
+  if (!Number.isInteger(monthDays) || monthDays < 28 || monthDays > 31 || days > monthDays)
+    throw new RangeError("days must be within the month");
   const scaled = priceFen * quantityCenti * days * rateBp;
   if (!Number.isSafeInteger(scaled)) throw new RangeError("amount too large");
   const denominator = 100 * monthDays * FULL_RATE;
@@ -67,7 +86,14 @@ export function proratedFen(priceFen: number, quantityCenti: number, days: numbe
 }
 
 /** The same computation as SQL over integer expressions, so the bill run and `proratedFen` agree (tests compare them). */
-export function proratedSql(price: string, quantity: string, days: string, monthDays: number, rounding: Rounding, rateBp = FULL_RATE): string {
+export function proratedSql(
+  price: string,
+  quantity: string,
+  days: string,
+  monthDays: number,
+  rounding: Rounding,
+  rateBp = FULL_RATE,
+): string {
   const full = rateBp === FULL_RATE;
   const denominator = 100 * monthDays * (full ? 1 : FULL_RATE);
   const scaled = full ? `(${price} * ${quantity} * ${days})` : `(${price} * ${quantity} * ${days} * ${rateBp})`;
@@ -77,9 +103,16 @@ export function proratedSql(price: string, quantity: string, days: string, month
 }
 
 /** SQL: days of the month [first, next) within [from, to) — by days, or the whole month if held on `billingDate`. */
-export function billedDaysSql(from: string, to: string, b: MonthBounds, proration: Proration, billingDate: string): string {
+export function billedDaysSql(
+  from: string,
+  to: string,
+  b: MonthBounds,
+  proration: Proration,
+  billingDate: string,
+): string {
   const end = `coalesce(${to}, '${OPEN_END}')`;
-  if (proration === "billing_day") return `(case when ${from} <= '${billingDate}' and ${end} > '${billingDate}' then ${b.days} else 0 end)`;
+  if (proration === "billing_day")
+    return `(case when ${from} <= '${billingDate}' and ${end} > '${billingDate}' then ${b.days} else 0 end)`;
   return `max(0, cast(julianday(min(${end}, '${b.next}')) - julianday(max(${from}, '${b.first}')) as integer))`;
 }
 
@@ -107,7 +140,13 @@ export function lineReason(key: string | null, params: string | null): LineReaso
  * SQL: days of the month within a holding [hFrom, hTo) AND a special period [sFrom, sTo) — by
  * days, or the whole month when both cover the billing day.
  */
-export function overlapDaysSql(h: { from: string; to: string }, p: { from: string; to: string }, b: MonthBounds, proration: Proration, billingDate: string): string {
+export function overlapDaysSql(
+  h: { from: string; to: string },
+  p: { from: string; to: string },
+  b: MonthBounds,
+  proration: Proration,
+  billingDate: string,
+): string {
   const hEnd = `coalesce(${h.to}, '${OPEN_END}')`;
   const pEnd = `coalesce(${p.to}, '${OPEN_END}')`;
   if (proration === "billing_day") {

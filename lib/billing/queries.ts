@@ -34,21 +34,27 @@ const outstanding = sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${b
  * Households with none are absent.
  */
 export function arrearsSubquery(db: DbOrTx, companyId: number, today: string) {
-  return db
-    .select({
-      householdId: sql<number>`${bills.householdId}`.as("ar_household_id"),
-      months: sql<number>`count(*)`.as("ar_months"),
-      owedFen: sql<number>`sum(${outstanding})`.as("ar_owed_fen"),
-    })
-    // The partial index holds only the bills still owing (a few percent of all), so name it:
-    // without statistics the planner would take the (company, due date) index and read every bill.
-    .from(sql`${bills} indexed by bills_open_idx`)
-    .where(and(eq(bills.companyId, companyId), openBill, lt(bills.dueDate, today), eq(bills.kind, "monthly")))
-    .groupBy(bills.householdId)
-    .as("arrears");
+  return (
+    db
+      .select({
+        householdId: sql<number>`${bills.householdId}`.as("ar_household_id"),
+        months: sql<number>`count(*)`.as("ar_months"),
+        owedFen: sql<number>`sum(${outstanding})`.as("ar_owed_fen"),
+      })
+      // The partial index holds only the bills still owing (a few percent of all), so name it:
+      // without statistics the planner would take the (company, due date) index and read every bill.
+      .from(sql`${bills} indexed by bills_open_idx`)
+      .where(and(eq(bills.companyId, companyId), openBill, lt(bills.dueDate, today), eq(bills.kind, "monthly")))
+      .groupBy(bills.householdId)
+      .as("arrears")
+  );
 }
 
-export async function monthsInArrearsByHousehold(db: DbOrTx, companyId: number, today: string): Promise<Map<number, { months: number; owedFen: number }>> {
+export async function monthsInArrearsByHousehold(
+  db: DbOrTx,
+  companyId: number,
+  today: string,
+): Promise<Map<number, { months: number; owedFen: number }>> {
   const ar = arrearsSubquery(db, companyId, today);
   const rows = await db.select().from(ar);
   return new Map(rows.map((r) => [r.householdId, { months: Number(r.months), owedFen: Number(r.owedFen) }]));
@@ -60,11 +66,22 @@ export async function monthsInArrearsByHousehold(db: DbOrTx, companyId: number, 
  * seed's history) sees the arrears of that day, not today's. `cutoff` null = the current state
  * (today's run), read through the open-bills index. Optionally limited to some households.
  */
-export async function unpaidMonthlyBillsAsOf(db: DbOrTx, companyId: number, asOf: string, cutoff: Date | null, householdIds?: readonly number[]) {
+export async function unpaidMonthlyBillsAsOf(
+  db: DbOrTx,
+  companyId: number,
+  asOf: string,
+  cutoff: Date | null,
+  householdIds?: readonly number[],
+) {
   const only = householdIds ? inArray(bills.householdId, [...householdIds]) : undefined;
   if (!cutoff) {
     const rows = await db
-      .select({ householdId: sql<number>`${bills.householdId}`, period: sql<string>`${bills.period}`, dueDate: sql<string>`${bills.dueDate}`, owedFen: outstanding })
+      .select({
+        householdId: sql<number>`${bills.householdId}`,
+        period: sql<string>`${bills.period}`,
+        dueDate: sql<string>`${bills.dueDate}`,
+        owedFen: outstanding,
+      })
       .from(sql`${bills} indexed by bills_open_idx`)
       .where(and(eq(bills.companyId, companyId), openBill, lt(bills.dueDate, asOf), eq(bills.kind, "monthly"), only))
       .orderBy(sql`${bills.householdId}`, sql`${bills.period}`);
@@ -80,14 +97,36 @@ export async function unpaidMonthlyBillsAsOf(db: DbOrTx, companyId: number, asOf
     })
     .from(bills)
     // With a household list, "+company_id" keeps the scope but lets the planner read the household index.
-    .where(and(householdIds ? sql`+${bills.companyId} = ${companyId}` : eq(bills.companyId, companyId), eq(bills.voided, false), lt(bills.dueDate, asOf), eq(bills.kind, "monthly"), only))
+    .where(
+      and(
+        householdIds ? sql`+${bills.companyId} = ${companyId}` : eq(bills.companyId, companyId),
+        eq(bills.voided, false),
+        lt(bills.dueDate, asOf),
+        eq(bills.kind, "monthly"),
+        only,
+      ),
+    )
     .as("u");
-  const rows = await db.select().from(inner).where(sql`${inner.owedFen} > 0`).orderBy(sql`${inner.householdId}`, sql`${inner.period}`);
-  return rows.map((r) => ({ householdId: Number(r.householdId), period: r.period, dueDate: r.dueDate, owedFen: Number(r.owedFen) }));
+  const rows = await db
+    .select()
+    .from(inner)
+    .where(sql`${inner.owedFen} > 0`)
+    .orderBy(sql`${inner.householdId}`, sql`${inner.period}`);
+  return rows.map((r) => ({
+    householdId: Number(r.householdId),
+    period: r.period,
+    dueDate: r.dueDate,
+    owedFen: Number(r.owedFen),
+  }));
 }
 
 /** Months in arrears per household as of a date (see unpaidMonthlyBillsAsOf); cutoff null = today's state. */
-export async function monthsInArrearsAsOf(db: DbOrTx, companyId: number, asOf: string, cutoff: Date | null): Promise<Map<number, { months: number; owedFen: number }>> {
+export async function monthsInArrearsAsOf(
+  db: DbOrTx,
+  companyId: number,
+  asOf: string,
+  cutoff: Date | null,
+): Promise<Map<number, { months: number; owedFen: number }>> {
   if (!cutoff) return monthsInArrearsByHousehold(db, companyId, asOf);
   const out = new Map<number, { months: number; owedFen: number }>();
   for (const r of await unpaidMonthlyBillsAsOf(db, companyId, asOf, cutoff)) {
@@ -101,8 +140,14 @@ export type Grouping = "community" | "building" | "butler";
 
 function groupColumns(grouping: Grouping, placement: ReturnType<typeof householdPlacementSubquery>) {
   const butler = aliasedTable(users, "group_butler");
-  if (grouping === "community") return { key: placement.communityId, name: sql<string | null>`${communities.name}`, butler };
-  if (grouping === "building") return { key: placement.buildingId, name: sql<string | null>`${communities.name} || ' ' || ${buildings.name}`, butler };
+  if (grouping === "community")
+    return { key: placement.communityId, name: sql<string | null>`${communities.name}`, butler };
+  if (grouping === "building")
+    return {
+      key: placement.buildingId,
+      name: sql<string | null>`${communities.name} || ' ' || ${buildings.name}`,
+      butler,
+    };
   return { key: placement.butlerUserId, name: sql<string | null>`${butler.name}`, butler };
 }
 
@@ -114,10 +159,20 @@ export interface AgingRow {
   owedFen: number;
 }
 
-const emptyBuckets = (): AgingRow["buckets"] => ({ "1-2": { households: 0, owedFen: 0 }, "3-5": { households: 0, owedFen: 0 }, "6-11": { households: 0, owedFen: 0 }, "12+": { households: 0, owedFen: 0 } });
+const emptyBuckets = (): AgingRow["buckets"] => ({
+  "1-2": { households: 0, owedFen: 0 },
+  "3-5": { households: 0, owedFen: 0 },
+  "6-11": { households: 0, owedFen: 0 },
+  "12+": { households: 0, owedFen: 0 },
+});
 
 /** Arrears aging (1–2, 3–5, 6–11, 12+ months) by community, building or butler, in one query. */
-export async function agingReport(db: DbOrTx, companyId: number, today: string, grouping: Grouping): Promise<AgingRow[]> {
+export async function agingReport(
+  db: DbOrTx,
+  companyId: number,
+  today: string,
+  grouping: Grouping,
+): Promise<AgingRow[]> {
   const ar = arrearsSubquery(db, companyId, today);
   const placement = householdPlacementSubquery(db, companyId);
   const g = groupColumns(grouping, placement);
@@ -155,8 +210,19 @@ export interface CollectionRow {
  * Collection rate (收缴率) of bills for the periods from..to: collected on those bills /
  * billed (voided bills excluded), by month or by community / building / butler.
  */
-export async function collectionReport(db: DbOrTx, companyId: number, from: string, to: string, grouping: Grouping | "month"): Promise<CollectionRow[]> {
-  const where = and(eq(bills.companyId, companyId), eq(bills.voided, false), gte(bills.period, from), lte(bills.period, to));
+export async function collectionReport(
+  db: DbOrTx,
+  companyId: number,
+  from: string,
+  to: string,
+  grouping: Grouping | "month",
+): Promise<CollectionRow[]> {
+  const where = and(
+    eq(bills.companyId, companyId),
+    eq(bills.voided, false),
+    gte(bills.period, from),
+    lte(bills.period, to),
+  );
   const billed = sql<number>`sum(${bills.linesFen} + ${bills.adjustmentFen})`;
   const collected = sql<number>`sum(${bills.allocatedFen})`;
   let rows: { key: string | number | null; name: string | null; billed: number; collected: number }[];
@@ -202,9 +268,24 @@ export async function dailyCash(db: DbOrTx, companyId: number, start: Date, end:
     db
       .select({ count: count(), amountFen: sql<number>`coalesce(sum(${billingCorrections.amountFen}), 0)` })
       .from(billingCorrections)
-      .where(and(eq(billingCorrections.companyId, companyId), eq(billingCorrections.kind, "refund"), gte(billingCorrections.createdAt, start), lt(billingCorrections.createdAt, end))),
+      .where(
+        and(
+          eq(billingCorrections.companyId, companyId),
+          eq(billingCorrections.kind, "refund"),
+          gte(billingCorrections.createdAt, start),
+          lt(billingCorrections.createdAt, end),
+        ),
+      ),
     db
-      .select({ id: payments.id, receiptNo: payments.receiptNo, method: payments.method, amountFen: payments.amountFen, receivedAt: payments.receivedAt, householdName: households.name, cashier: users.name })
+      .select({
+        id: payments.id,
+        receiptNo: payments.receiptNo,
+        method: payments.method,
+        amountFen: payments.amountFen,
+        receivedAt: payments.receivedAt,
+        householdName: households.name,
+        cashier: users.name,
+      })
       .from(payments)
       .innerJoin(households, eq(households.id, payments.householdId))
       .leftJoin(users, eq(users.id, payments.actorUserId))
@@ -214,14 +295,30 @@ export async function dailyCash(db: DbOrTx, companyId: number, start: Date, end:
   ]);
   // Contract income (多种经营) received the same day counts too, by method, in the same receipt sequence.
   const contractList = await db
-    .select({ id: contractPayments.id, receiptNo: contractPayments.receiptNo, method: contractPayments.method, amountFen: contractPayments.amountFen, receivedAt: contractPayments.receivedAt, householdName: contractCustomers.name, cashier: users.name })
+    .select({
+      id: contractPayments.id,
+      receiptNo: contractPayments.receiptNo,
+      method: contractPayments.method,
+      amountFen: contractPayments.amountFen,
+      receivedAt: contractPayments.receivedAt,
+      householdName: contractCustomers.name,
+      cashier: users.name,
+    })
     .from(contractPayments)
     .innerJoin(contractCustomers, eq(contractCustomers.id, contractPayments.customerId))
     .leftJoin(users, eq(users.id, contractPayments.actorUserId))
-    .where(and(eq(contractPayments.companyId, companyId), gte(contractPayments.receivedAt, start), lt(contractPayments.receivedAt, end)))
+    .where(
+      and(
+        eq(contractPayments.companyId, companyId),
+        gte(contractPayments.receivedAt, start),
+        lt(contractPayments.receivedAt, end),
+      ),
+    )
     .orderBy(asc(contractPayments.receivedAt))
     .limit(500);
-  const methods = new Map(byMethod.map((r) => [r.method, { method: r.method, count: r.count, amountFen: Number(r.amountFen) }]));
+  const methods = new Map(
+    byMethod.map((r) => [r.method, { method: r.method, count: r.count, amountFen: Number(r.amountFen) }]),
+  );
   for (const p of contractList) {
     const m = methods.get(p.method) ?? { method: p.method, count: 0, amountFen: 0 };
     methods.set(p.method, { method: p.method, count: m.count + 1, amountFen: m.amountFen + p.amountFen });
@@ -255,7 +352,11 @@ function statusCondition(status: BillStatus | undefined): SQL | undefined {
 }
 
 /** Bills of a month, optionally by status and building, a page at a time. */
-export async function listBills(db: DbOrTx, companyId: number, filter: { period: string; status?: BillStatus; buildingId?: number; page?: number }) {
+export async function listBills(
+  db: DbOrTx,
+  companyId: number,
+  filter: { period: string; status?: BillStatus; buildingId?: number; page?: number },
+) {
   const placement = householdPlacementSubquery(db, companyId);
   const where = and(
     eq(bills.companyId, companyId),
@@ -283,18 +384,35 @@ export async function listBills(db: DbOrTx, companyId: number, filter: { period:
       .leftJoin(units, eq(units.id, placement.unitId))
       .leftJoin(buildings, eq(buildings.id, placement.buildingId))
       .where(where)
-      .orderBy(sql`length(${buildings.code})`, asc(buildings.code), sql`length(${units.number})`, asc(units.number), asc(bills.id))
+      .orderBy(
+        sql`length(${buildings.code})`,
+        asc(buildings.code),
+        sql`length(${units.number})`,
+        asc(units.number),
+        asc(bills.id),
+      )
       .limit(BILL_PAGE_SIZE)
       .offset((page - 1) * BILL_PAGE_SIZE),
-    db.select({ n: count() }).from(bills).leftJoin(placement, eq(placement.householdId, bills.householdId)).where(where),
     db
-      .select({ amountFen: sql<number>`coalesce(sum(${bills.linesFen} + ${bills.adjustmentFen}), 0)`, allocatedFen: sql<number>`coalesce(sum(${bills.allocatedFen}), 0)` })
+      .select({ n: count() })
+      .from(bills)
+      .leftJoin(placement, eq(placement.householdId, bills.householdId))
+      .where(where),
+    db
+      .select({
+        amountFen: sql<number>`coalesce(sum(${bills.linesFen} + ${bills.adjustmentFen}), 0)`,
+        allocatedFen: sql<number>`coalesce(sum(${bills.allocatedFen}), 0)`,
+      })
       .from(bills)
       .leftJoin(placement, eq(placement.householdId, bills.householdId))
       .where(and(where, eq(bills.voided, false))),
   ]);
   return {
-    rows: rows.map((r) => ({ ...r, amountFen: Number(r.amountFen), status: billStatus({ amountFen: Number(r.amountFen), allocatedFen: r.allocatedFen, voided: r.voided }) })),
+    rows: rows.map((r) => ({
+      ...r,
+      amountFen: Number(r.amountFen),
+      status: billStatus({ amountFen: Number(r.amountFen), allocatedFen: r.allocatedFen, voided: r.voided }),
+    })),
     total: total.n,
     page,
     pageSize: BILL_PAGE_SIZE,
@@ -308,7 +426,13 @@ export async function residentHouseholdIds(db: DbOrTx, companyId: number, userId
     .select({ id: residentLinks.householdId })
     .from(residentLinks)
     .innerJoin(households, and(eq(households.id, residentLinks.householdId), eq(households.companyId, companyId)))
-    .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.userId, userId), eq(residentLinks.status, "approved")));
+    .where(
+      and(
+        eq(residentLinks.companyId, companyId),
+        eq(residentLinks.userId, userId),
+        eq(residentLinks.status, "approved"),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 
@@ -316,19 +440,29 @@ export async function residentHouseholdIds(db: DbOrTx, companyId: number, userId
 export async function monthlyFeeFen(db: DbOrTx, companyId: number, householdId: number): Promise<number> {
   const [settings, items, held] = await Promise.all([
     getBillingSettings(db, companyId),
-    db.select().from(feeItems).where(and(eq(feeItems.companyId, companyId), eq(feeItems.active, true))),
+    db
+      .select()
+      .from(feeItems)
+      .where(and(eq(feeItems.companyId, companyId), eq(feeItems.active, true))),
     db
       .select({ type: units.type, area: units.areaCentiM2 })
       .from(householdUnits)
       .innerJoin(units, eq(units.id, householdUnits.unitId))
-      .where(and(eq(householdUnits.companyId, companyId), eq(householdUnits.householdId, householdId), isNull(householdUnits.toDate))),
+      .where(
+        and(
+          eq(householdUnits.companyId, companyId),
+          eq(householdUnits.householdId, householdId),
+          isNull(householdUnits.toDate),
+        ),
+      ),
   ]);
   if (held.length === 0) return 0;
   let total = 0;
   for (const item of items) {
     if (item.kind === "per_household") total += item.priceFen;
     for (const u of held) {
-      if (item.kind === "per_area" && u.type !== "parking") total += areaLineFen(item.priceFen, u.area, settings.rounding);
+      if (item.kind === "per_area" && u.type !== "parking")
+        total += areaLineFen(item.priceFen, u.area, settings.rounding);
       if (item.kind === "per_parking" && u.type === "parking") total += item.priceFen;
     }
   }
@@ -361,7 +495,16 @@ export async function householdAccount(db: DbOrTx, companyId: number, householdI
       .where(and(eq(creditEntries.companyId, companyId), eq(creditEntries.householdId, householdId))),
     monthlyFeeFen(db, companyId, householdId),
     db
-      .select({ id: billingCorrections.id, kind: billingCorrections.kind, billId: billingCorrections.billId, paymentId: billingCorrections.paymentId, amountFen: billingCorrections.amountFen, reason: billingCorrections.reason, createdAt: billingCorrections.createdAt, actorName: users.name })
+      .select({
+        id: billingCorrections.id,
+        kind: billingCorrections.kind,
+        billId: billingCorrections.billId,
+        paymentId: billingCorrections.paymentId,
+        amountFen: billingCorrections.amountFen,
+        reason: billingCorrections.reason,
+        createdAt: billingCorrections.createdAt,
+        actorName: users.name,
+      })
       .from(billingCorrections)
       .innerJoin(users, eq(users.id, billingCorrections.actorUserId))
       .where(and(eq(billingCorrections.companyId, companyId), eq(billingCorrections.householdId, householdId)))
@@ -400,7 +543,9 @@ export async function householdAccount(db: DbOrTx, companyId: number, householdI
       status: billStatus({ amountFen, allocatedFen: b.allocatedFen, voided: b.voided }),
       kind: b.kind,
       overdue: !b.voided && b.allocatedFen < amountFen && b.dueDate < today,
-      lines: lines.filter((l) => l.billId === b.id).map(({ reasonKey, reasonParams, ...l }) => ({ ...l, reason: lineReason(reasonKey, reasonParams) })),
+      lines: lines
+        .filter((l) => l.billId === b.id)
+        .map(({ reasonKey, reasonParams, ...l }) => ({ ...l, reason: lineReason(reasonKey, reasonParams) })),
     };
   });
   const outstandingFen = billsOut.reduce((s, b) => s + b.outstandingFen, 0);
@@ -424,7 +569,12 @@ export type HouseholdAccount = NonNullable<Awaited<ReturnType<typeof householdAc
 export async function paymentReceipt(db: DbOrTx, companyId: number, paymentId: number) {
   const cashier = aliasedTable(users, "cashier");
   const [row] = await db
-    .select({ payment: payments, householdName: households.name, householdCode: households.code, cashierName: cashier.name })
+    .select({
+      payment: payments,
+      householdName: households.name,
+      householdCode: households.code,
+      cashierName: cashier.name,
+    })
     .from(payments)
     .innerJoin(households, eq(households.id, payments.householdId))
     .leftJoin(cashier, eq(cashier.id, payments.actorUserId))
@@ -435,19 +585,46 @@ export async function paymentReceipt(db: DbOrTx, companyId: number, paymentId: n
       .select({ billId: bills.id, period: bills.period, amountFen: sql<number>`sum(${allocations.amountFen})` })
       .from(allocations)
       .innerJoin(bills, eq(bills.id, allocations.billId))
-      .where(and(eq(allocations.companyId, companyId), eq(allocations.paymentId, paymentId), sql`${allocations.amountFen} > 0`))
+      .where(
+        and(
+          eq(allocations.companyId, companyId),
+          eq(allocations.paymentId, paymentId),
+          sql`${allocations.amountFen} > 0`,
+        ),
+      )
       .groupBy(bills.id, bills.period)
       .orderBy(asc(bills.period)),
     db
       .select({ n: sql<number>`coalesce(sum(${creditEntries.amountFen}), 0)` })
       .from(creditEntries)
-      .where(and(eq(creditEntries.companyId, companyId), eq(creditEntries.paymentId, paymentId), eq(creditEntries.kind, "payment"))),
+      .where(
+        and(
+          eq(creditEntries.companyId, companyId),
+          eq(creditEntries.paymentId, paymentId),
+          eq(creditEntries.kind, "payment"),
+        ),
+      ),
     db
-      .select({ amountFen: billingCorrections.amountFen, reason: billingCorrections.reason, createdAt: billingCorrections.createdAt })
+      .select({
+        amountFen: billingCorrections.amountFen,
+        reason: billingCorrections.reason,
+        createdAt: billingCorrections.createdAt,
+      })
       .from(billingCorrections)
-      .where(and(eq(billingCorrections.companyId, companyId), eq(billingCorrections.paymentId, paymentId), eq(billingCorrections.kind, "refund"))),
+      .where(
+        and(
+          eq(billingCorrections.companyId, companyId),
+          eq(billingCorrections.paymentId, paymentId),
+          eq(billingCorrections.kind, "refund"),
+        ),
+      ),
   ]);
-  return { ...row, allocations: allocs.map((a) => ({ ...a, amountFen: Number(a.amountFen) })), creditFen: Number(credit.n), refunds };
+  return {
+    ...row,
+    allocations: allocs.map((a) => ({ ...a, amountFen: Number(a.amountFen) })),
+    creditFen: Number(credit.n),
+    refunds,
+  };
 }
 
 /** Fee items of the company. */

@@ -27,22 +27,44 @@ export async function reportRows(
   if (name === "aging") {
     const rows = await agingReport(db, companyId, p.today, p.grouping);
     return [
-      [label("name"), ...AGING_BUCKETS.flatMap((b) => [`${b} ${label("households")}`, `${b} ${label("owed")}`]), label("households"), label("owed")],
-      ...rows.map((r) => [r.name ?? label("unassigned"), ...AGING_BUCKETS.flatMap((b) => [r.buckets[b].households, fenToYuanText(r.buckets[b].owedFen)]), r.households, fenToYuanText(r.owedFen)]),
+      [
+        label("name"),
+        ...AGING_BUCKETS.flatMap((b) => [`${b} ${label("households")}`, `${b} ${label("owed")}`]),
+        label("households"),
+        label("owed"),
+      ],
+      ...rows.map((r) => [
+        r.name ?? label("unassigned"),
+        ...AGING_BUCKETS.flatMap((b) => [r.buckets[b].households, fenToYuanText(r.buckets[b].owedFen)]),
+        r.households,
+        fenToYuanText(r.owedFen),
+      ]),
     ];
   }
   if (name === "collection" || name === "collection-month") {
     const rows = await collectionReport(db, companyId, p.from, p.to, name === "collection" ? p.grouping : "month");
     return [
       [label("name"), label("billed"), label("collected"), label("rate")],
-      ...rows.map((r) => [r.name ?? label("unassigned"), fenToYuanText(r.billedFen), fenToYuanText(r.collectedFen), r.rateBp === null ? null : (r.rateBp / 100).toFixed(2) + "%"]),
+      ...rows.map((r) => [
+        r.name ?? label("unassigned"),
+        fenToYuanText(r.billedFen),
+        fenToYuanText(r.collectedFen),
+        r.rateBp === null ? null : (r.rateBp / 100).toFixed(2) + "%",
+      ]),
     ];
   }
   const { start, end } = dayBounds(p.date);
   const cash = await dailyCash(db, companyId, start, end);
   return [
     [label("receiptNo"), label("receivedAt"), label("household"), label("method"), label("amount"), label("cashier")],
-    ...cash.payments.map((x) => [x.receiptNo, x.receivedAt.toISOString(), x.householdName, label(`method.${x.method}`), fenToYuanText(x.amountFen), x.cashier]),
+    ...cash.payments.map((x) => [
+      x.receiptNo,
+      x.receivedAt.toISOString(),
+      x.householdName,
+      label(`method.${x.method}`),
+      fenToYuanText(x.amountFen),
+      x.cashier,
+    ]),
     [],
     ...cash.byMethod.map((m) => [label(`method.${m.method}`), m.count, fenToYuanText(m.amountFen)]),
     [label("total"), null, fenToYuanText(cash.totalFen)],

@@ -82,7 +82,11 @@ export interface Allocation {
  * Applies `amountFen` to open bills: first the bills the payer chose (`preferred`, oldest
  * first), then every other open bill oldest first; what is left becomes credit.
  */
-export function allocate(amountFen: number, open: readonly OpenBill[], preferred: readonly number[] = []): { allocations: Allocation[]; creditFen: number } {
+export function allocate(
+  amountFen: number,
+  open: readonly OpenBill[],
+  preferred: readonly number[] = [],
+): { allocations: Allocation[]; creditFen: number } {
   if (!Number.isSafeInteger(amountFen) || amountFen < 0) throw new RangeError("amount must be a non-negative integer");
   const byAge = [...open].sort((a, b) => (a.period === b.period ? a.id - b.id : a.period < b.period ? -1 : 1));
   const chosen = new Set(preferred);
@@ -152,7 +156,11 @@ export function paidAheadMonths(creditFen: number, monthlyFen: number, outstandi
 }
 
 /** Bill status from its totals. */
-export function billStatus(b: { amountFen: number; allocatedFen: number; voided: boolean }): "voided" | "paid" | "partial" | "unpaid" {
+export function billStatus(b: {
+  amountFen: number;
+  allocatedFen: number;
+  voided: boolean;
+}): "voided" | "paid" | "partial" | "unpaid" {
   if (b.voided) return "voided";
   if (b.allocatedFen >= b.amountFen) return "paid";
   return b.allocatedFen > 0 ? "partial" : "unpaid";
@@ -212,7 +220,9 @@ export const MAX_PAYMENT_FEN = 100_000_000;
  * count): the transfer statement's "paid up to". Null when its oldest bill is still owing.
  */
 export function paidThrough(bills: readonly { period: string; kind: string; status: string }[]): string | null {
-  const monthly = bills.filter((b) => b.kind === "monthly" && b.status !== "voided").sort((a, b) => (a.period < b.period ? -1 : 1));
+  const monthly = bills
+    .filter((b) => b.kind === "monthly" && b.status !== "voided")
+    .sort((a, b) => (a.period < b.period ? -1 : 1));
   let through: string | null = null;
   for (const b of monthly) {
     if (b.status !== "paid") break;

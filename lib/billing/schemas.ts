@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { FEE_ITEM_KINDS, PAYMENT_METHODS, PRORATION_MODES, ROUNDING_MODES, UNIT_PERIOD_KINDS } from "@/db/schema/billing";
+import {
+  FEE_ITEM_KINDS,
+  PAYMENT_METHODS,
+  PRORATION_MODES,
+  ROUNDING_MODES,
+  UNIT_PERIOD_KINDS,
+} from "@/db/schema/billing";
 import { MAX_AHEAD_MONTHS } from "./limits";
 import { isPeriod, MAX_PAYMENT_FEN, parseCenti, parseYuan } from "./rules";
 
@@ -17,22 +23,30 @@ export const yuanField = z.union([z.string(), z.number()], { error: "validation.
 });
 
 /** A signed yuan amount for adjustments ("-10.00" = a discount). */
-export const signedYuanField = z.union([z.string(), z.number()], { error: "validation.required" }).transform((v, ctx) => {
-  const text = String(v).trim();
-  const negative = text.startsWith("-");
-  const fen = parseYuan(negative ? text.slice(1) : text.replace(/^\+/, ""));
-  if (fen === null || fen === 0) {
-    ctx.addIssue({ code: "custom", message: "billing.errors.amount" });
-    return z.NEVER;
-  }
-  return negative ? -fen : fen;
-});
+export const signedYuanField = z
+  .union([z.string(), z.number()], { error: "validation.required" })
+  .transform((v, ctx) => {
+    const text = String(v).trim();
+    const negative = text.startsWith("-");
+    const fen = parseYuan(negative ? text.slice(1) : text.replace(/^\+/, ""));
+    if (fen === null || fen === 0) {
+      ctx.addIssue({ code: "custom", message: "billing.errors.amount" });
+      return z.NEVER;
+    }
+    return negative ? -fen : fen;
+  });
 
-export const reasonField = z.string({ error: "validation.required" }).trim().min(2, "billing.errors.reason").max(200, "validation.tooLong");
+export const reasonField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(2, "billing.errors.reason")
+  .max(200, "validation.tooLong");
 
 export const periodField = z.string({ error: "validation.required" }).refine(isPeriod, "billing.errors.period");
 
-export const CASHIER_METHODS = PAYMENT_METHODS.filter((m): m is Exclude<(typeof PAYMENT_METHODS)[number], "online"> => m !== "online");
+export const CASHIER_METHODS = PAYMENT_METHODS.filter(
+  (m): m is Exclude<(typeof PAYMENT_METHODS)[number], "online"> => m !== "online",
+);
 
 export const cashierPaymentSchema = z.object({
   householdId: id,
@@ -46,7 +60,11 @@ export const cashierPaymentSchema = z.object({
 export const checkoutSchema = z.object({
   householdId: id,
   billIds: z.array(z.coerce.number().int().positive()).max(120, "validation.tooMany"),
-  aheadMonths: z.coerce.number().int().min(0, "billing.errors.aheadMonths").max(MAX_AHEAD_MONTHS, "billing.errors.aheadMonths"),
+  aheadMonths: z.coerce
+    .number()
+    .int()
+    .min(0, "billing.errors.aheadMonths")
+    .max(MAX_AHEAD_MONTHS, "billing.errors.aheadMonths"),
 });
 
 export const checkoutIdSchema = z.object({ sessionId: z.string().uuid("validation.required") });
@@ -70,7 +88,12 @@ export const feeItemSchema = z.object({
   fromPeriod: optionalPeriodField,
 });
 /** A changed price applies from `fromPeriod` (empty = this month) on; earlier months keep their price. */
-export const feeItemUpdateSchema = z.object({ id, price: yuanField, active: z.boolean(), fromPeriod: optionalPeriodField });
+export const feeItemUpdateSchema = z.object({
+  id,
+  price: yuanField,
+  active: z.boolean(),
+  fromPeriod: optionalPeriodField,
+});
 
 export const settingsSchema = z.object({
   dueDay: z.coerce.number().int().min(1, "billing.errors.dueDay").max(28, "billing.errors.dueDay"),
@@ -101,7 +124,10 @@ export const unitPeriodSchema = z
     toDate: z.preprocess((v) => (v === "" || v === undefined ? null : v), day.nullable()),
     customerId: z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), id.nullable()),
   })
-  .refine((v) => v.kind !== "developer" || v.customerId !== null, { path: ["customerId"], message: "validation.required" });
+  .refine((v) => v.kind !== "developer" || v.customerId !== null, {
+    path: ["customerId"],
+    message: "validation.required",
+  });
 
 /** A one-off service charge; the amount defaults to the fee item's price when left empty. */
 export const chargeSchema = z.object({
@@ -140,7 +166,11 @@ export const contractSchema = z
   .object({
     customerId: id,
     communityId: id,
-    description: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
+    description: z
+      .string({ error: "validation.required" })
+      .trim()
+      .min(1, "validation.required")
+      .max(200, "validation.tooLong"),
     monthly: yuanField,
     startMonth: periodField,
     endMonth: periodField,

@@ -17,13 +17,33 @@ async function thisMonth(db: DbOrTx, companyId: number, now = new Date()): Promi
 }
 
 /** A new fee item with its first price period (from `fromPeriod`, default this month). */
-export async function createFeeItem(db: Db, actor: Actor, input: { name: string; kind: FeeKind; price: number; fromPeriod?: string }) {
+export async function createFeeItem(
+  db: Db,
+  actor: Actor,
+  input: { name: string; kind: FeeKind; price: number; fromPeriod?: string },
+) {
   try {
     return await db.transaction(async (tx) => {
       const fromPeriod = input.fromPeriod ?? (await thisMonth(tx, actor.companyId));
-      const [row] = await tx.insert(feeItems).values({ companyId: actor.companyId, name: input.name, kind: input.kind, priceFen: input.price }).returning();
-      await tx.insert(feeItemPrices).values({ companyId: actor.companyId, feeItemId: row.id, fromPeriod, priceFen: input.price, actorUserId: actor.userId });
-      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "fee_item.create", entity: "fee_item", entityId: row.id, after: { ...row, fromPeriod } });
+      const [row] = await tx
+        .insert(feeItems)
+        .values({ companyId: actor.companyId, name: input.name, kind: input.kind, priceFen: input.price })
+        .returning();
+      await tx.insert(feeItemPrices).values({
+        companyId: actor.companyId,
+        feeItemId: row.id,
+        fromPeriod,
+        priceFen: input.price,
+        actorUserId: actor.userId,
+      });
+      await writeAudit(tx, {
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        action: "fee_item.create",
+        entity: "fee_item",
+        entityId: row.id,
+        after: { ...row, fromPeriod },
+      });
       return row;
     });
   } catch (e) {
@@ -38,7 +58,11 @@ export async function createFeeItem(db: Db, actor: Actor, input: { name: string;
  * mirrors the latest price. An item without price periods (older than price history) first
  * gets its old price as the period from 1970-01. Bills already issued keep their lines.
  */
-export async function updateFeeItem(db: Db, actor: Actor, input: { id: number; price: number; active: boolean; fromPeriod?: string }) {
+export async function updateFeeItem(
+  db: Db,
+  actor: Actor,
+  input: { id: number; price: number; active: boolean; fromPeriod?: string },
+) {
   try {
     return await db.transaction(async (tx) => {
       const scope = and(eq(feeItems.companyId, actor.companyId), eq(feeItems.id, input.id));
@@ -47,17 +71,49 @@ export async function updateFeeItem(db: Db, actor: Actor, input: { id: number; p
       let fromPeriod: string | null = null;
       if (input.price !== before.priceFen) {
         fromPeriod = input.fromPeriod ?? (await thisMonth(tx, actor.companyId));
-        const [latest] = await tx.select().from(feeItemPrices).where(eq(feeItemPrices.feeItemId, before.id)).orderBy(desc(feeItemPrices.fromPeriod)).limit(1);
-        if (!latest) await tx.insert(feeItemPrices).values({ companyId: actor.companyId, feeItemId: before.id, fromPeriod: "1970-01", priceFen: before.priceFen, actorUserId: null });
-        else if (fromPeriod <= latest.fromPeriod) throw AppError.field("fromPeriod", "billing.errors.priceBeforeLatest");
-        await tx.insert(feeItemPrices).values({ companyId: actor.companyId, feeItemId: before.id, fromPeriod, priceFen: input.price, actorUserId: actor.userId });
+        const [latest] = await tx
+          .select()
+          .from(feeItemPrices)
+          .where(eq(feeItemPrices.feeItemId, before.id))
+          .orderBy(desc(feeItemPrices.fromPeriod))
+          .limit(1);
+        if (!latest)
+          await tx.insert(feeItemPrices).values({
+            companyId: actor.companyId,
+            feeItemId: before.id,
+            fromPeriod: "1970-01",
+            priceFen: before.priceFen,
+            actorUserId: null,
+          });
+        else if (fromPeriod <= latest.fromPeriod)
+          throw AppError.field("fromPeriod", "billing.errors.priceBeforeLatest");
+        await tx.insert(feeItemPrices).values({
+          companyId: actor.companyId,
+          feeItemId: before.id,
+          fromPeriod,
+          priceFen: input.price,
+          actorUserId: actor.userId,
+        });
       }
-      const [after] = await tx.update(feeItems).set({ priceFen: input.price, active: input.active }).where(scope).returning();
-      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "fee_item.update", entity: "fee_item", entityId: input.id, before, after: { ...after, fromPeriod } });
+      const [after] = await tx
+        .update(feeItems)
+        .set({ priceFen: input.price, active: input.active })
+        .where(scope)
+        .returning();
+      await writeAudit(tx, {
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        action: "fee_item.update",
+        entity: "fee_item",
+        entityId: input.id,
+        before,
+        after: { ...after, fromPeriod },
+      });
       return after;
     });
   } catch (e) {
-    if (isUniqueViolation(e, "fee_item_prices")) throw AppError.field("fromPeriod", "billing.errors.priceBeforeLatest", "conflict");
+    if (isUniqueViolation(e, "fee_item_prices"))
+      throw AppError.field("fromPeriod", "billing.errors.priceBeforeLatest", "conflict");
     throw e;
   }
 }
@@ -65,19 +121,39 @@ export async function updateFeeItem(db: Db, actor: Actor, input: { id: number; p
 /** A fee item's price periods, newest first (the fee item page's history). */
 export async function priceHistory(db: DbOrTx, companyId: number) {
   return db
-    .select({ feeItemId: feeItemPrices.feeItemId, fromPeriod: feeItemPrices.fromPeriod, priceFen: feeItemPrices.priceFen })
+    .select({
+      feeItemId: feeItemPrices.feeItemId,
+      fromPeriod: feeItemPrices.fromPeriod,
+      priceFen: feeItemPrices.priceFen,
+    })
     .from(feeItemPrices)
     .where(eq(feeItemPrices.companyId, companyId))
     .orderBy(feeItemPrices.feeItemId, desc(feeItemPrices.fromPeriod));
 }
 
-export async function saveBillingSettings(db: Db, actor: Actor, input: { dueDay: number; rounding: Rounding; proration: Proration; vacancyRate: number }) {
-  const values = { dueDay: input.dueDay, rounding: input.rounding, proration: input.proration, vacancyRateBp: input.vacancyRate };
+export async function saveBillingSettings(
+  db: Db,
+  actor: Actor,
+  input: { dueDay: number; rounding: Rounding; proration: Proration; vacancyRate: number },
+) {
+  const values = {
+    dueDay: input.dueDay,
+    rounding: input.rounding,
+    proration: input.proration,
+    vacancyRateBp: input.vacancyRate,
+  };
   await db.transaction(async (tx) => {
     await tx
       .insert(billingSettings)
       .values({ companyId: actor.companyId, billingDay: 1, ...values })
       .onConflictDoUpdate({ target: billingSettings.companyId, set: values });
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "billing_settings.update", entity: "billing_settings", entityId: actor.companyId, after: input });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "billing_settings.update",
+      entity: "billing_settings",
+      entityId: actor.companyId,
+      after: input,
+    });
   });
 }

@@ -23,14 +23,21 @@ export interface UnitPeriodInput {
  * serializes writers, so two overlapping requests cannot both pass). Audited; append-only.
  */
 export async function addUnitPeriod(db: Db, actor: Actor, input: UnitPeriodInput) {
-  if (input.toDate !== null && input.toDate <= input.fromDate) throw AppError.field("toDate", "billing.errors.periodReversed");
+  if (input.toDate !== null && input.toDate <= input.fromDate)
+    throw AppError.field("toDate", "billing.errors.periodReversed");
   const customerId = input.kind === "developer" ? (input.customerId ?? null) : null;
   if (input.kind === "developer" && !customerId) throw AppError.field("customerId", "validation.required");
   return db.transaction(async (tx) => {
-    const [unit] = await tx.select({ id: units.id }).from(units).where(and(eq(units.companyId, actor.companyId), eq(units.id, input.unitId)));
+    const [unit] = await tx
+      .select({ id: units.id })
+      .from(units)
+      .where(and(eq(units.companyId, actor.companyId), eq(units.id, input.unitId)));
     if (!unit) throw new AppError("not_found");
     if (customerId) {
-      const [customer] = await tx.select({ id: contractCustomers.id }).from(contractCustomers).where(and(eq(contractCustomers.companyId, actor.companyId), eq(contractCustomers.id, customerId)));
+      const [customer] = await tx
+        .select({ id: contractCustomers.id })
+        .from(contractCustomers)
+        .where(and(eq(contractCustomers.companyId, actor.companyId), eq(contractCustomers.id, customerId)));
       if (!customer) throw AppError.field("customerId", "validation.required");
     }
     const [clash] = await tx
@@ -45,9 +52,24 @@ export async function addUnitPeriod(db: Db, actor: Actor, input: UnitPeriodInput
     if (clash) throw AppError.field("fromDate", "billing.errors.unitPeriodOverlap", "conflict");
     const [row] = await tx
       .insert(unitBillingPeriods)
-      .values({ companyId: actor.companyId, unitId: input.unitId, kind: input.kind, fromDate: input.fromDate, toDate: input.toDate, customerId, actorUserId: actor.userId })
+      .values({
+        companyId: actor.companyId,
+        unitId: input.unitId,
+        kind: input.kind,
+        fromDate: input.fromDate,
+        toDate: input.toDate,
+        customerId,
+        actorUserId: actor.userId,
+      })
       .returning();
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "unit_period.create", entity: "unit", entityId: input.unitId, after: { ...input, customerId } });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "unit_period.create",
+      entity: "unit",
+      entityId: input.unitId,
+      after: { ...input, customerId },
+    });
     return row;
   });
 }
@@ -58,6 +80,14 @@ export async function unitPeriods(db: DbOrTx, companyId: number, unitIds: number
   return db
     .select()
     .from(unitBillingPeriods)
-    .where(and(eq(unitBillingPeriods.companyId, companyId), sql`${unitBillingPeriods.unitId} in (${sql.join(unitIds.map((u) => sql`${u}`), sql`, `)})`))
+    .where(
+      and(
+        eq(unitBillingPeriods.companyId, companyId),
+        sql`${unitBillingPeriods.unitId} in (${sql.join(
+          unitIds.map((u) => sql`${u}`),
+          sql`, `,
+        )})`,
+      ),
+    )
     .orderBy(unitBillingPeriods.unitId, unitBillingPeriods.fromDate);
 }

@@ -3,7 +3,11 @@ import { LEGAL_CASE_STATUS_VALUES, NOTICE_KIND_VALUES } from "@/db/schema/arrear
 
 /** Legal-case and notice-list inputs (shared by forms, actions and tests). Messages are i18n keys. */
 const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
-const noteField = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(1000, "validation.tooLong");
+const noteField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .max(1000, "validation.tooLong");
 
 export const moveCaseSchema = z.object({
   id: idField,

@@ -77,7 +77,11 @@ async function openEpisodes(db: DbOrTx, companyId: number) {
     .from(arrearsEpisodes)
     .where(and(eq(arrearsEpisodes.companyId, companyId), isNull(arrearsEpisodes.endedOn)));
   const fired = await db
-    .select({ householdId: ladderFirings.householdId, stepKey: ladderFirings.stepKey, occurrence: ladderFirings.occurrence })
+    .select({
+      householdId: ladderFirings.householdId,
+      stepKey: ladderFirings.stepKey,
+      occurrence: ladderFirings.occurrence,
+    })
     .from(ladderFirings)
     .innerJoin(arrearsEpisodes, and(eq(arrearsEpisodes.id, ladderFirings.episodeId), isNull(arrearsEpisodes.endedOn)))
     .where(and(eq(ladderFirings.companyId, companyId), eq(arrearsEpisodes.companyId, companyId)));
@@ -99,27 +103,55 @@ export async function runLadder(db: Db, company: CronCompany, asOf: string, now:
   const steps = rules.arrears.steps;
   // A past date (catch-up, replay) counts only the money received by the end of that day.
   const cutoff = replayCutoff(asOf, company.timeZone);
-  const [arrears, episodes, paused] = await Promise.all([monthsInArrearsAsOf(db, companyId, asOf, cutoff), openEpisodes(db, companyId), disputedHouseholds(db, companyId)]);
+  const [arrears, episodes, paused] = await Promise.all([
+    monthsInArrearsAsOf(db, companyId, asOf, cutoff),
+    openEpisodes(db, companyId),
+    disputedHouseholds(db, companyId),
+  ]);
 
   const plans: Plan[] = [];
   for (const hid of new Set([...arrears.keys(), ...episodes.keys()])) {
     if (only && !only.has(hid)) continue;
     const a = arrears.get(hid) ?? { months: 0, owedFen: 0 };
     const ep = episodes.get(hid);
-    const decision = evaluateArrears(steps, { months: a.months, openEpisode: ep ? { id: ep.id } : null, fired: ep?.fired ?? [], paused: paused.has(hid) });
-    if (decision.startEpisode || decision.endEpisode || decision.firings.length) plans.push({ householdId: hid, months: a.months, owedFen: a.owedFen, decision });
+    const decision = evaluateArrears(steps, {
+      months: a.months,
+      openEpisode: ep ? { id: ep.id } : null,
+      fired: ep?.fired ?? [],
+      paused: paused.has(hid),
+    });
+    if (decision.startEpisode || decision.endEpisode || decision.firings.length)
+      plans.push({ householdId: hid, months: a.months, owedFen: a.owedFen, decision });
   }
   plans.sort((a, b) => a.householdId - b.householdId);
 
-  const totals = { households: arrears.size, episodesStarted: 0, episodesEnded: 0, firings: 0, notices: 0, orders: 0, legalCases: 0 };
+  const totals = {
+    households: arrears.size,
+    episodesStarted: 0,
+    episodesEnded: 0,
+    firings: 0,
+    notices: 0,
+    orders: 0,
+    legalCases: 0,
+  };
   if (!plans.length) return totals;
 
   const sla = await collectionSla(db, companyId);
   const legalUsers = await usersWithRole(db, companyId, "legal");
   const holdLetters = await legalConfirmationOn(db, companyId);
-  const people = await peopleOf(db, companyId, plans.filter((p) => p.decision.firings.length).map((p) => p.householdId));
+  const people = await peopleOf(
+    db,
+    companyId,
+    plans.filter((p) => p.decision.firings.length).map((p) => p.householdId),
+  );
   for (const batch of chunk(plans, BATCH)) {
-    const r = await runBatch(db, companyId, asOf, cutoff, now, batch, { initialScore: rules.initialScore, sla, legalUsers, people, holdLetters });
+    const r = await runBatch(db, companyId, asOf, cutoff, now, batch, {
+      initialScore: rules.initialScore,
+      sla,
+      legalUsers,
+      people,
+      holdLetters,
+    });
     for (const k of Object.keys(r) as (keyof typeof r)[]) totals[k] += r[k];
   }
   return totals;
@@ -129,7 +161,9 @@ async function collectionSla(db: DbOrTx, companyId: number) {
   const [row] = await db
     .select({ acceptMinutes: slaSettings.acceptMinutes, resolveMinutes: slaSettings.resolveMinutes })
     .from(slaSettings)
-    .where(and(eq(slaSettings.companyId, companyId), eq(slaSettings.type, "collection"), eq(slaSettings.severity, "normal")));
+    .where(
+      and(eq(slaSettings.companyId, companyId), eq(slaSettings.type, "collection"), eq(slaSettings.severity, "normal")),
+    );
   return row ?? defaultSla("collection", "normal");
 }
 
@@ -142,7 +176,17 @@ async function usersWithRole(db: DbOrTx, companyId: number, role: "legal") {
   return rows.map((r) => r.id);
 }
 
-type People = Map<number, { name: string; unitId: number | null; communityId: number | null; butler: number | null; supervisor: number | null; manager: number | null }>;
+type People = Map<
+  number,
+  {
+    name: string;
+    unitId: number | null;
+    communityId: number | null;
+    butler: number | null;
+    supervisor: number | null;
+    manager: number | null;
+  }
+>;
 
 /**
  * Name, placement and people (butler, the butler's supervisor, the community's manager) of the
@@ -172,9 +216,17 @@ async function peopleOf(db: DbOrTx, companyId: number, ids: readonly number[]): 
       .innerJoin(buildings, eq(buildings.id, units.buildingId))
       .leftJoin(unitButlers, eq(unitButlers.unitId, units.id))
       .leftJoin(buildingButlers, eq(buildingButlers.buildingId, units.buildingId))
-      .where(and(eq(householdUnits.companyId, companyId), few ? inArray(householdUnits.householdId, [...ids]) : undefined)),
-    db.select({ butler: supervisorButlers.butlerUserId, supervisor: supervisorButlers.supervisorUserId }).from(supervisorButlers).where(eq(supervisorButlers.companyId, companyId)),
-    db.select({ communityId: communityManagers.communityId, manager: communityManagers.managerUserId }).from(communityManagers).where(eq(communityManagers.companyId, companyId)),
+      .where(
+        and(eq(householdUnits.companyId, companyId), few ? inArray(householdUnits.householdId, [...ids]) : undefined),
+      ),
+    db
+      .select({ butler: supervisorButlers.butlerUserId, supervisor: supervisorButlers.supervisorUserId })
+      .from(supervisorButlers)
+      .where(eq(supervisorButlers.companyId, companyId)),
+    db
+      .select({ communityId: communityManagers.communityId, manager: communityManagers.managerUserId })
+      .from(communityManagers)
+      .where(eq(communityManagers.companyId, companyId)),
   ]);
   const supervisorOf = new Map(sups.map((r) => [r.butler, r.supervisor]));
   const managerOf = new Map(managers.map((r) => [r.communityId, r.manager]));
@@ -192,7 +244,13 @@ async function peopleOf(db: DbOrTx, companyId: number, ids: readonly number[]): 
       if (a1 < b1 || (a1 === b1 && a2 < b2)) main.set(r.householdId, r);
     }
   }
-  const names = few || main.size === wanted.size ? null : await db.select({ id: households.id, name: households.name }).from(households).where(and(eq(households.companyId, companyId), inArray(households.id, [...ids])));
+  const names =
+    few || main.size === wanted.size
+      ? null
+      : await db
+          .select({ id: households.id, name: households.name })
+          .from(households)
+          .where(and(eq(households.companyId, companyId), inArray(households.id, [...ids])));
   for (const id of ids) {
     const m = main.get(id);
     const butler = m?.butler ?? null;
@@ -210,9 +268,16 @@ async function peopleOf(db: DbOrTx, companyId: number, ids: readonly number[]): 
 
 /** Residents and unpaid months of the households that fire in a batch (both read by index). */
 async function batchFacts(db: DbOrTx, companyId: number, asOf: string, cutoff: Date | null, ids: number[]) {
-  const [residents, open] = await Promise.all([residentsOf(db, companyId, ids), unpaidMonthlyBillsAsOf(db, companyId, asOf, cutoff, ids)]);
+  const [residents, open] = await Promise.all([
+    residentsOf(db, companyId, ids),
+    unpaidMonthlyBillsAsOf(db, companyId, asOf, cutoff, ids),
+  ]);
   const unpaid = new Map<number, NoticeSnapshot["months"]>();
-  for (const b of open) unpaid.set(b.householdId, [...(unpaid.get(b.householdId) ?? []), { period: b.period, dueDate: b.dueDate, owedFen: Number(b.owedFen) }]);
+  for (const b of open)
+    unpaid.set(b.householdId, [
+      ...(unpaid.get(b.householdId) ?? []),
+      { period: b.period, dueDate: b.dueDate, owedFen: Number(b.owedFen) },
+    ]);
   return { residents, unpaid };
 }
 
@@ -223,10 +288,21 @@ async function runBatch(
   cutoff: Date | null,
   now: Date,
   batch: Plan[],
-  ctx: { initialScore: number; sla: { acceptMinutes: number; resolveMinutes: number }; legalUsers: number[]; people: People; holdLetters: boolean },
+  ctx: {
+    initialScore: number;
+    sla: { acceptMinutes: number; resolveMinutes: number };
+    legalUsers: number[];
+    people: People;
+    holdLetters: boolean;
+  },
 ) {
   const firingIds = batch.filter((p) => p.decision.firings.length).map((p) => p.householdId);
-  const facts = { people: ctx.people, ...(firingIds.length ? await batchFacts(db, companyId, asOf, cutoff, firingIds) : { residents: new Map<number, number[]>(), unpaid: new Map<number, NoticeSnapshot["months"]>() }) };
+  const facts = {
+    people: ctx.people,
+    ...(firingIds.length
+      ? await batchFacts(db, companyId, asOf, cutoff, firingIds)
+      : { residents: new Map<number, number[]>(), unpaid: new Map<number, NoticeSnapshot["months"]>() }),
+  };
   const year = Number(asOf.slice(0, 4));
   const out = { households: 0, episodesStarted: 0, episodesEnded: 0, firings: 0, notices: 0, orders: 0, legalCases: 0 };
 
@@ -237,7 +313,13 @@ async function runBatch(
       const res = await tx
         .update(arrearsEpisodes)
         .set({ endedOn: asOf })
-        .where(and(eq(arrearsEpisodes.companyId, companyId), inArray(arrearsEpisodes.householdId, ending), isNull(arrearsEpisodes.endedOn)));
+        .where(
+          and(
+            eq(arrearsEpisodes.companyId, companyId),
+            inArray(arrearsEpisodes.householdId, ending),
+            isNull(arrearsEpisodes.endedOn),
+          ),
+        );
       out.episodesEnded += res.rowsAffected;
     }
     const starting = batch.filter((p) => p.decision.startEpisode);
@@ -256,7 +338,13 @@ async function runBatch(
     const eps = await tx
       .select({ id: arrearsEpisodes.id, householdId: arrearsEpisodes.householdId })
       .from(arrearsEpisodes)
-      .where(and(eq(arrearsEpisodes.companyId, companyId), inArray(arrearsEpisodes.householdId, firingIds), isNull(arrearsEpisodes.endedOn)));
+      .where(
+        and(
+          eq(arrearsEpisodes.companyId, companyId),
+          inArray(arrearsEpisodes.householdId, firingIds),
+          isNull(arrearsEpisodes.endedOn),
+        ),
+      );
     const episodeOf = new Map(eps.map((e) => [e.householdId, e.id]));
     const candidates = firing.flatMap((p) => {
       const episodeId = episodeOf.get(p.householdId);
@@ -280,11 +368,23 @@ async function runBatch(
         })),
       )
       .onConflictDoNothing()
-      .returning({ id: ladderFirings.id, householdId: ladderFirings.householdId, episodeId: ladderFirings.episodeId, stepKey: ladderFirings.stepKey, occurrence: ladderFirings.occurrence });
+      .returning({
+        id: ladderFirings.id,
+        householdId: ladderFirings.householdId,
+        episodeId: ladderFirings.episodeId,
+        stepKey: ladderFirings.stepKey,
+        occurrence: ladderFirings.occurrence,
+      });
     if (!inserted.length) return;
     out.firings += inserted.length;
     const won = inserted
-      .map((row) => ({ row, c: candidates.find((c) => c.plan.householdId === row.householdId && c.f.stepKey === row.stepKey && c.f.occurrence === row.occurrence)! }))
+      .map((row) => ({
+        row,
+        c: candidates.find(
+          (c) =>
+            c.plan.householdId === row.householdId && c.f.stepKey === row.stepKey && c.f.occurrence === row.occurrence,
+        )!,
+      }))
       .sort((a, b) => a.row.id - b.row.id);
 
     // 3. Notice numbers: only now, for the firings this run actually made (gapless).
@@ -313,7 +413,12 @@ async function runBatch(
           };
         }),
       )
-      .returning({ id: crmNotices.id, firingId: crmNotices.firingId, number: crmNotices.number, awaitingConfirmation: crmNotices.awaitingConfirmation });
+      .returning({
+        id: crmNotices.id,
+        firingId: crmNotices.firingId,
+        number: crmNotices.number,
+        awaitingConfirmation: crmNotices.awaitingConfirmation,
+      });
     out.notices += noticeRows.length;
     const noticeOf = new Map(noticeRows.map((n) => [n.firingId!, n]));
 
@@ -334,7 +439,15 @@ async function runBatch(
           sourceId: n.id,
           dedupeKey: arrearsDedupeKey(row.householdId, row.episodeId, row.stepKey, row.occurrence),
           messageKey: "arrears",
-          params: { months: c.plan.months, occurrence: row.occurrence, owedYuan: fenToYuanText(c.plan.owedFen), owedFen: c.plan.owedFen, kind: c.f.notice, number: n.number, noticeId: n.id },
+          params: {
+            months: c.plan.months,
+            occurrence: row.occurrence,
+            owedYuan: fenToYuanText(c.plan.owedFen),
+            owedFen: c.plan.owedFen,
+            kind: c.f.notice,
+            number: n.number,
+            noticeId: n.id,
+          },
         };
       }),
       now,
@@ -348,7 +461,15 @@ async function runBatch(
         .filter(({ row }) => !noticeOf.get(row.id)!.awaitingConfirmation)
         .map(({ row, c }) => {
           const n = noticeOf.get(row.id)!;
-          return { noticeId: n.id, number: n.number, kind: c.f.notice, householdId: row.householdId, householdName: facts.people.get(row.householdId)?.name ?? "", months: c.plan.months, owedFen: c.plan.owedFen };
+          return {
+            noticeId: n.id,
+            number: n.number,
+            kind: c.f.notice,
+            householdId: row.householdId,
+            householdName: facts.people.get(row.householdId)?.name ?? "",
+            months: c.plan.months,
+            owedFen: c.plan.owedFen,
+          };
         }),
       facts.residents,
       now,
@@ -360,7 +481,14 @@ async function runBatch(
         const person = facts.people.get(row.householdId);
         const targets: { userId: number; role: AssigneeRole }[] = [];
         for (const role of c.f.recipients) {
-          const userId = role === "butler" ? person?.butler : role === "supervisor" ? person?.supervisor : role === "project_manager" ? person?.manager : null;
+          const userId =
+            role === "butler"
+              ? person?.butler
+              : role === "supervisor"
+                ? person?.supervisor
+                : role === "project_manager"
+                  ? person?.manager
+                  : null;
           if (userId != null && !targets.some((t) => t.userId === userId)) targets.push({ userId, role });
         }
         return { row, c, person, targets, notice: noticeOf.get(row.id)! };
@@ -372,7 +500,14 @@ async function runBatch(
         .insert(workOrders)
         .values(
           withOrders.map((x) => {
-            const text = collectionOrderText({ task: x.c.f.task!, kind: x.c.f.notice, householdName: x.person?.name ?? "", months: x.c.plan.months, owedFen: x.c.plan.owedFen, number: x.notice.number });
+            const text = collectionOrderText({
+              task: x.c.f.task!,
+              kind: x.c.f.notice,
+              householdName: x.person?.name ?? "",
+              months: x.c.plan.months,
+              owedFen: x.c.plan.owedFen,
+              number: x.notice.number,
+            });
             return {
               companyId,
               type: "collection" as const,
@@ -403,15 +538,49 @@ async function runBatch(
       for (const x of withOrders) {
         const orderId = orderOf.get(x.row.householdId)!;
         links.push({ companyId, firingId: x.row.id, workOrderId: orderId });
-        events.push({ companyId, workOrderId: orderId, actorUserId: null, action: "submit", fromStatus: null, toStatus: "submitted", note: "system", at: now });
+        events.push({
+          companyId,
+          workOrderId: orderId,
+          actorUserId: null,
+          action: "submit",
+          fromStatus: null,
+          toStatus: "submitted",
+          note: "system",
+          at: now,
+        });
         if (x.targets.length) {
-          events.push({ companyId, workOrderId: orderId, actorUserId: null, action: "dispatch", fromStatus: "submitted", toStatus: "assigned", note: null, at: now });
+          events.push({
+            companyId,
+            workOrderId: orderId,
+            actorUserId: null,
+            action: "dispatch",
+            fromStatus: "submitted",
+            toStatus: "assigned",
+            note: null,
+            at: now,
+          });
           for (const t of x.targets) {
             assignees.push({ companyId, workOrderId: orderId, userId: t.userId, role: t.role, assignedAt: now });
-            dispatched.push({ companyId, userId: t.userId, kind: "order.dispatched", payload: { orderId, type: "collection" }, href: staffOrderHref(orderId), createdAt: now });
+            dispatched.push({
+              companyId,
+              userId: t.userId,
+              kind: "order.dispatched",
+              payload: { orderId, type: "collection" },
+              href: staffOrderHref(orderId),
+              createdAt: now,
+            });
           }
         } else {
-          events.push({ companyId, workOrderId: orderId, actorUserId: null, action: "dispatch_failed", fromStatus: "submitted", toStatus: "submitted", note: null, at: now });
+          events.push({
+            companyId,
+            workOrderId: orderId,
+            actorUserId: null,
+            action: "dispatch_failed",
+            fromStatus: "submitted",
+            toStatus: "submitted",
+            note: null,
+            at: now,
+          });
         }
       }
       for (const part of chunk(events, 400)) await tx.insert(workOrderEvents).values(part);
@@ -425,19 +594,45 @@ async function runBatch(
     if (legal.length) {
       const cases = await tx
         .insert(legalCases)
-        .values(legal.map(({ row }) => ({ companyId, householdId: row.householdId, episodeId: row.episodeId, firingId: row.id, openedOn: asOf, status: "letter_sent" as const, updatedAt: now, createdAt: now })))
+        .values(
+          legal.map(({ row }) => ({
+            companyId,
+            householdId: row.householdId,
+            episodeId: row.episodeId,
+            firingId: row.id,
+            openedOn: asOf,
+            status: "letter_sent" as const,
+            updatedAt: now,
+            createdAt: now,
+          })),
+        )
         .onConflictDoNothing()
         .returning({ id: legalCases.id, householdId: legalCases.householdId });
       out.legalCases += cases.length;
       if (cases.length) {
-        await tx.insert(legalCaseEvents).values(cases.map((k) => ({ companyId, caseId: k.id, action: "open", fromStatus: null, toStatus: "letter_sent" as const, actorUserId: null, note: noticeOf.get(legal.find((l) => l.row.householdId === k.householdId)!.row.id)?.number ?? null, at: now })));
+        await tx.insert(legalCaseEvents).values(
+          cases.map((k) => ({
+            companyId,
+            caseId: k.id,
+            action: "open",
+            fromStatus: null,
+            toStatus: "letter_sent" as const,
+            actorUserId: null,
+            note: noticeOf.get(legal.find((l) => l.row.householdId === k.householdId)!.row.id)?.number ?? null,
+            at: now,
+          })),
+        );
         const msgs = cases.flatMap((k) => {
           const l = legal.find((x) => x.row.householdId === k.householdId)!;
           return ctx.legalUsers.map((userId) => ({
             companyId,
             userId,
             kind: "arrears.legal_case",
-            payload: { caseId: k.id, householdName: facts.people.get(k.householdId)?.name ?? "", months: l.c.plan.months },
+            payload: {
+              caseId: k.id,
+              householdName: facts.people.get(k.householdId)?.name ?? "",
+              months: l.c.plan.months,
+            },
             href: legalCaseHref(k.id),
             createdAt: now,
           }));
@@ -448,4 +643,3 @@ async function runBatch(
   });
   return out;
 }
-

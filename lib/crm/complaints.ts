@@ -8,9 +8,15 @@ import { publishedRules } from "./read";
 import { complaintDedupeKey, complaintPointsInRange } from "./rules/complaints";
 
 /** Refuses points outside the classification's range under the company's published rules (a field error). */
-export async function checkComplaintPoints(db: DbOrTx, companyId: number, classification: ComplaintClass, points: number) {
+export async function checkComplaintPoints(
+  db: DbOrTx,
+  companyId: number,
+  classification: ComplaintClass,
+  points: number,
+) {
   const rules = await publishedRules(db, companyId);
-  if (!complaintPointsInRange(rules, classification, points)) throw AppError.field("points", "tickets.errors.pointsOutOfRange");
+  if (!complaintPointsInRange(rules, classification, points))
+    throw AppError.field("points", "tickets.errors.pointsOutOfRange");
   return rules;
 }
 
@@ -20,7 +26,16 @@ export async function checkComplaintPoints(db: DbOrTx, companyId: number, classi
  */
 export async function recordComplaintEntryTx(
   tx: DbOrTx,
-  input: { companyId: number; workOrderId: number; householdId: number | null; classification: ComplaintClass; points: number; actorUserId: number | null; now: Date; initialScore: number },
+  input: {
+    companyId: number;
+    workOrderId: number;
+    householdId: number | null;
+    classification: ComplaintClass;
+    points: number;
+    actorUserId: number | null;
+    now: Date;
+    initialScore: number;
+  },
 ) {
   if (input.householdId == null) return [];
   const occurredOn = localDate(input.now, await companyTimeZone(tx, input.companyId));

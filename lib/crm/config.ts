@@ -14,7 +14,13 @@ export const NOTICE_KINDS = ["reminder", "payment_notice", "dunning_notice", "la
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /** What the work order of a ladder step asks the assignees to do. */
-export const ARREARS_TASKS = ["phone_call", "home_visit_remind", "home_visit_request", "hand_over_dunning", "legal_follow_up"] as const;
+export const ARREARS_TASKS = [
+  "phone_call",
+  "home_visit_remind",
+  "home_visit_request",
+  "hand_over_dunning",
+  "legal_follow_up",
+] as const;
 export type ArrearsTask = (typeof ARREARS_TASKS)[number];
 
 export interface ArrearsStep {
@@ -65,9 +71,32 @@ export const DEFAULT_CRM_RULES: CrmRules = {
       { key: "m3", months: 3, points: -1, notice: "reminder", recipients: [], task: null },
       { key: "m4", months: 4, points: -2, notice: "reminder", recipients: ["butler"], task: "phone_call" },
       { key: "m5", months: 5, points: -3, notice: "reminder", recipients: ["butler"], task: "home_visit_remind" },
-      { key: "m6", months: 6, points: -5, notice: "payment_notice", recipients: ["butler", "supervisor"], task: "home_visit_request", repeatEveryMonths: 2 },
-      { key: "m12", months: 12, points: -10, notice: "dunning_notice", recipients: ["butler", "supervisor", "project_manager"], task: "hand_over_dunning" },
-      { key: "m13", months: 13, points: -20, notice: "lawyer_letter", recipients: ["butler", "supervisor", "project_manager"], task: "legal_follow_up", legal: true },
+      {
+        key: "m6",
+        months: 6,
+        points: -5,
+        notice: "payment_notice",
+        recipients: ["butler", "supervisor"],
+        task: "home_visit_request",
+        repeatEveryMonths: 2,
+      },
+      {
+        key: "m12",
+        months: 12,
+        points: -10,
+        notice: "dunning_notice",
+        recipients: ["butler", "supervisor", "project_manager"],
+        task: "hand_over_dunning",
+      },
+      {
+        key: "m13",
+        months: 13,
+        points: -20,
+        notice: "lawyer_letter",
+        recipients: ["butler", "supervisor", "project_manager"],
+        task: "legal_follow_up",
+        legal: true,
+      },
     ],
   },
   gold: { prepaidMonths: 12, points: 20, badgeMonths: 12, vipDiscountPercent: 10 },

@@ -37,7 +37,13 @@ export async function bandDistribution(db: DbOrTx, companyId: number, view: Regi
     .select({ band, n: sql<number>`count(*)`, sum: sql<number>`sum(${score})` })
     .from(households)
     .leftJoin(householdScores, eq(householdScores.householdId, households.id))
-    .where(and(eq(households.companyId, companyId), eq(households.active, true), inArray(households.id, visibleIds(db, companyId, view))))
+    .where(
+      and(
+        eq(households.companyId, companyId),
+        eq(households.active, true),
+        inArray(households.id, visibleIds(db, companyId, view)),
+      ),
+    )
     .groupBy(band);
   const counts = Object.fromEntries(BANDS.map((b) => [b, 0])) as Record<Band, number>;
   let total = 0;
@@ -68,7 +74,14 @@ export function weekStart(date: string): string {
  * household's score as of that day — the score_after of its last entry on or before it, else
  * the initial score — as the mean and the band counts. One query.
  */
-export async function weeklyTrend(db: DbOrTx, companyId: number, view: RegistryView, rules: CrmRules, asOf: string, weeks = 12) {
+export async function weeklyTrend(
+  db: DbOrTx,
+  companyId: number,
+  view: RegistryView,
+  rules: CrmRules,
+  asOf: string,
+  weeks = 12,
+) {
   const ends: string[] = [asOf];
   const lastSunday = minusDays(weekStart(asOf), 1);
   for (let i = 0; i < weeks - 1; i++) ends.push(minusDays(lastSunday, 7 * i));
@@ -113,14 +126,29 @@ export interface BandMove {
   from: Band;
   to: Band;
   score: number;
-  entry: { id: number; occurredOn: string; rule: string; points: number; messageKey: string; params: Record<string, string | number | null>; sourceType: string | null; sourceId: number | null } | null;
+  entry: {
+    id: number;
+    occurredOn: string;
+    rule: string;
+    points: number;
+    messageKey: string;
+    params: Record<string, string | number | null>;
+    sourceType: string | null;
+    sourceId: number | null;
+  } | null;
 }
 
 /**
  * Households whose band this week (Monday … asOf) differs from their band before it, with
  * the entry that moved them (the last one this week that crossed a band boundary).
  */
-export async function movedThisWeek(db: DbOrTx, companyId: number, view: RegistryView, rules: CrmRules, asOf: string): Promise<BandMove[]> {
+export async function movedThisWeek(
+  db: DbOrTx,
+  companyId: number,
+  view: RegistryView,
+  rules: CrmRules,
+  asOf: string,
+): Promise<BandMove[]> {
   const start = weekStart(asOf);
   // Qualified by hand: in a one-table select drizzle writes a bare "id", which the correlated subqueries would bind to their own table.
   const hid = sql.raw(`"households"."id"`);
@@ -142,7 +170,9 @@ export async function movedThisWeek(db: DbOrTx, companyId: number, view: Registr
         sql`exists (select 1 from ${ENTRY_ALIAS_E} where e.company_id = ${companyId} and e.household_id = ${hid} and e.occurred_on >= ${start} and e.occurred_on <= ${asOf})`,
       ),
     );
-  const moved = rows.filter((r) => bandOf(Number(r.before), rules.bandFloors) !== bandOf(Number(r.after), rules.bandFloors));
+  const moved = rows.filter(
+    (r) => bandOf(Number(r.before), rules.bandFloors) !== bandOf(Number(r.after), rules.bandFloors),
+  );
   if (!moved.length) return [];
   const entries = await db
     .select()
@@ -175,7 +205,16 @@ export async function movedThisWeek(db: DbOrTx, companyId: number, view: Registr
         to: bandOf(Number(m.after), rules.bandFloors),
         score: Number(m.after),
         entry: mover
-          ? { id: mover.id, occurredOn: mover.occurredOn, rule: mover.rule, points: mover.points, messageKey: mover.messageKey, params: mover.params, sourceType: mover.sourceType, sourceId: mover.sourceId }
+          ? {
+              id: mover.id,
+              occurredOn: mover.occurredOn,
+              rule: mover.rule,
+              points: mover.points,
+              messageKey: mover.messageKey,
+              params: mover.params,
+              sourceType: mover.sourceType,
+              sourceId: mover.sourceId,
+            }
           : null,
       };
     })
@@ -198,7 +237,15 @@ export interface RiskRow {
  * Each butler's households sorted by risk — lowest score first, then most months in
  * arrears — the first `perButler` of each, with the butler's visible household count.
  */
-export async function butlerRiskLists(db: DbOrTx, companyId: number, view: RegistryView, rules: CrmRules, asOf: string, perButler = 10, onlyButlerId?: number): Promise<RiskRow[]> {
+export async function butlerRiskLists(
+  db: DbOrTx,
+  companyId: number,
+  view: RegistryView,
+  rules: CrmRules,
+  asOf: string,
+  perButler = 10,
+  onlyButlerId?: number,
+): Promise<RiskRow[]> {
   const p = householdPlacementSubquery(db, companyId);
   const ar = arrearsSubquery(db, companyId, asOf);
   const score = sql<number>`coalesce(${householdScores.score}, ${rules.initialScore})`;
@@ -211,14 +258,24 @@ export async function butlerRiskLists(db: DbOrTx, companyId: number, view: Regis
       unitId: sql<number | null>`${p.unitId}`.as("r_unit"),
       score: sql<number>`${score}`.as("r_score"),
       months: sql<number>`${months}`.as("r_months"),
-      rn: sql<number>`row_number() over (partition by ${p.butlerUserId} order by ${score} asc, ${months} desc, ${households.id} asc)`.as("r_rn"),
+      rn: sql<number>`row_number() over (partition by ${p.butlerUserId} order by ${score} asc, ${months} desc, ${households.id} asc)`.as(
+        "r_rn",
+      ),
       total: sql<number>`count(*) over (partition by ${p.butlerUserId})`.as("r_total"),
     })
     .from(households)
     .innerJoin(p, eq(p.householdId, households.id))
     .leftJoin(householdScores, eq(householdScores.householdId, households.id))
     .leftJoin(ar, eq(ar.householdId, households.id))
-    .where(and(eq(households.companyId, companyId), eq(households.active, true), sql`${p.butlerUserId} is not null`, onlyButlerId ? sql`${p.butlerUserId} = ${onlyButlerId}` : undefined, visibleHouseholds(view, p)))
+    .where(
+      and(
+        eq(households.companyId, companyId),
+        eq(households.active, true),
+        sql`${p.butlerUserId} is not null`,
+        onlyButlerId ? sql`${p.butlerUserId} = ${onlyButlerId}` : undefined,
+        visibleHouseholds(view, p),
+      ),
+    )
     .as("ranked");
   const rows = await db
     .select({
@@ -252,11 +309,22 @@ export async function butlerRiskLists(db: DbOrTx, companyId: number, view: Regis
 }
 
 /** True when the viewer may see the household (company-scoped, registry visibility). */
-export async function canSeeHousehold(db: DbOrTx, companyId: number, view: RegistryView, householdId: number): Promise<boolean> {
+export async function canSeeHousehold(
+  db: DbOrTx,
+  companyId: number,
+  view: RegistryView,
+  householdId: number,
+): Promise<boolean> {
   const [row] = await db
     .select({ id: households.id })
     .from(households)
-    .where(and(eq(households.companyId, companyId), eq(households.id, householdId), inArray(households.id, visibleIdsAll(db, companyId, view))));
+    .where(
+      and(
+        eq(households.companyId, companyId),
+        eq(households.id, householdId),
+        inArray(households.id, visibleIdsAll(db, companyId, view)),
+      ),
+    );
   return !!row;
 }
 
@@ -293,4 +361,3 @@ export async function householdLedger(db: DbOrTx, companyId: number, householdId
     .where(and(eq(sentimentEntries.companyId, companyId), eq(sentimentEntries.householdId, householdId)))
     .orderBy(desc(sentimentEntries.occurredOn), desc(sentimentEntries.id));
 }
-

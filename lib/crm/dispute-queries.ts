@@ -63,7 +63,12 @@ const ownHousehold = (companyId: number, userId: number) =>
   sql`exists (select 1 from ${residentLinks} rl where rl.household_id = ${crmDisputes.householdId} and rl.company_id = ${companyId} and rl.user_id = ${userId} and rl.status = 'approved')`;
 
 /** A resident's disputes (all their approved households), newest first; optionally of one notice or bill. */
-export async function residentDisputes(db: DbOrTx, companyId: number, userId: number, of?: { noticeId?: number; billId?: number }) {
+export async function residentDisputes(
+  db: DbOrTx,
+  companyId: number,
+  userId: number,
+  of?: { noticeId?: number; billId?: number },
+) {
   return disputeSelect(db, companyId)
     .q.where(
       and(
@@ -80,19 +85,46 @@ export async function residentDisputes(db: DbOrTx, companyId: number, userId: nu
 /** The staff query: the viewer's households (and bill disputes only for finance alone). */
 function staffSelect(db: DbOrTx, companyId: number, viewer: Viewer, view: RegistryView, where: SQL | undefined) {
   const { q, p } = disputeSelect(db, companyId);
-  return q.where(and(eq(crmDisputes.companyId, companyId), visibleHouseholds(view, p), billDisputesOnly(viewer.roles) ? eq(crmDisputes.subject, "bill") : undefined, where));
+  return q.where(
+    and(
+      eq(crmDisputes.companyId, companyId),
+      visibleHouseholds(view, p),
+      billDisputesOnly(viewer.roles) ? eq(crmDisputes.subject, "bill") : undefined,
+      where,
+    ),
+  );
 }
 
 /** Disputes the viewer may see, open ones first then newest; optionally one status or one household. */
-export async function listDisputes(db: DbOrTx, companyId: number, viewer: Viewer, filter: { status?: DisputeStatus; householdId?: number } = {}) {
+export async function listDisputes(
+  db: DbOrTx,
+  companyId: number,
+  viewer: Viewer,
+  filter: { status?: DisputeStatus; householdId?: number } = {},
+) {
   const view = await loadRegistryView(db, companyId, viewer);
-  const q = staffSelect(db, companyId, viewer, view, and(filter.status ? eq(crmDisputes.status, filter.status) : undefined, filter.householdId ? eq(crmDisputes.householdId, filter.householdId) : undefined));
+  const q = staffSelect(
+    db,
+    companyId,
+    viewer,
+    view,
+    and(
+      filter.status ? eq(crmDisputes.status, filter.status) : undefined,
+      filter.householdId ? eq(crmDisputes.householdId, filter.householdId) : undefined,
+    ),
+  );
   return q.orderBy(sql`${crmDisputes.status} = 'open' desc`, desc(crmDisputes.id)).limit(500);
 }
 
 /** One dispute the viewer may see, or null. */
 export async function staffDispute(db: DbOrTx, companyId: number, viewer: Viewer, id: number) {
-  const [row] = await staffSelect(db, companyId, viewer, await loadRegistryView(db, companyId, viewer), eq(crmDisputes.id, id));
+  const [row] = await staffSelect(
+    db,
+    companyId,
+    viewer,
+    await loadRegistryView(db, companyId, viewer),
+    eq(crmDisputes.id, id),
+  );
   return row ?? null;
 }
 
@@ -131,12 +163,21 @@ export async function disputePhotoIds(db: DbOrTx, companyId: number, disputeIds:
  */
 export async function disputePhotoFor(db: DbOrTx, companyId: number, viewer: Viewer, id: number) {
   const [row] = await db
-    .select({ disputeId: crmDisputePhotos.disputeId, storedPath: crmDisputePhotos.storedPath, mime: crmDisputePhotos.mime })
+    .select({
+      disputeId: crmDisputePhotos.disputeId,
+      storedPath: crmDisputePhotos.storedPath,
+      mime: crmDisputePhotos.mime,
+    })
     .from(crmDisputePhotos)
     .innerJoin(crmDisputes, and(eq(crmDisputes.id, crmDisputePhotos.disputeId), eq(crmDisputes.companyId, companyId)))
     .where(and(eq(crmDisputePhotos.companyId, companyId), eq(crmDisputePhotos.id, id)));
   if (!row) return null;
-  if (viewer.roles.includes("resident") && (await residentDisputes(db, companyId, viewer.userId)).some((d) => d.id === row.disputeId)) return row;
-  if (hasAnyRole(viewer.roles, DISPUTE_STAFF_ROLES) && (await staffDispute(db, companyId, viewer, row.disputeId))) return row;
+  if (
+    viewer.roles.includes("resident") &&
+    (await residentDisputes(db, companyId, viewer.userId)).some((d) => d.id === row.disputeId)
+  )
+    return row;
+  if (hasAnyRole(viewer.roles, DISPUTE_STAFF_ROLES) && (await staffDispute(db, companyId, viewer, row.disputeId)))
+    return row;
   return null;
 }

@@ -4,7 +4,11 @@ import { yuanField } from "@/lib/billing/schemas";
 
 /** Dispute, resolution and letter-confirmation inputs (shared by forms, actions and tests). Messages are i18n keys. */
 const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
-const reasonField = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(2000, "validation.tooLong");
+const reasonField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .max(2000, "validation.tooLong");
 
 export const fileDisputeSchema = z.object({
   subject: z.enum(DISPUTE_SUBJECT_VALUES, { error: "validation.required" }),
@@ -20,8 +24,13 @@ export const resolveDisputeSchema = z
     reason: reasonField,
     discount: z.preprocess((v) => (v === "" || v == null ? undefined : v), yuanField.optional()),
   })
-  .refine((v) => v.outcome === "upheld" || v.discount == null, { path: ["discount"], message: "arrears.disputes.errors.discountOnlyUpheld" });
+  .refine((v) => v.outcome === "upheld" || v.discount == null, {
+    path: ["discount"],
+    message: "arrears.disputes.errors.discountOnlyUpheld",
+  });
 
 export const confirmLetterSchema = z.object({ id: idField });
 
-export const legalConfirmationSchema = z.object({ legalConfirmation: z.enum(["on", "off"], { error: "validation.required" }).transform((v) => v === "on") });
+export const legalConfirmationSchema = z.object({
+  legalConfirmation: z.enum(["on", "off"], { error: "validation.required" }).transform((v) => v === "on"),
+});

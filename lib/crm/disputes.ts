@@ -19,7 +19,11 @@ export interface ResidentActor {
   userId: number;
 }
 
-const ownedBy = (companyId: number, userId: number, householdId: typeof crmNotices.householdId | typeof bills.householdId) =>
+const ownedBy = (
+  companyId: number,
+  userId: number,
+  householdId: typeof crmNotices.householdId | typeof bills.householdId,
+) =>
   sql`exists (select 1 from ${residentLinks} rl where rl.household_id = ${householdId} and rl.company_id = ${companyId} and rl.user_id = ${userId} and rl.status = 'approved')`;
 
 /** The household of a notice (sent to the resident) or a bill (not voided) of the resident's own households, or null. */
@@ -28,13 +32,27 @@ async function ownTarget(tx: DbOrTx, actor: ResidentActor, subject: "notice" | "
     const [n] = await tx
       .select({ householdId: crmNotices.householdId })
       .from(crmNotices)
-      .where(and(eq(crmNotices.companyId, actor.companyId), eq(crmNotices.id, id), eq(crmNotices.awaitingConfirmation, false), ownedBy(actor.companyId, actor.userId, crmNotices.householdId)));
+      .where(
+        and(
+          eq(crmNotices.companyId, actor.companyId),
+          eq(crmNotices.id, id),
+          eq(crmNotices.awaitingConfirmation, false),
+          ownedBy(actor.companyId, actor.userId, crmNotices.householdId),
+        ),
+      );
     return n ?? null;
   }
   const [b] = await tx
     .select({ householdId: bills.householdId })
     .from(bills)
-    .where(and(eq(bills.companyId, actor.companyId), eq(bills.id, id), eq(bills.voided, false), ownedBy(actor.companyId, actor.userId, bills.householdId)));
+    .where(
+      and(
+        eq(bills.companyId, actor.companyId),
+        eq(bills.id, id),
+        eq(bills.voided, false),
+        ownedBy(actor.companyId, actor.userId, bills.householdId),
+      ),
+    );
   return b ?? null;
 }
 
@@ -43,7 +61,13 @@ async function ownTarget(tx: DbOrTx, actor: ResidentActor, subject: "notice" | "
  * stored files are removed again if the transaction fails). Photos sent with a repeated filing
  * join the open dispute.
  */
-export async function fileDispute(db: Db, actor: ResidentActor, input: z.output<typeof fileDisputeSchema>, files: readonly UploadLike[] = [], now = new Date()) {
+export async function fileDispute(
+  db: Db,
+  actor: ResidentActor,
+  input: z.output<typeof fileDisputeSchema>,
+  files: readonly UploadLike[] = [],
+  now = new Date(),
+) {
   const images = await checkImages(files);
   return withStoredImages(images, (stored) => db.transaction((tx) => fileDisputeTx(tx, actor, input, stored, now)));
 }
@@ -51,20 +75,44 @@ export async function fileDispute(db: Db, actor: ResidentActor, input: z.output<
 type Stored = { storedPath: string; mime: string; size: number; sha256: string }[];
 
 async function addPhotos(tx: DbOrTx, actor: ResidentActor, disputeId: number, stored: Stored) {
-  if (stored.length) await tx.insert(crmDisputePhotos).values(stored.map((f) => ({ companyId: actor.companyId, disputeId, uploadedByUserId: actor.userId, ...f })));
+  if (stored.length)
+    await tx
+      .insert(crmDisputePhotos)
+      .values(stored.map((f) => ({ companyId: actor.companyId, disputeId, uploadedByUserId: actor.userId, ...f })));
 }
 
-async function fileDisputeTx(tx: DbOrTx, actor: ResidentActor, input: z.output<typeof fileDisputeSchema>, stored: Stored, now: Date) {
+async function fileDisputeTx(
+  tx: DbOrTx,
+  actor: ResidentActor,
+  input: z.output<typeof fileDisputeSchema>,
+  stored: Stored,
+  now: Date,
+) {
   const target = await ownTarget(tx, actor, input.subject, input.targetId);
   if (!target) throw new AppError("not_found");
   const [episode] = await tx
     .select({ id: arrearsEpisodes.id })
     .from(arrearsEpisodes)
-    .where(and(eq(arrearsEpisodes.companyId, actor.companyId), eq(arrearsEpisodes.householdId, target.householdId), isNull(arrearsEpisodes.endedOn)));
+    .where(
+      and(
+        eq(arrearsEpisodes.companyId, actor.companyId),
+        eq(arrearsEpisodes.householdId, target.householdId),
+        isNull(arrearsEpisodes.endedOn),
+      ),
+    );
   const ref = input.subject === "notice" ? { noticeId: input.targetId } : { billId: input.targetId };
   const [row] = await tx
     .insert(crmDisputes)
-    .values({ companyId: actor.companyId, householdId: target.householdId, subject: input.subject, ...ref, episodeId: episode?.id ?? null, reason: input.reason, createdByUserId: actor.userId, createdAt: now })
+    .values({
+      companyId: actor.companyId,
+      householdId: target.householdId,
+      subject: input.subject,
+      ...ref,
+      episodeId: episode?.id ?? null,
+      reason: input.reason,
+      createdByUserId: actor.userId,
+      createdAt: now,
+    })
     .onConflictDoNothing()
     .returning({ id: crmDisputes.id });
   if (!row) {
@@ -83,7 +131,14 @@ async function fileDisputeTx(tx: DbOrTx, actor: ResidentActor, input: z.output<t
     action: "dispute.file",
     entity: "crm_dispute",
     entityId: row.id,
-    after: { subject: input.subject, ...ref, householdId: target.householdId, episodeId: episode?.id ?? null, reason: input.reason, photos: stored.length },
+    after: {
+      subject: input.subject,
+      ...ref,
+      householdId: target.householdId,
+      episodeId: episode?.id ?? null,
+      reason: input.reason,
+      photos: stored.length,
+    },
   });
   await addPhotos(tx, actor, row.id, stored);
   return { id: row.id, created: true };

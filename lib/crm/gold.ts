@@ -26,8 +26,14 @@ export const GOLD_RESIDENT_HREF = "/bills";
  * Fully-paid-ahead months of one household (the same rule as householdAccount): now, or as
  * it stood at `cutoff` (a replayed past day: only credit and allocations before it count).
  */
-export async function householdPaidAheadMonths(db: DbOrTx, companyId: number, householdId: number, cutoff: Date | null = null): Promise<number> {
-  const before = (col: typeof creditEntries.createdAt | typeof bills.createdAt) => (cutoff ? lt(col, cutoff) : undefined);
+export async function householdPaidAheadMonths(
+  db: DbOrTx,
+  companyId: number,
+  householdId: number,
+  cutoff: Date | null = null,
+): Promise<number> {
+  const before = (col: typeof creditEntries.createdAt | typeof bills.createdAt) =>
+    cutoff ? lt(col, cutoff) : undefined;
   const allocated = cutoff
     ? sql<number>`coalesce((select sum(${allocations.amountFen}) from ${allocations} where ${allocations.billId} = ${bills.id} and ${allocations.createdAt} < ${cutoff.getTime()}), 0)`
     : sql<number>`${bills.allocatedFen}`;
@@ -35,11 +41,24 @@ export async function householdPaidAheadMonths(db: DbOrTx, companyId: number, ho
     db
       .select({ fen: sql<number>`coalesce(sum(${creditEntries.amountFen}), 0)` })
       .from(creditEntries)
-      .where(and(eq(creditEntries.companyId, companyId), eq(creditEntries.householdId, householdId), before(creditEntries.createdAt))),
+      .where(
+        and(
+          eq(creditEntries.companyId, companyId),
+          eq(creditEntries.householdId, householdId),
+          before(creditEntries.createdAt),
+        ),
+      ),
     db
       .select({ fen: sql<number>`coalesce(sum(${bills.linesFen} + ${bills.adjustmentFen} - ${allocated}), 0)` })
       .from(bills)
-      .where(and(eq(bills.companyId, companyId), eq(bills.householdId, householdId), eq(bills.voided, false), before(bills.createdAt))),
+      .where(
+        and(
+          eq(bills.companyId, companyId),
+          eq(bills.householdId, householdId),
+          eq(bills.voided, false),
+          before(bills.createdAt),
+        ),
+      ),
     monthlyFeeFen(db, companyId, householdId),
   ]);
   return paidAheadMonths(Number(credit.fen), monthly, Number(owed.fen));
@@ -49,19 +68,48 @@ async function hasActiveBadge(db: DbOrTx, companyId: number, householdId: number
   const [row] = await db
     .select({ id: goldBadges.id })
     .from(goldBadges)
-    .where(and(eq(goldBadges.companyId, companyId), eq(goldBadges.householdId, householdId), gt(goldBadges.expiresOn, asOf), isNull(goldBadges.expiredAt)))
+    .where(
+      and(
+        eq(goldBadges.companyId, companyId),
+        eq(goldBadges.householdId, householdId),
+        gt(goldBadges.expiresOn, asOf),
+        isNull(goldBadges.expiredAt),
+      ),
+    )
     .limit(1);
   return !!row;
 }
 
-async function notifyResidents(db: DbOrTx, companyId: number, householdIds: readonly number[], kind: "gold.awarded" | "gold.expired", payload: (householdId: number) => Record<string, string | number | null>, now: Date) {
+async function notifyResidents(
+  db: DbOrTx,
+  companyId: number,
+  householdIds: readonly number[],
+  kind: "gold.awarded" | "gold.expired",
+  payload: (householdId: number) => Record<string, string | number | null>,
+  now: Date,
+) {
   if (!householdIds.length) return;
   const links = await db
     .select({ userId: residentLinks.userId, householdId: residentLinks.householdId })
     .from(residentLinks)
-    .where(and(eq(residentLinks.companyId, companyId), inArray(residentLinks.householdId, [...householdIds]), eq(residentLinks.status, "approved")));
+    .where(
+      and(
+        eq(residentLinks.companyId, companyId),
+        inArray(residentLinks.householdId, [...householdIds]),
+        eq(residentLinks.status, "approved"),
+      ),
+    );
   if (links.length)
-    await db.insert(notifications).values(links.map((l) => ({ companyId, userId: l.userId, kind, payload: payload(l.householdId), href: GOLD_RESIDENT_HREF, createdAt: now })));
+    await db.insert(notifications).values(
+      links.map((l) => ({
+        companyId,
+        userId: l.userId,
+        kind,
+        payload: payload(l.householdId),
+        href: GOLD_RESIDENT_HREF,
+        createdAt: now,
+      })),
+    );
 }
 
 /**
@@ -71,7 +119,15 @@ async function notifyResidents(db: DbOrTx, companyId: number, householdIds: read
  */
 export async function awardGoldIfDueTx(
   tx: DbOrTx,
-  input: { companyId: number; householdId: number; awardedOn: string; paymentId?: number | null; now: Date; rules?: CrmRules; cutoff?: Date | null },
+  input: {
+    companyId: number;
+    householdId: number;
+    awardedOn: string;
+    paymentId?: number | null;
+    now: Date;
+    rules?: CrmRules;
+    cutoff?: Date | null;
+  },
 ): Promise<number | null> {
   const { companyId, householdId, awardedOn, now } = input;
   const rules = input.rules ?? (await publishedRules(tx, companyId));
@@ -127,12 +183,25 @@ export async function awardGoldIfDueTx(
     now,
   );
   await tx.update(goldBadges).set({ workOrderId: order.id }).where(eq(goldBadges.id, badge.id));
-  await notifyResidents(tx, companyId, [householdId], "gold.awarded", () => ({ expiresOn, percent: rules.gold.vipDiscountPercent }), now);
+  await notifyResidents(
+    tx,
+    companyId,
+    [householdId],
+    "gold.awarded",
+    () => ({ expiresOn, percent: rules.gold.vipDiscountPercent }),
+    now,
+  );
   return badge.id;
 }
 
 /** The payment hook (lib/flows/record-payment.ts calls it inside the payment's transaction). */
-export async function awardGoldForPaymentTx(tx: DbOrTx, companyId: number, householdId: number, paymentId: number, now: Date) {
+export async function awardGoldForPaymentTx(
+  tx: DbOrTx,
+  companyId: number,
+  householdId: number,
+  paymentId: number,
+  now: Date,
+) {
   const awardedOn = localDate(now, await companyTimeZone(tx, companyId));
   return awardGoldIfDueTx(tx, { companyId, householdId, awardedOn, paymentId, now });
 }
@@ -149,7 +218,14 @@ export const runGoldExpiry: CronJob = async (db, company, asOf, now) => {
       .where(and(eq(goldBadges.companyId, company.id), lte(goldBadges.expiresOn, asOf), isNull(goldBadges.expiredAt)))
       .returning({ householdId: goldBadges.householdId, expiresOn: goldBadges.expiresOn });
     const byHousehold = new Map(expired.map((e) => [e.householdId, e.expiresOn]));
-    await notifyResidents(tx, company.id, [...byHousehold.keys()], "gold.expired", (h) => ({ expiresOn: byHousehold.get(h) ?? "" }), now);
+    await notifyResidents(
+      tx,
+      company.id,
+      [...byHousehold.keys()],
+      "gold.expired",
+      (h) => ({ expiresOn: byHousehold.get(h) ?? "" }),
+      now,
+    );
     return { goldExpired: expired.length };
   });
 };
@@ -180,19 +256,38 @@ export const runGoldAward: CronJob = async (db, company, asOf, now) => {
   const ids = [...creditOf.keys()];
   for (let k = 0; k < ids.length; k += 500) {
     const part = ids.slice(k, k + 500);
-    const allocatedBy = at === null ? sql<number>`${bills.allocatedFen}` : sql<number>`coalesce((select sum(a.amount_fen) from ${allocations} a where a.bill_id = ${bills.id} and a.created_at < ${at}), 0)`;
+    const allocatedBy =
+      at === null
+        ? sql<number>`${bills.allocatedFen}`
+        : sql<number>`coalesce((select sum(a.amount_fen) from ${allocations} a where a.bill_id = ${bills.id} and a.created_at < ${at}), 0)`;
     // "+company_id": still scoped to the company, but the planner reads the household index
     // for the id list instead of every bill of the company.
     const sameCompany = sql`+${bills.companyId} = ${company.id}`;
     const open = await db
       .selectDistinct({ householdId: bills.householdId })
       .from(bills)
-      .where(and(sameCompany, inArray(bills.householdId, part), eq(bills.voided, false), cutoff ? lt(bills.createdAt, cutoff) : undefined, sql`${bills.linesFen} + ${bills.adjustmentFen} > ${allocatedBy}`));
+      .where(
+        and(
+          sameCompany,
+          inArray(bills.householdId, part),
+          eq(bills.voided, false),
+          cutoff ? lt(bills.createdAt, cutoff) : undefined,
+          sql`${bills.linesFen} + ${bills.adjustmentFen} > ${allocatedBy}`,
+        ),
+      );
     for (const o of open) owing.add(o.householdId);
     const lastBills = await db
       .select({ householdId: bills.householdId, period: bills.period, linesFen: bills.linesFen })
       .from(bills)
-      .where(and(sameCompany, inArray(bills.householdId, part), eq(bills.kind, "monthly"), eq(bills.voided, false), cutoff ? lt(bills.createdAt, cutoff) : undefined));
+      .where(
+        and(
+          sameCompany,
+          inArray(bills.householdId, part),
+          eq(bills.kind, "monthly"),
+          eq(bills.voided, false),
+          cutoff ? lt(bills.createdAt, cutoff) : undefined,
+        ),
+      );
     const seen = new Map<number, string>();
     for (const b of lastBills)
       if ((seen.get(b.householdId) ?? "") < b.period) {
@@ -202,21 +297,42 @@ export const runGoldAward: CronJob = async (db, company, asOf, now) => {
     const active = await db
       .select({ householdId: goldBadges.householdId })
       .from(goldBadges)
-      .where(and(eq(goldBadges.companyId, company.id), inArray(goldBadges.householdId, part), lte(goldBadges.awardedOn, asOf), gt(goldBadges.expiresOn, asOf), isNull(goldBadges.expiredAt)));
+      .where(
+        and(
+          eq(goldBadges.companyId, company.id),
+          inArray(goldBadges.householdId, part),
+          lte(goldBadges.awardedOn, asOf),
+          gt(goldBadges.expiresOn, asOf),
+          isNull(goldBadges.expiredAt),
+        ),
+      );
     for (const a of active) badged.add(a.householdId);
   }
   const activeHouseholds = new Set(
     ids.length
-      ? (await db.select({ id: households.id }).from(households).where(and(eq(households.companyId, company.id), eq(households.active, true), inArray(households.id, ids)))).map((h) => h.id)
+      ? (
+          await db
+            .select({ id: households.id })
+            .from(households)
+            .where(and(eq(households.companyId, company.id), eq(households.active, true), inArray(households.id, ids)))
+        ).map((h) => h.id)
       : [],
   );
   const candidates = ids
-    .filter((id) => activeHouseholds.has(id) && !owing.has(id) && !badged.has(id) && creditOf.get(id)! >= rules.gold.prepaidMonths * (latest.get(id) ?? 0))
+    .filter(
+      (id) =>
+        activeHouseholds.has(id) &&
+        !owing.has(id) &&
+        !badged.has(id) &&
+        creditOf.get(id)! >= rules.gold.prepaidMonths * (latest.get(id) ?? 0),
+    )
     .sort((a, b) => a - b)
     .map((id) => ({ id }));
   let awarded = 0;
   for (const c of candidates) {
-    const id = await db.transaction((tx) => awardGoldIfDueTx(tx, { companyId: company.id, householdId: c.id, awardedOn: asOf, now, rules, cutoff }));
+    const id = await db.transaction((tx) =>
+      awardGoldIfDueTx(tx, { companyId: company.id, householdId: c.id, awardedOn: asOf, now, rules, cutoff }),
+    );
     if (id) awarded++;
   }
   return { goldAwarded: awarded, candidates: candidates.length };

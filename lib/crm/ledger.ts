@@ -33,7 +33,13 @@ function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
  * transaction that writes the entry's source record, so both land or neither does.
  * Returns the entries actually written (with ids).
  */
-export async function appendSentimentEntries(tx: DbOrTx, companyId: number, initialScore: number, entries: readonly NewSentimentEntry[], now = new Date()) {
+export async function appendSentimentEntries(
+  tx: DbOrTx,
+  companyId: number,
+  initialScore: number,
+  entries: readonly NewSentimentEntry[],
+  now = new Date(),
+) {
   const written: { id: number; householdId: number; dedupeKey: string }[] = [];
   for (const part of chunks(entries)) {
     if (part.length === 0) continue;
@@ -59,15 +65,23 @@ export async function appendSentimentEntries(tx: DbOrTx, companyId: number, init
         })),
       )
       .onConflictDoNothing({ target: [sentimentEntries.companyId, sentimentEntries.dedupeKey] })
-      .returning({ id: sentimentEntries.id, householdId: sentimentEntries.householdId, dedupeKey: sentimentEntries.dedupeKey });
+      .returning({
+        id: sentimentEntries.id,
+        householdId: sentimentEntries.householdId,
+        dedupeKey: sentimentEntries.dedupeKey,
+      });
     written.push(...rows);
   }
-  if (written.length) await recomputeScores(tx, companyId, initialScore, [...new Set(written.map((w) => w.householdId))], now);
+  if (written.length)
+    await recomputeScores(tx, companyId, initialScore, [...new Set(written.map((w) => w.householdId))], now);
   return written;
 }
 
 /** Folds a household's entries in (occurredOn, id) order from the initial score, clamping after each. */
-export function foldScores(initialScore: number, entries: readonly { id: number; points: number }[]): { id: number; scoreAfter: number }[] {
+export function foldScores(
+  initialScore: number,
+  entries: readonly { id: number; points: number }[],
+): { id: number; scoreAfter: number }[] {
   let s = clampScore(initialScore);
   return entries.map((e) => {
     s = clampScore(s + e.points);
@@ -79,10 +93,21 @@ export function foldScores(initialScore: number, entries: readonly { id: number;
  * Recomputes score_after of every entry of the given households and their cached score,
  * set-based per chunk of households. Also used after publishing rules with a new initial score.
  */
-export async function recomputeScores(tx: DbOrTx, companyId: number, initialScore: number, householdIds: readonly number[], now = new Date()) {
+export async function recomputeScores(
+  tx: DbOrTx,
+  companyId: number,
+  initialScore: number,
+  householdIds: readonly number[],
+  now = new Date(),
+) {
   for (const ids of chunks(householdIds)) {
     const rows = await tx
-      .select({ id: sentimentEntries.id, householdId: sentimentEntries.householdId, points: sentimentEntries.points, scoreAfter: sentimentEntries.scoreAfter })
+      .select({
+        id: sentimentEntries.id,
+        householdId: sentimentEntries.householdId,
+        points: sentimentEntries.points,
+        scoreAfter: sentimentEntries.scoreAfter,
+      })
       .from(sentimentEntries)
       // "+company_id": the household index, not the company one (see lib/crm/sql.ts).
       .where(and(sql`+${sentimentEntries.companyId} = ${companyId}`, inArray(sentimentEntries.householdId, ids)))
@@ -94,7 +119,13 @@ export async function recomputeScores(tx: DbOrTx, companyId: number, initialScor
       byHousehold.set(r.householdId, list);
     }
     const changed: { id: number; scoreAfter: number }[] = [];
-    const cache: { householdId: number; companyId: number; score: number; lastEntryId: number | null; updatedAt: Date }[] = [];
+    const cache: {
+      householdId: number;
+      companyId: number;
+      score: number;
+      lastEntryId: number | null;
+      updatedAt: Date;
+    }[] = [];
     for (const hid of ids) {
       const list = byHousehold.get(hid) ?? [];
       const folded = foldScores(initialScore, list);
@@ -102,7 +133,13 @@ export async function recomputeScores(tx: DbOrTx, companyId: number, initialScor
         if (f.scoreAfter !== list[i].scoreAfter) changed.push(f);
       });
       const last = folded.at(-1);
-      cache.push({ householdId: hid, companyId, score: last ? last.scoreAfter : clampScore(initialScore), lastEntryId: last?.id ?? null, updatedAt: now });
+      cache.push({
+        householdId: hid,
+        companyId,
+        score: last ? last.scoreAfter : clampScore(initialScore),
+        lastEntryId: last?.id ?? null,
+        updatedAt: now,
+      });
     }
     for (const part of chunks(changed)) {
       const cases = sql.join(
@@ -112,7 +149,12 @@ export async function recomputeScores(tx: DbOrTx, companyId: number, initialScor
       await tx
         .update(sentimentEntries)
         .set({ scoreAfter: sql`case ${sentimentEntries.id} ${cases} end` })
-        .where(inArray(sentimentEntries.id, part.map((c) => c.id)));
+        .where(
+          inArray(
+            sentimentEntries.id,
+            part.map((c) => c.id),
+          ),
+        );
     }
     if (cache.length)
       await tx
@@ -120,7 +162,11 @@ export async function recomputeScores(tx: DbOrTx, companyId: number, initialScor
         .values(cache)
         .onConflictDoUpdate({
           target: householdScores.householdId,
-          set: { score: sql`excluded.score`, lastEntryId: sql`excluded.last_entry_id`, updatedAt: sql`excluded.updated_at` },
+          set: {
+            score: sql`excluded.score`,
+            lastEntryId: sql`excluded.last_entry_id`,
+            updatedAt: sql`excluded.updated_at`,
+          },
         });
   }
 }

@@ -19,12 +19,22 @@ export async function lettersAwaitingConfirmation(db: DbOrTx, companyId: number,
   const view = await loadRegistryView(db, companyId, viewer);
   const p = householdPlacementSubquery(db, companyId);
   return db
-    .select({ id: crmNotices.id, number: crmNotices.number, issuedOn: crmNotices.issuedOn, snapshot: crmNotices.snapshot, householdId: crmNotices.householdId, householdName: households.name, caseId: legalCases.id })
+    .select({
+      id: crmNotices.id,
+      number: crmNotices.number,
+      issuedOn: crmNotices.issuedOn,
+      snapshot: crmNotices.snapshot,
+      householdId: crmNotices.householdId,
+      householdName: households.name,
+      caseId: legalCases.id,
+    })
     .from(crmNotices)
     .innerJoin(households, and(eq(households.id, crmNotices.householdId), eq(households.companyId, companyId)))
     .leftJoin(legalCases, and(eq(legalCases.firingId, crmNotices.firingId), eq(legalCases.companyId, companyId)))
     .leftJoin(p, eq(p.householdId, crmNotices.householdId))
-    .where(and(eq(crmNotices.companyId, companyId), eq(crmNotices.awaitingConfirmation, true), visibleHouseholds(view, p)))
+    .where(
+      and(eq(crmNotices.companyId, companyId), eq(crmNotices.awaitingConfirmation, true), visibleHouseholds(view, p)),
+    )
     .orderBy(desc(crmNotices.issuedOn), desc(crmNotices.id))
     .limit(500);
 }
@@ -38,24 +48,82 @@ export interface LetterActor {
 export async function confirmLetter(db: Db, actor: LetterActor, input: { id: number }, now = new Date()) {
   return db.transaction(async (tx) => {
     const [n] = await tx
-      .select({ id: crmNotices.id, number: crmNotices.number, kind: crmNotices.kind, householdId: crmNotices.householdId, householdName: households.name, snapshot: crmNotices.snapshot, firingId: crmNotices.firingId, awaiting: crmNotices.awaitingConfirmation })
+      .select({
+        id: crmNotices.id,
+        number: crmNotices.number,
+        kind: crmNotices.kind,
+        householdId: crmNotices.householdId,
+        householdName: households.name,
+        snapshot: crmNotices.snapshot,
+        firingId: crmNotices.firingId,
+        awaiting: crmNotices.awaitingConfirmation,
+      })
       .from(crmNotices)
       .innerJoin(households, eq(households.id, crmNotices.householdId))
-      .where(and(eq(crmNotices.companyId, actor.companyId), eq(crmNotices.id, input.id), eq(crmNotices.kind, "lawyer_letter")));
+      .where(
+        and(
+          eq(crmNotices.companyId, actor.companyId),
+          eq(crmNotices.id, input.id),
+          eq(crmNotices.kind, "lawyer_letter"),
+        ),
+      );
     if (!n) throw new AppError("not_found");
     if (!n.awaiting) return { id: n.id, sent: false };
     const res = await tx
       .update(crmNotices)
       .set({ awaitingConfirmation: false, confirmedAt: now, confirmedByUserId: actor.userId })
-      .where(and(eq(crmNotices.companyId, actor.companyId), eq(crmNotices.id, n.id), eq(crmNotices.awaitingConfirmation, true)));
+      .where(
+        and(
+          eq(crmNotices.companyId, actor.companyId),
+          eq(crmNotices.id, n.id),
+          eq(crmNotices.awaitingConfirmation, true),
+        ),
+      );
     if (res.rowsAffected !== 1) return { id: n.id, sent: false };
     const residents = await residentsOf(tx, actor.companyId, [n.householdId]);
-    await deliverNotices(tx, actor.companyId, [{ noticeId: n.id, number: n.number, kind: n.kind, householdId: n.householdId, householdName: n.householdName, months: n.snapshot.monthsInArrears, owedFen: n.snapshot.totalFen }], residents, now);
+    await deliverNotices(
+      tx,
+      actor.companyId,
+      [
+        {
+          noticeId: n.id,
+          number: n.number,
+          kind: n.kind,
+          householdId: n.householdId,
+          householdName: n.householdName,
+          months: n.snapshot.monthsInArrears,
+          owedFen: n.snapshot.totalFen,
+        },
+      ],
+      residents,
+      now,
+    );
     if (n.firingId != null) {
-      const [c] = await tx.select({ id: legalCases.id, status: legalCases.status }).from(legalCases).where(and(eq(legalCases.companyId, actor.companyId), eq(legalCases.firingId, n.firingId)));
-      if (c) await tx.insert(legalCaseEvents).values({ companyId: actor.companyId, caseId: c.id, action: "letter_confirmed", fromStatus: c.status, toStatus: c.status, actorUserId: actor.userId, note: n.number, at: now });
+      const [c] = await tx
+        .select({ id: legalCases.id, status: legalCases.status })
+        .from(legalCases)
+        .where(and(eq(legalCases.companyId, actor.companyId), eq(legalCases.firingId, n.firingId)));
+      if (c)
+        await tx.insert(legalCaseEvents).values({
+          companyId: actor.companyId,
+          caseId: c.id,
+          action: "letter_confirmed",
+          fromStatus: c.status,
+          toStatus: c.status,
+          actorUserId: actor.userId,
+          note: n.number,
+          at: now,
+        });
     }
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "lawyer_letter.confirm", entity: "crm_notice", entityId: n.id, before: { awaitingConfirmation: true }, after: { awaitingConfirmation: false, recipients: residents.get(n.householdId)?.length ?? 0 } });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "lawyer_letter.confirm",
+      entity: "crm_notice",
+      entityId: n.id,
+      before: { awaitingConfirmation: true },
+      after: { awaitingConfirmation: false, recipients: residents.get(n.householdId)?.length ?? 0 },
+    });
     return { id: n.id, sent: true };
   });
 }
@@ -68,7 +136,15 @@ export async function saveLegalConfirmation(db: Db, actor: LetterActor, on: bool
       .insert(crmSettings)
       .values({ companyId: actor.companyId, legalConfirmation: on, updatedAt: now })
       .onConflictDoUpdate({ target: crmSettings.companyId, set: { legalConfirmation: on, updatedAt: now } });
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "crm_settings.update", entity: "crm_settings", entityId: actor.companyId, before: { legalConfirmation: before }, after: { legalConfirmation: on } });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "crm_settings.update",
+      entity: "crm_settings",
+      entityId: actor.companyId,
+      before: { legalConfirmation: before },
+      after: { legalConfirmation: on },
+    });
     return null;
   });
 }

@@ -25,7 +25,13 @@ export async function listLegalCases(db: DbOrTx, companyId: number, viewer: View
   const base = and(eq(legalCases.companyId, companyId), visible);
   const [rows, counts] = await Promise.all([
     db
-      .select({ id: legalCases.id, status: legalCases.status, openedOn: legalCases.openedOn, householdId: legalCases.householdId, householdName: households.name })
+      .select({
+        id: legalCases.id,
+        status: legalCases.status,
+        openedOn: legalCases.openedOn,
+        householdId: legalCases.householdId,
+        householdName: households.name,
+      })
       .from(legalCases)
       .innerJoin(households, and(eq(households.id, legalCases.householdId), eq(households.companyId, companyId)))
       .leftJoin(p, eq(p.householdId, legalCases.householdId))
@@ -48,7 +54,14 @@ export async function listLegalCases(db: DbOrTx, companyId: number, viewer: View
 export async function legalCaseDetail(db: DbOrTx, companyId: number, viewer: Viewer, id: number, today: string) {
   const { p, visible } = await scope(db, companyId, viewer);
   const [c] = await db
-    .select({ id: legalCases.id, status: legalCases.status, openedOn: legalCases.openedOn, householdId: legalCases.householdId, householdName: households.name, householdCode: households.code })
+    .select({
+      id: legalCases.id,
+      status: legalCases.status,
+      openedOn: legalCases.openedOn,
+      householdId: legalCases.householdId,
+      householdName: households.name,
+      householdCode: households.code,
+    })
     .from(legalCases)
     .innerJoin(households, and(eq(households.id, legalCases.householdId), eq(households.companyId, companyId)))
     .leftJoin(p, eq(p.householdId, legalCases.householdId))
@@ -56,7 +69,11 @@ export async function legalCaseDetail(db: DbOrTx, companyId: number, viewer: Vie
   if (!c) return null;
   const [owed, notices, events] = await Promise.all([
     db
-      .select({ period: bills.period, dueDate: bills.dueDate, owedFen: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen}` })
+      .select({
+        period: bills.period,
+        dueDate: bills.dueDate,
+        owedFen: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen}`,
+      })
       .from(bills)
       .where(
         and(
@@ -68,12 +85,27 @@ export async function legalCaseDetail(db: DbOrTx, companyId: number, viewer: Vie
       )
       .orderBy(asc(bills.period)),
     db
-      .select({ id: crmNotices.id, number: crmNotices.number, kind: crmNotices.kind, issuedOn: crmNotices.issuedOn, awaitingConfirmation: crmNotices.awaitingConfirmation })
+      .select({
+        id: crmNotices.id,
+        number: crmNotices.number,
+        kind: crmNotices.kind,
+        issuedOn: crmNotices.issuedOn,
+        awaitingConfirmation: crmNotices.awaitingConfirmation,
+      })
       .from(crmNotices)
       .where(and(eq(crmNotices.companyId, companyId), eq(crmNotices.householdId, c.householdId)))
       .orderBy(asc(crmNotices.issuedOn), asc(crmNotices.id)),
     db
-      .select({ id: legalCaseEvents.id, action: legalCaseEvents.action, fromStatus: legalCaseEvents.fromStatus, toStatus: legalCaseEvents.toStatus, note: legalCaseEvents.note, at: legalCaseEvents.at, workOrderId: legalCaseEvents.workOrderId, actorName: users.name })
+      .select({
+        id: legalCaseEvents.id,
+        action: legalCaseEvents.action,
+        fromStatus: legalCaseEvents.fromStatus,
+        toStatus: legalCaseEvents.toStatus,
+        note: legalCaseEvents.note,
+        at: legalCaseEvents.at,
+        workOrderId: legalCaseEvents.workOrderId,
+        actorName: users.name,
+      })
       .from(legalCaseEvents)
       .leftJoin(users, eq(users.id, legalCaseEvents.actorUserId))
       .where(and(eq(legalCaseEvents.companyId, companyId), eq(legalCaseEvents.caseId, c.id)))
@@ -90,7 +122,12 @@ export interface LegalActor extends Viewer {
 async function loadVisibleCase(tx: DbOrTx, actor: LegalActor, id: number) {
   const { p, visible } = await scope(tx, actor.companyId, actor);
   const [c] = await tx
-    .select({ id: legalCases.id, status: legalCases.status, householdId: legalCases.householdId, householdName: households.name })
+    .select({
+      id: legalCases.id,
+      status: legalCases.status,
+      householdId: legalCases.householdId,
+      householdName: households.name,
+    })
     .from(legalCases)
     .innerJoin(households, eq(households.id, legalCases.householdId))
     .leftJoin(p, eq(p.householdId, legalCases.householdId))
@@ -100,7 +137,12 @@ async function loadVisibleCase(tx: DbOrTx, actor: LegalActor, id: number) {
 }
 
 /** Moves a case along (server-checked transition), with a note; timeline + audit. */
-export async function moveLegalCase(db: Db, actor: LegalActor, input: z.output<typeof moveCaseSchema>, now = new Date()) {
+export async function moveLegalCase(
+  db: Db,
+  actor: LegalActor,
+  input: z.output<typeof moveCaseSchema>,
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const c = await loadVisibleCase(tx, actor, input.id);
     if (!canMoveLegalCase(c.status, input.to)) throw AppError.field("to", "arrears.legal.errors.illegalTransition");
@@ -109,14 +151,36 @@ export async function moveLegalCase(db: Db, actor: LegalActor, input: z.output<t
       .set({ status: input.to, updatedAt: now })
       .where(and(eq(legalCases.id, c.id), eq(legalCases.companyId, actor.companyId), eq(legalCases.status, c.status)));
     if (res.rowsAffected !== 1) throw new AppError("conflict", "arrears.legal.errors.changedMeanwhile");
-    await tx.insert(legalCaseEvents).values({ companyId: actor.companyId, caseId: c.id, action: "move", fromStatus: c.status, toStatus: input.to, actorUserId: actor.userId, note: input.note, at: now });
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "legal_case.move", entity: "crm_legal_case", entityId: c.id, before: { status: c.status }, after: { status: input.to, note: input.note } });
+    await tx.insert(legalCaseEvents).values({
+      companyId: actor.companyId,
+      caseId: c.id,
+      action: "move",
+      fromStatus: c.status,
+      toStatus: input.to,
+      actorUserId: actor.userId,
+      note: input.note,
+      at: now,
+    });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "legal_case.move",
+      entity: "crm_legal_case",
+      entityId: c.id,
+      before: { status: c.status },
+      after: { status: input.to, note: input.note },
+    });
     return { id: c.id };
   });
 }
 
 /** A follow-up collection order for the household (dispatched to its butler), linked in the timeline. */
-export async function createLegalFollowUp(db: Db, actor: LegalActor, input: z.output<typeof followUpSchema>, now = new Date()) {
+export async function createLegalFollowUp(
+  db: Db,
+  actor: LegalActor,
+  input: z.output<typeof followUpSchema>,
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const c = await loadVisibleCase(tx, actor, input.id);
     const place = await placeHousehold(tx, actor.companyId, c.householdId);
@@ -124,11 +188,36 @@ export async function createLegalFollowUp(db: Db, actor: LegalActor, input: z.ou
     const order = await createOrderTx(
       tx,
       { companyId: actor.companyId, userId: actor.userId, roles: actor.roles },
-      { type: "collection", source: "staff", householdId: c.householdId, unitId: place.unitId, communityId: place.communityId, title: text.title, description: text.description },
+      {
+        type: "collection",
+        source: "staff",
+        householdId: c.householdId,
+        unitId: place.unitId,
+        communityId: place.communityId,
+        title: text.title,
+        description: text.description,
+      },
       now,
     );
-    await tx.insert(legalCaseEvents).values({ companyId: actor.companyId, caseId: c.id, action: "follow_up", fromStatus: c.status, toStatus: c.status, actorUserId: actor.userId, note: input.note, workOrderId: order.id, at: now });
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "legal_case.follow_up", entity: "crm_legal_case", entityId: c.id, after: { workOrderId: order.id, note: input.note } });
+    await tx.insert(legalCaseEvents).values({
+      companyId: actor.companyId,
+      caseId: c.id,
+      action: "follow_up",
+      fromStatus: c.status,
+      toStatus: c.status,
+      actorUserId: actor.userId,
+      note: input.note,
+      workOrderId: order.id,
+      at: now,
+    });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "legal_case.follow_up",
+      entity: "crm_legal_case",
+      entityId: c.id,
+      after: { workOrderId: order.id, note: input.note },
+    });
     return { id: order.id };
   });
 }
@@ -136,6 +225,9 @@ export async function createLegalFollowUp(db: Db, actor: LegalActor, input: z.ou
 /** Case ids of a company among the given ones (tests). */
 export async function legalCaseIds(db: DbOrTx, companyId: number, householdIds: number[]) {
   if (!householdIds.length) return [];
-  const rows = await db.select({ id: legalCases.id }).from(legalCases).where(and(eq(legalCases.companyId, companyId), inArray(legalCases.householdId, householdIds)));
+  const rows = await db
+    .select({ id: legalCases.id })
+    .from(legalCases)
+    .where(and(eq(legalCases.companyId, companyId), inArray(legalCases.householdId, householdIds)));
   return rows.map((r) => r.id);
 }

@@ -35,12 +35,24 @@ export async function residentsOf(db: DbOrTx, companyId: number, householdIds: r
   const links = await db
     .select({ householdId: residentLinks.householdId, userId: residentLinks.userId })
     .from(residentLinks)
-    .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.status, "approved"), inArray(residentLinks.householdId, [...householdIds])));
+    .where(
+      and(
+        eq(residentLinks.companyId, companyId),
+        eq(residentLinks.status, "approved"),
+        inArray(residentLinks.householdId, [...householdIds]),
+      ),
+    );
   for (const l of links) out.set(l.householdId, [...new Set([...(out.get(l.householdId) ?? []), l.userId])]);
   return out;
 }
 
-export async function deliverNotices(tx: DbOrTx, companyId: number, notices: readonly NoticeToDeliver[], residents: Map<number, number[]>, now: Date) {
+export async function deliverNotices(
+  tx: DbOrTx,
+  companyId: number,
+  notices: readonly NoticeToDeliver[],
+  residents: Map<number, number[]>,
+  now: Date,
+) {
   const inbox = notices.flatMap((n) =>
     (residents.get(n.householdId) ?? []).map((userId) => ({
       companyId,
@@ -56,7 +68,11 @@ export async function deliverNotices(tx: DbOrTx, companyId: number, notices: rea
   if (!recipientIds.length) return;
   const contacts = new Map<number, { email: string | null; phone: string | null; locale: string | null }>();
   for (const ids of chunk(recipientIds, 400))
-    for (const u of await tx.select({ id: users.id, email: users.email, phone: users.phone, locale: users.locale }).from(users).where(inArray(users.id, ids))) contacts.set(u.id, u);
+    for (const u of await tx
+      .select({ id: users.id, email: users.email, phone: users.phone, locale: users.locale })
+      .from(users)
+      .where(inArray(users.id, ids)))
+      contacts.set(u.id, u);
   const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
   for (const n of notices) {
     for (const userId of residents.get(n.householdId) ?? []) {
@@ -68,7 +84,13 @@ export async function deliverNotices(tx: DbOrTx, companyId: number, notices: rea
         {
           companyId,
           templateKey: "arrearsNotice",
-          params: { number: n.number, household: n.householdName, months: n.months, owedFen: n.owedFen, link: `${base}${noticeHref(n.noticeId)}` },
+          params: {
+            number: n.number,
+            household: n.householdName,
+            months: n.months,
+            owedFen: n.owedFen,
+            link: `${base}${noticeHref(n.noticeId)}`,
+          },
           idempotencyKey: `crm-notice:${n.noticeId}:${userId}`,
         },
         now,
@@ -79,6 +101,9 @@ export async function deliverNotices(tx: DbOrTx, companyId: number, notices: rea
 
 /** Whether the company's 13-month lawyer's letter waits for legal's confirmation (default: yes). */
 export async function legalConfirmationOn(db: DbOrTx, companyId: number): Promise<boolean> {
-  const [row] = await db.select({ on: crmSettings.legalConfirmation }).from(crmSettings).where(eq(crmSettings.companyId, companyId));
+  const [row] = await db
+    .select({ on: crmSettings.legalConfirmation })
+    .from(crmSettings)
+    .where(eq(crmSettings.companyId, companyId));
   return row?.on ?? true;
 }

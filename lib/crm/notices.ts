@@ -1,6 +1,15 @@
 import "server-only";
 import { and, desc, eq, like, sql } from "drizzle-orm";
-import { buildings, communities, companies, crmNotices, households, ladderFirings, residentLinks, units } from "@/db/schema";
+import {
+  buildings,
+  communities,
+  companies,
+  crmNotices,
+  households,
+  ladderFirings,
+  residentLinks,
+  units,
+} from "@/db/schema";
 import type { NOTICE_KIND_VALUES } from "@/db/schema/arrears";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
@@ -61,14 +70,21 @@ export async function residentNotice(db: DbOrTx, companyId: number, userId: numb
 export async function staffNotice(db: DbOrTx, companyId: number, viewer: Viewer, id: number) {
   const view = await loadRegistryView(db, companyId, viewer);
   const { q, p } = noticeSelect(db, companyId);
-  const [row] = await q.where(and(eq(crmNotices.companyId, companyId), eq(crmNotices.id, id), visibleHouseholds(view, p)));
+  const [row] = await q.where(
+    and(eq(crmNotices.companyId, companyId), eq(crmNotices.id, id), visibleHouseholds(view, p)),
+  );
   return row ?? null;
 }
 
 export const NOTICE_PAGE_SIZE = 200;
 
 /** Notices the viewer may see, newest first, by kind and month of issue (YYYY-MM). */
-export async function listNotices(db: DbOrTx, companyId: number, viewer: Viewer, filter: { kind?: (typeof NOTICE_KIND_VALUES)[number]; month?: string; householdId?: number }) {
+export async function listNotices(
+  db: DbOrTx,
+  companyId: number,
+  viewer: Viewer,
+  filter: { kind?: (typeof NOTICE_KIND_VALUES)[number]; month?: string; householdId?: number },
+) {
   const view = await loadRegistryView(db, companyId, viewer);
   const { q, p } = noticeSelect(db, companyId);
   return q

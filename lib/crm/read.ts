@@ -16,12 +16,25 @@ export async function publishedRules(db: DbOrTx, companyId: number): Promise<Crm
 }
 
 /** Households (of the given ids) holding a gold badge on `asOf` (YYYY-MM-DD), with its expiry. */
-export async function activeGoldBadges(db: DbOrTx, companyId: number, householdIds: readonly number[], asOf: string): Promise<Map<number, { awardedOn: string; expiresOn: string }>> {
+export async function activeGoldBadges(
+  db: DbOrTx,
+  companyId: number,
+  householdIds: readonly number[],
+  asOf: string,
+): Promise<Map<number, { awardedOn: string; expiresOn: string }>> {
   if (householdIds.length === 0) return new Map();
   const rows = await db
     .select({ householdId: goldBadges.householdId, awardedOn: goldBadges.awardedOn, expiresOn: goldBadges.expiresOn })
     .from(goldBadges)
-    .where(and(eq(goldBadges.companyId, companyId), inArray(goldBadges.householdId, [...householdIds]), lte(goldBadges.awardedOn, asOf), gt(goldBadges.expiresOn, asOf), isNull(goldBadges.expiredAt)));
+    .where(
+      and(
+        eq(goldBadges.companyId, companyId),
+        inArray(goldBadges.householdId, [...householdIds]),
+        lte(goldBadges.awardedOn, asOf),
+        gt(goldBadges.expiresOn, asOf),
+        isNull(goldBadges.expiredAt),
+      ),
+    );
   return new Map(rows.map((r) => [r.householdId, { awardedOn: r.awardedOn, expiresOn: r.expiresOn }]));
 }
 
@@ -31,7 +44,12 @@ export interface HouseholdSentiment {
 }
 
 /** Cached scores and bands for the given households; households with no entry yet have the initial score. */
-export async function householdSentiments(db: DbOrTx, companyId: number, householdIds: readonly number[], rules?: CrmRules): Promise<Map<number, HouseholdSentiment>> {
+export async function householdSentiments(
+  db: DbOrTx,
+  companyId: number,
+  householdIds: readonly number[],
+  rules?: CrmRules,
+): Promise<Map<number, HouseholdSentiment>> {
   const r = rules ?? (await publishedRules(db, companyId));
   const out = new Map<number, HouseholdSentiment>();
   if (householdIds.length === 0) return out;
@@ -39,7 +57,9 @@ export async function householdSentiments(db: DbOrTx, companyId: number, househo
     .select({ householdId: householdScores.householdId, score: householdScores.score })
     .from(householdScores)
     // "+company_id": look the households up by primary key, not by scanning the company index (lib/crm/sql.ts).
-    .where(and(sql`+${householdScores.companyId} = ${companyId}`, inArray(householdScores.householdId, [...householdIds])));
+    .where(
+      and(sql`+${householdScores.companyId} = ${companyId}`, inArray(householdScores.householdId, [...householdIds])),
+    );
   const found = new Map(rows.map((x) => [x.householdId, x.score]));
   for (const id of householdIds) {
     const score = found.get(id) ?? r.initialScore;

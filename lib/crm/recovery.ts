@@ -42,7 +42,8 @@ export const runRecovery: CronJob = async (db, company, asOf, now) => {
   let written = 0;
   for (let i = 0; i < entries.length; i += 500) {
     const part = entries.slice(i, i + 500);
-    written += (await db.transaction((tx) => appendSentimentEntries(tx, company.id, rules.initialScore, part, now))).length;
+    written += (await db.transaction((tx) => appendSentimentEntries(tx, company.id, rules.initialScore, part, now)))
+      .length;
   }
   return { recovery: written };
 };

@@ -29,22 +29,44 @@ export async function currentDraft(db: DbOrTx, companyId: number): Promise<{ id:
 }
 
 /** Saves (creates or replaces) the company's one draft. The input has passed crmRulesSchema. */
-export async function saveDraft(db: Db, actor: { companyId: number; userId: number }, rules: CrmRules, now = new Date()) {
+export async function saveDraft(
+  db: Db,
+  actor: { companyId: number; userId: number },
+  rules: CrmRules,
+  now = new Date(),
+) {
   const checked = crmRulesSchema.parse(rules);
   return db.transaction(async (tx) => {
     const draft = await currentDraft(tx, actor.companyId);
     let id: number;
     if (draft) {
-      await tx.update(crmRuleSets).set({ rules: checked, createdByUserId: actor.userId }).where(and(eq(crmRuleSets.id, draft.id), eq(crmRuleSets.companyId, actor.companyId)));
+      await tx
+        .update(crmRuleSets)
+        .set({ rules: checked, createdByUserId: actor.userId })
+        .where(and(eq(crmRuleSets.id, draft.id), eq(crmRuleSets.companyId, actor.companyId)));
       id = draft.id;
     } else {
       const [row] = await tx
         .insert(crmRuleSets)
-        .values({ companyId: actor.companyId, status: "draft", rules: checked, createdByUserId: actor.userId, createdAt: now })
+        .values({
+          companyId: actor.companyId,
+          status: "draft",
+          rules: checked,
+          createdByUserId: actor.userId,
+          createdAt: now,
+        })
         .returning({ id: crmRuleSets.id });
       id = row.id;
     }
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "crm.rules.draft", entity: "crm_rule_set", entityId: id, before: draft?.rules ?? null, after: checked });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "crm.rules.draft",
+      entity: "crm_rule_set",
+      entityId: id,
+      before: draft?.rules ?? null,
+      after: checked,
+    });
     return id;
   });
 }
@@ -56,7 +78,12 @@ export async function discardDraft(db: Db, actor: { companyId: number; userId: n
       .set({ status: "archived" })
       .where(and(eq(crmRuleSets.companyId, actor.companyId), eq(crmRuleSets.status, "draft")));
     if (res.rowsAffected === 0) throw new AppError("not_found", "crm.rules.errors.noDraft");
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "crm.rules.discard", entity: "crm_rule_set" });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "crm.rules.discard",
+      entity: "crm_rule_set",
+    });
   });
 }
 
@@ -79,7 +106,9 @@ export async function publishDraft(db: Db, actor: { companyId: number; userId: n
     const res = await tx
       .update(crmRuleSets)
       .set({ status: "published", publishedAt: now })
-      .where(and(eq(crmRuleSets.id, draft.id), eq(crmRuleSets.companyId, actor.companyId), eq(crmRuleSets.status, "draft")));
+      .where(
+        and(eq(crmRuleSets.id, draft.id), eq(crmRuleSets.companyId, actor.companyId), eq(crmRuleSets.status, "draft")),
+      );
     if (res.rowsAffected !== 1) throw new AppError("conflict");
     let recomputed = 0;
     if (before.initialScore !== checked.data.initialScore) {
@@ -87,12 +116,23 @@ export async function publishDraft(db: Db, actor: { companyId: number; userId: n
         .selectDistinct({ id: sentimentEntries.householdId })
         .from(sentimentEntries)
         .where(eq(sentimentEntries.companyId, actor.companyId));
-      const cached = await tx.select({ id: householdScores.householdId }).from(householdScores).where(eq(householdScores.companyId, actor.companyId));
+      const cached = await tx
+        .select({ id: householdScores.householdId })
+        .from(householdScores)
+        .where(eq(householdScores.companyId, actor.companyId));
       const all = [...new Set([...ids.map((r) => r.id), ...cached.map((r) => r.id)])];
       await recomputeScores(tx, actor.companyId, checked.data.initialScore, all, now);
       recomputed = all.length;
     }
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "crm.rules.publish", entity: "crm_rule_set", entityId: draft.id, before, after: checked.data });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "crm.rules.publish",
+      entity: "crm_rule_set",
+      entityId: draft.id,
+      before,
+      after: checked.data,
+    });
     return { id: draft.id, recomputed };
   });
 }
@@ -118,7 +158,12 @@ export async function whatIfPreview(db: DbOrTx, companyId: number, draft: CrmRul
     if (!page.length) break;
     const ids = page.map((p) => p.id);
     const rows = await db
-      .select({ householdId: sentimentEntries.householdId, rule: sentimentEntries.rule, step: sentimentEntries.step, points: sentimentEntries.points })
+      .select({
+        householdId: sentimentEntries.householdId,
+        rule: sentimentEntries.rule,
+        step: sentimentEntries.step,
+        points: sentimentEntries.points,
+      })
       .from(sentimentEntries)
       .where(and(companyIs(sentimentEntries.companyId, companyId), inArray(sentimentEntries.householdId, ids)))
       .orderBy(asc(sentimentEntries.householdId), asc(sentimentEntries.occurredOn), asc(sentimentEntries.id));
@@ -135,7 +180,12 @@ export async function whatIfPreview(db: DbOrTx, companyId: number, draft: CrmRul
 }
 
 /** An admin's correction entry (§8.1): a new ledger entry with points, reason and actor; audited. */
-export async function addCorrection(db: Db, actor: { companyId: number; userId: number }, input: { householdId: number; points: number; reason: string }, now = new Date()) {
+export async function addCorrection(
+  db: Db,
+  actor: { companyId: number; userId: number },
+  input: { householdId: number; points: number; reason: string },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const [h] = await tx
       .select({ id: households.id })
@@ -184,4 +234,3 @@ export async function addCorrection(db: Db, actor: { companyId: number; userId: 
     return { entryId: written.id, score: cur?.score ?? null };
   });
 }
-

@@ -1,7 +1,17 @@
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { z } from "zod";
-import { buildings, communities, households, notifications, residentLinks, surveyRecipients, surveyResponses, surveys, users } from "@/db/schema";
+import {
+  buildings,
+  communities,
+  households,
+  notifications,
+  residentLinks,
+  surveyRecipients,
+  surveyResponses,
+  surveys,
+  users,
+} from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { CronJob } from "@/lib/cron/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
@@ -49,9 +59,24 @@ export const runQuarterlySurvey: CronJob = async (db, company, asOf, now) => {
       const butlers = await tx
         .selectDistinct({ id: surveyRecipients.butlerUserId })
         .from(surveyRecipients)
-        .where(and(eq(surveyRecipients.companyId, companyId), eq(surveyRecipients.surveyId, s.id), sql`${surveyRecipients.butlerUserId} is not null`));
+        .where(
+          and(
+            eq(surveyRecipients.companyId, companyId),
+            eq(surveyRecipients.surveyId, s.id),
+            sql`${surveyRecipients.butlerUserId} is not null`,
+          ),
+        );
       if (butlers.length)
-        await tx.insert(notifications).values(butlers.map((b) => ({ companyId, userId: b.id!, kind: "visits.surveyDigest", payload: { surveyId: s.id }, href: digestHref(s.id), createdAt: now })));
+        await tx.insert(notifications).values(
+          butlers.map((b) => ({
+            companyId,
+            userId: b.id!,
+            kind: "visits.surveyDigest",
+            payload: { surveyId: s.id },
+            href: digestHref(s.id),
+            createdAt: now,
+          })),
+        );
       return butlers.length;
     });
     digestsSent += sent;
@@ -85,14 +110,31 @@ export const runQuarterlySurvey: CronJob = async (db, company, asOf, now) => {
  * Sends a survey to the company's active households (or only the given ones): recipient rows,
  * and inbox entries for the residents of the households this call added. Returns how many.
  */
-export async function sendSurvey(db: Db, companyId: number, surveyId: number, now: Date, onlyHouseholdIds?: readonly number[]): Promise<number> {
+export async function sendSurvey(
+  db: Db,
+  companyId: number,
+  surveyId: number,
+  now: Date,
+  onlyHouseholdIds?: readonly number[],
+): Promise<number> {
   const p = householdPlacementSubquery(db, companyId);
   const [homes, links] = await Promise.all([
     db
-      .select({ householdId: households.id, butlerUserId: p.butlerUserId, buildingId: p.buildingId, communityId: p.communityId })
+      .select({
+        householdId: households.id,
+        butlerUserId: p.butlerUserId,
+        buildingId: p.buildingId,
+        communityId: p.communityId,
+      })
       .from(households)
       .leftJoin(p, eq(p.householdId, households.id))
-      .where(and(eq(households.companyId, companyId), eq(households.active, true), onlyHouseholdIds ? inArray(households.id, [...onlyHouseholdIds]) : undefined))
+      .where(
+        and(
+          eq(households.companyId, companyId),
+          eq(households.active, true),
+          onlyHouseholdIds ? inArray(households.id, [...onlyHouseholdIds]) : undefined,
+        ),
+      )
       .orderBy(households.id),
     db
       .select({ householdId: residentLinks.householdId, userId: residentLinks.userId })
@@ -110,7 +152,15 @@ export async function sendSurvey(db: Db, companyId: number, surveyId: number, no
         tx,
         r,
         [r.surveyId, r.householdId, r.companyId, r.butlerUserId, r.buildingId, r.communityId, r.sentAt],
-        batch.map((h) => [surveyId, h.householdId, companyId, h.butlerUserId, h.buildingId, h.communityId, now.getTime()]),
+        batch.map((h) => [
+          surveyId,
+          h.householdId,
+          companyId,
+          h.butlerUserId,
+          h.buildingId,
+          h.communityId,
+          now.getTime(),
+        ]),
         { onConflictDoNothing: true, returning: { householdId: r.householdId } },
       );
       const userIds = [...new Set(fresh.flatMap((f) => residentsOf.get(Number(f.householdId)) ?? []))];
@@ -119,7 +169,14 @@ export async function sendSurvey(db: Db, companyId: number, surveyId: number, no
         tx,
         n,
         [n.companyId, n.userId, n.kind, n.payload, n.href, n.createdAt],
-        userIds.map((userId) => [companyId, userId, "visits.surveySent", JSON.stringify({ surveyId }), surveyHref(surveyId), now.getTime()]),
+        userIds.map((userId) => [
+          companyId,
+          userId,
+          "visits.surveySent",
+          JSON.stringify({ surveyId }),
+          surveyHref(surveyId),
+          now.getTime(),
+        ]),
       );
       return fresh.length;
     });
@@ -133,11 +190,30 @@ export async function sendSurvey(db: Db, companyId: number, surveyId: number, no
 async function recipientHouseholds(db: DbOrTx, companyId: number, userId: number, surveyIds: number[]) {
   if (!surveyIds.length) return [];
   return db
-    .select({ surveyId: surveyRecipients.surveyId, householdId: households.id, householdName: households.name, answeredAt: surveyResponses.answeredAt })
+    .select({
+      surveyId: surveyRecipients.surveyId,
+      householdId: households.id,
+      householdName: households.name,
+      answeredAt: surveyResponses.answeredAt,
+    })
     .from(surveyRecipients)
-    .innerJoin(residentLinks, and(eq(residentLinks.householdId, surveyRecipients.householdId), eq(residentLinks.companyId, companyId), eq(residentLinks.userId, userId), eq(residentLinks.status, "approved")))
+    .innerJoin(
+      residentLinks,
+      and(
+        eq(residentLinks.householdId, surveyRecipients.householdId),
+        eq(residentLinks.companyId, companyId),
+        eq(residentLinks.userId, userId),
+        eq(residentLinks.status, "approved"),
+      ),
+    )
     .innerJoin(households, eq(households.id, surveyRecipients.householdId))
-    .leftJoin(surveyResponses, and(eq(surveyResponses.surveyId, surveyRecipients.surveyId), eq(surveyResponses.householdId, surveyRecipients.householdId)))
+    .leftJoin(
+      surveyResponses,
+      and(
+        eq(surveyResponses.surveyId, surveyRecipients.surveyId),
+        eq(surveyResponses.householdId, surveyRecipients.householdId),
+      ),
+    )
     .where(and(eq(surveyRecipients.companyId, companyId), inArray(surveyRecipients.surveyId, surveyIds)))
     .orderBy(households.id);
 }
@@ -148,19 +224,40 @@ export async function residentSurveys(db: DbOrTx, companyId: number, userId: num
     .selectDistinct({ id: surveys.id, quarter: surveys.quarter, opensOn: surveys.opensOn, closesOn: surveys.closesOn })
     .from(surveys)
     .innerJoin(surveyRecipients, eq(surveyRecipients.surveyId, surveys.id))
-    .innerJoin(residentLinks, and(eq(residentLinks.householdId, surveyRecipients.householdId), eq(residentLinks.companyId, companyId), eq(residentLinks.userId, userId), eq(residentLinks.status, "approved")))
+    .innerJoin(
+      residentLinks,
+      and(
+        eq(residentLinks.householdId, surveyRecipients.householdId),
+        eq(residentLinks.companyId, companyId),
+        eq(residentLinks.userId, userId),
+        eq(residentLinks.status, "approved"),
+      ),
+    )
     .where(eq(surveys.companyId, companyId))
     .orderBy(desc(surveys.quarter));
-  const homes = await recipientHouseholds(db, companyId, userId, list.map((s) => s.id));
+  const homes = await recipientHouseholds(
+    db,
+    companyId,
+    userId,
+    list.map((s) => s.id),
+  );
   return list.map((s) => {
     const mine = homes.filter((h) => h.surveyId === s.id);
-    return { ...s, open: today >= s.opensOn && today <= s.closesOn, households: mine.length, answered: mine.filter((h) => h.answeredAt).length };
+    return {
+      ...s,
+      open: today >= s.opensOn && today <= s.closesOn,
+      households: mine.length,
+      answered: mine.filter((h) => h.answeredAt).length,
+    };
   });
 }
 
 /** One survey for the resident: null (→ 404) unless one of its households received it. */
 export async function residentSurvey(db: DbOrTx, companyId: number, userId: number, surveyId: number, today: string) {
-  const [s] = await db.select().from(surveys).where(and(eq(surveys.companyId, companyId), eq(surveys.id, surveyId)));
+  const [s] = await db
+    .select()
+    .from(surveys)
+    .where(and(eq(surveys.companyId, companyId), eq(surveys.id, surveyId)));
   if (!s) return null;
   const homes = await recipientHouseholds(db, companyId, userId, [s.id]);
   if (!homes.length) return null;
@@ -210,7 +307,10 @@ export async function listSurveys(db: DbOrTx, companyId: number) {
 }
 
 export async function getSurvey(db: DbOrTx, companyId: number, id: number) {
-  const [s] = await db.select().from(surveys).where(and(eq(surveys.companyId, companyId), eq(surveys.id, id)));
+  const [s] = await db
+    .select()
+    .from(surveys)
+    .where(and(eq(surveys.companyId, companyId), eq(surveys.id, id)));
   return s ?? null;
 }
 
@@ -236,13 +336,28 @@ export interface SurveyResultRow {
 }
 
 /** Results per community / building / butler: mean per area and the response rate, in one query. */
-export async function surveyResults(db: DbOrTx, companyId: number, surveyId: number, grouping: SurveyGrouping, view: RegistryView): Promise<SurveyResultRow[]> {
-  const key = grouping === "community" ? surveyRecipients.communityId : grouping === "building" ? surveyRecipients.buildingId : surveyRecipients.butlerUserId;
+export async function surveyResults(
+  db: DbOrTx,
+  companyId: number,
+  surveyId: number,
+  grouping: SurveyGrouping,
+  view: RegistryView,
+): Promise<SurveyResultRow[]> {
+  const key =
+    grouping === "community"
+      ? surveyRecipients.communityId
+      : grouping === "building"
+        ? surveyRecipients.buildingId
+        : surveyRecipients.butlerUserId;
   const name =
     grouping === "community"
-      ? sql<string | null>`(select ${communities.name} from ${communities} where ${communities.id} = ${surveyRecipients.communityId})`
+      ? sql<
+          string | null
+        >`(select ${communities.name} from ${communities} where ${communities.id} = ${surveyRecipients.communityId})`
       : grouping === "building"
-        ? sql<string | null>`(select c.name || ' ' || b.name from ${buildings} b join ${communities} c on c.id = b.community_id where b.id = ${surveyRecipients.buildingId})`
+        ? sql<
+            string | null
+          >`(select c.name || ' ' || b.name from ${buildings} b join ${communities} c on c.id = b.community_id where b.id = ${surveyRecipients.buildingId})`
         : sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${surveyRecipients.butlerUserId})`;
   const sumOf = (c: SQLiteColumn) => sql<number | null>`sum(${c})`;
   const rows = await db
@@ -258,8 +373,16 @@ export async function surveyResults(db: DbOrTx, companyId: number, surveyId: num
       maintenance: sumOf(surveyResponses.maintenance),
     })
     .from(surveyRecipients)
-    .leftJoin(surveyResponses, and(eq(surveyResponses.surveyId, surveyRecipients.surveyId), eq(surveyResponses.householdId, surveyRecipients.householdId)))
-    .where(and(eq(surveyRecipients.companyId, companyId), eq(surveyRecipients.surveyId, surveyId), visibleRecipients(view)))
+    .leftJoin(
+      surveyResponses,
+      and(
+        eq(surveyResponses.surveyId, surveyRecipients.surveyId),
+        eq(surveyResponses.householdId, surveyRecipients.householdId),
+      ),
+    )
+    .where(
+      and(eq(surveyRecipients.companyId, companyId), eq(surveyRecipients.surveyId, surveyId), visibleRecipients(view)),
+    )
     .groupBy(key)
     .orderBy(asc(key));
   return rows.map((r) => {
@@ -301,18 +424,31 @@ export async function butlerDigest(db: DbOrTx, companyId: number, surveyId: numb
       answeredAt: surveyResponses.answeredAt,
     })
     .from(surveyRecipients)
-    .innerJoin(surveyResponses, and(eq(surveyResponses.surveyId, surveyRecipients.surveyId), eq(surveyResponses.householdId, surveyRecipients.householdId)))
+    .innerJoin(
+      surveyResponses,
+      and(
+        eq(surveyResponses.surveyId, surveyRecipients.surveyId),
+        eq(surveyResponses.householdId, surveyRecipients.householdId),
+      ),
+    )
     .innerJoin(households, eq(households.id, surveyRecipients.householdId))
     .where(
       and(
         eq(surveyRecipients.companyId, companyId),
         eq(surveyRecipients.surveyId, surveyId),
         eq(surveyRecipients.butlerUserId, butlerUserId),
-        or(low(surveyResponses.overall), ...SURVEY_AREAS.map((a) => low(surveyResponses[a])), sql`coalesce(trim(${surveyResponses.comment}), '') <> ''`),
+        or(
+          low(surveyResponses.overall),
+          ...SURVEY_AREAS.map((a) => low(surveyResponses[a])),
+          sql`coalesce(trim(${surveyResponses.comment}), '') <> ''`,
+        ),
       ),
     )
     .orderBy(asc(surveyResponses.overall), asc(households.id));
-  return rows.map((r) => ({ ...r, lowAreas: (["overall", ...SURVEY_AREAS] as const).filter((a) => r[a] <= LOW_SCORE) }));
+  return rows.map((r) => ({
+    ...r,
+    lowAreas: (["overall", ...SURVEY_AREAS] as const).filter((a) => r[a] <= LOW_SCORE),
+  }));
 }
 
 /** Butlers a viewer may open the digest of: themselves, their team (supervisor), everyone in scope (admin, PM). */
@@ -321,7 +457,9 @@ export async function digestButlers(db: DbOrTx, companyId: number, surveyId: num
     .selectDistinct({ id: surveyRecipients.butlerUserId, name: users.name })
     .from(surveyRecipients)
     .innerJoin(users, eq(users.id, surveyRecipients.butlerUserId))
-    .where(and(eq(surveyRecipients.companyId, companyId), eq(surveyRecipients.surveyId, surveyId), visibleRecipients(view)))
+    .where(
+      and(eq(surveyRecipients.companyId, companyId), eq(surveyRecipients.surveyId, surveyId), visibleRecipients(view)),
+    )
     .orderBy(users.name);
   return rows.map((r) => ({ id: r.id!, name: r.name }));
 }

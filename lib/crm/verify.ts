@@ -33,7 +33,14 @@ const PAGE = 2000;
 export async function verifyCompany(db: DbOrTx, companyId: number, keep = 50): Promise<VerifyResult> {
   const rules = await publishedRules(db, companyId);
   const initial = clampScore(rules.initialScore);
-  const out: VerifyResult = { companyId, households: 0, entries: 0, mismatchedEntries: 0, mismatchedScores: 0, mismatches: [] };
+  const out: VerifyResult = {
+    companyId,
+    households: 0,
+    entries: 0,
+    mismatchedEntries: 0,
+    mismatchedScores: 0,
+    mismatches: [],
+  };
   const note = (m: VerifyMismatch) => {
     if (out.mismatches.length < keep) out.mismatches.push(m);
   };
@@ -50,7 +57,12 @@ export async function verifyCompany(db: DbOrTx, companyId: number, keep = 50): P
     after = ids[ids.length - 1];
     const [rows, cache] = await Promise.all([
       db
-        .select({ id: sentimentEntries.id, householdId: sentimentEntries.householdId, points: sentimentEntries.points, scoreAfter: sentimentEntries.scoreAfter })
+        .select({
+          id: sentimentEntries.id,
+          householdId: sentimentEntries.householdId,
+          points: sentimentEntries.points,
+          scoreAfter: sentimentEntries.scoreAfter,
+        })
         .from(sentimentEntries)
         .where(and(companyIs(sentimentEntries.companyId, companyId), inArray(sentimentEntries.householdId, ids)))
         .orderBy(asc(sentimentEntries.householdId), asc(sentimentEntries.occurredOn), asc(sentimentEntries.id)),

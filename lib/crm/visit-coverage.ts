@@ -32,7 +32,10 @@ export async function coverageReport(db: DbOrTx, companyId: number, quarter: str
     db
       .select({ butlerUserId: p.butlerUserId, communityId: p.communityId, n: count() })
       .from(p)
-      .innerJoin(households, and(eq(households.id, p.householdId), eq(households.companyId, companyId), eq(households.active, true)))
+      .innerJoin(
+        households,
+        and(eq(households.id, p.householdId), eq(households.companyId, companyId), eq(households.active, true)),
+      )
       .where(visible)
       .groupBy(sql`${p.butlerUserId}`, sql`${p.communityId}`),
     db
@@ -70,7 +73,12 @@ export async function coverageReport(db: DbOrTx, companyId: number, quarter: str
     c.visited += v;
   }
   const [names, commNames] = await Promise.all([
-    butlers.size ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...butlers.keys()])) : [],
+    butlers.size
+      ? db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(inArray(users.id, [...butlers.keys()]))
+      : [],
     comms.size
       ? db
           .select({ id: communities.id, name: communities.name })
@@ -86,7 +94,14 @@ export async function coverageReport(db: DbOrTx, companyId: number, quarter: str
   };
   const byButler = finish(butlers, names);
   const byCommunity = finish(comms, commNames);
-  const total = byCommunity.reduce((t, r) => ({ households: t.households + r.households, sampled: t.sampled + r.sampled, visited: t.visited + r.visited }), { households: 0, sampled: 0, visited: 0 });
+  const total = byCommunity.reduce(
+    (t, r) => ({
+      households: t.households + r.households,
+      sampled: t.sampled + r.sampled,
+      visited: t.visited + r.visited,
+    }),
+    { households: 0, sampled: 0, visited: 0 },
+  );
   return { byButler, byCommunity, total: { ...total, coverage: coveragePercentOf(total.visited, total.households) } };
 }
 
@@ -94,7 +109,11 @@ export async function coverageReport(db: DbOrTx, companyId: number, quarter: str
  * For the HR KPIs (SPEC §9): per butler, their current households and the households they
  * visited between `from` and `to` (company-local calendar dates, inclusive).
  */
-export async function visitCoverage(db: DbOrTx, companyId: number, range: { from: string; to: string }): Promise<Map<number, { households: number; visited: number }>> {
+export async function visitCoverage(
+  db: DbOrTx,
+  companyId: number,
+  range: { from: string; to: string },
+): Promise<Map<number, { households: number; visited: number }>> {
   const tz = await companyTimeZone(db, companyId);
   const start = instantOf(range.from, 0, tz);
   const end = new Date(instantOf(range.to, 0, tz).getTime() + 86_400_000 - 1);
@@ -103,13 +122,23 @@ export async function visitCoverage(db: DbOrTx, companyId: number, range: { from
     db
       .select({ butlerUserId: p.butlerUserId, n: count() })
       .from(p)
-      .innerJoin(households, and(eq(households.id, p.householdId), eq(households.companyId, companyId), eq(households.active, true)))
+      .innerJoin(
+        households,
+        and(eq(households.id, p.householdId), eq(households.companyId, companyId), eq(households.active, true)),
+      )
       .where(isNotNull(p.butlerUserId))
       .groupBy(sql`${p.butlerUserId}`),
     db
       .select({ butlerUserId: visits.butlerUserId, n: sql<number>`count(distinct ${visits.householdId})` })
       .from(visits)
-      .where(and(eq(visits.companyId, companyId), isNotNull(visits.butlerUserId), gte(visits.visitedAt, start), lte(visits.visitedAt, end)))
+      .where(
+        and(
+          eq(visits.companyId, companyId),
+          isNotNull(visits.butlerUserId),
+          gte(visits.visitedAt, start),
+          lte(visits.visitedAt, end),
+        ),
+      )
       .groupBy(visits.butlerUserId),
   ]);
   const out = new Map<number, { households: number; visited: number }>();
@@ -123,7 +152,10 @@ export async function visitCoverage(db: DbOrTx, companyId: number, range: { from
 }
 
 /** CSV of the report (the shared writer: BOM, CRLF, formulas defused), one section per grouping. */
-export function coverageCsv(report: Awaited<ReturnType<typeof coverageReport>>, labels: { butler: string; community: string; households: string; sampled: string; visited: string; coverage: string }): string {
+export function coverageCsv(
+  report: Awaited<ReturnType<typeof coverageReport>>,
+  labels: { butler: string; community: string; households: string; sampled: string; visited: string; coverage: string },
+): string {
   const lines: CsvCell[][] = [];
   for (const [label, rows] of [
     [labels.butler, report.byButler],

@@ -26,9 +26,17 @@ export async function planVisitSampling(db: Db, companyId: number, month: string
   const p = householdPlacementSubquery(db, companyId);
   const [placed, earlier] = await Promise.all([
     db
-      .select({ householdId: p.householdId, butlerUserId: p.butlerUserId, unitId: p.unitId, communityId: p.communityId })
+      .select({
+        householdId: p.householdId,
+        butlerUserId: p.butlerUserId,
+        unitId: p.unitId,
+        communityId: p.communityId,
+      })
       .from(p)
-      .innerJoin(households, and(eq(households.id, p.householdId), eq(households.companyId, companyId), eq(households.active, true)))
+      .innerJoin(
+        households,
+        and(eq(households.id, p.householdId), eq(households.companyId, companyId), eq(households.active, true)),
+      )
       .where(isNotNull(p.butlerUserId)),
     // Sampled by the earlier months of the quarter: this month's own picks (of a crashed or
     // concurrent run) are the same seeded picks again and are skipped by the unique key.
@@ -47,7 +55,14 @@ export async function planVisitSampling(db: Db, companyId: number, month: string
   const picks: VisitPick[] = [];
   for (const [butlerUserId, rows] of [...byButler].sort((a, b) => a[0] - b[0])) {
     const byId = new Map(rows.map((r) => [r.householdId, r]));
-    const chosen = sampleHouseholds({ companyId, butlerUserId, month, householdIds: [...byId.keys()], sampledIds: sampled, coveragePercent: rules.visits.coveragePercent });
+    const chosen = sampleHouseholds({
+      companyId,
+      butlerUserId,
+      month,
+      householdIds: [...byId.keys()],
+      sampledIds: sampled,
+      coveragePercent: rules.visits.coveragePercent,
+    });
     for (const id of chosen) {
       const r = byId.get(id)!;
       picks.push({
@@ -91,7 +106,13 @@ export async function dispatchVisitsTx(
   if (!fresh.length) return [];
   const freshIds = new Set(fresh.map((f) => f.householdId));
   const orders = batch.filter((b) => freshIds.has(b.householdId));
-  const orderOf = await insertDispatchedOrdersTx(tx, companyId, { type: "visit", severity: "low", sla: spec.sla, acceptDueAt: spec.resolveDueAt, resolveDueAt: spec.resolveDueAt }, orders, now);
+  const orderOf = await insertDispatchedOrdersTx(
+    tx,
+    companyId,
+    { type: "visit", severity: "low", sla: spec.sla, acceptDueAt: spec.resolveDueAt, resolveDueAt: spec.resolveDueAt },
+    orders,
+    now,
+  );
   // One UPDATE links every new row to its order (CASE on the primary key; the rows are found by id).
   const cases = sql.join(
     fresh.map((f) => sql`when ${f.id} then ${orderOf.get(f.householdId)!}`),
@@ -100,7 +121,15 @@ export async function dispatchVisitsTx(
   await tx
     .update(visits)
     .set({ workOrderId: sql`case ${visits.id} ${cases} end` })
-    .where(and(eq(visits.companyId, companyId), inArray(visits.id, fresh.map((f) => f.id))));
+    .where(
+      and(
+        eq(visits.companyId, companyId),
+        inArray(
+          visits.id,
+          fresh.map((f) => f.id),
+        ),
+      ),
+    );
   return orders;
 }
 
@@ -142,10 +171,16 @@ export const runVisitSampling: CronJob = async (db, company, asOf, now) => {
   let created = 0;
   for (let i = 0; i < picks.length; i += BATCH) {
     const batch = picks.slice(i, i + BATCH);
-    created += (await db.transaction((tx) => dispatchVisitsTx(tx, companyId, { quarter, month, sla, resolveDueAt }, batch, now))).length;
+    created += (
+      await db.transaction((tx) => dispatchVisitsTx(tx, companyId, { quarter, month, sla, resolveDueAt }, batch, now))
+    ).length;
   }
   await db.transaction(async (tx) => {
-    const marked = await tx.insert(visitSamplingRuns).values({ companyId, month, sampled: picks.length, completedAt: now }).onConflictDoNothing().returning();
+    const marked = await tx
+      .insert(visitSamplingRuns)
+      .values({ companyId, month, sampled: picks.length, completedAt: now })
+      .onConflictDoNothing()
+      .returning();
     if (!marked.length) return;
     // One inbox line per butler for the month ("N visit orders"), not one per order; counted
     // from the rows so a resumed or concurrent run reports the whole month once.
@@ -155,9 +190,16 @@ export const runVisitSampling: CronJob = async (db, company, asOf, now) => {
       .where(and(eq(visits.companyId, companyId), eq(visits.sampledMonth, month), isNotNull(visits.butlerUserId)))
       .groupBy(visits.butlerUserId);
     if (perButler.length)
-      await tx
-        .insert(notifications)
-        .values(perButler.map((r) => ({ companyId, userId: r.userId!, kind: "visits.sampled", payload: { count: r.count, month }, href: "/staff/orders?type=visit", createdAt: now })));
+      await tx.insert(notifications).values(
+        perButler.map((r) => ({
+          companyId,
+          userId: r.userId!,
+          kind: "visits.sampled",
+          payload: { count: r.count, month },
+          href: "/staff/orders?type=visit",
+          createdAt: now,
+        })),
+      );
   });
   return { visitsSampled: created, visitOrders: created };
 };

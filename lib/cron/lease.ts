@@ -42,7 +42,9 @@ export async function heartbeat(db: Db, name: string, holder: string, now = new 
 
 /** Releases a lease: this holder's, or (holder omitted: `npm run cron -- --release-lease`) whoever holds it. */
 export async function releaseLease(db: Db, name: string, holder?: string): Promise<number> {
-  const res = await db.delete(cronLeases).where(and(eq(cronLeases.name, name), holder ? eq(cronLeases.holder, holder) : undefined));
+  const res = await db
+    .delete(cronLeases)
+    .where(and(eq(cronLeases.name, name), holder ? eq(cronLeases.holder, holder) : undefined));
   return res.rowsAffected;
 }
 
@@ -66,7 +68,12 @@ export interface HeldLease {
  * heartbeats; otherwise the lease is taken, renewed every HEARTBEAT_MS while `fn` runs, and
  * released at the end (also when `fn` throws).
  */
-export async function withLease<T>(db: Db, name: string, fn: (lease: HeldLease) => Promise<T>, heartbeatMs = HEARTBEAT_MS): Promise<Busy | { status: "ran"; value: T }> {
+export async function withLease<T>(
+  db: Db,
+  name: string,
+  fn: (lease: HeldLease) => Promise<T>,
+  heartbeatMs = HEARTBEAT_MS,
+): Promise<Busy | { status: "ran"; value: T }> {
   if (inProcess.has(name)) return { status: "busy", heldBy: "this process", until: "" };
   inProcess.add(name);
   try {

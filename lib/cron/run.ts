@@ -9,7 +9,10 @@ import { withLease, type Busy, type HeldLease } from "./lease";
 
 export const LEASE_NAME = "daily";
 
-export type JobOutcome = { status: "done"; ms: number; counts: Record<string, number> } | { status: "skipped" } | { status: "failed"; ms: number; error: string };
+export type JobOutcome =
+  | { status: "done"; ms: number; counts: Record<string, number> }
+  | { status: "skipped" }
+  | { status: "failed"; ms: number; error: string };
 
 export interface CompanyRun {
   companyId: number;
@@ -72,11 +75,24 @@ export async function runDaily(db: Db, opts: RunOptions = {}): Promise<RunSummar
   if (res.status === "busy") return res;
   const { runs, failed, purged } = res.value;
   const status = failed === "lost" ? "lease_lost" : failed ? "failed" : "ok";
-  return { status, startedAt: started.toISOString(), durationMs: Math.round(performance.now() - t0), companies: runs, totals: totalsOf(runs), purged };
+  return {
+    status,
+    startedAt: started.toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    companies: runs,
+    totals: totalsOf(runs),
+    purged,
+  };
 }
 
 /** The companies' jobs in order; "lost" when the lease was taken over (the run stops at once). */
-async function runCompanies(db: Db, opts: RunOptions, started: Date, runs: CompanyRun[], lease: HeldLease): Promise<boolean | "lost"> {
+async function runCompanies(
+  db: Db,
+  opts: RunOptions,
+  started: Date,
+  runs: CompanyRun[],
+  lease: HeldLease,
+): Promise<boolean | "lost"> {
   const jobs = opts.jobs ?? CRON_JOBS;
   let failed = false;
   const list = await db
@@ -88,12 +104,20 @@ async function runCompanies(db: Db, opts: RunOptions, started: Date, runs: Compa
     const asOf = opts.asOf ?? localDate(started, c.timeZone);
     const clock = clockFor(asOf, c.timeZone, started);
     const done = new Set(
-      (await db.select({ job: cronJobRuns.job }).from(cronJobRuns).where(and(eq(cronJobRuns.companyId, c.id), eq(cronJobRuns.asOf, asOf)))).map((r) => r.job),
+      (
+        await db
+          .select({ job: cronJobRuns.job })
+          .from(cronJobRuns)
+          .where(and(eq(cronJobRuns.companyId, c.id), eq(cronJobRuns.asOf, asOf)))
+      ).map((r) => r.job),
     );
     const run: CompanyRun = { companyId: c.id, asOf, jobs: {} };
     runs.push(run);
     for (const job of jobs) {
-      const outcome = job.dateBound && done.has(job.name) && !opts.force ? ({ status: "skipped" } as const) : await runJob(db, job, c, asOf, clock);
+      const outcome =
+        job.dateBound && done.has(job.name) && !opts.force
+          ? ({ status: "skipped" } as const)
+          : await runJob(db, job, c, asOf, clock);
       if (outcome.status === "failed") failed = true;
       run.jobs[job.name] = outcome;
       opts.onJob?.(c.id, job.name, outcome);
@@ -103,7 +127,13 @@ async function runCompanies(db: Db, opts: RunOptions, started: Date, runs: Compa
   return failed;
 }
 
-async function runJob(db: Db, job: RegisteredJob, c: { id: number; timeZone: string }, asOf: string, clock: Date): Promise<JobOutcome> {
+async function runJob(
+  db: Db,
+  job: RegisteredJob,
+  c: { id: number; timeZone: string },
+  asOf: string,
+  clock: Date,
+): Promise<JobOutcome> {
   const j0 = performance.now();
   try {
     const counts = await job.run(db, c, asOf, clock);
@@ -118,7 +148,11 @@ async function runJob(db: Db, job: RegisteredJob, c: { id: number; timeZone: str
     return { status: "done", ms, counts };
   } catch (e) {
     console.error(`[cron] ${job.name} failed for company ${c.id} on ${asOf}:`, e);
-    return { status: "failed", ms: Math.round(performance.now() - j0), error: e instanceof Error ? e.message : String(e) };
+    return {
+      status: "failed",
+      ms: Math.round(performance.now() - j0),
+      error: e instanceof Error ? e.message : String(e),
+    };
   }
 }
 

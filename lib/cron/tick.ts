@@ -31,7 +31,8 @@ export const TICK_JOBS: readonly TickJob[] = [
   { name: "outbox.deliver", run: deliverOutboxDue },
 ];
 
-export type TickSummary = Busy | { status: "ok" | "failed"; startedAt: string; durationMs: number; jobs: Record<string, JobOutcome> };
+export type TickSummary =
+  Busy | { status: "ok" | "failed"; startedAt: string; durationMs: number; jobs: Record<string, JobOutcome> };
 
 export interface TickOptions {
   now?: Date;
@@ -55,12 +56,21 @@ export async function runTick(db: Db, opts: TickOptions = {}): Promise<TickSumma
         jobs[job.name] = { status: "done", ms: Math.round(performance.now() - j0), counts };
       } catch (e) {
         console.error(`[tick] ${job.name} failed:`, e);
-        jobs[job.name] = { status: "failed", ms: Math.round(performance.now() - j0), error: e instanceof Error ? e.message : String(e) };
+        jobs[job.name] = {
+          status: "failed",
+          ms: Math.round(performance.now() - j0),
+          error: e instanceof Error ? e.message : String(e),
+        };
       }
     }
     return jobs;
   });
   if (res.status === "busy") return res;
   const failed = Object.values(res.value).some((o) => o.status === "failed");
-  return { status: failed ? "failed" : "ok", startedAt: now.toISOString(), durationMs: Math.round(performance.now() - t0), jobs: res.value };
+  return {
+    status: failed ? "failed" : "ok",
+    startedAt: now.toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    jobs: res.value,
+  };
 }

@@ -26,13 +26,19 @@ export interface BackupResult {
 /** The path of a `file:` URL ("file:data/x.db?mode=rwc" → "data/x.db"). */
 export function filePathOf(url: string): string {
   if (!url.startsWith("file:")) throw new Error(`not a file: URL: ${url}`);
-  return decodeURIComponent(url.slice("file:".length).split("?")[0].replace(/^\/\/(localhost)?(?=\/)/, ""));
+  return decodeURIComponent(
+    url
+      .slice("file:".length)
+      .split("?")[0]
+      .replace(/^\/\/(localhost)?(?=\/)/, ""),
+  );
 }
 
 /** The HTTP base URL of a libSQL server URL (`libsql://` and `wss://` → https, `ws://` → http). */
 export function serverHttpBase(url: string): string {
   const u = new URL(url);
-  const plain = u.protocol === "http:" || u.protocol === "ws:" || (u.protocol === "libsql:" && u.searchParams.get("tls") === "0");
+  const plain =
+    u.protocol === "http:" || u.protocol === "ws:" || (u.protocol === "libsql:" && u.searchParams.get("tls") === "0");
   return `${plain ? "http" : "https"}://${u.host}`;
 }
 
@@ -51,8 +57,11 @@ async function vacuumInto(url: string, target: string): Promise<void> {
 
 /** Fetches the server's SQL dump and loads it into a new SQLite file at `target`. */
 async function dumpServerInto(url: string, authToken: string | undefined, target: string): Promise<void> {
-  const res = await fetch(`${serverHttpBase(url)}/dump`, { headers: authToken ? { authorization: `Bearer ${authToken}` } : {} });
-  if (!res.ok) throw new Error(`the libSQL server refused the dump: HTTP ${res.status} ${await res.text().catch(() => "")}`);
+  const res = await fetch(`${serverHttpBase(url)}/dump`, {
+    headers: authToken ? { authorization: `Bearer ${authToken}` } : {},
+  });
+  if (!res.ok)
+    throw new Error(`the libSQL server refused the dump: HTTP ${res.status} ${await res.text().catch(() => "")}`);
   await loadSqlDump(await res.text(), target);
 }
 
@@ -92,7 +101,8 @@ export function splitSqlDump(sqlText: string, maxChars = DUMP_CHUNK_CHARS): stri
  * file, in one transaction fed in pieces (one `executeMultiple` of a whole large dump is slow).
  */
 export async function loadSqlDump(sqlText: string, target: string): Promise<void> {
-  if (!/^\s*(PRAGMA|BEGIN|CREATE)/i.test(sqlText) || !/COMMIT;\s*$/i.test(sqlText)) throw new Error("the dump is incomplete (no COMMIT at its end)");
+  if (!/^\s*(PRAGMA|BEGIN|CREATE)/i.test(sqlText) || !/COMMIT;\s*$/i.test(sqlText))
+    throw new Error("the dump is incomplete (no COMMIT at its end)");
   // One connection, so the pragma holds for the transaction.
   const client = createClient({ url: `file:${target}`, concurrency: 1 });
   try {
@@ -130,7 +140,12 @@ export async function backupDatabase(url: string, authToken: string | undefined,
   } finally {
     fs.rmSync(partial, { force: true });
   }
-  return { file: target, bytes: fs.statSync(target).size, ms: Date.now() - started, source: embedded ? "embedded" : "server" };
+  return {
+    file: target,
+    bytes: fs.statSync(target).size,
+    ms: Date.now() - started,
+    source: embedded ? "embedded" : "server",
+  };
 }
 
 /** Throws unless SQLite's quick_check of the database file says "ok". */
@@ -138,7 +153,8 @@ export async function checkIntegrity(file: string): Promise<void> {
   const client = createClient({ url: `file:${file}` });
   try {
     const rows = (await client.execute("PRAGMA quick_check")).rows.map((r) => String(r[0]));
-    if (rows.length !== 1 || rows[0] !== "ok") throw new Error(`${file} fails the integrity check: ${rows.slice(0, 5).join("; ")}`);
+    if (rows.length !== 1 || rows[0] !== "ok")
+      throw new Error(`${file} fails the integrity check: ${rows.slice(0, 5).join("; ")}`);
   } finally {
     client.close();
   }

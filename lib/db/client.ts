@@ -38,13 +38,21 @@ export function openDb(url = DEFAULT_DATABASE_URL, authToken?: string): DbHandle
   }
   // A short busy timeout (it blocks the event loop); waiting for another process's write lock
   // happens in the write queue, with retries that never wedge the client (write-queue.ts).
-  const raw = createClient({ url, authToken: authToken || undefined, timeout: embedded ? EMBEDDED_BUSY_TIMEOUT_MS : undefined });
+  const raw = createClient({
+    url,
+    authToken: authToken || undefined,
+    timeout: embedded ? EMBEDDED_BUSY_TIMEOUT_MS : undefined,
+  });
   // The write queue applies to remote URLs too. sqld runs one writer at a time and parks
   // every other interactive transaction on a server connection of its own; past its
   // connection limit (128 by default) it answers HTTP 429, or drops the WebSocket and with
   // it every stream on it (measured: 200 concurrent db.transaction() calls on one handle).
   // Queued here, a process holds at most one write transaction open; reads still run beside it.
-  const client = withWriteQueue(raw, undefined, embedded ? { kind: "busy", policy: EMBEDDED_BUSY_RETRY } : { kind: "remote", policy: REMOTE_RETRY });
+  const client = withWriteQueue(
+    raw,
+    undefined,
+    embedded ? { kind: "busy", policy: EMBEDDED_BUSY_RETRY } : { kind: "remote", policy: REMOTE_RETRY },
+  );
   // WAL is a property of the database file; setting it again is a no-op. Queued like any write.
   if (embedded) client.execute("PRAGMA journal_mode = WAL").catch(() => {});
   return { db: drizzle(client, { schema }), client, url, embedded };

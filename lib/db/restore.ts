@@ -50,7 +50,9 @@ interface SchemaObject {
 }
 
 async function schemaOf(client: Client): Promise<SchemaObject[]> {
-  const rs = await client.execute(`SELECT type, name, sql FROM sqlite_master WHERE sql NOT NULL AND ${USER_OBJECTS} ORDER BY rowid`);
+  const rs = await client.execute(
+    `SELECT type, name, sql FROM sqlite_master WHERE sql NOT NULL AND ${USER_OBJECTS} ORDER BY rowid`,
+  );
   return rs.rows.map((r) => ({ type: String(r.type), name: String(r.name), sql: String(r.sql) }));
 }
 
@@ -59,14 +61,20 @@ async function tableCounts(client: Client): Promise<Map<string, number>> {
   const tables = (await schemaOf(client)).filter((o) => o.type === "table");
   const out = new Map<string, number>();
   if (!tables.length) return out;
-  const rs = await client.execute(tables.map((t) => `SELECT ${`'${t.name.replace(/'/g, "''")}'`} AS t, count(*) AS n FROM ${q(t.name)}`).join(" UNION ALL "));
+  const rs = await client.execute(
+    tables
+      .map((t) => `SELECT ${`'${t.name.replace(/'/g, "''")}'`} AS t, count(*) AS n FROM ${q(t.name)}`)
+      .join(" UNION ALL "),
+  );
   for (const r of rs.rows) out.set(String(r.t), Number(r.n));
   return out;
 }
 
 function refuseOrContinue(target: string, objects: SchemaObject[], force: boolean) {
   if (objects.length && !force)
-    throw new RestoreRefused(`${target} is not empty (${objects.length} tables, indexes, views or triggers): restore into an empty database, or pass --force to replace its content`);
+    throw new RestoreRefused(
+      `${target} is not empty (${objects.length} tables, indexes, views or triggers): restore into an empty database, or pass --force to replace its content`,
+    );
 }
 
 async function restoreToFile(source: string, target: string, force: boolean): Promise<void> {
@@ -93,13 +101,18 @@ async function restoreToFile(source: string, target: string, force: boolean): Pr
 
 /** Runs statements on a server as one transaction with foreign-key checks off. */
 async function runLoad(target: Client, statements: string[]): Promise<void> {
-  if (statements.length) await target.executeMultiple(`PRAGMA foreign_keys=OFF;\nBEGIN;\n${statements.join(";\n")};\nCOMMIT;`);
+  if (statements.length)
+    await target.executeMultiple(`PRAGMA foreign_keys=OFF;\nBEGIN;\n${statements.join(";\n")};\nCOMMIT;`);
 }
 
 /** Copies one table's rows as multi-row INSERTs of PAGE_ROWS rows, about CHUNK_CHARS of SQL per request. */
 async function copyRows(src: Client, target: Client, table: string): Promise<void> {
-  const cols = (await src.execute({ sql: "SELECT name FROM pragma_table_info(?)", args: [table] })).rows.map((r) => String(r.name));
-  const values = cols.map((c) => `CASE typeof(${q(c)}) WHEN 'real' THEN printf('%!.17g', ${q(c)}) ELSE quote(${q(c)}) END`).join(" || ',' || ");
+  const cols = (await src.execute({ sql: "SELECT name FROM pragma_table_info(?)", args: [table] })).rows.map((r) =>
+    String(r.name),
+  );
+  const values = cols
+    .map((c) => `CASE typeof(${q(c)}) WHEN 'real' THEN printf('%!.17g', ${q(c)}) ELSE quote(${q(c)}) END`)
+    .join(" || ',' || ");
   const page = `SELECT count(*) AS n, max(r) AS last, group_concat(v, ',') AS vals FROM (SELECT rowid AS r, '(' || ${values} || ')' AS v FROM ${q(table)} WHERE rowid > ? ORDER BY rowid LIMIT ${PAGE_ROWS})`;
   const head = `INSERT INTO ${q(table)} (${cols.map(q).join(", ")}) VALUES `;
   let after: number | bigint = -(2n ** 63n);
@@ -121,27 +134,51 @@ async function copyRows(src: Client, target: Client, table: string): Promise<voi
   await runLoad(target, pending);
 }
 
-async function restoreToServer(source: string, url: string, authToken: string | undefined, force: boolean): Promise<void> {
+async function restoreToServer(
+  source: string,
+  url: string,
+  authToken: string | undefined,
+  force: boolean,
+): Promise<void> {
   const target = createClient({ url, authToken });
   const src = createClient({ url: `file:${source}`, intMode: "bigint" });
   try {
     const existing = await schemaOf(target);
     refuseOrContinue(url, existing, force);
-    const drops = existing.filter((o) => o.type !== "index").map((o) => `DROP ${o.type.toUpperCase()} IF EXISTS ${q(o.name)}`);
-    await runLoad(target, [...drops.filter((d) => !d.startsWith("DROP TABLE")), ...drops.filter((d) => d.startsWith("DROP TABLE"))]);
+    const drops = existing
+      .filter((o) => o.type !== "index")
+      .map((o) => `DROP ${o.type.toUpperCase()} IF EXISTS ${q(o.name)}`);
+    await runLoad(target, [
+      ...drops.filter((d) => !d.startsWith("DROP TABLE")),
+      ...drops.filter((d) => d.startsWith("DROP TABLE")),
+    ]);
     const schema = await schemaOf(src);
     const tables = schema.filter((o) => o.type === "table");
-    await runLoad(target, tables.map((t) => t.sql));
+    await runLoad(
+      target,
+      tables.map((t) => t.sql),
+    );
     for (const t of tables) await copyRows(src, target, t.name);
-    const hasSequence = (await src.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")).rows.length > 0;
+    const hasSequence =
+      (await src.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")).rows.length > 0;
     if (hasSequence) {
-      const seq = (await src.execute("SELECT 'INSERT INTO sqlite_sequence (name, seq) VALUES (' || quote(name) || ', ' || quote(seq) || ')' AS s FROM sqlite_sequence")).rows;
+      const seq = (
+        await src.execute(
+          "SELECT 'INSERT INTO sqlite_sequence (name, seq) VALUES (' || quote(name) || ', ' || quote(seq) || ')' AS s FROM sqlite_sequence",
+        )
+      ).rows;
       await runLoad(target, ["DELETE FROM sqlite_sequence", ...seq.map((r) => String(r.s))]);
     }
-    await runLoad(target, schema.filter((o) => o.type !== "table").map((o) => o.sql));
+    await runLoad(
+      target,
+      schema.filter((o) => o.type !== "table").map((o) => o.sql),
+    );
     const [want, have] = [await tableCounts(src), await tableCounts(target)];
     for (const [table, n] of want)
-      if (have.get(table) !== n) throw new Error(`restore incomplete: table ${table} has ${have.get(table) ?? "no"} rows on the server, ${n} in the backup`);
+      if (have.get(table) !== n)
+        throw new Error(
+          `restore incomplete: table ${table} has ${have.get(table) ?? "no"} rows on the server, ${n} in the backup`,
+        );
   } finally {
     src.close();
     target.close();
@@ -149,7 +186,12 @@ async function restoreToServer(source: string, url: string, authToken: string | 
 }
 
 /** Restores `file` into the database at `url`; see the comment at the top. */
-export async function restoreDatabase(file: string, url: string, authToken: string | undefined, { force = false } = {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  file: string,
+  url: string,
+  authToken: string | undefined,
+  { force = false } = {},
+): Promise<RestoreResult> {
   const started = Date.now();
   if (!fs.existsSync(file)) throw new Error(`no backup file at ${file}`);
   let source = path.resolve(file);
@@ -168,7 +210,12 @@ export async function restoreDatabase(file: string, url: string, authToken: stri
     const check = createClient(embedded ? { url } : { url, authToken });
     try {
       const counts = await tableCounts(check);
-      return { target: url, tables: counts.size, rows: [...counts.values()].reduce((a, b) => a + b, 0), ms: Date.now() - started };
+      return {
+        target: url,
+        tables: counts.size,
+        rows: [...counts.values()].reduce((a, b) => a + b, 0),
+        ms: Date.now() - started,
+      };
     } finally {
       check.close();
     }

@@ -27,13 +27,25 @@ export const EMBEDDED_BUSY_TIMEOUT_MS = 50;
 /** Long enough for a libSQL server restart. */
 export const REMOTE_RETRY: RetryPolicy = { budgetMs: 20_000, firstDelayMs: 50, maxDelayMs: 1_000 };
 
-function* chain(error: unknown): Generator<{ code: string; extendedCode: string; message: string; status: number | null }> {
+function* chain(
+  error: unknown,
+): Generator<{ code: string; extendedCode: string; message: string; status: number | null }> {
   const seen = new Set<unknown>();
   let e: unknown = error;
   while (e && typeof e === "object" && !seen.has(e)) {
     seen.add(e);
-    const { code, extendedCode, message, status } = e as { code?: unknown; extendedCode?: unknown; message?: unknown; status?: unknown };
-    yield { code: String(code ?? ""), extendedCode: String(extendedCode ?? ""), message: String(message ?? ""), status: typeof status === "number" ? status : null };
+    const { code, extendedCode, message, status } = e as {
+      code?: unknown;
+      extendedCode?: unknown;
+      message?: unknown;
+      status?: unknown;
+    };
+    yield {
+      code: String(code ?? ""),
+      extendedCode: String(extendedCode ?? ""),
+      message: String(message ?? ""),
+      status: typeof status === "number" ? status : null,
+    };
     e = (e as { cause?: unknown }).cause;
   }
 }
@@ -56,22 +68,40 @@ export function transientKind(error: unknown): "not_sent" | "unknown" | null {
   let kind: "not_sent" | "unknown" | null = null;
   for (const e of chain(error)) {
     if (e.code === "ECONNREFUSED" || /ECONNREFUSED/.test(e.message)) return "not_sent";
-    if ((e.status !== null && [429, 502, 503].includes(e.status)) || /\b(429|502|503)\b.*(status|Too Many|Unavailable|Gateway)|Too Many Requests/i.test(e.message)) return "not_sent";
-    if (/^(ECONNRESET|EPIPE|ETIMEDOUT|UND_ERR_SOCKET|UND_ERR_CLOSED|HRANA_WEBSOCKET_ERROR|TRANSACTION_TIMEOUT|STREAM_EXPIRED)$/.test(e.code)) kind = "unknown";
-    if (/ECONNRESET|socket hang up|other side closed|fetch failed|TRANSACTION_TIMEOUT|stream expired/i.test(e.message)) kind = "unknown";
+    if (
+      (e.status !== null && [429, 502, 503].includes(e.status)) ||
+      /\b(429|502|503)\b.*(status|Too Many|Unavailable|Gateway)|Too Many Requests/i.test(e.message)
+    )
+      return "not_sent";
+    if (
+      /^(ECONNRESET|EPIPE|ETIMEDOUT|UND_ERR_SOCKET|UND_ERR_CLOSED|HRANA_WEBSOCKET_ERROR|TRANSACTION_TIMEOUT|STREAM_EXPIRED)$/.test(
+        e.code,
+      )
+    )
+      kind = "unknown";
+    if (/ECONNRESET|socket hang up|other side closed|fetch failed|TRANSACTION_TIMEOUT|stream expired/i.test(e.message))
+      kind = "unknown";
   }
   return kind;
 }
 
 /** A read that had borrowed an embedded connection when a busy retry dropped them all. */
 export function isClosedInFlight(e: unknown): boolean {
-  return (e as { code?: unknown })?.code === "CLIENT_CLOSED" && /in flight/.test(String((e as { message?: unknown }).message ?? ""));
+  return (
+    (e as { code?: unknown })?.code === "CLIENT_CLOSED" &&
+    /in flight/.test(String((e as { message?: unknown }).message ?? ""))
+  );
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `fn`; while it fails with an error `shouldRetry` accepts, calls `beforeRetry`, waits (doubling) and runs it again within the policy. */
-export async function retrying<T>(fn: () => Promise<T>, shouldRetry: (e: unknown) => boolean, beforeRetry: () => Promise<void>, policy: RetryPolicy): Promise<T> {
+export async function retrying<T>(
+  fn: () => Promise<T>,
+  shouldRetry: (e: unknown) => boolean,
+  beforeRetry: () => Promise<void>,
+  policy: RetryPolicy,
+): Promise<T> {
   const started = Date.now();
   let delay = policy.firstDelayMs;
   for (let attempt = 1; ; attempt++) {

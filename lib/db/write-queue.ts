@@ -1,7 +1,6 @@
 import type { Client, InStatement, InArgs, Transaction, TransactionMode } from "@libsql/client";
 import { isBusyError, isClosedInFlight, retryBusy, retrying, transientKind, type RetryPolicy } from "./retry";
 
-
 /**
  * One in-process queue for writes on embedded (`file:`) databases.
  *
@@ -74,15 +73,33 @@ export function withWriteQueue(client: Client, mutex = new Mutex(), retry: Queue
   // Only for calls that write nothing when they fail this way: one statement, a batch, a BEGIN.
   const writeRetry = <T>(fn: () => Promise<T>): Promise<T> => {
     if (busy) return retryBusy(client, fn, busy);
-    if (remote) return retrying(fn, (e) => transientKind(e) === "not_sent", async () => {}, remote);
+    if (remote)
+      return retrying(
+        fn,
+        (e) => transientKind(e) === "not_sent",
+        async () => {},
+        remote,
+      );
     return fn();
   };
   const retried = <T>(fn: () => Promise<T>) => mutex.run(() => writeRetry(fn));
   const read = <T>(fn: () => Promise<T>): Promise<T> => {
     // Embedded: a read that had borrowed a connection when a busy retry dropped them all runs again.
-    if (busy) return retrying(fn, (e) => isClosedInFlight(e) && !client.closed, async () => {}, { budgetMs: 0, firstDelayMs: 0, maxDelayMs: 0, attempts: 2 });
+    if (busy)
+      return retrying(
+        fn,
+        (e) => isClosedInFlight(e) && !client.closed,
+        async () => {},
+        { budgetMs: 0, firstDelayMs: 0, maxDelayMs: 0, attempts: 2 },
+      );
     // Server: reads are idempotent, so any transient failure (refused, reset, 429, restart) is retried.
-    if (remote) return retrying(fn, (e) => transientKind(e) !== null, async () => {}, remote);
+    if (remote)
+      return retrying(
+        fn,
+        (e) => transientKind(e) !== null,
+        async () => {},
+        remote,
+      );
     return fn();
   };
 
@@ -92,9 +109,7 @@ export function withWriteQueue(client: Client, mutex = new Mutex(), retry: Queue
         case "execute":
           return (stmtOrSql: InStatement | string, args?: InArgs) => {
             const call = () =>
-              args === undefined
-                ? target.execute(stmtOrSql as InStatement)
-                : target.execute(stmtOrSql as string, args);
+              args === undefined ? target.execute(stmtOrSql as InStatement) : target.execute(stmtOrSql as string, args);
             return isReadOnlyStatement(stmtOrSql) ? read(call) : retried(call);
           };
         case "batch":

@@ -21,23 +21,51 @@ export interface BudgetCell {
 }
 
 /** Upserts the cells in one transaction and writes one audit entry with the changed cells. */
-export async function saveBudgetCells(db: Db, actor: { companyId: number; userId: number }, year: number, cells: BudgetCell[], source: "grid" | "csv") {
+export async function saveBudgetCells(
+  db: Db,
+  actor: { companyId: number; userId: number },
+  year: number,
+  cells: BudgetCell[],
+  source: "grid" | "csv",
+) {
   if (!cells.length) return { changed: 0 };
   const communityIds = [...new Set(cells.map((c) => c.communityId))];
   const months = MONTHS.map((m) => `${year}-${m}`);
   return db.transaction(async (tx) => {
     const existing = await tx
-      .select({ communityId: financeBudgets.communityId, categoryId: financeBudgets.categoryId, month: financeBudgets.month, amountFen: financeBudgets.amountFen })
+      .select({
+        communityId: financeBudgets.communityId,
+        categoryId: financeBudgets.categoryId,
+        month: financeBudgets.month,
+        amountFen: financeBudgets.amountFen,
+      })
       .from(financeBudgets)
-      .where(and(eq(financeBudgets.companyId, actor.companyId), inArray(financeBudgets.communityId, communityIds), inArray(financeBudgets.month, months)));
-    const key = (c: { communityId: number; categoryId: number; month: string }) => `${c.communityId}/${c.categoryId}/${c.month}`;
+      .where(
+        and(
+          eq(financeBudgets.companyId, actor.companyId),
+          inArray(financeBudgets.communityId, communityIds),
+          inArray(financeBudgets.month, months),
+        ),
+      );
+    const key = (c: { communityId: number; categoryId: number; month: string }) =>
+      `${c.communityId}/${c.categoryId}/${c.month}`;
     const before = new Map(existing.map((e) => [key(e), e.amountFen]));
-    const changed = cells.filter((c) => (before.get(key(c)) ?? null) !== c.amountFen && !(c.amountFen === 0 && !before.has(key(c))));
+    const changed = cells.filter(
+      (c) => (before.get(key(c)) ?? null) !== c.amountFen && !(c.amountFen === 0 && !before.has(key(c))),
+    );
     for (let i = 0; i < changed.length; i += 100) {
       await tx
         .insert(financeBudgets)
         .values(changed.slice(i, i + 100).map((c) => ({ companyId: actor.companyId, ...c })))
-        .onConflictDoUpdate({ target: [financeBudgets.companyId, financeBudgets.communityId, financeBudgets.categoryId, financeBudgets.month], set: { amountFen: sqlExcluded("amount_fen"), updatedAt: new Date() } });
+        .onConflictDoUpdate({
+          target: [
+            financeBudgets.companyId,
+            financeBudgets.communityId,
+            financeBudgets.categoryId,
+            financeBudgets.month,
+          ],
+          set: { amountFen: sqlExcluded("amount_fen"), updatedAt: new Date() },
+        });
     }
     if (changed.length)
       await writeAudit(tx, {
@@ -46,7 +74,12 @@ export async function saveBudgetCells(db: Db, actor: { companyId: number; userId
         action: `finance.budget.${source}`,
         entity: "finance_budget",
         entityId: String(year),
-        before: changed.map((c) => ({ communityId: c.communityId, categoryId: c.categoryId, month: c.month, amountFen: before.get(key(c)) ?? null })),
+        before: changed.map((c) => ({
+          communityId: c.communityId,
+          categoryId: c.categoryId,
+          month: c.month,
+          amountFen: before.get(key(c)) ?? null,
+        })),
         after: changed,
       });
     return { changed: changed.length };
@@ -57,14 +90,27 @@ const sqlExcluded = (col: string) => sql.raw(`excluded.${col}`);
 
 /** The grid form's save: checks the community and categories belong to the company. */
 export async function saveBudgetGrid(db: Db, actor: { companyId: number; userId: number }, input: BudgetGridInput) {
-  const [c] = await db.select({ id: communities.id }).from(communities).where(and(eq(communities.companyId, actor.companyId), eq(communities.id, input.communityId)));
+  const [c] = await db
+    .select({ id: communities.id })
+    .from(communities)
+    .where(and(eq(communities.companyId, actor.companyId), eq(communities.id, input.communityId)));
   if (!c) throw new AppError("not_found");
   const catIds = input.rows.map((r) => r.categoryId);
   const cats = catIds.length
-    ? await db.select({ id: financeCategories.id }).from(financeCategories).where(and(eq(financeCategories.companyId, actor.companyId), inArray(financeCategories.id, catIds)))
+    ? await db
+        .select({ id: financeCategories.id })
+        .from(financeCategories)
+        .where(and(eq(financeCategories.companyId, actor.companyId), inArray(financeCategories.id, catIds)))
     : [];
   if (cats.length !== new Set(catIds).size) throw new AppError("not_found");
-  const cells = input.rows.flatMap((r) => r.months.map((amountFen, i) => ({ communityId: input.communityId, categoryId: r.categoryId, month: `${input.year}-${MONTHS[i]}`, amountFen })));
+  const cells = input.rows.flatMap((r) =>
+    r.months.map((amountFen, i) => ({
+      communityId: input.communityId,
+      categoryId: r.categoryId,
+      month: `${input.year}-${MONTHS[i]}`,
+      amountFen,
+    })),
+  );
   return saveBudgetCells(db, actor, input.year, cells, "grid");
 }
 
@@ -83,16 +129,34 @@ export const BUDGET_CSV_HEADER = ["community", "category", ...MONTHS.map((m) => 
  * the company's communities and categories. Returns the cells or the row errors; the caller
  * writes nothing unless there are no errors.
  */
-export async function parseBudgetCsv(db: DbOrTx, companyId: number, year: number, csv: string): Promise<{ cells: BudgetCell[]; errors: CsvRowError[]; rows: number }> {
+export async function parseBudgetCsv(
+  db: DbOrTx,
+  companyId: number,
+  year: number,
+  csv: string,
+): Promise<{ cells: BudgetCell[]; errors: CsvRowError[]; rows: number }> {
   const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
   const [header, ...data] = parsed.data;
   const errors: CsvRowError[] = [];
-  if (!header || header.length < 14 || header.map((h) => h.trim().toLowerCase()).slice(0, 14).join(",") !== BUDGET_CSV_HEADER.join(",")) {
+  if (
+    !header ||
+    header.length < 14 ||
+    header
+      .map((h) => h.trim().toLowerCase())
+      .slice(0, 14)
+      .join(",") !== BUDGET_CSV_HEADER.join(",")
+  ) {
     return { cells: [], errors: [{ line: 1, key: "header", value: BUDGET_CSV_HEADER.join(",") }], rows: 0 };
   }
   const [comms, cats] = await Promise.all([
-    db.select({ id: communities.id, name: communities.name }).from(communities).where(eq(communities.companyId, companyId)),
-    db.select({ id: financeCategories.id, code: financeCategories.code, name: financeCategories.name }).from(financeCategories).where(eq(financeCategories.companyId, companyId)),
+    db
+      .select({ id: communities.id, name: communities.name })
+      .from(communities)
+      .where(eq(communities.companyId, companyId)),
+    db
+      .select({ id: financeCategories.id, code: financeCategories.code, name: financeCategories.name })
+      .from(financeCategories)
+      .where(eq(financeCategories.companyId, companyId)),
   ]);
   const communityByName = new Map(comms.map((c) => [c.name, c.id]));
   const categoryBy = new Map<string, number>();
@@ -140,7 +204,13 @@ export async function budgetGrid(db: DbOrTx, companyId: number, communityId: num
   const rows = await db
     .select({ categoryId: financeBudgets.categoryId, month: financeBudgets.month, amountFen: financeBudgets.amountFen })
     .from(financeBudgets)
-    .where(and(eq(financeBudgets.companyId, companyId), eq(financeBudgets.communityId, communityId), like(financeBudgets.month, `${year}-%`)));
+    .where(
+      and(
+        eq(financeBudgets.companyId, companyId),
+        eq(financeBudgets.communityId, communityId),
+        like(financeBudgets.month, `${year}-%`),
+      ),
+    );
   const out = new Map<number, number[]>();
   for (const r of rows) {
     const m = Number(r.month.slice(5)) - 1;

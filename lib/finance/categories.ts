@@ -8,19 +8,40 @@ import { DEFAULT_CATEGORIES, feeCategoryCode } from "./rules";
  * company + onConflictDoNothing, so concurrent callers are fine).
  */
 export async function ensureCategories(db: DbOrTx, companyId: number): Promise<void> {
-  const items = await db.select({ id: feeItems.id, name: feeItems.name }).from(feeItems).where(eq(feeItems.companyId, companyId));
+  const items = await db
+    .select({ id: feeItems.id, name: feeItems.name })
+    .from(feeItems)
+    .where(eq(feeItems.companyId, companyId));
   const rows = [
     ...DEFAULT_CATEGORIES.map((c) => ({ companyId, kind: c.kind, code: c.code, name: c.name, feeItemId: null })),
-    ...items.map((f) => ({ companyId, kind: "income" as const, code: feeCategoryCode(f.id), name: f.name, feeItemId: f.id })),
+    ...items.map((f) => ({
+      companyId,
+      kind: "income" as const,
+      code: feeCategoryCode(f.id),
+      name: f.name,
+      feeItemId: f.id,
+    })),
   ];
   await db.insert(financeCategories).values(rows).onConflictDoNothing();
 }
 
 export async function listCategories(db: DbOrTx, companyId: number, kind?: "income" | "expense") {
   return db
-    .select({ id: financeCategories.id, kind: financeCategories.kind, code: financeCategories.code, name: financeCategories.name, feeItemId: financeCategories.feeItemId })
+    .select({
+      id: financeCategories.id,
+      kind: financeCategories.kind,
+      code: financeCategories.code,
+      name: financeCategories.name,
+      feeItemId: financeCategories.feeItemId,
+    })
     .from(financeCategories)
-    .where(and(eq(financeCategories.companyId, companyId), eq(financeCategories.active, true), kind ? eq(financeCategories.kind, kind) : undefined))
+    .where(
+      and(
+        eq(financeCategories.companyId, companyId),
+        eq(financeCategories.active, true),
+        kind ? eq(financeCategories.kind, kind) : undefined,
+      ),
+    )
     .orderBy(asc(financeCategories.kind), asc(financeCategories.id));
 }
 

@@ -1,5 +1,15 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { allocations, billLines, bills, contractAllocations, contractBills, contracts, financeCategories, financeEntries, financePostMarks } from "@/db/schema";
+import {
+  allocations,
+  billLines,
+  bills,
+  contractAllocations,
+  contractBills,
+  contracts,
+  financeCategories,
+  financeEntries,
+  financePostMarks,
+} from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { CronJob } from "@/lib/cron/types";
@@ -34,14 +44,27 @@ async function insertEntries(db: DbOrTx, rows: EntryRow[]): Promise<number> {
     db,
     e,
     [e.companyId, e.communityId, e.categoryId, e.kind, e.amountFen, e.occurredOn, e.source, e.sourceKey, e.createdAt],
-    rows.map((r) => [r.companyId, r.communityId ?? null, r.categoryId, r.kind, r.amountFen, r.occurredOn, r.source, r.sourceKey ?? null, now]),
+    rows.map((r) => [
+      r.companyId,
+      r.communityId ?? null,
+      r.categoryId,
+      r.kind,
+      r.amountFen,
+      r.occurredOn,
+      r.source,
+      r.sourceKey ?? null,
+      now,
+    ]),
     { onConflictDoNothing: true, returning: { id: e.id } },
   );
   return done.length;
 }
 
 async function readMark(db: DbOrTx, companyId: number, source: string): Promise<number> {
-  const [m] = await db.select({ lastId: financePostMarks.lastId }).from(financePostMarks).where(and(eq(financePostMarks.companyId, companyId), eq(financePostMarks.source, source)));
+  const [m] = await db
+    .select({ lastId: financePostMarks.lastId })
+    .from(financePostMarks)
+    .where(and(eq(financePostMarks.companyId, companyId), eq(financePostMarks.source, source)));
   return m?.lastId ?? 0;
 }
 
@@ -50,13 +73,18 @@ async function advanceMark(tx: DbOrTx, companyId: number, source: string, lastId
   await tx
     .insert(financePostMarks)
     .values({ companyId, source, lastId })
-    .onConflictDoUpdate({ target: [financePostMarks.companyId, financePostMarks.source], set: { lastId: sql`max(${financePostMarks.lastId}, excluded.last_id)` } });
+    .onConflictDoUpdate({
+      target: [financePostMarks.companyId, financePostMarks.source],
+      set: { lastId: sql`max(${financePostMarks.lastId}, excluded.last_id)` },
+    });
 }
 
 /** Each household's community (its main unit's), read once per run. */
 async function communityByHousehold(db: Db, companyId: number): Promise<Map<number, number | null>> {
   const placement = householdPlacementSubquery(db, companyId);
-  const rows = await db.select({ householdId: placement.householdId, communityId: placement.communityId }).from(placement);
+  const rows = await db
+    .select({ householdId: placement.householdId, communityId: placement.communityId })
+    .from(placement);
   return new Map(rows.map((r) => [Number(r.householdId), r.communityId == null ? null : Number(r.communityId)]));
 }
 
@@ -67,7 +95,13 @@ async function postBillingIncome(db: Db, companyId: number, timeZone: string): P
   let communities: Map<number, number | null> | null = null;
   for (;;) {
     const found = await db
-      .select({ id: allocations.id, billId: allocations.billId, amountFen: allocations.amountFen, createdAt: allocations.createdAt, householdId: bills.householdId })
+      .select({
+        id: allocations.id,
+        billId: allocations.billId,
+        amountFen: allocations.amountFen,
+        createdAt: allocations.createdAt,
+        householdId: bills.householdId,
+      })
       .from(allocations)
       .innerJoin(bills, eq(bills.id, allocations.billId))
       .where(and(eq(allocations.companyId, companyId), gt(allocations.id, after)))
@@ -79,25 +113,47 @@ async function postBillingIncome(db: Db, companyId: number, timeZone: string): P
     after = allocs[allocs.length - 1].id;
     const billIds = [...new Set(allocs.map((a) => a.billId))];
     const lines = await db
-      .select({ billId: billLines.billId, feeItemId: billLines.feeItemId, amountFen: sql<number>`sum(${billLines.amountFen})` })
+      .select({
+        billId: billLines.billId,
+        feeItemId: billLines.feeItemId,
+        amountFen: sql<number>`sum(${billLines.amountFen})`,
+      })
       .from(billLines)
       .where(and(eq(billLines.companyId, companyId), inArray(billLines.billId, billIds)))
       .groupBy(billLines.billId, billLines.feeItemId)
       .orderBy(asc(billLines.billId), asc(billLines.feeItemId));
     const byBill = new Map<number, { feeItemId: number; amountFen: number }[]>();
-    for (const l of lines) byBill.set(l.billId, [...(byBill.get(l.billId) ?? []), { feeItemId: l.feeItemId, amountFen: Number(l.amountFen) }]);
+    for (const l of lines)
+      byBill.set(l.billId, [
+        ...(byBill.get(l.billId) ?? []),
+        { feeItemId: l.feeItemId, amountFen: Number(l.amountFen) },
+      ]);
     const feeIds = [...new Set(lines.map((l) => l.feeItemId))];
     const cats = await categoryIdsByCode(db, companyId, [...feeIds.map(feeCategoryCode), "billing_other"]);
     const rows: EntryRow[] = [];
     for (const a of allocs) {
       const occurredOn = localParts(a.createdAt, timeZone).date;
       const parts = byBill.get(a.billId) ?? [];
-      const split = parts.length ? splitProportionally(a.amountFen, parts.map((p) => p.amountFen)) : [a.amountFen];
+      const split = parts.length
+        ? splitProportionally(
+            a.amountFen,
+            parts.map((p) => p.amountFen),
+          )
+        : [a.amountFen];
       split.forEach((amountFen, i) => {
         if (amountFen === 0) return;
         const feeItemId = parts[i]?.feeItemId ?? 0;
         const categoryId = cats.get(feeCategoryCode(feeItemId)) ?? cats.get("billing_other")!;
-        rows.push({ companyId, communityId: a.communityId ?? null, categoryId, kind: "income", amountFen, occurredOn, source: "billing", sourceKey: `alloc:${a.id}:${feeItemId}` });
+        rows.push({
+          companyId,
+          communityId: a.communityId ?? null,
+          categoryId,
+          kind: "income",
+          amountFen,
+          occurredOn,
+          source: "billing",
+          sourceKey: `alloc:${a.id}:${feeItemId}`,
+        });
       });
     }
     const last = after;
@@ -118,20 +174,32 @@ async function postContractIncome(db: Db, companyId: number, timeZone: string): 
   let after = await readMark(db, companyId, "calloc");
   for (;;) {
     const rows = await db
-      .select({ id: contractAllocations.id, amountFen: contractAllocations.amountFen, createdAt: contractAllocations.createdAt, communityId: contracts.communityId })
+      .select({
+        id: contractAllocations.id,
+        amountFen: contractAllocations.amountFen,
+        createdAt: contractAllocations.createdAt,
+        communityId: contracts.communityId,
+      })
       .from(contractAllocations)
       .innerJoin(contractBills, eq(contractBills.id, contractAllocations.contractBillId))
       .innerJoin(contracts, eq(contracts.id, contractBills.contractId))
-      .where(
-        and(eq(contractAllocations.companyId, companyId), gt(contractAllocations.id, after)),
-      )
+      .where(and(eq(contractAllocations.companyId, companyId), gt(contractAllocations.id, after)))
       .orderBy(asc(contractAllocations.id))
       .limit(BATCH);
     if (!rows.length) break;
     after = rows[rows.length - 1].id;
     const entries: EntryRow[] = rows
       .filter((r) => r.amountFen !== 0)
-      .map((r) => ({ companyId, communityId: r.communityId, categoryId, kind: "income", amountFen: r.amountFen, occurredOn: localParts(r.createdAt, timeZone).date, source: "contract", sourceKey: `calloc:${r.id}` }));
+      .map((r) => ({
+        companyId,
+        communityId: r.communityId,
+        categoryId,
+        kind: "income",
+        amountFen: r.amountFen,
+        occurredOn: localParts(r.createdAt, timeZone).date,
+        source: "contract",
+        sourceKey: `calloc:${r.id}`,
+      }));
     const last = after;
     written += await db.transaction(async (tx) => {
       const n = await insertEntries(tx, entries);
@@ -160,7 +228,15 @@ export const postFinanceActuals: CronJob = async (db, company) => {
  */
 export async function postApprovalExpense(
   tx: DbOrTx,
-  r: { companyId: number; requestId: number; communityId: number; categoryId: number; amountFen: number; approvedOn: string; actorUserId: number },
+  r: {
+    companyId: number;
+    requestId: number;
+    communityId: number;
+    categoryId: number;
+    amountFen: number;
+    approvedOn: string;
+    actorUserId: number;
+  },
 ): Promise<boolean> {
   const rows = await tx
     .insert(financeEntries)
@@ -187,9 +263,16 @@ export async function postApprovalExpense(
  */
 export async function postShopIncome(
   tx: DbOrTx,
-  input: { companyId: number; communityId: number | null; amountFen: number; occurredOn: string; sourceId: string | number },
+  input: {
+    companyId: number;
+    communityId: number | null;
+    amountFen: number;
+    occurredOn: string;
+    sourceId: string | number;
+  },
 ): Promise<boolean> {
-  if (!Number.isInteger(input.amountFen) || input.amountFen === 0) throw new AppError("validation", "finance.errors.amount");
+  if (!Number.isInteger(input.amountFen) || input.amountFen === 0)
+    throw new AppError("validation", "finance.errors.amount");
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.occurredOn)) throw new AppError("validation", "finance.errors.date");
   await tx
     .insert(financeCategories)
@@ -227,16 +310,42 @@ export async function addJournalEntry(db: Db, actor: { companyId: number; userId
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(financeEntries)
-      .values({ companyId: actor.companyId, communityId: input.communityId, categoryId: cat.id, kind: cat.kind, amountFen: input.amountFen, occurredOn: input.occurredOn, source: "manual", reason: input.reason, actorUserId: actor.userId })
+      .values({
+        companyId: actor.companyId,
+        communityId: input.communityId,
+        categoryId: cat.id,
+        kind: cat.kind,
+        amountFen: input.amountFen,
+        occurredOn: input.occurredOn,
+        source: "manual",
+        reason: input.reason,
+        actorUserId: actor.userId,
+      })
       .returning();
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "finance.journal", entity: "finance_entry", entityId: row.id, after: { categoryId: cat.id, communityId: input.communityId, amountFen: input.amountFen, occurredOn: input.occurredOn, reason: input.reason } });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "finance.journal",
+      entity: "finance_entry",
+      entityId: row.id,
+      after: {
+        categoryId: cat.id,
+        communityId: input.communityId,
+        amountFen: input.amountFen,
+        occurredOn: input.occurredOn,
+        reason: input.reason,
+      },
+    });
     return row;
   });
 }
 
 /** A correction: the reversing entry of an existing one (once: unique on reverses_entry_id); audited. */
 export async function reverseEntry(db: Db, actor: { companyId: number; userId: number }, input: ReversalInput) {
-  const [orig] = await db.select().from(financeEntries).where(and(eq(financeEntries.companyId, actor.companyId), eq(financeEntries.id, input.entryId)));
+  const [orig] = await db
+    .select()
+    .from(financeEntries)
+    .where(and(eq(financeEntries.companyId, actor.companyId), eq(financeEntries.id, input.entryId)));
   if (!orig) throw new AppError("not_found");
   if (orig.source === "reversal") throw new AppError("conflict", "finance.errors.reverseReversal");
   return db.transaction(async (tx) => {
@@ -257,13 +366,23 @@ export async function reverseEntry(db: Db, actor: { companyId: number; userId: n
       .onConflictDoNothing()
       .returning();
     if (!rows.length) throw new AppError("conflict", "finance.errors.alreadyReversed");
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "finance.reverse", entity: "finance_entry", entityId: rows[0].id, before: { entryId: orig.id, amountFen: orig.amountFen }, after: { amountFen: -orig.amountFen, occurredOn: input.occurredOn, reason: input.reason } });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "finance.reverse",
+      entity: "finance_entry",
+      entityId: rows[0].id,
+      before: { entryId: orig.id, amountFen: orig.amountFen },
+      after: { amountFen: -orig.amountFen, occurredOn: input.occurredOn, reason: input.reason },
+    });
     return rows[0];
   });
 }
 
 async function assertCommunity(db: DbOrTx, companyId: number, communityId: number | null) {
   if (communityId === null) return;
-  const rows = await db.all<{ id: number }>(sql`select id from communities where company_id = ${companyId} and id = ${communityId}`);
+  const rows = await db.all<{ id: number }>(
+    sql`select id from communities where company_id = ${companyId} and id = ${communityId}`,
+  );
   if (!rows.length) throw AppError.field("communityId", "finance.errors.community");
 }

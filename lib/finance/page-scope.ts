@@ -11,12 +11,22 @@ import type { CommunityScope } from "./reports";
  * the managed ones for a project manager), and the chosen one if it is among them.
  */
 export async function resolveReportScope(db: DbOrTx, user: SessionUser, requested: string | undefined) {
-  const managed = (await db.select({ id: communityManagers.communityId }).from(communityManagers).where(and(eq(communityManagers.companyId, user.companyId), eq(communityManagers.managerUserId, user.id)))).map((r) => r.id);
+  const managed = (
+    await db
+      .select({ id: communityManagers.communityId })
+      .from(communityManagers)
+      .where(and(eq(communityManagers.companyId, user.companyId), eq(communityManagers.managerUserId, user.id)))
+  ).map((r) => r.id);
   const allowed = reportScopeFor(user.roles, managed);
   const options = await db
     .select({ id: communities.id, name: communities.name })
     .from(communities)
-    .where(and(eq(communities.companyId, user.companyId), allowed === "all" ? undefined : inArray(communities.id, allowed.length ? allowed : [-1])))
+    .where(
+      and(
+        eq(communities.companyId, user.companyId),
+        allowed === "all" ? undefined : inArray(communities.id, allowed.length ? allowed : [-1]),
+      ),
+    )
     .orderBy(asc(communities.name));
   const chosen = options.find((c) => String(c.id) === requested) ?? null;
   const scope: CommunityScope = chosen ? [chosen.id] : allowed;

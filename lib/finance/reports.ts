@@ -30,24 +30,57 @@ export interface BvaRow {
 }
 
 /** Budget vs actual for a year: one row per category (with budget or actuals), 12 months, YTD and the year. */
-export async function budgetVsActual(db: DbOrTx, companyId: number, scope: CommunityScope, year: number, today: string) {
+export async function budgetVsActual(
+  db: DbOrTx,
+  companyId: number,
+  scope: CommunityScope,
+  year: number,
+  today: string,
+) {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const [cats, budgets, actuals] = await Promise.all([
     db
-      .select({ id: financeCategories.id, code: financeCategories.code, name: financeCategories.name, kind: financeCategories.kind })
+      .select({
+        id: financeCategories.id,
+        code: financeCategories.code,
+        name: financeCategories.name,
+        kind: financeCategories.kind,
+      })
       .from(financeCategories)
       .where(eq(financeCategories.companyId, companyId))
       .orderBy(asc(financeCategories.kind), asc(financeCategories.id)),
     db
-      .select({ categoryId: financeBudgets.categoryId, month: financeBudgets.month, fen: sql<number>`sum(${financeBudgets.amountFen})` })
+      .select({
+        categoryId: financeBudgets.categoryId,
+        month: financeBudgets.month,
+        fen: sql<number>`sum(${financeBudgets.amountFen})`,
+      })
       .from(financeBudgets)
-      .where(and(eq(financeBudgets.companyId, companyId), budgetScope(scope), gte(financeBudgets.month, `${year}-01`), lte(financeBudgets.month, `${year}-12`)))
+      .where(
+        and(
+          eq(financeBudgets.companyId, companyId),
+          budgetScope(scope),
+          gte(financeBudgets.month, `${year}-01`),
+          lte(financeBudgets.month, `${year}-12`),
+        ),
+      )
       .groupBy(financeBudgets.categoryId, financeBudgets.month),
     db
-      .select({ categoryId: financeEntries.categoryId, month: sql<string>`substr(${financeEntries.occurredOn}, 1, 7)`, fen: sql<number>`sum(${financeEntries.amountFen})` })
+      .select({
+        categoryId: financeEntries.categoryId,
+        month: sql<string>`substr(${financeEntries.occurredOn}, 1, 7)`,
+        fen: sql<number>`sum(${financeEntries.amountFen})`,
+      })
       .from(financeEntries)
-      .where(and(eq(financeEntries.companyId, companyId), entryScope(scope), gte(financeEntries.occurredOn, from), lte(financeEntries.occurredOn, to)))
+      .where(
+        and(
+          eq(financeEntries.companyId, companyId),
+          entryScope(scope),
+          gte(financeEntries.occurredOn, from),
+          lte(financeEntries.occurredOn, to),
+        ),
+      )
       .groupBy(financeEntries.categoryId, sql`substr(${financeEntries.occurredOn}, 1, 7)`),
   ]);
   const grid = (rows: { categoryId: number; month: string; fen: number }[]) => {
@@ -68,12 +101,35 @@ export async function budgetVsActual(db: DbOrTx, companyId: number, scope: Commu
     .map((c) => {
       const bb = b.get(c.id) ?? Array(12).fill(0);
       const aa = a.get(c.id) ?? Array(12).fill(0);
-      return { categoryId: c.id, code: c.code, name: c.name, kind: c.kind, months: MONTHS.map((_, i) => varianceOf(bb[i], aa[i])), ytd: varianceOf(sum(bb, ytdN), sum(aa, ytdN)), year: varianceOf(sum(bb), sum(aa)) };
+      return {
+        categoryId: c.id,
+        code: c.code,
+        name: c.name,
+        kind: c.kind,
+        months: MONTHS.map((_, i) => varianceOf(bb[i], aa[i])),
+        ytd: varianceOf(sum(bb, ytdN), sum(aa, ytdN)),
+        year: varianceOf(sum(bb), sum(aa)),
+      };
     });
   const total = (kind: "income" | "expense") => {
     const rs = rows.filter((r) => r.kind === kind);
-    const months = MONTHS.map((_, i) => varianceOf(rs.reduce((n, r) => n + r.months[i].budget, 0), rs.reduce((n, r) => n + r.months[i].actual, 0)));
-    return { months, ytd: varianceOf(rs.reduce((n, r) => n + r.ytd.budget, 0), rs.reduce((n, r) => n + r.ytd.actual, 0)), year: varianceOf(rs.reduce((n, r) => n + r.year.budget, 0), rs.reduce((n, r) => n + r.year.actual, 0)) };
+    const months = MONTHS.map((_, i) =>
+      varianceOf(
+        rs.reduce((n, r) => n + r.months[i].budget, 0),
+        rs.reduce((n, r) => n + r.months[i].actual, 0),
+      ),
+    );
+    return {
+      months,
+      ytd: varianceOf(
+        rs.reduce((n, r) => n + r.ytd.budget, 0),
+        rs.reduce((n, r) => n + r.ytd.actual, 0),
+      ),
+      year: varianceOf(
+        rs.reduce((n, r) => n + r.year.budget, 0),
+        rs.reduce((n, r) => n + r.year.actual, 0),
+      ),
+    };
   };
   return { year, ytdMonths: ytdN, rows, income: total("income"), expense: total("expense") };
 }
@@ -81,10 +137,23 @@ export async function budgetVsActual(db: DbOrTx, companyId: number, scope: Commu
 /** P&L: income and expenses by category between two dates (inclusive), and the net. */
 export async function profitAndLoss(db: DbOrTx, companyId: number, scope: CommunityScope, from: string, to: string) {
   const rows = await db
-    .select({ categoryId: financeCategories.id, code: financeCategories.code, name: financeCategories.name, kind: financeCategories.kind, fen: sql<number>`sum(${financeEntries.amountFen})` })
+    .select({
+      categoryId: financeCategories.id,
+      code: financeCategories.code,
+      name: financeCategories.name,
+      kind: financeCategories.kind,
+      fen: sql<number>`sum(${financeEntries.amountFen})`,
+    })
     .from(financeEntries)
     .innerJoin(financeCategories, eq(financeCategories.id, financeEntries.categoryId))
-    .where(and(eq(financeEntries.companyId, companyId), entryScope(scope), gte(financeEntries.occurredOn, from), lte(financeEntries.occurredOn, to)))
+    .where(
+      and(
+        eq(financeEntries.companyId, companyId),
+        entryScope(scope),
+        gte(financeEntries.occurredOn, from),
+        lte(financeEntries.occurredOn, to),
+      ),
+    )
     .groupBy(financeCategories.id)
     .orderBy(asc(financeCategories.kind), asc(financeCategories.id));
   const income = rows.filter((r) => r.kind === "income").map((r) => ({ ...r, fen: Number(r.fen) }));
@@ -99,13 +168,29 @@ export async function ledgerTotals(db: DbOrTx, companyId: number, scope: Communi
   const rows = await db
     .select({ kind: financeEntries.kind, fen: sql<number>`coalesce(sum(${financeEntries.amountFen}), 0)` })
     .from(financeEntries)
-    .where(and(eq(financeEntries.companyId, companyId), entryScope(scope), gte(financeEntries.occurredOn, from), lte(financeEntries.occurredOn, to)))
+    .where(
+      and(
+        eq(financeEntries.companyId, companyId),
+        entryScope(scope),
+        gte(financeEntries.occurredOn, from),
+        lte(financeEntries.occurredOn, to),
+      ),
+    )
     .groupBy(financeEntries.kind);
-  return { income: Number(rows.find((r) => r.kind === "income")?.fen ?? 0), expense: Number(rows.find((r) => r.kind === "expense")?.fen ?? 0) };
+  return {
+    income: Number(rows.find((r) => r.kind === "income")?.fen ?? 0),
+    expense: Number(rows.find((r) => r.kind === "expense")?.fen ?? 0),
+  };
 }
 
 /** The newest ledger entries (journal page), with category, community and actor. */
-export async function recentEntries(db: DbOrTx, companyId: number, scope: CommunityScope, limit = 50, source?: (typeof ENTRY_SOURCES)[number]) {
+export async function recentEntries(
+  db: DbOrTx,
+  companyId: number,
+  scope: CommunityScope,
+  limit = 50,
+  source?: (typeof ENTRY_SOURCES)[number],
+) {
   return db
     .select({
       id: financeEntries.id,
@@ -126,7 +211,13 @@ export async function recentEntries(db: DbOrTx, companyId: number, scope: Commun
     .innerJoin(financeCategories, eq(financeCategories.id, financeEntries.categoryId))
     .leftJoin(communities, eq(communities.id, financeEntries.communityId))
     .leftJoin(users, eq(users.id, financeEntries.actorUserId))
-    .where(and(eq(financeEntries.companyId, companyId), entryScope(scope), source ? eq(financeEntries.source, source) : undefined))
+    .where(
+      and(
+        eq(financeEntries.companyId, companyId),
+        entryScope(scope),
+        source ? eq(financeEntries.source, source) : undefined,
+      ),
+    )
     .orderBy(desc(financeEntries.id))
     .limit(limit);
 }

@@ -4,7 +4,11 @@ import { isCalendarDate } from "@/lib/hr/rules";
 
 /** Finance field rules, shared by forms, actions and tests. Messages are i18n keys. */
 const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
-const reason = z.string({ error: "validation.required" }).trim().min(2, "finance.errors.reason").max(200, "validation.tooLong");
+const reason = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(2, "finance.errors.reason")
+  .max(200, "validation.tooLong");
 const date = z.string().trim().refine(isCalendarDate, "finance.errors.date");
 
 /** A signed yuan amount ("-10.00" reduces), never zero. */
@@ -27,7 +31,11 @@ export const journalSchema = z
     occurredOn: date,
     reason,
   })
-  .transform(({ amount, communityId, ...v }) => ({ ...v, communityId: communityId === "" ? null : communityId, amountFen: amount }));
+  .transform(({ amount, communityId, ...v }) => ({
+    ...v,
+    communityId: communityId === "" ? null : communityId,
+    amountFen: amount,
+  }));
 export type JournalInput = z.output<typeof journalSchema>;
 
 export const reversalSchema = z.object({ entryId: id, occurredOn: date, reason });
@@ -57,4 +65,7 @@ export const budgetGridSchema = z.object({
 });
 export type BudgetGridInput = z.output<typeof budgetGridSchema>;
 
-export const budgetImportSchema = z.object({ year: z.coerce.number().int().min(2000).max(2100), csv: z.string().min(1, "finance.errors.csvEmpty").max(2_000_000, "validation.tooLong") });
+export const budgetImportSchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  csv: z.string().min(1, "finance.errors.csvEmpty").max(2_000_000, "validation.tooLong"),
+});

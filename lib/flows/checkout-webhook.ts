@@ -4,7 +4,12 @@ import type { PaymentProvider } from "@/lib/billing/providers/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { recordPayment } from "./record-payment";
 
-export type WebhookOutcome = { status: 200 | 400 | 401 | 404; paymentId?: number; created?: boolean; companyId?: number };
+export type WebhookOutcome = {
+  status: 200 | 400 | 401 | 404;
+  paymentId?: number;
+  created?: boolean;
+  companyId?: number;
+};
 
 /** A test seam: runs inside the payment's transaction after the payment's rows, before the checkout's status. */
 export type WebhookFault = (tx: DbOrTx) => Promise<void>;
@@ -16,17 +21,28 @@ export type WebhookFault = (tx: DbOrTx) => Promise<void>;
  * anywhere leaves neither (SPEC §11). A replayed or duplicated webhook finds the first
  * payment, credits nothing again, and marks the checkout paid if it was not.
  */
-export async function handleWebhook(db: Db, provider: PaymentProvider, rawBody: string, signature: string | null, fault?: WebhookFault): Promise<WebhookOutcome> {
+export async function handleWebhook(
+  db: Db,
+  provider: PaymentProvider,
+  rawBody: string,
+  signature: string | null,
+  fault?: WebhookFault,
+): Promise<WebhookOutcome> {
   const event = provider.verifyWebhook(rawBody, signature);
   if (!event) return { status: 401 };
   const [session] = await db.select().from(checkoutSessions).where(eq(checkoutSessions.id, event.sessionId));
   if (!session) return { status: 404 };
   if (event.status === "cancelled") {
-    await db.run(sql`update checkout_sessions set status = 'cancelled' where id = ${session.id} and status in ('open', 'expired')`);
+    await db.run(
+      sql`update checkout_sessions set status = 'cancelled' where id = ${session.id} and status in ('open', 'expired')`,
+    );
     return { status: 200 };
   }
   if (session.status === "cancelled") return { status: 400 };
-  const [company] = await db.select({ timeZone: companies.timeZone }).from(companies).where(eq(companies.id, session.companyId));
+  const [company] = await db
+    .select({ timeZone: companies.timeZone })
+    .from(companies)
+    .where(eq(companies.id, session.companyId));
   // Bills voided since the checkout opened are not paid first; the money still lands (oldest first, then credit).
   const open = session.billIds.length
     ? await db

@@ -1,4 +1,9 @@
-import { recordPayment as recordBillingPayment, type Payment, type PaymentEffect, type PaymentInput } from "@/lib/billing/payments";
+import {
+  recordPayment as recordBillingPayment,
+  type Payment,
+  type PaymentEffect,
+  type PaymentInput,
+} from "@/lib/billing/payments";
 import { awardGoldForPaymentTx } from "@/lib/crm/gold";
 import type { Db } from "@/lib/db/client";
 
@@ -9,7 +14,11 @@ import type { Db } from "@/lib/db/client";
  * not at all. `effect` adds the caller's own step to the same transaction (a checkout's status).
  * Every payment — the cashier's, a webhook's, a test's — goes through here.
  */
-export async function recordPayment(db: Db, input: PaymentInput, effect?: PaymentEffect): Promise<{ payment: Payment; created: boolean }> {
+export async function recordPayment(
+  db: Db,
+  input: PaymentInput,
+  effect?: PaymentEffect,
+): Promise<{ payment: Payment; created: boolean }> {
   const now = input.now ?? new Date();
   return recordBillingPayment(db, { ...input, now }, async (tx, payment, created) => {
     if (created) await awardGoldForPaymentTx(tx, payment.companyId, payment.householdId, payment.id, now);

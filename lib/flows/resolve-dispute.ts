@@ -34,12 +34,28 @@ export interface StaffActor {
 export const residentDisputesHref = "/disputes";
 
 /** The sentiment entry reversing the disputed notice's points (none when the notice had no entry). */
-async function reverseNoticePoints(tx: DbOrTx, actor: StaffActor, d: { id: number; householdId: number; noticeId: number }, reason: string, today: string, now: Date) {
+async function reverseNoticePoints(
+  tx: DbOrTx,
+  actor: StaffActor,
+  d: { id: number; householdId: number; noticeId: number },
+  reason: string,
+  today: string,
+  now: Date,
+) {
   const [entry] = await tx
     .select({ points: sentimentEntries.points })
     .from(sentimentEntries)
-    .where(and(eq(sentimentEntries.companyId, actor.companyId), eq(sentimentEntries.sourceType, "crm_notice"), eq(sentimentEntries.sourceId, d.noticeId)));
-  const [notice] = await tx.select({ number: crmNotices.number }).from(crmNotices).where(and(eq(crmNotices.companyId, actor.companyId), eq(crmNotices.id, d.noticeId)));
+    .where(
+      and(
+        eq(sentimentEntries.companyId, actor.companyId),
+        eq(sentimentEntries.sourceType, "crm_notice"),
+        eq(sentimentEntries.sourceId, d.noticeId),
+      ),
+    );
+  const [notice] = await tx
+    .select({ number: crmNotices.number })
+    .from(crmNotices)
+    .where(and(eq(crmNotices.companyId, actor.companyId), eq(crmNotices.id, d.noticeId)));
   if (!entry || entry.points === 0) return null;
   const rules = await publishedRules(tx, actor.companyId);
   const [written] = await appendSentimentEntries(
@@ -67,37 +83,93 @@ async function reverseNoticePoints(tx: DbOrTx, actor: StaffActor, d: { id: numbe
   return written?.id ?? null;
 }
 
-async function notifyResidents(tx: DbOrTx, companyId: number, d: { id: number; householdId: number; ref: string }, outcome: "upheld" | "rejected", reason: string, now: Date) {
+async function notifyResidents(
+  tx: DbOrTx,
+  companyId: number,
+  d: { id: number; householdId: number; ref: string },
+  outcome: "upheld" | "rejected",
+  reason: string,
+  now: Date,
+) {
   const residents = (await residentsOf(tx, companyId, [d.householdId])).get(d.householdId) ?? [];
   if (!residents.length) return;
-  await tx.insert(notifications).values(residents.map((userId) => ({ companyId, userId, kind: `dispute.${outcome}`, payload: { disputeId: d.id, ref: d.ref }, href: residentDisputesHref, createdAt: now })));
+  await tx.insert(notifications).values(
+    residents.map((userId) => ({
+      companyId,
+      userId,
+      kind: `dispute.${outcome}`,
+      payload: { disputeId: d.id, ref: d.ref },
+      href: residentDisputesHref,
+      createdAt: now,
+    })),
+  );
   const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
   for (const userId of residents) {
-    const [contact] = await tx.select({ email: users.email, phone: users.phone, locale: users.locale }).from(users).where(eq(users.id, userId));
+    const [contact] = await tx
+      .select({ email: users.email, phone: users.phone, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, userId));
     if (!contact) continue;
     const templateKey = outcome === "upheld" ? "disputeUpheld" : "disputeRejected";
-    await enqueueForUser(tx, contact, { companyId, templateKey, params: { ref: d.ref, reason, link: `${base}${residentDisputesHref}` }, idempotencyKey: `crm-dispute:${d.id}:${userId}` }, now);
+    await enqueueForUser(
+      tx,
+      contact,
+      {
+        companyId,
+        templateKey,
+        params: { ref: d.ref, reason, link: `${base}${residentDisputesHref}` },
+        idempotencyKey: `crm-dispute:${d.id}:${userId}`,
+      },
+      now,
+    );
   }
 }
 
-export async function resolveDispute(db: Db, actor: StaffActor, input: z.output<typeof resolveDisputeSchema>, now = new Date()) {
+export async function resolveDispute(
+  db: Db,
+  actor: StaffActor,
+  input: z.output<typeof resolveDisputeSchema>,
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const d = await staffDispute(tx, actor.companyId, actor, input.id);
     if (!d) throw new AppError("not_found");
     if (d.status !== "open") throw new AppError("conflict", "arrears.disputes.errors.resolved");
-    if (input.discount != null && d.subject !== "bill") throw AppError.field("discount", "arrears.disputes.errors.discountOnlyBill");
+    if (input.discount != null && d.subject !== "bill")
+      throw AppError.field("discount", "arrears.disputes.errors.discountOnlyBill");
     const today = localDate(now, await companyTimeZone(tx, actor.companyId));
     const res = await tx
       .update(crmDisputes)
-      .set({ status: input.outcome, resolution: input.reason, resolvedByUserId: actor.userId, resolvedOn: today, resolvedAt: now })
+      .set({
+        status: input.outcome,
+        resolution: input.reason,
+        resolvedByUserId: actor.userId,
+        resolvedOn: today,
+        resolvedAt: now,
+      })
       .where(and(eq(crmDisputes.companyId, actor.companyId), eq(crmDisputes.id, d.id), eq(crmDisputes.status, "open")));
     if (res.rowsAffected !== 1) throw new AppError("conflict", "arrears.disputes.errors.resolved");
     let sentimentEntryId: number | null = null;
     let billingCorrectionId: number | null = null;
     if (input.outcome === "upheld") {
-      if (d.noticeId != null) sentimentEntryId = await reverseNoticePoints(tx, actor, { id: d.id, householdId: d.householdId, noticeId: d.noticeId }, input.reason, today, now);
-      if (d.billId != null && input.discount != null) billingCorrectionId = (await adjustBillTx(tx, actor, { billId: d.billId, amountFen: -input.discount, reason: input.reason }, now)).id;
-      if (sentimentEntryId != null || billingCorrectionId != null) await tx.update(crmDisputes).set({ sentimentEntryId, billingCorrectionId }).where(and(eq(crmDisputes.companyId, actor.companyId), eq(crmDisputes.id, d.id)));
+      if (d.noticeId != null)
+        sentimentEntryId = await reverseNoticePoints(
+          tx,
+          actor,
+          { id: d.id, householdId: d.householdId, noticeId: d.noticeId },
+          input.reason,
+          today,
+          now,
+        );
+      if (d.billId != null && input.discount != null)
+        billingCorrectionId = (
+          await adjustBillTx(tx, actor, { billId: d.billId, amountFen: -input.discount, reason: input.reason }, now)
+        ).id;
+      if (sentimentEntryId != null || billingCorrectionId != null)
+        await tx
+          .update(crmDisputes)
+          .set({ sentimentEntryId, billingCorrectionId })
+          .where(and(eq(crmDisputes.companyId, actor.companyId), eq(crmDisputes.id, d.id)));
     }
     await writeAudit(tx, {
       companyId: actor.companyId,
@@ -106,9 +178,22 @@ export async function resolveDispute(db: Db, actor: StaffActor, input: z.output<
       entity: "crm_dispute",
       entityId: d.id,
       before: { status: "open" },
-      after: { status: input.outcome, reason: input.reason, discountFen: input.discount ?? null, sentimentEntryId, billingCorrectionId },
+      after: {
+        status: input.outcome,
+        reason: input.reason,
+        discountFen: input.discount ?? null,
+        sentimentEntryId,
+        billingCorrectionId,
+      },
     });
-    await notifyResidents(tx, actor.companyId, { id: d.id, householdId: d.householdId, ref: d.noticeNumber ?? d.billPeriod ?? "" }, input.outcome, input.reason, now);
+    await notifyResidents(
+      tx,
+      actor.companyId,
+      { id: d.id, householdId: d.householdId, ref: d.noticeNumber ?? d.billPeriod ?? "" },
+      input.outcome,
+      input.reason,
+      now,
+    );
     return { id: d.id, sentimentEntryId, billingCorrectionId };
   });
 }

@@ -24,14 +24,35 @@ async function assessedPerson(db: DbOrTx, companyId: number, userId: number) {
     .from(staffRecords)
     .where(and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, userId)));
   if (!rec) throw AppError.field("userId", "hr.validation.notStaff", "not_found");
-  const roles = (await db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.companyId, companyId), eq(memberships.userId, userId)))).map((r) => r.role);
-  const role: AssessedRole | null = roles.includes("butler") ? "butler" : roles.includes("technician") ? "technician" : null;
+  const roles = (
+    await db
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.companyId, companyId), eq(memberships.userId, userId)))
+  ).map((r) => r.role);
+  const role: AssessedRole | null = roles.includes("butler")
+    ? "butler"
+    : roles.includes("technician")
+      ? "technician"
+      : null;
   if (!role) throw AppError.field("userId", "hr.validation.notAssessable");
   return { role, communityId: rec.communityId };
 }
 
-async function scored(db: DbOrTx, companyId: number, role: AssessedRole, userId: number, period: string, timeZone: string, managerScore: number, gradeOverride: Grade | null) {
-  const kpis = ((await computeKpis(db, companyId, role, period, timeZone, [userId])).get(userId) ?? {}) as Record<string, number | null>;
+async function scored(
+  db: DbOrTx,
+  companyId: number,
+  role: AssessedRole,
+  userId: number,
+  period: string,
+  timeZone: string,
+  managerScore: number,
+  gradeOverride: Grade | null,
+) {
+  const kpis = ((await computeKpis(db, companyId, role, period, timeZone, [userId])).get(userId) ?? {}) as Record<
+    string,
+    number | null
+  >;
   const overall = overallScore(role, kpis, managerScore);
   return { kpis, overall, grade: finalGrade(overall, gradeOverride) };
 }
@@ -42,14 +63,35 @@ const currentRevision = (a: typeof assessments) =>
 /** Creates the draft review of a person for a period, or updates the draft; a final one is locked. */
 export async function saveAssessment(db: Db, actor: Actor, input: AssessmentInput, timeZone: string) {
   const who = await assessedPerson(db, actor.companyId, input.userId);
-  const s = await scored(db, actor.companyId, who.role, input.userId, input.period, timeZone, input.managerScore, input.gradeOverride);
-  const fields = { managerScore: input.managerScore, comment: input.comment, gradeOverride: input.gradeOverride, ...s, reviewerUserId: actor.userId };
+  const s = await scored(
+    db,
+    actor.companyId,
+    who.role,
+    input.userId,
+    input.period,
+    timeZone,
+    input.managerScore,
+    input.gradeOverride,
+  );
+  const fields = {
+    managerScore: input.managerScore,
+    comment: input.comment,
+    gradeOverride: input.gradeOverride,
+    ...s,
+    reviewerUserId: actor.userId,
+  };
   try {
     return await db.transaction(async (tx) => {
       const [cur] = await tx
         .select()
         .from(assessments)
-        .where(and(eq(assessments.companyId, actor.companyId), eq(assessments.userId, input.userId), eq(assessments.period, input.period)))
+        .where(
+          and(
+            eq(assessments.companyId, actor.companyId),
+            eq(assessments.userId, input.userId),
+            eq(assessments.period, input.period),
+          ),
+        )
         .orderBy(desc(assessments.revision))
         .limit(1);
       if (cur && cur.status === "final") throw AppError.field("period", "hr.validation.assessmentFinal", "conflict");
@@ -58,29 +100,56 @@ export async function saveAssessment(db: Db, actor: Actor, input: AssessmentInpu
         const done = await tx
           .update(assessments)
           .set(fields)
-          .where(and(eq(assessments.id, cur.id), eq(assessments.companyId, actor.companyId), eq(assessments.status, "draft")))
+          .where(
+            and(
+              eq(assessments.id, cur.id),
+              eq(assessments.companyId, actor.companyId),
+              eq(assessments.status, "draft"),
+            ),
+          )
           .returning({ id: assessments.id });
         if (!done.length) throw AppError.field("period", "hr.validation.assessmentFinal", "conflict");
         id = cur.id;
       } else {
         const [row] = await tx
           .insert(assessments)
-          .values({ companyId: actor.companyId, userId: input.userId, period: input.period, revision: 1, role: who.role, communityId: who.communityId, status: "draft", ...fields })
+          .values({
+            companyId: actor.companyId,
+            userId: input.userId,
+            period: input.period,
+            revision: 1,
+            role: who.role,
+            communityId: who.communityId,
+            status: "draft",
+            ...fields,
+          })
           .returning({ id: assessments.id });
         id = row.id;
       }
-      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "assessment.save", entity: "assessment", entityId: id, before: cur ? { managerScore: cur.managerScore, comment: cur.comment, gradeOverride: cur.gradeOverride } : null, after: { ...input, overall: s.overall, grade: s.grade } });
+      await writeAudit(tx, {
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        action: "assessment.save",
+        entity: "assessment",
+        entityId: id,
+        before: cur ? { managerScore: cur.managerScore, comment: cur.comment, gradeOverride: cur.gradeOverride } : null,
+        after: { ...input, overall: s.overall, grade: s.grade },
+      });
       return { id };
     });
   } catch (e) {
-    if (isUniqueViolation(e, "revision") || isUniqueViolation(e, "period")) throw AppError.field("period", "hr.validation.assessmentFinal", "conflict");
+    if (isUniqueViolation(e, "revision") || isUniqueViolation(e, "period"))
+      throw AppError.field("period", "hr.validation.assessmentFinal", "conflict");
     throw e;
   }
 }
 
 /** Finalises a draft: KPIs computed once more and stored; the row is locked from then on. */
 export async function finaliseAssessment(db: Db, actor: Actor, id: number, timeZone: string, now = new Date()) {
-  const [a] = await db.select().from(assessments).where(and(eq(assessments.companyId, actor.companyId), eq(assessments.id, id)));
+  const [a] = await db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.companyId, actor.companyId), eq(assessments.id, id)));
   if (!a) throw new AppError("not_found");
   if (a.status === "final") throw new AppError("conflict", "hr.validation.assessmentFinal");
   const s = await scored(db, actor.companyId, a.role, a.userId, a.period, timeZone, a.managerScore, a.gradeOverride);
@@ -91,22 +160,53 @@ export async function finaliseAssessment(db: Db, actor: Actor, id: number, timeZ
       .where(and(eq(assessments.id, id), eq(assessments.companyId, actor.companyId), eq(assessments.status, "draft")))
       .returning({ id: assessments.id });
     if (!done.length) throw new AppError("conflict", "hr.validation.assessmentFinal");
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "assessment.finalise", entity: "assessment", entityId: id, after: { ...s } });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "assessment.finalise",
+      entity: "assessment",
+      entityId: id,
+      after: { ...s },
+    });
   });
 }
 
 /** Corrects a final review: a new, final revision with the reason; the old one stays as it was. */
-export async function correctAssessment(db: Db, actor: Actor, input: AssessmentCorrection, timeZone: string, now = new Date()) {
-  const [a] = await db.select().from(assessments).where(and(eq(assessments.companyId, actor.companyId), eq(assessments.id, input.id)));
+export async function correctAssessment(
+  db: Db,
+  actor: Actor,
+  input: AssessmentCorrection,
+  timeZone: string,
+  now = new Date(),
+) {
+  const [a] = await db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.companyId, actor.companyId), eq(assessments.id, input.id)));
   if (!a) throw new AppError("not_found");
   if (a.status !== "final") throw AppError.field("reason", "hr.validation.correctDraft");
-  const s = await scored(db, actor.companyId, a.role, a.userId, a.period, timeZone, input.managerScore, input.gradeOverride);
+  const s = await scored(
+    db,
+    actor.companyId,
+    a.role,
+    a.userId,
+    a.period,
+    timeZone,
+    input.managerScore,
+    input.gradeOverride,
+  );
   try {
     return await db.transaction(async (tx) => {
       const [latest] = await tx
         .select({ revision: sql<number>`max(${assessments.revision})` })
         .from(assessments)
-        .where(and(eq(assessments.companyId, actor.companyId), eq(assessments.userId, a.userId), eq(assessments.period, a.period)));
+        .where(
+          and(
+            eq(assessments.companyId, actor.companyId),
+            eq(assessments.userId, a.userId),
+            eq(assessments.period, a.period),
+          ),
+        );
       if (Number(latest.revision) !== a.revision) throw AppError.field("reason", "hr.validation.notLatest", "conflict");
       const [row] = await tx
         .insert(assessments)
@@ -127,11 +227,20 @@ export async function correctAssessment(db: Db, actor: Actor, input: AssessmentC
           finalisedAt: now,
         })
         .returning({ id: assessments.id });
-      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "assessment.correct", entity: "assessment", entityId: row.id, before: { id: a.id, managerScore: a.managerScore, overall: a.overall, grade: a.grade }, after: { ...input, overall: s.overall, grade: s.grade } });
+      await writeAudit(tx, {
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        action: "assessment.correct",
+        entity: "assessment",
+        entityId: row.id,
+        before: { id: a.id, managerScore: a.managerScore, overall: a.overall, grade: a.grade },
+        after: { ...input, overall: s.overall, grade: s.grade },
+      });
       return { id: row.id };
     });
   } catch (e) {
-    if (isUniqueViolation(e, "revision") || isUniqueViolation(e, "period")) throw AppError.field("reason", "hr.validation.notLatest", "conflict");
+    if (isUniqueViolation(e, "revision") || isUniqueViolation(e, "period"))
+      throw AppError.field("reason", "hr.validation.notLatest", "conflict");
     throw e;
   }
 }
@@ -168,7 +277,10 @@ export async function listAssessments(db: DbOrTx, companyId: number, period: str
 export async function assessmentRanking(db: DbOrTx, companyId: number, period: string) {
   const rows = (await listAssessments(db, companyId, period)).filter((r) => r.status === "final");
   const ranked = rankWithin(rows, (r) => `${r.role}/${r.communityId ?? ""}`);
-  return ranked.sort((a, b) => a.role.localeCompare(b.role) || (a.communityName ?? "").localeCompare(b.communityName ?? "") || a.rank - b.rank);
+  return ranked.sort(
+    (a, b) =>
+      a.role.localeCompare(b.role) || (a.communityName ?? "").localeCompare(b.communityName ?? "") || a.rank - b.rank,
+  );
 }
 
 const reviewer = alias(staffRecords, "reviewer");
@@ -176,7 +288,14 @@ const reviewer = alias(staffRecords, "reviewer");
 /** One review with every revision of it (newest first) and the reviewer's name. */
 export async function getAssessment(db: DbOrTx, companyId: number, id: number) {
   const [a] = await db
-    .select({ ...listColumns, comment: assessments.comment, gradeOverride: assessments.gradeOverride, reason: assessments.reason, finalisedAt: assessments.finalisedAt, reviewerName: reviewer.name })
+    .select({
+      ...listColumns,
+      comment: assessments.comment,
+      gradeOverride: assessments.gradeOverride,
+      reason: assessments.reason,
+      finalisedAt: assessments.finalisedAt,
+      reviewerName: reviewer.name,
+    })
     .from(assessments)
     .leftJoin(staffRecords, and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, assessments.userId)))
     .leftJoin(communities, and(eq(communities.id, assessments.communityId), eq(communities.companyId, companyId)))
@@ -184,9 +303,20 @@ export async function getAssessment(db: DbOrTx, companyId: number, id: number) {
     .where(and(eq(assessments.companyId, companyId), eq(assessments.id, id)));
   if (!a) return null;
   const revisions = await db
-    .select({ id: assessments.id, revision: assessments.revision, status: assessments.status, managerScore: assessments.managerScore, overall: assessments.overall, grade: assessments.grade, reason: assessments.reason, finalisedAt: assessments.finalisedAt })
+    .select({
+      id: assessments.id,
+      revision: assessments.revision,
+      status: assessments.status,
+      managerScore: assessments.managerScore,
+      overall: assessments.overall,
+      grade: assessments.grade,
+      reason: assessments.reason,
+      finalisedAt: assessments.finalisedAt,
+    })
     .from(assessments)
-    .where(and(eq(assessments.companyId, companyId), eq(assessments.userId, a.userId), eq(assessments.period, a.period)))
+    .where(
+      and(eq(assessments.companyId, companyId), eq(assessments.userId, a.userId), eq(assessments.period, a.period)),
+    )
     .orderBy(desc(assessments.revision));
   return { ...a, revisions, isCurrent: revisions[0]?.id === a.id };
 }
@@ -196,7 +326,14 @@ export async function assessablePeople(db: DbOrTx, companyId: number) {
   return db
     .selectDistinct({ userId: staffRecords.userId, name: staffRecords.name, employeeNo: staffRecords.employeeNo })
     .from(staffRecords)
-    .innerJoin(memberships, and(eq(memberships.companyId, companyId), eq(memberships.userId, staffRecords.userId), inArray(memberships.role, ["butler", "technician"])))
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.companyId, companyId),
+        eq(memberships.userId, staffRecords.userId),
+        inArray(memberships.role, ["butler", "technician"]),
+      ),
+    )
     .where(and(eq(staffRecords.companyId, companyId), sql`${staffRecords.status} <> 'exited'`))
     .orderBy(asc(staffRecords.employeeNo));
 }
@@ -204,7 +341,14 @@ export async function assessablePeople(db: DbOrTx, companyId: number) {
 /** A person's reviews (current revision of each period), newest period first. */
 export async function assessmentsOf(db: DbOrTx, companyId: number, userId: number) {
   return db
-    .select({ id: assessments.id, period: assessments.period, revision: assessments.revision, status: assessments.status, overall: assessments.overall, grade: assessments.grade })
+    .select({
+      id: assessments.id,
+      period: assessments.period,
+      revision: assessments.revision,
+      status: assessments.status,
+      overall: assessments.overall,
+      grade: assessments.grade,
+    })
     .from(assessments)
     .where(and(eq(assessments.companyId, companyId), eq(assessments.userId, userId), currentRevision(assessments)))
     .orderBy(desc(assessments.period));

@@ -1,5 +1,18 @@
 import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from "drizzle-orm";
-import { buildingButlers, buildings, communities, communityManagers, memberships, notifications, personnelChanges, staffRecords, supervisorButlers, unitButlers, units, users } from "@/db/schema";
+import {
+  buildingButlers,
+  buildings,
+  communities,
+  communityManagers,
+  memberships,
+  notifications,
+  personnelChanges,
+  staffRecords,
+  supervisorButlers,
+  unitButlers,
+  units,
+  users,
+} from "@/db/schema";
 import { assignBuildingButlerTx, setUnitButlersTx } from "@/lib/registry/commands";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
@@ -21,19 +34,35 @@ export async function recordPersonnelChange(db: Db, actor: Actor, input: Personn
   if (input.effectiveDate < record.hireDate) throw AppError.field("effectiveDate", "hr.validation.beforeHire");
   if (record.status === "exited") throw AppError.field("kind", "hr.validation.alreadyExited", "conflict");
   if (input.toCommunityId !== null) {
-    const [c] = await db.select({ id: communities.id }).from(communities).where(and(eq(communities.companyId, actor.companyId), eq(communities.id, input.toCommunityId)));
+    const [c] = await db
+      .select({ id: communities.id })
+      .from(communities)
+      .where(and(eq(communities.companyId, actor.companyId), eq(communities.id, input.toCommunityId)));
     if (!c) throw AppError.field("toCommunityId", "validation.required", "not_found");
   }
   if (input.successorUserId !== null) {
-    const [person] = await db.select({ communityId: staffRecords.communityId }).from(staffRecords).where(and(eq(staffRecords.companyId, actor.companyId), eq(staffRecords.userId, input.userId)));
-    const ok = person?.communityId != null && (await successorsFor(db, actor.companyId, input.userId, person.communityId)).some((s) => s.id === input.successorUserId);
+    const [person] = await db
+      .select({ communityId: staffRecords.communityId })
+      .from(staffRecords)
+      .where(and(eq(staffRecords.companyId, actor.companyId), eq(staffRecords.userId, input.userId)));
+    const ok =
+      person?.communityId != null &&
+      (await successorsFor(db, actor.companyId, input.userId, person.communityId)).some(
+        (s) => s.id === input.successorUserId,
+      );
     if (!ok) throw AppError.field("successorUserId", "hr.validation.successorInvalid");
   }
   if (input.kind === "role_change" && input.fromRole) {
     const [held] = await db
       .select({ id: memberships.id })
       .from(memberships)
-      .where(and(eq(memberships.companyId, actor.companyId), eq(memberships.userId, input.userId), eq(memberships.role, input.fromRole)));
+      .where(
+        and(
+          eq(memberships.companyId, actor.companyId),
+          eq(memberships.userId, input.userId),
+          eq(memberships.role, input.fromRole),
+        ),
+      );
     if (!held) throw AppError.field("fromRole", "hr.validation.roleNotHeld");
   }
   const row = await db.transaction(async (tx) => {
@@ -41,7 +70,14 @@ export async function recordPersonnelChange(db: Db, actor: Actor, input: Personn
       .insert(personnelChanges)
       .values({ companyId: actor.companyId, createdBy: actor.userId, ...input })
       .returning();
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "personnel_change.record", entity: "personnel_change", entityId: created.id, after: input });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "personnel_change.record",
+      entity: "personnel_change",
+      entityId: created.id,
+      after: input,
+    });
     return created;
   });
   if (input.effectiveDate <= today) await applyDueChanges(db, actor.companyId, today);
@@ -57,7 +93,13 @@ export async function applyDueChanges(db: Db, companyId: number, asOf: string, n
   const due = await db
     .select()
     .from(personnelChanges)
-    .where(and(eq(personnelChanges.companyId, companyId), isNull(personnelChanges.appliedAt), lte(personnelChanges.effectiveDate, asOf)))
+    .where(
+      and(
+        eq(personnelChanges.companyId, companyId),
+        isNull(personnelChanges.appliedAt),
+        lte(personnelChanges.effectiveDate, asOf),
+      ),
+    )
     .orderBy(asc(personnelChanges.effectiveDate), asc(personnelChanges.id));
   let applied = 0;
   for (const c of due) {
@@ -65,21 +107,35 @@ export async function applyDueChanges(db: Db, companyId: number, asOf: string, n
       const claimed = await tx
         .update(personnelChanges)
         .set({ appliedAt: now })
-        .where(and(eq(personnelChanges.id, c.id), eq(personnelChanges.companyId, companyId), isNull(personnelChanges.appliedAt)))
+        .where(
+          and(
+            eq(personnelChanges.id, c.id),
+            eq(personnelChanges.companyId, companyId),
+            isNull(personnelChanges.appliedAt),
+          ),
+        )
         .returning({ id: personnelChanges.id });
       if (claimed.length === 0) return false;
       const rec = and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, c.userId));
       // Someone who has left gets no more changes (a later-dated one recorded before the exit).
       const [state] = await tx.select({ status: staffRecords.status }).from(staffRecords).where(rec);
       if (state?.status === "exited") {
-        await writeAudit(tx, { companyId, actorUserId: null, action: "personnel_change.skip", entity: "personnel_change", entityId: c.id, after: { kind: c.kind, userId: c.userId, reason: "exited" } });
+        await writeAudit(tx, {
+          companyId,
+          actorUserId: null,
+          action: "personnel_change.skip",
+          entity: "personnel_change",
+          entityId: c.id,
+          after: { kind: c.kind, userId: c.userId, reason: "exited" },
+        });
         return true;
       }
       if (c.kind === "transfer") {
         await handOverButlerWork(tx, companyId, c);
         await tx.update(staffRecords).set({ communityId: c.toCommunityId }).where(rec);
       }
-      if (c.kind === "promotion" && c.toPosition) await tx.update(staffRecords).set({ position: c.toPosition }).where(rec);
+      if (c.kind === "promotion" && c.toPosition)
+        await tx.update(staffRecords).set({ position: c.toPosition }).where(rec);
       if (c.kind === "exit") {
         // Whoever leaves keeps no buildings: they are unassigned and the managers told.
         await handOverButlerWork(tx, companyId, c, true);
@@ -87,17 +143,51 @@ export async function applyDueChanges(db: Db, companyId: number, asOf: string, n
         // Account access ends: the person's staff roles in this company go (sessions die below).
         const held = await tx
           .delete(memberships)
-          .where(and(eq(memberships.companyId, companyId), eq(memberships.userId, c.userId), ne(memberships.role, "resident")))
+          .where(
+            and(
+              eq(memberships.companyId, companyId),
+              eq(memberships.userId, c.userId),
+              ne(memberships.role, "resident"),
+            ),
+          )
           .returning({ role: memberships.role });
-        await writeAudit(tx, { companyId, actorUserId: null, action: "user.access_revoked", entity: "user", entityId: c.userId, before: { roles: held.map((h) => h.role).sort() }, after: { roles: [] } });
+        await writeAudit(tx, {
+          companyId,
+          actorUserId: null,
+          action: "user.access_revoked",
+          entity: "user",
+          entityId: c.userId,
+          before: { roles: held.map((h) => h.role).sort() },
+          after: { roles: [] },
+        });
       }
       const roleChanged = (c.kind === "role_change" || c.kind === "promotion") && isRole(c.toRole);
       if (c.kind === "role_change" && isRole(c.fromRole))
-        await tx.delete(memberships).where(and(eq(memberships.companyId, companyId), eq(memberships.userId, c.userId), eq(memberships.role, c.fromRole)));
-      if (roleChanged && isRole(c.toRole)) await tx.insert(memberships).values({ companyId, userId: c.userId, role: c.toRole }).onConflictDoNothing();
+        await tx
+          .delete(memberships)
+          .where(
+            and(
+              eq(memberships.companyId, companyId),
+              eq(memberships.userId, c.userId),
+              eq(memberships.role, c.fromRole),
+            ),
+          );
+      if (roleChanged && isRole(c.toRole))
+        await tx.insert(memberships).values({ companyId, userId: c.userId, role: c.toRole }).onConflictDoNothing();
       // A role change ends the person's sessions (fresh roles on next sign-in, as elsewhere).
-      if (roleChanged || c.kind === "exit") await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, c.userId));
-      await writeAudit(tx, { companyId, actorUserId: null, action: "personnel_change.apply", entity: "personnel_change", entityId: c.id, after: { kind: c.kind, userId: c.userId, effectiveDate: c.effectiveDate } });
+      if (roleChanged || c.kind === "exit")
+        await tx
+          .update(users)
+          .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+          .where(eq(users.id, c.userId));
+      await writeAudit(tx, {
+        companyId,
+        actorUserId: null,
+        action: "personnel_change.apply",
+        entity: "personnel_change",
+        entityId: c.id,
+        after: { kind: c.kind, userId: c.userId, effectiveDate: c.effectiveDate },
+      });
       return true;
     });
     if (done) applied++;
@@ -120,7 +210,10 @@ export async function listPersonnelChanges(db: DbOrTx, companyId: number, userId
       appliedAt: personnelChanges.appliedAt,
     })
     .from(personnelChanges)
-    .leftJoin(communities, and(eq(communities.id, personnelChanges.toCommunityId), eq(communities.companyId, companyId)))
+    .leftJoin(
+      communities,
+      and(eq(communities.id, personnelChanges.toCommunityId), eq(communities.companyId, companyId)),
+    )
     .where(and(eq(personnelChanges.companyId, companyId), eq(personnelChanges.userId, userId)))
     .orderBy(desc(personnelChanges.effectiveDate), desc(personnelChanges.id));
 }
@@ -131,8 +224,22 @@ export async function successorsFor(db: DbOrTx, companyId: number, userId: numbe
   return db
     .selectDistinct({ id: staffRecords.userId, name: staffRecords.name })
     .from(staffRecords)
-    .innerJoin(memberships, and(eq(memberships.companyId, companyId), eq(memberships.userId, staffRecords.userId), eq(memberships.role, "butler")))
-    .where(and(eq(staffRecords.companyId, companyId), eq(staffRecords.communityId, communityId), ne(staffRecords.status, "exited"), ne(staffRecords.userId, userId)))
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.companyId, companyId),
+        eq(memberships.userId, staffRecords.userId),
+        eq(memberships.role, "butler"),
+      ),
+    )
+    .where(
+      and(
+        eq(staffRecords.companyId, companyId),
+        eq(staffRecords.communityId, communityId),
+        ne(staffRecords.status, "exited"),
+        ne(staffRecords.userId, userId),
+      ),
+    )
     .orderBy(asc(staffRecords.name));
 }
 
@@ -146,10 +253,19 @@ type Change = typeof personnelChanges.$inferSelect;
  * and the old community's project manager and supervisors get an inbox entry listing them.
  */
 async function handOverButlerWork(tx: DbOrTx, companyId: number, c: Change, everywhere = false) {
-  const [person] = await tx.select({ communityId: staffRecords.communityId, name: staffRecords.name }).from(staffRecords).where(and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, c.userId)));
+  const [person] = await tx
+    .select({ communityId: staffRecords.communityId, name: staffRecords.name })
+    .from(staffRecords)
+    .where(and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, c.userId)));
   if (!person) return;
   const oldCommunity = person.communityId;
-  const inOld = everywhere ? undefined : oldCommunity != null ? eq(buildings.communityId, oldCommunity) : c.toCommunityId != null ? ne(buildings.communityId, c.toCommunityId) : undefined;
+  const inOld = everywhere
+    ? undefined
+    : oldCommunity != null
+      ? eq(buildings.communityId, oldCommunity)
+      : c.toCommunityId != null
+        ? ne(buildings.communityId, c.toCommunityId)
+        : undefined;
   const held = await tx
     .select({ id: buildings.id, name: buildings.name, communityId: buildings.communityId })
     .from(buildingButlers)
@@ -157,7 +273,13 @@ async function handOverButlerWork(tx: DbOrTx, companyId: number, c: Change, ever
     .where(and(eq(buildingButlers.companyId, companyId), eq(buildingButlers.butlerUserId, c.userId), inOld))
     .orderBy(asc(buildings.id));
   const heldUnits = await tx
-    .select({ id: units.id, number: units.number, buildingId: units.buildingId, buildingName: buildings.name, communityId: buildings.communityId })
+    .select({
+      id: units.id,
+      number: units.number,
+      buildingId: units.buildingId,
+      buildingName: buildings.name,
+      communityId: buildings.communityId,
+    })
     .from(unitButlers)
     .innerJoin(units, and(eq(units.id, unitButlers.unitId), eq(units.companyId, companyId)))
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
@@ -169,8 +291,21 @@ async function handOverButlerWork(tx: DbOrTx, companyId: number, c: Change, ever
     const ok = await tx
       .select({ id: staffRecords.id })
       .from(staffRecords)
-      .innerJoin(memberships, and(eq(memberships.companyId, companyId), eq(memberships.userId, staffRecords.userId), eq(memberships.role, "butler")))
-      .where(and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, c.successorUserId), ne(staffRecords.status, "exited")));
+      .innerJoin(
+        memberships,
+        and(
+          eq(memberships.companyId, companyId),
+          eq(memberships.userId, staffRecords.userId),
+          eq(memberships.role, "butler"),
+        ),
+      )
+      .where(
+        and(
+          eq(staffRecords.companyId, companyId),
+          eq(staffRecords.userId, c.successorUserId),
+          ne(staffRecords.status, "exited"),
+        ),
+      );
     if (ok.length > 0) successor = c.successorUserId;
   }
   const actor = { companyId, userId: c.createdBy ?? null };
@@ -191,12 +326,42 @@ async function handOverButlerWork(tx: DbOrTx, companyId: number, c: Change, ever
   const supervisors = await tx
     .select({ id: staffRecords.userId })
     .from(staffRecords)
-    .innerJoin(memberships, and(eq(memberships.companyId, companyId), eq(memberships.userId, staffRecords.userId), eq(memberships.role, "supervisor")))
-    .where(and(eq(staffRecords.companyId, companyId), inArray(staffRecords.communityId, communityIds), ne(staffRecords.status, "exited")));
-  const recipients = [...new Set([...managers, ...leads, ...supervisors].map((r) => r.id))].filter((id) => id !== c.userId);
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.companyId, companyId),
+        eq(memberships.userId, staffRecords.userId),
+        eq(memberships.role, "supervisor"),
+      ),
+    )
+    .where(
+      and(
+        eq(staffRecords.companyId, companyId),
+        inArray(staffRecords.communityId, communityIds),
+        ne(staffRecords.status, "exited"),
+      ),
+    );
+  const recipients = [...new Set([...managers, ...leads, ...supervisors].map((r) => r.id))].filter(
+    (id) => id !== c.userId,
+  );
   if (recipients.length === 0) return;
-  const list = [...held.map((b) => b.name), ...[...byBuilding.keys()].map((bid) => `${heldUnits.find((u) => u.buildingId === bid)?.buildingName} ${heldUnits.filter((u) => u.buildingId === bid).map((u) => u.number).join("、")}`)].join("；");
+  const list = [
+    ...held.map((b) => b.name),
+    ...[...byBuilding.keys()].map(
+      (bid) =>
+        `${heldUnits.find((u) => u.buildingId === bid)?.buildingName} ${heldUnits
+          .filter((u) => u.buildingId === bid)
+          .map((u) => u.number)
+          .join("、")}`,
+    ),
+  ].join("；");
   await tx.insert(notifications).values(
-    recipients.map((userId) => ({ companyId, userId, kind: "hr.unassigned", payload: { name: person.name, list, changeId: c.id }, href: "/staff/registry/butlers" })),
+    recipients.map((userId) => ({
+      companyId,
+      userId,
+      kind: "hr.unassigned",
+      payload: { name: person.name, list, changeId: c.id },
+      href: "/staff/registry/butlers",
+    })),
   );
 }

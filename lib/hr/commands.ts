@@ -14,12 +14,16 @@ export interface Actor {
 
 async function assertCommunity(db: DbOrTx, companyId: number, communityId: number | null) {
   if (communityId == null) return;
-  const [row] = await db.select({ id: communities.id }).from(communities).where(and(eq(communities.companyId, companyId), eq(communities.id, communityId)));
+  const [row] = await db
+    .select({ id: communities.id })
+    .from(communities)
+    .where(and(eq(communities.companyId, companyId), eq(communities.id, communityId)));
   if (!row) throw AppError.field("communityId", "validation.required", "not_found");
 }
 
 function uniqueToField(e: unknown): never {
-  if (isUniqueViolation(e, "employee_no")) throw AppError.field("employeeNo", "hr.validation.employeeNoTaken", "conflict");
+  if (isUniqueViolation(e, "employee_no"))
+    throw AppError.field("employeeNo", "hr.validation.employeeNoTaken", "conflict");
   if (isUniqueViolation(e, "user_id")) throw AppError.field("userId", "hr.validation.recordExists", "conflict");
   throw e;
 }
@@ -29,14 +33,30 @@ export async function createStaffRecord(db: Db, actor: Actor, input: StaffRecord
   const [member] = await db
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.companyId, actor.companyId), eq(memberships.userId, input.userId), ne(memberships.role, "resident")))
+    .where(
+      and(
+        eq(memberships.companyId, actor.companyId),
+        eq(memberships.userId, input.userId),
+        ne(memberships.role, "resident"),
+      ),
+    )
     .limit(1);
   if (!member) throw AppError.field("userId", "hr.validation.notStaff", "not_found");
   await assertCommunity(db, actor.companyId, input.communityId);
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(staffRecords).values({ companyId: actor.companyId, ...input }).returning();
-      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "staff_record.create", entity: "staff_record", entityId: row.id, after: input });
+      const [row] = await tx
+        .insert(staffRecords)
+        .values({ companyId: actor.companyId, ...input })
+        .returning();
+      await writeAudit(tx, {
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        action: "staff_record.create",
+        entity: "staff_record",
+        entityId: row.id,
+        after: input,
+      });
       return row;
     });
   } catch (e) {
@@ -54,7 +74,15 @@ export async function updateStaffRecord(db: Db, actor: Actor, { id, ...input }: 
       if (!before) throw new AppError("not_found");
       await tx.update(staffRecords).set(input).where(where);
       const old = Object.fromEntries(Object.keys(input).map((k) => [k, before[k as keyof typeof input]]));
-      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "staff_record.update", entity: "staff_record", entityId: id, before: old, after: input });
+      await writeAudit(tx, {
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        action: "staff_record.update",
+        entity: "staff_record",
+        entityId: id,
+        before: old,
+        after: input,
+      });
     });
   } catch (e) {
     if (e instanceof AppError) throw e;

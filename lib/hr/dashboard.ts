@@ -19,11 +19,19 @@ export interface TodayCounts {
  * absent (no clock-in on a workday yet — or the day is over), on leave (record on leave or an
  * approved leave day). The same evaluation as the monthly sheet.
  */
-export async function todayCounts(db: DbOrTx, companyId: number, timeZone: string, now = new Date()): Promise<TodayCounts> {
+export async function todayCounts(
+  db: DbOrTx,
+  companyId: number,
+  timeZone: string,
+  now = new Date(),
+): Promise<TodayCounts> {
   const today = localParts(now, timeZone).date;
   const [sheet, records] = await Promise.all([
     monthSheet(db, companyId, today.slice(0, 7), { now }),
-    db.select({ userId: staffRecords.userId, status: staffRecords.status }).from(staffRecords).where(eq(staffRecords.companyId, companyId)),
+    db
+      .select({ userId: staffRecords.userId, status: staffRecords.status })
+      .from(staffRecords)
+      .where(eq(staffRecords.companyId, companyId)),
   ]);
   const onLeaveRecord = new Set(records.filter((r) => r.status === "on_leave").map((r) => r.userId));
   const out: TodayCounts = { workday: isWorkday(today), staff: 0, present: 0, late: 0, absent: 0, onLeave: 0 };
@@ -54,8 +62,14 @@ export async function upcomingChanges(db: DbOrTx, companyId: number, limit = 10)
       toPosition: personnelChanges.toPosition,
     })
     .from(personnelChanges)
-    .leftJoin(staffRecords, and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, personnelChanges.userId)))
-    .leftJoin(communities, and(eq(communities.companyId, companyId), eq(communities.id, personnelChanges.toCommunityId)))
+    .leftJoin(
+      staffRecords,
+      and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, personnelChanges.userId)),
+    )
+    .leftJoin(
+      communities,
+      and(eq(communities.companyId, companyId), eq(communities.id, personnelChanges.toCommunityId)),
+    )
     .where(and(eq(personnelChanges.companyId, companyId), isNull(personnelChanges.appliedAt)))
     .orderBy(asc(personnelChanges.effectiveDate), asc(personnelChanges.id))
     .limit(limit);

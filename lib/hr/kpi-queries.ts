@@ -4,7 +4,15 @@ import { collectionReport } from "@/lib/billing/queries";
 import { publishedRules } from "@/lib/crm/read";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
-import { butlerKpis, parsePeriod, technicianKpis, type AssessedRole, type ButlerCounts, type Kpis, type TechnicianCounts } from "./kpi";
+import {
+  butlerKpis,
+  parsePeriod,
+  technicianKpis,
+  type AssessedRole,
+  type ButlerCounts,
+  type Kpis,
+  type TechnicianCounts,
+} from "./kpi";
 import { instantOf } from "./rules";
 
 /**
@@ -12,15 +20,31 @@ import { instantOf } from "./rules";
  * queries, whatever the number of people). A butler's households are those the registry
  * places with them today (householdPlacementSubquery); periods are local dates in `timeZone`.
  */
-export async function computeKpis(db: DbOrTx, companyId: number, role: AssessedRole, period: string, timeZone: string, userIds: number[]): Promise<Map<number, Kpis>> {
+export async function computeKpis(
+  db: DbOrTx,
+  companyId: number,
+  role: AssessedRole,
+  period: string,
+  timeZone: string,
+  userIds: number[],
+): Promise<Map<number, Kpis>> {
   const p = parsePeriod(period);
   if (!p || userIds.length === 0) return new Map();
   const fromAt = instantOf(p.from, 0, timeZone);
   const toAt = instantOf(p.to, 0, timeZone);
-  return role === "butler" ? butlerKpiMap(db, companyId, p.months, fromAt, toAt, userIds) : technicianKpiMap(db, companyId, fromAt, toAt, userIds);
+  return role === "butler"
+    ? butlerKpiMap(db, companyId, p.months, fromAt, toAt, userIds)
+    : technicianKpiMap(db, companyId, fromAt, toAt, userIds);
 }
 
-async function butlerKpiMap(db: DbOrTx, companyId: number, months: string[], fromAt: Date, toAt: Date, userIds: number[]) {
+async function butlerKpiMap(
+  db: DbOrTx,
+  companyId: number,
+  months: string[],
+  fromAt: Date,
+  toAt: Date,
+  userIds: number[],
+) {
   const placement = householdPlacementSubquery(db, companyId);
   const mine = inArray(placement.butlerUserId, userIds);
   const [rules, sentiment, visited, collection, complaints] = await Promise.all([
@@ -33,8 +57,14 @@ async function butlerKpiMap(db: DbOrTx, companyId: number, months: string[], fro
         scoreSum: sql<number>`coalesce(sum(${householdScores.score}), 0)`,
       })
       .from(placement)
-      .innerJoin(households, and(eq(households.id, placement.householdId), eq(households.companyId, companyId), eq(households.active, true)))
-      .leftJoin(householdScores, and(eq(householdScores.householdId, placement.householdId), eq(householdScores.companyId, companyId)))
+      .innerJoin(
+        households,
+        and(eq(households.id, placement.householdId), eq(households.companyId, companyId), eq(households.active, true)),
+      )
+      .leftJoin(
+        householdScores,
+        and(eq(householdScores.householdId, placement.householdId), eq(householdScores.companyId, companyId)),
+      )
       .where(mine)
       .groupBy(sql`${placement.butlerUserId}`),
     db
@@ -65,16 +95,42 @@ async function butlerKpiMap(db: DbOrTx, companyId: number, months: string[], fro
       )
       .groupBy(sql`${placement.butlerUserId}`),
   ]);
-  const counts = new Map<number, ButlerCounts>(userIds.map((id) => [id, { households: 0, scored: 0, scoreSum: 0, visited: 0, billedFen: 0, collectedFen: 0, complaintsWithSla: 0, complaintsMet: 0 }]));
-  for (const r of sentiment) Object.assign(counts.get(Number(r.butler)) ?? {}, { households: Number(r.households), scored: Number(r.scored), scoreSum: Number(r.scoreSum) });
+  const counts = new Map<number, ButlerCounts>(
+    userIds.map((id) => [
+      id,
+      {
+        households: 0,
+        scored: 0,
+        scoreSum: 0,
+        visited: 0,
+        billedFen: 0,
+        collectedFen: 0,
+        complaintsWithSla: 0,
+        complaintsMet: 0,
+      },
+    ]),
+  );
+  for (const r of sentiment)
+    Object.assign(counts.get(Number(r.butler)) ?? {}, {
+      households: Number(r.households),
+      scored: Number(r.scored),
+      scoreSum: Number(r.scoreSum),
+    });
   for (const r of visited) Object.assign(counts.get(Number(r.butler)) ?? {}, { visited: Number(r.visited) });
-  for (const r of collection) if (r.key != null) Object.assign(counts.get(Number(r.key)) ?? {}, { billedFen: r.billedFen, collectedFen: r.collectedFen });
-  for (const r of complaints) Object.assign(counts.get(Number(r.butler)) ?? {}, { complaintsWithSla: Number(r.withSla), complaintsMet: Number(r.met ?? 0) });
+  for (const r of collection)
+    if (r.key != null)
+      Object.assign(counts.get(Number(r.key)) ?? {}, { billedFen: r.billedFen, collectedFen: r.collectedFen });
+  for (const r of complaints)
+    Object.assign(counts.get(Number(r.butler)) ?? {}, {
+      complaintsWithSla: Number(r.withSla),
+      complaintsMet: Number(r.met ?? 0),
+    });
   return new Map<number, Kpis>([...counts].map(([id, c]) => [id, butlerKpis(c, rules.initialScore)]));
 }
 
 async function technicianKpiMap(db: DbOrTx, companyId: number, fromAt: Date, toAt: Date, userIds: number[]) {
-  const inPeriod = (col: typeof workOrders.resolvedAt | typeof workOrderAssignees.assignedAt) => and(gte(col, fromAt), lt(col, toAt));
+  const inPeriod = (col: typeof workOrders.resolvedAt | typeof workOrderAssignees.assignedAt) =>
+    and(gte(col, fromAt), lt(col, toAt));
   const [done, assigned] = await Promise.all([
     db
       .select({
@@ -86,7 +142,10 @@ async function technicianKpiMap(db: DbOrTx, companyId: number, fromAt: Date, toA
         ratingSum: sql<number>`coalesce(sum(${workOrders.rating}), 0)`,
       })
       .from(workOrderAssignees)
-      .innerJoin(workOrders, and(eq(workOrders.id, workOrderAssignees.workOrderId), eq(workOrders.companyId, companyId)))
+      .innerJoin(
+        workOrders,
+        and(eq(workOrders.id, workOrderAssignees.workOrderId), eq(workOrders.companyId, companyId)),
+      )
       .where(
         and(
           eq(workOrderAssignees.companyId, companyId),
@@ -100,12 +159,27 @@ async function technicianKpiMap(db: DbOrTx, companyId: number, fromAt: Date, toA
     db
       .select({ userId: workOrderAssignees.userId, n: sql<number>`count(*)` })
       .from(workOrderAssignees)
-      .where(and(eq(workOrderAssignees.companyId, companyId), eq(workOrderAssignees.role, "technician"), inArray(workOrderAssignees.userId, userIds), inPeriod(workOrderAssignees.assignedAt)))
+      .where(
+        and(
+          eq(workOrderAssignees.companyId, companyId),
+          eq(workOrderAssignees.role, "technician"),
+          inArray(workOrderAssignees.userId, userIds),
+          inPeriod(workOrderAssignees.assignedAt),
+        ),
+      )
       .groupBy(workOrderAssignees.userId),
   ]);
-  const counts = new Map<number, TechnicianCounts>(userIds.map((id) => [id, { assigned: 0, completed: 0, withSla: 0, met: 0, rated: 0, ratingSum: 0 }]));
+  const counts = new Map<number, TechnicianCounts>(
+    userIds.map((id) => [id, { assigned: 0, completed: 0, withSla: 0, met: 0, rated: 0, ratingSum: 0 }]),
+  );
   for (const r of done)
-    Object.assign(counts.get(r.userId) ?? {}, { completed: Number(r.completed), withSla: Number(r.withSla ?? 0), met: Number(r.met ?? 0), rated: Number(r.rated), ratingSum: Number(r.ratingSum) });
+    Object.assign(counts.get(r.userId) ?? {}, {
+      completed: Number(r.completed),
+      withSla: Number(r.withSla ?? 0),
+      met: Number(r.met ?? 0),
+      rated: Number(r.rated),
+      ratingSum: Number(r.ratingSum),
+    });
   for (const r of assigned) Object.assign(counts.get(r.userId) ?? {}, { assigned: Number(r.n) });
   return new Map<number, Kpis>([...counts].map(([id, c]) => [id, technicianKpis(c)]));
 }

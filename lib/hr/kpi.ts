@@ -130,14 +130,17 @@ export function finalGrade(overall: number, override: Grade | null | undefined):
 }
 
 /** "2026-10" (a month) or "2026Q4" (a quarter) → its months and local date range [from, to). */
-export function parsePeriod(period: string): { kind: "month" | "quarter"; months: string[]; from: string; to: string } | null {
+export function parsePeriod(
+  period: string,
+): { kind: "month" | "quarter"; months: string[]; from: string; to: string } | null {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
   const q = /^(\d{4})Q([1-4])$/.exec(period);
   if (!m && !q) return null;
   const year = Number((m ?? q)![1]);
   const first = m ? Number(m[2]) : (Number(q![2]) - 1) * 3 + 1;
   const count = m ? 1 : 3;
-  const ym = (y: number, mo: number) => `${y + Math.floor((mo - 1) / 12)}-${String(((mo - 1) % 12) + 1).padStart(2, "0")}`;
+  const ym = (y: number, mo: number) =>
+    `${y + Math.floor((mo - 1) / 12)}-${String(((mo - 1) % 12) + 1).padStart(2, "0")}`;
   const months = Array.from({ length: count }, (_, i) => ym(year, first + i));
   return { kind: m ? "month" : "quarter", months, from: `${months[0]}-01`, to: `${ym(year, first + count)}-01` };
 }
@@ -154,20 +157,29 @@ export function previousQuarter(date: string): string {
 }
 
 /** Training hours in tenths, per person, of the completed enrolments of courses dated in `year`. */
-export function trainingHoursByPerson(rows: readonly { userId: number; date: string; hoursTenths: number; completed: boolean }[], year: number): Map<number, number> {
+export function trainingHoursByPerson(
+  rows: readonly { userId: number; date: string; hoursTenths: number; completed: boolean }[],
+  year: number,
+): Map<number, number> {
   const out = new Map<number, number>();
-  for (const r of rows) if (r.completed && r.date.startsWith(`${year}-`)) out.set(r.userId, (out.get(r.userId) ?? 0) + r.hoursTenths);
+  for (const r of rows)
+    if (r.completed && r.date.startsWith(`${year}-`)) out.set(r.userId, (out.get(r.userId) ?? 0) + r.hoursTenths);
   return out;
 }
 
 /** Competition ranking (1, 2, 2, 4) by overall score, highest first, within each group. */
-export function rankWithin<T extends { overall: number }>(rows: readonly T[], groupOf: (r: T) => string): (T & { rank: number })[] {
+export function rankWithin<T extends { overall: number }>(
+  rows: readonly T[],
+  groupOf: (r: T) => string,
+): (T & { rank: number })[] {
   const groups = new Map<string, T[]>();
   for (const r of rows) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), r]);
   const out: (T & { rank: number })[] = [];
   for (const g of groups.values()) {
     const sorted = [...g].sort((a, b) => b.overall - a.overall);
-    sorted.forEach((r, i) => out.push({ ...r, rank: i > 0 && sorted[i - 1].overall === r.overall ? out[out.length - 1].rank : i + 1 }));
+    sorted.forEach((r, i) =>
+      out.push({ ...r, rank: i > 0 && sorted[i - 1].overall === r.overall ? out[out.length - 1].rank : i + 1 }),
+    );
   }
   return out;
 }

@@ -27,7 +27,8 @@ async function rolesOf(db: DbOrTx, companyId: number, userIds: number[]): Promis
     .orderBy(asc(memberships.role));
   const wanted = new Set(userIds);
   const out = new Map<number, Role[]>();
-  for (const r of rows) if (wanted.has(r.userId) && isRole(r.role)) out.set(r.userId, [...(out.get(r.userId) ?? []), r.role]);
+  for (const r of rows)
+    if (wanted.has(r.userId) && isRole(r.role)) out.set(r.userId, [...(out.get(r.userId) ?? []), r.role]);
   return out;
 }
 
@@ -37,9 +38,18 @@ export async function listStaffRecords(db: DbOrTx, companyId: number, filter: { 
     .select(recordColumns)
     .from(staffRecords)
     .leftJoin(communities, and(eq(communities.id, staffRecords.communityId), eq(communities.companyId, companyId)))
-    .where(and(eq(staffRecords.companyId, companyId), filter.communityId ? eq(staffRecords.communityId, filter.communityId) : undefined))
+    .where(
+      and(
+        eq(staffRecords.companyId, companyId),
+        filter.communityId ? eq(staffRecords.communityId, filter.communityId) : undefined,
+      ),
+    )
     .orderBy(asc(staffRecords.employeeNo));
-  const roles = await rolesOf(db, companyId, rows.map((r) => r.userId));
+  const roles = await rolesOf(
+    db,
+    companyId,
+    rows.map((r) => r.userId),
+  );
   return rows.map((r) => ({ ...r, roles: roles.get(r.userId) ?? [] }));
 }
 
@@ -57,7 +67,10 @@ export async function getStaffRecord(db: DbOrTx, companyId: number, id: number):
 
 /** The signed-in person's own record, if HR has made one. */
 export async function getOwnStaffRecord(db: DbOrTx, companyId: number, userId: number): Promise<StaffRecordRow | null> {
-  const [row] = await db.select({ id: staffRecords.id }).from(staffRecords).where(and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, userId)));
+  const [row] = await db
+    .select({ id: staffRecords.id })
+    .from(staffRecords)
+    .where(and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, userId)));
   return row ? getStaffRecord(db, companyId, row.id) : null;
 }
 
@@ -75,5 +88,9 @@ export async function listStaffWithoutRecord(db: DbOrTx, companyId: number) {
 }
 
 export async function listCommunityOptions(db: DbOrTx, companyId: number) {
-  return db.select({ id: communities.id, name: communities.name }).from(communities).where(eq(communities.companyId, companyId)).orderBy(asc(communities.name));
+  return db
+    .select({ id: communities.id, name: communities.name })
+    .from(communities)
+    .where(eq(communities.companyId, companyId))
+    .orderBy(asc(communities.name));
 }

@@ -35,7 +35,15 @@ const partsFormat = new Map<string, Intl.DateTimeFormat>();
 export function localParts(at: Date, timeZone: string): { date: string; minute: number } {
   let f = partsFormat.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    f = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
     partsFormat.set(timeZone, f);
   }
   const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
@@ -91,7 +99,16 @@ export interface DayResult {
  * the hire date (`hiredOn`, YYYY-MM-DD) without entries are "notHired", never absent. A workday
  * without a clock-in inside an approved leave request (`onLeave`) is "leave", never absent.
  */
-export function evaluateDay(input: { date: string; shift: Shift; timeZone: string; now: Date; inAt: Date | null; outAt: Date | null; hiredOn?: string | null; onLeave?: boolean }): DayResult {
+export function evaluateDay(input: {
+  date: string;
+  shift: Shift;
+  timeZone: string;
+  now: Date;
+  inAt: Date | null;
+  outAt: Date | null;
+  hiredOn?: string | null;
+  onLeave?: boolean;
+}): DayResult {
   const { date, shift, timeZone } = input;
   const today = localParts(input.now, timeZone);
   const over = date < today.date || (date === today.date && today.minute >= shift.endMinute);
@@ -123,7 +140,16 @@ export interface MonthTotals {
 }
 
 export function totalsOf(days: readonly DayResult[]): MonthTotals {
-  const t: MonthTotals = { present: 0, late: 0, lateMinutes: 0, early: 0, earlyMinutes: 0, absent: 0, incomplete: 0, leave: 0 };
+  const t: MonthTotals = {
+    present: 0,
+    late: 0,
+    lateMinutes: 0,
+    early: 0,
+    earlyMinutes: 0,
+    absent: 0,
+    incomplete: 0,
+    leave: 0,
+  };
   for (const d of days) {
     if (d.status === "present" || d.status === "incomplete") t.present++;
     if (d.status === "absent") t.absent++;
@@ -142,13 +168,14 @@ export function totalsOf(days: readonly DayResult[]): MonthTotals {
 }
 
 /** Picks the effective entry per date and kind: the newest correction, else the clock entry. */
-export function effectiveEntries<E extends { id: number; workDate: string; kind: "in" | "out"; at: Date; source: "clock" | "correction" }>(entries: readonly E[]) {
+export function effectiveEntries<
+  E extends { id: number; workDate: string; kind: "in" | "out"; at: Date; source: "clock" | "correction" },
+>(entries: readonly E[]) {
   const out = new Map<string, E>();
   for (const e of entries) {
     const key = `${e.workDate}/${e.kind}`;
     const cur = out.get(key);
-    const better =
-      !cur || (e.source === "correction" && (cur.source === "clock" || e.id > cur.id));
+    const better = !cur || (e.source === "correction" && (cur.source === "clock" || e.id > cur.id));
     if (better) out.set(key, e);
   }
   return { get: (date: string, kind: "in" | "out") => out.get(`${date}/${kind}`) ?? null };

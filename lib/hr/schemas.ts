@@ -46,7 +46,11 @@ const recordFields = {
   phone: optionalPhoneField,
   email: optionalEmailField.transform((v) => v ?? null),
   communityId: optionalId,
-  position: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(50, "validation.tooLong"),
+  position: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(50, "validation.tooLong"),
   hireDate: dateField,
   status: z.enum(STAFF_STATUSES, { error: "validation.required" }),
 };
@@ -58,16 +62,22 @@ export type StaffRecordInput = z.output<typeof staffRecordSchema>;
 export type StaffRecordUpdate = z.output<typeof staffRecordUpdateSchema>;
 
 /** HR's attendance correction: person, local date, in/out, time HH:MM, and a reason. */
-export const attendanceCorrectionSchema = z.object({
-  userId: id,
-  workDate: dateField,
-  kind: z.enum(["in", "out"], { error: "validation.required" }),
-  time: z
-    .string({ error: "validation.required" })
-    .trim()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "hr.validation.time"),
-  reason: z.string({ error: "validation.required" }).trim().min(2, "hr.validation.reason").max(200, "validation.tooLong"),
-}).transform(({ time, ...rest }) => ({ ...rest, minute: Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) }));
+export const attendanceCorrectionSchema = z
+  .object({
+    userId: id,
+    workDate: dateField,
+    kind: z.enum(["in", "out"], { error: "validation.required" }),
+    time: z
+      .string({ error: "validation.required" })
+      .trim()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "hr.validation.time"),
+    reason: z
+      .string({ error: "validation.required" })
+      .trim()
+      .min(2, "hr.validation.reason")
+      .max(200, "validation.tooLong"),
+  })
+  .transform(({ time, ...rest }) => ({ ...rest, minute: Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) }));
 
 export type AttendanceCorrection = z.output<typeof attendanceCorrectionSchema>;
 
@@ -88,7 +98,10 @@ export const shiftSchema = z
 
 export type ShiftInput = z.output<typeof shiftSchema>;
 
-const staffRole = z.enum(["butler", "supervisor", "project_manager", "front_desk", "technician", "finance", "hr", "legal", "admin"], { error: "validation.required" });
+const staffRole = z.enum(
+  ["butler", "supervisor", "project_manager", "front_desk", "technician", "finance", "hr", "legal", "admin"],
+  { error: "validation.required" },
+);
 const emptyToNull = (v: unknown) => (v === "" ? null : v);
 
 /** A personnel change; which fields are needed depends on the kind. */
@@ -97,11 +110,20 @@ export const personnelChangeSchema = z
     userId: id,
     kind: z.enum(["transfer", "role_change", "promotion", "exit"], { error: "validation.required" }),
     effectiveDate: dateField,
-    reason: z.string({ error: "validation.required" }).trim().min(2, "hr.validation.reason").max(200, "validation.tooLong"),
+    reason: z
+      .string({ error: "validation.required" })
+      .trim()
+      .min(2, "hr.validation.reason")
+      .max(200, "validation.tooLong"),
     toCommunityId: optionalId,
     fromRole: z.preprocess(emptyToNull, staffRole.nullable().optional()).transform((v) => v ?? null),
     toRole: z.preprocess(emptyToNull, staffRole.nullable().optional()).transform((v) => v ?? null),
-    toPosition: z.string().trim().max(50, "validation.tooLong").optional().transform((v) => v || null),
+    toPosition: z
+      .string()
+      .trim()
+      .max(50, "validation.tooLong")
+      .optional()
+      .transform((v) => v || null),
     successorUserId: optionalId,
   })
   .superRefine((v, ctx) => {
@@ -110,7 +132,8 @@ export const personnelChangeSchema = z
     if (v.kind === "role_change" && v.fromRole === null) need("fromRole");
     if (v.kind === "role_change" && v.toRole === null) need("toRole");
     if (v.kind === "promotion" && v.toPosition === null) need("toPosition");
-    if (v.kind === "transfer" && v.successorUserId !== null && v.successorUserId === v.userId) ctx.addIssue({ code: "custom", path: ["successorUserId"], message: "hr.validation.successorInvalid" });
+    if (v.kind === "transfer" && v.successorUserId !== null && v.successorUserId === v.userId)
+      ctx.addIssue({ code: "custom", path: ["successorUserId"], message: "hr.validation.successorInvalid" });
   })
   // Only a transfer hands work to a successor.
   .transform((v) => (v.kind === "transfer" ? v : { ...v, successorUserId: null }));
@@ -142,7 +165,11 @@ export const courseSchema = z.object({
   title: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong"),
   date: dateField,
   hours: hoursTenthsField,
-  trainer: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(50, "validation.tooLong"),
+  trainer: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(50, "validation.tooLong"),
   communityId: optionalId,
   capacity: optionalCount,
 });
@@ -175,11 +202,23 @@ const managerScore = z
   .transform(Number)
   .refine((v) => v >= 0 && v <= 100, "hr.validation.score");
 
-const gradeChoice = z.preprocess(emptyToNull, z.enum(["A", "B", "C", "D"]).nullable().optional()).transform((v) => v ?? null);
-const comment = z.string({ error: "validation.required" }).trim().min(2, "hr.validation.comment").max(1000, "validation.tooLong");
+const gradeChoice = z
+  .preprocess(emptyToNull, z.enum(["A", "B", "C", "D"]).nullable().optional())
+  .transform((v) => v ?? null);
+const comment = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(2, "hr.validation.comment")
+  .max(1000, "validation.tooLong");
 
 /** The manager's part of a review: score 0–100, comment, and optionally a grade of their own. */
-export const assessmentSchema = z.object({ userId: id, period: periodField, managerScore, comment, gradeOverride: gradeChoice });
+export const assessmentSchema = z.object({
+  userId: id,
+  period: periodField,
+  managerScore,
+  comment,
+  gradeOverride: gradeChoice,
+});
 export type AssessmentInput = z.output<typeof assessmentSchema>;
 export const finaliseSchema = z.object({ id });
 /** A correction of a final review: a new revision with a reason. */
@@ -188,6 +227,10 @@ export const correctionSchema = z.object({
   managerScore,
   comment,
   gradeOverride: gradeChoice,
-  reason: z.string({ error: "validation.required" }).trim().min(2, "hr.validation.reason").max(200, "validation.tooLong"),
+  reason: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(2, "hr.validation.reason")
+    .max(200, "validation.tooLong"),
 });
 export type AssessmentCorrection = z.output<typeof correctionSchema>;

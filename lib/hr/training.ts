@@ -15,42 +15,81 @@ import type { CourseInput } from "./schemas";
 export async function createCourse(db: Db, actor: Actor, input: CourseInput) {
   const { hours, ...rest } = input;
   if (rest.communityId !== null) {
-    const [c] = await db.select({ id: communities.id }).from(communities).where(and(eq(communities.companyId, actor.companyId), eq(communities.id, rest.communityId)));
+    const [c] = await db
+      .select({ id: communities.id })
+      .from(communities)
+      .where(and(eq(communities.companyId, actor.companyId), eq(communities.id, rest.communityId)));
     if (!c) throw AppError.field("communityId", "validation.required", "not_found");
   }
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(trainingCourses).values({ companyId: actor.companyId, ...rest, hoursTenths: hours, createdBy: actor.userId }).returning();
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "training.course_create", entity: "training_course", entityId: row.id, after: input });
+    const [row] = await tx
+      .insert(trainingCourses)
+      .values({ companyId: actor.companyId, ...rest, hoursTenths: hours, createdBy: actor.userId })
+      .returning();
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "training.course_create",
+      entity: "training_course",
+      entityId: row.id,
+      after: input,
+    });
     return row;
   });
 }
 
 export async function enrol(db: Db, actor: Actor, input: { courseId: number; userId: number }) {
-  const [course] = await db.select().from(trainingCourses).where(and(eq(trainingCourses.companyId, actor.companyId), eq(trainingCourses.id, input.courseId)));
+  const [course] = await db
+    .select()
+    .from(trainingCourses)
+    .where(and(eq(trainingCourses.companyId, actor.companyId), eq(trainingCourses.id, input.courseId)));
   if (!course) throw new AppError("not_found");
   const [person] = await db
     .select({ id: staffRecords.id })
     .from(staffRecords)
-    .where(and(eq(staffRecords.companyId, actor.companyId), eq(staffRecords.userId, input.userId), ne(staffRecords.status, "exited")));
+    .where(
+      and(
+        eq(staffRecords.companyId, actor.companyId),
+        eq(staffRecords.userId, input.userId),
+        ne(staffRecords.status, "exited"),
+      ),
+    );
   if (!person) throw AppError.field("userId", "hr.validation.notStaff", "not_found");
   try {
     return await db.transaction(async (tx) => {
       if (course.capacity !== null) {
-        const [{ n }] = await tx.select({ n: count() }).from(trainingEnrolments).where(eq(trainingEnrolments.courseId, course.id));
+        const [{ n }] = await tx
+          .select({ n: count() })
+          .from(trainingEnrolments)
+          .where(eq(trainingEnrolments.courseId, course.id));
         if (n >= course.capacity) throw AppError.field("userId", "hr.validation.courseFull", "conflict");
       }
-      const [row] = await tx.insert(trainingEnrolments).values({ companyId: actor.companyId, courseId: course.id, userId: input.userId, enrolledBy: actor.userId }).returning();
-      await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "training.enrol", entity: "training_enrolment", entityId: row.id, after: input });
+      const [row] = await tx
+        .insert(trainingEnrolments)
+        .values({ companyId: actor.companyId, courseId: course.id, userId: input.userId, enrolledBy: actor.userId })
+        .returning();
+      await writeAudit(tx, {
+        companyId: actor.companyId,
+        actorUserId: actor.userId,
+        action: "training.enrol",
+        entity: "training_enrolment",
+        entityId: row.id,
+        after: input,
+      });
       return row;
     });
   } catch (e) {
-    if (isUniqueViolation(e, "user_id") || isUniqueViolation(e, "course_id")) throw AppError.field("userId", "hr.validation.alreadyEnrolled", "conflict");
+    if (isUniqueViolation(e, "user_id") || isUniqueViolation(e, "course_id"))
+      throw AppError.field("userId", "hr.validation.alreadyEnrolled", "conflict");
     throw e;
   }
 }
 
 async function enrolmentOf(db: DbOrTx, companyId: number, enrolmentId: number) {
-  const [row] = await db.select().from(trainingEnrolments).where(and(eq(trainingEnrolments.companyId, companyId), eq(trainingEnrolments.id, enrolmentId)));
+  const [row] = await db
+    .select()
+    .from(trainingEnrolments)
+    .where(and(eq(trainingEnrolments.companyId, companyId), eq(trainingEnrolments.id, enrolmentId)));
   if (!row) throw new AppError("not_found");
   return row;
 }
@@ -62,25 +101,56 @@ export async function markAttended(db: Db, actor: Actor, enrolmentId: number, no
     const done = await tx
       .update(trainingEnrolments)
       .set({ attendedAt: now })
-      .where(and(eq(trainingEnrolments.companyId, actor.companyId), eq(trainingEnrolments.id, enrolmentId), isNull(trainingEnrolments.attendedAt)))
+      .where(
+        and(
+          eq(trainingEnrolments.companyId, actor.companyId),
+          eq(trainingEnrolments.id, enrolmentId),
+          isNull(trainingEnrolments.attendedAt),
+        ),
+      )
       .returning({ id: trainingEnrolments.id });
     if (done.length === 0) throw AppError.field("enrolmentId", "hr.validation.alreadyAttended", "conflict");
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "training.attend", entity: "training_enrolment", entityId: enrolmentId });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "training.attend",
+      entity: "training_enrolment",
+      entityId: enrolmentId,
+    });
   });
 }
 
 /** Completes an attended enrolment with a score 0–100, once. */
-export async function completeEnrolment(db: Db, actor: Actor, input: { enrolmentId: number; score: number }, now = new Date()) {
+export async function completeEnrolment(
+  db: Db,
+  actor: Actor,
+  input: { enrolmentId: number; score: number },
+  now = new Date(),
+) {
   const e = await enrolmentOf(db, actor.companyId, input.enrolmentId);
   if (!e.attendedAt) throw AppError.field("score", "hr.validation.notAttended");
   await db.transaction(async (tx) => {
     const done = await tx
       .update(trainingEnrolments)
       .set({ completedAt: now, score: input.score })
-      .where(and(eq(trainingEnrolments.companyId, actor.companyId), eq(trainingEnrolments.id, input.enrolmentId), isNotNull(trainingEnrolments.attendedAt), isNull(trainingEnrolments.completedAt)))
+      .where(
+        and(
+          eq(trainingEnrolments.companyId, actor.companyId),
+          eq(trainingEnrolments.id, input.enrolmentId),
+          isNotNull(trainingEnrolments.attendedAt),
+          isNull(trainingEnrolments.completedAt),
+        ),
+      )
       .returning({ id: trainingEnrolments.id });
     if (done.length === 0) throw AppError.field("score", "hr.validation.alreadyCompleted", "conflict");
-    await writeAudit(tx, { companyId: actor.companyId, actorUserId: actor.userId, action: "training.complete", entity: "training_enrolment", entityId: input.enrolmentId, after: { score: input.score } });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "training.complete",
+      entity: "training_enrolment",
+      entityId: input.enrolmentId,
+      after: { score: input.score },
+    });
   });
 }
 
@@ -121,7 +191,10 @@ export async function getCourse(db: DbOrTx, companyId: number, id: number) {
       score: trainingEnrolments.score,
     })
     .from(trainingEnrolments)
-    .leftJoin(staffRecords, and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, trainingEnrolments.userId)))
+    .leftJoin(
+      staffRecords,
+      and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, trainingEnrolments.userId)),
+    )
     .where(and(eq(trainingEnrolments.companyId, companyId), eq(trainingEnrolments.courseId, id)))
     .orderBy(asc(staffRecords.employeeNo));
   return { ...course.course, communityName: course.communityName, enrolments };
@@ -142,17 +215,33 @@ export async function trainingRecord(db: DbOrTx, companyId: number, userId: numb
       score: trainingEnrolments.score,
     })
     .from(trainingEnrolments)
-    .innerJoin(trainingCourses, and(eq(trainingCourses.id, trainingEnrolments.courseId), eq(trainingCourses.companyId, companyId)))
+    .innerJoin(
+      trainingCourses,
+      and(eq(trainingCourses.id, trainingEnrolments.courseId), eq(trainingCourses.companyId, companyId)),
+    )
     .where(and(eq(trainingEnrolments.companyId, companyId), eq(trainingEnrolments.userId, userId)))
     .orderBy(desc(trainingCourses.date));
 }
 
 /** Completed training hours (tenths) per person in a calendar year, for everyone or one person. */
-export async function trainingHours(db: DbOrTx, companyId: number, year: number, userId?: number): Promise<Map<number, number>> {
+export async function trainingHours(
+  db: DbOrTx,
+  companyId: number,
+  year: number,
+  userId?: number,
+): Promise<Map<number, number>> {
   const rows = await db
-    .select({ userId: trainingEnrolments.userId, date: trainingCourses.date, hoursTenths: trainingCourses.hoursTenths, completedAt: trainingEnrolments.completedAt })
+    .select({
+      userId: trainingEnrolments.userId,
+      date: trainingCourses.date,
+      hoursTenths: trainingCourses.hoursTenths,
+      completedAt: trainingEnrolments.completedAt,
+    })
     .from(trainingEnrolments)
-    .innerJoin(trainingCourses, and(eq(trainingCourses.id, trainingEnrolments.courseId), eq(trainingCourses.companyId, companyId)))
+    .innerJoin(
+      trainingCourses,
+      and(eq(trainingCourses.id, trainingEnrolments.courseId), eq(trainingCourses.companyId, companyId)),
+    )
     .where(
       and(
         eq(trainingEnrolments.companyId, companyId),
@@ -162,7 +251,10 @@ export async function trainingHours(db: DbOrTx, companyId: number, year: number,
         isNotNull(trainingEnrolments.completedAt),
       ),
     );
-  return trainingHoursByPerson(rows.map((r) => ({ ...r, completed: r.completedAt !== null })), year);
+  return trainingHoursByPerson(
+    rows.map((r) => ({ ...r, completed: r.completedAt !== null })),
+    year,
+  );
 }
 
 export const formatHours = (tenths: number) => (tenths / 10).toFixed(1);

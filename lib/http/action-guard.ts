@@ -6,7 +6,8 @@
  */
 export const MAX_ACTION_JSON_DEPTH = 32;
 
-export type ActionRefusal = { status: 403; reason: "cross_origin" } | { status: 400; reason: "malformed" | "too_deep" | "content_type" };
+export type ActionRefusal =
+  { status: 403; reason: "cross_origin" } | { status: 400; reason: "malformed" | "too_deep" | "content_type" };
 
 /** Same origin: the Origin header's host is the host the request was sent to. A missing Origin is left to Next.js. */
 export function isCrossOrigin(origin: string | null, host: string | null): boolean {

@@ -6,7 +6,21 @@ import type { Locale } from "./config";
  * nav, …) and messages/<module>/<locale>.json holds one namespace named after the module.
  * Add a module's folder name here; a unit test checks that both languages have the same keys.
  */
-export const MODULE_NAMESPACES = ["registry", "residents", "import", "billing", "tickets", "hr", "crm", "arrears", "visits", "approvals", "finance", "portal", "privacy"] as const;
+export const MODULE_NAMESPACES = [
+  "registry",
+  "residents",
+  "import",
+  "billing",
+  "tickets",
+  "hr",
+  "crm",
+  "arrears",
+  "visits",
+  "approvals",
+  "finance",
+  "portal",
+  "privacy",
+] as const;
 
 export type Messages = Record<string, unknown>;
 

@@ -12,10 +12,23 @@ export async function residentCommunityIds(db: DbOrTx, companyId: number, userId
   const rows = await db
     .selectDistinct({ id: buildings.communityId })
     .from(residentLinks)
-    .innerJoin(householdUnits, and(eq(householdUnits.householdId, residentLinks.householdId), eq(householdUnits.companyId, companyId), isNull(householdUnits.toDate)))
+    .innerJoin(
+      householdUnits,
+      and(
+        eq(householdUnits.householdId, residentLinks.householdId),
+        eq(householdUnits.companyId, companyId),
+        isNull(householdUnits.toDate),
+      ),
+    )
     .innerJoin(units, eq(units.id, householdUnits.unitId))
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
-    .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.userId, userId), eq(residentLinks.status, "approved")));
+    .where(
+      and(
+        eq(residentLinks.companyId, companyId),
+        eq(residentLinks.userId, userId),
+        eq(residentLinks.status, "approved"),
+      ),
+    );
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
@@ -24,7 +37,11 @@ export async function residentCommunityIds(db: DbOrTx, companyId: number, userId
  * for admin and front desk; a project manager's own; a butler's or supervisor's team's
  * (where their households are).
  */
-export async function staffCommunityIds(db: DbOrTx, companyId: number, viewer: { userId: number; roles: readonly Role[] }): Promise<number[]> {
+export async function staffCommunityIds(
+  db: DbOrTx,
+  companyId: number,
+  viewer: { userId: number; roles: readonly Role[] },
+): Promise<number[]> {
   if (viewer.roles.includes("admin") || viewer.roles.includes("front_desk")) {
     const rows = await db.select({ id: communities.id }).from(communities).where(eq(communities.companyId, companyId));
     return rows.map((r) => r.id);

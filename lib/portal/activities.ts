@@ -59,7 +59,9 @@ export async function residentActivity(db: DbOrTx, companyId: number, userId: nu
       ...activityColumns,
       myStatus: activitySignups.status,
       myCheckedInAt: activitySignups.checkedInAt,
-      myPosition: sql<number | null>`case when ${activitySignups.status} = 'waiting' then (select count(*) from activity_signups w where w.activity_id = ${activities.id} and w.status = 'waiting' and (w.queued_at < ${activitySignups.queuedAt} or (w.queued_at = ${activitySignups.queuedAt} and w.id <= ${activitySignups.id}))) end`,
+      myPosition: sql<
+        number | null
+      >`case when ${activitySignups.status} = 'waiting' then (select count(*) from activity_signups w where w.activity_id = ${activities.id} and w.status = 'waiting' and (w.queued_at < ${activitySignups.queuedAt} or (w.queued_at = ${activitySignups.queuedAt} and w.id <= ${activitySignups.id}))) end`,
     })
     .from(activities)
     .innerJoin(communities, eq(communities.id, activities.communityId))
@@ -82,11 +84,22 @@ async function visibleActivity(db: DbOrTx, companyId: number, userId: number, id
  * Signs the resident up: "confirmed" or "waiting". After the deadline or the start →
  * field error, nothing written; already signed up → the current status, nothing changed.
  */
-export async function signUp(db: Db, companyId: number, userId: number, activityId: number, now: Date): Promise<"confirmed" | "waiting"> {
+export async function signUp(
+  db: Db,
+  companyId: number,
+  userId: number,
+  activityId: number,
+  now: Date,
+): Promise<"confirmed" | "waiting"> {
   const activity = await visibleActivity(db, companyId, userId, activityId);
   if (!activity) throw new AppError("not_found");
   const refusal = signupRefusal(activity, now);
-  if (refusal) throw AppError.field("_form", `portal.errors.${refusal === "deadline_passed" ? "deadlinePassed" : "activityStarted"}`, "conflict");
+  if (refusal)
+    throw AppError.field(
+      "_form",
+      `portal.errors.${refusal === "deadline_passed" ? "deadlinePassed" : "activityStarted"}`,
+      "conflict",
+    );
   const ts = now.getTime();
   const rows = await db.all<{ status: "confirmed" | "waiting" }>(sql`
     insert into activity_signups (company_id, activity_id, user_id, status, queued_at, created_at, updated_at)
@@ -110,16 +123,29 @@ export async function signUp(db: Db, companyId: number, userId: number, activity
  * Cancels the resident's sign-up (until the start). A freed seat goes to the earliest
  * waiting sign-ups, who are notified. Returns the promoted users.
  */
-export async function cancelSignup(db: Db, companyId: number, userId: number, activityId: number, now: Date): Promise<number[]> {
+export async function cancelSignup(
+  db: Db,
+  companyId: number,
+  userId: number,
+  activityId: number,
+  now: Date,
+): Promise<number[]> {
   const activity = await visibleActivity(db, companyId, userId, activityId);
   if (!activity) throw new AppError("not_found");
-  if (now.getTime() >= activity.startsAt.getTime()) throw AppError.field("_form", "portal.errors.activityStarted", "conflict");
+  if (now.getTime() >= activity.startsAt.getTime())
+    throw AppError.field("_form", "portal.errors.activityStarted", "conflict");
   return db.transaction(async (tx) => {
     // The write first: it takes the write lock, so the counts below cannot change under us.
     const cancelled = await tx
       .update(activitySignups)
       .set({ status: "cancelled", updatedAt: now })
-      .where(and(eq(activitySignups.activityId, activityId), eq(activitySignups.userId, userId), inArray(activitySignups.status, ["confirmed", "waiting"])))
+      .where(
+        and(
+          eq(activitySignups.activityId, activityId),
+          eq(activitySignups.userId, userId),
+          inArray(activitySignups.status, ["confirmed", "waiting"]),
+        ),
+      )
       .returning({ id: activitySignups.id });
     if (!cancelled.length) throw AppError.field("_form", "portal.errors.notSignedUp", "conflict");
     return promoteWaiting(tx, companyId, activity, now);
@@ -127,19 +153,52 @@ export async function cancelSignup(db: Db, companyId: number, userId: number, ac
 }
 
 /** Moves waiting sign-ups into free seats (earliest first) and notifies them; inside the caller's transaction. */
-async function promoteWaiting(tx: DbOrTx, companyId: number, activity: { id: number; capacity: number; title: string }, now: Date) {
+async function promoteWaiting(
+  tx: DbOrTx,
+  companyId: number,
+  activity: { id: number; capacity: number; title: string },
+  now: Date,
+) {
   const open = await tx
-    .select({ id: activitySignups.id, userId: activitySignups.userId, status: activitySignups.status, queuedAt: activitySignups.queuedAt })
+    .select({
+      id: activitySignups.id,
+      userId: activitySignups.userId,
+      status: activitySignups.status,
+      queuedAt: activitySignups.queuedAt,
+    })
     .from(activitySignups)
     .where(and(eq(activitySignups.activityId, activity.id), inArray(activitySignups.status, ["confirmed", "waiting"])));
   const ids = promotions(open, activity.capacity);
   if (!ids.length) return [];
-  await tx.update(activitySignups).set({ status: "confirmed", updatedAt: now }).where(and(inArray(activitySignups.id, ids), eq(activitySignups.status, "waiting")));
+  await tx
+    .update(activitySignups)
+    .set({ status: "confirmed", updatedAt: now })
+    .where(and(inArray(activitySignups.id, ids), eq(activitySignups.status, "waiting")));
   const promoted = open.filter((s) => ids.includes(s.id)).map((s) => s.userId);
-  await notifyPortal(tx, companyId, promoted, "portal.activity.promoted", { title: activity.title, activityId: activity.id }, `/community/activities/${activity.id}`);
-  const contacts = await tx.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(inArray(users.id, promoted));
+  await notifyPortal(
+    tx,
+    companyId,
+    promoted,
+    "portal.activity.promoted",
+    { title: activity.title, activityId: activity.id },
+    `/community/activities/${activity.id}`,
+  );
+  const contacts = await tx
+    .select({ id: users.id, email: users.email, locale: users.locale })
+    .from(users)
+    .where(inArray(users.id, promoted));
   for (const u of contacts) {
-    await enqueueForUser(tx, { ...u, phone: null }, { companyId, templateKey: "activityPromoted", params: { title: activity.title }, idempotencyKey: `activity:${activity.id}:promoted:${u.id}:${now.getTime()}` }, now);
+    await enqueueForUser(
+      tx,
+      { ...u, phone: null },
+      {
+        companyId,
+        templateKey: "activityPromoted",
+        params: { title: activity.title },
+        idempotencyKey: `activity:${activity.id}:promoted:${u.id}:${now.getTime()}`,
+      },
+      now,
+    );
   }
   return promoted;
 }
@@ -168,7 +227,14 @@ export async function createActivity(
         createdByUserId: ctx.userId,
       })
       .returning();
-    await writeAudit(tx, { companyId: ctx.companyId, actorUserId: ctx.userId, action: "portal.activity.create", entity: "activity", entityId: row.id, after: row });
+    await writeAudit(tx, {
+      companyId: ctx.companyId,
+      actorUserId: ctx.userId,
+      action: "portal.activity.create",
+      entity: "activity",
+      entityId: row.id,
+      after: row,
+    });
     return row;
   });
 }
@@ -192,19 +258,43 @@ export async function staffActivity(db: DbOrTx, companyId: number, communityIds:
     .select(activityColumns)
     .from(activities)
     .innerJoin(communities, eq(communities.id, activities.communityId))
-    .where(and(eq(activities.companyId, companyId), eq(activities.id, id), inArray(activities.communityId, communityIds)));
+    .where(
+      and(eq(activities.companyId, companyId), eq(activities.id, id), inArray(activities.communityId, communityIds)),
+    );
   if (!activity) return null;
   const signups = await db
-    .select({ id: activitySignups.id, status: activitySignups.status, queuedAt: activitySignups.queuedAt, checkedInAt: activitySignups.checkedInAt, name: users.name, phone: users.phone })
+    .select({
+      id: activitySignups.id,
+      status: activitySignups.status,
+      queuedAt: activitySignups.queuedAt,
+      checkedInAt: activitySignups.checkedInAt,
+      name: users.name,
+      phone: users.phone,
+    })
     .from(activitySignups)
     .innerJoin(users, eq(users.id, activitySignups.userId))
-    .where(and(eq(activitySignups.companyId, companyId), eq(activitySignups.activityId, id), inArray(activitySignups.status, ["confirmed", "waiting"])))
-    .orderBy(sql`case ${activitySignups.status} when 'confirmed' then 0 else 1 end`, asc(activitySignups.queuedAt), asc(activitySignups.id));
+    .where(
+      and(
+        eq(activitySignups.companyId, companyId),
+        eq(activitySignups.activityId, id),
+        inArray(activitySignups.status, ["confirmed", "waiting"]),
+      ),
+    )
+    .orderBy(
+      sql`case ${activitySignups.status} when 'confirmed' then 0 else 1 end`,
+      asc(activitySignups.queuedAt),
+      asc(activitySignups.id),
+    );
   return { activity, signups };
 }
 
 /** Staff check a confirmed participant in on the day (idempotent). */
-export async function checkIn(db: Db, ctx: { companyId: number; userId: number; roles: readonly Role[] }, signupId: number, now: Date) {
+export async function checkIn(
+  db: Db,
+  ctx: { companyId: number; userId: number; roles: readonly Role[] },
+  signupId: number,
+  now: Date,
+) {
   const allowed = await staffCommunityIds(db, ctx.companyId, ctx);
   const [row] = await db
     .select({ signup: activitySignups, activity: activities })

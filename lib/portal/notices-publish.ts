@@ -11,11 +11,24 @@ async function communityResidents(db: DbOrTx, companyId: number, communityId: nu
   return db
     .selectDistinct({ id: users.id, email: users.email, phone: users.phone, locale: users.locale })
     .from(residentLinks)
-    .innerJoin(householdUnits, and(eq(householdUnits.householdId, residentLinks.householdId), eq(householdUnits.companyId, companyId), isNull(householdUnits.toDate)))
+    .innerJoin(
+      householdUnits,
+      and(
+        eq(householdUnits.householdId, residentLinks.householdId),
+        eq(householdUnits.companyId, companyId),
+        isNull(householdUnits.toDate),
+      ),
+    )
     .innerJoin(units, eq(units.id, householdUnits.unitId))
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
     .innerJoin(users, eq(users.id, residentLinks.userId))
-    .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.status, "approved"), eq(buildings.communityId, communityId)))
+    .where(
+      and(
+        eq(residentLinks.companyId, companyId),
+        eq(residentLinks.status, "approved"),
+        eq(buildings.communityId, communityId),
+      ),
+    )
     .orderBy(asc(users.id));
 }
 
@@ -30,9 +43,22 @@ async function communityResidents(db: DbOrTx, companyId: number, communityId: nu
  */
 export async function announceDueNotices(db: Db, now: Date, companyIds?: readonly number[]) {
   const due = await db
-    .select({ id: portalNotices.id, companyId: portalNotices.companyId, communityId: portalNotices.communityId, title: portalNotices.title, body: portalNotices.body, emergency: portalNotices.emergency })
+    .select({
+      id: portalNotices.id,
+      companyId: portalNotices.companyId,
+      communityId: portalNotices.communityId,
+      title: portalNotices.title,
+      body: portalNotices.body,
+      emergency: portalNotices.emergency,
+    })
     .from(portalNotices)
-    .where(and(isNull(portalNotices.notifiedAt), lte(portalNotices.publishAt, now), companyIds ? inArray(portalNotices.companyId, [...companyIds]) : undefined))
+    .where(
+      and(
+        isNull(portalNotices.notifiedAt),
+        lte(portalNotices.publishAt, now),
+        companyIds ? inArray(portalNotices.companyId, [...companyIds]) : undefined,
+      ),
+    )
     .orderBy(asc(portalNotices.publishAt), asc(portalNotices.id))
     .limit(NOTICES_PER_TICK);
   const out = { notices: 0, notified: 0, messages: 0 };
@@ -48,7 +74,17 @@ export async function announceDueNotices(db: Db, now: Date, companyIds?: readonl
       let queued = 0;
       if (n.emergency)
         for (const p of people)
-          queued += await enqueueForUser(tx, p, { companyId: n.companyId, templateKey: "notice", params: { title: n.title, body: n.body }, idempotencyKey: `notice:${n.id}:${p.id}` }, now);
+          queued += await enqueueForUser(
+            tx,
+            p,
+            {
+              companyId: n.companyId,
+              templateKey: "notice",
+              params: { title: n.title, body: n.body },
+              idempotencyKey: `notice:${n.id}:${p.id}`,
+            },
+            now,
+          );
       return queued;
     });
     if (messages === null) continue;

@@ -1,5 +1,13 @@
 import { and, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import { buildings, communities, householdUnits, portalNoticeReads, portalNotices, residentLinks, units } from "@/db/schema";
+import {
+  buildings,
+  communities,
+  householdUnits,
+  portalNoticeReads,
+  portalNotices,
+  residentLinks,
+  units,
+} from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Role } from "@/lib/auth/roles";
@@ -31,8 +39,17 @@ export async function residentNotices(db: DbOrTx, companyId: number, userId: num
     .select({ ...noticeColumns, communityName: communities.name, readAt: portalNoticeReads.readAt })
     .from(portalNotices)
     .innerJoin(communities, eq(communities.id, portalNotices.communityId))
-    .leftJoin(portalNoticeReads, and(eq(portalNoticeReads.noticeId, portalNotices.id), eq(portalNoticeReads.userId, userId)))
-    .where(and(eq(portalNotices.companyId, companyId), inArray(portalNotices.communityId, mine), lte(portalNotices.publishAt, now)))
+    .leftJoin(
+      portalNoticeReads,
+      and(eq(portalNoticeReads.noticeId, portalNotices.id), eq(portalNoticeReads.userId, userId)),
+    )
+    .where(
+      and(
+        eq(portalNotices.companyId, companyId),
+        inArray(portalNotices.communityId, mine),
+        lte(portalNotices.publishAt, now),
+      ),
+    )
     .orderBy(desc(portalNotices.pinned), desc(portalNotices.publishAt), desc(portalNotices.id))
     .limit(limit);
 }
@@ -45,8 +62,18 @@ export async function residentNotice(db: DbOrTx, companyId: number, userId: numb
     .select({ ...noticeColumns, communityName: communities.name, readAt: portalNoticeReads.readAt })
     .from(portalNotices)
     .innerJoin(communities, eq(communities.id, portalNotices.communityId))
-    .leftJoin(portalNoticeReads, and(eq(portalNoticeReads.noticeId, portalNotices.id), eq(portalNoticeReads.userId, userId)))
-    .where(and(eq(portalNotices.companyId, companyId), eq(portalNotices.id, id), inArray(portalNotices.communityId, mine), lte(portalNotices.publishAt, now)));
+    .leftJoin(
+      portalNoticeReads,
+      and(eq(portalNoticeReads.noticeId, portalNotices.id), eq(portalNoticeReads.userId, userId)),
+    )
+    .where(
+      and(
+        eq(portalNotices.companyId, companyId),
+        eq(portalNotices.id, id),
+        inArray(portalNotices.communityId, mine),
+        lte(portalNotices.publishAt, now),
+      ),
+    );
   return row ?? null;
 }
 
@@ -57,7 +84,10 @@ export async function unreadEmergencies(db: DbOrTx, companyId: number, userId: n
   return db
     .select({ id: portalNotices.id, title: portalNotices.title })
     .from(portalNotices)
-    .leftJoin(portalNoticeReads, and(eq(portalNoticeReads.noticeId, portalNotices.id), eq(portalNoticeReads.userId, userId)))
+    .leftJoin(
+      portalNoticeReads,
+      and(eq(portalNoticeReads.noticeId, portalNotices.id), eq(portalNoticeReads.userId, userId)),
+    )
     .where(
       and(
         eq(portalNotices.companyId, companyId),
@@ -79,7 +109,12 @@ export async function markNoticeRead(db: Db, companyId: number, userId: number, 
 }
 
 /** Writes an announcement for one of the writer's communities. */
-export async function createNotice(db: Db, ctx: { companyId: number; userId: number; roles: readonly Role[] }, input: NoticeInput, now: Date) {
+export async function createNotice(
+  db: Db,
+  ctx: { companyId: number; userId: number; roles: readonly Role[] },
+  input: NoticeInput,
+  now: Date,
+) {
   const allowed = await staffCommunityIds(db, ctx.companyId, ctx);
   if (!allowed.includes(input.communityId)) throw AppError.field("communityId", "portal.errors.communityNotYours");
   return db.transaction(async (tx) => {
@@ -96,7 +131,14 @@ export async function createNotice(db: Db, ctx: { companyId: number; userId: num
         createdByUserId: ctx.userId,
       })
       .returning();
-    await writeAudit(tx, { companyId: ctx.companyId, actorUserId: ctx.userId, action: "portal.notice.create", entity: "portal_notice", entityId: row.id, after: row });
+    await writeAudit(tx, {
+      companyId: ctx.companyId,
+      actorUserId: ctx.userId,
+      action: "portal.notice.create",
+      entity: "portal_notice",
+      entityId: row.id,
+      after: row,
+    });
     return row;
   });
 }
@@ -107,10 +149,23 @@ export async function residentAccountsByCommunity(db: DbOrTx, companyId: number,
   const rows = await db
     .select({ communityId: buildings.communityId, n: sql<number>`count(distinct ${residentLinks.userId})` })
     .from(residentLinks)
-    .innerJoin(householdUnits, and(eq(householdUnits.householdId, residentLinks.householdId), eq(householdUnits.companyId, companyId), isNull(householdUnits.toDate)))
+    .innerJoin(
+      householdUnits,
+      and(
+        eq(householdUnits.householdId, residentLinks.householdId),
+        eq(householdUnits.companyId, companyId),
+        isNull(householdUnits.toDate),
+      ),
+    )
     .innerJoin(units, eq(units.id, householdUnits.unitId))
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
-    .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.status, "approved"), inArray(buildings.communityId, communityIds)))
+    .where(
+      and(
+        eq(residentLinks.companyId, companyId),
+        eq(residentLinks.status, "approved"),
+        inArray(buildings.communityId, communityIds),
+      ),
+    )
     .groupBy(buildings.communityId);
   return new Map(rows.map((r) => [r.communityId, Number(r.n)]));
 }

@@ -4,9 +4,16 @@ import { LOCAL_DATE_TIME } from "./rules";
 
 /** Portal field rules, shared by forms, actions and tests. Messages are i18n keys. */
 export const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
-const text = (max: number) => z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
-const bool = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).optional().transform((v) => v === true || v === "on" || v === "true");
-const localDateTime = z.string({ error: "validation.required" }).trim().regex(LOCAL_DATE_TIME, "portal.errors.dateTime");
+const text = (max: number) =>
+  z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
+const bool = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+const localDateTime = z
+  .string({ error: "validation.required" })
+  .trim()
+  .regex(LOCAL_DATE_TIME, "portal.errors.dateTime");
 const optionalLocalDateTime = z
   .string()
   .trim()
@@ -37,10 +44,17 @@ export const activitySchema = z
     startsAt: localDateTime,
     endsAt: localDateTime,
     signupDeadline: localDateTime,
-    capacity: z.coerce.number({ error: "validation.required" }).int("portal.errors.capacity").min(1, "portal.errors.capacity").max(10_000, "portal.errors.capacity"),
+    capacity: z.coerce
+      .number({ error: "validation.required" })
+      .int("portal.errors.capacity")
+      .min(1, "portal.errors.capacity")
+      .max(10_000, "portal.errors.capacity"),
   })
   .refine((a) => a.endsAt > a.startsAt, { path: ["endsAt"], message: "portal.errors.endsBeforeStart" })
-  .refine((a) => a.signupDeadline <= a.startsAt, { path: ["signupDeadline"], message: "portal.errors.deadlineAfterStart" });
+  .refine((a) => a.signupDeadline <= a.startsAt, {
+    path: ["signupDeadline"],
+    message: "portal.errors.deadlineAfterStart",
+  });
 export type ActivityFormInput = z.output<typeof activitySchema>;
 
 export const checkInSchema = z.object({ signupId: idField });
@@ -61,7 +75,11 @@ export const productSchema = z.object({
   description: z.string().trim().max(2000, "validation.tooLong").default(""),
   /** Yuan with up to 2 decimals, stored as fen. */
   price: yuan,
-  stock: z.coerce.number({ error: "validation.required" }).int("portal.errors.stock").min(0, "portal.errors.stock").max(1_000_000, "portal.errors.stock"),
+  stock: z.coerce
+    .number({ error: "validation.required" })
+    .int("portal.errors.stock")
+    .min(0, "portal.errors.stock")
+    .max(1_000_000, "portal.errors.stock"),
   active: bool,
 });
 export type ProductInput = z.output<typeof productSchema>;
@@ -71,7 +89,11 @@ export const MAX_LINE_QUANTITY = 99;
 
 export const cartSchema = z.object({
   productId: idField,
-  quantity: z.coerce.number({ error: "validation.required" }).int("portal.errors.quantity").min(0, "portal.errors.quantity").max(MAX_LINE_QUANTITY, "portal.errors.quantity"),
+  quantity: z.coerce
+    .number({ error: "validation.required" })
+    .int("portal.errors.quantity")
+    .min(0, "portal.errors.quantity")
+    .max(MAX_LINE_QUANTITY, "portal.errors.quantity"),
 });
 
 /**
@@ -79,14 +101,23 @@ export const cartSchema = z.object({
  * price, discount or total a client sends is not part of the schema — and refused if
  * present (strict), so a tampered request writes nothing.
  */
-const tampered = { error: (iss: { code?: string }) => (iss.code === "unrecognized_keys" ? "portal.errors.tampered" : undefined) };
+const tampered = {
+  error: (iss: { code?: string }) => (iss.code === "unrecognized_keys" ? "portal.errors.tampered" : undefined),
+};
 export const placeOrderSchema = z.strictObject(
   {
     householdId: idField,
     lines: z
       .array(
         z.strictObject(
-          { productId: idField, quantity: z.coerce.number().int("portal.errors.quantity").min(1, "portal.errors.quantity").max(MAX_LINE_QUANTITY, "portal.errors.quantity") },
+          {
+            productId: idField,
+            quantity: z.coerce
+              .number()
+              .int("portal.errors.quantity")
+              .min(1, "portal.errors.quantity")
+              .max(MAX_LINE_QUANTITY, "portal.errors.quantity"),
+          },
           tampered,
         ),
       )
@@ -98,7 +129,8 @@ export const placeOrderSchema = z.strictObject(
         lines.forEach((l, i) => {
           const total = (merged.get(l.productId) ?? 0) + l.quantity;
           merged.set(l.productId, total);
-          if (total > MAX_LINE_QUANTITY) ctx.addIssue({ code: "custom", message: "portal.errors.quantity", path: [i, "quantity"] });
+          if (total > MAX_LINE_QUANTITY)
+            ctx.addIssue({ code: "custom", message: "portal.errors.quantity", path: [i, "quantity"] });
         });
       }),
   },
@@ -107,5 +139,8 @@ export const placeOrderSchema = z.strictObject(
 export type PlaceOrderInput = z.output<typeof placeOrderSchema>;
 
 export const orderIdSchema = z.object({ orderId: idField });
-export const cancelOrderSchema = z.object({ orderId: idField, reason: z.string().trim().max(500, "validation.tooLong").default("") });
+export const cancelOrderSchema = z.object({
+  orderId: idField,
+  reason: z.string().trim().max(500, "validation.tooLong").default(""),
+});
 export const shopCheckoutSchema = z.object({ checkoutId: z.string().regex(/^[0-9a-f-]{36}$/i, "errors.not_found") });

@@ -34,12 +34,20 @@ export async function listProducts(db: DbOrTx, companyId: number, { activeOnly }
 }
 
 export async function getProduct(db: DbOrTx, companyId: number, id: number) {
-  const [row] = await db.select().from(shopProducts).where(and(eq(shopProducts.companyId, companyId), eq(shopProducts.id, id)));
+  const [row] = await db
+    .select()
+    .from(shopProducts)
+    .where(and(eq(shopProducts.companyId, companyId), eq(shopProducts.id, id)));
   return row ?? null;
 }
 
 /** Creates or updates a product (audited with before/after: prices are money). */
-export async function saveProduct(db: Db, ctx: { companyId: number; userId: number }, input: ProductInput, photo?: { storedPath: string; mime: string }) {
+export async function saveProduct(
+  db: Db,
+  ctx: { companyId: number; userId: number },
+  input: ProductInput,
+  photo?: { storedPath: string; mime: string },
+) {
   return db.transaction(async (tx) => {
     const values = {
       kind: input.kind,
@@ -58,11 +66,29 @@ export async function saveProduct(db: Db, ctx: { companyId: number; userId: numb
         .set(values)
         .where(and(eq(shopProducts.companyId, ctx.companyId), eq(shopProducts.id, input.id)))
         .returning();
-      await writeAudit(tx, { companyId: ctx.companyId, actorUserId: ctx.userId, action: "portal.product.update", entity: "shop_product", entityId: after.id, before, after });
+      await writeAudit(tx, {
+        companyId: ctx.companyId,
+        actorUserId: ctx.userId,
+        action: "portal.product.update",
+        entity: "shop_product",
+        entityId: after.id,
+        before,
+        after,
+      });
       return after;
     }
-    const [row] = await tx.insert(shopProducts).values({ companyId: ctx.companyId, ...values }).returning();
-    await writeAudit(tx, { companyId: ctx.companyId, actorUserId: ctx.userId, action: "portal.product.create", entity: "shop_product", entityId: row.id, after: row });
+    const [row] = await tx
+      .insert(shopProducts)
+      .values({ companyId: ctx.companyId, ...values })
+      .returning();
+    await writeAudit(tx, {
+      companyId: ctx.companyId,
+      actorUserId: ctx.userId,
+      action: "portal.product.create",
+      entity: "shop_product",
+      entityId: row.id,
+      after: row,
+    });
     return row;
   });
 }
@@ -79,7 +105,12 @@ export async function productPhoto(db: DbOrTx, companyId: number, productId: num
 // ── VIP ──────────────────────────────────────────────────────────────────────
 
 /** The VIP percent for each of the resident's households holding an active gold badge on `asOf`. */
-export async function vipPercents(db: DbOrTx, companyId: number, householdIds: number[], asOf: string): Promise<Map<number, number>> {
+export async function vipPercents(
+  db: DbOrTx,
+  companyId: number,
+  householdIds: number[],
+  asOf: string,
+): Promise<Map<number, number>> {
   const badges = await activeGoldBadges(db, companyId, householdIds, asOf);
   if (!badges.size) return new Map();
   const percent = (await publishedRules(db, companyId)).gold.vipDiscountPercent;
@@ -105,9 +136,23 @@ export async function setCartItem(db: Db, companyId: number, userId: number, pro
 
 export async function cartLines(db: DbOrTx, companyId: number, userId: number) {
   return db
-    .select({ productId: shopProducts.id, name: shopProducts.name, kind: shopProducts.kind, priceFen: shopProducts.priceFen, stock: shopProducts.stock, quantity: shopCartItems.quantity })
+    .select({
+      productId: shopProducts.id,
+      name: shopProducts.name,
+      kind: shopProducts.kind,
+      priceFen: shopProducts.priceFen,
+      stock: shopProducts.stock,
+      quantity: shopCartItems.quantity,
+    })
     .from(shopCartItems)
-    .innerJoin(shopProducts, and(eq(shopProducts.id, shopCartItems.productId), eq(shopProducts.companyId, companyId), eq(shopProducts.active, true)))
+    .innerJoin(
+      shopProducts,
+      and(
+        eq(shopProducts.id, shopCartItems.productId),
+        eq(shopProducts.companyId, companyId),
+        eq(shopProducts.active, true),
+      ),
+    )
     .where(and(eq(shopCartItems.companyId, companyId), eq(shopCartItems.userId, userId)))
     .orderBy(asc(shopProducts.id));
 }
@@ -119,7 +164,12 @@ export async function cartLines(db: DbOrTx, companyId: number, userId: number) {
  * discount from the household's gold badge, stock taken atomically. Another household,
  * an unknown product → not_found; more than the stock → field error; nothing written.
  */
-export async function placeOrder(db: Db, ctx: { companyId: number; userId: number; timeZone: string }, input: PlaceOrderInput, now: Date) {
+export async function placeOrder(
+  db: Db,
+  ctx: { companyId: number; userId: number; timeZone: string },
+  input: PlaceOrderInput,
+  now: Date,
+) {
   const mine = await residentHouseholdIds(db, ctx.companyId, ctx.userId);
   if (!mine.includes(input.householdId)) throw new AppError("not_found");
   const quantities = new Map<number, number>();
@@ -131,22 +181,35 @@ export async function placeOrder(db: Db, ctx: { companyId: number; userId: numbe
   const products = await db
     .select()
     .from(shopProducts)
-    .where(and(eq(shopProducts.companyId, ctx.companyId), inArray(shopProducts.id, ids), eq(shopProducts.active, true)));
+    .where(
+      and(eq(shopProducts.companyId, ctx.companyId), inArray(shopProducts.id, ids), eq(shopProducts.active, true)),
+    );
   if (products.length !== ids.length) throw new AppError("not_found");
-  const vip = (await vipPercents(db, ctx.companyId, [input.householdId], localDate(now, ctx.timeZone))).get(input.householdId) ?? null;
+  const vip =
+    (await vipPercents(db, ctx.companyId, [input.householdId], localDate(now, ctx.timeZone))).get(input.householdId) ??
+    null;
   const totals = shopTotals(
     products.map((p) => ({ productId: p.id, unitPriceFen: p.priceFen, quantity: quantities.get(p.id)! })),
     vip,
   );
   const placement = householdPlacementSubquery(db, ctx.companyId);
-  const [place] = await db.select({ communityId: sql<number>`${placement.communityId}` }).from(placement).where(sql`${placement.householdId} = ${input.householdId}`);
+  const [place] = await db
+    .select({ communityId: sql<number>`${placement.communityId}` })
+    .from(placement)
+    .where(sql`${placement.householdId} = ${input.householdId}`);
   const checkoutId = randomUUID();
   return db.transaction(async (tx) => {
     for (const line of totals.lines) {
       const taken = await tx
         .update(shopProducts)
         .set({ stock: sql`${shopProducts.stock} - ${line.quantity}` })
-        .where(and(eq(shopProducts.id, line.productId), eq(shopProducts.companyId, ctx.companyId), sql`${shopProducts.stock} >= ${line.quantity}`))
+        .where(
+          and(
+            eq(shopProducts.id, line.productId),
+            eq(shopProducts.companyId, ctx.companyId),
+            sql`${shopProducts.stock} >= ${line.quantity}`,
+          ),
+        )
         .returning({ id: shopProducts.id });
       if (!taken.length) throw AppError.field(`lines.${line.productId}`, "portal.errors.outOfStock", "conflict");
     }
@@ -167,9 +230,19 @@ export async function placeOrder(db: Db, ctx: { companyId: number; userId: numbe
       .returning();
     const byId = new Map(products.map((p) => [p.id, p]));
     await tx.insert(shopOrderLines).values(
-      totals.lines.map((l) => ({ companyId: ctx.companyId, orderId: order.id, productId: l.productId, name: byId.get(l.productId)!.name, unitPriceFen: l.unitPriceFen, quantity: l.quantity, lineFen: l.lineFen })),
+      totals.lines.map((l) => ({
+        companyId: ctx.companyId,
+        orderId: order.id,
+        productId: l.productId,
+        name: byId.get(l.productId)!.name,
+        unitPriceFen: l.unitPriceFen,
+        quantity: l.quantity,
+        lineFen: l.lineFen,
+      })),
     );
-    await tx.delete(shopCartItems).where(and(eq(shopCartItems.userId, ctx.userId), inArray(shopCartItems.productId, ids)));
+    await tx
+      .delete(shopCartItems)
+      .where(and(eq(shopCartItems.userId, ctx.userId), inArray(shopCartItems.productId, ids)));
     return { orderId: order.id, checkoutId, totalFen: order.totalFen, discountFen: order.discountFen };
   });
 }
@@ -180,11 +253,36 @@ async function restock(tx: DbOrTx, orderId: number) {
     where id in (select product_id from shop_order_lines where order_id = ${orderId})`);
 }
 
-async function notifyOrder(tx: DbOrTx, order: { id: number; companyId: number; userId: number; totalFen: number }, kind: PortalNotificationKind, now: Date) {
-  await notifyPortal(tx, order.companyId, [order.userId], kind, { orderId: order.id, totalFen: order.totalFen }, `/shop/orders/${order.id}`);
-  const [user] = await tx.select({ email: users.email, phone: users.phone, locale: users.locale }).from(users).where(eq(users.id, order.userId));
+async function notifyOrder(
+  tx: DbOrTx,
+  order: { id: number; companyId: number; userId: number; totalFen: number },
+  kind: PortalNotificationKind,
+  now: Date,
+) {
+  await notifyPortal(
+    tx,
+    order.companyId,
+    [order.userId],
+    kind,
+    { orderId: order.id, totalFen: order.totalFen },
+    `/shop/orders/${order.id}`,
+  );
+  const [user] = await tx
+    .select({ email: users.email, phone: users.phone, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, order.userId));
   if (user && kind === "portal.shop.paid") {
-    await enqueueForUser(tx, { ...user, phone: null }, { companyId: order.companyId, templateKey: "shopPaid", params: { orderId: order.id, totalFen: order.totalFen }, idempotencyKey: `shop:${order.id}:paid` }, now);
+    await enqueueForUser(
+      tx,
+      { ...user, phone: null },
+      {
+        companyId: order.companyId,
+        templateKey: "shopPaid",
+        params: { orderId: order.id, totalFen: order.totalFen },
+        idempotencyKey: `shop:${order.id}:paid`,
+      },
+      now,
+    );
   }
 }
 
@@ -195,12 +293,21 @@ export type ShopWebhookOutcome = { status: 200 | 400 | 401 | 404; orderId?: numb
  * "paid" moves pending_payment → paid exactly once (a conditional update; replays change
  * nothing) and records the income; "cancelled" cancels an unpaid order and restocks it.
  */
-export async function handleShopWebhook(db: Db, provider: PaymentProvider, rawBody: string, signature: string | null, now = new Date()): Promise<ShopWebhookOutcome> {
+export async function handleShopWebhook(
+  db: Db,
+  provider: PaymentProvider,
+  rawBody: string,
+  signature: string | null,
+  now = new Date(),
+): Promise<ShopWebhookOutcome> {
   const event = provider.verifyWebhook(rawBody, signature);
   if (!event) return { status: 401 };
   const [order] = await db.select().from(shopOrders).where(eq(shopOrders.checkoutId, event.sessionId));
   if (!order) return { status: 404 };
-  const [company] = await db.select({ timeZone: companies.timeZone }).from(companies).where(eq(companies.id, order.companyId));
+  const [company] = await db
+    .select({ timeZone: companies.timeZone })
+    .from(companies)
+    .where(eq(companies.id, order.companyId));
   return db.transaction(async (tx) => {
     if (event.status === "cancelled") {
       const done = await tx
@@ -218,41 +325,83 @@ export async function handleShopWebhook(db: Db, provider: PaymentProvider, rawBo
       .returning();
     if (!paid.length) {
       // A replay of a paid order: nothing changes. A cancelled order cannot be paid.
-      return order.status === "cancelled" ? { status: 400, orderId: order.id } : { status: 200, orderId: order.id, paid: false };
+      return order.status === "cancelled"
+        ? { status: 400, orderId: order.id }
+        : { status: 200, orderId: order.id, paid: false };
     }
     const occurredOn = localDate(now, company?.timeZone ?? "Asia/Shanghai");
     await tx
       .insert(shopIncome)
-      .values({ companyId: order.companyId, communityId: order.communityId, orderId: order.id, kind: "sale", amountFen: order.totalFen, occurredOn })
+      .values({
+        companyId: order.companyId,
+        communityId: order.communityId,
+        orderId: order.id,
+        kind: "sale",
+        amountFen: order.totalFen,
+        occurredOn,
+      })
       .onConflictDoNothing();
     // Value-added income in the finance ledger, in the same transaction (once per order).
-    if (order.totalFen > 0) await postShopIncome(tx, { companyId: order.companyId, communityId: order.communityId, amountFen: order.totalFen, occurredOn, sourceId: `order:${order.id}` });
+    if (order.totalFen > 0)
+      await postShopIncome(tx, {
+        companyId: order.companyId,
+        communityId: order.communityId,
+        amountFen: order.totalFen,
+        occurredOn,
+        sourceId: `order:${order.id}`,
+      });
     await notifyOrder(tx, order, "portal.shop.paid", now);
     return { status: 200, orderId: order.id, paid: true };
   });
 }
 
-const NEXT: Record<string, { from: string; stamp: "acceptedAt" | "deliveredAt" | "doneAt"; kind: PortalNotificationKind }> = {
+const NEXT: Record<
+  string,
+  { from: string; stamp: "acceptedAt" | "deliveredAt" | "doneAt"; kind: PortalNotificationKind }
+> = {
   accepted: { from: "paid", stamp: "acceptedAt", kind: "portal.shop.accepted" },
   delivered: { from: "accepted", stamp: "deliveredAt", kind: "portal.shop.delivered" },
   done: { from: "delivered", stamp: "doneAt", kind: "portal.shop.done" },
 };
 
 /** Staff move an order on: paid → accepted → delivered → done; the resident is notified. */
-export async function advanceOrder(db: Db, ctx: { companyId: number; userId: number }, orderId: number, to: "accepted" | "delivered" | "done", now: Date) {
+export async function advanceOrder(
+  db: Db,
+  ctx: { companyId: number; userId: number },
+  orderId: number,
+  to: "accepted" | "delivered" | "done",
+  now: Date,
+) {
   const step = NEXT[to];
   return db.transaction(async (tx) => {
     const [order] = await tx
       .update(shopOrders)
       .set({ status: to, [step.stamp]: now, updatedAt: now })
-      .where(and(eq(shopOrders.companyId, ctx.companyId), eq(shopOrders.id, orderId), eq(shopOrders.status, step.from as "paid")))
+      .where(
+        and(
+          eq(shopOrders.companyId, ctx.companyId),
+          eq(shopOrders.id, orderId),
+          eq(shopOrders.status, step.from as "paid"),
+        ),
+      )
       .returning();
     if (!order) {
-      const exists = await tx.select({ id: shopOrders.id }).from(shopOrders).where(and(eq(shopOrders.companyId, ctx.companyId), eq(shopOrders.id, orderId)));
+      const exists = await tx
+        .select({ id: shopOrders.id })
+        .from(shopOrders)
+        .where(and(eq(shopOrders.companyId, ctx.companyId), eq(shopOrders.id, orderId)));
       if (!exists.length) throw new AppError("not_found");
       throw AppError.field("_form", "portal.errors.orderState", "conflict");
     }
-    await writeAudit(tx, { companyId: ctx.companyId, actorUserId: ctx.userId, action: `portal.order.${to}`, entity: "shop_order", entityId: orderId, before: { status: step.from }, after: { status: to } });
+    await writeAudit(tx, {
+      companyId: ctx.companyId,
+      actorUserId: ctx.userId,
+      action: `portal.order.${to}`,
+      entity: "shop_order",
+      entityId: orderId,
+      before: { status: step.from },
+      after: { status: to },
+    });
     await notifyOrder(tx, order, step.kind, now);
     return order;
   });
@@ -272,9 +421,13 @@ export async function cancelOrder(
 ) {
   return db.transaction(async (tx) => {
     const owner = ctx.residentUserId ? eq(shopOrders.userId, ctx.residentUserId) : undefined;
-    const [before] = await tx.select().from(shopOrders).where(and(eq(shopOrders.companyId, ctx.companyId), eq(shopOrders.id, orderId), owner));
+    const [before] = await tx
+      .select()
+      .from(shopOrders)
+      .where(and(eq(shopOrders.companyId, ctx.companyId), eq(shopOrders.id, orderId), owner));
     if (!before) throw new AppError("not_found");
-    if (before.status !== "pending_payment" && before.status !== "paid") throw AppError.field("_form", "portal.errors.cannotCancel", "conflict");
+    if (before.status !== "pending_payment" && before.status !== "paid")
+      throw AppError.field("_form", "portal.errors.cannotCancel", "conflict");
     const status = before.status === "paid" ? "refunded" : "cancelled";
     const [order] = await tx
       .update(shopOrders)
@@ -287,11 +440,33 @@ export async function cancelOrder(
       const occurredOn = localDate(now, ctx.timeZone);
       await tx
         .insert(shopIncome)
-        .values({ companyId: ctx.companyId, communityId: order.communityId, orderId, kind: "refund", amountFen: -order.totalFen, occurredOn })
+        .values({
+          companyId: ctx.companyId,
+          communityId: order.communityId,
+          orderId,
+          kind: "refund",
+          amountFen: -order.totalFen,
+          occurredOn,
+        })
         .onConflictDoNothing();
-      if (order.totalFen > 0) await postShopIncome(tx, { companyId: ctx.companyId, communityId: order.communityId, amountFen: -order.totalFen, occurredOn, sourceId: `refund:${orderId}` });
+      if (order.totalFen > 0)
+        await postShopIncome(tx, {
+          companyId: ctx.companyId,
+          communityId: order.communityId,
+          amountFen: -order.totalFen,
+          occurredOn,
+          sourceId: `refund:${orderId}`,
+        });
     }
-    await writeAudit(tx, { companyId: ctx.companyId, actorUserId: ctx.userId, action: `portal.order.${status}`, entity: "shop_order", entityId: orderId, before: { status: before.status }, after: { status, reason } });
+    await writeAudit(tx, {
+      companyId: ctx.companyId,
+      actorUserId: ctx.userId,
+      action: `portal.order.${status}`,
+      entity: "shop_order",
+      entityId: orderId,
+      before: { status: before.status },
+      after: { status, reason },
+    });
     await notifyOrder(tx, order, "portal.shop.cancelled", now);
     return order;
   });
@@ -313,9 +488,19 @@ export async function orderWithLines(db: DbOrTx, companyId: number, id: number, 
     .select({ order: shopOrders, buyer: users.name, phone: users.phone })
     .from(shopOrders)
     .innerJoin(users, eq(users.id, shopOrders.userId))
-    .where(and(eq(shopOrders.companyId, companyId), eq(shopOrders.id, id), userId ? eq(shopOrders.userId, userId) : undefined));
+    .where(
+      and(
+        eq(shopOrders.companyId, companyId),
+        eq(shopOrders.id, id),
+        userId ? eq(shopOrders.userId, userId) : undefined,
+      ),
+    );
   if (!order) return null;
-  const lines = await db.select().from(shopOrderLines).where(and(eq(shopOrderLines.companyId, companyId), eq(shopOrderLines.orderId, id))).orderBy(asc(shopOrderLines.id));
+  const lines = await db
+    .select()
+    .from(shopOrderLines)
+    .where(and(eq(shopOrderLines.companyId, companyId), eq(shopOrderLines.orderId, id)))
+    .orderBy(asc(shopOrderLines.id));
   return { ...order.order, buyer: order.buyer, phone: order.phone, lines };
 }
 
@@ -323,7 +508,9 @@ export async function orderByCheckout(db: DbOrTx, companyId: number, userId: num
   const [row] = await db
     .select()
     .from(shopOrders)
-    .where(and(eq(shopOrders.companyId, companyId), eq(shopOrders.userId, userId), eq(shopOrders.checkoutId, checkoutId)));
+    .where(
+      and(eq(shopOrders.companyId, companyId), eq(shopOrders.userId, userId), eq(shopOrders.checkoutId, checkoutId)),
+    );
   return row ?? null;
 }
 

@@ -17,7 +17,12 @@ import type { DbOrTx } from "@/lib/db/client";
 import { anonymizedName, anonymizedUser, isSamePerson, REDACTED_TEXT, type PersonIdentifiers } from "./rules";
 
 /** Household contacts that are this person (same phone or e-mail) lose name, phone and e-mail. */
-async function anonymizeContacts(tx: DbOrTx, companyId: number, userId: number, person: PersonIdentifiers): Promise<number> {
+async function anonymizeContacts(
+  tx: DbOrTx,
+  companyId: number,
+  userId: number,
+  person: PersonIdentifiers,
+): Promise<number> {
   const candidates = await tx
     .select({ id: householdContacts.id, phone: householdContacts.phone, email: householdContacts.email })
     .from(householdContacts)
@@ -93,7 +98,8 @@ export async function anonymizeResident(tx: DbOrTx, companyId: number, userId: n
     .from(memberships)
     .where(eq(memberships.userId, userId));
   if (!roles.some((r) => r.companyId === companyId && r.role === "resident")) throw new AppError("not_found");
-  if (roles.some((r) => r.companyId !== companyId || r.role !== "resident")) throw new AppError("conflict", "privacy.errors.notOnlyResident");
+  if (roles.some((r) => r.companyId !== companyId || r.role !== "resident"))
+    throw new AppError("conflict", "privacy.errors.notOnlyResident");
   const [person] = await tx.select({ phone: users.phone, email: users.email }).from(users).where(eq(users.id, userId));
   if (!person) throw new AppError("not_found");
 
@@ -104,7 +110,13 @@ export async function anonymizeResident(tx: DbOrTx, companyId: number, userId: n
   await tx
     .update(residentLinks)
     .set({ status: "removed" })
-    .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.userId, userId), ne(residentLinks.status, "removed")));
+    .where(
+      and(
+        eq(residentLinks.companyId, companyId),
+        eq(residentLinks.userId, userId),
+        ne(residentLinks.status, "removed"),
+      ),
+    );
   await tx
     .update(users)
     .set({ ...anonymizedUser(userId, `!anonymized:${randomUUID()}`), sessionVersion: sql`${users.sessionVersion} + 1` })

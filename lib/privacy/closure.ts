@@ -15,7 +15,13 @@ import { companyNameHash, purgeDueAt } from "./rules";
  */
 
 /** Starts the grace period. The admin confirms by typing the company's name. Asking twice keeps the first date. */
-export async function requestClosure(db: Db, companyId: number, actorUserId: number, confirmName: string, now = new Date()) {
+export async function requestClosure(
+  db: Db,
+  companyId: number,
+  actorUserId: number,
+  confirmName: string,
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const [c] = await tx.select().from(companies).where(eq(companies.id, companyId));
     if (!c) throw new AppError("not_found");
@@ -23,7 +29,14 @@ export async function requestClosure(db: Db, companyId: number, actorUserId: num
     if (c.purgeAfter) return { purgeAfter: c.purgeAfter };
     const purgeAfter = purgeDueAt(now, c.closureGraceDays);
     await tx.update(companies).set({ closureRequestedAt: now, purgeAfter }).where(eq(companies.id, companyId));
-    await writeAudit(tx, { companyId, actorUserId, action: "company.close", entity: "company", entityId: companyId, after: { closureRequestedAt: now, purgeAfter } });
+    await writeAudit(tx, {
+      companyId,
+      actorUserId,
+      action: "company.close",
+      entity: "company",
+      entityId: companyId,
+      after: { closureRequestedAt: now, purgeAfter },
+    });
     return { purgeAfter };
   });
 }
@@ -31,11 +44,21 @@ export async function requestClosure(db: Db, companyId: number, actorUserId: num
 /** Ends the grace period: the company carries on as before. */
 export async function cancelClosure(db: Db, companyId: number, actorUserId: number) {
   return db.transaction(async (tx) => {
-    const [c] = await tx.select({ purgeAfter: companies.purgeAfter }).from(companies).where(eq(companies.id, companyId));
+    const [c] = await tx
+      .select({ purgeAfter: companies.purgeAfter })
+      .from(companies)
+      .where(eq(companies.id, companyId));
     if (!c) throw new AppError("not_found");
     if (!c.purgeAfter) return { cancelled: false };
     await tx.update(companies).set({ closureRequestedAt: null, purgeAfter: null }).where(eq(companies.id, companyId));
-    await writeAudit(tx, { companyId, actorUserId, action: "company.close_cancel", entity: "company", entityId: companyId, before: { purgeAfter: c.purgeAfter } });
+    await writeAudit(tx, {
+      companyId,
+      actorUserId,
+      action: "company.close_cancel",
+      entity: "company",
+      entityId: companyId,
+      before: { purgeAfter: c.purgeAfter },
+    });
     return { cancelled: true };
   });
 }
@@ -73,7 +96,9 @@ export async function purgeCompanyIfDue(db: Db, companyId: number, now: Date): P
   const purged = results[1].rowsAffected > 0;
   if (purged)
     for (const { p } of files)
-      await fs.rm(resolveStoredPath(p), { force: true }).catch((e) => console.error(`[purge] could not remove ${p}`, e));
+      await fs
+        .rm(resolveStoredPath(p), { force: true })
+        .catch((e) => console.error(`[purge] could not remove ${p}`, e));
   return purged;
 }
 

@@ -11,16 +11,33 @@ type ConsentDocument = (typeof CONSENT_DOCUMENTS)[number];
  * Records that the user accepted `version` of the document. Append-only and idempotent:
  * accepting the same version twice (a double click, two tabs) leaves one row.
  */
-export async function recordConsent(tx: DbOrTx, companyId: number, userId: number, document: ConsentDocument, version: number): Promise<void> {
+export async function recordConsent(
+  tx: DbOrTx,
+  companyId: number,
+  userId: number,
+  document: ConsentDocument,
+  version: number,
+): Promise<void> {
   await tx.insert(consentRecords).values({ companyId, userId, document, version }).onConflictDoNothing();
 }
 
 /** The newest version of the document the user accepted, or null. */
-export async function acceptedVersion(db: DbOrTx, companyId: number, userId: number, document: ConsentDocument): Promise<number | null> {
+export async function acceptedVersion(
+  db: DbOrTx,
+  companyId: number,
+  userId: number,
+  document: ConsentDocument,
+): Promise<number | null> {
   const [row] = await db
     .select({ v: max(consentRecords.version) })
     .from(consentRecords)
-    .where(and(eq(consentRecords.companyId, companyId), eq(consentRecords.userId, userId), eq(consentRecords.document, document)));
+    .where(
+      and(
+        eq(consentRecords.companyId, companyId),
+        eq(consentRecords.userId, userId),
+        eq(consentRecords.document, document),
+      ),
+    );
   return row?.v ?? null;
 }
 
@@ -45,7 +62,11 @@ export async function acceptCurrentNotice(db: Db, companyId: number, userId: num
 /** Every consent the user gave, newest first (shown on "my data"). */
 export function consentHistory(db: DbOrTx, companyId: number, userId: number) {
   return db
-    .select({ document: consentRecords.document, version: consentRecords.version, acceptedAt: consentRecords.acceptedAt })
+    .select({
+      document: consentRecords.document,
+      version: consentRecords.version,
+      acceptedAt: consentRecords.acceptedAt,
+    })
     .from(consentRecords)
     .where(and(eq(consentRecords.companyId, companyId), eq(consentRecords.userId, userId)))
     .orderBy(consentRecords.id);

@@ -49,7 +49,10 @@ const enc = new TextEncoder();
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? Number(x) : x));
 
 /** The zip's entries in order: name and a source of byte chunks. */
-export async function* exportEntries(db: DbOrTx, companyId: number): AsyncGenerator<{ name: string; chunks: AsyncGenerator<Uint8Array>; compress: boolean }> {
+export async function* exportEntries(
+  db: DbOrTx,
+  companyId: number,
+): AsyncGenerator<{ name: string; chunks: AsyncGenerator<Uint8Array>; compress: boolean }> {
   async function* once(v: unknown) {
     yield enc.encode(json(v));
   }
@@ -89,7 +92,9 @@ export async function* exportEntries(db: DbOrTx, companyId: number): AsyncGenera
 }
 
 /** The zip as a byte stream, pulled entry by entry (back-pressure from the reader). */
-export function zipStream(entries: AsyncGenerator<{ name: string; chunks: AsyncGenerator<Uint8Array>; compress: boolean }>): ReadableStream<Uint8Array> {
+export function zipStream(
+  entries: AsyncGenerator<{ name: string; chunks: AsyncGenerator<Uint8Array>; compress: boolean }>,
+): ReadableStream<Uint8Array> {
   const out: Uint8Array[] = [];
   let failed: Error | null = null;
   const zip = new Zip((err, chunk) => {

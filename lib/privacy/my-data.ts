@@ -43,21 +43,39 @@ function strip<T extends Record<string, unknown>>(rows: T[]): Record<string, unk
 type Scoped = SQLiteTable & { companyId: SQLiteColumn };
 
 async function rowsOf(db: DbOrTx, table: Scoped, companyId: number, where: SQL | undefined) {
-  const rows = (await db.select().from(table).where(and(eq(table.companyId, companyId), where))) as Record<string, unknown>[];
+  const rows = (await db
+    .select()
+    .from(table)
+    .where(and(eq(table.companyId, companyId), where))) as Record<string, unknown>[];
   return strip(rows);
 }
 
 /** Everything held about the resident `userId` of company `companyId`. */
 export async function collectMyData(db: DbOrTx, companyId: number, userId: number): Promise<MyData> {
   const [account] = await db
-    .select({ id: s.users.id, name: s.users.name, phone: s.users.phone, email: s.users.email, locale: s.users.locale, createdAt: s.users.createdAt })
+    .select({
+      id: s.users.id,
+      name: s.users.name,
+      phone: s.users.phone,
+      email: s.users.email,
+      locale: s.users.locale,
+      createdAt: s.users.createdAt,
+    })
     .from(s.users)
     .where(eq(s.users.id, userId));
   const links = await rowsOf(db, s.residentLinks, companyId, eq(s.residentLinks.userId, userId));
   const hh = links.filter((l) => l.status === "approved").map((l) => Number(l.householdId));
-  const byHh = <T extends Scoped & { householdId: SQLiteColumn }>(t: T) => rowsOf(db, t, companyId, inArray(t.householdId, hh));
+  const byHh = <T extends Scoped & { householdId: SQLiteColumn }>(t: T) =>
+    rowsOf(db, t, companyId, inArray(t.householdId, hh));
   const units = await db
-    .select({ householdId: s.householdUnits.householdId, unitId: s.units.id, number: s.units.number, floor: s.units.floor, areaCentiM2: s.units.areaCentiM2, type: s.units.type })
+    .select({
+      householdId: s.householdUnits.householdId,
+      unitId: s.units.id,
+      number: s.units.number,
+      floor: s.units.floor,
+      areaCentiM2: s.units.areaCentiM2,
+      type: s.units.type,
+    })
     .from(s.householdUnits)
     .innerJoin(s.units, eq(s.units.id, s.householdUnits.unitId))
     .where(and(eq(s.householdUnits.companyId, companyId), inArray(s.householdUnits.householdId, hh)));

@@ -12,7 +12,12 @@ import type { decidePrivacyRequestSchema, privacyRequestSchema } from "./schemas
 const alreadyOpen = () => AppError.field("kind", "privacy.errors.alreadyOpen", "conflict");
 
 /** A resident asks for a correction or a deletion; one open request of each kind at a time. */
-export async function submitPrivacyRequest(db: Db, companyId: number, userId: number, input: z.output<typeof privacyRequestSchema>) {
+export async function submitPrivacyRequest(
+  db: Db,
+  companyId: number,
+  userId: number,
+  input: z.output<typeof privacyRequestSchema>,
+) {
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
@@ -40,7 +45,12 @@ export async function submitPrivacyRequest(db: Db, companyId: number, userId: nu
  * deletion anonymizes the resident in the same transaction (all or nothing). A request decided
  * meanwhile by someone else is refused as a conflict.
  */
-export async function decidePrivacyRequest(db: Db, companyId: number, actorUserId: number, input: z.output<typeof decidePrivacyRequestSchema>) {
+export async function decidePrivacyRequest(
+  db: Db,
+  companyId: number,
+  actorUserId: number,
+  input: z.output<typeof decidePrivacyRequestSchema>,
+) {
   return db.transaction(async (tx) => {
     const [request] = await tx
       .select()
@@ -52,10 +62,19 @@ export async function decidePrivacyRequest(db: Db, companyId: number, actorUserI
     const updated = await tx
       .update(privacyRequests)
       .set({ status, decidedByUserId: actorUserId, decisionReason: input.reason || null, decidedAt: new Date() })
-      .where(and(eq(privacyRequests.id, request.id), eq(privacyRequests.companyId, companyId), eq(privacyRequests.status, "open")))
+      .where(
+        and(
+          eq(privacyRequests.id, request.id),
+          eq(privacyRequests.companyId, companyId),
+          eq(privacyRequests.status, "open"),
+        ),
+      )
       .returning({ id: privacyRequests.id });
     if (updated.length === 0) throw new AppError("conflict", "privacy.errors.alreadyDecided");
-    const effect = status === "accepted" && request.kind === "deletion" ? await anonymizeResident(tx, companyId, request.userId) : null;
+    const effect =
+      status === "accepted" && request.kind === "deletion"
+        ? await anonymizeResident(tx, companyId, request.userId)
+        : null;
     await writeAudit(tx, {
       companyId,
       actorUserId,

@@ -36,13 +36,21 @@ export interface PersonIdentifiers {
  */
 export function isSamePerson(contact: PersonIdentifiers, person: PersonIdentifiers): boolean {
   const samePhone = !!contact.phone && !!person.phone && contact.phone.trim() === person.phone.trim();
-  const sameEmail = !!contact.email && !!person.email && contact.email.trim().toLowerCase() === person.email.trim().toLowerCase();
+  const sameEmail =
+    !!contact.email && !!person.email && contact.email.trim().toLowerCase() === person.email.trim().toLowerCase();
   return samePhone || sameEmail;
 }
 
 /** The account after anonymization: no name, phone or e-mail, no way to sign in. */
 export function anonymizedUser(userId: number, unusablePasswordHash: string) {
-  return { name: anonymizedName(userId), phone: null, email: null, locale: null, passwordHash: unusablePasswordHash, active: false } as const;
+  return {
+    name: anonymizedName(userId),
+    phone: null,
+    email: null,
+    locale: null,
+    passwordHash: unusablePasswordHash,
+    active: false,
+  } as const;
 }
 
 /* ── Tenant exit ───────────────────────────────────────────────────────────────── */
@@ -63,7 +71,9 @@ export function closureState(company: { purgeAfter: Date | null }, now: Date): C
 
 /** The name of a purged company, kept only as a hash with its id (proves which one it was without keeping it). */
 export function companyNameHash(companyId: number, name: string): string {
-  return createHash("sha256").update(`${companyId}:${name.normalize("NFC")}`).digest("hex");
+  return createHash("sha256")
+    .update(`${companyId}:${name.normalize("NFC")}`)
+    .digest("hex");
 }
 
 /** Sign-in while the company is closing: only its admins, who may export the data or cancel. */

@@ -4,13 +4,19 @@ import { PRIVACY_REQUEST_KINDS } from "@/db/schema/privacy";
 /** Privacy forms' schemas, shared by forms, actions and tests. Messages are i18n keys. */
 
 /** The tick box that accepts a notice or an agreement: it must be ticked. */
-export const acceptField = z.boolean({ error: "privacy.errors.mustAccept" }).refine((v) => v, "privacy.errors.mustAccept");
+export const acceptField = z
+  .boolean({ error: "privacy.errors.mustAccept" })
+  .refine((v) => v, "privacy.errors.mustAccept");
 
 export const acceptNoticeSchema = z.object({ accept: acceptField });
 
 export const privacyRequestSchema = z.object({
   kind: z.enum(PRIVACY_REQUEST_KINDS, "privacy.errors.kind"),
-  details: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(2000, "validation.tooLong"),
+  details: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(2000, "validation.tooLong"),
 });
 export type PrivacyRequestInput = z.input<typeof privacyRequestSchema>;
 
@@ -22,12 +28,23 @@ export const decidePrivacyRequestSchema = z
     decision: z.enum(["accept", "reject"]),
     reason: z.string().trim().max(500, "validation.tooLong").default(""),
   })
-  .refine((v) => v.decision === "accept" || v.reason.length > 0, { path: ["reason"], message: "privacy.errors.reasonRequired" });
+  .refine((v) => v.decision === "accept" || v.reason.length > 0, {
+    path: ["reason"],
+    message: "privacy.errors.reasonRequired",
+  });
 export type DecidePrivacyRequestInput = z.input<typeof decidePrivacyRequestSchema>;
 
 export const privacySettingsSchema = z.object({
-  moneyRetentionYears: z.coerce.number({ error: "validation.required" }).int("privacy.errors.years").min(10, "privacy.errors.retentionMin").max(100, "privacy.errors.years"),
-  closureGraceDays: z.coerce.number({ error: "validation.required" }).int("privacy.errors.days").min(7, "privacy.errors.graceMin").max(365, "privacy.errors.days"),
+  moneyRetentionYears: z.coerce
+    .number({ error: "validation.required" })
+    .int("privacy.errors.years")
+    .min(10, "privacy.errors.retentionMin")
+    .max(100, "privacy.errors.years"),
+  closureGraceDays: z.coerce
+    .number({ error: "validation.required" })
+    .int("privacy.errors.days")
+    .min(7, "privacy.errors.graceMin")
+    .max(365, "privacy.errors.days"),
 });
 
 /** Closing the company: the admin types the company's name to confirm. */

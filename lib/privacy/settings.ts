@@ -23,7 +23,12 @@ export async function privacySettings(db: DbOrTx, companyId: number) {
 }
 
 /** The admin sets the retention period of money records and the closure grace period (audited). */
-export async function updatePrivacySettings(db: Db, companyId: number, actorUserId: number, input: z.output<typeof privacySettingsSchema>) {
+export async function updatePrivacySettings(
+  db: Db,
+  companyId: number,
+  actorUserId: number,
+  input: z.output<typeof privacySettingsSchema>,
+) {
   await db.transaction(async (tx) => {
     const before = await privacySettings(tx, companyId);
     await tx.update(companies).set(input).where(eq(companies.id, companyId));

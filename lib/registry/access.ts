@@ -9,7 +9,15 @@ import type { Role } from "@/lib/auth/roles";
  * lib/tickets/access.ts gives them only the collection orders assigned to them.
  */
 export const COMPANY_WIDE_ROLES: readonly Role[] = ["admin", "front_desk", "finance", "legal"];
-export const REGISTRY_VIEW_ROLES: readonly Role[] = ["admin", "front_desk", "finance", "legal", "project_manager", "supervisor", "butler"];
+export const REGISTRY_VIEW_ROLES: readonly Role[] = [
+  "admin",
+  "front_desk",
+  "finance",
+  "legal",
+  "project_manager",
+  "supervisor",
+  "butler",
+];
 /** Who may create and edit communities, buildings, units and households. */
 export const REGISTRY_EDIT_ROLES: readonly Role[] = ["admin", "project_manager", "front_desk"];
 /** Who may assign butlers, supervisors and project managers. */
@@ -29,16 +37,28 @@ export function registryViewFor(
     facts.teamButlerIds.forEach((id) => butlerIds.add(id));
   }
   const communityIds = roles.includes("project_manager") ? [...facts.managedCommunityIds] : [];
-  return { kind: "some", butlerIds: [...butlerIds].sort((a, b) => a - b), communityIds: communityIds.sort((a, b) => a - b) };
+  return {
+    kind: "some",
+    butlerIds: [...butlerIds].sort((a, b) => a - b),
+    communityIds: communityIds.sort((a, b) => a - b),
+  };
 }
 
 /** A project manager edits only their own communities; admin and front desk edit every one. */
-export function canEditCommunity(roles: readonly Role[], communityId: number, managedCommunityIds: readonly number[]): boolean {
+export function canEditCommunity(
+  roles: readonly Role[],
+  communityId: number,
+  managedCommunityIds: readonly number[],
+): boolean {
   if (roles.includes("admin") || roles.includes("front_desk")) return true;
   return roles.includes("project_manager") && managedCommunityIds.includes(communityId);
 }
 
-export function canAssignInCommunity(roles: readonly Role[], communityId: number, managedCommunityIds: readonly number[]): boolean {
+export function canAssignInCommunity(
+  roles: readonly Role[],
+  communityId: number,
+  managedCommunityIds: readonly number[],
+): boolean {
   if (roles.includes("admin")) return true;
   return roles.includes("project_manager") && managedCommunityIds.includes(communityId);
 }

@@ -30,7 +30,11 @@ export function browsableBuildings(db: DbOrTx, companyId: number, view: Registry
 }
 
 /** The communities the view may browse: "all", or the ids of those holding a browsable building (or managed). */
-export async function browsableCommunityIds(db: DbOrTx, companyId: number, view: RegistryView): Promise<number[] | "all"> {
+export async function browsableCommunityIds(
+  db: DbOrTx,
+  companyId: number,
+  view: RegistryView,
+): Promise<number[] | "all"> {
   if (view.kind === "all") return "all";
   const rows = await db
     .selectDistinct({ id: buildings.communityId })

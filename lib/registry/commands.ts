@@ -49,7 +49,10 @@ async function mustFind<T>(promise: Promise<T[]>): Promise<T> {
 export async function createCommunity(db: Db, actor: Actor, input: Out<typeof communitySchema>) {
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(communities).values({ companyId: actor.companyId, ...input }).returning();
+      const [row] = await tx
+        .insert(communities)
+        .values({ companyId: actor.companyId, ...input })
+        .returning();
       await writeAudit(tx, { ...audit(actor, "community.create", "community", row.id), after: input });
       return row;
     });
@@ -62,9 +65,21 @@ export async function createCommunity(db: Db, actor: Actor, input: Out<typeof co
 export async function updateCommunity(db: Db, actor: Actor, id: number, input: Out<typeof communitySchema>) {
   try {
     return await db.transaction(async (tx) => {
-      const before = await mustFind(tx.select().from(communities).where(scoped(communities, actor, id)));
-      await tx.update(communities).set(input).where(scoped(communities, actor, id));
-      await writeAudit(tx, { ...audit(actor, "community.update", "community", id), before: pick(before, input), after: input });
+      const before = await mustFind(
+        tx
+          .select()
+          .from(communities)
+          .where(scoped(communities, actor, id)),
+      );
+      await tx
+        .update(communities)
+        .set(input)
+        .where(scoped(communities, actor, id));
+      await writeAudit(tx, {
+        ...audit(actor, "community.update", "community", id),
+        before: pick(before, input),
+        after: input,
+      });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw AppError.field("name", "validation.nameTaken", "conflict");
@@ -75,10 +90,18 @@ export async function updateCommunity(db: Db, actor: Actor, id: number, input: O
 // ── buildings ────────────────────────────────────────────────────────────────
 
 export async function createBuilding(db: Db, actor: Actor, input: Out<typeof buildingSchema>) {
-  await mustFind(db.select({ id: communities.id }).from(communities).where(scoped(communities, actor, input.communityId)));
+  await mustFind(
+    db
+      .select({ id: communities.id })
+      .from(communities)
+      .where(scoped(communities, actor, input.communityId)),
+  );
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(buildings).values({ companyId: actor.companyId, ...input }).returning();
+      const [row] = await tx
+        .insert(buildings)
+        .values({ companyId: actor.companyId, ...input })
+        .returning();
       await writeAudit(tx, { ...audit(actor, "building.create", "building", row.id), after: input });
       return row;
     });
@@ -88,12 +111,29 @@ export async function createBuilding(db: Db, actor: Actor, input: Out<typeof bui
   }
 }
 
-export async function updateBuilding(db: Db, actor: Actor, id: number, input: Omit<Out<typeof buildingSchema>, "communityId">) {
+export async function updateBuilding(
+  db: Db,
+  actor: Actor,
+  id: number,
+  input: Omit<Out<typeof buildingSchema>, "communityId">,
+) {
   try {
     await db.transaction(async (tx) => {
-      const before = await mustFind(tx.select().from(buildings).where(scoped(buildings, actor, id)));
-      await tx.update(buildings).set(input).where(scoped(buildings, actor, id));
-      await writeAudit(tx, { ...audit(actor, "building.update", "building", id), before: pick(before, input), after: input });
+      const before = await mustFind(
+        tx
+          .select()
+          .from(buildings)
+          .where(scoped(buildings, actor, id)),
+      );
+      await tx
+        .update(buildings)
+        .set(input)
+        .where(scoped(buildings, actor, id));
+      await writeAudit(tx, {
+        ...audit(actor, "building.update", "building", id),
+        before: pick(before, input),
+        after: input,
+      });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw AppError.field("code", "validation.buildingCodeTaken", "conflict");
@@ -110,12 +150,23 @@ function unitValues(input: UnitInput) {
 }
 
 export async function createUnit(db: Db, actor: Actor, input: UnitInput) {
-  await mustFind(db.select({ id: buildings.id }).from(buildings).where(scoped(buildings, actor, input.buildingId)));
+  await mustFind(
+    db
+      .select({ id: buildings.id })
+      .from(buildings)
+      .where(scoped(buildings, actor, input.buildingId)),
+  );
   try {
     return await db.transaction(async (tx) => {
       const values = unitValues(input);
-      const [row] = await tx.insert(units).values({ companyId: actor.companyId, buildingId: input.buildingId, ...values }).returning();
-      await writeAudit(tx, { ...audit(actor, "unit.create", "unit", row.id), after: { buildingId: input.buildingId, ...values } });
+      const [row] = await tx
+        .insert(units)
+        .values({ companyId: actor.companyId, buildingId: input.buildingId, ...values })
+        .returning();
+      await writeAudit(tx, {
+        ...audit(actor, "unit.create", "unit", row.id),
+        after: { buildingId: input.buildingId, ...values },
+      });
       return row;
     });
   } catch (e) {
@@ -127,9 +178,17 @@ export async function createUnit(db: Db, actor: Actor, input: UnitInput) {
 export async function updateUnit(db: Db, actor: Actor, id: number, input: Omit<UnitInput, "buildingId">) {
   try {
     await db.transaction(async (tx) => {
-      const before = await mustFind(tx.select().from(units).where(scoped(units, actor, id)));
+      const before = await mustFind(
+        tx
+          .select()
+          .from(units)
+          .where(scoped(units, actor, id)),
+      );
       const values = unitValues({ ...input, buildingId: before.buildingId });
-      await tx.update(units).set(values).where(scoped(units, actor, id));
+      await tx
+        .update(units)
+        .set(values)
+        .where(scoped(units, actor, id));
       await writeAudit(tx, { ...audit(actor, "unit.update", "unit", id), before: pick(before, values), after: values });
     });
   } catch (e) {
@@ -151,7 +210,12 @@ export type ActivatableEntity = keyof typeof ACTIVATABLE;
 export async function setActive(db: Db, actor: Actor, entity: ActivatableEntity, id: number, active: boolean) {
   const table = ACTIVATABLE[entity];
   await db.transaction(async (tx) => {
-    const before = await mustFind(tx.select({ active: table.active }).from(table).where(scoped(table, actor, id)));
+    const before = await mustFind(
+      tx
+        .select({ active: table.active })
+        .from(table)
+        .where(scoped(table, actor, id)),
+    );
     if (before.active === active) return;
     let released: number[] = [];
     if (entity === "unit" && !active) {
@@ -165,7 +229,10 @@ export async function setActive(db: Db, actor: Actor, entity: ActivatableEntity,
       const today = localDate(new Date(), await companyTimeZone(tx, actor.companyId));
       released = await endHoldings(tx, actor, id, null, today);
     }
-    await tx.update(table).set({ active }).where(scoped(table, actor, id));
+    await tx
+      .update(table)
+      .set({ active })
+      .where(scoped(table, actor, id));
     await writeAudit(tx, {
       ...audit(actor, `${entity}.${active ? "activate" : "deactivate"}`, entity, id),
       before: { active: before.active, ...(released.length ? { unitIds: released } : {}) },
@@ -185,8 +252,10 @@ async function checkUnits(tx: DbOrTx, actor: Actor, unitIds: number[], household
     .from(units)
     .leftJoin(householdUnits, and(eq(householdUnits.unitId, units.id), isNull(householdUnits.toDate)))
     .where(and(eq(units.companyId, actor.companyId), inArray(units.id, unitIds)));
-  if (rows.length !== new Set(unitIds).size || rows.some((r) => !r.active)) throw AppError.field("unitIds", "validation.unitUnknown");
-  if (rows.some((r) => r.holder !== null && r.holder !== householdId)) throw AppError.field("unitIds", "validation.unitHeld", "conflict");
+  if (rows.length !== new Set(unitIds).size || rows.some((r) => !r.active))
+    throw AppError.field("unitIds", "validation.unitUnknown");
+  if (rows.some((r) => r.holder !== null && r.holder !== householdId))
+    throw AppError.field("unitIds", "validation.unitHeld", "conflict");
 }
 
 function contactRows(actor: Actor, householdId: number, contacts: HouseholdInput["contacts"]) {
@@ -211,15 +280,21 @@ export async function createHousehold(db: Db, actor: Actor, input: HouseholdInpu
           .values({ companyId: actor.companyId, name: input.name, kind: input.kind, code: newHouseholdCode() })
           .returning();
         const fromDate = input.fromDate ?? localDate(new Date(), await companyTimeZone(tx, actor.companyId));
-        await tx.insert(householdUnits).values(unitIds.map((unitId) => ({ companyId: actor.companyId, householdId: row.id, unitId, fromDate })));
+        await tx
+          .insert(householdUnits)
+          .values(unitIds.map((unitId) => ({ companyId: actor.companyId, householdId: row.id, unitId, fromDate })));
         await tx.insert(householdContacts).values(contactRows(actor, row.id, input.contacts));
-        await writeAudit(tx, { ...audit(actor, "household.create", "household", row.id), after: { ...input, unitIds, fromDate, code: row.code } });
+        await writeAudit(tx, {
+          ...audit(actor, "household.create", "household", row.id),
+          after: { ...input, unitIds, fromDate, code: row.code },
+        });
         return row;
       });
     } catch (e) {
       // A code collision (1 in ~10¹¹) gets a fresh code; a unit taken meanwhile is a field error.
       if (isUniqueViolation(e, "households.code") && attempt < 3) continue;
-      if (isUniqueViolation(e, "household_units") || isPeriodOverlap(e)) throw AppError.field("unitIds", "validation.unitHeld", "conflict");
+      if (isUniqueViolation(e, "household_units") || isPeriodOverlap(e))
+        throw AppError.field("unitIds", "validation.unitHeld", "conflict");
       throw e;
     }
   }
@@ -229,20 +304,43 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: H
   const unitIds = [...new Set(input.unitIds)];
   try {
     await db.transaction(async (tx) => {
-      const before = await mustFind(tx.select().from(households).where(scoped(households, actor, id)));
+      const before = await mustFind(
+        tx
+          .select()
+          .from(households)
+          .where(scoped(households, actor, id)),
+      );
       if (!before.active) throw new AppError("conflict", "errors.inactive");
       await checkUnits(tx, actor, unitIds, id);
       const [oldUnits, oldContacts] = await Promise.all([
-        tx.select({ unitId: householdUnits.unitId }).from(householdUnits).where(and(eq(householdUnits.householdId, id), isNull(householdUnits.toDate))),
-        tx.select().from(householdContacts).where(and(eq(householdContacts.companyId, actor.companyId), eq(householdContacts.householdId, id))),
+        tx
+          .select({ unitId: householdUnits.unitId })
+          .from(householdUnits)
+          .where(and(eq(householdUnits.householdId, id), isNull(householdUnits.toDate))),
+        tx
+          .select()
+          .from(householdContacts)
+          .where(and(eq(householdContacts.companyId, actor.companyId), eq(householdContacts.householdId, id))),
       ]);
-      await tx.update(households).set({ name: input.name, kind: input.kind }).where(scoped(households, actor, id));
+      await tx
+        .update(households)
+        .set({ name: input.name, kind: input.kind })
+        .where(scoped(households, actor, id));
       const today = localDate(new Date(), await companyTimeZone(tx, actor.companyId));
       const kept = new Set(oldUnits.map((u) => u.unitId));
-      await endHoldings(tx, actor, id, oldUnits.map((u) => u.unitId).filter((u) => !unitIds.includes(u)), today);
+      await endHoldings(
+        tx,
+        actor,
+        id,
+        oldUnits.map((u) => u.unitId).filter((u) => !unitIds.includes(u)),
+        today,
+      );
       const added = unitIds.filter((u) => !kept.has(u));
       const fromDate = input.fromDate ?? today;
-      if (added.length) await tx.insert(householdUnits).values(added.map((unitId) => ({ companyId: actor.companyId, householdId: id, unitId, fromDate })));
+      if (added.length)
+        await tx
+          .insert(householdUnits)
+          .values(added.map((unitId) => ({ companyId: actor.companyId, householdId: id, unitId, fromDate })));
       await tx.delete(householdContacts).where(eq(householdContacts.householdId, id));
       await tx.insert(householdContacts).values(contactRows(actor, id, input.contacts));
       await writeAudit(tx, {
@@ -257,7 +355,8 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: H
       });
     });
   } catch (e) {
-    if (isUniqueViolation(e, "household_units") || isPeriodOverlap(e)) throw AppError.field("unitIds", "validation.unitHeld", "conflict");
+    if (isUniqueViolation(e, "household_units") || isPeriodOverlap(e))
+      throw AppError.field("unitIds", "validation.unitHeld", "conflict");
     throw e;
   }
 }
@@ -267,7 +366,13 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: H
  * stays as history; a holding that had not started yet (from today or later) never was, and
  * is removed. Returns the units released.
  */
-async function endHoldings(tx: DbOrTx, actor: AuditActor, householdId: number, unitIds: number[] | null, today: string) {
+async function endHoldings(
+  tx: DbOrTx,
+  actor: AuditActor,
+  householdId: number,
+  unitIds: number[] | null,
+  today: string,
+) {
   if (unitIds?.length === 0) return [];
   const mine = and(
     eq(householdUnits.companyId, actor.companyId),
@@ -277,7 +382,10 @@ async function endHoldings(tx: DbOrTx, actor: AuditActor, householdId: number, u
   );
   const open = await tx.select({ unitId: householdUnits.unitId }).from(householdUnits).where(mine);
   await tx.delete(householdUnits).where(and(mine, gte(householdUnits.fromDate, today)));
-  await tx.update(householdUnits).set({ toDate: today }).where(and(mine, lt(householdUnits.fromDate, today)));
+  await tx
+    .update(householdUnits)
+    .set({ toDate: today })
+    .where(and(mine, lt(householdUnits.fromDate, today)));
   return open.map((h) => h.unitId);
 }
 
@@ -297,13 +405,24 @@ export async function assignBuildingButler(db: Db, actor: Actor, buildingId: num
 }
 
 /** assignBuildingButler inside the caller's transaction (HR transfers move a butler's buildings with it). */
-export async function assignBuildingButlerTx(tx: DbOrTx, actor: AuditActor, buildingId: number, butlerUserId: number | null) {
-  await mustFind(tx.select({ id: buildings.id }).from(buildings).where(scoped(buildings, actor, buildingId)));
+export async function assignBuildingButlerTx(
+  tx: DbOrTx,
+  actor: AuditActor,
+  buildingId: number,
+  butlerUserId: number | null,
+) {
+  await mustFind(
+    tx
+      .select({ id: buildings.id })
+      .from(buildings)
+      .where(scoped(buildings, actor, buildingId)),
+  );
   if (butlerUserId !== null) await assertHolds(tx, actor, butlerUserId, "butler", "butlerUserId");
   const [before] = await tx.select().from(buildingButlers).where(eq(buildingButlers.buildingId, buildingId));
   if ((before?.butlerUserId ?? null) === butlerUserId) return;
   await tx.delete(buildingButlers).where(eq(buildingButlers.buildingId, buildingId));
-  if (butlerUserId !== null) await tx.insert(buildingButlers).values({ companyId: actor.companyId, buildingId, butlerUserId });
+  if (butlerUserId !== null)
+    await tx.insert(buildingButlers).values({ companyId: actor.companyId, buildingId, butlerUserId });
   await writeAudit(tx, {
     ...audit(actor, "assignment.building_butler", "building", buildingId),
     before: { butlerUserId: before?.butlerUserId ?? null },
@@ -315,9 +434,21 @@ export async function assignBuildingButlerTx(tx: DbOrTx, actor: AuditActor, buil
  * Gives a range of a building's units (by unit number, inclusive, in the building's
  * order) to a butler, overriding the building's butler; null returns them to it.
  */
-export async function assignUnitRangeButler(db: Db, actor: Actor, buildingId: number, from: string, to: string, butlerUserId: number | null) {
+export async function assignUnitRangeButler(
+  db: Db,
+  actor: Actor,
+  buildingId: number,
+  from: string,
+  to: string,
+  butlerUserId: number | null,
+) {
   return db.transaction(async (tx) => {
-    await mustFind(tx.select({ id: buildings.id }).from(buildings).where(scoped(buildings, actor, buildingId)));
+    await mustFind(
+      tx
+        .select({ id: buildings.id })
+        .from(buildings)
+        .where(scoped(buildings, actor, buildingId)),
+    );
     if (butlerUserId !== null) await assertHolds(tx, actor, butlerUserId, "butler", "butlerUserId");
     const all = await tx
       .select({ id: units.id, number: units.number })
@@ -339,7 +470,14 @@ export async function assignUnitRangeButler(db: Db, actor: Actor, buildingId: nu
  * Sets the butler of the given units of one building (null returns them to the building's
  * butler), audited as a unit-range assignment. The caller has checked the building.
  */
-export async function setUnitButlersTx(tx: DbOrTx, actor: AuditActor, buildingId: number, ids: number[], butlerUserId: number | null, range: { from?: string; to?: string } = {}) {
+export async function setUnitButlersTx(
+  tx: DbOrTx,
+  actor: AuditActor,
+  buildingId: number,
+  ids: number[],
+  butlerUserId: number | null,
+  range: { from?: string; to?: string } = {},
+) {
   if (ids.length === 0) return;
   const mine = await tx
     .select({ id: units.id })
@@ -349,7 +487,8 @@ export async function setUnitButlersTx(tx: DbOrTx, actor: AuditActor, buildingId
   if (butlerUserId !== null) await assertHolds(tx, actor, butlerUserId, "butler", "butlerUserId");
   const before = await tx.select().from(unitButlers).where(inArray(unitButlers.unitId, ids));
   await tx.delete(unitButlers).where(inArray(unitButlers.unitId, ids));
-  if (butlerUserId !== null) await tx.insert(unitButlers).values(ids.map((unitId) => ({ companyId: actor.companyId, unitId, butlerUserId })));
+  if (butlerUserId !== null)
+    await tx.insert(unitButlers).values(ids.map((unitId) => ({ companyId: actor.companyId, unitId, butlerUserId })));
   await writeAudit(tx, {
     ...audit(actor, "assignment.unit_range_butler", "building", buildingId),
     before: { units: before.map((b) => ({ unitId: b.unitId, butlerUserId: b.butlerUserId })) },
@@ -369,7 +508,8 @@ export async function assignSupervisor(db: Db, actor: Actor, butlerUserId: numbe
     await tx
       .delete(supervisorButlers)
       .where(and(eq(supervisorButlers.companyId, actor.companyId), eq(supervisorButlers.butlerUserId, butlerUserId)));
-    if (supervisorUserId !== null) await tx.insert(supervisorButlers).values({ companyId: actor.companyId, butlerUserId, supervisorUserId });
+    if (supervisorUserId !== null)
+      await tx.insert(supervisorButlers).values({ companyId: actor.companyId, butlerUserId, supervisorUserId });
     await writeAudit(tx, {
       ...audit(actor, "assignment.supervisor", "user", butlerUserId),
       before: { supervisorUserId: before?.supervisorUserId ?? null },
@@ -380,12 +520,18 @@ export async function assignSupervisor(db: Db, actor: Actor, butlerUserId: numbe
 
 export async function assignCommunityManager(db: Db, actor: Actor, communityId: number, managerUserId: number | null) {
   await db.transaction(async (tx) => {
-    await mustFind(tx.select({ id: communities.id }).from(communities).where(scoped(communities, actor, communityId)));
+    await mustFind(
+      tx
+        .select({ id: communities.id })
+        .from(communities)
+        .where(scoped(communities, actor, communityId)),
+    );
     if (managerUserId !== null) await assertHolds(tx, actor, managerUserId, "project_manager", "managerUserId");
     const [before] = await tx.select().from(communityManagers).where(eq(communityManagers.communityId, communityId));
     if ((before?.managerUserId ?? null) === managerUserId) return;
     await tx.delete(communityManagers).where(eq(communityManagers.communityId, communityId));
-    if (managerUserId !== null) await tx.insert(communityManagers).values({ companyId: actor.companyId, communityId, managerUserId });
+    if (managerUserId !== null)
+      await tx.insert(communityManagers).values({ companyId: actor.companyId, communityId, managerUserId });
     await writeAudit(tx, {
       ...audit(actor, "assignment.community_manager", "community", communityId),
       before: { managerUserId: before?.managerUserId ?? null },

@@ -51,12 +51,23 @@ export async function listCommunities(db: DbOrTx, companyId: number, only: numbe
       .from(householdUnits)
       .innerJoin(units, eq(units.id, householdUnits.unitId))
       .innerJoin(buildings, eq(buildings.id, units.buildingId))
-      .where(and(eq(householdUnits.companyId, companyId), isNull(householdUnits.toDate), inArray(buildings.communityId, ids)))
+      .where(
+        and(
+          eq(householdUnits.companyId, companyId),
+          isNull(householdUnits.toDate),
+          inArray(buildings.communityId, ids),
+        ),
+      )
       .groupBy(buildings.communityId),
   ]);
   const map = (list: { id: number; n: number }[]) => new Map(list.map((r) => [r.id, r.n]));
   const [bm, um, hm] = [map(b), map(u), map(h)];
-  return rows.map((r) => ({ ...r, buildings: bm.get(r.id) ?? 0, units: um.get(r.id) ?? 0, households: hm.get(r.id) ?? 0 }));
+  return rows.map((r) => ({
+    ...r,
+    buildings: bm.get(r.id) ?? 0,
+    units: um.get(r.id) ?? 0,
+    households: hm.get(r.id) ?? 0,
+  }));
 }
 
 export async function getCommunity(db: DbOrTx, companyId: number, id: number) {
@@ -148,22 +159,33 @@ export async function listUnits(db: DbOrTx, companyId: number, buildingId: numbe
 export async function listButlerLoads(db: DbOrTx, companyId: number) {
   const placement = householdPlacementSubquery(db, companyId);
   const peopleQuery = db
-      .select({ id: users.id, name: users.name, phone: users.phone, supervisorId: supervisorButlers.supervisorUserId, supervisorName: sql<string | null>`(select s.name from ${users} s where s.id = ${supervisorButlers.supervisorUserId})` })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .leftJoin(supervisorButlers, and(eq(supervisorButlers.companyId, companyId), eq(supervisorButlers.butlerUserId, users.id)))
-      .where(and(eq(memberships.companyId, companyId), eq(memberships.role, "butler")))
-      .orderBy(asc(users.name));
+    .select({
+      id: users.id,
+      name: users.name,
+      phone: users.phone,
+      supervisorId: supervisorButlers.supervisorUserId,
+      supervisorName: sql<
+        string | null
+      >`(select s.name from ${users} s where s.id = ${supervisorButlers.supervisorUserId})`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(
+      supervisorButlers,
+      and(eq(supervisorButlers.companyId, companyId), eq(supervisorButlers.butlerUserId, users.id)),
+    )
+    .where(and(eq(memberships.companyId, companyId), eq(memberships.role, "butler")))
+    .orderBy(asc(users.name));
   const loadsQuery = db
-      .select({ butlerId: placement.butlerUserId, n: count() })
-      .from(placement)
-      .innerJoin(households, and(eq(households.id, placement.householdId), eq(households.active, true)))
-      .groupBy(sql`${placement.butlerUserId}`);
+    .select({ butlerId: placement.butlerUserId, n: count() })
+    .from(placement)
+    .innerJoin(households, and(eq(households.id, placement.householdId), eq(households.active, true)))
+    .groupBy(sql`${placement.butlerUserId}`);
   const buildingsQuery = db
-      .select({ butlerId: buildingButlers.butlerUserId, n: count() })
-      .from(buildingButlers)
-      .where(eq(buildingButlers.companyId, companyId))
-      .groupBy(buildingButlers.butlerUserId);
+    .select({ butlerId: buildingButlers.butlerUserId, n: count() })
+    .from(buildingButlers)
+    .where(eq(buildingButlers.companyId, companyId))
+    .groupBy(buildingButlers.butlerUserId);
   const [people, loads, buildingCounts] = await Promise.all([peopleQuery, loadsQuery, buildingsQuery]);
   const loadBy = new Map(loads.map((l) => [l.butlerId, l.n]));
   const buildingsBy = new Map(buildingCounts.map((b) => [b.butlerId, b.n]));

@@ -14,7 +14,11 @@ interface Ctx {
 }
 
 /** The community a building / unit / household belongs to (company-scoped), or not_found. */
-export async function communityOf(db: DbOrTx, companyId: number, ref: { buildingId?: number; unitId?: number; householdId?: number }) {
+export async function communityOf(
+  db: DbOrTx,
+  companyId: number,
+  ref: { buildingId?: number; unitId?: number; householdId?: number },
+) {
   let row: { communityId: number } | undefined;
   if (ref.buildingId !== undefined)
     [row] = await db

@@ -25,7 +25,11 @@ export interface TransferResult {
  * the conditional end (`to_date is null and household = from`) lets one win; the other gets a
  * conflict, and the period trigger and the one-open-link index refuse any overlap regardless.
  */
-export async function transferUnit(db: Db, actor: { companyId: number; userId: number }, input: z.output<typeof transferSchema>): Promise<TransferResult> {
+export async function transferUnit(
+  db: Db,
+  actor: { companyId: number; userId: number },
+  input: z.output<typeof transferSchema>,
+): Promise<TransferResult> {
   const { unitId, toHouseholdId, fromHouseholdId, date } = input;
   if (toHouseholdId === fromHouseholdId) throw AppError.field("toHouseholdId", "validation.transferSame");
   try {
@@ -41,16 +45,30 @@ export async function transferUnit(db: Db, actor: { companyId: number; userId: n
       const [open] = await tx
         .select({ householdId: householdUnits.householdId, fromDate: householdUnits.fromDate })
         .from(householdUnits)
-        .where(and(eq(householdUnits.companyId, actor.companyId), eq(householdUnits.unitId, unitId), isNull(householdUnits.toDate)));
+        .where(
+          and(
+            eq(householdUnits.companyId, actor.companyId),
+            eq(householdUnits.unitId, unitId),
+            isNull(householdUnits.toDate),
+          ),
+        );
       if (!open) throw new AppError("not_found");
       if (open.householdId !== fromHouseholdId) throw AppError.field("_form", "validation.transferStale", "conflict");
       if (date <= open.fromDate) throw AppError.field("date", "validation.transferBeforeStart");
       const ended = await tx
         .update(householdUnits)
         .set({ toDate: date })
-        .where(and(eq(householdUnits.unitId, unitId), eq(householdUnits.householdId, fromHouseholdId), isNull(householdUnits.toDate)));
+        .where(
+          and(
+            eq(householdUnits.unitId, unitId),
+            eq(householdUnits.householdId, fromHouseholdId),
+            isNull(householdUnits.toDate),
+          ),
+        );
       if (ended.rowsAffected !== 1) throw AppError.field("_form", "validation.transferStale", "conflict");
-      await tx.insert(householdUnits).values({ companyId: actor.companyId, householdId: toHouseholdId, unitId, fromDate: date });
+      await tx
+        .insert(householdUnits)
+        .values({ companyId: actor.companyId, householdId: toHouseholdId, unitId, fromDate: date });
       await writeAudit(tx, {
         companyId: actor.companyId,
         actorUserId: actor.userId,
@@ -63,14 +81,18 @@ export async function transferUnit(db: Db, actor: { companyId: number; userId: n
       return { unitId, fromHouseholdId, toHouseholdId, date };
     });
   } catch (e) {
-    if (isPeriodOverlap(e) || isUniqueViolation(e, "household_units")) throw AppError.field("_form", "validation.transferStale", "conflict");
+    if (isPeriodOverlap(e) || isUniqueViolation(e, "household_units"))
+      throw AppError.field("_form", "validation.transferStale", "conflict");
     throw e;
   }
 }
 
 /** A household of the company by its code; a code of another company is a field error like an unknown one. */
 export async function householdIdByCode(db: DbOrTx, companyId: number, code: string): Promise<number> {
-  const [row] = await db.select({ id: households.id }).from(households).where(and(eq(households.companyId, companyId), eq(households.code, code)));
+  const [row] = await db
+    .select({ id: households.id })
+    .from(households)
+    .where(and(eq(households.companyId, companyId), eq(households.code, code)));
   if (!row) throw AppError.field("toHouseholdCode", "validation.householdUnknown");
   return row.id;
 }
@@ -88,7 +110,11 @@ export interface HoldingPeriod {
  * Every holding period of the units a household holds or held, with the other holders of
  * those units: the unit history shown on the household page. Tenant-scoped.
  */
-export async function unitHistoryOfHousehold(db: DbOrTx, companyId: number, householdId: number): Promise<HoldingPeriod[]> {
+export async function unitHistoryOfHousehold(
+  db: DbOrTx,
+  companyId: number,
+  householdId: number,
+): Promise<HoldingPeriod[]> {
   const mine = db
     .select({ unitId: householdUnits.unitId })
     .from(householdUnits)

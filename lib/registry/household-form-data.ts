@@ -9,7 +9,13 @@ export async function unitOptions(db: DbOrTx, companyId: number, communityId: nu
     listFreeUnits(db, companyId, communityId),
     heldUnitIds.length
       ? db
-          .select({ id: units.id, number: units.number, type: units.type, buildingCode: buildings.code, buildingName: buildings.name })
+          .select({
+            id: units.id,
+            number: units.number,
+            type: units.type,
+            buildingCode: buildings.code,
+            buildingName: buildings.name,
+          })
           .from(units)
           .innerJoin(buildings, eq(buildings.id, units.buildingId))
           .where(and(eq(units.companyId, companyId), inArray(units.id, heldUnitIds)))

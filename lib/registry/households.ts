@@ -1,5 +1,14 @@
 import { aliasedTable, and, asc, count, desc, eq, inArray, or, sql, type SQL, isNull } from "drizzle-orm";
-import { buildings, communities, householdContacts, householdUnits, households, residentLinks, units, users } from "@/db/schema";
+import {
+  buildings,
+  communities,
+  householdContacts,
+  householdUnits,
+  households,
+  residentLinks,
+  units,
+  users,
+} from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import type { RegistryView } from "./access";
 import { householdPlacementSubquery } from "./queries";
@@ -51,7 +60,12 @@ export interface HouseholdSearch {
  * The household list for staff: search by name, phone, code or unit ("3-2-1201"),
  * filtered to what the viewer may see, one page at a time, with the total.
  */
-export async function searchHouseholds(db: DbOrTx, companyId: number, view: RegistryView, search: HouseholdSearch = {}) {
+export async function searchHouseholds(
+  db: DbOrTx,
+  companyId: number,
+  view: RegistryView,
+  search: HouseholdSearch = {},
+) {
   const placement = householdPlacementSubquery(db, companyId);
   const butler = aliasedTable(users, "butler");
   const where = and(
@@ -88,7 +102,14 @@ export async function searchHouseholds(db: DbOrTx, companyId: number, view: Regi
     .where(where);
   const [rows, [total]] = await Promise.all([
     base
-      .orderBy(asc(communities.name), sql`length(${buildings.code})`, asc(buildings.code), sql`length(${units.number})`, asc(units.number), asc(households.id))
+      .orderBy(
+        asc(communities.name),
+        sql`length(${buildings.code})`,
+        asc(buildings.code),
+        sql`length(${units.number})`,
+        asc(units.number),
+        asc(households.id),
+      )
       .limit(HOUSEHOLD_PAGE_SIZE)
       .offset((page - 1) * HOUSEHOLD_PAGE_SIZE),
     db
@@ -139,7 +160,9 @@ export async function getHousehold(db: DbOrTx, companyId: number, view: Registry
       .innerJoin(units, eq(units.id, householdUnits.unitId))
       .innerJoin(buildings, eq(buildings.id, units.buildingId))
       .innerJoin(communities, eq(communities.id, buildings.communityId))
-      .where(and(eq(householdUnits.companyId, companyId), eq(householdUnits.householdId, id), isNull(householdUnits.toDate)))
+      .where(
+        and(eq(householdUnits.companyId, companyId), eq(householdUnits.householdId, id), isNull(householdUnits.toDate)),
+      )
       .orderBy(asc(units.id)),
     db
       .select()
@@ -166,7 +189,13 @@ export async function getHousehold(db: DbOrTx, companyId: number, view: Registry
 /** Units of a community not held by any household, for the household form's unit picker. */
 export async function listFreeUnits(db: DbOrTx, companyId: number, communityId: number) {
   return db
-    .select({ id: units.id, number: units.number, type: units.type, buildingCode: buildings.code, buildingName: buildings.name })
+    .select({
+      id: units.id,
+      number: units.number,
+      type: units.type,
+      buildingCode: buildings.code,
+      buildingName: buildings.name,
+    })
     .from(units)
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
     .leftJoin(householdUnits, and(eq(householdUnits.unitId, units.id), isNull(householdUnits.toDate)))
@@ -180,4 +209,3 @@ export async function listFreeUnits(db: DbOrTx, companyId: number, communityId: 
     )
     .orderBy(sql`length(${buildings.code})`, asc(buildings.code), sql`length(${units.number})`, asc(units.number));
 }
-

@@ -14,10 +14,22 @@ import type { DbOrTx } from "@/lib/db/client";
 /** Portfolio head counts for the staff dashboard. */
 export async function registryCounts(db: DbOrTx, companyId: number) {
   const [[c], [b], [u], [h], [r]] = await Promise.all([
-    db.select({ n: count() }).from(communities).where(and(eq(communities.companyId, companyId), eq(communities.active, true))),
-    db.select({ n: count() }).from(buildings).where(and(eq(buildings.companyId, companyId), eq(buildings.active, true))),
-    db.select({ n: count() }).from(units).where(and(eq(units.companyId, companyId), eq(units.active, true))),
-    db.select({ n: count() }).from(households).where(and(eq(households.companyId, companyId), eq(households.active, true))),
+    db
+      .select({ n: count() })
+      .from(communities)
+      .where(and(eq(communities.companyId, companyId), eq(communities.active, true))),
+    db
+      .select({ n: count() })
+      .from(buildings)
+      .where(and(eq(buildings.companyId, companyId), eq(buildings.active, true))),
+    db
+      .select({ n: count() })
+      .from(units)
+      .where(and(eq(units.companyId, companyId), eq(units.active, true))),
+    db
+      .select({ n: count() })
+      .from(households)
+      .where(and(eq(households.companyId, companyId), eq(households.active, true))),
     db
       .select({ n: countDistinct(residentLinks.userId) })
       .from(residentLinks)
@@ -43,7 +55,9 @@ export function householdButlersSubquery(db: DbOrTx, companyId: number, onlyHous
       unitId: sql<number>`${units.id}`.as("hp_unit_id"),
       buildingId: sql<number>`${units.buildingId}`.as("hp_building_id"),
       communityId: sql<number>`${buildings.communityId}`.as("hp_community_id"),
-      butlerUserId: sql<number | null>`coalesce(${unitButlers.butlerUserId}, ${buildingButlers.butlerUserId})`.as("hp_butler_user_id"),
+      butlerUserId: sql<number | null>`coalesce(${unitButlers.butlerUserId}, ${buildingButlers.butlerUserId})`.as(
+        "hp_butler_user_id",
+      ),
     })
     .from(householdUnits)
     .innerJoin(units, eq(units.id, householdUnits.unitId))
@@ -80,10 +94,17 @@ export async function butlerSummary(db: DbOrTx, companyId: number, butlerUserId:
 }
 
 /** The butler of each given household (null when none is assigned). */
-export async function butlersOfHouseholds(db: DbOrTx, companyId: number, householdIds: number[]): Promise<Map<number, number | null>> {
+export async function butlersOfHouseholds(
+  db: DbOrTx,
+  companyId: number,
+  householdIds: number[],
+): Promise<Map<number, number | null>> {
   if (householdIds.length === 0) return new Map();
   const hb = householdButlersSubquery(db, companyId);
-  const rows = await db.select({ householdId: hb.householdId, butlerUserId: hb.butlerUserId }).from(hb).where(inArray(hb.householdId, householdIds));
+  const rows = await db
+    .select({ householdId: hb.householdId, butlerUserId: hb.butlerUserId })
+    .from(hb)
+    .where(inArray(hb.householdId, householdIds));
   return new Map(rows.map((r) => [r.householdId, r.butlerUserId]));
 }
 
@@ -107,14 +128,30 @@ export async function residentHouseholds(db: DbOrTx, companyId: number, userId: 
     .leftJoin(units, eq(units.id, householdUnits.unitId))
     .leftJoin(buildings, eq(buildings.id, units.buildingId))
     .leftJoin(communities, eq(communities.id, buildings.communityId))
-    .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.userId, userId), eq(residentLinks.status, "approved")))
+    .where(
+      and(
+        eq(residentLinks.companyId, companyId),
+        eq(residentLinks.userId, userId),
+        eq(residentLinks.status, "approved"),
+      ),
+    )
     .orderBy(households.id, units.id);
   const byHousehold = new Map<
     number,
-    { id: number; name: string; relation: string; units: { id: number; label: string; type: string; areaCentiM2: number }[] }
+    {
+      id: number;
+      name: string;
+      relation: string;
+      units: { id: number; label: string; type: string; areaCentiM2: number }[];
+    }
   >();
   for (const r of rows) {
-    const h = byHousehold.get(r.householdId) ?? { id: r.householdId, name: r.householdName, relation: r.relation, units: [] };
+    const h = byHousehold.get(r.householdId) ?? {
+      id: r.householdId,
+      name: r.householdName,
+      relation: r.relation,
+      units: [],
+    };
     if (r.unitId != null)
       h.units.push({
         id: r.unitId,

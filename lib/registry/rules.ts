@@ -13,7 +13,8 @@ export function householdCodeFromBytes(nextBytes: (n: number) => Uint8Array): st
   let code = "";
   while (code.length < HOUSEHOLD_CODE_LENGTH) {
     for (const b of nextBytes(HOUSEHOLD_CODE_LENGTH)) {
-      if (b < limit && code.length < HOUSEHOLD_CODE_LENGTH) code += HOUSEHOLD_CODE_ALPHABET[b % HOUSEHOLD_CODE_ALPHABET.length];
+      if (b < limit && code.length < HOUSEHOLD_CODE_LENGTH)
+        code += HOUSEHOLD_CODE_ALPHABET[b % HOUSEHOLD_CODE_ALPHABET.length];
     }
   }
   return code;
@@ -37,7 +38,10 @@ export const MAX_AREA_CENTI_M2 = 10_000 * 100;
  * most two decimals.
  */
 export function parseAreaToCenti(raw: string): number | null {
-  const text = raw.trim().replace(/,/g, "").replace(/\s*(m²|m2|㎡|平方米|平米)$/i, "");
+  const text = raw
+    .trim()
+    .replace(/,/g, "")
+    .replace(/\s*(m²|m2|㎡|平方米|平米)$/i, "");
   const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));

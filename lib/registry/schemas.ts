@@ -6,7 +6,11 @@ import { checkArea, parseAreaToCenti } from "./rules";
 /** Registry field rules, shared by the staff forms, their actions, the CSV import and the tests. */
 const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 
-export const registryNameField = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong");
+export const registryNameField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .max(100, "validation.tooLong");
 
 export const buildingCodeField = z
   .string({ error: "validation.required" })
@@ -25,17 +29,15 @@ export const unitNumberField = z
   .transform((v) => v.toUpperCase());
 
 /** Area typed in m² → integer hundredths of m²; ≤ 0 and > 10,000 m² refused. */
-export const areaField = z
-  .union([z.string(), z.number()], { error: "validation.required" })
-  .transform((v, ctx) => {
-    const centi = parseAreaToCenti(String(v));
-    const problem = checkArea(centi);
-    if (problem) {
-      ctx.addIssue({ code: "custom", message: `validation.area.${problem}` });
-      return z.NEVER;
-    }
-    return centi as number;
-  });
+export const areaField = z.union([z.string(), z.number()], { error: "validation.required" }).transform((v, ctx) => {
+  const centi = parseAreaToCenti(String(v));
+  const problem = checkArea(centi);
+  if (problem) {
+    ctx.addIssue({ code: "custom", message: `validation.area.${problem}` });
+    return z.NEVER;
+  }
+  return centi as number;
+});
 
 export const floorField = z
   .union([z.string(), z.number()])
@@ -52,7 +54,12 @@ export const floorField = z
 
 export const communitySchema = z.object({
   name: registryNameField,
-  address: z.string().trim().max(200, "validation.tooLong").optional().transform((v) => v || null),
+  address: z
+    .string()
+    .trim()
+    .max(200, "validation.tooLong")
+    .optional()
+    .transform((v) => v || null),
 });
 
 export const buildingSchema = z.object({
@@ -80,7 +87,10 @@ export const contactSchema = z.object({
 export const dayField = z
   .string({ error: "validation.required" })
   .trim()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "validation.date");
+  .refine(
+    (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    "validation.date",
+  );
 
 /** Optional day: empty means "today" (the command decides). */
 export const optionalDayField = z
@@ -114,7 +124,12 @@ const optionalUserId = z
   .refine((v) => v === null || (Number.isInteger(v) && v > 0), "validation.required");
 
 export const buildingButlerSchema = z.object({ buildingId: id, butlerUserId: optionalUserId });
-export const unitRangeButlerSchema = z.object({ buildingId: id, from: unitNumberField, to: unitNumberField, butlerUserId: optionalUserId });
+export const unitRangeButlerSchema = z.object({
+  buildingId: id,
+  from: unitNumberField,
+  to: unitNumberField,
+  butlerUserId: optionalUserId,
+});
 export const supervisorSchema = z.object({ butlerUserId: id, supervisorUserId: optionalUserId });
 export const communityManagerSchema = z.object({ communityId: id, managerUserId: optionalUserId });
 
@@ -129,5 +144,10 @@ export const transferSchema = z.object({
 
 /** The transfer form: the buyer by its household code (printed on its bills). */
 export const transferFormSchema = transferSchema.omit({ toHouseholdId: true }).extend({
-  toHouseholdCode: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(20, "validation.tooLong").transform((v) => v.toUpperCase()),
+  toHouseholdCode: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(20, "validation.tooLong")
+    .transform((v) => v.toUpperCase()),
 });

@@ -30,7 +30,10 @@ export async function loadRegistryView(db: DbOrTx, companyId: number, viewer: Vi
 }
 
 /** The WHERE condition that keeps only the households the view may see, on a placement subquery. */
-export function visibleHouseholds(view: RegistryView, placement: ReturnType<typeof householdButlersSubquery>): SQL | undefined {
+export function visibleHouseholds(
+  view: RegistryView,
+  placement: ReturnType<typeof householdButlersSubquery>,
+): SQL | undefined {
   if (view.kind === "all") return undefined;
   const parts: SQL[] = [];
   if (view.butlerIds.length) parts.push(inArray(placement.butlerUserId, view.butlerIds));

@@ -63,7 +63,11 @@ const phoneHasAccount = () => AppError.field("phone", "residents.errors.phoneHas
  * and add the household from the profile — and that answer counts as a failure against the
  * address's limit, so it cannot be used to list who has an account.
  */
-export async function registerResident(db: Db, input: Omit<z.output<typeof registerSchema>, "acceptPrivacy">, { ip }: { ip: string }) {
+export async function registerResident(
+  db: Db,
+  input: Omit<z.output<typeof registerSchema>, "acceptPrivacy">,
+  { ip }: { ip: string },
+) {
   const keys: LimitedKey[] = [
     { key: householdCodeKeys.ip(ip), rule: HOUSEHOLD_CODE_PER_IP },
     { key: householdCodeKeys.phone(input.phone), rule: HOUSEHOLD_CODE_PER_PERSON },
@@ -78,7 +82,10 @@ export async function registerResident(db: Db, input: Omit<z.output<typeof regis
   try {
     return await db.transaction(async (tx) => {
       const companyId = household.companyId;
-      const [user] = await tx.insert(users).values({ name: input.name, phone: input.phone, passwordHash }).returning({ id: users.id });
+      const [user] = await tx
+        .insert(users)
+        .values({ name: input.name, phone: input.phone, passwordHash })
+        .returning({ id: users.id });
       await tx.insert(memberships).values({ companyId, userId: user.id, role: "resident" });
       await recordConsent(tx, companyId, user.id, "privacy_notice", PRIVACY_NOTICE_VERSION);
       const [link] = await tx
@@ -137,7 +144,13 @@ export async function requestHousehold(
       const [existing] = await tx
         .select({ id: residentLinks.id, status: residentLinks.status, relation: residentLinks.relation })
         .from(residentLinks)
-        .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.userId, userId), eq(residentLinks.householdId, household.id)));
+        .where(
+          and(
+            eq(residentLinks.companyId, companyId),
+            eq(residentLinks.userId, userId),
+            eq(residentLinks.householdId, household.id),
+          ),
+        );
       const outcome = requestOutcome(existing?.status);
       if (outcome === "alreadyPending") throw alreadyRequested();
       if (outcome === "alreadyLinked") throw AppError.field("code", "residents.errors.alreadyLinked", "conflict");
@@ -176,13 +189,20 @@ export async function requestHousehold(
 
 /* ── Staff decide ───────────────────────────────────────────────────────────────── */
 
-export type Decision = { kind: "approve" } | { kind: "reject"; reason: z.output<typeof rejectRegistrationSchema>["reason"] };
+export type Decision =
+  { kind: "approve" } | { kind: "reject"; reason: z.output<typeof rejectRegistrationSchema>["reason"] };
 
 /**
  * Approves or rejects a pending request. The request is looked up through the viewer's
  * scope (their households only), so another butler's request is simply not found.
  */
-export async function decideRegistration(db: Db, companyId: number, viewer: Viewer, linkId: number, decision: Decision) {
+export async function decideRegistration(
+  db: Db,
+  companyId: number,
+  viewer: Viewer,
+  linkId: number,
+  decision: Decision,
+) {
   return db.transaction(async (tx) => {
     const link = await findDecidableLink(tx, companyId, viewer, linkId);
     if (!link) throw new AppError("not_found");
@@ -193,7 +213,13 @@ export async function decideRegistration(db: Db, companyId: number, viewer: View
     const updated = await tx
       .update(residentLinks)
       .set({ status: to, decidedByUserId: viewer.userId })
-      .where(and(eq(residentLinks.id, link.id), eq(residentLinks.companyId, companyId), eq(residentLinks.status, link.status)))
+      .where(
+        and(
+          eq(residentLinks.id, link.id),
+          eq(residentLinks.companyId, companyId),
+          eq(residentLinks.status, link.status),
+        ),
+      )
       .returning({ id: residentLinks.id });
     if (updated.length === 0) throw new AppError("conflict", "residents.errors.alreadyDecided");
     await writeAudit(tx, {
@@ -217,7 +243,13 @@ export async function decideRegistration(db: Db, companyId: number, viewer: View
  */
 export async function removeResidentLink(db: Db, companyId: number, actorUserId: number, linkId: number) {
   return db.transaction(async (tx) => {
-    const columns = { id: residentLinks.id, userId: residentLinks.userId, householdId: residentLinks.householdId, relation: residentLinks.relation, status: residentLinks.status };
+    const columns = {
+      id: residentLinks.id,
+      userId: residentLinks.userId,
+      householdId: residentLinks.householdId,
+      relation: residentLinks.relation,
+      status: residentLinks.status,
+    };
     const [target] = await tx
       .select(columns)
       .from(residentLinks)
@@ -226,7 +258,13 @@ export async function removeResidentLink(db: Db, companyId: number, actorUserId:
     const [actor] = await tx
       .select(columns)
       .from(residentLinks)
-      .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.userId, actorUserId), eq(residentLinks.householdId, target.householdId)));
+      .where(
+        and(
+          eq(residentLinks.companyId, companyId),
+          eq(residentLinks.userId, actorUserId),
+          eq(residentLinks.householdId, target.householdId),
+        ),
+      );
     if (!actor || actor.status !== "approved") throw new AppError("not_found");
     const verdict = removeVerdict(actor, target);
     if (verdict === "notOwner") throw new AppError("forbidden", "residents.errors.onlyOwnerRemoves");
@@ -245,7 +283,12 @@ export async function removeResidentLink(db: Db, companyId: number, actorUserId:
       action: "resident_link.remove",
       entity: "resident_link",
       entityId: target.id,
-      before: { userId: target.userId, householdId: target.householdId, relation: target.relation, status: target.status },
+      before: {
+        userId: target.userId,
+        householdId: target.householdId,
+        relation: target.relation,
+        status: target.status,
+      },
       after: { status: "removed" },
     });
     return { linkId: target.id };

@@ -34,7 +34,11 @@ export interface UnitLine {
 }
 
 /** The units of each given household, labelled "翠湖花园 1栋 1-101", residential first. */
-export async function unitsOfHouseholds(db: DbOrTx, companyId: number, householdIds: number[]): Promise<Map<number, UnitLine[]>> {
+export async function unitsOfHouseholds(
+  db: DbOrTx,
+  companyId: number,
+  householdIds: number[],
+): Promise<Map<number, UnitLine[]>> {
   const out = new Map<number, UnitLine[]>();
   if (householdIds.length === 0) return out;
   const rows = await db
@@ -52,11 +56,22 @@ export async function unitsOfHouseholds(db: DbOrTx, companyId: number, household
     .innerJoin(units, eq(units.id, householdUnits.unitId))
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
     .innerJoin(communities, eq(communities.id, buildings.communityId))
-    .where(and(eq(householdUnits.companyId, companyId), inArray(householdUnits.householdId, householdIds), isNull(householdUnits.toDate)))
+    .where(
+      and(
+        eq(householdUnits.companyId, companyId),
+        inArray(householdUnits.householdId, householdIds),
+        isNull(householdUnits.toDate),
+      ),
+    )
     .orderBy(asc(householdUnits.householdId), sql`${units.type} <> 'residential'`, asc(units.id));
   for (const r of rows) {
     const list = out.get(r.householdId) ?? [];
-    list.push({ id: r.id, label: `${r.communityName} ${r.buildingName} ${r.number}`, type: r.type, areaCentiM2: r.areaCentiM2 });
+    list.push({
+      id: r.id,
+      label: `${r.communityName} ${r.buildingName} ${r.number}`,
+      type: r.type,
+      areaCentiM2: r.areaCentiM2,
+    });
     out.set(r.householdId, list);
   }
   return out;
@@ -132,7 +147,13 @@ export async function listRegistrations(
     .limit(limit);
   const [unitMap, reasons] = await Promise.all([
     unitsOfHouseholds(db, companyId, [...new Set(rows.map((r) => r.householdId))]),
-    status === "rejected" ? rejectionReasons(db, companyId, rows.map((r) => r.linkId)) : Promise.resolve(new Map<number, string | null>()),
+    status === "rejected"
+      ? rejectionReasons(
+          db,
+          companyId,
+          rows.map((r) => r.linkId),
+        )
+      : Promise.resolve(new Map<number, string | null>()),
   ]);
   return rows.map((r) => ({
     linkId: r.linkId,
@@ -177,12 +198,26 @@ export async function findDecidableLink(db: DbOrTx, companyId: number, viewer: V
 export async function householdStaff(db: DbOrTx, companyId: number, householdId: number): Promise<HouseholdStaff> {
   const placement = householdPlacementSubquery(db, companyId);
   const [row] = await db
-    .select({ butlerUserId: placement.butlerUserId, supervisorUserId: supervisorButlers.supervisorUserId, managerUserId: communityManagers.managerUserId })
+    .select({
+      butlerUserId: placement.butlerUserId,
+      supervisorUserId: supervisorButlers.supervisorUserId,
+      managerUserId: communityManagers.managerUserId,
+    })
     .from(placement)
-    .leftJoin(supervisorButlers, and(eq(supervisorButlers.companyId, companyId), eq(supervisorButlers.butlerUserId, placement.butlerUserId)))
-    .leftJoin(communityManagers, and(eq(communityManagers.companyId, companyId), eq(communityManagers.communityId, placement.communityId)))
+    .leftJoin(
+      supervisorButlers,
+      and(eq(supervisorButlers.companyId, companyId), eq(supervisorButlers.butlerUserId, placement.butlerUserId)),
+    )
+    .leftJoin(
+      communityManagers,
+      and(eq(communityManagers.companyId, companyId), eq(communityManagers.communityId, placement.communityId)),
+    )
     .where(eq(placement.householdId, householdId));
-  return { butlerUserId: row?.butlerUserId ?? null, supervisorUserId: row?.supervisorUserId ?? null, managerUserId: row?.managerUserId ?? null };
+  return {
+    butlerUserId: row?.butlerUserId ?? null,
+    supervisorUserId: row?.supervisorUserId ?? null,
+    managerUserId: row?.managerUserId ?? null,
+  };
 }
 
 /* ── Resident: own households and requests ──────────────────────────────────────── */
@@ -219,7 +254,11 @@ export interface HomeRequest {
  * get the other people linked to it), and their pending and rejected requests. A pending or
  * rejected request shows the units' addresses only, not the household's name.
  */
-export async function residentHome(db: DbOrTx, companyId: number, userId: number): Promise<{ households: HomeHousehold[]; requests: HomeRequest[] }> {
+export async function residentHome(
+  db: DbOrTx,
+  companyId: number,
+  userId: number,
+): Promise<{ households: HomeHousehold[]; requests: HomeRequest[] }> {
   const links = await db
     .select({
       linkId: residentLinks.id,
@@ -245,7 +284,11 @@ export async function residentHome(db: DbOrTx, companyId: number, userId: number
   const owned = approved.filter((l) => l.relation === "owner").map((l) => l.householdId);
 
   const [unitMap, others, reasons] = await Promise.all([
-    unitsOfHouseholds(db, companyId, links.map((l) => l.householdId)),
+    unitsOfHouseholds(
+      db,
+      companyId,
+      links.map((l) => l.householdId),
+    ),
     owned.length
       ? db
           .select({
@@ -298,7 +341,11 @@ export async function residentHome(db: DbOrTx, companyId: number, userId: number
 }
 
 /** The reason given with the latest rejection of each link (kept in the audit entry). */
-export async function rejectionReasons(db: DbOrTx, companyId: number, linkIds: number[]): Promise<Map<number, string | null>> {
+export async function rejectionReasons(
+  db: DbOrTx,
+  companyId: number,
+  linkIds: number[],
+): Promise<Map<number, string | null>> {
   const out = new Map<number, string | null>();
   if (linkIds.length === 0) return out;
   const rows = await db

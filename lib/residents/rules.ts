@@ -47,11 +47,18 @@ export function requestOutcome(existing: LinkStatus | null | undefined): Request
  * the household's main unit), a supervisor's team's and own households, a project manager's
  * communities. Finance and legal see households but do not decide registrations.
  */
-export const APPROVER_ROLES = ["butler", "supervisor", "project_manager", "front_desk", "admin"] as const satisfies readonly Role[];
+export const APPROVER_ROLES = [
+  "butler",
+  "supervisor",
+  "project_manager",
+  "front_desk",
+  "admin",
+] as const satisfies readonly Role[];
 const ASSIGNED_APPROVER_ROLES = ["butler", "supervisor", "project_manager"] as const satisfies readonly Role[];
 export type AssignedApproverRole = (typeof ASSIGNED_APPROVER_ROLES)[number];
 
-export type ApprovalScope = { kind: "company" } | { kind: "assigned"; roles: AssignedApproverRole[] } | { kind: "none" };
+export type ApprovalScope =
+  { kind: "company" } | { kind: "assigned"; roles: AssignedApproverRole[] } | { kind: "none" };
 
 export function approvalScope(roles: readonly Role[]): ApprovalScope {
   if (roles.includes("admin") || roles.includes("front_desk")) return { kind: "company" };
@@ -77,7 +84,9 @@ export function mayDecide(viewer: { userId: number; roles: readonly Role[] }, ho
   const me = viewer.userId;
   return (
     (holds("butler") && household.butlerUserId === me) ||
-    (holds("supervisor") && household.butlerUserId !== null && (household.butlerUserId === me || household.supervisorUserId === me)) ||
+    (holds("supervisor") &&
+      household.butlerUserId !== null &&
+      (household.butlerUserId === me || household.supervisorUserId === me)) ||
     (holds("project_manager") && household.managerUserId === me)
   );
 }

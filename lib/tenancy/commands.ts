@@ -34,14 +34,19 @@ function identifierConflict(error: unknown): AppError | null {
 }
 
 /** The public sign-up's answer to a taken phone or e-mail: the same whichever it is. */
-const identifierUnavailable = () => new AppError("conflict", "errors.conflict", { _form: ["validation.identifierUnavailable"] });
+const identifierUnavailable = () =>
+  new AppError("conflict", "errors.conflict", { _form: ["validation.identifierUnavailable"] });
 
 /**
  * Company sign-up: the company, its first user and that user's admin role, all or nothing.
  * From the public form (`ip` given) every attempt counts against the address's limit, and a
  * taken phone or e-mail gets one generic answer, so the form cannot list who has an account.
  */
-export async function signUpCompany(db: Db, input: Omit<z.output<typeof signUpSchema>, "acceptDpa">, from?: { ip: string }) {
+export async function signUpCompany(
+  db: Db,
+  input: Omit<z.output<typeof signUpSchema>, "acceptDpa">,
+  from?: { ip: string },
+) {
   if (from) {
     const keys: LimitedKey[] = [{ key: `signup:ip:${from.ip}`, rule: SIGN_UP_PER_IP }];
     if (!(await checkLimits(db, keys)).allowed) throw new AppError("rate_limited");
@@ -68,7 +73,11 @@ export async function signUpCompany(db: Db, input: Omit<z.output<typeof signUpSc
         action: "company.sign_up",
         entity: "company",
         entityId: company.id,
-        after: { name: company.name, admin: { id: user.id, phone: input.phone, email: input.email }, dpaVersion: DPA_VERSION },
+        after: {
+          name: company.name,
+          admin: { id: user.id, phone: input.phone, email: input.email },
+          dpaVersion: DPA_VERSION,
+        },
       });
       return { companyId: company.id, userId: user.id };
     });
@@ -78,7 +87,12 @@ export async function signUpCompany(db: Db, input: Omit<z.output<typeof signUpSc
 }
 
 /** The admin creates a staff account with one or more roles in their company. */
-export async function createStaffMember(db: Db, companyId: number, actorUserId: number, input: z.output<typeof createStaffSchema>) {
+export async function createStaffMember(
+  db: Db,
+  companyId: number,
+  actorUserId: number,
+  input: z.output<typeof createStaffSchema>,
+) {
   await assertIdentifiersFree(db, input.phone, input.email);
   const passwordHash = await hashPassword(input.password);
   try {
@@ -108,8 +122,15 @@ export async function createStaffMember(db: Db, companyId: number, actorUserId: 
  * (the session version goes up) so that the old roles stop working at once. An admin
  * cannot remove their own admin role, so a company never loses its last way in by accident.
  */
-export async function setStaffRoles(db: Db, companyId: number, actorUserId: number, userId: number, roles: StaffRole[]) {
-  if (userId === actorUserId && !roles.includes("admin")) throw AppError.field("roles", "validation.cannotDropOwnAdmin");
+export async function setStaffRoles(
+  db: Db,
+  companyId: number,
+  actorUserId: number,
+  userId: number,
+  roles: StaffRole[],
+) {
+  if (userId === actorUserId && !roles.includes("admin"))
+    throw AppError.field("roles", "validation.cannotDropOwnAdmin");
   return db.transaction(async (tx) => {
     const current = await tx
       .select({ role: memberships.role })
@@ -123,9 +144,18 @@ export async function setStaffRoles(db: Db, companyId: number, actorUserId: numb
     if (toRemove.length)
       await tx
         .delete(memberships)
-        .where(and(eq(memberships.companyId, companyId), eq(memberships.userId, userId), inArray(memberships.role, toRemove)));
+        .where(
+          and(
+            eq(memberships.companyId, companyId),
+            eq(memberships.userId, userId),
+            inArray(memberships.role, toRemove),
+          ),
+        );
     if (toAdd.length) await tx.insert(memberships).values(toAdd.map((role) => ({ companyId, userId, role })));
-    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId));
     await writeAudit(tx, {
       companyId,
       actorUserId,
@@ -142,14 +172,31 @@ export async function setStaffRoles(db: Db, companyId: number, actorUserId: numb
 /** Ends every session of the user, this one included. */
 export async function signOutEverywhere(db: Db, companyId: number, userId: number) {
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
-    await writeAudit(tx, { companyId, actorUserId: userId, action: "user.sign_out_everywhere", entity: "user", entityId: userId });
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, userId));
+    await writeAudit(tx, {
+      companyId,
+      actorUserId: userId,
+      action: "user.sign_out_everywhere",
+      entity: "user",
+      entityId: userId,
+    });
   });
 }
 
 /** Changes the password after checking the current one; every other session ends. */
-export async function changePassword(db: Db, companyId: number, userId: number, input: z.output<typeof changePasswordSchema>) {
-  const [user] = await db.select({ passwordHash: users.passwordHash, phone: users.phone, email: users.email }).from(users).where(eq(users.id, userId));
+export async function changePassword(
+  db: Db,
+  companyId: number,
+  userId: number,
+  input: z.output<typeof changePasswordSchema>,
+) {
+  const [user] = await db
+    .select({ passwordHash: users.passwordHash, phone: users.phone, email: users.email })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword)))
     throw AppError.field("currentPassword", "validation.wrongPassword");
   if (containsPersonal(input.newPassword, user)) throw AppError.field("newPassword", "validation.passwordPersonal");
@@ -159,7 +206,13 @@ export async function changePassword(db: Db, companyId: number, userId: number, 
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId));
-    await writeAudit(tx, { companyId, actorUserId: userId, action: "user.change_password", entity: "user", entityId: userId });
+    await writeAudit(tx, {
+      companyId,
+      actorUserId: userId,
+      action: "user.change_password",
+      entity: "user",
+      entityId: userId,
+    });
   });
 }
 

@@ -26,14 +26,28 @@ export interface StaffMember {
 /** The company's staff (everyone holding a role other than resident), with their roles. */
 export async function listStaff(db: DbOrTx, companyId: number): Promise<StaffMember[]> {
   const rows = await db
-    .select({ id: users.id, name: users.name, phone: users.phone, email: users.email, active: users.active, role: memberships.role })
+    .select({
+      id: users.id,
+      name: users.name,
+      phone: users.phone,
+      email: users.email,
+      active: users.active,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.companyId, companyId), ne(memberships.role, "resident")))
     .orderBy(asc(users.id), asc(memberships.role));
   const byId = new Map<number, StaffMember>();
   for (const r of rows) {
-    const member = byId.get(r.id) ?? { id: r.id, name: r.name, phone: r.phone, email: r.email, active: r.active, roles: [] };
+    const member = byId.get(r.id) ?? {
+      id: r.id,
+      name: r.name,
+      phone: r.phone,
+      email: r.email,
+      active: r.active,
+      roles: [],
+    };
     if (isRole(r.role)) member.roles.push(r.role);
     byId.set(r.id, member);
   }

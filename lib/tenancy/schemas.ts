@@ -2,7 +2,14 @@ import { z } from "zod";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { LOCALES } from "@/lib/i18n/config";
 import { acceptField } from "@/lib/privacy/schemas";
-import { emailField, nameField, optionalEmailField, passwordField, phoneField, withPersonalPasswordCheck } from "@/lib/validation";
+import {
+  emailField,
+  nameField,
+  optionalEmailField,
+  passwordField,
+  phoneField,
+  withPersonalPasswordCheck,
+} from "@/lib/validation";
 
 export const signUpSchema = z
   .object({
@@ -43,7 +50,10 @@ export const changePasswordSchema = z
     currentPassword: z.string().min(1, "validation.required"),
     newPassword: passwordField,
   })
-  .refine((v) => v.currentPassword !== v.newPassword, { path: ["newPassword"], message: "validation.passwordUnchanged" });
+  .refine((v) => v.currentPassword !== v.newPassword, {
+    path: ["newPassword"],
+    message: "validation.passwordUnchanged",
+  });
 
 export const localeSchema = z.object({ locale: z.enum(LOCALES) });
 export const emptySchema = z.object({});

@@ -11,7 +11,16 @@ import { loadRegistryView } from "@/lib/registry/view";
  * plus every order dispatched to them or reported by them. Finance and legal have no order scope of
  * their own: they see only the collection orders (催费) assigned to them, and those orders' photos.
  */
-export const ORDER_STAFF_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "project_manager", "butler", "technician", "finance", "legal"];
+export const ORDER_STAFF_ROLES: readonly Role[] = [
+  "admin",
+  "front_desk",
+  "supervisor",
+  "project_manager",
+  "butler",
+  "technician",
+  "finance",
+  "legal",
+];
 /** The roles that see work orders only as assignees of a collection order. */
 export const COLLECTION_ONLY_ROLES: readonly Role[] = ["finance", "legal"];
 export const INTAKE_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "butler", "project_manager"];
@@ -19,7 +28,14 @@ export const TRIAGE_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor
 export const EQUIPMENT_ROLES: readonly Role[] = ["admin", "project_manager", "supervisor", "technician"];
 export const EQUIPMENT_EDIT_ROLES: readonly Role[] = ["admin", "project_manager"];
 export const KB_EDIT_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "project_manager"];
-export const EMERGENCY_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "project_manager", "butler", "technician"];
+export const EMERGENCY_ROLES: readonly Role[] = [
+  "admin",
+  "front_desk",
+  "supervisor",
+  "project_manager",
+  "butler",
+  "technician",
+];
 
 export interface OrderScope {
   userId: number;
@@ -30,12 +46,22 @@ export interface OrderScope {
   collectionOnly?: boolean;
 }
 
-export async function loadOrderScope(db: DbOrTx, companyId: number, user: { id: number; roles: readonly Role[] }): Promise<OrderScope> {
+export async function loadOrderScope(
+  db: DbOrTx,
+  companyId: number,
+  user: { id: number; roles: readonly Role[] },
+): Promise<OrderScope> {
   const none: RegistryView = { kind: "some", butlerIds: [], communityIds: [] };
   // Finance and legal see every household of the company in the registry, but no work orders by it.
   const workRoles = user.roles.filter((r) => ORDER_STAFF_ROLES.includes(r) && !COLLECTION_ONLY_ROLES.includes(r));
-  if (workRoles.length) return { userId: user.id, view: await loadRegistryView(db, companyId, { userId: user.id, roles: workRoles }), resident: false };
-  if (user.roles.some((r) => COLLECTION_ONLY_ROLES.includes(r))) return { userId: user.id, view: none, resident: false, collectionOnly: true };
+  if (workRoles.length)
+    return {
+      userId: user.id,
+      view: await loadRegistryView(db, companyId, { userId: user.id, roles: workRoles }),
+      resident: false,
+    };
+  if (user.roles.some((r) => COLLECTION_ONLY_ROLES.includes(r)))
+    return { userId: user.id, view: none, resident: false, collectionOnly: true };
   return { userId: user.id, view: none, resident: true };
 }
 
@@ -47,7 +73,13 @@ export function visibleOrders(db: DbOrTx, companyId: number, scope: OrderScope):
       db
         .select({ id: residentLinks.householdId })
         .from(residentLinks)
-        .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.userId, scope.userId), eq(residentLinks.status, "approved"))),
+        .where(
+          and(
+            eq(residentLinks.companyId, companyId),
+            eq(residentLinks.userId, scope.userId),
+            eq(residentLinks.status, "approved"),
+          ),
+        ),
     );
   if (scope.view.kind === "all") return undefined;
   const mine = exists(
@@ -61,7 +93,12 @@ export function visibleOrders(db: DbOrTx, companyId: number, scope: OrderScope):
   const parts: SQL[] = [mine, eq(workOrders.createdByUserId, scope.userId)];
   if (scope.view.butlerIds.length) {
     const p = householdPlacementSubquery(db, companyId);
-    parts.push(inArray(workOrders.householdId, db.select({ id: p.householdId }).from(p).where(inArray(p.butlerUserId, scope.view.butlerIds))));
+    parts.push(
+      inArray(
+        workOrders.householdId,
+        db.select({ id: p.householdId }).from(p).where(inArray(p.butlerUserId, scope.view.butlerIds)),
+      ),
+    );
   }
   if (scope.view.communityIds.length) parts.push(inArray(workOrders.communityId, scope.view.communityIds));
   return or(...parts);

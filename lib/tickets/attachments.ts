@@ -30,7 +30,8 @@ export interface CheckedImage {
  */
 export async function checkImages(files: readonly UploadLike[], alreadyAttached = 0): Promise<CheckedImage[]> {
   const real = files.filter((f) => f.size > 0);
-  if (real.length + alreadyAttached > MAX_PHOTOS_PER_ORDER) throw AppError.field("photos", "tickets.errors.tooManyPhotos");
+  if (real.length + alreadyAttached > MAX_PHOTOS_PER_ORDER)
+    throw AppError.field("photos", "tickets.errors.tooManyPhotos");
   if (real.some((f) => f.size > MAX_IMAGE_BYTES)) throw AppError.field("photos", "tickets.errors.fileTooLarge");
   const out: CheckedImage[] = [];
   for (const f of real) {
@@ -55,7 +56,10 @@ export async function attachedCount(db: DbOrTx, companyId: number, workOrderId: 
  * Writes the files under random names, then calls `inTx` with their rows to insert; when the
  * transaction fails the files are removed again, so a failed request leaves nothing behind.
  */
-export async function withStoredImages<T>(images: CheckedImage[], run: (stored: { storedPath: string; mime: string; size: number; sha256: string }[]) => Promise<T>): Promise<T> {
+export async function withStoredImages<T>(
+  images: CheckedImage[],
+  run: (stored: { storedPath: string; mime: string; size: number; sha256: string }[]) => Promise<T>,
+): Promise<T> {
   const dir = uploadsDir();
   const sub = new Date().toISOString().slice(0, 7);
   await fs.mkdir(path.join(dir, sub), { recursive: true });
@@ -81,7 +85,9 @@ export async function insertAttachmentRows(
   stored: { storedPath: string; mime: string; size: number; sha256: string }[],
 ) {
   if (!stored.length) return;
-  await tx.insert(workOrderAttachments).values(stored.map((s) => ({ companyId: o.companyId, workOrderId: o.id, uploadedByUserId, kind, ...s })));
+  await tx
+    .insert(workOrderAttachments)
+    .values(stored.map((s) => ({ companyId: o.companyId, workOrderId: o.id, uploadedByUserId, kind, ...s })));
 }
 
 /** The absolute path of a stored file; refuses anything that would leave the uploads folder. */

@@ -2,7 +2,15 @@ import { and, eq } from "drizzle-orm";
 import { slaSettings, workOrderAssignees, workOrderEvents, workOrders } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { jsonInsert } from "@/lib/db/json-insert";
-import { nextStatus, defaultSla, slaDeadlines, type AssigneeRole, type Severity, type Sla, type WorkOrderType } from "./rules";
+import {
+  nextStatus,
+  defaultSla,
+  slaDeadlines,
+  type AssigneeRole,
+  type Severity,
+  type Sla,
+  type WorkOrderType,
+} from "./rules";
 
 /**
  * Many system orders at once (e.g. the monthly visit orders, SPEC §8.5), already dispatched:
@@ -49,7 +57,24 @@ export async function insertDispatchedOrdersTx(
   const inserted = await jsonInsert<{ id: number; householdId: number }>(
     tx,
     w,
-    [w.companyId, w.type, w.source, w.householdId, w.unitId, w.communityId, w.title, w.description, w.status, w.severity, w.acceptDueAt, w.resolveDueAt, w.escalationLevel, w.reopenCount, w.createdAt, w.updatedAt],
+    [
+      w.companyId,
+      w.type,
+      w.source,
+      w.householdId,
+      w.unitId,
+      w.communityId,
+      w.title,
+      w.description,
+      w.status,
+      w.severity,
+      w.acceptDueAt,
+      w.resolveDueAt,
+      w.escalationLevel,
+      w.reopenCount,
+      w.createdAt,
+      w.updatedAt,
+    ],
     orders.map((o) => [
       companyId,
       spec.type,

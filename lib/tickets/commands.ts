@@ -1,6 +1,15 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
-import { householdUnits, households, residentLinks, slaSettings, workOrderAssignees, workOrderComments, workOrderEvents, workOrders } from "@/db/schema";
+import {
+  householdUnits,
+  households,
+  residentLinks,
+  slaSettings,
+  workOrderAssignees,
+  workOrderComments,
+  workOrderEvents,
+  workOrders,
+} from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Role } from "@/lib/auth/roles";
 import { checkComplaintPoints, recordComplaintEntryTx } from "@/lib/crm/complaints";
@@ -8,7 +17,14 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { canSeeOrder, loadOrderScope } from "./access";
 import { notify, residentOrderHref, staffOrderHref } from "./notify";
-import { communitySupervisors, householdButler, householdResidents, managerOf, pickTechnician, supervisorOf } from "./people";
+import {
+  communitySupervisors,
+  householdButler,
+  householdResidents,
+  managerOf,
+  pickTechnician,
+  supervisorOf,
+} from "./people";
 import {
   allAccepted,
   defaultSla,
@@ -42,7 +58,10 @@ type Out<S extends z.ZodType> = z.output<S>;
 export const MANAGE_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "project_manager"];
 
 export async function loadOrder(db: DbOrTx, companyId: number, id: number): Promise<WorkOrder> {
-  const [row] = await db.select().from(workOrders).where(and(eq(workOrders.companyId, companyId), eq(workOrders.id, id)));
+  const [row] = await db
+    .select()
+    .from(workOrders)
+    .where(and(eq(workOrders.companyId, companyId), eq(workOrders.id, id)));
   if (!row) throw new AppError("not_found");
   return row;
 }
@@ -63,7 +82,16 @@ async function appendEvent(
   at: Date,
   note?: string | null,
 ) {
-  await tx.insert(workOrderEvents).values({ companyId: o.companyId, workOrderId: o.id, actorUserId, action, fromStatus: from, toStatus: to, note: note ?? null, at });
+  await tx.insert(workOrderEvents).values({
+    companyId: o.companyId,
+    workOrderId: o.id,
+    actorUserId,
+    action,
+    fromStatus: from,
+    toStatus: to,
+    note: note ?? null,
+    at,
+  });
 }
 
 /**
@@ -141,7 +169,8 @@ export async function createOrderTx(tx: DbOrTx, actor: Actor, input: NewOrder, n
       unitId: input.unitId ?? null,
       communityId: input.communityId ?? null,
       equipmentId: input.equipmentId ?? null,
-      repairCategory: input.type === "repair" || input.type === "maintenance" ? (input.repairCategory ?? "public_areas") : null,
+      repairCategory:
+        input.type === "repair" || input.type === "maintenance" ? (input.repairCategory ?? "public_areas") : null,
       severity: input.severity ?? "normal",
       title: input.title ?? null,
       description: input.description,
@@ -170,10 +199,30 @@ export async function residentUnitHousehold(db: DbOrTx, companyId: number, userI
   const [row] = await db
     .select({ householdId: residentLinks.householdId, communityId: p.communityId })
     .from(residentLinks)
-    .innerJoin(households, and(eq(households.id, residentLinks.householdId), eq(households.companyId, companyId), eq(households.active, true)))
-    .innerJoin(householdUnits, and(eq(householdUnits.householdId, residentLinks.householdId), eq(householdUnits.unitId, unitId), isNull(householdUnits.toDate)))
+    .innerJoin(
+      households,
+      and(
+        eq(households.id, residentLinks.householdId),
+        eq(households.companyId, companyId),
+        eq(households.active, true),
+      ),
+    )
+    .innerJoin(
+      householdUnits,
+      and(
+        eq(householdUnits.householdId, residentLinks.householdId),
+        eq(householdUnits.unitId, unitId),
+        isNull(householdUnits.toDate),
+      ),
+    )
     .leftJoin(p, eq(p.householdId, residentLinks.householdId))
-    .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.userId, userId), eq(residentLinks.status, "approved")));
+    .where(
+      and(
+        eq(residentLinks.companyId, companyId),
+        eq(residentLinks.userId, userId),
+        eq(residentLinks.status, "approved"),
+      ),
+    );
   if (!row) throw new AppError("not_found");
   return row;
 }
@@ -215,15 +264,35 @@ async function dispatchTx(tx: DbOrTx, o: WorkOrder, actorUserId: number | null, 
   const plan = dispatchPlan(o);
   const sla = await slaFor(tx, o.companyId, o.type, o.severity);
   const deadlines = slaDeadlines(now, sla);
-  await tx.insert(workOrderAssignees).values(targets.map((t) => ({ companyId: o.companyId, workOrderId: o.id, userId: t.userId, role: t.role, assignedAt: now })));
+  await tx.insert(workOrderAssignees).values(
+    targets.map((t) => ({
+      companyId: o.companyId,
+      workOrderId: o.id,
+      userId: t.userId,
+      role: t.role,
+      assignedAt: now,
+    })),
+  );
   await transition(tx, o, actorUserId, "dispatch", now, {
     acceptDueAt: deadlines.acceptDueAt,
     // A maintenance order keeps the deadline of its due date.
     resolveDueAt: o.resolveDueAt ?? deadlines.resolveDueAt,
     followUp: plan.kind === "roles" ? plan.followUp : null,
   });
-  await notify(tx, o.companyId, targets.map((t) => t.userId), o.type === "emergency" ? "emergency.reported" : "order.dispatched", { orderId: o.id, type: o.type }, staffOrderHref(o.id));
-  await enqueueOrderDispatched(tx, { companyId: o.companyId, orderId: o.id, type: o.type }, targets.map((t) => t.userId), now);
+  await notify(
+    tx,
+    o.companyId,
+    targets.map((t) => t.userId),
+    o.type === "emergency" ? "emergency.reported" : "order.dispatched",
+    { orderId: o.id, type: o.type },
+    staffOrderHref(o.id),
+  );
+  await enqueueOrderDispatched(
+    tx,
+    { companyId: o.companyId, orderId: o.id, type: o.type },
+    targets.map((t) => t.userId),
+    now,
+  );
   return loadOrder(tx, o.companyId, o.id);
 }
 
@@ -234,16 +303,38 @@ async function dispatchTx(tx: DbOrTx, o: WorkOrder, actorUserId: number | null, 
  * published CRM-EW rules) and dispatches it; the household's sentiment entry is written in
  * the same transaction. Only a submitted complaint can be triaged, so it happens once per order.
  */
-export async function triageOrder(db: Db, actor: Actor & { userId: number }, input: Out<typeof triageSchema>, now = new Date()): Promise<SentimentHook> {
+export async function triageOrder(
+  db: Db,
+  actor: Actor & { userId: number },
+  input: Out<typeof triageSchema>,
+  now = new Date(),
+): Promise<SentimentHook> {
   return db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, input.id);
     if (o.type !== "complaint") throw new AppError("conflict", "tickets.errors.notAComplaint");
     const classification: ComplaintClass = input.classification;
     const severity = SEVERITY_OF_CLASS[classification];
     const rules = await checkComplaintPoints(tx, actor.companyId, classification, input.points);
-    await transition(tx, o, actor.userId, "triage", now, { classification, points: input.points, severity, triagedAt: now, triagedByUserId: actor.userId }, `${classification} ${input.points}`);
+    await transition(
+      tx,
+      o,
+      actor.userId,
+      "triage",
+      now,
+      { classification, points: input.points, severity, triagedAt: now, triagedByUserId: actor.userId },
+      `${classification} ${input.points}`,
+    );
     // §8.2: the sentiment entry lands in the same transaction as the triage, or neither does.
-    await recordComplaintEntryTx(tx, { companyId: actor.companyId, workOrderId: o.id, householdId: o.householdId, classification, points: input.points, actorUserId: actor.userId, now, initialScore: rules.initialScore });
+    await recordComplaintEntryTx(tx, {
+      companyId: actor.companyId,
+      workOrderId: o.id,
+      householdId: o.householdId,
+      classification,
+      points: input.points,
+      actorUserId: actor.userId,
+      now,
+      initialScore: rules.initialScore,
+    });
     await dispatchTx(tx, await loadOrder(tx, actor.companyId, o.id), actor.userId, now);
     return { workOrderId: o.id, householdId: o.householdId, classification, points: input.points, at: now };
   });
@@ -255,7 +346,13 @@ async function myAssignment(tx: DbOrTx, o: WorkOrder, userId: number) {
   const [a] = await tx
     .select()
     .from(workOrderAssignees)
-    .where(and(eq(workOrderAssignees.workOrderId, o.id), eq(workOrderAssignees.companyId, o.companyId), eq(workOrderAssignees.userId, userId)));
+    .where(
+      and(
+        eq(workOrderAssignees.workOrderId, o.id),
+        eq(workOrderAssignees.companyId, o.companyId),
+        eq(workOrderAssignees.userId, userId),
+      ),
+    );
   return a ?? null;
 }
 
@@ -271,10 +368,20 @@ export async function acceptOrder(db: Db, actor: Actor & { userId: number }, id:
       .set({ acceptedAt: now })
       .where(and(eq(workOrderAssignees.id, mine.id), isNull(workOrderAssignees.acceptedAt)));
     if (res.rowsAffected !== 1) throw new AppError("conflict", "tickets.errors.alreadyAccepted");
-    const all = await tx.select({ acceptedAt: workOrderAssignees.acceptedAt }).from(workOrderAssignees).where(eq(workOrderAssignees.workOrderId, o.id));
+    const all = await tx
+      .select({ acceptedAt: workOrderAssignees.acceptedAt })
+      .from(workOrderAssignees)
+      .where(eq(workOrderAssignees.workOrderId, o.id));
     if (allAccepted(all)) {
       await transition(tx, o, actor.userId, "accept", now, { acceptedAt: now });
-      await notify(tx, o.companyId, await householdResidents(tx, o.companyId, o.householdId), "order.accepted", { orderId: o.id, type: o.type }, residentOrderHref(o.id));
+      await notify(
+        tx,
+        o.companyId,
+        await householdResidents(tx, o.companyId, o.householdId),
+        "order.accepted",
+        { orderId: o.id, type: o.type },
+        residentOrderHref(o.id),
+      );
     } else {
       await appendEvent(tx, o, actor.userId, "accept_partial", o.status, o.status, now);
     }
@@ -303,16 +410,43 @@ export async function startOrder(db: Db, actor: Actor & { userId: number }, id: 
 }
 
 /** Resolves with a note (an emergency's closing report) and, for maintenance, the checklist ticks. */
-export async function resolveOrderTx(tx: DbOrTx, actor: Actor & { userId: number }, input: Out<typeof resolveSchema>, now: Date) {
+export async function resolveOrderTx(
+  tx: DbOrTx,
+  actor: Actor & { userId: number },
+  input: Out<typeof resolveSchema>,
+  now: Date,
+) {
   const o = await loadOrder(tx, actor.companyId, input.id);
   await requireAssignee(tx, o, actor);
-  const checklist = o.checklist ? o.checklist.map((c, i) => ({ item: c.item, done: input.checklistDone.includes(i) })) : null;
-  await transition(tx, o, actor.userId, "resolve", now, { resolvedAt: now, resolutionNote: input.note ?? null, checklist }, input.note);
-  await notify(tx, o.companyId, await householdResidents(tx, o.companyId, o.householdId), "order.resolved", { orderId: o.id, type: o.type }, residentOrderHref(o.id));
+  const checklist = o.checklist
+    ? o.checklist.map((c, i) => ({ item: c.item, done: input.checklistDone.includes(i) }))
+    : null;
+  await transition(
+    tx,
+    o,
+    actor.userId,
+    "resolve",
+    now,
+    { resolvedAt: now, resolutionNote: input.note ?? null, checklist },
+    input.note,
+  );
+  await notify(
+    tx,
+    o.companyId,
+    await householdResidents(tx, o.companyId, o.householdId),
+    "order.resolved",
+    { orderId: o.id, type: o.type },
+    residentOrderHref(o.id),
+  );
   return o;
 }
 
-export async function resolveOrder(db: Db, actor: Actor & { userId: number }, input: Out<typeof resolveSchema>, now = new Date()) {
+export async function resolveOrder(
+  db: Db,
+  actor: Actor & { userId: number },
+  input: Out<typeof resolveSchema>,
+  now = new Date(),
+) {
   return db.transaction((tx) => resolveOrderTx(tx, actor, input, now));
 }
 
@@ -325,22 +459,43 @@ export async function isOrderResident(db: DbOrTx, o: WorkOrder, userId: number):
 }
 
 /** The resident confirms the result with a 1–5 rating; the order is then closed. */
-export async function confirmOrder(db: Db, actor: Actor & { userId: number }, input: Out<typeof confirmSchema>, now = new Date()) {
+export async function confirmOrder(
+  db: Db,
+  actor: Actor & { userId: number },
+  input: Out<typeof confirmSchema>,
+  now = new Date(),
+) {
   await db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, input.id);
     if (!(await isOrderResident(tx, o, actor.userId))) throw new AppError("not_found");
-    await transition(tx, o, actor.userId, "confirm", now, { confirmedAt: now, rating: input.rating, ratingComment: input.comment ?? null }, input.comment);
+    await transition(
+      tx,
+      o,
+      actor.userId,
+      "confirm",
+      now,
+      { confirmedAt: now, rating: input.rating, ratingComment: input.comment ?? null },
+      input.comment,
+    );
     await transition(tx, { ...o, status: "confirmed" }, null, "close", now, { closedAt: now });
   });
 }
 
 async function assigneeIds(tx: DbOrTx, o: WorkOrder) {
-  const rows = await tx.select({ id: workOrderAssignees.userId }).from(workOrderAssignees).where(eq(workOrderAssignees.workOrderId, o.id));
+  const rows = await tx
+    .select({ id: workOrderAssignees.userId })
+    .from(workOrderAssignees)
+    .where(eq(workOrderAssignees.workOrderId, o.id));
   return rows.map((r) => r.id);
 }
 
 /** Back to the assignees, who accept again; new SLA deadlines. Residents of the order or managing staff. */
-export async function reopenOrder(db: Db, actor: Actor & { userId: number }, input: Out<typeof reasonSchema>, now = new Date()) {
+export async function reopenOrder(
+  db: Db,
+  actor: Actor & { userId: number },
+  input: Out<typeof reasonSchema>,
+  now = new Date(),
+) {
   await db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, input.id);
     const resident = await isOrderResident(tx, o, actor.userId);
@@ -354,7 +509,18 @@ export async function reopenOrder(db: Db, actor: Actor & { userId: number }, inp
       actor.userId,
       "reopen",
       now,
-      { reopenCount: o.reopenCount + 1, acceptedAt: null, resolvedAt: null, confirmedAt: null, closedAt: null, rating: null, ratingComment: null, acceptDueAt: d.acceptDueAt, resolveDueAt: d.resolveDueAt, escalationLevel: 0 },
+      {
+        reopenCount: o.reopenCount + 1,
+        acceptedAt: null,
+        resolvedAt: null,
+        confirmedAt: null,
+        closedAt: null,
+        rating: null,
+        ratingComment: null,
+        acceptDueAt: d.acceptDueAt,
+        resolveDueAt: d.resolveDueAt,
+        escalationLevel: 0,
+      },
       input.reason,
     );
     await tx.update(workOrderAssignees).set({ acceptedAt: null }).where(eq(workOrderAssignees.workOrderId, o.id));
@@ -363,16 +529,37 @@ export async function reopenOrder(db: Db, actor: Actor & { userId: number }, inp
 }
 
 /** Cancel with a reason: the resident who filed it (before work starts) or managing staff. */
-export async function cancelOrder(db: Db, actor: Actor & { userId: number }, input: Out<typeof reasonSchema>, now = new Date()) {
+export async function cancelOrder(
+  db: Db,
+  actor: Actor & { userId: number },
+  input: Out<typeof reasonSchema>,
+  now = new Date(),
+) {
   await db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, input.id);
     const staff = actor.roles.some((r) => MANAGE_ROLES.includes(r));
     if (!staff) {
       if (!(await isOrderResident(tx, o, actor.userId))) throw new AppError("not_found");
-      if (!["submitted", "triaged", "assigned"].includes(o.status)) throw new AppError("conflict", "tickets.errors.illegalTransition");
+      if (!["submitted", "triaged", "assigned"].includes(o.status))
+        throw new AppError("conflict", "tickets.errors.illegalTransition");
     }
-    await transition(tx, o, actor.userId, "cancel", now, { cancelledAt: now, cancelReason: input.reason }, input.reason);
-    await notify(tx, o.companyId, await assigneeIds(tx, o), "order.cancelled", { orderId: o.id, type: o.type }, staffOrderHref(o.id));
+    await transition(
+      tx,
+      o,
+      actor.userId,
+      "cancel",
+      now,
+      { cancelledAt: now, cancelReason: input.reason },
+      input.reason,
+    );
+    await notify(
+      tx,
+      o.companyId,
+      await assigneeIds(tx, o),
+      "order.cancelled",
+      { orderId: o.id, type: o.type },
+      staffOrderHref(o.id),
+    );
   });
 }
 
@@ -385,10 +572,18 @@ export async function closeOrder(db: Db, actor: Actor & { userId: number }, id: 
   });
 }
 
-export async function addComment(db: Db, actor: Actor & { userId: number }, id: number, body: string, now = new Date()) {
+export async function addComment(
+  db: Db,
+  actor: Actor & { userId: number },
+  id: number,
+  body: string,
+  now = new Date(),
+) {
   await db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, id);
-    await tx.insert(workOrderComments).values({ companyId: o.companyId, workOrderId: o.id, authorUserId: actor.userId, body, createdAt: now });
+    await tx
+      .insert(workOrderComments)
+      .values({ companyId: o.companyId, workOrderId: o.id, authorUserId: actor.userId, body, createdAt: now });
     const others = (await assigneeIds(tx, o)).filter((u) => u !== actor.userId);
     await notify(tx, o.companyId, others, "order.comment", { orderId: o.id, type: o.type }, staffOrderHref(o.id));
   });
@@ -397,7 +592,10 @@ export async function addComment(db: Db, actor: Actor & { userId: number }, id: 
 /** Orders whose ids are given, reduced to those of this company (for bulk checks in tests and pages). */
 export async function orderIdsInCompany(db: DbOrTx, companyId: number, ids: number[]) {
   if (!ids.length) return [];
-  const rows = await db.select({ id: workOrders.id }).from(workOrders).where(and(eq(workOrders.companyId, companyId), inArray(workOrders.id, ids)));
+  const rows = await db
+    .select({ id: workOrders.id })
+    .from(workOrders)
+    .where(and(eq(workOrders.companyId, companyId), inArray(workOrders.id, ids)));
   return rows.map((r) => r.id);
 }
 
@@ -408,7 +606,8 @@ export async function orderIdsInCompany(db: DbOrTx, companyId: number, ids: numb
 export async function redispatchOrder(db: Db, actor: Actor & { userId: number }, id: number, now = new Date()) {
   return db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, id);
-    if (o.type === "complaint" ? o.status !== "triaged" : o.status !== "submitted") throw new AppError("conflict", "tickets.errors.illegalTransition");
+    if (o.type === "complaint" ? o.status !== "triaged" : o.status !== "submitted")
+      throw new AppError("conflict", "tickets.errors.illegalTransition");
     if ((await assigneeIds(tx, o)).length) throw new AppError("conflict", "tickets.errors.illegalTransition");
     const after = await dispatchTx(tx, o, actor.userId, now);
     if (after.status !== "assigned") throw new AppError("conflict", "tickets.errors.nobodyToDispatch");

@@ -16,7 +16,15 @@ import { jsonInsert } from "@/lib/db/json-insert";
 import { createOrderTx, type Actor } from "./commands";
 import { staffOrderHref, type NotificationKind } from "./notify";
 import { companyAdmins } from "./people";
-import { CATEGORY_OF_EQUIPMENT, dueDatesToGenerate, escalationLevel, ESCALATION_ROLE, OPEN_STATUSES, parseDate, type AssigneeRole } from "./rules";
+import {
+  CATEGORY_OF_EQUIPMENT,
+  dueDatesToGenerate,
+  escalationLevel,
+  ESCALATION_ROLE,
+  OPEN_STATUSES,
+  parseDate,
+  type AssigneeRole,
+} from "./rules";
 
 /**
  * The daily jobs of this module (SPEC §10). Both are idempotent — a second run for the same
@@ -34,7 +42,8 @@ function chunks<T>(xs: readonly T[], n: number): T[][] {
 }
 
 /** `column in (the ids)`, the ids travelling as ONE JSON argument whatever their number. */
-const inJson = (column: SQLiteColumn, ids: readonly number[]) => sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
+const inJson = (column: SQLiteColumn, ids: readonly number[]) =>
+  sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
 
 /**
  * Moves each overdue open order up to the level its lateness calls for, and notifies that level.
@@ -69,7 +78,10 @@ export async function escalateOverdue(db: Db, companyId: number, asOf: Date) {
       and(
         eq(workOrders.companyId, companyId),
         inArray(workOrders.status, [...OPEN_STATUSES]),
-        or(and(isNotNull(workOrders.acceptDueAt), lt(workOrders.acceptDueAt, asOf)), and(isNotNull(workOrders.resolveDueAt), lt(workOrders.resolveDueAt, asOf))),
+        or(
+          and(isNotNull(workOrders.acceptDueAt), lt(workOrders.acceptDueAt, asOf)),
+          and(isNotNull(workOrders.resolveDueAt), lt(workOrders.resolveDueAt, asOf)),
+        ),
       ),
     )
     .orderBy(workOrders.id);
@@ -80,9 +92,21 @@ export async function escalateOverdue(db: Db, companyId: number, asOf: Date) {
 
   // Who hears about it: the facts of lib/tickets/people.ts (supervisorOf, managerOf, companyAdmins), read once.
   const assigneeRows = await db
-    .select({ workOrderId: workOrderAssignees.workOrderId, userId: workOrderAssignees.userId, role: workOrderAssignees.role })
+    .select({
+      workOrderId: workOrderAssignees.workOrderId,
+      userId: workOrderAssignees.userId,
+      role: workOrderAssignees.role,
+    })
     .from(workOrderAssignees)
-    .where(and(eq(workOrderAssignees.companyId, companyId), inJson(workOrderAssignees.workOrderId, due.map((o) => o.id))))
+    .where(
+      and(
+        eq(workOrderAssignees.companyId, companyId),
+        inJson(
+          workOrderAssignees.workOrderId,
+          due.map((o) => o.id),
+        ),
+      ),
+    )
     .orderBy(workOrderAssignees.id);
   const assigneesOf = new Map<number, { userId: number; role: AssigneeRole }[]>();
   for (const a of assigneeRows) {
@@ -138,7 +162,13 @@ export async function escalateOverdue(db: Db, companyId: number, asOf: Date) {
         const rows = await tx
           .update(workOrders)
           .set({ escalationLevel: level, escalatedAt: asOf })
-          .where(and(eq(workOrders.companyId, companyId), inArray(workOrders.id, ids), lt(workOrders.escalationLevel, level)))
+          .where(
+            and(
+              eq(workOrders.companyId, companyId),
+              inArray(workOrders.id, ids),
+              lt(workOrders.escalationLevel, level),
+            ),
+          )
           .returning({ id: workOrders.id });
         for (const r of rows) moved.add(r.id);
       }
@@ -148,7 +178,16 @@ export async function escalateOverdue(db: Db, companyId: number, asOf: Date) {
       await jsonInsert(
         tx,
         workOrderEvents,
-        [workOrderEvents.companyId, workOrderEvents.workOrderId, workOrderEvents.actorUserId, workOrderEvents.action, workOrderEvents.fromStatus, workOrderEvents.toStatus, workOrderEvents.note, workOrderEvents.at],
+        [
+          workOrderEvents.companyId,
+          workOrderEvents.workOrderId,
+          workOrderEvents.actorUserId,
+          workOrderEvents.action,
+          workOrderEvents.fromStatus,
+          workOrderEvents.toStatus,
+          workOrderEvents.note,
+          workOrderEvents.at,
+        ],
         done.map((o) => [companyId, o.id, null, "escalate", o.status, o.status, `L${o.level}`, at]),
       );
       // The rows notify() writes: kind, payload and href alike, one per distinct recipient.
@@ -158,7 +197,19 @@ export async function escalateOverdue(db: Db, companyId: number, asOf: Date) {
         const payload = JSON.stringify({ orderId: o.id, type: o.type, level: o.level });
         return [...recipients(o)].map((userId) => [companyId, userId, kind, payload, staffOrderHref(o.id), createdAt]);
       });
-      await jsonInsert(tx, notifications, [notifications.companyId, notifications.userId, notifications.kind, notifications.payload, notifications.href, notifications.createdAt], inbox);
+      await jsonInsert(
+        tx,
+        notifications,
+        [
+          notifications.companyId,
+          notifications.userId,
+          notifications.kind,
+          notifications.payload,
+          notifications.href,
+          notifications.createdAt,
+        ],
+        inbox,
+      );
       return done.length;
     });
   }
@@ -177,7 +228,11 @@ export async function generateMaintenanceOrders(db: Db, companyId: number, asOf:
   for (const { plan, equipment: eq_ } of plans) {
     for (const dueDate of dueDatesToGenerate(plan, asOf)) {
       const made = await db.transaction(async (tx) => {
-        const key = await tx.insert(maintenanceOrderKeys).values({ companyId, planId: plan.id, dueDate }).onConflictDoNothing().returning();
+        const key = await tx
+          .insert(maintenanceOrderKeys)
+          .values({ companyId, planId: plan.id, dueDate })
+          .onConflictDoNothing()
+          .returning();
         if (!key.length) return false;
         const due = parseDate(dueDate);
         const order = await createOrderTx(
@@ -223,7 +278,9 @@ export async function runTicketJobs(db: Db, companyId: number, asOf: { time: Dat
  */
 export async function escalationDueCompanies(db: Db, now: Date, companyIds?: readonly number[]): Promise<number[]> {
   const t = now.getTime();
-  const scope = companyIds ? sql`and company_id in (select value from json_each(${JSON.stringify(companyIds)}))` : sql``;
+  const scope = companyIds
+    ? sql`and company_id in (select value from json_each(${JSON.stringify(companyIds)}))`
+    : sql``;
   const dispatched = sql`(select e.at from work_order_events e where e.work_order_id = work_orders.id
       and e.action in ('dispatch', 'reopen') order by e.id limit 1)`;
   const rows = await db.all<{ id: number }>(sql`

@@ -3,7 +3,12 @@ export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTOS_PER_ORDER = 6;
 
 export type ImageMime = "image/jpeg" | "image/png" | "image/webp" | "image/gif";
-export const EXTENSION: Record<ImageMime, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif" };
+export const EXTENSION: Record<ImageMime, string> = {
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+  "image/gif": "gif",
+};
 
 /** The image type the bytes really are, whatever the file is called; null for anything else. */
 export function sniffImage(b: Uint8Array): ImageMime | null {

@@ -24,7 +24,9 @@ export async function notify(
   if (!ids.length) return;
   await db
     .insert(notifications)
-    .values(ids.map((userId) => ({ companyId, userId, kind, payload, href: typeof href === "string" ? href : href(userId) })));
+    .values(
+      ids.map((userId) => ({ companyId, userId, kind, payload, href: typeof href === "string" ? href : href(userId) })),
+    );
 }
 
 export const staffOrderHref = (id: number) => `/staff/orders/${id}`;

@@ -17,7 +17,11 @@ import { leastLoaded, OPEN_STATUSES, type RepairCategory } from "./rules";
 
 /** Who is who around an order: the facts dispatch and escalation need. Company-scoped. */
 
-export async function householdButler(db: DbOrTx, companyId: number, householdId: number | null): Promise<number | null> {
+export async function householdButler(
+  db: DbOrTx,
+  companyId: number,
+  householdId: number | null,
+): Promise<number | null> {
   if (householdId == null) return null;
   const p = householdPlacementSubquery(db, companyId);
   const [row] = await db.select({ butler: p.butlerUserId }).from(p).where(eq(p.householdId, householdId));
@@ -58,7 +62,12 @@ export async function communitySupervisors(db: DbOrTx, companyId: number, commun
 }
 
 /** Active technicians with the skill, serving the community (or every community), least loaded first. */
-export async function pickTechnician(db: DbOrTx, companyId: number, category: RepairCategory, communityId: number | null): Promise<number | null> {
+export async function pickTechnician(
+  db: DbOrTx,
+  companyId: number,
+  category: RepairCategory,
+  communityId: number | null,
+): Promise<number | null> {
   const load = sql<number>`(select count(*) from ${workOrderAssignees} a join ${workOrders} o on o.id = a.work_order_id
       where a.user_id = ${technicianSkills.userId} and o.company_id = ${companyId}
       and o.status in (${sql.join(
@@ -71,13 +80,19 @@ export async function pickTechnician(db: DbOrTx, companyId: number, category: Re
     .innerJoin(users, and(eq(users.id, technicianSkills.userId), eq(users.active, true)))
     .innerJoin(
       memberships,
-      and(eq(memberships.userId, technicianSkills.userId), eq(memberships.companyId, companyId), eq(memberships.role, "technician")),
+      and(
+        eq(memberships.userId, technicianSkills.userId),
+        eq(memberships.companyId, companyId),
+        eq(memberships.role, "technician"),
+      ),
     )
     .where(
       and(
         eq(technicianSkills.companyId, companyId),
         eq(technicianSkills.category, category),
-        communityId == null ? undefined : or(isNull(technicianSkills.communityId), eq(technicianSkills.communityId, communityId)),
+        communityId == null
+          ? undefined
+          : or(isNull(technicianSkills.communityId), eq(technicianSkills.communityId, communityId)),
       ),
     );
   return leastLoaded(rows.map((r) => ({ userId: r.userId, openOrders: Number(r.openOrders) })));
@@ -98,7 +113,13 @@ export async function householdResidents(db: DbOrTx, companyId: number, househol
   const rows = await db
     .select({ id: residentLinks.userId })
     .from(residentLinks)
-    .where(and(eq(residentLinks.companyId, companyId), eq(residentLinks.householdId, householdId), eq(residentLinks.status, "approved")));
+    .where(
+      and(
+        eq(residentLinks.companyId, companyId),
+        eq(residentLinks.householdId, householdId),
+        eq(residentLinks.status, "approved"),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 
@@ -109,7 +130,13 @@ export async function openLoads(db: DbOrTx, companyId: number, userIds: number[]
     .select({ userId: workOrderAssignees.userId, n: count() })
     .from(workOrderAssignees)
     .innerJoin(workOrders, eq(workOrders.id, workOrderAssignees.workOrderId))
-    .where(and(eq(workOrders.companyId, companyId), inArray(workOrderAssignees.userId, userIds), inArray(workOrders.status, [...OPEN_STATUSES])))
+    .where(
+      and(
+        eq(workOrders.companyId, companyId),
+        inArray(workOrderAssignees.userId, userIds),
+        inArray(workOrders.status, [...OPEN_STATUSES]),
+      ),
+    )
     .groupBy(workOrderAssignees.userId);
   return new Map(rows.map((r) => [r.userId, r.n]));
 }

@@ -46,17 +46,35 @@ export function overdueCondition(now: Date): SQL {
 }
 
 /** A page of orders the scope may see, newest first, with household, unit and assignees' names. */
-export async function listOrders(db: DbOrTx, companyId: number, scope: OrderScope, f: OrderFilters = {}, now = new Date()) {
+export async function listOrders(
+  db: DbOrTx,
+  companyId: number,
+  scope: OrderScope,
+  f: OrderFilters = {},
+  now = new Date(),
+) {
   const where = and(
     eq(workOrders.companyId, companyId),
     visibleOrders(db, companyId, scope),
     f.type ? eq(workOrders.type, f.type) : undefined,
-    f.status === "closed" ? inArray(workOrders.status, ["resolved", "confirmed", "closed", "cancelled"]) : f.status === "all" ? undefined : f.status === "open" ? inArray(workOrders.status, [...OPEN_STATUSES]) : undefined,
+    f.status === "closed"
+      ? inArray(workOrders.status, ["resolved", "confirmed", "closed", "cancelled"])
+      : f.status === "all"
+        ? undefined
+        : f.status === "open"
+          ? inArray(workOrders.status, [...OPEN_STATUSES])
+          : undefined,
     f.overdue ? overdueCondition(now) : undefined,
     f.householdId ? eq(workOrders.householdId, f.householdId) : undefined,
     f.awaitingTriage ? and(eq(workOrders.type, "complaint"), eq(workOrders.status, "submitted")) : undefined,
     f.assignedTo
-      ? inArray(workOrders.id, db.select({ id: workOrderAssignees.workOrderId }).from(workOrderAssignees).where(eq(workOrderAssignees.userId, f.assignedTo)))
+      ? inArray(
+          workOrders.id,
+          db
+            .select({ id: workOrderAssignees.workOrderId })
+            .from(workOrderAssignees)
+            .where(eq(workOrderAssignees.userId, f.assignedTo)),
+        )
       : undefined,
   );
   const page = Math.max(1, f.page ?? 1);
@@ -80,7 +98,9 @@ export async function listOrders(db: DbOrTx, companyId: number, scope: OrderScop
         unitNumber: units.number,
         buildingCode: buildings.code,
         communityName: communities.name,
-        assignees: sql<string | null>`(select group_concat(u.name || case when a.accepted_at is null then '' else ' ✓' end, '、')
+        assignees: sql<
+          string | null
+        >`(select group_concat(u.name || case when a.accepted_at is null then '' else ' ✓' end, '、')
           from ${workOrderAssignees} a join ${users} u on u.id = a.user_id where a.work_order_id = ${workOrders.id})`,
       })
       .from(workOrders)
@@ -117,25 +137,47 @@ export async function getOrderDetail(db: DbOrTx, companyId: number, scope: Order
   const actor = aliasedTable(users, "actor");
   const [assignees, events, comments, attachments] = await Promise.all([
     db
-      .select({ userId: workOrderAssignees.userId, name: users.name, role: workOrderAssignees.role, acceptedAt: workOrderAssignees.acceptedAt })
+      .select({
+        userId: workOrderAssignees.userId,
+        name: users.name,
+        role: workOrderAssignees.role,
+        acceptedAt: workOrderAssignees.acceptedAt,
+      })
       .from(workOrderAssignees)
       .innerJoin(users, eq(users.id, workOrderAssignees.userId))
       .where(and(eq(workOrderAssignees.companyId, companyId), eq(workOrderAssignees.workOrderId, id)))
       .orderBy(workOrderAssignees.id),
     db
-      .select({ id: workOrderEvents.id, action: workOrderEvents.action, toStatus: workOrderEvents.toStatus, note: workOrderEvents.note, at: workOrderEvents.at, actorName: actor.name })
+      .select({
+        id: workOrderEvents.id,
+        action: workOrderEvents.action,
+        toStatus: workOrderEvents.toStatus,
+        note: workOrderEvents.note,
+        at: workOrderEvents.at,
+        actorName: actor.name,
+      })
       .from(workOrderEvents)
       .leftJoin(actor, eq(actor.id, workOrderEvents.actorUserId))
       .where(and(eq(workOrderEvents.companyId, companyId), eq(workOrderEvents.workOrderId, id)))
       .orderBy(workOrderEvents.id),
     db
-      .select({ id: workOrderComments.id, body: workOrderComments.body, createdAt: workOrderComments.createdAt, authorName: users.name })
+      .select({
+        id: workOrderComments.id,
+        body: workOrderComments.body,
+        createdAt: workOrderComments.createdAt,
+        authorName: users.name,
+      })
       .from(workOrderComments)
       .innerJoin(users, eq(users.id, workOrderComments.authorUserId))
       .where(and(eq(workOrderComments.companyId, companyId), eq(workOrderComments.workOrderId, id)))
       .orderBy(workOrderComments.id),
     db
-      .select({ id: workOrderAttachments.id, kind: workOrderAttachments.kind, mime: workOrderAttachments.mime, size: workOrderAttachments.size })
+      .select({
+        id: workOrderAttachments.id,
+        kind: workOrderAttachments.kind,
+        mime: workOrderAttachments.mime,
+        size: workOrderAttachments.size,
+      })
       .from(workOrderAttachments)
       .where(and(eq(workOrderAttachments.companyId, companyId), eq(workOrderAttachments.workOrderId, id)))
       .orderBy(workOrderAttachments.id),
@@ -146,28 +188,57 @@ export async function getOrderDetail(db: DbOrTx, companyId: number, scope: Order
 /** An attachment the scope may fetch (through its order's visibility), or null. */
 export async function getAttachmentForScope(db: DbOrTx, companyId: number, scope: OrderScope, id: number) {
   const [row] = await db
-    .select({ storedPath: workOrderAttachments.storedPath, mime: workOrderAttachments.mime, size: workOrderAttachments.size })
+    .select({
+      storedPath: workOrderAttachments.storedPath,
+      mime: workOrderAttachments.mime,
+      size: workOrderAttachments.size,
+    })
     .from(workOrderAttachments)
     .innerJoin(workOrders, eq(workOrders.id, workOrderAttachments.workOrderId))
-    .where(and(eq(workOrderAttachments.companyId, companyId), eq(workOrderAttachments.id, id), visibleOrders(db, companyId, scope)));
+    .where(
+      and(
+        eq(workOrderAttachments.companyId, companyId),
+        eq(workOrderAttachments.id, id),
+        visibleOrders(db, companyId, scope),
+      ),
+    );
   return row ?? null;
 }
 
 // ── knowledge base ───────────────────────────────────────────────────────────
 
-export async function listArticles(db: DbOrTx, companyId: number, opts: { q?: string; publicOnly?: boolean; type?: WorkOrderType } = {}) {
+export async function listArticles(
+  db: DbOrTx,
+  companyId: number,
+  opts: { q?: string; publicOnly?: boolean; type?: WorkOrderType } = {},
+) {
   const q = opts.q?.trim();
   const esc = q?.replace(/[\\%_]/g, (c) => `\\${c}`);
   return db
-    .select({ id: kbArticles.id, title: kbArticles.title, category: kbArticles.category, body: kbArticles.body, public: kbArticles.public, workOrderTypes: kbArticles.workOrderTypes, updatedAt: kbArticles.updatedAt })
+    .select({
+      id: kbArticles.id,
+      title: kbArticles.title,
+      category: kbArticles.category,
+      body: kbArticles.body,
+      public: kbArticles.public,
+      workOrderTypes: kbArticles.workOrderTypes,
+      updatedAt: kbArticles.updatedAt,
+    })
     .from(kbArticles)
     .where(
       and(
         eq(kbArticles.companyId, companyId),
         eq(kbArticles.active, true),
         opts.publicOnly ? eq(kbArticles.public, true) : undefined,
-        esc ? or(sql`${kbArticles.title} like ${`%${esc}%`} escape '\\'`, sql`${kbArticles.body} like ${`%${esc}%`} escape '\\'`) : undefined,
-        opts.type ? sql`exists (select 1 from json_each(${kbArticles.workOrderTypes}) where value = ${opts.type})` : undefined,
+        esc
+          ? or(
+              sql`${kbArticles.title} like ${`%${esc}%`} escape '\\'`,
+              sql`${kbArticles.body} like ${`%${esc}%`} escape '\\'`,
+            )
+          : undefined,
+        opts.type
+          ? sql`exists (select 1 from json_each(${kbArticles.workOrderTypes}) where value = ${opts.type})`
+          : undefined,
       ),
     )
     .orderBy(kbArticles.category, kbArticles.title)
@@ -178,7 +249,14 @@ export async function getArticle(db: DbOrTx, companyId: number, id: number, publ
   const [row] = await db
     .select()
     .from(kbArticles)
-    .where(and(eq(kbArticles.companyId, companyId), eq(kbArticles.id, id), eq(kbArticles.active, true), publicOnly ? eq(kbArticles.public, true) : undefined));
+    .where(
+      and(
+        eq(kbArticles.companyId, companyId),
+        eq(kbArticles.id, id),
+        eq(kbArticles.active, true),
+        publicOnly ? eq(kbArticles.public, true) : undefined,
+      ),
+    );
   return row ?? null;
 }
 
@@ -201,13 +279,18 @@ export async function listNotifications(db: DbOrTx, companyId: number, userId: n
     .limit(limit);
 }
 
-
 // ── equipment and plans ──────────────────────────────────────────────────────
 
 export async function listEquipment(db: DbOrTx, companyId: number) {
   const [items, plans] = await Promise.all([
     db
-      .select({ id: equipment.id, name: equipment.name, kind: equipment.kind, location: equipment.location, communityName: communities.name })
+      .select({
+        id: equipment.id,
+        name: equipment.name,
+        kind: equipment.kind,
+        location: equipment.location,
+        communityName: communities.name,
+      })
       .from(equipment)
       .innerJoin(communities, eq(communities.id, equipment.communityId))
       .where(and(eq(equipment.companyId, companyId), eq(equipment.active, true)))
@@ -239,7 +322,10 @@ export async function listTechnicians(db: DbOrTx, companyId: number) {
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.companyId, companyId), eq(memberships.role, "technician"), eq(users.active, true)))
       .orderBy(users.name),
-    db.select({ userId: technicianSkills.userId, category: technicianSkills.category }).from(technicianSkills).where(eq(technicianSkills.companyId, companyId)),
+    db
+      .select({ userId: technicianSkills.userId, category: technicianSkills.category })
+      .from(technicianSkills)
+      .where(eq(technicianSkills.companyId, companyId)),
   ]);
   return people.map((p) => ({ ...p, skills: skills.filter((s) => s.userId === p.id).map((s) => s.category) }));
 }
@@ -267,8 +353,19 @@ export async function teamBoard(db: DbOrTx, companyId: number, team: { id: numbe
     })
     .from(workOrderAssignees)
     .innerJoin(workOrders, eq(workOrders.id, workOrderAssignees.workOrderId))
-    .where(and(eq(workOrders.companyId, companyId), inArray(workOrderAssignees.userId, ids), inArray(workOrders.status, [...OPEN_STATUSES])))
+    .where(
+      and(
+        eq(workOrders.companyId, companyId),
+        inArray(workOrderAssignees.userId, ids),
+        inArray(workOrders.status, [...OPEN_STATUSES]),
+      ),
+    )
     .groupBy(workOrderAssignees.userId);
   const by = new Map(rows.map((r) => [r.userId, r]));
-  return team.map((m) => ({ ...m, open: by.get(m.id)?.open ?? 0, overdue: Number(by.get(m.id)?.overdue ?? 0), waiting: Number(by.get(m.id)?.waiting ?? 0) }));
+  return team.map((m) => ({
+    ...m,
+    open: by.get(m.id)?.open ?? 0,
+    overdue: Number(by.get(m.id)?.overdue ?? 0),
+    waiting: Number(by.get(m.id)?.waiting ?? 0),
+  }));
 }

@@ -26,11 +26,26 @@ export type EquipmentKind = (typeof EQUIPMENT_KINDS)[number];
 export type PlanInterval = (typeof PLAN_INTERVALS)[number];
 
 /** Types a resident may file from the portal (§3). */
-export const RESIDENT_TYPES = ["complaint", "repair", "suggestion", "inquiry"] as const satisfies readonly WorkOrderType[];
+export const RESIDENT_TYPES = [
+  "complaint",
+  "repair",
+  "suggestion",
+  "inquiry",
+] as const satisfies readonly WorkOrderType[];
 
 // ── lifecycle ────────────────────────────────────────────────────────────────
 
-export const ACTIONS = ["triage", "dispatch", "accept", "start", "resolve", "confirm", "close", "reopen", "cancel"] as const;
+export const ACTIONS = [
+  "triage",
+  "dispatch",
+  "accept",
+  "start",
+  "resolve",
+  "confirm",
+  "close",
+  "reopen",
+  "cancel",
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** From which statuses each action may run, and where it leads. */
@@ -54,7 +69,13 @@ export function nextStatus(status: WorkOrderStatus, action: Action): WorkOrderSt
   return t.from.includes(status) ? t.to : null;
 }
 
-export const OPEN_STATUSES: readonly WorkOrderStatus[] = ["submitted", "triaged", "assigned", "accepted", "in_progress"];
+export const OPEN_STATUSES: readonly WorkOrderStatus[] = [
+  "submitted",
+  "triaged",
+  "assigned",
+  "accepted",
+  "in_progress",
+];
 export const isOpen = (status: WorkOrderStatus) => OPEN_STATUSES.includes(status);
 
 /** Complaints must be triaged before dispatch; every other type is dispatched on submission. */
@@ -78,7 +99,12 @@ export function pointsInRange(c: ComplaintClass, points: number, ranges: Complai
   return Number.isInteger(points) && points <= r.max && points >= r.min;
 }
 
-export const SEVERITY_OF_CLASS: Record<ComplaintClass, Severity> = { invalid: "low", general: "normal", medium: "high", major: "critical" };
+export const SEVERITY_OF_CLASS: Record<ComplaintClass, Severity> = {
+  invalid: "low",
+  general: "normal",
+  medium: "high",
+  major: "critical",
+};
 
 /**
  * The record the CRM-EW sentiment ledger turns into an entry (§8.2: "the entry links to the
@@ -99,7 +125,11 @@ export type DispatchPlan =
   | { kind: "technician"; category: RepairCategory; alsoButler: false };
 
 /** Who an order goes to (§5, §8.2). Complaints need their classification. */
-export function dispatchPlan(order: { type: WorkOrderType; classification?: ComplaintClass | null; repairCategory?: RepairCategory | null }): DispatchPlan {
+export function dispatchPlan(order: {
+  type: WorkOrderType;
+  classification?: ComplaintClass | null;
+  repairCategory?: RepairCategory | null;
+}): DispatchPlan {
   switch (order.type) {
     case "complaint": {
       const c = order.classification;
@@ -125,7 +155,8 @@ export function dispatchPlan(order: { type: WorkOrderType; classification?: Comp
 export function leastLoaded(candidates: readonly { userId: number; openOrders: number }[]): number | null {
   let best: { userId: number; openOrders: number } | null = null;
   for (const c of candidates)
-    if (!best || c.openOrders < best.openOrders || (c.openOrders === best.openOrders && c.userId < best.userId)) best = c;
+    if (!best || c.openOrders < best.openOrders || (c.openOrders === best.openOrders && c.userId < best.userId))
+      best = c;
   return best?.userId ?? null;
 }
 
@@ -253,7 +284,10 @@ export function nthDueDate(plan: { startDate: string; every: number; interval: P
  * (including today). Earlier ones were created by earlier runs; the generation keys make
  * repeating a date harmless.
  */
-export function dueDatesToGenerate(plan: { startDate: string; every: number; interval: PlanInterval; leadDays: number }, asOf: string): string[] {
+export function dueDatesToGenerate(
+  plan: { startDate: string; every: number; interval: PlanInterval; leadDays: number },
+  asOf: string,
+): string[] {
   if (plan.every < 1) return [];
   const from = asOf;
   const until = formatDate(new Date(parseDate(asOf).getTime() + plan.leadDays * 86_400_000));

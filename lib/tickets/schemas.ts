@@ -22,7 +22,11 @@ export const descriptionField = z
   .trim()
   .min(1, "validation.required")
   .max(2000, "validation.tooLong");
-const reasonField = z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(500, "validation.tooLong");
+const reasonField = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .max(500, "validation.tooLong");
 const optionalText = (max: number) =>
   z
     .string()
@@ -62,16 +66,19 @@ export const triageSchema = z
   .superRefine((v, ctx) => {
     // The classification's exact range comes from the company's published CRM-EW rules and is
     // checked by triageOrder; here only what no rule set can allow.
-    if (v.points > -1 || v.points < -100) ctx.addIssue({ code: "custom", path: ["points"], message: "tickets.errors.pointsOutOfRange" });
+    if (v.points > -1 || v.points < -100)
+      ctx.addIssue({ code: "custom", path: ["points"], message: "tickets.errors.pointsOutOfRange" });
   });
 
 export const orderIdSchema = z.object({ id: idField });
-export const resolveSchema = z.object({ id: idField, note: optionalText(2000), checklistDone: z.array(z.coerce.number().int().min(0)).default([]) });
+export const resolveSchema = z.object({
+  id: idField,
+  note: optionalText(2000),
+  checklistDone: z.array(z.coerce.number().int().min(0)).default([]),
+});
 export const confirmSchema = z.object({
   id: idField,
-  rating: z.coerce
-    .number({ error: "tickets.errors.rating" })
-    .refine((n) => isRating(n), "tickets.errors.rating"),
+  rating: z.coerce.number({ error: "tickets.errors.rating" }).refine((n) => isRating(n), "tickets.errors.rating"),
   comment: optionalText(1000),
 });
 export const reasonSchema = z.object({ id: idField, reason: reasonField });
@@ -79,7 +86,11 @@ export const commentSchema = z.object({ id: idField, body: descriptionField });
 
 export const emergencySchema = z.object({
   communityId: idField,
-  location: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  location: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(200, "validation.tooLong"),
   severity: z.enum(SEVERITIES).default("critical"),
   description: descriptionField,
 });
@@ -95,7 +106,11 @@ const dateField = z.string({ error: "validation.required" }).regex(/^\d{4}-\d{2}
 export const planSchema = z.object({
   equipmentId: idField,
   title: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong"),
-  every: z.coerce.number({ error: "validation.required" }).int().min(1, "tickets.errors.every").max(365, "tickets.errors.every"),
+  every: z.coerce
+    .number({ error: "validation.required" })
+    .int()
+    .min(1, "tickets.errors.every")
+    .max(365, "tickets.errors.every"),
   interval: z.enum(PLAN_INTERVALS),
   startDate: dateField,
   leadDays: z.coerce.number().int().min(0).max(60).default(3),
@@ -107,19 +122,31 @@ export const planSchema = z.object({
         .map((l) => l.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.string().max(200, "validation.tooLong")).min(1, "tickets.errors.checklistRequired").max(30, "validation.tooMany")),
+    .pipe(
+      z
+        .array(z.string().max(200, "validation.tooLong"))
+        .min(1, "tickets.errors.checklistRequired")
+        .max(30, "validation.tooMany"),
+    ),
 });
 
 export const kbArticleSchema = z.object({
   id: optionalId,
   title: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
   category: z.enum(KB_CATEGORIES),
-  body: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(20000, "validation.tooLong"),
+  body: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(20000, "validation.tooLong"),
   workOrderTypes: z.array(z.enum(WORK_ORDER_TYPES)).default([]),
   public: z.boolean().default(false),
 });
 
-export const skillsSchema = z.object({ userId: idField, categories: z.array(z.enum(REPAIR_CATEGORIES)).max(REPAIR_CATEGORIES.length) });
+export const skillsSchema = z.object({
+  userId: idField,
+  categories: z.array(z.enum(REPAIR_CATEGORIES)).max(REPAIR_CATEGORIES.length),
+});
 
 export const orderFilterSchema = z.object({
   type: z.enum(WORK_ORDER_TYPES).optional().catch(undefined),
@@ -132,7 +159,18 @@ export const slaSchema = z
   .object({
     type: z.enum(WORK_ORDER_TYPES),
     severity: z.enum(SEVERITIES),
-    acceptMinutes: z.coerce.number({ error: "validation.required" }).int().min(1, "tickets.errors.minutes").max(43_200, "tickets.errors.minutes"),
-    resolveMinutes: z.coerce.number({ error: "validation.required" }).int().min(1, "tickets.errors.minutes").max(525_600, "tickets.errors.minutes"),
+    acceptMinutes: z.coerce
+      .number({ error: "validation.required" })
+      .int()
+      .min(1, "tickets.errors.minutes")
+      .max(43_200, "tickets.errors.minutes"),
+    resolveMinutes: z.coerce
+      .number({ error: "validation.required" })
+      .int()
+      .min(1, "tickets.errors.minutes")
+      .max(525_600, "tickets.errors.minutes"),
   })
-  .refine((v) => v.resolveMinutes >= v.acceptMinutes, { path: ["resolveMinutes"], message: "tickets.errors.resolveBeforeAccept" });
+  .refine((v) => v.resolveMinutes >= v.acceptMinutes, {
+    path: ["resolveMinutes"],
+    message: "tickets.errors.resolveBeforeAccept",
+  });

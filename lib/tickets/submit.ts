@@ -4,7 +4,14 @@ import { communities } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
 import { attachedCount, checkImages, insertAttachmentRows, withStoredImages, type UploadLike } from "./attachments";
-import { createOrderTx, loadOrder, placeHousehold, residentUnitHousehold, resolveOrderTx, type Actor } from "./commands";
+import {
+  createOrderTx,
+  loadOrder,
+  placeHousehold,
+  residentUnitHousehold,
+  resolveOrderTx,
+  type Actor,
+} from "./commands";
 import { notify, staffOrderHref } from "./notify";
 import { companyAdmins } from "./people";
 import type { RepairCategory } from "./rules";
@@ -16,7 +23,13 @@ type UserActor = Actor & { userId: number };
 type WithCategory<T> = Omit<T, "repairCategory"> & { repairCategory?: RepairCategory };
 
 /** A resident files a request for a unit of one of its own households, with up to 6 photos. */
-export async function submitResidentRequest(db: Db, actor: UserActor, input: WithCategory<Out<typeof residentRequestSchema>>, files: readonly UploadLike[] = [], now = new Date()) {
+export async function submitResidentRequest(
+  db: Db,
+  actor: UserActor,
+  input: WithCategory<Out<typeof residentRequestSchema>>,
+  files: readonly UploadLike[] = [],
+  now = new Date(),
+) {
   const place = await residentUnitHousehold(db, actor.companyId, actor.userId, input.unitId);
   const images = await checkImages(files);
   return withStoredImages(images, (stored) =>
@@ -42,7 +55,13 @@ export async function submitResidentRequest(db: Db, actor: UserActor, input: Wit
 }
 
 /** Front desk intake (phone / walk-in) or a staff member's own order, for any household of the company. */
-export async function intakeOrder(db: Db, actor: UserActor, input: WithCategory<Out<typeof intakeSchema>>, files: readonly UploadLike[] = [], now = new Date()) {
+export async function intakeOrder(
+  db: Db,
+  actor: UserActor,
+  input: WithCategory<Out<typeof intakeSchema>>,
+  files: readonly UploadLike[] = [],
+  now = new Date(),
+) {
   const place = await placeHousehold(db, actor.companyId, input.householdId);
   const images = await checkImages(files);
   return withStoredImages(images, (stored) =>
@@ -69,7 +88,13 @@ export async function intakeOrder(db: Db, actor: UserActor, input: WithCategory<
 }
 
 /** Resolve with after-photos (and, for maintenance, the checklist). */
-export async function resolveWithPhotos(db: Db, actor: UserActor, input: Out<typeof resolveSchema>, files: readonly UploadLike[] = [], now = new Date()) {
+export async function resolveWithPhotos(
+  db: Db,
+  actor: UserActor,
+  input: Out<typeof resolveSchema>,
+  files: readonly UploadLike[] = [],
+  now = new Date(),
+) {
   const o = await loadOrder(db, actor.companyId, input.id);
   const images = await checkImages(files, await attachedCount(db, actor.companyId, o.id));
   await withStoredImages(images, (stored) =>
@@ -82,15 +107,37 @@ export async function resolveWithPhotos(db: Db, actor: UserActor, input: Out<typ
 
 /** Emergency quick report: dispatched at once to the community's supervisors and project manager. */
 export async function reportEmergency(db: Db, actor: UserActor, input: Out<typeof emergencySchema>, now = new Date()) {
-  const [c] = await db.select({ id: communities.id }).from(communities).where(and(eq(communities.companyId, actor.companyId), eq(communities.id, input.communityId)));
+  const [c] = await db
+    .select({ id: communities.id })
+    .from(communities)
+    .where(and(eq(communities.companyId, actor.companyId), eq(communities.id, input.communityId)));
   if (!c) throw new AppError("not_found");
   const o = await db.transaction((tx) =>
-    createOrderTx(tx, actor, { type: "emergency", source: "staff", communityId: c.id, severity: input.severity, title: input.location, description: input.description }, now),
+    createOrderTx(
+      tx,
+      actor,
+      {
+        type: "emergency",
+        source: "staff",
+        communityId: c.id,
+        severity: input.severity,
+        title: input.location,
+        description: input.description,
+      },
+      now,
+    ),
   );
   if (o.status !== "assigned") {
     // Nobody to dispatch to: the general managers hear about it at once instead.
     await db.transaction(async (tx) =>
-      notify(tx, actor.companyId, await companyAdmins(tx, actor.companyId), "emergency.reported", { orderId: o.id, type: o.type }, staffOrderHref(o.id)),
+      notify(
+        tx,
+        actor.companyId,
+        await companyAdmins(tx, actor.companyId),
+        "emergency.reported",
+        { orderId: o.id, type: o.type },
+        staffOrderHref(o.id),
+      ),
     );
   }
   return o;

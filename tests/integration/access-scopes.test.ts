@@ -1,5 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildingButlers, buildings, unitButlers, units, workOrderAssignees, workOrderAttachments, workOrders } from "@/db/schema";
+import {
+  buildingButlers,
+  buildings,
+  unitButlers,
+  units,
+  workOrderAssignees,
+  workOrderAttachments,
+  workOrders,
+} from "@/db/schema";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import { registryViewFor } from "@/lib/registry/access";
@@ -22,13 +30,39 @@ type World = Awaited<ReturnType<typeof ticketWorld>>;
 async function order(db: Db, w: World, type: "repair" | "collection", assigneeIds: number[]) {
   const [o] = await db
     .insert(workOrders)
-    .values({ companyId: w.companyId, type, source: "system", householdId: w.estate.households[0].id, unitId: w.estate.units[0].id, communityId: w.estate.community.id, description: `${type} 测试`, status: "assigned" })
+    .values({
+      companyId: w.companyId,
+      type,
+      source: "system",
+      householdId: w.estate.households[0].id,
+      unitId: w.estate.units[0].id,
+      communityId: w.estate.community.id,
+      description: `${type} 测试`,
+      status: "assigned",
+    })
     .returning();
   const now = new Date();
-  if (assigneeIds.length) await db.insert(workOrderAssignees).values(assigneeIds.map((userId) => ({ companyId: w.companyId, workOrderId: o.id, userId, role: "butler" as const, assignedAt: now })));
+  if (assigneeIds.length)
+    await db.insert(workOrderAssignees).values(
+      assigneeIds.map((userId) => ({
+        companyId: w.companyId,
+        workOrderId: o.id,
+        userId,
+        role: "butler" as const,
+        assignedAt: now,
+      })),
+    );
   const [photo] = await db
     .insert(workOrderAttachments)
-    .values({ companyId: w.companyId, workOrderId: o.id, kind: "before", storedPath: `test/${o.id}.png`, mime: "image/png", size: 1, sha256: "0" })
+    .values({
+      companyId: w.companyId,
+      workOrderId: o.id,
+      kind: "before",
+      storedPath: `test/${o.id}.png`,
+      mime: "image/png",
+      size: 1,
+      sha256: "0",
+    })
     .returning();
   return { id: o.id, photoId: photo.id };
 }
@@ -97,10 +131,19 @@ describe("butlers and supervisors browse the registry pages of their own buildin
     const w = await ticketWorld(db);
     // a second building in the same community with someone else's butler, one unit range of it ours
     const other = await createUser(db, w.companyId, ["butler"], "别的管家");
-    const [b2] = await db.insert(buildings).values({ companyId: w.companyId, communityId: w.estate.community.id, code: "2", name: "2栋" }).returning();
-    const [u2] = await db.insert(units).values({ companyId: w.companyId, buildingId: b2.id, number: "2-101", floor: 1, areaCentiM2: 9000 }).returning();
+    const [b2] = await db
+      .insert(buildings)
+      .values({ companyId: w.companyId, communityId: w.estate.community.id, code: "2", name: "2栋" })
+      .returning();
+    const [u2] = await db
+      .insert(units)
+      .values({ companyId: w.companyId, buildingId: b2.id, number: "2-101", floor: 1, areaCentiM2: 9000 })
+      .returning();
     await db.insert(buildingButlers).values({ companyId: w.companyId, buildingId: b2.id, butlerUserId: other.id });
-    const [b3] = await db.insert(buildings).values({ companyId: w.companyId, communityId: w.estate.community.id, code: "3", name: "3栋" }).returning();
+    const [b3] = await db
+      .insert(buildings)
+      .values({ companyId: w.companyId, communityId: w.estate.community.id, code: "3", name: "3栋" })
+      .returning();
     await db.insert(buildingButlers).values({ companyId: w.companyId, buildingId: b3.id, butlerUserId: other.id });
     // another community of the same company, served by the other butler only
     const elsewhere = await createEstate(db, w.companyId, { n: 1, butlerId: other.id });
@@ -108,20 +151,26 @@ describe("butlers and supervisors browse the registry pages of their own buildin
     const view = await viewOf(w, w.butler.id, ["butler"]);
     expect(await browsableCommunityIds(db, w.companyId, view)).toEqual([w.estate.community.id]);
     const scope = browsableBuildings(db, w.companyId, view);
-    expect((await listBuildings(db, w.companyId, w.estate.community.id, scope)).map((b) => b.id)).toEqual([w.estate.building.id]);
+    expect((await listBuildings(db, w.companyId, w.estate.community.id, scope)).map((b) => b.id)).toEqual([
+      w.estate.building.id,
+    ]);
     expect(await getBuilding(db, w.companyId, w.estate.building.id, scope)).not.toBeNull();
     expect(await getBuilding(db, w.companyId, b2.id, scope)).toBeNull();
     expect(await getBuilding(db, w.companyId, elsewhere.building.id, scope)).toBeNull();
 
     // a unit range in building 2 makes that building the butler's too (not building 3)
     await db.insert(unitButlers).values({ companyId: w.companyId, unitId: u2.id, butlerUserId: w.butler.id });
-    expect((await listBuildings(db, w.companyId, w.estate.community.id, scope)).map((b) => b.id).sort()).toEqual([w.estate.building.id, b2.id].sort());
+    expect((await listBuildings(db, w.companyId, w.estate.community.id, scope)).map((b) => b.id).sort()).toEqual(
+      [w.estate.building.id, b2.id].sort(),
+    );
     expect(await getBuilding(db, w.companyId, b3.id, scope)).toBeNull();
 
     // the other butler: the other community and buildings 2 and 3, never ours
     const theirs = browsableBuildings(db, w.companyId, await viewOf(w, other.id, ["butler"]));
     expect(await getBuilding(db, w.companyId, w.estate.building.id, theirs)).toBeNull();
-    expect(await browsableCommunityIds(db, w.companyId, await viewOf(w, other.id, ["butler"]))).toEqual([w.estate.community.id, elsewhere.community.id].sort((a, b) => a - b));
+    expect(await browsableCommunityIds(db, w.companyId, await viewOf(w, other.id, ["butler"]))).toEqual(
+      [w.estate.community.id, elsewhere.community.id].sort((a, b) => a - b),
+    );
   });
 
   it("a supervisor: their team's buildings, not another team's; a butler of no building: none; company-wide roles: all; another company's building: never", async () => {
@@ -140,10 +189,14 @@ describe("butlers and supervisors browse the registry pages of their own buildin
     const idle = await createUser(db, w.companyId, ["butler"], "新管家");
     const none = await viewOf(w, idle.id, ["butler"]);
     expect(await browsableCommunityIds(db, w.companyId, none)).toEqual([]);
-    expect(await getBuilding(db, w.companyId, w.estate.building.id, browsableBuildings(db, w.companyId, none))).toBeNull();
+    expect(
+      await getBuilding(db, w.companyId, w.estate.building.id, browsableBuildings(db, w.companyId, none)),
+    ).toBeNull();
 
     const admin = await viewOf(w, w.adminId, ["admin"]);
     expect(await browsableCommunityIds(db, w.companyId, admin)).toBe("all");
-    expect(await getBuilding(db, w.companyId, stranger.estate.building.id, browsableBuildings(db, w.companyId, admin))).toBeNull();
+    expect(
+      await getBuilding(db, w.companyId, stranger.estate.building.id, browsableBuildings(db, w.companyId, admin)),
+    ).toBeNull();
   });
 });

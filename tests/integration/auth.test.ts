@@ -33,20 +33,32 @@ describe("sign-in and sessions", () => {
   async function claimsFor(phone: string) {
     const result = await verifyCredentials(db, phone, TEST_PASSWORD, `10.0.0.${Math.floor(Math.random() * 250)}`);
     if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
-    return { userId: result.user.id, sessionVersion: result.user.sessionVersion, companyId: result.user.companyId, sessionId: crypto.randomUUID() };
+    return {
+      userId: result.user.id,
+      sessionVersion: result.user.sessionVersion,
+      companyId: result.user.companyId,
+      sessionId: crypto.randomUUID(),
+    };
   }
 
   it("signs in by phone (any spacing, +86) or by e-mail (any case)", async () => {
     expect((await verifyCredentials(db, `+86 ${company.admin.phone}`, TEST_PASSWORD, "1.1.1.1")).ok).toBe(true);
     expect((await verifyCredentials(db, company.admin.email.toUpperCase(), TEST_PASSWORD, "1.1.1.1")).ok).toBe(true);
-    expect(await verifyCredentials(db, company.admin.phone, "wrong-password", "1.1.1.1")).toEqual({ ok: false, reason: "invalid" });
-    expect(await verifyCredentials(db, "13000000000", TEST_PASSWORD, "1.1.1.1")).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials(db, company.admin.phone, "wrong-password", "1.1.1.1")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await verifyCredentials(db, "13000000000", TEST_PASSWORD, "1.1.1.1")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("wrong passwords slow an account down (growing delay, capped at 30 s) but never lock out the right password", async () => {
     const { phone } = await newStaff();
     let now = Date.parse("2026-12-01T00:00:00Z");
-    for (let i = 0; i < 5; i++) expect(await verifyCredentials(db, phone, "bad", `2.2.2.${i}`, now)).toEqual({ ok: false, reason: "invalid" });
+    for (let i = 0; i < 5; i++)
+      expect(await verifyCredentials(db, phone, "bad", `2.2.2.${i}`, now)).toEqual({ ok: false, reason: "invalid" });
     const slowed = await verifyCredentials(db, phone, TEST_PASSWORD, "3.3.3.3", now);
     expect(slowed).toMatchObject({ ok: false, reason: "rate_limited", retryAfterMs: 1000 });
     // An attacker keeps guessing from ever new addresses as soon as each delay ends.
@@ -72,11 +84,20 @@ describe("sign-in and sessions", () => {
   it("the account budget counts per user, so guesses by e-mail and by phone share it", async () => {
     const phone = randomPhone();
     const email = `staff-${phone}@test.guanjia.cn`;
-    await createStaffMember(db, company.companyId, company.adminId, { name: "员工", phone, email, password: TEST_PASSWORD, roles: ["butler"] });
+    await createStaffMember(db, company.companyId, company.adminId, {
+      name: "员工",
+      phone,
+      email,
+      password: TEST_PASSWORD,
+      roles: ["butler"],
+    });
     const now = Date.parse("2026-12-02T00:00:00Z");
     for (let i = 0; i < 3; i++) await verifyCredentials(db, phone, "bad", `2.3.4.${i}`, now);
     for (let i = 0; i < 2; i++) await verifyCredentials(db, email.toUpperCase(), "bad", `2.3.5.${i}`, now);
-    expect(await verifyCredentials(db, `+86${phone}`, TEST_PASSWORD, "2.3.6.1", now)).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await verifyCredentials(db, `+86${phone}`, TEST_PASSWORD, "2.3.6.1", now)).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
     expect((await verifyCredentials(db, email, TEST_PASSWORD, "2.3.6.1", now + 1000)).ok).toBe(true);
   });
 
@@ -136,12 +157,17 @@ describe("sign-in and sessions", () => {
       changePassword(db, company.companyId, userId, { currentPassword: "nope", newPassword: "brand-new-pass" }),
     ).rejects.toMatchObject({ code: "validation", fieldErrors: { currentPassword: ["validation.wrongPassword"] } });
     expect(await loadSessionUser(db, old)).not.toBeNull();
-    await expect(changePassword(db, company.companyId, userId, { currentPassword: TEST_PASSWORD, newPassword: `pw-${phone}` })).rejects.toMatchObject({
+    await expect(
+      changePassword(db, company.companyId, userId, { currentPassword: TEST_PASSWORD, newPassword: `pw-${phone}` }),
+    ).rejects.toMatchObject({
       code: "validation",
       fieldErrors: { newPassword: ["validation.passwordPersonal"] },
     });
     expect(await loadSessionUser(db, old)).not.toBeNull();
-    await changePassword(db, company.companyId, userId, { currentPassword: TEST_PASSWORD, newPassword: "brand-new-pass" });
+    await changePassword(db, company.companyId, userId, {
+      currentPassword: TEST_PASSWORD,
+      newPassword: "brand-new-pass",
+    });
     expect(await loadSessionUser(db, old)).toBeNull();
     expect((await verifyCredentials(db, phone, "brand-new-pass", "5.5.5.5")).ok).toBe(true);
   });
@@ -155,7 +181,9 @@ describe("sign-in and sessions", () => {
   });
 
   it("an admin cannot drop their own admin role", async () => {
-    await expect(setStaffRoles(db, company.companyId, company.adminId, company.adminId, ["butler"])).rejects.toMatchObject({
+    await expect(
+      setStaffRoles(db, company.companyId, company.adminId, company.adminId, ["butler"]),
+    ).rejects.toMatchObject({
       fieldErrors: { roles: ["validation.cannotDropOwnAdmin"] },
     });
   });

@@ -25,7 +25,14 @@ async function estate() {
   const e = await createBillingEstate(db, 5);
   await addParking(db, e.companyId, e.building.id, e.households[0].id, `P-${Math.random().toString(36).slice(2, 8)}`);
   const last = e.households[4].id;
-  await recordPayment(db, { companyId: e.companyId, householdId: last, amountFen: 5_000, method: "cash", idempotencyKey: `chunks-${Math.random()}`, actorUserId: e.finance.id });
+  await recordPayment(db, {
+    companyId: e.companyId,
+    householdId: last,
+    amountFen: 5_000,
+    method: "cash",
+    idempotencyKey: `chunks-${Math.random()}`,
+    actorUserId: e.finance.id,
+  });
   return e;
 }
 
@@ -37,15 +44,21 @@ describe("the bill run in chunks of households", () => {
     const big = await generateBills(db, whole.companyId, "2026-01");
     expect(small).toMatchObject({ created: 5, creditApplied: 1 });
     expect(big).toMatchObject({ created: 5, creditApplied: 1 });
-    const strip = (rows: Awaited<ReturnType<typeof billsOf>>) => rows.map(({ linesFen, allocatedFen }) => ({ linesFen, allocatedFen }));
+    const strip = (rows: Awaited<ReturnType<typeof billsOf>>) =>
+      rows.map(({ linesFen, allocatedFen }) => ({ linesFen, allocatedFen }));
     const a = await billsOf(chunked.companyId, "2026-01");
     expect(strip(a)).toEqual(strip(await billsOf(whole.companyId, "2026-01")));
     expect(a.at(-1)!.allocatedFen).toBe(5_000);
-    const [balance] = await db.select({ n: sql<number>`coalesce(sum(${creditEntries.amountFen}), 0)` }).from(creditEntries).where(eq(creditEntries.householdId, chunked.households[4].id));
+    const [balance] = await db
+      .select({ n: sql<number>`coalesce(sum(${creditEntries.amountFen}), 0)` })
+      .from(creditEntries)
+      .where(eq(creditEntries.householdId, chunked.households[4].id));
     expect(Number(balance.n)).toBe(0);
 
-    expect(await generateBills(db, chunked.companyId, "2026-01", new Date(), 2)).toMatchObject({ created: 0, creditApplied: 0 });
+    expect(await generateBills(db, chunked.companyId, "2026-01", new Date(), 2)).toMatchObject({
+      created: 0,
+      creditApplied: 0,
+    });
     expect(await billsOf(chunked.companyId, "2026-01")).toEqual(a);
   });
-
 });

@@ -34,7 +34,10 @@ async function expectTotalsConsistent(db: Db, companyId: number) {
 }
 
 async function credit(db: Db, householdId: number) {
-  const [r] = await db.select({ n: sql<number>`coalesce(sum(${creditEntries.amountFen}), 0)` }).from(creditEntries).where(eq(creditEntries.householdId, householdId));
+  const [r] = await db
+    .select({ n: sql<number>`coalesce(sum(${creditEntries.amountFen}), 0)` })
+    .from(creditEntries)
+    .where(eq(creditEntries.householdId, householdId));
   return Number(r.n);
 }
 
@@ -75,7 +78,14 @@ describe("billing commands", () => {
     await generateBills(db, e.companyId, "2026-01");
     await generateBills(db, e.companyId, "2026-02");
     const jan = await billOf(db, h, "2026-01");
-    const { payment } = await recordPayment(db, { companyId: e.companyId, householdId: h, amountFen: jan.linesFen + 100 + 30_000, method: "cash", idempotencyKey: key(), actorUserId: e.finance.id });
+    const { payment } = await recordPayment(db, {
+      companyId: e.companyId,
+      householdId: h,
+      amountFen: jan.linesFen + 100 + 30_000,
+      method: "cash",
+      idempotencyKey: key(),
+      actorUserId: e.finance.id,
+    });
     expect((await billOf(db, h, "2026-01")).allocatedFen).toBe(jan.linesFen);
     const feb = await billOf(db, h, "2026-02");
     expect(feb.allocatedFen).toBe(feb.linesFen); // 100 + 30,000 ≥ one bill
@@ -92,7 +102,14 @@ describe("billing commands", () => {
 
   it("reusing an idempotency key with another amount, household or method is refused as a conflict; nothing more is written", async () => {
     const e = await createBillingEstate(db, 2);
-    const input = { companyId: e.companyId, householdId: e.households[0].id, amountFen: 5_000, method: "cash" as const, idempotencyKey: key(), actorUserId: e.finance.id };
+    const input = {
+      companyId: e.companyId,
+      householdId: e.households[0].id,
+      amountFen: 5_000,
+      method: "cash" as const,
+      idempotencyKey: key(),
+      actorUserId: e.finance.id,
+    };
     await recordPayment(db, input);
     const mismatch = { code: "conflict", fieldErrors: { _form: ["billing.errors.idempotencyMismatch"] } };
     await expect(recordPayment(db, { ...input, amountFen: 9_999 })).rejects.toMatchObject(mismatch);
@@ -105,11 +122,35 @@ describe("billing commands", () => {
 
   it("one payment is at most ¥1,000,000 (schema and command); nothing written", async () => {
     const e = await createBillingEstate(db, 1);
-    const over = cashierPaymentSchema.safeParse({ householdId: e.households[0].id, amount: "999999999.99", method: "cash", idempotencyKey: crypto.randomUUID() });
-    expect(over.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["amount", "billing.errors.amountTooLarge"]]);
-    expect(cashierPaymentSchema.safeParse({ householdId: e.households[0].id, amount: "1000000", method: "cash", idempotencyKey: crypto.randomUUID() }).success).toBe(true);
-    const input = { companyId: e.companyId, householdId: e.households[0].id, amountFen: MAX_PAYMENT_FEN + 1, method: "cash" as const, idempotencyKey: key(), actorUserId: e.finance.id };
-    await expect(recordPayment(db, input)).rejects.toMatchObject({ code: "validation", fieldErrors: { amount: ["billing.errors.amountTooLarge"] } });
+    const over = cashierPaymentSchema.safeParse({
+      householdId: e.households[0].id,
+      amount: "999999999.99",
+      method: "cash",
+      idempotencyKey: crypto.randomUUID(),
+    });
+    expect(over.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["amount", "billing.errors.amountTooLarge"],
+    ]);
+    expect(
+      cashierPaymentSchema.safeParse({
+        householdId: e.households[0].id,
+        amount: "1000000",
+        method: "cash",
+        idempotencyKey: crypto.randomUUID(),
+      }).success,
+    ).toBe(true);
+    const input = {
+      companyId: e.companyId,
+      householdId: e.households[0].id,
+      amountFen: MAX_PAYMENT_FEN + 1,
+      method: "cash" as const,
+      idempotencyKey: key(),
+      actorUserId: e.finance.id,
+    };
+    await expect(recordPayment(db, input)).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { amount: ["billing.errors.amountTooLarge"] },
+    });
     expect(await db.$count(payments, eq(payments.companyId, e.companyId))).toBe(0);
   });
 
@@ -117,17 +158,28 @@ describe("billing commands", () => {
     const e = await createBillingEstate(db, 1);
     const h = e.households[0].id;
     const k = key();
-    const input = { companyId: e.companyId, householdId: h, amountFen: 5_000, method: "wechat" as const, idempotencyKey: k, actorUserId: e.finance.id };
+    const input = {
+      companyId: e.companyId,
+      householdId: h,
+      amountFen: 5_000,
+      method: "wechat" as const,
+      idempotencyKey: k,
+      actorUserId: e.finance.id,
+    };
     const results = await Promise.all(Array.from({ length: 10 }, () => recordPayment(db, input)));
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(await db.$count(payments, eq(payments.companyId, e.companyId))).toBe(1);
     expect(await credit(db, h)).toBe(5_000);
     // a failed payment (unknown household) does not use up a number
-    await expect(recordPayment(db, { ...input, householdId: 999_999_999, idempotencyKey: key() })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      recordPayment(db, { ...input, householdId: 999_999_999, idempotencyKey: key() }),
+    ).rejects.toMatchObject({ code: "not_found" });
     // a payment that fails after taking its number (unknown cashier: foreign key) gives the number back
     await expect(recordPayment(db, { ...input, actorUserId: 999_999_999, idempotencyKey: key() })).rejects.toThrow();
     await recordPayment(db, { ...input, idempotencyKey: key() });
-    const nos = (await db.select({ no: payments.receiptNo }).from(payments).where(eq(payments.companyId, e.companyId))).map((r) => r.no.slice(5)).sort();
+    const nos = (await db.select({ no: payments.receiptNo }).from(payments).where(eq(payments.companyId, e.companyId)))
+      .map((r) => r.no.slice(5))
+      .sort();
     expect(nos).toEqual(["000001", "000002"]);
   });
 
@@ -136,7 +188,16 @@ describe("billing commands", () => {
     const h = e.households[0].id;
     await generateBills(db, e.companyId, "2026-01");
     const bill = await billOf(db, h, "2026-01");
-    const pay = () => recordPayment(db, { companyId: e.companyId, householdId: h, amountFen: bill.linesFen, method: "cash", idempotencyKey: key(), actorUserId: e.finance.id, billIds: [bill.id] });
+    const pay = () =>
+      recordPayment(db, {
+        companyId: e.companyId,
+        householdId: h,
+        amountFen: bill.linesFen,
+        method: "cash",
+        idempotencyKey: key(),
+        actorUserId: e.finance.id,
+        billIds: [bill.id],
+      });
     await Promise.all([pay(), pay(), pay()]);
     expect((await billOf(db, h, "2026-01")).allocatedFen).toBe(bill.linesFen);
     expect(await credit(db, h)).toBe(2 * bill.linesFen);
@@ -148,12 +209,24 @@ describe("billing commands", () => {
     const other = await createBillingEstate(db, 1);
     await generateBills(db, e.companyId, "2026-01");
     await generateBills(db, other.companyId, "2026-01");
-    const base = { companyId: e.companyId, householdId: e.households[0].id, method: "cash" as const, actorUserId: e.finance.id };
-    for (const amountFen of [0, -100, 12.5]) await expect(recordPayment(db, { ...base, amountFen, idempotencyKey: key() })).rejects.toMatchObject({ code: "validation" });
+    const base = {
+      companyId: e.companyId,
+      householdId: e.households[0].id,
+      method: "cash" as const,
+      actorUserId: e.finance.id,
+    };
+    for (const amountFen of [0, -100, 12.5])
+      await expect(recordPayment(db, { ...base, amountFen, idempotencyKey: key() })).rejects.toMatchObject({
+        code: "validation",
+      });
     const neighbour = await billOf(db, e.households[1].id, "2026-01");
-    await expect(recordPayment(db, { ...base, amountFen: 100, idempotencyKey: key(), billIds: [neighbour.id] })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      recordPayment(db, { ...base, amountFen: 100, idempotencyKey: key(), billIds: [neighbour.id] }),
+    ).rejects.toMatchObject({ code: "not_found" });
     // a household of another company
-    await expect(recordPayment(db, { ...base, householdId: other.households[0].id, amountFen: 100, idempotencyKey: key() })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      recordPayment(db, { ...base, householdId: other.households[0].id, amountFen: 100, idempotencyKey: key() }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect(await db.$count(payments, eq(payments.companyId, e.companyId))).toBe(0);
     expect(await db.$count(payments, eq(payments.companyId, other.companyId))).toBe(0);
   });
@@ -163,11 +236,30 @@ describe("billing commands", () => {
     const h = e.households[0].id;
     await generateBills(db, e.companyId, "2026-01");
     const bill = await billOf(db, h, "2026-01");
-    await recordPayment(db, { companyId: e.companyId, householdId: h, amountFen: 1_000, method: "cash", idempotencyKey: key(), actorUserId: e.finance.id });
+    await recordPayment(db, {
+      companyId: e.companyId,
+      householdId: h,
+      amountFen: 1_000,
+      method: "cash",
+      idempotencyKey: key(),
+      actorUserId: e.finance.id,
+    });
     await voidBill(db, { companyId: e.companyId, userId: e.finance.id }, { billId: bill.id, reason: "重复开单" });
     expect(await credit(db, h)).toBe(1_000);
-    await expect(voidBill(db, { companyId: e.companyId, userId: e.finance.id }, { billId: bill.id, reason: "again" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(recordPayment(db, { companyId: e.companyId, householdId: h, amountFen: 100, method: "cash", idempotencyKey: key(), actorUserId: e.finance.id, billIds: [bill.id] })).rejects.toMatchObject({ code: "validation" });
+    await expect(
+      voidBill(db, { companyId: e.companyId, userId: e.finance.id }, { billId: bill.id, reason: "again" }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      recordPayment(db, {
+        companyId: e.companyId,
+        householdId: h,
+        amountFen: 100,
+        method: "cash",
+        idempotencyKey: key(),
+        actorUserId: e.finance.id,
+        billIds: [bill.id],
+      }),
+    ).rejects.toMatchObject({ code: "validation" });
     expect((await monthsInArrearsByHousehold(db, e.companyId, "2026-06-01")).get(h)).toBeUndefined();
     await expectTotalsConsistent(db, e.companyId);
   });
@@ -177,13 +269,30 @@ describe("billing commands", () => {
     const h = e.households[0].id;
     await generateBills(db, e.companyId, "2026-01");
     const bill = await billOf(db, h, "2026-01");
-    await recordPayment(db, { companyId: e.companyId, householdId: h, amountFen: bill.linesFen, method: "cash", idempotencyKey: key(), actorUserId: e.finance.id });
-    await adjustBill(db, { companyId: e.companyId, userId: e.finance.id }, { billId: bill.id, amountFen: -1_000, reason: "垃圾费减免" });
+    await recordPayment(db, {
+      companyId: e.companyId,
+      householdId: h,
+      amountFen: bill.linesFen,
+      method: "cash",
+      idempotencyKey: key(),
+      actorUserId: e.finance.id,
+    });
+    await adjustBill(
+      db,
+      { companyId: e.companyId, userId: e.finance.id },
+      { billId: bill.id, amountFen: -1_000, reason: "垃圾费减免" },
+    );
     const after = await billOf(db, h, "2026-01");
     expect(after.adjustmentFen).toBe(-1_000);
     expect(after.allocatedFen).toBe(bill.linesFen - 1_000);
     expect(await credit(db, h)).toBe(1_000);
-    await expect(adjustBill(db, { companyId: e.companyId, userId: e.finance.id }, { billId: bill.id, amountFen: -10_000_000, reason: "x" })).rejects.toMatchObject({ code: "validation" });
+    await expect(
+      adjustBill(
+        db,
+        { companyId: e.companyId, userId: e.finance.id },
+        { billId: bill.id, amountFen: -10_000_000, reason: "x" },
+      ),
+    ).rejects.toMatchObject({ code: "validation" });
     await expectTotalsConsistent(db, e.companyId);
   });
 
@@ -195,26 +304,49 @@ describe("billing commands", () => {
     await generateBills(db, e.companyId, "2026-02");
     const jan = await billOf(db, h, "2026-01");
     const feb = await billOf(db, h, "2026-02");
-    const { payment } = await recordPayment(db, { companyId: e.companyId, householdId: h, amountFen: jan.linesFen + feb.linesFen + 500, method: "transfer", idempotencyKey: key(), actorUserId: e.finance.id });
+    const { payment } = await recordPayment(db, {
+      companyId: e.companyId,
+      householdId: h,
+      amountFen: jan.linesFen + feb.linesFen + 500,
+      method: "transfer",
+      idempotencyKey: key(),
+      actorUserId: e.finance.id,
+    });
     await refundPayment(db, actor, { paymentId: payment.id, amountFen: 1_500, reason: "多缴退款" });
     expect(await credit(db, h)).toBe(0);
     expect((await billOf(db, h, "2026-02")).allocatedFen).toBe(feb.linesFen - 1_000);
     expect((await billOf(db, h, "2026-01")).allocatedFen).toBe(jan.linesFen);
-    await expect(refundPayment(db, actor, { paymentId: payment.id, amountFen: payment.amountFen, reason: "too much" })).rejects.toMatchObject({ code: "validation" });
+    await expect(
+      refundPayment(db, actor, { paymentId: payment.id, amountFen: payment.amountFen, reason: "too much" }),
+    ).rejects.toMatchObject({ code: "validation" });
     await refundPayment(db, actor, { paymentId: payment.id, amountFen: payment.amountFen - 1_500, reason: "冲正" });
     expect((await billOf(db, h, "2026-01")).allocatedFen).toBe(0);
     expect((await billOf(db, h, "2026-02")).allocatedFen).toBe(0);
     await expectTotalsConsistent(db, e.companyId);
     // another company's finance cannot refund it
     const other = await createBillingEstate(db, 1);
-    await expect(refundPayment(db, { companyId: other.companyId, userId: other.finance.id }, { paymentId: payment.id, amountFen: 1, reason: "x" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      refundPayment(
+        db,
+        { companyId: other.companyId, userId: other.finance.id },
+        { paymentId: payment.id, amountFen: 1, reason: "x" },
+      ),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("months in arrears: partial counts, paid on time does not, aging and collection reports add up", async () => {
     const e = await createBillingEstate(db, 3);
     const [a, b, c] = e.households.map((h) => h.id);
     for (const p of ["2026-01", "2026-02", "2026-03", "2026-04"]) await generateBills(db, e.companyId, p);
-    const pay = (householdId: number, amountFen: number) => recordPayment(db, { companyId: e.companyId, householdId, amountFen, method: "cash", idempotencyKey: key(), actorUserId: e.finance.id });
+    const pay = (householdId: number, amountFen: number) =>
+      recordPayment(db, {
+        companyId: e.companyId,
+        householdId,
+        amountFen,
+        method: "cash",
+        idempotencyKey: key(),
+        actorUserId: e.finance.id,
+      });
     const janA = await billOf(db, a, "2026-01");
     await pay(a, janA.linesFen * 4); // a: everything paid
     await pay(b, 100); // b: January partly paid
@@ -263,7 +395,10 @@ describe("one-off charges", () => {
     const e = await createBillingEstate(db, 2);
     const h = e.households[0].id;
     const actor = { companyId: e.companyId, userId: e.finance.id };
-    const [cleaning] = await db.insert(feeItems).values({ companyId: e.companyId, name: "上门保洁", kind: "one_off", priceFen: 8_000 }).returning();
+    const [cleaning] = await db
+      .insert(feeItems)
+      .values({ companyId: e.companyId, name: "上门保洁", kind: "one_off", priceFen: 8_000 })
+      .returning();
     await generateBills(db, e.companyId, "2026-03");
     const now = new Date("2026-03-20T04:00:00Z");
     const charge = await chargeOneOff(db, actor, { householdId: h, feeItemId: cleaning.id }, now);
@@ -274,12 +409,25 @@ describe("one-off charges", () => {
     // months in arrears counts only the monthly bill
     expect((await monthsInArrearsByHousehold(db, e.companyId, "2026-05-01")).get(h)?.months).toBe(1);
     // a monthly fee item id, another company's item, or another company's household: not_found
-    await expect(chargeOneOff(db, actor, { householdId: h, feeItemId: e.feeItems.property.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(chargeOneOff(db, actor, { householdId: h, feeItemId: e.feeItems.property.id })).rejects.toMatchObject({
+      code: "not_found",
+    });
     const other = await createBillingEstate(db, 1);
-    await expect(chargeOneOff(db, actor, { householdId: other.households[0].id, feeItemId: cleaning.id })).rejects.toMatchObject({ code: "not_found" });
-    await expect(chargeOneOff(db, actor, { householdId: h, feeItemId: cleaning.id, amountFen: 0 })).rejects.toMatchObject({ code: "validation" });
+    await expect(
+      chargeOneOff(db, actor, { householdId: other.households[0].id, feeItemId: cleaning.id }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      chargeOneOff(db, actor, { householdId: h, feeItemId: cleaning.id, amountFen: 0 }),
+    ).rejects.toMatchObject({ code: "validation" });
     // credit pays a new charge at once
-    await recordPayment(db, { companyId: e.companyId, householdId: h, amountFen: 1_000_000, method: "cash", idempotencyKey: key(), actorUserId: e.finance.id });
+    await recordPayment(db, {
+      companyId: e.companyId,
+      householdId: h,
+      amountFen: 1_000_000,
+      method: "cash",
+      idempotencyKey: key(),
+      actorUserId: e.finance.id,
+    });
     const paid = await chargeOneOff(db, actor, { householdId: h, feeItemId: cleaning.id }, now);
     const [row] = await db.select().from(bills).where(eq(bills.id, paid.id));
     expect(row.allocatedFen).toBe(8_000);

@@ -1,7 +1,20 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { contractAllocations, contractBills, contractCustomers, contractPayments, contracts, payments } from "@/db/schema";
-import { contractReceipt, createContract, createContractCustomer, generateContractBills, recordContractPayment } from "@/lib/billing/contracts";
+import {
+  contractAllocations,
+  contractBills,
+  contractCustomers,
+  contractPayments,
+  contracts,
+  payments,
+} from "@/db/schema";
+import {
+  contractReceipt,
+  createContract,
+  createContractCustomer,
+  generateContractBills,
+  recordContractPayment,
+} from "@/lib/billing/contracts";
 import { generateBills } from "@/lib/billing/generate";
 import { recordPayment } from "@/lib/flows/record-payment";
 import { dailyCash } from "@/lib/billing/queries";
@@ -15,8 +28,19 @@ const key = () => `ck-${Date.now()}-${n++}-${Math.random()}`;
 async function setup(db: Db) {
   const e = await createBillingEstate(db, 1);
   const actor = { companyId: e.companyId, userId: e.finance.id };
-  const customer = await createContractCustomer(db, actor, { name: "华联广告", contact: "王经理", phone: "13800000000" });
-  const ad = await createContract(db, actor, { customerId: customer.id, communityId: e.community.id, description: "电梯广告位", monthlyFen: 150_000, startMonth: "2026-01", endMonth: "2026-06" });
+  const customer = await createContractCustomer(db, actor, {
+    name: "华联广告",
+    contact: "王经理",
+    phone: "13800000000",
+  });
+  const ad = await createContract(db, actor, {
+    customerId: customer.id,
+    communityId: e.community.id,
+    description: "电梯广告位",
+    monthlyFen: 150_000,
+    startMonth: "2026-01",
+    endMonth: "2026-06",
+  });
   return { e, actor, customer, ad };
 }
 
@@ -28,7 +52,14 @@ describe("contract income (多种经营)", () => {
 
   it("bills each running contract once per month, with the household bill run", async () => {
     const { e, actor, customer } = await setup(db);
-    await createContract(db, actor, { customerId: customer.id, communityId: e.community.id, description: "场地租赁", monthlyFen: 80_000, startMonth: "2026-03", endMonth: "2026-12" });
+    await createContract(db, actor, {
+      customerId: customer.id,
+      communityId: e.community.id,
+      description: "场地租赁",
+      monthlyFen: 80_000,
+      startMonth: "2026-03",
+      endMonth: "2026-12",
+    });
     const jan = await generateBills(db, e.companyId, "2026-01");
     expect(jan.contractBills).toBe(1);
     expect((await generateBills(db, e.companyId, "2026-01")).contractBills).toBe(0);
@@ -49,30 +80,81 @@ describe("contract income (多种经营)", () => {
     await generateContractBills(db, e.companyId, "2026-01");
     await generateContractBills(db, e.companyId, "2026-02");
     const now = new Date("2026-02-10T03:00:00Z");
-    const h = await recordPayment(db, { companyId: e.companyId, householdId: e.households[0].id, amountFen: 5_000, method: "cash", idempotencyKey: key(), actorUserId: e.finance.id, now });
+    const h = await recordPayment(db, {
+      companyId: e.companyId,
+      householdId: e.households[0].id,
+      amountFen: 5_000,
+      method: "cash",
+      idempotencyKey: key(),
+      actorUserId: e.finance.id,
+      now,
+    });
     const k = key();
-    const c = await recordContractPayment(db, actor, { customerId: customer.id, amountFen: 200_000, method: "transfer", idempotencyKey: k, now });
+    const c = await recordContractPayment(db, actor, {
+      customerId: customer.id,
+      amountFen: 200_000,
+      method: "transfer",
+      idempotencyKey: k,
+      now,
+    });
     expect(c.created).toBe(true);
     expect(h.payment.receiptNo).toBe("2026-000001");
     expect(c.payment.receiptNo).toBe("2026-000002");
     // the same key twice records one payment
-    const again = await recordContractPayment(db, actor, { customerId: customer.id, amountFen: 200_000, method: "transfer", idempotencyKey: k, now });
+    const again = await recordContractPayment(db, actor, {
+      customerId: customer.id,
+      amountFen: 200_000,
+      method: "transfer",
+      idempotencyKey: k,
+      now,
+    });
     expect(again).toMatchObject({ created: false, payment: { id: c.payment.id } });
     // the same key with another amount is another payment, not a retry: a conflict
-    await expect(recordContractPayment(db, actor, { customerId: customer.id, amountFen: 150_000, method: "transfer", idempotencyKey: k, now })).rejects.toMatchObject({
+    await expect(
+      recordContractPayment(db, actor, {
+        customerId: customer.id,
+        amountFen: 150_000,
+        method: "transfer",
+        idempotencyKey: k,
+        now,
+      }),
+    ).rejects.toMatchObject({
       code: "conflict",
       fieldErrors: { _form: ["billing.errors.idempotencyMismatch"] },
     });
-    const bills = await db.select().from(contractBills).where(eq(contractBills.customerId, customer.id)).orderBy(contractBills.period);
+    const bills = await db
+      .select()
+      .from(contractBills)
+      .where(eq(contractBills.customerId, customer.id))
+      .orderBy(contractBills.period);
     expect(bills.map((b) => b.allocatedFen)).toEqual([150_000, 50_000]);
-    const allocs = await db.select().from(contractAllocations).where(eq(contractAllocations.contractPaymentId, c.payment.id));
+    const allocs = await db
+      .select()
+      .from(contractAllocations)
+      .where(eq(contractAllocations.contractPaymentId, c.payment.id));
     expect(allocs.reduce((s, a) => s + a.amountFen, 0)).toBe(200_000);
     // more than owed is refused, nothing written, no receipt number used
-    await expect(recordContractPayment(db, actor, { customerId: customer.id, amountFen: 100_001, method: "cash", idempotencyKey: key(), now })).rejects.toMatchObject({
+    await expect(
+      recordContractPayment(db, actor, {
+        customerId: customer.id,
+        amountFen: 100_001,
+        method: "cash",
+        idempotencyKey: key(),
+        now,
+      }),
+    ).rejects.toMatchObject({
       code: "validation",
       fieldErrors: { amount: ["billing.errors.overpay"] },
     });
-    const next = await recordPayment(db, { companyId: e.companyId, householdId: e.households[0].id, amountFen: 1_000, method: "cash", idempotencyKey: key(), actorUserId: e.finance.id, now });
+    const next = await recordPayment(db, {
+      companyId: e.companyId,
+      householdId: e.households[0].id,
+      amountFen: 1_000,
+      method: "cash",
+      idempotencyKey: key(),
+      actorUserId: e.finance.id,
+      now,
+    });
     expect(next.payment.receiptNo).toBe("2026-000003");
 
     const cash = await dailyCash(db, e.companyId, new Date("2026-02-09T16:00:00Z"), new Date("2026-02-10T16:00:00Z"));
@@ -95,19 +177,45 @@ describe("contract income (多种经营)", () => {
       ]);
     const start = await before();
     await expect(
-      createContract(db, a.actor, { customerId: b.customer.id, communityId: a.e.community.id, description: "x", monthlyFen: 100, startMonth: "2026-01", endMonth: "2026-02" }),
+      createContract(db, a.actor, {
+        customerId: b.customer.id,
+        communityId: a.e.community.id,
+        description: "x",
+        monthlyFen: 100,
+        startMonth: "2026-01",
+        endMonth: "2026-02",
+      }),
     ).rejects.toMatchObject({ code: "not_found" });
     await expect(
-      createContract(db, a.actor, { customerId: a.customer.id, communityId: b.e.community.id, description: "x", monthlyFen: 100, startMonth: "2026-01", endMonth: "2026-02" }),
+      createContract(db, a.actor, {
+        customerId: a.customer.id,
+        communityId: b.e.community.id,
+        description: "x",
+        monthlyFen: 100,
+        startMonth: "2026-01",
+        endMonth: "2026-02",
+      }),
     ).rejects.toMatchObject({ code: "not_found" });
     await generateContractBills(db, b.e.companyId, "2026-01");
-    await expect(recordContractPayment(db, a.actor, { customerId: b.customer.id, amountFen: 100, method: "cash", idempotencyKey: key() })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      recordContractPayment(db, a.actor, {
+        customerId: b.customer.id,
+        amountFen: 100,
+        method: "cash",
+        idempotencyKey: key(),
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect(await before()).toEqual(start);
     // company A's bill run never bills company B's contracts
     await generateContractBills(db, a.e.companyId, "2026-01");
-    const wrong = await db.all<{ n: number }>(sql`select count(*) as n from contract_bills b join contracts c on c.id = b.contract_id where b.company_id <> c.company_id`);
+    const wrong = await db.all<{ n: number }>(
+      sql`select count(*) as n from contract_bills b join contracts c on c.id = b.contract_id where b.company_id <> c.company_id`,
+    );
     expect(Number(wrong[0].n)).toBe(0);
-    const [bBill] = await db.select().from(contractBills).where(and(eq(contractBills.companyId, b.e.companyId), eq(contractBills.period, "2026-01")));
+    const [bBill] = await db
+      .select()
+      .from(contractBills)
+      .where(and(eq(contractBills.companyId, b.e.companyId), eq(contractBills.period, "2026-01")));
     expect(bBill.allocatedFen).toBe(0);
   });
 
@@ -115,7 +223,12 @@ describe("contract income (多种经营)", () => {
     const { e, actor, customer } = await setup(db);
     await generateContractBills(db, e.companyId, "2026-01");
     await generateContractBills(db, e.companyId, "2026-02");
-    const { payment } = await recordContractPayment(db, actor, { customerId: customer.id, amountFen: 200_000, method: "transfer", idempotencyKey: key() });
+    const { payment } = await recordContractPayment(db, actor, {
+      customerId: customer.id,
+      amountFen: 200_000,
+      method: "transfer",
+      idempotencyKey: key(),
+    });
     const receipt = await contractReceipt(db, e.companyId, payment.id);
     expect(receipt).toMatchObject({ receiptNo: payment.receiptNo, amountFen: 200_000, customerName: "华联广告" });
     expect(receipt?.lines.map((l) => [l.period, l.description, l.amountFen])).toEqual([

@@ -28,8 +28,22 @@ describe("metered utilities", () => {
     const water = await addWater(db, e.companyId);
     const actor = { companyId: e.companyId, userId: e.finance.id };
     const [u1, u2] = e.units;
-    await saveReadings(db, actor, { feeItemId: water.id, period: "2026-01", readings: [{ unitId: u1.id, readingCenti: 100000 }, { unitId: u2.id, readingCenti: null }] });
-    await saveReadings(db, actor, { feeItemId: water.id, period: "2026-03", readings: [{ unitId: u1.id, readingCenti: 103450 }, { unitId: u2.id, readingCenti: 5000 }] });
+    await saveReadings(db, actor, {
+      feeItemId: water.id,
+      period: "2026-01",
+      readings: [
+        { unitId: u1.id, readingCenti: 100000 },
+        { unitId: u2.id, readingCenti: null },
+      ],
+    });
+    await saveReadings(db, actor, {
+      feeItemId: water.id,
+      period: "2026-03",
+      readings: [
+        { unitId: u1.id, readingCenti: 103450 },
+        { unitId: u2.id, readingCenti: 5000 },
+      ],
+    });
     const rows = await readingsOf(db, e.companyId);
     expect(rows.map((r) => [r.unitId, r.period, r.previousCenti, r.readingCenti]).sort()).toEqual(
       [
@@ -43,7 +57,10 @@ describe("metered utilities", () => {
       [u1.id, 103450, null],
       [u2.id, 5000, null],
     ]);
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.companyId, e.companyId), eq(auditLog.action, "meter_reading.create")));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.companyId, e.companyId), eq(auditLog.action, "meter_reading.create")));
     expect(audits).toHaveLength(2);
   });
 
@@ -52,12 +69,38 @@ describe("metered utilities", () => {
     const water = await addWater(db, e.companyId);
     const actor = { companyId: e.companyId, userId: e.finance.id };
     const [u1, u2] = e.units;
-    await saveReadings(db, actor, { feeItemId: water.id, period: "2026-01", readings: [{ unitId: u1.id, readingCenti: 50000 }] });
+    await saveReadings(db, actor, {
+      feeItemId: water.id,
+      period: "2026-01",
+      readings: [{ unitId: u1.id, readingCenti: 50000 }],
+    });
     await expect(
-      saveReadings(db, actor, { feeItemId: water.id, period: "2026-02", readings: [{ unitId: u2.id, readingCenti: 100 }, { unitId: u1.id, readingCenti: 49999 }] }),
-    ).rejects.toMatchObject({ code: "validation", fieldErrors: { "readings.1.reading": ["billing.errors.readingBelowPrevious"] } });
-    await expect(saveReadings(db, actor, { feeItemId: water.id, period: "2026-01", readings: [{ unitId: u1.id, readingCenti: 60000 }] })).rejects.toMatchObject({ code: "conflict" });
-    await expect(saveReadings(db, actor, { feeItemId: water.id, period: "2025-12", readings: [{ unitId: u1.id, readingCenti: 40000 }] })).rejects.toMatchObject({
+      saveReadings(db, actor, {
+        feeItemId: water.id,
+        period: "2026-02",
+        readings: [
+          { unitId: u2.id, readingCenti: 100 },
+          { unitId: u1.id, readingCenti: 49999 },
+        ],
+      }),
+    ).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { "readings.1.reading": ["billing.errors.readingBelowPrevious"] },
+    });
+    await expect(
+      saveReadings(db, actor, {
+        feeItemId: water.id,
+        period: "2026-01",
+        readings: [{ unitId: u1.id, readingCenti: 60000 }],
+      }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      saveReadings(db, actor, {
+        feeItemId: water.id,
+        period: "2025-12",
+        readings: [{ unitId: u1.id, readingCenti: 40000 }],
+      }),
+    ).rejects.toMatchObject({
       code: "conflict",
       fieldErrors: { "readings.0.reading": ["billing.errors.readingLater"] },
     });
@@ -70,10 +113,28 @@ describe("metered utilities", () => {
     const waterA = await addWater(db, a.companyId);
     const waterB = await addWater(db, b.companyId);
     const actorA = { companyId: a.companyId, userId: a.finance.id };
-    await expect(saveReadings(db, actorA, { feeItemId: waterB.id, period: "2026-01", readings: [{ unitId: a.units[0].id, readingCenti: 1 }] })).rejects.toMatchObject({ code: "not_found" });
-    await expect(saveReadings(db, actorA, { feeItemId: waterA.id, period: "2026-01", readings: [{ unitId: b.units[0].id, readingCenti: 1 }] })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      saveReadings(db, actorA, {
+        feeItemId: waterB.id,
+        period: "2026-01",
+        readings: [{ unitId: a.units[0].id, readingCenti: 1 }],
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      saveReadings(db, actorA, {
+        feeItemId: waterA.id,
+        period: "2026-01",
+        readings: [{ unitId: b.units[0].id, readingCenti: 1 }],
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
     // a non-metered item of the company is not a meter either
-    await expect(saveReadings(db, actorA, { feeItemId: a.feeItems.property.id, period: "2026-01", readings: [{ unitId: a.units[0].id, readingCenti: 1 }] })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      saveReadings(db, actorA, {
+        feeItemId: a.feeItems.property.id,
+        period: "2026-01",
+        readings: [{ unitId: a.units[0].id, readingCenti: 1 }],
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
     expect(await readingsOf(db, a.companyId)).toHaveLength(0);
     expect(await readingsOf(db, b.companyId)).toHaveLength(0);
     // the sheet of another company's building shows nothing
@@ -86,8 +147,23 @@ describe("metered utilities", () => {
     const water = await addWater(db, e.companyId, 365);
     const actor = { companyId: e.companyId, userId: e.finance.id };
     const [u1, u2, u3] = e.units;
-    await saveReadings(db, actor, { feeItemId: water.id, period: "2026-01", readings: [{ unitId: u1.id, readingCenti: 100000 }, { unitId: u2.id, readingCenti: 2000 }] });
-    await saveReadings(db, actor, { feeItemId: water.id, period: "2026-02", readings: [{ unitId: u1.id, readingCenti: 103450 }, { unitId: u2.id, readingCenti: 2000 }, { unitId: u3.id, readingCenti: 700 }] });
+    await saveReadings(db, actor, {
+      feeItemId: water.id,
+      period: "2026-01",
+      readings: [
+        { unitId: u1.id, readingCenti: 100000 },
+        { unitId: u2.id, readingCenti: 2000 },
+      ],
+    });
+    await saveReadings(db, actor, {
+      feeItemId: water.id,
+      period: "2026-02",
+      readings: [
+        { unitId: u1.id, readingCenti: 103450 },
+        { unitId: u2.id, readingCenti: 2000 },
+        { unitId: u3.id, readingCenti: 700 },
+      ],
+    });
 
     const first = await generateBills(db, e.companyId, "2026-02");
     expect(first.created).toBe(3);
@@ -95,23 +171,41 @@ describe("metered utilities", () => {
     expect(again.created).toBe(0);
 
     const lines = await db
-      .select({ householdId: bills.householdId, unitId: billLines.unitId, quantity: billLines.quantity, priceFen: billLines.priceFen, amountFen: billLines.amountFen })
+      .select({
+        householdId: bills.householdId,
+        unitId: billLines.unitId,
+        quantity: billLines.quantity,
+        priceFen: billLines.priceFen,
+        amountFen: billLines.amountFen,
+      })
       .from(billLines)
       .innerJoin(bills, eq(bills.id, billLines.billId))
       .where(and(eq(bills.companyId, e.companyId), eq(billLines.feeItemId, water.id)));
     expect(lines.sort((x, y) => (x.unitId ?? 0) - (y.unitId ?? 0))).toEqual([
-      { householdId: e.households[0].id, unitId: u1.id, quantity: 3450, priceFen: 365, amountFen: meteredLineFen(365, 3450, "jiao") },
+      {
+        householdId: e.households[0].id,
+        unitId: u1.id,
+        quantity: 3450,
+        priceFen: 365,
+        amountFen: meteredLineFen(365, 3450, "jiao"),
+      },
       { householdId: e.households[1].id, unitId: u2.id, quantity: 0, priceFen: 365, amountFen: 0 },
       { householdId: e.households[2].id, unitId: u3.id, quantity: 0, priceFen: 365, amountFen: 0 },
     ]);
     expect(lines[0].amountFen).toBe(12590);
-    const [b1] = await db.select().from(bills).where(and(eq(bills.householdId, e.households[0].id), eq(bills.period, "2026-02")));
+    const [b1] = await db
+      .select()
+      .from(bills)
+      .where(and(eq(bills.householdId, e.households[0].id), eq(bills.period, "2026-02")));
     const all = await db.select().from(billLines).where(eq(billLines.billId, b1.id));
     expect(b1.linesFen).toBe(all.reduce((s, l) => s + l.amountFen, 0));
     expect(all).toHaveLength(3);
     // a month without readings has no water line
     await generateBills(db, e.companyId, "2026-03");
-    const [march] = await db.select().from(bills).where(and(eq(bills.householdId, e.households[0].id), eq(bills.period, "2026-03")));
+    const [march] = await db
+      .select()
+      .from(bills)
+      .where(and(eq(bills.householdId, e.households[0].id), eq(bills.period, "2026-03")));
     expect(await db.$count(billLines, and(eq(billLines.billId, march.id), eq(billLines.feeItemId, water.id)))).toBe(0);
   });
 });

@@ -14,7 +14,8 @@ import { createTestDb } from "../support/test-db";
 
 const SECRET = sandboxSecret({ NEXTAUTH_SECRET: "test-nextauth-secret-0123456789" });
 const provider = sandboxProvider(SECRET);
-const event = (sessionId: string, status: "paid" | "cancelled" = "paid") => JSON.stringify({ sessionId, status, eventId: `evt-${sessionId}` });
+const event = (sessionId: string, status: "paid" | "cancelled" = "paid") =>
+  JSON.stringify({ sessionId, status, eventId: `evt-${sessionId}` });
 
 async function residentEstate(db: Db) {
   const e = await createBillingEstate(db, 2);
@@ -42,7 +43,11 @@ describe("sandbox checkout and webhook", () => {
   it("a paid webhook records one payment; replaying it 100 times credits nothing more", async () => {
     const e = await residentEstate(db);
     const jan = e.mine.find((b) => b.period === "2026-01")!;
-    const session = await createCheckout(db, e.ctx, { householdId: e.households[0].id, billIds: [jan.id], aheadMonths: 0 });
+    const session = await createCheckout(db, e.ctx, {
+      householdId: e.households[0].id,
+      billIds: [jan.id],
+      aheadMonths: 0,
+    });
     expect(session.amountFen).toBe(jan.linesFen);
     const body = event(session.id);
     const sig = signSandbox(body, SECRET);
@@ -64,29 +69,50 @@ describe("sandbox checkout and webhook", () => {
     expect((await handleWebhook(db, provider, body, null)).status).toBe(401);
     expect((await handleWebhook(db, provider, body, "0".repeat(64))).status).toBe(401);
     expect((await handleWebhook(db, provider, body, signSandbox(body, "another-secret-value"))).status).toBe(401);
-    expect((await handleWebhook(db, provider, body.replace("paid", "paid "), signSandbox(body, SECRET))).status).toBe(401);
+    expect((await handleWebhook(db, provider, body.replace("paid", "paid "), signSandbox(body, SECRET))).status).toBe(
+      401,
+    );
     expect(await db.$count(payments, eq(payments.householdId, e.households[0].id))).toBe(0);
   });
 
   it("paying ahead N months holds the money as credit after the open bills", async () => {
     const e = await residentEstate(db);
     const owed = e.mine.reduce((s, b) => s + b.linesFen, 0);
-    const session = await createCheckout(db, e.ctx, { householdId: e.households[0].id, billIds: e.mine.map((b) => b.id), aheadMonths: 12 });
+    const session = await createCheckout(db, e.ctx, {
+      householdId: e.households[0].id,
+      billIds: e.mine.map((b) => b.id),
+      aheadMonths: 12,
+    });
     const monthly = e.mine[0].linesFen;
     expect(session.amountFen).toBe(owed + 12 * monthly);
     const body = event(session.id);
     await handleWebhook(db, provider, body, signSandbox(body, SECRET));
-    const [c] = await db.select({ n: sql<number>`sum(${creditEntries.amountFen})` }).from(creditEntries).where(eq(creditEntries.householdId, e.households[0].id));
+    const [c] = await db
+      .select({ n: sql<number>`sum(${creditEntries.amountFen})` })
+      .from(creditEntries)
+      .where(eq(creditEntries.householdId, e.households[0].id));
     expect(Number(c.n)).toBe(12 * monthly);
   });
 
   it("a resident cannot open a checkout for another household or its bills (not_found, nothing written)", async () => {
     const e = await residentEstate(db);
-    await expect(createCheckout(db, e.ctx, { householdId: e.households[1].id, billIds: [], aheadMonths: 1 })).rejects.toMatchObject({ code: "not_found" });
-    await expect(createCheckout(db, e.ctx, { householdId: e.households[0].id, billIds: [e.theirs[0].id], aheadMonths: 0 })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      createCheckout(db, e.ctx, { householdId: e.households[1].id, billIds: [], aheadMonths: 1 }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      createCheckout(db, e.ctx, { householdId: e.households[0].id, billIds: [e.theirs[0].id], aheadMonths: 0 }),
+    ).rejects.toMatchObject({ code: "not_found" });
     const stranger = await createUser(db, e.companyId, ["resident"], "陌生人");
-    await expect(createCheckout(db, { companyId: e.companyId, userId: stranger.id }, { householdId: e.households[0].id, billIds: [], aheadMonths: 1 })).rejects.toMatchObject({ code: "not_found" });
-    await expect(createCheckout(db, e.ctx, { householdId: e.households[0].id, billIds: [], aheadMonths: 0 })).rejects.toMatchObject({ code: "validation" });
+    await expect(
+      createCheckout(
+        db,
+        { companyId: e.companyId, userId: stranger.id },
+        { householdId: e.households[0].id, billIds: [], aheadMonths: 1 },
+      ),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      createCheckout(db, e.ctx, { householdId: e.households[0].id, billIds: [], aheadMonths: 0 }),
+    ).rejects.toMatchObject({ code: "validation" });
     expect(await db.$count(checkoutSessions, eq(checkoutSessions.companyId, e.companyId))).toBe(0);
     // a session is only ever visible to the resident who opened it
     const mine = await createCheckout(db, e.ctx, { householdId: e.households[0].id, billIds: [], aheadMonths: 1 });
@@ -97,7 +123,11 @@ describe("sandbox checkout and webhook", () => {
 
   it("a cancelled checkout cannot be paid afterwards", async () => {
     const e = await residentEstate(db);
-    const session = await createCheckout(db, e.ctx, { householdId: e.households[0].id, billIds: [e.mine[0].id], aheadMonths: 0 });
+    const session = await createCheckout(db, e.ctx, {
+      householdId: e.households[0].id,
+      billIds: [e.mine[0].id],
+      aheadMonths: 0,
+    });
     const cancel = event(session.id, "cancelled");
     expect((await handleWebhook(db, provider, cancel, signSandbox(cancel, SECRET))).status).toBe(200);
     const paid = event(session.id);
@@ -117,7 +147,15 @@ describe("sandbox checkout and webhook", () => {
       await Promise.all(
         dbs.flatMap((d, i) =>
           [0, 1].map((j) =>
-            recordPayment(d, { companyId: e.companyId, householdId: e.households[0].id, amountFen: bill.linesFen, method: "pos", idempotencyKey: `c-${bill.id}-${i}-${j}`, actorUserId: e.finance.id, billIds: [bill.id] }),
+            recordPayment(d, {
+              companyId: e.companyId,
+              householdId: e.households[0].id,
+              amountFen: bill.linesFen,
+              method: "pos",
+              idempotencyKey: `c-${bill.id}-${i}-${j}`,
+              actorUserId: e.finance.id,
+              billIds: [bill.id],
+            }),
           ),
         ),
       );
@@ -126,11 +164,23 @@ describe("sandbox checkout and webhook", () => {
     }
     const [after] = await db.select().from(bills).where(eq(bills.id, bill.id));
     expect(after.allocatedFen).toBe(bill.linesFen);
-    const total = await db.select({ n: sql<number>`sum(${payments.amountFen})` }).from(payments).where(and(eq(payments.companyId, e.companyId)));
-    const [c] = await db.select({ n: sql<number>`sum(${creditEntries.amountFen})` }).from(creditEntries).where(eq(creditEntries.householdId, e.households[0].id));
-    const [alloc] = await db.select({ n: sql<number>`sum(${bills.allocatedFen})` }).from(bills).where(eq(bills.householdId, e.households[0].id));
+    const total = await db
+      .select({ n: sql<number>`sum(${payments.amountFen})` })
+      .from(payments)
+      .where(and(eq(payments.companyId, e.companyId)));
+    const [c] = await db
+      .select({ n: sql<number>`sum(${creditEntries.amountFen})` })
+      .from(creditEntries)
+      .where(eq(creditEntries.householdId, e.households[0].id));
+    const [alloc] = await db
+      .select({ n: sql<number>`sum(${bills.allocatedFen})` })
+      .from(bills)
+      .where(eq(bills.householdId, e.households[0].id));
     expect(Number(total[0].n)).toBe(Number(c.n) + Number(alloc.n)); // every fen is somewhere, once
-    const receipts = await db.select({ no: payments.receiptNo }).from(payments).where(eq(payments.companyId, e.companyId));
+    const receipts = await db
+      .select({ no: payments.receiptNo })
+      .from(payments)
+      .where(eq(payments.companyId, e.companyId));
     expect(new Set(receipts.map((r) => r.no)).size).toBe(4);
   });
 });

@@ -11,7 +11,11 @@ import { createTestDb } from "../support/test-db";
 describe("billing seed", { timeout: 240_000 }, () => {
   it("writes 24 months of consistent history once, and the arrears query agrees with the rule", async () => {
     const { db } = await createTestDb();
-    const { companyId } = await seedDemo(db, { households: 300, passwordHash: "$argon2id$not-a-real-hash", reset: true });
+    const { companyId } = await seedDemo(db, {
+      households: 300,
+      passwordHash: "$argon2id$not-a-real-hash",
+      reset: true,
+    });
     const first = await seedBilling(db, companyId);
     expect(first.status).toBe("created");
     expect(first.bills).toBe(300 * 24);
@@ -45,11 +49,23 @@ describe("billing seed", { timeout: 240_000 }, () => {
     expect(arrears.size).toBeLessThan(300 * 0.4); // most pay on time
 
     // the set-based query and the pure rule agree, household by household (a sample)
-    const sample = await db.selectDistinct({ h: bills.householdId }).from(bills).where(eq(bills.companyId, companyId)).limit(60);
+    const sample = await db
+      .selectDistinct({ h: bills.householdId })
+      .from(bills)
+      .where(eq(bills.companyId, companyId))
+      .limit(60);
     for (const { h } of sample) {
-      const rows = await db.select().from(bills).where(and(eq(bills.companyId, companyId), eq(bills.householdId, h)));
+      const rows = await db
+        .select()
+        .from(bills)
+        .where(and(eq(bills.companyId, companyId), eq(bills.householdId, h)));
       const byRule = monthsInArrears(
-        rows.map((b) => ({ dueDate: b.dueDate, amountFen: b.linesFen + b.adjustmentFen, voided: b.voided, allocations: [{ amountFen: b.allocatedFen, on: "0000-00-00" }] })),
+        rows.map((b) => ({
+          dueDate: b.dueDate,
+          amountFen: b.linesFen + b.adjustmentFen,
+          voided: b.voided,
+          allocations: [{ amountFen: b.allocatedFen, on: "0000-00-00" }],
+        })),
         today,
       );
       expect(arrears.get(h)?.months ?? 0).toBe(byRule);

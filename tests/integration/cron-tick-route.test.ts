@@ -13,7 +13,8 @@ vi.mock("@/lib/db", () => ({ getDb: () => holder.db }));
 const { GET } = await import("@/app/api/cron/tick/route");
 
 const SECRET = "tick-route-secret-0123456789";
-const call = (auth?: string) => GET(new Request("http://localhost/api/cron/tick", { headers: auth ? { authorization: auth } : {} }));
+const call = (auth?: string) =>
+  GET(new Request("http://localhost/api/cron/tick", { headers: auth ? { authorization: auth } : {} }));
 
 describe("GET /api/cron/tick", () => {
   beforeAll(async () => {
@@ -42,7 +43,13 @@ describe("GET /api/cron/tick", () => {
     expect(ok.headers.get("cache-control")).toBe("no-store");
     const body = await ok.json();
     expect(body).toMatchObject({ ok: true, status: "ok" });
-    expect(Object.keys(body.jobs)).toEqual(["leases.recover", "tickets.escalate", "portal.notices", "billing.checkoutExpiry", "outbox.deliver"]);
+    expect(Object.keys(body.jobs)).toEqual([
+      "leases.recover",
+      "tickets.escalate",
+      "portal.notices",
+      "billing.checkoutExpiry",
+      "outbox.deliver",
+    ]);
     expect(await holder.db.select().from(cronLeases).where(eq(cronLeases.name, TICK_LEASE))).toHaveLength(0);
 
     expect(await acquireLease(holder.db, TICK_LEASE, "other-process")).toBe(true);

@@ -20,7 +20,8 @@ import { createTestDb } from "../support/test-db";
 
 const MIN = 60_000;
 /** Each tick of a test runs under a lease of its own and only for the test's companies. */
-const tick = (db: Db, companyIds: number[], now = new Date()) => runTick(db, { now, companyIds, lease: `test-tick-${randomUUID()}` });
+const tick = (db: Db, companyIds: number[], now = new Date()) =>
+  runTick(db, { now, companyIds, lease: `test-tick-${randomUUID()}` });
 
 function counts(s: TickSummary, job: string): Record<string, number> {
   if (s.status === "busy") throw new Error("busy");
@@ -40,7 +41,13 @@ describe("the minute tick", () => {
     const s = await tick(db, [e.companyId]);
     expect(s.status).toBe("ok");
     if (s.status === "busy") return;
-    expect(Object.keys(s.jobs)).toEqual(["leases.recover", "tickets.escalate", "portal.notices", "billing.checkoutExpiry", "outbox.deliver"]);
+    expect(Object.keys(s.jobs)).toEqual([
+      "leases.recover",
+      "tickets.escalate",
+      "portal.notices",
+      "billing.checkoutExpiry",
+      "outbox.deliver",
+    ]);
     expect(counts(s, "tickets.escalate")).toEqual({ companies: 0, escalated: 0 });
     expect(counts(s, "portal.notices").notices).toBe(0);
     expect(counts(s, "billing.checkoutExpiry").expired).toBe(0);
@@ -53,8 +60,19 @@ describe("the minute tick", () => {
     const w = await overdueWorld(db, { orders: 24 });
     const moving = w.orders.filter((o) => o.expectedLevel > o.currentLevel);
     expect(await escalationDueCompanies(db, w.asOf, [w.companyId])).toEqual([w.companyId]);
-    expect(counts(await tick(db, [w.companyId], w.asOf), "tickets.escalate")).toEqual({ companies: 1, escalated: moving.length });
-    const levels = await db.select({ id: workOrders.id, level: workOrders.escalationLevel }).from(workOrders).where(inArray(workOrders.id, moving.map((o) => o.id)));
+    expect(counts(await tick(db, [w.companyId], w.asOf), "tickets.escalate")).toEqual({
+      companies: 1,
+      escalated: moving.length,
+    });
+    const levels = await db
+      .select({ id: workOrders.id, level: workOrders.escalationLevel })
+      .from(workOrders)
+      .where(
+        inArray(
+          workOrders.id,
+          moving.map((o) => o.id),
+        ),
+      );
     expect(levels.every((l) => l.level === moving.find((o) => o.id === l.id)!.expectedLevel)).toBe(true);
     // Nothing is due any more at that instant: an idle tick finds nothing (every "due" order was escalated).
     expect(await escalationDueCompanies(db, w.asOf, [w.companyId])).toEqual([]);
@@ -73,18 +91,42 @@ describe("the minute tick", () => {
     const [later, emergency] = await db
       .insert(portalNotices)
       .values([
-        { companyId: e.companyId, communityId: e.community.id, title: `停电通知 ${randomUUID()}`, body: "周六停电", publishAt: new Date(now.getTime() + 30 * MIN) },
-        { companyId: e.companyId, communityId: e.community.id, title: `紧急停水 ${randomUUID()}`, body: "今晚停水", emergency: true, publishAt: new Date(now.getTime() + 10 * MIN) },
+        {
+          companyId: e.companyId,
+          communityId: e.community.id,
+          title: `停电通知 ${randomUUID()}`,
+          body: "周六停电",
+          publishAt: new Date(now.getTime() + 30 * MIN),
+        },
+        {
+          companyId: e.companyId,
+          communityId: e.community.id,
+          title: `紧急停水 ${randomUUID()}`,
+          body: "今晚停水",
+          emergency: true,
+          publishAt: new Date(now.getTime() + 10 * MIN),
+        },
       ])
       .returning();
-    const messagesOf = (noticeId: number) => db.select().from(outboxMessages).where(like(outboxMessages.idempotencyKey, `notice:${noticeId}:%`));
+    const messagesOf = (noticeId: number) =>
+      db
+        .select()
+        .from(outboxMessages)
+        .where(like(outboxMessages.idempotencyKey, `notice:${noticeId}:%`));
 
     // Scheduled, not yet due: nothing.
-    expect(counts(await tick(db, [e.companyId, other.companyId], now), "portal.notices")).toEqual({ notices: 0, notified: 0, messages: 0 });
+    expect(counts(await tick(db, [e.companyId, other.companyId], now), "portal.notices")).toEqual({
+      notices: 0,
+      notified: 0,
+      messages: 0,
+    });
     expect(await messagesOf(emergency.id)).toHaveLength(0);
 
     const at = new Date(now.getTime() + 31 * MIN);
-    const [a, b] = await Promise.all([tick(db, [e.companyId, other.companyId], at), tick(db, [e.companyId, other.companyId], at)]);
+    const [a, b] = await Promise.all([
+      tick(db, [e.companyId, other.companyId], at),
+      tick(db, [e.companyId, other.companyId], at),
+    ]);
     const both = [counts(a, "portal.notices"), counts(b, "portal.notices")];
     expect(both.reduce((n, c) => n + c.notices, 0)).toBe(2);
     expect(both.reduce((n, c) => n + c.messages, 0)).toBe(6);
@@ -92,7 +134,10 @@ describe("the minute tick", () => {
     expect(queued.map((m) => m.channel).sort()).toEqual(["email", "email", "email", "sms", "sms", "sms"]);
     expect(new Set(queued.map((m) => m.to))).toEqual(new Set(e.residents.flatMap((r) => [r.email!, r.phone!])));
     expect(await messagesOf(later.id)).toHaveLength(0);
-    const rows = await db.select().from(portalNotices).where(inArray(portalNotices.id, [later.id, emergency.id]));
+    const rows = await db
+      .select()
+      .from(portalNotices)
+      .where(inArray(portalNotices.id, [later.id, emergency.id]));
     expect(rows.map((r) => r.notifiedAt?.getTime())).toEqual([at.getTime(), at.getTime()]);
     expect(counts(await tick(db, [e.companyId, other.companyId], at), "portal.notices").notices).toBe(0);
   });
@@ -105,17 +150,24 @@ describe("the minute tick", () => {
     const ctx = { companyId: e.companyId, userId: resident.id };
     const stale = await createCheckout(db, ctx, { householdId: e.households[0].id, billIds: [], aheadMonths: 1 });
     const fresh = await createCheckout(db, ctx, { householdId: e.households[0].id, billIds: [], aheadMonths: 1 });
-    await db.update(checkoutSessions).set({ createdAt: new Date(Date.now() - CHECKOUT_TTL_MS - MIN) }).where(eq(checkoutSessions.id, stale.id));
+    await db
+      .update(checkoutSessions)
+      .set({ createdAt: new Date(Date.now() - CHECKOUT_TTL_MS - MIN) })
+      .where(eq(checkoutSessions.id, stale.id));
 
     expect(counts(await tick(db, [e.companyId]), "billing.checkoutExpiry")).toEqual({ expired: 1 });
-    const status = async (id: string) => (await db.select({ s: checkoutSessions.status }).from(checkoutSessions).where(eq(checkoutSessions.id, id)))[0].s;
+    const status = async (id: string) =>
+      (await db.select({ s: checkoutSessions.status }).from(checkoutSessions).where(eq(checkoutSessions.id, id)))[0].s;
     expect(await status(stale.id)).toBe("expired");
     expect(await status(fresh.id)).toBe("open");
     expect(counts(await tick(db, [e.companyId]), "billing.checkoutExpiry")).toEqual({ expired: 0 });
 
     const secret = sandboxSecret({ PAYMENT_SANDBOX_SECRET: "tick-test-secret-0123456789" });
     const body = JSON.stringify({ sessionId: stale.id, status: "paid", eventId: `evt-${stale.id}` });
-    for (let i = 0; i < 2; i++) expect(await handleWebhook(db, sandboxProvider(secret), body, signSandbox(body, secret))).toMatchObject({ status: 200 });
+    for (let i = 0; i < 2; i++)
+      expect(await handleWebhook(db, sandboxProvider(secret), body, signSandbox(body, secret))).toMatchObject({
+        status: 200,
+      });
     expect(await status(stale.id)).toBe("paid");
     expect(await db.$count(payments, eq(payments.idempotencyKey, `sandbox:${stale.id}`))).toBe(1);
   });
@@ -125,7 +177,18 @@ describe("the minute tick", () => {
     const now = new Date();
     const key = randomUUID();
     const msg = (suffix: string, at: Date) =>
-      enqueueMessage(db, { companyId: e.companyId, channel: "email", to: `r-${suffix}@test.guanjia.cn`, templateKey: "notice", params: { title: "t", body: "b" }, idempotencyKey: `${key}:${suffix}` }, at);
+      enqueueMessage(
+        db,
+        {
+          companyId: e.companyId,
+          channel: "email",
+          to: `r-${suffix}@test.guanjia.cn`,
+          templateKey: "notice",
+          params: { title: "t", body: "b" },
+          idempotencyKey: `${key}:${suffix}`,
+        },
+        at,
+      );
     await msg("due", new Date(now.getTime() - MIN));
     await msg("retry-later", new Date(now.getTime() + 10 * MIN));
     await msg("dead-claim", new Date(now.getTime() - 60 * MIN));
@@ -135,7 +198,10 @@ describe("the minute tick", () => {
       .where(eq(outboxMessages.idempotencyKey, `${key}:dead-claim`));
 
     expect(counts(await tick(db, [e.companyId], now), "outbox.deliver")).toMatchObject({ claimed: 2, sent: 2 });
-    const rows = await db.select().from(outboxMessages).where(like(outboxMessages.idempotencyKey, `${key}:%`));
+    const rows = await db
+      .select()
+      .from(outboxMessages)
+      .where(like(outboxMessages.idempotencyKey, `${key}:%`));
     const by = (s: string) => rows.find((r) => r.idempotencyKey === `${key}:${s}`)!;
     expect([by("due").status, by("dead-claim").status, by("retry-later").status]).toEqual(["sent", "sent", "queued"]);
     expect(counts(await tick(db, [e.companyId], now), "outbox.deliver").claimed).toBe(0);
@@ -148,7 +214,12 @@ describe("the minute tick", () => {
     expect(await acquireLease(db, live, "running", new Date())).toBe(true);
     const s = await tick(db, []);
     expect(counts(s, "leases.recover").recovered).toBeGreaterThanOrEqual(1);
-    expect(await db.select({ name: cronLeases.name }).from(cronLeases).where(inArray(cronLeases.name, [dead, live]))).toEqual([{ name: live }]);
+    expect(
+      await db
+        .select({ name: cronLeases.name })
+        .from(cronLeases)
+        .where(inArray(cronLeases.name, [dead, live])),
+    ).toEqual([{ name: live }]);
     await db.delete(cronLeases).where(eq(cronLeases.name, live));
   });
 

@@ -43,7 +43,10 @@ describe("the daily cron", () => {
     if (forced.status === "busy") throw new Error("busy");
     expect(forced.totals["billing.generate"].bills).toBe(0);
     expect(await billCount(db, w.companyId)).toBe(bills1);
-    const [rec] = await db.select().from(cronJobRuns).where(and(eq(cronJobRuns.companyId, w.companyId), eq(cronJobRuns.job, "billing.generate")));
+    const [rec] = await db
+      .select()
+      .from(cronJobRuns)
+      .where(and(eq(cronJobRuns.companyId, w.companyId), eq(cronJobRuns.job, "billing.generate")));
     expect(rec.runs).toBe(2);
     // the lease is released after each run
     expect(await db.select().from(cronLeases).where(eq(cronLeases.name, lease))).toHaveLength(0);
@@ -67,7 +70,10 @@ describe("the daily cron", () => {
     const lease = leaseOf();
     // A live holder in another process: it heartbeat a second ago.
     expect(await acquireLease(db, lease, "other-process", new Date(Date.now() - 1_000))).toBe(true);
-    expect(await runDaily(db, { asOf: "2026-05-02", companyIds: [w.companyId], lease })).toMatchObject({ status: "busy", heldBy: "other-process" });
+    expect(await runDaily(db, { asOf: "2026-05-02", companyIds: [w.companyId], lease })).toMatchObject({
+      status: "busy",
+      heldBy: "other-process",
+    });
     // It crashed: its last heartbeat is older than LEASE_STALE_MS, though its row was written to last for hours.
     const old = Date.now() - LEASE_STALE_MS - 1_000;
     await db
@@ -115,7 +121,8 @@ describe("the daily cron", () => {
       async (lease) => {
         const first = await row();
         // Bounded polls (not timed assertions): the heartbeat moves, then a thief takes the lease.
-        for (let i = 0; i < 200 && (await row()).heartbeatAt!.getTime() <= first.heartbeatAt!.getTime(); i++) await new Promise((r) => setTimeout(r, 50));
+        for (let i = 0; i < 200 && (await row()).heartbeatAt!.getTime() <= first.heartbeatAt!.getTime(); i++)
+          await new Promise((r) => setTimeout(r, 50));
         const beat = await row();
         await db.update(cronLeases).set({ holder: "thief" }).where(eq(cronLeases.name, name));
         for (let i = 0; i < 200 && !lease.lost; i++) await new Promise((r) => setTimeout(r, 50));

@@ -57,9 +57,24 @@ describe("db:backup under write load, db:restore into a fresh database", () => {
         const h = e.households[i % e.households.length].id;
         // Every 7th payment prepays 20 months: the gold badge and its ledger entry come with it.
         const amountFen = i % 7 === 0 ? monthly * 20 : 1_234 + i;
-        await recordPayment(db, { companyId: e.companyId, householdId: h, amountFen, method: "cash", idempotencyKey: `load-${i}`, actorUserId: e.finance.id });
+        await recordPayment(db, {
+          companyId: e.companyId,
+          householdId: h,
+          amountFen,
+          method: "cash",
+          idempotencyKey: `load-${i}`,
+          actorUserId: e.finance.id,
+        });
         confirmed.payments++;
-        const entry = { householdId: h, occurredOn: "2026-11-02", rule: "complaint", step: "general", points: -1, dedupeKey: `load-${i}`, messageKey: "crm.ledger.complaint" };
+        const entry = {
+          householdId: h,
+          occurredOn: "2026-11-02",
+          rule: "complaint",
+          step: "general",
+          points: -1,
+          dedupeKey: `load-${i}`,
+          messageKey: "crm.ledger.complaint",
+        };
         await db.transaction((tx) => appendSentimentEntries(tx, e.companyId, initial, [entry]));
         confirmed.entries++;
         // Embedded calls resolve as microtasks only: yield so timers and the child's I/O run.
@@ -96,10 +111,16 @@ describe("db:backup under write load, db:restore into a fresh database", () => {
     const restoredPayments = await copy.$count(payments, eq(payments.companyId, e.companyId));
     expect(restoredPayments).toBeGreaterThanOrEqual(before.payments);
     expect(restoredPayments).toBeLessThanOrEqual(after.payments);
-    const restoredEntries = await copy.$count(sentimentEntries, and(eq(sentimentEntries.companyId, e.companyId), eq(sentimentEntries.rule, "complaint")));
+    const restoredEntries = await copy.$count(
+      sentimentEntries,
+      and(eq(sentimentEntries.companyId, e.companyId), eq(sentimentEntries.rule, "complaint")),
+    );
     expect(restoredEntries).toBeGreaterThanOrEqual(before.entries);
     expect(restoredEntries).toBeLessThanOrEqual(after.entries);
-    const gold = await copy.$count(sentimentEntries, and(eq(sentimentEntries.companyId, e.companyId), eq(sentimentEntries.rule, "gold_badge")));
+    const gold = await copy.$count(
+      sentimentEntries,
+      and(eq(sentimentEntries.companyId, e.companyId), eq(sentimentEntries.rule, "gold_badge")),
+    );
     expect(gold).toBeGreaterThan(0);
 
     const verify = await verifyCompany(copy, e.companyId);
@@ -107,10 +128,21 @@ describe("db:backup under write load, db:restore into a fresh database", () => {
     expect(verify.mismatches).toEqual([]);
     expect(await billingInvariantProblems(copy, e.companyId)).toEqual([]);
     // The restored database takes new writes: ids and receipt numbers continue.
-    const next = await recordPayment(copy, { companyId: e.companyId, householdId: e.households[0].id, amountFen: 500, method: "cash", idempotencyKey: "after-restore", actorUserId: e.finance.id });
-    expect(next.payment.receiptNo).toBe(`${next.payment.receiptNo.slice(0, 4)}-${String(restoredPayments + 1).padStart(6, "0")}`);
+    const next = await recordPayment(copy, {
+      companyId: e.companyId,
+      householdId: e.households[0].id,
+      amountFen: 500,
+      method: "cash",
+      idempotencyKey: "after-restore",
+      actorUserId: e.finance.id,
+    });
+    expect(next.payment.receiptNo).toBe(
+      `${next.payment.receiptNo.slice(0, 4)}-${String(restoredPayments + 1).padStart(6, "0")}`,
+    );
     expect(await billingInvariantProblems(copy, e.companyId)).toEqual([]);
-    const [{ n }] = await copy.all<{ n: number }>(sql`select count(*) as n from payments where company_id = ${e.companyId}`);
+    const [{ n }] = await copy.all<{ n: number }>(
+      sql`select count(*) as n from payments where company_id = ${e.companyId}`,
+    );
     expect(n).toBe(restoredPayments + 1);
   });
 });

@@ -10,7 +10,18 @@ import { createCompany, createEstate, createUser } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
 
 const input = (userId: number, employeeNo: string, extra: Record<string, unknown> = {}) =>
-  staffRecordSchema.parse({ userId, employeeNo, name: "李娜", phone: "", email: "", communityId: "", position: "管家", hireDate: "2024-03-01", status: "active", ...extra });
+  staffRecordSchema.parse({
+    userId,
+    employeeNo,
+    name: "李娜",
+    phone: "",
+    email: "",
+    communityId: "",
+    position: "管家",
+    hireDate: "2024-03-01",
+    status: "active",
+    ...extra,
+  });
 
 async function codeOf(p: Promise<unknown>) {
   try {
@@ -36,9 +47,18 @@ describe("staff records", () => {
     const row = await createStaffRecord(db, actor, input(butler.id, "e0001", { communityId: String(community.id) }));
     const list = await listStaffRecords(db, companyId);
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ id: row.id, employeeNo: "E0001", communityName: community.name, roles: ["butler", "supervisor"], status: "active" });
+    expect(list[0]).toMatchObject({
+      id: row.id,
+      employeeNo: "E0001",
+      communityName: community.name,
+      roles: ["butler", "supervisor"],
+      status: "active",
+    });
     expect(await getOwnStaffRecord(db, companyId, butler.id)).toMatchObject({ id: row.id });
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.companyId, companyId), eq(auditLog.entity, "staff_record")));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.companyId, companyId), eq(auditLog.entity, "staff_record")));
     expect(audits.map((a) => a.action)).toEqual(["staff_record.create"]);
     // The person no longer appears among accounts without a record; the admin still does.
     expect((await listStaffWithoutRecord(db, companyId)).map((p) => p.id)).toEqual([adminId]);
@@ -53,15 +73,23 @@ describe("staff records", () => {
     const resident = await createUser(db, companyId, ["resident"]);
     const outsider = await createUser(db, other.companyId, ["technician"]);
     await createStaffRecord(db, actor, input(a.id, "T-1"));
-    expect(await codeOf(createStaffRecord(db, actor, input(b.id, "t-1")))).toEqual({ code: "conflict", fields: { employeeNo: ["hr.validation.employeeNoTaken"] } });
-    expect(await codeOf(createStaffRecord(db, actor, input(a.id, "T-2")))).toEqual({ code: "conflict", fields: { userId: ["hr.validation.recordExists"] } });
+    expect(await codeOf(createStaffRecord(db, actor, input(b.id, "t-1")))).toEqual({
+      code: "conflict",
+      fields: { employeeNo: ["hr.validation.employeeNoTaken"] },
+    });
+    expect(await codeOf(createStaffRecord(db, actor, input(a.id, "T-2")))).toEqual({
+      code: "conflict",
+      fields: { userId: ["hr.validation.recordExists"] },
+    });
     expect((await codeOf(createStaffRecord(db, actor, input(resident.id, "T-3")))).code).toBe("not_found");
     expect((await codeOf(createStaffRecord(db, actor, input(outsider.id, "T-4")))).code).toBe("not_found");
     // The same number is fine in another company.
     await createStaffRecord(db, { companyId: other.companyId, userId: other.adminId }, input(outsider.id, "T-1"));
     // A community of another company is refused.
     const foreign = await createEstate(db, other.companyId, { n: 1 });
-    expect((await codeOf(createStaffRecord(db, actor, input(b.id, "T-5", { communityId: foreign.community.id })))).code).toBe("not_found");
+    expect(
+      (await codeOf(createStaffRecord(db, actor, input(b.id, "T-5", { communityId: foreign.community.id })))).code,
+    ).toBe("not_found");
     expect((await listStaffRecords(db, companyId)).map((r) => r.employeeNo)).toEqual(["T-1"]);
   });
 
@@ -70,12 +98,31 @@ describe("staff records", () => {
     const other = await createCompany(db);
     const tech = await createUser(db, companyId, ["technician"]);
     const row = await createStaffRecord(db, { companyId, userId: adminId }, input(tech.id, "E0009"));
-    const update = staffRecordUpdateSchema.parse({ id: row.id, employeeNo: "E0009", name: "李娜", phone: "13800001111", email: "", communityId: "", position: "高级技师", hireDate: "2024-03-01", status: "on_leave" });
-    expect((await codeOf(updateStaffRecord(db, { companyId: other.companyId, userId: other.adminId }, update))).code).toBe("not_found");
+    const update = staffRecordUpdateSchema.parse({
+      id: row.id,
+      employeeNo: "E0009",
+      name: "李娜",
+      phone: "13800001111",
+      email: "",
+      communityId: "",
+      position: "高级技师",
+      hireDate: "2024-03-01",
+      status: "on_leave",
+    });
+    expect(
+      (await codeOf(updateStaffRecord(db, { companyId: other.companyId, userId: other.adminId }, update))).code,
+    ).toBe("not_found");
     expect(await getStaffRecord(db, other.companyId, row.id)).toBeNull();
     await updateStaffRecord(db, { companyId, userId: adminId }, update);
-    expect(await getStaffRecord(db, companyId, row.id)).toMatchObject({ position: "高级技师", status: "on_leave", phone: "13800001111" });
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.companyId, companyId), eq(auditLog.action, "staff_record.update")));
+    expect(await getStaffRecord(db, companyId, row.id)).toMatchObject({
+      position: "高级技师",
+      status: "on_leave",
+      phone: "13800001111",
+    });
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.companyId, companyId), eq(auditLog.action, "staff_record.update")));
     expect(entry).toMatchObject({ actorUserId: adminId, entityId: String(row.id) });
     expect(entry.before).toMatchObject({ position: "管家", status: "active", phone: null });
     expect(entry.after).toMatchObject({ position: "高级技师", status: "on_leave" });

@@ -29,23 +29,36 @@ describe("HR demo seed", { timeout: 240_000 }, () => {
     expect(butler?.position).toBe("管家");
 
     // 30 days of clock entries before today, on workdays only, none today.
-    const clocks = await db.select({ workDate: attendanceEntries.workDate, kind: attendanceEntries.kind }).from(attendanceEntries).where(eq(attendanceEntries.companyId, companyId));
+    const clocks = await db
+      .select({ workDate: attendanceEntries.workDate, kind: attendanceEntries.kind })
+      .from(attendanceEntries)
+      .where(eq(attendanceEntries.companyId, companyId));
     expect(clocks.filter((c) => c.kind === "in").length).toBeGreaterThan(records.length * 15);
     const today = localParts(new Date(), "Asia/Shanghai").date;
     expect(clocks.every((c) => c.workDate < today && isWorkday(c.workDate))).toBe(true);
 
     // Training with completions; last quarter's reviews computed (not seeded) and written once.
-    const enrolled = await db.select({ n: count() }).from(trainingEnrolments).where(eq(trainingEnrolments.companyId, companyId));
+    const enrolled = await db
+      .select({ n: count() })
+      .from(trainingEnrolments)
+      .where(eq(trainingEnrolments.companyId, companyId));
     expect(enrolled[0].n).toBeGreaterThan(records.length);
     const reviews = await seedDemoAssessments(db, companyId, new Date());
     expect(reviews).toBeGreaterThanOrEqual(3);
     expect(await seedDemoAssessments(db, companyId, new Date())).toBe(0);
-    const [review] = await db.select().from(assessments).where(and(eq(assessments.companyId, companyId), eq(assessments.role, "butler"))).limit(1);
+    const [review] = await db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.companyId, companyId), eq(assessments.role, "butler")))
+      .limit(1);
     expect(review.kpis.households).toBeGreaterThan(0);
     expect(review.status).toBe("final");
 
     expect((await seedDemo(db, opts)).status).toBe("exists");
-    const [again] = await db.select({ n: count() }).from(staffRecords).where(and(eq(staffRecords.companyId, companyId)));
+    const [again] = await db
+      .select({ n: count() })
+      .from(staffRecords)
+      .where(and(eq(staffRecords.companyId, companyId)));
     expect(again.n).toBe(records.length);
   });
 });

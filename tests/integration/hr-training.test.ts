@@ -5,12 +5,25 @@ import { AppError } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
 import { createStaffRecord } from "@/lib/hr/commands";
 import { completeSchema, courseSchema, staffRecordSchema } from "@/lib/hr/schemas";
-import { completeEnrolment, createCourse, enrol, getCourse, listCourses, markAttended, trainingHours, trainingRecord } from "@/lib/hr/training";
+import {
+  completeEnrolment,
+  createCourse,
+  enrol,
+  getCourse,
+  listCourses,
+  markAttended,
+  trainingHours,
+  trainingRecord,
+} from "@/lib/hr/training";
 import { createCompany, createUser } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
 
 let n = 0;
-const err = async (p: Promise<unknown>) => p.then(() => null, (e: AppError) => ({ code: e.code, fields: e.fieldErrors }));
+const err = async (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: AppError) => ({ code: e.code, fields: e.fieldErrors }),
+  );
 
 async function world(db: Db) {
   const { companyId, adminId } = await createCompany(db);
@@ -18,13 +31,36 @@ async function world(db: Db) {
   const people = [];
   for (const name of ["甲", "乙", "丙"]) {
     const u = await createUser(db, companyId, ["butler"], name);
-    await createStaffRecord(db, actor, staffRecordSchema.parse({ userId: u.id, employeeNo: `T${++n}`, name, phone: "", email: "", communityId: "", position: "管家", hireDate: "2024-01-01", status: "active" }));
+    await createStaffRecord(
+      db,
+      actor,
+      staffRecordSchema.parse({
+        userId: u.id,
+        employeeNo: `T${++n}`,
+        name,
+        phone: "",
+        email: "",
+        communityId: "",
+        position: "管家",
+        hireDate: "2024-01-01",
+        status: "active",
+      }),
+    );
     people.push(u);
   }
   return { companyId, actor, people };
 }
 
-const course = (v: Record<string, string> = {}) => courseSchema.parse({ title: "服务礼仪", date: "2026-03-10", hours: "1.5", trainer: "王老师", communityId: "", capacity: "2", ...v });
+const course = (v: Record<string, string> = {}) =>
+  courseSchema.parse({
+    title: "服务礼仪",
+    date: "2026-03-10",
+    hours: "1.5",
+    trainer: "王老师",
+    communityId: "",
+    capacity: "2",
+    ...v,
+  });
 
 describe("training", () => {
   let db: Db;
@@ -63,20 +99,40 @@ describe("training", () => {
     const { actor, people } = await world(db);
     const c = await createCourse(db, actor, course());
     const e = await enrol(db, actor, { courseId: c.id, userId: people[0].id });
-    expect(await err(enrol(db, actor, { courseId: c.id, userId: people[0].id }))).toEqual({ code: "conflict", fields: { userId: ["hr.validation.alreadyEnrolled"] } });
+    expect(await err(enrol(db, actor, { courseId: c.id, userId: people[0].id }))).toEqual({
+      code: "conflict",
+      fields: { userId: ["hr.validation.alreadyEnrolled"] },
+    });
     await enrol(db, actor, { courseId: c.id, userId: people[1].id });
-    expect(await err(enrol(db, actor, { courseId: c.id, userId: people[2].id }))).toEqual({ code: "conflict", fields: { userId: ["hr.validation.courseFull"] } });
-    expect(await err(completeEnrolment(db, actor, { enrolmentId: e.id, score: 90 }))).toEqual({ code: "validation", fields: { score: ["hr.validation.notAttended"] } });
+    expect(await err(enrol(db, actor, { courseId: c.id, userId: people[2].id }))).toEqual({
+      code: "conflict",
+      fields: { userId: ["hr.validation.courseFull"] },
+    });
+    expect(await err(completeEnrolment(db, actor, { enrolmentId: e.id, score: 90 }))).toEqual({
+      code: "validation",
+      fields: { score: ["hr.validation.notAttended"] },
+    });
     for (const score of ["101", "-1", "9.5", ""]) {
       const r = completeSchema.safeParse({ enrolmentId: e.id, score });
-      expect(r.success ? null : r.error.issues[0].message).toBe(score === "" ? "validation.required" : "hr.validation.score");
+      expect(r.success ? null : r.error.issues[0].message).toBe(
+        score === "" ? "validation.required" : "hr.validation.score",
+      );
     }
     const bad = courseSchema.safeParse({ title: "", date: "2026-02-30", hours: "0", trainer: "x", capacity: "0" });
-    expect(bad.success ? {} : bad.error.flatten().fieldErrors).toEqual({ title: ["validation.required"], date: ["hr.validation.date"], hours: ["hr.validation.hours"], capacity: ["hr.validation.capacity"] });
+    expect(bad.success ? {} : bad.error.flatten().fieldErrors).toEqual({
+      title: ["validation.required"],
+      date: ["hr.validation.date"],
+      hours: ["hr.validation.hours"],
+      capacity: ["hr.validation.capacity"],
+    });
     await markAttended(db, actor, e.id);
-    expect((await err(markAttended(db, actor, e.id)))?.fields).toEqual({ enrolmentId: ["hr.validation.alreadyAttended"] });
+    expect((await err(markAttended(db, actor, e.id)))?.fields).toEqual({
+      enrolmentId: ["hr.validation.alreadyAttended"],
+    });
     await completeEnrolment(db, actor, { enrolmentId: e.id, score: 70 });
-    expect((await err(completeEnrolment(db, actor, { enrolmentId: e.id, score: 99 })))?.fields).toEqual({ score: ["hr.validation.alreadyCompleted"] });
+    expect((await err(completeEnrolment(db, actor, { enrolmentId: e.id, score: 99 })))?.fields).toEqual({
+      score: ["hr.validation.alreadyCompleted"],
+    });
     const [row] = await db.select().from(trainingEnrolments).where(eq(trainingEnrolments.id, e.id));
     expect(row.score).toBe(70);
   });
@@ -92,7 +148,9 @@ describe("training", () => {
     expect((await err(markAttended(db, o, e.id)))?.code).toBe("not_found");
     expect(await trainingRecord(db, other.companyId, people[0].id)).toEqual([]);
     const mine = await createCourse(db, o, course());
-    expect((await err(enrol(db, o, { courseId: mine.id, userId: people[0].id })))?.fields).toEqual({ userId: ["hr.validation.notStaff"] });
+    expect((await err(enrol(db, o, { courseId: mine.id, userId: people[0].id })))?.fields).toEqual({
+      userId: ["hr.validation.notStaff"],
+    });
     expect((await listCourses(db, companyId)).map((x) => x.id)).toEqual([c.id]);
   });
 });

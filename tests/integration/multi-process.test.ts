@@ -17,7 +17,9 @@ const HOLD_MS = 10_000;
 
 /** Starts the lock holder and resolves once it holds the write lock; `done` settles when it exits. */
 async function holdWriteLock(url: string) {
-  const child = spawn(TSX, ["tests/support/hold-write-lock.ts", url, String(HOLD_MS)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(TSX, ["tests/support/hold-write-lock.ts", url, String(HOLD_MS)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   const done = new Promise<string>((resolve) => child.once("exit", () => resolve(out)));
   await new Promise<void>((resolve, reject) => {
@@ -40,19 +42,34 @@ describe("a second process holding the write lock", () => {
     const { db, url } = await createTestDb();
     const e = await createBillingEstate(db, 10);
     await generateBills(db, e.companyId, "2026-10");
-    await db.update(users).set({ passwordHash: await hashPassword(TEST_PASSWORD) }).where(eq(users.id, e.finance.id));
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword(TEST_PASSWORD) })
+      .where(eq(users.id, e.finance.id));
     const pay = (key: string, i: number) =>
-      recordPayment(db, { companyId: e.companyId, householdId: e.households[i % 10].id, amountFen: 1_000 + i, method: "cash", idempotencyKey: key, actorUserId: e.finance.id });
+      recordPayment(db, {
+        companyId: e.companyId,
+        householdId: e.households[i % 10].id,
+        amountFen: 1_000 + i,
+        method: "cash",
+        idempotencyKey: key,
+        actorUserId: e.finance.id,
+      });
     const phone = e.finance.phone ?? "";
     expect(phone).not.toBe("");
     const signIn = (i: number) => verifyCredentials(db, phone, TEST_PASSWORD, `10.9.8.${i}`);
 
     const holder = await holdWriteLock(url);
-    const during = await Promise.allSettled([...Array.from({ length: 10 }, (_, i) => pay(`during-${i}`, i)), ...[1, 2, 3].map(signIn)]);
+    const during = await Promise.allSettled([
+      ...Array.from({ length: 10 }, (_, i) => pay(`during-${i}`, i)),
+      ...[1, 2, 3].map(signIn),
+    ]);
     const holderSaid = await holder.done;
     expect(holderSaid).toMatch(/committed|aborted/);
 
-    const failures = during.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason));
+    const failures = during
+      .filter((r) => r.status === "rejected")
+      .map((r) => String((r as PromiseRejectedResult).reason));
     expect(failures).toEqual([]);
     const signIns = during.slice(10).map((r) => (r as PromiseFulfilledResult<{ ok: boolean }>).value.ok);
     expect(signIns).toEqual([true, true, true]);

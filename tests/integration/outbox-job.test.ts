@@ -14,15 +14,45 @@ describe("the cron's outbox job", () => {
     const now = new Date("2026-11-20T02:00:00Z");
     await db.transaction(async (tx) => {
       for (let i = 0; i < 450; i++)
-        await enqueueMessage(tx, { companyId, channel: i % 2 ? "sms" : "email", to: i % 2 ? `1380000${String(i).padStart(4, "0")}` : `r${i}@example.test`, templateKey: "notice", locale: "zh-CN", params: { title: "停水通知", body: "明日停水" }, idempotencyKey: `bulk-${i}` }, now);
-      await enqueueMessage(tx, { companyId: other.companyId, channel: "email", to: "x@example.test", templateKey: "notice", params: { title: "t", body: "b" }, idempotencyKey: "other-1" }, now);
+        await enqueueMessage(
+          tx,
+          {
+            companyId,
+            channel: i % 2 ? "sms" : "email",
+            to: i % 2 ? `1380000${String(i).padStart(4, "0")}` : `r${i}@example.test`,
+            templateKey: "notice",
+            locale: "zh-CN",
+            params: { title: "停水通知", body: "明日停水" },
+            idempotencyKey: `bulk-${i}`,
+          },
+          now,
+        );
+      await enqueueMessage(
+        tx,
+        {
+          companyId: other.companyId,
+          channel: "email",
+          to: "x@example.test",
+          templateKey: "notice",
+          params: { title: "t", body: "b" },
+          idempotencyKey: "other-1",
+        },
+        now,
+      );
     });
     const company = { id: companyId, timeZone: "Asia/Shanghai" };
     const first = await deliverOutbox(db, company, "2026-11-20", now);
     expect(first).toMatchObject({ claimed: 450, sent: 450, failed: 0, batches: 3 });
-    expect(await db.$count(outboxMessages, and(eq(outboxMessages.companyId, companyId), eq(outboxMessages.status, "sent")))).toBe(450);
+    expect(
+      await db.$count(outboxMessages, and(eq(outboxMessages.companyId, companyId), eq(outboxMessages.status, "sent"))),
+    ).toBe(450);
     expect(await deliverOutbox(db, company, "2026-11-20", now)).toMatchObject({ claimed: 0, sent: 0 });
     // Another company's message waits for that company's run.
-    expect(await db.$count(outboxMessages, and(eq(outboxMessages.companyId, other.companyId), eq(outboxMessages.status, "queued")))).toBe(1);
+    expect(
+      await db.$count(
+        outboxMessages,
+        and(eq(outboxMessages.companyId, other.companyId), eq(outboxMessages.status, "queued")),
+      ),
+    ).toBe(1);
   });
 });

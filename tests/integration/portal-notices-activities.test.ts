@@ -2,8 +2,22 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activitySignups, notifications, outboxMessages, portalNoticeReads } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
-import { cancelSignup, checkIn, createActivity, residentActivity, signUp, staffActivity } from "@/lib/portal/activities";
-import { createNotice, markNoticeRead, residentNotice, residentNotices, staffNotices, unreadEmergencies } from "@/lib/portal/notices";
+import {
+  cancelSignup,
+  checkIn,
+  createActivity,
+  residentActivity,
+  signUp,
+  staffActivity,
+} from "@/lib/portal/activities";
+import {
+  createNotice,
+  markNoticeRead,
+  residentNotice,
+  residentNotices,
+  staffNotices,
+  unreadEmergencies,
+} from "@/lib/portal/notices";
 import type { Db } from "@/lib/db/client";
 import { createUser } from "../support/fixtures";
 import { createPortalEstate } from "../support/portal";
@@ -23,8 +37,25 @@ describe("announcements", () => {
     const e = await createPortalEstate(db, 2);
     const other = await createPortalEstate(db, 1);
     const staff = { companyId: e.companyId, userId: e.frontDesk.id, roles: ["front_desk" as const] };
-    const now = await createNotice(db, staff, { communityId: e.community.id, title: "停水通知", body: "明天停水", pinned: true, emergency: true }, NOW);
-    const scheduled = await createNotice(db, staff, { communityId: e.community.id, title: "下周活动", body: "…", pinned: false, emergency: false, publishAt: later(HOUR) }, NOW);
+    const now = await createNotice(
+      db,
+      staff,
+      { communityId: e.community.id, title: "停水通知", body: "明天停水", pinned: true, emergency: true },
+      NOW,
+    );
+    const scheduled = await createNotice(
+      db,
+      staff,
+      {
+        communityId: e.community.id,
+        title: "下周活动",
+        body: "…",
+        pinned: false,
+        emergency: false,
+        publishAt: later(HOUR),
+      },
+      NOW,
+    );
     const foreign = await createNotice(
       db,
       { companyId: other.companyId, userId: other.frontDesk.id, roles: ["front_desk"] },
@@ -46,7 +77,12 @@ describe("announcements", () => {
   it("the emergency banner lasts until read; read rate = readers ÷ resident accounts", async () => {
     const e = await createPortalEstate(db, 4);
     const staff = { companyId: e.companyId, userId: e.frontDesk.id, roles: ["front_desk" as const] };
-    const n = await createNotice(db, staff, { communityId: e.community.id, title: "燃气泄漏", body: "请勿用火", pinned: false, emergency: true }, NOW);
+    const n = await createNotice(
+      db,
+      staff,
+      { communityId: e.community.id, title: "燃气泄漏", body: "请勿用火", pinned: false, emergency: true },
+      NOW,
+    );
     const [a, b] = e.residents;
     expect((await unreadEmergencies(db, e.companyId, a.id, NOW)).map((x) => x.id)).toEqual([n.id]);
     await markNoticeRead(db, e.companyId, a.id, n.id, NOW);
@@ -61,7 +97,12 @@ describe("announcements", () => {
     const e = await createPortalEstate(db, 1);
     const butler = await createUser(db, e.companyId, ["butler"], "管家");
     await expect(
-      createNotice(db, { companyId: e.companyId, userId: butler.id, roles: ["butler"] }, { communityId: e.community.id, title: "t", body: "b", pinned: false, emergency: false }, NOW),
+      createNotice(
+        db,
+        { companyId: e.companyId, userId: butler.id, roles: ["butler"] },
+        { communityId: e.community.id, title: "t", body: "b", pinned: false, emergency: false },
+        NOW,
+      ),
     ).rejects.toBeInstanceOf(AppError);
   });
 });
@@ -77,7 +118,16 @@ describe("activities", () => {
     const activity = await createActivity(
       db,
       { companyId: e.companyId, userId: e.frontDesk.id, roles: ["front_desk"], timeZone: "Asia/Shanghai" },
-      { communityId: e.community.id, title: "包饺子", description: "一起包饺子", place: "会所", startsAt: "2026-11-28T14:00", endsAt: "2026-11-28T16:00", signupDeadline: "2026-11-27T20:00", capacity: seats },
+      {
+        communityId: e.community.id,
+        title: "包饺子",
+        description: "一起包饺子",
+        place: "会所",
+        startsAt: "2026-11-28T14:00",
+        endsAt: "2026-11-28T16:00",
+        signupDeadline: "2026-11-27T20:00",
+        capacity: seats,
+      },
     );
     return { ...e, activity };
   }
@@ -129,15 +179,21 @@ describe("activities", () => {
   it("refuses after the deadline and past the start; nothing written", async () => {
     const e = await event(5, 1);
     const afterDeadline = new Date("2026-11-27T12:00:01Z");
-    await expect(signUp(db, e.companyId, e.residents[0].id, e.activity.id, afterDeadline)).rejects.toMatchObject({ fieldErrors: { _form: ["portal.errors.deadlinePassed"] } });
+    await expect(signUp(db, e.companyId, e.residents[0].id, e.activity.id, afterDeadline)).rejects.toMatchObject({
+      fieldErrors: { _form: ["portal.errors.deadlinePassed"] },
+    });
     expect(await db.$count(activitySignups, eq(activitySignups.activityId, e.activity.id))).toBe(0);
   });
 
   it("another company's resident gets not found", async () => {
     const e = await event(5, 1);
     const other = await createPortalEstate(db, 1);
-    await expect(signUp(db, other.companyId, other.residents[0].id, e.activity.id, NOW)).rejects.toMatchObject({ code: "not_found" });
-    await expect(signUp(db, e.companyId, other.residents[0].id, e.activity.id, NOW)).rejects.toMatchObject({ code: "not_found" });
+    await expect(signUp(db, other.companyId, other.residents[0].id, e.activity.id, NOW)).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(signUp(db, e.companyId, other.residents[0].id, e.activity.id, NOW)).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await residentActivity(db, other.companyId, other.residents[0].id, e.activity.id)).toBeNull();
   });
 
@@ -149,9 +205,13 @@ describe("activities", () => {
     const roster = (await staffActivity(db, e.companyId, [e.community.id], e.activity.id))!;
     const [confirmed, waiting] = roster.signups;
     expect([confirmed.status, waiting.status]).toEqual(["confirmed", "waiting"]);
-    await expect(checkIn(db, staff, confirmed.id, NOW)).rejects.toMatchObject({ fieldErrors: { _form: ["portal.errors.checkInClosed"] } });
+    await expect(checkIn(db, staff, confirmed.id, NOW)).rejects.toMatchObject({
+      fieldErrors: { _form: ["portal.errors.checkInClosed"] },
+    });
     const onTheDay = new Date("2026-11-28T06:30:00Z");
-    await expect(checkIn(db, staff, waiting.id, onTheDay)).rejects.toMatchObject({ fieldErrors: { _form: ["portal.errors.notConfirmed"] } });
+    await expect(checkIn(db, staff, waiting.id, onTheDay)).rejects.toMatchObject({
+      fieldErrors: { _form: ["portal.errors.notConfirmed"] },
+    });
     await checkIn(db, staff, confirmed.id, onTheDay);
     const after = (await staffActivity(db, e.companyId, [e.community.id], e.activity.id))!;
     expect(Number(after.activity.checkedIn)).toBe(1);

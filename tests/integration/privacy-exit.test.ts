@@ -60,13 +60,22 @@ describe("company export", () => {
     const b = await privacyWorld(db);
     const stored = `${a.companyId}-photo.jpg`;
     await fs.writeFile(path.join(uploads, stored), Buffer.from("photo-bytes"));
-    await db.insert(workOrderAttachments).values({ companyId: a.companyId, workOrderId: a.order.id, kind: "before", storedPath: stored, mime: "image/jpeg", size: 11, sha256: "x" });
+    await db.insert(workOrderAttachments).values({
+      companyId: a.companyId,
+      workOrderId: a.order.id,
+      kind: "before",
+      storedPath: stored,
+      mime: "image/jpeg",
+      size: 11,
+      sha256: "x",
+    });
 
     const files = await exportOf(db, a.companyId);
     const names = Object.keys(files);
     for (const table of COMPANY_TABLES) expect(names, `${table} missing from the export`).toContain(`${table}.json`);
     const read = (name: string) => JSON.parse(Buffer.from(files[name]).toString("utf8")) as Record<string, unknown>[];
-    for (const table of COMPANY_TABLES) for (const row of read(`${table}.json`)) expect(row.company_id, table).toBe(a.companyId);
+    for (const table of COMPANY_TABLES)
+      for (const row of read(`${table}.json`)) expect(row.company_id, table).toBe(a.companyId);
     expect(read("bills.json").length).toBe(4);
     expect(read("companies.json")).toEqual([expect.objectContaining({ id: a.companyId })]);
     const members = read("users.json");
@@ -87,24 +96,36 @@ describe("company closure, grace and purge", () => {
 
   async function residentWithPassword(companyId: number) {
     const user = await createUser(db, companyId, ["resident"], "住户");
-    await db.update(users).set({ passwordHash: await hashPassword(TEST_PASSWORD) }).where(eq(users.id, user.id));
+    await db
+      .update(users)
+      .set({ passwordHash: await hashPassword(TEST_PASSWORD) })
+      .where(eq(users.id, user.id));
     return user;
   }
 
   it("closing needs the company's name; while closing only admins sign in; cancel restores everything", async () => {
     const w = await privacyWorld(db);
     const resident = await residentWithPassword(w.companyId);
-    await expect(requestClosure(db, w.companyId, w.adminId, "wrong name")).rejects.toMatchObject({ fieldErrors: { confirmName: ["privacy.errors.nameMismatch"] } });
+    await expect(requestClosure(db, w.companyId, w.adminId, "wrong name")).rejects.toMatchObject({
+      fieldErrors: { confirmName: ["privacy.errors.nameMismatch"] },
+    });
     const [c] = await db.select().from(companies).where(eq(companies.id, w.companyId));
     const now = new Date("2026-03-01T00:00:00Z");
     const { purgeAfter } = await requestClosure(db, w.companyId, w.adminId, c.name, now);
     expect(purgeAfter.getTime()).toBe(now.getTime() + 30 * DAY);
     // Asking again keeps the first date.
-    expect((await requestClosure(db, w.companyId, w.adminId, c.name, new Date(now.getTime() + DAY))).purgeAfter).toEqual(purgeAfter);
+    expect(
+      (await requestClosure(db, w.companyId, w.adminId, c.name, new Date(now.getTime() + DAY))).purgeAfter,
+    ).toEqual(purgeAfter);
 
-    expect(await verifyCredentials(db, resident.phone!, TEST_PASSWORD, randomIp())).toEqual({ ok: false, reason: "company_closed" });
+    expect(await verifyCredentials(db, resident.phone!, TEST_PASSWORD, randomIp())).toEqual({
+      ok: false,
+      reason: "company_closed",
+    });
     // A wrong password still answers "invalid" (closing does not reveal that the account exists).
-    expect(await verifyCredentials(db, resident.phone!, "wrong-password", randomIp())).toMatchObject({ reason: "invalid" });
+    expect(await verifyCredentials(db, resident.phone!, "wrong-password", randomIp())).toMatchObject({
+      reason: "invalid",
+    });
     expect(await verifyCredentials(db, w.admin.phone, TEST_PASSWORD, randomIp())).toMatchObject({ ok: true });
     expect(await loadSessionUser(db, { userId: resident.id, sessionVersion: 1, companyId: w.companyId })).toBeNull();
     expect(await loadSessionUser(db, { userId: w.adminId, sessionVersion: 1, companyId: w.companyId })).not.toBeNull();
@@ -128,7 +149,10 @@ describe("company closure, grace and purge", () => {
 
     const when = new Date(asked.getTime() + 31 * DAY);
     // Two cron runs at once: exactly one purges.
-    const runs = await Promise.all([purgeCompanyIfDue(db, w.companyId, when), purgeCompanyIfDue(db, w.companyId, when)]);
+    const runs = await Promise.all([
+      purgeCompanyIfDue(db, w.companyId, when),
+      purgeCompanyIfDue(db, w.companyId, when),
+    ]);
     expect(runs.filter(Boolean)).toHaveLength(1);
     expect(await purgeCompanyIfDue(db, w.companyId, when)).toBe(false);
 
@@ -136,11 +160,18 @@ describe("company closure, grace and purge", () => {
     expect(await db.select().from(companies).where(eq(companies.id, w.companyId))).toEqual([]);
     expect(await db.select().from(users).where(eq(users.id, w.resident.id))).toEqual([]);
     const [record] = await db.select().from(companyPurges).where(eq(companyPurges.purgedCompanyId, w.companyId));
-    expect(record).toEqual({ purgedCompanyId: w.companyId, nameHash: companyNameHash(w.companyId, c.name), closureRequestedAt: asked, purgedAt: when });
+    expect(record).toEqual({
+      purgedCompanyId: w.companyId,
+      nameHash: companyNameHash(w.companyId, c.name),
+      closureRequestedAt: asked,
+      purgedAt: when,
+    });
     expect(record.nameHash).not.toContain(c.name);
 
     expect(await rowCounts(db, other.companyId)).toEqual(otherCounts);
-    expect((await db.select({ n: count() }).from(memberships).where(eq(memberships.companyId, other.companyId)))[0].n).toBeGreaterThan(0);
+    expect(
+      (await db.select({ n: count() }).from(memberships).where(eq(memberships.companyId, other.companyId)))[0].n,
+    ).toBeGreaterThan(0);
   });
 
   it("the admin's grace period and retention settings are audited and used by the next closure", async () => {
@@ -148,8 +179,15 @@ describe("company closure, grace and purge", () => {
     await updatePrivacySettings(db, w.companyId, w.adminId, { moneyRetentionYears: 12, closureGraceDays: 7 });
     const settings = await privacySettings(db, w.companyId);
     expect(settings).toMatchObject({ moneyRetentionYears: 12, closureGraceDays: 7, purgeAfter: null });
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.companyId, w.companyId), eq(auditLog.action, "company.privacy_settings")));
-    expect(audit).toMatchObject({ actorUserId: w.adminId, before: { moneyRetentionYears: 30, closureGraceDays: 30 }, after: { moneyRetentionYears: 12, closureGraceDays: 7 } });
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.companyId, w.companyId), eq(auditLog.action, "company.privacy_settings")));
+    expect(audit).toMatchObject({
+      actorUserId: w.adminId,
+      before: { moneyRetentionYears: 30, closureGraceDays: 30 },
+      after: { moneyRetentionYears: 12, closureGraceDays: 7 },
+    });
     const asked = new Date("2026-05-01T00:00:00Z");
     const { purgeAfter } = await requestClosure(db, w.companyId, w.adminId, settings.name, asked);
     expect(purgeAfter.getTime()).toBe(asked.getTime() + 7 * DAY);
@@ -169,7 +207,9 @@ describe("company closure, grace and purge", () => {
 async function rowCounts(db: Db, companyId: number): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of COMPANY_TABLES) {
-    const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.identifier(t)} WHERE company_id = ${companyId}`);
+    const [row] = await db.all<{ n: number }>(
+      sql`SELECT count(*) AS n FROM ${sql.identifier(t)} WHERE company_id = ${companyId}`,
+    );
     out[t] = Number(row.n);
   }
   return out;

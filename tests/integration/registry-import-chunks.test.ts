@@ -3,7 +3,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { householdUnits, units } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { createCompany } from "../support/fixtures";
-import { auditOf, createCommunity, flat, importer, registryRows, unitsCsv, type UnitRow } from "../support/registry-import";
+import {
+  auditOf,
+  createCommunity,
+  flat,
+  importer,
+  registryRows,
+  unitsCsv,
+  type UnitRow,
+} from "../support/registry-import";
 import { createTestDb } from "../support/test-db";
 
 let db: Db;
@@ -71,11 +79,17 @@ describe("units import in chunks of short write transactions", () => {
     const result = await run.units(community.id, file, {
       chunkRows: 2,
       onChunkCommitted: async (index) => {
-        if (index === 0) await db.update(units).set({ active: false }).where(and(eq(units.companyId, companyId), eq(units.number, "1-109")));
+        if (index === 0)
+          await db
+            .update(units)
+            .set({ active: false })
+            .where(and(eq(units.companyId, companyId), eq(units.number, "1-109")));
       },
     });
     expect(result.status).toBe("rejected");
-    expect(result.report.errors).toEqual([expect.objectContaining({ row: 4, column: "unitNumber", problem: "import.problem.unitInactive" })]);
+    expect(result.report.errors).toEqual([
+      expect.objectContaining({ row: 4, column: "unitNumber", problem: "import.problem.unitInactive" }),
+    ]);
     // The first chunk stays written (a re-run resumes); the stopped chunk wrote nothing.
     expect(await registryRows(db, companyId)).toMatchObject({ units: 3, households: 3 });
     expect(await auditOf(db, companyId, "registry.import.update")).toHaveLength(0);
@@ -84,7 +98,10 @@ describe("units import in chunks of short write transactions", () => {
   it("reports progress across chunks up to the whole file's total", async () => {
     const { community, run } = await setup();
     const calls: [number, number][] = [];
-    const result = await run.units(community.id, unitsCsv(tenFlats()), { chunkRows: 3, onProgress: (done, total) => void calls.push([done, total]) });
+    const result = await run.units(community.id, unitsCsv(tenFlats()), {
+      chunkRows: 3,
+      onProgress: (done, total) => void calls.push([done, total]),
+    });
     expect(result.status).toBe("done");
     const total = calls[0][1];
     expect(calls.every(([, t]) => t === total)).toBe(true);

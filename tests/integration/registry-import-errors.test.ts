@@ -3,7 +3,16 @@ import type { Db } from "@/lib/db/client";
 import { MAX_FILE_BYTES } from "@/lib/registry/import/parse";
 import type { RunResult } from "@/lib/registry/import/run";
 import { createCompany } from "../support/fixtures";
-import { buildingsCsv, createCommunity, flat, importer, registryRows, unitsCsv, UNIT_HEADER, utf8 } from "../support/registry-import";
+import {
+  buildingsCsv,
+  createCommunity,
+  flat,
+  importer,
+  registryRows,
+  unitsCsv,
+  UNIT_HEADER,
+  utf8,
+} from "../support/registry-import";
 import { createTestDb } from "../support/test-db";
 
 let db: Db;
@@ -121,20 +130,29 @@ describe("file errors: the whole file is refused; nothing written", () => {
       problem: "import.file.missingColumns",
       params: { columns: "客户名称 household_name, 联系人1 contact1_name, 联系人1电话 contact1_phone" },
     });
-    expect(fileProblem(await run.buildings("小区,楼栋名称\r\nA,B\r\n"))).toMatchObject({ problem: "import.file.missingColumns" });
+    expect(fileProblem(await run.buildings("小区,楼栋名称\r\nA,B\r\n"))).toMatchObject({
+      problem: "import.file.missingColumns",
+    });
     await expectNothingWritten();
   });
 
   it("a column given twice", async () => {
     const text = `${UNIT_HEADER.join(",")},area_m2\r\n`;
-    expect(fileProblem(await run.units(communityId, text + "1,1-101\r\n"))).toMatchObject({ problem: "import.file.duplicateColumns", params: { columns: "面积(m²) area_m2" } });
+    expect(fileProblem(await run.units(communityId, text + "1,1-101\r\n"))).toMatchObject({
+      problem: "import.file.duplicateColumns",
+      params: { columns: "面积(m²) area_m2" },
+    });
   });
 
   it("wrong file type: by name, by MIME type, by content (a workbook renamed .csv)", async () => {
     const csv = unitsCsv([flat(1)]);
-    expect(fileProblem(await run.units(communityId, csv, { name: "房屋.xlsx" }))).toEqual({ problem: "import.file.wrongType" });
+    expect(fileProblem(await run.units(communityId, csv, { name: "房屋.xlsx" }))).toEqual({
+      problem: "import.file.wrongType",
+    });
     const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
-    expect(fileProblem(await run.units(communityId, xlsx, { name: "房屋.csv" }))).toEqual({ problem: "import.file.workbook" });
+    expect(fileProblem(await run.units(communityId, xlsx, { name: "房屋.csv" }))).toEqual({
+      problem: "import.file.workbook",
+    });
     const binary = new Uint8Array([0x31, 0x2c, 0x00, 0x01, 0x02]);
     expect(fileProblem(await run.units(communityId, binary))).toEqual({ problem: "import.file.wrongType" });
     await expectNothingWritten();
@@ -142,19 +160,27 @@ describe("file errors: the whole file is refused; nothing written", () => {
 
   it("a file over 20 MB", async () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x41);
-    expect(fileProblem(await run.units(communityId, big))).toEqual({ problem: "import.file.tooLarge", params: { max: 20 } });
+    expect(fileProblem(await run.units(communityId, big))).toEqual({
+      problem: "import.file.tooLarge",
+      params: { max: 20 },
+    });
   });
 
   it("an empty file, a blank file, a header without rows", async () => {
     expect(fileProblem(await run.units(communityId, new Uint8Array()))).toEqual({ problem: "import.file.empty" });
     expect(fileProblem(await run.units(communityId, "\ufeff \r\n\r\n"))).toEqual({ problem: "import.file.empty" });
-    expect(fileProblem(await run.units(communityId, unitsCsv([]) + "\r\n,,,\r\n"))).toEqual({ problem: "import.file.noRows" });
+    expect(fileProblem(await run.units(communityId, unitsCsv([]) + "\r\n,,,\r\n"))).toEqual({
+      problem: "import.file.noRows",
+    });
     await expectNothingWritten();
   });
 
   it("broken quoting, at its row", async () => {
     const text = unitsCsv([flat(1)]) + '\r\n1,"1-102,80\r\n';
-    expect(fileProblem(await run.units(communityId, text))).toEqual({ problem: "import.file.malformed", params: { row: 3 } });
+    expect(fileProblem(await run.units(communityId, text))).toEqual({
+      problem: "import.file.malformed",
+      params: { row: 3 },
+    });
     expect(fileProblem(await run.units(communityId, utf8(text)))).toMatchObject({ problem: "import.file.malformed" });
   });
 });

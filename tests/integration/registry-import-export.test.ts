@@ -3,7 +3,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { exportBuildingsCsv, exportUnitsCsv, templateCsv } from "@/lib/registry/import/export";
 import { createCompany } from "../support/fixtures";
-import { BUILDING_HEADER, buildingsCsv, createCommunity, flat, importer, registryRows, unitsCsv, UNIT_HEADER } from "../support/registry-import";
+import {
+  BUILDING_HEADER,
+  buildingsCsv,
+  createCommunity,
+  flat,
+  importer,
+  registryRows,
+  unitsCsv,
+  UNIT_HEADER,
+} from "../support/registry-import";
 import { createTestDb } from "../support/test-db";
 
 let db: Db;
@@ -25,13 +34,27 @@ describe("CSV export", () => {
     const { companyId, adminId } = await createCompany(db);
     const community = await createCommunity(db, companyId);
     const run = importer(db, companyId, adminId);
-    await run.buildings(buildingsCsv([{ community: community.name, buildingCode: "10", buildingName: "=10栋", floors: "33" }]));
+    await run.buildings(
+      buildingsCsv([{ community: community.name, buildingCode: "10", buildingName: "=10栋", floors: "33" }]),
+    );
     await run.units(
       community.id,
       unitsCsv([
-        flat(1, { householdKey: "a", contact2Name: "家属", contact2Phone: "13800000001", email: "a@example.com", area: "89.35" }),
+        flat(1, {
+          householdKey: "a",
+          contact2Name: "家属",
+          contact2Phone: "13800000001",
+          email: "a@example.com",
+          area: "89.35",
+        }),
         { buildingCode: "1", unitNumber: "B1-001", floor: "-1", area: "12", unitType: "车位", householdKey: "a" },
-        flat(2, { householdName: "+李四", householdKind: "租户", contact1Name: "-李四", buildingCode: "10", unitNumber: "10-0101" }),
+        flat(2, {
+          householdName: "+李四",
+          householdKind: "租户",
+          contact1Name: "-李四",
+          buildingCode: "10",
+          unitNumber: "10-0101",
+        }),
         { buildingCode: "2", unitNumber: "S-1", area: "1,234.5", unitType: "商铺" },
       ]),
     );
@@ -41,9 +64,37 @@ describe("CSV export", () => {
     expect(units.startsWith("\ufeff")).toBe(true);
     const rows = parse(units);
     expect(rows[0]).toEqual(UNIT_HEADER);
-    expect(rows.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[8], r[9], r[10], r[11], r[12]])).toEqual([
-      ["1", "1-101", "1", "89.35", "住宅", "业主1", "业主", "业主1", "13900000001", "家属", "13800000001", "a@example.com"],
-      ["1", "B1-001", "-1", "12", "车位", "业主1", "业主", "业主1", "13900000001", "家属", "13800000001", "a@example.com"],
+    expect(
+      rows.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[8], r[9], r[10], r[11], r[12]]),
+    ).toEqual([
+      [
+        "1",
+        "1-101",
+        "1",
+        "89.35",
+        "住宅",
+        "业主1",
+        "业主",
+        "业主1",
+        "13900000001",
+        "家属",
+        "13800000001",
+        "a@example.com",
+      ],
+      [
+        "1",
+        "B1-001",
+        "-1",
+        "12",
+        "车位",
+        "业主1",
+        "业主",
+        "业主1",
+        "13900000001",
+        "家属",
+        "13800000001",
+        "a@example.com",
+      ],
       ["2", "S-1", "", "1234.5", "商铺", "", "", "", "", "", "", ""],
       ["10", "10-0101", "1", "89.5", "住宅", "'+李四", "租户", "'-李四", "13900000002", "", "", ""],
     ]);
@@ -61,9 +112,17 @@ describe("CSV export", () => {
     ]);
 
     expect(await run.buildings(buildingsFile)).toMatchObject({ status: "done", created: 0, updated: 0, unchanged: 3 });
-    expect(await run.units(community.id, units)).toMatchObject({ status: "done", created: 0, updated: 0, unchanged: 4 });
+    expect(await run.units(community.id, units)).toMatchObject({
+      status: "done",
+      created: 0,
+      updated: 0,
+      unchanged: 4,
+    });
     // English labels import the same.
-    expect(await run.units(community.id, (await exportUnitsCsv(db, companyId, community.id, "en"))!)).toMatchObject({ status: "done", unchanged: 4 });
+    expect(await run.units(community.id, (await exportUnitsCsv(db, companyId, community.id, "en"))!)).toMatchObject({
+      status: "done",
+      unchanged: 4,
+    });
     expect(await registryRows(db, companyId)).toEqual({ ...before, audit: before.audit + 3 });
   });
 });

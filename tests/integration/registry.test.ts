@@ -16,7 +16,14 @@ import {
   updateHousehold,
   updateUnit,
 } from "@/lib/registry/commands";
-import { getBuilding, getCommunity, listBuildings, listButlerLoads, listCommunities, listUnits } from "@/lib/registry/directory";
+import {
+  getBuilding,
+  getCommunity,
+  listBuildings,
+  listButlerLoads,
+  listCommunities,
+  listUnits,
+} from "@/lib/registry/directory";
 import { getHousehold, listFreeUnits, searchHouseholds } from "@/lib/registry/households";
 import { butlersOfHouseholds, butlerSummary } from "@/lib/registry/queries";
 import { buildingSchema, householdSchema, unitSchema } from "@/lib/registry/schemas";
@@ -31,11 +38,25 @@ async function estate(db: Db, n = 4) {
   const company = await createCompany(db);
   const actor = { companyId: company.companyId, userId: company.adminId };
   const community = await createCommunity(db, actor, { name: `翠湖-${randomPhone()}`, address: null });
-  const building = await createBuilding(db, actor, buildingSchema.parse({ communityId: community.id, code: "3", name: "3栋", floors: "18" }));
+  const building = await createBuilding(
+    db,
+    actor,
+    buildingSchema.parse({ communityId: community.id, code: "3", name: "3栋", floors: "18" }),
+  );
   const unitRows = [];
   for (let i = 0; i < n; i++)
     unitRows.push(
-      await createUnit(db, actor, unitSchema.parse({ buildingId: building.id, number: `2-${1201 + i}`, floor: "12", area: "89.35", type: "residential" })),
+      await createUnit(
+        db,
+        actor,
+        unitSchema.parse({
+          buildingId: building.id,
+          number: `2-${1201 + i}`,
+          floor: "12",
+          area: "89.35",
+          type: "residential",
+        }),
+      ),
     );
   return { company, actor, community, building, units: unitRows };
 }
@@ -57,19 +78,37 @@ describe("registry", () => {
       .select({ action: auditLog.action })
       .from(auditLog)
       .where(eq(auditLog.companyId, e.company.companyId));
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(["community.create", "building.create", "unit.create"]));
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["community.create", "building.create", "unit.create"]),
+    );
   });
 
   it("refuses a duplicate unit number in a building as a field error, writing nothing", async () => {
     const e = await estate(db, 1);
-    const dup = unitSchema.parse({ buildingId: e.building.id, number: "2-1201", floor: "", area: "50", type: "residential" });
-    await expect(createUnit(db, e.actor, dup)).rejects.toMatchObject({ code: "conflict", fieldErrors: { number: ["validation.unitTaken"] } });
+    const dup = unitSchema.parse({
+      buildingId: e.building.id,
+      number: "2-1201",
+      floor: "",
+      area: "50",
+      type: "residential",
+    });
+    await expect(createUnit(db, e.actor, dup)).rejects.toMatchObject({
+      code: "conflict",
+      fieldErrors: { number: ["validation.unitTaken"] },
+    });
     expect((await db.select({ n: count() }).from(units).where(eq(units.buildingId, e.building.id)))[0].n).toBe(1);
   });
 
   it("updates a unit with before/after in the audit log", async () => {
     const e = await estate(db, 1);
-    await updateUnit(db, e.actor, e.units[0].id, unitSchema.omit({ buildingId: true }).parse({ number: "2-1201", floor: "12", area: "90.10", type: "residential" }));
+    await updateUnit(
+      db,
+      e.actor,
+      e.units[0].id,
+      unitSchema
+        .omit({ buildingId: true })
+        .parse({ number: "2-1201", floor: "12", area: "90.10", type: "residential" }),
+    );
     const [entry] = await db
       .select()
       .from(auditLog)
@@ -105,14 +144,21 @@ describe("registry", () => {
 
   it("moves households with their building's butler, and unit ranges override it", async () => {
     const e = await estate(db, 4);
-    const [b1, b2] = [await createUser(db, e.company.companyId, ["butler"]), await createUser(db, e.company.companyId, ["butler"])];
+    const [b1, b2] = [
+      await createUser(db, e.company.companyId, ["butler"]),
+      await createUser(db, e.company.companyId, ["butler"]),
+    ];
     const hh = [];
     for (const u of e.units) hh.push(await createHousehold(db, e.actor, householdInput([u.id])));
     await assignBuildingButler(db, e.actor, e.building.id, b1.id);
     expect((await butlerSummary(db, e.company.companyId, b1.id)).households).toBe(4);
     const result = await assignUnitRangeButler(db, e.actor, e.building.id, "2-1203", "2-1204", b2.id);
     expect(result.units).toBe(2);
-    const map = await butlersOfHouseholds(db, e.company.companyId, hh.map((h) => h.id));
+    const map = await butlersOfHouseholds(
+      db,
+      e.company.companyId,
+      hh.map((h) => h.id),
+    );
     expect(hh.map((h) => map.get(h.id))).toEqual([b1.id, b1.id, b2.id, b2.id]);
     await assignBuildingButler(db, e.actor, e.building.id, b2.id);
     expect((await butlerSummary(db, e.company.companyId, b2.id)).households).toBe(4);
@@ -124,9 +170,13 @@ describe("registry", () => {
   it("refuses assignments of people without the role, and reversed ranges", async () => {
     const e = await estate(db, 2);
     const tech = await createUser(db, e.company.companyId, ["technician"]);
-    await expect(assignBuildingButler(db, e.actor, e.building.id, tech.id)).rejects.toMatchObject({ fieldErrors: { butlerUserId: ["validation.notA.butler"] } });
+    await expect(assignBuildingButler(db, e.actor, e.building.id, tech.id)).rejects.toMatchObject({
+      fieldErrors: { butlerUserId: ["validation.notA.butler"] },
+    });
     const butler = await createUser(db, e.company.companyId, ["butler"]);
-    await expect(assignUnitRangeButler(db, e.actor, e.building.id, "2-1202", "2-1201", butler.id)).rejects.toMatchObject({
+    await expect(
+      assignUnitRangeButler(db, e.actor, e.building.id, "2-1202", "2-1201", butler.id),
+    ).rejects.toMatchObject({
       fieldErrors: { to: ["validation.rangeReversed"] },
     });
   });
@@ -137,10 +187,16 @@ describe("registry", () => {
     const h = await createHousehold(
       db,
       e.actor,
-      householdSchema.parse({ name: "欧阳娜娜", kind: "tenant", unitIds: [e.units[1].id], contacts: [{ name: "欧阳娜娜", phone, email: "" }] }),
+      householdSchema.parse({
+        name: "欧阳娜娜",
+        kind: "tenant",
+        unitIds: [e.units[1].id],
+        contacts: [{ name: "欧阳娜娜", phone, email: "" }],
+      }),
     );
     const other = await createHousehold(db, e.actor, householdInput([e.units[2].id], "赵四"));
-    const find = async (q: string) => (await searchHouseholds(db, e.company.companyId, ALL, { q })).rows.map((r) => r.id);
+    const find = async (q: string) =>
+      (await searchHouseholds(db, e.company.companyId, ALL, { q })).rows.map((r) => r.id);
     expect(await find("欧阳")).toEqual([h.id]);
     expect(await find(phone.slice(3, 9))).toEqual([h.id]);
     expect(await find(h.code.toLowerCase())).toEqual([h.id]);
@@ -175,17 +231,28 @@ describe("registry", () => {
   it("edits a household: units, contacts and kind, audited with before and after", async () => {
     const e = await estate(db, 2);
     const h = await createHousehold(db, e.actor, householdInput([e.units[0].id]));
-    await updateHousehold(db, e.actor, h.id, householdSchema.parse({
-      name: "张三（新）",
-      kind: "tenant",
-      unitIds: [e.units[0].id, e.units[1].id],
-      contacts: [{ name: "张三", phone: randomPhone(), email: "" }, { name: "张妻", phone: randomPhone(), email: "z@example.com" }],
-    }));
+    await updateHousehold(
+      db,
+      e.actor,
+      h.id,
+      householdSchema.parse({
+        name: "张三（新）",
+        kind: "tenant",
+        unitIds: [e.units[0].id, e.units[1].id],
+        contacts: [
+          { name: "张三", phone: randomPhone(), email: "" },
+          { name: "张妻", phone: randomPhone(), email: "z@example.com" },
+        ],
+      }),
+    );
     const detail = await getHousehold(db, e.company.companyId, ALL, h.id);
     expect(detail).toMatchObject({ name: "张三（新）", kind: "tenant" });
     expect(detail?.units).toHaveLength(2);
     expect(detail?.contacts.map((c) => c.isPrimary)).toEqual([true, false]);
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, String(h.id)), eq(auditLog.action, "household.update")));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, String(h.id)), eq(auditLog.action, "household.update")));
     expect(entry.before).toMatchObject({ name: "张三", unitIds: [e.units[0].id] });
   });
 
@@ -205,11 +272,23 @@ describe("registry", () => {
     expect((await butlersOfHouseholds(db, A, [hb.id])).size).toBe(0);
     expect(registryViewFor(["admin"], { userId: 1, teamButlerIds: [], managedCommunityIds: [] })).toEqual(ALL);
     // Writes: another company's rows are not found, and nothing changes.
-    await expect(createBuilding(db, a.actor, buildingSchema.parse({ communityId: b.community.id, code: "9", name: "9栋" }))).rejects.toMatchObject({ code: "not_found" });
-    await expect(createUnit(db, a.actor, unitSchema.parse({ buildingId: b.building.id, number: "1", area: "50", type: "residential" }))).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      createBuilding(db, a.actor, buildingSchema.parse({ communityId: b.community.id, code: "9", name: "9栋" })),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      createUnit(
+        db,
+        a.actor,
+        unitSchema.parse({ buildingId: b.building.id, number: "1", area: "50", type: "residential" }),
+      ),
+    ).rejects.toMatchObject({ code: "not_found" });
     await expect(setActive(db, a.actor, "household", hb.id, false)).rejects.toMatchObject({ code: "not_found" });
-    await expect(createHousehold(db, a.actor, householdInput([b.units[1].id]))).rejects.toMatchObject({ fieldErrors: { unitIds: ["validation.unitUnknown"] } });
+    await expect(createHousehold(db, a.actor, householdInput([b.units[1].id]))).rejects.toMatchObject({
+      fieldErrors: { unitIds: ["validation.unitUnknown"] },
+    });
     await expect(assignBuildingButler(db, a.actor, b.building.id, null)).rejects.toMatchObject({ code: "not_found" });
-    await expect(updateHousehold(db, a.actor, hb.id, householdInput([a.units[0].id]))).rejects.toMatchObject({ code: "not_found" });
+    await expect(updateHousehold(db, a.actor, hb.id, householdInput([a.units[0].id]))).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

@@ -32,11 +32,19 @@ describe("butler approval of registrations", () => {
   }
 
   async function register(code: string, relation = "owner") {
-    const input = registerSchema.parse({ code, name: "申请人", phone: randomPhone(), password: TEST_PASSWORD, relation, acceptPrivacy: true });
+    const input = registerSchema.parse({
+      code,
+      name: "申请人",
+      phone: randomPhone(),
+      password: TEST_PASSWORD,
+      relation,
+      acceptPrivacy: true,
+    });
     return registerResident(db, input, { ip: randomIp() });
   }
 
-  const statusOf = async (linkId: number) => (await db.select({ s: residentLinks.status }).from(residentLinks).where(eq(residentLinks.id, linkId)))[0].s;
+  const statusOf = async (linkId: number) =>
+    (await db.select({ s: residentLinks.status }).from(residentLinks).where(eq(residentLinks.id, linkId)))[0].s;
   const pendingIds = async (key: string, companyId = a.companyId) =>
     (await listRegistrations(db, companyId, viewer(key), "pending")).map((r) => r.linkId);
 
@@ -59,8 +67,16 @@ describe("butler approval of registrations", () => {
     staff.adminA = { id: a.adminId, roles: ["admin"] };
     staff.adminB = { id: b.adminId, roles: ["admin"] };
     await hire("butlerB", b.companyId, ["butler"]);
-    north = await createCodedEstate(db, a.companyId, { n: 6, butlerId: staff.butlerN.id, managerId: staff.managerN.id });
-    south = await createCodedEstate(db, a.companyId, { n: 3, butlerId: staff.butlerS.id, managerId: staff.managerS.id });
+    north = await createCodedEstate(db, a.companyId, {
+      n: 6,
+      butlerId: staff.butlerN.id,
+      managerId: staff.managerN.id,
+    });
+    south = await createCodedEstate(db, a.companyId, {
+      n: 3,
+      butlerId: staff.butlerS.id,
+      managerId: staff.managerS.id,
+    });
     bEstate = await createCodedEstate(db, b.companyId, { n: 2, butlerId: staff.butlerB.id });
     await assignSupervisor(db, a.companyId, staff.supervisor1.id, staff.butlerN.id);
     await assignSupervisor(db, a.companyId, staff.supervisor2.id, staff.butlerS.id);
@@ -68,7 +84,9 @@ describe("butler approval of registrations", () => {
 
   it("the household's butler sees the request with requester, household and units, approves it, and the resident sees the household", async () => {
     const { userId, linkId } = await register(north.codes[0], "family");
-    const [row] = (await listRegistrations(db, a.companyId, viewer("butlerN"), "pending")).filter((r) => r.linkId === linkId);
+    const [row] = (await listRegistrations(db, a.companyId, viewer("butlerN"), "pending")).filter(
+      (r) => r.linkId === linkId,
+    );
     expect(row).toMatchObject({
       status: "pending",
       relation: "family",
@@ -78,18 +96,33 @@ describe("butler approval of registrations", () => {
     });
     expect(row.units[0].label).toContain(north.units[0].number);
 
-    expect(await decideRegistration(db, a.companyId, viewer("butlerN"), linkId, { kind: "approve" })).toEqual({ linkId, status: "approved" });
+    expect(await decideRegistration(db, a.companyId, viewer("butlerN"), linkId, { kind: "approve" })).toEqual({
+      linkId,
+      status: "approved",
+    });
     const [link] = await db.select().from(residentLinks).where(eq(residentLinks.id, linkId));
     expect(link).toMatchObject({ status: "approved", decidedByUserId: staff.butlerN.id });
     const [audit] = await db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.companyId, a.companyId), eq(auditLog.action, "resident_link.approve"), eq(auditLog.entityId, String(linkId))));
-    expect(audit).toMatchObject({ actorUserId: staff.butlerN.id, before: { status: "pending", userId }, after: { status: "approved" } });
+      .where(
+        and(
+          eq(auditLog.companyId, a.companyId),
+          eq(auditLog.action, "resident_link.approve"),
+          eq(auditLog.entityId, String(linkId)),
+        ),
+      );
+    expect(audit).toMatchObject({
+      actorUserId: staff.butlerN.id,
+      before: { status: "pending", userId },
+      after: { status: "approved" },
+    });
 
     const home = await residentHome(db, a.companyId, userId);
     expect(home.requests).toEqual([]);
-    expect(home.households).toMatchObject([{ linkId, householdId: north.households[0].id, relation: "family", others: [] }]);
+    expect(home.households).toMatchObject([
+      { linkId, householdId: north.households[0].id, relation: "family", others: [] },
+    ]);
     expect((await residentHouseholds(db, a.companyId, userId)).map((h) => h.id)).toEqual([north.households[0].id]);
     expect(await pendingIds("butlerN")).not.toContain(linkId);
   });
@@ -105,8 +138,12 @@ describe("butler approval of registrations", () => {
       // Even with company A's id, B's butler has no household of A.
       ["butlerB", a.companyId],
     ] as const) {
-      await expect(decideRegistration(db, companyId, viewer(key), linkId, { kind: "approve" })).rejects.toMatchObject({ code: "not_found" });
-      await expect(decideRegistration(db, companyId, viewer(key), linkId, { kind: "reject", reason: "x" })).rejects.toMatchObject({ code: "not_found" });
+      await expect(decideRegistration(db, companyId, viewer(key), linkId, { kind: "approve" })).rejects.toMatchObject({
+        code: "not_found",
+      });
+      await expect(
+        decideRegistration(db, companyId, viewer(key), linkId, { kind: "reject", reason: "x" }),
+      ).rejects.toMatchObject({ code: "not_found" });
     }
     expect(await statusOf(linkId)).toBe("pending");
   });
@@ -122,8 +159,12 @@ describe("butler approval of registrations", () => {
     expect(await pendingIds("managerN")).not.toContain(s.linkId);
     expect(await pendingIds("managerS")).toContain(s.linkId);
 
-    await expect(decideRegistration(db, a.companyId, viewer("supervisor2"), n.linkId, { kind: "approve" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(decideRegistration(db, a.companyId, viewer("managerS"), n.linkId, { kind: "approve" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      decideRegistration(db, a.companyId, viewer("supervisor2"), n.linkId, { kind: "approve" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      decideRegistration(db, a.companyId, viewer("managerS"), n.linkId, { kind: "approve" }),
+    ).rejects.toMatchObject({ code: "not_found" });
     await decideRegistration(db, a.companyId, viewer("supervisor1"), n.linkId, { kind: "approve" });
     await decideRegistration(db, a.companyId, viewer("managerS"), s.linkId, { kind: "approve" });
     expect([await statusOf(n.linkId), await statusOf(s.linkId)]).toEqual(["approved", "approved"]);
@@ -135,7 +176,9 @@ describe("butler approval of registrations", () => {
     expect(await pendingIds("supervisor2")).toContain(linkId);
     expect(await pendingIds("supervisor1")).not.toContain(linkId);
     expect(await pendingIds("finance")).toEqual([]);
-    await expect(decideRegistration(db, a.companyId, viewer("finance"), linkId, { kind: "approve" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      decideRegistration(db, a.companyId, viewer("finance"), linkId, { kind: "approve" }),
+    ).rejects.toMatchObject({ code: "not_found" });
     await decideRegistration(db, a.companyId, viewer("supervisor2"), linkId, { kind: "approve" });
     expect(await statusOf(linkId)).toBe("approved");
   });
@@ -150,8 +193,12 @@ describe("butler approval of registrations", () => {
       expect(ids).not.toContain(x.linkId);
     }
     expect(await pendingIds("technician")).toEqual([]);
-    await expect(decideRegistration(db, a.companyId, viewer("technician"), n.linkId, { kind: "approve" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(decideRegistration(db, a.companyId, viewer("frontDesk"), x.linkId, { kind: "approve" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      decideRegistration(db, a.companyId, viewer("technician"), n.linkId, { kind: "approve" }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      decideRegistration(db, a.companyId, viewer("frontDesk"), x.linkId, { kind: "approve" }),
+    ).rejects.toMatchObject({ code: "not_found" });
     await decideRegistration(db, a.companyId, viewer("frontDesk"), s.linkId, { kind: "approve" });
     expect(await pendingIds("adminB", b.companyId)).toContain(x.linkId);
   });
@@ -162,7 +209,9 @@ describe("butler approval of registrations", () => {
     await register(south.codes[2]);
     expect(await countPendingRegistrations(db, a.companyId, viewer("butlerS"))).toBe(before + 1);
     expect(await countPendingRegistrations(db, a.companyId, viewer("butlerN"))).toBe(beforeN);
-    expect(await countPendingRegistrations(db, a.companyId, viewer("adminA"))).toBe((await pendingIds("adminA")).length);
+    expect(await countPendingRegistrations(db, a.companyId, viewer("adminA"))).toBe(
+      (await pendingIds("adminA")).length,
+    );
     expect(await countPendingRegistrations(db, a.companyId, viewer("technician"))).toBe(0);
   });
 
@@ -172,9 +221,13 @@ describe("butler approval of registrations", () => {
     const home = await residentHome(db, a.companyId, userId);
     expect(home.households).toEqual([]);
     expect(home.requests).toMatchObject([{ linkId, status: "rejected", reason: "不是租户本人" }]);
-    const [rejected] = (await listRegistrations(db, a.companyId, viewer("butlerN"), "rejected")).filter((r) => r.linkId === linkId);
+    const [rejected] = (await listRegistrations(db, a.companyId, viewer("butlerN"), "rejected")).filter(
+      (r) => r.linkId === linkId,
+    );
     expect(rejected).toMatchObject({ reason: "不是租户本人", decidedBy: "butlerN" });
-    await expect(decideRegistration(db, a.companyId, viewer("butlerN"), linkId, { kind: "approve" })).rejects.toMatchObject({
+    await expect(
+      decideRegistration(db, a.companyId, viewer("butlerN"), linkId, { kind: "approve" }),
+    ).rejects.toMatchObject({
       code: "conflict",
       message: "residents.errors.alreadyDecided",
     });
@@ -191,13 +244,21 @@ describe("butler approval of registrations", () => {
     const audits = await db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.companyId, a.companyId), eq(auditLog.entity, "resident_link"), eq(auditLog.entityId, String(linkId))));
+      .where(
+        and(
+          eq(auditLog.companyId, a.companyId),
+          eq(auditLog.entity, "resident_link"),
+          eq(auditLog.entityId, String(linkId)),
+        ),
+      );
     expect(audits.filter((e) => e.action !== "resident.register")).toHaveLength(1);
   });
 
   it("staff cannot decide their own request", async () => {
     const link = await addLink(db, a.companyId, staff.butlerS.id, south.households[0].id, "owner", "pending");
-    await expect(decideRegistration(db, a.companyId, viewer("butlerS"), link.id, { kind: "approve" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      decideRegistration(db, a.companyId, viewer("butlerS"), link.id, { kind: "approve" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     expect(await statusOf(link.id)).toBe("pending");
   });
 });

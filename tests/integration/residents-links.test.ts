@@ -37,7 +37,8 @@ describe("an owner manages the people linked to the household", () => {
     return { householdId, owner, member, tenant, links };
   }
 
-  const statusOf = async (linkId: number) => (await db.select({ s: residentLinks.status }).from(residentLinks).where(eq(residentLinks.id, linkId)))[0].s;
+  const statusOf = async (linkId: number) =>
+    (await db.select({ s: residentLinks.status }).from(residentLinks).where(eq(residentLinks.id, linkId)))[0].s;
 
   it("an owner sees the others with masked phones; a family member sees no one", async () => {
     const f = await family();
@@ -52,20 +53,36 @@ describe("an owner manages the people linked to the household", () => {
 
   it("an owner removes a family member: status removed, audit entry, and they no longer see the household", async () => {
     const f = await family();
-    expect(await removeResidentLink(db, company.companyId, f.owner.id, f.links.member.id)).toEqual({ linkId: f.links.member.id });
+    expect(await removeResidentLink(db, company.companyId, f.owner.id, f.links.member.id)).toEqual({
+      linkId: f.links.member.id,
+    });
     expect(await statusOf(f.links.member.id)).toBe("removed");
     const [audit] = await db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.companyId, company.companyId), eq(auditLog.action, "resident_link.remove"), eq(auditLog.entityId, String(f.links.member.id))));
-    expect(audit).toMatchObject({ actorUserId: f.owner.id, before: { status: "approved", relation: "family" }, after: { status: "removed" } });
+      .where(
+        and(
+          eq(auditLog.companyId, company.companyId),
+          eq(auditLog.action, "resident_link.remove"),
+          eq(auditLog.entityId, String(f.links.member.id)),
+        ),
+      );
+    expect(audit).toMatchObject({
+      actorUserId: f.owner.id,
+      before: { status: "approved", relation: "family" },
+      after: { status: "removed" },
+    });
 
     const home = await residentHome(db, company.companyId, f.member.id);
     expect(home).toEqual({ households: [], requests: [] });
     expect(await residentHouseholds(db, company.companyId, f.member.id)).toEqual([]);
-    expect((await residentHome(db, company.companyId, f.owner.id)).households[0].others.map((o) => o.linkId)).toEqual([f.links.tenant.id]);
+    expect((await residentHome(db, company.companyId, f.owner.id)).households[0].others.map((o) => o.linkId)).toEqual([
+      f.links.tenant.id,
+    ]);
     // Removing again: it is no longer there to remove.
-    await expect(removeResidentLink(db, company.companyId, f.owner.id, f.links.member.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeResidentLink(db, company.companyId, f.owner.id, f.links.member.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("a family member or a tenant cannot remove anyone", async () => {
@@ -79,31 +96,43 @@ describe("an owner manages the people linked to the household", () => {
         code: "forbidden",
         message: "residents.errors.onlyOwnerRemoves",
       });
-    expect([await statusOf(f.links.owner.id), await statusOf(f.links.member.id), await statusOf(f.links.tenant.id)]).toEqual([
-      "approved",
-      "approved",
-      "approved",
-    ]);
+    expect([
+      await statusOf(f.links.owner.id),
+      await statusOf(f.links.member.id),
+      await statusOf(f.links.tenant.id),
+    ]).toEqual(["approved", "approved", "approved"]);
   });
 
   it("an owner cannot remove a co-owner or themself; a pending owner cannot remove anyone", async () => {
     const f = await family();
     const coOwner = await createUser(db, company.companyId, ["resident"]);
     const coLink = await addLink(db, company.companyId, coOwner.id, f.householdId, "owner");
-    await expect(removeResidentLink(db, company.companyId, f.owner.id, coLink.id)).rejects.toMatchObject({ code: "forbidden", message: "residents.errors.cannotRemoveOwner" });
-    await expect(removeResidentLink(db, company.companyId, f.owner.id, f.links.owner.id)).rejects.toMatchObject({ code: "forbidden", message: "residents.errors.cannotRemoveSelf" });
+    await expect(removeResidentLink(db, company.companyId, f.owner.id, coLink.id)).rejects.toMatchObject({
+      code: "forbidden",
+      message: "residents.errors.cannotRemoveOwner",
+    });
+    await expect(removeResidentLink(db, company.companyId, f.owner.id, f.links.owner.id)).rejects.toMatchObject({
+      code: "forbidden",
+      message: "residents.errors.cannotRemoveSelf",
+    });
     const hopeful = await createUser(db, company.companyId, ["resident"]);
     await addLink(db, company.companyId, hopeful.id, f.householdId, "owner", "pending");
-    await expect(removeResidentLink(db, company.companyId, hopeful.id, f.links.tenant.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeResidentLink(db, company.companyId, hopeful.id, f.links.tenant.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await statusOf(f.links.tenant.id)).toBe("approved");
   });
 
   it("an owner of another household, or anyone in another company, finds nothing to remove", async () => {
     const f = await family();
     const g = await family();
-    await expect(removeResidentLink(db, company.companyId, g.owner.id, f.links.member.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeResidentLink(db, company.companyId, g.owner.id, f.links.member.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
     const other = await createCompany(db);
-    await expect(removeResidentLink(db, other.companyId, f.owner.id, f.links.member.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(removeResidentLink(db, other.companyId, f.owner.id, f.links.member.id)).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await statusOf(f.links.member.id)).toBe("approved");
   });
 

@@ -26,9 +26,18 @@ describe("resident registration with a household code", () => {
   });
 
   const input = (over: Partial<Record<string, string>> = {}) =>
-    registerSchema.parse({ code: estate.codes[0], name: "吴晓明", phone: randomPhone(), password: TEST_PASSWORD, relation: "owner", acceptPrivacy: true, ...over });
+    registerSchema.parse({
+      code: estate.codes[0],
+      name: "吴晓明",
+      phone: randomPhone(),
+      password: TEST_PASSWORD,
+      relation: "owner",
+      acceptPrivacy: true,
+      ...over,
+    });
 
-  const usersWithPhone = async (phone: string) => (await db.select({ n: count() }).from(users).where(eq(users.phone, phone)))[0].n;
+  const usersWithPhone = async (phone: string) =>
+    (await db.select({ n: count() }).from(users).where(eq(users.phone, phone)))[0].n;
 
   /** A code nobody holds (the CSPRNG's codes collide with negligible probability; checked anyway). */
   async function unknownCode() {
@@ -47,15 +56,30 @@ describe("resident registration with a household code", () => {
     const [user] = await db.select().from(users).where(eq(users.id, userId));
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.phone).toBe(data.phone);
-    expect(await db.select({ companyId: memberships.companyId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId))).toEqual([
-      { companyId: company.companyId, role: "resident" },
-    ]);
+    expect(
+      await db
+        .select({ companyId: memberships.companyId, role: memberships.role })
+        .from(memberships)
+        .where(eq(memberships.userId, userId)),
+    ).toEqual([{ companyId: company.companyId, role: "resident" }]);
     const [link] = await db.select().from(residentLinks).where(eq(residentLinks.id, linkId));
-    expect(link).toMatchObject({ companyId: company.companyId, userId, householdId: estate.households[1].id, relation: "family", status: "pending" });
+    expect(link).toMatchObject({
+      companyId: company.companyId,
+      userId,
+      householdId: estate.households[1].id,
+      relation: "family",
+      status: "pending",
+    });
     const audit = await db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.companyId, company.companyId), eq(auditLog.action, "resident.register"), eq(auditLog.entityId, String(linkId))));
+      .where(
+        and(
+          eq(auditLog.companyId, company.companyId),
+          eq(auditLog.action, "resident.register"),
+          eq(auditLog.entityId, String(linkId)),
+        ),
+      );
     expect(audit).toHaveLength(1);
     expect(audit[0].actorUserId).toBe(userId);
 
@@ -80,56 +104,91 @@ describe("resident registration with a household code", () => {
       await expect(registerResident(db, data, { ip: randomIp() })).rejects.toMatchObject(codeInvalid);
       expect(await usersWithPhone(data.phone)).toBe(0);
     }
-    expect((await db.select({ n: count() }).from(residentLinks).where(eq(residentLinks.householdId, inactive.households[0].id)))[0].n).toBe(0);
+    expect(
+      (
+        await db
+          .select({ n: count() })
+          .from(residentLinks)
+          .where(eq(residentLinks.householdId, inactive.households[0].id))
+      )[0].n,
+    ).toBe(0);
   });
 
   it("blocks a phone after 5 wrong codes, even with the right code, and counts nothing for a right one", async () => {
     const phone = randomPhone();
     for (let i = 0; i < 5; i++)
-      await expect(registerResident(db, input({ phone, code: await unknownCode() }), { ip: randomIp() })).rejects.toMatchObject(codeInvalid);
+      await expect(
+        registerResident(db, input({ phone, code: await unknownCode() }), { ip: randomIp() }),
+      ).rejects.toMatchObject(codeInvalid);
     await expect(registerResident(db, input({ phone }), { ip: randomIp() })).rejects.toMatchObject(tooMany);
     expect(await usersWithPhone(phone)).toBe(0);
     // Another phone from another address is not affected.
-    await expect(registerResident(db, input({ code: estate.codes[2] }), { ip: randomIp() })).resolves.toMatchObject({ companyId: company.companyId });
+    await expect(registerResident(db, input({ code: estate.codes[2] }), { ip: randomIp() })).resolves.toMatchObject({
+      companyId: company.companyId,
+    });
   });
 
   it("blocks an address after 10 wrong codes across phones", async () => {
     const ip = randomIp();
     for (let i = 0; i < 10; i++)
-      await expect(registerResident(db, input({ code: await unknownCode() }), { ip })).rejects.toMatchObject(codeInvalid);
-    const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, `hhcode:ip:${ip}`));
+      await expect(registerResident(db, input({ code: await unknownCode() }), { ip })).rejects.toMatchObject(
+        codeInvalid,
+      );
+    const [row] = await db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, `hhcode:ip:${ip}`));
     expect(row.blockedUntilMs - Date.now()).toBeGreaterThan(59 * 60_000);
     const data = input({ code: estate.codes[3] });
     await expect(registerResident(db, data, { ip })).rejects.toMatchObject(tooMany);
     expect(await usersWithPhone(data.phone)).toBe(0);
-    await expect(registerResident(db, data, { ip: randomIp() })).resolves.toMatchObject({ companyId: company.companyId });
+    await expect(registerResident(db, data, { ip: randomIp() })).resolves.toMatchObject({
+      companyId: company.companyId,
+    });
   });
 
   it("tells a phone that already has an account to sign in, and writes nothing", async () => {
     const existing = await createUser(db, company.companyId, ["resident"]);
-    const before = (await db.select({ n: count() }).from(residentLinks).where(eq(residentLinks.householdId, estate.households[4].id)))[0].n;
-    await expect(registerResident(db, input({ phone: existing.phone ?? "", code: estate.codes[4] }), { ip: randomIp() })).rejects.toMatchObject({
+    const before = (
+      await db.select({ n: count() }).from(residentLinks).where(eq(residentLinks.householdId, estate.households[4].id))
+    )[0].n;
+    await expect(
+      registerResident(db, input({ phone: existing.phone ?? "", code: estate.codes[4] }), { ip: randomIp() }),
+    ).rejects.toMatchObject({
       code: "conflict",
       fieldErrors: { phone: ["residents.errors.phoneHasAccount"] },
     });
-    expect((await db.select({ n: count() }).from(residentLinks).where(eq(residentLinks.householdId, estate.households[4].id)))[0].n).toBe(before);
+    expect(
+      (
+        await db
+          .select({ n: count() })
+          .from(residentLinks)
+          .where(eq(residentLinks.householdId, estate.households[4].id))
+      )[0].n,
+    ).toBe(before);
   });
 
   it("says nothing about a phone's account before the household code is right (staff phones included)", async () => {
     const staff = await createUser(db, company.companyId, ["finance"]);
-    await expect(registerResident(db, input({ phone: staff.phone ?? "", code: await unknownCode() }), { ip: randomIp() })).rejects.toMatchObject(codeInvalid);
+    await expect(
+      registerResident(db, input({ phone: staff.phone ?? "", code: await unknownCode() }), { ip: randomIp() }),
+    ).rejects.toMatchObject(codeInvalid);
   });
 
   it("with a right code, asking about phones that have accounts counts against the address's limit", async () => {
     const ip = randomIp();
     for (let i = 0; i < 10; i++) {
       const existing = await createUser(db, company.companyId, ["resident"]);
-      await expect(registerResident(db, input({ phone: existing.phone ?? "", code: estate.codes[4] }), { ip })).rejects.toMatchObject({
+      await expect(
+        registerResident(db, input({ phone: existing.phone ?? "", code: estate.codes[4] }), { ip }),
+      ).rejects.toMatchObject({
         fieldErrors: { phone: ["residents.errors.phoneHasAccount"] },
       });
     }
     const another = await createUser(db, company.companyId, ["resident"]);
-    await expect(registerResident(db, input({ phone: another.phone ?? "", code: estate.codes[4] }), { ip })).rejects.toMatchObject(tooMany);
+    await expect(
+      registerResident(db, input({ phone: another.phone ?? "", code: estate.codes[4] }), { ip }),
+    ).rejects.toMatchObject(tooMany);
   });
 
   it("lets exactly one of two simultaneous registrations with the same phone through, all or nothing", async () => {
@@ -166,7 +225,12 @@ describe("a signed-in resident adds a household", () => {
     const resident = await createUser(db, company.companyId, ["resident"]);
     const { linkId } = await request(resident.id, estate.codes[0], "tenant");
     const [link] = await db.select().from(residentLinks).where(eq(residentLinks.id, linkId));
-    expect(link).toMatchObject({ userId: resident.id, householdId: estate.households[0].id, relation: "tenant", status: "pending" });
+    expect(link).toMatchObject({
+      userId: resident.id,
+      householdId: estate.households[0].id,
+      relation: "tenant",
+      status: "pending",
+    });
     await expect(request(resident.id, estate.codes[0])).rejects.toMatchObject({
       code: "conflict",
       fieldErrors: { code: ["residents.errors.alreadyRequested"] },
@@ -192,8 +256,17 @@ describe("a signed-in resident adds a household", () => {
     const audit = await db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.companyId, company.companyId), eq(auditLog.action, "resident_link.request"), eq(auditLog.entityId, String(rejected.id))));
-    expect(audit[0]).toMatchObject({ before: { status: "rejected", relation: "owner" }, after: { status: "pending", relation: "family" } });
+      .where(
+        and(
+          eq(auditLog.companyId, company.companyId),
+          eq(auditLog.action, "resident_link.request"),
+          eq(auditLog.entityId, String(rejected.id)),
+        ),
+      );
+    expect(audit[0]).toMatchObject({
+      before: { status: "rejected", relation: "owner" },
+      after: { status: "pending", relation: "family" },
+    });
   });
 
   it("treats another company's code as a wrong code (counted), and blocks the account after 5", async () => {
@@ -201,11 +274,19 @@ describe("a signed-in resident adds a household", () => {
     const otherEstate = await createCodedEstate(db, other.companyId, { n: 1 });
     const resident = await createUser(db, company.companyId, ["resident"]);
     await expect(request(resident.id, otherEstate.codes[0])).rejects.toMatchObject(codeInvalid);
-    expect((await db.select({ n: count() }).from(residentLinks).where(eq(residentLinks.userId, resident.id)))[0].n).toBe(0);
-    const [row] = await db.select().from(rateLimits).where(eq(rateLimits.key, `hhcode:user:${resident.id}`));
+    expect(
+      (await db.select({ n: count() }).from(residentLinks).where(eq(residentLinks.userId, resident.id)))[0].n,
+    ).toBe(0);
+    const [row] = await db
+      .select()
+      .from(rateLimits)
+      .where(eq(rateLimits.key, `hhcode:user:${resident.id}`));
     expect(row.count).toBe(1);
-    for (let i = 0; i < 4; i++) await expect(request(resident.id, otherEstate.codes[0])).rejects.toMatchObject(codeInvalid);
+    for (let i = 0; i < 4; i++)
+      await expect(request(resident.id, otherEstate.codes[0])).rejects.toMatchObject(codeInvalid);
     await expect(request(resident.id, estate.codes[3])).rejects.toMatchObject(tooMany);
-    expect((await db.select({ n: count() }).from(residentLinks).where(eq(residentLinks.userId, resident.id)))[0].n).toBe(0);
+    expect(
+      (await db.select({ n: count() }).from(residentLinks).where(eq(residentLinks.userId, resident.id)))[0].n,
+    ).toBe(0);
   });
 });

@@ -25,7 +25,8 @@ describe("company sign-up", () => {
     db = (await createTestDb()).db;
   });
 
-  const companyCount = async (name: string) => (await db.select({ n: count() }).from(companies).where(eq(companies.name, name)))[0].n;
+  const companyCount = async (name: string) =>
+    (await db.select({ n: count() }).from(companies).where(eq(companies.name, name)))[0].n;
 
   it("creates the company, its admin with the admin role, and an audit entry", async () => {
     const data = input();
@@ -45,8 +46,15 @@ describe("company sign-up", () => {
   it("refuses an existing phone or e-mail with one generic answer (which one is not told) and writes nothing", async () => {
     const first = input();
     await signUpCompany(db, first);
-    for (const again of [input({ phone: first.phone }), input({ email: first.email }), input({ phone: first.phone, email: first.email })]) {
-      await expect(signUpCompany(db, again, { ip: randomIp() })).rejects.toMatchObject({ code: "conflict", fieldErrors: { _form: ["validation.identifierUnavailable"] } });
+    for (const again of [
+      input({ phone: first.phone }),
+      input({ email: first.email }),
+      input({ phone: first.phone, email: first.email }),
+    ]) {
+      await expect(signUpCompany(db, again, { ip: randomIp() })).rejects.toMatchObject({
+        code: "conflict",
+        fieldErrors: { _form: ["validation.identifierUnavailable"] },
+      });
       expect(await companyCount(again.companyName)).toBe(0);
     }
   });
@@ -56,11 +64,16 @@ describe("company sign-up", () => {
     const taken = input();
     await signUpCompany(db, taken);
     for (let i = 0; i < 5; i++) await signUpCompany(db, input(), { ip });
-    for (let i = 0; i < 5; i++) await expect(signUpCompany(db, input({ phone: taken.phone }), { ip })).rejects.toMatchObject({ code: "conflict" });
+    for (let i = 0; i < 5; i++)
+      await expect(signUpCompany(db, input({ phone: taken.phone }), { ip })).rejects.toMatchObject({
+        code: "conflict",
+      });
     const refused = input();
     await expect(signUpCompany(db, refused, { ip })).rejects.toMatchObject({ code: "rate_limited" });
     expect(await companyCount(refused.companyName)).toBe(0);
-    await expect(signUpCompany(db, refused, { ip: randomIp() })).resolves.toMatchObject({ companyId: expect.any(Number) });
+    await expect(signUpCompany(db, refused, { ip: randomIp() })).resolves.toMatchObject({
+      companyId: expect.any(Number),
+    });
   });
 
   it("lets exactly one of two simultaneous sign-ups with the same phone through", async () => {
@@ -70,7 +83,10 @@ describe("company sign-up", () => {
     const results = await Promise.allSettled([signUpCompany(db, a), signUpCompany(db, b)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(rejected.reason).toMatchObject({ code: "conflict", fieldErrors: { _form: ["validation.identifierUnavailable"] } });
+    expect(rejected.reason).toMatchObject({
+      code: "conflict",
+      fieldErrors: { _form: ["validation.identifierUnavailable"] },
+    });
     expect((await companyCount(a.companyName)) + (await companyCount(b.companyName))).toBe(1);
     expect((await db.select({ n: count() }).from(users).where(eq(users.phone, phone)))[0].n).toBe(1);
   });

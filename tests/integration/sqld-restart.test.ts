@@ -51,7 +51,14 @@ describe("a libSQL server restart under load", () => {
         const householdId = e.households[i % 8].id;
         const amountFen = 100 + i;
         try {
-          await recordPayment(db, { companyId: e.companyId, householdId, amountFen, method: "cash", idempotencyKey: key, actorUserId: e.finance.id });
+          await recordPayment(db, {
+            companyId: e.companyId,
+            householdId,
+            amountFen,
+            method: "cash",
+            idempotencyKey: key,
+            actorUserId: e.finance.id,
+          });
           confirmed.push(key);
           confirmedIn[phase]++;
         } catch (err) {
@@ -68,7 +75,14 @@ describe("a libSQL server restart under load", () => {
     await server.stop();
     phase = "down";
     // One payment surely begun while the server is down (the cashiers' may all be in flight then).
-    const whileDown = recordPayment(db, { companyId: e.companyId, householdId: e.households[0].id, amountFen: 99, method: "cash", idempotencyKey: "while-down", actorUserId: e.finance.id });
+    const whileDown = recordPayment(db, {
+      companyId: e.companyId,
+      householdId: e.households[0].id,
+      amountFen: 99,
+      method: "cash",
+      idempotencyKey: "while-down",
+      actorUserId: e.finance.id,
+    });
     await new Promise((r) => setTimeout(r, 1_500)); // down for a while: new connections are refused
     server = await startSqld({ dir: path.join(dir, "db"), port });
     phase = "back";
@@ -89,7 +103,14 @@ describe("a libSQL server restart under load", () => {
     expect(stored.length).toBe(confirmed.length);
     // The cashier retries what failed, with the same key: each payment exists once.
     for (const f of failed)
-      await recordPayment(db, { companyId: e.companyId, householdId: f.householdId, amountFen: f.amountFen, method: "cash", idempotencyKey: f.key, actorUserId: e.finance.id });
+      await recordPayment(db, {
+        companyId: e.companyId,
+        householdId: f.householdId,
+        amountFen: f.amountFen,
+        method: "cash",
+        idempotencyKey: f.key,
+        actorUserId: e.finance.id,
+      });
     expect(await db.$count(payments, eq(payments.companyId, e.companyId))).toBe(confirmed.length + failed.length);
     expect(await billingInvariantProblems(db, e.companyId)).toEqual([]);
   });

@@ -37,7 +37,13 @@ describe("tenant scoping", () => {
   });
 
   it("returns none of B's rows through A's id", async () => {
-    expect(await registryCounts(db, a.companyId)).toEqual({ communities: 0, buildings: 0, units: 0, households: 0, residents: 0 });
+    expect(await registryCounts(db, a.companyId)).toEqual({
+      communities: 0,
+      buildings: 0,
+      units: 0,
+      households: 0,
+      residents: 0,
+    });
     expect(await butlerSummary(db, a.companyId, bButler.id)).toEqual({ buildings: 0, households: 0 });
     expect(await residentHouseholds(db, a.companyId, bResident.id)).toEqual([]);
     const staff = await listStaff(db, a.companyId);
@@ -50,7 +56,9 @@ describe("tenant scoping", () => {
   });
 
   it("refuses to change roles of another company's staff", async () => {
-    await expect(setStaffRoles(db, a.companyId, a.adminId, bButler.id, ["admin"])).rejects.toMatchObject({ code: "not_found" });
+    await expect(setStaffRoles(db, a.companyId, a.adminId, bButler.id, ["admin"])).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect((await listStaff(db, b.companyId)).find((s) => s.id === bButler.id)?.roles).toEqual(["butler"]);
   });
 

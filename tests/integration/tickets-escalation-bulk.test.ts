@@ -24,14 +24,21 @@ describe("escalateOverdue on many orders at once", { timeout: 240_000 }, () => {
     expect(moving.some((o) => o.expectedLevel === 1 && o.recipients.has(w.supA.id))).toBe(true);
 
     // two overlapping runs: together they move each order once
-    const runs = await Promise.all([escalateOverdue(db, w.companyId, w.asOf), escalateOverdue(db, w.companyId, w.asOf)]);
+    const runs = await Promise.all([
+      escalateOverdue(db, w.companyId, w.asOf),
+      escalateOverdue(db, w.companyId, w.asOf),
+    ]);
     expect(runs[0].escalated + runs[1].escalated).toBe(moving.length);
 
     const ids = w.orders.map((o) => o.id);
-    const after = new Map((await db.select().from(workOrders).where(inArray(workOrders.id, ids))).map((o) => [o.id, o]));
+    const after = new Map(
+      (await db.select().from(workOrders).where(inArray(workOrders.id, ids))).map((o) => [o.id, o]),
+    );
     for (const o of w.orders) {
       const row = after.get(o.id)!;
-      expect(row.escalationLevel, `order ${o.id}`).toBe(o.expectedLevel > o.currentLevel ? o.expectedLevel : o.currentLevel);
+      expect(row.escalationLevel, `order ${o.id}`).toBe(
+        o.expectedLevel > o.currentLevel ? o.expectedLevel : o.currentLevel,
+      );
       expect(row.escalatedAt?.getTime() ?? null).toBe(o.expectedLevel > o.currentLevel ? w.asOf.getTime() : null);
       expect(row.status).toBe(o.status);
     }
@@ -44,7 +51,13 @@ describe("escalateOverdue on many orders at once", { timeout: 240_000 }, () => {
     const eventOf = new Map(events.map((e) => [e.workOrderId, e]));
     expect(eventOf.size).toBe(moving.length);
     for (const o of moving)
-      expect(eventOf.get(o.id)).toMatchObject({ actorUserId: null, fromStatus: o.status, toStatus: o.status, note: `L${o.expectedLevel}`, at: w.asOf });
+      expect(eventOf.get(o.id)).toMatchObject({
+        actorUserId: null,
+        fromStatus: o.status,
+        toStatus: o.status,
+        note: `L${o.expectedLevel}`,
+        at: w.asOf,
+      });
 
     const inbox = await db
       .select()
@@ -71,9 +84,17 @@ describe("escalateOverdue on many orders at once", { timeout: 240_000 }, () => {
 
     // a later run for the same time adds nothing; the other company was not touched
     expect(await escalateOverdue(db, w.companyId, w.asOf)).toEqual({ escalated: 0 });
-    expect(await db.select().from(workOrderEvents).where(and(eq(workOrderEvents.companyId, w.companyId), eq(workOrderEvents.action, "escalate")))).toHaveLength(moving.length);
     expect(
-      await db.select().from(notifications).where(and(eq(notifications.companyId, w.companyId), eq(notifications.kind, "order.escalated"))),
+      await db
+        .select()
+        .from(workOrderEvents)
+        .where(and(eq(workOrderEvents.companyId, w.companyId), eq(workOrderEvents.action, "escalate"))),
+    ).toHaveLength(moving.length);
+    expect(
+      await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.companyId, w.companyId), eq(notifications.kind, "order.escalated"))),
     ).toHaveLength(inbox.length);
     const untouched = await db.select().from(workOrders).where(eq(workOrders.companyId, other.companyId));
     expect(untouched.map((o) => o.escalatedAt)).toEqual(untouched.map(() => null));

@@ -28,7 +28,11 @@ process.env.UPLOADS_DIR = uploads;
 afterAll(() => fs.rmSync(uploads, { recursive: true, force: true }));
 
 async function assignees(db: Db, orderId: number) {
-  return db.select().from(workOrderAssignees).where(eq(workOrderAssignees.workOrderId, orderId)).orderBy(workOrderAssignees.id);
+  return db
+    .select()
+    .from(workOrderAssignees)
+    .where(eq(workOrderAssignees.workOrderId, orderId))
+    .orderBy(workOrderAssignees.id);
 }
 async function events(db: Db, orderId: number) {
   return db.select().from(workOrderEvents).where(eq(workOrderEvents.workOrderId, orderId)).orderBy(workOrderEvents.id);
@@ -48,15 +52,30 @@ describe("work orders", () => {
   it("a resident's repair goes to the least-loaded plumber; accept, start, resolve with after-photo, rate, close", async () => {
     const w = await ticketWorld(db);
     const unitId = w.estate.units[0].id;
-    const o = await submitResidentRequest(db, w.as.resident, { type: "repair", unitId, repairCategory: "plumbing", description: "厨房漏水" }, [fakeFile(PNG)]);
-    expect(o).toMatchObject({ status: "assigned", source: "resident", householdId: w.estate.households[0].id, communityId: w.estate.community.id });
+    const o = await submitResidentRequest(
+      db,
+      w.as.resident,
+      { type: "repair", unitId, repairCategory: "plumbing", description: "厨房漏水" },
+      [fakeFile(PNG)],
+    );
+    expect(o).toMatchObject({
+      status: "assigned",
+      source: "resident",
+      householdId: w.estate.households[0].id,
+      communityId: w.estate.community.id,
+    });
     const [a] = await assignees(db, o.id);
     expect(a).toMatchObject({ userId: w.technicians[0].id, role: "technician", acceptedAt: null });
     expect(o.acceptDueAt!.getTime() - o.createdAt.getTime()).toBe(60 * 60_000);
     expect(await inbox(db, w.technicians[0].id)).toHaveLength(1);
 
     // the second plumber is now the least loaded
-    const o2 = await submitResidentRequest(db, w.as.resident, { type: "repair", unitId, repairCategory: "plumbing", description: "卫生间漏水" });
+    const o2 = await submitResidentRequest(db, w.as.resident, {
+      type: "repair",
+      unitId,
+      repairCategory: "plumbing",
+      description: "卫生间漏水",
+    });
     expect((await assignees(db, o2.id))[0].userId).toBe(w.technicians[1].id);
 
     // somebody not dispatched cannot accept: one who cannot even see the order is told it does
@@ -68,15 +87,26 @@ describe("work orders", () => {
     await rejects(acceptOrder(db, w.as.tech(0), o.id), "conflict");
     await startOrder(db, w.as.tech(0), o.id);
     await resolveWithPhotos(db, w.as.tech(0), { id: o.id, note: "换了阀门", checklistDone: [] }, [fakeFile(JPEG)]);
-    const photos = await db.select().from(workOrderAttachments).where(eq(workOrderAttachments.workOrderId, o.id)).orderBy(workOrderAttachments.id);
+    const photos = await db
+      .select()
+      .from(workOrderAttachments)
+      .where(eq(workOrderAttachments.workOrderId, o.id))
+      .orderBy(workOrderAttachments.id);
     expect(photos.map((p) => [p.kind, p.mime])).toEqual([
       ["before", "image/png"],
       ["after", "image/jpeg"],
     ]);
     expect(fs.existsSync(resolveStoredPath(photos[1].storedPath))).toBe(true);
-    expect(await inbox(db, w.resident.id)).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "order.resolved" })]));
+    expect(await inbox(db, w.resident.id)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: "order.resolved" })]),
+    );
 
-    await rejects(confirmOrder(db, w.as.resident, { id: o.id, rating: 5, comment: undefined }).then(() => confirmOrder(db, w.as.resident, { id: o.id, rating: 5, comment: undefined })), "conflict");
+    await rejects(
+      confirmOrder(db, w.as.resident, { id: o.id, rating: 5, comment: undefined }).then(() =>
+        confirmOrder(db, w.as.resident, { id: o.id, rating: 5, comment: undefined }),
+      ),
+      "conflict",
+    );
     const done = await loadOrder(db, w.companyId, o.id);
     expect(done).toMatchObject({ status: "closed", rating: 5 });
     expect((await events(db, o.id)).map((e) => [e.action, e.toStatus])).toEqual([
@@ -95,7 +125,11 @@ describe("work orders", () => {
 
   it("reopen sends the order back to its assignees, who accept again", async () => {
     const w = await ticketWorld(db);
-    const o = await submitResidentRequest(db, w.as.resident, { type: "inquiry", unitId: w.estate.units[0].id, description: "停车费怎么交？" });
+    const o = await submitResidentRequest(db, w.as.resident, {
+      type: "inquiry",
+      unitId: w.estate.units[0].id,
+      description: "停车费怎么交？",
+    });
     expect((await assignees(db, o.id)).map((a) => [a.userId, a.role])).toEqual([[w.butler.id, "butler"]]);
     await acceptOrder(db, w.as.butler, o.id);
     await resolveWithPhotos(db, w.as.butler, { id: o.id, note: "已电话答复", checklistDone: [] });
@@ -108,23 +142,48 @@ describe("work orders", () => {
 
   it("a major complaint is triaged by front desk and accepted by butler, supervisor and project manager separately", async () => {
     const w = await ticketWorld(db);
-    const o = await submitResidentRequest(db, w.as.resident, { type: "complaint", unitId: w.estate.units[0].id, description: "保安态度恶劣" });
+    const o = await submitResidentRequest(db, w.as.resident, {
+      type: "complaint",
+      unitId: w.estate.units[0].id,
+      description: "保安态度恶劣",
+    });
     expect(o.status).toBe("submitted");
     expect(await assignees(db, o.id)).toHaveLength(0);
 
     // points outside the range (the company's published CRM-EW rules): a field error, nothing written
-    expect(triageSchema.safeParse({ id: o.id, classification: "major", points: 5 }).error?.issues[0]).toMatchObject({ path: ["points"], message: "tickets.errors.pointsOutOfRange" });
-    await expect(triageOrder(db, w.as.frontDesk, triageSchema.parse({ id: o.id, classification: "major", points: -5 }))).rejects.toMatchObject({
+    expect(triageSchema.safeParse({ id: o.id, classification: "major", points: 5 }).error?.issues[0]).toMatchObject({
+      path: ["points"],
+      message: "tickets.errors.pointsOutOfRange",
+    });
+    await expect(
+      triageOrder(db, w.as.frontDesk, triageSchema.parse({ id: o.id, classification: "major", points: -5 })),
+    ).rejects.toMatchObject({
       code: "validation",
       fieldErrors: { points: ["tickets.errors.pointsOutOfRange"] },
     });
     expect((await loadOrder(db, w.companyId, o.id)).status).toBe("submitted");
 
     const now = new Date("2026-03-01T08:00:00Z");
-    const hook = await triageOrder(db, w.as.frontDesk, triageSchema.parse({ id: o.id, classification: "major", points: -20 }), now);
-    expect(hook).toMatchObject({ workOrderId: o.id, householdId: w.estate.households[0].id, classification: "major", points: -20 });
+    const hook = await triageOrder(
+      db,
+      w.as.frontDesk,
+      triageSchema.parse({ id: o.id, classification: "major", points: -20 }),
+      now,
+    );
+    expect(hook).toMatchObject({
+      workOrderId: o.id,
+      householdId: w.estate.households[0].id,
+      classification: "major",
+      points: -20,
+    });
     const t = await loadOrder(db, w.companyId, o.id);
-    expect(t).toMatchObject({ status: "assigned", classification: "major", points: -20, severity: "critical", followUp: "report_back" });
+    expect(t).toMatchObject({
+      status: "assigned",
+      classification: "major",
+      points: -20,
+      severity: "critical",
+      followUp: "report_back",
+    });
     expect(t.acceptDueAt!.toISOString()).toBe("2026-03-01T08:15:00.000Z");
     expect(t.resolveDueAt!.toISOString()).toBe("2026-03-02T08:00:00.000Z");
     expect((await assignees(db, o.id)).map((a) => [a.userId, a.role])).toEqual([
@@ -138,7 +197,10 @@ describe("work orders", () => {
     expect((await assignees(db, o.id)).map((a) => a.acceptedAt != null)).toEqual([true, true, false]);
     await acceptOrder(db, w.as.pm, o.id);
     expect((await loadOrder(db, w.companyId, o.id)).status).toBe("accepted");
-    await rejects(triageOrder(db, w.as.frontDesk, triageSchema.parse({ id: o.id, classification: "major", points: -20 })), "conflict");
+    await rejects(
+      triageOrder(db, w.as.frontDesk, triageSchema.parse({ id: o.id, classification: "major", points: -20 })),
+      "conflict",
+    );
   });
 
   it.each([
@@ -147,7 +209,14 @@ describe("work orders", () => {
     ["medium", -8, ["butler", "supervisor"], "report_back"],
   ] as const)("a %s complaint goes to %j", async (classification, points, roles, followUp) => {
     const w = await ticketWorld(db, { techs: [] });
-    const o = await intakeOrder(db, w.as.frontDesk, { type: "complaint", channel: "phone", householdId: w.estate.households[1].id, severity: "normal", description: "噪音", repairCategory: undefined });
+    const o = await intakeOrder(db, w.as.frontDesk, {
+      type: "complaint",
+      channel: "phone",
+      householdId: w.estate.households[1].id,
+      severity: "normal",
+      description: "噪音",
+      repairCategory: undefined,
+    });
     expect(o.source).toBe("front_desk");
     await triageOrder(db, w.as.supervisor, { id: o.id, classification, points });
     expect((await assignees(db, o.id)).map((a) => a.role)).toEqual(roles);
@@ -156,20 +225,40 @@ describe("work orders", () => {
 
   it("suggestions become explain orders for the butler; other types go to the butler", async () => {
     const w = await ticketWorld(db, { techs: [] });
-    const s = await submitResidentRequest(db, w.as.resident, { type: "suggestion", unitId: w.estate.units[0].id, description: "增加儿童游乐设施" });
+    const s = await submitResidentRequest(db, w.as.resident, {
+      type: "suggestion",
+      unitId: w.estate.units[0].id,
+      description: "增加儿童游乐设施",
+    });
     expect(s).toMatchObject({ status: "assigned", followUp: "explain" });
-    const c = await intakeOrder(db, w.as.butler, { type: "cleaning", channel: "staff", householdId: w.estate.households[2].id, severity: "normal", description: "楼道垃圾" });
+    const c = await intakeOrder(db, w.as.butler, {
+      type: "cleaning",
+      channel: "staff",
+      householdId: w.estate.households[2].id,
+      severity: "normal",
+      description: "楼道垃圾",
+    });
     expect(c.source).toBe("staff");
     expect((await assignees(db, c.id)).map((a) => a.userId)).toEqual([w.butler.id]);
     // a repair nobody can do stays unassigned, with a timeline note
-    const r = await submitResidentRequest(db, w.as.resident, { type: "repair", unitId: w.estate.units[0].id, repairCategory: "elevator", description: "电梯异响" });
+    const r = await submitResidentRequest(db, w.as.resident, {
+      type: "repair",
+      unitId: w.estate.units[0].id,
+      repairCategory: "elevator",
+      description: "电梯异响",
+    });
     expect(r.status).toBe("submitted");
     expect((await events(db, r.id)).map((e) => e.action)).toEqual(["submit", "dispatch_failed"]);
   });
 
   it("an emergency notifies the community's supervisor and project manager at once; the closing report resolves it", async () => {
     const w = await ticketWorld(db, { techs: [] });
-    const o = await reportEmergency(db, w.as.butler, { communityId: w.estate.community.id, location: "2号楼地下车库", severity: "critical", description: "水管爆裂" });
+    const o = await reportEmergency(db, w.as.butler, {
+      communityId: w.estate.community.id,
+      location: "2号楼地下车库",
+      severity: "critical",
+      description: "水管爆裂",
+    });
     expect((await assignees(db, o.id)).map((a) => [a.userId, a.role])).toEqual([
       [w.supervisor.id, "supervisor"],
       [w.pm.id, "project_manager"],
@@ -178,19 +267,34 @@ describe("work orders", () => {
     expect(o.acceptDueAt!.getTime() - o.createdAt.getTime()).toBe(5 * 60_000);
     await acceptOrder(db, w.as.supervisor, o.id);
     await acceptOrder(db, w.as.pm, o.id);
-    await resolveWithPhotos(db, w.as.supervisor, { id: o.id, note: "关闭总阀，更换管段，已恢复供水", checklistDone: [] });
-    expect(await loadOrder(db, w.companyId, o.id)).toMatchObject({ status: "resolved", resolutionNote: "关闭总阀，更换管段，已恢复供水" });
+    await resolveWithPhotos(db, w.as.supervisor, {
+      id: o.id,
+      note: "关闭总阀，更换管段，已恢复供水",
+      checklistDone: [],
+    });
+    expect(await loadOrder(db, w.companyId, o.id)).toMatchObject({
+      status: "resolved",
+      resolutionNote: "关闭总阀，更换管段，已恢复供水",
+    });
     await closeOrder(db, w.as.pm, o.id);
     // the reporting butler follows the incident, though not dispatched to it
     const scope = await loadOrderScope(db, w.companyId, { id: w.butler.id, roles: ["butler"] });
     expect(await canSeeOrder(db, w.companyId, scope, o.id)).toBe(true);
-    const techScope = await loadOrderScope(db, w.companyId, { id: w.technicians[0]?.id ?? w.frontDesk.id, roles: ["technician"] });
+    const techScope = await loadOrderScope(db, w.companyId, {
+      id: w.technicians[0]?.id ?? w.frontDesk.id,
+      roles: ["technician"],
+    });
     expect(await canSeeOrder(db, w.companyId, techScope, o.id)).toBe(false);
   });
 
   it("cancel needs a reason; illegal transitions write nothing", async () => {
     const w = await ticketWorld(db);
-    const o = await submitResidentRequest(db, w.as.resident, { type: "repair", unitId: w.estate.units[0].id, repairCategory: "electrical", description: "跳闸" });
+    const o = await submitResidentRequest(db, w.as.resident, {
+      type: "repair",
+      unitId: w.estate.units[0].id,
+      repairCategory: "electrical",
+      description: "跳闸",
+    });
     const before = (await events(db, o.id)).length;
     await rejects(startOrder(db, w.as.tech(2), o.id), "conflict", "tickets.errors.illegalTransition");
     await rejects(confirmOrder(db, w.as.resident, { id: o.id, rating: 4, comment: undefined }), "conflict");
@@ -205,16 +309,38 @@ describe("work orders", () => {
     const other = await ticketWorld(db);
     const files = () => fs.readdirSync(uploads, { recursive: true }).filter((f) => String(f).includes(".")).length;
     const filesBefore = files();
-    const [{ n: before }] = await db.select({ n: count() }).from(workOrders).where(eq(workOrders.companyId, w.companyId));
+    const [{ n: before }] = await db
+      .select({ n: count() })
+      .from(workOrders)
+      .where(eq(workOrders.companyId, w.companyId));
     // another household's unit in the same company, and a unit of another company
-    await rejects(submitResidentRequest(db, w.as.resident, { type: "repair", unitId: w.estate.units[1].id, description: "x" }, [fakeFile(PNG)]), "not_found");
-    await rejects(submitResidentRequest(db, w.as.resident, { type: "repair", unitId: other.estate.units[0].id, description: "x" }), "not_found");
-    const [{ n: after }] = await db.select({ n: count() }).from(workOrders).where(eq(workOrders.companyId, w.companyId));
+    await rejects(
+      submitResidentRequest(db, w.as.resident, { type: "repair", unitId: w.estate.units[1].id, description: "x" }, [
+        fakeFile(PNG),
+      ]),
+      "not_found",
+    );
+    await rejects(
+      submitResidentRequest(db, w.as.resident, { type: "repair", unitId: other.estate.units[0].id, description: "x" }),
+      "not_found",
+    );
+    const [{ n: after }] = await db
+      .select({ n: count() })
+      .from(workOrders)
+      .where(eq(workOrders.companyId, w.companyId));
     expect(after).toBe(before);
     expect(files()).toBe(filesBefore);
 
-    const theirs = await submitResidentRequest(db, other.as.resident, { type: "inquiry", unitId: other.estate.units[0].id, description: "?" });
-    const mine = await submitResidentRequest(db, w.as.resident, { type: "inquiry", unitId: w.estate.units[0].id, description: "?" });
+    const theirs = await submitResidentRequest(db, other.as.resident, {
+      type: "inquiry",
+      unitId: other.estate.units[0].id,
+      description: "?",
+    });
+    const mine = await submitResidentRequest(db, w.as.resident, {
+      type: "inquiry",
+      unitId: w.estate.units[0].id,
+      description: "?",
+    });
     const scope = await loadOrderScope(db, w.companyId, { id: w.resident.id, roles: ["resident"] });
     expect(await canSeeOrder(db, w.companyId, scope, mine.id)).toBe(true);
     expect(await canSeeOrder(db, w.companyId, scope, theirs.id)).toBe(false);
@@ -232,32 +358,64 @@ describe("work orders", () => {
 
   it("photos: at most 6, at most 10 MB, images by content only — refused before anything is written", async () => {
     const w = await ticketWorld(db);
-    const input = { type: "repair" as const, unitId: w.estate.units[0].id, repairCategory: "plumbing" as const, description: "漏水" };
-    const count0 = async () => (await db.select({ n: count() }).from(workOrders).where(eq(workOrders.companyId, w.companyId)))[0].n;
+    const input = {
+      type: "repair" as const,
+      unitId: w.estate.units[0].id,
+      repairCategory: "plumbing" as const,
+      description: "漏水",
+    };
+    const count0 = async () =>
+      (await db.select({ n: count() }).from(workOrders).where(eq(workOrders.companyId, w.companyId)))[0].n;
     const n0 = await count0();
-    await rejects(submitResidentRequest(db, w.as.resident, input, Array.from({ length: 7 }, () => fakeFile(PNG))), "validation");
-    await expect(submitResidentRequest(db, w.as.resident, input, [fakeFile(PNG, 50 * 1024 * 1024)])).rejects.toMatchObject({
+    await rejects(
+      submitResidentRequest(
+        db,
+        w.as.resident,
+        input,
+        Array.from({ length: 7 }, () => fakeFile(PNG)),
+      ),
+      "validation",
+    );
+    await expect(
+      submitResidentRequest(db, w.as.resident, input, [fakeFile(PNG, 50 * 1024 * 1024)]),
+    ).rejects.toMatchObject({
       fieldErrors: { photos: ["tickets.errors.fileTooLarge"] },
     });
-    await expect(submitResidentRequest(db, w.as.resident, input, [fakeFile(Buffer.from("%PDF-1.7 not an image"))])).rejects.toMatchObject({
+    await expect(
+      submitResidentRequest(db, w.as.resident, input, [fakeFile(Buffer.from("%PDF-1.7 not an image"))]),
+    ).rejects.toMatchObject({
       fieldErrors: { photos: ["tickets.errors.notAnImage"] },
     });
     expect(await count0()).toBe(n0);
-    const o = await submitResidentRequest(db, w.as.resident, input, Array.from({ length: 6 }, () => fakeFile(PNG)));
+    const o = await submitResidentRequest(
+      db,
+      w.as.resident,
+      input,
+      Array.from({ length: 6 }, () => fakeFile(PNG)),
+    );
     await acceptOrder(db, w.as.tech(0), o.id);
     // the order already holds 6: an after-photo would be the 7th
-    await expect(resolveWithPhotos(db, w.as.tech(0), { id: o.id, note: undefined, checklistDone: [] }, [fakeFile(JPEG)])).rejects.toMatchObject({
+    await expect(
+      resolveWithPhotos(db, w.as.tech(0), { id: o.id, note: undefined, checklistDone: [] }, [fakeFile(JPEG)]),
+    ).rejects.toMatchObject({
       fieldErrors: { photos: ["tickets.errors.tooManyPhotos"] },
     });
     expect((await loadOrder(db, w.companyId, o.id)).status).toBe("accepted");
-    const rows = await db.select().from(workOrderAttachments).where(and(eq(workOrderAttachments.workOrderId, o.id)));
+    const rows = await db
+      .select()
+      .from(workOrderAttachments)
+      .where(and(eq(workOrderAttachments.workOrderId, o.id)));
     expect(rows).toHaveLength(6);
     expect(new Set(rows.map((r) => r.storedPath)).size).toBe(6);
   });
 
   it("staff create orders of every type without a household (system)", async () => {
     const w = await ticketWorld(db, { techs: [] });
-    const o = await createOrder(db, { companyId: w.companyId, userId: null, roles: [] }, { type: "security", source: "system", communityId: w.estate.community.id, description: "巡查" });
+    const o = await createOrder(
+      db,
+      { companyId: w.companyId, userId: null, roles: [] },
+      { type: "security", source: "system", communityId: w.estate.community.id, description: "巡查" },
+    );
     expect(o.status).toBe("submitted"); // no household, no butler: left for manual handling
   });
 });

@@ -11,7 +11,11 @@ import { createTestDb } from "../support/test-db";
 describe("billing-over-time seed", { timeout: 240_000 }, () => {
   it("delivers the last community two years ago, marks a vacant share, records five transfers and one price change, once", async () => {
     const { db } = await createTestDb();
-    const { companyId } = await seedDemo(db, { households: 300, passwordHash: "$argon2id$not-a-real-hash", reset: true });
+    const { companyId } = await seedDemo(db, {
+      households: 300,
+      passwordHash: "$argon2id$not-a-real-hash",
+      reset: true,
+    });
     await seedBilling(db, companyId);
     const now = new Date();
     const first = await seedDemoTime(db, companyId, { now });
@@ -27,9 +31,17 @@ describe("billing-over-time seed", { timeout: 240_000 }, () => {
     expect(vacant.length).toBe(first.vacant);
     expect(vacant.length).toBeGreaterThan(0);
     expect(vacant.every((p) => p.kind === "vacant" && p.fromDate === `${addMonths(current, 1)}-01`)).toBe(true);
-    expect(await db.$count(auditLog, and(eq(auditLog.companyId, companyId), eq(auditLog.action, "unit.transfer")))).toBe(5);
-    expect(await db.$count(householdUnits, and(eq(householdUnits.companyId, companyId), isNotNull(householdUnits.toDate)))).toBe(5);
-    const prices = await db.select().from(feeItemPrices).where(eq(feeItemPrices.companyId, companyId)).orderBy(feeItemPrices.fromPeriod);
+    expect(
+      await db.$count(auditLog, and(eq(auditLog.companyId, companyId), eq(auditLog.action, "unit.transfer"))),
+    ).toBe(5);
+    expect(
+      await db.$count(householdUnits, and(eq(householdUnits.companyId, companyId), isNotNull(householdUnits.toDate))),
+    ).toBe(5);
+    const prices = await db
+      .select()
+      .from(feeItemPrices)
+      .where(eq(feeItemPrices.companyId, companyId))
+      .orderBy(feeItemPrices.fromPeriod);
     expect(prices.map((p) => [p.fromPeriod, p.priceFen])).toEqual([
       ["1970-01", 250],
       [addMonths(current, 1), 280],
@@ -37,6 +49,8 @@ describe("billing-over-time seed", { timeout: 240_000 }, () => {
     // Run again: nothing new.
     expect((await seedDemoTime(db, companyId, { now })).status).toBe("exists");
     expect(await db.$count(unitBillingPeriods, eq(unitBillingPeriods.companyId, companyId))).toBe(vacant.length);
-    expect(await db.$count(householdUnits, and(eq(householdUnits.companyId, companyId), isNotNull(householdUnits.toDate)))).toBe(5);
+    expect(
+      await db.$count(householdUnits, and(eq(householdUnits.companyId, companyId), isNotNull(householdUnits.toDate))),
+    ).toBe(5);
   });
 });

@@ -41,7 +41,10 @@ describe("a transaction that fails midway", () => {
     await within(5_000, Promise.all(waiting));
     await within(5_000, db.insert(communities).values({ companyId, name: "later" }));
 
-    const names = await db.select({ name: communities.name }).from(communities).where(eq(communities.companyId, companyId));
+    const names = await db
+      .select({ name: communities.name })
+      .from(communities)
+      .where(eq(communities.companyId, companyId));
     expect(names.map((r) => r.name).sort()).toEqual(["after 1", "after 2", "after 3", "later"]);
   });
 

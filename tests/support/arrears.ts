@@ -16,7 +16,12 @@ export const periods = (from: string, n: number) =>
 
 export function days(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d = new Date(d.getTime() + 86_400_000)) out.push(d.toISOString().slice(0, 10));
+  for (
+    let d = new Date(`${from}T00:00:00Z`);
+    d.toISOString().slice(0, 10) <= to;
+    d = new Date(d.getTime() + 86_400_000)
+  )
+    out.push(d.toISOString().slice(0, 10));
   return out;
 }
 
@@ -31,11 +36,25 @@ export async function arrearsWorld(db: Db, months: number, from = "2025-01") {
   return { ...w, legal, company: { id: w.companyId, timeZone: "Asia/Shanghai" } };
 }
 
-export async function payDue(db: Db, companyId: number, householdId: number, asOf: string, key: string, at = new Date(`${asOf}T04:00:00Z`)) {
+export async function payDue(
+  db: Db,
+  companyId: number,
+  householdId: number,
+  asOf: string,
+  key: string,
+  at = new Date(`${asOf}T04:00:00Z`),
+) {
   const [r] = await db
     .select({ owed: sql<number>`sum(${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen})` })
     .from(bills)
     .where(and(eq(bills.companyId, companyId), eq(bills.householdId, householdId), sql`${bills.dueDate} < ${asOf}`));
-  await recordPayment(db, { companyId, householdId, amountFen: Number(r.owed), method: "cash", idempotencyKey: key, actorUserId: null, now: at });
+  await recordPayment(db, {
+    companyId,
+    householdId,
+    amountFen: Number(r.owed),
+    method: "cash",
+    idempotencyKey: key,
+    actorUserId: null,
+    now: at,
+  });
 }
-

@@ -12,17 +12,22 @@ export async function billingInvariantProblems(db: DbOrTx, companyId: number): P
   const bills = await db.all<{ id: number; allocated: number; sum: number }>(sql`
     select b.id, b.allocated_fen as allocated, coalesce((select sum(a.amount_fen) from allocations a where a.bill_id = b.id), 0) as sum
     from bills b where b.company_id = ${companyId}`);
-  for (const b of bills) if (b.allocated !== b.sum) problems.push(`bill ${b.id}: allocated ${b.allocated}, allocations ${b.sum}`);
+  for (const b of bills)
+    if (b.allocated !== b.sum) problems.push(`bill ${b.id}: allocated ${b.allocated}, allocations ${b.sum}`);
   const payments = await db.all<{ id: number; amount: number; allocated: number; credit: number }>(sql`
     select p.id, p.amount_fen as amount,
       coalesce((select sum(a.amount_fen) from allocations a where a.payment_id = p.id), 0) as allocated,
       coalesce((select sum(c.amount_fen) from credit_entries c where c.payment_id = p.id and c.kind = 'payment'), 0) as credit
     from payments p where p.company_id = ${companyId}`);
-  for (const p of payments) if (p.amount !== p.allocated + p.credit) problems.push(`payment ${p.id}: ${p.amount} ≠ ${p.allocated} allocated + ${p.credit} credit`);
+  for (const p of payments)
+    if (p.amount !== p.allocated + p.credit)
+      problems.push(`payment ${p.id}: ${p.amount} ≠ ${p.allocated} allocated + ${p.credit} credit`);
   const receipts = await db.all<{ receipt: string }>(sql`
     select receipt_no as receipt from payments where company_id = ${companyId}
     union all select receipt_no from contract_payments where company_id = ${companyId}`);
-  const counters = await db.all<{ year: number; last: number }>(sql`select year, last from receipt_counters where company_id = ${companyId}`);
+  const counters = await db.all<{ year: number; last: number }>(
+    sql`select year, last from receipt_counters where company_id = ${companyId}`,
+  );
   const byYear = new Map<number, number[]>();
   for (const { receipt } of receipts) {
     const [year, n] = receipt.split("-").map(Number);

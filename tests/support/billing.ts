@@ -23,7 +23,10 @@ export async function createBillingEstate(db: Db, n = 3) {
 
 /** Adds a parking space to a household. */
 export async function addParking(db: Db, companyId: number, buildingId: number, householdId: number, number: string) {
-  const [unit] = await db.insert(units).values({ companyId, buildingId, number, areaCentiM2: 1250, type: "parking" }).returning();
+  const [unit] = await db
+    .insert(units)
+    .values({ companyId, buildingId, number, areaCentiM2: 1250, type: "parking" })
+    .returning();
   await db.insert(householdUnits).values({ companyId, householdId, unitId: unit.id });
   return unit;
 }

@@ -1,5 +1,12 @@
 import { eq } from "drizzle-orm";
-import { communityManagers, supervisorButlers, users, workOrderAssignees, workOrderEvents, workOrders } from "@/db/schema";
+import {
+  communityManagers,
+  supervisorButlers,
+  users,
+  workOrderAssignees,
+  workOrderEvents,
+  workOrders,
+} from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { ESCALATION_ROLE, type AssigneeRole, type WorkOrderStatus, type WorkOrderType } from "@/lib/tickets/rules";
 import { createCompany, createEstate, createUser } from "./fixtures";
@@ -38,7 +45,10 @@ export interface PlannedOrder {
  *  7 closed                                           → untouched
  * Community 2 has no project manager; butler 3 has no supervisor. One admin is inactive.
  */
-export async function overdueWorld(db: Db, { orders, asOf = new Date("2026-06-10T08:00:00Z") }: { orders: number; asOf?: Date }) {
+export async function overdueWorld(
+  db: Db,
+  { orders, asOf = new Date("2026-06-10T08:00:00Z") }: { orders: number; asOf?: Date },
+) {
   const company = await createCompany(db);
   const companyId = company.companyId;
   const admin2 = await createUser(db, companyId, ["admin"], "副总");
@@ -56,14 +66,18 @@ export async function overdueWorld(db: Db, { orders, asOf = new Date("2026-06-10
     [butlers[1].id, supA.id],
     [butlers[2].id, supB.id],
   ]);
-  await db.insert(supervisorButlers).values([...supOf].map(([butlerUserId, supervisorUserId]) => ({ companyId, butlerUserId, supervisorUserId })));
+  await db
+    .insert(supervisorButlers)
+    .values([...supOf].map(([butlerUserId, supervisorUserId]) => ({ companyId, butlerUserId, supervisorUserId })));
   const estates = [];
   for (let i = 0; i < 3; i++) estates.push(await createEstate(db, companyId, { n: 1, butlerId: butlers[i].id }));
   const pmOf = new Map<number, number>();
   for (let i = 0; i < 2; i++) {
     const pm = await createUser(db, companyId, ["project_manager"], `项目经理${i}`);
     pmOf.set(estates[i].community.id, pm.id);
-    await db.insert(communityManagers).values({ companyId, communityId: estates[i].community.id, managerUserId: pm.id });
+    await db
+      .insert(communityManagers)
+      .values({ companyId, communityId: estates[i].community.id, managerUserId: pm.id });
   }
 
   const t = asOf.getTime();
@@ -86,16 +100,87 @@ export async function overdueWorld(db: Db, { orders, asOf = new Date("2026-06-10
     const asButler = [{ userId: butler, role: "butler" as const }];
     const accept = (d: number) => ({ dispatchedAt: t - d, acceptDueAt: t - d + 2 * H, resolveDueAt: t - d + 3 * D });
     let s: Spec;
-    if (kind === 0) s = { status: "assigned", type: "complaint", ...accept(5 * H), currentLevel: 0, expectedLevel: 1, assignees: asButler };
+    if (kind === 0)
+      s = {
+        status: "assigned",
+        type: "complaint",
+        ...accept(5 * H),
+        currentLevel: 0,
+        expectedLevel: 1,
+        assignees: asButler,
+      };
     else if (kind === 1)
-      s = { status: "assigned", type: "complaint", ...accept(3 * H), currentLevel: 0, expectedLevel: 1, assignees: [...asButler, { userId: supB.id, role: "supervisor" }] };
-    else if (kind === 2) s = { status: "accepted", type: "inquiry", dispatchedAt: t - 3 * D - H, acceptDueAt: t - 3 * D + H, resolveDueAt: t - H, currentLevel: 1, expectedLevel: 2, assignees: asButler };
+      s = {
+        status: "assigned",
+        type: "complaint",
+        ...accept(3 * H),
+        currentLevel: 0,
+        expectedLevel: 1,
+        assignees: [...asButler, { userId: supB.id, role: "supervisor" }],
+      };
+    else if (kind === 2)
+      s = {
+        status: "accepted",
+        type: "inquiry",
+        dispatchedAt: t - 3 * D - H,
+        acceptDueAt: t - 3 * D + H,
+        resolveDueAt: t - H,
+        currentLevel: 1,
+        expectedLevel: 2,
+        assignees: asButler,
+      };
     else if (kind === 3)
-      s = { status: "in_progress", type: "complaint", dispatchedAt: t - 5.5 * D, reopenedAt: t - 3.5 * D, acceptDueAt: t - 5.4 * D, resolveDueAt: t - 2.5 * D, currentLevel: 0, expectedLevel: 2, assignees: asButler };
-    else if (kind === 4) s = { status: "accepted", type: "suggestion", dispatchedAt: t - 2.5 * D, acceptDueAt: t - 2.4 * D, resolveDueAt: t - 1.5 * D, currentLevel: 1, expectedLevel: 3, assignees: asButler };
-    else if (kind === 5) s = { status: "assigned", type: "repair", ...accept(4 * H), currentLevel: 0, expectedLevel: 1, assignees: [{ userId: tech.id, role: "technician" }] };
-    else if (kind === 6) s = { status: "accepted", type: "complaint", dispatchedAt: t - 3 * D - H, acceptDueAt: t - 3 * D + H, resolveDueAt: t - H, currentLevel: 2, expectedLevel: 2, assignees: asButler };
-    else s = { status: "closed", type: "complaint", ...accept(4 * D), currentLevel: 0, expectedLevel: 0, assignees: asButler };
+      s = {
+        status: "in_progress",
+        type: "complaint",
+        dispatchedAt: t - 5.5 * D,
+        reopenedAt: t - 3.5 * D,
+        acceptDueAt: t - 5.4 * D,
+        resolveDueAt: t - 2.5 * D,
+        currentLevel: 0,
+        expectedLevel: 2,
+        assignees: asButler,
+      };
+    else if (kind === 4)
+      s = {
+        status: "accepted",
+        type: "suggestion",
+        dispatchedAt: t - 2.5 * D,
+        acceptDueAt: t - 2.4 * D,
+        resolveDueAt: t - 1.5 * D,
+        currentLevel: 1,
+        expectedLevel: 3,
+        assignees: asButler,
+      };
+    else if (kind === 5)
+      s = {
+        status: "assigned",
+        type: "repair",
+        ...accept(4 * H),
+        currentLevel: 0,
+        expectedLevel: 1,
+        assignees: [{ userId: tech.id, role: "technician" }],
+      };
+    else if (kind === 6)
+      s = {
+        status: "accepted",
+        type: "complaint",
+        dispatchedAt: t - 3 * D - H,
+        acceptDueAt: t - 3 * D + H,
+        resolveDueAt: t - H,
+        currentLevel: 2,
+        expectedLevel: 2,
+        assignees: asButler,
+      };
+    else
+      s = {
+        status: "closed",
+        type: "complaint",
+        ...accept(4 * D),
+        currentLevel: 0,
+        expectedLevel: 0,
+        assignees: asButler,
+      };
     specs.push({ ...s, communityId });
   }
 
@@ -118,12 +203,38 @@ export async function overdueWorld(db: Db, { orders, asOf = new Date("2026-06-10
       )
       .returning({ id: workOrders.id });
     await db.insert(workOrderAssignees).values(
-      part.flatMap((s, i) => s.assignees.map((a) => ({ companyId, workOrderId: rows[i].id, userId: a.userId, role: a.role, assignedAt: new Date(s.dispatchedAt) }))),
+      part.flatMap((s, i) =>
+        s.assignees.map((a) => ({
+          companyId,
+          workOrderId: rows[i].id,
+          userId: a.userId,
+          role: a.role,
+          assignedAt: new Date(s.dispatchedAt),
+        })),
+      ),
     );
     await db.insert(workOrderEvents).values(
       part.flatMap((s, i) => [
-        { companyId, workOrderId: rows[i].id, action: "dispatch", fromStatus: "submitted" as const, toStatus: "assigned" as const, at: new Date(s.dispatchedAt) },
-        ...(s.reopenedAt ? [{ companyId, workOrderId: rows[i].id, action: "reopen", fromStatus: "closed" as const, toStatus: "assigned" as const, at: new Date(s.reopenedAt) }] : []),
+        {
+          companyId,
+          workOrderId: rows[i].id,
+          action: "dispatch",
+          fromStatus: "submitted" as const,
+          toStatus: "assigned" as const,
+          at: new Date(s.dispatchedAt),
+        },
+        ...(s.reopenedAt
+          ? [
+              {
+                companyId,
+                workOrderId: rows[i].id,
+                action: "reopen",
+                fromStatus: "closed" as const,
+                toStatus: "assigned" as const,
+                at: new Date(s.reopenedAt),
+              },
+            ]
+          : []),
       ]),
     );
     part.forEach((s, i) => {
@@ -132,14 +243,23 @@ export async function overdueWorld(db: Db, { orders, asOf = new Date("2026-06-10
         const pm = pmOf.get(s.communityId);
         const role = ESCALATION_ROLE[s.expectedLevel];
         if (role === "supervisor") {
-          for (const a of s.assignees) if (a.role !== "supervisor" && supOf.has(a.userId)) recipients.add(supOf.get(a.userId)!);
+          for (const a of s.assignees)
+            if (a.role !== "supervisor" && supOf.has(a.userId)) recipients.add(supOf.get(a.userId)!);
           if (!recipients.size && pm) recipients.add(pm);
         }
         if (role === "project_manager" && pm) recipients.add(pm);
         if (role === "admin" || !recipients.size) for (const a of admins) recipients.add(a);
         for (const a of s.assignees) recipients.add(a.userId);
       }
-      planned.push({ id: rows[i].id, type: s.type, status: s.status, communityId: s.communityId, currentLevel: s.currentLevel, expectedLevel: s.expectedLevel, recipients });
+      planned.push({
+        id: rows[i].id,
+        type: s.type,
+        status: s.status,
+        communityId: s.communityId,
+        currentLevel: s.currentLevel,
+        expectedLevel: s.expectedLevel,
+        recipients,
+      });
     });
   }
   return { companyId, asOf, admins, retiredAdminId: retired.id, butlers, supA, supB, tech, pmOf, orders: planned };

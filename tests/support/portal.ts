@@ -17,6 +17,12 @@ export async function createPortalEstate(db: Db, n = 3) {
 }
 
 /** Gives a household an active gold badge (the award logic itself belongs to CRM-EW). */
-export async function giveGoldBadge(db: Db, companyId: number, householdId: number, awardedOn = "2026-01-01", expiresOn = "2099-01-01") {
+export async function giveGoldBadge(
+  db: Db,
+  companyId: number,
+  householdId: number,
+  awardedOn = "2026-01-01",
+  expiresOn = "2099-01-01",
+) {
   await db.insert(goldBadges).values({ companyId, householdId, awardedOn, expiresOn });
 }

@@ -23,21 +23,54 @@ export async function privacyWorld(db: Db) {
     .values({ companyId, householdId: household.id, name: resident.name, phone: resident.phone, isPrimary: true })
     .returning();
   const otherPhone = randomPhone();
-  const [other] = await db.insert(householdContacts).values({ companyId, householdId: household.id, name: "家人", phone: otherPhone }).returning();
+  const [other] = await db
+    .insert(householdContacts)
+    .values({ companyId, householdId: household.id, name: "家人", phone: otherPhone })
+    .returning();
   await generateBills(db, companyId, "2026-01");
   await generateBills(db, companyId, "2026-02");
-  await recordPayment(db, { companyId, householdId: household.id, amountFen: 12_345, method: "cash", idempotencyKey: `p-${resident.id}`, actorUserId: e.finance.id });
+  await recordPayment(db, {
+    companyId,
+    householdId: household.id,
+    amountFen: 12_345,
+    method: "cash",
+    idempotencyKey: `p-${resident.id}`,
+    actorUserId: e.finance.id,
+  });
   await db.transaction((tx) =>
     appendSentimentEntries(tx, companyId, 100, [
-      { householdId: household.id, occurredOn: "2026-01-10", rule: "correction", points: -10, dedupeKey: `pv-${resident.id}-1`, messageKey: "correction" },
-      { householdId: household.id, occurredOn: "2026-02-10", rule: "correction", points: 5, dedupeKey: `pv-${resident.id}-2`, messageKey: "correction" },
+      {
+        householdId: household.id,
+        occurredOn: "2026-01-10",
+        rule: "correction",
+        points: -10,
+        dedupeKey: `pv-${resident.id}-1`,
+        messageKey: "correction",
+      },
+      {
+        householdId: household.id,
+        occurredOn: "2026-02-10",
+        rule: "correction",
+        points: 5,
+        dedupeKey: `pv-${resident.id}-2`,
+        messageKey: "correction",
+      },
     ]),
   );
   const [order] = await db
     .insert(workOrders)
-    .values({ companyId, type: "complaint", source: "resident", householdId: household.id, description: "楼上噪音，电话 13900001111", createdByUserId: resident.id })
+    .values({
+      companyId,
+      type: "complaint",
+      source: "resident",
+      householdId: household.id,
+      description: "楼上噪音，电话 13900001111",
+      createdByUserId: resident.id,
+    })
     .returning();
-  await db.insert(workOrderComments).values({ companyId, workOrderId: order.id, authorUserId: resident.id, body: "我是隐私住户，请回电" });
+  await db
+    .insert(workOrderComments)
+    .values({ companyId, workOrderId: order.id, authorUserId: resident.id, body: "我是隐私住户，请回电" });
   const message = (to: string, status: "queued" | "sent", key: string) => ({
     companyId,
     channel: "sms" as const,
@@ -51,7 +84,11 @@ export async function privacyWorld(db: Db) {
   });
   const messages = await db
     .insert(outboxMessages)
-    .values([message(resident.phone!, "queued", "q"), message(resident.phone!, "sent", "s"), message(otherPhone, "queued", "o")])
+    .values([
+      message(resident.phone!, "queued", "q"),
+      message(resident.phone!, "sent", "s"),
+      message(otherPhone, "queued", "o"),
+    ])
     .returning({ id: outboxMessages.id });
   return { ...e, resident, household, contacts: { self, other }, order, messages: messages.map((m) => m.id) };
 }
@@ -60,12 +97,24 @@ export async function privacyWorld(db: Db) {
 export async function moneyTotals(db: DbOrTx, companyId: number) {
   const one = async (q: ReturnType<typeof sql>) => (await db.all<Record<string, number>>(q))[0];
   return {
-    bills: await one(sql`SELECT count(*) AS n, coalesce(sum(lines_fen), 0) AS fen, coalesce(sum(allocated_fen), 0) AS allocated FROM bills WHERE company_id = ${companyId}`),
-    lines: await one(sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM bill_lines WHERE company_id = ${companyId}`),
-    payments: await one(sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen, group_concat(receipt_no) AS receipts FROM payments WHERE company_id = ${companyId}`),
-    allocations: await one(sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM allocations WHERE company_id = ${companyId}`),
-    credit: await one(sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM credit_entries WHERE company_id = ${companyId}`),
-    sentiment: await one(sql`SELECT count(*) AS n, coalesce(sum(points), 0) AS points FROM sentiment_entries WHERE company_id = ${companyId}`),
+    bills: await one(
+      sql`SELECT count(*) AS n, coalesce(sum(lines_fen), 0) AS fen, coalesce(sum(allocated_fen), 0) AS allocated FROM bills WHERE company_id = ${companyId}`,
+    ),
+    lines: await one(
+      sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM bill_lines WHERE company_id = ${companyId}`,
+    ),
+    payments: await one(
+      sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen, group_concat(receipt_no) AS receipts FROM payments WHERE company_id = ${companyId}`,
+    ),
+    allocations: await one(
+      sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM allocations WHERE company_id = ${companyId}`,
+    ),
+    credit: await one(
+      sql`SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS fen FROM credit_entries WHERE company_id = ${companyId}`,
+    ),
+    sentiment: await one(
+      sql`SELECT count(*) AS n, coalesce(sum(points), 0) AS points FROM sentiment_entries WHERE company_id = ${companyId}`,
+    ),
   };
 }
 

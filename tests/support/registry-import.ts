@@ -2,7 +2,13 @@ import { and, count, eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { auditLog, buildings, communities, householdContacts, householdUnits, households, units } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
-import { BUILDING_COLUMNS, headerOf, UNIT_COLUMNS, type BuildingColumn, type UnitColumn } from "@/lib/registry/import/columns";
+import {
+  BUILDING_COLUMNS,
+  headerOf,
+  UNIT_COLUMNS,
+  type BuildingColumn,
+  type UnitColumn,
+} from "@/lib/registry/import/columns";
 import { runImport, checkImport, type ImportFile, type RunContext } from "@/lib/registry/import/run";
 
 /** Helpers for the registry import tests: files from rows, one-call imports, per-company counts. */
@@ -19,7 +25,9 @@ export function unitsCsv(rows: UnitRow[]): string {
 }
 
 export function buildingsCsv(rows: BuildingRow[]): string {
-  return Papa.unparse([BUILDING_HEADER, ...rows.map((r) => BUILDING_COLUMNS.map((c) => r[c.key] ?? ""))], { newline: "\r\n" });
+  return Papa.unparse([BUILDING_HEADER, ...rows.map((r) => BUILDING_COLUMNS.map((c) => r[c.key] ?? ""))], {
+    newline: "\r\n",
+  });
 }
 
 export const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -41,7 +49,11 @@ export function flat(n: number, extra: UnitRow = {}): UnitRow {
 }
 
 /** A community with buildings "1" and "2" in the company. */
-export async function createCommunity(db: Db, companyId: number, name = `小区-${Math.random().toString(36).slice(2, 8)}`) {
+export async function createCommunity(
+  db: Db,
+  companyId: number,
+  name = `小区-${Math.random().toString(36).slice(2, 8)}`,
+) {
   const [community] = await db.insert(communities).values({ companyId, name }).returning();
   await db.insert(buildings).values([
     { companyId, communityId: community.id, code: "1", name: "1栋", floors: 18 },
@@ -51,7 +63,12 @@ export async function createCommunity(db: Db, companyId: number, name = `小区-
 }
 
 export function importer(db: Db, companyId: number, actorUserId: number | null) {
-  const file = (kind: ImportFile["kind"], communityId: number | null, text: string | Uint8Array, name = "import.csv"): ImportFile => ({
+  const file = (
+    kind: ImportFile["kind"],
+    communityId: number | null,
+    text: string | Uint8Array,
+    name = "import.csv",
+  ): ImportFile => ({
     kind,
     communityId,
     bytes: typeof text === "string" ? utf8(text) : text,
@@ -60,16 +77,33 @@ export function importer(db: Db, companyId: number, actorUserId: number | null) 
   });
   return {
     units: (communityId: number, text: string | Uint8Array, options: Partial<RunContext> & { name?: string } = {}) =>
-      runImport(db, { companyId, actorUserId, validOnly: false, ...options }, file("units", communityId, text, options.name)),
+      runImport(
+        db,
+        { companyId, actorUserId, validOnly: false, ...options },
+        file("units", communityId, text, options.name),
+      ),
     buildings: (text: string | Uint8Array, options: Partial<RunContext> & { name?: string } = {}) =>
-      runImport(db, { companyId, actorUserId, validOnly: false, ...options }, file("buildings", null, text, options.name)),
-    check: (kind: ImportFile["kind"], communityId: number | null, text: string | Uint8Array, name?: string) => checkImport(db, companyId, file(kind, communityId, text, name)),
+      runImport(
+        db,
+        { companyId, actorUserId, validOnly: false, ...options },
+        file("buildings", null, text, options.name),
+      ),
+    check: (kind: ImportFile["kind"], communityId: number | null, text: string | Uint8Array, name?: string) =>
+      checkImport(db, companyId, file(kind, communityId, text, name)),
   };
 }
 
 /** Row counts of the registry tables for one company. */
 export async function registryRows(db: Db, companyId: number) {
-  const n = async (table: typeof units | typeof households | typeof householdContacts | typeof householdUnits | typeof buildings | typeof auditLog) => {
+  const n = async (
+    table:
+      | typeof units
+      | typeof households
+      | typeof householdContacts
+      | typeof householdUnits
+      | typeof buildings
+      | typeof auditLog,
+  ) => {
     const [row] = await db.select({ n: count() }).from(table).where(eq(table.companyId, companyId));
     return row.n;
   };
@@ -84,5 +118,8 @@ export async function registryRows(db: Db, companyId: number) {
 }
 
 export async function auditOf(db: Db, companyId: number, action: string) {
-  return db.select().from(auditLog).where(and(eq(auditLog.companyId, companyId), eq(auditLog.action, action)));
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.companyId, companyId), eq(auditLog.action, action)));
 }

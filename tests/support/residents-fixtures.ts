@@ -12,7 +12,11 @@ export function randomIp(): string {
 }
 
 /** createEstate with real household codes (the kind residents type), one per household. */
-export async function createCodedEstate(db: Db, companyId: number, options: { n?: number; butlerId?: number; managerId?: number } = {}) {
+export async function createCodedEstate(
+  db: Db,
+  companyId: number,
+  options: { n?: number; butlerId?: number; managerId?: number } = {},
+) {
   const estate = await createEstate(db, companyId, options);
   const codes: string[] = [];
   for (const h of estate.households) {
@@ -20,7 +24,10 @@ export async function createCodedEstate(db: Db, companyId: number, options: { n?
     await db.update(households).set({ code }).where(eq(households.id, h.id));
     codes.push(code);
   }
-  if (options.managerId) await db.insert(communityManagers).values({ companyId, communityId: estate.community.id, managerUserId: options.managerId });
+  if (options.managerId)
+    await db
+      .insert(communityManagers)
+      .values({ companyId, communityId: estate.community.id, managerUserId: options.managerId });
   return { ...estate, codes };
 }
 
@@ -37,6 +44,9 @@ export async function addLink(
   relation: Relation,
   status: "pending" | "approved" | "rejected" | "removed" = "approved",
 ) {
-  const [link] = await db.insert(residentLinks).values({ companyId, userId, householdId, relation, status }).returning();
+  const [link] = await db
+    .insert(residentLinks)
+    .values({ companyId, userId, householdId, relation, status })
+    .returning();
   return link;
 }

@@ -48,9 +48,13 @@ export async function startSqld(at: { dir: string; port?: number } | null = null
   if (!fs.existsSync(SQLD_BIN)) throw new Error(`${SQLD_BIN} is missing: run bash scripts/ensure-sqld.sh`);
   const dir = at?.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "guanjia-sqld-"));
   const port = at?.port || (await freePort());
-  const child = spawn(SQLD_BIN, ["--db-path", path.join(dir, "db"), "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    SQLD_BIN,
+    ["--db-path", path.join(dir, "db"), "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome"],
+    {
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

@@ -5,7 +5,10 @@ import type { RepairCategory } from "@/lib/tickets/rules";
 import { createCompany, createEstate, createUser, linkResident } from "./fixtures";
 
 /** A company with one estate, its butler, supervisor, project manager, technicians and a resident. */
-export async function ticketWorld(db: Db, { techs = [["plumbing"], ["plumbing"], ["electrical"]] }: { techs?: RepairCategory[][] } = {}) {
+export async function ticketWorld(
+  db: Db,
+  { techs = [["plumbing"], ["plumbing"], ["electrical"]] }: { techs?: RepairCategory[][] } = {},
+) {
   const company = await createCompany(db);
   const companyId = company.companyId;
   const butler = await createUser(db, companyId, ["butler"], "管家");
@@ -18,7 +21,8 @@ export async function ticketWorld(db: Db, { techs = [["plumbing"], ["plumbing"],
   const technicians: Awaited<ReturnType<typeof createUser>>[] = [];
   for (const cats of techs) {
     const t = await createUser(db, companyId, ["technician"], "维修");
-    if (cats.length) await db.insert(technicianSkills).values(cats.map((category) => ({ companyId, userId: t.id, category })));
+    if (cats.length)
+      await db.insert(technicianSkills).values(cats.map((category) => ({ companyId, userId: t.id, category })));
     technicians.push(t);
   }
   const resident = await createUser(db, companyId, ["resident"], "住户");

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { areaLineFen, areaLineSql, centiToText, consumptionCenti, meteredLineFen, parseCenti } from "@/lib/billing/rules";
+import {
+  areaLineFen,
+  areaLineSql,
+  centiToText,
+  consumptionCenti,
+  meteredLineFen,
+  parseCenti,
+} from "@/lib/billing/rules";
 import { readingsSchema } from "@/lib/billing/schemas";
 
 describe("metered utilities (rules)", () => {
@@ -57,8 +64,22 @@ describe("readings schema", () => {
         { unitId: "11", reading: "" },
       ],
     });
-    expect(ok).toEqual({ feeItemId: 3, period: "2026-02", readings: [{ unitId: 10, reading: 10025 }, { unitId: 11, reading: null }] });
-    const bad = readingsSchema.safeParse({ feeItemId: 3, period: "2026-02", readings: [{ unitId: 1, reading: "1" }, { unitId: 2, reading: "1.001" }] });
+    expect(ok).toEqual({
+      feeItemId: 3,
+      period: "2026-02",
+      readings: [
+        { unitId: 10, reading: 10025 },
+        { unitId: 11, reading: null },
+      ],
+    });
+    const bad = readingsSchema.safeParse({
+      feeItemId: 3,
+      period: "2026-02",
+      readings: [
+        { unitId: 1, reading: "1" },
+        { unitId: 2, reading: "1.001" },
+      ],
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]).toMatchObject({ path: ["readings", 1, "reading"], message: "billing.errors.reading" });
     expect(readingsSchema.safeParse({ feeItemId: 3, period: "2026-13", readings: [] }).success).toBe(false);

@@ -50,8 +50,14 @@ describe("proration by days (rules)", () => {
 
   it("a full month equals the plain area line for every rounding rule", () => {
     for (const rounding of ["fen", "jiao", "yuan"] as const) {
-      for (const [price, area] of [[250, 8901], [199, 12345], [1, 1], [0, 5000]] as const) {
-        for (const days of [28, 29, 30, 31]) expect(proratedFen(price, area, days, days, rounding)).toBe(areaLineFen(price, area, rounding));
+      for (const [price, area] of [
+        [250, 8901],
+        [199, 12345],
+        [1, 1],
+        [0, 5000],
+      ] as const) {
+        for (const days of [28, 29, 30, 31])
+          expect(proratedFen(price, area, days, days, rounding)).toBe(areaLineFen(price, area, rounding));
       }
     }
   });
@@ -69,7 +75,10 @@ describe("proration by days (rules)", () => {
   });
 
   it("reads a line's stored reason for display", () => {
-    expect(lineReason("reason.prorated", '{"days":14,"monthDays":30}')).toEqual({ key: "reason.prorated", params: { days: 14, monthDays: 30 } });
+    expect(lineReason("reason.prorated", '{"days":14,"monthDays":30}')).toEqual({
+      key: "reason.prorated",
+      params: { days: 14, monthDays: 30 },
+    });
     expect(lineReason(null, null)).toBeNull();
     expect(lineReason("reason.prorated", "not json")).toBeNull();
   });

@@ -99,7 +99,11 @@ describe("credit", () => {
 });
 
 describe("monthsInArrears", () => {
-  const bill = (dueDate: string, paid: { amountFen: number; on: string }[] = [], extra: Partial<BillState> = {}): BillState => ({
+  const bill = (
+    dueDate: string,
+    paid: { amountFen: number; on: string }[] = [],
+    extra: Partial<BillState> = {},
+  ): BillState => ({
     dueDate,
     amountFen: 1000,
     voided: false,
@@ -131,7 +135,17 @@ describe("monthsInArrears", () => {
 
 describe("aging, status, rates, dates", () => {
   it("buckets months in arrears", () => {
-    expect([0, 1, 2, 3, 5, 6, 11, 12, 30].map(agingBucket)).toEqual([null, "1-2", "1-2", "3-5", "3-5", "6-11", "6-11", "12+", "12+"]);
+    expect([0, 1, 2, 3, 5, 6, 11, 12, 30].map(agingBucket)).toEqual([
+      null,
+      "1-2",
+      "1-2",
+      "3-5",
+      "3-5",
+      "6-11",
+      "6-11",
+      "12+",
+      "12+",
+    ]);
   });
   it("derives the status", () => {
     expect(billStatus({ amountFen: 100, allocatedFen: 0, voided: false })).toBe("unpaid");

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CRM_RULES } from "@/lib/crm/config";
-import { canMoveLegalCase, evaluateArrears, ladderLevels, noticeNumber, type ArrearsFiring } from "@/lib/crm/rules/arrears";
+import {
+  canMoveLegalCase,
+  evaluateArrears,
+  ladderLevels,
+  noticeNumber,
+  type ArrearsFiring,
+} from "@/lib/crm/rules/arrears";
 
 const steps = DEFAULT_CRM_RULES.arrears.steps;
 
@@ -32,11 +38,21 @@ function replay(monthsByDay: number[]) {
 }
 
 /** Each month in arrears held for `days` days (the months rise by one each due date). */
-const climb = (from: number, to: number, days = 3) => Array.from({ length: to - from + 1 }, (_, i) => Array<number>(days).fill(from + i)).flat();
+const climb = (from: number, to: number, days = 3) =>
+  Array.from({ length: to - from + 1 }, (_, i) => Array<number>(days).fill(from + i)).flat();
 
 describe("arrears ladder levels", () => {
   it("lists 3, 4, 5, 6, 8, 10, 12, 13 and nothing at 9 or 11", () => {
-    expect(ladderLevels(steps, 20).map((l) => `${l.step.key}@${l.occurrence}`)).toEqual(["m3@3", "m4@4", "m5@5", "m6@6", "m6@8", "m6@10", "m12@12", "m13@13"]);
+    expect(ladderLevels(steps, 20).map((l) => `${l.step.key}@${l.occurrence}`)).toEqual([
+      "m3@3",
+      "m4@4",
+      "m5@5",
+      "m6@6",
+      "m6@8",
+      "m6@10",
+      "m12@12",
+      "m13@13",
+    ]);
   });
 });
 
@@ -44,7 +60,16 @@ describe("evaluateArrears", () => {
   it("15 months unpaid, replayed day by day: −1 −2 −3 −5 −5 −5 −10 −20 → 49", () => {
     const { firings, episodes } = replay([0, 0, ...climb(1, 15)]);
     expect(firings.map((f) => f.points)).toEqual([-1, -2, -3, -5, -5, -5, -10, -20]);
-    expect(firings.map((f) => `${f.stepKey}@${f.occurrence}`)).toEqual(["m3@3", "m4@4", "m5@5", "m6@6", "m6@8", "m6@10", "m12@12", "m13@13"]);
+    expect(firings.map((f) => `${f.stepKey}@${f.occurrence}`)).toEqual([
+      "m3@3",
+      "m4@4",
+      "m5@5",
+      "m6@6",
+      "m6@8",
+      "m6@10",
+      "m12@12",
+      "m13@13",
+    ]);
     expect(100 + firings.reduce((s, f) => s + f.points, 0)).toBe(49);
     expect(episodes).toHaveLength(1);
     expect(new Set(firings.map((f) => f.episode))).toEqual(new Set([1]));
@@ -54,12 +79,51 @@ describe("evaluateArrears", () => {
     const at = (m: number) => evaluateArrears(steps, { months: m, openEpisode: null, fired: [] }).firings[0];
     expect(at(1)).toBeUndefined();
     expect(at(2)).toBeUndefined();
-    expect(at(3)).toMatchObject({ stepKey: "m3", points: -1, notice: "reminder", recipients: [], task: null, legal: false });
-    expect(at(4)).toMatchObject({ stepKey: "m4", points: -2, notice: "reminder", recipients: ["butler"], task: "phone_call" });
-    expect(at(5)).toMatchObject({ stepKey: "m5", points: -3, notice: "reminder", recipients: ["butler"], task: "home_visit_remind" });
-    expect(at(6)).toMatchObject({ stepKey: "m6", occurrence: 6, points: -5, notice: "payment_notice", recipients: ["butler", "supervisor"], task: "home_visit_request" });
-    expect(at(12)).toMatchObject({ stepKey: "m12", points: -10, notice: "dunning_notice", recipients: ["butler", "supervisor", "project_manager"], task: "hand_over_dunning" });
-    expect(at(13)).toMatchObject({ stepKey: "m13", points: -20, notice: "lawyer_letter", recipients: ["butler", "supervisor", "project_manager"], task: "legal_follow_up", legal: true });
+    expect(at(3)).toMatchObject({
+      stepKey: "m3",
+      points: -1,
+      notice: "reminder",
+      recipients: [],
+      task: null,
+      legal: false,
+    });
+    expect(at(4)).toMatchObject({
+      stepKey: "m4",
+      points: -2,
+      notice: "reminder",
+      recipients: ["butler"],
+      task: "phone_call",
+    });
+    expect(at(5)).toMatchObject({
+      stepKey: "m5",
+      points: -3,
+      notice: "reminder",
+      recipients: ["butler"],
+      task: "home_visit_remind",
+    });
+    expect(at(6)).toMatchObject({
+      stepKey: "m6",
+      occurrence: 6,
+      points: -5,
+      notice: "payment_notice",
+      recipients: ["butler", "supervisor"],
+      task: "home_visit_request",
+    });
+    expect(at(12)).toMatchObject({
+      stepKey: "m12",
+      points: -10,
+      notice: "dunning_notice",
+      recipients: ["butler", "supervisor", "project_manager"],
+      task: "hand_over_dunning",
+    });
+    expect(at(13)).toMatchObject({
+      stepKey: "m13",
+      points: -20,
+      notice: "lawyer_letter",
+      recipients: ["butler", "supervisor", "project_manager"],
+      task: "legal_follow_up",
+      legal: true,
+    });
   });
 
   it("fires a step once per episode (same day again, following days)", () => {
@@ -118,9 +182,21 @@ describe("evaluateArrears", () => {
   });
 
   it("opens an episode at 1 month without firing; nothing happens at 0 without an episode", () => {
-    expect(evaluateArrears(steps, { months: 1, openEpisode: null, fired: [] })).toEqual({ startEpisode: true, endEpisode: false, firings: [] });
-    expect(evaluateArrears(steps, { months: 0, openEpisode: null, fired: [] })).toEqual({ startEpisode: false, endEpisode: false, firings: [] });
-    expect(evaluateArrears(steps, { months: 0, openEpisode: { id: 1 }, fired: [] })).toEqual({ startEpisode: false, endEpisode: true, firings: [] });
+    expect(evaluateArrears(steps, { months: 1, openEpisode: null, fired: [] })).toEqual({
+      startEpisode: true,
+      endEpisode: false,
+      firings: [],
+    });
+    expect(evaluateArrears(steps, { months: 0, openEpisode: null, fired: [] })).toEqual({
+      startEpisode: false,
+      endEpisode: false,
+      firings: [],
+    });
+    expect(evaluateArrears(steps, { months: 0, openEpisode: { id: 1 }, fired: [] })).toEqual({
+      startEpisode: false,
+      endEpisode: true,
+      firings: [],
+    });
   });
 
   it("reads the steps from the rules (a company's own points)", () => {
@@ -137,17 +213,31 @@ describe("due process: a disputed episode pauses the ladder", () => {
   ];
   it("fires nothing while paused, whatever the months", () => {
     for (const months of [3, 6, 8, 12, 13, 20]) {
-      expect(evaluateArrears(steps, { months, openEpisode: { id: 1 }, fired: fired5, paused: true }).firings).toEqual([]);
+      expect(evaluateArrears(steps, { months, openEpisode: { id: 1 }, fired: fired5, paused: true }).firings).toEqual(
+        [],
+      );
     }
   });
   it("still starts an episode and ends it at 0 while paused (no firing)", () => {
-    expect(evaluateArrears(steps, { months: 7, openEpisode: null, fired: [], paused: true })).toEqual({ startEpisode: true, endEpisode: false, firings: [] });
-    expect(evaluateArrears(steps, { months: 0, openEpisode: { id: 1 }, fired: fired5, paused: true })).toEqual({ startEpisode: false, endEpisode: true, firings: [] });
+    expect(evaluateArrears(steps, { months: 7, openEpisode: null, fired: [], paused: true })).toEqual({
+      startEpisode: true,
+      endEpisode: false,
+      firings: [],
+    });
+    expect(evaluateArrears(steps, { months: 0, openEpisode: { id: 1 }, fired: fired5, paused: true })).toEqual({
+      startEpisode: false,
+      endEpisode: true,
+      firings: [],
+    });
   });
   it("after the dispute is resolved fires only the step then due, once (jump rule)", () => {
     const d = evaluateArrears(steps, { months: 9, openEpisode: { id: 1 }, fired: fired5, paused: false });
     expect(d.firings.map((f) => [f.stepKey, f.occurrence])).toEqual([["m6", 8]]);
-    const again = evaluateArrears(steps, { months: 9, openEpisode: { id: 1 }, fired: [...fired5, { stepKey: "m6", occurrence: 8 }] });
+    const again = evaluateArrears(steps, {
+      months: 9,
+      openEpisode: { id: 1 },
+      fired: [...fired5, { stepKey: "m6", occurrence: 8 }],
+    });
     expect(again.firings).toEqual([]);
     const legal = evaluateArrears(steps, { months: 14, openEpisode: { id: 1 }, fired: fired5 });
     expect(legal.firings.map((f) => f.stepKey)).toEqual(["m13"]);
@@ -176,9 +266,16 @@ describe("legal-case and notice-filter schemas", () => {
     expect(bad.success).toBe(false);
     const issues = Object.fromEntries((bad.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
     expect(issues).toEqual({ to: "validation.required", note: "validation.required" });
-    expect(moveCaseSchema.parse({ id: "3", to: "negotiating", note: " 协商 " })).toEqual({ id: 3, to: "negotiating", note: "协商" });
+    expect(moveCaseSchema.parse({ id: "3", to: "negotiating", note: " 协商 " })).toEqual({
+      id: 3,
+      to: "negotiating",
+      note: "协商",
+    });
     expect(followUpSchema.safeParse({ id: "x", note: "a" }).success).toBe(false);
     expect(noticeFilterSchema.parse({ kind: "nope", month: "2026-13" })).toEqual({ kind: undefined, month: undefined });
-    expect(noticeFilterSchema.parse({ kind: "reminder", month: "2026-06" })).toEqual({ kind: "reminder", month: "2026-06" });
+    expect(noticeFilterSchema.parse({ kind: "reminder", month: "2026-06" })).toEqual({
+      kind: "reminder",
+      month: "2026-06",
+    });
   });
 });

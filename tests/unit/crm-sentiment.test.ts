@@ -15,12 +15,35 @@ const clone = (): CrmRules => structuredClone(DEFAULT_CRM_RULES);
 describe("§8.1 the ledger fold", () => {
   it("clamps at 0 and at 100 after each entry, in order", () => {
     expect(foldScores(100, [{ id: 1, points: 20 }]).map((f) => f.scoreAfter)).toEqual([100]);
-    expect(foldScores(100, [{ id: 1, points: -50 }, { id: 2, points: -50 }, { id: 3, points: -20 }, { id: 4, points: 5 }]).map((f) => f.scoreAfter)).toEqual([50, 0, 0, 5]);
-    expect(foldScores(90, [{ id: 1, points: 20 }, { id: 2, points: -1 }]).map((f) => f.scoreAfter)).toEqual([100, 99]);
+    expect(
+      foldScores(100, [
+        { id: 1, points: -50 },
+        { id: 2, points: -50 },
+        { id: 3, points: -20 },
+        { id: 4, points: 5 },
+      ]).map((f) => f.scoreAfter),
+    ).toEqual([50, 0, 0, 5]);
+    expect(
+      foldScores(90, [
+        { id: 1, points: 20 },
+        { id: 2, points: -1 },
+      ]).map((f) => f.scoreAfter),
+    ).toEqual([100, 99]);
     expect(replay(100, [-120, 30])).toBe(30);
   });
   it("bands by floors", () => {
-    expect([100, 95, 94, 80, 79, 70, 69, 50, 49, 0].map((s) => bandOf(s))).toEqual(["excellent", "excellent", "good", "good", "fair", "fair", "poor", "poor", "critical", "critical"]);
+    expect([100, 95, 94, 80, 79, 70, 69, 50, 49, 0].map((s) => bandOf(s))).toEqual([
+      "excellent",
+      "excellent",
+      "good",
+      "good",
+      "fair",
+      "fair",
+      "poor",
+      "poor",
+      "critical",
+      "critical",
+    ]);
   });
 });
 
@@ -43,7 +66,9 @@ describe("§8.2 complaint points under the company's rules", () => {
     expect(pointsInRange(c, p, R.complaints)).toBe(ok);
   });
   it("defaults are the smallest deduction and follow a published change", () => {
-    expect((["invalid", "general", "medium", "major"] as const).map((c) => defaultComplaintPoints(R, c))).toEqual([-1, -2, -6, -11]);
+    expect((["invalid", "general", "medium", "major"] as const).map((c) => defaultComplaintPoints(R, c))).toEqual([
+      -1, -2, -6, -11,
+    ]);
     const r = clone();
     r.complaints.general = { ...r.complaints.general, max: -3, min: -4 };
     expect(defaultPoints("general", r.complaints)).toBe(-3);
@@ -92,7 +117,8 @@ describe("§8.1 recovery rule", () => {
 });
 
 describe("what-if preview", () => {
-  const h = (...entries: [string, string | null, number][]) => entries.map(([rule, step, points]) => ({ rule, step, points }));
+  const h = (...entries: [string, string | null, number][]) =>
+    entries.map(([rule, step, points]) => ({ rule, step, points }));
   it("re-points rule entries under the draft and counts bands", () => {
     const draft = clone();
     draft.arrears.steps = draft.arrears.steps.map((s) => (s.key === "m6" ? { ...s, points: -30 } : s));

@@ -17,13 +17,24 @@ const base = { companyId: 7, butlerUserId: 42, coveragePercent: [30, 60, 90] as 
 describe("visit sampling (§8.5)", () => {
   it("is reproducible: same seed, same picks; a different month or butler picks differently", () => {
     const a = sampleHouseholds({ ...base, month: "2026-10", householdIds: ids(200), sampledIds: [] });
-    const b = sampleHouseholds({ ...base, month: "2026-10", householdIds: [...ids(200)].reverse(), sampledIds: new Set() });
+    const b = sampleHouseholds({
+      ...base,
+      month: "2026-10",
+      householdIds: [...ids(200)].reverse(),
+      sampledIds: new Set(),
+    });
     expect(a).toEqual(b);
     expect(a).toHaveLength(60);
     const otherMonth = sampleHouseholds({ ...base, month: "2027-01", householdIds: ids(200), sampledIds: [] });
     expect(otherMonth).toHaveLength(60);
     expect(otherMonth).not.toEqual(a);
-    const otherButler = sampleHouseholds({ ...base, butlerUserId: 43, month: "2026-10", householdIds: ids(200), sampledIds: [] });
+    const otherButler = sampleHouseholds({
+      ...base,
+      butlerUserId: 43,
+      month: "2026-10",
+      householdIds: ids(200),
+      sampledIds: [],
+    });
     expect(otherButler).not.toEqual(a);
   });
 
@@ -55,15 +66,23 @@ describe("visit sampling (§8.5)", () => {
 
   it("a butler with no households gets nothing; a target already met picks nothing", () => {
     expect(sampleHouseholds({ ...base, month: "2026-04", householdIds: [], sampledIds: [] })).toEqual([]);
-    expect(sampleHouseholds({ ...base, month: "2026-04", householdIds: ids(10), sampledIds: [1, 2, 3, 4] })).toEqual([]);
+    expect(sampleHouseholds({ ...base, month: "2026-04", householdIds: ids(10), sampledIds: [1, 2, 3, 4] })).toEqual(
+      [],
+    );
     // households sampled under another butler earlier in the quarter count towards coverage
-    expect(sampleHouseholds({ ...base, month: "2026-05", householdIds: ids(10), sampledIds: [1, 2, 3, 4, 99] })).toHaveLength(2);
+    expect(
+      sampleHouseholds({ ...base, month: "2026-05", householdIds: ids(10), sampledIds: [1, 2, 3, 4, 99] }),
+    ).toHaveLength(2);
   });
 
   it("knows quarters and the month's place in them", () => {
     expect(quarterOf("2026-11-01")).toBe("2026Q4");
     expect(quarterOf("2026-01")).toBe("2026Q1");
-    expect([monthIndexInQuarter("2026-10-01"), monthIndexInQuarter("2026-11-15"), monthIndexInQuarter("2026-12-31")]).toEqual([1, 2, 3]);
+    expect([
+      monthIndexInQuarter("2026-10-01"),
+      monthIndexInQuarter("2026-11-15"),
+      monthIndexInQuarter("2026-12-31"),
+    ]).toEqual([1, 2, 3]);
     expect(quarterBounds("2026Q1")).toEqual({ from: "2026-01-01", to: "2026-03-31" });
     expect(quarterBounds("2028Q1").to).toBe("2028-03-31");
     expect(quarterBounds("2026Q4")).toEqual({ from: "2026-10-01", to: "2026-12-31" });
@@ -87,11 +106,38 @@ describe("visit sampling (§8.5)", () => {
 describe("visit and survey schemas", () => {
   it("translate every bad field and accept good input", async () => {
     const { recordVisitSchema, surveyAnswerSchema } = await import("@/lib/crm/schemas/visits");
-    const bad = surveyAnswerSchema.safeParse({ surveyId: "1", householdId: "2", overall: "0", butler: "6", cleaning: "x", security: "", maintenance: 2.5, comment: "好".repeat(1001) });
+    const bad = surveyAnswerSchema.safeParse({
+      surveyId: "1",
+      householdId: "2",
+      overall: "0",
+      butler: "6",
+      cleaning: "x",
+      security: "",
+      maintenance: 2.5,
+      comment: "好".repeat(1001),
+    });
     expect(bad.success).toBe(false);
     const fields = Object.fromEntries(bad.error!.issues.map((i) => [i.path.join("."), i.message]));
-    expect(fields).toEqual({ overall: "visits.errors.rating", butler: "visits.errors.rating", cleaning: "visits.errors.rating", security: "visits.errors.rating", maintenance: "visits.errors.rating", comment: "validation.tooLong" });
-    expect(surveyAnswerSchema.parse({ surveyId: "1", householdId: "2", overall: "5", butler: 4, cleaning: "3", security: "2", maintenance: "1", comment: "  " })).toMatchObject({ overall: 5, comment: undefined });
+    expect(fields).toEqual({
+      overall: "visits.errors.rating",
+      butler: "visits.errors.rating",
+      cleaning: "visits.errors.rating",
+      security: "visits.errors.rating",
+      maintenance: "visits.errors.rating",
+      comment: "validation.tooLong",
+    });
+    expect(
+      surveyAnswerSchema.parse({
+        surveyId: "1",
+        householdId: "2",
+        overall: "5",
+        butler: 4,
+        cleaning: "3",
+        security: "2",
+        maintenance: "1",
+        comment: "  ",
+      }),
+    ).toMatchObject({ overall: 5, comment: undefined });
     const ok = recordVisitSchema.parse({ visitId: "3", notes: " 好 ", satisfaction: "5", createOrder: "" });
     expect(ok).toMatchObject({ notes: "好", createOrder: false, satisfaction: 5 });
     expect(ok.issues).toBeUndefined();

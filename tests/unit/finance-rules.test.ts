@@ -8,7 +8,12 @@ describe("finance rules", () => {
     expect(splitProportionally(-100, [1, 1, 1])).toEqual([-34, -33, -33]);
     expect(splitProportionally(12345, [20000, 5000])).toEqual([9876, 2469]);
     expect(splitProportionally(50, [0, 0])).toEqual([50, 0]);
-    for (const [amt, w] of [[99999, [3, 7, 11]], [1, [5, 5]], [7, [1, 2, 3, 4]]] as const) expect(splitProportionally(amt, w).reduce((a, b) => a + b, 0)).toBe(amt);
+    for (const [amt, w] of [
+      [99999, [3, 7, 11]],
+      [1, [5, 5]],
+      [7, [1, 2, 3, 4]],
+    ] as const)
+      expect(splitProportionally(amt, w).reduce((a, b) => a + b, 0)).toBe(amt);
   });
   it("computes variance and variance %", () => {
     expect(varianceOf(10000, 12500)).toEqual({ budget: 10000, actual: 12500, variance: 2500, variancePct: 25 });
@@ -21,9 +26,28 @@ describe("finance rules", () => {
     expect(ytdMonths(2027, "2026-11-27")).toBe(0);
   });
   it("journal amounts are signed yuan, never zero; a reason is required", () => {
-    expect(journalSchema.parse({ communityId: "", categoryId: "2", amount: "-10.50", occurredOn: "2026-11-01", reason: "冲正" })).toMatchObject({ amountFen: -1050, communityId: null });
-    expect(journalSchema.safeParse({ communityId: "", categoryId: "2", amount: "0", occurredOn: "2026-11-01", reason: "冲正" }).success).toBe(false);
-    expect(journalSchema.safeParse({ communityId: "", categoryId: "2", amount: "5", occurredOn: "2026-11-01", reason: "" }).success).toBe(false);
+    expect(
+      journalSchema.parse({
+        communityId: "",
+        categoryId: "2",
+        amount: "-10.50",
+        occurredOn: "2026-11-01",
+        reason: "冲正",
+      }),
+    ).toMatchObject({ amountFen: -1050, communityId: null });
+    expect(
+      journalSchema.safeParse({
+        communityId: "",
+        categoryId: "2",
+        amount: "0",
+        occurredOn: "2026-11-01",
+        reason: "冲正",
+      }).success,
+    ).toBe(false);
+    expect(
+      journalSchema.safeParse({ communityId: "", categoryId: "2", amount: "5", occurredOn: "2026-11-01", reason: "" })
+        .success,
+    ).toBe(false);
   });
 });
 

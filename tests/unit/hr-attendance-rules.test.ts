@@ -1,11 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SHIFT, daysOfMonth, effectiveEntries, evaluateDay, formatMinute, instantOf, isMonth, isWorkday, localParts, parseMinute, totalsOf } from "@/lib/hr/rules";
+import {
+  DEFAULT_SHIFT,
+  daysOfMonth,
+  effectiveEntries,
+  evaluateDay,
+  formatMinute,
+  instantOf,
+  isMonth,
+  isWorkday,
+  localParts,
+  parseMinute,
+  totalsOf,
+} from "@/lib/hr/rules";
 
 const TZ = "Asia/Shanghai";
 /** An instant given as Shanghai wall-clock time (UTC+8, no DST). */
 const sh = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`);
-const day = (date: string, inAt: Date | null, outAt: Date | null, now = sh("2026-11-30", "12:00"), shift = DEFAULT_SHIFT) =>
-  evaluateDay({ date, shift, timeZone: TZ, now, inAt, outAt });
+const day = (
+  date: string,
+  inAt: Date | null,
+  outAt: Date | null,
+  now = sh("2026-11-30", "12:00"),
+  shift = DEFAULT_SHIFT,
+) => evaluateDay({ date, shift, timeZone: TZ, now, inAt, outAt });
 
 describe("local time", () => {
   it("gives the Shanghai date across the UTC midnight", () => {
@@ -14,8 +31,14 @@ describe("local time", () => {
     expect(localParts(new Date("2026-12-31T16:00:00Z"), TZ)).toEqual({ date: "2027-01-01", minute: 0 });
   });
   it("follows other zones, DST included", () => {
-    expect(localParts(new Date("2026-07-01T07:00:00Z"), "Europe/Berlin")).toEqual({ date: "2026-07-01", minute: 9 * 60 });
-    expect(localParts(new Date("2026-01-01T08:00:00Z"), "Europe/Berlin")).toEqual({ date: "2026-01-01", minute: 9 * 60 });
+    expect(localParts(new Date("2026-07-01T07:00:00Z"), "Europe/Berlin")).toEqual({
+      date: "2026-07-01",
+      minute: 9 * 60,
+    });
+    expect(localParts(new Date("2026-01-01T08:00:00Z"), "Europe/Berlin")).toEqual({
+      date: "2026-01-01",
+      minute: 9 * 60,
+    });
   });
   it("turns a local date and minute back into the instant", () => {
     expect(instantOf("2026-11-27", 9 * 60, TZ).toISOString()).toBe("2026-11-27T01:00:00.000Z");
@@ -41,14 +64,27 @@ describe("local time", () => {
 
 describe("evaluateDay", () => {
   it("on time both ways: present, nothing late or early", () => {
-    expect(day("2026-11-27", sh("2026-11-27", "08:55"), sh("2026-11-27", "18:00"))).toMatchObject({ status: "present", lateMinutes: 0, earlyMinutes: 0, inMinute: 535, outMinute: 1080 });
+    expect(day("2026-11-27", sh("2026-11-27", "08:55"), sh("2026-11-27", "18:00"))).toMatchObject({
+      status: "present",
+      lateMinutes: 0,
+      earlyMinutes: 0,
+      inMinute: 535,
+      outMinute: 1080,
+    });
   });
   it("counts late and early minutes against the shift", () => {
-    expect(day("2026-11-27", sh("2026-11-27", "09:01"), sh("2026-11-27", "17:30"))).toMatchObject({ status: "present", lateMinutes: 1, earlyMinutes: 30 });
+    expect(day("2026-11-27", sh("2026-11-27", "09:01"), sh("2026-11-27", "17:30"))).toMatchObject({
+      status: "present",
+      lateMinutes: 1,
+      earlyMinutes: 30,
+    });
   });
   it("uses a per-person shift", () => {
     const late = { startMinute: 13 * 60, endMinute: 22 * 60 };
-    expect(day("2026-11-27", sh("2026-11-27", "12:50"), sh("2026-11-27", "21:00"), undefined, late)).toMatchObject({ lateMinutes: 0, earlyMinutes: 60 });
+    expect(day("2026-11-27", sh("2026-11-27", "12:50"), sh("2026-11-27", "21:00"), undefined, late)).toMatchObject({
+      lateMinutes: 0,
+      earlyMinutes: 60,
+    });
   });
   it("a past workday without a clock-in is absent; a rest day is not", () => {
     expect(day("2026-11-27", null, null).status).toBe("absent");
@@ -70,7 +106,11 @@ describe("evaluateDay", () => {
     expect(day("2026-11-27", null, null, new Date("2026-11-27T09:00:00Z")).status).toBe("upcoming");
   });
   it("work on a rest day counts as present but never late or early", () => {
-    expect(day("2026-11-28", sh("2026-11-28", "10:00"), sh("2026-11-28", "12:00"))).toMatchObject({ status: "present", lateMinutes: 0, earlyMinutes: 0 });
+    expect(day("2026-11-28", sh("2026-11-28", "10:00"), sh("2026-11-28", "12:00"))).toMatchObject({
+      status: "present",
+      lateMinutes: 0,
+      earlyMinutes: 0,
+    });
   });
 });
 
@@ -83,11 +123,31 @@ describe("totals and corrections", () => {
       day("2026-11-26", sh("2026-11-26", "09:20"), null),
       day("2026-11-28", null, null),
     ];
-    expect(totalsOf(days)).toEqual({ present: 3, late: 2, lateMinutes: 30, early: 1, earlyMinutes: 60, absent: 1, incomplete: 1, leave: 0 });
+    expect(totalsOf(days)).toEqual({
+      present: 3,
+      late: 2,
+      lateMinutes: 30,
+      early: 1,
+      earlyMinutes: 60,
+      absent: 1,
+      incomplete: 1,
+      leave: 0,
+    });
   });
   it("the newest correction wins over the clock entry, in any order", () => {
-    const e = (id: number, kind: "in" | "out", source: "clock" | "correction", hhmm: string) => ({ id, workDate: "2026-11-27", kind, source, at: sh("2026-11-27", hhmm) });
-    const picked = effectiveEntries([e(5, "in", "correction", "08:30"), e(1, "in", "clock", "09:40"), e(7, "in", "correction", "08:45"), e(2, "out", "clock", "18:05")]);
+    const e = (id: number, kind: "in" | "out", source: "clock" | "correction", hhmm: string) => ({
+      id,
+      workDate: "2026-11-27",
+      kind,
+      source,
+      at: sh("2026-11-27", hhmm),
+    });
+    const picked = effectiveEntries([
+      e(5, "in", "correction", "08:30"),
+      e(1, "in", "clock", "09:40"),
+      e(7, "in", "correction", "08:45"),
+      e(2, "out", "clock", "18:05"),
+    ]);
     expect(picked.get("2026-11-27", "in")?.id).toBe(7);
     expect(picked.get("2026-11-27", "out")?.id).toBe(2);
     expect(picked.get("2026-11-26", "in")).toBeNull();
@@ -96,14 +156,31 @@ describe("totals and corrections", () => {
 
 describe("hire date", () => {
   it("days before the hire date are never absent; from the hire date on they are", () => {
-    const at = (date: string) => evaluateDay({ date, shift: DEFAULT_SHIFT, timeZone: TZ, now: sh("2026-11-30", "12:00"), inAt: null, outAt: null, hiredOn: "2026-11-25" });
+    const at = (date: string) =>
+      evaluateDay({
+        date,
+        shift: DEFAULT_SHIFT,
+        timeZone: TZ,
+        now: sh("2026-11-30", "12:00"),
+        inAt: null,
+        outAt: null,
+        hiredOn: "2026-11-25",
+      });
     expect(at("2026-11-24").status).toBe("notHired");
     expect(at("2026-11-22").status).toBe("notHired");
     expect(at("2026-11-25").status).toBe("absent");
     expect(totalsOf([at("2026-11-23"), at("2026-11-24"), at("2026-11-25")]).absent).toBe(1);
   });
   it("an entry before the hire date still counts (the record was made late)", () => {
-    const d = evaluateDay({ date: "2026-11-24", shift: DEFAULT_SHIFT, timeZone: TZ, now: sh("2026-11-30", "12:00"), inAt: sh("2026-11-24", "09:00"), outAt: sh("2026-11-24", "18:00"), hiredOn: "2026-11-25" });
+    const d = evaluateDay({
+      date: "2026-11-24",
+      shift: DEFAULT_SHIFT,
+      timeZone: TZ,
+      now: sh("2026-11-30", "12:00"),
+      inAt: sh("2026-11-24", "09:00"),
+      outAt: sh("2026-11-24", "18:00"),
+      hiredOn: "2026-11-25",
+    });
     expect(d.status).toBe("present");
   });
 });

@@ -4,10 +4,20 @@ import { isCalendarDate, nextEmployeeNo } from "@/lib/hr/rules";
 import { staffRecordSchema } from "@/lib/hr/schemas";
 
 describe("isCalendarDate", () => {
-  it.each(["2026-01-01", "2024-02-29", "2026-12-31", "2000-02-29"])("accepts %s", (d) => expect(isCalendarDate(d)).toBe(true));
-  it.each(["2026-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "2026-1-1", "", "20260101", "2026-01-01T00:00"])("refuses %s", (d) =>
-    expect(isCalendarDate(d)).toBe(false),
+  it.each(["2026-01-01", "2024-02-29", "2026-12-31", "2000-02-29"])("accepts %s", (d) =>
+    expect(isCalendarDate(d)).toBe(true),
   );
+  it.each([
+    "2026-02-29",
+    "1900-02-29",
+    "2026-13-01",
+    "2026-00-10",
+    "2026-04-31",
+    "2026-1-1",
+    "",
+    "20260101",
+    "2026-01-01T00:00",
+  ])("refuses %s", (d) => expect(isCalendarDate(d)).toBe(false));
 });
 
 describe("nextEmployeeNo", () => {
@@ -28,9 +38,29 @@ describe("demoHireDate", () => {
 });
 
 describe("staffRecordSchema", () => {
-  const valid = { userId: "3", employeeNo: " e0012 ", name: " 李娜 ", phone: "", email: "", communityId: "", position: "管家", hireDate: "2024-03-01", status: "active" };
+  const valid = {
+    userId: "3",
+    employeeNo: " e0012 ",
+    name: " 李娜 ",
+    phone: "",
+    email: "",
+    communityId: "",
+    position: "管家",
+    hireDate: "2024-03-01",
+    status: "active",
+  };
   it("normalises a form submission", () => {
-    expect(staffRecordSchema.parse(valid)).toEqual({ userId: 3, employeeNo: "E0012", name: "李娜", phone: null, email: null, communityId: null, position: "管家", hireDate: "2024-03-01", status: "active" });
+    expect(staffRecordSchema.parse(valid)).toEqual({
+      userId: 3,
+      employeeNo: "E0012",
+      name: "李娜",
+      phone: null,
+      email: null,
+      communityId: null,
+      position: "管家",
+      hireDate: "2024-03-01",
+      status: "active",
+    });
   });
   it("keeps a community id and a valid phone", () => {
     const out = staffRecordSchema.parse({ ...valid, communityId: "7", phone: "13800000002" });
@@ -38,7 +68,15 @@ describe("staffRecordSchema", () => {
     expect(out.phone).toBe("13800000002");
   });
   it("gives message keys for bad fields", () => {
-    const r = staffRecordSchema.safeParse({ ...valid, employeeNo: "E 01", hireDate: "2026-02-30", phone: "123", email: "x", position: "", status: "fired" });
+    const r = staffRecordSchema.safeParse({
+      ...valid,
+      employeeNo: "E 01",
+      hireDate: "2026-02-30",
+      phone: "123",
+      email: "x",
+      position: "",
+      status: "fired",
+    });
     expect(r.success).toBe(false);
     const byField = Object.fromEntries((r.success ? [] : r.error.issues).map((i) => [i.path.join("."), i.message]));
     expect(byField).toMatchObject({

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { actionContentType, isCrossOrigin, jsonDepth, jsonPayloadProblem, MAX_ACTION_JSON_DEPTH } from "@/lib/http/action-guard";
+import {
+  actionContentType,
+  isCrossOrigin,
+  jsonDepth,
+  jsonPayloadProblem,
+  MAX_ACTION_JSON_DEPTH,
+} from "@/lib/http/action-guard";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/security-headers";
 
 describe("server-action guard", () => {
@@ -23,7 +29,9 @@ describe("server-action guard", () => {
     expect(jsonPayloadProblem("[]")).toBeNull();
     expect(jsonPayloadProblem("{not json")).toBe("malformed");
     expect(jsonPayloadProblem('[{"a":1,}]')).toBe("malformed");
-    expect(jsonPayloadProblem("[".repeat(MAX_ACTION_JSON_DEPTH + 1) + "]".repeat(MAX_ACTION_JSON_DEPTH + 1))).toBe("too_deep");
+    expect(jsonPayloadProblem("[".repeat(MAX_ACTION_JSON_DEPTH + 1) + "]".repeat(MAX_ACTION_JSON_DEPTH + 1))).toBe(
+      "too_deep",
+    );
     expect(jsonPayloadProblem("[".repeat(MAX_ACTION_JSON_DEPTH) + "]".repeat(MAX_ACTION_JSON_DEPTH))).toBeNull();
   });
 

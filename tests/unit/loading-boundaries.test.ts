@@ -25,19 +25,22 @@ describe("loading boundaries", () => {
     expect(boundaries.length).toBeGreaterThan(0);
   });
 
-  it.each(boundaries.map((d) => [path.relative(APP, d)]))("nothing below app/%s/loading.tsx refuses a request", (rel) => {
-    const dir = path.join(APP, rel);
-    const wrapped = files.filter((f) => {
-      if (!f.startsWith(dir + path.sep)) return false;
-      const name = path.basename(f);
-      if (name === "page.tsx") return true;
-      // A layout beside the loading.tsx renders outside its boundary; deeper ones inside it.
-      return name === "layout.tsx" && path.dirname(f) !== dir;
-    });
-    const refusing = wrapped.filter((f) => {
-      const src = fs.readFileSync(f, "utf8");
-      return REFUSES.test(src) || (path.basename(f) === "layout.tsx" && /\brequireUser\(/.test(src));
-    });
-    expect(refusing.map((f) => path.relative(APP, f))).toEqual([]);
-  });
+  it.each(boundaries.map((d) => [path.relative(APP, d)]))(
+    "nothing below app/%s/loading.tsx refuses a request",
+    (rel) => {
+      const dir = path.join(APP, rel);
+      const wrapped = files.filter((f) => {
+        if (!f.startsWith(dir + path.sep)) return false;
+        const name = path.basename(f);
+        if (name === "page.tsx") return true;
+        // A layout beside the loading.tsx renders outside its boundary; deeper ones inside it.
+        return name === "layout.tsx" && path.dirname(f) !== dir;
+      });
+      const refusing = wrapped.filter((f) => {
+        const src = fs.readFileSync(f, "utf8");
+        return REFUSES.test(src) || (path.basename(f) === "layout.tsx" && /\brequireUser\(/.test(src));
+      });
+      expect(refusing.map((f) => path.relative(APP, f))).toEqual([]);
+    },
+  );
 });

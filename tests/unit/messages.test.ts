@@ -23,7 +23,10 @@ function placeholders(text: string): string {
     .join();
 }
 
-const files = [["core", "zh-CN.json", "en.json"] as const, ...MODULE_NAMESPACES.map((ns) => [ns, `${ns}/zh-CN.json`, `${ns}/en.json`] as const)];
+const files = [
+  ["core", "zh-CN.json", "en.json"] as const,
+  ...MODULE_NAMESPACES.map((ns) => [ns, `${ns}/zh-CN.json`, `${ns}/en.json`] as const),
+];
 
 describe.each(files)("messages: %s", (_name, zhFile, enFile) => {
   const zh = flatten(read(zhFile));
@@ -35,7 +38,9 @@ describe.each(files)("messages: %s", (_name, zhFile, enFile) => {
   });
 
   it("use the same placeholders in both languages", () => {
-    expect([...zh.keys()].filter((k) => en.has(k) && placeholders(zh.get(k)!) !== placeholders(en.get(k)!))).toEqual([]);
+    expect([...zh.keys()].filter((k) => en.has(k) && placeholders(zh.get(k)!) !== placeholders(en.get(k)!))).toEqual(
+      [],
+    );
   });
 
   it("have no empty strings", () => {
@@ -50,7 +55,10 @@ describe("module namespaces", () => {
   });
 
   it("every module folder is registered", () => {
-    const dirs = fs.readdirSync("messages", { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const dirs = fs
+      .readdirSync("messages", { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(dirs.sort()).toEqual([...MODULE_NAMESPACES].sort());
   });
 });

@@ -55,7 +55,11 @@ describe("shop pricing", () => {
 
 describe("activity sign-ups", () => {
   const at = (iso: string) => new Date(iso);
-  const activity = { signupDeadline: at("2026-12-01T10:00:00Z"), startsAt: at("2026-12-02T10:00:00Z"), endsAt: at("2026-12-02T12:00:00Z") };
+  const activity = {
+    signupDeadline: at("2026-12-01T10:00:00Z"),
+    startsAt: at("2026-12-02T10:00:00Z"),
+    endsAt: at("2026-12-02T12:00:00Z"),
+  };
 
   it("refuses after the deadline and after the start", () => {
     expect(signupRefusal(activity, at("2026-12-01T09:59:59Z"))).toBeNull();
@@ -84,7 +88,12 @@ describe("activity sign-ups", () => {
     expect(promotions(rows, 3)).toEqual([3, 4]);
     expect(promotions(rows, 10)).toEqual([3, 4, 5]);
     expect(promotions(rows, 1)).toEqual([]);
-    expect(promotions(rows.filter((r) => r.status !== "waiting"), 5)).toEqual([]);
+    expect(
+      promotions(
+        rows.filter((r) => r.status !== "waiting"),
+        5,
+      ),
+    ).toEqual([]);
   });
 
   it("opens check-in two hours before the start until the end", () => {
@@ -107,7 +116,9 @@ describe("outbox backoff", () => {
   });
 
   it("renders {placeholders}", () => {
-    expect(renderTemplate("Receipt {no}: {amount}", { no: "2026-0001", amount: "¥10.00" })).toBe("Receipt 2026-0001: ¥10.00");
+    expect(renderTemplate("Receipt {no}: {amount}", { no: "2026-0001", amount: "¥10.00" })).toBe(
+      "Receipt 2026-0001: ¥10.00",
+    );
     expect(renderTemplate("Hi {name} {missing}", { name: "王" })).toBe("Hi 王 {missing}");
   });
 });
@@ -123,12 +134,24 @@ describe("portal schemas and local times", () => {
 
   it("activity input: translated errors for bad capacity, end before start, deadline after start", async () => {
     const { activitySchema } = await import("@/lib/portal/schemas");
-    const base = { communityId: "1", title: "t", description: "d", place: "p", startsAt: "2026-12-01T10:00", endsAt: "2026-12-01T12:00", signupDeadline: "2026-11-30T20:00", capacity: "10" };
+    const base = {
+      communityId: "1",
+      title: "t",
+      description: "d",
+      place: "p",
+      startsAt: "2026-12-01T10:00",
+      endsAt: "2026-12-01T12:00",
+      signupDeadline: "2026-11-30T20:00",
+      capacity: "10",
+    };
     expect(activitySchema.safeParse(base).success).toBe(true);
-    const messages = (input: object) => activitySchema.safeParse({ ...base, ...input }).error?.issues.map((i) => `${i.path.join(".")}:${i.message}`);
+    const messages = (input: object) =>
+      activitySchema.safeParse({ ...base, ...input }).error?.issues.map((i) => `${i.path.join(".")}:${i.message}`);
     expect(messages({ capacity: "0" })).toEqual(["capacity:portal.errors.capacity"]);
     expect(messages({ endsAt: "2026-12-01T09:00" })).toEqual(["endsAt:portal.errors.endsBeforeStart"]);
-    expect(messages({ signupDeadline: "2026-12-01T11:00" })).toEqual(["signupDeadline:portal.errors.deadlineAfterStart"]);
+    expect(messages({ signupDeadline: "2026-12-01T11:00" })).toEqual([
+      "signupDeadline:portal.errors.deadlineAfterStart",
+    ]);
     expect(messages({ startsAt: "tomorrow" })?.[0]).toBe("startsAt:portal.errors.dateTime");
   });
 
@@ -136,17 +159,36 @@ describe("portal schemas and local times", () => {
     const { productSchema } = await import("@/lib/portal/schemas");
     const ok = productSchema.parse({ kind: "product", name: "水", price: "19.9", stock: "3", active: "on" });
     expect(ok).toMatchObject({ price: 1990, stock: 3, active: true });
-    expect(productSchema.parse({ kind: "service", name: "保洁", price: "150", stock: "0" })).toMatchObject({ price: 15000, active: false });
-    expect(productSchema.safeParse({ kind: "product", name: "x", price: "1.999", stock: "1" }).error?.issues[0].message).toBe("portal.errors.price");
-    expect(productSchema.safeParse({ kind: "product", name: "x", price: "-1", stock: "1" }).error?.issues[0].message).toBe("portal.errors.price");
-    expect(productSchema.safeParse({ kind: "product", name: "x", price: "1", stock: "-1" }).error?.issues[0].message).toBe("portal.errors.stock");
+    expect(productSchema.parse({ kind: "service", name: "保洁", price: "150", stock: "0" })).toMatchObject({
+      price: 15000,
+      active: false,
+    });
+    expect(
+      productSchema.safeParse({ kind: "product", name: "x", price: "1.999", stock: "1" }).error?.issues[0].message,
+    ).toBe("portal.errors.price");
+    expect(
+      productSchema.safeParse({ kind: "product", name: "x", price: "-1", stock: "1" }).error?.issues[0].message,
+    ).toBe("portal.errors.price");
+    expect(
+      productSchema.safeParse({ kind: "product", name: "x", price: "1", stock: "-1" }).error?.issues[0].message,
+    ).toBe("portal.errors.stock");
   });
 
   it("an order request may not carry prices or discounts", async () => {
     const { placeOrderSchema } = await import("@/lib/portal/schemas");
     expect(placeOrderSchema.safeParse({ householdId: 1, lines: [{ productId: 1, quantity: 2 }] }).success).toBe(true);
-    expect(placeOrderSchema.safeParse({ householdId: 1, lines: [{ productId: 1, quantity: 2, priceFen: 1 }] }).error?.issues[0].message).toBe("portal.errors.tampered");
-    expect(placeOrderSchema.safeParse({ householdId: 1, lines: [], totalFen: 1 }).error?.issues.map((i) => i.message).sort()).toEqual(["portal.errors.emptyCart", "portal.errors.tampered"]);
-    expect(placeOrderSchema.safeParse({ householdId: 1, lines: [{ productId: 1, quantity: 100 }] }).error?.issues[0].message).toBe("portal.errors.quantity");
+    expect(
+      placeOrderSchema.safeParse({ householdId: 1, lines: [{ productId: 1, quantity: 2, priceFen: 1 }] }).error
+        ?.issues[0].message,
+    ).toBe("portal.errors.tampered");
+    expect(
+      placeOrderSchema
+        .safeParse({ householdId: 1, lines: [], totalFen: 1 })
+        .error?.issues.map((i) => i.message)
+        .sort(),
+    ).toEqual(["portal.errors.emptyCart", "portal.errors.tampered"]);
+    expect(
+      placeOrderSchema.safeParse({ householdId: 1, lines: [{ productId: 1, quantity: 100 }] }).error?.issues[0].message,
+    ).toBe("portal.errors.quantity");
   });
 });

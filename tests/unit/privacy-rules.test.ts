@@ -9,7 +9,12 @@ import {
   needsConsent,
   purgeDueAt,
 } from "@/lib/privacy/rules";
-import { acceptField, decidePrivacyRequestSchema, privacyRequestSchema, privacySettingsSchema } from "@/lib/privacy/schemas";
+import {
+  acceptField,
+  decidePrivacyRequestSchema,
+  privacyRequestSchema,
+  privacySettingsSchema,
+} from "@/lib/privacy/schemas";
 
 describe("consent versions", () => {
   it("asks when never accepted or an older version was accepted", () => {
@@ -40,7 +45,14 @@ describe("anonymization rules", () => {
 
   it("an anonymized account keeps no name, phone, e-mail or usable password and cannot sign in", () => {
     const u = anonymizedUser(42, "!anonymized:x");
-    expect(u).toEqual({ name: "anonymized-42", phone: null, email: null, locale: null, passwordHash: "!anonymized:x", active: false });
+    expect(u).toEqual({
+      name: "anonymized-42",
+      phone: null,
+      email: null,
+      locale: null,
+      passwordHash: "!anonymized:x",
+      active: false,
+    });
     expect(anonymizedName(7)).toBe("anonymized-7");
   });
 });
@@ -71,20 +83,36 @@ describe("tenant exit rules", () => {
 
 describe("privacy schemas", () => {
   it("a request needs a kind and details", () => {
-    expect(privacyRequestSchema.safeParse({ kind: "deletion", details: "  请删除  " }).data).toEqual({ kind: "deletion", details: "请删除" });
-    expect(privacyRequestSchema.safeParse({ kind: "export", details: "x" }).error?.issues[0].message).toBe("privacy.errors.kind");
-    expect(privacyRequestSchema.safeParse({ kind: "correction", details: " " }).error?.issues[0].message).toBe("validation.required");
+    expect(privacyRequestSchema.safeParse({ kind: "deletion", details: "  请删除  " }).data).toEqual({
+      kind: "deletion",
+      details: "请删除",
+    });
+    expect(privacyRequestSchema.safeParse({ kind: "export", details: "x" }).error?.issues[0].message).toBe(
+      "privacy.errors.kind",
+    );
+    expect(privacyRequestSchema.safeParse({ kind: "correction", details: " " }).error?.issues[0].message).toBe(
+      "validation.required",
+    );
   });
 
   it("a rejection needs a reason, an acceptance does not", () => {
     expect(decidePrivacyRequestSchema.safeParse({ requestId: "3", decision: "accept" }).success).toBe(true);
     const r = decidePrivacyRequestSchema.safeParse({ requestId: "3", decision: "reject", reason: "" });
-    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["reason", "privacy.errors.reasonRequired"]]);
+    expect(r.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["reason", "privacy.errors.reasonRequired"],
+    ]);
   });
 
   it("retention is at least 10 years (tax records), the grace period 7–365 days", () => {
-    expect(privacySettingsSchema.safeParse({ moneyRetentionYears: "30", closureGraceDays: "30" }).data).toEqual({ moneyRetentionYears: 30, closureGraceDays: 30 });
-    expect(privacySettingsSchema.safeParse({ moneyRetentionYears: "5", closureGraceDays: "30" }).error?.issues[0].message).toBe("privacy.errors.retentionMin");
-    expect(privacySettingsSchema.safeParse({ moneyRetentionYears: "30", closureGraceDays: "3" }).error?.issues[0].message).toBe("privacy.errors.graceMin");
+    expect(privacySettingsSchema.safeParse({ moneyRetentionYears: "30", closureGraceDays: "30" }).data).toEqual({
+      moneyRetentionYears: 30,
+      closureGraceDays: 30,
+    });
+    expect(
+      privacySettingsSchema.safeParse({ moneyRetentionYears: "5", closureGraceDays: "30" }).error?.issues[0].message,
+    ).toBe("privacy.errors.retentionMin");
+    expect(
+      privacySettingsSchema.safeParse({ moneyRetentionYears: "30", closureGraceDays: "3" }).error?.issues[0].message,
+    ).toBe("privacy.errors.graceMin");
   });
 });

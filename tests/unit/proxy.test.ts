@@ -6,7 +6,14 @@ const action = (body: string, headers: Record<string, string> = {}) =>
   new NextRequest("http://localhost:3000/staff/billing", {
     method: "POST",
     body,
-    headers: { host: "localhost:3000", origin: "http://localhost:3000", "next-action": "7f00aa", "content-type": "text/plain;charset=UTF-8", cookie: "next-auth.session-token=x", ...headers },
+    headers: {
+      host: "localhost:3000",
+      origin: "http://localhost:3000",
+      "next-action": "7f00aa",
+      "content-type": "text/plain;charset=UTF-8",
+      cookie: "next-auth.session-token=x",
+      ...headers,
+    },
   });
 
 describe("proxy.ts", () => {
@@ -22,7 +29,11 @@ describe("proxy.ts", () => {
     expect((await proxy(action("<x/>", { "content-type": "application/xml" }))).status).toBe(400);
     const form = new FormData();
     form.append("0", "[".repeat(100) + "]".repeat(100));
-    const multipart = new NextRequest("http://localhost:3000/staff/orders", { method: "POST", body: form, headers: { host: "localhost:3000", origin: "http://localhost:3000", "next-action": "7f00aa" } });
+    const multipart = new NextRequest("http://localhost:3000/staff/orders", {
+      method: "POST",
+      body: form,
+      headers: { host: "localhost:3000", origin: "http://localhost:3000", "next-action": "7f00aa" },
+    });
     expect((await proxy(multipart)).status).toBe(400);
   });
 
@@ -40,13 +51,23 @@ describe("proxy.ts", () => {
     expect(a.headers.get("content-security-policy")).not.toBe(b.headers.get("content-security-policy"));
     expect(a.headers.get("strict-transport-security")).toBeNull();
     // A client's own x-forwarded-proto is not believed without trusted proxies…
-    expect((await proxy(new NextRequest("http://localhost:3000/sign-in", { headers: { "x-forwarded-proto": "https" } }))).headers.get("strict-transport-security")).toBeNull();
+    expect(
+      (
+        await proxy(new NextRequest("http://localhost:3000/sign-in", { headers: { "x-forwarded-proto": "https" } }))
+      ).headers.get("strict-transport-security"),
+    ).toBeNull();
     // …but is from a trusted proxy, and NEXTAUTH_URL on https always means https.
     vi.stubEnv("TRUSTED_PROXY_HOPS", "1");
-    expect((await proxy(new NextRequest("http://localhost:3000/sign-in", { headers: { "x-forwarded-proto": "https" } }))).headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+    expect(
+      (
+        await proxy(new NextRequest("http://localhost:3000/sign-in", { headers: { "x-forwarded-proto": "https" } }))
+      ).headers.get("strict-transport-security"),
+    ).toMatch(/max-age=\d+/);
     vi.stubEnv("TRUSTED_PROXY_HOPS", "0");
     vi.stubEnv("NEXTAUTH_URL", "https://guanjia.example.com");
-    expect((await proxy(new NextRequest("http://localhost:3000/sign-in"))).headers.get("strict-transport-security")).toMatch(/includeSubDomains/);
+    expect(
+      (await proxy(new NextRequest("http://localhost:3000/sign-in"))).headers.get("strict-transport-security"),
+    ).toMatch(/includeSubDomains/);
   });
 
   it("still sends a visitor without a session cookie from a signed-in page to sign-in", async () => {

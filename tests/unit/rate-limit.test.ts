@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { blockFor, checkRateLimit, recordFailure, SIGN_IN_PER_ACCOUNT, type RateLimitRule, type RateLimitState } from "@/lib/auth/rate-limit-rules";
+import {
+  blockFor,
+  checkRateLimit,
+  recordFailure,
+  SIGN_IN_PER_ACCOUNT,
+  type RateLimitRule,
+  type RateLimitState,
+} from "@/lib/auth/rate-limit-rules";
 
 const rule: RateLimitRule = { limit: 3, windowMs: 1000, blockMs: 5000 };
 

@@ -1,9 +1,26 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { BUILDING_COLUMNS, columnLetter, HOUSEHOLD_KIND_WORDS, lookupWord, mapHeader, normalizeHeader, UNIT_COLUMNS, UNIT_TYPE_WORDS } from "@/lib/registry/import/columns";
+import {
+  BUILDING_COLUMNS,
+  columnLetter,
+  HOUSEHOLD_KIND_WORDS,
+  lookupWord,
+  mapHeader,
+  normalizeHeader,
+  UNIT_COLUMNS,
+  UNIT_TYPE_WORDS,
+} from "@/lib/registry/import/columns";
 import { toCsv } from "@/lib/csv";
 import { formatArea } from "@/lib/registry/import/export";
-import { checkFile, cleanCell, decodeText, guessDelimiter, MAX_FILE_BYTES, parseCsvText, readCsvFile } from "@/lib/registry/import/parse";
+import {
+  checkFile,
+  cleanCell,
+  decodeText,
+  guessDelimiter,
+  MAX_FILE_BYTES,
+  parseCsvText,
+  readCsvFile,
+} from "@/lib/registry/import/parse";
 import { tableOf } from "@/lib/registry/import/table";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -30,18 +47,28 @@ describe("decodeText", () => {
 
 describe("checkFile", () => {
   it("accepts .csv and .txt under the types browsers report", () => {
-    for (const type of ["text/csv", "application/vnd.ms-excel", "", "text/plain; charset=utf-8"]) expect(checkFile(utf8("a,b"), { name: "房屋.CSV", type })).toBeNull();
+    for (const type of ["text/csv", "application/vnd.ms-excel", "", "text/plain; charset=utf-8"])
+      expect(checkFile(utf8("a,b"), { name: "房屋.CSV", type })).toBeNull();
     expect(checkFile(utf8("a,b"), { name: "rooms.txt", type: "text/plain" })).toBeNull();
   });
 
   it("refuses other names and types, workbooks, PDFs and binary content, and files over 20 MB", () => {
     expect(checkFile(utf8("a,b"), { name: "rooms.xlsx" })).toEqual({ problem: "import.file.wrongType" });
-    expect(checkFile(utf8("a,b"), { name: "rooms.csv", type: "image/png" })).toEqual({ problem: "import.file.wrongType" });
-    expect(checkFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), { name: "rooms.csv" })).toEqual({ problem: "import.file.workbook" });
-    expect(checkFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), { name: "rooms.csv" })).toEqual({ problem: "import.file.workbook" });
+    expect(checkFile(utf8("a,b"), { name: "rooms.csv", type: "image/png" })).toEqual({
+      problem: "import.file.wrongType",
+    });
+    expect(checkFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), { name: "rooms.csv" })).toEqual({
+      problem: "import.file.workbook",
+    });
+    expect(checkFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), { name: "rooms.csv" })).toEqual({
+      problem: "import.file.workbook",
+    });
     expect(checkFile(utf8("%PDF-1.7"), {})).toEqual({ problem: "import.file.wrongType" });
     expect(checkFile(new Uint8Array([0x41, 0x00, 0x42]), {})).toEqual({ problem: "import.file.wrongType" });
-    expect(checkFile(new Uint8Array(MAX_FILE_BYTES + 1), {})).toEqual({ problem: "import.file.tooLarge", params: { max: 20 } });
+    expect(checkFile(new Uint8Array(MAX_FILE_BYTES + 1), {})).toEqual({
+      problem: "import.file.tooLarge",
+      params: { max: 20 },
+    });
   });
 
   it("reports an empty file as empty", () => {
@@ -53,7 +80,13 @@ describe("checkFile", () => {
 describe("CSV parsing", () => {
   it("handles quotes, doubled quotes, commas and line breaks inside quotes; keeps blank lines for row numbering", () => {
     const parsed = parseCsvText('a,b\r\n"x, y","say ""hi"""\r\n\r\n"two\nlines",z\r\n');
-    expect(parsed.ok && parsed.csv.records).toEqual([["a", "b"], ["x, y", 'say "hi"'], [""], ["two\nlines", "z"], [""]]);
+    expect(parsed.ok && parsed.csv.records).toEqual([
+      ["a", "b"],
+      ["x, y", 'say "hi"'],
+      [""],
+      ["two\nlines", "z"],
+      [""],
+    ]);
   });
 
   it("guesses the delimiter from the header line: comma, tab or semicolon", () => {
@@ -64,7 +97,10 @@ describe("CSV parsing", () => {
   });
 
   it("refuses unterminated quotes, naming the row", () => {
-    expect(parseCsvText('a,b\n1,2\n3,"4\n5,6')).toEqual({ ok: false, problem: { problem: "import.file.malformed", params: { row: 3 } } });
+    expect(parseCsvText('a,b\n1,2\n3,"4\n5,6')).toEqual({
+      ok: false,
+      problem: { problem: "import.file.malformed", params: { row: 3 } },
+    });
   });
 
   it("takes the formula guard off and trims cells", () => {
@@ -79,14 +115,22 @@ describe("headers", () => {
   it("maps bilingual, Chinese, English and synonym headers, in any order, ignoring width, case, brackets and spaces", () => {
     const header = ["房号", "BUILDING_CODE", "面积（㎡）", "客户姓名", "联系人1 contact1_name", "手机号", "note", ""];
     const mapping = mapHeader(UNIT_COLUMNS, header);
-    expect(mapping.index).toEqual({ unitNumber: 0, buildingCode: 1, area: 2, householdName: 3, contact1Name: 4, contact1Phone: 5 });
+    expect(mapping.index).toEqual({
+      unitNumber: 0,
+      buildingCode: 1,
+      area: 2,
+      householdName: 3,
+      contact1Name: 4,
+      contact1Phone: 5,
+    });
     expect(mapping.missing).toEqual([]);
     expect(mapping.ignored).toEqual(["note"]);
     expect(normalizeHeader("\ufeff面积(m²) area_m2")).toBe("面积m2aream2");
   });
 
   it("maps the optional handover date column in either language (交付日期 / from_date / 入伙日期); files without it still map", () => {
-    for (const h of ["交付日期 from_date", "交付日期", "from_date", "入伙日期", "Handover Date"]) expect(mapHeader(UNIT_COLUMNS, ["楼栋编号", h]).index.fromDate).toBe(1);
+    for (const h of ["交付日期 from_date", "交付日期", "from_date", "入伙日期", "Handover Date"])
+      expect(mapHeader(UNIT_COLUMNS, ["楼栋编号", h]).index.fromDate).toBe(1);
     const old = mapHeader(UNIT_COLUMNS, ["楼栋编号", "房号", "面积", "客户名称", "联系人1", "联系人1电话"]);
     expect(old.missing).toEqual([]);
     expect(old.index.fromDate).toBeUndefined();
@@ -99,11 +143,27 @@ describe("headers", () => {
   });
 
   it("gives spreadsheet column letters", () => {
-    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual([
+      "A",
+      "B",
+      "Z",
+      "AA",
+      "AB",
+      "AZ",
+      "BA",
+      "ZZ",
+      "AAA",
+    ]);
   });
 
   it("numbers rows as a spreadsheet does, skipping blank ones", () => {
-    const t = tableOf(BUILDING_COLUMNS, [["小区", "楼栋编号", "楼栋名称"], ["A", "1", "1栋"], [""], [",", ""], ["A", " 2 ", "2栋"]]);
+    const t = tableOf(BUILDING_COLUMNS, [
+      ["小区", "楼栋编号", "楼栋名称"],
+      ["A", "1", "1栋"],
+      [""],
+      [",", ""],
+      ["A", " 2 ", "2栋"],
+    ]);
     expect(t.ok && t.table.rows.map((r) => [r.row, r.cells.buildingCode, r.cells.floors])).toEqual([
       [2, "1", ""],
       [4, "", ""],
@@ -114,8 +174,20 @@ describe("headers", () => {
 
 describe("cell words and export formatting", () => {
   it("knows unit types and household kinds in both languages", () => {
-    expect(["住宅", "商铺", "车位", "Parking", " residential "].map((w) => lookupWord(UNIT_TYPE_WORDS, w))).toEqual(["residential", "commercial", "parking", "parking", "residential"]);
-    expect(["业主", "租户", "OWNER", "房东", "toString"].map((w) => lookupWord(HOUSEHOLD_KIND_WORDS, w))).toEqual(["owner", "tenant", "owner", undefined, undefined]);
+    expect(["住宅", "商铺", "车位", "Parking", " residential "].map((w) => lookupWord(UNIT_TYPE_WORDS, w))).toEqual([
+      "residential",
+      "commercial",
+      "parking",
+      "parking",
+      "residential",
+    ]);
+    expect(["业主", "租户", "OWNER", "房东", "toString"].map((w) => lookupWord(HOUSEHOLD_KIND_WORDS, w))).toEqual([
+      "owner",
+      "tenant",
+      "owner",
+      undefined,
+      undefined,
+    ]);
   });
 
   it("writes areas without float noise", () => {
@@ -123,6 +195,8 @@ describe("cell words and export formatting", () => {
   });
 
   it("writes CSV with BOM and CRLF, guarding cells Excel would run as formulas but not negative numbers", () => {
-    expect(toCsv([["a", "=1+1", "+x", "@y", "-1", "-2.5", "-z", 'q"uote', null], ["b"]])).toBe(`\ufeffa,"'=1+1","'+x","'@y",-1,-2.5,"'-z","q""uote",\r\nb`);
+    expect(toCsv([["a", "=1+1", "+x", "@y", "-1", "-2.5", "-z", 'q"uote', null], ["b"]])).toBe(
+      `\ufeffa,"'=1+1","'+x","'@y",-1,-2.5,"'-z","q""uote",\r\nb`,
+    );
   });
 });

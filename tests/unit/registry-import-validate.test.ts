@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { BuildingColumn, UnitColumn } from "@/lib/registry/import/columns";
 import type { SourceRow } from "@/lib/registry/import/table";
 import { validateBuildings, type BuildingsSnapshot } from "@/lib/registry/import/validate-buildings";
-import { unitKey, validateUnits, type ExistingHousehold, type ExistingUnit, type UnitsSnapshot } from "@/lib/registry/import/validate-units";
+import {
+  unitKey,
+  validateUnits,
+  type ExistingHousehold,
+  type ExistingUnit,
+  type UnitsSnapshot,
+} from "@/lib/registry/import/validate-units";
 
 const EMPTY: Record<UnitColumn, string> = {
   buildingCode: "",
@@ -22,7 +28,8 @@ const EMPTY: Record<UnitColumn, string> = {
 };
 
 /** Rows numbered from 2, as under a header. */
-const rows = (...cells: Partial<Record<UnitColumn, string>>[]): SourceRow<UnitColumn>[] => cells.map((c, i) => ({ row: i + 2, cells: { ...EMPTY, ...c } }));
+const rows = (...cells: Partial<Record<UnitColumn, string>>[]): SourceRow<UnitColumn>[] =>
+  cells.map((c, i) => ({ row: i + 2, cells: { ...EMPTY, ...c } }));
 
 const flat = (n: number, extra: Partial<Record<UnitColumn, string>> = {}) => ({
   buildingCode: "1",
@@ -34,7 +41,10 @@ const flat = (n: number, extra: Partial<Record<UnitColumn, string>> = {}) => ({
   ...extra,
 });
 
-function snapshot(units: (Omit<ExistingUnit, "buildingId" | "active"> & { active?: boolean })[] = [], households: ExistingHousehold[] = []): UnitsSnapshot {
+function snapshot(
+  units: (Omit<ExistingUnit, "buildingId" | "active"> & { active?: boolean })[] = [],
+  households: ExistingHousehold[] = [],
+): UnitsSnapshot {
   return {
     communityId: 7,
     buildings: new Map([
@@ -54,7 +64,9 @@ const household = (id: number, extra: Partial<ExistingHousehold> = {}): Existing
   name: `户${id}`,
   kind: "owner",
   active: true,
-  contacts: [{ id: id * 10, name: `户${id}`, phone: `1390000${String(id).padStart(4, "0")}`, email: null, isPrimary: true }],
+  contacts: [
+    { id: id * 10, name: `户${id}`, phone: `1390000${String(id).padStart(4, "0")}`, email: null, isPrimary: true },
+  ],
   ...extra,
 });
 
@@ -98,8 +110,21 @@ describe("validateUnits: new registry", () => {
         { buildingCode: "1", unitNumber: "1-1", area: "80", householdKey: "solo" }, // key only: no household data anywhere
         { buildingCode: "1", unitNumber: "1-2", area: "80", householdName: "无联系人" },
         flat(3, { householdKey: "g", householdKind: "owner" }),
-        flat(3, { unitNumber: "1-104", householdKey: "g", householdKind: "tenant", contact1Phone: "" , contact1Name: "" }),
-        { buildingCode: "1", unitNumber: "1-5", area: "80", contact2Name: "甲", contact2Phone: "13800000000", householdName: "乙" },
+        flat(3, {
+          unitNumber: "1-104",
+          householdKey: "g",
+          householdKind: "tenant",
+          contact1Phone: "",
+          contact1Name: "",
+        }),
+        {
+          buildingCode: "1",
+          unitNumber: "1-5",
+          area: "80",
+          contact2Name: "甲",
+          contact2Phone: "13800000000",
+          householdName: "乙",
+        },
       ),
       snapshot(),
     );
@@ -113,7 +138,10 @@ describe("validateUnits: new registry", () => {
   });
 
   it("normalises what people type: unit numbers and codes upper-cased, +86 phones, e-mail case, area with unit", () => {
-    const v = validateUnits(rows(flat(1, { unitNumber: " 1-101a ", area: "89.5㎡", contact1Phone: "+86 139-0000-0001", email: "A@B.CN" })), snapshot());
+    const v = validateUnits(
+      rows(flat(1, { unitNumber: " 1-101a ", area: "89.5㎡", contact1Phone: "+86 139-0000-0001", email: "A@B.CN" })),
+      snapshot(),
+    );
     expect(v.errors).toEqual([]);
     expect(v.plan.unitCreates[0]).toMatchObject({ number: "1-101A", areaCentiM2: 8950 });
     expect(v.plan.contactCreates[0]).toMatchObject({ phone: "13900000001", email: "a@b.cn" });
@@ -130,16 +158,34 @@ describe("validateUnits: against what exists", () => {
   const two = [household(1), household(2)];
 
   it("finds units by building and number and households through their units: the same data is unchanged", () => {
-    const v = validateUnits(rows(flat(1), flat(2), { buildingCode: "1", unitNumber: "1-103", area: "90" }), snapshot(existing, two));
+    const v = validateUnits(
+      rows(flat(1), flat(2), { buildingCode: "1", unitNumber: "1-103", area: "90" }),
+      snapshot(existing, two),
+    );
     expect(v.errors).toEqual([]);
     expect(v.outcome).toEqual({ created: 0, updated: 0, unchanged: 3 });
     expect(Object.values(v.plan).filter(Array.isArray).flat()).toEqual([]);
   });
 
   it("never erases with an empty cell: floor, type, kind, e-mail stay; a changed area updates", () => {
-    const withEmail = [household(1, { kind: "tenant", contacts: [{ id: 10, name: "户1", phone: "13900000001", email: "x@y.cn", isPrimary: true }] }), household(2)];
+    const withEmail = [
+      household(1, {
+        kind: "tenant",
+        contacts: [{ id: 10, name: "户1", phone: "13900000001", email: "x@y.cn", isPrimary: true }],
+      }),
+      household(2),
+    ];
     const v = validateUnits(rows(flat(1, { area: "91" })), snapshot(existing, withEmail));
-    expect(v.plan.unitUpdates).toEqual([{ row: 2, id: 100, buildingId: 11, number: "1-101", before: { floor: 1, areaCentiM2: 9000, type: "residential" }, after: { floor: 1, areaCentiM2: 9100, type: "residential" } }]);
+    expect(v.plan.unitUpdates).toEqual([
+      {
+        row: 2,
+        id: 100,
+        buildingId: 11,
+        number: "1-101",
+        before: { floor: 1, areaCentiM2: 9000, type: "residential" },
+        after: { floor: 1, areaCentiM2: 9100, type: "residential" },
+      },
+    ]);
     expect(v.plan.householdUpdates).toEqual([]);
     expect(v.plan.contactUpdates).toEqual([]);
     expect(v.outcome).toEqual({ created: 0, updated: 1, unchanged: 0 });
@@ -147,17 +193,42 @@ describe("validateUnits: against what exists", () => {
 
   it("updates household name/kind and contact slots 1–2, adding slot 2 when missing", () => {
     const v = validateUnits(
-      rows(flat(1, { householdName: "新名", householdKind: "租户", contact1Phone: "13911111111", contact2Name: "二", contact2Phone: "13822222222", email: "n@m.cn" })),
+      rows(
+        flat(1, {
+          householdName: "新名",
+          householdKind: "租户",
+          contact1Phone: "13911111111",
+          contact2Name: "二",
+          contact2Phone: "13822222222",
+          email: "n@m.cn",
+        }),
+      ),
       snapshot(existing, two),
     );
-    expect(v.plan.householdUpdates).toEqual([{ id: 1, code: two[0].code, before: { name: "户1", kind: "owner" }, after: { name: "新名", kind: "tenant" } }]);
-    expect(v.plan.contactUpdates).toEqual([{ id: 10, householdId: 1, before: { name: "户1", phone: "13900000001", email: null }, after: { name: "户1", phone: "13911111111", email: "n@m.cn" } }]);
-    expect(v.plan.contactCreates).toEqual([{ household: { existing: 1 }, isPrimary: false, name: "二", phone: "13822222222", email: null }]);
+    expect(v.plan.householdUpdates).toEqual([
+      { id: 1, code: two[0].code, before: { name: "户1", kind: "owner" }, after: { name: "新名", kind: "tenant" } },
+    ]);
+    expect(v.plan.contactUpdates).toEqual([
+      {
+        id: 10,
+        householdId: 1,
+        before: { name: "户1", phone: "13900000001", email: null },
+        after: { name: "户1", phone: "13911111111", email: "n@m.cn" },
+      },
+    ]);
+    expect(v.plan.contactCreates).toEqual([
+      { household: { existing: 1 }, isPrimary: false, name: "二", phone: "13822222222", email: null },
+    ]);
   });
 
   it("gives a vacant unit to a new household; attaches a new unit to the holder of its key's other units", () => {
     const v = validateUnits(
-      rows(flat(3, { householdName: "新户" }), flat(1, { householdKey: "x" }), { buildingCode: "1", unitNumber: "B1-02", area: "12", householdKey: "x" }),
+      rows(flat(3, { householdName: "新户" }), flat(1, { householdKey: "x" }), {
+        buildingCode: "1",
+        unitNumber: "B1-02",
+        area: "12",
+        householdKey: "x",
+      }),
       snapshot(existing, two),
     );
     expect(v.errors).toEqual([]);
@@ -170,10 +241,16 @@ describe("validateUnits: against what exists", () => {
   });
 
   it("moves a unit only to a household named by its code; a plain key over two holders is a conflict", () => {
-    const moved = validateUnits(rows({ buildingCode: "1", unitNumber: "1-102", area: "90", householdKey: two[0].code.toLowerCase() }), snapshot(existing, two));
+    const moved = validateUnits(
+      rows({ buildingCode: "1", unitNumber: "1-102", area: "90", householdKey: two[0].code.toLowerCase() }),
+      snapshot(existing, two),
+    );
     expect(moved.plan.linkMoves).toEqual([{ unitId: 102, buildingId: 11, number: "1-102", before: 2, after: 1 }]);
 
-    const conflict = validateUnits(rows(flat(1, { householdKey: "z" }), { buildingCode: "1", unitNumber: "1-102", area: "90", householdKey: "z" }), snapshot(existing, two));
+    const conflict = validateUnits(
+      rows(flat(1, { householdKey: "z" }), { buildingCode: "1", unitNumber: "1-102", area: "90", householdKey: "z" }),
+      snapshot(existing, two),
+    );
     expect(conflict.errors.map((e) => [e.row, e.column, e.problem])).toEqual([
       [2, "householdKey", "import.problem.householdConflict"],
       [3, "householdKey", "import.problem.householdConflict"],
@@ -181,21 +258,40 @@ describe("validateUnits: against what exists", () => {
   });
 
   it("a handover date (交付日期) starts a new holding on that day; none: the import day; a dated move or a bad date is refused", () => {
-    const v = validateUnits(rows(flat(3, { householdName: "新户", fromDate: "2024-12-01" }), flat(4, { householdName: "又一户" })), snapshot(existing, two));
+    const v = validateUnits(
+      rows(flat(3, { householdName: "新户", fromDate: "2024-12-01" }), flat(4, { householdName: "又一户" })),
+      snapshot(existing, two),
+    );
     expect(v.errors).toEqual([]);
     expect(v.plan.linkCreates.map((l) => [l.number, l.fromDate])).toEqual([
       ["1-103", "2024-12-01"],
       ["1-104", null],
     ]);
-    const moved = validateUnits(rows({ buildingCode: "1", unitNumber: "1-102", area: "90", householdKey: two[0].code, fromDate: "2025-01-01" }), snapshot(existing, two));
-    expect(moved.errors.map((e) => [e.row, e.column, e.problem])).toEqual([[2, "fromDate", "import.problem.fromDateOnMove"]]);
+    const moved = validateUnits(
+      rows({ buildingCode: "1", unitNumber: "1-102", area: "90", householdKey: two[0].code, fromDate: "2025-01-01" }),
+      snapshot(existing, two),
+    );
+    expect(moved.errors.map((e) => [e.row, e.column, e.problem])).toEqual([
+      [2, "fromDate", "import.problem.fromDateOnMove"],
+    ]);
     expect(moved.plan.linkMoves).toEqual([]);
     const bad = validateUnits(rows(flat(3, { fromDate: "2025-02-30" })), snapshot(existing, two));
     expect(bad.errors.map((e) => [e.row, e.column, e.problem])).toEqual([[2, "fromDate", "validation.date"]]);
   });
 
   it("refuses deactivated buildings, units and households named by code", () => {
-    const inactive = [...existing, { id: 104, number: "1-104", floor: 1, areaCentiM2: 9000, type: "residential" as const, householdId: null, active: false }];
+    const inactive = [
+      ...existing,
+      {
+        id: 104,
+        number: "1-104",
+        floor: 1,
+        areaCentiM2: 9000,
+        type: "residential" as const,
+        householdId: null,
+        active: false,
+      },
+    ];
     const gone = household(3, { active: false });
     const v = validateUnits(
       rows(
@@ -213,8 +309,20 @@ describe("validateUnits: against what exists", () => {
   });
 
   it("rows without a key that reach the same household must agree", () => {
-    const v = validateUnits(rows(flat(1), { buildingCode: "1", unitNumber: "B1-01", area: "12", householdName: "别人", contact1Name: "户1", contact1Phone: "13900000001" }), snapshot(existing, two));
-    expect(v.errors.map((e) => [e.row, e.column, e.problem])).toEqual([[3, "householdName", "import.problem.householdMismatch"]]);
+    const v = validateUnits(
+      rows(flat(1), {
+        buildingCode: "1",
+        unitNumber: "B1-01",
+        area: "12",
+        householdName: "别人",
+        contact1Name: "户1",
+        contact1Phone: "13900000001",
+      }),
+      snapshot(existing, two),
+    );
+    expect(v.errors.map((e) => [e.row, e.column, e.problem])).toEqual([
+      [3, "householdName", "import.problem.householdMismatch"],
+    ]);
   });
 });
 
@@ -231,7 +339,10 @@ describe("validateBuildings", () => {
     ]),
   };
   const b = (...cells: Partial<Record<BuildingColumn, string>>[]): SourceRow<BuildingColumn>[] =>
-    cells.map((c, i) => ({ row: i + 2, cells: { community: "", buildingCode: "", buildingName: "", floors: "", ...c } }));
+    cells.map((c, i) => ({
+      row: i + 2,
+      cells: { community: "", buildingCode: "", buildingName: "", floors: "", ...c },
+    }));
 
   it("matches communities by name regardless of width and spacing, plans creates and updates", () => {
     const v = validateBuildings(
@@ -242,7 +353,9 @@ describe("validateBuildings", () => {
       ),
       snap,
     );
-    expect(v.errors.map((e) => [e.row, e.problem, e.params])).toEqual([[4, "import.problem.duplicateBuilding", { row: 2 }]]);
+    expect(v.errors.map((e) => [e.row, e.problem, e.params])).toEqual([
+      [4, "import.problem.duplicateBuilding", { row: 2 }],
+    ]);
     expect(v.plan.creates).toEqual([{ row: 3, communityId: 1, code: "2", name: "2栋", floors: 6 }]);
     expect(v.outcome).toEqual({ created: 1, updated: 0, unchanged: 1 });
   });

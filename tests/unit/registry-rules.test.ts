@@ -37,9 +37,13 @@ describe("areas", () => {
     const base = { buildingId: 1, number: "2-1201", floor: "12", type: "residential" };
     expect(unitSchema.parse({ ...base, area: "89.35" }).area).toBe(8935);
     expect(unitSchema.safeParse({ ...base, area: "0" }).error?.issues[0].message).toBe("validation.area.notPositive");
-    expect(unitSchema.safeParse({ ...base, area: "10000.01" }).error?.issues[0].message).toBe("validation.area.tooLarge");
+    expect(unitSchema.safeParse({ ...base, area: "10000.01" }).error?.issues[0].message).toBe(
+      "validation.area.tooLarge",
+    );
     expect(unitSchema.safeParse({ ...base, area: "x" }).error?.issues[0].message).toBe("validation.area.format");
-    expect(unitSchema.safeParse({ ...base, area: "90", floor: "1.5" }).error?.issues[0].message).toBe("validation.floor");
+    expect(unitSchema.safeParse({ ...base, area: "90", floor: "1.5" }).error?.issues[0].message).toBe(
+      "validation.floor",
+    );
     expect(unitSchema.parse({ ...base, area: "90", number: "2-b01" }).number).toBe("2-B01");
   });
 });
@@ -84,14 +88,19 @@ describe("who sees which households", () => {
   const facts = { userId: 9, teamButlerIds: [3, 4], managedCommunityIds: [7] };
 
   it("company-wide roles see everything", () => {
-    for (const role of ["admin", "front_desk", "finance", "legal"] as const) expect(registryViewFor([role], facts)).toEqual({ kind: "all" });
+    for (const role of ["admin", "front_desk", "finance", "legal"] as const)
+      expect(registryViewFor([role], facts)).toEqual({ kind: "all" });
   });
 
   it("butlers see their own, supervisors their team's and their own, managers their communities", () => {
     expect(registryViewFor(["butler"], facts)).toEqual({ kind: "some", butlerIds: [9], communityIds: [] });
     expect(registryViewFor(["supervisor"], facts)).toEqual({ kind: "some", butlerIds: [3, 4, 9], communityIds: [] });
     expect(registryViewFor(["project_manager"], facts)).toEqual({ kind: "some", butlerIds: [], communityIds: [7] });
-    expect(registryViewFor(["butler", "project_manager"], facts)).toEqual({ kind: "some", butlerIds: [9], communityIds: [7] });
+    expect(registryViewFor(["butler", "project_manager"], facts)).toEqual({
+      kind: "some",
+      butlerIds: [9],
+      communityIds: [7],
+    });
   });
 
   it("technicians, HR and residents see none", () => {
@@ -109,7 +118,12 @@ describe("who sees which households", () => {
 
 describe("household form", () => {
   it("needs a unit and a contact with a valid phone", () => {
-    const issues = householdSchema.safeParse({ name: "王", kind: "owner", unitIds: [], contacts: [{ name: "王", phone: "123", email: "" }] }).error?.issues;
+    const issues = householdSchema.safeParse({
+      name: "王",
+      kind: "owner",
+      unitIds: [],
+      contacts: [{ name: "王", phone: "123", email: "" }],
+    }).error?.issues;
     expect(issues?.map((i) => [i.path.join("."), i.message])).toEqual([
       ["unitIds", "validation.unitsRequired"],
       ["contacts.0.phone", "validation.phone"],

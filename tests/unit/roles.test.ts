@@ -43,7 +43,9 @@ describe("roles", () => {
   });
 
   it("shows the registry structure to butlers and supervisors (their own buildings, SPEC §2), not to technicians or HR", () => {
-    for (const role of ["butler", "supervisor", "project_manager", "finance"] as const) expect(navFor(STAFF_NAV, [role]).map((i) => i.href)).toContain("/staff/registry");
-    for (const role of ["technician", "hr"] as const) expect(navFor(STAFF_NAV, [role]).map((i) => i.href)).not.toContain("/staff/registry");
+    for (const role of ["butler", "supervisor", "project_manager", "finance"] as const)
+      expect(navFor(STAFF_NAV, [role]).map((i) => i.href)).toContain("/staff/registry");
+    for (const role of ["technician", "hr"] as const)
+      expect(navFor(STAFF_NAV, [role]).map((i) => i.href)).not.toContain("/staff/registry");
   });
 });

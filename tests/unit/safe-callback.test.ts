@@ -2,15 +2,12 @@ import { describe, expect, it } from "vitest";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
 
 describe("safeCallbackPath (where the browser goes after sign-in)", () => {
-  it.each([
-    "/staff",
-    "/staff/orders/12?tab=log#top",
-    "/home",
-    "/me?x=%2F%2Fevil",
-    "/staff/registry/buildings/3",
-  ])("keeps the same-origin path %s", (path) => {
-    expect(safeCallbackPath(path)).toBe(path);
-  });
+  it.each(["/staff", "/staff/orders/12?tab=log#top", "/home", "/me?x=%2F%2Fevil", "/staff/registry/buildings/3"])(
+    "keeps the same-origin path %s",
+    (path) => {
+      expect(safeCallbackPath(path)).toBe(path);
+    },
+  );
 
   it.each([
     "/\\evil.example/phish",

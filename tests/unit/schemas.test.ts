@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { changePasswordSchema, createStaffSchema, setRolesSchema, signUpSchema } from "@/lib/tenancy/schemas";
 
-const valid = { companyName: "测试物业", name: "张三", phone: "139 1234 5678", email: " Boss@Example.COM ", password: "longenough", acceptDpa: true };
+const valid = {
+  companyName: "测试物业",
+  name: "张三",
+  phone: "139 1234 5678",
+  email: " Boss@Example.COM ",
+  password: "longenough",
+  acceptDpa: true,
+};
 
 function fieldErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
@@ -19,7 +26,13 @@ describe("sign-up schema", () => {
   });
 
   it("reports each bad field with its message key", () => {
-    const result = signUpSchema.safeParse({ companyName: "", name: " ", phone: "12345", email: "not-an-email", password: "short" });
+    const result = signUpSchema.safeParse({
+      companyName: "",
+      name: " ",
+      phone: "12345",
+      email: "not-an-email",
+      password: "short",
+    });
     expect(fieldErrors(result)).toEqual({
       companyName: "validation.required",
       name: "validation.required",
@@ -37,7 +50,13 @@ describe("sign-up schema", () => {
 });
 
 describe("staff schemas", () => {
-  const staff = { name: "李四", phone: "13700000000", email: "", password: "orchid-lamp-47", roles: ["butler", "butler", "supervisor"] };
+  const staff = {
+    name: "李四",
+    phone: "13700000000",
+    email: "",
+    password: "orchid-lamp-47",
+    roles: ["butler", "butler", "supervisor"],
+  };
 
   it("makes e-mail optional and de-duplicates roles", () => {
     const parsed = createStaffSchema.parse(staff);
@@ -46,7 +65,9 @@ describe("staff schemas", () => {
   });
 
   it("refuses no roles, unknown roles and the resident role", () => {
-    expect(fieldErrors(createStaffSchema.safeParse({ ...staff, roles: [] }))).toEqual({ roles: "validation.rolesRequired" });
+    expect(fieldErrors(createStaffSchema.safeParse({ ...staff, roles: [] }))).toEqual({
+      roles: "validation.rolesRequired",
+    });
     expect(createStaffSchema.safeParse({ ...staff, roles: ["root"] }).success).toBe(false);
     expect(createStaffSchema.safeParse({ ...staff, roles: ["resident"] }).success).toBe(false);
   });
@@ -59,7 +80,9 @@ describe("staff schemas", () => {
 
 describe("change-password schema", () => {
   it("requires a new password that differs and is long enough", () => {
-    expect(fieldErrors(changePasswordSchema.safeParse({ currentPassword: "same-same-10", newPassword: "same-same-10" }))).toEqual({
+    expect(
+      fieldErrors(changePasswordSchema.safeParse({ currentPassword: "same-same-10", newPassword: "same-same-10" })),
+    ).toEqual({
       newPassword: "validation.passwordUnchanged",
     });
     expect(fieldErrors(changePasswordSchema.safeParse({ currentPassword: "x", newPassword: "short" }))).toEqual({

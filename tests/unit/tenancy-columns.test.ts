@@ -13,7 +13,10 @@ const GLOBAL_TABLES = ["companies", "company_purges", "cron_leases", "rate_limit
 describe("tenancy", () => {
   it("every table but the global ones has a company_id column", () => {
     const tables = Object.values(schema).flatMap((value) => (is(value, SQLiteTable) ? [getTableConfig(value)] : []));
-    const without = tables.filter((t) => !t.columns.some((c) => c.name === "company_id")).map((t) => t.name).sort();
+    const without = tables
+      .filter((t) => !t.columns.some((c) => c.name === "company_id"))
+      .map((t) => t.name)
+      .sort();
     expect(without).toEqual(GLOBAL_TABLES);
   });
 });

@@ -12,7 +12,11 @@ describe("FormData → schema input", () => {
     fd.append("photos", new File([], "", { type: "application/octet-stream" }));
     expect(fieldsOf(fd, ["checklistDone", "missing"])).toEqual({ id: "12", checklistDone: ["0", "2"], missing: [] });
     expect(filesOf(fd).map((f) => f.name)).toEqual(["a.png"]);
-    expect(resolveSchema.parse(fieldsOf(fd, ["checklistDone"]))).toEqual({ id: 12, note: undefined, checklistDone: [0, 2] });
+    expect(resolveSchema.parse(fieldsOf(fd, ["checklistDone"]))).toEqual({
+      id: 12,
+      note: undefined,
+      checklistDone: [0, 2],
+    });
   });
   it("an empty description and a foreign type are refused with message keys", () => {
     const r = residentRequestSchema.safeParse({ type: "maintenance", unitId: "3", description: "   " });

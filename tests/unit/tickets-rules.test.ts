@@ -54,7 +54,8 @@ describe("transition table", () => {
   });
 
   it("cannot close an unresolved order, nor leave a cancelled or closed one except by reopen", () => {
-    for (const s of ["submitted", "triaged", "assigned", "accepted", "in_progress"] as const) expect(nextStatus(s, "close")).toBeNull();
+    for (const s of ["submitted", "triaged", "assigned", "accepted", "in_progress"] as const)
+      expect(nextStatus(s, "close")).toBeNull();
     for (const a of ACTIONS) expect(nextStatus("cancelled", a)).toBeNull();
     expect(ACTIONS.filter((a) => nextStatus("closed", a))).toEqual(["reopen"]);
   });
@@ -63,7 +64,12 @@ describe("transition table", () => {
 describe("§8.2 complaint triage", () => {
   it("ranges and defaults", () => {
     expect(COMPLAINT_POINTS.general).toMatchObject({ max: -2, min: -5 });
-    expect([defaultPoints("invalid"), defaultPoints("general"), defaultPoints("medium"), defaultPoints("major")]).toEqual([-1, -2, -6, -11]);
+    expect([
+      defaultPoints("invalid"),
+      defaultPoints("general"),
+      defaultPoints("medium"),
+      defaultPoints("major"),
+    ]).toEqual([-1, -2, -6, -11]);
   });
   it.each([
     ["invalid", -1, true],
@@ -86,8 +92,16 @@ describe("§8.2 complaint triage", () => {
 
 describe("dispatch", () => {
   it("complaints by classification", () => {
-    expect(dispatchPlan({ type: "complaint", classification: "invalid" })).toEqual({ kind: "roles", roles: ["butler"], followUp: "explain" });
-    expect(dispatchPlan({ type: "complaint", classification: "general" })).toEqual({ kind: "roles", roles: ["butler"], followUp: "report_back" });
+    expect(dispatchPlan({ type: "complaint", classification: "invalid" })).toEqual({
+      kind: "roles",
+      roles: ["butler"],
+      followUp: "explain",
+    });
+    expect(dispatchPlan({ type: "complaint", classification: "general" })).toEqual({
+      kind: "roles",
+      roles: ["butler"],
+      followUp: "report_back",
+    });
     expect(dispatchPlan({ type: "complaint", classification: "medium" })).toEqual({
       kind: "roles",
       roles: ["butler", "supervisor"],
@@ -103,7 +117,10 @@ describe("dispatch", () => {
   it("suggestions become explain orders for the butler", () =>
     expect(dispatchPlan({ type: "suggestion" })).toEqual({ kind: "roles", roles: ["butler"], followUp: "explain" }));
   it("repairs go to a technician of the category", () => {
-    expect(dispatchPlan({ type: "repair", repairCategory: "plumbing" })).toMatchObject({ kind: "technician", category: "plumbing" });
+    expect(dispatchPlan({ type: "repair", repairCategory: "plumbing" })).toMatchObject({
+      kind: "technician",
+      category: "plumbing",
+    });
     expect(dispatchPlan({ type: "repair" })).toMatchObject({ kind: "technician", category: "public_areas" });
   });
   it("emergencies to supervisor and project manager; everything else to the butler", () => {
@@ -144,7 +161,9 @@ describe("SLA", () => {
     expect(d.resolveDueAt.toISOString()).toBe("2026-01-02T00:00:00.000Z");
   });
   it("emergencies are faster than complaints", () =>
-    expect(defaultSla("emergency", "critical").acceptMinutes).toBeLessThan(defaultSla("complaint", "critical").acceptMinutes));
+    expect(defaultSla("emergency", "critical").acceptMinutes).toBeLessThan(
+      defaultSla("complaint", "critical").acceptMinutes,
+    ));
 
   const base = {
     status: "assigned" as const,
@@ -180,7 +199,11 @@ describe("maintenance due dates", () => {
     expect(dueDatesToGenerate(plan, "2026-01-07")).toEqual(["2026-01-10"]);
     expect(dueDatesToGenerate(plan, "2026-01-10")).toEqual(["2026-01-10"]);
     expect(dueDatesToGenerate(plan, "2026-01-14")).toEqual(["2026-01-17"]);
-    expect(dueDatesToGenerate({ ...plan, every: 1, interval: "day", leadDays: 2 }, "2026-01-20")).toEqual(["2026-01-20", "2026-01-21", "2026-01-22"]);
+    expect(dueDatesToGenerate({ ...plan, every: 1, interval: "day", leadDays: 2 }, "2026-01-20")).toEqual([
+      "2026-01-20",
+      "2026-01-21",
+      "2026-01-22",
+    ]);
   });
 });
 

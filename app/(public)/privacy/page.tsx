@@ -11,5 +11,12 @@ export async function generateMetadata() {
 export default async function PrivacyNoticePage() {
   const user = await getSessionUser();
   const t = await getTranslations("privacy.notice");
-  return <PrivacyDocument doc="notice" version={PRIVACY_NOTICE_VERSION} sections={NOTICE_SECTIONS} values={{ company: user?.companyName ?? t("handlerGeneric") }} />;
+  return (
+    <PrivacyDocument
+      doc="notice"
+      version={PRIVACY_NOTICE_VERSION}
+      sections={NOTICE_SECTIONS}
+      values={{ company: user?.companyName ?? t("handlerGeneric") }}
+    />
+  );
 }

@@ -7,8 +7,11 @@ import { fileDisputeSchema } from "@/lib/crm/dispute-schemas";
 import { fileDispute } from "@/lib/crm/disputes";
 
 /** A resident disputes a notice or a bill of their own household (checked in fileDispute: anything else is not_found, nothing written). */
-export const fileDisputeAction = formAction({ schema: fileDisputeSchema, roles: ["resident"] }, async (input, ctx, fd) => {
-  const r = await fileDispute(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input, filesOf(fd));
-  revalidatePath("/disputes");
-  return { id: r.id };
-});
+export const fileDisputeAction = formAction(
+  { schema: fileDisputeSchema, roles: ["resident"] },
+  async (input, ctx, fd) => {
+    const r = await fileDispute(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input, filesOf(fd));
+    revalidatePath("/disputes");
+    return { id: r.id };
+  },
+);

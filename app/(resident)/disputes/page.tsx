@@ -16,11 +16,19 @@ export default async function ResidentDisputesPage() {
   const t = await getTranslations("arrears.disputes");
   const db = getDb();
   const rows = await residentDisputes(db, user.companyId, user.id);
-  const photos = await disputePhotoIds(db, user.companyId, rows.map((r) => r.id));
+  const photos = await disputePhotoIds(
+    db,
+    user.companyId,
+    rows.map((r) => r.id),
+  );
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">{t("title")}</h1>
-      {rows.length === 0 ? <EmptyState>{t("empty")}</EmptyState> : <DisputeList rows={rows} photos={photos} locale={(await getLocale()) as Locale} timeZone={user.timeZone} />}
+      {rows.length === 0 ? (
+        <EmptyState>{t("empty")}</EmptyState>
+      ) : (
+        <DisputeList rows={rows} photos={photos} locale={(await getLocale()) as Locale} timeZone={user.timeZone} />
+      )}
     </div>
   );
 }

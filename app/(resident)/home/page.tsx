@@ -27,7 +27,14 @@ export default async function ResidentHome() {
   const now = new Date();
   const { households, requests } = await residentHome(db, user.companyId, user.id);
   const [dash, latest] = await Promise.all([
-    residentDashboard(db, user.companyId, user.id, households.map((h) => h.householdId), now, localDate(now, user.timeZone)),
+    residentDashboard(
+      db,
+      user.companyId,
+      user.id,
+      households.map((h) => h.householdId),
+      now,
+      localDate(now, user.timeZone),
+    ),
     residentNotices(db, user.companyId, user.id, now, 3),
   ]);
   return (
@@ -60,9 +67,15 @@ export default async function ResidentHome() {
               <span className="block text-xs text-slate-600">{t("portal.home.openRequests")}</span>
               <span className="text-lg font-semibold tabular-nums">{dash.openRequests}</span>
             </Link>
-            <Link href="/community/notices" className="rounded-md bg-slate-50 p-2 ring-1 ring-slate-200" data-testid="home-unread-notices">
+            <Link
+              href="/community/notices"
+              className="rounded-md bg-slate-50 p-2 ring-1 ring-slate-200"
+              data-testid="home-unread-notices"
+            >
               <span className="block text-xs text-slate-600">{t("portal.home.allNotices")}</span>
-              <span className="text-sm font-semibold">{t("portal.home.unreadNotices", { count: dash.unreadNotices })}</span>
+              <span className="text-sm font-semibold">
+                {t("portal.home.unreadNotices", { count: dash.unreadNotices })}
+              </span>
             </Link>
           </div>
         </Card>
@@ -79,9 +92,16 @@ export default async function ResidentHome() {
           <ul className="space-y-2 text-sm" data-testid="home-notices">
             {latest.map((n) => (
               <li key={n.id}>
-                <Link href={`/community/notices/${n.id}`} className={`flex items-center gap-2 hover:underline ${n.readAt ? "text-slate-700" : "font-semibold text-slate-900"}`}>
+                <Link
+                  href={`/community/notices/${n.id}`}
+                  className={`flex items-center gap-2 hover:underline ${n.readAt ? "text-slate-700" : "font-semibold text-slate-900"}`}
+                >
                   {n.readAt ? null : <span aria-hidden className="h-2 w-2 shrink-0 rounded-full bg-brand-600" />}
-                  {n.pinned ? <span className="shrink-0 rounded bg-amber-100 px-1 text-xs text-amber-900">{t("portal.notices.pinned")}</span> : null}
+                  {n.pinned ? (
+                    <span className="shrink-0 rounded bg-amber-100 px-1 text-xs text-amber-900">
+                      {t("portal.notices.pinned")}
+                    </span>
+                  ) : null}
                   <span className="truncate">{n.title}</span>
                   {n.readAt ? null : <span className="sr-only">{t("portal.notices.unread")}</span>}
                 </Link>
@@ -108,14 +128,21 @@ export default async function ResidentHome() {
       <Card
         title={t("resident.myHouseholds")}
         actions={
-          <Link href="/me#add-household" className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href="/me#add-household"
+            className="inline-flex items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+          >
             <Plus aria-hidden className="h-4 w-4" />
             {t("residents.home.addHousehold")}
           </Link>
         }
       >
         {households.length === 0 ? (
-          <EmptyState>{requests.some((r) => r.status === "pending") ? t("residents.home.noneApprovedYet") : t("resident.noHouseholds")}</EmptyState>
+          <EmptyState>
+            {requests.some((r) => r.status === "pending")
+              ? t("residents.home.noneApprovedYet")
+              : t("resident.noHouseholds")}
+          </EmptyState>
         ) : (
           <ul className="space-y-3">
             {households.map((h) => (

@@ -19,11 +19,19 @@ export default async function ResidentMe() {
         <h1 className="text-lg font-semibold">{t("profile.title")}</h1>
         <SignOutButton />
       </div>
-      <Link href="/me/data" className="block rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="my-data-entry">
+      <Link
+        href="/me/data"
+        className="block rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+        data-testid="my-data-entry"
+      >
         <span className="block text-sm font-medium text-brand-700">{t("privacy.myData.link")} →</span>
         <span className="block text-xs text-slate-500">{t("privacy.myData.linkHint")}</span>
       </Link>
-      <Link href="/surveys" className="block rounded-lg bg-white p-4 text-sm font-medium text-brand-700 shadow-sm ring-1 ring-slate-200" data-testid="surveys-entry">
+      <Link
+        href="/surveys"
+        className="block rounded-lg bg-white p-4 text-sm font-medium text-brand-700 shadow-sm ring-1 ring-slate-200"
+        data-testid="surveys-entry"
+      >
         {t("visits.resident.entry")} →
       </Link>
       <div id="add-household" className="scroll-mt-16">

@@ -8,18 +8,25 @@ import { confirmSchema, reasonSchema, residentRequestSchema } from "@/lib/ticket
 import { submitResidentRequest } from "@/lib/tickets/submit";
 
 /** Resident actions: the commands check the household link (another household's order → not_found). */
-const actor = (ctx: { companyId: number; user: { id: number }; roles: readonly import("@/lib/auth/roles").Role[] }) => ({
+const actor = (ctx: {
+  companyId: number;
+  user: { id: number };
+  roles: readonly import("@/lib/auth/roles").Role[];
+}) => ({
   companyId: ctx.companyId,
   userId: ctx.user.id,
   roles: ctx.roles,
 });
 const refresh = () => revalidatePath("/requests", "layout");
 
-export const submitRequestAction = formAction({ schema: residentRequestSchema, roles: ["resident"] }, async (input, ctx, fd) => {
-  const o = await submitResidentRequest(ctx.db, actor(ctx), input, filesOf(fd));
-  refresh();
-  return { id: o.id };
-});
+export const submitRequestAction = formAction(
+  { schema: residentRequestSchema, roles: ["resident"] },
+  async (input, ctx, fd) => {
+    const o = await submitResidentRequest(ctx.db, actor(ctx), input, filesOf(fd));
+    refresh();
+    return { id: o.id };
+  },
+);
 
 export const confirmRequestAction = formAction({ schema: confirmSchema, roles: ["resident"] }, async (input, ctx) => {
   await orders.confirmOrder(ctx.db, actor(ctx), input);

@@ -13,24 +13,44 @@ import { cancelOrder, handleShopWebhook, orderByCheckout, placeOrder, setCartIte
 import { formAction } from "@/lib/actions/form-action";
 import { deliverSoon } from "@/lib/portal/outbox/job";
 
-export const setCartAction = formAction({ schema: cartSchema, roles: ["resident"] }, async ({ productId, quantity }, ctx) => {
-  await setCartItem(ctx.db, ctx.companyId, ctx.user.id, productId, quantity);
-  revalidatePath("/shop", "layout");
-  return { id: productId };
-});
+export const setCartAction = formAction(
+  { schema: cartSchema, roles: ["resident"] },
+  async ({ productId, quantity }, ctx) => {
+    await setCartItem(ctx.db, ctx.companyId, ctx.user.id, productId, quantity);
+    revalidatePath("/shop", "layout");
+    return { id: productId };
+  },
+);
 
 /** Places the order (prices, discount and stock decided on the server) and opens its checkout. */
-export const placeOrderAction = authorizedAction({ schema: placeOrderSchema, roles: ["resident"] }, async (input, ctx) => {
-  const order = await placeOrder(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id, timeZone: ctx.user.timeZone }, input, new Date());
-  revalidatePath("/shop", "layout");
-  return { id: order.orderId, checkoutId: order.checkoutId };
-});
+export const placeOrderAction = authorizedAction(
+  { schema: placeOrderSchema, roles: ["resident"] },
+  async (input, ctx) => {
+    const order = await placeOrder(
+      ctx.db,
+      { companyId: ctx.companyId, userId: ctx.user.id, timeZone: ctx.user.timeZone },
+      input,
+      new Date(),
+    );
+    revalidatePath("/shop", "layout");
+    return { id: order.orderId, checkoutId: order.checkoutId };
+  },
+);
 
-export const cancelMyOrderAction = formAction({ schema: cancelOrderSchema, roles: ["resident"] }, async ({ orderId, reason }, ctx) => {
-  await cancelOrder(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id, residentUserId: ctx.user.id, timeZone: ctx.user.timeZone }, orderId, reason, new Date());
-  revalidatePath("/shop", "layout");
-  return { id: orderId };
-});
+export const cancelMyOrderAction = formAction(
+  { schema: cancelOrderSchema, roles: ["resident"] },
+  async ({ orderId, reason }, ctx) => {
+    await cancelOrder(
+      ctx.db,
+      { companyId: ctx.companyId, userId: ctx.user.id, residentUserId: ctx.user.id, timeZone: ctx.user.timeZone },
+      orderId,
+      reason,
+      new Date(),
+    );
+    revalidatePath("/shop", "layout");
+    return { id: orderId };
+  },
+);
 
 /**
  * The sandbox provider's hosted page for a shop order: "pay" / "cancel" send the same

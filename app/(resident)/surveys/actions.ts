@@ -7,8 +7,16 @@ import { surveyAnswerSchema } from "@/lib/crm/schemas/visits";
 import { answerSurvey } from "@/lib/crm/surveys";
 
 /** A resident's answer: the command checks the household received the survey and is theirs (else not_found). */
-export const answerSurveyAction = authorizedAction({ schema: surveyAnswerSchema, roles: ["resident"] }, async (input, ctx) => {
-  const res = await answerSurvey(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input, localDate(new Date(), ctx.user.timeZone));
-  revalidatePath("/surveys", "layout");
-  return res;
-});
+export const answerSurveyAction = authorizedAction(
+  { schema: surveyAnswerSchema, roles: ["resident"] },
+  async (input, ctx) => {
+    const res = await answerSurvey(
+      ctx.db,
+      { companyId: ctx.companyId, userId: ctx.user.id },
+      input,
+      localDate(new Date(), ctx.user.timeZone),
+    );
+    revalidatePath("/surveys", "layout");
+    return res;
+  },
+);

@@ -7,7 +7,17 @@ import { butlerSummary, registryCounts } from "@/lib/registry/queries";
 import { countMembersByRole } from "@/lib/tenancy/queries";
 
 /** The role whose workspace a person with several roles lands in: the most senior first. */
-const SENIORITY: StaffRole[] = ["admin", "project_manager", "supervisor", "finance", "hr", "legal", "front_desk", "butler", "technician"];
+const SENIORITY: StaffRole[] = [
+  "admin",
+  "project_manager",
+  "supervisor",
+  "finance",
+  "hr",
+  "legal",
+  "front_desk",
+  "butler",
+  "technician",
+];
 
 export default async function StaffHome() {
   const user = await requireUser(STAFF_ROLES);

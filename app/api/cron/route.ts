@@ -17,11 +17,17 @@ const NO_STORE = { "Cache-Control": "no-store" };
  */
 export async function GET(request: Request) {
   const auth = checkCronAuth(request.headers.get("authorization"), process.env.CRON_SECRET);
-  if (auth === "unconfigured") return Response.json({ ok: false, error: "CRON_SECRET is not configured" }, { status: 503, headers: NO_STORE });
-  if (auth === "unauthorized") return Response.json({ ok: false, error: "unauthorized" }, { status: 401, headers: { ...NO_STORE, "WWW-Authenticate": "Bearer" } });
+  if (auth === "unconfigured")
+    return Response.json({ ok: false, error: "CRON_SECRET is not configured" }, { status: 503, headers: NO_STORE });
+  if (auth === "unauthorized")
+    return Response.json(
+      { ok: false, error: "unauthorized" },
+      { status: 401, headers: { ...NO_STORE, "WWW-Authenticate": "Bearer" } },
+    );
   const url = new URL(request.url);
   const asOf = parseAsOf(url.searchParams.get("asOf"));
-  if (asOf === "invalid") return Response.json({ ok: false, error: "asOf must be a date YYYY-MM-DD" }, { status: 400, headers: NO_STORE });
+  if (asOf === "invalid")
+    return Response.json({ ok: false, error: "asOf must be a date YYYY-MM-DD" }, { status: 400, headers: NO_STORE });
   const summary = await runDaily(getDb(), { asOf: asOf ?? undefined, force: url.searchParams.get("force") === "1" });
   const status = summary.status === "ok" ? 200 : summary.status === "busy" ? 409 : 500;
   return Response.json({ ok: summary.status === "ok", ...summary }, { status, headers: NO_STORE });

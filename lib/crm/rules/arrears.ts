@@ -101,7 +101,14 @@ export const arrearsDedupeKey = (householdId: number, episodeId: number, stepKey
   `arrears:${householdId}:${episodeId}:${stepKey}:${occurrence}`;
 
 /** Legal case statuses and the transitions staff may make (§8.3, legal dashboard). */
-export const LEGAL_CASE_STATUSES = ["letter_sent", "negotiating", "lawsuit_material_ready", "filed", "settled", "closed"] as const;
+export const LEGAL_CASE_STATUSES = [
+  "letter_sent",
+  "negotiating",
+  "lawsuit_material_ready",
+  "filed",
+  "settled",
+  "closed",
+] as const;
 export type LegalCaseStatus = (typeof LEGAL_CASE_STATUSES)[number];
 
 export const LEGAL_TRANSITIONS: Record<LegalCaseStatus, readonly LegalCaseStatus[]> = {

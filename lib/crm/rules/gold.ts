@@ -9,7 +9,8 @@ export function shouldAwardGold(rules: CrmRules, paidAheadMonths: number, hasAct
 }
 
 /** A badge is active on `asOf` from its award date until (excluding) its expiry date. */
-export const isBadgeActive = (b: { awardedOn: string; expiresOn: string }, asOf: string) => b.awardedOn <= asOf && asOf < b.expiresOn;
+export const isBadgeActive = (b: { awardedOn: string; expiresOn: string }, asOf: string) =>
+  b.awardedOn <= asOf && asOf < b.expiresOn;
 
 /** YYYY-MM-DD plus whole months; the day clamps to the target month's last day. */
 export function addMonthsToDate(date: string, months: number): string {

@@ -15,7 +15,8 @@ export function previousMonth(asOf: string): { month: string; from: string; to: 
   return { month, from: `${month}-01`, to: `${month}-${String(last).padStart(2, "0")}` };
 }
 
-export const recoveryDue = (rules: CrmRules, asOf: string) => rules.recovery.enabled && rules.recovery.pointsPerMonth > 0 && asOf.endsWith("-01");
+export const recoveryDue = (rules: CrmRules, asOf: string) =>
+  rules.recovery.enabled && rules.recovery.pointsPerMonth > 0 && asOf.endsWith("-01");
 
 /** True when the household earns the recovery points for the month: none of its entries that month was negative. */
 export const earnsRecovery = (monthEntryPoints: readonly number[]) => monthEntryPoints.every((p) => p >= 0);

@@ -77,7 +77,8 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** The seed string of a butler's sampling for a month. */
-export const samplingSeed = (companyId: number, butlerUserId: number, month: string) => `visits:${companyId}:${butlerUserId}:${month}`;
+export const samplingSeed = (companyId: number, butlerUserId: number, month: string) =>
+  `visits:${companyId}:${butlerUserId}:${month}`;
 
 /** Fisher–Yates shuffle of a copy, driven by `random`. */
 export function shuffle<T>(items: readonly T[], random: () => number): T[] {

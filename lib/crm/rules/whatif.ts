@@ -90,7 +90,11 @@ export class WhatIf {
 }
 
 /** Convenience for tests and small sets. */
-export function whatIfCounts(households: Iterable<readonly LedgerFact[]>, currentRules: CrmRules, draftRules: CrmRules) {
+export function whatIfCounts(
+  households: Iterable<readonly LedgerFact[]>,
+  currentRules: CrmRules,
+  draftRules: CrmRules,
+) {
   const w = new WhatIf(currentRules, draftRules);
   for (const h of households) w.add(h);
   return w.result();

@@ -3,7 +3,11 @@ import { isQuarter } from "@/lib/crm/rules/visits";
 
 /** Visit and survey field rules, shared by forms, actions and tests. Messages are i18n keys. */
 const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
-const rating = z.coerce.number({ error: "visits.errors.rating" }).int("visits.errors.rating").min(1, "visits.errors.rating").max(5, "visits.errors.rating");
+const rating = z.coerce
+  .number({ error: "visits.errors.rating" })
+  .int("visits.errors.rating")
+  .min(1, "visits.errors.rating")
+  .max(5, "visits.errors.rating");
 const optionalText = (max: number) =>
   z
     .string()
@@ -19,7 +23,11 @@ export const FOLLOW_UP_TYPES = ["repair", "cleaning", "security", "complaint", "
 export const recordVisitSchema = z
   .object({
     visitId: idField,
-    notes: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(2000, "validation.tooLong"),
+    notes: z
+      .string({ error: "validation.required" })
+      .trim()
+      .min(1, "validation.required")
+      .max(2000, "validation.tooLong"),
     satisfaction: rating,
     issues: optionalText(2000),
     createOrder: z

@@ -6,7 +6,15 @@ import { nextAttemptDelayMs, OUTBOX_LEASE_MS } from "../rules";
 import { renderMessage } from "./templates";
 import type { MessageTransport } from "./transport";
 
-type Claimed = { id: number; channel: "email" | "sms"; to: string; template_key: string; locale: string; params: string; attempts: number };
+type Claimed = {
+  id: number;
+  channel: "email" | "sms";
+  to: string;
+  template_key: string;
+  locale: string;
+  params: string;
+  attempts: number;
+};
 
 /**
  * Claims up to `limit` due messages in ONE update statement — queued and due, or "sending"
@@ -59,7 +67,10 @@ export async function deliverDue(
       const m = renderMessage(row.template_key, row.locale, params);
       if (row.channel === "email") await options.transport.sendEmail({ to: row.to, subject: m.subject, text: m.text });
       else await options.transport.sendSms({ to: row.to, text: m.sms });
-      await db.update(outboxMessages).set({ status: "sent", sentAt: new Date(), claimToken: null, lastError: null }).where(mine);
+      await db
+        .update(outboxMessages)
+        .set({ status: "sent", sentAt: new Date(), claimToken: null, lastError: null })
+        .where(mine);
       out.sent++;
     } catch (e) {
       const delay = nextAttemptDelayMs(Number(row.attempts));
@@ -70,7 +81,12 @@ export async function deliverDue(
       } else {
         await db
           .update(outboxMessages)
-          .set({ status: "queued", claimToken: null, lastError, nextAttemptAt: new Date(options.now.getTime() + delay) })
+          .set({
+            status: "queued",
+            claimToken: null,
+            lastError,
+            nextAttemptAt: new Date(options.now.getTime() + delay),
+          })
           .where(mine);
         out.retried++;
       }

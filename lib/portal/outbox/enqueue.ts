@@ -50,7 +50,33 @@ export async function enqueueForUser(
   now: Date = new Date(),
 ) {
   let n = 0;
-  if (user.email) n += Number(await enqueueMessage(tx, { ...message, channel: "email", to: user.email, locale: user.locale, idempotencyKey: `${message.idempotencyKey}:email` }, now));
-  if (user.phone) n += Number(await enqueueMessage(tx, { ...message, channel: "sms", to: user.phone, locale: user.locale, idempotencyKey: `${message.idempotencyKey}:sms` }, now));
+  if (user.email)
+    n += Number(
+      await enqueueMessage(
+        tx,
+        {
+          ...message,
+          channel: "email",
+          to: user.email,
+          locale: user.locale,
+          idempotencyKey: `${message.idempotencyKey}:email`,
+        },
+        now,
+      ),
+    );
+  if (user.phone)
+    n += Number(
+      await enqueueMessage(
+        tx,
+        {
+          ...message,
+          channel: "sms",
+          to: user.phone,
+          locale: user.locale,
+          idempotencyKey: `${message.idempotencyKey}:sms`,
+        },
+        now,
+      ),
+    );
   return n;
 }

@@ -20,7 +20,14 @@ export async function enqueuePaymentReceipt(
       .select({ id: users.id, email: users.email, locale: users.locale })
       .from(residentLinks)
       .innerJoin(users, eq(users.id, residentLinks.userId))
-      .where(and(eq(residentLinks.companyId, p.companyId), eq(residentLinks.householdId, p.householdId), eq(residentLinks.status, "approved"), isNotNull(users.email))),
+      .where(
+        and(
+          eq(residentLinks.companyId, p.companyId),
+          eq(residentLinks.householdId, p.householdId),
+          eq(residentLinks.status, "approved"),
+          isNotNull(users.email),
+        ),
+      ),
     tx.select({ name: companies.name }).from(companies).where(eq(companies.id, p.companyId)),
   ]);
   for (const r of recipients) {
@@ -41,7 +48,12 @@ export async function enqueuePaymentReceipt(
 }
 
 /** "A work order was dispatched to you" to each assignee with an e-mail (lib/tickets/commands.ts dispatch). */
-export async function enqueueOrderDispatched(tx: DbOrTx, o: { companyId: number; orderId: number; type: string }, userIds: number[], now: Date = new Date()) {
+export async function enqueueOrderDispatched(
+  tx: DbOrTx,
+  o: { companyId: number; orderId: number; type: string },
+  userIds: number[],
+  now: Date = new Date(),
+) {
   if (!userIds.length) return;
   const recipients = await tx
     .select({ id: users.id, email: users.email, locale: users.locale })
@@ -50,7 +62,15 @@ export async function enqueueOrderDispatched(tx: DbOrTx, o: { companyId: number;
   for (const r of recipients) {
     await enqueueMessage(
       tx,
-      { companyId: o.companyId, channel: "email", to: r.email!, templateKey: "orderDispatched", locale: r.locale, params: { orderId: o.orderId, type: o.type }, idempotencyKey: `dispatch:${o.orderId}:${r.id}` },
+      {
+        companyId: o.companyId,
+        channel: "email",
+        to: r.email!,
+        templateKey: "orderDispatched",
+        locale: r.locale,
+        params: { orderId: o.orderId, type: o.type },
+        idempotencyKey: `dispatch:${o.orderId}:${r.id}`,
+      },
       now,
     );
   }

@@ -7,7 +7,17 @@ import { formatFen } from "@/lib/i18n/format";
 import { renderTemplate } from "../rules";
 
 /** Outbound templates: portal.outbox.<key>.{subject,text,sms} in messages/portal/<locale>.json. */
-export const TEMPLATE_KEYS = ["receipt", "shopPaid", "shopStatus", "orderDispatched", "notice", "activityPromoted", "arrearsNotice", "disputeUpheld", "disputeRejected"] as const;
+export const TEMPLATE_KEYS = [
+  "receipt",
+  "shopPaid",
+  "shopStatus",
+  "orderDispatched",
+  "notice",
+  "activityPromoted",
+  "arrearsNotice",
+  "disputeUpheld",
+  "disputeRejected",
+] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 type Template = { subject: string; text: string; sms: string };
@@ -25,7 +35,16 @@ export function renderMessage(templateKey: string, locale: string, params: Recor
   const types = (lang === "en" ? ticketsEn : ticketsZh).type as Record<string, string>;
   for (const [k, v] of Object.entries(params)) {
     // Money in the reader's format; a work-order type by its name.
-    formatted[k] = k.endsWith("Fen") && typeof v === "number" ? formatFen(v, lang) : k === "type" && typeof v === "string" && types[v] ? types[v] : v;
+    formatted[k] =
+      k.endsWith("Fen") && typeof v === "number"
+        ? formatFen(v, lang)
+        : k === "type" && typeof v === "string" && types[v]
+          ? types[v]
+          : v;
   }
-  return { subject: renderTemplate(template.subject, formatted), text: renderTemplate(template.text, formatted), sms: renderTemplate(template.sms, formatted) };
+  return {
+    subject: renderTemplate(template.subject, formatted),
+    text: renderTemplate(template.text, formatted),
+    sms: renderTemplate(template.sms, formatted),
+  };
 }

@@ -55,9 +55,27 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 /** Audit entries in multi-row inserts, on the same transaction. */
 export async function insertAudit(tx: Transaction, ctx: WriteContext, entries: readonly AuditEntry[]) {
   const now = Date.now();
-  const columns = [auditLog.companyId, auditLog.actorUserId, auditLog.action, auditLog.entity, auditLog.entityId, auditLog.before, auditLog.after, auditLog.createdAt];
+  const columns = [
+    auditLog.companyId,
+    auditLog.actorUserId,
+    auditLog.action,
+    auditLog.entity,
+    auditLog.entityId,
+    auditLog.before,
+    auditLog.after,
+    auditLog.createdAt,
+  ];
   for (const chunk of chunks(entries, 200)) {
-    const rows = chunk.map((e): SqlValue[] => [ctx.companyId, ctx.actorUserId, e.action, e.entity, e.entityId == null ? null : String(e.entityId), json(e.before), json(e.after), now]);
+    const rows = chunk.map((e): SqlValue[] => [
+      ctx.companyId,
+      ctx.actorUserId,
+      e.action,
+      e.entity,
+      e.entityId == null ? null : String(e.entityId),
+      json(e.before),
+      json(e.after),
+      now,
+    ]);
     await tx.execute(insertStatement(auditLog, columns, rows));
   }
 }
@@ -67,20 +85,50 @@ export async function insertAudit(tx: Transaction, ctx: WriteContext, entries: r
 export async function applyBuildingsPlan(tx: Transaction, plan: BuildingsPlan, ctx: WriteContext) {
   const now = Date.now();
   const step = counter(ctx, plan.creates.length + plan.updates.length);
-  const columns = [buildings.companyId, buildings.communityId, buildings.code, buildings.name, buildings.floors, buildings.active, buildings.createdAt, buildings.updatedAt];
+  const columns = [
+    buildings.companyId,
+    buildings.communityId,
+    buildings.code,
+    buildings.name,
+    buildings.floors,
+    buildings.active,
+    buildings.createdAt,
+    buildings.updatedAt,
+  ];
   for (const chunk of chunks(plan.creates)) {
-    await tx.execute(insertStatement(buildings, columns, chunk.map((b) => [ctx.companyId, b.communityId, b.code, b.name, b.floors, 1, now, now])));
+    await tx.execute(
+      insertStatement(
+        buildings,
+        columns,
+        chunk.map((b) => [ctx.companyId, b.communityId, b.code, b.name, b.floors, 1, now, now]),
+      ),
+    );
     await step(chunk.length);
   }
   for (const chunk of chunks(plan.updates)) {
     const rows = chunk.map((u) => [u.id, u.after.name, u.after.floors]);
-    await tx.execute(updateStatement(buildings, buildings.id, [buildings.name, buildings.floors], rows, { companyColumn: buildings.companyId, companyId: ctx.companyId }, { column: buildings.updatedAt, value: now }));
+    await tx.execute(
+      updateStatement(
+        buildings,
+        buildings.id,
+        [buildings.name, buildings.floors],
+        rows,
+        { companyColumn: buildings.companyId, companyId: ctx.companyId },
+        { column: buildings.updatedAt, value: now },
+      ),
+    );
     await step(chunk.length);
   }
   await insertAudit(
     tx,
     ctx,
-    plan.updates.map((u) => ({ action: "registry.import.update", entity: "building", entityId: u.id, before: { code: u.code, ...u.before }, after: { code: u.code, ...u.after } })),
+    plan.updates.map((u) => ({
+      action: "registry.import.update",
+      entity: "building",
+      entityId: u.id,
+      before: { code: u.code, ...u.before },
+      after: { code: u.code, ...u.after },
+    })),
   );
 }
 
@@ -96,13 +144,27 @@ export interface AppliedHousehold {
 export interface UnitsApplied {
   /** The first households created or updated, with their new units, for the result page. */
   households: AppliedHousehold[];
-  counts: { unitsCreated: number; unitsUpdated: number; householdsCreated: number; householdsUpdated: number; contactsCreated: number; contactsUpdated: number; linksChanged: number };
+  counts: {
+    unitsCreated: number;
+    unitsUpdated: number;
+    householdsCreated: number;
+    householdsUpdated: number;
+    contactsCreated: number;
+    contactsUpdated: number;
+    linksChanged: number;
+  };
 }
 
 const SAMPLE = 100;
 
 /** Inserts the new households with fresh codes; on the rare code collision, new codes for the chunk. */
-async function insertHouseholds(tx: Transaction, plan: UnitsPlan, ctx: WriteContext, now: number, step: (n: number) => Promise<void>) {
+async function insertHouseholds(
+  tx: Transaction,
+  plan: UnitsPlan,
+  ctx: WriteContext,
+  now: number,
+  step: (n: number) => Promise<void>,
+) {
   const newCode = ctx.newCode ?? newHouseholdCode;
   const used = new Set<string>();
   const fresh = () => {
@@ -113,11 +175,24 @@ async function insertHouseholds(tx: Transaction, plan: UnitsPlan, ctx: WriteCont
   };
   const ids: number[] = [];
   const codes: string[] = [];
-  const columns = [households.companyId, households.name, households.kind, households.code, households.active, households.createdAt, households.updatedAt];
+  const columns = [
+    households.companyId,
+    households.name,
+    households.kind,
+    households.code,
+    households.active,
+    households.createdAt,
+    households.updatedAt,
+  ];
   for (const chunk of chunks(plan.householdCreates)) {
     for (let attempt = 1; ; attempt++) {
       const chunkCodes = chunk.map(fresh);
-      const statement = insertStatement(households, columns, chunk.map((h, i) => [ctx.companyId, h.name, h.kind, chunkCodes[i], 1, now, now]), [households.id, households.code]);
+      const statement = insertStatement(
+        households,
+        columns,
+        chunk.map((h, i) => [ctx.companyId, h.name, h.kind, chunkCodes[i], 1, now, now]),
+        [households.id, households.code],
+      );
       try {
         const result = await tx.execute(statement);
         const idOf = new Map(result.rows.map((r) => [String(r.code), Number(r.id)]));
@@ -150,7 +225,12 @@ export function unitsPlanSize(plan: UnitsPlan) {
   );
 }
 
-export async function applyUnitsPlan(tx: Transaction, plan: UnitsPlan, ctx: WriteContext, buildingCodes: Map<number, string>): Promise<UnitsApplied> {
+export async function applyUnitsPlan(
+  tx: Transaction,
+  plan: UnitsPlan,
+  ctx: WriteContext,
+  buildingCodes: Map<number, string>,
+): Promise<UnitsApplied> {
   const { companyId } = ctx;
   const scope = (column: SQLiteColumn) => ({ companyColumn: column, companyId });
   const now = Date.now();
@@ -165,10 +245,23 @@ export async function applyUnitsPlan(tx: Transaction, plan: UnitsPlan, ctx: Writ
   const householdId = (ref: Ref) => ("existing" in ref ? ref.existing : created.ids[ref.fresh]);
 
   const unitIds: number[] = [];
-  const unitColumns = [units.companyId, units.buildingId, units.number, units.floor, units.areaCentiM2, units.type, units.active, units.createdAt, units.updatedAt];
+  const unitColumns = [
+    units.companyId,
+    units.buildingId,
+    units.number,
+    units.floor,
+    units.areaCentiM2,
+    units.type,
+    units.active,
+    units.createdAt,
+    units.updatedAt,
+  ];
   for (const chunk of chunks(plan.unitCreates)) {
     const rows = chunk.map((u) => [companyId, u.buildingId, u.number, u.floor, u.areaCentiM2, u.type, 1, now, now]);
-    const result = await run(insertStatement(units, unitColumns, rows, [units.id, units.buildingId, units.number]), chunk.length);
+    const result = await run(
+      insertStatement(units, unitColumns, rows, [units.id, units.buildingId, units.number]),
+      chunk.length,
+    );
     const idOf = new Map(result.rows.map((r) => [unitKey(Number(r.building_id), String(r.number)), Number(r.id)]));
     for (const u of chunk) unitIds.push(idOf.get(unitKey(u.buildingId, u.number))!);
   }
@@ -176,32 +269,99 @@ export async function applyUnitsPlan(tx: Transaction, plan: UnitsPlan, ctx: Writ
 
   for (const chunk of chunks(plan.unitUpdates)) {
     const rows = chunk.map((u) => [u.id, u.after.floor, u.after.areaCentiM2, u.after.type]);
-    await run(updateStatement(units, units.id, [units.floor, units.areaCentiM2, units.type], rows, scope(units.companyId), { column: units.updatedAt, value: now }), chunk.length);
+    await run(
+      updateStatement(units, units.id, [units.floor, units.areaCentiM2, units.type], rows, scope(units.companyId), {
+        column: units.updatedAt,
+        value: now,
+      }),
+      chunk.length,
+    );
   }
   for (const chunk of chunks(plan.householdUpdates)) {
     const rows = chunk.map((h) => [h.id, h.after.name, h.after.kind]);
-    await run(updateStatement(households, households.id, [households.name, households.kind], rows, scope(households.companyId), { column: households.updatedAt, value: now }), chunk.length);
+    await run(
+      updateStatement(
+        households,
+        households.id,
+        [households.name, households.kind],
+        rows,
+        scope(households.companyId),
+        { column: households.updatedAt, value: now },
+      ),
+      chunk.length,
+    );
   }
   const day = ctx.importDay ?? new Date(now).toISOString().slice(0, 10);
-  const linkColumns = [householdUnits.companyId, householdUnits.householdId, householdUnits.unitId, householdUnits.fromDate, householdUnits.createdAt];
+  const linkColumns = [
+    householdUnits.companyId,
+    householdUnits.householdId,
+    householdUnits.unitId,
+    householdUnits.fromDate,
+    householdUnits.createdAt,
+  ];
   for (const chunk of chunks(plan.linkCreates)) {
-    await run(insertStatement(householdUnits, linkColumns, chunk.map((l) => [companyId, householdId(l.household), unitId(l.unit), l.fromDate ?? day, now])), chunk.length);
+    await run(
+      insertStatement(
+        householdUnits,
+        linkColumns,
+        chunk.map((l) => [companyId, householdId(l.household), unitId(l.unit), l.fromDate ?? day, now]),
+      ),
+      chunk.length,
+    );
   }
   for (const chunk of chunks(plan.linkMoves)) {
     // A unit moving to another household: its holding ends on the import day (one that started today never was) and the new one starts.
     const ids = chunk.map((m) => m.unitId).join(", ");
-    await tx.execute({ sql: `delete from household_units where company_id = ? and to_date is null and from_date >= ? and unit_id in (${ids})`, args: [companyId, day] });
-    await tx.execute({ sql: `update household_units set to_date = ? where company_id = ? and to_date is null and unit_id in (${ids})`, args: [day, companyId] });
-    await run(insertStatement(householdUnits, linkColumns, chunk.map((m) => [companyId, m.after, m.unitId, day, now])), chunk.length);
+    await tx.execute({
+      sql: `delete from household_units where company_id = ? and to_date is null and from_date >= ? and unit_id in (${ids})`,
+      args: [companyId, day],
+    });
+    await tx.execute({
+      sql: `update household_units set to_date = ? where company_id = ? and to_date is null and unit_id in (${ids})`,
+      args: [day, companyId],
+    });
+    await run(
+      insertStatement(
+        householdUnits,
+        linkColumns,
+        chunk.map((m) => [companyId, m.after, m.unitId, day, now]),
+      ),
+      chunk.length,
+    );
   }
-  const contactColumns = [householdContacts.companyId, householdContacts.householdId, householdContacts.name, householdContacts.phone, householdContacts.email, householdContacts.isPrimary, householdContacts.createdAt];
+  const contactColumns = [
+    householdContacts.companyId,
+    householdContacts.householdId,
+    householdContacts.name,
+    householdContacts.phone,
+    householdContacts.email,
+    householdContacts.isPrimary,
+    householdContacts.createdAt,
+  ];
   for (const chunk of chunks(plan.contactCreates)) {
-    const rows = chunk.map((c) => [companyId, householdId(c.household), c.name, c.phone, c.email, c.isPrimary ? 1 : 0, now]);
+    const rows = chunk.map((c) => [
+      companyId,
+      householdId(c.household),
+      c.name,
+      c.phone,
+      c.email,
+      c.isPrimary ? 1 : 0,
+      now,
+    ]);
     await run(insertStatement(householdContacts, contactColumns, rows), chunk.length);
   }
   for (const chunk of chunks(plan.contactUpdates)) {
     const rows = chunk.map((c) => [c.id, c.after.name, c.after.phone, c.after.email]);
-    await run(updateStatement(householdContacts, householdContacts.id, [householdContacts.name, householdContacts.phone, householdContacts.email], rows, scope(householdContacts.companyId)), chunk.length);
+    await run(
+      updateStatement(
+        householdContacts,
+        householdContacts.id,
+        [householdContacts.name, householdContacts.phone, householdContacts.email],
+        rows,
+        scope(householdContacts.companyId),
+      ),
+      chunk.length,
+    );
   }
 
   await insertAudit(tx, ctx, updateAuditEntries(plan, buildingCodes));
@@ -228,7 +388,13 @@ function updateAuditEntries(plan: UnitsPlan, buildingCodes: Map<number, string>)
       const unit = address(u.buildingId, u.number);
       return { action, entity: "unit", entityId: u.id, before: { unit, ...u.before }, after: { unit, ...u.after } };
     }),
-    ...plan.householdUpdates.map((h) => ({ action, entity: "household", entityId: h.id, before: { code: h.code, ...h.before }, after: { code: h.code, ...h.after } })),
+    ...plan.householdUpdates.map((h) => ({
+      action,
+      entity: "household",
+      entityId: h.id,
+      before: { code: h.code, ...h.before },
+      after: { code: h.code, ...h.after },
+    })),
     ...plan.contactUpdates.map((c) => ({
       action,
       entity: "household_contact",
@@ -238,7 +404,13 @@ function updateAuditEntries(plan: UnitsPlan, buildingCodes: Map<number, string>)
     })),
     ...plan.linkMoves.map((m) => {
       const unit = address(m.buildingId, m.number);
-      return { action, entity: "household_unit", entityId: m.unitId, before: { unit, householdId: m.before }, after: { unit, householdId: m.after } };
+      return {
+        action,
+        entity: "household_unit",
+        entityId: m.unitId,
+        before: { unit, householdId: m.before },
+        after: { unit, householdId: m.after },
+      };
     }),
   ];
 }
@@ -252,8 +424,12 @@ function sampleHouseholds(plan: UnitsPlan, codes: string[], buildingCodes: Map<n
     out.push(entry);
   }
   for (const link of plan.linkCreates) {
-    if ("fresh" in link.household) byFresh.get(link.household.fresh)?.units.push(unitAddress(buildingCodes.get(link.buildingId) ?? "?", link.number));
+    if ("fresh" in link.household)
+      byFresh
+        .get(link.household.fresh)
+        ?.units.push(unitAddress(buildingCodes.get(link.buildingId) ?? "?", link.number));
   }
-  for (const h of plan.householdUpdates.slice(0, SAMPLE - out.length)) out.push({ code: h.code, name: h.after.name, status: "updated", units: [] });
+  for (const h of plan.householdUpdates.slice(0, SAMPLE - out.length))
+    out.push({ code: h.code, name: h.after.name, status: "updated", units: [] });
   return out;
 }

@@ -36,7 +36,10 @@ function unitPairs(row: SourceRow<UnitColumn>, snapshot: UnitsSnapshot): [number
   if (!building) return [];
   const number = row.cells.unitNumber.trim();
   const stored = snapshot.units.get(unitKey(building.id, number))?.number;
-  return [...new Set([number, number.toUpperCase(), number.toLowerCase(), stored ?? number])].map((n) => [building.id, n]);
+  return [...new Set([number, number.toUpperCase(), number.toLowerCase(), stored ?? number])].map((n) => [
+    building.id,
+    n,
+  ]);
 }
 
 /** A chunk's rows and the units it re-reads under the lock. */
@@ -49,7 +52,11 @@ export interface Chunk {
  * Splits rows into chunks of about `size` rows, keeping together rows of one household key,
  * unit or current holder. The result holds no reference to the snapshot (freed before writing).
  */
-export function householdChunks(rows: readonly SourceRow<UnitColumn>[], snapshot: UnitsSnapshot, size = CHUNK_ROWS): Chunk[] {
+export function householdChunks(
+  rows: readonly SourceRow<UnitColumn>[],
+  snapshot: UnitsSnapshot,
+  size = CHUNK_ROWS,
+): Chunk[] {
   const parent = rows.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
@@ -124,7 +131,10 @@ async function runChunk(db: Db, run: ChunkRun, { rows, pairs }: Chunk, offset: n
     const fresh = await loadUnitsSnapshot(db, run.companyId, run.communityId, householdKeys, pairs);
     const validation = validateUnits(rows, fresh);
     if (validation.invalidRows > 0 && !run.validOnly) return { validation, applied: null, commit: false };
-    const write = { ...run.write, onProgress: run.write.onProgress && ((done: number) => run.write.onProgress!(offset + done, run.total)) };
+    const write = {
+      ...run.write,
+      onProgress: run.write.onProgress && ((done: number) => run.write.onProgress!(offset + done, run.total)),
+    };
     const applied = await applyUnitsPlan(tx, validation.plan, write, run.buildingCodes);
     return { validation, applied, commit: true };
   });
@@ -133,7 +143,18 @@ async function runChunk(db: Db, run: ChunkRun, { rows, pairs }: Chunk, offset: n
 /** Writes the chunks one short write transaction each, in order. */
 export async function writeUnitsInChunks(db: Db, run: ChunkRun, chunks: Chunk[]): Promise<ChunksResult> {
   const outcome = { created: 0, updated: 0, unchanged: 0 };
-  const units: UnitsApplied = { households: [], counts: { unitsCreated: 0, unitsUpdated: 0, householdsCreated: 0, householdsUpdated: 0, contactsCreated: 0, contactsUpdated: 0, linksChanged: 0 } };
+  const units: UnitsApplied = {
+    households: [],
+    counts: {
+      unitsCreated: 0,
+      unitsUpdated: 0,
+      householdsCreated: 0,
+      householdsUpdated: 0,
+      contactsCreated: 0,
+      contactsUpdated: 0,
+      linksChanged: 0,
+    },
+  };
   let skipped = 0;
   let offset = 0;
   for (const [index, chunk] of chunks.entries()) {

@@ -25,7 +25,13 @@ export interface ColumnDef<K extends string = string> {
 }
 
 export const BUILDING_COLUMNS = [
-  { key: "community", zh: "小区", en: "community", required: true, aliases: ["小区名称", "项目", "项目名称", "community_name"] },
+  {
+    key: "community",
+    zh: "小区",
+    en: "community",
+    required: true,
+    aliases: ["小区名称", "项目", "项目名称", "community_name"],
+  },
   { key: "buildingCode", zh: "楼栋编号", en: "building_code", required: true, aliases: ["楼栋号", "楼号", "栋号"] },
   { key: "buildingName", zh: "楼栋名称", en: "building_name", required: true, aliases: ["楼栋", "楼名"] },
   { key: "floors", zh: "楼层数", en: "floors", required: false, aliases: ["总层数", "层数"] },
@@ -37,16 +43,46 @@ export const UNIT_COLUMNS = [
   { key: "floor", zh: "楼层", en: "floor", required: false, aliases: ["所在楼层", "层"] },
   { key: "area", zh: "面积(m²)", en: "area_m2", required: true, aliases: ["面积", "建筑面积", "建筑面积(m²)", "area"] },
   { key: "unitType", zh: "房屋类型", en: "unit_type", required: false, aliases: ["类型", "房屋性质", "type"] },
-  { key: "householdKey", zh: "客户编号", en: "household_key", required: false, aliases: ["户号", "客户码", "household_code"] },
-  { key: "householdName", zh: "客户名称", en: "household_name", required: true, aliases: ["客户姓名", "业主姓名", "户主", "household"] },
+  {
+    key: "householdKey",
+    zh: "客户编号",
+    en: "household_key",
+    required: false,
+    aliases: ["户号", "客户码", "household_code"],
+  },
+  {
+    key: "householdName",
+    zh: "客户名称",
+    en: "household_name",
+    required: true,
+    aliases: ["客户姓名", "业主姓名", "户主", "household"],
+  },
   { key: "householdKind", zh: "客户类型", en: "household_kind", required: false, aliases: ["客户身份", "身份"] },
-  { key: "contact1Name", zh: "联系人1", en: "contact1_name", required: true, aliases: ["联系人", "联系人1姓名", "联系人姓名"] },
-  { key: "contact1Phone", zh: "联系人1电话", en: "contact1_phone", required: true, aliases: ["电话", "手机", "手机号", "联系电话", "联系人1手机"] },
+  {
+    key: "contact1Name",
+    zh: "联系人1",
+    en: "contact1_name",
+    required: true,
+    aliases: ["联系人", "联系人1姓名", "联系人姓名"],
+  },
+  {
+    key: "contact1Phone",
+    zh: "联系人1电话",
+    en: "contact1_phone",
+    required: true,
+    aliases: ["电话", "手机", "手机号", "联系电话", "联系人1手机"],
+  },
   { key: "contact2Name", zh: "联系人2", en: "contact2_name", required: false, aliases: ["联系人2姓名"] },
   { key: "contact2Phone", zh: "联系人2电话", en: "contact2_phone", required: false, aliases: ["联系人2手机"] },
   { key: "email", zh: "邮箱", en: "email", required: false, aliases: ["电子邮箱", "联系人1邮箱", "e-mail"] },
   /** Handover / purchase date (交付/入伙) from which the household holds the unit; empty = the import day. */
-  { key: "fromDate", zh: "交付日期", en: "from_date", required: false, aliases: ["入伙日期", "交房日期", "购房日期", "起始日期", "handover_date", "purchase_date", "start_date"] },
+  {
+    key: "fromDate",
+    zh: "交付日期",
+    en: "from_date",
+    required: false,
+    aliases: ["入伙日期", "交房日期", "购房日期", "起始日期", "handover_date", "purchase_date", "start_date"],
+  },
 ] as const satisfies readonly ColumnDef[];
 
 export type BuildingColumn = (typeof BUILDING_COLUMNS)[number]["key"];
@@ -87,7 +123,10 @@ export interface HeaderMapping<K extends string = ColumnKey> {
   ignored: string[];
 }
 
-export function mapHeader<K extends string>(columns: readonly ColumnDef<K>[], header: readonly string[]): HeaderMapping<K> {
+export function mapHeader<K extends string>(
+  columns: readonly ColumnDef<K>[],
+  header: readonly string[],
+): HeaderMapping<K> {
   const lookup = new Map<string, K>();
   for (const c of columns) for (const h of acceptedHeaders(c)) lookup.set(h, c.key);
   const index: Partial<Record<K, number>> = {};

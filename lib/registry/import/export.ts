@@ -9,7 +9,16 @@ import { buildings, householdContacts, householdUnits, households, units } from 
 import { toCsv } from "@/lib/csv";
 import type { DbOrTx } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/config";
-import { BUILDING_COLUMNS, columnsOf, headerOf, UNIT_COLUMNS, VALUE_LABELS, type BuildingColumn, type ImportKind, type UnitColumn } from "./columns";
+import {
+  BUILDING_COLUMNS,
+  columnsOf,
+  headerOf,
+  UNIT_COLUMNS,
+  VALUE_LABELS,
+  type BuildingColumn,
+  type ImportKind,
+  type UnitColumn,
+} from "./columns";
 import { jsonRows } from "./json-rows";
 import { findCommunity } from "./snapshot";
 import type { HouseholdKind, UnitType } from "./validate-units";
@@ -22,7 +31,9 @@ export function templateCsv(kind: ImportKind): string {
 /** Hundredths of m² → "89", "89.5", "89.35". */
 export function formatArea(centi: number): string {
   const whole = Math.floor(centi / 100);
-  const fraction = String(centi % 100).padStart(2, "0").replace(/0+$/, "");
+  const fraction = String(centi % 100)
+    .padStart(2, "0")
+    .replace(/0+$/, "");
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 
@@ -38,34 +49,91 @@ export async function exportBuildingsCsv(db: DbOrTx, companyId: number, communit
     .where(and(eq(buildings.companyId, companyId), eq(buildings.communityId, communityId)));
   rows.sort((a, b) => natural.compare(a.code, b.code));
   const lines = rows.map((b) => {
-    const cells: Record<BuildingColumn, string | number | null> = { community: community.name, buildingCode: b.code, buildingName: b.name, floors: b.floors };
+    const cells: Record<BuildingColumn, string | number | null> = {
+      community: community.name,
+      buildingCode: b.code,
+      buildingName: b.name,
+      floors: b.floors,
+    };
     return BUILDING_COLUMNS.map((c) => cells[c.key]);
   });
   return toCsv([BUILDING_COLUMNS.map(headerOf), ...lines]);
 }
 
 /** The community's units, each with its household (code, name, kind) and the household's first two contacts. */
-export async function exportUnitsCsv(db: DbOrTx, companyId: number, communityId: number, locale: Locale): Promise<string | null> {
+export async function exportUnitsCsv(
+  db: DbOrTx,
+  companyId: number,
+  communityId: number,
+  locale: Locale,
+): Promise<string | null> {
   const community = await findCommunity(db, companyId, communityId);
   if (!community) return null;
   const labels = VALUE_LABELS[locale];
-  type Row = [buildingCode: string, number: string, floor: number | null, areaCentiM2: number, type: UnitType, householdId: number | null, code: string | null, name: string | null, kind: HouseholdKind | null, fromDate: string | null];
+  type Row = [
+    buildingCode: string,
+    number: string,
+    floor: number | null,
+    areaCentiM2: number,
+    type: UnitType,
+    householdId: number | null,
+    code: string | null,
+    name: string | null,
+    kind: HouseholdKind | null,
+    fromDate: string | null,
+  ];
   const rows = (
     await jsonRows<Row>(
       db,
-      [buildings.code, units.number, units.floor, units.areaCentiM2, units.type, households.id, households.code, households.name, households.kind, householdUnits.fromDate].map((c) => sql`${c}`),
+      [
+        buildings.code,
+        units.number,
+        units.floor,
+        units.areaCentiM2,
+        units.type,
+        households.id,
+        households.code,
+        households.name,
+        households.kind,
+        householdUnits.fromDate,
+      ].map((c) => sql`${c}`),
       sql`from ${units} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
         left join ${householdUnits} on ${householdUnits.unitId} = ${units.id} and ${householdUnits.toDate} is null
         left join ${households} on ${households.id} = ${householdUnits.householdId} and ${households.companyId} = ${companyId}
         where ${units.companyId} = ${companyId} and ${buildings.communityId} = ${communityId}`,
     )
-  ).map(([buildingCode, number, floor, areaCentiM2, type, householdId, code, name, kind, fromDate]) => ({ buildingCode, number, floor, areaCentiM2, type, householdId, code, name, kind, fromDate }));
+  ).map(([buildingCode, number, floor, areaCentiM2, type, householdId, code, name, kind, fromDate]) => ({
+    buildingCode,
+    number,
+    floor,
+    areaCentiM2,
+    type,
+    householdId,
+    code,
+    name,
+    kind,
+    fromDate,
+  }));
   rows.sort((a, b) => natural.compare(a.buildingCode, b.buildingCode) || natural.compare(a.number, b.number));
 
-  type ContactRow = [householdId: number, name: string, phone: string | null, email: string | null, isPrimary: number, id: number];
+  type ContactRow = [
+    householdId: number,
+    name: string,
+    phone: string | null,
+    email: string | null,
+    isPrimary: number,
+    id: number,
+  ];
   const contactRows = await jsonRows<ContactRow>(
     db,
-    [householdContacts.householdId, householdContacts.name, householdContacts.phone, householdContacts.email, householdContacts.isPrimary, householdContacts.id].map((c) => sql`${c}`),
+    [
+      householdContacts.householdId,
+      householdContacts.name,
+      householdContacts.phone,
+      householdContacts.email,
+      householdContacts.isPrimary,
+      householdContacts.id,
+    ].map((c) => sql`${c}`),
     sql`from ${householdContacts} where ${householdContacts.companyId} = ${companyId} and ${householdContacts.householdId} in (
       select ${householdUnits.householdId} from ${householdUnits}
       inner join ${units} on ${units.id} = ${householdUnits.unitId} inner join ${buildings} on ${buildings.id} = ${units.buildingId}

@@ -7,6 +7,8 @@ import type { DbOrTx } from "@/lib/db/client";
  * 50,000 units that costs seconds and tens of MB, the JSON text ~30 ms (measured).
  */
 export async function jsonRows<T extends unknown[]>(db: DbOrTx, columns: SQL[], from: SQL): Promise<T[]> {
-  const row = await db.get<{ rows: string | null }>(sql`select json_group_array(json_array(${sql.join(columns, sql`, `)})) as rows ${from}`);
+  const row = await db.get<{ rows: string | null }>(
+    sql`select json_group_array(json_array(${sql.join(columns, sql`, `)})) as rows ${from}`,
+  );
   return row?.rows ? (JSON.parse(row.rows) as T[]) : [];
 }

@@ -15,7 +15,10 @@ export interface FileProblem {
   params?: Record<string, string | number>;
 }
 
-export const TOO_LARGE: FileProblem = { problem: "import.file.tooLarge", params: { max: MAX_FILE_BYTES / 1024 / 1024 } };
+export const TOO_LARGE: FileProblem = {
+  problem: "import.file.tooLarge",
+  params: { max: MAX_FILE_BYTES / 1024 / 1024 },
+};
 
 export type Encoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
 
@@ -57,7 +60,8 @@ const UTF16BE_BOM = [0xfe, 0xff];
 export function checkFile(bytes: Uint8Array, meta: { name?: string; type?: string } = {}): FileProblem | null {
   const name = (meta.name ?? "").trim().toLowerCase();
   if (name && !ACCEPTED_EXTENSIONS.some((ext) => name.endsWith(ext))) return { problem: "import.file.wrongType" };
-  if (!ACCEPTED_MIME.has((meta.type ?? "").split(";")[0].trim().toLowerCase())) return { problem: "import.file.wrongType" };
+  if (!ACCEPTED_MIME.has((meta.type ?? "").split(";")[0].trim().toLowerCase()))
+    return { problem: "import.file.wrongType" };
   if (bytes.length > MAX_FILE_BYTES) return TOO_LARGE;
   if (startsWith(bytes, ZIP) || startsWith(bytes, OLE)) return { problem: "import.file.workbook" };
   if (startsWith(bytes, PDF)) return { problem: "import.file.wrongType" };
@@ -73,8 +77,10 @@ export function checkFile(bytes: Uint8Array, meta: { name?: string; type?: strin
  * Excel writes for "CSV" on a Chinese Windows. GB18030 is a superset of GBK and GB2312.
  */
 export function decodeText(bytes: Uint8Array): DecodedFile {
-  if (startsWith(bytes, UTF16LE_BOM)) return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16le", bom: true };
-  if (startsWith(bytes, UTF16BE_BOM)) return { text: new TextDecoder("utf-16be").decode(bytes), encoding: "utf-16be", bom: true };
+  if (startsWith(bytes, UTF16LE_BOM))
+    return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16le", bom: true };
+  if (startsWith(bytes, UTF16BE_BOM))
+    return { text: new TextDecoder("utf-16be").decode(bytes), encoding: "utf-16be", bom: true };
   const bom = startsWith(bytes, UTF8_BOM);
   try {
     // The default decoder drops a leading BOM.
@@ -104,7 +110,8 @@ export function parseCsvText(text: string): { ok: true; csv: ParsedCsv } | { ok:
   const delimiter = guessDelimiter(text);
   const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
   const quoteError = result.errors.find((e) => e.type === "Quotes");
-  if (quoteError) return { ok: false, problem: { problem: "import.file.malformed", params: { row: (quoteError.row ?? 0) + 1 } } };
+  if (quoteError)
+    return { ok: false, problem: { problem: "import.file.malformed", params: { row: (quoteError.row ?? 0) + 1 } } };
   return { ok: true, csv: { records: result.data, delimiter } };
 }
 
@@ -126,7 +133,10 @@ export interface ReadFile {
 }
 
 /** Type check → decode → parse. File-level problems only; rows are checked by the validators. */
-export function readCsvFile(bytes: Uint8Array, meta: { name?: string; type?: string } = {}): { ok: true; file: ReadFile } | { ok: false; problem: FileProblem } {
+export function readCsvFile(
+  bytes: Uint8Array,
+  meta: { name?: string; type?: string } = {},
+): { ok: true; file: ReadFile } | { ok: false; problem: FileProblem } {
   if (bytes.length === 0) return { ok: false, problem: { problem: "import.file.empty" } };
   const typeProblem = checkFile(bytes, meta);
   if (typeProblem) return { ok: false, problem: typeProblem };

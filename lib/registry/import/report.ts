@@ -34,7 +34,8 @@ export function errorReportCsv(report: CheckReport, t: Translate, labels: Report
     return [e.row, column?.letter ?? "", column?.header ?? "", e.value ?? "", t(e.problem, e.params)];
   };
   const header = [labels.row, labels.column, labels.field, labels.value, labels.problem];
-  if (report.fileProblem) return toCsv([header, ["", "", "", "", t(report.fileProblem.problem, report.fileProblem.params)]]);
+  if (report.fileProblem)
+    return toCsv([header, ["", "", "", "", t(report.fileProblem.problem, report.fileProblem.params)]]);
   return toCsv([header, ...report.errors.map(line)]);
 }
 

@@ -12,7 +12,17 @@ import { companyTimeZone } from "@/lib/tenancy/queries";
 import { applyBuildingsPlan, insertAudit, unitsPlanSize, type UnitsApplied } from "./apply";
 import { householdChunks, writeUnitsInChunks } from "./chunks";
 import { rawWriteTransaction } from "./write-sql";
-import { BUILDING_COLUMNS, columnLetter, headerOf, UNIT_COLUMNS, type BuildingColumn, type ColumnDef, type ColumnKey, type ImportKind, type UnitColumn } from "./columns";
+import {
+  BUILDING_COLUMNS,
+  columnLetter,
+  headerOf,
+  UNIT_COLUMNS,
+  type BuildingColumn,
+  type ColumnDef,
+  type ColumnKey,
+  type ImportKind,
+  type UnitColumn,
+} from "./columns";
 import { readCsvFile, type Encoding, type FileProblem } from "./parse";
 import { EVERY_COMMUNITY, type ImportScope } from "./scope";
 import { findCommunity, loadBuildingsSnapshot, loadUnitsSnapshot } from "./snapshot";
@@ -50,8 +60,7 @@ export interface CheckReport {
 }
 
 type Prepared =
-  | { kind: "buildings"; rows: SourceRow<BuildingColumn>[] }
-  | { kind: "units"; rows: SourceRow<UnitColumn>[] };
+  { kind: "buildings"; rows: SourceRow<BuildingColumn>[] } | { kind: "units"; rows: SourceRow<UnitColumn>[] };
 
 interface Read {
   report: CheckReport;
@@ -64,7 +73,18 @@ export function fileProblemReport(kind: ImportKind, fileProblem: FileProblem): C
 }
 
 function emptyReport(kind: ImportKind, community: CheckReport["community"]): CheckReport {
-  return { kind, community, fileProblem: null, encoding: null, columns: [], ignoredColumns: [], rows: 0, invalidRows: 0, errors: [], outcome: { created: 0, updated: 0, unchanged: 0 } };
+  return {
+    kind,
+    community,
+    fileProblem: null,
+    encoding: null,
+    columns: [],
+    ignoredColumns: [],
+    rows: 0,
+    invalidRows: 0,
+    errors: [],
+    outcome: { created: 0, updated: 0, unchanged: 0 },
+  };
 }
 
 /** A units file's community: another company's is not found; one the user may not edit is forbidden; a deactivated one is refused. */
@@ -77,7 +97,11 @@ async function communityOf(db: DbOrTx, companyId: number, file: ImportFile, scop
   return { id: community.id, name: community.name };
 }
 
-function describeColumns<K extends ColumnKey>(columns: readonly ColumnDef<K>[], table: Table<K>, header: readonly string[]): ColumnInfo[] {
+function describeColumns<K extends ColumnKey>(
+  columns: readonly ColumnDef<K>[],
+  table: Table<K>,
+  header: readonly string[],
+): ColumnInfo[] {
   return columns.flatMap((c) => {
     const at = table.mapping.index[c.key];
     return at === undefined ? [] : [{ key: c.key, header: header[at].trim() || headerOf(c), letter: columnLetter(at) }];
@@ -112,8 +136,18 @@ type Validated =
   | { kind: "buildings"; validation: Validation<BuildingsPlan> }
   | { kind: "units"; validation: Validation<UnitsPlan>; buildingCodes: Map<number, string>; snapshot: UnitsSnapshot };
 
-async function validate(db: DbOrTx, companyId: number, prepared: Prepared, community: CheckReport["community"], scope: ImportScope): Promise<Validated> {
-  if (prepared.kind === "buildings") return { kind: "buildings", validation: validateBuildings(prepared.rows, await loadBuildingsSnapshot(db, companyId, scope)) };
+async function validate(
+  db: DbOrTx,
+  companyId: number,
+  prepared: Prepared,
+  community: CheckReport["community"],
+  scope: ImportScope,
+): Promise<Validated> {
+  if (prepared.kind === "buildings")
+    return {
+      kind: "buildings",
+      validation: validateBuildings(prepared.rows, await loadBuildingsSnapshot(db, companyId, scope)),
+    };
   const keys = prepared.rows.map((r) => r.cells.householdKey).filter(Boolean);
   const snapshot = await loadUnitsSnapshot(db, companyId, community!.id, keys);
   const buildingCodes = new Map([...snapshot.buildings].map(([code, b]) => [b.id, code]));
@@ -133,7 +167,12 @@ function withValidation(report: CheckReport, v: Validation<unknown>, prepared: P
 }
 
 /** Reads and validates a file; writes nothing. A community of another company is "not found". */
-export async function checkImport(db: DbOrTx, companyId: number, file: ImportFile, scope: ImportScope = EVERY_COMMUNITY): Promise<CheckReport> {
+export async function checkImport(
+  db: DbOrTx,
+  companyId: number,
+  file: ImportFile,
+  scope: ImportScope = EVERY_COMMUNITY,
+): Promise<CheckReport> {
   const community = await communityOf(db, companyId, file, scope);
   const { report, prepared } = readFile(file, community);
   if (!prepared) return report;
@@ -168,10 +207,22 @@ export interface RunContext {
   onChunkCommitted?: (index: number) => void | Promise<void>;
 }
 
-type WriteCtx = { companyId: number; actorUserId: number | null; onProgress?: RunContext["onProgress"]; newCode?: () => string; importDay: string };
+type WriteCtx = {
+  companyId: number;
+  actorUserId: number | null;
+  onProgress?: RunContext["onProgress"];
+  newCode?: () => string;
+  importDay: string;
+};
 
 /** Buildings: a small file; re-validated and written in one short write transaction. */
-function writeBuildings(db: Db, ctx: RunContext, scope: ImportScope, prepared: Prepared & { kind: "buildings" }, writeCtx: WriteCtx) {
+function writeBuildings(
+  db: Db,
+  ctx: RunContext,
+  scope: ImportScope,
+  prepared: Prepared & { kind: "buildings" },
+  writeCtx: WriteCtx,
+) {
   return rawWriteTransaction(db, async (tx) => {
     // Read on the client's other connections while this transaction holds the write lock.
     const validation = validateBuildings(prepared.rows, await loadBuildingsSnapshot(db, ctx.companyId, scope));
@@ -197,9 +248,16 @@ export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Prom
   const checked = withValidation(report, validated.validation, prepared);
   const { invalidRows } = validated.validation;
   let { outcome } = validated.validation;
-  if ((invalidRows > 0 && !ctx.validOnly) || outcome.created + outcome.updated + outcome.unchanged === 0) return { status: "rejected", report: checked };
+  if ((invalidRows > 0 && !ctx.validOnly) || outcome.created + outcome.updated + outcome.unchanged === 0)
+    return { status: "rejected", report: checked };
   const importDay = localDate(new Date(), await companyTimeZone(db, ctx.companyId));
-  const writeCtx: WriteCtx = { companyId: ctx.companyId, actorUserId: ctx.actorUserId, onProgress: ctx.onProgress, newCode: ctx.newCode, importDay };
+  const writeCtx: WriteCtx = {
+    companyId: ctx.companyId,
+    actorUserId: ctx.actorUserId,
+    onProgress: ctx.onProgress,
+    newCode: ctx.newCode,
+    importDay,
+  };
   let units: UnitsApplied | null = null;
   let skipped = invalidRows;
   if (prepared.kind === "buildings") {
@@ -209,7 +267,8 @@ export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Prom
     skipped = written.validation.invalidRows;
   } else if (validated.kind === "units") {
     const written = await writeUnits(db, ctx, community!.id, writeCtx, prepared.rows, validated);
-    if (written.status === "stopped") return { status: "rejected", report: withValidation(report, written.validation, prepared) };
+    if (written.status === "stopped")
+      return { status: "rejected", report: withValidation(report, written.validation, prepared) };
     ({ outcome, units } = written);
     skipped = invalidRows + written.skipped;
   }
@@ -219,25 +278,56 @@ export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Prom
 }
 
 /** The valid rows in chunks; the whole-file snapshot and plan are not kept while writing (memory). */
-function writeUnits(db: Db, ctx: RunContext, communityId: number, writeCtx: WriteCtx, rows: SourceRow<UnitColumn>[], validated: Validated & { kind: "units" }) {
+function writeUnits(
+  db: Db,
+  ctx: RunContext,
+  communityId: number,
+  writeCtx: WriteCtx,
+  rows: SourceRow<UnitColumn>[],
+  validated: Validated & { kind: "units" },
+) {
   const invalid = new Set(validated.validation.errors.map((e) => e.row));
   const chunks = householdChunks(
     rows.filter((r) => !invalid.has(r.row)),
     validated.snapshot,
     ctx.chunkRows,
   );
-  const run = { companyId: ctx.companyId, communityId, validOnly: ctx.validOnly, write: writeCtx, buildingCodes: validated.buildingCodes, total: unitsPlanSize(validated.validation.plan), onChunkCommitted: ctx.onChunkCommitted };
+  const run = {
+    companyId: ctx.companyId,
+    communityId,
+    validOnly: ctx.validOnly,
+    write: writeCtx,
+    buildingCodes: validated.buildingCodes,
+    total: unitsPlanSize(validated.validation.plan),
+    onChunkCommitted: ctx.onChunkCommitted,
+  };
   return writeUnitsInChunks(db, run, chunks);
 }
 
-async function auditRun(db: Db, writeCtx: WriteCtx, file: ImportFile, community: CheckReport["community"], report: CheckReport, validOnly: boolean, summary: object, units: UnitsApplied | null) {
+async function auditRun(
+  db: Db,
+  writeCtx: WriteCtx,
+  file: ImportFile,
+  community: CheckReport["community"],
+  report: CheckReport,
+  validOnly: boolean,
+  summary: object,
+  units: UnitsApplied | null,
+) {
   await rawWriteTransaction(db, async (tx) => {
     await insertAudit(tx, writeCtx, [
       {
         action: `registry.import.${file.kind}`,
         entity: community ? "community" : "company",
         entityId: community ? community.id : writeCtx.companyId,
-        after: { file: file.name ?? null, encoding: report.encoding, rows: report.rows, validOnly, ...summary, ...(units ? units.counts : {}) },
+        after: {
+          file: file.name ?? null,
+          encoding: report.encoding,
+          rows: report.rows,
+          validOnly,
+          ...summary,
+          ...(units ? units.counts : {}),
+        },
       },
     ]);
     return { commit: true };

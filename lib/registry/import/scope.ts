@@ -11,7 +11,11 @@ export interface ImportScope {
 export const EVERY_COMMUNITY: ImportScope = { allows: () => true };
 
 /** Admin and front desk: every community of the company; a project manager: the communities they run. */
-export async function importScopeOf(db: DbOrTx, companyId: number, user: { id: number; roles: readonly Role[] }): Promise<ImportScope> {
+export async function importScopeOf(
+  db: DbOrTx,
+  companyId: number,
+  user: { id: number; roles: readonly Role[] },
+): Promise<ImportScope> {
   const facts = await loadRegistryFacts(db, companyId, user.id);
   return { allows: (communityId) => canEditCommunity(user.roles, communityId, facts.managedCommunityIds) };
 }

@@ -10,7 +10,13 @@ import { jsonRows } from "./json-rows";
 import type { ImportScope } from "./scope";
 import { nameKey } from "./table";
 import { buildingKey, type BuildingsSnapshot, type ExistingBuilding } from "./validate-buildings";
-import { unitKey, type ExistingHousehold, type HouseholdKind, type UnitsSnapshot, type UnitType } from "./validate-units";
+import {
+  unitKey,
+  type ExistingHousehold,
+  type HouseholdKind,
+  type UnitsSnapshot,
+  type UnitType,
+} from "./validate-units";
 
 /** The community, when it belongs to the company; null otherwise (callers answer "not found"). */
 export async function findCommunity(db: DbOrTx, companyId: number, communityId: number) {
@@ -29,7 +35,11 @@ export async function listCommunityOptions(db: DbOrTx, companyId: number) {
       .from(communities)
       .where(and(eq(communities.companyId, companyId), eq(communities.active, true)))
       .orderBy(asc(communities.name)),
-    db.select({ communityId: buildings.communityId, n: count() }).from(buildings).where(eq(buildings.companyId, companyId)).groupBy(buildings.communityId),
+    db
+      .select({ communityId: buildings.communityId, n: count() })
+      .from(buildings)
+      .where(eq(buildings.companyId, companyId))
+      .groupBy(buildings.communityId),
     db
       .select({ communityId: buildings.communityId, n: count() })
       .from(units)
@@ -42,11 +52,25 @@ export async function listCommunityOptions(db: DbOrTx, companyId: number) {
   return rows.map((c) => ({ ...c, buildings: b.get(c.id) ?? 0, units: u.get(c.id) ?? 0 }));
 }
 
-export async function loadBuildingsSnapshot(db: DbOrTx, companyId: number, scope: ImportScope): Promise<BuildingsSnapshot> {
+export async function loadBuildingsSnapshot(
+  db: DbOrTx,
+  companyId: number,
+  scope: ImportScope,
+): Promise<BuildingsSnapshot> {
   const [communityRows, buildingRows] = await Promise.all([
-    db.select({ id: communities.id, name: communities.name, active: communities.active }).from(communities).where(eq(communities.companyId, companyId)),
     db
-      .select({ id: buildings.id, communityId: buildings.communityId, code: buildings.code, name: buildings.name, floors: buildings.floors, active: buildings.active })
+      .select({ id: communities.id, name: communities.name, active: communities.active })
+      .from(communities)
+      .where(eq(communities.companyId, companyId)),
+    db
+      .select({
+        id: buildings.id,
+        communityId: buildings.communityId,
+        code: buildings.code,
+        name: buildings.name,
+        floors: buildings.floors,
+        active: buildings.active,
+      })
       .from(buildings)
       .where(eq(buildings.companyId, companyId)),
   ]);
@@ -68,9 +92,25 @@ const unitsFrom = (pairs: readonly (readonly [number, string])[] | undefined) =>
     ? sql`json_each(${JSON.stringify(pairs)}) as p cross join ${units} on ${units.buildingId} = json_extract(p.value, '$[0]') and ${units.number} = json_extract(p.value, '$[1]')`
     : sql`${units}`;
 
-type UnitTuple = [id: number, buildingId: number, number: string, floor: number | null, areaCentiM2: number, type: UnitType, active: number, householdId: number | null];
+type UnitTuple = [
+  id: number,
+  buildingId: number,
+  number: string,
+  floor: number | null,
+  areaCentiM2: number,
+  type: UnitType,
+  active: number,
+  householdId: number | null,
+];
 type HouseholdTuple = [id: number, code: string, name: string, kind: HouseholdKind, active: number];
-type ContactTuple = [id: number, householdId: number, name: string, phone: string | null, email: string | null, isPrimary: number];
+type ContactTuple = [
+  id: number,
+  householdId: number,
+  name: string,
+  phone: string | null,
+  email: string | null,
+  isPrimary: number,
+];
 
 /**
  * The community's buildings and units with their holders, those holders' contacts, and the
@@ -78,28 +118,56 @@ type ContactTuple = [id: number, householdId: number, name: string, phone: strin
  * only those units and their holders: the short re-check a chunk of the import makes under
  * the write lock.
  */
-export async function loadUnitsSnapshot(db: DbOrTx, companyId: number, communityId: number, householdKeys: Iterable<string>, onlyUnits?: readonly (readonly [number, string])[]): Promise<UnitsSnapshot> {
+export async function loadUnitsSnapshot(
+  db: DbOrTx,
+  companyId: number,
+  communityId: number,
+  householdKeys: Iterable<string>,
+  onlyUnits?: readonly (readonly [number, string])[],
+): Promise<UnitsSnapshot> {
   const buildingRows = await db
     .select({ id: buildings.id, code: buildings.code, active: buildings.active })
     .from(buildings)
     .where(and(eq(buildings.companyId, companyId), eq(buildings.communityId, communityId)));
   const unitRows = await jsonRows<UnitTuple>(
     db,
-    [units.id, units.buildingId, units.number, units.floor, units.areaCentiM2, units.type, units.active, householdUnits.householdId].map((c) => sql`${c}`),
+    [
+      units.id,
+      units.buildingId,
+      units.number,
+      units.floor,
+      units.areaCentiM2,
+      units.type,
+      units.active,
+      householdUnits.householdId,
+    ].map((c) => sql`${c}`),
     sql`from ${unitsFrom(onlyUnits)} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
       left join ${householdUnits} on ${householdUnits.unitId} = ${units.id} and ${householdUnits.toDate} is null
       where ${units.companyId} = ${companyId} and ${buildings.communityId} = ${communityId}`,
   );
 
   const holderIds = [...new Set(unitRows.map((u) => u[7]).filter((h) => h != null))];
-  const holders = onlyUnits ? sql`select value from json_each(${JSON.stringify(holderIds)})` : sql`select ${householdUnits.householdId} from ${householdUnits}
+  const holders = onlyUnits
+    ? sql`select value from json_each(${JSON.stringify(holderIds)})`
+    : sql`select ${householdUnits.householdId} from ${householdUnits}
     inner join ${units} on ${units.id} = ${householdUnits.unitId} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
     where ${householdUnits.companyId} = ${companyId} and ${householdUnits.toDate} is null and ${buildings.communityId} = ${communityId}`;
-  const householdColumns = [households.id, households.code, households.name, households.kind, households.active].map((c) => sql`${c}`);
-  const householdRows = await jsonRows<HouseholdTuple>(db, householdColumns, sql`from ${households} where ${households.companyId} = ${companyId} and ${households.id} in (${holders})`);
-  const contactColumns = [householdContacts.id, householdContacts.householdId, householdContacts.name, householdContacts.phone, householdContacts.email, householdContacts.isPrimary].map(
+  const householdColumns = [households.id, households.code, households.name, households.kind, households.active].map(
     (c) => sql`${c}`,
   );
+  const householdRows = await jsonRows<HouseholdTuple>(
+    db,
+    householdColumns,
+    sql`from ${households} where ${households.companyId} = ${companyId} and ${households.id} in (${holders})`,
+  );
+  const contactColumns = [
+    householdContacts.id,
+    householdContacts.householdId,
+    householdContacts.name,
+    householdContacts.phone,
+    householdContacts.email,
+    householdContacts.isPrimary,
+  ].map((c) => sql`${c}`);
   const contactRows = await jsonRows<ContactTuple>(
     db,
     contactColumns,
@@ -108,22 +176,38 @@ export async function loadUnitsSnapshot(db: DbOrTx, companyId: number, community
 
   // Households named by code in the file (possibly holding units elsewhere only), and their contacts.
   const loaded = new Set(householdRows.map((h) => h[1]));
-  const codes = [...new Set([...householdKeys].map(normalizeHouseholdCode))].filter((c) => isHouseholdCode(c) && !loaded.has(c));
+  const codes = [...new Set([...householdKeys].map(normalizeHouseholdCode))].filter(
+    (c) => isHouseholdCode(c) && !loaded.has(c),
+  );
   for (let i = 0; i < codes.length; i += CODE_CHUNK) {
     const chunk = codes.slice(i, i + CODE_CHUNK);
-    const found = await jsonRows<HouseholdTuple>(db, householdColumns, sql`from ${households} where ${households.companyId} = ${companyId} and ${inArray(households.code, chunk)}`);
+    const found = await jsonRows<HouseholdTuple>(
+      db,
+      householdColumns,
+      sql`from ${households} where ${households.companyId} = ${companyId} and ${inArray(households.code, chunk)}`,
+    );
     householdRows.push(...found);
     if (found.length === 0) continue;
     const ids = found.map((h) => h[0]);
     contactRows.push(
-      ...(await jsonRows<ContactTuple>(db, contactColumns, sql`from ${householdContacts} where ${householdContacts.companyId} = ${companyId} and ${inArray(householdContacts.householdId, ids)}`)),
+      ...(await jsonRows<ContactTuple>(
+        db,
+        contactColumns,
+        sql`from ${householdContacts} where ${householdContacts.companyId} = ${companyId} and ${inArray(householdContacts.householdId, ids)}`,
+      )),
     );
   }
 
-  const byId = new Map<number, ExistingHousehold>(householdRows.map(([id, code, name, kind, active]) => [id, { id, code, name, kind, active: active === 1, contacts: [] }]));
+  const byId = new Map<number, ExistingHousehold>(
+    householdRows.map(([id, code, name, kind, active]) => [
+      id,
+      { id, code, name, kind, active: active === 1, contacts: [] },
+    ]),
+  );
   // Slot order: the primary contact first, then by creation.
   contactRows.sort((a, b) => b[5] - a[5] || a[0] - b[0]);
-  for (const [id, householdId, name, phone, email, isPrimary] of contactRows) byId.get(householdId)?.contacts.push({ id, name, phone, email, isPrimary: isPrimary === 1 });
+  for (const [id, householdId, name, phone, email, isPrimary] of contactRows)
+    byId.get(householdId)?.contacts.push({ id, name, phone, email, isPrimary: isPrimary === 1 });
 
   return {
     communityId,

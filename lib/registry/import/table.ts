@@ -36,8 +36,16 @@ export function tableOf<K extends ColumnKey>(
   if (!header || isBlankRecord(header)) return { ok: false, problem: { problem: "import.file.noHeader" } };
   const mapping = mapHeader(columns, header);
   const names = (keys: K[]) => keys.map((k) => headerOf(columns.find((c) => c.key === k)!)).join(", ");
-  if (mapping.missing.length) return { ok: false, problem: { problem: "import.file.missingColumns", params: { columns: names(mapping.missing) } } };
-  if (mapping.duplicated.length) return { ok: false, problem: { problem: "import.file.duplicateColumns", params: { columns: names(mapping.duplicated) } } };
+  if (mapping.missing.length)
+    return {
+      ok: false,
+      problem: { problem: "import.file.missingColumns", params: { columns: names(mapping.missing) } },
+    };
+  if (mapping.duplicated.length)
+    return {
+      ok: false,
+      problem: { problem: "import.file.duplicateColumns", params: { columns: names(mapping.duplicated) } },
+    };
   const rows: SourceRow<K>[] = [];
   for (let i = 1; i < records.length; i++) {
     const record = records[i];
@@ -50,7 +58,8 @@ export function tableOf<K extends ColumnKey>(
     rows.push({ row: i + 1, cells });
   }
   if (rows.length === 0) return { ok: false, problem: { problem: "import.file.noRows" } };
-  if (rows.length > MAX_DATA_ROWS) return { ok: false, problem: { problem: "import.file.tooManyRows", params: { max: MAX_DATA_ROWS } } };
+  if (rows.length > MAX_DATA_ROWS)
+    return { ok: false, problem: { problem: "import.file.tooManyRows", params: { max: MAX_DATA_ROWS } } };
   return { ok: true, table: { mapping, rows } };
 }
 
@@ -91,5 +100,8 @@ export function countInvalidRows(errors: readonly RowError[]): number {
 /** Errors in reading order: by row, then by the column's place in the format. */
 export function sortErrors(errors: RowError[], columns: readonly ColumnDef<ColumnKey>[]): RowError[] {
   const place = new Map(columns.map((c, i) => [c.key, i]));
-  return errors.sort((a, b) => a.row - b.row || (a.column ? (place.get(a.column) ?? 0) : -1) - (b.column ? (place.get(b.column) ?? 0) : -1));
+  return errors.sort(
+    (a, b) =>
+      a.row - b.row || (a.column ? (place.get(a.column) ?? 0) : -1) - (b.column ? (place.get(b.column) ?? 0) : -1),
+  );
 }

@@ -4,7 +4,15 @@
  */
 import { buildingCodeField, floorField, registryNameField } from "../schemas";
 import { BUILDING_COLUMNS, type BuildingColumn } from "./columns";
-import { checkCell, countInvalidRows, nameKey, sortErrors, type RowError, type SourceRow, type Validation } from "./table";
+import {
+  checkCell,
+  countInvalidRows,
+  nameKey,
+  sortErrors,
+  type RowError,
+  type SourceRow,
+  type Validation,
+} from "./table";
 
 export interface ExistingBuilding {
   id: number;
@@ -30,12 +38,22 @@ export interface BuildingValues {
 export interface BuildingsPlan {
   kind: "buildings";
   creates: ({ row: number; communityId: number; code: string } & BuildingValues)[];
-  updates: { row: number; id: number; communityId: number; code: string; before: BuildingValues; after: BuildingValues }[];
+  updates: {
+    row: number;
+    id: number;
+    communityId: number;
+    code: string;
+    before: BuildingValues;
+    after: BuildingValues;
+  }[];
 }
 
 export const buildingKey = (communityId: number, code: string) => `${communityId}|${code.toUpperCase()}`;
 
-export function validateBuildings(rows: readonly SourceRow<BuildingColumn>[], snapshot: BuildingsSnapshot): Validation<BuildingsPlan> {
+export function validateBuildings(
+  rows: readonly SourceRow<BuildingColumn>[],
+  snapshot: BuildingsSnapshot,
+): Validation<BuildingsPlan> {
   const errors: RowError[] = [];
   const plan: BuildingsPlan = { kind: "buildings", creates: [], updates: [] };
   const seen = new Map<string, number>();
@@ -47,25 +65,56 @@ export function validateBuildings(rows: readonly SourceRow<BuildingColumn>[], sn
     const code = checkCell(buildingCodeField, cells.buildingCode, { row, column: "buildingCode" }, errors);
     const name = checkCell(registryNameField, cells.buildingName, { row, column: "buildingName" }, errors);
     const floors = checkCell(floorField, cells.floors, { row, column: "floors" }, errors);
-    if (floors !== undefined && floors !== null && floors < 1) errors.push({ row, column: "floors", problem: "validation.floor" });
+    if (floors !== undefined && floors !== null && floors < 1)
+      errors.push({ row, column: "floors", problem: "validation.floor" });
 
     const found = communityName === undefined ? undefined : snapshot.communities.get(nameKey(communityName));
-    if (communityName !== undefined && !found) errors.push({ row, column: "community", problem: "import.problem.unknownCommunity", params: { value: communityName } });
-    else if (found && !found.allowed) errors.push({ row, column: "community", problem: "import.problem.communityNotAllowed", params: { value: found.name } });
-    else if (found && !found.active) errors.push({ row, column: "community", problem: "import.problem.communityInactive", params: { value: found.name } });
+    if (communityName !== undefined && !found)
+      errors.push({
+        row,
+        column: "community",
+        problem: "import.problem.unknownCommunity",
+        params: { value: communityName },
+      });
+    else if (found && !found.allowed)
+      errors.push({
+        row,
+        column: "community",
+        problem: "import.problem.communityNotAllowed",
+        params: { value: found.name },
+      });
+    else if (found && !found.active)
+      errors.push({
+        row,
+        column: "community",
+        problem: "import.problem.communityInactive",
+        params: { value: found.name },
+      });
     const community = found?.allowed && found.active ? found : undefined;
 
     if (community && code !== undefined) {
       const key = buildingKey(community.id, code);
       const first = seen.get(key);
-      if (first !== undefined) errors.push({ row, column: "buildingCode", problem: "import.problem.duplicateBuilding", params: { row: first } });
+      if (first !== undefined)
+        errors.push({
+          row,
+          column: "buildingCode",
+          problem: "import.problem.duplicateBuilding",
+          params: { row: first },
+        });
       else seen.set(key, row);
     }
-    if (errors.length > before || !community || code === undefined || name === undefined || floors === undefined) continue;
+    if (errors.length > before || !community || code === undefined || name === undefined || floors === undefined)
+      continue;
 
     const existing = snapshot.buildings.get(buildingKey(community.id, code));
     if (existing && !existing.active) {
-      errors.push({ row, column: "buildingCode", problem: "import.problem.buildingInactive", params: { value: existing.code } });
+      errors.push({
+        row,
+        column: "buildingCode",
+        problem: "import.problem.buildingInactive",
+        params: { value: existing.code },
+      });
       continue;
     }
     if (!existing) {
@@ -76,7 +125,15 @@ export function validateBuildings(rows: readonly SourceRow<BuildingColumn>[], sn
     const after: BuildingValues = { name, floors: floors ?? existing.floors };
     const current: BuildingValues = { name: existing.name, floors: existing.floors };
     if (after.name === current.name && after.floors === current.floors) unchanged++;
-    else plan.updates.push({ row, id: existing.id, communityId: community.id, code: existing.code, before: current, after });
+    else
+      plan.updates.push({
+        row,
+        id: existing.id,
+        communityId: community.id,
+        code: existing.code,
+        before: current,
+        after,
+      });
   }
 
   return {

@@ -86,7 +86,12 @@ export interface UnitsPlan {
   unitCreates: ({ row: number; buildingId: number; number: string } & UnitValues)[];
   unitUpdates: { row: number; id: number; buildingId: number; number: string; before: UnitValues; after: UnitValues }[];
   householdCreates: { row: number; name: string; kind: HouseholdKind }[];
-  householdUpdates: { id: number; code: string; before: { name: string; kind: HouseholdKind }; after: { name: string; kind: HouseholdKind } }[];
+  householdUpdates: {
+    id: number;
+    code: string;
+    before: { name: string; kind: HouseholdKind };
+    after: { name: string; kind: HouseholdKind };
+  }[];
   contactCreates: ({ household: Ref; isPrimary: boolean } & ContactValues)[];
   contactUpdates: { id: number; householdId: number; before: ContactValues; after: ContactValues }[];
   /** New holder links; building and number for the result list and the audit. */
@@ -138,7 +143,11 @@ function parseContact(
 }
 
 /** Field checks of one row (shared zod schemas), building lookup. Returns null when the row has errors. */
-function parseRow({ row, cells }: SourceRow<UnitColumn>, snapshot: UnitsSnapshot, errors: RowError[]): ParsedRow | null {
+function parseRow(
+  { row, cells }: SourceRow<UnitColumn>,
+  snapshot: UnitsSnapshot,
+  errors: RowError[],
+): ParsedRow | null {
   const before = errors.length;
   const code = checkCell(buildingCodeField, cells.buildingCode, { row, column: "buildingCode" }, errors);
   const number = checkCell(unitNumberField, cells.unitNumber, { row, column: "unitNumber" }, errors);
@@ -147,39 +156,79 @@ function parseRow({ row, cells }: SourceRow<UnitColumn>, snapshot: UnitsSnapshot
   let type: UnitType | null = null;
   if (cells.unitType) {
     type = lookupWord(UNIT_TYPE_WORDS, cells.unitType) ?? null;
-    if (!type) errors.push({ row, column: "unitType", problem: "import.problem.unknownUnitType", params: { value: cells.unitType } });
+    if (!type)
+      errors.push({
+        row,
+        column: "unitType",
+        problem: "import.problem.unknownUnitType",
+        params: { value: cells.unitType },
+      });
   }
   const building = code === undefined ? undefined : snapshot.buildings.get(code);
-  if (code !== undefined && !building) errors.push({ row, column: "buildingCode", problem: "import.problem.unknownBuilding", params: { value: code } });
-  else if (building && !building.active) errors.push({ row, column: "buildingCode", problem: "import.problem.buildingInactive", params: { value: code! } });
+  if (code !== undefined && !building)
+    errors.push({ row, column: "buildingCode", problem: "import.problem.unknownBuilding", params: { value: code } });
+  else if (building && !building.active)
+    errors.push({ row, column: "buildingCode", problem: "import.problem.buildingInactive", params: { value: code! } });
   const buildingId = building?.active ? building.id : undefined;
 
   const key = checkCell(householdKeyField, cells.householdKey, { row, column: "householdKey" }, errors);
-  const fromDate = cells.fromDate ? (checkCell(dayField, cells.fromDate, { row, column: "fromDate" }, errors) ?? null) : null;
+  const fromDate = cells.fromDate
+    ? (checkCell(dayField, cells.fromDate, { row, column: "fromDate" }, errors) ?? null)
+    : null;
   let household: HouseholdData | null = null;
   const hasHousehold = Boolean(
-    cells.householdName || cells.householdKind || cells.contact1Name || cells.contact1Phone || cells.contact2Name || cells.contact2Phone || cells.email,
+    cells.householdName ||
+    cells.householdKind ||
+    cells.contact1Name ||
+    cells.contact1Phone ||
+    cells.contact2Name ||
+    cells.contact2Phone ||
+    cells.email,
   );
   if (hasHousehold) {
     const data: HouseholdData = {};
     data.name = checkCell(registryNameField, cells.householdName, { row, column: "householdName" }, errors);
     if (cells.householdKind) {
       data.kind = lookupWord(HOUSEHOLD_KIND_WORDS, cells.householdKind);
-      if (!data.kind) errors.push({ row, column: "householdKind", problem: "import.problem.unknownHouseholdKind", params: { value: cells.householdKind } });
+      if (!data.kind)
+        errors.push({
+          row,
+          column: "householdKind",
+          problem: "import.problem.unknownHouseholdKind",
+          params: { value: cells.householdKind },
+        });
     }
     const c1 = parseContact(row, cells, "contact1Name", "contact1Phone", errors);
     const c2 = parseContact(row, cells, "contact2Name", "contact2Phone", errors);
     if (c1) data.contact1 = c1;
     if (c2) data.contact2 = c2;
-    if (c2 !== null && c1 === null) errors.push({ row, column: "contact1Name", problem: "import.problem.contact1First" });
+    if (c2 !== null && c1 === null)
+      errors.push({ row, column: "contact1Name", problem: "import.problem.contact1First" });
     if (cells.email) {
       data.email = checkCell(optionalEmailField, cells.email, { row, column: "email" }, errors);
       if (c1 === null) errors.push({ row, column: "email", problem: "import.problem.emailWithoutContact" });
     }
     household = data;
   }
-  if (errors.length > before || buildingId === undefined || number === undefined || area === undefined || floor === undefined) return null;
-  return { row, buildingId, number, floor, area, type, key: key ? key.trim().toUpperCase() : null, fromDate, household };
+  if (
+    errors.length > before ||
+    buildingId === undefined ||
+    number === undefined ||
+    area === undefined ||
+    floor === undefined
+  )
+    return null;
+  return {
+    row,
+    buildingId,
+    number,
+    floor,
+    area,
+    type,
+    key: key ? key.trim().toUpperCase() : null,
+    fromDate,
+    household,
+  };
 }
 
 /* ---- households across rows ---- */
@@ -206,11 +255,21 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
  * Folds a row's household cells into the group's: cells it leaves empty are fine, cells that
  * differ from what an earlier row of the same household said are an error on that row.
  */
-function mergeInto(group: HouseholdData, data: HouseholdData, row: number, firstRow: number, errors: RowError[]): boolean {
-  const conflicts = DATA_FIELDS.filter(([field]) => data[field] !== undefined && group[field] !== undefined && !sameValue(data[field], group[field]));
-  for (const [, column] of conflicts) errors.push({ row, column, problem: "import.problem.householdMismatch", params: { row: firstRow } });
+function mergeInto(
+  group: HouseholdData,
+  data: HouseholdData,
+  row: number,
+  firstRow: number,
+  errors: RowError[],
+): boolean {
+  const conflicts = DATA_FIELDS.filter(
+    ([field]) => data[field] !== undefined && group[field] !== undefined && !sameValue(data[field], group[field]),
+  );
+  for (const [, column] of conflicts)
+    errors.push({ row, column, problem: "import.problem.householdMismatch", params: { row: firstRow } });
   if (conflicts.length) return false;
-  for (const [field] of DATA_FIELDS) if (data[field] !== undefined && group[field] === undefined) Object.assign(group, { [field]: data[field] });
+  for (const [field] of DATA_FIELDS)
+    if (data[field] !== undefined && group[field] === undefined) Object.assign(group, { [field]: data[field] });
   return true;
 }
 
@@ -266,14 +325,21 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
     const key = group.rows[0].key;
     const named = key ? snapshot.householdIdByCode.get(normalizeHouseholdCode(key)) : undefined;
     if (named !== undefined && !snapshot.households.get(named)?.active) {
-      for (const p of group.rows) reject(p.row, { column: "householdKey", problem: "import.problem.householdInactive" });
+      for (const p of group.rows)
+        reject(p.row, { column: "householdKey", problem: "import.problem.householdInactive" });
       continue;
     }
     let targetId = named;
     if (targetId === undefined) {
-      const holders = new Set(group.rows.map((p) => existingUnit(p)?.householdId).filter((h): h is number => h != null));
+      const holders = new Set(
+        group.rows.map((p) => existingUnit(p)?.householdId).filter((h): h is number => h != null),
+      );
       if (holders.size > 1) {
-        for (const p of group.rows) reject(p.row, { column: key ? "householdKey" : "householdName", problem: "import.problem.householdConflict" });
+        for (const p of group.rows)
+          reject(p.row, {
+            column: key ? "householdKey" : "householdName",
+            problem: "import.problem.householdConflict",
+          });
         continue;
       }
       targetId = holders.values().next().value;
@@ -294,7 +360,8 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
     if (earlier) {
       const kept: ParsedRow[] = [];
       for (const p of group.rows) {
-        if (p.household && !mergeInto(earlier.data, p.household, p.row, earlier.rows[0].row, errors)) invalid.add(p.row);
+        if (p.household && !mergeInto(earlier.data, p.household, p.row, earlier.rows[0].row, errors))
+          invalid.add(p.row);
         else kept.push(p);
       }
       earlier.rows.push(...kept);
@@ -326,7 +393,14 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
     const existing = existingUnit(p);
     if (!existing) {
       unitRef.set(p.row, { fresh: plan.unitCreates.length });
-      plan.unitCreates.push({ row: p.row, buildingId: p.buildingId, number: p.number, floor: p.floor, areaCentiM2: p.area, type: p.type ?? "residential" });
+      plan.unitCreates.push({
+        row: p.row,
+        buildingId: p.buildingId,
+        number: p.number,
+        floor: p.floor,
+        areaCentiM2: p.area,
+        type: p.type ?? "residential",
+      });
       createdRows.add(p.row);
       continue;
     }
@@ -334,7 +408,14 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
     const before: UnitValues = { floor: existing.floor, areaCentiM2: existing.areaCentiM2, type: existing.type };
     const after: UnitValues = { floor: p.floor ?? existing.floor, areaCentiM2: p.area, type: p.type ?? existing.type };
     if (before.floor !== after.floor || before.areaCentiM2 !== after.areaCentiM2 || before.type !== after.type) {
-      plan.unitUpdates.push({ row: p.row, id: existing.id, buildingId: p.buildingId, number: existing.number, before, after });
+      plan.unitUpdates.push({
+        row: p.row,
+        id: existing.id,
+        buildingId: p.buildingId,
+        number: existing.number,
+        before,
+        after,
+      });
       changedRows.add(p.row);
     }
   }
@@ -352,8 +433,21 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
       target = { fresh: plan.householdCreates.length };
       plan.householdCreates.push({ row: rowsLeft[0].row, name: data.name!, kind: data.kind ?? "owner" });
       const c1 = data.contact1!;
-      plan.contactCreates.push({ household: target, isPrimary: true, name: c1.name, phone: c1.phone, email: data.email ?? null });
-      if (data.contact2) plan.contactCreates.push({ household: target, isPrimary: false, name: data.contact2.name, phone: data.contact2.phone, email: null });
+      plan.contactCreates.push({
+        household: target,
+        isPrimary: true,
+        name: c1.name,
+        phone: c1.phone,
+        email: data.email ?? null,
+      });
+      if (data.contact2)
+        plan.contactCreates.push({
+          household: target,
+          isPrimary: false,
+          name: data.contact2.name,
+          phone: data.contact2.phone,
+          email: null,
+        });
     }
     for (const p of rowsLeft) {
       const unit = existingUnit(p);
@@ -363,14 +457,16 @@ export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: 
         continue;
       }
       const at = { buildingId: p.buildingId, number: unit?.number ?? p.number };
-      if (holder === null) plan.linkCreates.push({ household: target, unit: unitRef.get(p.row)!, ...at, fromDate: p.fromDate });
+      if (holder === null)
+        plan.linkCreates.push({ household: target, unit: unitRef.get(p.row)!, ...at, fromDate: p.fromDate });
       // A dated change of holder is a transfer (过户: statement, arrears stay): the transfer command, not the import.
       else if (p.fromDate) {
         reject(p.row, { column: "fromDate", problem: "import.problem.fromDateOnMove" });
         continue;
       }
       // Only a household named by its code takes a unit from another holder (see the header comment).
-      else if (unit && "existing" in target) plan.linkMoves.push({ unitId: unit.id, ...at, before: holder, after: target.existing });
+      else if (unit && "existing" in target)
+        plan.linkMoves.push({ unitId: unit.id, ...at, before: holder, after: target.existing });
       changedRows.add(p.row);
     }
   }
@@ -402,7 +498,13 @@ function planExistingHousehold(plan: UnitsPlan, household: ExistingHousehold, da
     if (!contact) return;
     const current = household.contacts[slot];
     if (!current) {
-      plan.contactCreates.push({ household: { existing: household.id }, isPrimary: slot === 0 && household.contacts.length === 0, name: contact.name, phone: contact.phone, email: email ?? null });
+      plan.contactCreates.push({
+        household: { existing: household.id },
+        isPrimary: slot === 0 && household.contacts.length === 0,
+        name: contact.name,
+        phone: contact.phone,
+        email: email ?? null,
+      });
       changed = true;
       return;
     }

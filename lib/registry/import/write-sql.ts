@@ -19,7 +19,12 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const cells = (n: number) => Array.from({ length: n }, (_, i) => `json_extract(value, '$[${i}]')`).join(", ");
 
 /** `insert into t (a, b) select json_extract(value,'$[0]'), json_extract(value,'$[1]') from json_each(?) [returning …]` */
-export function insertStatement(table: SQLiteTable, columns: readonly SQLiteColumn[], rows: readonly (readonly SqlValue[])[], returning: readonly SQLiteColumn[] = []): InStatement {
+export function insertStatement(
+  table: SQLiteTable,
+  columns: readonly SQLiteColumn[],
+  rows: readonly (readonly SqlValue[])[],
+  returning: readonly SQLiteColumn[] = [],
+): InStatement {
   return {
     sql:
       `insert into ${q(getTableName(table))} (${columns.map((c) => q(c.name)).join(", ")}) ` +
@@ -62,7 +67,10 @@ export function updateStatement(
  * One write transaction on the raw libSQL client: commits when `fn` returns `commit: true`,
  * rolls back when it returns `commit: false` or throws.
  */
-export async function rawWriteTransaction<T extends { commit: boolean }>(db: Db, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function rawWriteTransaction<T extends { commit: boolean }>(
+  db: Db,
+  fn: (tx: Transaction) => Promise<T>,
+): Promise<T> {
   const tx = await db.$client.transaction("write");
   try {
     const result = await fn(tx);

@@ -8,7 +8,12 @@ const t = messages();
 test.use({ storageState: authFile("admin") });
 
 test("the admin creates a staff member with two roles, who can then sign in", async ({ page, browser }) => {
-  const member = { name: `测试员工${uniqueTag().slice(0, 4)}`, phone: uniquePhone(), email: uniqueEmail("staff"), password: `Pw-${uniqueTag()}-2026` };
+  const member = {
+    name: `测试员工${uniqueTag().slice(0, 4)}`,
+    phone: uniquePhone(),
+    email: uniqueEmail("staff"),
+    password: `Pw-${uniqueTag()}-2026`,
+  };
 
   await page.goto("/staff/admin/users");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.admin.staffTitle);

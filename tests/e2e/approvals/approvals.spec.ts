@@ -11,15 +11,21 @@ const zh = messages("zh-CN");
 
 async function as(browser: Browser, role: Role, locale?: "en"): Promise<Page> {
   const ctx = await browser.newContext({ storageState: authFile(role) });
-  if (locale) await ctx.addCookies([{ name: "NEXT_LOCALE", value: locale, url: test.info().project.use.baseURL ?? "http://127.0.0.1" }]);
+  if (locale)
+    await ctx.addCookies([
+      { name: "NEXT_LOCALE", value: locale, url: test.info().project.use.baseURL ?? "http://127.0.0.1" },
+    ]);
   return ctx.newPage();
 }
 
 /** "¥15,000.00" / "-¥1.00" → yuan as a number. */
 const yuanOf = (text: string) => Number(text.replace(/[^\d.-]/g, ""));
-const shanghaiMonth = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", month: "2-digit" }).format(new Date());
+const shanghaiMonth = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", month: "2-digit" }).format(new Date());
 
-test("a ¥15,000 expense goes supervisor → project manager → finance, then shows in the month's actuals", async ({ browser }) => {
+test("a ¥15,000 expense goes supervisor → project manager → finance, then shows in the month's actuals", async ({
+  browser,
+}) => {
   test.setTimeout(180_000); // five signed-in people on a busy machine
   const month = shanghaiMonth();
   const financePage = await as(browser, "finance");
@@ -109,13 +115,18 @@ test("procurement lines show a live total; the request page shows the server's t
   await expect(page.getByText(ap.status.draft).first()).toBeVisible();
 });
 
-test("finance reports in English; the budget CSV with an unknown category is refused row by row", async ({ browser }) => {
+test("finance reports in English; the budget CSV with an unknown category is refused row by row", async ({
+  browser,
+}) => {
   const page = await as(browser, "finance", "en");
   await page.goto("/staff/finance");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(finEn.title);
   await page.goto("/staff/finance/budget");
-  const csv = "community,category,m01,m02,m03,m04,m05,m06,m07,m08,m09,m10,m11,m12\n翠湖花园,no_such_category,1,1,1,1,1,1,1,1,1,1,1,1\n";
-  await page.getByLabel(finEn.budget.file).setInputFiles({ name: "budget.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const csv =
+    "community,category,m01,m02,m03,m04,m05,m06,m07,m08,m09,m10,m11,m12\n翠湖花园,no_such_category,1,1,1,1,1,1,1,1,1,1,1,1\n";
+  await page
+    .getByLabel(finEn.budget.file)
+    .setInputFiles({ name: "budget.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByRole("button", { name: finEn.budget.importButton }).click();
   const alert = page.getByTestId("budget-import").getByRole("alert");
   await expect(alert).toContainText(finEn.budget.errorsTitle);

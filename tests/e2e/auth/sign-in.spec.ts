@@ -9,17 +9,23 @@ test.describe("sign-in form", () => {
   DEMO_LOGINS.forEach((login, i) => {
     // Alternate phone and e-mail so both kinds of identifier are covered.
     const identifier = i % 2 === 0 ? login.phone : login.email;
-    test(`${login.role} signs in with ${i % 2 === 0 ? "phone" : "e-mail"} and lands on their home`, async ({ page }) => {
+    test(`${login.role} signs in with ${i % 2 === 0 ? "phone" : "e-mail"} and lands on their home`, async ({
+      page,
+    }) => {
       await signInThroughForm(page, identifier, login.password);
       await expect(page).toHaveURL(login.role === "resident" ? /\/home$/ : /\/staff$/);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.roleHome[login.role]);
     });
   });
 
-  test("a wrong password is refused; repeated failures make the account wait a few seconds, not lock", async ({ page }) => {
+  test("a wrong password is refused; repeated failures make the account wait a few seconds, not lock", async ({
+    page,
+  }) => {
     // An account nobody owns: failures count all the same, and no real account is slowed down.
     const phone = uniquePhone();
-    const waitText = new RegExp(`^${t.auth.rateLimited.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace("{seconds}", "(\\d+)")}$`);
+    const waitText = new RegExp(
+      `^${t.auth.rateLimited.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace("{seconds}", "(\\d+)")}$`,
+    );
     await page.goto("/sign-in");
     for (let attempt = 1; attempt <= 4; attempt++) {
       await signInThroughForm(page, phone, "wrong-password");

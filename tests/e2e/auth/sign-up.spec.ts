@@ -1,6 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { demo } from "../support/demo";
-import { fillSignUp, formAlert, newCompanyInput, signInThroughForm, signUpCompany, uniqueEmail } from "../support/factories";
+import {
+  fillSignUp,
+  formAlert,
+  newCompanyInput,
+  signInThroughForm,
+  signUpCompany,
+  uniqueEmail,
+} from "../support/factories";
 import { LOCALES, messages } from "../support/messages";
 
 test("a new company signs up and its admin lands on the general manager's workspace", async ({ page }) => {

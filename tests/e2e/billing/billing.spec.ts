@@ -71,7 +71,11 @@ test.describe("cashier", () => {
   });
 
   test("finance refunds with a reason", async ({ page }) => {
-    const month = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" }).format(new Date());
+    const month = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Asia/Shanghai",
+      year: "numeric",
+      month: "2-digit",
+    }).format(new Date());
     await page.goto(`/staff/billing/bills?month=${month}&status=paid`);
     await page.locator("tbody tr").nth(5).getByRole("link").click();
     await expect(page).toHaveURL(/\/staff\/billing\/households\/\d+$/);

@@ -22,11 +22,15 @@ interface Seeded {
 }
 
 function seed(): Seeded {
-  const out = execFileSync("npx", ["tsx", "tests/e2e/billing/seed-time.ts"], { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: "utf8" });
+  const out = execFileSync("npx", ["tsx", "tests/e2e/billing/seed-time.ts"], {
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() },
+    encoding: "utf8",
+  });
   return JSON.parse(out.trim().split("\n").pop()!) as Seeded;
 }
 
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
 
 test.describe("finance", () => {
   test.use({ storageState: authFile("finance") });
@@ -57,7 +61,9 @@ test.describe("finance", () => {
     await expect(page.getByRole("button", { name: zhBilling.transfer.submit })).toHaveCount(0);
   });
 
-  test("marks a unit developer-paid (开发商承担), naming the developer among the contract customers", async ({ page }) => {
+  test("marks a unit developer-paid (开发商承担), naming the developer among the contract customers", async ({
+    page,
+  }) => {
     test.slow();
     const s = seed();
     await page.goto(`/staff/billing/households/${s.buyer.id}`);
@@ -92,7 +98,9 @@ test("a resident sees the prorated first bill with its reason, in both languages
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await ctx.addCookies([{ name: "NEXT_LOCALE", value: "en", url: test.info().project.use.baseURL! }]);
   await page.goto("/bills");
-  await expect(page.getByTestId("unpaid-bill").filter({ hasText: s.lastMonth }).getByTestId("line-reason")).toHaveText(fill(enBilling.reason.prorated, params));
+  await expect(page.getByTestId("unpaid-bill").filter({ hasText: s.lastMonth }).getByTestId("line-reason")).toHaveText(
+    fill(enBilling.reason.prorated, params),
+  );
   await page.screenshot({ path: test.info().outputPath("resident-bill-en.png"), fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await ctx.close();

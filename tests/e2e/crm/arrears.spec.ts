@@ -28,14 +28,20 @@ interface Seeded {
 
 /** A new household of the demo butler, 4 months behind, with a resident of its own; the ladder run for it today. */
 function seedArrears(): Seeded {
-  const out = execFileSync("npx", ["tsx", "tests/e2e/crm/seed-arrears.ts"], { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: "utf8" });
+  const out = execFileSync("npx", ["tsx", "tests/e2e/crm/seed-arrears.ts"], {
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() },
+    encoding: "utf8",
+  });
   return JSON.parse(out.trim().split("\n").pop()!) as Seeded;
 }
 
 const MOBILE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
-const pageAs = async (browser: Browser, role: Parameters<typeof authFile>[0]) => (await browser.newContext({ storageState: authFile(role) })).newPage();
+const pageAs = async (browser: Browser, role: Parameters<typeof authFile>[0]) =>
+  (await browser.newContext({ storageState: authFile(role) })).newPage();
 
-test("the ladder's collection order reaches the butler; the household's resident opens the notice from the inbox; others are refused", async ({ browser }) => {
+test("the ladder's collection order reaches the butler; the household's resident opens the notice from the inbox; others are refused", async ({
+  browser,
+}) => {
   test.slow();
   const s = seedArrears();
   expect(["reminder", "payment_notice"]).toContain(s.kind);

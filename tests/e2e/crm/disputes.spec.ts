@@ -32,7 +32,10 @@ interface Seeded {
 
 /** A new household of the demo butler `months` behind with its own resident; the ladder run for it today. */
 function seedArrears(months: number): Seeded {
-  const out = execFileSync("npx", ["tsx", "tests/e2e/crm/seed-arrears.ts", String(months)], { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() }, encoding: "utf8" });
+  const out = execFileSync("npx", ["tsx", "tests/e2e/crm/seed-arrears.ts", String(months)], {
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() },
+    encoding: "utf8",
+  });
   return JSON.parse(out.trim().split("\n").pop()!) as Seeded;
 }
 
@@ -52,10 +55,13 @@ async function residentPage(browser: Browser, locale: Locale, s: Seeded) {
 /** Forms post through React once the page is hydrated; a click before that would submit natively. */
 const hydrated = (page: import("@playwright/test").Page) => page.waitForLoadState("networkidle");
 
-const noHorizontalScroll = async (page: import("@playwright/test").Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+const noHorizontalScroll = async (page: import("@playwright/test").Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
 for (const locale of LOCALES) {
-  test(`a resident disputes a notice at 375 px, the butler rejects it, the resident reads why (${locale})`, async ({ browser }) => {
+  test(`a resident disputes a notice at 375 px, the butler rejects it, the resident reads why (${locale})`, async ({
+    browser,
+  }) => {
     test.slow();
     const a = AR[locale];
     const s = seedArrears(4);
@@ -108,7 +114,9 @@ for (const locale of LOCALES) {
     await expect(resident.getByTestId("notice-dispute")).toContainText(answer);
   });
 
-  test(`legal confirms a withheld lawyer's letter; only then does the resident get it (${locale})`, async ({ browser }) => {
+  test(`legal confirms a withheld lawyer's letter; only then does the resident get it (${locale})`, async ({
+    browser,
+  }) => {
     test.slow();
     const a = AR[locale];
     const s = seedArrears(14);

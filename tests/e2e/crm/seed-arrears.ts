@@ -6,7 +6,21 @@
  */
 import { randomBytes, randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { billLines, bills, buildingButlers, consentRecords, crmNotices, feeItems, householdUnits, households, memberships, residentLinks, units, users, workOrders } from "../../../db/schema";
+import {
+  billLines,
+  bills,
+  buildingButlers,
+  consentRecords,
+  crmNotices,
+  feeItems,
+  householdUnits,
+  households,
+  memberships,
+  residentLinks,
+  units,
+  users,
+  workOrders,
+} from "../../../db/schema";
 import { hashPassword } from "../../../lib/auth/password";
 import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import { monthsInArrearsByHousehold } from "../../../lib/billing/queries";
@@ -36,18 +50,57 @@ try {
     .where(and(eq(buildingButlers.companyId, company.id), eq(buildingButlers.butlerUserId, butler.id)))
     .limit(1);
   if (!building) throw new Error("the demo butler has no building: is the e2e database seeded?");
-  const [fee] = await db.select().from(feeItems).where(and(eq(feeItems.companyId, company.id), eq(feeItems.kind, "per_area"))).limit(1);
+  const [fee] = await db
+    .select()
+    .from(feeItems)
+    .where(and(eq(feeItems.companyId, company.id), eq(feeItems.kind, "per_area")))
+    .limit(1);
   const unitTag = randomBytes(3).toString("hex");
-  const [unit] = await db.insert(units).values({ companyId: company.id, buildingId: building.id, number: `E2E-${unitTag}`, areaCentiM2: 9000, type: "residential" }).returning();
-  const [created] = await db.insert(households).values({ companyId: company.id, name: `欠费测试户${unitTag}`, kind: "owner", code: `E2E${unitTag.toUpperCase()}${randomInt(100, 999)}` }).returning();
+  const [unit] = await db
+    .insert(units)
+    .values({
+      companyId: company.id,
+      buildingId: building.id,
+      number: `E2E-${unitTag}`,
+      areaCentiM2: 9000,
+      type: "residential",
+    })
+    .returning();
+  const [created] = await db
+    .insert(households)
+    .values({
+      companyId: company.id,
+      name: `欠费测试户${unitTag}`,
+      kind: "owner",
+      code: `E2E${unitTag.toUpperCase()}${randomInt(100, 999)}`,
+    })
+    .returning();
   const householdId = created.id;
   await db.insert(householdUnits).values({ companyId: company.id, householdId, unitId: unit.id });
   const months = Number(process.argv[2] ?? 4);
   for (let i = months; i >= 1; i--) {
     const period = addMonths(today.slice(0, 7), -i);
     const amount = Math.round((fee.priceFen * unit.areaCentiM2) / 100);
-    const [bill] = await db.insert(bills).values({ companyId: company.id, householdId, period, dueDate: `${period}-15`, linesFen: amount, kind: "monthly" }).returning();
-    await db.insert(billLines).values({ companyId: company.id, billId: bill.id, feeItemId: fee.id, unitId: unit.id, quantity: unit.areaCentiM2, priceFen: fee.priceFen, amountFen: amount });
+    const [bill] = await db
+      .insert(bills)
+      .values({
+        companyId: company.id,
+        householdId,
+        period,
+        dueDate: `${period}-15`,
+        linesFen: amount,
+        kind: "monthly",
+      })
+      .returning();
+    await db.insert(billLines).values({
+      companyId: company.id,
+      billId: bill.id,
+      feeItemId: fee.id,
+      unitId: unit.id,
+      quantity: unit.areaCentiM2,
+      priceFen: fee.priceFen,
+      amountFen: amount,
+    });
   }
   const arrears = await monthsInArrearsByHousehold(db, company.id, today);
   const tag = randomBytes(4).toString("hex");
@@ -55,16 +108,53 @@ try {
   const phone = `137${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
   const [resident] = await db
     .insert(users)
-    .values({ name: `欠费住户${tag.slice(0, 4)}`, phone, email: `arrears-${tag}@e2e.guanjia.test`, passwordHash: await hashPassword(password) })
+    .values({
+      name: `欠费住户${tag.slice(0, 4)}`,
+      phone,
+      email: `arrears-${tag}@e2e.guanjia.test`,
+      passwordHash: await hashPassword(password),
+    })
     .returning();
   await db.insert(memberships).values({ companyId: company.id, userId: resident.id, role: "resident" });
-  await db.insert(consentRecords).values({ companyId: company.id, userId: resident.id, document: "privacy_notice", version: PRIVACY_NOTICE_VERSION });
-  await db.insert(residentLinks).values({ companyId: company.id, userId: resident.id, householdId, relation: "owner", status: "approved" });
+  await db.insert(consentRecords).values({
+    companyId: company.id,
+    userId: resident.id,
+    document: "privacy_notice",
+    version: PRIVACY_NOTICE_VERSION,
+  });
+  await db
+    .insert(residentLinks)
+    .values({ companyId: company.id, userId: resident.id, householdId, relation: "owner", status: "approved" });
   await runLadder(db, company, today, new Date(), new Set([householdId]));
-  const [notice] = await db.select().from(crmNotices).where(and(eq(crmNotices.companyId, company.id), eq(crmNotices.householdId, householdId)));
-  const [order] = await db.select({ id: workOrders.id }).from(workOrders).where(and(eq(workOrders.companyId, company.id), eq(workOrders.householdId, householdId), eq(workOrders.type, "collection")));
+  const [notice] = await db
+    .select()
+    .from(crmNotices)
+    .where(and(eq(crmNotices.companyId, company.id), eq(crmNotices.householdId, householdId)));
+  const [order] = await db
+    .select({ id: workOrders.id })
+    .from(workOrders)
+    .where(
+      and(
+        eq(workOrders.companyId, company.id),
+        eq(workOrders.householdId, householdId),
+        eq(workOrders.type, "collection"),
+      ),
+    );
   const [household] = await db.select({ name: households.name }).from(households).where(eq(households.id, householdId));
-  console.log(JSON.stringify({ phone, password, householdId, householdName: household.name, orderId: order.id, months: arrears.get(householdId)!.months, noticeId: notice.id, number: notice.number, kind: notice.kind, awaitingConfirmation: notice.awaitingConfirmation }));
+  console.log(
+    JSON.stringify({
+      phone,
+      password,
+      householdId,
+      householdName: household.name,
+      orderId: order.id,
+      months: arrears.get(householdId)!.months,
+      noticeId: notice.id,
+      number: notice.number,
+      kind: notice.kind,
+      awaitingConfirmation: notice.awaitingConfirmation,
+    }),
+  );
 } finally {
   client.close();
 }

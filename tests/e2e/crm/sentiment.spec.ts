@@ -35,11 +35,19 @@ test.describe("admin", () => {
     await expect(whatif.getByTestId("whatif-total")).toBeVisible();
     const total = Number((await whatif.getByTestId("whatif-total").textContent())?.match(/\d+/)?.[0]);
     expect(total).toBeGreaterThan(0);
-    const currentSum = await Promise.all(["excellent", "good", "fair", "poor", "critical"].map(async (b) => Number(await whatif.getByTestId(`whatif-${b}-current`).textContent())));
+    const currentSum = await Promise.all(
+      ["excellent", "good", "fair", "poor", "critical"].map(async (b) =>
+        Number(await whatif.getByTestId(`whatif-${b}-current`).textContent()),
+      ),
+    );
     expect(currentSum.reduce((a, b) => a + b, 0)).toBe(total);
     const draftExcellent = Number(await whatif.getByTestId("whatif-excellent-draft").textContent());
     expect(draftExcellent).toBeLessThan(currentSum[0]);
-    const draftSum = await Promise.all(["excellent", "good", "fair", "poor", "critical"].map(async (b) => Number(await whatif.getByTestId(`whatif-${b}-draft`).textContent())));
+    const draftSum = await Promise.all(
+      ["excellent", "good", "fair", "poor", "critical"].map(async (b) =>
+        Number(await whatif.getByTestId(`whatif-${b}-draft`).textContent()),
+      ),
+    );
     expect(draftSum.reduce((a, b) => a + b, 0)).toBe(total);
     await page.screenshot({ path: shots("crm-rules"), fullPage: true });
 
@@ -94,7 +102,9 @@ test.describe("butler", () => {
     await expect(page.getByTestId("butler-risk")).toHaveCount(1);
     await expect(page.getByTestId("butler-risk")).toContainText(demo("butler").name);
     // In English.
-    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: test.info().project.use.baseURL as string }]);
+    await page
+      .context()
+      .addCookies([{ name: "NEXT_LOCALE", value: "en", url: test.info().project.use.baseURL as string }]);
     await page.goto("/staff/crm");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(enCrm.dashboard.title);
     await page.screenshot({ path: shots("crm-dashboard-butler-en"), fullPage: true });
@@ -105,7 +115,12 @@ async function newResident(browser: Browser) {
   const household = await newHouseholdOfDemoButler();
   const person = { name: `金章${uniqueTag().slice(0, 4)}`, phone: uniquePhone(), password: `Pw-${uniqueTag()}-2026` };
   const r = zhResidents.register;
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] }, viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    viewport: { width: 375, height: 812 },
+    isMobile: true,
+    hasTouch: true,
+  });
   const page = await context.newPage();
   await page.goto("/register");
   await page.getByLabel(r.code, { exact: true }).fill(sloppy(household.code));
@@ -124,7 +139,9 @@ async function newResident(browser: Browser) {
   return { page, household };
 }
 
-test("a new resident prepays 12 months through the sandbox checkout and sees the gold service card on /bills", async ({ browser }) => {
+test("a new resident prepays 12 months through the sandbox checkout and sees the gold service card on /bills", async ({
+  browser,
+}) => {
   const { page, household } = await newResident(browser);
   await page.goto("/bills");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(zhBilling.resident.title);

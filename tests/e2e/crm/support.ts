@@ -54,7 +54,10 @@ export async function dispatchDemoVisit(): Promise<{ visitId: number; orderId: n
     const month = today.slice(0, 7);
     // A household created for this test in the demo butler's building: no seeded visit, no other test's.
     const h = await createTestHousehold(db.$client, { butlerPhone: demo("butler").phone });
-    const [unit] = await db.select({ unitId: householdUnits.unitId }).from(householdUnits).where(eq(householdUnits.householdId, h.householdId));
+    const [unit] = await db
+      .select({ unitId: householdUnits.unitId })
+      .from(householdUnits)
+      .where(eq(householdUnits.householdId, h.householdId));
     const pick = { householdId: h.householdId, unitId: unit.unitId, communityId: h.communityId, name: h.name };
     const sla = await slaOf(db, butler.companyId, "visit", "low");
     const now = new Date();
@@ -63,11 +66,23 @@ export async function dispatchDemoVisit(): Promise<{ visitId: number; orderId: n
         tx,
         butler.companyId,
         { quarter, month, sla, resolveDueAt: visitDueAt(month, butler.timeZone) },
-        [{ butlerUserId: butler.id, householdId: pick.householdId, unitId: pick.unitId, communityId: pick.communityId, ...visitOrderText(quarter, month), assignees: [{ userId: butler.id, role: "butler" }] }],
+        [
+          {
+            butlerUserId: butler.id,
+            householdId: pick.householdId,
+            unitId: pick.unitId,
+            communityId: pick.communityId,
+            ...visitOrderText(quarter, month),
+            assignees: [{ userId: butler.id, role: "butler" }],
+          },
+        ],
         now,
       ),
     );
-    const [v] = await db.select().from(visits).where(and(eq(visits.householdId, pick.householdId), eq(visits.quarter, quarter)));
+    const [v] = await db
+      .select()
+      .from(visits)
+      .where(and(eq(visits.householdId, pick.householdId), eq(visits.quarter, quarter)));
     return { visitId: v.id, orderId: v.workOrderId!, householdName: pick.name };
   });
 }
@@ -78,7 +93,10 @@ export async function sendDemoSurvey(): Promise<{ surveyId: number }> {
     const resident = await userByPhone(db, demo("resident").phone);
     const quarter = quarterOf(localDate(new Date(), resident.timeZone));
     const bounds = quarterBounds(quarter);
-    await db.insert(surveys).values({ companyId: resident.companyId, quarter, opensOn: bounds.from, closesOn: bounds.to }).onConflictDoNothing();
+    await db
+      .insert(surveys)
+      .values({ companyId: resident.companyId, quarter, opensOn: bounds.from, closesOn: bounds.to })
+      .onConflictDoNothing();
     const [s] = await db
       .select({ id: surveys.id })
       .from(surveys)
@@ -87,7 +105,13 @@ export async function sendDemoSurvey(): Promise<{ surveyId: number }> {
       .select({ householdId: residentLinks.householdId })
       .from(residentLinks)
       .where(and(eq(residentLinks.userId, resident.id), eq(residentLinks.status, "approved")));
-    await sendSurvey(db, resident.companyId, s.id, new Date(), links.map((l) => l.householdId));
+    await sendSurvey(
+      db,
+      resident.companyId,
+      s.id,
+      new Date(),
+      links.map((l) => l.householdId),
+    );
     return { surveyId: s.id };
   });
 }

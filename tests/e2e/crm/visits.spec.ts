@@ -18,7 +18,10 @@ test("the butler finds the visit order in the queue, accepts it and records the 
   const { visitId, orderId } = await dispatchDemoVisit();
   const butler = await as(browser, "butler");
   await butler.goto("/staff/orders?type=visit");
-  await butler.getByTestId(`order-row-${orderId}`).getByRole("link", { name: String(orderId), exact: true }).click();
+  await butler
+    .getByTestId(`order-row-${orderId}`)
+    .getByRole("link", { name: String(orderId), exact: true })
+    .click();
   await expect(butler).toHaveURL(new RegExp(`/staff/orders/${orderId}$`));
   await butler.getByRole("button", { name: tk.staff.accept, exact: true }).click();
   await expect(butler.getByTestId("order-status").first()).toHaveText(tk.status.accepted);
@@ -71,7 +74,9 @@ test("a resident answers the quarterly survey on a phone, once", async ({ browse
     await target.click();
   }
   await resident.getByLabel(vm.resident.comment).fill(`楼道保洁可以再勤一点 ${uniqueTag()}`);
-  const overflow = await resident.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await resident.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, "no horizontal scrolling at 375 px").toBeLessThanOrEqual(0);
   await resident.getByRole("button", { name: vm.resident.submit }).click();
   await expect(resident.getByTestId("survey-answered")).toHaveText(vm.resident.alreadyAnswered);

@@ -4,7 +4,9 @@ import { authFile, demo } from "../support/demo";
 
 const a = hr.assessments;
 
-test("last quarter's review of the demo butler shows KPIs computed from the demo data; a correction is a new revision; the ranking lists the butlers", async ({ browser }) => {
+test("last quarter's review of the demo butler shows KPIs computed from the demo data; a correction is a new revision; the ranking lists the butlers", async ({
+  browser,
+}) => {
   const page = await (await browser.newContext({ storageState: authFile("hr") })).newPage();
   await page.goto("/staff/hr/assessments");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(a.title);
@@ -15,7 +17,10 @@ test("last quarter's review of the demo butler shows KPIs computed from the demo
   // Billing demo data gives a collection rate; sentiment is a score; anything without data says so, never 0.
   await expect(cards.locator('[data-kpi="collectionPct"] div').nth(1)).toHaveText(/^\d{1,3}\.\d%$/);
   await expect(cards.locator('[data-kpi="sentimentMean"] div').nth(1)).toHaveText(/^\d{1,3}\.\d$/);
-  for (const k of ["visitCoveragePct", "complaintSlaPct"]) await expect(cards.locator(`[data-kpi="${k}"] div`).nth(1)).toHaveText(new RegExp(`^(\\d{1,3}\\.\\d%|${a.noData})$`));
+  for (const k of ["visitCoveragePct", "complaintSlaPct"])
+    await expect(cards.locator(`[data-kpi="${k}"] div`).nth(1)).toHaveText(
+      new RegExp(`^(\\d{1,3}\\.\\d%|${a.noData})$`),
+    );
   await expect(page.getByTestId("grade")).toHaveText(/^[ABCD]$/);
 
   // Final: no edit form, only a correction with a reason.
@@ -53,7 +58,9 @@ test("last quarter's review of the demo butler shows KPIs computed from the demo
   expect((await page.goto("/staff/hr/assessments/999999999"))?.status()).toBe(404);
 });
 
-test("HR runs a training course: bad input is refused with the reason; the person sees the completion on a phone", async ({ browser }) => {
+test("HR runs a training course: bad input is refused with the reason; the person sees the completion on a phone", async ({
+  browser,
+}) => {
   const page = await (await browser.newContext({ storageState: authFile("hr") })).newPage();
   const t = hr.training;
   await page.goto("/staff/hr/training");
@@ -85,7 +92,14 @@ test("HR runs a training course: bad input is refused with the reason; the perso
   await row.getByRole("button", { name: t.complete }).click();
   await expect(row.getByText(t.completedWith.replace("{score}", "88"))).toBeVisible();
 
-  const phone = await (await browser.newContext({ storageState: authFile("legal"), viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true })).newPage();
+  const phone = await (
+    await browser.newContext({
+      storageState: authFile("legal"),
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+    })
+  ).newPage();
   await phone.goto("/staff/me/record");
   const mine = phone.getByTestId("training-record");
   await expect(mine.getByText("客户满意度提升")).toBeVisible();

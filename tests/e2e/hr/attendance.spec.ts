@@ -4,7 +4,9 @@ import { authFile, demo } from "../support/demo";
 
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 
-test("a technician clocks in and out on a phone; a second tap is refused; HR sees the day on the monthly sheet and in the CSV", async ({ browser }) => {
+test("a technician clocks in and out on a phone; a second tap is refused; HR sees the day on the monthly sheet and in the CSV", async ({
+  browser,
+}) => {
   const hrPage = await (await browser.newContext({ storageState: authFile("hr") })).newPage();
   await hrPage.goto("/staff/hr/attendance");
   const row = hrPage.getByRole("row").filter({ hasText: demo("technician").name });

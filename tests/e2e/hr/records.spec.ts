@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import hr from "../../../messages/hr/zh-CN.json" with { type: "json" };
 import { authFile, demo } from "../support/demo";
 
-test("HR edits a seeded staff record; the person sees it on their own record page; others get 403", async ({ browser }) => {
+test("HR edits a seeded staff record; the person sees it on their own record page; others get 403", async ({
+  browser,
+}) => {
   const page = await (await browser.newContext({ storageState: authFile("hr") })).newPage();
   await page.goto("/staff/hr/people");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(hr.peopleTitle);
@@ -31,7 +33,9 @@ test("HR edits a seeded staff record; the person sees it on their own record pag
   expect((await page.goto("/staff/hr/people/999999999"))?.status()).toBe(404);
 });
 
-test("HR records a promotion dated today: it applies at once and shows in the person's history", async ({ browser }) => {
+test("HR records a promotion dated today: it applies at once and shows in the person's history", async ({
+  browser,
+}) => {
   const page = await (await browser.newContext({ storageState: authFile("hr") })).newPage();
   await page.goto("/staff/hr/people");
   await page.getByRole("link", { name: demo("finance").name, exact: true }).click();

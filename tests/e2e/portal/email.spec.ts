@@ -16,7 +16,10 @@ function decodeHeader(value: string): string {
   return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
     enc.toLowerCase() === "b"
       ? Buffer.from(text, "base64").toString("utf8")
-      : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8"),
+      : Buffer.from(
+          text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+          "latin1",
+        ).toString("utf8"),
   );
 }
 
@@ -30,15 +33,28 @@ function parse(raw: string): { subject: string; body: string } {
   const body =
     encoding === "base64"
       ? Buffer.from(rawBody.replace(/\s+/g, ""), "base64").toString("utf8")
-      : Buffer.from(rawBody.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
+      : Buffer.from(
+          rawBody
+            .replace(/=\r?\n/g, "")
+            .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+          "latin1",
+        ).toString("utf8");
   return { subject, body };
 }
 
-const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ""));
+const fill = (template: string, params: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ""));
 
-test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, storageState: { cookies: [], origins: [] } });
+test.use({
+  viewport: { width: 375, height: 812 },
+  isMobile: true,
+  hasTouch: true,
+  storageState: { cookies: [], origins: [] },
+});
 
-test("a resident who pays a shop order receives the e-mail through the SMTP server, in their language", async ({ browser }) => {
+test("a resident who pays a shop order receives the e-mail through the SMTP server, in their language", async ({
+  browser,
+}) => {
   test.slow();
   const received: Mail[] = [];
   const server = new SMTPServer({
@@ -49,7 +65,10 @@ test("a resident who pays a shop order receives the e-mail through the SMTP serv
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), ...parse(Buffer.concat(chunks).toString("utf8")) });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          ...parse(Buffer.concat(chunks).toString("utf8")),
+        });
         cb();
       });
     },
@@ -62,7 +81,9 @@ test("a resident who pays a shop order receives the e-mail through the SMTP serv
       const r = await createPortalResident(locale);
       const name = `E2E 桶装水 ${uniqueTag()}`;
       const productId = await insertProduct(r, { name, priceFen: 2_000, stock: 5 });
-      const page = await (await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true })).newPage();
+      const page = await (
+        await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true })
+      ).newPage();
       await page.goto("/sign-in");
       await page.context().addCookies([{ name: "NEXT_LOCALE", value: locale, url: page.url() }]);
       await page.reload();
@@ -79,7 +100,9 @@ test("a resident who pays a shop order receives the e-mail through the SMTP serv
       const orderId = Number(page.url().split("/").pop());
 
       // Sent right after the payment's response (after()), not by a cron: it arrives within seconds.
-      await expect.poll(() => received.filter((m) => m.to.includes(r.email)).length, { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => received.filter((m) => m.to.includes(r.email)).length, { timeout: 20_000 })
+        .toBeGreaterThan(0);
       const mail = received.find((m) => m.to.includes(r.email))!;
       expect(mail.subject).toBe(fill(portal.outbox.shopPaid.subject, { orderId }));
       expect(mail.body).toContain(`#${orderId}`);

@@ -4,11 +4,24 @@ import billingZh from "../../../messages/billing/zh-CN.json" with { type: "json"
 import { expectNoSeriousA11yViolations } from "../support/axe";
 import { signInThroughForm, uniqueTag } from "../support/factories";
 import { fill, LOCALES, messages, type Locale } from "../support/messages";
-import { createPortalResident, giveGoldBadge, insertActivity, insertNotice, insertProduct, portalMessages, type PortalResident } from "./support";
+import {
+  createPortalResident,
+  giveGoldBadge,
+  insertActivity,
+  insertNotice,
+  insertProduct,
+  portalMessages,
+  type PortalResident,
+} from "./support";
 
 const billingMessages = (locale: Locale) => (locale === "en" ? billingEn : billingZh);
 
-test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, storageState: { cookies: [], origins: [] } });
+test.use({
+  viewport: { width: 375, height: 812 },
+  isMobile: true,
+  hasTouch: true,
+  storageState: { cookies: [], origins: [] },
+});
 
 async function signIn(page: Page, r: PortalResident, locale: Locale) {
   await page.goto("/sign-in");
@@ -27,7 +40,12 @@ for (const locale of LOCALES) {
       const r = await createPortalResident(locale);
       const title = `E2E 停电 ${uniqueTag()}`;
       await insertNotice(r, { title, body: "今晚 20:00 检修线路", emergency: true });
-      const later = await insertNotice(r, { title: `E2E scheduled ${uniqueTag()}`, body: "x", emergency: false, publishAt: Date.now() + 86_400_000 });
+      const later = await insertNotice(r, {
+        title: `E2E scheduled ${uniqueTag()}`,
+        body: "x",
+        emergency: false,
+        publishAt: Date.now() + 86_400_000,
+      });
       await signIn(page, r, locale);
       const banner = page.getByTestId("emergency-banner");
       await expect(banner).toContainText(fill(p.notices.banner, { title }));
@@ -53,7 +71,10 @@ for (const locale of LOCALES) {
       const title = `E2E 包饺子 ${uniqueTag()}`;
       const id = await insertActivity(r, { title, capacity: 2 });
       await signIn(page, r, locale);
-      await page.getByRole("navigation", { name: core.nav.mainNav }).getByRole("link", { name: core.nav.community }).tap();
+      await page
+        .getByRole("navigation", { name: core.nav.mainNav })
+        .getByRole("link", { name: core.nav.community })
+        .tap();
       await expect(page).toHaveURL(/\/community$/);
       await expectNoSeriousA11yViolations(page, "/community");
       await page.getByRole("link", { name: p.community.activities }).click();
@@ -105,7 +126,21 @@ test("every resident page has no serious or critical accessibility violation", a
   await insertNotice(r, { title: `E2E 通知 ${uniqueTag()}`, body: "正文", emergency: false });
   await insertActivity(r, { title: `E2E 活动 ${uniqueTag()}`, capacity: 5 });
   await signIn(page, r, "zh-CN");
-  for (const path of ["/home", "/bills", "/requests", "/requests/new", "/guide", "/me", "/notifications", "/community", "/community/notices", "/community/activities", "/shop", "/shop/cart", "/shop/orders"]) {
+  for (const path of [
+    "/home",
+    "/bills",
+    "/requests",
+    "/requests/new",
+    "/guide",
+    "/me",
+    "/notifications",
+    "/community",
+    "/community/notices",
+    "/community/activities",
+    "/shop",
+    "/shop/cart",
+    "/shop/orders",
+  ]) {
     await page.goto(path);
     await expect(page.locator("main h1").first()).toBeVisible();
     await expectNoSeriousA11yViolations(page, path);

@@ -10,7 +10,9 @@ const p = portalMessages();
 test.describe("staff portal pages", () => {
   test.use({ storageState: authFile("front_desk") });
 
-  test("front desk publishes an announcement; bad input gets translated errors and writes nothing", async ({ page }) => {
+  test("front desk publishes an announcement; bad input gets translated errors and writes nothing", async ({
+    page,
+  }) => {
     await page.goto("/staff/portal/notices");
     const form = page.getByTestId("notice-form");
     await form.getByRole("button", { name: p.staffNotices.submit }).click();

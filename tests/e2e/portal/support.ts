@@ -59,7 +59,10 @@ export async function createPortalResident(locale: Locale): Promise<PortalReside
       args: [`测试住户${uniqueTag().slice(0, 4)}`, uniquePhone(), email, passwordHash, locale, now, now],
     });
     const userId = Number(user.rows[0].id);
-    await c.execute({ sql: `insert into memberships (company_id, user_id, role, created_at) values (?, ?, 'resident', ?)`, args: [companyId, userId, now] });
+    await c.execute({
+      sql: `insert into memberships (company_id, user_id, role, created_at) values (?, ?, 'resident', ?)`,
+      args: [companyId, userId, now],
+    });
     await c.execute({
       sql: `insert into consent_records (company_id, user_id, document, version, created_at) values (?, ?, 'privacy_notice', ?, ?)`,
       args: [companyId, userId, PRIVACY_NOTICE_VERSION, now],
@@ -68,15 +71,33 @@ export async function createPortalResident(locale: Locale): Promise<PortalReside
       sql: `insert into resident_links (company_id, user_id, household_id, relation, status, created_at, updated_at) values (?, ?, ?, 'owner', 'approved', ?, ?)`,
       args: [companyId, userId, householdId, now, now],
     });
-    return { email, password, userId, companyId: Number(companyId), householdId: Number(householdId), communityId: Number(communityId) };
+    return {
+      email,
+      password,
+      userId,
+      companyId: Number(companyId),
+      householdId: Number(householdId),
+      communityId: Number(communityId),
+    };
   });
 }
 
-export async function insertNotice(r: PortalResident, n: { title: string; body: string; emergency: boolean; publishAt?: number }): Promise<number> {
+export async function insertNotice(
+  r: PortalResident,
+  n: { title: string; body: string; emergency: boolean; publishAt?: number },
+): Promise<number> {
   return withDb(async (c) => {
     const res = await c.execute({
       sql: `insert into portal_notices (company_id, community_id, title, body, pinned, emergency, publish_at, created_at) values (?, ?, ?, ?, 0, ?, ?, ?) returning id`,
-      args: [r.companyId, r.communityId, n.title, n.body, n.emergency ? 1 : 0, n.publishAt ?? Date.now() - 60_000, Date.now()],
+      args: [
+        r.companyId,
+        r.communityId,
+        n.title,
+        n.body,
+        n.emergency ? 1 : 0,
+        n.publishAt ?? Date.now() - 60_000,
+        Date.now(),
+      ],
     });
     return Number(res.rows[0].id);
   });
@@ -88,13 +109,27 @@ export async function insertActivity(r: PortalResident, a: { title: string; capa
     const now = Date.now();
     const res = await c.execute({
       sql: `insert into activities (company_id, community_id, title, description, place, starts_at, ends_at, capacity, signup_deadline, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-      args: [r.companyId, r.communityId, a.title, "E2E", "会所", now + 3 * day, now + 3 * day + 7_200_000, a.capacity, now + 2 * day, now],
+      args: [
+        r.companyId,
+        r.communityId,
+        a.title,
+        "E2E",
+        "会所",
+        now + 3 * day,
+        now + 3 * day + 7_200_000,
+        a.capacity,
+        now + 2 * day,
+        now,
+      ],
     });
     return Number(res.rows[0].id);
   });
 }
 
-export async function insertProduct(r: PortalResident, p: { name: string; priceFen: number; stock: number }): Promise<number> {
+export async function insertProduct(
+  r: PortalResident,
+  p: { name: string; priceFen: number; stock: number },
+): Promise<number> {
   return withDb(async (c) => {
     const now = Date.now();
     const res = await c.execute({

@@ -2,7 +2,14 @@ import fs from "node:fs/promises";
 import { expect, test, type Browser } from "@playwright/test";
 import { unzipSync } from "fflate";
 import { authFile } from "../support/demo";
-import { fillSignUp, formAlert, newCompanyInput, signInThroughForm, uniquePhone, uniqueTag } from "../support/factories";
+import {
+  fillSignUp,
+  formAlert,
+  newCompanyInput,
+  signInThroughForm,
+  uniquePhone,
+  uniqueTag,
+} from "../support/factories";
 import { fill, LOCALES, messages, privacyMessages, type Locale } from "../support/messages";
 import { newHouseholdOfDemoButler, residentsMessages, sloppy } from "../residents/support";
 import { residentWithoutConsent } from "./support";
@@ -24,7 +31,9 @@ async function context(browser: Browser, locale: Locale, options: Parameters<Bro
 }
 
 for (const locale of LOCALES) {
-  test(`a resident registers accepting the notice, sees and downloads their data, and has a correction and a deletion handled (${locale})`, async ({ browser }) => {
+  test(`a resident registers accepting the notice, sees and downloads their data, and has a correction and a deletion handled (${locale})`, async ({
+    browser,
+  }) => {
     test.slow();
     const p = privacyMessages(locale);
     const r = residentsMessages(locale).register;
@@ -55,7 +64,10 @@ for (const locale of LOCALES) {
     await expect(page.getByTestId("data-consents")).toContainText("privacy_notice");
     await page.screenshot({ path: test.info().outputPath(`my-data-${locale}.png`), fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: p.myData.downloadJson }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: p.myData.downloadJson }).click(),
+    ]);
     const json = JSON.parse(await fs.readFile((await download.path())!, "utf8"));
     expect(json.account).toEqual([expect.objectContaining({ name: person.name, phone: person.phone })]);
     expect(json.consents).toEqual([expect.objectContaining({ document: "privacy_notice", version: 1 })]);
@@ -71,7 +83,10 @@ for (const locale of LOCALES) {
     const desk = await (await context(browser, locale, { storageState: authFile("front_desk") })).newPage();
     await desk.goto("/staff/privacy");
     await expect(desk.getByRole("heading", { level: 1 })).toHaveText(p.staff.title);
-    const correction = desk.getByTestId("privacy-request-row").filter({ hasText: person.phone }).filter({ hasText: p.requests.kind.correction });
+    const correction = desk
+      .getByTestId("privacy-request-row")
+      .filter({ hasText: person.phone })
+      .filter({ hasText: p.requests.kind.correction });
     const reason = `与房产证一致 ${uniqueTag()}`;
     await correction.getByLabel(p.staff.reason).fill(reason);
     await correction.getByRole("button", { name: p.staff.reject, exact: true }).click();
@@ -89,7 +104,10 @@ for (const locale of LOCALES) {
     await expect(page.getByRole("status").filter({ hasText: p.requests.sent })).toBeVisible();
 
     await desk.reload();
-    const deletion = desk.getByTestId("privacy-request-row").filter({ hasText: person.phone }).filter({ hasText: p.requests.kind.deletion });
+    const deletion = desk
+      .getByTestId("privacy-request-row")
+      .filter({ hasText: person.phone })
+      .filter({ hasText: p.requests.kind.deletion });
     const id = await deletion.getAttribute("data-request-id");
     await deletion.getByRole("button", { name: p.staff.accept, exact: true }).click();
     const decided = desk.locator(`[data-request-id="${id}"]`);
@@ -102,7 +120,9 @@ for (const locale of LOCALES) {
     await expect(formAlert(page)).toHaveText(messages(locale).auth.invalidCredentials);
   });
 
-  test(`a company admin accepts the agreement, exports all data and schedules the closure (${locale})`, async ({ browser }) => {
+  test(`a company admin accepts the agreement, exports all data and schedules the closure (${locale})`, async ({
+    browser,
+  }) => {
     test.slow();
     const p = privacyMessages(locale);
     const company = newCompanyInput();
@@ -113,9 +133,14 @@ for (const locale of LOCALES) {
 
     await page.goto("/staff/admin/privacy");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(p.exit.title);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: p.exit.export }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: p.exit.export }).click(),
+    ]);
     const files = unzipSync(await fs.readFile((await download.path())!));
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(["companies.json", "users.json", "bills.json", "consent_records.json", "audit_log.json"]));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(["companies.json", "users.json", "bills.json", "consent_records.json", "audit_log.json"]),
+    );
     const [row] = JSON.parse(Buffer.from(files["companies.json"]).toString("utf8"));
     expect(row.name).toBe(company.companyName);
     const consents = JSON.parse(Buffer.from(files["consent_records.json"]).toString("utf8"));
@@ -151,7 +176,8 @@ test("a resident who has not accepted the current notice accepts it before using
 });
 
 test("the privacy pages refuse other roles and signed-out visitors", async ({ browser, request }) => {
-  const as = async (role: "technician" | "resident" | "front_desk") => (await browser.newContext({ storageState: authFile(role) })).request;
+  const as = async (role: "technician" | "resident" | "front_desk") =>
+    (await browser.newContext({ storageState: authFile(role) })).request;
   expect((await (await as("technician")).get("/staff/privacy")).status()).toBe(403);
   expect((await (await as("front_desk")).get("/staff/admin/privacy")).status()).toBe(403);
   expect((await (await as("resident")).get("/staff/admin/privacy/export")).status()).toBe(403);

@@ -28,7 +28,10 @@ export async function residentWithoutConsent(): Promise<{ phone: string; passwor
     });
     const userId = Number(user.rows[0].id);
     await client.batch([
-      { sql: `insert into memberships (company_id, user_id, role, created_at) values (?, ?, 'resident', ?)`, args: [companyId, userId, now] },
+      {
+        sql: `insert into memberships (company_id, user_id, role, created_at) values (?, ?, 'resident', ?)`,
+        args: [companyId, userId, now],
+      },
       {
         sql: `insert into resident_links (company_id, user_id, household_id, relation, status, created_at, updated_at) values (?, ?, ?, 'owner', 'approved', ?, ?)`,
         args: [companyId, userId, householdId, now, now],

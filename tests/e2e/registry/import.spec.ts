@@ -10,7 +10,8 @@ const t = messages();
 const im = zhImport;
 
 /** Fills {name} and {name, number} placeholders (the numbers here are small: no grouping). */
-const fmt = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)(?:, number)?\}/g, (_, k: string) => String(values[k]));
+const fmt = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)(?:, number)?\}/g, (_, k: string) => String(values[k]));
 
 /** A CSV file for the file input (Papa-free: these cells hold no commas, quotes or line breaks). */
 function csvFile(name: string, rows: string[][], encoding: "utf-8-bom" | "gb18030" = "utf-8-bom") {
@@ -49,7 +50,9 @@ async function checkAndImport(page: Page, file: ReturnType<typeof csvFile>, rows
   await expect(page.getByRole("heading", { name: im.done.title })).toBeVisible({ timeout: 20_000 });
 }
 
-test("an admin imports buildings, then units & households (GB18030, a flat with its parking space), sees the households, and the dashboard counts go up", async ({ browser }) => {
+test("an admin imports buildings, then units & households (GB18030, a flat with its parking space), sees the households, and the dashboard counts go up", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signUpCompany(page);
@@ -95,13 +98,17 @@ test("an admin imports buildings, then units & households (GB18030, a flat with 
   await context.close();
 });
 
-test("a file with errors writes nothing until only the valid rows are imported, after a confirmation", async ({ browser }) => {
+test("a file with errors writes nothing until only the valid rows are imported, after a confirmation", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signUpCompany(page);
   const communityId = await newCommunity(page, `校验花园-${uniqueTag()}`);
   await page.goto(`/staff/registry/communities/${communityId}`);
-  const buildingForm = page.locator("form").filter({ has: page.getByRole("button", { name: zhRegistry.createBuilding }) });
+  const buildingForm = page
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: zhRegistry.createBuilding }) });
   await buildingForm.getByLabel(zhRegistry.buildingCode, { exact: true }).fill("3");
   await buildingForm.getByLabel(zhRegistry.buildingName, { exact: true }).fill("3栋");
   await buildingForm.getByRole("button", { name: zhRegistry.createBuilding }).click();
@@ -134,7 +141,9 @@ test("a file with errors writes nothing until only the valid rows are imported, 
 
   // The demo company's first community is another tenant's: not found, not data.
   expect((await page.request.get("/api/registry/import/export?kind=units&communityId=1")).status()).toBe(404);
-  const foreign = await page.request.post("/api/registry/import/apply?kind=units&communityId=1&name=x.csv", { data: "楼栋编号,房号,面积\n1,X-1,80\n" });
+  const foreign = await page.request.post("/api/registry/import/apply?kind=units&communityId=1&name=x.csv", {
+    data: "楼栋编号,房号,面积\n1,X-1,80\n",
+  });
   expect(foreign.status()).toBe(404);
   await context.close();
 });
@@ -147,6 +156,10 @@ test.describe("a butler", () => {
     expect(response?.status()).toBe(403);
     expect((await page.request.get("/api/registry/import/template?kind=units")).status()).toBe(403);
     expect((await page.request.get("/api/registry/import/export?kind=units&communityId=1")).status()).toBe(403);
-    expect((await page.request.post("/api/registry/import/apply?kind=buildings", { data: "小区,楼栋编号,楼栋名称\n" })).status()).toBe(403);
+    expect(
+      (
+        await page.request.post("/api/registry/import/apply?kind=buildings", { data: "小区,楼栋编号,楼栋名称\n" })
+      ).status(),
+    ).toBe(403);
   });
 });

@@ -16,7 +16,9 @@ async function goToNewCommunity(page: Page, name: string) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
 }
 
-test("a new company builds its registry: community, building, unit, household; then finds it by 3-2-1201", async ({ browser }) => {
+test("a new company builds its registry: community, building, unit, household; then finds it by 3-2-1201", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signUpCompany(page);
@@ -95,7 +97,9 @@ test.describe("a butler", () => {
 
   // SPEC §2: butlers see the registry pages of their own buildings (the matrix in
   // tests/e2e/security/matrix.spec.ts checks that other buildings and communities are 404).
-  test("browses the registry of their own buildings: their community, only their buildings, a building's units", async ({ page }) => {
+  test("browses the registry of their own buildings: their community, only their buildings, a building's units", async ({
+    page,
+  }) => {
     const response = await page.goto("/staff/registry");
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(r.communitiesTitle);

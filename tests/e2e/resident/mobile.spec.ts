@@ -20,7 +20,9 @@ test("the resident home fits a 375 px phone, with the household and the bottom n
   await expect(homes.getByText(t.resident.relation.owner).first()).toBeVisible();
   await expect(homes).toContainText("翠湖花园");
 
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, "no horizontal scrolling at 375 px").toBeLessThanOrEqual(0);
 
   await bottomNav.getByRole("link", { name: t.nav.me }).tap();

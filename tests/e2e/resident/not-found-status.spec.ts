@@ -44,9 +44,13 @@ async function otherHouseholdIds(): Promise<Ids> {
       args: [companyId, community, "E2E 未发布公告", "E2E", Date.now() + 7 * 86_400_000, Date.now()],
     });
     return {
-      otherRequest: await one(`select id from work_orders where company_id = ? and household_id is not null and household_id not in (${mine}) limit 1`),
+      otherRequest: await one(
+        `select id from work_orders where company_id = ? and household_id is not null and household_id not in (${mine}) limit 1`,
+      ),
       otherReceipt: await one(`select id from payments where company_id = ? and household_id not in (${mine}) limit 1`),
-      otherShopOrder: await one(`select id from shop_orders where company_id = ? and user_id <> ${Number(userId)} and household_id not in (${mine}) limit 1`),
+      otherShopOrder: await one(
+        `select id from shop_orders where company_id = ? and user_id <> ${Number(userId)} and household_id not in (${mine}) limit 1`,
+      ),
       unpublishedAnnouncement: Number(announcement.rows[0].id),
       missing: 2_000_000_000,
     };
@@ -83,7 +87,22 @@ test.describe("as the demo resident", () => {
   });
 
   test("the index pages still answer 200", async ({ page }) => {
-    const urls = ["/home", "/bills", "/requests", "/requests/new", "/notifications", "/me", "/guide", "/community", "/community/notices", "/community/activities", "/shop", "/shop/cart", "/shop/orders", "/surveys"];
+    const urls = [
+      "/home",
+      "/bills",
+      "/requests",
+      "/requests/new",
+      "/notifications",
+      "/me",
+      "/guide",
+      "/community",
+      "/community/notices",
+      "/community/activities",
+      "/shop",
+      "/shop/cart",
+      "/shop/orders",
+      "/surveys",
+    ];
     for (const url of urls) await expectStatus(page, url, 200);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   });

@@ -18,7 +18,11 @@ interface Person {
   password: string;
 }
 
-const newPerson = (): Person => ({ name: `住户${uniqueTag().slice(0, 4)}`, phone: uniquePhone(), password: `Pw-${uniqueTag()}-2026` });
+const newPerson = (): Person => ({
+  name: `住户${uniqueTag().slice(0, 4)}`,
+  phone: uniquePhone(),
+  password: `Pw-${uniqueTag()}-2026`,
+});
 
 async function localeContext(browser: Browser, locale: Locale, options: Parameters<Browser["newContext"]>[0]) {
   const context = await browser.newContext(options);
@@ -28,7 +32,13 @@ async function localeContext(browser: Browser, locale: Locale, options: Paramete
 }
 
 /** Fills and sends the registration form (the page must be on /register). */
-async function register(page: Page, code: string, person: Person, relation: "owner" | "family" | "tenant", locale: Locale = "zh-CN") {
+async function register(
+  page: Page,
+  code: string,
+  person: Person,
+  relation: "owner" | "family" | "tenant",
+  locale: Locale = "zh-CN",
+) {
   const r = residentsMessages(locale).register;
   await page.getByLabel(r.code, { exact: true }).fill(code);
   await page.getByText(residentsMessages(locale).relation[relation], { exact: true }).click();
@@ -40,7 +50,13 @@ async function register(page: Page, code: string, person: Person, relation: "own
 }
 
 /** A fresh phone-sized browser that registers the person for the household and lands on /home. */
-async function registered(browser: Browser, household: FreeHousehold, person: Person, relation: "owner" | "family" | "tenant", locale: Locale = "zh-CN") {
+async function registered(
+  browser: Browser,
+  household: FreeHousehold,
+  person: Person,
+  relation: "owner" | "family" | "tenant",
+  locale: Locale = "zh-CN",
+) {
   const context = await localeContext(browser, locale, { ...signedOut, ...mobile });
   const page = await context.newPage();
   await page.goto("/register");
@@ -51,14 +67,19 @@ async function registered(browser: Browser, household: FreeHousehold, person: Pe
 
 /** The butler's registrations page, in a desktop-sized browser. */
 async function butlerPage(browser: Browser, locale: Locale = "zh-CN") {
-  const context = await localeContext(browser, locale, { storageState: authFile("butler"), viewport: { width: 1280, height: 800 } });
+  const context = await localeContext(browser, locale, {
+    storageState: authFile("butler"),
+    viewport: { width: 1280, height: 800 },
+  });
   const page = await context.newPage();
   await page.goto("/staff/registrations");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(residentsMessages(locale).staff.title);
   return page;
 }
 
-test("a resident registers with a household code, the butler approves, the resident sees the household (zh-CN)", async ({ browser }) => {
+test("a resident registers with a household code, the butler approves, the resident sees the household (zh-CN)", async ({
+  browser,
+}) => {
   const t = messages();
   const r = residentsMessages();
   const household = await newHouseholdOfDemoButler();
@@ -98,7 +119,9 @@ test("a resident registers with a household code, the butler approves, the resid
   await row.getByRole("button", { name: `${r.staff.approve} ${person.name}` }).click();
   await expect(row).toHaveCount(0);
   await butler.goto("/staff/registrations?status=approved");
-  await expect(butler.getByTestId("registration-row").filter({ hasText: person.phone })).toContainText(demo("butler").name);
+  await expect(butler.getByTestId("registration-row").filter({ hasText: person.phone })).toContainText(
+    demo("butler").name,
+  );
 
   // The resident now sees the household, and no open request.
   await page.reload();
@@ -107,7 +130,9 @@ test("a resident registers with a household code, the butler approves, the resid
   await expect(card).toContainText(household.unitLabel);
   await expect(card).toContainText(r.relation.family);
   await expect(page.getByTestId("request-card")).toHaveCount(0);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, "no horizontal scrolling at 375 px").toBeLessThanOrEqual(0);
 });
 

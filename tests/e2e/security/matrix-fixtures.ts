@@ -3,8 +3,17 @@ import { fileURLToPath } from "node:url";
 
 /** The two sign-ins the matrix adds to the demo roles (created by matrix.setup.ts). */
 export const EXTRA_LOGINS = {
-  foreign_admin: { phone: "13900009901", email: "matrix-foreign-admin@e2e.guanjia.test", password: "Matrix-Foreign#2026-admin", companyName: "矩阵测试外部物业" },
-  other_resident: { phone: "13900009902", email: "matrix-other-resident@e2e.guanjia.test", password: "Matrix-Resident#2026-other" },
+  foreign_admin: {
+    phone: "13900009901",
+    email: "matrix-foreign-admin@e2e.guanjia.test",
+    password: "Matrix-Foreign#2026-admin",
+    companyName: "矩阵测试外部物业",
+  },
+  other_resident: {
+    phone: "13900009902",
+    email: "matrix-other-resident@e2e.guanjia.test",
+    password: "Matrix-Resident#2026-other",
+  },
 } as const;
 
 /** Concrete ids for the dynamic segments (all in the demo company). */

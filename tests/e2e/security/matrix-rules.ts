@@ -26,7 +26,17 @@ export const WHO = [
 ] as const;
 export type Who = (typeof WHO)[number];
 type StaffRole = Exclude<Role, "resident">;
-const STAFF: readonly StaffRole[] = ["admin", "project_manager", "supervisor", "butler", "front_desk", "technician", "finance", "hr", "legal"];
+const STAFF: readonly StaffRole[] = [
+  "admin",
+  "project_manager",
+  "supervisor",
+  "butler",
+  "front_desk",
+  "technician",
+  "finance",
+  "hr",
+  "legal",
+];
 
 /** An HTTP status, or "→/path": a redirect (3xx) whose Location has that path. */
 export type Outcome = 200 | 400 | 401 | 403 | 404 | 405 | `→/${string}`;
@@ -76,12 +86,20 @@ export function api(roles: readonly StaffRole[], more: More = {}): Expect {
 
 /** The same outcome for everybody (health checks, webhooks, cron without its secret). */
 export function everyone(outcome: Outcome, more: More = {}): Expect {
-  return fill(() => outcome, { resident: outcome, other_resident: outcome, foreign_admin: outcome, signed_out: outcome }, more);
+  return fill(
+    () => outcome,
+    { resident: outcome, other_resident: outcome, foreign_admin: outcome, signed_out: outcome },
+    more,
+  );
 }
 
 /** Pages for visitors: signed-in people are sent to their home page. */
 export function visitorsOnly(more: More = {}): Expect {
-  return fill(() => "→/staff", { resident: "→/home", other_resident: "→/home", foreign_admin: "→/staff", signed_out: 200 }, more);
+  return fill(
+    () => "→/staff",
+    { resident: "→/home", other_resident: "→/home", foreign_admin: "→/staff", signed_out: 200 },
+    more,
+  );
 }
 
 /** The same override for several columns: `staff(ROLES, each(["hr", "legal"], 404))`. */
@@ -109,7 +127,10 @@ export function appRoutes(appDir: string): string[] {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) walk(full);
       else if (/^(page|route)\.(tsx?|jsx?)$/.test(e.name)) {
-        const segs = path.relative(appDir, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+        const segs = path
+          .relative(appDir, dir)
+          .split(path.sep)
+          .filter((s) => s && !/^\(.*\)$/.test(s));
         out.push(`/${segs.join("/")}`);
       }
     }

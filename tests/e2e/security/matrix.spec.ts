@@ -6,7 +6,25 @@ import { DISPUTE_STAFF_ROLES } from "../../../lib/crm/dispute-access";
 import { APPROVER_ROLES } from "../../../lib/residents/rules";
 import { authFile } from "../support/demo";
 import { matrixAuthFile, readMatrixFixtures } from "./matrix-fixtures";
-import { api, appRoutes, each, everyone, get, matches, post, resident, residentRow, resolveUrl, SIGN_IN, staff, staffRow, visitorsOnly, WHO, type Case, type Who } from "./matrix-rules";
+import {
+  api,
+  appRoutes,
+  each,
+  everyone,
+  get,
+  matches,
+  post,
+  resident,
+  residentRow,
+  resolveUrl,
+  SIGN_IN,
+  staff,
+  staffRow,
+  visitorsOnly,
+  WHO,
+  type Case,
+  type Who,
+} from "./matrix-rules";
 
 /**
  * THE AUTHORIZATION MATRIX (issue 17, SPEC §2): every page and route handler under app/ × every
@@ -31,8 +49,27 @@ import { api, appRoutes, each, everyone, get, matches, post, resident, residentR
  */
 
 const BILLING = ["finance", "admin"] as const;
-const ALL_STAFF = ["admin", "project_manager", "supervisor", "butler", "front_desk", "technician", "finance", "hr", "legal"] as const;
-const ORDERS = ["admin", "front_desk", "supervisor", "project_manager", "butler", "technician", "finance", "legal"] as const;
+const ALL_STAFF = [
+  "admin",
+  "project_manager",
+  "supervisor",
+  "butler",
+  "front_desk",
+  "technician",
+  "finance",
+  "hr",
+  "legal",
+] as const;
+const ORDERS = [
+  "admin",
+  "front_desk",
+  "supervisor",
+  "project_manager",
+  "butler",
+  "technician",
+  "finance",
+  "legal",
+] as const;
 const INTAKE = ["admin", "front_desk", "supervisor", "butler", "project_manager"] as const;
 const EMERGENCY = ["admin", "front_desk", "supervisor", "project_manager", "butler", "technician"] as const;
 const EQUIPMENT = ["admin", "project_manager", "supervisor", "technician"] as const;
@@ -68,7 +105,10 @@ const ROWS: Record<string, Case[]> = {
   "/community/notices": [get("/community/notices", resident())],
   "/community/notices/[id]": [get("/community/notices/{portalNotice}", resident())],
   "/guide": [get("/guide", resident())],
-  "/guide/[id]": [get("/guide/{kbPublic}", resident()), get("/guide/{kbInternal}", resident({ resident: 404, other_resident: 404 }))],
+  "/guide/[id]": [
+    get("/guide/{kbPublic}", resident()),
+    get("/guide/{kbInternal}", resident({ resident: 404, other_resident: 404 })),
+  ],
   "/home": [get("/home", resident())],
   "/me": [get("/me", resident())],
   "/notices/[id]": [get("/notices/{crmNotice}", resident({ resident: 404 }))],
@@ -84,9 +124,14 @@ const ROWS: Record<string, Case[]> = {
   "/shop/pay/[checkoutId]": [get(`/shop/pay/${NO_UUID}`, resident({ resident: 404, other_resident: 404 }))],
   "/surveys": [get("/surveys", resident())],
   "/disputes": [get("/disputes", resident())],
-  "/disputes/new": [get("/disputes/new?bill={bill}", residentRow()), get("/disputes/new", resident({ resident: 404, other_resident: 404 }))],
+  "/disputes/new": [
+    get("/disputes/new?bill={bill}", residentRow()),
+    get("/disputes/new", resident({ resident: 404, other_resident: 404 })),
+  ],
   "/me/data": [get("/me/data", resident())],
-  "/me/data/json": [get("/me/data/json", resident({ ...each(ALL_STAFF, 403), foreign_admin: 403, signed_out: SIGN_IN }))],
+  "/me/data/json": [
+    get("/me/data/json", resident({ ...each(ALL_STAFF, 403), foreign_admin: 403, signed_out: SIGN_IN })),
+  ],
   "/privacy": [get("/privacy", everyone(200))],
   "/privacy/dpa": [get("/privacy/dpa", everyone(200))],
   // Residents who accepted the current notice are sent home; staff are not residents.
@@ -104,7 +149,12 @@ const ROWS: Record<string, Case[]> = {
   "/staff/admin/users": [get("/staff/admin/users", staff(["admin"]))],
   "/staff/approvals": [get("/staff/approvals", staff(ALL_STAFF))],
   // Only the requester, the request's approvers, finance and admin see a request; only its requester edits it, and only while it is editable.
-  "/staff/approvals/[id]": [get("/staff/approvals/{approval}", staffRow(ALL_STAFF, each(["front_desk", "hr", "legal", "project_manager", "technician"], 404)))],
+  "/staff/approvals/[id]": [
+    get(
+      "/staff/approvals/{approval}",
+      staffRow(ALL_STAFF, each(["front_desk", "hr", "legal", "project_manager", "technician"], 404)),
+    ),
+  ],
   "/staff/approvals/[id]/edit": [get("/staff/approvals/{approval}/edit", staffRow(ALL_STAFF, each(ALL_STAFF, 404)))],
   "/staff/approvals/new": [get("/staff/approvals/new", staff(ALL_STAFF))],
   "/staff/approvals/settings": [get("/staff/approvals/settings", staff(["admin"]))],
@@ -113,16 +163,22 @@ const ROWS: Record<string, Case[]> = {
   "/staff/billing/bills": [get("/staff/billing/bills", staff(BILLING))],
   "/staff/billing/cashier": [get("/staff/billing/cashier", staff(BILLING))],
   "/staff/billing/contracts": [get("/staff/billing/contracts", staff(BILLING))],
-  "/staff/billing/contracts/receipts/[id]": [get("/staff/billing/contracts/receipts/999999999", staffRow(BILLING, { admin: 404, finance: 404 }))],
+  "/staff/billing/contracts/receipts/[id]": [
+    get("/staff/billing/contracts/receipts/999999999", staffRow(BILLING, { admin: 404, finance: 404 })),
+  ],
   "/staff/billing/households/[id]": [get("/staff/billing/households/{household}", staffRow(BILLING))],
   "/staff/billing/meters": [get("/staff/billing/meters", staff(BILLING))],
   "/staff/billing/print/building/[id]": [get("/staff/billing/print/building/{building}", staffRow(BILLING))],
   // No transfer of that unit on that day in the demo: finance and admin get 404, nobody else gets in.
-  "/staff/billing/print/transfer/[unitId]/[date]": [get("/staff/billing/print/transfer/999999999/2026-01-01", staffRow(BILLING, { admin: 404, finance: 404 }))],
+  "/staff/billing/print/transfer/[unitId]/[date]": [
+    get("/staff/billing/print/transfer/999999999/2026-01-01", staffRow(BILLING, { admin: 404, finance: 404 })),
+  ],
   "/staff/billing/print/household/[id]": [get("/staff/billing/print/household/{household}", staffRow(BILLING))],
   "/staff/billing/receipts/[id]": [get("/staff/billing/receipts/{payment}", staffRow(BILLING))],
   "/staff/billing/reports": [get("/staff/billing/reports", staff(BILLING))],
-  "/staff/billing/reports/csv/[report]": [get("/staff/billing/reports/csv/aging", api(BILLING, { signed_out: SIGN_IN }))],
+  "/staff/billing/reports/csv/[report]": [
+    get("/staff/billing/reports/csv/aging", api(BILLING, { signed_out: SIGN_IN })),
+  ],
   "/staff/billing/settings": [get("/staff/billing/settings", staff(["admin"]))],
   "/staff/crm": [get("/staff/crm", staff(CRM_DASHBOARD))],
   "/staff/crm/households/[id]": [
@@ -162,7 +218,10 @@ const ROWS: Record<string, Case[]> = {
   "/staff/orders": [get("/staff/orders", staff(ORDERS))],
   "/staff/orders/[id]": [
     get("/staff/orders/{order}", staffRow(ORDERS, NO_ORDERS)),
-    get("/staff/orders/{farOrder}", staffRow(ORDERS, { ...NO_ORDERS, butler: 404, technician: 404, project_manager: 404 })),
+    get(
+      "/staff/orders/{farOrder}",
+      staffRow(ORDERS, { ...NO_ORDERS, butler: 404, technician: 404, project_manager: 404 }),
+    ),
     get("/staff/orders/{collectionOrder}", staffRow(ORDERS, { technician: 404 })),
   ],
   "/staff/orders/board": [get("/staff/orders/board", staff(["admin", "supervisor", "project_manager"]))],
@@ -199,14 +258,42 @@ const ROWS: Record<string, Case[]> = {
   "/api/cron": [get("/api/cron", everyone(401))],
   "/api/cron/tick": [get("/api/cron/tick", everyone(401))],
   "/api/files/[id]": [
-    get("/api/files/{attachment}", residentRow({ ...each(ORDERS, 200), ...NO_ORDERS, hr: 404, foreign_admin: 404, signed_out: 404 })),
-    get("/api/files/{collectionPhoto}", residentRow({ ...each(ORDERS, 200), technician: 404, hr: 404, resident: 404, other_resident: 200, foreign_admin: 404, signed_out: 404 })),
+    get(
+      "/api/files/{attachment}",
+      residentRow({ ...each(ORDERS, 200), ...NO_ORDERS, hr: 404, foreign_admin: 404, signed_out: 404 }),
+    ),
+    get(
+      "/api/files/{collectionPhoto}",
+      residentRow({
+        ...each(ORDERS, 200),
+        technician: 404,
+        hr: 404,
+        resident: 404,
+        other_resident: 200,
+        foreign_admin: 404,
+        signed_out: 404,
+      }),
+    ),
   ],
   "/api/health": [get("/api/health", everyone(200))],
-  "/api/payments/sandbox/webhook": [get("/api/payments/sandbox/webhook", everyone(405)), post("/api/payments/sandbox/webhook", everyone(401))],
-  "/api/registry/import/apply": [get("/api/registry/import/apply?kind=units&communityId={community}", everyone(405)), post("/api/registry/import/apply?kind=units&communityId={community}", api(REGISTRY_EDIT, { foreign_admin: 404 }))],
-  "/api/registry/import/check": [get("/api/registry/import/check?kind=units&communityId={community}", everyone(405)), post("/api/registry/import/check?kind=units&communityId={community}", api(REGISTRY_EDIT, { foreign_admin: 404 }))],
-  "/api/registry/import/export": [get("/api/registry/import/export?kind=buildings&communityId={community}", api(REGISTRY_EDIT, { foreign_admin: 404 }))],
+  "/api/payments/sandbox/webhook": [
+    get("/api/payments/sandbox/webhook", everyone(405)),
+    post("/api/payments/sandbox/webhook", everyone(401)),
+  ],
+  "/api/registry/import/apply": [
+    get("/api/registry/import/apply?kind=units&communityId={community}", everyone(405)),
+    post("/api/registry/import/apply?kind=units&communityId={community}", api(REGISTRY_EDIT, { foreign_admin: 404 })),
+  ],
+  "/api/registry/import/check": [
+    get("/api/registry/import/check?kind=units&communityId={community}", everyone(405)),
+    post("/api/registry/import/check?kind=units&communityId={community}", api(REGISTRY_EDIT, { foreign_admin: 404 })),
+  ],
+  "/api/registry/import/export": [
+    get(
+      "/api/registry/import/export?kind=buildings&communityId={community}",
+      api(REGISTRY_EDIT, { foreign_admin: 404 }),
+    ),
+  ],
   "/api/registry/import/template": [get("/api/registry/import/template?kind=units", api(REGISTRY_EDIT))],
 };
 
@@ -216,7 +303,10 @@ test.describe("the authorization matrix covers every route", () => {
   const routes = appRoutes(appDir);
   test("every route under app/ has a row", () => {
     expect(routes.length).toBeGreaterThan(50);
-    expect(routes.filter((r) => !(r in ROWS)), `routes without a row in ${path.basename(import.meta.url)}`).toEqual([]);
+    expect(
+      routes.filter((r) => !(r in ROWS)),
+      `routes without a row in ${path.basename(import.meta.url)}`,
+    ).toEqual([]);
   });
   test("every row names a route that exists", () => {
     expect(Object.keys(ROWS).filter((r) => !routes.includes(r))).toEqual([]);
@@ -244,7 +334,11 @@ test.describe("the authorization matrix", () => {
   test.describe.configure({ timeout: 120_000 });
   const clients = new Map<Who, APIRequestContext>();
   test.beforeAll(async ({ playwright, baseURL }) => {
-    for (const who of WHO) clients.set(who, await playwright.request.newContext({ baseURL, storageState: STATE[who] ?? { cookies: [], origins: [] } }));
+    for (const who of WHO)
+      clients.set(
+        who,
+        await playwright.request.newContext({ baseURL, storageState: STATE[who] ?? { cookies: [], origins: [] } }),
+      );
   });
   test.afterAll(async () => {
     await Promise.all([...clients.values()].map((c) => c.dispose()));
@@ -269,7 +363,10 @@ test.describe("the authorization matrix", () => {
           });
           const location = res.headers()["location"];
           await res.dispose();
-          if (!matches(c.expect[who], res.status(), location)) wrong.push(`${c.method} ${url} as ${who}: expected ${c.expect[who]}, got ${res.status()}${location ? ` → ${location}` : ""}`);
+          if (!matches(c.expect[who], res.status(), location))
+            wrong.push(
+              `${c.method} ${url} as ${who}: expected ${c.expect[who]}, got ${res.status()}${location ? ` → ${location}` : ""}`,
+            );
         }
       });
       await Promise.all(lanes);

@@ -9,7 +9,9 @@ test.describe("signed out", () => {
   for (const path of ["/staff", "/home", "/me", "/staff/admin/users"]) {
     test(`${path} sends the visitor to sign-in`, async ({ page }) => {
       await page.goto(path);
-      await expect(page).toHaveURL((url) => url.pathname === "/sign-in" && url.searchParams.get("callbackUrl") === path);
+      await expect(page).toHaveURL(
+        (url) => url.pathname === "/sign-in" && url.searchParams.get("callbackUrl") === path,
+      );
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.auth.signInTitle);
     });
   }

@@ -20,12 +20,18 @@ test("the language switch changes the page, survives a reload and switches back"
   await page.reload();
   await expect(heading).toHaveText(en.auth.signInTitle);
 
-  await page.getByRole("group", { name: en.language.label }).getByRole("button", { name: zh.language["zh-CN"] }).click();
+  await page
+    .getByRole("group", { name: en.language.label })
+    .getByRole("button", { name: zh.language["zh-CN"] })
+    .click();
   await expect(heading).toHaveText(zh.auth.signInTitle);
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
 });
 
-test("a signed-in user's language is saved on the account and follows them to a new browser", async ({ page, browser }) => {
+test("a signed-in user's language is saved on the account and follows them to a new browser", async ({
+  page,
+  browser,
+}) => {
   const account = await signUpCompany(page);
 
   await page.getByRole("group", { name: zh.language.label }).getByRole("button", { name: en.language.en }).click();

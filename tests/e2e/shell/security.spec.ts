@@ -18,15 +18,26 @@ test("pages carry a nonce CSP without 'unsafe-inline' scripts, and still hydrate
   // Next put the nonce on its scripts.
   const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1];
   expect(await page.locator(`script[nonce]`).count()).toBeGreaterThan(0);
-  expect(await page.locator("script[nonce]").first().evaluate((s) => (s as HTMLScriptElement).nonce)).toBe(nonce);
+  expect(
+    await page
+      .locator("script[nonce]")
+      .first()
+      .evaluate((s) => (s as HTMLScriptElement).nonce),
+  ).toBe(nonce);
   // A client-side interaction works: the form's submit handler (not a native GET) answers in place.
   await signInThroughForm(page, uniquePhone(), "wrong-password-123");
   await expect(formAlert(page)).toHaveText(t.auth.invalidCredentials);
   await expect(page).toHaveURL(/\/sign-in$/);
   // The language switch is a server action called from the client.
-  await page.getByRole("group", { name: t.language.label }).getByRole("button", { name: messages("en").language.en }).click();
+  await page
+    .getByRole("group", { name: t.language.label })
+    .getByRole("button", { name: messages("en").language.en })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(messages("en").auth.signInTitle);
-  await page.getByRole("group", { name: messages("en").language.label }).getByRole("button", { name: t.language["zh-CN"] }).click();
+  await page
+    .getByRole("group", { name: messages("en").language.label })
+    .getByRole("button", { name: t.language["zh-CN"] })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.auth.signInTitle);
   expect(violations).toEqual([]);
 });
@@ -50,10 +61,16 @@ test("a cookie copied before an ordinary sign-out stops working after it", async
   }
 });
 
-test("server-action calls from another origin get 403, malformed or deeply nested bodies 400", async ({ request, baseURL }) => {
+test("server-action calls from another origin get 403, malformed or deeply nested bodies 400", async ({
+  request,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const call = (body: string, headers: Record<string, string> = {}) =>
-    request.post("/sign-in", { data: body, headers: { "next-action": "00".repeat(21), origin, "content-type": "text/plain;charset=UTF-8", ...headers } });
+    request.post("/sign-in", {
+      data: body,
+      headers: { "next-action": "00".repeat(21), origin, "content-type": "text/plain;charset=UTF-8", ...headers },
+    });
   expect((await call("[]", { origin: "https://evil.example" })).status()).toBe(403);
   expect((await call("[{bad json")).status()).toBe(400);
   expect((await call("[".repeat(10_000) + "]".repeat(10_000))).status()).toBe(400);

@@ -56,7 +56,12 @@ export async function signUpCompany(page: Page, input: NewCompany = newCompanyIn
 }
 
 /** Signs in through the form (the page must be signed out); does not wait for the landing page. */
-export async function signInThroughForm(page: Page, identifier: string, password: string, locale: Locale = "zh-CN"): Promise<void> {
+export async function signInThroughForm(
+  page: Page,
+  identifier: string,
+  password: string,
+  locale: Locale = "zh-CN",
+): Promise<void> {
   const t = messages(locale).auth;
   if (!/\/sign-in/.test(page.url())) await page.goto("/sign-in");
   await page.getByLabel(t.identifier, { exact: true }).fill(identifier);

@@ -18,7 +18,10 @@ export interface NewHousehold {
  * It sits in the first building the demo butler serves (`butlerPhone`), or else in the first
  * building of the company named `companyName` — fixed, shared buildings that no test mutates.
  */
-export async function createTestHousehold(client: Client, where: { butlerPhone: string } | { companyName: string }): Promise<NewHousehold> {
+export async function createTestHousehold(
+  client: Client,
+  where: { butlerPhone: string } | { companyName: string },
+): Promise<NewHousehold> {
   const { rows } = await client.execute(
     "butlerPhone" in where
       ? {
@@ -44,12 +47,28 @@ export async function createTestHousehold(client: Client, where: { butlerPhone: 
   const now = Date.now();
   const [unit, household] = await client.batch(
     [
-      { sql: `insert into units (company_id, building_id, number, floor, area_centi_m2, type, active, created_at, updated_at) values (?, ?, ?, 1, 8900, 'residential', 1, ?, ?) returning id`, args: [b.company_id, b.id, number, now, now] },
-      { sql: `insert into households (company_id, name, kind, code, active, created_at, updated_at) values (?, ?, 'owner', ?, 1, ?, ?) returning id`, args: [b.company_id, name, code, now, now] },
+      {
+        sql: `insert into units (company_id, building_id, number, floor, area_centi_m2, type, active, created_at, updated_at) values (?, ?, ?, 1, 8900, 'residential', 1, ?, ?) returning id`,
+        args: [b.company_id, b.id, number, now, now],
+      },
+      {
+        sql: `insert into households (company_id, name, kind, code, active, created_at, updated_at) values (?, ?, 'owner', ?, 1, ?, ?) returning id`,
+        args: [b.company_id, name, code, now, now],
+      },
     ],
     "write",
   );
   const householdId = Number(household.rows[0].id);
-  await client.execute({ sql: `insert into household_units (company_id, household_id, unit_id, created_at) values (?, ?, ?, ?)`, args: [b.company_id, householdId, Number(unit.rows[0].id), now] });
-  return { householdId, companyId: Number(b.company_id), communityId: Number(b.community_id), code, name, unitLabel: `${b.label} ${number}` };
+  await client.execute({
+    sql: `insert into household_units (company_id, household_id, unit_id, created_at) values (?, ?, ?, ?)`,
+    args: [b.company_id, householdId, Number(unit.rows[0].id), now],
+  });
+  return {
+    householdId,
+    companyId: Number(b.company_id),
+    communityId: Number(b.community_id),
+    code,
+    name,
+    unitLabel: `${b.label} ${number}`,
+  };
 }

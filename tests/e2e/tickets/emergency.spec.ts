@@ -3,7 +3,9 @@ import tk from "../../../messages/tickets/zh-CN.json" with { type: "json" };
 import { authFile } from "../support/demo";
 import { uniqueTag } from "../support/factories";
 
-test("an emergency reported by a butler reaches the project manager's inbox at once; the closing report resolves it", async ({ browser }) => {
+test("an emergency reported by a butler reaches the project manager's inbox at once; the closing report resolves it", async ({
+  browser,
+}) => {
   const butler = await (await browser.newContext({ storageState: authFile("butler") })).newPage();
   await butler.goto("/staff/emergencies");
   const form = butler.getByTestId("emergency-form");

@@ -6,10 +6,17 @@ import { messages } from "../support/messages";
 
 const t = messages();
 /** A real 1×1 PNG. */
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+  "base64",
+);
 const photo = (name = "photo.png") => ({ name, mimeType: "image/png", buffer: PNG });
 /** A file that is a PNG by its magic bytes, padded to `size`. */
-const bigPng = (name: string, size: number) => ({ name, mimeType: "image/png", buffer: Buffer.concat([PNG, Buffer.alloc(size - PNG.length)]) });
+const bigPng = (name: string, size: number) => ({
+  name,
+  mimeType: "image/png",
+  buffer: Buffer.concat([PNG, Buffer.alloc(size - PNG.length)]),
+});
 const MOBILE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 
 type Role = DemoLogin["role"];
@@ -19,13 +26,21 @@ async function as(browser: Browser, role: Role, mobile = false): Promise<Page> {
 }
 
 /** The resident files a request through the mobile form; returns the new order's id. */
-async function fileRequest(page: Page, type: keyof typeof tk.type, description: string, opts: { category?: keyof typeof tk.category; photos?: number } = {}) {
+async function fileRequest(
+  page: Page,
+  type: keyof typeof tk.type,
+  description: string,
+  opts: { category?: keyof typeof tk.category; photos?: number } = {},
+) {
   await page.goto("/requests/new");
   const form = page.getByTestId("request-form");
   await form.getByLabel(tk.common.type, { exact: true }).selectOption(type);
   if (opts.category) await form.getByLabel(tk.common.category, { exact: true }).selectOption(opts.category);
   await form.getByLabel(tk.common.description, { exact: true }).fill(description);
-  if (opts.photos) await form.getByLabel(tk.common.photos, { exact: true }).setInputFiles(Array.from({ length: opts.photos }, (_, i) => photo(`p${i}.png`)));
+  if (opts.photos)
+    await form
+      .getByLabel(tk.common.photos, { exact: true })
+      .setInputFiles(Array.from({ length: opts.photos }, (_, i) => photo(`p${i}.png`)));
   await form.getByRole("button", { name: tk.common.submit }).click();
   await expect(page).toHaveURL(/\/requests\/\d+$/, { timeout: 20_000 });
   return Number(page.url().split("/").pop());
@@ -35,7 +50,9 @@ async function status(page: Page) {
   return page.getByTestId("order-status").first();
 }
 
-test("a resident files a repair with a photo; the technician accepts and resolves it with an after-photo; the resident rates it", async ({ browser }) => {
+test("a resident files a repair with a photo; the technician accepts and resolves it with an after-photo; the resident rates it", async ({
+  browser,
+}) => {
   test.slow(); // three users, a dozen steps and 12 MB of uploads
   const resident = await as(browser, "resident", true);
   // Bad input first: empty description, a renamed non-image — clear errors, nothing filed.
@@ -44,7 +61,9 @@ test("a resident files a repair with a photo; the technician accepts and resolve
   await form.getByRole("button", { name: tk.common.submit }).click();
   await expect(form.getByText(t.validation.required)).toBeVisible();
   await form.getByLabel(tk.common.description, { exact: true }).fill("插座冒火花");
-  await form.getByLabel(tk.common.photos, { exact: true }).setInputFiles({ name: "fake.jpg", mimeType: "image/jpeg", buffer: Buffer.from("%PDF-1.7 this is not an image") });
+  await form
+    .getByLabel(tk.common.photos, { exact: true })
+    .setInputFiles({ name: "fake.jpg", mimeType: "image/jpeg", buffer: Buffer.from("%PDF-1.7 this is not an image") });
   await form.getByRole("button", { name: tk.common.submit }).click();
   await expect(form.getByText(tk.errors.notAnImage)).toBeVisible();
   await form.getByLabel(tk.common.photos, { exact: true }).setInputFiles(bigPng("huge.png", 11 * 1024 * 1024));
@@ -56,7 +75,9 @@ test("a resident files a repair with a photo; the technician accepts and resolve
   const id = await fileRequest(resident, "repair", description, { category: "electrical", photos: 1 });
   await expect(await status(resident)).toHaveText(tk.status.assigned);
   await expect(resident.getByTestId("photos-before").locator("img")).toHaveCount(1);
-  const overflow = await resident.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await resident.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, "no horizontal scrolling at 375 px").toBeLessThanOrEqual(0);
 
   const tech = await as(browser, "technician");
@@ -69,7 +90,9 @@ test("a resident files a repair with a photo; the technician accepts and resolve
   const resolve = tech.getByTestId("resolve-form");
   await resolve.getByLabel(tk.staff.resolveNote, { exact: true }).fill("更换了插座");
   // Two large photos (12 MB together: more than the proxy's default body buffer) and a small one.
-  await resolve.getByLabel(tk.staff.afterPhotos, { exact: true }).setInputFiles([bigPng("a.png", 6 * 1024 * 1024), bigPng("b.png", 6 * 1024 * 1024), photo("after.png")]);
+  await resolve
+    .getByLabel(tk.staff.afterPhotos, { exact: true })
+    .setInputFiles([bigPng("a.png", 6 * 1024 * 1024), bigPng("b.png", 6 * 1024 * 1024), photo("after.png")]);
   await resolve.getByRole("button", { name: tk.staff.resolve, exact: true }).click();
   // 12 MB of photos go up with this click: allow for a slow, busy machine.
   await expect(await status(tech)).toHaveText(tk.status.resolved, { timeout: 45_000 });
@@ -93,7 +116,9 @@ test("a resident files a repair with a photo; the technician accepts and resolve
   expect(own.headers()["content-type"]).toBe("image/png");
 });
 
-test("a major complaint is triaged by the front desk and accepted by butler, supervisor and project manager", async ({ browser }) => {
+test("a major complaint is triaged by the front desk and accepted by butler, supervisor and project manager", async ({
+  browser,
+}) => {
   const resident = await as(browser, "resident", true);
   const description = `保安态度恶劣 ${uniqueTag()}`;
   const id = await fileRequest(resident, "complaint", description);
@@ -113,7 +138,11 @@ test("a major complaint is triaged by the front desk and accepted by butler, sup
   await expect(desk.getByTestId("classification")).toContainText("-20");
   await expect(desk.getByTestId("assignees").locator("li")).toHaveCount(3);
 
-  for (const [role, last] of [["butler", false], ["supervisor", false], ["project_manager", true]] as const) {
+  for (const [role, last] of [
+    ["butler", false],
+    ["supervisor", false],
+    ["project_manager", true],
+  ] as const) {
     const page = await as(browser, role);
     await page.goto(`/staff/orders/${id}`);
     await page.getByRole("button", { name: tk.staff.accept, exact: true }).click();

@@ -16,7 +16,8 @@ export async function generateMetadata() {
 /** Where the resident portal sends a resident who has not accepted the current privacy notice. */
 export default async function ConsentPage() {
   const user = await requireUser(["resident"]);
-  if (!needsConsent(await acceptedVersion(getDb(), user.companyId, user.id, "privacy_notice"), PRIVACY_NOTICE_VERSION)) redirect("/home");
+  if (!needsConsent(await acceptedVersion(getDb(), user.companyId, user.id, "privacy_notice"), PRIVACY_NOTICE_VERSION))
+    redirect("/home");
   const t = await getTranslations("privacy.notice");
   return (
     <div className="space-y-5">
@@ -24,7 +25,12 @@ export default async function ConsentPage() {
         <strong className="block">{t("consentTitle")}</strong>
         {t("consentIntro")}
       </p>
-      <PrivacyDocument doc="notice" version={PRIVACY_NOTICE_VERSION} sections={NOTICE_SECTIONS} values={{ company: user.companyName }} />
+      <PrivacyDocument
+        doc="notice"
+        version={PRIVACY_NOTICE_VERSION}
+        sections={NOTICE_SECTIONS}
+        values={{ company: user.companyName }}
+      />
       <ActionForm action={acceptNoticeAction} redirectTo="/home">
         <input type="hidden" name="version" value={PRIVACY_NOTICE_VERSION} />
         <Button type="submit" className="w-full py-3 text-base">

@@ -24,8 +24,13 @@ export default async function ResidentBillsPage() {
   const db = getDb();
   const today = localDate(new Date(), user.timeZone);
   const ids = await residentHouseholdIds(db, user.companyId, user.id);
-  const accounts = (await Promise.all(ids.map((id) => householdAccount(db, user.companyId, id, today)))).filter((a) => a !== null);
-  const [gold, crmRules] = await Promise.all([activeGoldBadges(db, user.companyId, ids, today), publishedRules(db, user.companyId)]);
+  const accounts = (await Promise.all(ids.map((id) => householdAccount(db, user.companyId, id, today)))).filter(
+    (a) => a !== null,
+  );
+  const [gold, crmRules] = await Promise.all([
+    activeGoldBadges(db, user.companyId, ids, today),
+    publishedRules(db, user.companyId),
+  ]);
   const money = (fen: number) => formatFen(fen, locale);
   return (
     <div className="space-y-4">
@@ -36,7 +41,13 @@ export default async function ResidentBillsPage() {
         const settled = a.bills.filter((b) => b.outstandingFen <= 0);
         return (
           <div key={a.id} className="space-y-4">
-            {gold.has(a.id) ? <GoldCard householdName={a.name} expiresOn={gold.get(a.id)!.expiresOn} discountPercent={crmRules.gold.vipDiscountPercent} /> : null}
+            {gold.has(a.id) ? (
+              <GoldCard
+                householdName={a.name}
+                expiresOn={gold.get(a.id)!.expiresOn}
+                discountPercent={crmRules.gold.vipDiscountPercent}
+              />
+            ) : null}
             <Card>
               <div className="text-sm text-slate-600">{a.name}</div>
               <div className="mt-1 flex items-end justify-between gap-2">
@@ -46,7 +57,9 @@ export default async function ResidentBillsPage() {
                     {money(a.outstandingFen)}
                   </div>
                 </div>
-                {unpaid.length > 1 ? <PayButton householdId={a.id} billIds={unpaid.map((b) => b.id)} label={t("resident.payAll")} /> : null}
+                {unpaid.length > 1 ? (
+                  <PayButton householdId={a.id} billIds={unpaid.map((b) => b.id)} label={t("resident.payAll")} />
+                ) : null}
               </div>
               <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
                 <div>
@@ -65,13 +78,21 @@ export default async function ResidentBillsPage() {
               ) : (
                 <ul className="space-y-3">
                   {unpaid.map((b) => (
-                    <li key={b.id} className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="unpaid-bill">
+                    <li
+                      key={b.id}
+                      className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"
+                      data-testid="unpaid-bill"
+                    >
                       <div className="flex items-center justify-between">
                         <span className="font-medium">
                           {b.period}
-                          {b.kind === "one_off" ? <span className="ml-2 text-xs font-normal text-slate-500">{t("billKind.one_off")}</span> : null}
+                          {b.kind === "one_off" ? (
+                            <span className="ml-2 text-xs font-normal text-slate-500">{t("billKind.one_off")}</span>
+                          ) : null}
                         </span>
-                        <span className={`rounded px-2 py-0.5 text-xs ${b.overdue ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}>
+                        <span
+                          className={`rounded px-2 py-0.5 text-xs ${b.overdue ? "bg-red-50 text-red-700" : "bg-amber-50 text-amber-800"}`}
+                        >
                           {b.overdue ? t("resident.overdue") : t(`status.${b.status}`)}
                         </span>
                       </div>
@@ -109,7 +130,11 @@ export default async function ResidentBillsPage() {
                         <span className="font-semibold tabular-nums">{money(b.outstandingFen)}</span>
                       </div>
                       <div className="mt-2 flex items-center justify-between gap-2">
-                        <Link href={`/disputes/new?bill=${b.id}`} className="text-xs text-brand-700 hover:underline" data-testid="bill-dispute-link">
+                        <Link
+                          href={`/disputes/new?bill=${b.id}`}
+                          className="text-xs text-brand-700 hover:underline"
+                          data-testid="bill-dispute-link"
+                        >
                           {td("disputeBill")}
                         </Link>
                         <PayButton householdId={a.id} billIds={[b.id]} label={t("resident.payThis")} />

@@ -14,7 +14,11 @@ export async function generateMetadata() {
 }
 
 /** Dispute a notice (?notice=ID) or a bill (?bill=ID) of one of the resident's own households; anything else is a 404. */
-export default async function NewDisputePage({ searchParams }: { searchParams: Promise<{ notice?: string; bill?: string }> }) {
+export default async function NewDisputePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ notice?: string; bill?: string }>;
+}) {
   const user = await requireUser(["resident"]);
   const sp = await searchParams;
   const t = await getTranslations("arrears.disputes");
@@ -39,10 +43,20 @@ export default async function NewDisputePage({ searchParams }: { searchParams: P
           <TextArea name="reason" label={t("reason")} rows={5} />
           <p className="text-xs text-slate-500">{t("reasonHint")}</p>
           <Labeled id="photos" name="photos" label={t("photos")}>
-            <input id="photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp,image/gif" className="block w-full text-sm" />
+            <input
+              id="photos"
+              name="photos"
+              type="file"
+              multiple
+              accept="image/jpeg,image/png,image/webp,image/gif"
+              className="block w-full text-sm"
+            />
             <p className="mt-1 text-xs text-slate-500">{t("photosHint")}</p>
           </Labeled>
-          <button type="submit" className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white sm:w-auto">
+          <button
+            type="submit"
+            className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white sm:w-auto"
+          >
             {t("submit")}
           </button>
         </ActionForm>

@@ -35,9 +35,19 @@ export default async function GuidePage({ searchParams }: { searchParams: Promis
         <p className="text-sm text-slate-600">{t("resident.guideSubtitle")}</p>
       </div>
       <form method="get" role="search" className="flex items-center gap-2">
-        <input type="search" name="q" defaultValue={q} aria-label={tp("search")} placeholder={tp("search")} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base" />
+        <input
+          type="search"
+          name="q"
+          defaultValue={q}
+          aria-label={tp("search")}
+          placeholder={tp("search")}
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base"
+        />
         {category ? <input type="hidden" name="c" value={category} /> : null}
-        <button type="submit" className="shrink-0 whitespace-nowrap rounded-md bg-brand-600 px-4 py-2 text-sm text-white">
+        <button
+          type="submit"
+          className="shrink-0 whitespace-nowrap rounded-md bg-brand-600 px-4 py-2 text-sm text-white"
+        >
           {tp("searchButton")}
         </button>
       </form>

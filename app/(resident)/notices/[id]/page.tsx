@@ -28,14 +28,26 @@ export default async function ResidentNoticePage({ params }: { params: Promise<{
   return (
     <div className="space-y-4">
       {latest ? (
-        <div className={`no-print rounded-md p-3 text-sm ring-1 ${latest.status === "open" ? "bg-amber-50 ring-amber-200" : "bg-slate-50 ring-slate-200"}`} data-testid="notice-dispute">
-          <p>{latest.status === "open" ? td("onNoticeOpen") : td("onNoticeDone", { status: td(`status.${latest.status}`), reason: latest.resolution ?? "" })}</p>
+        <div
+          className={`no-print rounded-md p-3 text-sm ring-1 ${latest.status === "open" ? "bg-amber-50 ring-amber-200" : "bg-slate-50 ring-slate-200"}`}
+          data-testid="notice-dispute"
+        >
+          <p>
+            {latest.status === "open"
+              ? td("onNoticeOpen")
+              : td("onNoticeDone", { status: td(`status.${latest.status}`), reason: latest.resolution ?? "" })}
+          </p>
           <Link href="/disputes" className="mt-1 inline-block text-brand-700 hover:underline">
             {td("seeAll")}
           </Link>
         </div>
       ) : null}
-      <NoticeSheet notice={notice} locale={(await getLocale()) as Locale} disputeHref={latest?.status === "open" ? undefined : disputeHref} disputeUrl={`${base}${disputeHref}`} />
+      <NoticeSheet
+        notice={notice}
+        locale={(await getLocale()) as Locale}
+        disputeHref={latest?.status === "open" ? undefined : disputeHref}
+        disputeUrl={`${base}${disputeHref}`}
+      />
       <div className="no-print flex items-center justify-between gap-2">
         <Link href="/notifications" className="text-sm text-brand-700 hover:underline">
           ← {t("back")}

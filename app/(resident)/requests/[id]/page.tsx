@@ -2,7 +2,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
-import { Assignees, buttonClass, inputClass, labelClass, OverdueBadge, Photos, secondaryButtonClass, StatusBadge, Timeline } from "@/components/tickets/order-bits";
+import {
+  Assignees,
+  buttonClass,
+  inputClass,
+  labelClass,
+  OverdueBadge,
+  Photos,
+  secondaryButtonClass,
+  StatusBadge,
+  Timeline,
+} from "@/components/tickets/order-bits";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -41,7 +51,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{o.description}</p>
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
           <dt className="text-slate-500">{t("common.unit")}</dt>
-          <dd>{[d.communityName, d.buildingCode && `${d.buildingCode}-${d.unitNumber}`].filter(Boolean).join(" ") || "—"}</dd>
+          <dd>
+            {[d.communityName, d.buildingCode && `${d.buildingCode}-${d.unitNumber}`].filter(Boolean).join(" ") || "—"}
+          </dd>
           <dt className="text-slate-500">{t("common.createdAt")}</dt>
           <dd>{formatDateTime(o.createdAt, locale, user.timeZone)}</dd>
           {o.repairCategory ? (
@@ -77,8 +89,17 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
                 <legend className={labelClass}>{t("common.rating")}</legend>
                 <div className="flex gap-2">
                   {[1, 2, 3, 4, 5].map((n) => (
-                    <label key={n} className="flex items-center gap-1 rounded-md px-2 py-1 text-sm ring-1 ring-slate-300">
-                      <input type="radio" name="rating" value={n} defaultChecked={n === 5} className="accent-brand-600" />
+                    <label
+                      key={n}
+                      className="flex items-center gap-1 rounded-md px-2 py-1 text-sm ring-1 ring-slate-300"
+                    >
+                      <input
+                        type="radio"
+                        name="rating"
+                        value={n}
+                        defaultChecked={n === 5}
+                        className="accent-brand-600"
+                      />
                       {n}★
                     </label>
                   ))}

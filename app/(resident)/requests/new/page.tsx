@@ -25,7 +25,12 @@ export default async function NewRequestPage() {
         <EmptyState>{t("resident.noUnits")}</EmptyState>
       ) : (
         <Card>
-          <ActionForm action={submitRequestAction} redirectTo="/requests/{id}" className="space-y-4" testId="request-form">
+          <ActionForm
+            action={submitRequestAction}
+            redirectTo="/requests/{id}"
+            className="space-y-4"
+            testId="request-form"
+          >
             <div>
               <label htmlFor="type" className={labelClass}>
                 {t("common.type")}
@@ -69,14 +74,28 @@ export default async function NewRequestPage() {
               <label htmlFor="description" className={labelClass}>
                 {t("common.description")}
               </label>
-              <textarea id="description" name="description" rows={4} maxLength={2000} placeholder={t("resident.descriptionPlaceholder")} className={inputClass} />
+              <textarea
+                id="description"
+                name="description"
+                rows={4}
+                maxLength={2000}
+                placeholder={t("resident.descriptionPlaceholder")}
+                className={inputClass}
+              />
               <FieldError name="description" />
             </div>
             <div>
               <label htmlFor="photos" className={labelClass}>
                 {t("common.photos")}
               </label>
-              <input id="photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp,image/gif" className="block w-full text-sm" />
+              <input
+                id="photos"
+                name="photos"
+                type="file"
+                multiple
+                accept="image/jpeg,image/png,image/webp,image/gif"
+                className="block w-full text-sm"
+              />
               <p className="mt-1 text-xs text-slate-500">{t("common.photosHint")}</p>
               <FieldError name="photos" />
             </div>

@@ -38,12 +38,20 @@ export default async function ShopPage() {
           <h1 className="text-lg font-semibold">{t("title")}</h1>
           <p className="text-sm text-slate-600">{t("subtitle")}</p>
         </div>
-        <Link href="/shop/cart" className="inline-flex shrink-0 items-center gap-1 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white" data-testid="cart-link">
+        <Link
+          href="/shop/cart"
+          className="inline-flex shrink-0 items-center gap-1 rounded-md bg-brand-600 px-3 py-2 text-sm font-medium text-white"
+          data-testid="cart-link"
+        >
           <ShoppingCart aria-hidden className="h-4 w-4" />
           {t("cartCount", { count: inCart })}
         </Link>
       </div>
-      {percent ? <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">🏅 {t("vipNote", { percent })}</p> : null}
+      {percent ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          🏅 {t("vipNote", { percent })}
+        </p>
+      ) : null}
       <Link href="/shop/orders" className="block text-sm text-brand-700 hover:underline">
         {t("orders")}
       </Link>
@@ -57,18 +65,28 @@ export default async function ShopPage() {
                 <div className="flex gap-3">
                   {p.photoPath ? (
                     // eslint-disable-next-line @next/next/no-img-element -- an authorized, private file
-                    <img src={`/api/files/p${p.id}`} alt="" width={64} height={64} className="h-16 w-16 shrink-0 rounded object-cover" />
+                    <img
+                      src={`/api/files/p${p.id}`}
+                      alt=""
+                      width={64}
+                      height={64}
+                      className="h-16 w-16 shrink-0 rounded object-cover"
+                    />
                   ) : null}
                   <div className="min-w-0 flex-1">
                     <div className="flex items-start justify-between gap-2">
                       <h2 className="font-medium">{p.name}</h2>
-                      <span className="shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t(p.kind)}</span>
+                      <span className="shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+                        {t(p.kind)}
+                      </span>
                     </div>
                     {p.description ? <p className="mt-1 text-sm text-slate-600">{p.description}</p> : null}
                     <div className="mt-2 flex items-baseline gap-2" data-testid={`price-${p.id}`}>
                       {percent ? (
                         <>
-                          <span className="text-lg font-semibold text-amber-800 tabular-nums">{formatFen(vipUnitPriceFen(p.priceFen, percent), locale)}</span>
+                          <span className="text-lg font-semibold text-amber-800 tabular-nums">
+                            {formatFen(vipUnitPriceFen(p.priceFen, percent), locale)}
+                          </span>
                           <span className="text-xs text-amber-800">{t("vipPrice")}</span>
                           <s className="text-sm text-slate-500 tabular-nums">{formatFen(p.priceFen, locale)}</s>
                         </>
@@ -76,7 +94,9 @@ export default async function ShopPage() {
                         <span className="text-lg font-semibold tabular-nums">{formatFen(p.priceFen, locale)}</span>
                       )}
                     </div>
-                    <p className="text-xs text-slate-600">{p.stock > 0 ? t("stock", { count: p.stock }) : t("soldOut")}</p>
+                    <p className="text-xs text-slate-600">
+                      {p.stock > 0 ? t("stock", { count: p.stock }) : t("soldOut")}
+                    </p>
                   </div>
                 </div>
                 {p.stock > 0 ? (
@@ -84,7 +104,15 @@ export default async function ShopPage() {
                     <input type="hidden" name="productId" value={p.id} />
                     <label className="text-sm">
                       <span className="sr-only">{t("quantityOf", { name: p.name })}</span>
-                      <input name="quantity" type="number" min={1} max={Math.min(99, p.stock)} defaultValue={1} inputMode="numeric" className="w-20 rounded-md border border-slate-300 px-2 py-2 text-base" />
+                      <input
+                        name="quantity"
+                        type="number"
+                        min={1}
+                        max={Math.min(99, p.stock)}
+                        defaultValue={1}
+                        inputMode="numeric"
+                        className="w-20 rounded-md border border-slate-300 px-2 py-2 text-base"
+                      />
                     </label>
                     <Button type="submit" variant="secondary" className="flex-1">
                       {t("addToCart")}

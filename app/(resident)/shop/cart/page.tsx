@@ -33,8 +33,19 @@ export default async function CartPage() {
   // The same rule the server applies when the order is placed, shown per household.
   const totals = Object.fromEntries(
     householdIds.map((h) => {
-      const x = shopTotals(lines.map((l) => ({ productId: l.productId, unitPriceFen: l.priceFen, quantity: l.quantity })), vip.get(h) ?? null);
-      return [h, { subtotal: formatFen(x.subtotalFen, locale), discountPercent: x.discountPercent, discount: formatFen(x.discountFen, locale), total: formatFen(x.totalFen, locale) }];
+      const x = shopTotals(
+        lines.map((l) => ({ productId: l.productId, unitPriceFen: l.priceFen, quantity: l.quantity })),
+        vip.get(h) ?? null,
+      );
+      return [
+        h,
+        {
+          subtotal: formatFen(x.subtotalFen, locale),
+          discountPercent: x.discountPercent,
+          discount: formatFen(x.discountFen, locale),
+          total: formatFen(x.totalFen, locale),
+        },
+      ];
     }),
   );
   return (
@@ -56,7 +67,15 @@ export default async function CartPage() {
                     <input type="hidden" name="productId" value={l.productId} />
                     <label className="text-sm">
                       <span className="sr-only">{t("quantityOf", { name: l.name })}</span>
-                      <input name="quantity" type="number" min={0} max={99} defaultValue={l.quantity} inputMode="numeric" className="w-20 rounded-md border border-slate-300 px-2 py-1 text-base" />
+                      <input
+                        name="quantity"
+                        type="number"
+                        min={0}
+                        max={99}
+                        defaultValue={l.quantity}
+                        inputMode="numeric"
+                        className="w-20 rounded-md border border-slate-300 px-2 py-1 text-base"
+                      />
                     </label>
                     <Button type="submit" variant="ghost" className="px-2 py-1">
                       {t("update")}

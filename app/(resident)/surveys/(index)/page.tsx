@@ -30,7 +30,9 @@ export default async function ResidentSurveysPage() {
                   <Card>
                     <div className="flex items-center justify-between gap-2">
                       <span className="font-medium">{s.quarter}</span>
-                      <span className={`rounded-full px-2 py-0.5 text-xs ${done ? "bg-slate-100 text-slate-600" : s.open ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}>
+                      <span
+                        className={`rounded-full px-2 py-0.5 text-xs ${done ? "bg-slate-100 text-slate-600" : s.open ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}
+                      >
                         {done ? t("answered") : s.open ? t("toAnswer") : t("closed")}
                       </span>
                     </div>

@@ -16,7 +16,13 @@ export async function generateMetadata() {
  * One survey for the resident (only if one of their households received it; else 404). With
  * several households, `?household=` picks which one answers; each household answers once.
  */
-export default async function ResidentSurveyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ household?: string }> }) {
+export default async function ResidentSurveyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ household?: string }>;
+}) {
   const user = await requireUser(["resident"]);
   const id = Number((await params).id);
   if (!Number.isInteger(id) || id <= 0) notFound();
@@ -24,19 +30,29 @@ export default async function ResidentSurveyPage({ params, searchParams }: { par
   if (!found) notFound();
   const t = await getTranslations("visits.resident");
   const wanted = Number((await searchParams).household);
-  const home = found.households.find((h) => h.householdId === wanted) ?? found.households.find((h) => !h.answeredAt) ?? found.households[0];
+  const home =
+    found.households.find((h) => h.householdId === wanted) ??
+    found.households.find((h) => !h.answeredAt) ??
+    found.households[0];
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-lg font-semibold">
           {t("title")} · {found.survey.quarter}
         </h1>
-        <p className="text-xs text-slate-500">{t("period", { from: found.survey.opensOn, to: found.survey.closesOn })}</p>
+        <p className="text-xs text-slate-500">
+          {t("period", { from: found.survey.opensOn, to: found.survey.closesOn })}
+        </p>
       </div>
       {found.households.length > 1 ? (
         <nav className="flex flex-wrap gap-2" aria-label={t("household")}>
           {found.households.map((h) => (
-            <Link key={h.householdId} href={`/surveys/${id}?household=${h.householdId}`} aria-current={h.householdId === home.householdId ? "page" : undefined} className={`rounded-full px-3 py-2 text-sm ring-1 ${h.householdId === home.householdId ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300"}`}>
+            <Link
+              key={h.householdId}
+              href={`/surveys/${id}?household=${h.householdId}`}
+              aria-current={h.householdId === home.householdId ? "page" : undefined}
+              className={`rounded-full px-3 py-2 text-sm ring-1 ${h.householdId === home.householdId ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300"}`}
+            >
               {h.householdName}
               {h.answeredAt ? " ✓" : ""}
             </Link>

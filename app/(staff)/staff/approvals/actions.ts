@@ -33,15 +33,26 @@ export const withdrawAction = authorizedAction({ schema: withdrawSchema, roles: 
   return res;
 });
 
-export const saveChainsAction = authorizedAction({ schema: chainConfigSchema, roles: CHAIN_ADMIN_ROLES }, async (chains, ctx) => {
-  await saveChainConfig(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id, roles: ctx.roles }, chains);
-  revalidatePath("/staff/approvals/settings");
-  return null;
-});
+export const saveChainsAction = authorizedAction(
+  { schema: chainConfigSchema, roles: CHAIN_ADMIN_ROLES },
+  async (chains, ctx) => {
+    await saveChainConfig(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id, roles: ctx.roles }, chains);
+    revalidatePath("/staff/approvals/settings");
+    return null;
+  },
+);
 
 /** The requester attaches images (contract scans, quotes, receipts) — FormData with "photos". */
-export const attachAction = formAction({ schema: z.object({ requestId: z.coerce.number().int().positive() }), roles: STAFF_ROLES }, async (input, ctx, fd) => {
-  const res = await addAttachments(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id, roles: ctx.roles }, input.requestId, filesOf(fd));
-  revalidatePath(`/staff/approvals/${input.requestId}`);
-  return res;
-});
+export const attachAction = formAction(
+  { schema: z.object({ requestId: z.coerce.number().int().positive() }), roles: STAFF_ROLES },
+  async (input, ctx, fd) => {
+    const res = await addAttachments(
+      ctx.db,
+      { companyId: ctx.companyId, userId: ctx.user.id, roles: ctx.roles },
+      input.requestId,
+      filesOf(fd),
+    );
+    revalidatePath(`/staff/approvals/${input.requestId}`);
+    return res;
+  },
+);

@@ -20,7 +20,11 @@ export async function generateMetadata() {
 const TABS = ["mine", "waiting", "all"] as const;
 
 /** My requests, waiting for me (scoped to the steps I may decide), all requests (finance, admin) with filters. */
-export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ tab?: string; status?: string; type?: string; community?: string }> }) {
+export default async function ApprovalsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ tab?: string; status?: string; type?: string; community?: string }>;
+}) {
   const user = await requireUser(STAFF_ROLES);
   const sp = await searchParams;
   const t = await getTranslations("approvals");
@@ -36,7 +40,12 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
   const type = (REQUEST_TYPES as readonly string[]).includes(sp.type ?? "") ? sp.type : undefined;
   const communities = tab === "all" ? await listCommunityOptions(db, user.companyId) : [];
   const communityId = communities.find((c) => String(c.id) === sp.community)?.id;
-  const rows: RequestListRow[] = tab === "mine" ? await myRequests(db, user.companyId, user.id) : tab === "waiting" ? waiting : await allRequests(db, user.companyId, { status, type, communityId });
+  const rows: RequestListRow[] =
+    tab === "mine"
+      ? await myRequests(db, user.companyId, user.id)
+      : tab === "waiting"
+        ? waiting
+        : await allRequests(db, user.companyId, { status, type, communityId });
   return (
     <div className="space-y-4">
       <PageHeader
@@ -44,11 +53,17 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         actions={
           <div className="flex gap-3">
             {hasAnyRole(user.roles, CHAIN_ADMIN_ROLES) ? (
-              <Link href="/staff/approvals/settings" className="rounded-md px-3 py-2 text-sm text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
+              <Link
+                href="/staff/approvals/settings"
+                className="rounded-md px-3 py-2 text-sm text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+              >
                 {t("settings.link")}
               </Link>
             ) : null}
-            <Link href="/staff/approvals/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href="/staff/approvals/new"
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
               {t("new")}
             </Link>
           </div>
@@ -56,9 +71,16 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
       />
       <nav className="flex flex-wrap gap-2" aria-label={t("title")}>
         {tabs.map((x) => (
-          <Link key={x} href={`/staff/approvals?tab=${x}`} aria-current={x === tab ? "page" : undefined} className={`rounded-md px-3 py-1.5 text-sm ring-1 ${x === tab ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300"}`}>
+          <Link
+            key={x}
+            href={`/staff/approvals?tab=${x}`}
+            aria-current={x === tab ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 text-sm ring-1 ${x === tab ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300"}`}
+          >
             {t(`tabs.${x}`)}
-            {x === "waiting" && waiting.length ? <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs text-white">{waiting.length}</span> : null}
+            {x === "waiting" && waiting.length ? (
+              <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs text-white">{waiting.length}</span>
+            ) : null}
           </Link>
         ))}
       </nav>
@@ -68,7 +90,11 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
             <input type="hidden" name="tab" value="all" />
             <label className="text-sm">
               <span className="mb-1 block font-medium text-slate-700">{t("filters.status")}</span>
-              <select name="status" defaultValue={status ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+              <select
+                name="status"
+                defaultValue={status ?? ""}
+                className="rounded-md border border-slate-300 bg-white px-3 py-2"
+              >
                 <option value="">{t("filters.all")}</option>
                 {REQUEST_STATUSES.map((s) => (
                   <option key={s} value={s}>
@@ -79,7 +105,11 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
             </label>
             <label className="text-sm">
               <span className="mb-1 block font-medium text-slate-700">{t("filters.type")}</span>
-              <select name="type" defaultValue={type ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+              <select
+                name="type"
+                defaultValue={type ?? ""}
+                className="rounded-md border border-slate-300 bg-white px-3 py-2"
+              >
                 <option value="">{t("filters.all")}</option>
                 {REQUEST_TYPES.map((s) => (
                   <option key={s} value={s}>
@@ -90,7 +120,11 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
             </label>
             <label className="text-sm">
               <span className="mb-1 block font-medium text-slate-700">{t("filters.community")}</span>
-              <select name="community" defaultValue={communityId ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+              <select
+                name="community"
+                defaultValue={communityId ?? ""}
+                className="rounded-md border border-slate-300 bg-white px-3 py-2"
+              >
                 <option value="">{t("filters.all")}</option>
                 {communities.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -99,7 +133,10 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
                 ))}
               </select>
             </label>
-            <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <button
+              type="submit"
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
               {t("filters.apply")}
             </button>
           </form>
@@ -109,7 +146,19 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         {rows.length === 0 ? (
           <EmptyState>{t("list.empty")}</EmptyState>
         ) : (
-          <Table head={[t("list.id"), t("fields.type"), t("list.subject"), t("fields.community"), t("list.requester"), t("list.amount"), t("list.status"), t("list.current"), t("list.submittedAt")]}>
+          <Table
+            head={[
+              t("list.id"),
+              t("fields.type"),
+              t("list.subject"),
+              t("fields.community"),
+              t("list.requester"),
+              t("list.amount"),
+              t("list.status"),
+              t("list.current"),
+              t("list.submittedAt"),
+            ]}
+          >
             {rows.map((r) => (
               <tr key={r.id} data-testid={`request-${r.id}`}>
                 <td className="font-mono">
@@ -130,7 +179,9 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
                   <RequestStatusBadge status={r.status} />
                 </td>
                 <td>{r.status === "pending" && r.currentRole ? tr(r.currentRole as "supervisor") : "—"}</td>
-                <td className="whitespace-nowrap text-xs text-slate-500">{r.submittedAt ? formatDateTime(r.submittedAt, locale, user.timeZone) : "—"}</td>
+                <td className="whitespace-nowrap text-xs text-slate-500">
+                  {r.submittedAt ? formatDateTime(r.submittedAt, locale, user.timeZone) : "—"}
+                </td>
               </tr>
             ))}
           </Table>

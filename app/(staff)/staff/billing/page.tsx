@@ -21,7 +21,10 @@ export default async function BillingHome() {
   const db = getDb();
   const today = localDate(new Date(), user.timeZone);
   const month = today.slice(0, 7);
-  const [[current], arrears] = await Promise.all([collectionReport(db, user.companyId, month, month, "month"), monthsInArrearsByHousehold(db, user.companyId, today)]);
+  const [[current], arrears] = await Promise.all([
+    collectionReport(db, user.companyId, month, month, "month"),
+    monthsInArrearsByHousehold(db, user.companyId, today),
+  ]);
   const owed = [...arrears.values()].reduce((s, a) => s + a.owedFen, 0);
   const links = [
     { href: "/staff/billing/cashier", label: t("cashier.title") },
@@ -41,7 +44,11 @@ export default async function BillingHome() {
       </div>
       <div className="flex flex-wrap gap-2">
         {links.map((l) => (
-          <Link key={l.href} href={l.href} className="rounded-md bg-white px-4 py-2 text-sm font-medium text-brand-700 ring-1 ring-slate-200 hover:bg-brand-50">
+          <Link
+            key={l.href}
+            href={l.href}
+            className="rounded-md bg-white px-4 py-2 text-sm font-medium text-brand-700 ring-1 ring-slate-200 hover:bg-brand-50"
+          >
             {l.label}
           </Link>
         ))}

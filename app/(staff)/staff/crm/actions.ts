@@ -38,8 +38,11 @@ export const correctionAction = formAction({ schema: correctionSchema, roles: AD
 });
 
 /** The company's due-process setting: lawyer's letters wait for legal's confirmation (audited). */
-export const legalConfirmationAction = formAction({ schema: legalConfirmationSchema, roles: ADMIN }, async (input, ctx) => {
-  await saveLegalConfirmation(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input.legalConfirmation);
-  revalidatePath("/staff/crm/rules");
-  return null;
-});
+export const legalConfirmationAction = formAction(
+  { schema: legalConfirmationSchema, roles: ADMIN },
+  async (input, ctx) => {
+    await saveLegalConfirmation(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input.legalConfirmation);
+    revalidatePath("/staff/crm/rules");
+    return null;
+  },
+);

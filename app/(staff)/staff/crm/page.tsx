@@ -9,7 +9,13 @@ import { requireUser } from "@/lib/auth/session";
 import { localDate } from "@/lib/billing/rules";
 import { BAND_STYLE } from "@/lib/crm/bands";
 import { BANDS, type Band } from "@/lib/crm/config";
-import { bandDistribution, butlerRiskLists, CRM_DASHBOARD_ROLES, movedThisWeek, weeklyTrend } from "@/lib/crm/dashboard";
+import {
+  bandDistribution,
+  butlerRiskLists,
+  CRM_DASHBOARD_ROLES,
+  movedThisWeek,
+  weeklyTrend,
+} from "@/lib/crm/dashboard";
 import { activeGoldBadges, publishedRules } from "@/lib/crm/read";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
@@ -30,17 +36,28 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
   const asOf = localDate(new Date(), user.timeZone);
   // ?butler=<id>: that butler's whole list (still only within the viewer's visible households).
   const onlyButler = Number((await searchParams).butler) || undefined;
-  const [rules, view] = await Promise.all([publishedRules(db, user.companyId), loadRegistryView(db, user.companyId, { userId: user.id, roles: user.roles })]);
+  const [rules, view] = await Promise.all([
+    publishedRules(db, user.companyId),
+    loadRegistryView(db, user.companyId, { userId: user.id, roles: user.roles }),
+  ]);
   const [dist, trend, moved, risk] = await Promise.all([
     bandDistribution(db, user.companyId, view, rules),
     weeklyTrend(db, user.companyId, view, rules, asOf),
     movedThisWeek(db, user.companyId, view, rules, asOf),
     butlerRiskLists(db, user.companyId, view, rules, asOf, onlyButler ? 5000 : RISK_PER_BUTLER, onlyButler),
   ]);
-  const gold = await activeGoldBadges(db, user.companyId, [...new Set([...risk.map((r) => r.householdId), ...moved.map((m) => m.householdId)])], asOf);
+  const gold = await activeGoldBadges(
+    db,
+    user.companyId,
+    [...new Set([...risk.map((r) => r.householdId), ...moved.map((m) => m.householdId)])],
+    asOf,
+  );
   const labels = Object.fromEntries(BANDS.map((b) => [b, t(`band.${b}`)])) as Record<Band, string>;
-  const pct = (n: number) => (dist.total ? new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format((n / dist.total) * 100) : "0");
-  const butlers = [...new Map(risk.map((r) => [r.butlerUserId, { name: r.butlerName, total: r.households }])).entries()];
+  const pct = (n: number) =>
+    dist.total ? new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format((n / dist.total) * 100) : "0";
+  const butlers = [
+    ...new Map(risk.map((r) => [r.butlerUserId, { name: r.butlerName, total: r.households }])).entries(),
+  ];
   return (
     <div className="space-y-4">
       <PageHeader
@@ -65,11 +82,19 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
             {BANDS.map((b) => (
               <li key={b} className="flex items-center justify-between gap-2" data-band={b}>
                 <span className="flex items-center gap-2">
-                  <span className="inline-block h-3 w-3 rounded-sm" style={{ background: BAND_STYLE[b].color }} aria-hidden />
-                  {BAND_STYLE[b].emoji} {labels[b]} <span className="text-xs text-slate-500">{t(`bandMeaning.${b}`)}</span>
+                  <span
+                    className="inline-block h-3 w-3 rounded-sm"
+                    style={{ background: BAND_STYLE[b].color }}
+                    aria-hidden
+                  />
+                  {BAND_STYLE[b].emoji} {labels[b]}{" "}
+                  <span className="text-xs text-slate-500">{t(`bandMeaning.${b}`)}</span>
                 </span>
                 <span className="tabular-nums">
-                  {dist.counts[b]} <span className="text-xs text-slate-500">({t("dashboard.percent", { percent: pct(dist.counts[b]) })})</span>
+                  {dist.counts[b]}{" "}
+                  <span className="text-xs text-slate-500">
+                    ({t("dashboard.percent", { percent: pct(dist.counts[b]) })})
+                  </span>
                 </span>
               </li>
             ))}
@@ -99,7 +124,9 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
                 <td>
                   <BandBadge band={m.to} score={m.score} gold={gold.has(m.householdId)} compact />
                 </td>
-                <td className="text-slate-700">{m.entry ? `${m.entry.occurredOn} · ${ledgerSentence(t, m.entry)}` : "—"}</td>
+                <td className="text-slate-700">
+                  {m.entry ? `${m.entry.occurredOn} · ${ledgerSentence(t, m.entry)}` : "—"}
+                </td>
               </tr>
             ))}
           </Table>
@@ -118,14 +145,20 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
               <section key={butlerId} className="rounded-md ring-1 ring-slate-200 p-3" data-testid="butler-risk">
                 <h3 className="mb-2 flex items-center justify-between gap-2 text-sm font-semibold">
                   <span>
-                    {b.name} <span className="font-normal text-slate-500">· {t("dashboard.ofHouseholds", { count: b.total })}</span>
+                    {b.name}{" "}
+                    <span className="font-normal text-slate-500">
+                      · {t("dashboard.ofHouseholds", { count: b.total })}
+                    </span>
                   </span>
                   {onlyButler ? (
                     <Link href="/staff/crm#risk" className="text-xs font-normal text-brand-700 hover:underline">
                       {t("dashboard.allButlers")}
                     </Link>
                   ) : b.total > RISK_PER_BUTLER ? (
-                    <Link href={`/staff/crm?butler=${butlerId}#risk`} className="text-xs font-normal text-brand-700 hover:underline">
+                    <Link
+                      href={`/staff/crm?butler=${butlerId}#risk`}
+                      className="text-xs font-normal text-brand-700 hover:underline"
+                    >
                       {t("dashboard.showAll")}
                     </Link>
                   ) : null}
@@ -142,9 +175,14 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
                         <td>
                           <BandBadge band={r.band} score={r.score} gold={gold.has(r.householdId)} compact />
                         </td>
-                        <td className={`tabular-nums ${r.monthsInArrears >= 3 ? "font-semibold text-red-700" : ""}`}>{r.monthsInArrears}</td>
+                        <td className={`tabular-nums ${r.monthsInArrears >= 3 ? "font-semibold text-red-700" : ""}`}>
+                          {r.monthsInArrears}
+                        </td>
                         <td>
-                          <Link href={`/staff/crm/households/${r.householdId}`} className="text-brand-700 hover:underline">
+                          <Link
+                            href={`/staff/crm/households/${r.householdId}`}
+                            className="text-brand-700 hover:underline"
+                          >
                             {t("dashboard.open")}
                           </Link>
                         </td>

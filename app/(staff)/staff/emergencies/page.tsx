@@ -23,7 +23,12 @@ export default async function EmergenciesPage() {
     <div className="max-w-2xl space-y-4">
       <PageHeader title={t("emergency.title")} subtitle={t("emergency.subtitle")} />
       <Card title={t("emergency.report")}>
-        <ActionForm action={emergencyAction} redirectTo="/staff/orders/{id}" className="space-y-3" testId="emergency-form">
+        <ActionForm
+          action={emergencyAction}
+          redirectTo="/staff/orders/{id}"
+          className="space-y-3"
+          testId="emergency-form"
+        >
           <div>
             <label htmlFor="em-community" className={labelClass}>
               {t("common.community")}

@@ -19,7 +19,10 @@ export default async function EquipmentPage() {
   const user = await requireUser(EQUIPMENT_ROLES);
   const t = await getTranslations("tickets");
   const db = getDb();
-  const [items, communityRows] = await Promise.all([listEquipment(db, user.companyId), listCommunities(db, user.companyId, "all")]);
+  const [items, communityRows] = await Promise.all([
+    listEquipment(db, user.companyId),
+    listCommunities(db, user.companyId, "all"),
+  ]);
   const canEdit = user.roles.some((r) => EQUIPMENT_EDIT_ROLES.includes(r));
   return (
     <div className="space-y-4">
@@ -28,7 +31,15 @@ export default async function EquipmentPage() {
         {items.length === 0 ? (
           <EmptyState>{t("equipment.empty")}</EmptyState>
         ) : (
-          <Table head={[t("equipment.name"), t("equipment.kind"), t("equipment.community"), t("equipment.location"), t("equipment.plans")]}>
+          <Table
+            head={[
+              t("equipment.name"),
+              t("equipment.kind"),
+              t("equipment.community"),
+              t("equipment.location"),
+              t("equipment.plans"),
+            ]}
+          >
             {items.map((e) => (
               <tr key={e.id}>
                 <td className="font-medium">{e.name}</td>
@@ -44,7 +55,8 @@ export default async function EquipmentPage() {
                         <li key={p.id}>
                           <span className="font-medium">{p.title}</span>{" "}
                           <span className="text-xs text-slate-500">
-                            {t("equipment.everyText", { every: p.every, interval: t(`interval.${p.interval}`) })} · {p.startDate}
+                            {t("equipment.everyText", { every: p.every, interval: t(`interval.${p.interval}`) })} ·{" "}
+                            {p.startDate}
                           </span>
                           <div className="text-xs text-slate-500">{p.checklist.join(" / ")}</div>
                         </li>
@@ -131,7 +143,15 @@ export default async function EquipmentPage() {
                     <label htmlFor="pl-every" className={labelClass}>
                       {t("equipment.every")}
                     </label>
-                    <input id="pl-every" name="every" type="number" min={1} max={365} defaultValue={1} className={inputClass} />
+                    <input
+                      id="pl-every"
+                      name="every"
+                      type="number"
+                      min={1}
+                      max={365}
+                      defaultValue={1}
+                      className={inputClass}
+                    />
                     <FieldError name="every" />
                   </div>
                   <div>
@@ -157,7 +177,15 @@ export default async function EquipmentPage() {
                     <label htmlFor="pl-lead" className={labelClass}>
                       {t("equipment.leadDays")}
                     </label>
-                    <input id="pl-lead" name="leadDays" type="number" min={0} max={60} defaultValue={3} className={inputClass} />
+                    <input
+                      id="pl-lead"
+                      name="leadDays"
+                      type="number"
+                      min={0}
+                      max={60}
+                      defaultValue={3}
+                      className={inputClass}
+                    />
                   </div>
                 </div>
                 <div>

@@ -23,7 +23,11 @@ export async function generateMetadata() {
  * summary, per community or for the company; chart, CSV export, printable. Finance and admin
  * see every community; a project manager reads the communities they run.
  */
-export default async function FinanceReportsPage({ searchParams }: { searchParams: Promise<{ year?: string; community?: string }> }) {
+export default async function FinanceReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ year?: string; community?: string }>;
+}) {
   const user = await requireUser(FINANCE_REPORT_ROLES);
   const sp = await searchParams;
   const t = await getTranslations("finance");
@@ -37,10 +41,13 @@ export default async function FinanceReportsPage({ searchParams }: { searchParam
   const ytdTo = bva.ytdMonths ? `${year}-${MONTHS[bva.ytdMonths - 1]}-31` : `${year}-01-00`;
   const pnl = await profitAndLoss(db, user.companyId, scope, `${year}-01-01`, ytdTo);
   const money = (fen: number) => formatFen(fen, locale);
-  const pct = (v: Variance) => (v.variancePct === null ? "—" : `${v.variancePct > 0 ? "+" : ""}${v.variancePct.toFixed(1)}%`);
+  const pct = (v: Variance) =>
+    v.variancePct === null ? "—" : `${v.variancePct > 0 ? "+" : ""}${v.variancePct.toFixed(1)}%`;
   const varCell = (v: Variance, kind: "income" | "expense") => {
     const bad = kind === "income" ? v.variance < 0 : v.variance > 0;
-    return <span className={v.variance === 0 ? "" : bad ? "text-red-600" : "text-emerald-700"}>{money(v.variance)}</span>;
+    return (
+      <span className={v.variance === 0 ? "" : bad ? "text-red-600" : "text-emerald-700"}>{money(v.variance)}</span>
+    );
   };
   const query = new URLSearchParams({ year: String(year), ...(chosen ? { community: String(chosen.id) } : {}) });
   const chart = MONTHS.map((m, i) => ({
@@ -58,7 +65,11 @@ export default async function FinanceReportsPage({ searchParams }: { searchParam
         subtitle={`${year} · ${scopeName}`}
         actions={
           <div className="flex gap-2 print:hidden">
-            <a href={`/staff/finance/csv?${query}`} className="rounded-md px-3 py-2 text-sm text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50" download>
+            <a
+              href={`/staff/finance/csv?${query}`}
+              className="rounded-md px-3 py-2 text-sm text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+              download
+            >
               {t("csv")}
             </a>
             <PrintButton label={t("print")} />
@@ -69,11 +80,22 @@ export default async function FinanceReportsPage({ searchParams }: { searchParam
         <form method="get" className="flex flex-wrap items-end gap-3">
           <label className="text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t("year")}</span>
-            <input type="number" name="year" defaultValue={year} min={thisYear - 10} max={thisYear + 10} className="w-28 rounded-md border border-slate-300 px-3 py-2" />
+            <input
+              type="number"
+              name="year"
+              defaultValue={year}
+              min={thisYear - 10}
+              max={thisYear + 10}
+              className="w-28 rounded-md border border-slate-300 px-3 py-2"
+            />
           </label>
           <label className="text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t("community")}</span>
-            <select name="community" defaultValue={chosen?.id ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+            <select
+              name="community"
+              defaultValue={chosen?.id ?? ""}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2"
+            >
               <option value="">{companyWide ? t("allCommunities") : t("readOnly")}</option>
               {options.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -82,7 +104,10 @@ export default async function FinanceReportsPage({ searchParams }: { searchParam
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             {t("show")}
           </button>
         </form>
@@ -90,16 +115,38 @@ export default async function FinanceReportsPage({ searchParams }: { searchParam
       <div className="grid gap-3 sm:grid-cols-3">
         <Stat label={`${t("pnl.income")} · ${t("bva.ytdShort")}`} value={money(pnl.incomeFen)} />
         <Stat label={`${t("pnl.expense")} · ${t("bva.ytdShort")}`} value={money(pnl.expenseFen)} />
-        <Stat label={`${t("pnl.net")} · ${t("bva.ytdShort")}`} value={<span data-testid="net">{money(pnl.netFen)}</span>} />
+        <Stat
+          label={`${t("pnl.net")} · ${t("bva.ytdShort")}`}
+          value={<span data-testid="net">{money(pnl.netFen)}</span>}
+        />
       </div>
       <Card title={t("chart.title")} className="break-inside-avoid">
-        <FinanceChart data={chart} labels={{ incomeBudget: t("chart.incomeBudget"), incomeActual: t("chart.incomeActual"), expenseBudget: t("chart.expenseBudget"), expenseActual: t("chart.expenseActual") }} />
+        <FinanceChart
+          data={chart}
+          labels={{
+            incomeBudget: t("chart.incomeBudget"),
+            incomeActual: t("chart.incomeActual"),
+            expenseBudget: t("chart.expenseBudget"),
+            expenseActual: t("chart.expenseActual"),
+          }}
+        />
       </Card>
       <Card title={t("bva.title", { year })}>
         {bva.rows.length === 0 ? (
           <EmptyState>{t("bva.empty")}</EmptyState>
         ) : (
-          <Table head={[t("bva.category"), `${t("bva.budget")} · ${t("bva.ytdShort")}`, `${t("bva.actual")} · ${t("bva.ytdShort")}`, t("bva.variance"), t("bva.variancePct"), `${t("bva.budget")} · ${t("bva.yearTotal")}`, `${t("bva.actual")} · ${t("bva.yearTotal")}`, t("bva.variancePct")]}>
+          <Table
+            head={[
+              t("bva.category"),
+              `${t("bva.budget")} · ${t("bva.ytdShort")}`,
+              `${t("bva.actual")} · ${t("bva.ytdShort")}`,
+              t("bva.variance"),
+              t("bva.variancePct"),
+              `${t("bva.budget")} · ${t("bva.yearTotal")}`,
+              `${t("bva.actual")} · ${t("bva.yearTotal")}`,
+              t("bva.variancePct"),
+            ]}
+          >
             {(["income", "expense"] as const).flatMap((kind) => [
               <tr key={`h-${kind}`} className="bg-slate-50">
                 <td colSpan={8} className="font-semibold">
@@ -136,7 +183,20 @@ export default async function FinanceReportsPage({ searchParams }: { searchParam
         <p className="mt-2 text-xs text-slate-500">{t("bva.ytd", { month: bva.ytdMonths })}</p>
       </Card>
       <Card title={t("bva.monthly")} className="break-before-page">
-        <Table head={[t("bva.month"), `${t("kind.income")} · ${t("bva.budget")}`, t("bva.actual"), t("bva.variance"), t("bva.variancePct"), `${t("kind.expense")} · ${t("bva.budget")}`, t("bva.actual"), t("bva.variance"), t("bva.variancePct"), t("pnl.net")]}>
+        <Table
+          head={[
+            t("bva.month"),
+            `${t("kind.income")} · ${t("bva.budget")}`,
+            t("bva.actual"),
+            t("bva.variance"),
+            t("bva.variancePct"),
+            `${t("kind.expense")} · ${t("bva.budget")}`,
+            t("bva.actual"),
+            t("bva.variance"),
+            t("bva.variancePct"),
+            t("pnl.net"),
+          ]}
+        >
           {MONTHS.map((m, i) => (
             <tr key={m} data-testid={`month-${m}`}>
               <td>{`${year}-${m}`}</td>

@@ -22,7 +22,11 @@ export default async function HrDashboardPage() {
   const db = getDb();
   const today = localParts(new Date(), user.timeZone).date;
   const year = Number(today.slice(0, 4));
-  const [counts, changes, hours] = await Promise.all([todayCounts(db, user.companyId, user.timeZone), upcomingChanges(db, user.companyId), trainingHoursTotal(db, user.companyId, year)]);
+  const [counts, changes, hours] = await Promise.all([
+    todayCounts(db, user.companyId, user.timeZone),
+    upcomingChanges(db, user.companyId),
+    trainingHoursTotal(db, user.companyId, year),
+  ]);
   const links = [
     { href: "/staff/hr/people", label: t("links.people") },
     { href: `/staff/hr/attendance?month=${today.slice(0, 7)}`, label: t("links.sheet") },
@@ -52,7 +56,10 @@ export default async function HrDashboardPage() {
                 <li key={c.id} className="flex justify-between gap-3 py-2">
                   <span>
                     {c.recordId ? (
-                      <Link href={`/staff/hr/people/${c.recordId}`} className="font-medium text-brand-700 hover:underline">
+                      <Link
+                        href={`/staff/hr/people/${c.recordId}`}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
                         {c.name}
                       </Link>
                     ) : (

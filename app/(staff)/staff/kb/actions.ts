@@ -14,9 +14,12 @@ const kbFormSchema = kbArticleSchema.extend({
   workOrderTypes: z.array(z.enum(WORK_ORDER_TYPES)).default([]),
 });
 
-export const saveArticleAction = formAction({ schema: kbFormSchema, roles: KB_EDIT_ROLES, arrays: ["workOrderTypes"] }, async (input, ctx) => {
-  const row = await saveArticle(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input);
-  revalidatePath("/staff/kb", "layout");
-  revalidatePath("/guide", "layout");
-  return { id: row.id };
-});
+export const saveArticleAction = formAction(
+  { schema: kbFormSchema, roles: KB_EDIT_ROLES, arrays: ["workOrderTypes"] },
+  async (input, ctx) => {
+    const row = await saveArticle(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input);
+    revalidatePath("/staff/kb", "layout");
+    revalidatePath("/guide", "layout");
+    return { id: row.id };
+  },
+);

@@ -23,8 +23,16 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<{
       <div className="space-y-4">
         <PageHeader title={t("kb.title")} subtitle={t("kb.subtitle")} />
         <form method="get" role="search" className="flex items-center gap-2">
-          <input name="q" defaultValue={q} aria-label={t("kb.search")} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          <button type="submit" className="shrink-0 whitespace-nowrap rounded-md bg-brand-600 px-4 py-2 text-sm text-white">
+          <input
+            name="q"
+            defaultValue={q}
+            aria-label={t("kb.search")}
+            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+          <button
+            type="submit"
+            className="shrink-0 whitespace-nowrap rounded-md bg-brand-600 px-4 py-2 text-sm text-white"
+          >
             {t("kb.search")}
           </button>
         </form>
@@ -39,8 +47,14 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<{
                     {a.title}
                   </Link>
                   <span className="ml-2 text-xs text-slate-500">{t(`kbCategory.${a.category}`)}</span>
-                  {a.public ? <span className="ml-2 rounded bg-emerald-50 px-1.5 text-xs text-emerald-700">{t("kb.publicBadge")}</span> : null}
-                  <div className="text-xs text-slate-500">{a.workOrderTypes.map((ty) => t(`type.${ty as "repair"}`)).join("、")}</div>
+                  {a.public ? (
+                    <span className="ml-2 rounded bg-emerald-50 px-1.5 text-xs text-emerald-700">
+                      {t("kb.publicBadge")}
+                    </span>
+                  ) : null}
+                  <div className="text-xs text-slate-500">
+                    {a.workOrderTypes.map((ty) => t(`type.${ty as "repair"}`)).join("、")}
+                  </div>
                 </li>
               ))}
             </ul>

@@ -25,8 +25,11 @@ export const followUpAction = formAction({ schema: followUpSchema, roles: LEGAL_
 });
 
 /** Legal confirms a withheld lawyer's letter: sent to the residents once (a second click sends nothing). */
-export const confirmLetterAction = formAction({ schema: confirmLetterSchema, roles: LETTER_CONFIRM_ROLES }, async (input, ctx) => {
-  const r = await confirmLetter(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input);
-  revalidatePath("/staff/legal", "layout");
-  return { id: r.id };
-});
+export const confirmLetterAction = formAction(
+  { schema: confirmLetterSchema, roles: LETTER_CONFIRM_ROLES },
+  async (input, ctx) => {
+    const r = await confirmLetter(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input);
+    revalidatePath("/staff/legal", "layout");
+    return { id: r.id };
+  },
+);

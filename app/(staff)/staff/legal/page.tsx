@@ -22,10 +22,15 @@ export async function generateMetadata() {
 export default async function LegalPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const user = await requireUser(LEGAL_VIEW_ROLES);
   const sp = await searchParams;
-  const status = LEGAL_CASE_STATUSES.includes(sp.status as LegalCaseStatus) ? (sp.status as LegalCaseStatus) : undefined;
+  const status = LEGAL_CASE_STATUSES.includes(sp.status as LegalCaseStatus)
+    ? (sp.status as LegalCaseStatus)
+    : undefined;
   const t = await getTranslations("arrears.legal");
   const viewer = { userId: user.id, roles: user.roles };
-  const [{ rows, byStatus }, letters] = await Promise.all([listLegalCases(getDb(), user.companyId, viewer, status), lettersAwaitingConfirmation(getDb(), user.companyId, viewer)]);
+  const [{ rows, byStatus }, letters] = await Promise.all([
+    listLegalCases(getDb(), user.companyId, viewer, status),
+    lettersAwaitingConfirmation(getDb(), user.companyId, viewer),
+  ]);
   const tl = await getTranslations("arrears.letters");
   const canConfirm = hasAnyRole(user.roles, LETTER_CONFIRM_ROLES);
   const locale = (await getLocale()) as Locale;
@@ -46,14 +51,27 @@ export default async function LegalPage({ searchParams }: { searchParams: Promis
                     {l.number}
                   </Link>
                 </td>
-                <td>{l.caseId ? <Link href={`/staff/legal/${l.caseId}`} className="hover:underline">{l.householdName}</Link> : l.householdName}</td>
+                <td>
+                  {l.caseId ? (
+                    <Link href={`/staff/legal/${l.caseId}`} className="hover:underline">
+                      {l.householdName}
+                    </Link>
+                  ) : (
+                    l.householdName
+                  )}
+                </td>
                 <td className="tabular-nums">{l.issuedOn}</td>
-                <td className="tabular-nums">{t("monthsNow", { months: l.snapshot.monthsInArrears, total: money(l.snapshot.totalFen) })}</td>
+                <td className="tabular-nums">
+                  {t("monthsNow", { months: l.snapshot.monthsInArrears, total: money(l.snapshot.totalFen) })}
+                </td>
                 <td>
                   {canConfirm ? (
                     <ActionForm action={confirmLetterAction} testId={`confirm-letter-${l.id}`}>
                       <input type="hidden" name="id" value={l.id} />
-                      <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white">
+                      <button
+                        type="submit"
+                        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white"
+                      >
                         {tl("confirm")}
                       </button>
                     </ActionForm>
@@ -67,14 +85,23 @@ export default async function LegalPage({ searchParams }: { searchParams: Promis
         </Card>
       ) : null}
       <nav className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7" aria-label={t("title")}>
-        <Link href="/staff/legal" aria-current={!status ? "page" : undefined} className={`rounded-md p-3 ring-1 ${!status ? "bg-brand-50 ring-brand-300" : "bg-white ring-slate-200"}`}>
+        <Link
+          href="/staff/legal"
+          aria-current={!status ? "page" : undefined}
+          className={`rounded-md p-3 ring-1 ${!status ? "bg-brand-50 ring-brand-300" : "bg-white ring-slate-200"}`}
+        >
           <div className="text-xs text-slate-500">{t("open")}</div>
           <div className="text-lg font-semibold tabular-nums" data-testid="legal-open-count">
             {openCount}
           </div>
         </Link>
         {LEGAL_CASE_STATUSES.map((s) => (
-          <Link key={s} href={`/staff/legal?status=${s}`} aria-current={status === s ? "page" : undefined} className={`rounded-md p-3 ring-1 ${status === s ? "bg-brand-50 ring-brand-300" : "bg-white ring-slate-200"}`}>
+          <Link
+            key={s}
+            href={`/staff/legal?status=${s}`}
+            aria-current={status === s ? "page" : undefined}
+            className={`rounded-md p-3 ring-1 ${status === s ? "bg-brand-50 ring-brand-300" : "bg-white ring-slate-200"}`}
+          >
             <div className="text-xs text-slate-500">{t(`status.${s}`)}</div>
             <div className="text-lg font-semibold tabular-nums" data-testid={`legal-count-${s}`}>
               {byStatus[s]}

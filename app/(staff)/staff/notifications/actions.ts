@@ -15,8 +15,11 @@ export const markAllReadAction = formAction({ schema: z.object({}), roles: [] },
 });
 
 /** Marks one of the caller's notifications read when it is opened. */
-export const markReadAction = authorizedAction({ schema: z.object({ id: idField }), roles: [] }, async ({ id }, ctx) => {
-  await markRead(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, id);
-  revalidatePath("/", "layout");
-  return null;
-});
+export const markReadAction = authorizedAction(
+  { schema: z.object({ id: idField }), roles: [] },
+  async ({ id }, ctx) => {
+    await markRead(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, id);
+    revalidatePath("/", "layout");
+    return null;
+  },
+);

@@ -6,11 +6,26 @@ import type { ActionContext } from "@/lib/actions/authorized-action";
 import { AppError } from "@/lib/actions/result";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { loadRegistryView } from "@/lib/registry/view";
-import { canSeeOrder, EMERGENCY_ROLES, INTAKE_ROLES, loadOrderScope, ORDER_STAFF_ROLES, TRIAGE_ROLES } from "@/lib/tickets/access";
+import {
+  canSeeOrder,
+  EMERGENCY_ROLES,
+  INTAKE_ROLES,
+  loadOrderScope,
+  ORDER_STAFF_ROLES,
+  TRIAGE_ROLES,
+} from "@/lib/tickets/access";
 import * as orders from "@/lib/tickets/commands";
 import { formAction } from "@/lib/actions/form-action";
 import { filesOf } from "@/lib/actions/form-data";
-import { commentSchema, emergencySchema, intakeSchema, orderIdSchema, reasonSchema, resolveSchema, triageSchema } from "@/lib/tickets/schemas";
+import {
+  commentSchema,
+  emergencySchema,
+  intakeSchema,
+  orderIdSchema,
+  reasonSchema,
+  resolveSchema,
+  triageSchema,
+} from "@/lib/tickets/schemas";
 import { intakeOrder, reportEmergency, resolveWithPhotos } from "@/lib/tickets/submit";
 
 /**
@@ -51,19 +66,25 @@ export const startAction = formAction({ schema: orderIdSchema, roles: ORDER_STAF
   return null;
 });
 
-export const resolveAction = formAction({ schema: resolveSchema, roles: ORDER_STAFF_ROLES, arrays: ["checklistDone"] }, async (input, ctx, fd) => {
-  await assertVisible(ctx, input.id);
-  await resolveWithPhotos(ctx.db, actor(ctx), input, filesOf(fd));
-  refresh(input.id);
-  return null;
-});
+export const resolveAction = formAction(
+  { schema: resolveSchema, roles: ORDER_STAFF_ROLES, arrays: ["checklistDone"] },
+  async (input, ctx, fd) => {
+    await assertVisible(ctx, input.id);
+    await resolveWithPhotos(ctx.db, actor(ctx), input, filesOf(fd));
+    refresh(input.id);
+    return null;
+  },
+);
 
-export const redispatchAction = formAction({ schema: orderIdSchema, roles: orders.MANAGE_ROLES }, async ({ id }, ctx) => {
-  await assertVisible(ctx, id);
-  await orders.redispatchOrder(ctx.db, actor(ctx), id);
-  refresh(id);
-  return null;
-});
+export const redispatchAction = formAction(
+  { schema: orderIdSchema, roles: orders.MANAGE_ROLES },
+  async ({ id }, ctx) => {
+    await assertVisible(ctx, id);
+    await orders.redispatchOrder(ctx.db, actor(ctx), id);
+    refresh(id);
+    return null;
+  },
+);
 
 export const closeAction = formAction({ schema: orderIdSchema, roles: ORDER_STAFF_ROLES }, async ({ id }, ctx) => {
   await assertVisible(ctx, id);
@@ -98,8 +119,12 @@ export const intakeAction = formAction({ schema: intakeSchema, roles: INTAKE_ROL
   const view = await loadRegistryView(ctx.db, ctx.companyId, { userId: ctx.user.id, roles: ctx.roles });
   if (view.kind !== "all") {
     const p = householdPlacementSubquery(ctx.db, ctx.companyId);
-    const [row] = await ctx.db.select({ butler: p.butlerUserId, community: p.communityId }).from(p).where(eq(p.householdId, input.householdId));
-    const ok = row && ((row.butler != null && view.butlerIds.includes(row.butler)) || view.communityIds.includes(row.community));
+    const [row] = await ctx.db
+      .select({ butler: p.butlerUserId, community: p.communityId })
+      .from(p)
+      .where(eq(p.householdId, input.householdId));
+    const ok =
+      row && ((row.butler != null && view.butlerIds.includes(row.butler)) || view.communityIds.includes(row.community));
     if (!ok) throw new AppError("not_found");
   }
   const o = await intakeOrder(ctx.db, actor(ctx), input, filesOf(fd));

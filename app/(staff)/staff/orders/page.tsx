@@ -34,7 +34,14 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     db,
     user.companyId,
     scope,
-    { type: f.type, status: f.status ?? "open", overdue: f.overdue === "1", assignedTo: tab === "mine" ? user.id : undefined, awaitingTriage: tab === "triage", page: f.page },
+    {
+      type: f.type,
+      status: f.status ?? "open",
+      overdue: f.overdue === "1",
+      assignedTo: tab === "mine" ? user.id : undefined,
+      awaitingTriage: tab === "triage",
+      page: f.page,
+    },
     now,
   );
   const link = (patch: Partial<Search>) => {
@@ -42,7 +49,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     for (const [k, v] of Object.entries({ ...sp, ...patch })) if (v) params.set(k, v);
     return `/staff/orders?${params}`;
   };
-  const tabs = [["mine", t("staff.mine")], ["scope", t("staff.scope")], ...(canTriage ? [["triage", t("staff.triage")]] : [])] as const;
+  const tabs = [
+    ["mine", t("staff.mine")],
+    ["scope", t("staff.scope")],
+    ...(canTriage ? [["triage", t("staff.triage")]] : []),
+  ] as const;
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   return (
     <div className="space-y-4">
@@ -51,7 +62,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         subtitle={t("staff.queueSubtitle")}
         actions={
           user.roles.some((r) => INTAKE_ROLES.includes(r)) ? (
-            <Link href="/staff/orders/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href="/staff/orders/new"
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
               {t("staff.newOrder")}
             </Link>
           ) : null
@@ -76,7 +90,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <label htmlFor="type" className="mb-1 block text-sm font-medium text-slate-700">
               {t("common.type")}
             </label>
-            <select id="type" name="type" defaultValue={f.type ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <select
+              id="type"
+              name="type"
+              defaultValue={f.type ?? ""}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            >
               <option value="">{t("common.all")}</option>
               {WORK_ORDER_TYPES.map((ty) => (
                 <option key={ty} value={ty}>
@@ -89,14 +108,25 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <label htmlFor="status" className="mb-1 block text-sm font-medium text-slate-700">
               {t("common.status")}
             </label>
-            <select id="status" name="status" defaultValue={f.status ?? "open"} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <select
+              id="status"
+              name="status"
+              defaultValue={f.status ?? "open"}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            >
               <option value="open">{t("common.open")}</option>
               <option value="closed">{t("common.closedTab")}</option>
               <option value="all">{t("common.all")}</option>
             </select>
           </div>
           <label className="flex items-center gap-2 pb-2 text-sm">
-            <input type="checkbox" name="overdue" value="1" defaultChecked={f.overdue === "1"} className="accent-brand-600" />
+            <input
+              type="checkbox"
+              name="overdue"
+              value="1"
+              defaultChecked={f.overdue === "1"}
+              className="accent-brand-600"
+            />
             {t("staff.overdueOnly")}
           </label>
           <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
@@ -108,9 +138,23 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         {result.rows.length === 0 ? (
           <EmptyState>{t("staff.empty")}</EmptyState>
         ) : (
-          <Table head={["#", t("common.type"), t("common.description"), t("common.household"), t("common.status"), t("common.assignees"), t("common.createdAt")]}>
+          <Table
+            head={[
+              "#",
+              t("common.type"),
+              t("common.description"),
+              t("common.household"),
+              t("common.status"),
+              t("common.assignees"),
+              t("common.createdAt"),
+            ]}
+          >
             {result.rows.map((o) => (
-              <tr key={o.id} className={isOverdue(o, now) ? "bg-red-50 text-red-900" : ""} data-testid={`order-row-${o.id}`}>
+              <tr
+                key={o.id}
+                className={isOverdue(o, now) ? "bg-red-50 text-red-900" : ""}
+                data-testid={`order-row-${o.id}`}
+              >
                 <td className="tabular-nums">
                   <Link href={`/staff/orders/${o.id}`} className="font-medium text-brand-700 hover:underline">
                     {o.id}
@@ -127,25 +171,37 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
                 </td>
                 <td>
                   {o.householdName ?? "—"}
-                  {o.buildingCode ? <div className="font-mono text-xs">{`${o.buildingCode}-${o.unitNumber}`}</div> : null}
+                  {o.buildingCode ? (
+                    <div className="font-mono text-xs">{`${o.buildingCode}-${o.unitNumber}`}</div>
+                  ) : null}
                 </td>
                 <td className="whitespace-nowrap">
                   <StatusBadge status={o.status} />
                   <OverdueBadge order={o} now={now} />
                 </td>
                 <td className="text-xs">{o.assignees ?? "—"}</td>
-                <td className="whitespace-nowrap text-xs tabular-nums">{formatDateTime(o.createdAt, locale, user.timeZone)}</td>
+                <td className="whitespace-nowrap text-xs tabular-nums">
+                  {formatDateTime(o.createdAt, locale, user.timeZone)}
+                </td>
               </tr>
             ))}
           </Table>
         )}
         {pages > 1 ? (
           <nav className="mt-3 flex justify-between text-sm">
-            {result.page > 1 ? <Link href={link({ page: String(result.page - 1) })}>← {t("common.previous")}</Link> : <span />}
+            {result.page > 1 ? (
+              <Link href={link({ page: String(result.page - 1) })}>← {t("common.previous")}</Link>
+            ) : (
+              <span />
+            )}
             <span className="text-slate-500">
               {result.page} / {pages}
             </span>
-            {result.page < pages ? <Link href={link({ page: String(result.page + 1) })}>{t("common.next")} →</Link> : <span />}
+            {result.page < pages ? (
+              <Link href={link({ page: String(result.page + 1) })}>{t("common.next")} →</Link>
+            ) : (
+              <span />
+            )}
           </nav>
         ) : null}
       </Card>

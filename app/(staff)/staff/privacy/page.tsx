@@ -30,7 +30,7 @@ export default async function PrivacyRequestsPage() {
         </Card>
       ) : (
         rows.map((r) => (
-          <Card key={r.id} className="space-y-2" >
+          <Card key={r.id} className="space-y-2">
             <div data-testid="privacy-request-row" data-request-id={r.id} className="space-y-2">
               <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
                 <span className="font-medium">
@@ -43,13 +43,23 @@ export default async function PrivacyRequestsPage() {
               <p className="break-words text-sm text-slate-700">{r.details}</p>
               <p className="text-xs text-slate-500">
                 {t("requests.askedOn", { date: formatDate(r.createdAt, locale, user.timeZone) })}
-                {r.decidedAt ? ` · ${t("staff.decidedOn", { date: formatDate(r.decidedAt, locale, user.timeZone) })}` : ""}
+                {r.decidedAt
+                  ? ` · ${t("staff.decidedOn", { date: formatDate(r.decidedAt, locale, user.timeZone) })}`
+                  : ""}
               </p>
-              {r.decisionReason ? <p className="text-sm text-slate-700">{t("requests.reason", { reason: r.decisionReason })}</p> : null}
+              {r.decisionReason ? (
+                <p className="text-sm text-slate-700">{t("requests.reason", { reason: r.decisionReason })}</p>
+              ) : null}
               {r.status === "open" ? (
                 <ActionForm action={decidePrivacyRequestAction} className="flex flex-wrap items-end gap-2">
                   <input type="hidden" name="requestId" value={r.id} />
-                  <Input name="reason" label={t("staff.reason")} id={`reason-${r.id}`} className="min-w-56 flex-1" maxLength={500} />
+                  <Input
+                    name="reason"
+                    label={t("staff.reason")}
+                    id={`reason-${r.id}`}
+                    className="min-w-56 flex-1"
+                    maxLength={500}
+                  />
                   <Button type="submit" name="decision" value="accept">
                     {t("staff.accept")}
                   </Button>

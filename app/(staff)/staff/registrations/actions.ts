@@ -10,7 +10,9 @@ import { approveRegistrationSchema, rejectRegistrationSchema } from "@/lib/resid
 export const approveRegistrationAction = authorizedAction(
   { schema: approveRegistrationSchema, roles: APPROVER_ROLES },
   async ({ linkId }, { db, companyId, user }) => {
-    const result = await decideRegistration(db, companyId, { userId: user.id, roles: user.roles }, linkId, { kind: "approve" });
+    const result = await decideRegistration(db, companyId, { userId: user.id, roles: user.roles }, linkId, {
+      kind: "approve",
+    });
     revalidatePath("/staff/registrations");
     return result;
   },
@@ -19,7 +21,10 @@ export const approveRegistrationAction = authorizedAction(
 export const rejectRegistrationAction = authorizedAction(
   { schema: rejectRegistrationSchema, roles: APPROVER_ROLES },
   async ({ linkId, reason }, { db, companyId, user }) => {
-    const result = await decideRegistration(db, companyId, { userId: user.id, roles: user.roles }, linkId, { kind: "reject", reason });
+    const result = await decideRegistration(db, companyId, { userId: user.id, roles: user.roles }, linkId, {
+      kind: "reject",
+      reason,
+    });
     revalidatePath("/staff/registrations");
     return result;
   },

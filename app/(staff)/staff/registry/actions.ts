@@ -30,25 +30,34 @@ import {
 const actor = (ctx: { companyId: number; user: { id: number } }) => ({ companyId: ctx.companyId, userId: ctx.user.id });
 const refresh = () => revalidatePath("/staff/registry", "layout");
 
-export const createCommunityAction = authorizedAction({ schema: communitySchema, roles: ["admin", "front_desk"] }, async (input, ctx) => {
-  const row = await registry.createCommunity(ctx.db, actor(ctx), input);
-  refresh();
-  return { id: row.id };
-});
+export const createCommunityAction = authorizedAction(
+  { schema: communitySchema, roles: ["admin", "front_desk"] },
+  async (input, ctx) => {
+    const row = await registry.createCommunity(ctx.db, actor(ctx), input);
+    refresh();
+    return { id: row.id };
+  },
+);
 
-export const updateCommunityAction = authorizedAction({ schema: communityUpdateSchema, roles: REGISTRY_EDIT_ROLES }, async ({ id, ...input }, ctx) => {
-  await assertCanEdit(ctx, id);
-  await registry.updateCommunity(ctx.db, actor(ctx), id, input);
-  refresh();
-  return null;
-});
+export const updateCommunityAction = authorizedAction(
+  { schema: communityUpdateSchema, roles: REGISTRY_EDIT_ROLES },
+  async ({ id, ...input }, ctx) => {
+    await assertCanEdit(ctx, id);
+    await registry.updateCommunity(ctx.db, actor(ctx), id, input);
+    refresh();
+    return null;
+  },
+);
 
-export const createBuildingAction = authorizedAction({ schema: buildingSchema, roles: REGISTRY_EDIT_ROLES }, async (input, ctx) => {
-  await assertCanEdit(ctx, input.communityId);
-  const row = await registry.createBuilding(ctx.db, actor(ctx), input);
-  refresh();
-  return { id: row.id };
-});
+export const createBuildingAction = authorizedAction(
+  { schema: buildingSchema, roles: REGISTRY_EDIT_ROLES },
+  async (input, ctx) => {
+    await assertCanEdit(ctx, input.communityId);
+    const row = await registry.createBuilding(ctx.db, actor(ctx), input);
+    refresh();
+    return { id: row.id };
+  },
+);
 
 export const updateBuildingAction = authorizedAction(
   { schema: buildingUpdateSchema, roles: REGISTRY_EDIT_ROLES },
@@ -60,12 +69,15 @@ export const updateBuildingAction = authorizedAction(
   },
 );
 
-export const createUnitAction = authorizedAction({ schema: unitSchema, roles: REGISTRY_EDIT_ROLES }, async (input, ctx) => {
-  await assertCanEdit(ctx, await communityOf(ctx.db, ctx.companyId, { buildingId: input.buildingId }));
-  const row = await registry.createUnit(ctx.db, actor(ctx), input);
-  refresh();
-  return { id: row.id };
-});
+export const createUnitAction = authorizedAction(
+  { schema: unitSchema, roles: REGISTRY_EDIT_ROLES },
+  async (input, ctx) => {
+    await assertCanEdit(ctx, await communityOf(ctx.db, ctx.companyId, { buildingId: input.buildingId }));
+    const row = await registry.createUnit(ctx.db, actor(ctx), input);
+    refresh();
+    return { id: row.id };
+  },
+);
 
 export const updateUnitAction = authorizedAction(
   { schema: unitUpdateSchema, roles: REGISTRY_EDIT_ROLES },
@@ -77,58 +89,86 @@ export const updateUnitAction = authorizedAction(
   },
 );
 
-export const setActiveAction = authorizedAction({ schema: activeSchema, roles: REGISTRY_EDIT_ROLES }, async ({ entity, id, active }, ctx) => {
-  const communityId =
-    entity === "community"
-      ? id
-      : entity === "building"
-        ? await communityOf(ctx.db, ctx.companyId, { buildingId: id })
-        : entity === "unit"
-          ? await communityOf(ctx.db, ctx.companyId, { unitId: id })
-          : await communityOf(ctx.db, ctx.companyId, { householdId: id }).catch(() => null);
-  if (communityId !== null) await assertCanEdit(ctx, communityId);
-  else if (!ctx.roles.some((r) => r === "admin" || r === "front_desk")) throw new AppError("forbidden");
-  await registry.setActive(ctx.db, actor(ctx), entity, id, active);
-  refresh();
-  return null;
-});
+export const setActiveAction = authorizedAction(
+  { schema: activeSchema, roles: REGISTRY_EDIT_ROLES },
+  async ({ entity, id, active }, ctx) => {
+    const communityId =
+      entity === "community"
+        ? id
+        : entity === "building"
+          ? await communityOf(ctx.db, ctx.companyId, { buildingId: id })
+          : entity === "unit"
+            ? await communityOf(ctx.db, ctx.companyId, { unitId: id })
+            : await communityOf(ctx.db, ctx.companyId, { householdId: id }).catch(() => null);
+    if (communityId !== null) await assertCanEdit(ctx, communityId);
+    else if (!ctx.roles.some((r) => r === "admin" || r === "front_desk")) throw new AppError("forbidden");
+    await registry.setActive(ctx.db, actor(ctx), entity, id, active);
+    refresh();
+    return null;
+  },
+);
 
-export const createHouseholdAction = authorizedAction({ schema: householdSchema, roles: REGISTRY_EDIT_ROLES }, async (input, ctx) => {
-  await assertCanEdit(ctx, await communityOf(ctx.db, ctx.companyId, { unitId: input.unitIds[0] }));
-  const row = await registry.createHousehold(ctx.db, actor(ctx), input);
-  refresh();
-  return { id: row.id };
-});
+export const createHouseholdAction = authorizedAction(
+  { schema: householdSchema, roles: REGISTRY_EDIT_ROLES },
+  async (input, ctx) => {
+    await assertCanEdit(ctx, await communityOf(ctx.db, ctx.companyId, { unitId: input.unitIds[0] }));
+    const row = await registry.createHousehold(ctx.db, actor(ctx), input);
+    refresh();
+    return { id: row.id };
+  },
+);
 
-export const updateHouseholdAction = authorizedAction({ schema: householdUpdateSchema, roles: REGISTRY_EDIT_ROLES }, async ({ id, ...input }, ctx) => {
-  await assertCanEdit(ctx, await communityOf(ctx.db, ctx.companyId, { householdId: id }));
-  await registry.updateHousehold(ctx.db, actor(ctx), id, input);
-  refresh();
-  return null;
-});
+export const updateHouseholdAction = authorizedAction(
+  { schema: householdUpdateSchema, roles: REGISTRY_EDIT_ROLES },
+  async ({ id, ...input }, ctx) => {
+    await assertCanEdit(ctx, await communityOf(ctx.db, ctx.companyId, { householdId: id }));
+    await registry.updateHousehold(ctx.db, actor(ctx), id, input);
+    refresh();
+    return null;
+  },
+);
 
-export const assignBuildingButlerAction = authorizedAction({ schema: buildingButlerSchema, roles: ASSIGNMENT_ROLES }, async (input, ctx) => {
-  await assertCanAssign(ctx, await communityOf(ctx.db, ctx.companyId, { buildingId: input.buildingId }));
-  await registry.assignBuildingButler(ctx.db, actor(ctx), input.buildingId, input.butlerUserId);
-  refresh();
-  return null;
-});
+export const assignBuildingButlerAction = authorizedAction(
+  { schema: buildingButlerSchema, roles: ASSIGNMENT_ROLES },
+  async (input, ctx) => {
+    await assertCanAssign(ctx, await communityOf(ctx.db, ctx.companyId, { buildingId: input.buildingId }));
+    await registry.assignBuildingButler(ctx.db, actor(ctx), input.buildingId, input.butlerUserId);
+    refresh();
+    return null;
+  },
+);
 
-export const assignUnitRangeButlerAction = authorizedAction({ schema: unitRangeButlerSchema, roles: ASSIGNMENT_ROLES }, async (input, ctx) => {
-  await assertCanAssign(ctx, await communityOf(ctx.db, ctx.companyId, { buildingId: input.buildingId }));
-  const result = await registry.assignUnitRangeButler(ctx.db, actor(ctx), input.buildingId, input.from, input.to, input.butlerUserId);
-  refresh();
-  return result;
-});
+export const assignUnitRangeButlerAction = authorizedAction(
+  { schema: unitRangeButlerSchema, roles: ASSIGNMENT_ROLES },
+  async (input, ctx) => {
+    await assertCanAssign(ctx, await communityOf(ctx.db, ctx.companyId, { buildingId: input.buildingId }));
+    const result = await registry.assignUnitRangeButler(
+      ctx.db,
+      actor(ctx),
+      input.buildingId,
+      input.from,
+      input.to,
+      input.butlerUserId,
+    );
+    refresh();
+    return result;
+  },
+);
 
-export const assignSupervisorAction = authorizedAction({ schema: supervisorSchema, roles: ["admin"] }, async (input, ctx) => {
-  await registry.assignSupervisor(ctx.db, actor(ctx), input.butlerUserId, input.supervisorUserId);
-  refresh();
-  return null;
-});
+export const assignSupervisorAction = authorizedAction(
+  { schema: supervisorSchema, roles: ["admin"] },
+  async (input, ctx) => {
+    await registry.assignSupervisor(ctx.db, actor(ctx), input.butlerUserId, input.supervisorUserId);
+    refresh();
+    return null;
+  },
+);
 
-export const assignCommunityManagerAction = authorizedAction({ schema: communityManagerSchema, roles: ["admin"] }, async (input, ctx) => {
-  await registry.assignCommunityManager(ctx.db, actor(ctx), input.communityId, input.managerUserId);
-  refresh();
-  return null;
-});
+export const assignCommunityManagerAction = authorizedAction(
+  { schema: communityManagerSchema, roles: ["admin"] },
+  async (input, ctx) => {
+    await registry.assignCommunityManager(ctx.db, actor(ctx), input.communityId, input.managerUserId);
+    refresh();
+    return null;
+  },
+);

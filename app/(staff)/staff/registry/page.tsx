@@ -11,7 +11,6 @@ import { listCommunities } from "@/lib/registry/directory";
 import { browsableCommunityIds } from "@/lib/registry/browse";
 import { loadRegistryView } from "@/lib/registry/view";
 
-
 export async function generateMetadata() {
   return { title: (await getTranslations("registry"))("communitiesTitle") };
 }
@@ -44,11 +43,16 @@ export default async function CommunitiesPage() {
         {rows.length === 0 ? (
           <EmptyState>{t("noCommunities")}</EmptyState>
         ) : (
-          <Table head={[t("communityName"), t("address"), t("projectManager"), t("buildings"), t("units"), t("households")]}>
+          <Table
+            head={[t("communityName"), t("address"), t("projectManager"), t("buildings"), t("units"), t("households")]}
+          >
             {rows.map((c) => (
               <tr key={c.id} className={c.active ? "" : "text-slate-400"}>
                 <td>
-                  <Link href={`/staff/registry/communities/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    href={`/staff/registry/communities/${c.id}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {c.name}
                   </Link>
                   <InactiveBadge active={c.active} />

@@ -72,7 +72,15 @@ export default async function SlaPage() {
         {rows.length === 0 ? (
           <EmptyState>{t("sla.none")}</EmptyState>
         ) : (
-          <Table head={[t("common.type"), t("common.severity"), t("sla.acceptMinutes"), t("sla.resolveMinutes"), t("sla.defaults")]}>
+          <Table
+            head={[
+              t("common.type"),
+              t("common.severity"),
+              t("sla.acceptMinutes"),
+              t("sla.resolveMinutes"),
+              t("sla.defaults"),
+            ]}
+          >
             {rows.map((r) => {
               const d = defaultSla(r.type, r.severity);
               return (

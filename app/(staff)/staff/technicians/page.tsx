@@ -24,11 +24,21 @@ export default async function TechniciansPage() {
       ) : (
         techs.map((tech) => (
           <Card key={tech.id} title={tech.name}>
-            <ActionForm action={setSkillsAction} className="flex flex-wrap items-center gap-3" testId={`skills-${tech.id}`}>
+            <ActionForm
+              action={setSkillsAction}
+              className="flex flex-wrap items-center gap-3"
+              testId={`skills-${tech.id}`}
+            >
               <input type="hidden" name="userId" value={tech.id} />
               {REPAIR_CATEGORIES.map((c) => (
                 <label key={c} className="flex items-center gap-1 text-sm">
-                  <input type="checkbox" name="categories" value={c} defaultChecked={tech.skills.includes(c)} className="accent-brand-600" />
+                  <input
+                    type="checkbox"
+                    name="categories"
+                    value={c}
+                    defaultChecked={tech.skills.includes(c)}
+                    className="accent-brand-600"
+                  />
                   {t(`category.${c}`)}
                 </label>
               ))}

@@ -17,8 +17,13 @@ const NO_STORE = { "Cache-Control": "no-store" };
  */
 export async function GET(request: Request) {
   const auth = checkCronAuth(request.headers.get("authorization"), process.env.CRON_SECRET);
-  if (auth === "unconfigured") return Response.json({ ok: false, error: "CRON_SECRET is not configured" }, { status: 503, headers: NO_STORE });
-  if (auth === "unauthorized") return Response.json({ ok: false, error: "unauthorized" }, { status: 401, headers: { ...NO_STORE, "WWW-Authenticate": "Bearer" } });
+  if (auth === "unconfigured")
+    return Response.json({ ok: false, error: "CRON_SECRET is not configured" }, { status: 503, headers: NO_STORE });
+  if (auth === "unauthorized")
+    return Response.json(
+      { ok: false, error: "unauthorized" },
+      { status: 401, headers: { ...NO_STORE, "WWW-Authenticate": "Bearer" } },
+    );
   const summary = await runTick(getDb());
   const status = summary.status === "ok" ? 200 : summary.status === "busy" ? 409 : 500;
   return Response.json({ ok: summary.status === "ok", ...summary }, { status, headers: NO_STORE });

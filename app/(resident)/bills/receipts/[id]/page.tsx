@@ -18,12 +18,20 @@ export default async function ResidentReceiptPage({ params }: { params: Promise<
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
-  const [data, mine] = await Promise.all([paymentReceipt(db, user.companyId, Number(id)), residentHouseholdIds(db, user.companyId, user.id)]);
+  const [data, mine] = await Promise.all([
+    paymentReceipt(db, user.companyId, Number(id)),
+    residentHouseholdIds(db, user.companyId, user.id),
+  ]);
   if (!data || !mine.includes(data.payment.householdId)) notFound();
   const t = await getTranslations("billing");
   return (
     <div className="space-y-4">
-      <Receipt data={data} companyName={user.companyName} locale={(await getLocale()) as Locale} timeZone={user.timeZone} />
+      <Receipt
+        data={data}
+        companyName={user.companyName}
+        locale={(await getLocale()) as Locale}
+        timeZone={user.timeZone}
+      />
       <div className="no-print flex justify-between">
         <Link href="/bills" className="text-sm text-brand-700 hover:underline">
           ← {t("checkout.backToBills")}

@@ -30,9 +30,13 @@ export default async function ActivitiesPage() {
                   <div className="flex items-start justify-between gap-2">
                     <span className="font-medium">{a.title}</span>
                     {a.myStatus === "confirmed" ? (
-                      <span className="shrink-0 rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-900">{t("signedUp")}</span>
+                      <span className="shrink-0 rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-900">
+                        {t("signedUp")}
+                      </span>
                     ) : a.myStatus === "waiting" ? (
-                      <span className="shrink-0 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">{t("waitlisted")}</span>
+                      <span className="shrink-0 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
+                        {t("waitlisted")}
+                      </span>
                     ) : null}
                   </div>
                   <p className="mt-1 text-sm text-slate-700">

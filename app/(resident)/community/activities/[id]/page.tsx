@@ -56,7 +56,17 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
       </Card>
       <Card>
         <div data-testid="my-status" className="mb-3 text-sm font-medium">
-          {a.myCheckedInAt ? t("checkedIn") : a.myStatus === "confirmed" ? t("confirmed") : a.myStatus === "waiting" ? t("waiting", { position: Number(a.myPosition) }) : closed ? t("closed") : full ? t("full") : null}
+          {a.myCheckedInAt
+            ? t("checkedIn")
+            : a.myStatus === "confirmed"
+              ? t("confirmed")
+              : a.myStatus === "waiting"
+                ? t("waiting", { position: Number(a.myPosition) })
+                : closed
+                  ? t("closed")
+                  : full
+                    ? t("full")
+                    : null}
         </div>
         {signedUp ? (
           now < a.startsAt ? (

@@ -28,9 +28,19 @@ export default async function NoticesPage() {
               <Link href={`/community/notices/${n.id}`} className="block">
                 <Card className={n.emergency ? "ring-red-300" : ""}>
                   <div className="flex flex-wrap items-center gap-2 text-xs">
-                    {n.emergency ? <span className="rounded bg-red-700 px-1.5 py-0.5 font-semibold text-white">{t("emergency")}</span> : null}
-                    {n.pinned ? <span className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900">{t("pinned")}</span> : null}
-                    <span className={n.readAt ? "text-slate-600" : "font-semibold text-brand-700"}>{n.readAt ? t("read") : t("unread")}</span>
+                    {n.emergency ? (
+                      <span className="rounded bg-red-700 px-1.5 py-0.5 font-semibold text-white">
+                        {t("emergency")}
+                      </span>
+                    ) : null}
+                    {n.pinned ? (
+                      <span className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900">
+                        {t("pinned")}
+                      </span>
+                    ) : null}
+                    <span className={n.readAt ? "text-slate-600" : "font-semibold text-brand-700"}>
+                      {n.readAt ? t("read") : t("unread")}
+                    </span>
                   </div>
                   <div className={`mt-1 ${n.readAt ? "" : "font-semibold"}`}>{n.title}</div>
                   <div className="mt-1 text-xs text-slate-600">

@@ -27,8 +27,12 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
       {notice.readAt ? null : <MarkRead id={notice.id} />}
       <Card>
         <div className="flex flex-wrap items-center gap-2 text-xs">
-          {notice.emergency ? <span className="rounded bg-red-700 px-1.5 py-0.5 font-semibold text-white">{t("emergency")}</span> : null}
-          {notice.pinned ? <span className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900">{t("pinned")}</span> : null}
+          {notice.emergency ? (
+            <span className="rounded bg-red-700 px-1.5 py-0.5 font-semibold text-white">{t("emergency")}</span>
+          ) : null}
+          {notice.pinned ? (
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900">{t("pinned")}</span>
+          ) : null}
         </div>
         <h1 className="mt-1 text-lg font-semibold">{notice.title}</h1>
         <p className="text-xs text-slate-600">

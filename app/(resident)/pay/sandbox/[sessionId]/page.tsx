@@ -42,12 +42,24 @@ export default async function SandboxCheckoutPage({ params }: { params: Promise<
         </dl>
       </Card>
       {session.status === "open" ? (
-        <SandboxCheckout pay={sandboxPayAction.bind(null, { sessionId: session.id })} cancel={sandboxCancelAction.bind(null, { sessionId: session.id })} />
+        <SandboxCheckout
+          pay={sandboxPayAction.bind(null, { sessionId: session.id })}
+          cancel={sandboxCancelAction.bind(null, { sessionId: session.id })}
+        />
       ) : (
         <Card>
-          <p className="text-sm">{session.status === "paid" ? t("checkout.paid") : session.status === "expired" ? t("checkout.expired") : t("checkout.cancelled")}</p>
+          <p className="text-sm">
+            {session.status === "paid"
+              ? t("checkout.paid")
+              : session.status === "expired"
+                ? t("checkout.expired")
+                : t("checkout.cancelled")}
+          </p>
           {session.paymentId ? (
-            <Link href={`/bills/receipts/${session.paymentId}`} className="mt-2 inline-block text-sm text-brand-700 hover:underline">
+            <Link
+              href={`/bills/receipts/${session.paymentId}`}
+              className="mt-2 inline-block text-sm text-brand-700 hover:underline"
+            >
               {t("resident.viewReceipt")}
             </Link>
           ) : null}

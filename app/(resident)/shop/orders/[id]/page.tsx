@@ -35,7 +35,10 @@ export default async function MyOrderPage({ params }: { params: Promise<{ id: st
         <OrderSummary order={order} />
       </Card>
       {order.status === "pending_payment" ? (
-        <Link href={`/shop/pay/${order.checkoutId}`} className="block rounded-md bg-brand-600 px-4 py-3 text-center font-medium text-white">
+        <Link
+          href={`/shop/pay/${order.checkoutId}`}
+          className="block rounded-md bg-brand-600 px-4 py-3 text-center font-medium text-white"
+        >
           {t("pay")}
         </Link>
       ) : null}

@@ -25,7 +25,9 @@ export default async function ShopPayPage({ params }: { params: Promise<{ checko
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">{t("portal.shop.checkout.title", { id: order.id })}</h1>
-      <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">{t("billing.checkout.notice")}</p>
+      <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+        {t("billing.checkout.notice")}
+      </p>
       <Card>
         <p className="mb-2 text-sm text-slate-600">
           {t("billing.checkout.merchant")}: {user.companyName}
@@ -33,10 +35,15 @@ export default async function ShopPayPage({ params }: { params: Promise<{ checko
         <OrderSummary order={order} />
       </Card>
       {order.status === "pending_payment" ? (
-        <SandboxCheckout pay={shopPayAction.bind(null, { checkoutId })} cancel={shopCancelPaymentAction.bind(null, { checkoutId })} />
+        <SandboxCheckout
+          pay={shopPayAction.bind(null, { checkoutId })}
+          cancel={shopCancelPaymentAction.bind(null, { checkoutId })}
+        />
       ) : (
         <Card>
-          <p className="text-sm">{order.status === "cancelled" ? t("portal.shop.checkout.cancelled") : t("portal.shop.checkout.paid")}</p>
+          <p className="text-sm">
+            {order.status === "cancelled" ? t("portal.shop.checkout.cancelled") : t("portal.shop.checkout.paid")}
+          </p>
         </Card>
       )}
     </div>

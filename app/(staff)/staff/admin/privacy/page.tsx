@@ -25,17 +25,33 @@ export default async function CompanyDataPage() {
       <PageHeader title={t("title")} />
       <Card title={t("exportTitle")}>
         <p className="mb-3 text-sm text-slate-600">{t("exportHelp")}</p>
-        <a href="/staff/admin/privacy/export" download className="inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <a
+          href="/staff/admin/privacy/export"
+          download
+          className="inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
           {t("export")}
         </a>
       </Card>
       <Card title={t("settingsTitle")}>
         <ActionForm action={savePrivacySettingsAction} className="grid gap-3 sm:grid-cols-2" testId="privacy-settings">
           <div>
-            <Input name="moneyRetentionYears" label={t("retentionYears")} type="number" inputMode="numeric" defaultValue={s.moneyRetentionYears} />
+            <Input
+              name="moneyRetentionYears"
+              label={t("retentionYears")}
+              type="number"
+              inputMode="numeric"
+              defaultValue={s.moneyRetentionYears}
+            />
             <p className="mt-1 text-xs text-slate-500">{t("retentionHint")}</p>
           </div>
-          <Input name="closureGraceDays" label={t("graceDays")} type="number" inputMode="numeric" defaultValue={s.closureGraceDays} />
+          <Input
+            name="closureGraceDays"
+            label={t("graceDays")}
+            type="number"
+            inputMode="numeric"
+            defaultValue={s.closureGraceDays}
+          />
           <div className="sm:col-span-2">
             <Button type="submit">{t("save")}</Button>
           </div>

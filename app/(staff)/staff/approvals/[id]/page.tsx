@@ -36,7 +36,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const tr = await getTranslations("roles");
   const locale = (await getLocale()) as Locale;
   const mine = detail.requesterUserId === user.id;
-  const current = detail.status === "pending" ? detail.steps.find((s) => s.round === detail.round && s.position === detail.currentStep) : undefined;
+  const current =
+    detail.status === "pending"
+      ? detail.steps.find((s) => s.round === detail.round && s.position === detail.currentStep)
+      : undefined;
   const mayDecide = current && stepDenial(current.role as StepRole, facts, detail) === null;
   const d = detail.details as Record<string, string | null>;
   const rows: [string, string][] = [
@@ -46,9 +49,14 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   ];
   if (detail.amountFen) rows.push([t("list.amount"), formatFen(detail.amountFen, locale)]);
   if (detail.categoryId) rows.push([t("fields.category"), categoryLabel(tf, detail.categoryCode, detail.categoryName)]);
-  if (detail.type === "contract") rows.push([t("fields.party"), d.party ?? ""], [t("fields.termFrom"), `${d.termFrom ?? ""} – ${d.termTo ?? ""}`]);
+  if (detail.type === "contract")
+    rows.push([t("fields.party"), d.party ?? ""], [t("fields.termFrom"), `${d.termFrom ?? ""} – ${d.termTo ?? ""}`]);
   if (detail.type === "expense" && d.receipts) rows.push([t("fields.receipts"), d.receipts]);
-  if (detail.type === "leave") rows.push([t("fields.leaveType"), d.leaveType ? t(`leaveTypes.${d.leaveType}` as "leaveTypes.annual") : ""], [t("fields.leaveFrom"), `${detail.leaveFrom} – ${detail.leaveTo}`]);
+  if (detail.type === "leave")
+    rows.push(
+      [t("fields.leaveType"), d.leaveType ? t(`leaveTypes.${d.leaveType}` as "leaveTypes.annual") : ""],
+      [t("fields.leaveFrom"), `${detail.leaveFrom} – ${detail.leaveTo}`],
+    );
   if (detail.approvedOn) rows.push([t("detail.approvedOn"), detail.approvedOn]);
   return (
     <div className="max-w-4xl space-y-4">
@@ -58,11 +66,16 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <div className="flex flex-wrap items-center gap-2">
             <RequestStatusBadge status={detail.status} />
             {mine && isEditable(detail.status) ? (
-              <Link href={`/staff/approvals/${detail.id}/edit`} className="rounded-md px-3 py-2 text-sm text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50">
+              <Link
+                href={`/staff/approvals/${detail.id}/edit`}
+                className="rounded-md px-3 py-2 text-sm text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+              >
                 {t("actions.edit")}
               </Link>
             ) : null}
-            {mine && ["draft", "pending", "returned"].includes(detail.status) ? <WithdrawButton requestId={detail.id} /> : null}
+            {mine && ["draft", "pending", "returned"].includes(detail.status) ? (
+              <WithdrawButton requestId={detail.id} />
+            ) : null}
           </div>
         }
       />
@@ -75,7 +88,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             </div>
           ))}
         </dl>
-        {detail.description ? <p className="mt-3 whitespace-pre-wrap text-sm text-slate-700">{detail.description}</p> : null}
+        {detail.description ? (
+          <p className="mt-3 whitespace-pre-wrap text-sm text-slate-700">{detail.description}</p>
+        ) : null}
         {detail.lines.length ? (
           <div className="mt-4">
             <Table head={[t("fields.item"), t("fields.quantity"), t("fields.unitPrice"), t("fields.lineAmount")]}>
@@ -103,14 +118,25 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           {detail.files.map((f) => (
             <a key={f.id} href={`/api/files/a${f.id}`} target="_blank" rel="noreferrer">
               {/* eslint-disable-next-line @next/next/no-img-element -- authorized file route, not a static asset */}
-              <img src={`/api/files/a${f.id}`} alt={`${t("detail.files")} ${f.id}`} className="h-24 w-24 rounded object-cover ring-1 ring-slate-200" />
+              <img
+                src={`/api/files/a${f.id}`}
+                alt={`${t("detail.files")} ${f.id}`}
+                className="h-24 w-24 rounded object-cover ring-1 ring-slate-200"
+              />
             </a>
           ))}
         </div>
         {mine && ["draft", "pending", "returned"].includes(detail.status) ? (
           <ActionForm action={attachAction} className="mt-3 flex flex-wrap items-center gap-2" testId="attach-form">
             <input type="hidden" name="requestId" value={detail.id} />
-            <input type="file" name="photos" accept="image/*" multiple aria-label={t("fields.attachments")} className="text-sm" />
+            <input
+              type="file"
+              name="photos"
+              accept="image/*"
+              multiple
+              aria-label={t("fields.attachments")}
+              className="text-sm"
+            />
             <button type="submit" className="rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
               {t("detail.upload")}
             </button>

@@ -26,7 +26,12 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
       <PageHeader title={t("newTitle")} subtitle={t("ownRule")} />
       <nav className="flex flex-wrap gap-2" aria-label={t("fields.type")}>
         {REQUEST_TYPES.map((x) => (
-          <Link key={x} href={`/staff/approvals/new?type=${x}`} aria-current={x === type ? "page" : undefined} className={`rounded-md px-3 py-1.5 text-sm ring-1 ${x === type ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300"}`}>
+          <Link
+            key={x}
+            href={`/staff/approvals/new?type=${x}`}
+            aria-current={x === type ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 text-sm ring-1 ${x === type ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300"}`}
+          >
             {t(`type.${x}`)}
           </Link>
         ))}

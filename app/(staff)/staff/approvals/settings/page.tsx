@@ -17,7 +17,16 @@ export default async function ChainSettingsPage() {
   const t = await getTranslations("approvals");
   const config = await loadChainConfig(getDb(), user.companyId);
   const initial = Object.fromEntries(
-    REQUEST_TYPES.map((type) => [type, { financeReview: config[type].financeReview, tiers: config[type].tiers.map((x) => ({ max: x.maxFen === null ? "" : (x.maxFen / 100).toFixed(2).replace(/\.00$/, ""), roles: x.roles })) }]),
+    REQUEST_TYPES.map((type) => [
+      type,
+      {
+        financeReview: config[type].financeReview,
+        tiers: config[type].tiers.map((x) => ({
+          max: x.maxFen === null ? "" : (x.maxFen / 100).toFixed(2).replace(/\.00$/, ""),
+          roles: x.roles,
+        })),
+      },
+    ]),
   ) as Parameters<typeof ChainSettings>[0]["initial"];
   return (
     <div className="max-w-4xl space-y-4">

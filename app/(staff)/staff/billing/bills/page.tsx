@@ -72,12 +72,18 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             {t("bills.filter")}
           </button>
         </form>
         {buildingId ? (
-          <Link href={`/staff/billing/print/building/${buildingId}`} className="mt-3 inline-block text-sm text-brand-700 hover:underline">
+          <Link
+            href={`/staff/billing/print/building/${buildingId}`}
+            className="mt-3 inline-block text-sm text-brand-700 hover:underline"
+          >
             {t("bills.printBuilding")} →
           </Link>
         ) : null}
@@ -85,18 +91,40 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
       <div className="grid gap-3 sm:grid-cols-3">
         <Stat label={t("bills.billed")} value={money(result.sums.amountFen)} />
         <Stat label={t("bills.collected")} value={money(result.sums.allocatedFen)} />
-        <Stat label={t("reports.rate")} value={result.sums.amountFen > 0 ? format.number(result.sums.allocatedFen / result.sums.amountFen, { style: "percent", maximumFractionDigits: 1 }) : "—"} />
+        <Stat
+          label={t("reports.rate")}
+          value={
+            result.sums.amountFen > 0
+              ? format.number(result.sums.allocatedFen / result.sums.amountFen, {
+                  style: "percent",
+                  maximumFractionDigits: 1,
+                })
+              : "—"
+          }
+        />
       </div>
       <Card title={t("bills.count", { count: result.total })}>
         {result.rows.length === 0 ? (
           <EmptyState>{t("bills.noBills")}</EmptyState>
         ) : (
           <>
-            <Table head={[t("common.household"), t("common.unit"), t("common.dueDate"), t("common.amount"), t("common.paid"), t("common.status")]}>
+            <Table
+              head={[
+                t("common.household"),
+                t("common.unit"),
+                t("common.dueDate"),
+                t("common.amount"),
+                t("common.paid"),
+                t("common.status"),
+              ]}
+            >
               {result.rows.map((b) => (
                 <tr key={b.id}>
                   <td>
-                    <Link href={`/staff/billing/households/${b.householdId}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/staff/billing/households/${b.householdId}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {b.householdName}
                     </Link>
                   </td>
@@ -110,9 +138,21 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
             </Table>
             {pages > 1 ? (
               <nav className="mt-3 flex items-center justify-between text-sm">
-                {result.page > 1 ? <Link href={link(result.page - 1)} className="text-brand-700 hover:underline">← {t("common.previous")}</Link> : <span />}
+                {result.page > 1 ? (
+                  <Link href={link(result.page - 1)} className="text-brand-700 hover:underline">
+                    ← {t("common.previous")}
+                  </Link>
+                ) : (
+                  <span />
+                )}
                 <span className="text-slate-500">{t("common.pageOf", { page: result.page, pages })}</span>
-                {result.page < pages ? <Link href={link(result.page + 1)} className="text-brand-700 hover:underline">{t("common.next")} →</Link> : <span />}
+                {result.page < pages ? (
+                  <Link href={link(result.page + 1)} className="text-brand-700 hover:underline">
+                    {t("common.next")} →
+                  </Link>
+                ) : (
+                  <span />
+                )}
               </nav>
             ) : null}
           </>

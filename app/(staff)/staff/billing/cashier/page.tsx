@@ -18,7 +18,11 @@ export async function generateMetadata() {
 }
 
 /** The cashier desk: find a household by phone, name or unit; see what it owes; take the money; print the receipt. */
-export default async function CashierPage({ searchParams }: { searchParams: Promise<{ q?: string; household?: string }> }) {
+export default async function CashierPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; household?: string }>;
+}) {
   const user = await requireUser(BILLING_ROLES);
   const sp = await searchParams;
   const t = await getTranslations("billing");
@@ -29,9 +33,13 @@ export default async function CashierPage({ searchParams }: { searchParams: Prom
   const view = await loadRegistryView(db, user.companyId, { userId: user.id, roles: user.roles });
   const [results, account] = await Promise.all([
     q ? searchHouseholds(db, user.companyId, view, { q }) : Promise.resolve(null),
-    sp.household && /^\d+$/.test(sp.household) ? householdAccount(db, user.companyId, Number(sp.household), localDate(new Date(), user.timeZone)) : Promise.resolve(null),
+    sp.household && /^\d+$/.test(sp.household)
+      ? householdAccount(db, user.companyId, Number(sp.household), localDate(new Date(), user.timeZone))
+      : Promise.resolve(null),
   ]);
-  const open = account ? account.bills.filter((b) => b.outstandingFen > 0).sort((a, b) => (a.period < b.period ? -1 : 1)) : [];
+  const open = account
+    ? account.bills.filter((b) => b.outstandingFen > 0).sort((a, b) => (a.period < b.period ? -1 : 1))
+    : [];
   return (
     <div className="space-y-4">
       <PageHeader title={t("cashier.title")} subtitle={t("cashier.subtitle")} />
@@ -41,9 +49,18 @@ export default async function CashierPage({ searchParams }: { searchParams: Prom
             <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">
               {t("cashier.search")}
             </label>
-            <input id="q" name="q" defaultValue={q} placeholder={t("cashier.searchPlaceholder")} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm sm:text-sm" />
+            <input
+              id="q"
+              name="q"
+              defaultValue={q}
+              placeholder={t("cashier.searchPlaceholder")}
+              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm sm:text-sm"
+            />
           </div>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             {t("cashier.searchButton")}
           </button>
         </form>
@@ -62,7 +79,10 @@ export default async function CashierPage({ searchParams }: { searchParams: Prom
                     <td>{h.communityName ?? "—"}</td>
                     <td className="tabular-nums">{h.phone ?? "—"}</td>
                     <td>
-                      <Link href={`/staff/billing/cashier?q=${encodeURIComponent(q)}&household=${h.id}`} className="text-brand-700 hover:underline">
+                      <Link
+                        href={`/staff/billing/cashier?q=${encodeURIComponent(q)}&household=${h.id}`}
+                        className="text-brand-700 hover:underline"
+                      >
                         {t("cashier.select")}
                       </Link>
                     </td>
@@ -83,7 +103,10 @@ export default async function CashierPage({ searchParams }: { searchParams: Prom
           }
         >
           <div className="grid gap-3 sm:grid-cols-4">
-            <Stat label={t("common.outstanding")} value={<span data-testid="outstanding">{money(account.outstandingFen)}</span>} />
+            <Stat
+              label={t("common.outstanding")}
+              value={<span data-testid="outstanding">{money(account.outstandingFen)}</span>}
+            />
             <Stat label={t("common.monthsInArrears")} value={account.monthsInArrears} />
             <Stat label={t("common.credit")} value={money(account.creditFen)} />
             <Stat label={t("common.monthly")} value={money(account.monthlyFen)} />
@@ -92,7 +115,9 @@ export default async function CashierPage({ searchParams }: { searchParams: Prom
           {open.length === 0 ? (
             <EmptyState>{t("common.none")}</EmptyState>
           ) : (
-            <Table head={[t("common.period"), t("common.dueDate"), t("common.amount"), t("common.paid"), t("common.owed")]}>
+            <Table
+              head={[t("common.period"), t("common.dueDate"), t("common.amount"), t("common.paid"), t("common.owed")]}
+            >
               {open.map((b) => (
                 <tr key={b.id}>
                   <td>{b.period}</td>
@@ -105,7 +130,12 @@ export default async function CashierPage({ searchParams }: { searchParams: Prom
             </Table>
           )}
           <h3 className="mb-2 mt-4 text-sm font-semibold">{t("cashier.take")}</h3>
-          <CashierForm key={account.id} householdId={account.id} outstandingFen={account.outstandingFen} monthlyFen={account.monthlyFen} />
+          <CashierForm
+            key={account.id}
+            householdId={account.id}
+            outstandingFen={account.outstandingFen}
+            monthlyFen={account.monthlyFen}
+          />
         </Card>
       ) : null}
     </div>

@@ -48,7 +48,11 @@ export default async function ContractsPage() {
                 <td>{c.contact}</td>
                 <td>{c.phone}</td>
                 <td className="tabular-nums">{money(Number(c.owedFen))}</td>
-                <td>{Number(c.owedFen) > 0 ? <ContractPaymentForm customerId={c.id} owed={fenToYuanText(Number(c.owedFen))} /> : null}</td>
+                <td>
+                  {Number(c.owedFen) > 0 ? (
+                    <ContractPaymentForm customerId={c.id} owed={fenToYuanText(Number(c.owedFen))} />
+                  ) : null}
+                </td>
               </tr>
             ))}
           </Table>
@@ -61,7 +65,15 @@ export default async function ContractsPage() {
         {contractRows.length === 0 ? (
           <EmptyState>{t("common.none")}</EmptyState>
         ) : (
-          <Table head={[t("contracts.customer"), t("contracts.community"), t("contracts.description"), t("contracts.monthly"), t("contracts.term")]}>
+          <Table
+            head={[
+              t("contracts.customer"),
+              t("contracts.community"),
+              t("contracts.description"),
+              t("contracts.monthly"),
+              t("contracts.term"),
+            ]}
+          >
             {contractRows.map((c) => (
               <tr key={c.id}>
                 <td>{c.customerName}</td>
@@ -77,7 +89,11 @@ export default async function ContractsPage() {
         )}
         {customers.length > 0 && communityRows.length > 0 ? (
           <div className="mt-4">
-            <NewContractForm customers={customers.map((c) => ({ value: c.id, label: c.name }))} communities={communityRows.map((c) => ({ value: c.id, label: c.name }))} month={month} />
+            <NewContractForm
+              customers={customers.map((c) => ({ value: c.id, label: c.name }))}
+              communities={communityRows.map((c) => ({ value: c.id, label: c.name }))}
+              month={month}
+            />
           </div>
         ) : null}
       </Card>
@@ -86,7 +102,17 @@ export default async function ContractsPage() {
         {billRows.length === 0 ? (
           <EmptyState>{t("common.none")}</EmptyState>
         ) : (
-          <Table head={[t("common.period"), t("contracts.customer"), t("contracts.description"), t("common.dueDate"), t("common.amount"), t("common.paid"), t("common.status")]}>
+          <Table
+            head={[
+              t("common.period"),
+              t("contracts.customer"),
+              t("contracts.description"),
+              t("common.dueDate"),
+              t("common.amount"),
+              t("common.paid"),
+              t("common.status"),
+            ]}
+          >
             {billRows.map((b) => (
               <tr key={b.id}>
                 <td>{b.period}</td>
@@ -95,7 +121,9 @@ export default async function ContractsPage() {
                 <td>{b.dueDate}</td>
                 <td className="tabular-nums">{money(b.amountFen)}</td>
                 <td className="tabular-nums">{money(b.allocatedFen)}</td>
-                <td>{t(`status.${billStatus({ amountFen: b.amountFen, allocatedFen: b.allocatedFen, voided: false })}`)}</td>
+                <td>
+                  {t(`status.${billStatus({ amountFen: b.amountFen, allocatedFen: b.allocatedFen, voided: false })}`)}
+                </td>
               </tr>
             ))}
           </Table>

@@ -22,7 +22,10 @@ export default async function MetersPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("billing");
   const db = getDb();
   const month = sp.month && isPeriod(sp.month) ? sp.month : localDate(new Date(), user.timeZone).slice(0, 7);
-  const [items, buildingRows] = await Promise.all([listFeeItems(db, user.companyId), companyBuildings(db, user.companyId)]);
+  const [items, buildingRows] = await Promise.all([
+    listFeeItems(db, user.companyId),
+    companyBuildings(db, user.companyId),
+  ]);
   const metered = items.filter((i) => i.kind === "metered" && i.active);
   const item = metered.find((i) => i.id === positive(sp.item)) ?? metered[0];
   const building = buildingRows.find((b) => b.id === positive(sp.building)) ?? buildingRows[0];
@@ -57,12 +60,19 @@ export default async function MetersPage({ searchParams }: { searchParams: Promi
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md bg-white px-4 py-2 text-sm font-medium text-brand-700 ring-1 ring-slate-200 hover:bg-brand-50">
+          <button
+            type="submit"
+            className="rounded-md bg-white px-4 py-2 text-sm font-medium text-brand-700 ring-1 ring-slate-200 hover:bg-brand-50"
+          >
             {t("meters.show")}
           </button>
         </form>
       </Card>
-      <Card title={item && building ? `${building.communityName} ${building.name} · ${item.name} · ${month}` : t("meters.title")}>
+      <Card
+        title={
+          item && building ? `${building.communityName} ${building.name} · ${item.name} · ${month}` : t("meters.title")
+        }
+      >
         {!item ? (
           <EmptyState>{t("meters.noItems")}</EmptyState>
         ) : sheet.length === 0 ? (
@@ -77,7 +87,11 @@ export default async function MetersPage({ searchParams }: { searchParams: Promi
               rows={sheet.map((r) => ({
                 unitId: r.unitId,
                 number: r.number,
-                previous: r.recorded ? centiToText(r.recorded.previousCenti) : r.previousCenti === null ? null : centiToText(r.previousCenti),
+                previous: r.recorded
+                  ? centiToText(r.recorded.previousCenti)
+                  : r.previousCenti === null
+                    ? null
+                    : centiToText(r.previousCenti),
                 recorded: r.recorded ? centiToText(r.recorded.readingCenti) : null,
                 consumption: r.recorded ? centiToText(r.recorded.readingCenti - r.recorded.previousCenti) : null,
               }))}

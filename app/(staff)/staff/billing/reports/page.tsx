@@ -21,7 +21,11 @@ const GROUPINGS: Grouping[] = ["community", "building", "butler"];
 const GROUP_LABEL = { community: "byCommunity", building: "byBuilding", butler: "byButler" } as const;
 
 /** Arrears aging and collection rate by community/building/butler, collection by month with a chart, daily cash; CSV for each. */
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ group?: string; date?: string }> }) {
+export default async function ReportsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ group?: string; date?: string }>;
+}) {
   const user = await requireUser(BILLING_ROLES);
   const sp = await searchParams;
   const t = await getTranslations("billing");
@@ -41,7 +45,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     collectionReport(db, user.companyId, from, to, grouping),
     dailyCash(db, user.companyId, start, end),
   ]);
-  const csv = (report: string, extra = "") => `/staff/billing/reports/csv/${report}?group=${grouping}&from=${from}&to=${to}${extra}`;
+  const csv = (report: string, extra = "") =>
+    `/staff/billing/reports/csv/${report}?group=${grouping}&from=${from}&to=${to}${extra}`;
   const csvLink = (href: string) => (
     <a href={href} className="text-sm text-brand-700 hover:underline" download>
       {t("reports.csv")}
@@ -53,7 +58,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <PageHeader title={t("reports.title")} />
       <nav className="flex flex-wrap gap-2" aria-label={t("reports.grouping")}>
         {GROUPINGS.map((g) => (
-          <Link key={g} href={`/staff/billing/reports?group=${g}&date=${date}`} aria-current={g === grouping ? "page" : undefined} className={`rounded-md px-3 py-1.5 text-sm ring-1 ${g === grouping ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300"}`}>
+          <Link
+            key={g}
+            href={`/staff/billing/reports?group=${g}&date=${date}`}
+            aria-current={g === grouping ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 text-sm ring-1 ${g === grouping ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300"}`}
+          >
             {t(`reports.${GROUP_LABEL[g]}`)}
           </Link>
         ))}
@@ -62,13 +72,21 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         {aging.length === 0 ? (
           <EmptyState>{t("common.none")}</EmptyState>
         ) : (
-          <Table head={["", ...AGING_BUCKETS.map((b) => t(`aging.${BUCKET_KEY[b]}`)), t("reports.inArrears"), t("common.owed")]}>
+          <Table
+            head={[
+              "",
+              ...AGING_BUCKETS.map((b) => t(`aging.${BUCKET_KEY[b]}`)),
+              t("reports.inArrears"),
+              t("common.owed"),
+            ]}
+          >
             {aging.map((r) => (
               <tr key={String(r.key)}>
                 <td className="font-medium">{r.name ?? t("common.unassigned")}</td>
                 {AGING_BUCKETS.map((b) => (
                   <td key={b} className="tabular-nums">
-                    {r.buckets[b].households} <span className="text-xs text-slate-500">{money(r.buckets[b].owedFen)}</span>
+                    {r.buckets[b].households}{" "}
+                    <span className="text-xs text-slate-500">{money(r.buckets[b].owedFen)}</span>
                   </td>
                 ))}
                 <td className="tabular-nums">{r.households}</td>
@@ -80,7 +98,12 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </Card>
       <Card title={t("reports.chart")} actions={csvLink(csv("collection-month"))}>
         <CollectionChart
-          data={byMonth.map((m) => ({ month: String(m.key), billed: yuan(m.billedFen), collected: yuan(m.collectedFen), rate: m.rateBp === null ? null : m.rateBp / 100 }))}
+          data={byMonth.map((m) => ({
+            month: String(m.key),
+            billed: yuan(m.billedFen),
+            collected: yuan(m.collectedFen),
+            rate: m.rateBp === null ? null : m.rateBp / 100,
+          }))}
           labels={{ billed: t("bills.billed"), collected: t("bills.collected"), rate: t("reports.rate") }}
         />
         <Table head={[t("common.period"), t("bills.billed"), t("bills.collected"), t("reports.rate")]}>
@@ -94,7 +117,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           ))}
         </Table>
       </Card>
-      <Card title={`${t("reports.collection")} · ${t(`reports.${GROUP_LABEL[grouping]}`)} (${from} – ${to})`} actions={csvLink(csv("collection"))}>
+      <Card
+        title={`${t("reports.collection")} · ${t(`reports.${GROUP_LABEL[grouping]}`)} (${from} – ${to})`}
+        actions={csvLink(csv("collection"))}
+      >
         <Table head={["", t("bills.billed"), t("bills.collected"), t("reports.rate")]}>
           {byGroup.map((r) => (
             <tr key={String(r.key)}>
@@ -106,12 +132,20 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           ))}
         </Table>
       </Card>
-      <Card title={`${t("reports.dailyCash")} · ${date}`} actions={csvLink(`/staff/billing/reports/csv/daily-cash?date=${date}`)}>
+      <Card
+        title={`${t("reports.dailyCash")} · ${date}`}
+        actions={csvLink(`/staff/billing/reports/csv/daily-cash?date=${date}`)}
+      >
         <form method="get" className="mb-3 flex items-end gap-2">
           <input type="hidden" name="group" value={grouping} />
           <label className="text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t("common.date")}</span>
-            <input type="date" name="date" defaultValue={date} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
+            <input
+              type="date"
+              name="date"
+              defaultValue={date}
+              className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
           </label>
           <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
             {t("reports.show")}

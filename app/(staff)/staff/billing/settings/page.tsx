@@ -18,7 +18,11 @@ export default async function FeeItemsPage() {
   const user = await requireUser(BILLING_SETTINGS_ROLES);
   const t = await getTranslations("billing");
   const db = getDb();
-  const [items, settings, prices] = await Promise.all([listFeeItems(db, user.companyId), getBillingSettings(db, user.companyId), priceHistory(db, user.companyId)]);
+  const [items, settings, prices] = await Promise.all([
+    listFeeItems(db, user.companyId),
+    getBillingSettings(db, user.companyId),
+    priceHistory(db, user.companyId),
+  ]);
   return (
     <div className="space-y-4">
       <PageHeader title={t("settings.title")} subtitle={t("settings.subtitle")} />
@@ -32,7 +36,14 @@ export default async function FeeItemsPage() {
                 <div>
                   <div className="font-medium">{i.name}</div>
                   <div className="text-xs text-slate-500">{t(`kind.${i.kind}`)}</div>
-                  <PriceHistory label={t("settings.history")} lines={prices.filter((p) => p.feeItemId === i.id).map((p) => t("settings.historyLine", { period: p.fromPeriod, price: fenToYuanText(p.priceFen) }))} />
+                  <PriceHistory
+                    label={t("settings.history")}
+                    lines={prices
+                      .filter((p) => p.feeItemId === i.id)
+                      .map((p) =>
+                        t("settings.historyLine", { period: p.fromPeriod, price: fenToYuanText(p.priceFen) }),
+                      )}
+                  />
                 </div>
                 <FeeItemRowForm id={i.id} price={fenToYuanText(i.priceFen)} active={i.active} />
               </li>
@@ -44,7 +55,12 @@ export default async function FeeItemsPage() {
         <NewFeeItemForm />
       </Card>
       <Card title={t("settings.billing")}>
-        <BillingSettingsForm dueDay={settings.dueDay} rounding={settings.rounding} proration={settings.proration} vacancyRate={centiToText(settings.vacancyRateBp)} />
+        <BillingSettingsForm
+          dueDay={settings.dueDay}
+          rounding={settings.rounding}
+          proration={settings.proration}
+          vacancyRate={centiToText(settings.vacancyRateBp)}
+        />
       </Card>
     </div>
   );

@@ -19,8 +19,14 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
   const all = (await searchParams).all === "1";
   const t = await getTranslations("arrears.disputes");
   const locale = (await getLocale()) as Locale;
-  const rows = await listDisputes(getDb(), user.companyId, { userId: user.id, roles: user.roles }, all ? {} : { status: "open" });
-  const tab = (on: boolean) => `rounded-md px-3 py-1.5 text-sm ring-1 ${on ? "bg-brand-50 ring-brand-300" : "bg-white ring-slate-200"}`;
+  const rows = await listDisputes(
+    getDb(),
+    user.companyId,
+    { userId: user.id, roles: user.roles },
+    all ? {} : { status: "open" },
+  );
+  const tab = (on: boolean) =>
+    `rounded-md px-3 py-1.5 text-sm ring-1 ${on ? "bg-brand-50 ring-brand-300" : "bg-white ring-slate-200"}`;
   return (
     <div className="space-y-4">
       <PageHeader title={t("staffTitle")} subtitle={t("staffSubtitle")} />
@@ -49,7 +55,11 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
                     {d.householdName}
                   </Link>
                 </td>
-                <td>{d.subject === "notice" ? t("aboutNotice", { number: d.noticeNumber ?? "" }) : t("aboutBill", { period: d.billPeriod ?? "" })}</td>
+                <td>
+                  {d.subject === "notice"
+                    ? t("aboutNotice", { number: d.noticeNumber ?? "" })
+                    : t("aboutBill", { period: d.billPeriod ?? "" })}
+                </td>
                 <td className="tabular-nums">{formatDateTime(d.createdAt, locale, user.timeZone)}</td>
                 <td>{t(`status.${d.status}`)}</td>
               </tr>

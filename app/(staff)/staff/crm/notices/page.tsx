@@ -16,7 +16,11 @@ export async function generateMetadata() {
 }
 
 /** The ladder's notices of the households the viewer may see, by kind and month. */
-export default async function NoticesPage({ searchParams }: { searchParams: Promise<{ kind?: string; month?: string }> }) {
+export default async function NoticesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ kind?: string; month?: string }>;
+}) {
   const user = await requireUser(NOTICE_VIEW_ROLES);
   const f = noticeFilterSchema.parse(await searchParams);
   const t = await getTranslations("arrears");
@@ -31,7 +35,12 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
             <label htmlFor="kind" className="mb-1 block text-sm font-medium text-slate-700">
               {t("notice.filterKind")}
             </label>
-            <select id="kind" name="kind" defaultValue={f.kind ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <select
+              id="kind"
+              name="kind"
+              defaultValue={f.kind ?? ""}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            >
               <option value="">{t("notice.allKinds")}</option>
               {NOTICE_KIND_VALUES.map((k) => (
                 <option key={k} value={k}>
@@ -44,7 +53,13 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
             <label htmlFor="month" className="mb-1 block text-sm font-medium text-slate-700">
               {t("notice.filterMonth")}
             </label>
-            <input id="month" name="month" type="month" defaultValue={f.month ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+            <input
+              id="month"
+              name="month"
+              type="month"
+              defaultValue={f.month ?? ""}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            />
           </div>
           <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
             {t("notice.apply")}
@@ -55,7 +70,16 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
         {rows.length === 0 ? (
           <EmptyState>{t("notice.empty")}</EmptyState>
         ) : (
-          <Table head={[t("notice.number"), t("notice.filterKind"), t("notice.household"), t("notice.monthsInArrears"), t("notice.total"), t("notice.issuedOn")]}>
+          <Table
+            head={[
+              t("notice.number"),
+              t("notice.filterKind"),
+              t("notice.household"),
+              t("notice.monthsInArrears"),
+              t("notice.total"),
+              t("notice.issuedOn"),
+            ]}
+          >
             {rows.map((n) => (
               <tr key={n.id} data-testid={`notice-row-${n.id}`}>
                 <td className="whitespace-nowrap font-mono">
@@ -66,7 +90,9 @@ export default async function NoticesPage({ searchParams }: { searchParams: Prom
                 <td className="whitespace-nowrap">{t(`kind.${n.kind}`)}</td>
                 <td>
                   {n.householdName}
-                  <div className="text-xs text-slate-500">{[n.communityName, n.buildingName, n.unitNumber].filter(Boolean).join(" ")}</div>
+                  <div className="text-xs text-slate-500">
+                    {[n.communityName, n.buildingName, n.unitNumber].filter(Boolean).join(" ")}
+                  </div>
                 </td>
                 <td className="tabular-nums">{n.snapshot.monthsInArrears}</td>
                 <td className="whitespace-nowrap tabular-nums">{formatFen(n.snapshot.totalFen, locale)}</td>

@@ -31,16 +31,28 @@ export default async function CrmRulesPage() {
       .limit(1),
   ]);
   const preview = draft ? await whatIfPreview(db, user.companyId, draft.rules) : null;
-  const [confirmation, ts] = await Promise.all([legalConfirmationOn(db, user.companyId), getTranslations("arrears.settings")]);
+  const [confirmation, ts] = await Promise.all([
+    legalConfirmationOn(db, user.companyId),
+    getTranslations("arrears.settings"),
+  ]);
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <p className="text-sm text-slate-600" data-testid="rules-state">
         {draft ? t("state.draft") : publishedRow.length ? t("state.published") : t("state.defaults")}
       </p>
-      <RulesEditor initial={draft?.rules ?? published} published={published} hasDraft={!!draft} initialPreview={preview} />
+      <RulesEditor
+        initial={draft?.rules ?? published}
+        published={published}
+        hasDraft={!!draft}
+        initialPreview={preview}
+      />
       <Card title={ts("title")}>
-        <ActionForm action={legalConfirmationAction} className="flex flex-wrap items-end gap-3" testId="legal-confirmation-form">
+        <ActionForm
+          action={legalConfirmationAction}
+          className="flex flex-wrap items-end gap-3"
+          testId="legal-confirmation-form"
+        >
           <Select
             name="legalConfirmation"
             label={ts("legalConfirmation")}

@@ -28,7 +28,12 @@ export default async function VisitCoveragePage({ searchParams }: { searchParams
   const db = getDb();
   const current = quarterOf(localDate(new Date(), user.timeZone));
   const quarter = coverageFilterSchema.parse(await searchParams).quarter ?? current;
-  const quarters = [current, previousQuarter(current), previousQuarter(previousQuarter(current)), previousQuarter(previousQuarter(previousQuarter(current)))];
+  const quarters = [
+    current,
+    previousQuarter(current),
+    previousQuarter(previousQuarter(current)),
+    previousQuarter(previousQuarter(previousQuarter(current))),
+  ];
   if (!quarters.includes(quarter)) quarters.push(quarter);
   const view = await loadRegistryView(db, user.companyId, { userId: user.id, roles: user.roles });
   const [report, rules, mine] = await Promise.all([
@@ -49,14 +54,24 @@ export default async function VisitCoveragePage({ searchParams }: { searchParams
         </td>
       </tr>
     ));
-  const head = (first: string) => [first, t("households"), t("sampled"), t("visited"), `${t("coverage")} · ${t("target", { target })}`];
+  const head = (first: string) => [
+    first,
+    t("households"),
+    t("sampled"),
+    t("visited"),
+    `${t("coverage")} · ${t("target", { target })}`,
+  ];
   return (
     <div className="space-y-4">
       <PageHeader
         title={t("title")}
         subtitle={t("subtitle")}
         actions={
-          <a href={`/staff/crm/visits/csv?quarter=${quarter}`} className="text-sm text-brand-700 hover:underline" download>
+          <a
+            href={`/staff/crm/visits/csv?quarter=${quarter}`}
+            className="text-sm text-brand-700 hover:underline"
+            download
+          >
             {t("csv")}
           </a>
         }
@@ -66,7 +81,12 @@ export default async function VisitCoveragePage({ searchParams }: { searchParams
           <label htmlFor="quarter" className="mb-1 block text-sm font-medium text-slate-700">
             {t("quarter")}
           </label>
-          <select id="quarter" name="quarter" defaultValue={quarter} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <select
+            id="quarter"
+            name="quarter"
+            defaultValue={quarter}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             {quarters.map((q) => (
               <option key={q} value={q}>
                 {q}
@@ -93,7 +113,9 @@ export default async function VisitCoveragePage({ searchParams }: { searchParams
                   {v.householdName} <span className="text-xs text-slate-500">{v.householdCode}</span>
                 </td>
                 <td>{v.sampledMonth}</td>
-                <td>{v.visitedAt ? `${t("done")} · ${formatDateTime(v.visitedAt, locale, user.timeZone)}` : t("pending")}</td>
+                <td>
+                  {v.visitedAt ? `${t("done")} · ${formatDateTime(v.visitedAt, locale, user.timeZone)}` : t("pending")}
+                </td>
                 <td>
                   <Link href={`/staff/crm/visits/${v.id}`} className="text-brand-700 hover:underline">
                     {t("open")}
@@ -111,14 +133,24 @@ export default async function VisitCoveragePage({ searchParams }: { searchParams
       <Card title={t("byButler")}>
         {report.byButler.length ? (
           <>
-            <CoverageChart data={report.byButler.map((r) => ({ name: r.name, coverage: r.coverage }))} target={target} labels={{ coverage: t("coverage"), target: t("target", { target }), chart: t("chartLabel") }} />
+            <CoverageChart
+              data={report.byButler.map((r) => ({ name: r.name, coverage: r.coverage }))}
+              target={target}
+              labels={{ coverage: t("coverage"), target: t("target", { target }), chart: t("chartLabel") }}
+            />
             <Table head={head(t("butler"))}>{rows(report.byButler)}</Table>
           </>
         ) : (
           <EmptyState>{t("none")}</EmptyState>
         )}
       </Card>
-      <Card title={t("byCommunity")}>{report.byCommunity.length ? <Table head={head(t("community"))}>{rows(report.byCommunity)}</Table> : <EmptyState>{t("none")}</EmptyState>}</Card>
+      <Card title={t("byCommunity")}>
+        {report.byCommunity.length ? (
+          <Table head={head(t("community"))}>{rows(report.byCommunity)}</Table>
+        ) : (
+          <EmptyState>{t("none")}</EmptyState>
+        )}
+      </Card>
     </div>
   );
 }

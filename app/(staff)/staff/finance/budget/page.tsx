@@ -15,7 +15,11 @@ export async function generateMetadata() {
 }
 
 /** The annual budget grid of one community (finance, admin) and the CSV import for every community. */
-export default async function BudgetPage({ searchParams }: { searchParams: Promise<{ year?: string; community?: string }> }) {
+export default async function BudgetPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ year?: string; community?: string }>;
+}) {
   const user = await requireUser(FINANCE_EDIT_ROLES);
   const sp = await searchParams;
   const t = await getTranslations("finance");
@@ -23,11 +27,20 @@ export default async function BudgetPage({ searchParams }: { searchParams: Promi
   const thisYear = Number(localParts(new Date(), user.timeZone).date.slice(0, 4));
   const year = /^\d{4}$/.test(sp.year ?? "") && Math.abs(Number(sp.year) - thisYear) <= 10 ? Number(sp.year) : thisYear;
   await ensureCategories(db, user.companyId);
-  const [communities, categories] = await Promise.all([listCommunityOptions(db, user.companyId), listCategories(db, user.companyId)]);
+  const [communities, categories] = await Promise.all([
+    listCommunityOptions(db, user.companyId),
+    listCategories(db, user.companyId),
+  ]);
   const community = communities.find((c) => String(c.id) === sp.community) ?? communities[0];
   const grid = community ? await budgetGrid(db, user.companyId, community.id, year) : new Map<number, number[]>();
   const cell = (fen: number) => (fen ? (fen / 100).toFixed(2).replace(/\.00$/, "") : "");
-  const template = [BUDGET_CSV_HEADER.join(","), ...(community ? categories.slice(0, 3).map((c) => [community.name, c.code, ...Array(12).fill("0")].join(",")) : [])].join("\n") + "\n";
+  const template =
+    [
+      BUDGET_CSV_HEADER.join(","),
+      ...(community
+        ? categories.slice(0, 3).map((c) => [community.name, c.code, ...Array(12).fill("0")].join(","))
+        : []),
+    ].join("\n") + "\n";
   return (
     <div className="space-y-4">
       <PageHeader title={t("budgetTitle")} subtitle={`${year}${community ? ` · ${community.name}` : ""}`} />
@@ -35,11 +48,20 @@ export default async function BudgetPage({ searchParams }: { searchParams: Promi
         <form method="get" className="flex flex-wrap items-end gap-3">
           <label className="text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t("year")}</span>
-            <input type="number" name="year" defaultValue={year} className="w-28 rounded-md border border-slate-300 px-3 py-2" />
+            <input
+              type="number"
+              name="year"
+              defaultValue={year}
+              className="w-28 rounded-md border border-slate-300 px-3 py-2"
+            />
           </label>
           <label className="text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t("community")}</span>
-            <select name="community" defaultValue={community?.id ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+            <select
+              name="community"
+              defaultValue={community?.id ?? ""}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2"
+            >
               {communities.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -47,7 +69,10 @@ export default async function BudgetPage({ searchParams }: { searchParams: Promi
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             {t("show")}
           </button>
         </form>
@@ -59,7 +84,12 @@ export default async function BudgetPage({ searchParams }: { searchParams: Promi
             key={`${community.id}-${year}`}
             communityId={community.id}
             year={year}
-            rows={categories.map((c) => ({ categoryId: c.id, kind: c.kind, label: categoryLabel(t, c.code, c.name), months: (grid.get(c.id) ?? Array(12).fill(0)).map(cell) }))}
+            rows={categories.map((c) => ({
+              categoryId: c.id,
+              kind: c.kind,
+              label: categoryLabel(t, c.code, c.name),
+              months: (grid.get(c.id) ?? Array(12).fill(0)).map(cell),
+            }))}
           />
         ) : (
           <EmptyState>—</EmptyState>

@@ -29,18 +29,39 @@ export async function GET(request: Request) {
   const { scope, chosen } = await resolveReportScope(db, user, url.searchParams.get("community") ?? undefined);
   const bva = await budgetVsActual(db, user.companyId, scope, year, today);
   const t = await getTranslations("finance");
-  const v = (x: Variance) => [yuan(x.budget), yuan(x.actual), yuan(x.variance), x.variancePct === null ? "" : x.variancePct];
+  const v = (x: Variance) => [
+    yuan(x.budget),
+    yuan(x.actual),
+    yuan(x.variance),
+    x.variancePct === null ? "" : x.variancePct,
+  ];
   const head = [
     t("bva.category"),
     t("year"),
     ...MONTHS.flatMap((m) => [`${year}-${m} ${t("bva.budget")}`, `${year}-${m} ${t("bva.actual")}`]),
-    ...[t("bva.budget"), t("bva.actual"), t("bva.variance"), t("bva.variancePct")].map((h) => `${t("bva.ytdShort")} ${h}`),
-    ...[t("bva.budget"), t("bva.actual"), t("bva.variance"), t("bva.variancePct")].map((h) => `${t("bva.yearTotal")} ${h}`),
+    ...[t("bva.budget"), t("bva.actual"), t("bva.variance"), t("bva.variancePct")].map(
+      (h) => `${t("bva.ytdShort")} ${h}`,
+    ),
+    ...[t("bva.budget"), t("bva.actual"), t("bva.variance"), t("bva.variancePct")].map(
+      (h) => `${t("bva.yearTotal")} ${h}`,
+    ),
   ];
   const rows = [
     head,
-    ...bva.rows.map((r) => [categoryLabel(t, r.code, r.name), t(`kind.${r.kind}`), ...r.months.flatMap((m) => [yuan(m.budget), yuan(m.actual)]), ...v(r.ytd), ...v(r.year)]),
-    ...(["income", "expense"] as const).map((k) => [t(k === "income" ? "bva.totalIncome" : "bva.totalExpense"), t(`kind.${k}`), ...bva[k].months.flatMap((m) => [yuan(m.budget), yuan(m.actual)]), ...v(bva[k].ytd), ...v(bva[k].year)]),
+    ...bva.rows.map((r) => [
+      categoryLabel(t, r.code, r.name),
+      t(`kind.${r.kind}`),
+      ...r.months.flatMap((m) => [yuan(m.budget), yuan(m.actual)]),
+      ...v(r.ytd),
+      ...v(r.year),
+    ]),
+    ...(["income", "expense"] as const).map((k) => [
+      t(k === "income" ? "bva.totalIncome" : "bva.totalExpense"),
+      t(`kind.${k}`),
+      ...bva[k].months.flatMap((m) => [yuan(m.budget), yuan(m.actual)]),
+      ...v(bva[k].ytd),
+      ...v(bva[k].year),
+    ]),
   ];
   return new Response(toCsv(rows), {
     headers: {

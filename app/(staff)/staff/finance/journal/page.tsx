@@ -29,19 +29,35 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const db = getDb();
   const today = localParts(new Date(), user.timeZone).date;
   await ensureCategories(db, user.companyId);
-  const [categories, communities, entries] = await Promise.all([listCategories(db, user.companyId), listCommunityOptions(db, user.companyId), recentEntries(db, user.companyId, "all", 100, source)]);
+  const [categories, communities, entries] = await Promise.all([
+    listCategories(db, user.companyId),
+    listCommunityOptions(db, user.companyId),
+    recentEntries(db, user.companyId, "all", 100, source),
+  ]);
   return (
     <div className="space-y-4">
       <PageHeader title={t("journalTitle")} subtitle={t("journal.intro")} actions={<PostNowButton />} />
       <Card title={t("journal.new")}>
-        <JournalForm today={today} communities={communities} categories={categories.map((c) => ({ id: c.id, label: `${t(`kind.${c.kind}`)} · ${categoryLabel(t, c.code, c.name)}` }))} />
+        <JournalForm
+          today={today}
+          communities={communities}
+          categories={categories.map((c) => ({
+            id: c.id,
+            label: `${t(`kind.${c.kind}`)} · ${categoryLabel(t, c.code, c.name)}`,
+          }))}
+        />
       </Card>
       <Card
         title={t("journal.entries")}
         actions={
           <nav className="flex flex-wrap gap-1 text-xs">
             {[undefined, ...ENTRY_SOURCES].map((x) => (
-              <Link key={x ?? "all"} href={x ? `/staff/finance/journal?source=${x}` : "/staff/finance/journal"} aria-current={x === source ? "page" : undefined} className={`rounded px-2 py-1 ring-1 ${x === source ? "bg-brand-600 text-white ring-brand-600" : "ring-slate-300"}`}>
+              <Link
+                key={x ?? "all"}
+                href={x ? `/staff/finance/journal?source=${x}` : "/staff/finance/journal"}
+                aria-current={x === source ? "page" : undefined}
+                className={`rounded px-2 py-1 ring-1 ${x === source ? "bg-brand-600 text-white ring-brand-600" : "ring-slate-300"}`}
+              >
                 {x ? t(`journal.source.${x}`) : t("journal.allSources")}
               </Link>
             ))}
@@ -51,7 +67,18 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         {entries.length === 0 ? (
           <EmptyState>{t("journal.empty")}</EmptyState>
         ) : (
-          <Table head={["#", t("journal.colDate"), t("journal.colCategory"), t("journal.colCommunity"), t("journal.colAmount"), t("journal.colSource"), t("journal.colReason"), ""]}>
+          <Table
+            head={[
+              "#",
+              t("journal.colDate"),
+              t("journal.colCategory"),
+              t("journal.colCommunity"),
+              t("journal.colAmount"),
+              t("journal.colSource"),
+              t("journal.colReason"),
+              "",
+            ]}
+          >
             {entries.map((e) => (
               <tr key={e.id} data-testid={`entry-${e.id}`}>
                 <td className="font-mono text-xs">{e.id}</td>
@@ -60,7 +87,9 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                   {t(`kind.${e.kind}`)} · {categoryLabel(t, e.categoryCode, e.categoryName)}
                 </td>
                 <td>{e.communityName ?? "—"}</td>
-                <td className={`tabular-nums ${e.amountFen < 0 ? "text-red-600" : ""}`}>{formatFen(e.amountFen, locale)}</td>
+                <td className={`tabular-nums ${e.amountFen < 0 ? "text-red-600" : ""}`}>
+                  {formatFen(e.amountFen, locale)}
+                </td>
                 <td className="whitespace-nowrap">
                   {t(`journal.source.${e.source}`)}
                   {e.reversesEntryId ? ` #${e.reversesEntryId}` : ""}
@@ -69,7 +98,13 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                   {e.reason ?? ""}
                   {e.actorName ? <span className="text-slate-500"> · {e.actorName}</span> : null}
                 </td>
-                <td>{e.source === "reversal" ? null : e.reversed ? <span className="text-xs text-slate-500">{t("journal.reversed")}</span> : <ReverseButton entryId={e.id} today={today} />}</td>
+                <td>
+                  {e.source === "reversal" ? null : e.reversed ? (
+                    <span className="text-xs text-slate-500">{t("journal.reversed")}</span>
+                  ) : (
+                    <ReverseButton entryId={e.id} today={today} />
+                  )}
+                </td>
               </tr>
             ))}
           </Table>

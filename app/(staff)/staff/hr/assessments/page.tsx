@@ -29,7 +29,10 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
   const asked = sp.period?.trim().toUpperCase();
   const period = asked && isAssessmentPeriod(asked) ? asked : previousQuarter(today);
   const db = getDb();
-  const [rows, people] = await Promise.all([listAssessments(db, user.companyId, period), assessablePeople(db, user.companyId)]);
+  const [rows, people] = await Promise.all([
+    listAssessments(db, user.companyId, period),
+    assessablePeople(db, user.companyId),
+  ]);
   const reviewed = new Set(rows.map((r) => r.userId));
   return (
     <div className="space-y-4">
@@ -37,7 +40,10 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
         title={t("title")}
         subtitle={t("subtitle", { period, count: rows.length })}
         actions={
-          <Link href={`/staff/hr/assessments/ranking?period=${period}`} className="text-sm font-medium text-brand-700 hover:underline">
+          <Link
+            href={`/staff/hr/assessments/ranking?period=${period}`}
+            className="text-sm font-medium text-brand-700 hover:underline"
+          >
             {t("rankingLink")}
           </Link>
         }
@@ -48,7 +54,13 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
             <label htmlFor="period" className={labelClass}>
               {t("period")}
             </label>
-            <input id="period" name="period" defaultValue={period} placeholder="2026Q4 / 2026-10" className={inputClass} />
+            <input
+              id="period"
+              name="period"
+              defaultValue={period}
+              placeholder="2026Q4 / 2026-10"
+              className={inputClass}
+            />
           </div>
           <button type="submit" className="rounded-md px-3 py-2 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
             {t("show")}
@@ -57,11 +69,21 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
         </form>
       </Card>
       <Card title={t("start")}>
-        <ActionForm action={saveAssessmentAction} redirectTo="/staff/hr/assessments/{id}" className="grid gap-3 sm:grid-cols-2" testId="assessment-form">
+        <ActionForm
+          action={saveAssessmentAction}
+          redirectTo="/staff/hr/assessments/{id}"
+          className="grid gap-3 sm:grid-cols-2"
+          testId="assessment-form"
+        >
           <Select
             name="userId"
             label={t("person")}
-            options={[{ value: "", label: t("choosePerson") }, ...people.filter((p) => !reviewed.has(p.userId)).map((p) => ({ value: p.userId, label: `${p.employeeNo} ${p.name}` }))]}
+            options={[
+              { value: "", label: t("choosePerson") },
+              ...people
+                .filter((p) => !reviewed.has(p.userId))
+                .map((p) => ({ value: p.userId, label: `${p.employeeNo} ${p.name}` })),
+            ]}
           />
           <Input name="period" label={t("period")} defaultValue={period} />
           <ManagerFields />
@@ -74,7 +96,9 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
         {rows.length === 0 ? (
           <EmptyState>{t("none")}</EmptyState>
         ) : (
-          <Table head={[t("person"), t("role"), t("community"), t("managerScore"), t("overall"), t("grade"), t("status")]}>
+          <Table
+            head={[t("person"), t("role"), t("community"), t("managerScore"), t("overall"), t("grade"), t("status")]}
+          >
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>
@@ -87,7 +111,10 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
                 <td className="tabular-nums">{r.managerScore}</td>
                 <td className="tabular-nums">{r.overall}</td>
                 <td className="font-semibold">{r.grade}</td>
-                <td>{t(`statuses.${r.status}`)}{r.revision > 1 ? ` · ${t("revision", { n: r.revision })}` : ""}</td>
+                <td>
+                  {t(`statuses.${r.status}`)}
+                  {r.revision > 1 ? ` · ${t("revision", { n: r.revision })}` : ""}
+                </td>
               </tr>
             ))}
           </Table>

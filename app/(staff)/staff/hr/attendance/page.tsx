@@ -17,7 +17,11 @@ export async function generateMetadata() {
 export const dynamic = "force-dynamic";
 
 /** The monthly attendance sheet per community, with totals, CSV export and corrections (HR, admin). */
-export default async function AttendanceSheetPage({ searchParams }: { searchParams: Promise<{ month?: string; community?: string }> }) {
+export default async function AttendanceSheetPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ month?: string; community?: string }>;
+}) {
   const user = await requireUser(HR_MANAGE_ROLES);
   const t = await getTranslations("hr.sheet");
   const sp = await searchParams;
@@ -26,7 +30,11 @@ export default async function AttendanceSheetPage({ searchParams }: { searchPara
   const db = getDb();
   const communities = await listCommunityOptions(db, user.companyId);
   const communityId = communities.find((c) => String(c.id) === sp.community)?.id ?? null;
-  const [sheet, corrections, shiftOf] = await Promise.all([monthSheet(db, user.companyId, month, { communityId }), recentCorrections(db, user.companyId), shiftsOf(db, user.companyId, [])]);
+  const [sheet, corrections, shiftOf] = await Promise.all([
+    monthSheet(db, user.companyId, month, { communityId }),
+    recentCorrections(db, user.companyId),
+    shiftsOf(db, user.companyId, []),
+  ]);
   const companyShift = shiftOf(0);
   const ts = await getTranslations("hr.shift");
   const query = new URLSearchParams({ month, ...(communityId ? { community: String(communityId) } : {}) });
@@ -53,11 +61,20 @@ export default async function AttendanceSheetPage({ searchParams }: { searchPara
         <form method="get" className="flex flex-wrap items-end gap-3">
           <label className="text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t("month")}</span>
-            <input type="month" name="month" defaultValue={month} className="rounded-md border border-slate-300 px-3 py-2" />
+            <input
+              type="month"
+              name="month"
+              defaultValue={month}
+              className="rounded-md border border-slate-300 px-3 py-2"
+            />
           </label>
           <label className="text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t("community")}</span>
-            <select name="community" defaultValue={communityId ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2">
+            <select
+              name="community"
+              defaultValue={communityId ?? ""}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2"
+            >
               <option value="">{t("allCommunities")}</option>
               {communities.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -66,7 +83,10 @@ export default async function AttendanceSheetPage({ searchParams }: { searchPara
               ))}
             </select>
           </label>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             {t("show")}
           </button>
         </form>
@@ -75,7 +95,19 @@ export default async function AttendanceSheetPage({ searchParams }: { searchPara
         {sheet.rows.length === 0 ? (
           <EmptyState>{t("empty")}</EmptyState>
         ) : (
-          <Table head={[t("employeeNo"), t("name"), t("shift"), t("present"), t("lateCol"), t("earlyCol"), t("absent"), t("incomplete"), t("leave")]}>
+          <Table
+            head={[
+              t("employeeNo"),
+              t("name"),
+              t("shift"),
+              t("present"),
+              t("lateCol"),
+              t("earlyCol"),
+              t("absent"),
+              t("incomplete"),
+              t("leave"),
+            ]}
+          >
             {sheet.rows.map((r) => (
               <tr key={r.userId} data-testid={`sheet-${r.employeeNo}`}>
                 <td className="font-mono">{r.employeeNo}</td>
@@ -102,7 +134,11 @@ export default async function AttendanceSheetPage({ searchParams }: { searchPara
         )}
       </Card>
       <Card title={ts("companyTitle")}>
-        <ShiftForm userId={null} start={formatMinute(companyShift.startMinute)} end={formatMinute(companyShift.endMinute)} />
+        <ShiftForm
+          userId={null}
+          start={formatMinute(companyShift.startMinute)}
+          end={formatMinute(companyShift.endMinute)}
+        />
       </Card>
       <Card title={t("correctTitle")}>
         <CorrectionForm people={sheet.rows} defaultDate={today} />

@@ -8,9 +8,12 @@ import { localParts } from "@/lib/hr/rules";
 import { personnelChangeSchema } from "@/lib/hr/schemas";
 
 /** Records a personnel change (HR, admin); one dated today or earlier is applied at once. */
-export const recordPersonnelChangeAction = authorizedAction({ schema: personnelChangeSchema, roles: HR_MANAGE_ROLES }, async (input, ctx) => {
-  const today = localParts(new Date(), ctx.user.timeZone).date;
-  const row = await recordPersonnelChange(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input, today);
-  revalidatePath("/staff/hr/people", "layout");
-  return { id: row.id };
-});
+export const recordPersonnelChangeAction = authorizedAction(
+  { schema: personnelChangeSchema, roles: HR_MANAGE_ROLES },
+  async (input, ctx) => {
+    const today = localParts(new Date(), ctx.user.timeZone).date;
+    const row = await recordPersonnelChange(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input, today);
+    revalidatePath("/staff/hr/people", "layout");
+    return { id: row.id };
+  },
+);

@@ -29,14 +29,28 @@ export default async function StaffRecordsPage() {
       <PageHeader title={t("peopleTitle")} subtitle={t("peopleSubtitle", { count: records.length })} />
       {people.length > 0 ? (
         <Card title={t("createRecord")}>
-          <CreateStaffRecordForm people={people} communities={communities} suggestedNo={nextEmployeeNo(records.map((r) => r.employeeNo))} />
+          <CreateStaffRecordForm
+            people={people}
+            communities={communities}
+            suggestedNo={nextEmployeeNo(records.map((r) => r.employeeNo))}
+          />
         </Card>
       ) : null}
       <Card>
         {records.length === 0 ? (
           <EmptyState>{t("noRecords")}</EmptyState>
         ) : (
-          <Table head={[t("employeeNo"), t("name"), t("roles"), t("position"), t("community"), t("hireDate"), t("statusLabel")]}>
+          <Table
+            head={[
+              t("employeeNo"),
+              t("name"),
+              t("roles"),
+              t("position"),
+              t("community"),
+              t("hireDate"),
+              t("statusLabel"),
+            ]}
+          >
             {records.map((r) => (
               <tr key={r.id} className={r.status === "exited" ? "text-slate-400" : ""}>
                 <td className="font-mono">{r.employeeNo}</td>

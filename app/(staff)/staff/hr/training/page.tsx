@@ -21,19 +21,34 @@ export default async function TrainingPage() {
   const user = await requireUser(HR_MANAGE_ROLES);
   const t = await getTranslations("hr.training");
   const db = getDb();
-  const [courses, communities] = await Promise.all([listCourses(db, user.companyId), listCommunityOptions(db, user.companyId)]);
+  const [courses, communities] = await Promise.all([
+    listCourses(db, user.companyId),
+    listCommunityOptions(db, user.companyId),
+  ]);
   const today = localParts(new Date(), user.timeZone).date;
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} subtitle={t("subtitle", { count: courses.length })} />
       <Card title={t("create")}>
-        <ActionForm action={createCourseAction} redirectTo="/staff/hr/training/{id}" className="grid gap-3 sm:grid-cols-3" testId="course-form">
+        <ActionForm
+          action={createCourseAction}
+          redirectTo="/staff/hr/training/{id}"
+          className="grid gap-3 sm:grid-cols-3"
+          testId="course-form"
+        >
           <Input name="title" label={t("courseTitle")} className="sm:col-span-2" />
           <Input name="date" label={t("date")} type="date" defaultValue={today} />
           <Input name="hours" label={t("hours")} inputMode="decimal" placeholder="1.5" />
           <Input name="trainer" label={t("trainer")} />
           <Input name="capacity" label={t("capacity")} inputMode="numeric" placeholder={t("optional")} />
-          <Select name="communityId" label={t("community")} options={[{ value: "", label: t("allCommunities") }, ...communities.map((c) => ({ value: c.id, label: c.name }))]} />
+          <Select
+            name="communityId"
+            label={t("community")}
+            options={[
+              { value: "", label: t("allCommunities") },
+              ...communities.map((c) => ({ value: c.id, label: c.name })),
+            ]}
+          />
           <div className="flex items-end sm:col-span-2">
             <Submit>{t("createButton")}</Submit>
           </div>
@@ -43,7 +58,17 @@ export default async function TrainingPage() {
         {courses.length === 0 ? (
           <EmptyState>{t("none")}</EmptyState>
         ) : (
-          <Table head={[t("date"), t("courseTitle"), t("hours"), t("trainer"), t("community"), t("enrolled"), t("completed")]}>
+          <Table
+            head={[
+              t("date"),
+              t("courseTitle"),
+              t("hours"),
+              t("trainer"),
+              t("community"),
+              t("enrolled"),
+              t("completed"),
+            ]}
+          >
             {courses.map((c) => (
               <tr key={c.id}>
                 <td className="whitespace-nowrap tabular-nums">{c.date}</td>

@@ -24,7 +24,13 @@ export default async function LegalCasePage({ params }: { params: Promise<{ id: 
   const user = await requireUser(LEGAL_VIEW_ROLES);
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
-  const c = await legalCaseDetail(getDb(), user.companyId, { userId: user.id, roles: user.roles }, Number(id), localDate(new Date(), user.timeZone));
+  const c = await legalCaseDetail(
+    getDb(),
+    user.companyId,
+    { userId: user.id, roles: user.roles },
+    Number(id),
+    localDate(new Date(), user.timeZone),
+  );
   if (!c) notFound();
   const t = await getTranslations("arrears");
   const locale = (await getLocale()) as Locale;
@@ -38,7 +44,10 @@ export default async function LegalCasePage({ params }: { params: Promise<{ id: 
       <Link href="/staff/legal" className="text-sm text-brand-700 hover:underline">
         ← {t("legal.title")}
       </Link>
-      <PageHeader title={t("legal.case", { id: c.id })} subtitle={`${c.householdName} · ${t(`legal.status.${c.status}`)}`} />
+      <PageHeader
+        title={t("legal.case", { id: c.id })}
+        subtitle={`${c.householdName} · ${t(`legal.status.${c.status}`)}`}
+      />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t("legal.currentArrears")}>
           <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -49,7 +58,11 @@ export default async function LegalCasePage({ params }: { params: Promise<{ id: 
             <dt className="text-slate-500">{t("legal.openedOn")}</dt>
             <dd className="tabular-nums">{c.openedOn}</dd>
             <dt className="text-slate-500">{t("legal.currentArrears")}</dt>
-            <dd data-testid="case-owed">{c.owed.length ? t("legal.monthsNow", { months: c.owed.length, total: money(c.owedFen) }) : t("legal.noArrears")}</dd>
+            <dd data-testid="case-owed">
+              {c.owed.length
+                ? t("legal.monthsNow", { months: c.owed.length, total: money(c.owedFen) })
+                : t("legal.noArrears")}
+            </dd>
           </dl>
           {c.owed.length ? (
             <Table head={[t("notice.period"), t("notice.dueDate"), t("notice.owed")]}>
@@ -76,7 +89,10 @@ export default async function LegalCasePage({ params }: { params: Promise<{ id: 
                   canConfirm ? (
                     <ActionForm action={confirmLetterAction} testId={`confirm-letter-${n.id}`}>
                       <input type="hidden" name="id" value={n.id} />
-                      <button type="submit" className="rounded-md bg-brand-600 px-2 py-1 text-xs font-medium text-white">
+                      <button
+                        type="submit"
+                        className="rounded-md bg-brand-600 px-2 py-1 text-xs font-medium text-white"
+                      >
                         {t("letters.confirm")}
                       </button>
                     </ActionForm>

@@ -2,7 +2,17 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
-import { Assignees, buttonClass, inputClass, labelClass, OverdueBadge, Photos, secondaryButtonClass, StatusBadge, Timeline } from "@/components/tickets/order-bits";
+import {
+  Assignees,
+  buttonClass,
+  inputClass,
+  labelClass,
+  OverdueBadge,
+  Photos,
+  secondaryButtonClass,
+  StatusBadge,
+  Timeline,
+} from "@/components/tickets/order-bits";
 import { TriageFields } from "@/components/tickets/triage-fields";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
@@ -20,7 +30,17 @@ import { loadOrderScope, ORDER_STAFF_ROLES, TRIAGE_ROLES } from "@/lib/tickets/a
 import { MANAGE_ROLES } from "@/lib/tickets/commands";
 import { getOrderDetail, listArticles } from "@/lib/tickets/queries";
 import { isOpen } from "@/lib/tickets/rules";
-import { acceptAction, cancelAction, closeAction, commentAction, redispatchAction, reopenAction, resolveAction, startAction, triageAction } from "../actions";
+import {
+  acceptAction,
+  cancelAction,
+  closeAction,
+  commentAction,
+  redispatchAction,
+  reopenAction,
+  resolveAction,
+  startAction,
+  triageAction,
+} from "../actions";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(ORDER_STAFF_ROLES);
@@ -39,7 +59,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const canWork = !!mine || manager;
   const dt = (v: Date | null) => (v ? formatDateTime(v, locale, user.timeZone) : "—");
   const hidden = <input type="hidden" name="id" value={o.id} />;
-  const sentiment = o.householdId ? (await householdBadges(db, user.companyId, [o.householdId], localDate(new Date(), user.timeZone))).get(o.householdId) : undefined;
+  const sentiment = o.householdId
+    ? (await householdBadges(db, user.companyId, [o.householdId], localDate(new Date(), user.timeZone))).get(
+        o.householdId,
+      )
+    : undefined;
   return (
     <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
       <div className="space-y-4">
@@ -70,7 +94,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   <BandBadge band={sentiment.band} score={sentiment.score} gold={sentiment.gold} compact />
                 </span>
               ) : null}
-              {d.buildingCode ? <span className="ml-1 font-mono text-xs">{`${d.buildingCode}-${d.unitNumber}`}</span> : null}
+              {d.buildingCode ? (
+                <span className="ml-1 font-mono text-xs">{`${d.buildingCode}-${d.unitNumber}`}</span>
+              ) : null}
             </dd>
             <dt className="text-slate-500">{t("common.community")}</dt>
             <dd>{d.communityName ?? "—"}</dd>
@@ -112,7 +138,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             ) : null}
             {o.resolutionNote ? (
               <>
-                <dt className="text-slate-500">{o.type === "emergency" ? t("staff.closingReport") : t("staff.resolveNote")}</dt>
+                <dt className="text-slate-500">
+                  {o.type === "emergency" ? t("staff.closingReport") : t("staff.resolveNote")}
+                </dt>
                 <dd>{o.resolutionNote}</dd>
               </>
             ) : null}
@@ -177,7 +205,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 <label htmlFor="after-photos" className={labelClass}>
                   {t("staff.afterPhotos")}
                 </label>
-                <input id="after-photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp,image/gif" className="block w-full text-sm" />
+                <input
+                  id="after-photos"
+                  name="photos"
+                  type="file"
+                  multiple
+                  accept="image/jpeg,image/png,image/webp,image/gif"
+                  className="block w-full text-sm"
+                />
                 <p className="mt-1 text-xs text-slate-500">{t("common.photosHint")}</p>
                 <FieldError name="photos" />
               </div>
@@ -199,7 +234,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <ul className="mb-3 space-y-2 text-sm">
               {d.comments.map((c) => (
                 <li key={c.id}>
-                  <span className="font-medium">{c.authorName}</span> <span className="text-xs text-slate-500">{dt(c.createdAt)}</span>
+                  <span className="font-medium">{c.authorName}</span>{" "}
+                  <span className="text-xs text-slate-500">{dt(c.createdAt)}</span>
                   <p className="whitespace-pre-wrap">{c.body}</p>
                 </li>
               ))}
@@ -207,7 +243,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           )}
           <ActionForm action={commentAction} className="space-y-2">
             {hidden}
-            <textarea name="body" rows={2} aria-label={t("common.addComment")} maxLength={2000} className={inputClass} />
+            <textarea
+              name="body"
+              rows={2}
+              aria-label={t("common.addComment")}
+              maxLength={2000}
+              className={inputClass}
+            />
             <FieldError name="body" />
             <button type="submit" className={secondaryButtonClass}>
               {t("common.addComment")}
@@ -228,7 +270,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 </button>
               </ActionForm>
             ) : null}
-            {manager && d.assignees.length === 0 && (o.type === "complaint" ? o.status === "triaged" : o.status === "submitted") ? (
+            {manager &&
+            d.assignees.length === 0 &&
+            (o.type === "complaint" ? o.status === "triaged" : o.status === "submitted") ? (
               <ActionForm action={redispatchAction}>
                 {hidden}
                 <button type="submit" className={secondaryButtonClass}>
@@ -259,7 +303,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <Card title={t("staff.cancelOrder")}>
             <ActionForm action={cancelAction} className="space-y-2">
               {hidden}
-              <input name="reason" aria-label={t("common.reason")} placeholder={t("common.reason")} maxLength={500} className={inputClass} />
+              <input
+                name="reason"
+                aria-label={t("common.reason")}
+                placeholder={t("common.reason")}
+                maxLength={500}
+                className={inputClass}
+              />
               <FieldError name="reason" />
               <button type="submit" className={secondaryButtonClass}>
                 {t("staff.cancelOrder")}
@@ -271,7 +321,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <Card title={t("staff.reopen")}>
             <ActionForm action={reopenAction} className="space-y-2">
               {hidden}
-              <input name="reason" aria-label={t("common.reason")} placeholder={t("common.reason")} maxLength={500} className={inputClass} />
+              <input
+                name="reason"
+                aria-label={t("common.reason")}
+                placeholder={t("common.reason")}
+                maxLength={500}
+                className={inputClass}
+              />
               <FieldError name="reason" />
               <button type="submit" className={secondaryButtonClass}>
                 {t("staff.reopen")}

@@ -18,7 +18,10 @@ export default async function BoardPage() {
   const db = getDb();
   const wide = user.roles.includes("admin") || user.roles.includes("project_manager");
   const team = wide
-    ? [...(await listPeopleWithRole(db, user.companyId, "butler")), ...(await listPeopleWithRole(db, user.companyId, "technician"))]
+    ? [
+        ...(await listPeopleWithRole(db, user.companyId, "butler")),
+        ...(await listPeopleWithRole(db, user.companyId, "technician")),
+      ]
     : await supervisorTeam(db, user.companyId, user.id);
   const rows = await teamBoard(db, user.companyId, team);
   return (

@@ -16,7 +16,11 @@ export async function generateMetadata() {
 }
 
 /** Front-desk intake: find the household (name, phone, 3-2-1201, code), then record the request. */
-export default async function IntakePage({ searchParams }: { searchParams: Promise<{ q?: string; household?: string }> }) {
+export default async function IntakePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; household?: string }>;
+}) {
   const user = await requireUser(INTAKE_ROLES);
   const sp = await searchParams;
   const t = await getTranslations("tickets");
@@ -26,7 +30,10 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
   const chosen = householdId ? await getHousehold(db, user.companyId, view, householdId) : null;
   const q = sp.q?.slice(0, 100);
   const found = q && !chosen ? await searchHouseholds(db, user.companyId, view, { q }) : null;
-  const channels = user.roles.includes("front_desk") || user.roles.includes("admin") ? (["phone", "walk_in", "staff"] as const) : (["staff", "phone", "walk_in"] as const);
+  const channels =
+    user.roles.includes("front_desk") || user.roles.includes("admin")
+      ? (["phone", "walk_in", "staff"] as const)
+      : (["staff", "phone", "walk_in"] as const);
   return (
     <div className="max-w-3xl space-y-4">
       <PageHeader title={t("staff.intakeTitle")} subtitle={t("staff.intakeSubtitle")} />
@@ -52,7 +59,10 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
               {found.rows.slice(0, 20).map((h) => (
                 <li key={h.id} className="flex items-center justify-between gap-2 py-2">
                   <span>
-                    {h.name} <span className="font-mono text-xs">{h.buildingCode ? `${h.buildingCode}-${h.unitNumber}` : ""}</span>{" "}
+                    {h.name}{" "}
+                    <span className="font-mono text-xs">
+                      {h.buildingCode ? `${h.buildingCode}-${h.unitNumber}` : ""}
+                    </span>{" "}
                     <span className="text-xs text-slate-500">{h.communityName}</span>
                   </span>
                   <Link href={`/staff/orders/new?household=${h.id}`} className="text-brand-700 hover:underline">
@@ -66,7 +76,12 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
       </Card>
       {chosen ? (
         <Card title={`${t("common.household")}: ${chosen.name}`}>
-          <ActionForm action={intakeAction} redirectTo="/staff/orders/{id}" className="grid gap-3 sm:grid-cols-2" testId="intake-form">
+          <ActionForm
+            action={intakeAction}
+            redirectTo="/staff/orders/{id}"
+            className="grid gap-3 sm:grid-cols-2"
+            testId="intake-form"
+          >
             <input type="hidden" name="householdId" value={chosen.id} />
             <div>
               <label htmlFor="type" className={labelClass}>
@@ -128,7 +143,14 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
               <label htmlFor="photos" className={labelClass}>
                 {t("common.photos")}
               </label>
-              <input id="photos" name="photos" type="file" multiple accept="image/jpeg,image/png,image/webp,image/gif" className="block w-full text-sm" />
+              <input
+                id="photos"
+                name="photos"
+                type="file"
+                multiple
+                accept="image/jpeg,image/png,image/webp,image/gif"
+                className="block w-full text-sm"
+              />
               <p className="mt-1 text-xs text-slate-500">{t("common.photosHint")}</p>
               <FieldError name="photos" />
             </div>

@@ -33,7 +33,10 @@ export default async function StaffActivitiesPage() {
   const locale = (await getLocale()) as Locale;
   const db = getDb();
   const ids = await staffCommunityIds(db, user.companyId, { userId: user.id, roles: user.roles });
-  const [rows, names] = await Promise.all([staffActivities(db, user.companyId, ids), communityNames(db, user.companyId, ids)]);
+  const [rows, names] = await Promise.all([
+    staffActivities(db, user.companyId, ids),
+    communityNames(db, user.companyId, ids),
+  ]);
   return (
     <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
       <div className="space-y-4">
@@ -46,7 +49,10 @@ export default async function StaffActivitiesPage() {
               {rows.map((a) => (
                 <tr key={a.id}>
                   <td>
-                    <Link href={`/staff/portal/activities/${a.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/staff/portal/activities/${a.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {a.title}
                     </Link>
                   </td>
@@ -68,9 +74,21 @@ export default async function StaffActivitiesPage() {
           <EmptyState>{t("empty")}</EmptyState>
         ) : (
           <ActionForm action={createActivityAction} className="space-y-3" testId="activity-form">
-            <Select id="a-community" name="communityId" label={t("community")} options={names.map((c) => ({ value: c.id, label: c.name }))} />
+            <Select
+              id="a-community"
+              name="communityId"
+              label={t("community")}
+              options={names.map((c) => ({ value: c.id, label: c.name }))}
+            />
             {FIELDS.map(([name, label, type]) => (
-              <Input key={name} id={`a-${name}`} name={name} type={type} min={type === "number" ? 1 : undefined} label={t(label)} />
+              <Input
+                key={name}
+                id={`a-${name}`}
+                name={name}
+                type={type}
+                min={type === "number" ? 1 : undefined}
+                label={t(label)}
+              />
             ))}
             <TextArea id="a-description" name="description" label={t("description")} rows={4} />
             <button type="submit" className={buttonClass}>

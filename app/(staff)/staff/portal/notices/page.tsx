@@ -25,7 +25,10 @@ export default async function StaffNoticesPage() {
   const locale = (await getLocale()) as Locale;
   const db = getDb();
   const ids = await staffCommunityIds(db, user.companyId, { userId: user.id, roles: user.roles });
-  const [rows, names] = await Promise.all([staffNotices(db, user.companyId, ids), communityNames(db, user.companyId, ids)]);
+  const [rows, names] = await Promise.all([
+    staffNotices(db, user.companyId, ids),
+    communityNames(db, user.companyId, ids),
+  ]);
   const now = new Date();
   const pct = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   return (
@@ -40,8 +43,12 @@ export default async function StaffNoticesPage() {
               {rows.map((n) => (
                 <tr key={n.id} data-testid={`notice-row-${n.id}`}>
                   <td>
-                    {n.emergency ? <span className="mr-1 rounded bg-red-700 px-1 text-xs text-white">{tn("emergency")}</span> : null}
-                    {n.pinned ? <span className="mr-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{tn("pinned")}</span> : null}
+                    {n.emergency ? (
+                      <span className="mr-1 rounded bg-red-700 px-1 text-xs text-white">{tn("emergency")}</span>
+                    ) : null}
+                    {n.pinned ? (
+                      <span className="mr-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{tn("pinned")}</span>
+                    ) : null}
                     {n.title}
                   </td>
                   <td>{n.communityName}</td>
@@ -50,7 +57,13 @@ export default async function StaffNoticesPage() {
                     <div className="text-xs text-slate-600">{n.publishAt > now ? t("scheduled") : t("published")}</div>
                   </td>
                   <td className="whitespace-nowrap tabular-nums">
-                    {n.readRate === null ? t("noResidents") : t("readRateValue", { readers: n.readers, residents: n.residents, rate: pct.format(n.readRate) })}
+                    {n.readRate === null
+                      ? t("noResidents")
+                      : t("readRateValue", {
+                          readers: n.readers,
+                          residents: n.residents,
+                          rate: pct.format(n.readRate),
+                        })}
                   </td>
                 </tr>
               ))}
@@ -63,7 +76,12 @@ export default async function StaffNoticesPage() {
           <EmptyState>{t("noCommunities")}</EmptyState>
         ) : (
           <ActionForm action={createNoticeAction} className="space-y-3" testId="notice-form">
-            <Select id="n-community" name="communityId" label={t("community")} options={names.map((c) => ({ value: c.id, label: c.name }))} />
+            <Select
+              id="n-community"
+              name="communityId"
+              label={t("community")}
+              options={names.map((c) => ({ value: c.id, label: c.name }))}
+            />
             <Input id="n-title" name="title" label={t("titleField")} maxLength={120} />
             <TextArea id="n-body" name="body" label={t("body")} rows={6} />
             <Input id="n-publish" name="publishAt" type="datetime-local" label={t("publishAt")} />

@@ -50,14 +50,27 @@ async function ProductForm({ product }: { product?: Product }) {
           <label htmlFor={id("price")} className={labelClass}>
             {t("staffShop.price")}
           </label>
-          <input id={id("price")} name="price" inputMode="decimal" defaultValue={p ? fenToYuanText(p.priceFen) : ""} className={inputClass} />
+          <input
+            id={id("price")}
+            name="price"
+            inputMode="decimal"
+            defaultValue={p ? fenToYuanText(p.priceFen) : ""}
+            className={inputClass}
+          />
           <FieldError name="price" />
         </div>
         <div>
           <label htmlFor={id("stock")} className={labelClass}>
             {t("staffShop.stock")}
           </label>
-          <input id={id("stock")} name="stock" type="number" min={0} defaultValue={p?.stock ?? 0} className={inputClass} />
+          <input
+            id={id("stock")}
+            name="stock"
+            type="number"
+            min={0}
+            defaultValue={p?.stock ?? 0}
+            className={inputClass}
+          />
           <FieldError name="stock" />
         </div>
       </div>
@@ -65,14 +78,26 @@ async function ProductForm({ product }: { product?: Product }) {
         <label htmlFor={id("description")} className={labelClass}>
           {t("staffShop.description")}
         </label>
-        <textarea id={id("description")} name="description" rows={2} defaultValue={p?.description} className={inputClass} />
+        <textarea
+          id={id("description")}
+          name="description"
+          rows={2}
+          defaultValue={p?.description}
+          className={inputClass}
+        />
         <FieldError name="description" />
       </div>
       <div>
         <label htmlFor={id("photo")} className={labelClass}>
           {t("staffShop.photo")}
         </label>
-        <input id={id("photo")} name="photos" type="file" accept="image/jpeg,image/png,image/webp" className="text-sm" />
+        <input
+          id={id("photo")}
+          name="photos"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          className="text-sm"
+        />
         <FieldError name="photos" />
       </div>
       <label className="flex items-center gap-2 text-sm">
@@ -112,7 +137,8 @@ export default async function StaffShopPage() {
                   {p.name} <span className="text-xs text-slate-600">{t(`shop.${p.kind}`)}</span>
                 </span>
                 <span className="text-sm tabular-nums">
-                  {formatFen(p.priceFen, locale)} · {t("shop.stock", { count: p.stock })} · {p.active ? t("staffShop.onSale") : t("staffShop.offSale")}
+                  {formatFen(p.priceFen, locale)} · {t("shop.stock", { count: p.stock })} ·{" "}
+                  {p.active ? t("staffShop.onSale") : t("staffShop.offSale")}
                 </span>
               </summary>
               <div className="mt-3">

@@ -46,7 +46,10 @@ export default async function ButlersPage() {
             {shown.map((b) => (
               <tr key={b.id}>
                 <td>
-                  <Link href={`/staff/registry/households?butler=${b.id}`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    href={`/staff/registry/households?butler=${b.id}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {b.name}
                   </Link>
                 </td>
@@ -55,13 +58,21 @@ export default async function ButlersPage() {
                 <td className="tabular-nums">{format.number(b.households)}</td>
                 <td className="w-48">
                   <div className="h-2 rounded bg-slate-100" title={`${b.households} / ${BUTLER_NORM}`}>
-                    <div className={`h-2 rounded ${LEVEL_STYLE[butlerLoadLevel(b.households)]}`} style={{ width: `${Math.min(100, (b.households / max) * 100)}%` }} />
+                    <div
+                      className={`h-2 rounded ${LEVEL_STYLE[butlerLoadLevel(b.households)]}`}
+                      style={{ width: `${Math.min(100, (b.households / max) * 100)}%` }}
+                    />
                   </div>
                   <span className="text-xs text-slate-500">{t(`loadLevel.${butlerLoadLevel(b.households)}`)}</span>
                 </td>
                 <td>
                   {supervisors ? (
-                    <SupervisorSelect butlerUserId={b.id} value={b.supervisorId} people={supervisors} label={t("supervisor")} />
+                    <SupervisorSelect
+                      butlerUserId={b.id}
+                      value={b.supervisorId}
+                      people={supervisors}
+                      label={t("supervisor")}
+                    />
                   ) : (
                     (b.supervisorName ?? "—")
                   )}

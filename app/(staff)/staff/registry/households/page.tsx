@@ -42,7 +42,12 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
     visible === "all" || visible.length ? listCommunities(db, user.companyId, visible) : Promise.resolve([]),
   ]);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const badges = await householdBadges(db, user.companyId, result.rows.map((h) => h.id), localDate(new Date(), user.timeZone));
+  const badges = await householdBadges(
+    db,
+    user.companyId,
+    result.rows.map((h) => h.id),
+    localDate(new Date(), user.timeZone),
+  );
   const link = (page: number) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...sp, page: String(page) })) if (v) params.set(k, v);
@@ -56,7 +61,10 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
         subtitle={t("householdsSubtitle")}
         actions={
           canCreate ? (
-            <Link href="/staff/registry/households/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href="/staff/registry/households/new"
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
               {t("createHousehold")}
             </Link>
           ) : null
@@ -80,7 +88,12 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
             <label htmlFor="community" className="mb-1 block text-sm font-medium text-slate-700">
               {t("community")}
             </label>
-            <select id="community" name="community" defaultValue={filters.communityId ?? ""} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <select
+              id="community"
+              name="community"
+              defaultValue={filters.communityId ?? ""}
+              className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            >
               <option value="">{t("allCommunities")}</option>
               {communityOptions.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -90,11 +103,20 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
             </select>
           </div>
           <label className="flex items-center gap-2 pb-2 text-sm">
-            <input type="checkbox" name="inactive" value="1" defaultChecked={filters.includeInactive} className="accent-brand-600" />
+            <input
+              type="checkbox"
+              name="inactive"
+              value="1"
+              defaultChecked={filters.includeInactive}
+              className="accent-brand-600"
+            />
             {t("includeInactive")}
           </label>
           {filters.butlerId ? <input type="hidden" name="butler" value={filters.butlerId} /> : null}
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             {t("searchButton")}
           </button>
         </form>
@@ -108,18 +130,28 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
               {result.rows.map((h) => (
                 <tr key={h.id} className={h.active ? "" : "text-slate-400"}>
                   <td>
-                    <Link href={`/staff/registry/households/${h.id}`} className="font-medium text-brand-700 hover:underline">
+                    <Link
+                      href={`/staff/registry/households/${h.id}`}
+                      className="font-medium text-brand-700 hover:underline"
+                    >
                       {h.name}
                     </Link>
                     <span className="ml-2 text-xs text-slate-500">{t(`kind.${h.kind}`)}</span>
                     <InactiveBadge active={h.active} />
                     {badges.has(h.id) ? (
                       <span className="ml-2">
-                        <BandBadge band={badges.get(h.id)!.band} score={badges.get(h.id)!.score} gold={badges.get(h.id)!.gold} compact />
+                        <BandBadge
+                          band={badges.get(h.id)!.band}
+                          score={badges.get(h.id)!.score}
+                          gold={badges.get(h.id)!.gold}
+                          compact
+                        />
                       </span>
                     ) : null}
                   </td>
-                  <td className="whitespace-nowrap font-mono">{h.buildingCode ? `${h.buildingCode}-${h.unitNumber}` : "—"}</td>
+                  <td className="whitespace-nowrap font-mono">
+                    {h.buildingCode ? `${h.buildingCode}-${h.unitNumber}` : "—"}
+                  </td>
                   <td>{h.communityName ?? "—"}</td>
                   <td className="tabular-nums">{h.phone ?? "—"}</td>
                   <td>{h.butlerName ?? <span className="text-amber-700">{t("unassigned")}</span>}</td>
@@ -136,7 +168,9 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
                 ) : (
                   <span />
                 )}
-                <span className="text-slate-500">{t("pageOf", { page: format.number(result.page), pages: format.number(pages) })}</span>
+                <span className="text-slate-500">
+                  {t("pageOf", { page: format.number(result.page), pages: format.number(pages) })}
+                </span>
                 {result.page < pages ? (
                   <Link href={link(result.page + 1)} className="text-brand-700 hover:underline">
                     {t("next")} →

@@ -18,7 +18,10 @@ export default async function RegistryImportPage() {
   const user = await requireUser(IMPORT_ROLES);
   const t = await getTranslations("import");
   const db = getDb();
-  const [options, scope] = await Promise.all([listCommunityOptions(db, user.companyId), importScopeOf(db, user.companyId, user)]);
+  const [options, scope] = await Promise.all([
+    listCommunityOptions(db, user.companyId),
+    importScopeOf(db, user.companyId, user),
+  ]);
   // A project manager works on the communities they run.
   const communities = options.filter((c) => scope.allows(c.id));
   return (

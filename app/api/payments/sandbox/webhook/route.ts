@@ -19,13 +19,21 @@ export async function POST(request: Request) {
   if (raw.length > 10_000) return Response.json({ error: "too large" }, { status: 413 });
   try {
     const signature = request.headers.get(SANDBOX_SIGNATURE_HEADER);
-    let outcome: { status: number; paymentId?: number; companyId?: number } = await handleWebhook(getDb(), getSandboxProvider(), raw, signature);
+    let outcome: { status: number; paymentId?: number; companyId?: number } = await handleWebhook(
+      getDb(),
+      getSandboxProvider(),
+      raw,
+      signature,
+    );
     // Not a bill checkout: a shop order's (lib/portal/shop.ts), paid exactly once the same way.
     if (outcome.status === 404) outcome = await handleShopWebhook(getDb(), getSandboxProvider(), raw, signature);
     // The receipt e-mail leaves right after the response; the minute tick is the safety net.
     const companyId = outcome.companyId;
     if (companyId) after(() => deliverSoon(getDb(), companyId));
-    return Response.json({ ok: outcome.status === 200, paymentId: outcome.paymentId ?? null }, { status: outcome.status });
+    return Response.json(
+      { ok: outcome.status === 200, paymentId: outcome.paymentId ?? null },
+      { status: outcome.status },
+    );
   } catch (e) {
     console.error("[sandbox webhook] failed", e);
     return Response.json({ ok: false }, { status: 500 });

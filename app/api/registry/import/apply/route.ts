@@ -73,7 +73,16 @@ export async function POST(request: Request) {
         if (result.status === "rejected") send({ type: "rejected", report: reportForPage(result.report) });
         else {
           const { report, units, created, updated, unchanged, skipped } = result;
-          send({ type: "done", rows: report.rows, created, updated, unchanged, skipped, households: units?.households ?? [], householdsCreated: units?.counts.householdsCreated ?? 0 });
+          send({
+            type: "done",
+            rows: report.rows,
+            created,
+            updated,
+            unchanged,
+            skipped,
+            households: units?.households ?? [],
+            householdsCreated: units?.counts.householdsCreated ?? 0,
+          });
         }
       } catch (e) {
         if (e instanceof AppError) send({ type: "error", code: e.code, message: e.message });
@@ -91,6 +100,10 @@ export async function POST(request: Request) {
     },
   });
   return new Response(stream, {
-    headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store, no-transform", "X-Accel-Buffering": "no" },
+    headers: {
+      "Content-Type": "application/x-ndjson; charset=utf-8",
+      "Cache-Control": "no-store, no-transform",
+      "X-Accel-Buffering": "no",
+    },
   });
 }

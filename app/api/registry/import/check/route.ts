@@ -1,7 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/actions/result";
 import { authorizeRoute, routeError } from "@/lib/actions/authorized-route";
-import { csvDownload, dateStamp, importQuerySchema, IMPORT_ROLES, queryOf, readUpload } from "@/lib/registry/import/http";
+import {
+  csvDownload,
+  dateStamp,
+  importQuerySchema,
+  IMPORT_ROLES,
+  queryOf,
+  readUpload,
+} from "@/lib/registry/import/http";
 import { TOO_LARGE } from "@/lib/registry/import/parse";
 import { importScopeOf } from "@/lib/registry/import/scope";
 import { errorReportCsv, reportForPage } from "@/lib/registry/import/report";
@@ -26,12 +33,18 @@ export async function POST(request: Request) {
     report =
       bytes === "tooLarge"
         ? fileProblemReport(query.kind, TOO_LARGE)
-        : await checkImport(db, companyId, { kind: query.kind, communityId: query.communityId ?? null, bytes, name: query.name, type: query.type }, await importScopeOf(db, companyId, user));
+        : await checkImport(
+            db,
+            companyId,
+            { kind: query.kind, communityId: query.communityId ?? null, bytes, name: query.name, type: query.type },
+            await importScopeOf(db, companyId, user),
+          );
   } catch (e) {
     if (e instanceof AppError) return routeError(e.code, e.message);
     throw e;
   }
-  if (query.format !== "csv") return Response.json({ ok: true, report: reportForPage(report) }, { headers: { "Cache-Control": "no-store" } });
+  if (query.format !== "csv")
+    return Response.json({ ok: true, report: reportForPage(report) }, { headers: { "Cache-Control": "no-store" } });
   const t = await getTranslations();
   const labels = await getTranslations("import.report");
   const csv = errorReportCsv(report, (key, params) => t(key, params), {

@@ -28,5 +28,8 @@ export async function GET(request: Request) {
       : await exportUnitsCsv(db, companyId, community.id, isLocale(locale) ? locale : "zh-CN");
   if (csv === null) return routeError("not_found");
   const t = await getTranslations("import.files");
-  return csvDownload(csv, `${t(`export.${query.kind}`, { community: community.name, date: dateStamp(user.timeZone) })}.csv`);
+  return csvDownload(
+    csv,
+    `${t(`export.${query.kind}`, { community: community.name, date: dateStamp(user.timeZone) })}.csv`,
+  );
 }

@@ -10,7 +10,13 @@ export async function GET(request: Request) {
   const auth = await authorizeRoute(request, ["admin"]);
   if (!auth.ok) return auth.response;
   const { db, user, companyId } = auth.ctx;
-  await writeAudit(db, { companyId, actorUserId: user.id, action: "company.export", entity: "company", entityId: companyId });
+  await writeAudit(db, {
+    companyId,
+    actorUserId: user.id,
+    action: "company.export",
+    entity: "company",
+    entityId: companyId,
+  });
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(zipStream(exportEntries(db, companyId)), {
     headers: {

@@ -39,7 +39,11 @@ export default async function EditRequestPage({ params }: { params: Promise<{ id
             title: detail.title,
             description: detail.description,
             amount: detail.type === "procurement" ? "" : yuan(detail.amountFen),
-            lines: detail.lines.map((l) => ({ item: l.item, quantity: String(l.quantity), unitPrice: yuan(l.unitPriceFen) })),
+            lines: detail.lines.map((l) => ({
+              item: l.item,
+              quantity: String(l.quantity),
+              unitPrice: yuan(l.unitPriceFen),
+            })),
             party: d.party ?? "",
             termFrom: d.termFrom ?? "",
             termTo: d.termTo ?? "",

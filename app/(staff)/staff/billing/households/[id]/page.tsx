@@ -35,7 +35,14 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
     getHousehold(db, user.companyId, { kind: "all" }, Number(id)),
   ]);
   if (!account || !household) notFound();
-  const [periods, customers] = await Promise.all([unitPeriods(db, user.companyId, household.units.map((u) => u.id)), listContractCustomers(db, user.companyId)]);
+  const [periods, customers] = await Promise.all([
+    unitPeriods(
+      db,
+      user.companyId,
+      household.units.map((u) => u.id),
+    ),
+    listContractCustomers(db, user.companyId),
+  ]);
   const unitLabel = (u: (typeof household.units)[number]) => `${u.communityName} ${u.buildingCode}-${u.number}`;
   const t = await getTranslations("billing");
   const locale = (await getLocale()) as Locale;
@@ -50,10 +57,16 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
         subtitle={account.code}
         actions={
           <div className="flex gap-2">
-            <Link href={`/staff/billing/cashier?household=${account.id}`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href={`/staff/billing/cashier?household=${account.id}`}
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
               {t("cashier.take")}
             </Link>
-            <Link href={`/staff/billing/print/household/${account.id}`} className="rounded-md bg-white px-4 py-2 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50">
+            <Link
+              href={`/staff/billing/print/household/${account.id}`}
+              className="rounded-md bg-white px-4 py-2 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-50"
+            >
               {t("account.statement")}
             </Link>
           </div>
@@ -70,7 +83,11 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
       {household.active && household.units.length ? (
         <Card title={t("transfer.title")}>
           <p className="mb-3 text-xs text-slate-600">{t("transfer.hint")}</p>
-          <TransferForm householdId={account.id} today={today} units={household.units.map((u) => ({ id: u.id, label: unitLabel(u) }))} />
+          <TransferForm
+            householdId={account.id}
+            today={today}
+            units={household.units.map((u) => ({ id: u.id, label: unitLabel(u) }))}
+          />
         </Card>
       ) : null}
       {household.units.length ? (
@@ -97,7 +114,10 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
       ) : null}
       {oneOff.length ? (
         <Card title={t("charge.title")}>
-          <ChargeForm householdId={account.id} items={oneOff.map((i) => ({ id: i.id, label: `${i.name} · ${money(i.priceFen)}` }))} />
+          <ChargeForm
+            householdId={account.id}
+            items={oneOff.map((i) => ({ id: i.id, label: `${i.name} · ${money(i.priceFen)}` }))}
+          />
         </Card>
       ) : null}
       <Card title={t("account.payments")}>
@@ -115,21 +135,39 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
                 <td className="tabular-nums">{formatDateTime(p.receivedAt, locale, user.timeZone)}</td>
                 <td>{t(`method.${p.method}`)}</td>
                 <td className="tabular-nums">{money(p.amountFen)}</td>
-                <td>{canCorrect ? <RefundForm paymentId={p.id} defaultAmount={fenToYuanText(p.amountFen)} /> : null}</td>
+                <td>
+                  {canCorrect ? <RefundForm paymentId={p.id} defaultAmount={fenToYuanText(p.amountFen)} /> : null}
+                </td>
               </tr>
             ))}
           </Table>
         )}
       </Card>
       <Card title={t("bills.title")}>
-        <Table head={[t("common.period"), t("account.lines"), t("common.dueDate"), t("common.amount"), t("common.paid"), t("common.status"), ""]}>
+        <Table
+          head={[
+            t("common.period"),
+            t("account.lines"),
+            t("common.dueDate"),
+            t("common.amount"),
+            t("common.paid"),
+            t("common.status"),
+            "",
+          ]}
+        >
           {account.bills.map((b) => (
             <tr key={b.id} className={b.status === "voided" ? "text-slate-400 line-through" : ""}>
               <td>
                 {b.period}
                 {b.kind === "one_off" ? <div className="text-xs text-slate-500">{t("billKind.one_off")}</div> : null}
               </td>
-              <td className="text-xs">{b.lines.map((l) => `${l.name}${l.reason ? ` (${t(l.reason.key, l.reason.params)})` : ""} ${money(l.amountFen)}`).join(sep)}</td>
+              <td className="text-xs">
+                {b.lines
+                  .map(
+                    (l) => `${l.name}${l.reason ? ` (${t(l.reason.key, l.reason.params)})` : ""} ${money(l.amountFen)}`,
+                  )
+                  .join(sep)}
+              </td>
               <td className={b.overdue ? "text-red-700" : ""}>{b.dueDate}</td>
               <td className="tabular-nums">{money(b.amountFen)}</td>
               <td className="tabular-nums">{money(b.allocatedFen)}</td>

@@ -23,12 +23,20 @@ export default async function StaffReceiptPage({ params }: { params: Promise<{ i
   return (
     <div className="space-y-4">
       <div className="no-print flex items-center justify-between">
-        <Link href={`/staff/billing/households/${data.payment.householdId}`} className="text-sm text-brand-700 hover:underline">
+        <Link
+          href={`/staff/billing/households/${data.payment.householdId}`}
+          className="text-sm text-brand-700 hover:underline"
+        >
           ← {t("cashier.account")}
         </Link>
         <PrintButton />
       </div>
-      <Receipt data={data} companyName={user.companyName} locale={(await getLocale()) as Locale} timeZone={user.timeZone} />
+      <Receipt
+        data={data}
+        companyName={user.companyName}
+        locale={(await getLocale()) as Locale}
+        timeZone={user.timeZone}
+      />
     </div>
   );
 }

@@ -46,10 +46,16 @@ export default async function HouseholdLedgerPage({ params }: { params: Promise<
     householdLedger(db, user.companyId, id),
     householdSentiments(db, user.companyId, [id], rules),
     activeGoldBadges(db, user.companyId, [id], asOf),
-    hasAnyRole(user.roles, DISPUTE_STAFF_ROLES) ? listDisputes(db, user.companyId, { userId: user.id, roles: user.roles }, { householdId: id }) : [],
+    hasAnyRole(user.roles, DISPUTE_STAFF_ROLES)
+      ? listDisputes(db, user.companyId, { userId: user.id, roles: user.roles }, { householdId: id })
+      : [],
   ]);
   const td = await getTranslations("arrears.disputes");
-  const disputePhotos = await disputePhotoIds(db, user.companyId, disputes.map((d) => d.id));
+  const disputePhotos = await disputePhotoIds(
+    db,
+    user.companyId,
+    disputes.map((d) => d.id),
+  );
   const s = sentiments.get(id)!;
   const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
   return (
@@ -77,7 +83,16 @@ export default async function HouseholdLedgerPage({ params }: { params: Promise<
         {entries.length === 0 ? (
           <EmptyState>{t("household.none")}</EmptyState>
         ) : (
-          <Table head={[t("household.date"), t("household.rule"), t("household.points"), t("household.scoreAfter"), t("household.explanation"), t("household.source")]}>
+          <Table
+            head={[
+              t("household.date"),
+              t("household.rule"),
+              t("household.points"),
+              t("household.scoreAfter"),
+              t("household.explanation"),
+              t("household.source"),
+            ]}
+          >
             {entries.map((e) => {
               const href = sourceHref(e);
               const label = sourceLabel(t, e);
@@ -85,7 +100,9 @@ export default async function HouseholdLedgerPage({ params }: { params: Promise<
                 <tr key={e.id} data-testid="ledger-entry">
                   <td className="whitespace-nowrap tabular-nums">{e.occurredOn}</td>
                   <td className="whitespace-nowrap">{ruleLabel(t, e.rule)}</td>
-                  <td className={`tabular-nums ${e.points < 0 ? "text-red-700" : "text-emerald-700"}`}>{signed(e.points)}</td>
+                  <td className={`tabular-nums ${e.points < 0 ? "text-red-700" : "text-emerald-700"}`}>
+                    {signed(e.points)}
+                  </td>
                   <td className="tabular-nums">{e.scoreAfter}</td>
                   <td>
                     {ledgerSentence(t, e)}
@@ -94,7 +111,9 @@ export default async function HouseholdLedgerPage({ params }: { params: Promise<
                         {t("household.reason")}: {e.reason}
                       </div>
                     ) : null}
-                    {e.actorName ? <div className="text-xs text-slate-500">{t("household.by", { name: e.actorName })}</div> : null}
+                    {e.actorName ? (
+                      <div className="text-xs text-slate-500">{t("household.by", { name: e.actorName })}</div>
+                    ) : null}
                   </td>
                   <td className="whitespace-nowrap">
                     {href && label ? (
@@ -113,13 +132,23 @@ export default async function HouseholdLedgerPage({ params }: { params: Promise<
       </Card>
       {disputes.length ? (
         <Card title={td("staffTitle")}>
-          <DisputeList rows={disputes} photos={disputePhotos} locale={(await getLocale()) as Locale} timeZone={user.timeZone} hrefOf={(d) => `/staff/crm/disputes/${d}`} />
+          <DisputeList
+            rows={disputes}
+            photos={disputePhotos}
+            locale={(await getLocale()) as Locale}
+            timeZone={user.timeZone}
+            hrefOf={(d) => `/staff/crm/disputes/${d}`}
+          />
         </Card>
       ) : null}
       {user.roles.includes("admin") ? (
         <Card title={t("household.correction.title")}>
           <p className="mb-3 text-xs text-slate-500">{t("household.correction.hint")}</p>
-          <ActionForm action={correctionAction} className="grid items-start gap-3 sm:grid-cols-[14rem_1fr_auto]" testId="correction-form">
+          <ActionForm
+            action={correctionAction}
+            className="grid items-start gap-3 sm:grid-cols-[14rem_1fr_auto]"
+            testId="correction-form"
+          >
             <input type="hidden" name="householdId" value={id} />
             <div>
               <label htmlFor="corr-points" className={labelClass}>

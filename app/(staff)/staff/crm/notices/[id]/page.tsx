@@ -30,7 +30,10 @@ export default async function StaffNoticePage({ params }: { params: Promise<{ id
         <PrintButton label={t("print")} />
       </div>
       {notice.awaitingConfirmation ? (
-        <p className="no-print rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="notice-awaiting">
+        <p
+          className="no-print rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+          data-testid="notice-awaiting"
+        >
           {(await getTranslations("arrears.letters"))("awaiting")}
         </p>
       ) : null}

@@ -20,14 +20,21 @@ export async function generateMetadata() {
  * A butler's digest of a survey: their households' low scores (≤ 2) and comments. A butler sees
  * their own; a supervisor their team's; a project manager or admin any butler in their scope.
  */
-export default async function DigestPage({ searchParams }: { searchParams: Promise<{ survey?: string; butler?: string }> }) {
+export default async function DigestPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ survey?: string; butler?: string }>;
+}) {
   const user = await requireUser(VISIT_REPORT_ROLES);
   const sp = await searchParams;
   const t = await getTranslations("visits.surveys");
   const locale = (await getLocale()) as Locale;
   const db = getDb();
   const surveyId = Number(sp.survey);
-  const survey = Number.isInteger(surveyId) && surveyId > 0 ? await getSurvey(db, user.companyId, surveyId) : ((await listSurveys(db, user.companyId))[0] ?? null);
+  const survey =
+    Number.isInteger(surveyId) && surveyId > 0
+      ? await getSurvey(db, user.companyId, surveyId)
+      : ((await listSurveys(db, user.companyId))[0] ?? null);
   if (!survey) notFound();
   const view = await loadRegistryView(db, user.companyId, { userId: user.id, roles: user.roles });
   const butlers = await digestButlers(db, user.companyId, survey.id, view);
@@ -42,7 +49,12 @@ export default async function DigestPage({ searchParams }: { searchParams: Promi
       {butlers.length > 1 ? (
         <nav className="flex flex-wrap gap-2" aria-label={t("digestFor")}>
           {butlers.map((b) => (
-            <Link key={b.id} href={`/staff/crm/surveys/digest?survey=${survey.id}&butler=${b.id}`} aria-current={b.id === butler?.id ? "page" : undefined} className={`rounded-md px-3 py-1.5 text-sm ring-1 ${b.id === butler?.id ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300"}`}>
+            <Link
+              key={b.id}
+              href={`/staff/crm/surveys/digest?survey=${survey.id}&butler=${b.id}`}
+              aria-current={b.id === butler?.id ? "page" : undefined}
+              className={`rounded-md px-3 py-1.5 text-sm ring-1 ${b.id === butler?.id ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300"}`}
+            >
               {b.name}
             </Link>
           ))}
@@ -62,7 +74,9 @@ export default async function DigestPage({ searchParams }: { searchParams: Promi
                   </td>
                 ))}
                 <td className="max-w-xs whitespace-pre-wrap">{r.comment ?? ""}</td>
-                <td className="whitespace-nowrap text-xs text-slate-500">{formatDateTime(r.answeredAt, locale, user.timeZone)}</td>
+                <td className="whitespace-nowrap text-xs text-slate-500">
+                  {formatDateTime(r.answeredAt, locale, user.timeZone)}
+                </td>
               </tr>
             ))}
           </Table>

@@ -22,8 +22,19 @@ export async function GET(request: Request) {
   const view = await loadRegistryView(db, user.companyId, { userId: user.id, roles: user.roles });
   const report = await coverageReport(db, user.companyId, quarter, view);
   const t = await getTranslations("visits.coverage");
-  const csv = coverageCsv(report, { butler: t("butler"), community: t("community"), households: t("households"), sampled: t("sampled"), visited: t("visited"), coverage: `${t("coverage")} %` });
+  const csv = coverageCsv(report, {
+    butler: t("butler"),
+    community: t("community"),
+    households: t("households"),
+    sampled: t("sampled"),
+    visited: t("visited"),
+    coverage: `${t("coverage")} %`,
+  });
   return new Response(csv, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="visit-coverage-${quarter}.csv"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="visit-coverage-${quarter}.csv"`,
+      "cache-control": "no-store",
+    },
   });
 }

@@ -34,7 +34,10 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
   const tr = await getTranslations("roles");
   const locale = (await getLocale()) as Locale;
   const draft = a.status === "draft";
-  const kpis = draft ? (((await computeKpis(db, user.companyId, a.role, a.period, user.timeZone, [a.userId])).get(a.userId) ?? {}) as Record<string, number | null>) : a.kpis;
+  const kpis = draft
+    ? (((await computeKpis(db, user.companyId, a.role, a.period, user.timeZone, [a.userId])).get(a.userId) ??
+        {}) as Record<string, number | null>)
+    : a.kpis;
   const overall = draft ? overallScore(a.role, kpis, a.managerScore) : a.overall;
   const grade = draft ? finalGrade(overall, a.gradeOverride) : a.grade;
   const values = { managerScore: a.managerScore, comment: a.comment, gradeOverride: a.gradeOverride };
@@ -91,7 +94,12 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       {!draft && a.isCurrent ? (
         <Card title={t("correctTitle")}>
           <p className="mb-3 text-sm text-slate-600">{t("correctHint")}</p>
-          <ActionForm action={correctAssessmentAction} redirectTo="/staff/hr/assessments/{id}" className="grid gap-3 sm:grid-cols-2" testId="correct-form">
+          <ActionForm
+            action={correctAssessmentAction}
+            redirectTo="/staff/hr/assessments/{id}"
+            className="grid gap-3 sm:grid-cols-2"
+            testId="correct-form"
+          >
             <input type="hidden" name="id" value={a.id} />
             <ManagerFields values={values} />
             <Input name="reason" label={t("reason")} className="sm:col-span-2" />

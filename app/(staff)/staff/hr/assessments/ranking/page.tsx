@@ -22,7 +22,8 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
   const t = await getTranslations("hr.assessments");
   const tr = await getTranslations("roles");
   const asked = (await searchParams).period?.trim().toUpperCase();
-  const period = asked && isAssessmentPeriod(asked) ? asked : previousQuarter(localParts(new Date(), user.timeZone).date);
+  const period =
+    asked && isAssessmentPeriod(asked) ? asked : previousQuarter(localParts(new Date(), user.timeZone).date);
   const rows = await assessmentRanking(getDb(), user.companyId, period);
   const groups = new Map<string, typeof rows>();
   for (const r of rows) {

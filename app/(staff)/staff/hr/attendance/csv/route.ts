@@ -19,7 +19,9 @@ export async function GET(request: Request) {
   const raw = url.searchParams.get("month") ?? "";
   const month = isMonth(raw) ? raw : localParts(new Date(), user.timeZone).date.slice(0, 7);
   const community = Number(url.searchParams.get("community"));
-  const sheet = await monthSheet(getDb(), user.companyId, month, { communityId: Number.isInteger(community) && community > 0 ? community : null });
+  const sheet = await monthSheet(getDb(), user.companyId, month, {
+    communityId: Number.isInteger(community) && community > 0 ? community : null,
+  });
   const t = await getTranslations("hr.sheet");
   return new Response(toCsv(sheetCsvRows(sheet.rows, sheet.totals, (k) => t(k))), {
     headers: {

@@ -75,7 +75,11 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
           </Card>
           <Card title={ts("personTitle")}>
             <p className="mb-3 text-xs text-slate-500">{ts("personHint")}</p>
-            <ShiftForm userId={record.userId} start={formatMinute(shift.startMinute)} end={formatMinute(shift.endMinute)} />
+            <ShiftForm
+              userId={record.userId}
+              start={formatMinute(shift.startMinute)}
+              end={formatMinute(shift.endMinute)}
+            />
           </Card>
         </div>
       </div>

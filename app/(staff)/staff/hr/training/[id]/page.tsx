@@ -39,7 +39,15 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
       <Card title={t("enrol")}>
         <ActionForm action={enrolAction} className="flex flex-wrap items-end gap-3" testId="enrol-form">
           <input type="hidden" name="courseId" value={course.id} />
-          <Select name="userId" label={t("person")} options={[{ value: "", label: t("choosePerson") }, ...candidates.map((s) => ({ value: s.userId, label: `${s.employeeNo} ${s.name}` }))]} className="min-w-60" />
+          <Select
+            name="userId"
+            label={t("person")}
+            options={[
+              { value: "", label: t("choosePerson") },
+              ...candidates.map((s) => ({ value: s.userId, label: `${s.employeeNo} ${s.name}` })),
+            ]}
+            className="min-w-60"
+          />
           <Submit>{t("enrolButton")}</Submit>
         </ActionForm>
       </Card>
@@ -71,7 +79,13 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
                   ) : (
                     <ActionForm action={completeAction} className="flex items-start gap-2">
                       <input type="hidden" name="enrolmentId" value={e.id} />
-                      <Input name="score" id={`score-${e.id}`} label={t("score")} inputMode="numeric" className="w-24" />
+                      <Input
+                        name="score"
+                        id={`score-${e.id}`}
+                        label={t("score")}
+                        inputMode="numeric"
+                        className="w-24"
+                      />
                       <button type="submit" className={`${smallButtonClass} mt-6`}>
                         {t("complete")}
                       </button>

@@ -33,7 +33,10 @@ export default async function StaffActivityPage({ params }: { params: Promise<{ 
   const pct = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   return (
     <div className="space-y-4">
-      <PageHeader title={a.title} subtitle={`${a.communityName} · ${a.place} · ${formatDateTime(a.startsAt, locale, user.timeZone)}`} />
+      <PageHeader
+        title={a.title}
+        subtitle={`${a.communityName} · ${a.place} · ${formatDateTime(a.startsAt, locale, user.timeZone)}`}
+      />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Stat label={t("signups")} value={`${confirmed} / ${a.capacity}`} />
         <Stat label={t("waiting")} value={Number(a.waiting)} />

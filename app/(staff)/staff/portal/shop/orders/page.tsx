@@ -17,7 +17,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("portal.staffShop"))("ordersTitle") };
 }
 
-const NEXT = { paid: ["accepted", "accept"], accepted: ["delivered", "deliver"], delivered: ["done", "complete"] } as const;
+const NEXT = {
+  paid: ["accepted", "accept"],
+  accepted: ["delivered", "deliver"],
+  delivered: ["done", "complete"],
+} as const;
 
 export default async function StaffShopOrdersPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const user = await requireUser(SHOP_ROLES);
@@ -57,7 +61,11 @@ export default async function StaffShopOrdersPage({ searchParams }: { searchPara
                   <td>{buyer}</td>
                   <td className="tabular-nums">
                     {formatFen(o.totalFen, locale)}
-                    {o.discountFen ? <div className="text-xs text-amber-800">−{formatFen(o.discountFen, locale)} ({o.discountPercent}%)</div> : null}
+                    {o.discountFen ? (
+                      <div className="text-xs text-amber-800">
+                        −{formatFen(o.discountFen, locale)} ({o.discountPercent}%)
+                      </div>
+                    ) : null}
                   </td>
                   <td>
                     <OrderStatus status={o.status} />

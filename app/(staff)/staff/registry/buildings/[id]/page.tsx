@@ -31,7 +31,10 @@ export default async function BuildingPage({ params }: { params: Promise<{ id: s
   const access = await communityAccess(db, user, building.communityId);
   const t = await getTranslations("registry");
   const locale = (await getLocale()) as Locale;
-  const [unitRows, butlers] = await Promise.all([listUnits(db, user.companyId, id), listPeopleWithRole(db, user.companyId, "butler")]);
+  const [unitRows, butlers] = await Promise.all([
+    listUnits(db, user.companyId, id),
+    listPeopleWithRole(db, user.companyId, "butler"),
+  ]);
   const butlerName = butlers.find((b) => b.id === building.butlerId)?.name;
   return (
     <div className="space-y-4">
@@ -99,7 +102,10 @@ export default async function BuildingPage({ params }: { params: Promise<{ id: s
                 <td>{t(`unitType.${u.type}`)}</td>
                 <td>
                   {u.householdId ? (
-                    <Link href={`/staff/registry/households/${u.householdId}`} className="text-brand-700 hover:underline">
+                    <Link
+                      href={`/staff/registry/households/${u.householdId}`}
+                      className="text-brand-700 hover:underline"
+                    >
                       {t("viewHousehold")}
                     </Link>
                   ) : (
@@ -110,7 +116,13 @@ export default async function BuildingPage({ params }: { params: Promise<{ id: s
                 <td className="whitespace-nowrap">
                   {access.canEdit ? (
                     <div className="flex flex-col items-start gap-1">
-                      <UnitRowEditor id={u.id} number={u.number} floor={u.floor} area={areaText(u.areaCentiM2)} type={u.type} />
+                      <UnitRowEditor
+                        id={u.id}
+                        number={u.number}
+                        floor={u.floor}
+                        area={areaText(u.areaCentiM2)}
+                        type={u.type}
+                      />
                       <ActiveToggle entity="unit" id={u.id} active={u.active} compact />
                     </div>
                   ) : null}

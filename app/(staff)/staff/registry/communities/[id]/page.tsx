@@ -43,7 +43,10 @@ export default async function CommunityPage({ params }: { params: Promise<{ id: 
         actions={
           <div className="flex items-center gap-3">
             <InactiveBadge active={community.active} />
-            <Link href={`/staff/registry/households?community=${id}`} className="text-sm font-medium text-brand-700 hover:underline">
+            <Link
+              href={`/staff/registry/households?community=${id}`}
+              className="text-sm font-medium text-brand-700 hover:underline"
+            >
               {t("households")} →
             </Link>
             {access.canEdit ? <ActiveToggle entity="community" id={id} active={community.active} /> : null}
@@ -58,7 +61,12 @@ export default async function CommunityPage({ params }: { params: Promise<{ id: 
         ) : null}
         <Card title={t("projectManager")}>
           {managers ? (
-            <CommunityManagerSelect communityId={id} value={summary?.managerId ?? null} people={managers} label={t("projectManager")} />
+            <CommunityManagerSelect
+              communityId={id}
+              value={summary?.managerId ?? null}
+              people={managers}
+              label={t("projectManager")}
+            />
           ) : (
             <p className="text-sm">{summary?.managerName ?? "—"}</p>
           )}
@@ -78,7 +86,10 @@ export default async function CommunityPage({ params }: { params: Promise<{ id: 
               <tr key={b.id} className={b.active ? "" : "text-slate-400"}>
                 <td className="font-mono">{b.code}</td>
                 <td>
-                  <Link href={`/staff/registry/buildings/${b.id}`} className="font-medium text-brand-700 hover:underline">
+                  <Link
+                    href={`/staff/registry/buildings/${b.id}`}
+                    className="font-medium text-brand-700 hover:underline"
+                  >
                     {b.name}
                   </Link>
                   <InactiveBadge active={b.active} />

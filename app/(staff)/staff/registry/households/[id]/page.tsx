@@ -63,7 +63,10 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
             )}
             <InactiveBadge active={household.active} />
             {canEdit && household.active ? (
-              <Link href={`/staff/registry/households/${id}/edit`} className="rounded-md px-3 py-1.5 text-sm text-brand-700 ring-1 ring-brand-100 hover:bg-brand-50">
+              <Link
+                href={`/staff/registry/households/${id}/edit`}
+                className="rounded-md px-3 py-1.5 text-sm text-brand-700 ring-1 ring-brand-100 hover:bg-brand-50"
+              >
                 {t("edit")}
               </Link>
             ) : null}
@@ -101,10 +104,17 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           ) : (
             <Table head={[t("unit"), t("holder"), t("heldFrom"), t("heldTo")]}>
               {history.map((p) => (
-                <tr key={`${p.unitId}-${p.fromDate}`} data-testid="unit-history-row" className={p.householdId === id ? "font-medium" : undefined}>
+                <tr
+                  key={`${p.unitId}-${p.fromDate}`}
+                  data-testid="unit-history-row"
+                  className={p.householdId === id ? "font-medium" : undefined}
+                >
                   <td className="font-mono">{p.unitNumber}</td>
                   <td>
-                    <Link href={`/staff/registry/households/${p.householdId}`} className="text-brand-700 hover:underline">
+                    <Link
+                      href={`/staff/registry/households/${p.householdId}`}
+                      className="text-brand-700 hover:underline"
+                    >
                       {p.householdName}
                     </Link>
                   </td>
@@ -119,7 +129,9 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           {household.butlerName ? (
             <p className="text-sm">
               <span className="font-medium">{household.butlerName}</span>
-              {household.butlerPhone ? <span className="ml-2 tabular-nums text-slate-500">{household.butlerPhone}</span> : null}
+              {household.butlerPhone ? (
+                <span className="ml-2 tabular-nums text-slate-500">{household.butlerPhone}</span>
+              ) : null}
             </p>
           ) : (
             <p className="text-sm text-amber-700">{t("unassigned")}</p>
@@ -144,7 +156,11 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                     )}
                   </td>
                   <td>{c.email ?? "—"}</td>
-                  <td>{c.isPrimary ? <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700">{t("primary")}</span> : null}</td>
+                  <td>
+                    {c.isPrimary ? (
+                      <span className="rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700">{t("primary")}</span>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </Table>
@@ -170,7 +186,13 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
         </Card>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <HouseholdBillingSummary db={db} companyId={user.companyId} householdId={household.id} timeZone={user.timeZone} showAccountLink={user.roles.some((r) => BILLING_ROLES.includes(r))} />
+        <HouseholdBillingSummary
+          db={db}
+          companyId={user.companyId}
+          householdId={household.id}
+          timeZone={user.timeZone}
+          showAccountLink={user.roles.some((r) => BILLING_ROLES.includes(r))}
+        />
         <HouseholdOrders user={user} householdId={household.id} />
         {(["sentiment"] as const).map((k) => (
           <Card key={k} title={t(`placeholder.${k}.title`)}>

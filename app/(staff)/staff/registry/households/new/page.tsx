@@ -16,9 +16,12 @@ export default async function NewHouseholdPage({ searchParams }: { searchParams:
   const db = getDb();
   const companyWide = user.roles.includes("admin") || user.roles.includes("front_desk");
   const facts = await loadRegistryFacts(db, user.companyId, user.id);
-  const communities = (await listCommunities(db, user.companyId, companyWide ? "all" : facts.managedCommunityIds)).filter((c) => c.active);
+  const communities = (
+    await listCommunities(db, user.companyId, companyWide ? "all" : facts.managedCommunityIds)
+  ).filter((c) => c.active);
   const requested = Number((await searchParams).community);
-  const community = communities.find((c) => c.id === requested) ?? (communities.length === 1 ? communities[0] : undefined);
+  const community =
+    communities.find((c) => c.id === requested) ?? (communities.length === 1 ? communities[0] : undefined);
   const options = community ? await unitOptions(db, user.companyId, community.id) : [];
   return (
     <div className="max-w-4xl space-y-4">
@@ -35,7 +38,12 @@ export default async function NewHouseholdPage({ searchParams }: { searchParams:
             <label htmlFor="community" className="mb-1 block text-sm font-medium text-slate-700">
               {t("community")}
             </label>
-            <select id="community" name="community" defaultValue={community?.id ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <select
+              id="community"
+              name="community"
+              defaultValue={community?.id ?? ""}
+              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            >
               <option value="" disabled>
                 {t("chooseCommunity")}
               </option>
@@ -46,7 +54,10 @@ export default async function NewHouseholdPage({ searchParams }: { searchParams:
               ))}
             </select>
           </div>
-          <button type="submit" className="rounded-md px-3 py-2 text-sm text-brand-700 ring-1 ring-brand-100 hover:bg-brand-50">
+          <button
+            type="submit"
+            className="rounded-md px-3 py-2 text-sm text-brand-700 ring-1 ring-brand-100 hover:bg-brand-50"
+          >
             {t("showUnits")}
           </button>
         </form>

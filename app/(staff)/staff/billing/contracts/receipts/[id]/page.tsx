@@ -29,7 +29,12 @@ export default async function ContractReceiptPage({ params }: { params: Promise<
         </Link>
         <PrintButton />
       </div>
-      <ContractReceipt data={data} companyName={user.companyName} locale={(await getLocale()) as Locale} timeZone={user.timeZone} />
+      <ContractReceipt
+        data={data}
+        companyName={user.companyName}
+        locale={(await getLocale()) as Locale}
+        timeZone={user.timeZone}
+      />
     </div>
   );
 }

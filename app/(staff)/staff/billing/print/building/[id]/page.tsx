@@ -15,7 +15,13 @@ export async function generateMetadata() {
 }
 
 /** Batch print (打单) for one building: one A4 statement per household that owes (or every household with ?all=1), a page each. */
-export default async function BuildingStatementsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ all?: string }> }) {
+export default async function BuildingStatementsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ all?: string }>;
+}) {
   const user = await requireUser(BILLING_ROLES);
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
@@ -40,7 +46,14 @@ export default async function BuildingStatementsPage({ params, searchParams }: {
         <PrintButton />
       </div>
       {accounts.map(({ account, unit }) => (
-        <Statement key={account.id} account={account} unitLabel={`${building.name} ${unit}`} companyName={user.companyName} locale={locale} today={today} />
+        <Statement
+          key={account.id}
+          account={account}
+          unitLabel={`${building.name} ${unit}`}
+          companyName={user.companyName}
+          locale={locale}
+          today={today}
+        />
       ))}
     </div>
   );

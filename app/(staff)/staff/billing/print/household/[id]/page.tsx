@@ -20,7 +20,10 @@ export default async function HouseholdStatementPage({ params }: { params: Promi
   if (!/^\d+$/.test(id)) notFound();
   const db = getDb();
   const today = localDate(new Date(), user.timeZone);
-  const [account, household] = await Promise.all([householdAccount(db, user.companyId, Number(id), today), getHousehold(db, user.companyId, { kind: "all" }, Number(id))]);
+  const [account, household] = await Promise.all([
+    householdAccount(db, user.companyId, Number(id), today),
+    getHousehold(db, user.companyId, { kind: "all" }, Number(id)),
+  ]);
   if (!account || !household) notFound();
   const unit = household.units[0];
   return (
@@ -28,7 +31,13 @@ export default async function HouseholdStatementPage({ params }: { params: Promi
       <div className="no-print flex justify-end">
         <PrintButton />
       </div>
-      <Statement account={account} unitLabel={unit ? `${unit.communityName} ${unit.buildingCode}-${unit.number}` : ""} companyName={user.companyName} locale={(await getLocale()) as Locale} today={today} />
+      <Statement
+        account={account}
+        unitLabel={unit ? `${unit.communityName} ${unit.buildingCode}-${unit.number}` : ""}
+        companyName={user.companyName}
+        locale={(await getLocale()) as Locale}
+        today={today}
+      />
     </div>
   );
 }

@@ -41,7 +41,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   const date = /^\d{4}-\d{2}-\d{2}$/.test(url.searchParams.get("date") ?? "") ? url.searchParams.get("date")! : today;
   const t = await getTranslations("billing");
   const label = (key: string) => t(LABEL_KEYS[key] ?? key);
-  const rows = await reportRows(getDb(), user.companyId, report as ReportName, { today, grouping: parseGrouping(url.searchParams.get("group")), from, to, date }, label);
+  const rows = await reportRows(
+    getDb(),
+    user.companyId,
+    report as ReportName,
+    { today, grouping: parseGrouping(url.searchParams.get("group")), from, to, date },
+    label,
+  );
   return new Response(toCsv(rows), {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -18,7 +18,8 @@ export default async function EditHouseholdPage({ params }: { params: Promise<{ 
   const facts = await loadRegistryFacts(db, user.companyId, user.id);
   const household = await getHousehold(db, user.companyId, registryViewFor(user.roles, facts), id);
   if (!household || !household.active) notFound();
-  if (household.communityId == null || !canEditCommunity(user.roles, household.communityId, facts.managedCommunityIds)) forbidden();
+  if (household.communityId == null || !canEditCommunity(user.roles, household.communityId, facts.managedCommunityIds))
+    forbidden();
   const t = await getTranslations("registry");
   const options = await unitOptions(
     db,

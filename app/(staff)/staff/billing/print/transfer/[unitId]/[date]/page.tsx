@@ -23,7 +23,10 @@ export default async function TransferStatementPage({ params }: { params: Promis
   const parties = await transferParties(db, user.companyId, Number(unitId), date);
   if (!parties) notFound();
   const today = localDate(new Date(), user.timeZone);
-  const [seller, buyer] = await Promise.all([householdAccount(db, user.companyId, parties.sellerId, today), householdAccount(db, user.companyId, parties.buyerId, today)]);
+  const [seller, buyer] = await Promise.all([
+    householdAccount(db, user.companyId, parties.sellerId, today),
+    householdAccount(db, user.companyId, parties.buyerId, today),
+  ]);
   if (!seller || !buyer) notFound();
   const t = await getTranslations("billing.transfer");
   const locale = (await getLocale()) as Locale;
@@ -36,8 +39,24 @@ export default async function TransferStatementPage({ params }: { params: Promis
       <div className="no-print flex justify-end">
         <PrintButton />
       </div>
-      <Statement account={seller} unitLabel={parties.unitLabel} companyName={user.companyName} locale={locale} today={today} title={t("statement")} intro={intro("seller", seller)} />
-      <Statement account={buyer} unitLabel={parties.unitLabel} companyName={user.companyName} locale={locale} today={today} title={t("statement")} intro={intro("buyer", buyer)} />
+      <Statement
+        account={seller}
+        unitLabel={parties.unitLabel}
+        companyName={user.companyName}
+        locale={locale}
+        today={today}
+        title={t("statement")}
+        intro={intro("seller", seller)}
+      />
+      <Statement
+        account={buyer}
+        unitLabel={parties.unitLabel}
+        companyName={user.companyName}
+        locale={locale}
+        today={today}
+        title={t("statement")}
+        intro={intro("buyer", buyer)}
+      />
     </div>
   );
 }
