@@ -15,10 +15,11 @@ import { seedDemo } from "../db/seed";
 import { seedBilling } from "../db/seed/billing";
 import { generateBills } from "../lib/billing/generate";
 import { agingReport, monthsInArrearsByHousehold } from "../lib/billing/queries";
-import { addMonths, localDate } from "../lib/billing/rules";
 import { openDb } from "../lib/db/client";
 import { migrateDb } from "../lib/db/migrate";
 import { writeQueueStats } from "../lib/db/write-queue";
+import { addMonths } from "../lib/time/calendar";
+import { localDate } from "../lib/time/zone";
 
 const { values } = parseArgs({ options: { households: { type: "string", default: "50000" } } });
 const households = Number(values.households.replace(/[_,]/g, ""));

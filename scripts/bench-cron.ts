@@ -21,10 +21,11 @@ import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { seedDemo } from "../db/seed";
 import { seedBilling } from "../db/seed/billing";
-import { addMonths, localDate } from "../lib/billing/rules";
 import { openDb } from "../lib/db/client";
 import { migrateDb } from "../lib/db/migrate";
 import { runDaily, type RunSummary } from "../lib/cron/run";
+import { addMonths } from "../lib/time/calendar";
+import { localDate } from "../lib/time/zone";
 
 const { values } = parseArgs({
   options: {

@@ -10,9 +10,9 @@
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { companies } from "../db/schema";
-import { localDate } from "../lib/billing/rules";
 import { runLadder } from "../lib/crm/arrears";
 import { DEFAULT_DATABASE_URL, openDb } from "../lib/db/client";
+import { localDate } from "../lib/time/zone";
 
 const { values } = parseArgs({
   options: {

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { householdAccount } from "@/lib/billing/queries";
-import { localDate } from "@/lib/billing/rules";
 import type { DbOrTx } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
+import { localDate } from "@/lib/time/zone";
 
 /** The billing card on the staff household page: what it owes, months in arrears, credit, paid-ahead months. */
 export async function HouseholdBillingSummary({

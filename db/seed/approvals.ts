@@ -23,8 +23,8 @@ import { requestSchema } from "../../lib/approvals/schemas";
 import { ensureCategories } from "../../lib/finance/categories";
 import { postFinanceActuals } from "../../lib/finance/ledger";
 import { MONTHS } from "../../lib/finance/rules";
-import { localParts } from "../../lib/hr/rules";
 import * as s from "../schema";
+import { localParts } from "../../lib/time/zone";
 
 export const FINANCE_SEED_ACTION = "seed.finance";
 

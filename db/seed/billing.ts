@@ -15,9 +15,10 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
-import { addMonths, localDate } from "../../lib/billing/rules";
 import * as s from "../schema";
 import { demoLogin } from "./demo-logins";
+import { addMonths } from "../../lib/time/calendar";
+import { localDate } from "../../lib/time/zone";
 
 export const BILLING_SEED_ACTION = "seed.billing";
 export const SEED_MONTHS = 24;

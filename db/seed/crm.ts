@@ -11,7 +11,6 @@
 import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
 import { getBillingSettings } from "../../lib/billing/generate";
-import { addMonths, localDate } from "../../lib/billing/rules";
 import { recordComplaintEntryTx } from "../../lib/crm/complaints";
 import { moveLegalCase } from "../../lib/crm/legal";
 import { confirmLetter } from "../../lib/crm/legal-letters";
@@ -22,6 +21,8 @@ import { runDaily } from "../../lib/cron/run";
 import { acceptOrder } from "../../lib/tickets/commands";
 import * as s from "../schema";
 import { SEED_MONTHS } from "./billing";
+import { addMonths } from "../../lib/time/calendar";
+import { localDate } from "../../lib/time/zone";
 
 export const CRM_SEED_ACTION = "seed.crm";
 

@@ -8,11 +8,13 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
 import type { Role } from "../../lib/auth/roles";
 import * as s from "../schema";
-import { instantOf, isWorkday, localParts } from "../../lib/hr/rules";
-import { finalGrade, overallScore, previousQuarter, type AssessedRole } from "../../lib/hr/kpi";
+import { isWorkday } from "../../lib/hr/rules";
+import { finalGrade, overallScore, type AssessedRole } from "../../lib/hr/kpi";
 import { computeKpis } from "../../lib/hr/kpi-queries";
 import { insertRows } from "./insert";
 import type { Rng } from "./random";
+import { instantOf, localParts } from "../../lib/time/zone";
+import { previousQuarter, quarterOf } from "../../lib/time/quarters";
 
 export const POSITION_OF_ROLE: Record<Exclude<Role, "resident">, string> = {
   admin: "总经理",
@@ -217,7 +219,7 @@ export async function seedDemoAssessments(
   now: Date,
   timeZone = "Asia/Shanghai",
 ): Promise<number> {
-  const period = previousQuarter(localParts(now, timeZone).date);
+  const period = previousQuarter(quarterOf(localParts(now, timeZone).date));
   const people = await db
     .select({ userId: s.staffRecords.userId, communityId: s.staffRecords.communityId, role: s.memberships.role })
     .from(s.staffRecords)

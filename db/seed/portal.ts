@@ -7,8 +7,8 @@
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
-import { localDate } from "../../lib/billing/rules";
 import * as s from "../schema";
+import { localDate } from "../../lib/time/zone";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

@@ -10,13 +10,14 @@
  */
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
-import { addMonths, localDate } from "../../lib/billing/rules";
 import { updateFeeItem } from "../../lib/billing/settings";
 import { addUnitPeriod } from "../../lib/billing/unit-periods";
 import { transferUnit } from "../../lib/registry/holdings";
 import * as s from "../schema";
 import { SEED_MONTHS } from "./billing";
 import { demoLogin } from "./demo-logins";
+import { addMonths } from "../../lib/time/calendar";
+import { localDate } from "../../lib/time/zone";
 
 export const TIME_SEED_ACTION = "seed.time";
 const TRANSFERS = 5;

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { LEAVE_TYPES, REQUEST_TYPES } from "@/db/schema/approvals";
 import { parseYuan } from "@/lib/billing/rules";
-import { isCalendarDate } from "@/lib/hr/rules";
 import { MONEY_TYPES, STEP_ROLES, type ChainConfig } from "./rules";
+import { isCalendarDate } from "@/lib/time/calendar";
 
 /** Approval field rules, shared by the request form, the actions and the tests. Messages are i18n keys. */
 const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");

@@ -5,7 +5,8 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Db } from "@/lib/db/client";
 import type { Actor } from "./corrections";
 import { getBillingSettings } from "./generate";
-import { consumeCredit, dueDateOf, localDate } from "./rules";
+import { consumeCredit, dueDateOf } from "./rules";
+import { localDate } from "@/lib/time/zone";
 
 /**
  * Charges a one-off value-added service (a fee item of kind one_off) to a household: its

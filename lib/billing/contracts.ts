@@ -14,7 +14,8 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import type { Actor } from "./corrections";
 import { getBillingSettings } from "./generate";
 import { nextReceiptNo, type PaymentMethod } from "./payments";
-import { allocate, dueDateOf, isPeriod, MAX_PAYMENT_FEN } from "./rules";
+import { allocate, dueDateOf, MAX_PAYMENT_FEN } from "./rules";
+import { isMonth } from "@/lib/time/calendar";
 
 /** 多种经营 (contract income): customers, contracts, monthly contract bills and their payments. */
 
@@ -61,8 +62,8 @@ export async function createContract(
   },
 ) {
   const { companyId } = actor;
-  if (!isPeriod(input.startMonth)) throw AppError.field("startMonth", "billing.errors.period");
-  if (!isPeriod(input.endMonth) || input.endMonth < input.startMonth)
+  if (!isMonth(input.startMonth)) throw AppError.field("startMonth", "billing.errors.period");
+  if (!isMonth(input.endMonth) || input.endMonth < input.startMonth)
     throw AppError.field("endMonth", "billing.errors.endMonth");
   if (!Number.isSafeInteger(input.monthlyFen) || input.monthlyFen <= 0)
     throw AppError.field("monthly", "billing.errors.amount");
@@ -102,7 +103,7 @@ export async function generateContractBills(
   period: string,
   now = new Date(),
 ): Promise<number> {
-  if (!isPeriod(period)) throw AppError.field("period", "billing.errors.period");
+  if (!isMonth(period)) throw AppError.field("period", "billing.errors.period");
   const settings = await getBillingSettings(db, companyId);
   const due = dueDateOf(period, settings.dueDay);
   const res = await db.run(sql`

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { billingSettings, companies } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { DEFAULT_SETTINGS, generateBills, type GenerationResult } from "./generate";
-import { localDate } from "./rules";
+import { localDate } from "@/lib/time/zone";
 
 /**
  * The daily billing job (for /api/cron): every active company whose billing day is today, in

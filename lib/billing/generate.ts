@@ -5,7 +5,8 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { generateContractBills } from "./contracts";
 import { generateDeveloperBills } from "./developer";
 import { billedDaysSql, monthBounds, OPEN_END, overlapDaysSql, type Proration, proratedSql } from "./proration";
-import { dueDateOf, isPeriod, type Rounding } from "./rules";
+import { dueDateOf, type Rounding } from "./rules";
+import { isMonth } from "@/lib/time/calendar";
 
 export interface BillingSettings {
   billingDay: number;
@@ -169,7 +170,7 @@ export async function generateBills(
   now = new Date(),
   chunk = BILL_RUN_CHUNK,
 ): Promise<GenerationResult> {
-  if (!isPeriod(period)) throw AppError.field("period", "billing.errors.period");
+  if (!isMonth(period)) throw AppError.field("period", "billing.errors.period");
   const settings = await getBillingSettings(db, companyId);
   const due = dueDateOf(period, settings.dueDay);
   const at = now.getTime();

@@ -5,7 +5,8 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Actor } from "./corrections";
-import { consumptionCenti, isPeriod } from "./rules";
+import { consumptionCenti } from "./rules";
+import { isMonth } from "@/lib/time/calendar";
 
 export interface ReadingInput {
   unitId: number;
@@ -44,7 +45,7 @@ export async function saveReadings(
   input: { feeItemId: number; period: string; readings: readonly ReadingInput[] },
 ) {
   const { companyId } = actor;
-  if (!isPeriod(input.period)) throw AppError.field("period", "billing.errors.period");
+  if (!isMonth(input.period)) throw AppError.field("period", "billing.errors.period");
   return db.transaction(async (tx) => {
     const [item] = await tx
       .select()

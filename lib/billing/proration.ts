@@ -2,7 +2,8 @@
  * Billing over time (SPEC §4 "Time"), pure: how many days of a month a holder held a unit and
  * what a part month costs. Periods are half-open: [from, to), `to` the first day no longer held.
  */
-import { addMonths, type Rounding } from "./rules";
+import type { Rounding } from "./rules";
+import { addMonths, daysInMonth } from "@/lib/time/calendar";
 
 const STEP: Record<Rounding, number> = { fen: 1, jiao: 10, yuan: 100 };
 /** An open end ("still held") compares after every real date. */
@@ -22,8 +23,7 @@ export interface MonthBounds {
 }
 
 export function monthBounds(period: string): MonthBounds {
-  const [y, m] = period.split("-").map(Number);
-  return { first: `${period}-01`, next: `${addMonths(period, 1)}-01`, days: new Date(Date.UTC(y, m, 0)).getUTCDate() };
+  return { first: `${period}-01`, next: `${addMonths(period, 1)}-01`, days: daysInMonth(period) };
 }
 
 function dayNumber(date: string): number {

@@ -2,6 +2,7 @@ import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import { fenToYuanText, AGING_BUCKETS } from "./rules";
 import { agingReport, collectionReport, dailyCash, type Grouping } from "./queries";
+import { dayBounds } from "@/lib/time/zone";
 
 export const REPORTS = ["aging", "collection", "collection-month", "daily-cash"] as const;
 export type ReportName = (typeof REPORTS)[number];
@@ -10,18 +11,12 @@ export function parseGrouping(v: string | null | undefined): Grouping {
   return v === "building" || v === "butler" ? v : "community";
 }
 
-/** The bounds of a local day (company time zone is Asia/Shanghai, UTC+8, no DST). */
-export function dayBounds(date: string): { start: Date; end: Date } {
-  const start = new Date(`${date}T00:00:00+08:00`);
-  return { start, end: new Date(start.getTime() + 86_400_000) };
-}
-
 /** A report as rows for CSV; the header row uses the translated labels passed in. */
 export async function reportRows(
   db: DbOrTx,
   companyId: number,
   name: ReportName,
-  p: { today: string; grouping: Grouping; from: string; to: string; date: string },
+  p: { today: string; grouping: Grouping; from: string; to: string; date: string; timeZone: string },
   label: (key: string) => string,
 ): Promise<(string | number | null)[][]> {
   if (name === "aging") {
@@ -53,7 +48,7 @@ export async function reportRows(
       ]),
     ];
   }
-  const { start, end } = dayBounds(p.date);
+  const { start, end } = dayBounds(p.date, p.timeZone);
   const cash = await dailyCash(db, companyId, start, end);
   return [
     [label("receiptNo"), label("receivedAt"), label("household"), label("method"), label("amount"), label("cashier")],

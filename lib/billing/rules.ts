@@ -179,22 +179,6 @@ export function dueDateOf(period: string, dueDay: number): string {
   return `${period}-${String(Math.min(Math.max(1, dueDay), last)).padStart(2, "0")}`;
 }
 
-export function isPeriod(text: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
-}
-
-/** The month `n` months after `period` (n may be negative). */
-export function addMonths(period: string, n: number): string {
-  const [y, m] = period.split("-").map(Number);
-  const idx = y * 12 + (m - 1) + n;
-  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, "0")}`;
-}
-
-/** Today's date "YYYY-MM-DD" in a time zone. */
-export function localDate(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
 /** Receipt number: "2026-000123". */
 export function receiptNumber(year: number, n: number): string {
   return `${year}-${String(n).padStart(6, "0")}`;

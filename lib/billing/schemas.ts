@@ -7,7 +7,8 @@ import {
   UNIT_PERIOD_KINDS,
 } from "@/db/schema/billing";
 import { MAX_AHEAD_MONTHS } from "./limits";
-import { isPeriod, MAX_PAYMENT_FEN, parseCenti, parseYuan } from "./rules";
+import { MAX_PAYMENT_FEN, parseCenti, parseYuan } from "./rules";
+import { isMonth } from "@/lib/time/calendar";
 
 /** Billing field rules, shared by forms, actions and tests. Messages are i18n keys. */
 const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
@@ -42,7 +43,7 @@ export const reasonField = z
   .min(2, "billing.errors.reason")
   .max(200, "validation.tooLong");
 
-export const periodField = z.string({ error: "validation.required" }).refine(isPeriod, "billing.errors.period");
+export const periodField = z.string({ error: "validation.required" }).refine(isMonth, "billing.errors.period");
 
 export const CASHIER_METHODS = PAYMENT_METHODS.filter(
   (m): m is Exclude<(typeof PAYMENT_METHODS)[number], "online"> => m !== "online",

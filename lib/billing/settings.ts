@@ -7,7 +7,8 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import type { Actor } from "./corrections";
 import type { Proration } from "./proration";
-import { localDate, type Rounding } from "./rules";
+import { type Rounding } from "./rules";
+import { localDate } from "@/lib/time/zone";
 
 type FeeKind = (typeof feeItems.$inferInsert)["kind"];
 

@@ -24,7 +24,6 @@ import {
   type NoticeSnapshot,
 } from "@/db/schema";
 import { fenToYuanText } from "@/lib/billing/rules";
-import { replayCutoff } from "@/lib/cron/asof";
 import { monthsInArrearsAsOf, unpaidMonthlyBillsAsOf } from "@/lib/billing/queries";
 import type { CronCompany, CronJob } from "@/lib/cron/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
@@ -36,6 +35,7 @@ import { deliverNotices, legalConfirmationOn, noticeHref, residentsOf } from "./
 import { appendSentimentEntries } from "./ledger";
 import { publishedRules } from "./read";
 import { arrearsDedupeKey, evaluateArrears, noticeNumber, type ArrearsDecision } from "./rules/arrears";
+import { replayCutoff } from "@/lib/time/zone";
 
 /**
  * The daily arrears ladder (SPEC §8.3, §10) for one company on `asOf`.

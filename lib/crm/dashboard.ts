@@ -8,6 +8,7 @@ import { visibleHouseholds } from "@/lib/registry/view";
 import { bandOf } from "./bands";
 import { BANDS, type Band, type CrmRules } from "./config";
 import { ENTRY_ALIAS_E } from "./sql";
+import { addDays, weekStart } from "@/lib/time/calendar";
 
 /**
  * The sentiment dashboard (§8.6), every figure recomputed from the ledger and its cache,
@@ -56,19 +57,6 @@ export async function bandDistribution(db: DbOrTx, companyId: number, view: Regi
   return { counts, total, mean: total ? Math.round((sum / total) * 10) / 10 : null };
 }
 
-/** YYYY-MM-DD minus n days. */
-export function minusDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Monday of the ISO week of `date`. */
-export function weekStart(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  return minusDays(date, (d.getUTCDay() + 6) % 7);
-}
-
 /**
  * The last `weeks` week ends (Sundays; the current week ends on asOf) with each visible
  * household's score as of that day — the score_after of its last entry on or before it, else
@@ -83,8 +71,8 @@ export async function weeklyTrend(
   weeks = 12,
 ) {
   const ends: string[] = [asOf];
-  const lastSunday = minusDays(weekStart(asOf), 1);
-  for (let i = 0; i < weeks - 1; i++) ends.push(minusDays(lastSunday, 7 * i));
+  const lastSunday = addDays(weekStart(asOf), -1);
+  for (let i = 0; i < weeks - 1; i++) ends.push(addDays(lastSunday, -7 * i));
   ends.reverse();
   const values = sql.join(
     ends.map((d) => sql`(${d})`),

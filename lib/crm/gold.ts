@@ -1,8 +1,7 @@
 import { and, eq, gt, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import { allocations, bills, creditEntries, goldBadges, households, notifications, residentLinks } from "@/db/schema";
 import { monthlyFeeFen } from "@/lib/billing/queries";
-import { localDate, paidAheadMonths } from "@/lib/billing/rules";
-import { replayCutoff } from "@/lib/cron/asof";
+import { paidAheadMonths } from "@/lib/billing/rules";
 import type { CronJob } from "@/lib/cron/types";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
@@ -12,6 +11,7 @@ import type { CrmRules } from "./config";
 import { appendSentimentEntries } from "./ledger";
 import { publishedRules } from "./read";
 import { goldDedupeKey, goldExpiresOn, shouldAwardGold } from "./rules/gold";
+import { localDate, replayCutoff } from "@/lib/time/zone";
 
 /**
  * §8.4 the gold badge (金章客户). A payment that brings a household's fully-paid-ahead

@@ -3,7 +3,6 @@ import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import { crmRuleSets, households, householdScores, sentimentEntries } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
-import { localDate } from "@/lib/billing/rules";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { DEFAULT_CRM_RULES, type CrmRules } from "./config";
@@ -12,6 +11,7 @@ import { publishedRules } from "./read";
 import { WhatIf, type LedgerFact } from "./rules/whatif";
 import { crmRulesSchema } from "./schemas";
 import { companyIs } from "./sql";
+import { localDate } from "@/lib/time/zone";
 
 /**
  * Rules as data (§8.1): an admin edits a draft, previews it (what-if), then publishes or

@@ -18,8 +18,9 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { jsonInsert } from "@/lib/db/json-insert";
 import type { RegistryView } from "@/lib/registry/access";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
-import { LOW_SCORE, mean, quarterBounds, surveySendWindow, SURVEY_AREAS, type SurveyArea } from "./rules/visits";
+import { LOW_SCORE, mean, surveySendWindow, SURVEY_AREAS, type SurveyArea } from "./rules/visits";
 import type { surveyAnswerSchema } from "./schemas/visits";
+import { quarterBounds } from "@/lib/time/quarters";
 
 /** Rows per write transaction when sending a survey. */
 const BATCH = 1000;

@@ -2,12 +2,12 @@ import { and, count, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { communities, households, users, visits } from "@/db/schema";
 import { toCsv, type CsvCell } from "@/lib/csv";
 import type { DbOrTx } from "@/lib/db/client";
-import { instantOf } from "@/lib/hr/rules";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import type { RegistryView } from "@/lib/registry/access";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { visibleHouseholds } from "@/lib/registry/view";
 import { coveragePercentOf } from "./rules/visits";
+import { instantOf } from "@/lib/time/zone";
 
 /**
  * Visit coverage (SPEC §8.5): households, sampled and visited per butler and per community

@@ -2,22 +2,18 @@ import { and, count, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { households, notifications, visits, visitSamplingRuns } from "@/db/schema";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import type { CronJob } from "@/lib/cron/types";
-import { instantOf } from "@/lib/hr/rules";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { jsonInsert } from "@/lib/db/json-insert";
 import { insertDispatchedOrdersTx, slaOf, type DispatchedOrder } from "@/lib/tickets/batch";
 import type { Sla } from "@/lib/tickets/rules";
 import { publishedRules } from "./read";
-import { quarterOf, sampleHouseholds } from "./rules/visits";
+import { sampleHouseholds } from "./rules/visits";
+import { instantOf } from "@/lib/time/zone";
+import { quarterOf } from "@/lib/time/quarters";
+import { lastDayOf } from "@/lib/time/calendar";
 
 /** Rows per write transaction of the sampling job. */
 const BATCH = 250;
-
-/** The last calendar day of a month YYYY-MM. */
-function lastDayOf(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
-}
 
 /** What the sampling of a month would pick for every butler of the company (read-only). */
 export async function planVisitSampling(db: Db, companyId: number, month: string) {

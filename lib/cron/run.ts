@@ -1,11 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { companies, cronJobRuns } from "@/db/schema";
-import { localDate } from "@/lib/billing/rules";
 import type { Db } from "@/lib/db/client";
-import { instantOf } from "@/lib/hr/rules";
 import { purgeDueCompanies } from "@/lib/privacy/closure";
 import { CRON_JOBS, type RegisteredJob } from "./jobs";
 import { withLease, type Busy, type HeldLease } from "./lease";
+import { instantOf, localDate } from "@/lib/time/zone";
 
 export const LEASE_NAME = "daily";
 

@@ -15,11 +15,11 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { CronJob } from "@/lib/cron/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { jsonInsert } from "@/lib/db/json-insert";
-import { localParts } from "@/lib/hr/rules";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { categoryIdsByCode, ensureCategories } from "./categories";
 import { feeCategoryCode, splitProportionally } from "./rules";
 import type { JournalInput, ReversalInput } from "./schemas";
+import { localParts } from "@/lib/time/zone";
 
 /*
  * The finance ledger (finance_entries). Every automatic posting has a unique source key, so

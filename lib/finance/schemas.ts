@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseYuan } from "@/lib/billing/rules";
-import { isCalendarDate } from "@/lib/hr/rules";
+import { isCalendarDate } from "@/lib/time/calendar";
 
 /** Finance field rules, shared by forms, actions and tests. Messages are i18n keys. */
 const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");

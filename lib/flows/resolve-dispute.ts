@@ -5,7 +5,6 @@ import { AppError } from "@/lib/actions/result";
 import type { Role } from "@/lib/auth/roles";
 import { writeAudit } from "@/lib/audit/commands";
 import { adjustBillTx } from "@/lib/billing/corrections";
-import { localDate } from "@/lib/billing/rules";
 import { staffDispute } from "@/lib/crm/dispute-queries";
 import type { resolveDisputeSchema } from "@/lib/crm/dispute-schemas";
 import { appendSentimentEntries } from "@/lib/crm/ledger";
@@ -14,6 +13,7 @@ import { publishedRules } from "@/lib/crm/read";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { enqueueForUser } from "@/lib/portal/outbox/enqueue";
 import { companyTimeZone } from "@/lib/tenancy/queries";
+import { localDate } from "@/lib/time/zone";
 
 /**
  * Staff resolve a resident's dispute (SPEC §12), in one transaction spanning CRM and billing:

@@ -7,18 +7,17 @@ import { companyTimeZone } from "@/lib/tenancy/queries";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Actor } from "./commands";
 import {
-  daysOfMonth,
   DEFAULT_SHIFT,
   effectiveEntries,
   evaluateDay,
-  instantOf,
-  localParts,
   totalsOf,
   type DayResult,
   type MonthTotals,
   type Shift,
 } from "./rules";
 import type { AttendanceCorrection, ShiftInput } from "./schemas";
+import { daysOfMonth } from "@/lib/time/calendar";
+import { instantOf, localParts } from "@/lib/time/zone";
 
 /**
  * Attendance: clock-in / clock-out taps (time from the server), HR corrections (new

@@ -3,7 +3,7 @@ import type { CronJob } from "@/lib/cron/types";
 import { companies } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { applyDueChanges } from "./changes";
-import { localParts } from "./rules";
+import { localParts } from "@/lib/time/zone";
 
 /**
  * The HR daily job (SPEC §10), for the future /api/cron: applies every company's personnel

@@ -2,8 +2,9 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { communities, personnelChanges, staffRecords } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { monthSheet } from "./attendance";
-import { isWorkday, localParts } from "./rules";
+import { isWorkday } from "./rules";
 import { trainingHours } from "./training";
+import { localParts } from "@/lib/time/zone";
 
 export interface TodayCounts {
   workday: boolean;

@@ -13,7 +13,7 @@ import {
   type Kpis,
   type TechnicianCounts,
 } from "./kpi";
-import { instantOf } from "./rules";
+import { instantOf } from "@/lib/time/zone";
 
 /**
  * The KPIs of every given person for a period, computed set-based (a handful of grouped

@@ -149,13 +149,6 @@ export function isAssessmentPeriod(v: string): boolean {
   return parsePeriod(v) !== null;
 }
 
-/** The quarter before the one containing `date` (YYYY-MM-DD), e.g. 2026-11-27 → "2026Q3". */
-export function previousQuarter(date: string): string {
-  const y = Number(date.slice(0, 4));
-  const q = Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1;
-  return q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`;
-}
-
 /** Training hours in tenths, per person, of the completed enrolments of courses dated in `year`. */
 export function trainingHoursByPerson(
   rows: readonly { userId: number; date: string; hoursTenths: number; completed: boolean }[],

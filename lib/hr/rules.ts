@@ -1,13 +1,5 @@
 /** HR rules: pure functions, no I/O. */
-
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
-export function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
+import { localParts } from "@/lib/time/zone";
 
 /** The next free employee number after the ones taken: E0001, E0002, … (highest numeric suffix + 1). */
 export function nextEmployeeNo(taken: readonly string[], prefix = "E"): string {
@@ -29,27 +21,6 @@ export interface Shift {
 
 export const DEFAULT_SHIFT: Shift = { startMinute: 9 * 60, endMinute: 18 * 60 };
 
-const partsFormat = new Map<string, Intl.DateTimeFormat>();
-
-/** The local date (YYYY-MM-DD) and minute of the day of an instant in a time zone. */
-export function localParts(at: Date, timeZone: string): { date: string; minute: number } {
-  let f = partsFormat.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    partsFormat.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, minute: Number(p.hour) * 60 + Number(p.minute) };
-}
-
 /** "HH:MM" for a minute of the day. */
 export function formatMinute(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
@@ -59,17 +30,6 @@ export function formatMinute(minute: number): string {
 export function parseMinute(value: string): number | null {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
-}
-
-/** Every date of a month "YYYY-MM", in order. */
-export function daysOfMonth(month: string): string[] {
-  const [y, m] = month.split("-").map(Number);
-  const n = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return Array.from({ length: n }, (_, i) => `${month}-${String(i + 1).padStart(2, "0")}`);
-}
-
-export function isMonth(value: string): boolean {
-  return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 }
 
 /** Saturday and Sunday are rest days (no absence counted). */
@@ -179,15 +139,4 @@ export function effectiveEntries<
     if (better) out.set(key, e);
   }
   return { get: (date: string, kind: "in" | "out") => out.get(`${date}/${kind}`) ?? null };
-}
-
-/** The instant of a local date and minute in a time zone (for HR corrections typed as HH:MM). */
-export function instantOf(date: string, minute: number, timeZone: string): Date {
-  const [y, m, d] = date.split("-").map(Number);
-  const guess = Date.UTC(y, m - 1, d, 0, minute);
-  // Offset of the zone at that moment: local wall clock minus UTC.
-  const p = localParts(new Date(guess), timeZone);
-  const [py, pm, pd] = p.date.split("-").map(Number);
-  const offset = Date.UTC(py, pm - 1, pd, 0, p.minute) - guess;
-  return new Date(guess - offset);
 }

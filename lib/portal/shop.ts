@@ -6,7 +6,6 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import { residentHouseholdIds } from "@/lib/billing/queries";
 import type { PaymentProvider } from "@/lib/billing/providers/types";
-import { localDate } from "@/lib/billing/rules";
 import { activeGoldBadges, publishedRules } from "@/lib/crm/read";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
@@ -14,6 +13,7 @@ import { notifyPortal, type PortalNotificationKind } from "./notify";
 import { enqueueForUser } from "./outbox/enqueue";
 import { shopTotals } from "./rules";
 import { MAX_LINE_QUANTITY, type PlaceOrderInput, type ProductInput } from "./schemas";
+import { localDate } from "@/lib/time/zone";
 
 /*
  * 网购平台. The server prices every order from the catalogue (lib/portal/rules.ts

@@ -18,11 +18,11 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Role } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { localDate } from "@/lib/billing/rules";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { isPeriodOverlap } from "./rules";
 import { newHouseholdCode } from "./codes";
 import type { buildingSchema, communitySchema, householdSchema, unitSchema } from "./schemas";
+import { localDate } from "@/lib/time/zone";
 
 /** Who is acting, in which company: every command is scoped to it and audited with it. */
 export interface Actor {

@@ -3,12 +3,12 @@ import type { z } from "zod";
 import { households, householdUnits, units } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
-import { localDate } from "@/lib/billing/rules";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { isPeriodOverlap } from "./rules";
 import type { transferSchema } from "./schemas";
+import { localDate } from "@/lib/time/zone";
 
 export interface TransferResult {
   unitId: number;

@@ -99,8 +99,3 @@ export function isPeriodOverlap(error: unknown): boolean {
   }
   return false;
 }
-
-/** The last day of a half-open holding [from, to): the day before `to` ("YYYY-MM-DD"). */
-export function lastDayBefore(to: string): string {
-  return new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-}

@@ -4,8 +4,9 @@ import { bills, contractBills, contractCustomers, meterReadings } from "@/db/sch
 import { seedDemo } from "@/db/seed";
 import { seedBilling } from "@/db/seed/billing";
 import { householdAccount, monthsInArrearsByHousehold } from "@/lib/billing/queries";
-import { localDate, monthsInArrears } from "@/lib/billing/rules";
+import { monthsInArrears } from "@/lib/billing/rules";
 import { createTestDb } from "../support/test-db";
+import { localDate } from "@/lib/time/zone";
 
 // Heavy (seeds or escalates hundreds of rows): generous on a loaded machine — the CRM history took 54 s with both cores busy.
 describe("billing seed", { timeout: 240_000 }, () => {

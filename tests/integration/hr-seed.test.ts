@@ -4,8 +4,9 @@ import { assessments, attendanceEntries, staffRecords, trainingEnrolments, users
 import { seedDemoAssessments } from "@/db/seed/hr";
 import { DEMO_LOGINS, seedDemo } from "@/db/seed";
 import { listStaffRecords } from "@/lib/hr/queries";
-import { isWorkday, localParts } from "@/lib/hr/rules";
+import { isWorkday } from "@/lib/hr/rules";
 import { createTestDb } from "../support/test-db";
+import { localParts } from "@/lib/time/zone";
 
 // Heavy (seeds or escalates hundreds of rows): generous on a loaded machine — the CRM history took 54 s with both cores busy.
 describe("HR demo seed", { timeout: 240_000 }, () => {

@@ -3,7 +3,6 @@ import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildings, householdContacts, householdUnits, households, units } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
-import { localDate } from "@/lib/billing/rules";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { createCompany } from "../support/fixtures";
 import {
@@ -17,6 +16,7 @@ import {
   utf8,
 } from "../support/registry-import";
 import { createTestDb } from "../support/test-db";
+import { localDate } from "@/lib/time/zone";
 
 let db: Db;
 beforeAll(async () => {

@@ -4,8 +4,9 @@ import { auditLog, feeItemPrices, householdUnits, unitBillingPeriods } from "@/d
 import { seedDemo } from "@/db/seed";
 import { SEED_MONTHS, seedBilling } from "@/db/seed/billing";
 import { seedDemoTime } from "@/db/seed/time";
-import { addMonths, localDate } from "@/lib/billing/rules";
 import { createTestDb } from "../support/test-db";
+import { addMonths } from "@/lib/time/calendar";
+import { localDate } from "@/lib/time/zone";
 
 // Heavy (seeds a few hundred households): generous on a loaded machine.
 describe("billing-over-time seed", { timeout: 240_000 }, () => {

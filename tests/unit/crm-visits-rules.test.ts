@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  coveragePercentOf,
-  coverageTarget,
-  hashString,
-  monthIndexInQuarter,
-  mulberry32,
-  previousQuarter,
-  quarterBounds,
-  quarterOf,
-  sampleHouseholds,
-} from "@/lib/crm/rules/visits";
+import { coveragePercentOf, coverageTarget, hashString, mulberry32, sampleHouseholds } from "@/lib/crm/rules/visits";
 
 const ids = (n: number, from = 1) => Array.from({ length: n }, (_, i) => from + i);
 const base = { companyId: 7, butlerUserId: 42, coveragePercent: [30, 60, 90] as [number, number, number] };
@@ -75,18 +65,7 @@ describe("visit sampling (§8.5)", () => {
     ).toHaveLength(2);
   });
 
-  it("knows quarters and the month's place in them", () => {
-    expect(quarterOf("2026-11-01")).toBe("2026Q4");
-    expect(quarterOf("2026-01")).toBe("2026Q1");
-    expect([
-      monthIndexInQuarter("2026-10-01"),
-      monthIndexInQuarter("2026-11-15"),
-      monthIndexInQuarter("2026-12-31"),
-    ]).toEqual([1, 2, 3]);
-    expect(quarterBounds("2026Q1")).toEqual({ from: "2026-01-01", to: "2026-03-31" });
-    expect(quarterBounds("2028Q1").to).toBe("2028-03-31");
-    expect(quarterBounds("2026Q4")).toEqual({ from: "2026-10-01", to: "2026-12-31" });
-    expect(previousQuarter("2026Q1")).toBe("2025Q4");
+  it("gives the coverage percent", () => {
     expect(coveragePercentOf(9, 10)).toBe(90);
     expect(coveragePercentOf(0, 0)).toBe(0);
   });

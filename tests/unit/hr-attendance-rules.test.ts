@@ -1,14 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_SHIFT,
-  daysOfMonth,
   effectiveEntries,
   evaluateDay,
   formatMinute,
-  instantOf,
-  isMonth,
   isWorkday,
-  localParts,
   parseMinute,
   totalsOf,
 } from "@/lib/hr/rules";
@@ -24,38 +20,14 @@ const day = (
   shift = DEFAULT_SHIFT,
 ) => evaluateDay({ date, shift, timeZone: TZ, now, inAt, outAt });
 
-describe("local time", () => {
-  it("gives the Shanghai date across the UTC midnight", () => {
-    expect(localParts(new Date("2026-11-26T16:30:00Z"), TZ)).toEqual({ date: "2026-11-27", minute: 30 });
-    expect(localParts(new Date("2026-11-26T15:59:00Z"), TZ)).toEqual({ date: "2026-11-26", minute: 23 * 60 + 59 });
-    expect(localParts(new Date("2026-12-31T16:00:00Z"), TZ)).toEqual({ date: "2027-01-01", minute: 0 });
-  });
-  it("follows other zones, DST included", () => {
-    expect(localParts(new Date("2026-07-01T07:00:00Z"), "Europe/Berlin")).toEqual({
-      date: "2026-07-01",
-      minute: 9 * 60,
-    });
-    expect(localParts(new Date("2026-01-01T08:00:00Z"), "Europe/Berlin")).toEqual({
-      date: "2026-01-01",
-      minute: 9 * 60,
-    });
-  });
-  it("turns a local date and minute back into the instant", () => {
-    expect(instantOf("2026-11-27", 9 * 60, TZ).toISOString()).toBe("2026-11-27T01:00:00.000Z");
-    expect(instantOf("2026-11-27", 30, TZ).toISOString()).toBe("2026-11-26T16:30:00.000Z");
-    expect(instantOf("2026-07-01", 9 * 60, "Europe/Berlin").toISOString()).toBe("2026-07-01T07:00:00.000Z");
-  });
+describe("time of day and workdays", () => {
   it("formats and parses HH:MM", () => {
     expect(formatMinute(545)).toBe("09:05");
     expect(parseMinute("09:05")).toBe(545);
     expect(parseMinute("24:00")).toBeNull();
     expect(parseMinute("9:5")).toBeNull();
   });
-  it("lists a month's days and knows weekends", () => {
-    expect(daysOfMonth("2026-02")).toHaveLength(28);
-    expect(daysOfMonth("2024-02").at(-1)).toBe("2024-02-29");
-    expect(isMonth("2026-11")).toBe(true);
-    expect(isMonth("2026-13")).toBe(false);
+  it("knows weekends", () => {
     expect(isWorkday("2026-11-27")).toBe(true); // Friday
     expect(isWorkday("2026-11-28")).toBe(false);
     expect(isWorkday("2026-11-29")).toBe(false);

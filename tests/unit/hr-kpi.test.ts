@@ -8,7 +8,6 @@ import {
   overallScore,
   parsePeriod,
   pct,
-  previousQuarter,
   rankWithin,
   technicianKpis,
   trainingHoursByPerson,
@@ -135,8 +134,6 @@ describe("periods", () => {
     expect(parsePeriod("2026-12")?.to).toBe("2027-01-01");
     expect(parsePeriod("2026Q5")).toBeNull();
     expect(parsePeriod("2026-13")).toBeNull();
-    expect(previousQuarter("2026-11-27")).toBe("2026Q3");
-    expect(previousQuarter("2026-02-01")).toBe("2025Q4");
   });
 });
 

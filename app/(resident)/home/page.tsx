@@ -7,13 +7,13 @@ import { HouseholdCard } from "@/components/residents/household-card";
 import { RequestCard } from "@/components/residents/request-card";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { residentDashboard } from "@/lib/portal/home";
 import { residentNotices } from "@/lib/portal/notices";
 import { residentHome } from "@/lib/residents/queries";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("roleHome"))("resident") };

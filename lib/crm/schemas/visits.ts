@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isQuarter } from "@/lib/crm/rules/visits";
+import { isQuarter } from "@/lib/time/quarters";
 
 /** Visit and survey field rules, shared by forms, actions and tests. Messages are i18n keys. */
 const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");

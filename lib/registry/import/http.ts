@@ -69,8 +69,3 @@ export function csvDownload(csv: string, filename: string): Response {
     },
   });
 }
-
-/** A date stamp for file names, in the company's time zone: 2026-03-01. */
-export function dateStamp(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}

@@ -6,7 +6,6 @@
  * summarising the run.
  */
 import { AppError } from "@/lib/actions/result";
-import { localDate } from "@/lib/billing/rules";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { applyBuildingsPlan, insertAudit, unitsPlanSize, type UnitsApplied } from "./apply";
@@ -29,6 +28,7 @@ import { findCommunity, loadBuildingsSnapshot, loadUnitsSnapshot } from "./snaps
 import { tableOf, type RowError, type SourceRow, type Table, type Validation } from "./table";
 import { validateBuildings, type BuildingsPlan } from "./validate-buildings";
 import { validateUnits, type UnitsPlan, type UnitsSnapshot } from "./validate-units";
+import { localDate } from "@/lib/time/zone";
 
 export interface ImportFile {
   kind: ImportKind;

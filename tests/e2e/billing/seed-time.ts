@@ -24,9 +24,10 @@ import { DEMO_LOGINS } from "../../../db/seed/demo-logins";
 import { hashPassword } from "../../../lib/auth/password";
 import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import { generateBills } from "../../../lib/billing/generate";
-import { addMonths, localDate } from "../../../lib/billing/rules";
 import { openDb, type Db } from "../../../lib/db/client";
 import { signUpCompany } from "../../../lib/tenancy/commands";
+import { addMonths } from "../../../lib/time/calendar";
+import { localDate } from "../../../lib/time/zone";
 
 const url = process.env.DATABASE_URL ?? "";
 if (!/^file:.*(\/tmp\/|\/e2e\/)/.test(url)) throw new Error(`refusing ${url}: only the e2e database`);

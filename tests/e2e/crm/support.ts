@@ -3,14 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { companies, householdUnits, memberships, residentLinks, surveys, users, visits } from "../../../db/schema";
-import { localDate } from "../../../lib/billing/rules";
-import { quarterBounds, quarterOf } from "../../../lib/crm/rules/visits";
 import { sendSurvey } from "../../../lib/crm/surveys";
 import { dispatchVisitsTx, visitDueAt, visitOrderText } from "../../../lib/crm/visits";
 import { openDb, type Db } from "../../../lib/db/client";
 import { slaOf } from "../../../lib/tickets/batch";
 import { demo } from "../support/demo";
 import { createTestHousehold } from "../support/households";
+import { localDate } from "../../../lib/time/zone";
+import { quarterBounds, quarterOf } from "../../../lib/time/quarters";
 
 /**
  * Test data for the CRM visit/survey specs, written into the e2e server's database (the file

@@ -5,11 +5,11 @@ import { GoldCard } from "@/components/crm/gold-card";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { householdAccount, residentHouseholdIds } from "@/lib/billing/queries";
-import { localDate } from "@/lib/billing/rules";
 import { activeGoldBadges, publishedRules } from "@/lib/crm/read";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatFen } from "@/lib/i18n/format";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.resident"))("title") };

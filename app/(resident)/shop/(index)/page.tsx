@@ -6,13 +6,13 @@ import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { residentHouseholdIds } from "@/lib/billing/queries";
-import { localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { vipUnitPriceFen } from "@/lib/portal/rules";
 import { cartLines, listProducts, vipPercents } from "@/lib/portal/shop";
 import { setCartAction } from "../actions";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("portal.shop"))("title") };

@@ -6,7 +6,6 @@ import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { residentHouseholdIds } from "@/lib/billing/queries";
-import { localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
@@ -14,6 +13,7 @@ import { residentHouseholds } from "@/lib/registry/queries";
 import { shopTotals } from "@/lib/portal/rules";
 import { cartLines, vipPercents } from "@/lib/portal/shop";
 import { setCartAction } from "../actions";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("portal.shop"))("cart") };

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { localDate } from "@/lib/billing/rules";
 import { residentSurveys } from "@/lib/crm/surveys";
 import { getDb } from "@/lib/db";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("visits.resident"))("title") };

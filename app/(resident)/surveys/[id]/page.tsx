@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { SurveyForm } from "@/components/visits/survey-form";
 import { requireUser } from "@/lib/auth/session";
-import { localDate } from "@/lib/billing/rules";
 import { residentSurvey } from "@/lib/crm/surveys";
 import { getDb } from "@/lib/db";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("visits.resident"))("title") };

@@ -10,7 +10,7 @@ import { CHAIN_ADMIN_ROLES } from "@/lib/approvals/access";
 import { decide, saveChainConfig, saveRequest, withdraw } from "@/lib/approvals/commands";
 import { chainConfigSchema, decisionSchema, requestSchema, withdrawSchema } from "@/lib/approvals/schemas";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { localParts } from "@/lib/hr/rules";
+import { localParts } from "@/lib/time/zone";
 
 /** Creates / edits a request (draft or submit). Any staff member, for themselves. */
 export const saveRequestAction = authorizedAction({ schema: requestSchema, roles: STAFF_ROLES }, async (input, ctx) => {

@@ -5,10 +5,11 @@ import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { collectionReport, monthsInArrearsByHousehold } from "@/lib/billing/queries";
-import { addMonths, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
+import { addMonths } from "@/lib/time/calendar";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing"))("title") };

@@ -6,7 +6,6 @@ import { ledgerSentence } from "@/components/crm/ledger-text";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
-import { localDate } from "@/lib/billing/rules";
 import { BAND_STYLE } from "@/lib/crm/bands";
 import { BANDS, type Band } from "@/lib/crm/config";
 import {
@@ -20,6 +19,7 @@ import { activeGoldBadges, publishedRules } from "@/lib/crm/read";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { loadRegistryView } from "@/lib/registry/view";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("crm.dashboard"))("title") };

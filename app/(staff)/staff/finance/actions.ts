@@ -7,7 +7,7 @@ import { FINANCE_EDIT_ROLES } from "@/lib/finance/access";
 import { importBudgetCsv, saveBudgetGrid } from "@/lib/finance/budget";
 import { addJournalEntry, postFinanceActuals, reverseEntry } from "@/lib/finance/ledger";
 import { budgetGridSchema, budgetImportSchema, journalSchema, reversalSchema } from "@/lib/finance/schemas";
-import { localParts } from "@/lib/hr/rules";
+import { localParts } from "@/lib/time/zone";
 
 const actor = (ctx: { companyId: number; user: { id: number } }) => ({ companyId: ctx.companyId, userId: ctx.user.id });
 

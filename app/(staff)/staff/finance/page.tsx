@@ -10,9 +10,9 @@ import { FINANCE_REPORT_ROLES } from "@/lib/finance/access";
 import { resolveReportScope } from "@/lib/finance/page-scope";
 import { budgetVsActual, profitAndLoss } from "@/lib/finance/reports";
 import { MONTHS, type Variance } from "@/lib/finance/rules";
-import { localParts } from "@/lib/hr/rules";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
+import { localParts } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("finance"))("title") };

@@ -5,8 +5,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { todayCounts, trainingHoursTotal, upcomingChanges } from "@/lib/hr/dashboard";
-import { localParts } from "@/lib/hr/rules";
 import { formatHours } from "@/lib/hr/training";
+import { localParts } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hr.dashboard"))("title") };

@@ -5,10 +5,11 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { BILL_STATUSES, companyBuildings, listBills, type BillStatus } from "@/lib/billing/queries";
-import { isPeriod, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
+import { isMonth } from "@/lib/time/calendar";
+import { localDate } from "@/lib/time/zone";
 
 type Search = { month?: string; status?: string; building?: string; page?: string };
 const positive = (v: string | undefined) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
@@ -26,7 +27,7 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
   const locale = (await getLocale()) as Locale;
   const money = (fen: number) => formatFen(fen, locale);
   const db = getDb();
-  const month = sp.month && isPeriod(sp.month) ? sp.month : localDate(new Date(), user.timeZone).slice(0, 7);
+  const month = sp.month && isMonth(sp.month) ? sp.month : localDate(new Date(), user.timeZone).slice(0, 7);
   const status = (BILL_STATUSES as readonly string[]).includes(sp.status ?? "") ? (sp.status as BillStatus) : undefined;
   const buildingId = positive(sp.building);
   const [result, buildingRows] = await Promise.all([

@@ -6,10 +6,11 @@ import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { companyCommunities, listContractBills, listContractCustomers, listContracts } from "@/lib/billing/contracts";
 import { lineReason } from "@/lib/billing/proration";
-import { billStatus, fenToYuanText, localDate } from "@/lib/billing/rules";
+import { billStatus, fenToYuanText } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.contracts"))("title") };

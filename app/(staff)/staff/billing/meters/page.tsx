@@ -5,8 +5,10 @@ import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { readingSheet } from "@/lib/billing/meters";
 import { companyBuildings, listFeeItems } from "@/lib/billing/queries";
-import { centiToText, fenToYuanText, isPeriod, localDate } from "@/lib/billing/rules";
+import { centiToText, fenToYuanText } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
+import { isMonth } from "@/lib/time/calendar";
+import { localDate } from "@/lib/time/zone";
 
 type Search = { month?: string; building?: string; item?: string };
 const positive = (v: string | undefined) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
@@ -21,7 +23,7 @@ export default async function MetersPage({ searchParams }: { searchParams: Promi
   const sp = await searchParams;
   const t = await getTranslations("billing");
   const db = getDb();
-  const month = sp.month && isPeriod(sp.month) ? sp.month : localDate(new Date(), user.timeZone).slice(0, 7);
+  const month = sp.month && isMonth(sp.month) ? sp.month : localDate(new Date(), user.timeZone).slice(0, 7);
   const [items, buildingRows] = await Promise.all([
     listFeeItems(db, user.companyId),
     companyBuildings(db, user.companyId),

@@ -6,11 +6,13 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { agingReport, collectionReport, dailyCash, type Grouping } from "@/lib/billing/queries";
-import { dayBounds, parseGrouping } from "@/lib/billing/reports";
-import { addMonths, AGING_BUCKETS, localDate } from "@/lib/billing/rules";
+import { parseGrouping } from "@/lib/billing/reports";
+import { AGING_BUCKETS } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
+import { addMonths } from "@/lib/time/calendar";
+import { dayBounds, localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.reports"))("title") };
@@ -38,7 +40,7 @@ export default async function ReportsPage({
   const from = addMonths(to, -11);
   const grouping = parseGrouping(sp.group);
   const date = sp.date && /^\d{4}-\d{2}-\d{2}$/.test(sp.date) ? sp.date : today;
-  const { start, end } = dayBounds(date);
+  const { start, end } = dayBounds(date, user.timeZone);
   const [aging, byMonth, byGroup, cash] = await Promise.all([
     agingReport(db, user.companyId, today, grouping),
     collectionReport(db, user.companyId, from, to, "month"),

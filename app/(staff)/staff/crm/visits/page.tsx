@@ -4,9 +4,7 @@ import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { CoverageChart } from "@/components/visits/coverage-chart";
 import { requireUser } from "@/lib/auth/session";
-import { localDate } from "@/lib/billing/rules";
 import { publishedRules } from "@/lib/crm/read";
-import { previousQuarter, quarterOf } from "@/lib/crm/rules/visits";
 import { coverageFilterSchema } from "@/lib/crm/schemas/visits";
 import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";
 import { coverageReport, type CoverageRow } from "@/lib/crm/visit-coverage";
@@ -15,6 +13,8 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { loadRegistryView } from "@/lib/registry/view";
+import { localDate } from "@/lib/time/zone";
+import { previousQuarter, quarterOf } from "@/lib/time/quarters";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("visits.coverage"))("title") };

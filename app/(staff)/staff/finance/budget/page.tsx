@@ -8,7 +8,7 @@ import { FINANCE_EDIT_ROLES } from "@/lib/finance/access";
 import { BUDGET_CSV_HEADER, budgetGrid } from "@/lib/finance/budget";
 import { ensureCategories, listCategories } from "@/lib/finance/categories";
 import { listCommunityOptions } from "@/lib/hr/queries";
-import { localParts } from "@/lib/hr/rules";
+import { localParts } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("finance"))("budgetTitle") };

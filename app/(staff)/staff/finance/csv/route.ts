@@ -8,7 +8,7 @@ import { FINANCE_REPORT_ROLES } from "@/lib/finance/access";
 import { resolveReportScope } from "@/lib/finance/page-scope";
 import { budgetVsActual } from "@/lib/finance/reports";
 import { MONTHS, type Variance } from "@/lib/finance/rules";
-import { localParts } from "@/lib/hr/rules";
+import { localParts } from "@/lib/time/zone";
 
 export const dynamic = "force-dynamic";
 

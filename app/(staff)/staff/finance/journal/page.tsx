@@ -11,9 +11,9 @@ import { FINANCE_EDIT_ROLES } from "@/lib/finance/access";
 import { ensureCategories, listCategories } from "@/lib/finance/categories";
 import { recentEntries } from "@/lib/finance/reports";
 import { listCommunityOptions } from "@/lib/hr/queries";
-import { localParts } from "@/lib/hr/rules";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
+import { localParts } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("finance"))("journalTitle") };

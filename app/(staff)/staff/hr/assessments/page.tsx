@@ -10,8 +10,9 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { assessablePeople, listAssessments } from "@/lib/hr/assessments";
-import { isAssessmentPeriod, previousQuarter } from "@/lib/hr/kpi";
-import { localParts } from "@/lib/hr/rules";
+import { isAssessmentPeriod } from "@/lib/hr/kpi";
+import { localParts } from "@/lib/time/zone";
+import { previousQuarter, quarterOf } from "@/lib/time/quarters";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hr.assessments"))("title") };
@@ -27,7 +28,7 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
   const sp = await searchParams;
   const today = localParts(new Date(), user.timeZone).date;
   const asked = sp.period?.trim().toUpperCase();
-  const period = asked && isAssessmentPeriod(asked) ? asked : previousQuarter(today);
+  const period = asked && isAssessmentPeriod(asked) ? asked : previousQuarter(quarterOf(today));
   const db = getDb();
   const [rows, people] = await Promise.all([
     listAssessments(db, user.companyId, period),

@@ -8,7 +8,9 @@ import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { monthSheet, recentCorrections, shiftsOf } from "@/lib/hr/attendance";
 import { listCommunityOptions } from "@/lib/hr/queries";
-import { formatMinute, isMonth, localParts } from "@/lib/hr/rules";
+import { formatMinute } from "@/lib/hr/rules";
+import { isMonth } from "@/lib/time/calendar";
+import { localParts } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hr.sheet"))("title") };

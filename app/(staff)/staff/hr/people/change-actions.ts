@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { recordPersonnelChange } from "@/lib/hr/changes";
-import { localParts } from "@/lib/hr/rules";
 import { personnelChangeSchema } from "@/lib/hr/schemas";
+import { localParts } from "@/lib/time/zone";
 
 /** Records a personnel change (HR, admin); one dated today or earlier is applied at once. */
 export const recordPersonnelChangeAction = authorizedAction(

@@ -9,8 +9,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { listCommunityOptions } from "@/lib/hr/queries";
-import { localParts } from "@/lib/hr/rules";
 import { formatHours, listCourses } from "@/lib/hr/training";
+import { localParts } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hr.training"))("title") };

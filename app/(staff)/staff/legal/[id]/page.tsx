@@ -7,13 +7,13 @@ import { Table } from "@/components/ui/table";
 import { hasAnyRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { LETTER_CONFIRM_ROLES } from "@/lib/crm/dispute-access";
-import { localDate } from "@/lib/billing/rules";
 import { LEGAL_EDIT_ROLES, LEGAL_VIEW_ROLES, legalCaseDetail } from "@/lib/crm/legal";
 import { LEGAL_TRANSITIONS } from "@/lib/crm/rules/arrears";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
 import { confirmLetterAction, followUpAction, moveCaseAction } from "../actions";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("arrears.legal"))("title") };

@@ -8,8 +8,8 @@ import { getDb } from "@/lib/db";
 import { listPersonnelChanges } from "@/lib/hr/changes";
 import { getOwnStaffRecord } from "@/lib/hr/queries";
 import { TrainingRecord } from "@/components/hr/training-record";
-import { localParts } from "@/lib/hr/rules";
 import { trainingHours, trainingRecord } from "@/lib/hr/training";
+import { localParts } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hr"))("myRecordTitle") };

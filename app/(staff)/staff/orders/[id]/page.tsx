@@ -18,7 +18,6 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { publishedRules } from "@/lib/crm/read";
 import { householdBadges } from "@/lib/crm/badges";
-import { localDate } from "@/lib/billing/rules";
 import { BandBadge } from "@/components/crm/band-badge";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
@@ -41,6 +40,7 @@ import {
   startAction,
   triageAction,
 } from "../actions";
+import { localDate } from "@/lib/time/zone";
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(ORDER_STAFF_ROLES);

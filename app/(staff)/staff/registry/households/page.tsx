@@ -9,10 +9,10 @@ import { REGISTRY_EDIT_ROLES, REGISTRY_VIEW_ROLES } from "@/lib/registry/access"
 import { listCommunities } from "@/lib/registry/directory";
 import { searchHouseholds } from "@/lib/registry/households";
 import { BandBadge } from "@/components/crm/band-badge";
-import { localDate } from "@/lib/billing/rules";
 import { householdBadges } from "@/lib/crm/badges";
 import { browsableCommunityIds } from "@/lib/registry/browse";
 import { loadRegistryView } from "@/lib/registry/view";
+import { localDate } from "@/lib/time/zone";
 
 type Search = { q?: string; community?: string; butler?: string; inactive?: string; page?: string };
 

@@ -1,18 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { AppError } from "@/lib/actions/result";
 import { authorizeRoute, routeError } from "@/lib/actions/authorized-route";
-import {
-  csvDownload,
-  dateStamp,
-  importQuerySchema,
-  IMPORT_ROLES,
-  queryOf,
-  readUpload,
-} from "@/lib/registry/import/http";
+import { csvDownload, importQuerySchema, IMPORT_ROLES, queryOf, readUpload } from "@/lib/registry/import/http";
 import { TOO_LARGE } from "@/lib/registry/import/parse";
 import { importScopeOf } from "@/lib/registry/import/scope";
 import { errorReportCsv, reportForPage } from "@/lib/registry/import/report";
 import { checkImport, fileProblemReport, type CheckReport } from "@/lib/registry/import/run";
+import { localDate } from "@/lib/time/zone";
 
 export const dynamic = "force-dynamic";
 
@@ -54,5 +48,5 @@ export async function POST(request: Request) {
     value: labels("value"),
     problem: labels("problem"),
   });
-  return csvDownload(csv, `${labels("fileName", { date: dateStamp(user.timeZone) })}.csv`);
+  return csvDownload(csv, `${labels("fileName", { date: localDate(new Date(), user.timeZone) })}.csv`);
 }

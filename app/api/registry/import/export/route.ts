@@ -2,9 +2,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { authorizeRoute, routeError } from "@/lib/actions/authorized-route";
 import { isLocale } from "@/lib/i18n/config";
 import { exportBuildingsCsv, exportUnitsCsv } from "@/lib/registry/import/export";
-import { csvDownload, dateStamp, exportQuerySchema, IMPORT_ROLES, queryOf } from "@/lib/registry/import/http";
+import { csvDownload, exportQuerySchema, IMPORT_ROLES, queryOf } from "@/lib/registry/import/http";
 import { importScopeOf } from "@/lib/registry/import/scope";
 import { findCommunity } from "@/lib/registry/import/snapshot";
+import { localDate } from "@/lib/time/zone";
 
 export const dynamic = "force-dynamic";
 
@@ -30,6 +31,6 @@ export async function GET(request: Request) {
   const t = await getTranslations("import.files");
   return csvDownload(
     csv,
-    `${t(`export.${query.kind}`, { community: community.name, date: dateStamp(user.timeZone) })}.csv`,
+    `${t(`export.${query.kind}`, { community: community.name, date: localDate(new Date(), user.timeZone) })}.csv`,
   );
 }

@@ -10,13 +10,14 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
 import { householdAccount, listFeeItems } from "@/lib/billing/queries";
-import { fenToYuanText, localDate } from "@/lib/billing/rules";
+import { fenToYuanText } from "@/lib/billing/rules";
 import { unitPeriods } from "@/lib/billing/unit-periods";
 import { listContractCustomers } from "@/lib/billing/contracts";
 import { getDb } from "@/lib/db";
 import { getHousehold } from "@/lib/registry/households";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.account"))("title") };

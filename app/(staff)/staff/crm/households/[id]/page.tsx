@@ -14,7 +14,6 @@ import { requireUser } from "@/lib/auth/session";
 import { DISPUTE_STAFF_ROLES } from "@/lib/crm/dispute-access";
 import { disputePhotoIds, listDisputes } from "@/lib/crm/dispute-queries";
 import type { Locale } from "@/lib/i18n/config";
-import { localDate } from "@/lib/billing/rules";
 import { canSeeHousehold, CRM_DASHBOARD_ROLES, householdLedger } from "@/lib/crm/dashboard";
 import { activeGoldBadges, householdSentiments, publishedRules } from "@/lib/crm/read";
 import { getDb } from "@/lib/db";
@@ -22,6 +21,7 @@ import { parseId } from "@/lib/registry/page-guards";
 import { loadRegistryView } from "@/lib/registry/view";
 import { and, eq } from "drizzle-orm";
 import { correctionAction } from "../../actions";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("crm.dashboard"))("title") };

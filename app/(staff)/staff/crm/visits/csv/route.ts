@@ -2,12 +2,12 @@ import { getTranslations } from "next-intl/server";
 import { routeError } from "@/lib/actions/authorized-route";
 import { hasAnyRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
-import { localDate } from "@/lib/billing/rules";
-import { isQuarter, quarterOf } from "@/lib/crm/rules/visits";
 import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";
 import { coverageCsv, coverageReport } from "@/lib/crm/visit-coverage";
 import { getDb } from "@/lib/db";
 import { loadRegistryView } from "@/lib/registry/view";
+import { localDate } from "@/lib/time/zone";
+import { isQuarter, quarterOf } from "@/lib/time/quarters";
 
 export const dynamic = "force-dynamic";
 

@@ -7,8 +7,9 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { assessmentRanking } from "@/lib/hr/assessments";
-import { isAssessmentPeriod, previousQuarter } from "@/lib/hr/kpi";
-import { localParts } from "@/lib/hr/rules";
+import { isAssessmentPeriod } from "@/lib/hr/kpi";
+import { localParts } from "@/lib/time/zone";
+import { previousQuarter, quarterOf } from "@/lib/time/quarters";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hr.assessments"))("rankingTitle") };
@@ -23,7 +24,7 @@ export default async function RankingPage({ searchParams }: { searchParams: Prom
   const tr = await getTranslations("roles");
   const asked = (await searchParams).period?.trim().toUpperCase();
   const period =
-    asked && isAssessmentPeriod(asked) ? asked : previousQuarter(localParts(new Date(), user.timeZone).date);
+    asked && isAssessmentPeriod(asked) ? asked : previousQuarter(quarterOf(localParts(new Date(), user.timeZone).date));
   const rows = await assessmentRanking(getDb(), user.companyId, period);
   const groups = new Map<string, typeof rows>();
   for (const r of rows) {

@@ -13,11 +13,12 @@ import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { shiftsOf } from "@/lib/hr/attendance";
 import { listPersonnelChanges, successorsFor } from "@/lib/hr/changes";
 import { getStaffRecord, listCommunityOptions } from "@/lib/hr/queries";
-import { formatMinute, localParts } from "@/lib/hr/rules";
+import { formatMinute } from "@/lib/hr/rules";
 import { parseId } from "@/lib/registry/page-guards";
 import { TrainingRecord } from "@/components/hr/training-record";
 import { trainingHours, trainingRecord } from "@/lib/hr/training";
 import { assessmentsOf } from "@/lib/hr/assessments";
+import { localParts } from "@/lib/time/zone";
 
 export default async function StaffRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(HR_MANAGE_ROLES);

@@ -10,7 +10,6 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { localDate } from "@/lib/billing/rules";
 import { householdBadges } from "@/lib/crm/badges";
 import { CRM_DASHBOARD_ROLES } from "@/lib/crm/dashboard";
 import { getDb } from "@/lib/db";
@@ -19,10 +18,11 @@ import { formatArea, formatDate } from "@/lib/i18n/format";
 import { canEditCommunity, REGISTRY_VIEW_ROLES } from "@/lib/registry/access";
 import { unitHistoryOfHousehold } from "@/lib/registry/holdings";
 import { getHousehold } from "@/lib/registry/households";
-import { lastDayBefore } from "@/lib/registry/rules";
+import { addDays } from "@/lib/time/calendar";
 import { parseId } from "@/lib/registry/page-guards";
 import { loadRegistryFacts } from "@/lib/registry/view";
 import { registryViewFor } from "@/lib/registry/access";
+import { localDate } from "@/lib/time/zone";
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(REGISTRY_VIEW_ROLES);
@@ -119,7 +119,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                     </Link>
                   </td>
                   <td className="tabular-nums">{p.fromDate}</td>
-                  <td className="tabular-nums">{p.toDate ? lastDayBefore(p.toDate) : t("heldNow")}</td>
+                  <td className="tabular-nums">{p.toDate ? addDays(p.toDate, -1) : t("heldNow")}</td>
                 </tr>
               ))}
             </Table>

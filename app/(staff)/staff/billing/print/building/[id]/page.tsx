@@ -5,10 +5,10 @@ import { Statement } from "@/components/billing/statement";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { buildingStatementHouseholds, householdAccount } from "@/lib/billing/queries";
-import { localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { getBuilding } from "@/lib/registry/directory";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.print"))("statement") };

@@ -4,8 +4,9 @@ import { hasAnyRole } from "@/lib/auth/roles";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { toCsv } from "@/lib/csv";
 import { parseGrouping, REPORTS, reportRows, type ReportName } from "@/lib/billing/reports";
-import { addMonths, isPeriod, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
+import { addMonths, isMonth } from "@/lib/time/calendar";
+import { localDate } from "@/lib/time/zone";
 
 export const dynamic = "force-dynamic";
 
@@ -36,8 +37,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   if (!(REPORTS as readonly string[]).includes(report)) return new Response("not found", { status: 404 });
   const url = new URL(request.url);
   const today = localDate(new Date(), user.timeZone);
-  const to = isPeriod(url.searchParams.get("to") ?? "") ? url.searchParams.get("to")! : today.slice(0, 7);
-  const from = isPeriod(url.searchParams.get("from") ?? "") ? url.searchParams.get("from")! : addMonths(to, -11);
+  const to = isMonth(url.searchParams.get("to") ?? "") ? url.searchParams.get("to")! : today.slice(0, 7);
+  const from = isMonth(url.searchParams.get("from") ?? "") ? url.searchParams.get("from")! : addMonths(to, -11);
   const date = /^\d{4}-\d{2}-\d{2}$/.test(url.searchParams.get("date") ?? "") ? url.searchParams.get("date")! : today;
   const t = await getTranslations("billing");
   const label = (key: string) => t(LABEL_KEYS[key] ?? key);
@@ -45,7 +46,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
     getDb(),
     user.companyId,
     report as ReportName,
-    { today, grouping: parseGrouping(url.searchParams.get("group")), from, to, date },
+    { today, grouping: parseGrouping(url.searchParams.get("group")), from, to, date, timeZone: user.timeZone },
     label,
   );
   return new Response(toCsv(rows), {

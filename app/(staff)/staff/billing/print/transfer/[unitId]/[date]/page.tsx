@@ -5,10 +5,11 @@ import { Statement } from "@/components/billing/statement";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { householdAccount } from "@/lib/billing/queries";
-import { localDate, paidThrough } from "@/lib/billing/rules";
+import { paidThrough } from "@/lib/billing/rules";
 import { transferParties } from "@/lib/billing/transfers";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
+import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.transfer"))("statement") };
