@@ -16,7 +16,7 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_DATABASE_URL, openDb } from "../lib/db/client";
 import { parseAsOf } from "../lib/cron/auth";
-import { releaseLease } from "../lib/cron/lease";
+import { releaseLease } from "../lib/jobs/lease";
 import { runDaily, LEASE_NAME, type RunSummary } from "../lib/cron/run";
 import { runTick, TICK_LEASE } from "../lib/cron/tick";
 

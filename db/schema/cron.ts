@@ -6,7 +6,7 @@ import { companies } from "./tenancy";
  * The cron's lease (SPEC §10): one row per lease name. A run takes the lease when it is free
  * or expired, renews it between jobs and releases it at the end; a second run that finds it
  * held answers "busy" instead of running the jobs twice at once. The holder heartbeats every
- * few seconds (lib/cron/lease.ts); a run that crashed stops heartbeating, and its lease is
+ * few seconds (lib/jobs/lease.ts); a run that crashed stops heartbeating, and its lease is
  * taken over within a minute. Names: "daily" (GET /api/cron), "tick" (GET /api/cron/tick).
  */
 export const cronLeases = sqliteTable("cron_leases", {

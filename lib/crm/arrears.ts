@@ -25,7 +25,7 @@ import {
 } from "@/db/schema";
 import { fenToYuanText } from "@/lib/billing/rules";
 import { monthsInArrearsAsOf, unpaidMonthlyBillsAsOf } from "@/lib/billing/queries";
-import type { CronCompany, CronJob } from "@/lib/cron/types";
+import type { CronCompany, CronJob } from "@/lib/jobs/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { staffOrderHref } from "@/lib/tickets/notify";
 import { defaultSla, slaDeadlines, type AssigneeRole } from "@/lib/tickets/rules";

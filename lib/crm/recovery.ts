@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { households } from "@/db/schema";
-import type { CronJob } from "@/lib/cron/types";
+import type { CronJob } from "@/lib/jobs/types";
 import { ENTRY_ALIAS_E } from "./sql";
 import { appendSentimentEntries, type NewSentimentEntry } from "./ledger";
 import { publishedRules } from "./read";

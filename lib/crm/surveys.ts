@@ -13,7 +13,7 @@ import {
   users,
 } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
-import type { CronJob } from "@/lib/cron/types";
+import type { CronJob } from "@/lib/jobs/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { jsonInsert } from "@/lib/db/json-insert";
 import type { RegistryView } from "@/lib/registry/access";

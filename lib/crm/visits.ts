@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { households, notifications, visits, visitSamplingRuns } from "@/db/schema";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import type { CronJob } from "@/lib/cron/types";
+import type { CronJob } from "@/lib/jobs/types";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { jsonInsert } from "@/lib/db/json-insert";
 import { insertDispatchedOrdersTx, slaOf, type DispatchedOrder } from "@/lib/tickets/batch";

@@ -8,7 +8,7 @@ import { postFinanceActuals } from "@/lib/finance/ledger";
 import { deliverOutbox } from "@/lib/portal/outbox/job";
 import { hrDailyJob } from "@/lib/hr/cron";
 import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
-import type { CronJob } from "./types";
+import type { CronJob } from "@/lib/jobs/types";
 
 /**
  * Every daily job of SPEC §10, in the order they run for each company.

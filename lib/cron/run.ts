@@ -3,7 +3,7 @@ import { companies, cronJobRuns } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { purgeDueCompanies } from "@/lib/privacy/closure";
 import { CRON_JOBS, type RegisteredJob } from "./jobs";
-import { withLease, type Busy, type HeldLease } from "./lease";
+import { withLease, type Busy, type HeldLease } from "@/lib/jobs/lease";
 import { instantOf, localDate } from "@/lib/time/zone";
 
 export const LEASE_NAME = "daily";

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { announceDueNotices } from "@/lib/portal/notices-publish";
 import { deliverOutboxDue } from "@/lib/portal/outbox/job";
 import { escalateDue } from "@/lib/tickets/cron";
-import { recoverStaleLeases, withLease, type Busy } from "./lease";
+import { recoverStaleLeases, withLease, type Busy } from "@/lib/jobs/lease";
 import type { JobOutcome } from "./run";
 
 export const TICK_LEASE = "tick";

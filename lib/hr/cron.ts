@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { CronJob } from "@/lib/cron/types";
+import type { CronJob } from "@/lib/jobs/types";
 import { companies } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { applyDueChanges } from "./changes";
@@ -20,7 +20,7 @@ export async function runHrDaily(db: Db, now = new Date()): Promise<{ companyId:
   return out;
 }
 
-/** The same job in the shared cron contract (lib/cron/types.ts), for /api/cron to wire. */
+/** The same job in the shared cron contract (lib/jobs/types.ts), for /api/cron to wire. */
 export const hrDailyJob: CronJob = async (db, company, asOf, now) => ({
   changesApplied: await applyDueChanges(db, company.id, asOf, now),
 });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { cronLeases } from "@/db/schema";
-import { acquireLease, releaseLease } from "@/lib/cron/lease";
+import { acquireLease, releaseLease } from "@/lib/jobs/lease";
 import { TICK_LEASE } from "@/lib/cron/tick";
 import type { Db } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";

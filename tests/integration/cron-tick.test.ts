@@ -5,7 +5,7 @@ import { checkoutSessions, cronLeases, outboxMessages, payments, portalNotices, 
 import { CHECKOUT_TTL_MS, createCheckout } from "@/lib/billing/checkout";
 import { generateBills } from "@/lib/billing/generate";
 import { sandboxProvider, sandboxSecret, signSandbox } from "@/lib/billing/providers/sandbox";
-import { acquireLease, LEASE_STALE_MS } from "@/lib/cron/lease";
+import { acquireLease, LEASE_STALE_MS } from "@/lib/jobs/lease";
 import { runTick, type TickSummary } from "@/lib/cron/tick";
 import type { Db } from "@/lib/db/client";
 import { handleWebhook } from "@/lib/flows/checkout-webhook";

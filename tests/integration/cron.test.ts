@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { bills, cronJobRuns, cronLeases } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { CRON_JOBS, type RegisteredJob } from "@/lib/cron/jobs";
-import { acquireLease, LEASE_STALE_MS, releaseLease, withLease } from "@/lib/cron/lease";
+import { acquireLease, LEASE_STALE_MS, releaseLease, withLease } from "@/lib/jobs/lease";
 import { runDaily } from "@/lib/cron/run";
 import { createTestDb } from "../support/test-db";
 import { createBillingEstate as billingWorld } from "../support/billing";

@@ -1,4 +1,4 @@
-import type { CronJob } from "@/lib/cron/types";
+import type { CronJob } from "@/lib/jobs/types";
 import { env } from "@/lib/env";
 import type { Db } from "@/lib/db/client";
 import { anyDue, deliverDue } from "./deliver";
