@@ -7,8 +7,9 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { residentCommunityIds, staffCommunityIds } from "./access";
 import { notifyPortal } from "./notify";
 import { enqueueForUser } from "./outbox/enqueue";
-import { checkInOpen, promotions, signupRefusal, zonedLocalToDate } from "./rules";
+import { checkInOpen, promotions, signupRefusal } from "./rules";
 import type { ActivityFormInput } from "./schemas";
+import { zonedLocalToDate } from "@/lib/time/zone";
 
 /*
  * 社区文化活动. A sign-up takes a seat while fewer than `capacity` are confirmed, else joins

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PRODUCT_KINDS } from "@/db/schema/portal";
-import { LOCAL_DATE_TIME } from "./rules";
+import { LOCAL_DATE_TIME } from "@/lib/time/zone";
 
 /** Portal field rules, shared by forms, actions and tests. Messages are i18n keys. */
 export const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");

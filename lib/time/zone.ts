@@ -63,6 +63,22 @@ export function instantOf(date: string, minute: number, timeZone: string): Date 
   return new Date(valid.length > 0 ? Math.min(...valid) : before);
 }
 
+/** A local date-time as a datetime-local input gives it: "YYYY-MM-DDTHH:mm". */
+export const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** "YYYY-MM-DDTHH:mm" in `timeZone` → the instant (DST-safe, see instantOf). */
+export function zonedLocalToDate(local: string, timeZone: string): Date {
+  const m = LOCAL_DATE_TIME.exec(local);
+  if (!m) throw new Error(`not a local date-time: ${local}`);
+  return instantOf(`${m[1]}-${m[2]}-${m[3]}`, Number(m[4]) * 60 + Number(m[5]), timeZone);
+}
+
+/** The instant as "YYYY-MM-DDTHH:mm" in `timeZone` (for datetime-local inputs). */
+export function dateToZonedLocal(at: Date, timeZone: string): string {
+  const { date, minute } = localParts(at, timeZone);
+  return `${date}T${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
 /** The instants [start, end) of a local day in a time zone (23 or 25 hours long across a DST change). */
 export function dayBounds(date: string, timeZone: string): { start: Date; end: Date } {
   return { start: instantOf(date, 0, timeZone), end: instantOf(nextDay(date), 0, timeZone) };

@@ -12,7 +12,15 @@ import {
   weekStart,
 } from "@/lib/time/calendar";
 import { isQuarter, monthIndexInQuarter, previousQuarter, quarterBounds, quarterOf } from "@/lib/time/quarters";
-import { dayBounds, instantOf, localDate, localParts, replayCutoff } from "@/lib/time/zone";
+import {
+  dateToZonedLocal,
+  dayBounds,
+  instantOf,
+  localDate,
+  localParts,
+  replayCutoff,
+  zonedLocalToDate,
+} from "@/lib/time/zone";
 
 const TZ = "Asia/Shanghai";
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -107,6 +115,17 @@ describe("local time in a zone", () => {
     expect(iso(instantOf("2026-11-27", 30, TZ))).toBe("2026-11-26T16:30:00.000Z");
     expect(iso(instantOf("2026-07-01", 9 * 60, "Europe/Berlin"))).toBe("2026-07-01T07:00:00.000Z");
     expect(iso(instantOf("2026-01-01", 9 * 60, "Europe/Berlin"))).toBe("2026-01-01T08:00:00.000Z");
+  });
+});
+
+describe("datetime-local inputs", () => {
+  it("converts company-local date-times both ways", () => {
+    expect(zonedLocalToDate("2026-11-28T14:00", TZ).toISOString()).toBe("2026-11-28T06:00:00.000Z");
+    expect(zonedLocalToDate("2026-07-01T09:30", "Europe/Berlin").toISOString()).toBe("2026-07-01T07:30:00.000Z");
+    expect(zonedLocalToDate("2026-10-25T02:30", "Europe/Berlin").toISOString()).toBe("2026-10-25T00:30:00.000Z");
+    expect(dateToZonedLocal(new Date("2026-11-28T06:00:00Z"), TZ)).toBe("2026-11-28T14:00");
+    expect(dateToZonedLocal(new Date("2026-03-29T01:00:00Z"), "Europe/Berlin")).toBe("2026-03-29T03:00");
+    expect(() => zonedLocalToDate("2026-11-28", TZ)).toThrow();
   });
 });
 

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { checkIn, createActivity } from "@/lib/portal/activities";
 import { createNotice } from "@/lib/portal/notices";
 import { ACTIVITY_ROLES, NOTICE_ROLES, SHOP_ROLES } from "@/lib/portal/roles";
-import { zonedLocalToDate } from "@/lib/portal/rules";
 import {
   activitySchema,
   cancelOrderSchema,
@@ -17,6 +16,7 @@ import { advanceOrder, cancelOrder, saveProduct } from "@/lib/portal/shop";
 import { checkImages, withStoredImages } from "@/lib/tickets/attachments";
 import { formAction } from "@/lib/actions/form-action";
 import { z } from "zod";
+import { zonedLocalToDate } from "@/lib/time/zone";
 
 export const createNoticeAction = formAction({ schema: noticeSchema, roles: NOTICE_ROLES }, async (input, ctx) => {
   const row = await createNotice(
