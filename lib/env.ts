@@ -10,7 +10,7 @@ export const env = createEnv({
     CRON_SECRET: z.string().min(16).optional(),
     /** Signs the sandbox payment provider's webhooks; derived from NEXTAUTH_SECRET when unset. */
     PAYMENT_SANDBOX_SECRET: z.string().min(16).optional(),
-    /** Outbound e-mail (lib/portal/outbox): without SMTP_HOST e-mails are only logged. */
+    /** Outbound e-mail (lib/outbox): without SMTP_HOST e-mails are only logged. */
     SMTP_HOST: z.string().optional(),
     SMTP_PORT: z.coerce.number().int().positive().optional(),
     SMTP_USER: z.string().optional(),

@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { allocate, MAX_PAYMENT_FEN, receiptNumber } from "./rules";
-import { enqueuePaymentReceipt } from "@/lib/portal/outbox/hooks";
+import { enqueuePaymentReceipt } from "@/lib/outbox/hooks";
 import { localDate } from "@/lib/time/zone";
 
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { crmSettings, notifications, residentLinks, users } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
-import { enqueueForUser } from "@/lib/portal/outbox/enqueue";
+import { enqueueForUser } from "@/lib/outbox/enqueue";
 
 /**
  * Delivering a ladder notice to the household's residents: an inbox entry each and a message

@@ -5,7 +5,7 @@ import { runRecovery } from "@/lib/crm/recovery";
 import { runQuarterlySurvey } from "@/lib/crm/surveys";
 import { runVisitSampling } from "@/lib/crm/visits";
 import { postFinanceActuals } from "@/lib/finance/ledger";
-import { deliverOutbox } from "@/lib/portal/outbox/job";
+import { deliverOutbox } from "@/lib/outbox/job";
 import { hrDailyJob } from "@/lib/hr/cron";
 import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
 import type { CronJob } from "@/lib/jobs/types";

@@ -1,7 +1,7 @@
 import { expireCheckouts } from "@/lib/billing/checkout";
 import type { Db } from "@/lib/db/client";
 import { announceDueNotices } from "@/lib/portal/notices-publish";
-import { deliverOutboxDue } from "@/lib/portal/outbox/job";
+import { deliverOutboxDue } from "@/lib/outbox/job";
 import { escalateDue } from "@/lib/tickets/cron";
 import { recoverStaleLeases, withLease, type Busy } from "@/lib/jobs/lease";
 import type { JobOutcome } from "./run";

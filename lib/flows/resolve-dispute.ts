@@ -11,7 +11,7 @@ import { appendSentimentEntries } from "@/lib/crm/ledger";
 import { residentsOf } from "@/lib/crm/notice-delivery";
 import { publishedRules } from "@/lib/crm/read";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { enqueueForUser } from "@/lib/portal/outbox/enqueue";
+import { enqueueForUser } from "@/lib/outbox/enqueue";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { localDate } from "@/lib/time/zone";
 

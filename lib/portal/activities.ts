@@ -6,7 +6,7 @@ import type { Role } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { residentCommunityIds, staffCommunityIds } from "./access";
 import { notifyPortal } from "./notify";
-import { enqueueForUser } from "./outbox/enqueue";
+import { enqueueForUser } from "@/lib/outbox/enqueue";
 import { checkInOpen, promotions, signupRefusal } from "./rules";
 import type { ActivityFormInput } from "./schemas";
 import { zonedLocalToDate } from "@/lib/time/zone";

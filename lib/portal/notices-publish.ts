@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
 import { buildings, householdUnits, portalNotices, residentLinks, units, users } from "@/db/schema";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { enqueueForUser } from "./outbox/enqueue";
+import { enqueueForUser } from "@/lib/outbox/enqueue";
 
 /** Announcements announced per tick; the rest wait for the next minute. */
 const NOTICES_PER_TICK = 20;

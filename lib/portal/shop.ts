@@ -10,7 +10,7 @@ import { activeGoldBadges, publishedRules } from "@/lib/crm/read";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { notifyPortal, type PortalNotificationKind } from "./notify";
-import { enqueueForUser } from "./outbox/enqueue";
+import { enqueueForUser } from "@/lib/outbox/enqueue";
 import { shopTotals } from "./rules";
 import { MAX_LINE_QUANTITY, type PlaceOrderInput, type ProductInput } from "./schemas";
 import { localDate } from "@/lib/time/zone";

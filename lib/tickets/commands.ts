@@ -42,7 +42,7 @@ import {
   type WorkOrderType,
 } from "./rules";
 import type { confirmSchema, reasonSchema, resolveSchema, triageSchema } from "./schemas";
-import { enqueueOrderDispatched } from "@/lib/portal/outbox/hooks";
+import { enqueueOrderDispatched } from "@/lib/outbox/hooks";
 
 /** Who acts, in which company. `userId` null = the system (cron). */
 export interface Actor {

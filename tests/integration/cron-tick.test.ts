@@ -9,7 +9,7 @@ import { acquireLease, LEASE_STALE_MS } from "@/lib/jobs/lease";
 import { runTick, type TickSummary } from "@/lib/cron/tick";
 import type { Db } from "@/lib/db/client";
 import { handleWebhook } from "@/lib/flows/checkout-webhook";
-import { enqueueMessage } from "@/lib/portal/outbox/enqueue";
+import { enqueueMessage } from "@/lib/outbox/enqueue";
 import { escalationDueCompanies } from "@/lib/tickets/cron";
 import { OPEN_STATUSES } from "@/lib/tickets/rules";
 import { createBillingEstate } from "../support/billing";

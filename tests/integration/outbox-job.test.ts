@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outboxMessages } from "@/db/schema";
-import { enqueueMessage } from "@/lib/portal/outbox/enqueue";
-import { deliverOutbox } from "@/lib/portal/outbox/job";
+import { enqueueMessage } from "@/lib/outbox/enqueue";
+import { deliverOutbox } from "@/lib/outbox/job";
 import { createCompany } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
 

@@ -3,12 +3,12 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboxMessages } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
-import { deliverDue } from "@/lib/portal/outbox/deliver";
-import { enqueueMessage } from "@/lib/portal/outbox/enqueue";
-import { smtpTransport, type MessageTransport } from "@/lib/portal/outbox/transport";
-import { OUTBOX_MAX_ATTEMPTS } from "@/lib/portal/rules";
+import { deliverDue } from "@/lib/outbox/deliver";
+import { enqueueMessage } from "@/lib/outbox/enqueue";
+import { smtpTransport, type MessageTransport } from "@/lib/outbox/transport";
 import { createCompany } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
+import { OUTBOX_MAX_ATTEMPTS } from "@/lib/outbox/rules";
 
 type Mail = { to: string[]; raw: string };
 
@@ -227,7 +227,7 @@ describe("work-order dispatch e-mail", () => {
         idempotencyKey: `dispatch:${o.id}:${tech.id}`,
       },
     ]);
-    const { renderMessage } = await import("@/lib/portal/outbox/templates");
+    const { renderMessage } = await import("@/lib/outbox/templates");
     expect(renderMessage("orderDispatched", "zh-CN", rows[0].params).subject).toBe(`新工单 #${o.id}`);
     expect(renderMessage("orderDispatched", "en", rows[0].params).text).toContain("(Repair)");
   });

@@ -3,10 +3,7 @@ import {
   checkInOpen,
   discountFen,
   newSignupStatus,
-  nextAttemptDelayMs,
-  OUTBOX_MAX_ATTEMPTS,
   promotions,
-  renderTemplate,
   shopTotals,
   signupRefusal,
   vipUnitPriceFen,
@@ -101,25 +98,6 @@ describe("activity sign-ups", () => {
     expect(checkInOpen(activity, at("2026-12-02T08:00:00Z"))).toBe(true);
     expect(checkInOpen(activity, at("2026-12-02T12:00:00Z"))).toBe(true);
     expect(checkInOpen(activity, at("2026-12-02T12:00:01Z"))).toBe(false);
-  });
-});
-
-describe("outbox backoff", () => {
-  it("doubles the delay per failed attempt, capped, and gives up after the last attempt", () => {
-    expect(nextAttemptDelayMs(1)).toBe(60_000);
-    expect(nextAttemptDelayMs(2)).toBe(120_000);
-    expect(nextAttemptDelayMs(3)).toBe(240_000);
-    expect(nextAttemptDelayMs(4)).toBe(480_000);
-    expect(nextAttemptDelayMs(OUTBOX_MAX_ATTEMPTS)).toBeNull();
-    expect(nextAttemptDelayMs(4, 60_000, 200_000)).toBe(200_000);
-    expect(nextAttemptDelayMs(2, 10, 1000, 2)).toBeNull();
-  });
-
-  it("renders {placeholders}", () => {
-    expect(renderTemplate("Receipt {no}: {amount}", { no: "2026-0001", amount: "¥10.00" })).toBe(
-      "Receipt 2026-0001: ¥10.00",
-    );
-    expect(renderTemplate("Hi {name} {missing}", { name: "王" })).toBe("Hi 王 {missing}");
   });
 });
 

@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import { cancelOrderSchema, cartSchema, placeOrderSchema, shopCheckoutSchema } from "@/lib/portal/schemas";
 import { cancelOrder, handleShopWebhook, orderByCheckout, placeOrder, setCartItem } from "@/lib/portal/shop";
 import { formAction } from "@/lib/actions/form-action";
-import { deliverSoon } from "@/lib/portal/outbox/job";
+import { deliverSoon } from "@/lib/outbox/job";
 
 export const setCartAction = formAction(
   { schema: cartSchema, roles: ["resident"] },

@@ -29,7 +29,7 @@ import {
 import { createFeeItem, saveBillingSettings, updateFeeItem } from "@/lib/billing/settings";
 import { addUnitPeriod } from "@/lib/billing/unit-periods";
 import { recordPayment } from "@/lib/flows/record-payment";
-import { deliverSoon } from "@/lib/portal/outbox/job";
+import { deliverSoon } from "@/lib/outbox/job";
 import { householdIdByCode, transferUnit } from "@/lib/registry/holdings";
 import { transferFormSchema } from "@/lib/registry/schemas";
 

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/actions/result";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { getCheckout } from "@/lib/billing/checkout";
 import { handleWebhook } from "@/lib/flows/checkout-webhook";
-import { deliverSoon } from "@/lib/portal/outbox/job";
+import { deliverSoon } from "@/lib/outbox/job";
 import { getSandboxProvider } from "@/lib/billing/providers";
 import { signSandbox, sandboxSecret } from "@/lib/billing/providers/sandbox";
 import { checkoutIdSchema } from "@/lib/billing/schemas";

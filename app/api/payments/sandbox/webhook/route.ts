@@ -3,7 +3,7 @@ import { getSandboxProvider } from "@/lib/billing/providers";
 import { SANDBOX_SIGNATURE_HEADER } from "@/lib/billing/providers/sandbox";
 import { getDb } from "@/lib/db";
 import { handleWebhook } from "@/lib/flows/checkout-webhook";
-import { deliverSoon } from "@/lib/portal/outbox/job";
+import { deliverSoon } from "@/lib/outbox/job";
 import { handleShopWebhook } from "@/lib/portal/shop";
 
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import ticketsEn from "@/messages/tickets/en.json";
 import ticketsZh from "@/messages/tickets/zh-CN.json";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
-import { renderTemplate } from "../rules";
+import { renderTemplate } from "./rules";
 
 /** Outbound templates: portal.outbox.<key>.{subject,text,sms} in messages/portal/<locale>.json. */
 export const TEMPLATE_KEYS = [

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { outboxMessages } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
-import { nextAttemptDelayMs, OUTBOX_LEASE_MS } from "../rules";
+import { nextAttemptDelayMs, OUTBOX_LEASE_MS } from "./rules";
 import { renderMessage } from "./templates";
 import type { MessageTransport } from "./transport";
 
