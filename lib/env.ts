@@ -9,7 +9,7 @@ export const env = createEnv({
     DATABASE_AUTH_TOKEN: z.string().optional(),
     /** Embedded databases in worker threads (`on`, default) or on the event loop (`off`): lib/db/threads/config.ts. */
     DATABASE_THREADS: databaseThreadsSchema,
-    /** Reader threads at most for an embedded database (default: available parallelism, 1–8). */
+    /** Reader threads at most for an embedded database (default: twice the available parallelism, 4–8). */
     DATABASE_READERS: databaseReadersSchema,
     NEXTAUTH_SECRET: z.string().min(16).optional(),
     CRON_SECRET: z.string().min(16).optional(),

@@ -6,8 +6,10 @@ import { z } from "zod";
  *
  * - DATABASE_THREADS: `on` (default) runs the engine in worker threads (threads/client.ts);
  *   `off` runs it on the calling thread as before (benches compare the two; a fallback).
- * - DATABASE_READERS: reader threads at most for plain reads; default: the machine's
- *   available parallelism, from 1 to 8.
+ * - DATABASE_READERS: reader threads at most for plain reads; default: twice the machine's
+ *   available parallelism, from 4 to 8. More threads than cores on purpose: a cheap read
+ *   (a sign-in, a health check) gets a thread of its own instead of queueing behind a heavy
+ *   dashboard query; the OS shares the cores between them. Threads start when needed.
  */
 export const databaseThreadsSchema = z.enum(["on", "off"]).default("on");
 export const databaseReadersSchema = z.coerce.number().int().min(0).max(64).optional();
@@ -18,7 +20,7 @@ export interface ThreadSettings {
 }
 
 export function defaultReaders(): number {
-  return Math.max(1, Math.min(8, os.availableParallelism()));
+  return Math.max(4, Math.min(8, 2 * os.availableParallelism()));
 }
 
 /** The settings from an environment (process.env by default); invalid values throw with the variable's name. */
