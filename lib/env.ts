@@ -1,11 +1,16 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { databaseReadersSchema, databaseThreadsSchema } from "./db/threads/config";
 
 /** Validated server configuration. Every variable is documented in README.md. */
 export const env = createEnv({
   server: {
     DATABASE_URL: z.string().min(1).default("file:data/guanjia.db"),
     DATABASE_AUTH_TOKEN: z.string().optional(),
+    /** Embedded databases in worker threads (`on`, default) or on the event loop (`off`): lib/db/threads/config.ts. */
+    DATABASE_THREADS: databaseThreadsSchema,
+    /** Reader threads at most for an embedded database (default: twice the available parallelism, 4–8). */
+    DATABASE_READERS: databaseReadersSchema,
     NEXTAUTH_SECRET: z.string().min(16).optional(),
     CRON_SECRET: z.string().min(16).optional(),
     /** Signs the sandbox payment provider's webhooks; derived from NEXTAUTH_SECRET when unset. */

@@ -4,6 +4,8 @@ import path from "node:path";
 import fs from "node:fs";
 import * as schema from "../../db/schema";
 import { EMBEDDED_BUSY_RETRY, EMBEDDED_BUSY_TIMEOUT_MS, REMOTE_RETRY } from "./retry";
+import { threadSettings } from "./threads/config";
+import { ThreadedClient } from "./threads/client";
 import { withWriteQueue } from "./write-queue";
 
 export type Schema = typeof schema;
@@ -26,9 +28,10 @@ export interface DbHandle {
 }
 
 /**
- * Opens a database. `file:` URLs get WAL and wait for other processes' write locks;
- * `libsql://`, `http(s)://` and `ws(s)://` URLs go to a libSQL server. Both get the
- * in-process write queue (see below).
+ * Opens a database. `file:` URLs get WAL and wait for other processes' write locks; their
+ * engine runs in worker threads (one writer, a pool of readers: lib/db/threads) unless
+ * DATABASE_THREADS=off. `libsql://`, `http(s)://` and `ws(s)://` URLs go to a libSQL
+ * server (an async network client: it never blocks). Both get the in-process write queue.
  */
 export function openDb(url = DEFAULT_DATABASE_URL, authToken?: string): DbHandle {
   const embedded = isEmbeddedUrl(url);
@@ -38,11 +41,11 @@ export function openDb(url = DEFAULT_DATABASE_URL, authToken?: string): DbHandle
   }
   // A short busy timeout (it blocks the event loop); waiting for another process's write lock
   // happens in the write queue, with retries that never wedge the client (write-queue.ts).
-  const raw = createClient({
-    url,
-    authToken: authToken || undefined,
-    timeout: embedded ? EMBEDDED_BUSY_TIMEOUT_MS : undefined,
-  });
+  const config = { url, authToken: authToken || undefined, timeout: embedded ? EMBEDDED_BUSY_TIMEOUT_MS : undefined };
+  const threads = embedded ? threadSettings() : null;
+  const raw: Client = threads?.threads
+    ? new ThreadedClient({ ...config, readers: url.includes(":memory:") ? 0 : threads.readers })
+    : createClient(config);
   // The write queue applies to remote URLs too. sqld runs one writer at a time and parks
   // every other interactive transaction on a server connection of its own; past its
   // connection limit (128 by default) it answers HTTP 429, or drops the WebSocket and with

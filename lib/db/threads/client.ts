@@ -1,0 +1,197 @@
+import {
+  LibsqlError,
+  type Client,
+  type InArgs,
+  type InStatement,
+  type Replicated,
+  type ResultSet,
+  type Transaction,
+  type TransactionMode,
+} from "@libsql/client";
+import { isReadOnlyStatement } from "../write-queue";
+import { DbThread, resultFrom, type PlainResult, type ThreadConfig } from "./thread";
+
+/**
+ * An embedded (`file:`) libSQL database served from worker threads, behind the `Client`
+ * interface drizzle uses. The engine's calls are synchronous; here they block a database
+ * thread, never the event loop, which only posts messages and rebuilds result rows.
+ *
+ * - One writer thread runs every write, batch with a write, `executeMultiple`, `migrate` and
+ *   every transaction (reads inside a transaction therefore see its own writes). The write
+ *   queue and busy retries (write-queue.ts, retry.ts) wrap this client as they wrapped the
+ *   in-thread one; `reconnect()` replaces the writer's connections.
+ * - Up to `readers` reader threads run plain reads outside transactions, in parallel (WAL:
+ *   readers never wait for the writer). A read goes to an idle reader, starting one while
+ *   fewer than `readers` exist, else to the least busy. Read-your-writes holds: a write's
+ *   answer arrives after its COMMIT, and each later read starts a new read snapshot.
+ * - A thread that dies fails its requests in flight (WORKER_EXITED, its open transactions
+ *   with them) and is replaced on the next call.
+ */
+export interface ThreadedOptions extends ThreadConfig {
+  /** Reader threads at most (0: the writer serves reads too, as for `:memory:`). */
+  readers: number;
+}
+
+type Stmt = InStatement | [string, InArgs?];
+
+function normalize(stmtOrSql: InStatement | string, args?: InArgs): InStatement {
+  return typeof stmtOrSql === "string" ? { sql: stmtOrSql, args: args ?? [] } : stmtOrSql;
+}
+
+function sqlOf(s: Stmt): InStatement {
+  return Array.isArray(s) ? { sql: s[0], args: s[1] ?? [] } : s;
+}
+
+export class ThreadedClient implements Client {
+  readonly protocol = "file";
+  closed = false;
+  readonly #opts: ThreadedOptions;
+  #writer: DbThread | null = null;
+  readonly #readers: DbThread[] = [];
+
+  constructor(opts: ThreadedOptions) {
+    this.#opts = opts;
+    this.#writerThread(); // opens the database now, so a bad path fails on the first call
+  }
+
+  #check() {
+    if (this.closed) throw new LibsqlError("The client is closed", "CLIENT_CLOSED");
+  }
+
+  #writerThread(): DbThread {
+    if (!this.#writer || this.#writer.dead) this.#writer = new DbThread(this.#opts);
+    return this.#writer;
+  }
+
+  #readerThread(): DbThread {
+    for (let i = this.#readers.length - 1; i >= 0; i--) if (this.#readers[i].dead) this.#readers.splice(i, 1);
+    if (this.#opts.readers <= 0) return this.#writerThread();
+    const idle = this.#readers.find((t) => t.load === 0);
+    if (idle) return idle;
+    if (this.#readers.length < this.#opts.readers) {
+      const t = new DbThread({ ...this.#opts, concurrency: 1 });
+      this.#readers.push(t);
+      return t;
+    }
+    return this.#readers.reduce((a, b) => (b.load < a.load ? b : a));
+  }
+
+  async #call<T>(thread: DbThread, op: string, payload: Record<string, unknown>): Promise<T> {
+    this.#check();
+    return thread.request<T>(op, payload);
+  }
+
+  async execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
+    this.#check();
+    const stmt = normalize(stmtOrSql, args);
+    const thread = isReadOnlyStatement(stmt) ? this.#readerThread() : this.#writerThread();
+    return resultFrom(await this.#call<PlainResult>(thread, "execute", { stmt }));
+  }
+
+  async batch(stmts: Stmt[], mode?: TransactionMode): Promise<ResultSet[]> {
+    this.#check();
+    const plain = stmts.map(sqlOf);
+    const reads = plain.length > 0 && plain.every(isReadOnlyStatement);
+    const thread = reads ? this.#readerThread() : this.#writerThread();
+    return (await this.#call<PlainResult[]>(thread, "batch", { stmts: plain, mode })).map(resultFrom);
+  }
+
+  async migrate(stmts: InStatement[]): Promise<ResultSet[]> {
+    this.#check();
+    return (await this.#call<PlainResult[]>(this.#writerThread(), "migrate", { stmts })).map(resultFrom);
+  }
+
+  async executeMultiple(sql: string): Promise<void> {
+    this.#check();
+    await this.#call(this.#writerThread(), "executeMultiple", { sql });
+  }
+
+  async transaction(mode?: TransactionMode): Promise<Transaction> {
+    this.#check();
+    const thread = this.#writerThread();
+    const id = await this.#call<number>(thread, "begin", { mode });
+    return new ThreadedTransaction(thread, id);
+  }
+
+  async sync(): Promise<Replicated> {
+    throw new LibsqlError("sync() is for embedded replicas, which Guanjia does not use", "SYNC_NOT_SUPPORTED");
+  }
+
+  /** Replaces the writer's connections (after a busy failure) and every reader's. */
+  async reconnect(): Promise<void> {
+    this.#check();
+    const threads = [this.#writer, ...this.#readers].filter((t): t is DbThread => !!t && !t.dead);
+    await Promise.all(threads.map((t) => t.request("reconnect")));
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const t of [this.#writer, ...this.#readers]) {
+      if (t && !t.dead) void t.request("close").catch(() => {});
+    }
+    this.#writer = null;
+    this.#readers.length = 0;
+  }
+
+  /** The live threads (diagnostics, tests): the writer and the readers started so far. */
+  threads(): { writer: DbThread | null; readers: readonly DbThread[] } {
+    return { writer: this.#writer, readers: this.#readers };
+  }
+}
+
+/** An interactive transaction held on the writer thread by number. */
+class ThreadedTransaction implements Transaction {
+  readonly #thread: DbThread;
+  readonly #id: number;
+  #settled = false;
+
+  constructor(thread: DbThread, id: number) {
+    this.#thread = thread;
+    this.#id = id;
+  }
+
+  get closed(): boolean {
+    return this.#settled || this.#thread.dead;
+  }
+
+  #req<T>(op: string, payload: Record<string, unknown> = {}): Promise<T> {
+    if (this.closed) return Promise.reject(new LibsqlError("The transaction is closed", "TRANSACTION_CLOSED"));
+    return this.#thread.request<T>(op, { tx: this.#id, ...payload });
+  }
+
+  async execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
+    return resultFrom(await this.#req<PlainResult>("txExecute", { stmt: normalize(stmtOrSql, args) }));
+  }
+
+  async batch(stmts: Stmt[]): Promise<ResultSet[]> {
+    return (await this.#req<PlainResult[]>("txBatch", { stmts: stmts.map(sqlOf) })).map(resultFrom);
+  }
+
+  async executeMultiple(sql: string): Promise<void> {
+    await this.#req("txExecuteMultiple", { sql });
+  }
+
+  async commit(): Promise<void> {
+    try {
+      await this.#req("commit");
+    } finally {
+      this.#settled = true;
+    }
+  }
+
+  async rollback(): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.#req("rollback");
+    } finally {
+      this.#settled = true;
+    }
+  }
+
+  close(): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    if (!this.#thread.dead) void this.#thread.request("txClose", { tx: this.#id }).catch(() => {});
+  }
+}

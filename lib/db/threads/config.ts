@@ -1,0 +1,34 @@
+import os from "node:os";
+import { z } from "zod";
+
+/**
+ * How embedded (`file:`) databases are served (README, "Process model"):
+ *
+ * - DATABASE_THREADS: `on` (default) runs the engine in worker threads (threads/client.ts);
+ *   `off` runs it on the calling thread as before (benches compare the two; a fallback).
+ * - DATABASE_READERS: reader threads at most for plain reads; default: twice the machine's
+ *   available parallelism, from 4 to 8. More threads than cores on purpose: a cheap read
+ *   (a sign-in, a health check) gets a thread of its own instead of queueing behind a heavy
+ *   dashboard query; the OS shares the cores between them. Threads start when needed.
+ */
+export const databaseThreadsSchema = z.enum(["on", "off"]).default("on");
+export const databaseReadersSchema = z.coerce.number().int().min(0).max(64).optional();
+
+export interface ThreadSettings {
+  threads: boolean;
+  readers: number;
+}
+
+export function defaultReaders(): number {
+  return Math.max(4, Math.min(8, 2 * os.availableParallelism()));
+}
+
+/** The settings from an environment (process.env by default); invalid values throw with the variable's name. */
+export function threadSettings(source: Record<string, string | undefined> = process.env): ThreadSettings {
+  const threads = databaseThreadsSchema.safeParse(source.DATABASE_THREADS || undefined);
+  if (!threads.success) throw new Error(`DATABASE_THREADS must be "on" or "off", not ${source.DATABASE_THREADS}`);
+  const readers = databaseReadersSchema.safeParse(source.DATABASE_READERS || undefined);
+  if (!readers.success)
+    throw new Error(`DATABASE_READERS must be a whole number from 0 to 64, not ${source.DATABASE_READERS}`);
+  return { threads: threads.data === "on", readers: readers.data ?? defaultReaders() };
+}

@@ -1,0 +1,103 @@
+// One database thread (lib/db/threads/client.ts starts it with `new Worker(path)`).
+//
+// Plain JavaScript loaded by path, so the same file runs under `next start`, `tsx` and vitest
+// without a bundler. It owns an embedded `@libsql/client` whose native calls are synchronous:
+// they block this thread, never the server's event loop. Requests arrive one message at a time
+// ({ id, op, ... }); each answer is { id, ok, value } or { id, ok: false, error }.
+import { createClient } from "@libsql/client";
+import { parentPort, workerData } from "node:worker_threads";
+
+const { url, authToken, timeout, intMode, concurrency } = workerData;
+let client = createClient({ url, authToken, timeout, intMode, concurrency });
+/** Open interactive transactions by number. */
+const txs = new Map();
+let nextTx = 1;
+
+/** A libSQL result set as plain data: rows as arrays (Row objects lose their shape in a message). */
+function plain(rs) {
+  const rows = new Array(rs.rows.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = Array.prototype.slice.call(rs.rows[i]);
+  return {
+    columns: rs.columns,
+    columnTypes: rs.columnTypes,
+    rows,
+    rowsAffected: rs.rowsAffected,
+    lastInsertRowid: rs.lastInsertRowid,
+  };
+}
+
+/** An error as plain data, with the fields callers test (code, extendedCode, rawCode, the cause's message). */
+function plainError(e) {
+  if (!(e instanceof Error)) return { name: "Error", message: String(e) };
+  const { code, extendedCode, rawCode, statementIndex } = e;
+  const cause = e.cause instanceof Error ? { name: e.cause.name, message: e.cause.message, code: e.cause.code } : null;
+  return { name: e.name, message: e.message, stack: e.stack, code, extendedCode, rawCode, statementIndex, cause };
+}
+
+function tx(id) {
+  const t = txs.get(id);
+  if (!t) {
+    const e = new Error("The transaction is closed");
+    e.code = "TRANSACTION_CLOSED";
+    throw e;
+  }
+  return t;
+}
+
+function settle(id, fn) {
+  const t = tx(id);
+  txs.delete(id);
+  return fn(t);
+}
+
+const ops = {
+  execute: (m) => client.execute(m.stmt).then(plain),
+  batch: (m) => client.batch(m.stmts, m.mode).then((all) => all.map(plain)),
+  executeMultiple: (m) => client.executeMultiple(m.sql),
+  migrate: (m) => client.migrate(m.stmts).then((all) => all.map(plain)),
+  begin: async (m) => {
+    const id = nextTx++;
+    txs.set(id, await client.transaction(m.mode));
+    return id;
+  },
+  txExecute: (m) => tx(m.tx).execute(m.stmt).then(plain),
+  txBatch: (m) =>
+    tx(m.tx)
+      .batch(m.stmts)
+      .then((all) => all.map(plain)),
+  txExecuteMultiple: (m) => tx(m.tx).executeMultiple(m.sql),
+  commit: (m) => settle(m.tx, (t) => t.commit()),
+  rollback: (m) => settle(m.tx, (t) => t.rollback()),
+  txClose: async (m) => {
+    const t = txs.get(m.tx);
+    txs.delete(m.tx);
+    t?.close();
+  },
+  reconnect: async () => {
+    // Open transactions lose their connection with it: close them first (rolls them back).
+    for (const t of txs.values()) t.close();
+    txs.clear();
+    await client.reconnect();
+  },
+  close: async () => {
+    for (const t of txs.values()) t.close();
+    txs.clear();
+    client.close();
+  },
+  // Diagnostics and tests: how many transactions this thread holds open.
+  openTransactions: async () => txs.size,
+};
+
+parentPort.on("message", async (m) => {
+  try {
+    const op = ops[m.op];
+    if (!op) throw new Error(`unknown database thread operation ${m.op}`);
+    parentPort.postMessage({ id: m.id, ok: true, value: await op(m) });
+  } catch (e) {
+    parentPort.postMessage({ id: m.id, ok: false, error: plainError(e) });
+  }
+  if (m.op === "close") {
+    parentPort.close();
+    client = null;
+  }
+});
