@@ -25,7 +25,7 @@ import { hashPassword } from "../../../lib/auth/password";
 import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import { monthsInArrearsByHousehold } from "../../../lib/billing/queries";
 import { addMonths, localDate } from "../../../lib/billing/rules";
-import { runLadder } from "../../../lib/crm/arrears";
+import { runLadder } from "../../../lib/crm/arrears/ladder";
 import { openDb } from "../../../lib/db/client";
 import { DEMO_LOGINS } from "../../../db/seed/demo-logins";
 
