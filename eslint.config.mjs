@@ -4,18 +4,18 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  // STYLE: billing never calls CRM — an effect that must share the payment's transaction goes
-  // through lib/flows/ (lib/flows/record-payment.ts).
+  // STYLE: billing and tickets never call CRM-EW (it only reads their facts) — an effect that
+  // must share their transaction goes through lib/flows/ (record-payment.ts, triage-complaint.ts).
   {
-    files: ["lib/billing/**/*.ts"],
+    files: ["lib/billing/**/*.ts", "lib/tickets/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
             {
-              group: ["@/lib/crm", "@/lib/crm/*", "**/crm/**"],
-              message: "billing must not import crm: put the combined use case in lib/flows/",
+              group: ["@/lib/crm", "@/lib/crm/**", "**/crm/**"],
+              message: "billing and tickets must not import crm: put the combined use case in lib/flows/",
             },
           ],
         },

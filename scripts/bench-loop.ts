@@ -26,7 +26,7 @@ import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { buildings, communities, companies } from "../db/schema";
 import { BENCH_COMPANY_NAME } from "../db/seed/demo-logins";
-import { localDate } from "../lib/billing/rules";
+import { localDate } from "../lib/time/zone";
 import { backupDatabase } from "../lib/db/backup";
 import { openDb, type Db } from "../lib/db/client";
 import { runDaily } from "../lib/cron/run";

@@ -1,5 +1,5 @@
 /**
- * npm run crm:arrears — runs the CRM-EW arrears ladder (lib/crm/arrears.ts) from the command
+ * npm run crm:arrears — runs the CRM-EW arrears ladder (lib/crm/arrears/ladder.ts) from the command
  * line for every day of a range, oldest first: the same code the daily cron runs. Use it to
  * catch up after an outage or to replay history (idempotent: days already done write nothing).
  *
@@ -10,9 +10,9 @@
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { companies } from "../db/schema";
-import { runLadder } from "../lib/crm/arrears";
-import { DEFAULT_DATABASE_URL, openDb } from "../lib/db/client";
 import { localDate } from "../lib/time/zone";
+import { runLadder } from "../lib/crm/arrears/ladder";
+import { DEFAULT_DATABASE_URL, openDb } from "../lib/db/client";
 
 const { values } = parseArgs({
   options: {

@@ -3,14 +3,16 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { COMPLAINT_CLASSES } from "@/db/schema/tickets";
-import { COMPLAINT_POINTS, defaultPoints, type ComplaintClass, type ComplaintRanges } from "@/lib/tickets/rules";
+import { DEFAULT_CRM_RULES, type CrmRules } from "@/lib/crm/config";
+import { defaultComplaintPoints } from "@/lib/crm/rules/complaints";
+import type { ComplaintClass } from "@/lib/tickets/rules";
 import { FieldError } from "./action-form";
 
 /** Classification + points; the points follow the classification's lower bound (under the company's published rules) until edited. */
-export function TriageFields({ ranges = COMPLAINT_POINTS }: { ranges?: ComplaintRanges }) {
+export function TriageFields({ ranges = DEFAULT_CRM_RULES.complaints }: { ranges?: CrmRules["complaints"] }) {
   const t = useTranslations("tickets");
   const [c, setC] = useState<ComplaintClass>("general");
-  const [points, setPoints] = useState<string>(String(defaultPoints("general", ranges)));
+  const [points, setPoints] = useState<string>(String(defaultComplaintPoints(ranges, "general")));
   const range = ranges[c];
   return (
     <div className="grid gap-3 sm:grid-cols-2">
@@ -25,7 +27,7 @@ export function TriageFields({ ranges = COMPLAINT_POINTS }: { ranges?: Complaint
           onChange={(e) => {
             const next = e.target.value as ComplaintClass;
             setC(next);
-            setPoints(String(defaultPoints(next, ranges)));
+            setPoints(String(defaultComplaintPoints(ranges, next)));
           }}
           className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
         >

@@ -5,7 +5,7 @@ import { paidAheadMonths } from "@/lib/billing/rules";
 import type { CronJob } from "@/lib/jobs/types";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
-import { createOrderTx } from "@/lib/tickets/commands";
+import { createOrderTx } from "@/lib/tickets/create";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import type { CrmRules } from "./config";
 import { appendSentimentEntries } from "./ledger";
@@ -170,7 +170,7 @@ export async function awardGoldIfDueTx(
     .where(and(eq(households.companyId, companyId), eq(households.id, householdId)));
   const order = await createOrderTx(
     tx,
-    { companyId, userId: null, roles: [] },
+    { companyId, userId: null },
     {
       type: "visit",
       source: "system",

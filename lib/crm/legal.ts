@@ -6,12 +6,13 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { loadRegistryView, visibleHouseholds, type Viewer } from "@/lib/registry/view";
-import { createOrderTx, placeHousehold } from "@/lib/tickets/commands";
-import { legalFollowUpText } from "./arrears-text";
-import type { followUpSchema, moveCaseSchema } from "./arrears-schemas";
+import { placeHousehold } from "@/lib/tickets/commands";
+import { createOrderTx } from "@/lib/tickets/create";
+import { legalFollowUpText } from "./arrears/text";
+import type { followUpSchema, moveCaseSchema } from "./arrears/schemas";
 import { canMoveLegalCase, LEGAL_CASE_STATUSES, type LegalCaseStatus } from "./rules/arrears";
 
-export { LEGAL_EDIT_ROLES, LEGAL_VIEW_ROLES } from "./arrears-access";
+export { LEGAL_EDIT_ROLES, LEGAL_VIEW_ROLES } from "./arrears/access";
 
 async function scope(db: DbOrTx, companyId: number, viewer: Viewer) {
   const view = await loadRegistryView(db, companyId, viewer);
@@ -187,7 +188,7 @@ export async function createLegalFollowUp(
     const text = legalFollowUpText(c.householdName, input.note);
     const order = await createOrderTx(
       tx,
-      { companyId: actor.companyId, userId: actor.userId, roles: actor.roles },
+      { companyId: actor.companyId, userId: actor.userId },
       {
         type: "collection",
         source: "staff",

@@ -4,8 +4,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import type { CronJob } from "@/lib/jobs/types";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { jsonInsert } from "@/lib/db/json-insert";
-import { insertDispatchedOrdersTx, slaOf, type DispatchedOrder } from "@/lib/tickets/batch";
-import type { Sla } from "@/lib/tickets/rules";
+import { createOrdersTx, type Target } from "@/lib/tickets/create";
 import { publishedRules } from "./read";
 import { sampleHouseholds } from "./rules/visits";
 import { instantOf } from "@/lib/time/zone";
@@ -74,7 +73,16 @@ export async function planVisitSampling(db: Db, companyId: number, month: string
   return { quarter, picks };
 }
 
-export type VisitPick = DispatchedOrder & { butlerUserId: number };
+/** A sampled household and its butler, with the visit order's placement and wording. */
+export interface VisitPick {
+  butlerUserId: number;
+  householdId: number;
+  unitId: number | null;
+  communityId: number | null;
+  title: string;
+  description: string;
+  assignees: Target[];
+}
 
 /**
  * Writes picked visits: a visits row per pick (skipped when the household already has one this
@@ -84,7 +92,7 @@ export type VisitPick = DispatchedOrder & { butlerUserId: number };
 export async function dispatchVisitsTx(
   tx: DbOrTx,
   companyId: number,
-  spec: { quarter: string; month: string; sla: Sla; resolveDueAt: Date },
+  spec: { quarter: string; month: string; resolveDueAt: Date },
   batch: readonly VisitPick[],
   now: Date,
 ): Promise<VisitPick[]> {
@@ -102,13 +110,28 @@ export async function dispatchVisitsTx(
   if (!fresh.length) return [];
   const freshIds = new Set(fresh.map((f) => f.householdId));
   const orders = batch.filter((b) => freshIds.has(b.householdId));
-  const orderOf = await insertDispatchedOrdersTx(
+  // Accepting and visiting are both due by the month's end. The butler is told once for the
+  // month ("N visit orders", runVisitSampling), not once per order.
+  const ids = await createOrdersTx(
     tx,
     companyId,
-    { type: "visit", severity: "low", sla: spec.sla, acceptDueAt: spec.resolveDueAt, resolveDueAt: spec.resolveDueAt },
-    orders,
+    orders.map((o) => ({
+      type: "visit" as const,
+      source: "system" as const,
+      severity: "low" as const,
+      householdId: o.householdId,
+      unitId: o.unitId,
+      communityId: o.communityId,
+      title: o.title,
+      description: o.description,
+      acceptDueAt: spec.resolveDueAt,
+      resolveDueAt: spec.resolveDueAt,
+      assignees: o.assignees,
+    })),
     now,
+    { actorUserId: null, announce: false },
   );
+  const orderOf = new Map(orders.map((o, i) => [o.householdId, ids[i]]));
   // One UPDATE links every new row to its order (CASE on the primary key; the rows are found by id).
   const cases = sql.join(
     fresh.map((f) => sql`when ${f.id} then ${orderOf.get(f.householdId)!}`),
@@ -162,13 +185,12 @@ export const runVisitSampling: CronJob = async (db, company, asOf, now) => {
     .where(and(eq(visitSamplingRuns.companyId, companyId), eq(visitSamplingRuns.month, month)));
   if (done) return { visitsSampled: 0, visitOrders: 0 };
   const { quarter, picks } = await planVisitSampling(db, companyId, month);
-  const sla = await slaOf(db, companyId, "visit", "low");
   const resolveDueAt = visitDueAt(month, company.timeZone);
   let created = 0;
   for (let i = 0; i < picks.length; i += BATCH) {
     const batch = picks.slice(i, i + BATCH);
     created += (
-      await db.transaction((tx) => dispatchVisitsTx(tx, companyId, { quarter, month, sla, resolveDueAt }, batch, now))
+      await db.transaction((tx) => dispatchVisitsTx(tx, companyId, { quarter, month, resolveDueAt }, batch, now))
     ).length;
   }
   await db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { generateBills, getBillingSettings } from "@/lib/billing/generate";
-import { runArrearsLadder } from "@/lib/crm/arrears";
+import { runArrearsLadder } from "@/lib/crm/arrears/ladder";
 import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold";
 import { runRecovery } from "@/lib/crm/recovery";
 import { runQuarterlySurvey } from "@/lib/crm/surveys";

@@ -4,45 +4,21 @@ import {
   householdUnits,
   households,
   residentLinks,
-  slaSettings,
   workOrderAssignees,
   workOrderComments,
-  workOrderEvents,
   workOrders,
 } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Role } from "@/lib/auth/roles";
-import { checkComplaintPoints, recordComplaintEntryTx } from "@/lib/crm/complaints";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { canSeeOrder, loadOrderScope } from "./access";
+import { dispatchTx, slaOf } from "./create";
 import { notify, residentOrderHref, staffOrderHref } from "./notify";
-import {
-  communitySupervisors,
-  householdButler,
-  householdResidents,
-  managerOf,
-  pickTechnician,
-  supervisorOf,
-} from "./people";
-import {
-  allAccepted,
-  defaultSla,
-  dispatchPlan,
-  nextStatus,
-  SEVERITY_OF_CLASS,
-  slaDeadlines,
-  type Action,
-  type AssigneeRole,
-  type ComplaintClass,
-  type RepairCategory,
-  type SentimentHook,
-  type Severity,
-  type WorkOrderStatus,
-  type WorkOrderType,
-} from "./rules";
+import { appendEvent, loadOrder, transition, type WorkOrder } from "./orders";
+import { householdResidents } from "./people";
+import { allAccepted, SEVERITY_OF_CLASS, slaDeadlines, type ComplaintClass, type SentimentHook } from "./rules";
 import type { confirmSchema, reasonSchema, resolveSchema, triageSchema } from "./schemas";
-import { enqueueOrderDispatched } from "@/lib/outbox/hooks";
 
 /** Who acts, in which company. `userId` null = the system (cron). */
 export interface Actor {
@@ -51,96 +27,12 @@ export interface Actor {
   roles: readonly Role[];
 }
 
-export type WorkOrder = typeof workOrders.$inferSelect;
 type Out<S extends z.ZodType> = z.output<S>;
 
 /** Staff roles that may cancel, reopen and close any order they can see. */
 export const MANAGE_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "project_manager"];
 
-export async function loadOrder(db: DbOrTx, companyId: number, id: number): Promise<WorkOrder> {
-  const [row] = await db
-    .select()
-    .from(workOrders)
-    .where(and(eq(workOrders.companyId, companyId), eq(workOrders.id, id)));
-  if (!row) throw new AppError("not_found");
-  return row;
-}
-
-function mustTransition(status: WorkOrderStatus, action: Action): WorkOrderStatus {
-  const to = nextStatus(status, action);
-  if (!to) throw new AppError("conflict", "tickets.errors.illegalTransition");
-  return to;
-}
-
-async function appendEvent(
-  tx: DbOrTx,
-  o: { companyId: number; id: number },
-  actorUserId: number | null,
-  action: string,
-  from: WorkOrderStatus | null,
-  to: WorkOrderStatus | null,
-  at: Date,
-  note?: string | null,
-) {
-  await tx.insert(workOrderEvents).values({
-    companyId: o.companyId,
-    workOrderId: o.id,
-    actorUserId,
-    action,
-    fromStatus: from,
-    toStatus: to,
-    note: note ?? null,
-    at,
-  });
-}
-
-/**
- * Moves the order from `from` to `to` only if it is still in `from` (a concurrent change
- * makes this a conflict instead of a lost update), and appends the timeline event.
- */
-async function transition(
-  tx: DbOrTx,
-  o: WorkOrder,
-  actorUserId: number | null,
-  action: Action,
-  at: Date,
-  set: Partial<typeof workOrders.$inferInsert> = {},
-  note?: string | null,
-) {
-  const to = mustTransition(o.status, action);
-  const res = await tx
-    .update(workOrders)
-    .set({ ...set, status: to })
-    .where(and(eq(workOrders.id, o.id), eq(workOrders.companyId, o.companyId), eq(workOrders.status, o.status)));
-  if (res.rowsAffected !== 1) throw new AppError("conflict", "tickets.errors.changedMeanwhile");
-  await appendEvent(tx, o, actorUserId, action, o.status, to, at, note);
-  return to;
-}
-
-async function slaFor(db: DbOrTx, companyId: number, type: WorkOrderType, severity: Severity) {
-  const [row] = await db
-    .select({ acceptMinutes: slaSettings.acceptMinutes, resolveMinutes: slaSettings.resolveMinutes })
-    .from(slaSettings)
-    .where(and(eq(slaSettings.companyId, companyId), eq(slaSettings.type, type), eq(slaSettings.severity, severity)));
-  return row ?? defaultSla(type, severity);
-}
-
 // ── submission ───────────────────────────────────────────────────────────────
-
-export interface NewOrder {
-  type: WorkOrderType;
-  source: "resident" | "front_desk" | "staff" | "system";
-  householdId?: number | null;
-  unitId?: number | null;
-  communityId?: number | null;
-  equipmentId?: number | null;
-  repairCategory?: RepairCategory | null;
-  severity?: Severity;
-  title?: string | null;
-  description: string;
-  checklist?: { item: string; done: boolean }[] | null;
-  resolveDueAt?: Date | null;
-}
 
 /** Where a household lives (its main unit and community), or not_found in this company. */
 export async function placeHousehold(db: DbOrTx, companyId: number, householdId: number) {
@@ -152,45 +44,6 @@ export async function placeHousehold(db: DbOrTx, companyId: number, householdId:
     .where(and(eq(households.companyId, companyId), eq(households.id, householdId), eq(households.active, true)));
   if (!row) throw new AppError("not_found");
   return row;
-}
-
-/**
- * Inserts the order and its "submit" event; orders that need no triage are dispatched in the
- * same transaction. Callers check who may file for whom (see submitResidentRequest / intake).
- */
-export async function createOrderTx(tx: DbOrTx, actor: Actor, input: NewOrder, now: Date): Promise<WorkOrder> {
-  const [o] = await tx
-    .insert(workOrders)
-    .values({
-      companyId: actor.companyId,
-      type: input.type,
-      source: input.source,
-      householdId: input.householdId ?? null,
-      unitId: input.unitId ?? null,
-      communityId: input.communityId ?? null,
-      equipmentId: input.equipmentId ?? null,
-      repairCategory:
-        input.type === "repair" || input.type === "maintenance" ? (input.repairCategory ?? "public_areas") : null,
-      severity: input.severity ?? "normal",
-      title: input.title ?? null,
-      description: input.description,
-      checklist: input.checklist ?? null,
-      resolveDueAt: input.resolveDueAt ?? null,
-      createdByUserId: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
-  await appendEvent(tx, o, actor.userId, "submit", null, "submitted", now, input.source);
-  if (o.type === "complaint") {
-    // A complaint waits in the triage queue (front desk, supervisors) until it is classified.
-    return o;
-  }
-  return dispatchTx(tx, o, actor.userId, now);
-}
-
-export async function createOrder(db: Db, actor: Actor, input: NewOrder, now = new Date()) {
-  return db.transaction((tx) => createOrderTx(tx, actor, input, now));
 }
 
 /** A resident's request: only for a unit of one of its own approved households (else not_found, nothing written). */
@@ -227,117 +80,35 @@ export async function residentUnitHousehold(db: DbOrTx, companyId: number, userI
   return row;
 }
 
-// ── dispatch ─────────────────────────────────────────────────────────────────
-
-/** The people an order goes to, per the rules; empty when nobody fits (the order stays for manual handling). */
-export async function dispatchTargets(db: DbOrTx, o: WorkOrder): Promise<{ userId: number; role: AssigneeRole }[]> {
-  const plan = dispatchPlan(o);
-  if (plan.kind === "technician") {
-    const tech = await pickTechnician(db, o.companyId, plan.category, o.communityId);
-    return tech ? [{ userId: tech, role: "technician" }] : [];
-  }
-  const butler = await householdButler(db, o.companyId, o.householdId);
-  const out: { userId: number; role: AssigneeRole }[] = [];
-  for (const role of plan.roles) {
-    if (role === "butler" && butler) out.push({ userId: butler, role });
-    if (role === "supervisor") {
-      const sup = await supervisorOf(db, o.companyId, butler);
-      if (sup) out.push({ userId: sup, role });
-      else if (o.type === "emergency" && o.communityId)
-        for (const s of await communitySupervisors(db, o.companyId, o.communityId)) out.push({ userId: s, role });
-    }
-    if (role === "project_manager") {
-      const pm = await managerOf(db, o.companyId, o.communityId);
-      if (pm) out.push({ userId: pm, role });
-    }
-  }
-  const seen = new Set<number>();
-  return out.filter((a) => (seen.has(a.userId) ? false : (seen.add(a.userId), true)));
-}
-
-async function dispatchTx(tx: DbOrTx, o: WorkOrder, actorUserId: number | null, now: Date): Promise<WorkOrder> {
-  const targets = await dispatchTargets(tx, o);
-  if (!targets.length) {
-    await appendEvent(tx, o, actorUserId, "dispatch_failed", o.status, o.status, now);
-    return o;
-  }
-  const plan = dispatchPlan(o);
-  const sla = await slaFor(tx, o.companyId, o.type, o.severity);
-  const deadlines = slaDeadlines(now, sla);
-  await tx.insert(workOrderAssignees).values(
-    targets.map((t) => ({
-      companyId: o.companyId,
-      workOrderId: o.id,
-      userId: t.userId,
-      role: t.role,
-      assignedAt: now,
-    })),
-  );
-  await transition(tx, o, actorUserId, "dispatch", now, {
-    acceptDueAt: deadlines.acceptDueAt,
-    // A maintenance order keeps the deadline of its due date.
-    resolveDueAt: o.resolveDueAt ?? deadlines.resolveDueAt,
-    followUp: plan.kind === "roles" ? plan.followUp : null,
-  });
-  await notify(
-    tx,
-    o.companyId,
-    targets.map((t) => t.userId),
-    o.type === "emergency" ? "emergency.reported" : "order.dispatched",
-    { orderId: o.id, type: o.type },
-    staffOrderHref(o.id),
-  );
-  await enqueueOrderDispatched(
-    tx,
-    { companyId: o.companyId, orderId: o.id, type: o.type },
-    targets.map((t) => t.userId),
-    now,
-  );
-  return loadOrder(tx, o.companyId, o.id);
-}
-
 // ── triage (§8.2) ────────────────────────────────────────────────────────────
 
 /**
- * Classifies a complaint with points inside the classification's range (the company's
- * published CRM-EW rules) and dispatches it; the household's sentiment entry is written in
- * the same transaction. Only a submitted complaint can be triaged, so it happens once per order.
+ * Classifies a complaint and dispatches it, inside the caller's transaction. Only a submitted
+ * complaint can be triaged, so it happens once per order. The points' range under the
+ * company's CRM-EW rules and the household's sentiment entry are CRM-EW's part of the same
+ * transaction: lib/flows/triage-complaint.ts runs both.
  */
-export async function triageOrder(
-  db: Db,
+export async function triageOrderTx(
+  tx: DbOrTx,
   actor: Actor & { userId: number },
   input: Out<typeof triageSchema>,
-  now = new Date(),
+  now: Date,
 ): Promise<SentimentHook> {
-  return db.transaction(async (tx) => {
-    const o = await loadOrder(tx, actor.companyId, input.id);
-    if (o.type !== "complaint") throw new AppError("conflict", "tickets.errors.notAComplaint");
-    const classification: ComplaintClass = input.classification;
-    const severity = SEVERITY_OF_CLASS[classification];
-    const rules = await checkComplaintPoints(tx, actor.companyId, classification, input.points);
-    await transition(
-      tx,
-      o,
-      actor.userId,
-      "triage",
-      now,
-      { classification, points: input.points, severity, triagedAt: now, triagedByUserId: actor.userId },
-      `${classification} ${input.points}`,
-    );
-    // §8.2: the sentiment entry lands in the same transaction as the triage, or neither does.
-    await recordComplaintEntryTx(tx, {
-      companyId: actor.companyId,
-      workOrderId: o.id,
-      householdId: o.householdId,
-      classification,
-      points: input.points,
-      actorUserId: actor.userId,
-      now,
-      initialScore: rules.initialScore,
-    });
-    await dispatchTx(tx, await loadOrder(tx, actor.companyId, o.id), actor.userId, now);
-    return { workOrderId: o.id, householdId: o.householdId, classification, points: input.points, at: now };
-  });
+  const o = await loadOrder(tx, actor.companyId, input.id);
+  if (o.type !== "complaint") throw new AppError("conflict", "tickets.errors.notAComplaint");
+  const classification: ComplaintClass = input.classification;
+  const severity = SEVERITY_OF_CLASS[classification];
+  await transition(
+    tx,
+    o,
+    actor.userId,
+    "triage",
+    now,
+    { classification, points: input.points, severity, triagedAt: now, triagedByUserId: actor.userId },
+    `${classification} ${input.points}`,
+  );
+  await dispatchTx(tx, await loadOrder(tx, actor.companyId, o.id), actor.userId, now);
+  return { workOrderId: o.id, householdId: o.householdId, classification, points: input.points, at: now };
 }
 
 // ── acceptance and work ──────────────────────────────────────────────────────
@@ -502,7 +273,7 @@ export async function reopenOrder(
     if (!resident && !actor.roles.some((r) => MANAGE_ROLES.includes(r))) throw new AppError("not_found");
     const ids = await assigneeIds(tx, o);
     if (!ids.length) throw new AppError("conflict", "tickets.errors.illegalTransition");
-    const d = slaDeadlines(now, await slaFor(tx, o.companyId, o.type, o.severity));
+    const d = slaDeadlines(now, await slaOf(tx, o.companyId, o.type, o.severity));
     await transition(
       tx,
       o,

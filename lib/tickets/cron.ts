@@ -13,7 +13,8 @@ import {
 } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { jsonInsert } from "@/lib/db/json-insert";
-import { createOrderTx, type Actor } from "./commands";
+import type { Actor } from "./commands";
+import { createOrderTx } from "./create";
 import { staffOrderHref, type NotificationKind } from "./notify";
 import { companyAdmins } from "./people";
 import {

@@ -13,7 +13,6 @@ import type {
   WORK_ORDER_STATUSES,
   WORK_ORDER_TYPES,
 } from "@/db/schema/tickets";
-import { DEFAULT_CRM_RULES } from "@/lib/crm/config";
 
 export type WorkOrderType = (typeof WORK_ORDER_TYPES)[number];
 export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
@@ -81,23 +80,7 @@ export const isOpen = (status: WorkOrderStatus) => OPEN_STATUSES.includes(status
 /** Complaints must be triaged before dispatch; every other type is dispatched on submission. */
 export const needsTriage = (type: WorkOrderType) => type === "complaint";
 
-// ── §8.2 complaint triage ────────────────────────────────────────────────────
-
-/**
- * Points range per classification, [least deduction, most deduction]: the shipped defaults
- * (DEFAULT_CRM_RULES). A company's published CRM-EW rules override them — pass
- * `publishedRules(...).complaints` as `ranges`.
- */
-export type ComplaintRanges = Record<ComplaintClass, { max: number; min: number }>;
-export const COMPLAINT_POINTS: ComplaintRanges = DEFAULT_CRM_RULES.complaints;
-
-/** The default the triage form offers: the lower bound of the range (the smallest deduction). */
-export const defaultPoints = (c: ComplaintClass, ranges: ComplaintRanges = COMPLAINT_POINTS) => ranges[c].max;
-
-export function pointsInRange(c: ComplaintClass, points: number, ranges: ComplaintRanges = COMPLAINT_POINTS): boolean {
-  const r = ranges[c];
-  return Number.isInteger(points) && points <= r.max && points >= r.min;
-}
+// ── §8.2 complaint triage (the points' ranges are CRM-EW's rules: lib/crm/rules/complaints.ts) ──
 
 export const SEVERITY_OF_CLASS: Record<ComplaintClass, Severity> = {
   invalid: "low",

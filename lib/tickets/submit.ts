@@ -4,15 +4,10 @@ import { communities } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
 import { attachedCount, checkImages, insertAttachmentRows, withStoredImages, type UploadLike } from "./attachments";
-import {
-  createOrderTx,
-  loadOrder,
-  placeHousehold,
-  residentUnitHousehold,
-  resolveOrderTx,
-  type Actor,
-} from "./commands";
+import { placeHousehold, residentUnitHousehold, resolveOrderTx, type Actor } from "./commands";
+import { createOrderTx } from "./create";
 import { notify, staffOrderHref } from "./notify";
+import { loadOrder } from "./orders";
 import { companyAdmins } from "./people";
 import type { RepairCategory } from "./rules";
 import type { emergencySchema, intakeSchema, residentRequestSchema, resolveSchema } from "./schemas";

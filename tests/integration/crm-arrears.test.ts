@@ -15,7 +15,7 @@ import {
   workOrders,
 } from "@/db/schema";
 import { hasAnyRole } from "@/lib/auth/roles";
-import { runArrearsLadder } from "@/lib/crm/arrears";
+import { runArrearsLadder } from "@/lib/crm/arrears/ladder";
 import { saveLegalConfirmation } from "@/lib/crm/legal-letters";
 import { createLegalFollowUp, LEGAL_VIEW_ROLES, listLegalCases, moveLegalCase } from "@/lib/crm/legal";
 import { listNotices, residentNotice, staffNotice } from "@/lib/crm/notices";
@@ -170,6 +170,20 @@ describe("CRM-EW arrears ladder (cron job)", () => {
     ]);
     expect(assignees.filter((a) => a.role === "supervisor").every((a) => a.userId === w.supervisor.id)).toBe(true);
     expect(assignees.filter((a) => a.role === "project_manager").every((a) => a.userId === w.pm.id)).toBe(true);
+    // Ladder orders go through the tickets' one writer, so each assignee gets the same dispatch
+    // message as for any order: an inbox entry and an e-mail (before: the inbox entry only).
+    const dispatchMail = await db
+      .select({ key: outboxMessages.idempotencyKey, templateKey: outboxMessages.templateKey })
+      .from(outboxMessages)
+      .where(sql`${outboxMessages.idempotencyKey} like ${`dispatch:${orders0[0].id}:%`}`);
+    expect(dispatchMail).toEqual([{ key: `dispatch:${orders0[0].id}:${w.butler.id}`, templateKey: "orderDispatched" }]);
+    const dispatchInbox = await db
+      .select({ userId: notifications.userId, kind: notifications.kind })
+      .from(notifications)
+      .where(
+        sql`${notifications.kind} = 'order.dispatched' and json_extract(${notifications.payload}, '$.orderId') = ${orders0[5].id}`,
+      );
+    expect(dispatchInbox.map((n) => n.userId).sort()).toEqual([w.butler.id, w.supervisor.id, w.pm.id].sort());
 
     // Each assignee accepts separately.
     const m6 = orders0[2].id;

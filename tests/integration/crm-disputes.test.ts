@@ -17,7 +17,7 @@ import {
   outboxMessages,
   sentimentEntries,
 } from "@/db/schema";
-import { runArrearsLadder } from "@/lib/crm/arrears";
+import { runArrearsLadder } from "@/lib/crm/arrears/ladder";
 import { disputePhotoFor, listDisputes, residentDisputes, staffDispute } from "@/lib/crm/dispute-queries";
 import { fileDisputeSchema, resolveDisputeSchema } from "@/lib/crm/dispute-schemas";
 import { fileDispute } from "@/lib/crm/disputes";

@@ -23,7 +23,8 @@ import { addCorrection, currentDraft, discardDraft, publishDraft, saveDraft, wha
 import { verifyCompany } from "@/lib/crm/verify";
 import type { Db } from "@/lib/db/client";
 import { loadRegistryView } from "@/lib/registry/view";
-import { loadOrder, triageOrder } from "@/lib/tickets/commands";
+import { triageComplaint } from "@/lib/flows/triage-complaint";
+import { loadOrder } from "@/lib/tickets/orders";
 import { submitResidentRequest } from "@/lib/tickets/submit";
 import { createTestDb } from "../support/test-db";
 import { ticketWorld } from "../support/tickets";
@@ -73,13 +74,15 @@ describe("CRM-EW sentiment", () => {
         `create trigger crm_test_fail before insert on work_order_assignees begin select raise(abort, 'forced failure'); end`,
       ),
     );
-    await expect(triageOrder(db, w.as.frontDesk, { id: o.id, classification: "medium", points: -8 })).rejects.toThrow();
+    await expect(
+      triageComplaint(db, w.as.frontDesk, { id: o.id, classification: "medium", points: -8 }),
+    ).rejects.toThrow();
     await db.run(sql.raw(`drop trigger crm_test_fail`));
     expect(await entriesOf(db, h)).toHaveLength(0);
     expect((await loadOrder(db, w.companyId, o.id)).status).toBe("submitted");
     expect(await db.$count(householdScores, eq(householdScores.householdId, h))).toBe(0);
 
-    await triageOrder(
+    await triageComplaint(
       db,
       w.as.frontDesk,
       { id: o.id, classification: "medium", points: -8 },
@@ -101,7 +104,7 @@ describe("CRM-EW sentiment", () => {
     expect((await householdSentiments(db, w.companyId, [h])).get(h)).toEqual({ score: 92, band: "good" });
     // Re-triage is not a legal transition, and the dedupe key would refuse a second entry anyway.
     await expect(
-      triageOrder(db, w.as.frontDesk, { id: o.id, classification: "major", points: -20 }),
+      triageComplaint(db, w.as.frontDesk, { id: o.id, classification: "major", points: -20 }),
     ).rejects.toMatchObject({ code: "conflict" });
     expect(await entriesOf(db, h)).toHaveLength(1);
   });
@@ -118,10 +121,10 @@ describe("CRM-EW sentiment", () => {
       description: "噪音",
     });
     await expect(
-      triageOrder(db, w.as.frontDesk, { id: o.id, classification: "general", points: -2 }),
+      triageComplaint(db, w.as.frontDesk, { id: o.id, classification: "general", points: -2 }),
     ).rejects.toMatchObject({ code: "validation", fieldErrors: { points: ["tickets.errors.pointsOutOfRange"] } });
     expect(await entriesOf(db, w.estate.households[0].id)).toHaveLength(0);
-    await triageOrder(db, w.as.frontDesk, { id: o.id, classification: "general", points: -4 });
+    await triageComplaint(db, w.as.frontDesk, { id: o.id, classification: "general", points: -4 });
     expect((await entriesOf(db, w.estate.households[0].id))[0].points).toBe(-4);
   });
 

@@ -24,7 +24,8 @@ import {
 } from "@/lib/crm/surveys";
 import { runVisitSampling } from "@/lib/crm/visits";
 import { recordVisitSchema, surveyAnswerSchema } from "@/lib/crm/schemas/visits";
-import { acceptOrder, loadOrder } from "@/lib/tickets/commands";
+import { acceptOrder } from "@/lib/tickets/commands";
+import { loadOrder } from "@/lib/tickets/orders";
 import { createCompany, createEstate, createUser, linkResident } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
 

@@ -10,7 +10,9 @@ import {
   workOrders,
 } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
-import { acceptOrder, loadOrder, resolveOrder, triageOrder } from "@/lib/tickets/commands";
+import { triageComplaint } from "@/lib/flows/triage-complaint";
+import { acceptOrder, resolveOrder } from "@/lib/tickets/commands";
+import { loadOrder } from "@/lib/tickets/orders";
 import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
 import { submitResidentRequest } from "@/lib/tickets/submit";
 import { createTestDb } from "../support/test-db";
@@ -31,7 +33,7 @@ describe("tickets cron jobs", () => {
       unitId: w.estate.units[0].id,
       description: "电梯坏了没人管",
     });
-    await triageOrder(
+    await triageComplaint(
       db,
       w.as.frontDesk,
       { id: o.id, classification: "general", points: -3 },

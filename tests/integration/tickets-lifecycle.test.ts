@@ -7,17 +7,10 @@ import { notifications, workOrderAssignees, workOrderAttachments, workOrderEvent
 import type { Db } from "@/lib/db/client";
 import { canSeeOrder, loadOrderScope } from "@/lib/tickets/access";
 import { resolveStoredPath } from "@/lib/tickets/attachments";
-import {
-  acceptOrder,
-  cancelOrder,
-  closeOrder,
-  confirmOrder,
-  createOrder,
-  loadOrder,
-  reopenOrder,
-  startOrder,
-  triageOrder,
-} from "@/lib/tickets/commands";
+import { acceptOrder, cancelOrder, closeOrder, confirmOrder, reopenOrder, startOrder } from "@/lib/tickets/commands";
+import { triageComplaint } from "@/lib/flows/triage-complaint";
+import { createOrder } from "@/lib/tickets/create";
+import { loadOrder } from "@/lib/tickets/orders";
 import { triageSchema } from "@/lib/tickets/schemas";
 import { intakeOrder, reportEmergency, resolveWithPhotos, submitResidentRequest } from "@/lib/tickets/submit";
 import { createTestDb } from "../support/test-db";
@@ -156,7 +149,7 @@ describe("work orders", () => {
       message: "tickets.errors.pointsOutOfRange",
     });
     await expect(
-      triageOrder(db, w.as.frontDesk, triageSchema.parse({ id: o.id, classification: "major", points: -5 })),
+      triageComplaint(db, w.as.frontDesk, triageSchema.parse({ id: o.id, classification: "major", points: -5 })),
     ).rejects.toMatchObject({
       code: "validation",
       fieldErrors: { points: ["tickets.errors.pointsOutOfRange"] },
@@ -164,7 +157,7 @@ describe("work orders", () => {
     expect((await loadOrder(db, w.companyId, o.id)).status).toBe("submitted");
 
     const now = new Date("2026-03-01T08:00:00Z");
-    const hook = await triageOrder(
+    const hook = await triageComplaint(
       db,
       w.as.frontDesk,
       triageSchema.parse({ id: o.id, classification: "major", points: -20 }),
@@ -198,7 +191,7 @@ describe("work orders", () => {
     await acceptOrder(db, w.as.pm, o.id);
     expect((await loadOrder(db, w.companyId, o.id)).status).toBe("accepted");
     await rejects(
-      triageOrder(db, w.as.frontDesk, triageSchema.parse({ id: o.id, classification: "major", points: -20 })),
+      triageComplaint(db, w.as.frontDesk, triageSchema.parse({ id: o.id, classification: "major", points: -20 })),
       "conflict",
     );
   });
@@ -218,7 +211,7 @@ describe("work orders", () => {
       repairCategory: undefined,
     });
     expect(o.source).toBe("front_desk");
-    await triageOrder(db, w.as.supervisor, { id: o.id, classification, points });
+    await triageComplaint(db, w.as.supervisor, { id: o.id, classification, points });
     expect((await assignees(db, o.id)).map((a) => a.role)).toEqual(roles);
     expect((await loadOrder(db, w.companyId, o.id)).followUp).toBe(followUp);
   });
@@ -413,7 +406,7 @@ describe("work orders", () => {
     const w = await ticketWorld(db, { techs: [] });
     const o = await createOrder(
       db,
-      { companyId: w.companyId, userId: null, roles: [] },
+      { companyId: w.companyId, userId: null },
       { type: "security", source: "system", communityId: w.estate.community.id, description: "巡查" },
     );
     expect(o.status).toBe("submitted"); // no household, no butler: left for manual handling

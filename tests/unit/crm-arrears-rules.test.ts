@@ -261,7 +261,7 @@ describe("legal cases and numbers", () => {
 
 describe("legal-case and notice-filter schemas", () => {
   it("refuses an empty note and an unknown status with translated keys", async () => {
-    const { moveCaseSchema, followUpSchema, noticeFilterSchema } = await import("@/lib/crm/arrears-schemas");
+    const { moveCaseSchema, followUpSchema, noticeFilterSchema } = await import("@/lib/crm/arrears/schemas");
     const bad = moveCaseSchema.safeParse({ id: "3", to: "won", note: " " });
     expect(bad.success).toBe(false);
     const issues = Object.fromEntries((bad.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));

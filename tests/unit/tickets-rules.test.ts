@@ -3,8 +3,6 @@ import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES } from "@/db/schema/tickets";
 import {
   ACTIONS,
   allAccepted,
-  COMPLAINT_POINTS,
-  defaultPoints,
   defaultSla,
   dispatchPlan,
   dueDatesToGenerate,
@@ -14,7 +12,6 @@ import {
   leastLoaded,
   nextStatus,
   nthDueDate,
-  pointsInRange,
   slaDeadlines,
   TRANSITIONS,
   type Action,
@@ -59,35 +56,6 @@ describe("transition table", () => {
     for (const a of ACTIONS) expect(nextStatus("cancelled", a)).toBeNull();
     expect(ACTIONS.filter((a) => nextStatus("closed", a))).toEqual(["reopen"]);
   });
-});
-
-describe("§8.2 complaint triage", () => {
-  it("ranges and defaults", () => {
-    expect(COMPLAINT_POINTS.general).toMatchObject({ max: -2, min: -5 });
-    expect([
-      defaultPoints("invalid"),
-      defaultPoints("general"),
-      defaultPoints("medium"),
-      defaultPoints("major"),
-    ]).toEqual([-1, -2, -6, -11]);
-  });
-  it.each([
-    ["invalid", -1, true],
-    ["invalid", -2, false],
-    ["general", -2, true],
-    ["general", -5, true],
-    ["general", -1, false],
-    ["general", -6, false],
-    ["medium", -6, true],
-    ["medium", -10, true],
-    ["medium", -11, false],
-    ["major", -11, true],
-    ["major", -50, true],
-    ["major", -51, false],
-    ["major", -10, false],
-    ["major", 5, false],
-    ["general", -2.5, false],
-  ] as const)("%s %d → %s", (c, p, ok) => expect(pointsInRange(c, p)).toBe(ok));
 });
 
 describe("dispatch", () => {

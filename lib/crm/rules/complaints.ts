@@ -8,7 +8,7 @@ import type { ComplaintRange, CrmRules } from "../config";
 export const complaintRange = (rules: CrmRules, c: ComplaintClass): ComplaintRange => rules.complaints[c];
 
 /** The triage form's default: the lower bound of the range, i.e. the smallest deduction. */
-export const defaultComplaintPoints = (rules: CrmRules, c: ComplaintClass) => rules.complaints[c].max;
+export const defaultComplaintPoints = (ranges: CrmRules["complaints"], c: ComplaintClass) => ranges[c].max;
 
 export function complaintPointsInRange(rules: CrmRules, c: ComplaintClass, points: number): boolean {
   const r = rules.complaints[c];

@@ -24,11 +24,11 @@ import {
 import { hashPassword } from "../../../lib/auth/password";
 import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import { monthsInArrearsByHousehold } from "../../../lib/billing/queries";
-import { runLadder } from "../../../lib/crm/arrears";
-import { openDb } from "../../../lib/db/client";
-import { DEMO_LOGINS } from "../../../db/seed/demo-logins";
 import { addMonths } from "../../../lib/time/calendar";
 import { localDate } from "../../../lib/time/zone";
+import { runLadder } from "../../../lib/crm/arrears/ladder";
+import { openDb } from "../../../lib/db/client";
+import { DEMO_LOGINS } from "../../../db/seed/demo-logins";
 
 const url = process.env.DATABASE_URL ?? "";
 if (!/^file:.*(\/tmp\/|\/e2e\/)/.test(url)) throw new Error(`refusing ${url}: only the e2e database`);

@@ -6,7 +6,6 @@ import { companies, householdUnits, memberships, residentLinks, surveys, users, 
 import { sendSurvey } from "../../../lib/crm/surveys";
 import { dispatchVisitsTx, visitDueAt, visitOrderText } from "../../../lib/crm/visits";
 import { openDb, type Db } from "../../../lib/db/client";
-import { slaOf } from "../../../lib/tickets/batch";
 import { demo } from "../support/demo";
 import { createTestHousehold } from "../support/households";
 import { localDate } from "../../../lib/time/zone";
@@ -59,13 +58,12 @@ export async function dispatchDemoVisit(): Promise<{ visitId: number; orderId: n
       .from(householdUnits)
       .where(eq(householdUnits.householdId, h.householdId));
     const pick = { householdId: h.householdId, unitId: unit.unitId, communityId: h.communityId, name: h.name };
-    const sla = await slaOf(db, butler.companyId, "visit", "low");
     const now = new Date();
     await db.transaction((tx) =>
       dispatchVisitsTx(
         tx,
         butler.companyId,
-        { quarter, month, sla, resolveDueAt: visitDueAt(month, butler.timeZone) },
+        { quarter, month, resolveDueAt: visitDueAt(month, butler.timeZone) },
         [
           {
             butlerUserId: butler.id,

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { ActionContext } from "@/lib/actions/authorized-action";
-import { followUpSchema, moveCaseSchema } from "@/lib/crm/arrears-schemas";
+import { followUpSchema, moveCaseSchema } from "@/lib/crm/arrears/schemas";
 import { createLegalFollowUp, LEGAL_EDIT_ROLES, moveLegalCase } from "@/lib/crm/legal";
 import { formAction } from "@/lib/actions/form-action";
 import { LETTER_CONFIRM_ROLES } from "@/lib/crm/dispute-access";

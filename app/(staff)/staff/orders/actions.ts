@@ -14,6 +14,7 @@ import {
   ORDER_STAFF_ROLES,
   TRIAGE_ROLES,
 } from "@/lib/tickets/access";
+import { triageComplaint } from "@/lib/flows/triage-complaint";
 import * as orders from "@/lib/tickets/commands";
 import { formAction } from "@/lib/actions/form-action";
 import { filesOf } from "@/lib/actions/form-data";
@@ -47,7 +48,7 @@ async function assertVisible(ctx: ActionContext, id: number) {
 
 export const triageAction = formAction({ schema: triageSchema, roles: TRIAGE_ROLES }, async (input, ctx) => {
   await assertVisible(ctx, input.id);
-  await orders.triageOrder(ctx.db, actor(ctx), input);
+  await triageComplaint(ctx.db, actor(ctx), input);
   refresh(input.id);
   return null;
 });

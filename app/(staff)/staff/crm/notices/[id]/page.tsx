@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { NoticeSheet } from "@/components/arrears/notice-sheet";
 import { PrintButton } from "@/components/billing/print-button";
 import { requireUser } from "@/lib/auth/session";
-import { NOTICE_VIEW_ROLES } from "@/lib/crm/arrears-access";
+import { NOTICE_VIEW_ROLES } from "@/lib/crm/arrears/access";
 import { staffNotice } from "@/lib/crm/notices";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";

@@ -1,6 +1,6 @@
 import en from "@/messages/arrears/en.json";
 import zh from "@/messages/arrears/zh-CN.json";
-import type { ArrearsTask, NoticeKind } from "./config";
+import type { ArrearsTask, NoticeKind } from "../config";
 import { fenToYuanText } from "@/lib/billing/rules";
 
 /**

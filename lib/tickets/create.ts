@@ -1,0 +1,341 @@
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { slaSettings, users, workOrderAssignees, workOrderEvents, workOrders } from "@/db/schema";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { jsonInsert, type JsonCell } from "@/lib/db/json-insert";
+import { enqueueOrderDispatched } from "@/lib/outbox/hooks";
+import { notify, staffOrderHref } from "./notify";
+import { loadOrder, transition, appendEvent, type WorkOrder } from "./orders";
+import { communitySupervisors, householdButler, managerOf, pickTechnician, supervisorOf } from "./people";
+import {
+  defaultSla,
+  dispatchPlan,
+  needsTriage,
+  slaDeadlines,
+  type AssigneeRole,
+  type RepairCategory,
+  type Severity,
+  type Sla,
+  type WorkOrderType,
+} from "./rules";
+
+/**
+ * The one writer of work orders (SPEC §5): residents' requests, the front desk, staff, and
+ * every system source (maintenance plans, visit sampling, CRM-EW's arrears ladder, gold badges,
+ * legal follow-ups) create orders here — one SLA lookup per type and severity, the same rows
+ * (order, "submit" and "dispatch"/"dispatch_failed" timeline events, one assignee row per
+ * person) and the same dispatch message (inbox entry + e-mail through the outbox) to everyone
+ * dispatched. Set-based: a batch of many orders costs a handful of statements.
+ */
+
+export type Target = { userId: number; role: AssigneeRole };
+
+export interface NewOrder {
+  type: WorkOrderType;
+  source: "resident" | "front_desk" | "staff" | "system";
+  householdId?: number | null;
+  unitId?: number | null;
+  communityId?: number | null;
+  equipmentId?: number | null;
+  repairCategory?: RepairCategory | null;
+  severity?: Severity;
+  title?: string | null;
+  description: string;
+  checklist?: { item: string; done: boolean }[] | null;
+  /** Overrides the SLA's deadlines (a maintenance order's due date, a visit month's end). */
+  acceptDueAt?: Date | null;
+  resolveDueAt?: Date | null;
+  /** The people to dispatch to, when the caller already knows them; otherwise the dispatch rules decide. */
+  assignees?: readonly Target[];
+}
+
+export interface CreateOptions {
+  /** The actor of the timeline events; null = the system. */
+  actorUserId: number | null;
+  /**
+   * false = no per-order dispatch message (the monthly visit sampling tells each butler once,
+   * "N visit orders", instead of once per order). Default true.
+   */
+  announce?: boolean;
+}
+
+/** The company's SLA for a type and severity (its sla_settings row, else the default). */
+export async function slaOf(db: DbOrTx, companyId: number, type: WorkOrderType, severity: Severity): Promise<Sla> {
+  const [row] = await db
+    .select({ acceptMinutes: slaSettings.acceptMinutes, resolveMinutes: slaSettings.resolveMinutes })
+    .from(slaSettings)
+    .where(and(eq(slaSettings.companyId, companyId), eq(slaSettings.type, type), eq(slaSettings.severity, severity)));
+  return row ?? defaultSla(type, severity);
+}
+
+type Dispatchable = Pick<
+  WorkOrder,
+  "companyId" | "type" | "householdId" | "communityId" | "classification" | "repairCategory"
+>;
+
+/** The people an order goes to, per the rules; empty when nobody fits (the order stays for manual handling). */
+export async function dispatchTargets(db: DbOrTx, o: Dispatchable): Promise<Target[]> {
+  const plan = dispatchPlan(o);
+  if (plan.kind === "technician") {
+    const tech = await pickTechnician(db, o.companyId, plan.category, o.communityId);
+    return tech ? [{ userId: tech, role: "technician" }] : [];
+  }
+  const butler = await householdButler(db, o.companyId, o.householdId);
+  const out: Target[] = [];
+  for (const role of plan.roles) {
+    if (role === "butler" && butler) out.push({ userId: butler, role });
+    if (role === "supervisor") {
+      const sup = await supervisorOf(db, o.companyId, butler);
+      if (sup) out.push({ userId: sup, role });
+      else if (o.type === "emergency" && o.communityId)
+        for (const s of await communitySupervisors(db, o.companyId, o.communityId)) out.push({ userId: s, role });
+    }
+    if (role === "project_manager") {
+      const pm = await managerOf(db, o.companyId, o.communityId);
+      if (pm) out.push({ userId: pm, role });
+    }
+  }
+  const seen = new Set<number>();
+  return out.filter((a) => (seen.has(a.userId) ? false : (seen.add(a.userId), true)));
+}
+
+/** The dispatch message, the same for every order: an inbox entry and an e-mail (outbox) to each person dispatched. */
+export async function announceDispatch(
+  tx: DbOrTx,
+  companyId: number,
+  orders: readonly { id: number; type: WorkOrderType; targets: readonly Target[] }[],
+  now: Date,
+) {
+  const all = [...new Set(orders.flatMap((o) => o.targets.map((t) => t.userId)))];
+  if (!all.length) return;
+  const withEmail = new Set(
+    (
+      await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(inArray(users.id, all), isNotNull(users.email)))
+    ).map((u) => u.id),
+  );
+  for (const o of orders) {
+    const ids = o.targets.map((t) => t.userId);
+    const kind = o.type === "emergency" ? "emergency.reported" : "order.dispatched";
+    await notify(tx, companyId, ids, kind, { orderId: o.id, type: o.type }, staffOrderHref(o.id));
+    const emailed = ids.filter((id) => withEmail.has(id));
+    if (emailed.length) await enqueueOrderDispatched(tx, { companyId, orderId: o.id, type: o.type }, emailed, now);
+  }
+}
+
+interface Planned {
+  spec: NewOrder;
+  targets: Target[] | null; // null = waits for triage
+  acceptDueAt: Date | null;
+  resolveDueAt: Date | null;
+  followUp: string | null;
+}
+
+/** One SLA lookup per distinct (type, severity) of the batch, then each order's targets and deadlines. */
+async function planOrders(tx: DbOrTx, companyId: number, specs: readonly NewOrder[], now: Date): Promise<Planned[]> {
+  const slas = new Map<string, Sla>();
+  const out: Planned[] = [];
+  for (const spec of specs) {
+    const severity = spec.severity ?? "normal";
+    if (needsTriage(spec.type)) {
+      out.push({ spec, targets: null, acceptDueAt: null, resolveDueAt: spec.resolveDueAt ?? null, followUp: null });
+      continue;
+    }
+    const targets = spec.assignees
+      ? [...spec.assignees]
+      : await dispatchTargets(tx, { companyId, ...placement(spec), classification: null });
+    if (!targets.length) {
+      out.push({ spec, targets, acceptDueAt: null, resolveDueAt: spec.resolveDueAt ?? null, followUp: null });
+      continue;
+    }
+    const key = `${spec.type}:${severity}`;
+    if (!slas.has(key)) slas.set(key, await slaOf(tx, companyId, spec.type, severity));
+    const d = slaDeadlines(now, slas.get(key)!);
+    const plan = spec.assignees ? null : dispatchPlan({ type: spec.type, repairCategory: repairCategoryOf(spec) });
+    out.push({
+      spec,
+      targets,
+      acceptDueAt: spec.acceptDueAt ?? d.acceptDueAt,
+      resolveDueAt: spec.resolveDueAt ?? d.resolveDueAt,
+      followUp: plan?.kind === "roles" ? plan.followUp : null,
+    });
+  }
+  return out;
+}
+
+const repairCategoryOf = (s: NewOrder): RepairCategory | null =>
+  s.type === "repair" || s.type === "maintenance" ? (s.repairCategory ?? "public_areas") : null;
+
+const placement = (s: NewOrder) => ({
+  type: s.type,
+  householdId: s.householdId ?? null,
+  communityId: s.communityId ?? null,
+  repairCategory: repairCategoryOf(s),
+});
+
+const statusOf = (p: Planned) => (p.targets?.length ? "assigned" : "submitted");
+const ms = (d: Date | null) => (d ? d.getTime() : null);
+
+async function insertOrders(
+  tx: DbOrTx,
+  companyId: number,
+  plans: readonly Planned[],
+  actorUserId: number | null,
+  now: Date,
+) {
+  const w = workOrders;
+  const cols = [
+    w.companyId,
+    w.type,
+    w.source,
+    w.householdId,
+    w.unitId,
+    w.communityId,
+    w.equipmentId,
+    w.repairCategory,
+    w.severity,
+    w.title,
+    w.description,
+    w.checklist,
+    w.status,
+    w.acceptDueAt,
+    w.resolveDueAt,
+    w.followUp,
+    w.escalationLevel,
+    w.reopenCount,
+    w.createdByUserId,
+    w.createdAt,
+    w.updatedAt,
+  ];
+  const rows = plans.map(({ spec: s, ...p }): JsonCell[] => {
+    const where = placement(s);
+    const checklist = s.checklist ? JSON.stringify(s.checklist) : null;
+    return [
+      companyId,
+      s.type,
+      s.source,
+      where.householdId,
+      s.unitId ?? null,
+      where.communityId,
+      s.equipmentId ?? null,
+      where.repairCategory,
+      s.severity ?? "normal",
+      s.title ?? null,
+      s.description,
+      checklist,
+      statusOf({ spec: s, ...p }),
+      ms(p.acceptDueAt),
+      ms(p.resolveDueAt),
+      p.followUp,
+      0,
+      0,
+      actorUserId,
+      now.getTime(),
+      now.getTime(),
+    ];
+  });
+  const inserted = await jsonInsert<{ id: number }>(tx, w, cols, rows, { returning: { id: w.id } });
+  // One statement inserts in the array's order, so ascending ids follow the specs' order.
+  return inserted.map((r) => Number(r.id)).sort((a, b) => a - b);
+}
+
+/**
+ * Creates the orders inside the caller's transaction and returns their ids in the specs'
+ * order. Complaints wait in the triage queue; every other order is dispatched at once (to
+ * `assignees` when given, else per the dispatch rules), or gets a "dispatch_failed" event and
+ * stays submitted when nobody fits.
+ */
+export async function createOrdersTx(
+  tx: DbOrTx,
+  companyId: number,
+  specs: readonly NewOrder[],
+  now: Date,
+  opts: CreateOptions,
+): Promise<number[]> {
+  if (!specs.length) return [];
+  const plans = await planOrders(tx, companyId, specs, now);
+  const ids = await insertOrders(tx, companyId, plans, opts.actorUserId, now);
+  if (ids.length !== plans.length) throw new Error("work orders: insert returned a different number of rows");
+  const t = now.getTime();
+  const e = workOrderEvents;
+  await jsonInsert(
+    tx,
+    e,
+    [e.companyId, e.workOrderId, e.actorUserId, e.action, e.fromStatus, e.toStatus, e.note, e.at],
+    plans.flatMap((p, i): JsonCell[][] => {
+      const submit = [companyId, ids[i], opts.actorUserId, "submit", null, "submitted", p.spec.source, t];
+      if (!p.targets) return [submit];
+      const to = statusOf(p);
+      const action = p.targets.length ? "dispatch" : "dispatch_failed";
+      return [submit, [companyId, ids[i], opts.actorUserId, action, "submitted", to, null, t]];
+    }),
+  );
+  const a = workOrderAssignees;
+  await jsonInsert(
+    tx,
+    a,
+    [a.companyId, a.workOrderId, a.userId, a.role, a.assignedAt],
+    plans.flatMap((p, i) => (p.targets ?? []).map((x) => [companyId, ids[i], x.userId, x.role, t])),
+  );
+  if (opts.announce !== false)
+    await announceDispatch(
+      tx,
+      companyId,
+      plans.map((p, i) => ({ id: ids[i], type: p.spec.type, targets: p.targets ?? [] })),
+      now,
+    );
+  return ids;
+}
+
+/** One order (see createOrdersTx), returned as stored. */
+export async function createOrderTx(
+  tx: DbOrTx,
+  actor: { companyId: number; userId: number | null },
+  input: NewOrder,
+  now: Date,
+): Promise<WorkOrder> {
+  const [id] = await createOrdersTx(tx, actor.companyId, [input], now, { actorUserId: actor.userId });
+  return loadOrder(tx, actor.companyId, id);
+}
+
+export async function createOrder(
+  db: Db,
+  actor: { companyId: number; userId: number | null },
+  input: NewOrder,
+  now = new Date(),
+) {
+  return db.transaction((tx) => createOrderTx(tx, actor, input, now));
+}
+
+/**
+ * Dispatches an existing submitted order (a complaint once triaged; a retry of one nobody
+ * could be found for): the same targets, SLA and message as createOrdersTx.
+ */
+export async function dispatchTx(tx: DbOrTx, o: WorkOrder, actorUserId: number | null, now: Date): Promise<WorkOrder> {
+  const targets = await dispatchTargets(tx, o);
+  if (!targets.length) {
+    await appendEvent(tx, o, actorUserId, "dispatch_failed", o.status, o.status, now);
+    return o;
+  }
+  const plan = dispatchPlan(o);
+  const deadlines = slaDeadlines(now, await slaOf(tx, o.companyId, o.type, o.severity));
+  const a = workOrderAssignees;
+  await tx.insert(a).values(
+    targets.map((x) => ({
+      companyId: o.companyId,
+      workOrderId: o.id,
+      userId: x.userId,
+      role: x.role,
+      assignedAt: now,
+    })),
+  );
+  await transition(tx, o, actorUserId, "dispatch", now, {
+    acceptDueAt: deadlines.acceptDueAt,
+    // A maintenance order keeps the deadline of its due date.
+    resolveDueAt: o.resolveDueAt ?? deadlines.resolveDueAt,
+    followUp: plan.kind === "roles" ? plan.followUp : null,
+  });
+  await announceDispatch(tx, o.companyId, [{ id: o.id, type: o.type, targets }], now);
+  return loadOrder(tx, o.companyId, o.id);
+}
