@@ -25,7 +25,7 @@ import {
 } from "@/db/schema";
 import { fenToYuanText } from "@/lib/billing/rules";
 import { replayCutoff } from "@/lib/cron/asof";
-import { monthsInArrearsAsOf, unpaidMonthlyBillsAsOf } from "@/lib/billing/queries";
+import { monthsInArrearsAsOf, unpaidMonthlyBillsAsOf } from "@/lib/billing/queries/arrears";
 import type { CronCompany, CronJob } from "@/lib/cron/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { staffOrderHref } from "@/lib/tickets/notify";

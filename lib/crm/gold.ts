@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import { allocations, bills, creditEntries, goldBadges, households, notifications, residentLinks } from "@/db/schema";
-import { monthlyFeeFen } from "@/lib/billing/queries";
+import { monthlyFeeFen } from "@/lib/billing/queries/bills";
 import { localDate, paidAheadMonths } from "@/lib/billing/rules";
 import { replayCutoff } from "@/lib/cron/asof";
 import type { CronJob } from "@/lib/cron/types";

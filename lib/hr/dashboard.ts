@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { communities, personnelChanges, staffRecords } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
-import { monthSheet } from "./attendance";
+import { monthSheet } from "./attendance-queries";
 import { isWorkday, localParts } from "./rules";
 import { trainingHours } from "./training";
 

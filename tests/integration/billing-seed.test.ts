@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { bills, contractBills, contractCustomers, meterReadings } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { seedBilling } from "@/db/seed/billing";
-import { householdAccount, monthsInArrearsByHousehold } from "@/lib/billing/queries";
+import { householdAccount } from "@/lib/billing/queries/household-account";
+import { monthsInArrearsByHousehold } from "@/lib/billing/queries/arrears";
 import { localDate, monthsInArrears } from "@/lib/billing/rules";
 import { createTestDb } from "../support/test-db";
 

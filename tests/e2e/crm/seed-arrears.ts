@@ -23,7 +23,7 @@ import {
 } from "../../../db/schema";
 import { hashPassword } from "../../../lib/auth/password";
 import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
-import { monthsInArrearsByHousehold } from "../../../lib/billing/queries";
+import { monthsInArrearsByHousehold } from "../../../lib/billing/queries/arrears";
 import { addMonths, localDate } from "../../../lib/billing/rules";
 import { runLadder } from "../../../lib/crm/arrears";
 import { openDb } from "../../../lib/db/client";

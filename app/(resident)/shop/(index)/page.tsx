@@ -5,7 +5,7 @@ import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
-import { residentHouseholdIds } from "@/lib/billing/queries";
+import { residentHouseholdIds } from "@/lib/billing/queries/bills";
 import { localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";

@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { BILL_STATUSES, companyBuildings, listBills, type BillStatus } from "@/lib/billing/queries";
+import { BILL_STATUSES, companyBuildings, listBills, type BillStatus } from "@/lib/billing/queries/bills";
 import { isPeriod, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";

@@ -5,7 +5,7 @@ import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { householdAccount } from "@/lib/billing/queries";
+import { householdAccount } from "@/lib/billing/queries/household-account";
 import { localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";

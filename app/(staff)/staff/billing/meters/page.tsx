@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { readingSheet } from "@/lib/billing/meters";
-import { companyBuildings, listFeeItems } from "@/lib/billing/queries";
+import { companyBuildings, listFeeItems } from "@/lib/billing/queries/bills";
 import { centiToText, fenToYuanText, isPeriod, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 

@@ -5,7 +5,7 @@ import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { agingReport, collectionReport, dailyCash, type Grouping } from "@/lib/billing/queries";
+import { agingReport, collectionReport, dailyCash, type Grouping } from "@/lib/billing/queries/reports";
 import { dayBounds, parseGrouping } from "@/lib/billing/reports";
 import { addMonths, AGING_BUCKETS, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";

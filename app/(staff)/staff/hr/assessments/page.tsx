@@ -9,7 +9,7 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
-import { assessablePeople, listAssessments } from "@/lib/hr/assessments";
+import { assessablePeople, listAssessments } from "@/lib/hr/assessment-queries";
 import { isAssessmentPeriod, previousQuarter } from "@/lib/hr/kpi";
 import { localParts } from "@/lib/hr/rules";
 

@@ -6,7 +6,7 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
-import { assessmentRanking } from "@/lib/hr/assessments";
+import { assessmentRanking } from "@/lib/hr/assessment-queries";
 import { isAssessmentPeriod, previousQuarter } from "@/lib/hr/kpi";
 import { localParts } from "@/lib/hr/rules";
 

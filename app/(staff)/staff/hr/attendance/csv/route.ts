@@ -4,7 +4,7 @@ import { hasAnyRole } from "@/lib/auth/roles";
 import { toCsv } from "@/lib/csv";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
-import { monthSheet } from "@/lib/hr/attendance";
+import { monthSheet } from "@/lib/hr/attendance-queries";
 import { isMonth, localParts } from "@/lib/hr/rules";
 import { sheetCsvRows } from "@/lib/hr/sheet-csv";
 

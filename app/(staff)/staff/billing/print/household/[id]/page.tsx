@@ -4,7 +4,7 @@ import { PrintButton } from "@/components/billing/print-button";
 import { Statement } from "@/components/billing/statement";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { householdAccount } from "@/lib/billing/queries";
+import { householdAccount } from "@/lib/billing/queries/household-account";
 import { localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";

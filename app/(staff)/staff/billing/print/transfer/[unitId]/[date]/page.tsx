@@ -4,7 +4,7 @@ import { PrintButton } from "@/components/billing/print-button";
 import { Statement } from "@/components/billing/statement";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { householdAccount } from "@/lib/billing/queries";
+import { householdAccount } from "@/lib/billing/queries/household-account";
 import { localDate, paidThrough } from "@/lib/billing/rules";
 import { transferParties } from "@/lib/billing/transfers";
 import { getDb } from "@/lib/db";
