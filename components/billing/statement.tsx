@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { HouseholdAccount } from "@/lib/billing/queries";
+import type { HouseholdAccount } from "@/lib/billing/queries/household-account";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 

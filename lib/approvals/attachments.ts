@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { checkImages, withStoredImages, type UploadLike } from "@/lib/tickets/attachments";
 import type { ActorFacts } from "./rules";
-import type { Actor } from "./commands";
+import type { Actor } from "./commands/chains";
 
 /*
  * Contracts, quotes and receipts (images) on a request, stored like work-order photos

@@ -3,7 +3,7 @@ import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { bills, checkoutSessions } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { monthlyFeeFen, residentHouseholdIds } from "./queries";
+import { monthlyFeeFen, residentHouseholdIds } from "./queries/bills";
 
 export { MAX_AHEAD_MONTHS } from "./limits";
 

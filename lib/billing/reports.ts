@@ -1,8 +1,8 @@
 import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import { fenToYuanText, AGING_BUCKETS } from "./rules";
-import { agingReport, collectionReport, dailyCash, type Grouping } from "./queries";
 import { dayBounds } from "@/lib/time/zone";
+import { agingReport, collectionReport, dailyCash, type Grouping } from "./queries/reports";
 
 export const REPORTS = ["aging", "collection", "collection-month", "daily-cash"] as const;
 export type ReportName = (typeof REPORTS)[number];

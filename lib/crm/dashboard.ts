@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { buildings, households, householdScores, sentimentEntries, units, users } from "@/db/schema";
-import { arrearsSubquery } from "@/lib/billing/queries";
+import { arrearsSubquery } from "@/lib/billing/queries/arrears";
 import type { DbOrTx } from "@/lib/db/client";
 import type { RegistryView } from "@/lib/registry/access";
 import { householdPlacementSubquery } from "@/lib/registry/queries";

@@ -29,6 +29,72 @@ export interface BvaRow {
   year: Variance;
 }
 
+type MonthSum = { categoryId: number; month: string; fen: number };
+
+/** Budgeted amounts per category and month (YYYY-MM) of the year, summed over the scope's communities. */
+function monthlyBudgets(db: DbOrTx, companyId: number, scope: CommunityScope, year: number) {
+  return db
+    .select({
+      categoryId: financeBudgets.categoryId,
+      month: financeBudgets.month,
+      fen: sql<number>`sum(${financeBudgets.amountFen})`,
+    })
+    .from(financeBudgets)
+    .where(
+      and(
+        eq(financeBudgets.companyId, companyId),
+        budgetScope(scope),
+        gte(financeBudgets.month, `${year}-01`),
+        lte(financeBudgets.month, `${year}-12`),
+      ),
+    )
+    .groupBy(financeBudgets.categoryId, financeBudgets.month);
+}
+
+/** Ledger amounts per category and month (YYYY-MM) of the year within the scope. */
+function monthlyActuals(db: DbOrTx, companyId: number, scope: CommunityScope, year: number) {
+  return db
+    .select({
+      categoryId: financeEntries.categoryId,
+      month: sql<string>`substr(${financeEntries.occurredOn}, 1, 7)`,
+      fen: sql<number>`sum(${financeEntries.amountFen})`,
+    })
+    .from(financeEntries)
+    .where(
+      and(
+        eq(financeEntries.companyId, companyId),
+        entryScope(scope),
+        gte(financeEntries.occurredOn, `${year}-01-01`),
+        lte(financeEntries.occurredOn, `${year}-12-31`),
+      ),
+    )
+    .groupBy(financeEntries.categoryId, sql`substr(${financeEntries.occurredOn}, 1, 7)`);
+}
+
+/** Per category, its twelve monthly amounts. */
+function monthGrid(rows: MonthSum[]) {
+  const m = new Map<number, number[]>();
+  for (const r of rows) {
+    const arr = m.get(r.categoryId) ?? Array(12).fill(0);
+    arr[Number(r.month.slice(5, 7)) - 1] += Number(r.fen);
+    m.set(r.categoryId, arr);
+  }
+  return m;
+}
+
+const sumMonths = (arr: number[], n = 12) => arr.slice(0, n).reduce((x, y) => x + y, 0);
+
+/** The income or expense total of the rows: per month, year to date and the year. */
+function bvaTotal(rows: BvaRow[], kind: "income" | "expense") {
+  const rs = rows.filter((r) => r.kind === kind);
+  const both = (pick: (r: BvaRow) => Variance) =>
+    varianceOf(
+      rs.reduce((n, r) => n + pick(r).budget, 0),
+      rs.reduce((n, r) => n + pick(r).actual, 0),
+    );
+  return { months: MONTHS.map((_, i) => both((r) => r.months[i])), ytd: both((r) => r.ytd), year: both((r) => r.year) };
+}
+
 /** Budget vs actual for a year: one row per category (with budget or actuals), 12 months, YTD and the year. */
 export async function budgetVsActual(
   db: DbOrTx,
@@ -37,8 +103,6 @@ export async function budgetVsActual(
   year: number,
   today: string,
 ) {
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
   const [cats, budgets, actuals] = await Promise.all([
     db
       .select({
@@ -50,52 +114,12 @@ export async function budgetVsActual(
       .from(financeCategories)
       .where(eq(financeCategories.companyId, companyId))
       .orderBy(asc(financeCategories.kind), asc(financeCategories.id)),
-    db
-      .select({
-        categoryId: financeBudgets.categoryId,
-        month: financeBudgets.month,
-        fen: sql<number>`sum(${financeBudgets.amountFen})`,
-      })
-      .from(financeBudgets)
-      .where(
-        and(
-          eq(financeBudgets.companyId, companyId),
-          budgetScope(scope),
-          gte(financeBudgets.month, `${year}-01`),
-          lte(financeBudgets.month, `${year}-12`),
-        ),
-      )
-      .groupBy(financeBudgets.categoryId, financeBudgets.month),
-    db
-      .select({
-        categoryId: financeEntries.categoryId,
-        month: sql<string>`substr(${financeEntries.occurredOn}, 1, 7)`,
-        fen: sql<number>`sum(${financeEntries.amountFen})`,
-      })
-      .from(financeEntries)
-      .where(
-        and(
-          eq(financeEntries.companyId, companyId),
-          entryScope(scope),
-          gte(financeEntries.occurredOn, from),
-          lte(financeEntries.occurredOn, to),
-        ),
-      )
-      .groupBy(financeEntries.categoryId, sql`substr(${financeEntries.occurredOn}, 1, 7)`),
+    monthlyBudgets(db, companyId, scope, year),
+    monthlyActuals(db, companyId, scope, year),
   ]);
-  const grid = (rows: { categoryId: number; month: string; fen: number }[]) => {
-    const m = new Map<number, number[]>();
-    for (const r of rows) {
-      const arr = m.get(r.categoryId) ?? Array(12).fill(0);
-      arr[Number(r.month.slice(5, 7)) - 1] += Number(r.fen);
-      m.set(r.categoryId, arr);
-    }
-    return m;
-  };
-  const b = grid(budgets);
-  const a = grid(actuals);
+  const b = monthGrid(budgets);
+  const a = monthGrid(actuals);
   const ytdN = ytdMonths(year, today);
-  const sum = (arr: number[], n = 12) => arr.slice(0, n).reduce((x, y) => x + y, 0);
   const rows: BvaRow[] = cats
     .filter((c) => b.has(c.id) || a.has(c.id))
     .map((c) => {
@@ -107,31 +131,11 @@ export async function budgetVsActual(
         name: c.name,
         kind: c.kind,
         months: MONTHS.map((_, i) => varianceOf(bb[i], aa[i])),
-        ytd: varianceOf(sum(bb, ytdN), sum(aa, ytdN)),
-        year: varianceOf(sum(bb), sum(aa)),
+        ytd: varianceOf(sumMonths(bb, ytdN), sumMonths(aa, ytdN)),
+        year: varianceOf(sumMonths(bb), sumMonths(aa)),
       };
     });
-  const total = (kind: "income" | "expense") => {
-    const rs = rows.filter((r) => r.kind === kind);
-    const months = MONTHS.map((_, i) =>
-      varianceOf(
-        rs.reduce((n, r) => n + r.months[i].budget, 0),
-        rs.reduce((n, r) => n + r.months[i].actual, 0),
-      ),
-    );
-    return {
-      months,
-      ytd: varianceOf(
-        rs.reduce((n, r) => n + r.ytd.budget, 0),
-        rs.reduce((n, r) => n + r.ytd.actual, 0),
-      ),
-      year: varianceOf(
-        rs.reduce((n, r) => n + r.year.budget, 0),
-        rs.reduce((n, r) => n + r.year.actual, 0),
-      ),
-    };
-  };
-  return { year, ytdMonths: ytdN, rows, income: total("income"), expense: total("expense") };
+  return { year, ytdMonths: ytdN, rows, income: bvaTotal(rows, "income"), expense: bvaTotal(rows, "expense") };
 }
 
 /** P&L: income and expenses by category between two dates (inclusive), and the net. */

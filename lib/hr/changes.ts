@@ -1,25 +1,14 @@
-import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from "drizzle-orm";
-import {
-  buildingButlers,
-  buildings,
-  communities,
-  communityManagers,
-  memberships,
-  notifications,
-  personnelChanges,
-  staffRecords,
-  supervisorButlers,
-  unitButlers,
-  units,
-  users,
-} from "@/db/schema";
-import { assignBuildingButlerTx, setUnitButlersTx } from "@/lib/registry/commands";
+import { and, asc, desc, eq, isNull, lte, ne, sql } from "drizzle-orm";
+import { communities, memberships, personnelChanges, staffRecords, users } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import { isRole } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import type { Actor } from "./commands";
+import { handOverButlerWork } from "./handover";
 import type { PersonnelChangeInput } from "./schemas";
+
+type Change = typeof personnelChanges.$inferSelect;
 
 /**
  * Personnel changes: recorded with a date and a reason, applied on the effective date by
@@ -103,96 +92,96 @@ export async function applyDueChanges(db: Db, companyId: number, asOf: string, n
     .orderBy(asc(personnelChanges.effectiveDate), asc(personnelChanges.id));
   let applied = 0;
   for (const c of due) {
-    const done = await db.transaction(async (tx) => {
-      const claimed = await tx
-        .update(personnelChanges)
-        .set({ appliedAt: now })
-        .where(
-          and(
-            eq(personnelChanges.id, c.id),
-            eq(personnelChanges.companyId, companyId),
-            isNull(personnelChanges.appliedAt),
-          ),
-        )
-        .returning({ id: personnelChanges.id });
-      if (claimed.length === 0) return false;
-      const rec = and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, c.userId));
-      // Someone who has left gets no more changes (a later-dated one recorded before the exit).
-      const [state] = await tx.select({ status: staffRecords.status }).from(staffRecords).where(rec);
-      if (state?.status === "exited") {
-        await writeAudit(tx, {
-          companyId,
-          actorUserId: null,
-          action: "personnel_change.skip",
-          entity: "personnel_change",
-          entityId: c.id,
-          after: { kind: c.kind, userId: c.userId, reason: "exited" },
-        });
-        return true;
-      }
-      if (c.kind === "transfer") {
-        await handOverButlerWork(tx, companyId, c);
-        await tx.update(staffRecords).set({ communityId: c.toCommunityId }).where(rec);
-      }
-      if (c.kind === "promotion" && c.toPosition)
-        await tx.update(staffRecords).set({ position: c.toPosition }).where(rec);
-      if (c.kind === "exit") {
-        // Whoever leaves keeps no buildings: they are unassigned and the managers told.
-        await handOverButlerWork(tx, companyId, c, true);
-        await tx.update(staffRecords).set({ status: "exited" }).where(rec);
-        // Account access ends: the person's staff roles in this company go (sessions die below).
-        const held = await tx
-          .delete(memberships)
-          .where(
-            and(
-              eq(memberships.companyId, companyId),
-              eq(memberships.userId, c.userId),
-              ne(memberships.role, "resident"),
-            ),
-          )
-          .returning({ role: memberships.role });
-        await writeAudit(tx, {
-          companyId,
-          actorUserId: null,
-          action: "user.access_revoked",
-          entity: "user",
-          entityId: c.userId,
-          before: { roles: held.map((h) => h.role).sort() },
-          after: { roles: [] },
-        });
-      }
-      const roleChanged = (c.kind === "role_change" || c.kind === "promotion") && isRole(c.toRole);
-      if (c.kind === "role_change" && isRole(c.fromRole))
-        await tx
-          .delete(memberships)
-          .where(
-            and(
-              eq(memberships.companyId, companyId),
-              eq(memberships.userId, c.userId),
-              eq(memberships.role, c.fromRole),
-            ),
-          );
-      if (roleChanged && isRole(c.toRole))
-        await tx.insert(memberships).values({ companyId, userId: c.userId, role: c.toRole }).onConflictDoNothing();
-      // A role change ends the person's sessions (fresh roles on next sign-in, as elsewhere).
-      if (roleChanged || c.kind === "exit")
-        await tx
-          .update(users)
-          .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-          .where(eq(users.id, c.userId));
-      await writeAudit(tx, {
-        companyId,
-        actorUserId: null,
-        action: "personnel_change.apply",
-        entity: "personnel_change",
-        entityId: c.id,
-        after: { kind: c.kind, userId: c.userId, effectiveDate: c.effectiveDate },
-      });
-      return true;
-    });
+    const done = await db.transaction((tx) => applyChangeTx(tx, companyId, c, now));
     if (done) applied++;
   }
   return applied;
+}
+
+/** Claims one change (appliedAt still null) and applies it; false when another run had claimed it. */
+async function applyChangeTx(tx: DbOrTx, companyId: number, c: Change, now: Date): Promise<boolean> {
+  const claimed = await tx
+    .update(personnelChanges)
+    .set({ appliedAt: now })
+    .where(
+      and(eq(personnelChanges.id, c.id), eq(personnelChanges.companyId, companyId), isNull(personnelChanges.appliedAt)),
+    )
+    .returning({ id: personnelChanges.id });
+  if (claimed.length === 0) return false;
+  const rec = and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, c.userId));
+  // Someone who has left gets no more changes (a later-dated one recorded before the exit).
+  const [state] = await tx.select({ status: staffRecords.status }).from(staffRecords).where(rec);
+  if (state?.status === "exited") {
+    await writeAudit(tx, {
+      companyId,
+      actorUserId: null,
+      action: "personnel_change.skip",
+      entity: "personnel_change",
+      entityId: c.id,
+      after: { kind: c.kind, userId: c.userId, reason: "exited" },
+    });
+    return true;
+  }
+  if (c.kind === "transfer") {
+    await handOverButlerWork(tx, companyId, c);
+    await tx.update(staffRecords).set({ communityId: c.toCommunityId }).where(rec);
+  }
+  if (c.kind === "promotion" && c.toPosition) await tx.update(staffRecords).set({ position: c.toPosition }).where(rec);
+  if (c.kind === "exit") await applyExit(tx, companyId, c);
+  await applyRoles(tx, companyId, c);
+  await writeAudit(tx, {
+    companyId,
+    actorUserId: null,
+    action: "personnel_change.apply",
+    entity: "personnel_change",
+    entityId: c.id,
+    after: { kind: c.kind, userId: c.userId, effectiveDate: c.effectiveDate },
+  });
+  return true;
+}
+
+/** Whoever leaves keeps no buildings (unassigned, the managers told) and loses their staff roles here. */
+async function applyExit(tx: DbOrTx, companyId: number, c: Change) {
+  await handOverButlerWork(tx, companyId, c, true);
+  await tx
+    .update(staffRecords)
+    .set({ status: "exited" })
+    .where(and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, c.userId)));
+  // Account access ends: the person's staff roles in this company go (sessions die in applyRoles).
+  const held = await tx
+    .delete(memberships)
+    .where(
+      and(eq(memberships.companyId, companyId), eq(memberships.userId, c.userId), ne(memberships.role, "resident")),
+    )
+    .returning({ role: memberships.role });
+  await writeAudit(tx, {
+    companyId,
+    actorUserId: null,
+    action: "user.access_revoked",
+    entity: "user",
+    entityId: c.userId,
+    before: { roles: held.map((h) => h.role).sort() },
+    after: { roles: [] },
+  });
+}
+
+/** A role change or promotion moves the membership; it (and an exit) ends the person's sessions. */
+async function applyRoles(tx: DbOrTx, companyId: number, c: Change) {
+  const roleChanged = (c.kind === "role_change" || c.kind === "promotion") && isRole(c.toRole);
+  if (c.kind === "role_change" && isRole(c.fromRole))
+    await tx
+      .delete(memberships)
+      .where(
+        and(eq(memberships.companyId, companyId), eq(memberships.userId, c.userId), eq(memberships.role, c.fromRole)),
+      );
+  if (roleChanged && isRole(c.toRole))
+    await tx.insert(memberships).values({ companyId, userId: c.userId, role: c.toRole }).onConflictDoNothing();
+  // A role change ends the person's sessions (fresh roles on next sign-in, as elsewhere).
+  if (roleChanged || c.kind === "exit")
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, c.userId));
 }
 
 /** A person's history: every change, newest effective date first. */
@@ -241,127 +230,4 @@ export async function successorsFor(db: DbOrTx, companyId: number, userId: numbe
       ),
     )
     .orderBy(asc(staffRecords.name));
-}
-
-type Change = typeof personnelChanges.$inferSelect;
-
-/**
- * A butler's transfer: the buildings and unit ranges they hold outside the new community (in
- * the old one) go to the successor, through the registry's own assignment commands (audited).
- * An exit hands over everything, with no successor.
- * With no successor — or one who has since left or is no longer a butler — they are unassigned
- * and the old community's project manager and supervisors get an inbox entry listing them.
- */
-async function handOverButlerWork(tx: DbOrTx, companyId: number, c: Change, everywhere = false) {
-  const [person] = await tx
-    .select({ communityId: staffRecords.communityId, name: staffRecords.name })
-    .from(staffRecords)
-    .where(and(eq(staffRecords.companyId, companyId), eq(staffRecords.userId, c.userId)));
-  if (!person) return;
-  const oldCommunity = person.communityId;
-  const inOld = everywhere
-    ? undefined
-    : oldCommunity != null
-      ? eq(buildings.communityId, oldCommunity)
-      : c.toCommunityId != null
-        ? ne(buildings.communityId, c.toCommunityId)
-        : undefined;
-  const held = await tx
-    .select({ id: buildings.id, name: buildings.name, communityId: buildings.communityId })
-    .from(buildingButlers)
-    .innerJoin(buildings, and(eq(buildings.id, buildingButlers.buildingId), eq(buildings.companyId, companyId)))
-    .where(and(eq(buildingButlers.companyId, companyId), eq(buildingButlers.butlerUserId, c.userId), inOld))
-    .orderBy(asc(buildings.id));
-  const heldUnits = await tx
-    .select({
-      id: units.id,
-      number: units.number,
-      buildingId: units.buildingId,
-      buildingName: buildings.name,
-      communityId: buildings.communityId,
-    })
-    .from(unitButlers)
-    .innerJoin(units, and(eq(units.id, unitButlers.unitId), eq(units.companyId, companyId)))
-    .innerJoin(buildings, eq(buildings.id, units.buildingId))
-    .where(and(eq(unitButlers.companyId, companyId), eq(unitButlers.butlerUserId, c.userId), inOld))
-    .orderBy(asc(units.buildingId), asc(units.id));
-  if (held.length === 0 && heldUnits.length === 0) return;
-  let successor: number | null = null;
-  if (c.successorUserId != null) {
-    const ok = await tx
-      .select({ id: staffRecords.id })
-      .from(staffRecords)
-      .innerJoin(
-        memberships,
-        and(
-          eq(memberships.companyId, companyId),
-          eq(memberships.userId, staffRecords.userId),
-          eq(memberships.role, "butler"),
-        ),
-      )
-      .where(
-        and(
-          eq(staffRecords.companyId, companyId),
-          eq(staffRecords.userId, c.successorUserId),
-          ne(staffRecords.status, "exited"),
-        ),
-      );
-    if (ok.length > 0) successor = c.successorUserId;
-  }
-  const actor = { companyId, userId: c.createdBy ?? null };
-  for (const b of held) await assignBuildingButlerTx(tx, actor, b.id, successor);
-  const byBuilding = new Map<number, number[]>();
-  for (const u of heldUnits) byBuilding.set(u.buildingId, [...(byBuilding.get(u.buildingId) ?? []), u.id]);
-  for (const [buildingId, ids] of byBuilding) await setUnitButlersTx(tx, actor, buildingId, ids, successor);
-  if (successor !== null) return;
-  const communityIds = [...new Set([...held.map((b) => b.communityId), ...heldUnits.map((u) => u.communityId)])];
-  const managers = await tx
-    .select({ id: communityManagers.managerUserId })
-    .from(communityManagers)
-    .where(and(eq(communityManagers.companyId, companyId), inArray(communityManagers.communityId, communityIds)));
-  const leads = await tx
-    .select({ id: supervisorButlers.supervisorUserId })
-    .from(supervisorButlers)
-    .where(and(eq(supervisorButlers.companyId, companyId), eq(supervisorButlers.butlerUserId, c.userId)));
-  const supervisors = await tx
-    .select({ id: staffRecords.userId })
-    .from(staffRecords)
-    .innerJoin(
-      memberships,
-      and(
-        eq(memberships.companyId, companyId),
-        eq(memberships.userId, staffRecords.userId),
-        eq(memberships.role, "supervisor"),
-      ),
-    )
-    .where(
-      and(
-        eq(staffRecords.companyId, companyId),
-        inArray(staffRecords.communityId, communityIds),
-        ne(staffRecords.status, "exited"),
-      ),
-    );
-  const recipients = [...new Set([...managers, ...leads, ...supervisors].map((r) => r.id))].filter(
-    (id) => id !== c.userId,
-  );
-  if (recipients.length === 0) return;
-  const list = [
-    ...held.map((b) => b.name),
-    ...[...byBuilding.keys()].map(
-      (bid) =>
-        `${heldUnits.find((u) => u.buildingId === bid)?.buildingName} ${heldUnits
-          .filter((u) => u.buildingId === bid)
-          .map((u) => u.number)
-          .join("、")}`,
-    ),
-  ].join("；");
-  await tx.insert(notifications).values(
-    recipients.map((userId) => ({
-      companyId,
-      userId,
-      kind: "hr.unassigned",
-      payload: { name: person.name, list, changeId: c.id },
-      href: "/staff/registry/butlers",
-    })),
-  );
 }

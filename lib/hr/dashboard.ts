@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { communities, personnelChanges, staffRecords } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
-import { monthSheet } from "./attendance";
-import { isWorkday } from "./rules";
+import { isWorkday, localParts } from "./rules";
+import { monthSheet } from "./attendance-queries";
 import { trainingHours } from "./training";
 import { localParts } from "@/lib/time/zone";
 

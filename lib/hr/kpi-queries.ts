@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
 import { householdScores, households, visits, workOrderAssignees, workOrders } from "@/db/schema";
-import { collectionReport } from "@/lib/billing/queries";
+import { collectionReport } from "@/lib/billing/queries/reports";
 import { publishedRules } from "@/lib/crm/read";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
@@ -95,6 +95,20 @@ async function butlerKpiMap(
       )
       .groupBy(sql`${placement.butlerUserId}`),
   ]);
+  const counts = butlerCounts(userIds, sentiment, visited, collection, complaints);
+  return new Map<number, Kpis>([...counts].map(([id, c]) => [id, butlerKpis(c, rules.initialScore)]));
+}
+
+type Num = number | string | null;
+
+/** Per butler, the counts the KPIs are computed from (zero where a query found nothing). */
+function butlerCounts(
+  userIds: number[],
+  sentiment: { butler: Num; households: Num; scored: Num; scoreSum: Num }[],
+  visited: { butler: Num; visited: Num }[],
+  collection: { key: Num; billedFen: number; collectedFen: number }[],
+  complaints: { butler: Num; withSla: Num; met: Num }[],
+) {
   const counts = new Map<number, ButlerCounts>(
     userIds.map((id) => [
       id,
@@ -125,7 +139,7 @@ async function butlerKpiMap(
       complaintsWithSla: Number(r.withSla),
       complaintsMet: Number(r.met ?? 0),
     });
-  return new Map<number, Kpis>([...counts].map(([id, c]) => [id, butlerKpis(c, rules.initialScore)]));
+  return counts;
 }
 
 async function technicianKpiMap(db: DbOrTx, companyId: number, fromAt: Date, toAt: Date, userIds: number[]) {

@@ -1,4 +1,4 @@
-import type { SheetRow } from "./attendance";
+import type { SheetRow } from "./attendance-queries";
 import { formatMinute, type MonthTotals } from "./rules";
 
 /** The monthly sheet as CSV rows: one per person, then the totals (labels given translated). */

@@ -4,7 +4,7 @@ import { postShopIncome } from "@/lib/finance/ledger";
 import { companies, shopCartItems, shopIncome, shopOrderLines, shopOrders, shopProducts, users } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
-import { residentHouseholdIds } from "@/lib/billing/queries";
+import { residentHouseholdIds } from "@/lib/billing/queries/bills";
 import type { PaymentProvider } from "@/lib/billing/providers/types";
 import { activeGoldBadges, publishedRules } from "@/lib/crm/read";
 import type { Db, DbOrTx } from "@/lib/db/client";

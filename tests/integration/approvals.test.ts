@@ -18,7 +18,10 @@ import {
   communityManagers,
 } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
-import { decide, saveChainConfig, saveRequest, withdraw, type Actor } from "@/lib/approvals/commands";
+import { decide } from "@/lib/approvals/commands/decide";
+import { saveChainConfig, type Actor } from "@/lib/approvals/commands/chains";
+import { saveRequest } from "@/lib/approvals/commands/save-request";
+import { withdraw } from "@/lib/approvals/commands/withdraw";
 import { loadActorFacts } from "@/lib/approvals/access";
 import { canViewRequest, requestDetail, waitingFor } from "@/lib/approvals/queries";
 import { chainConfigSchema, requestSchema } from "@/lib/approvals/schemas";
@@ -27,9 +30,10 @@ import { recordPayment } from "@/lib/flows/record-payment";
 import type { Db } from "@/lib/db/client";
 import { ensureCategories, categoryIdsByCode } from "@/lib/finance/categories";
 import { importBudgetCsv } from "@/lib/finance/budget";
-import { postFinanceActuals, postShopIncome, reverseEntry } from "@/lib/finance/ledger";
+import { postFinanceActuals, postShopIncome } from "@/lib/finance/ledger";
+import { reverseEntry } from "@/lib/finance/journal";
 import { budgetVsActual, ledgerTotals, profitAndLoss } from "@/lib/finance/reports";
-import { monthSheet } from "@/lib/hr/attendance";
+import { monthSheet } from "@/lib/hr/attendance-queries";
 import { createBillingEstate } from "../support/billing";
 import { createCompany, createEstate, createUser } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";

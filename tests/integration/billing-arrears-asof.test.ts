@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateBills } from "@/lib/billing/generate";
 import { recordPayment } from "@/lib/flows/record-payment";
-import { monthsInArrearsAsOf, monthsInArrearsByHousehold, unpaidMonthlyBillsAsOf } from "@/lib/billing/queries";
+import { monthsInArrearsAsOf, monthsInArrearsByHousehold, unpaidMonthlyBillsAsOf } from "@/lib/billing/queries/arrears";
 import type { Db } from "@/lib/db/client";
 import { createBillingEstate } from "../support/billing";
 import { createTestDb } from "../support/test-db";

@@ -17,7 +17,7 @@ import {
 } from "@/lib/billing/contracts";
 import { generateBills } from "@/lib/billing/generate";
 import { recordPayment } from "@/lib/flows/record-payment";
-import { dailyCash } from "@/lib/billing/queries";
+import { dailyCash } from "@/lib/billing/queries/reports";
 import type { Db } from "@/lib/db/client";
 import { createBillingEstate } from "../support/billing";
 import { createTestDb } from "../support/test-db";

@@ -4,7 +4,7 @@ import { billLines, bills, contractBills, householdUnits, units } from "@/db/sch
 import { createContractCustomer } from "@/lib/billing/contracts";
 import { generateBills } from "@/lib/billing/generate";
 import { proratedFen } from "@/lib/billing/proration";
-import { monthsInArrearsByHousehold } from "@/lib/billing/queries";
+import { monthsInArrearsByHousehold } from "@/lib/billing/queries/arrears";
 import { saveBillingSettings, updateFeeItem } from "@/lib/billing/settings";
 import { addUnitPeriod } from "@/lib/billing/unit-periods";
 import { openDb, type Db } from "@/lib/db/client";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { payments, sentimentEntries } from "@/db/schema";
 import { generateBills } from "@/lib/billing/generate";
 import { recordPayment } from "@/lib/flows/record-payment";
-import { monthlyFeeFen } from "@/lib/billing/queries";
+import { monthlyFeeFen } from "@/lib/billing/queries/bills";
 import { appendSentimentEntries } from "@/lib/crm/ledger";
 import { publishedRules } from "@/lib/crm/read";
 import { verifyCompany } from "@/lib/crm/verify";

@@ -3,14 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { assessments } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
-import {
-  assessmentRanking,
-  correctAssessment,
-  finaliseAssessment,
-  getAssessment,
-  listAssessments,
-  saveAssessment,
-} from "@/lib/hr/assessments";
+import { assessmentRanking, getAssessment, listAssessments } from "@/lib/hr/assessment-queries";
+import { correctAssessment, finaliseAssessment, saveAssessment } from "@/lib/hr/assessments";
 import { createStaffRecord } from "@/lib/hr/commands";
 import { computeKpis } from "@/lib/hr/kpi-queries";
 import { assessmentSchema, correctionSchema, staffRecordSchema } from "@/lib/hr/schemas";

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { arrearsEpisodes, ladderFirings } from "@/db/schema";
-import { monthsInArrearsAsOf } from "@/lib/billing/queries";
+import { monthsInArrearsAsOf } from "@/lib/billing/queries/arrears";
 import { replayCutoff } from "@/lib/time/zone";
 import type { CronCompany, CronJob } from "@/lib/jobs/types";
 import type { Db, DbOrTx } from "@/lib/db/client";

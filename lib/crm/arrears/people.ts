@@ -12,7 +12,7 @@ import {
   users,
   type NoticeSnapshot,
 } from "@/db/schema";
-import { unpaidMonthlyBillsAsOf } from "@/lib/billing/queries";
+import { unpaidMonthlyBillsAsOf } from "@/lib/billing/queries/arrears";
 import type { DbOrTx } from "@/lib/db/client";
 import { residentsOf } from "../notice-delivery";
 

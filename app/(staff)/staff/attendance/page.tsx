@@ -5,7 +5,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { myMonth } from "@/lib/hr/attendance";
+import { myMonth } from "@/lib/hr/attendance-queries";
 import { formatMinute } from "@/lib/hr/rules";
 
 export async function generateMetadata() {

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { FINANCE_EDIT_ROLES } from "@/lib/finance/access";
 import { importBudgetCsv, saveBudgetGrid } from "@/lib/finance/budget";
-import { addJournalEntry, postFinanceActuals, reverseEntry } from "@/lib/finance/ledger";
+import { addJournalEntry, reverseEntry } from "@/lib/finance/journal";
+import { postFinanceActuals } from "@/lib/finance/ledger";
 import { budgetGridSchema, budgetImportSchema, journalSchema, reversalSchema } from "@/lib/finance/schemas";
 import { localParts } from "@/lib/time/zone";
 

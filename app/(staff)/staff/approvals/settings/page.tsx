@@ -3,7 +3,7 @@ import { ChainSettings } from "@/components/approvals/chain-settings";
 import { Card, PageHeader } from "@/components/ui/card";
 import { REQUEST_TYPES } from "@/db/schema/approvals";
 import { CHAIN_ADMIN_ROLES } from "@/lib/approvals/access";
-import { loadChainConfig } from "@/lib/approvals/commands";
+import { loadChainConfig } from "@/lib/approvals/commands/chains";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 

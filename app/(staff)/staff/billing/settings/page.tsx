@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_SETTINGS_ROLES } from "@/lib/billing/access";
 import { getBillingSettings } from "@/lib/billing/generate";
-import { listFeeItems } from "@/lib/billing/queries";
+import { listFeeItems } from "@/lib/billing/queries/bills";
 import { priceHistory } from "@/lib/billing/settings";
 import { centiToText, fenToYuanText } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";

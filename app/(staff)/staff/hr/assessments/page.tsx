@@ -9,10 +9,10 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
-import { assessablePeople, listAssessments } from "@/lib/hr/assessments";
 import { isAssessmentPeriod } from "@/lib/hr/kpi";
 import { localParts } from "@/lib/time/zone";
 import { previousQuarter, quarterOf } from "@/lib/time/quarters";
+import { assessablePeople, listAssessments } from "@/lib/hr/assessment-queries";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hr.assessments"))("title") };

@@ -6,7 +6,7 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
-import { monthSheet, recentCorrections, shiftsOf } from "@/lib/hr/attendance";
+import { monthSheet, recentCorrections, shiftsOf } from "@/lib/hr/attendance-queries";
 import { listCommunityOptions } from "@/lib/hr/queries";
 import { formatMinute } from "@/lib/hr/rules";
 import { isMonth } from "@/lib/time/calendar";

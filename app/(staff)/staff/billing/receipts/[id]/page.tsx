@@ -5,7 +5,7 @@ import { PrintButton } from "@/components/billing/print-button";
 import { Receipt } from "@/components/billing/receipt";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { paymentReceipt } from "@/lib/billing/queries";
+import { paymentReceipt } from "@/lib/billing/queries/household-account";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 

@@ -11,7 +11,7 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
-import { getAssessment } from "@/lib/hr/assessments";
+import { getAssessment } from "@/lib/hr/assessment-queries";
 import { finalGrade, overallScore } from "@/lib/hr/kpi";
 import { computeKpis } from "@/lib/hr/kpi-queries";
 import type { Locale } from "@/lib/i18n/config";

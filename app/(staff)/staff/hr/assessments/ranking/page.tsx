@@ -6,10 +6,10 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
-import { assessmentRanking } from "@/lib/hr/assessments";
 import { isAssessmentPeriod } from "@/lib/hr/kpi";
 import { localParts } from "@/lib/time/zone";
 import { previousQuarter, quarterOf } from "@/lib/time/quarters";
+import { assessmentRanking } from "@/lib/hr/assessment-queries";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hr.assessments"))("rankingTitle") };

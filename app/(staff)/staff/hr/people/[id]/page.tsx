@@ -10,15 +10,15 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
-import { shiftsOf } from "@/lib/hr/attendance";
+import { shiftsOf } from "@/lib/hr/attendance-queries";
 import { listPersonnelChanges, successorsFor } from "@/lib/hr/changes";
 import { getStaffRecord, listCommunityOptions } from "@/lib/hr/queries";
 import { formatMinute } from "@/lib/hr/rules";
 import { parseId } from "@/lib/registry/page-guards";
 import { TrainingRecord } from "@/components/hr/training-record";
 import { trainingHours, trainingRecord } from "@/lib/hr/training";
-import { assessmentsOf } from "@/lib/hr/assessments";
 import { localParts } from "@/lib/time/zone";
+import { assessmentsOf } from "@/lib/hr/assessment-queries";
 
 export default async function StaffRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(HR_MANAGE_ROLES);

@@ -1,0 +1,171 @@
+import { and, asc, count, eq, sql, type SQL, isNull } from "drizzle-orm";
+import { bills, buildings, communities, feeItems, householdUnits, households, residentLinks, units } from "@/db/schema";
+import type { DbOrTx } from "@/lib/db/client";
+import { householdPlacementSubquery } from "@/lib/registry/queries";
+import { getBillingSettings } from "../generate";
+import { areaLineFen, billStatus } from "../rules";
+import { openBill } from "./arrears";
+
+export const BILL_PAGE_SIZE = 50;
+export const BILL_STATUSES = ["unpaid", "partial", "paid", "voided"] as const;
+export type BillStatus = (typeof BILL_STATUSES)[number];
+
+function statusCondition(status: BillStatus | undefined): SQL | undefined {
+  switch (status) {
+    case "voided":
+      return eq(bills.voided, true);
+    case "paid":
+      return sql`${bills.voided} = 0 and ${bills.allocatedFen} >= ${bills.linesFen} + ${bills.adjustmentFen}`;
+    case "partial":
+      return sql`${openBill} and ${bills.allocatedFen} > 0`;
+    case "unpaid":
+      return sql`${openBill} and ${bills.allocatedFen} = 0`;
+    default:
+      return undefined;
+  }
+}
+
+/** Bills of a month, optionally by status and building, a page at a time. */
+export async function listBills(
+  db: DbOrTx,
+  companyId: number,
+  filter: { period: string; status?: BillStatus; buildingId?: number; page?: number },
+) {
+  const placement = householdPlacementSubquery(db, companyId);
+  const where = and(
+    eq(bills.companyId, companyId),
+    eq(bills.period, filter.period),
+    statusCondition(filter.status),
+    filter.buildingId ? eq(placement.buildingId, filter.buildingId) : undefined,
+  );
+  const page = Math.max(1, filter.page ?? 1);
+  const [rows, [total], [sums]] = await Promise.all([
+    db
+      .select({
+        id: bills.id,
+        householdId: bills.householdId,
+        householdName: households.name,
+        buildingCode: buildings.code,
+        unitNumber: units.number,
+        dueDate: bills.dueDate,
+        amountFen: sql<number>`${bills.linesFen} + ${bills.adjustmentFen}`,
+        allocatedFen: bills.allocatedFen,
+        voided: bills.voided,
+      })
+      .from(bills)
+      .innerJoin(households, eq(households.id, bills.householdId))
+      .leftJoin(placement, eq(placement.householdId, bills.householdId))
+      .leftJoin(units, eq(units.id, placement.unitId))
+      .leftJoin(buildings, eq(buildings.id, placement.buildingId))
+      .where(where)
+      .orderBy(
+        sql`length(${buildings.code})`,
+        asc(buildings.code),
+        sql`length(${units.number})`,
+        asc(units.number),
+        asc(bills.id),
+      )
+      .limit(BILL_PAGE_SIZE)
+      .offset((page - 1) * BILL_PAGE_SIZE),
+    db
+      .select({ n: count() })
+      .from(bills)
+      .leftJoin(placement, eq(placement.householdId, bills.householdId))
+      .where(where),
+    db
+      .select({
+        amountFen: sql<number>`coalesce(sum(${bills.linesFen} + ${bills.adjustmentFen}), 0)`,
+        allocatedFen: sql<number>`coalesce(sum(${bills.allocatedFen}), 0)`,
+      })
+      .from(bills)
+      .leftJoin(placement, eq(placement.householdId, bills.householdId))
+      .where(and(where, eq(bills.voided, false))),
+  ]);
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      amountFen: Number(r.amountFen),
+      status: billStatus({ amountFen: Number(r.amountFen), allocatedFen: r.allocatedFen, voided: r.voided }),
+    })),
+    total: total.n,
+    page,
+    pageSize: BILL_PAGE_SIZE,
+    sums: { amountFen: Number(sums.amountFen), allocatedFen: Number(sums.allocatedFen) },
+  };
+}
+
+/** The household ids a resident may act for: approved links in the company. */
+export async function residentHouseholdIds(db: DbOrTx, companyId: number, userId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: residentLinks.householdId })
+    .from(residentLinks)
+    .innerJoin(households, and(eq(households.id, residentLinks.householdId), eq(households.companyId, companyId)))
+    .where(
+      and(
+        eq(residentLinks.companyId, companyId),
+        eq(residentLinks.userId, userId),
+        eq(residentLinks.status, "approved"),
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** What one household is charged each month at today's fee items (the basis for paying ahead). */
+export async function monthlyFeeFen(db: DbOrTx, companyId: number, householdId: number): Promise<number> {
+  const [settings, items, held] = await Promise.all([
+    getBillingSettings(db, companyId),
+    db
+      .select()
+      .from(feeItems)
+      .where(and(eq(feeItems.companyId, companyId), eq(feeItems.active, true))),
+    db
+      .select({ type: units.type, area: units.areaCentiM2 })
+      .from(householdUnits)
+      .innerJoin(units, eq(units.id, householdUnits.unitId))
+      .where(
+        and(
+          eq(householdUnits.companyId, companyId),
+          eq(householdUnits.householdId, householdId),
+          isNull(householdUnits.toDate),
+        ),
+      ),
+  ]);
+  if (held.length === 0) return 0;
+  let total = 0;
+  for (const item of items) {
+    if (item.kind === "per_household") total += item.priceFen;
+    for (const u of held) {
+      if (item.kind === "per_area" && u.type !== "parking")
+        total += areaLineFen(item.priceFen, u.area, settings.rounding);
+      if (item.kind === "per_parking" && u.type === "parking") total += item.priceFen;
+    }
+  }
+  return total;
+}
+
+/** Fee items of the company. */
+export async function listFeeItems(db: DbOrTx, companyId: number) {
+  return db.select().from(feeItems).where(eq(feeItems.companyId, companyId)).orderBy(asc(feeItems.id));
+}
+
+/** Per building, every household with an open bill, for the batch statement print. */
+export async function buildingStatementHouseholds(db: DbOrTx, companyId: number, buildingId: number) {
+  const placement = householdPlacementSubquery(db, companyId);
+  return db
+    .select({ id: households.id, name: households.name, unitNumber: units.number })
+    .from(households)
+    .innerJoin(placement, eq(placement.householdId, households.id))
+    .innerJoin(units, eq(units.id, placement.unitId))
+    .where(and(eq(households.companyId, companyId), eq(placement.buildingId, buildingId), eq(households.active, true)))
+    .orderBy(sql`length(${units.number})`, asc(units.number));
+}
+
+/** Every building of the company with its community, for filters. */
+export async function companyBuildings(db: DbOrTx, companyId: number) {
+  return db
+    .select({ id: buildings.id, name: buildings.name, communityName: communities.name })
+    .from(buildings)
+    .innerJoin(communities, eq(communities.id, buildings.communityId))
+    .where(eq(buildings.companyId, companyId))
+    .orderBy(asc(communities.name), sql`length(${buildings.code})`, asc(buildings.code));
+}
