@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition, type ReactNode } from "react";
-import { discardDraftAction, publishDraftAction, saveDraftAction } from "@/app/(staff)/staff/crm/actions";
+import { discardDraftAction, publishDraftAction, saveDraftAction } from "@/app/(staff)/staff/(crm)/crm/actions";
 import { BAND_STYLE } from "@/lib/crm/bands";
 import { BANDS, type Band, type CrmRules } from "@/lib/crm/config";
 import type { FieldErrors } from "@/lib/actions/result";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { recordPersonnelChangeAction } from "@/app/(staff)/staff/hr/people/change-actions";
+import { recordPersonnelChangeAction } from "@/app/(staff)/staff/(hr)/hr/people/change-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormFooter } from "@/components/registry/form-footer";
 import { Field } from "@/components/ui/field";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { clockAction } from "@/app/(staff)/staff/attendance/actions";
+import { clockAction } from "@/app/(staff)/staff/(hr)/attendance/actions";
 
 /** The one big button: clock in, then clock out; the server decides the time. */
 export function ClockButton({ kind }: { kind: "in" | "out" | null }) {

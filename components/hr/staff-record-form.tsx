@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { createStaffRecordAction, updateStaffRecordAction } from "@/app/(staff)/staff/hr/people/actions";
+import { createStaffRecordAction, updateStaffRecordAction } from "@/app/(staff)/staff/(hr)/hr/people/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormFooter } from "@/components/registry/form-footer";
 import { Field } from "@/components/ui/field";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { markAllReadAction } from "@/app/(staff)/staff/notifications/actions";
+import { markAllReadAction } from "@/app/(staff)/staff/(tickets)/notifications/actions";
 import { ActionForm } from "@/components/tickets/action-form";
 import { NotificationLink } from "@/components/tickets/notification-link";
 import { Card, EmptyState } from "@/components/ui/card";

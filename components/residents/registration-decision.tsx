@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { approveRegistrationAction, rejectRegistrationAction } from "@/app/(staff)/staff/registrations/actions";
+import { approveRegistrationAction, rejectRegistrationAction } from "@/app/(staff)/staff/(residents)/registrations/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { rejectRegistrationSchema } from "@/lib/residents/schemas";

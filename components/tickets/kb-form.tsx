@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { saveArticleAction } from "@/app/(staff)/staff/kb/actions";
+import { saveArticleAction } from "@/app/(staff)/staff/(tickets)/kb/actions";
 import { KB_CATEGORIES, WORK_ORDER_TYPES } from "@/db/schema/tickets";
 import { ActionForm, FieldError } from "./action-form";
 import { buttonClass, inputClass, labelClass } from "./order-bits";

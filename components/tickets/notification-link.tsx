@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
-import { markReadAction } from "@/app/(staff)/staff/notifications/actions";
+import { markReadAction } from "@/app/(staff)/staff/(tickets)/notifications/actions";
 
 /** An inbox entry's link: opening it marks the entry read first (unread ones only). */
 export function NotificationLink({

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { DisputeList } from "@/components/disputes/dispute-list";
+import { DisputeList } from "@/components/crm/disputes/dispute-list";
 import { EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { disputePhotoIds, residentDisputes } from "@/lib/crm/dispute-queries";

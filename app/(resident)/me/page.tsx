@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ProfilePanel } from "@/components/profile/profile-panel";
+import { ProfilePanel } from "@/components/auth/profile-panel";
 import { AddHouseholdForm } from "@/components/residents/add-household-form";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Card } from "@/components/ui/card";

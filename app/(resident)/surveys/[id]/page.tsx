@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { SurveyForm } from "@/components/visits/survey-form";
+import { SurveyForm } from "@/components/crm/visits/survey-form";
 import { requireUser } from "@/lib/auth/session";
 import { localDate } from "@/lib/billing/rules";
 import { residentSurvey } from "@/lib/crm/surveys";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { ExportPanel } from "@/components/registry-import/export-panel";
-import { FormatGuide } from "@/components/registry-import/format-guide";
-import { ImportPanel } from "@/components/registry-import/import-panel";
+import { ExportPanel } from "@/components/registry/import/export-panel";
+import { FormatGuide } from "@/components/registry/import/format-guide";
+import { ImportPanel } from "@/components/registry/import/import-panel";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { answerSurveyAction } from "@/app/(resident)/surveys/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { RatingPicker } from "@/components/visits/rating-picker";
+import { RatingPicker } from "@/components/crm/visits/rating-picker";
 import { surveyAnswerSchema } from "@/lib/crm/schemas/visits";
 
 const QUESTIONS = ["overall", "butler", "cleaning", "security", "maintenance"] as const;

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ProfilePanel } from "@/components/profile/profile-panel";
+import { ProfilePanel } from "@/components/auth/profile-panel";
 import { PageHeader } from "@/components/ui/card";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DisputeList } from "@/components/disputes/dispute-list";
+import { DisputeList } from "@/components/crm/disputes/dispute-list";
 import { Input, Select, TextArea } from "@/components/forms/action-fields";
 import { ActionForm } from "@/components/tickets/action-form";
 import { Card, PageHeader } from "@/components/ui/card";

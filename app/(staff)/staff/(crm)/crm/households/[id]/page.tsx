@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { DisputeList } from "@/components/disputes/dispute-list";
+import { DisputeList } from "@/components/crm/disputes/dispute-list";
 import { BandBadge } from "@/components/crm/band-badge";
 import { ledgerSentence, ruleLabel, sourceHref, sourceLabel } from "@/components/crm/ledger-text";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { setStaffRolesAction } from "@/app/(staff)/staff/admin/users/actions";
+import { setStaffRolesAction } from "@/app/(staff)/staff/(tenancy)/admin/users/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { StaffRole } from "@/lib/auth/roles";

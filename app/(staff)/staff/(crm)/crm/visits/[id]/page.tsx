@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/tickets/order-bits";
 import { Card, PageHeader } from "@/components/ui/card";
-import { RecordVisitForm } from "@/components/visits/record-visit-form";
+import { RecordVisitForm } from "@/components/crm/visits/record-visit-form";
 import { requireUser } from "@/lib/auth/session";
 import { FOLLOW_UP_TYPES } from "@/lib/crm/schemas/visits";
 import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";

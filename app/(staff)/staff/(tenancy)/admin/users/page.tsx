@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { CreateStaffForm } from "@/components/admin/create-staff-form";
-import { EditRoles } from "@/components/admin/edit-roles";
+import { CreateStaffForm } from "@/components/tenancy/create-staff-form";
+import { EditRoles } from "@/components/tenancy/edit-roles";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import type { StaffRole } from "@/lib/auth/roles";

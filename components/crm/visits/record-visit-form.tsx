@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { recordVisitAction } from "@/app/(staff)/staff/crm/visits/actions";
+import { recordVisitAction } from "@/app/(staff)/staff/(crm)/crm/visits/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormFooter } from "@/components/registry/form-footer";
-import { RatingPicker } from "@/components/visits/rating-picker";
+import { RatingPicker } from "@/components/crm/visits/rating-picker";
 import { SelectField } from "@/components/ui/select-field";
 import { FOLLOW_UP_TYPES, recordVisitSchema } from "@/lib/crm/schemas/visits";
 

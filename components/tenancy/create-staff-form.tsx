@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { createStaffAction } from "@/app/(staff)/staff/admin/users/actions";
+import { createStaffAction } from "@/app/(staff)/staff/(tenancy)/admin/users/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

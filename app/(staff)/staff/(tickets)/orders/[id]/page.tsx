@@ -22,7 +22,7 @@ import { localDate } from "@/lib/billing/rules";
 import { BandBadge } from "@/components/crm/band-badge";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
-import { VisitOrderLink } from "@/components/visits/visit-order-link";
+import { VisitOrderLink } from "@/components/crm/visits/visit-order-link";
 import { visitOfOrder } from "@/lib/crm/visit-record";
 import { formatDateTime } from "@/lib/i18n/format";
 import { parseId } from "@/lib/registry/page-guards";

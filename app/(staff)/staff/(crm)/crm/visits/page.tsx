@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { CoverageChart } from "@/components/visits/coverage-chart";
+import { CoverageChart } from "@/components/crm/visits/coverage-chart";
 import { requireUser } from "@/lib/auth/session";
 import { localDate } from "@/lib/billing/rules";
 import { publishedRules } from "@/lib/crm/read";
