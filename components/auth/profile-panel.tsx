@@ -3,15 +3,29 @@
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { changePasswordAction, signOutEverywhereAction } from "@/app/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { LanguageSwitch } from "@/components/ui/language-switch";
-import { changePasswordSchema } from "@/lib/tenancy/schemas";
+import { changePasswordSchema, type emptySchema, type localeSchema } from "@/lib/tenancy/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
-export function ProfilePanel({ name, phone, email }: { name: string; phone: string | null; email: string | null }) {
+export function ProfilePanel({
+  switchLocale,
+  changePasswordAction,
+  signOutEverywhereAction,
+  name,
+  phone,
+  email,
+}: {
+  switchLocale: SchemaAction<typeof localeSchema>;
+  changePasswordAction: SchemaAction<typeof changePasswordSchema>;
+  signOutEverywhereAction: SchemaAction<typeof emptySchema>;
+  name: string;
+  phone: string | null;
+  email: string | null;
+}) {
   const t = useTranslations();
   const [done, setDone] = useState(false);
   const { form, onSubmit, errorOf, formError, submitting } = useActionForm(changePasswordSchema, changePasswordAction, {
@@ -34,7 +48,7 @@ export function ProfilePanel({ name, phone, email }: { name: string; phone: stri
         </dl>
       </Card>
       <Card title={t("profile.languageTitle")}>
-        <LanguageSwitch />
+        <LanguageSwitch switchLocale={switchLocale} />
       </Card>
       <Card title={t("profile.passwordTitle")}>
         <form onSubmit={onSubmit} className="space-y-3" noValidate>

@@ -5,9 +5,19 @@ import type { Role } from "@/lib/auth/roles";
 import { navFor, RESIDENT_NAV } from "@/lib/nav";
 import { BottomLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { localeSchema } from "@/lib/tenancy/schemas";
 
 /** Mobile-first resident frame: a slim header, the page, and a bottom navigation bar. */
-export async function ResidentShell({ roles, children }: { roles: Role[]; children: ReactNode }) {
+export async function ResidentShell({
+  switchLocale,
+  roles,
+  children,
+}: {
+  switchLocale: SchemaAction<typeof localeSchema>;
+  roles: Role[];
+  children: ReactNode;
+}) {
   const t = await getTranslations();
   return (
     <div className="mx-auto flex min-h-dvh max-w-md flex-col bg-slate-50">
@@ -15,7 +25,7 @@ export async function ResidentShell({ roles, children }: { roles: Role[]; childr
         <span className="font-bold text-brand-700">{t("app.name")}</span>
         <div className="flex items-center gap-2">
           <NotificationBell href="/notifications" />
-          <LanguageSwitch />
+          <LanguageSwitch switchLocale={switchLocale} />
         </div>
       </header>
       <main id="main" className="flex-1 px-4 pb-24 pt-4">

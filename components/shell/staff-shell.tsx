@@ -7,9 +7,19 @@ import { loadNavBadges } from "./nav-badges";
 import { SidebarLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { localeSchema } from "@/lib/tenancy/schemas";
 
 /** Staff frame: a sidebar whose entries follow the user's roles; on phones it folds into a menu. */
-export async function StaffShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+export async function StaffShell({
+  switchLocale,
+  user,
+  children,
+}: {
+  switchLocale: SchemaAction<typeof localeSchema>;
+  user: SessionUser;
+  children: ReactNode;
+}) {
   const t = await getTranslations();
   const items = navFor(STAFF_NAV, user.roles);
   const badges = await loadNavBadges(user, items);
@@ -47,7 +57,7 @@ export async function StaffShell({ user, children }: { user: SessionUser; childr
             {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join("、")}
           </span>
           <NotificationBell href="/staff/notifications" />
-          <LanguageSwitch />
+          <LanguageSwitch switchLocale={switchLocale} />
           <SignOutButton />
         </header>
         <main id="main" className="flex-1 p-4 lg:p-6">

@@ -2,14 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { createStaffAction } from "@/app/(staff)/staff/(tenancy)/admin/users/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { createStaffSchema } from "@/lib/tenancy/schemas";
 import { RoleCheckboxes } from "./role-checkboxes";
+import type { SchemaAction } from "@/lib/actions/result";
 
-export function CreateStaffForm() {
+export function CreateStaffForm({ createStaffAction }: { createStaffAction: SchemaAction<typeof createStaffSchema> }) {
   const t = useTranslations();
   const [created, setCreated] = useState(false);
   const { form, onSubmit, errorOf, formError, submitting } = useActionForm(createStaffSchema, createStaffAction, {

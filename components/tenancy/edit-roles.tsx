@@ -2,14 +2,22 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { setStaffRolesAction } from "@/app/(staff)/staff/(tenancy)/admin/users/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import type { StaffRole } from "@/lib/auth/roles";
 import { setRolesSchema } from "@/lib/tenancy/schemas";
 import { RoleCheckboxes } from "./role-checkboxes";
+import type { SchemaAction } from "@/lib/actions/result";
 
-export function EditRoles({ userId, roles }: { userId: number; roles: StaffRole[] }) {
+export function EditRoles({
+  setStaffRolesAction,
+  userId,
+  roles,
+}: {
+  setStaffRolesAction: SchemaAction<typeof setRolesSchema>;
+  userId: number;
+  roles: StaffRole[];
+}) {
   const t = useTranslations();
   const [open, setOpen] = useState(false);
   const { form, onSubmit, errorOf, formError, submitting } = useActionForm(setRolesSchema, setStaffRolesAction, {

@@ -14,6 +14,7 @@ import { formatFen } from "@/lib/i18n/format";
 import { residentDashboard } from "@/lib/portal/home";
 import { residentNotices } from "@/lib/portal/notices";
 import { residentHome } from "@/lib/residents/queries";
+import { removeLinkAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("roleHome"))("resident") };
@@ -146,7 +147,7 @@ export default async function ResidentHome() {
         ) : (
           <ul className="space-y-3">
             {households.map((h) => (
-              <HouseholdCard key={h.linkId} household={h} />
+              <HouseholdCard removeLinkAction={removeLinkAction} key={h.linkId} household={h} />
             ))}
           </ul>
         )}

@@ -5,6 +5,8 @@ import { AddHouseholdForm } from "@/components/residents/add-household-form";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
+import { changePasswordAction, signOutEverywhereAction, switchLocale } from "@/app/actions";
+import { requestHouseholdAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("profile"))("title") };
@@ -36,10 +38,17 @@ export default async function ResidentMe() {
       </Link>
       <div id="add-household" className="scroll-mt-16">
         <Card title={t("residents.add.title")}>
-          <AddHouseholdForm />
+          <AddHouseholdForm requestHouseholdAction={requestHouseholdAction} />
         </Card>
       </div>
-      <ProfilePanel name={user.name} phone={user.phone} email={user.email} />
+      <ProfilePanel
+        switchLocale={switchLocale}
+        changePasswordAction={changePasswordAction}
+        signOutEverywhereAction={signOutEverywhereAction}
+        name={user.name}
+        phone={user.phone}
+        email={user.email}
+      />
     </div>
   );
 }

@@ -2,15 +2,23 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { recordVisitAction } from "@/app/(staff)/staff/(crm)/crm/visits/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormFooter } from "@/components/registry/form-footer";
 import { RatingPicker } from "@/components/crm/visits/rating-picker";
 import { SelectField } from "@/components/ui/select-field";
 import { FOLLOW_UP_TYPES, recordVisitSchema } from "@/lib/crm/schemas/visits";
+import type { SchemaAction } from "@/lib/actions/result";
 
 /** Notes, satisfaction 1–5, issues and optionally a work order for the issue; validated by the shared schema. */
-export function RecordVisitForm({ visitId, typeLabels }: { visitId: number; typeLabels: Record<string, string> }) {
+export function RecordVisitForm({
+  recordVisitAction,
+  visitId,
+  typeLabels,
+}: {
+  recordVisitAction: SchemaAction<typeof recordVisitSchema>;
+  visitId: number;
+  typeLabels: Record<string, string>;
+}) {
   const t = useTranslations("visits.visit");
   const tAll = useTranslations();
   const router = useRouter();

@@ -2,16 +2,24 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { answerSurveyAction } from "@/app/(resident)/surveys/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { RatingPicker } from "@/components/crm/visits/rating-picker";
 import { surveyAnswerSchema } from "@/lib/crm/schemas/visits";
+import type { SchemaAction } from "@/lib/actions/result";
 
 const QUESTIONS = ["overall", "butler", "cleaning", "security", "maintenance"] as const;
 
 /** The survey on a phone: five rows of big 1–5 buttons and a comment box. */
-export function SurveyForm({ surveyId, householdId }: { surveyId: number; householdId: number }) {
+export function SurveyForm({
+  answerSurveyAction,
+  surveyId,
+  householdId,
+}: {
+  answerSurveyAction: SchemaAction<typeof surveyAnswerSchema>;
+  surveyId: number;
+  householdId: number;
+}) {
   const t = useTranslations("visits.resident");
   const tAll = useTranslations();
   const router = useRouter();

@@ -13,7 +13,7 @@ import { formatFen } from "@/lib/i18n/format";
 import { residentHouseholds } from "@/lib/registry/queries";
 import { shopTotals } from "@/lib/portal/rules";
 import { cartLines, vipPercents } from "@/lib/portal/shop";
-import { setCartAction } from "../actions";
+import { placeOrderAction, setCartAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("portal.shop"))("cart") };
@@ -89,6 +89,7 @@ export default async function CartPage() {
           <Card>
             {households.length ? (
               <PlaceOrder
+                placeOrderAction={placeOrderAction}
                 households={households.map((h) => ({ id: h.id, name: h.name }))}
                 lines={lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))}
                 totals={totals}

@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { localDate } from "@/lib/billing/rules";
 import { residentSurvey } from "@/lib/crm/surveys";
 import { getDb } from "@/lib/db";
+import { answerSurveyAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("visits.resident"))("title") };
@@ -75,7 +76,12 @@ export default async function ResidentSurveyPage({
               <p className="font-medium text-slate-900">{home.householdName}</p>
               <p>{t("intro")}</p>
             </div>
-            <SurveyForm key={home.householdId} surveyId={id} householdId={home.householdId} />
+            <SurveyForm
+              answerSurveyAction={answerSurveyAction}
+              key={home.householdId}
+              surveyId={id}
+              householdId={home.householdId}
+            />
           </>
         )}
       </Card>

@@ -9,6 +9,7 @@ import { addMonths, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
+import { generateBillsAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing"))("title") };
@@ -54,7 +55,7 @@ export default async function BillingHome() {
         ))}
       </div>
       <Card title={t("generate.title")}>
-        <GenerateForm defaultPeriod={addMonths(month, 1)} />
+        <GenerateForm generateBillsAction={generateBillsAction} defaultPeriod={addMonths(month, 1)} />
       </Card>
     </div>
   );

@@ -10,6 +10,7 @@ import { COMMUNITY_VIEW_ROLES } from "@/lib/registry/access";
 import { listCommunities } from "@/lib/registry/directory";
 import { browsableCommunityIds } from "@/lib/registry/browse";
 import { loadRegistryView } from "@/lib/registry/view";
+import { createCommunityAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("registry"))("communitiesTitle") };
@@ -36,7 +37,7 @@ export default async function CommunitiesPage() {
       />
       {canCreate ? (
         <Card title={t("createCommunity")}>
-          <CreateCommunityForm />
+          <CreateCommunityForm createCommunityAction={createCommunityAction} />
         </Card>
       ) : null}
       <Card>

@@ -3,6 +3,7 @@ import { ProfilePanel } from "@/components/auth/profile-panel";
 import { PageHeader } from "@/components/ui/card";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { changePasswordAction, signOutEverywhereAction, switchLocale } from "@/app/actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("profile"))("title") };
@@ -14,7 +15,14 @@ export default async function StaffProfile() {
   return (
     <div className="max-w-xl">
       <PageHeader title={t("title")} />
-      <ProfilePanel name={user.name} phone={user.phone} email={user.email} />
+      <ProfilePanel
+        switchLocale={switchLocale}
+        changePasswordAction={changePasswordAction}
+        signOutEverywhereAction={signOutEverywhereAction}
+        name={user.name}
+        phone={user.phone}
+        email={user.email}
+      />
     </div>
   );
 }

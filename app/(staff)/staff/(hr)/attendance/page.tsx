@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { myMonth } from "@/lib/hr/attendance";
 import { formatMinute } from "@/lib/hr/rules";
+import { clockAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hr.attendance"))("myTitle") };
@@ -37,7 +38,7 @@ export default async function MyAttendancePage() {
           end: formatMinute(mine.shift.endMinute),
         })}
       />
-      <ClockButton kind={next} />
+      <ClockButton clockAction={clockAction} kind={next} />
       <Card title={t("today")}>
         <dl className="grid grid-cols-2 gap-3 text-center">
           <div className="rounded-lg bg-slate-50 p-3">

@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { listRegistrations } from "@/lib/residents/queries";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 import { REGISTRATION_TABS, registrationTabSchema } from "@/lib/residents/schemas";
+import { approveRegistrationAction, rejectRegistrationAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("residents"))("staff.title") };
@@ -93,7 +94,12 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
                   </div>
                   <div className="mt-1 md:mt-0">
                     {tab === "pending" ? (
-                      <RegistrationDecision linkId={r.linkId} requester={r.requester.name} />
+                      <RegistrationDecision
+                        approveRegistrationAction={approveRegistrationAction}
+                        rejectRegistrationAction={rejectRegistrationAction}
+                        linkId={r.linkId}
+                        requester={r.requester.name}
+                      />
                     ) : (
                       <div className="text-slate-600">
                         <div>{t("staff.decidedBy", { name: r.decidedBy ?? "—", date: when(r.updatedAt) })}</div>

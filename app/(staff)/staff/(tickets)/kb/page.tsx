@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { KB_EDIT_ROLES } from "@/lib/tickets/access";
 import { listArticles } from "@/lib/tickets/queries";
+import { saveArticleAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("tickets.kb"))("title") };
@@ -63,7 +64,7 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<{
       </div>
       {canEdit ? (
         <Card title={t("kb.new")}>
-          <KbForm />
+          <KbForm saveArticleAction={saveArticleAction} />
         </Card>
       ) : null}
     </div>

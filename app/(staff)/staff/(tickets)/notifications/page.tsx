@@ -3,6 +3,7 @@ import { Inbox } from "@/components/tickets/inbox";
 import { PageHeader } from "@/components/ui/card";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { markAllReadAction, markReadAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("tickets.notifications"))("title") };
@@ -14,7 +15,7 @@ export default async function StaffNotificationsPage() {
   return (
     <div className="max-w-3xl space-y-4">
       <PageHeader title={t("title")} />
-      <Inbox user={user} resident={false} />
+      <Inbox markReadAction={markReadAction} markAllReadAction={markAllReadAction} user={user} resident={false} />
     </div>
   );
 }

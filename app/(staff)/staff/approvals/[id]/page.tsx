@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { attachAction } from "@/app/(staff)/staff/approvals/actions";
+import { attachAction, decideAction, withdrawAction } from "@/app/(staff)/staff/approvals/actions";
 import { ChainSteps } from "@/components/approvals/chain-steps";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { DecisionForm, WithdrawButton } from "@/components/approvals/decision-form";
@@ -74,7 +74,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               </Link>
             ) : null}
             {mine && ["draft", "pending", "returned"].includes(detail.status) ? (
-              <WithdrawButton requestId={detail.id} />
+              <WithdrawButton withdrawAction={withdrawAction} requestId={detail.id} />
             ) : null}
           </div>
         }
@@ -151,7 +151,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <h3 className="mb-2 text-sm font-semibold">
               {t("actions.decide")} · {tr(current.role as "supervisor")}
             </h3>
-            <DecisionForm requestId={detail.id} position={current.position} />
+            <DecisionForm decideAction={decideAction} requestId={detail.id} position={current.position} />
           </div>
         ) : null}
       </Card>

@@ -12,6 +12,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { searchHouseholds } from "@/lib/registry/households";
 import { loadRegistryView } from "@/lib/registry/view";
+import { takePaymentAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.cashier"))("title") };
@@ -131,6 +132,7 @@ export default async function CashierPage({
           )}
           <h3 className="mb-2 mt-4 text-sm font-semibold">{t("cashier.take")}</h3>
           <CashierForm
+            takePaymentAction={takePaymentAction}
             key={account.id}
             householdId={account.id}
             outstandingFen={account.outstandingFen}

@@ -10,6 +10,7 @@ import { billStatus, fenToYuanText, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
+import { contractPaymentAction, createContractAction, createContractCustomerAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.contracts"))("title") };
@@ -50,7 +51,11 @@ export default async function ContractsPage() {
                 <td className="tabular-nums">{money(Number(c.owedFen))}</td>
                 <td>
                   {Number(c.owedFen) > 0 ? (
-                    <ContractPaymentForm customerId={c.id} owed={fenToYuanText(Number(c.owedFen))} />
+                    <ContractPaymentForm
+                      contractPaymentAction={contractPaymentAction}
+                      customerId={c.id}
+                      owed={fenToYuanText(Number(c.owedFen))}
+                    />
                   ) : null}
                 </td>
               </tr>
@@ -58,7 +63,7 @@ export default async function ContractsPage() {
           </Table>
         )}
         <div className="mt-4">
-          <NewContractCustomerForm />
+          <NewContractCustomerForm createContractCustomerAction={createContractCustomerAction} />
         </div>
       </Card>
       <Card title={t("contracts.list")}>
@@ -90,6 +95,7 @@ export default async function ContractsPage() {
         {customers.length > 0 && communityRows.length > 0 ? (
           <div className="mt-4">
             <NewContractForm
+              createContractAction={createContractAction}
               customers={customers.map((c) => ({ value: c.id, label: c.name }))}
               communities={communityRows.map((c) => ({ value: c.id, label: c.name }))}
               month={month}

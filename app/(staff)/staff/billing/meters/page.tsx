@@ -7,6 +7,7 @@ import { readingSheet } from "@/lib/billing/meters";
 import { companyBuildings, listFeeItems } from "@/lib/billing/queries";
 import { centiToText, fenToYuanText, isPeriod, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
+import { saveReadingsAction } from "../actions";
 
 type Search = { month?: string; building?: string; item?: string };
 const positive = (v: string | undefined) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
@@ -81,6 +82,7 @@ export default async function MetersPage({ searchParams }: { searchParams: Promi
           <>
             <p className="mb-3 text-sm text-slate-600">{t("meters.hint", { price: fenToYuanText(item.priceFen) })}</p>
             <ReadingsForm
+              saveReadingsAction={saveReadingsAction}
               key={`${item.id}-${building?.id}-${month}`}
               feeItemId={item.id}
               period={month}

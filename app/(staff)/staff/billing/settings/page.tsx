@@ -8,6 +8,7 @@ import { listFeeItems } from "@/lib/billing/queries";
 import { priceHistory } from "@/lib/billing/settings";
 import { centiToText, fenToYuanText } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
+import { createFeeItemAction, saveSettingsAction, updateFeeItemAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.settings"))("title") };
@@ -45,17 +46,23 @@ export default async function FeeItemsPage() {
                       )}
                   />
                 </div>
-                <FeeItemRowForm id={i.id} price={fenToYuanText(i.priceFen)} active={i.active} />
+                <FeeItemRowForm
+                  updateFeeItemAction={updateFeeItemAction}
+                  id={i.id}
+                  price={fenToYuanText(i.priceFen)}
+                  active={i.active}
+                />
               </li>
             ))}
           </ul>
         )}
       </Card>
       <Card title={t("settings.add")}>
-        <NewFeeItemForm />
+        <NewFeeItemForm createFeeItemAction={createFeeItemAction} />
       </Card>
       <Card title={t("settings.billing")}>
         <BillingSettingsForm
+          saveSettingsAction={saveSettingsAction}
           dueDay={settings.dueDay}
           rounding={settings.rounding}
           proration={settings.proration}

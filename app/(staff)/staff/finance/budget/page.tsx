@@ -9,6 +9,7 @@ import { BUDGET_CSV_HEADER, budgetGrid } from "@/lib/finance/budget";
 import { ensureCategories, listCategories } from "@/lib/finance/categories";
 import { listCommunityOptions } from "@/lib/hr/queries";
 import { localParts } from "@/lib/hr/rules";
+import { importBudgetAction, saveBudgetGridAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("finance"))("budgetTitle") };
@@ -81,6 +82,7 @@ export default async function BudgetPage({
         <p className="mb-3 text-sm text-slate-600">{t("budget.intro")}</p>
         {community ? (
           <BudgetGrid
+            saveBudgetGridAction={saveBudgetGridAction}
             key={`${community.id}-${year}`}
             communityId={community.id}
             year={year}
@@ -96,7 +98,7 @@ export default async function BudgetPage({
         )}
       </Card>
       <Card title={t("budget.import")}>
-        <BudgetImport year={year} template={template} />
+        <BudgetImport importBudgetAction={importBudgetAction} year={year} template={template} />
       </Card>
     </div>
   );

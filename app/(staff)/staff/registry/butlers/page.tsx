@@ -9,6 +9,7 @@ import { BUTLER_NORM, butlerLoadLevel } from "@/lib/registry/rules";
 import { listButlerLoads } from "@/lib/registry/directory";
 import { loadRegistryFacts } from "@/lib/registry/view";
 import { listPeopleWithRole } from "@/lib/tenancy/queries";
+import { assignSupervisorAction } from "../actions";
 
 const LEVEL_STYLE = { low: "bg-sky-400", normal: "bg-brand-500", high: "bg-red-500" } as const;
 
@@ -68,6 +69,7 @@ export default async function ButlersPage() {
                 <td>
                   {supervisors ? (
                     <SupervisorSelect
+                      assignSupervisorAction={assignSupervisorAction}
                       butlerUserId={b.id}
                       value={b.supervisorId}
                       people={supervisors}

@@ -9,7 +9,7 @@ import { publishedRules } from "@/lib/crm/read";
 import { currentDraft, whatIfPreview } from "@/lib/crm/rulesets";
 import { legalConfirmationOn } from "@/lib/crm/notice-delivery";
 import { getDb } from "@/lib/db";
-import { legalConfirmationAction } from "../actions";
+import { discardDraftAction, legalConfirmationAction, publishDraftAction, saveDraftAction } from "../actions";
 import { and, eq } from "drizzle-orm";
 
 export async function generateMetadata() {
@@ -42,6 +42,9 @@ export default async function CrmRulesPage() {
         {draft ? t("state.draft") : publishedRow.length ? t("state.published") : t("state.defaults")}
       </p>
       <RulesEditor
+        discardDraftAction={discardDraftAction}
+        publishDraftAction={publishDraftAction}
+        saveDraftAction={saveDraftAction}
         initial={draft?.rules ?? published}
         published={published}
         hasDraft={!!draft}

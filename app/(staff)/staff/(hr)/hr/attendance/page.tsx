@@ -9,6 +9,7 @@ import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { monthSheet, recentCorrections, shiftsOf } from "@/lib/hr/attendance";
 import { listCommunityOptions } from "@/lib/hr/queries";
 import { formatMinute, isMonth, localParts } from "@/lib/hr/rules";
+import { correctAttendanceAction, setShiftAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hr.sheet"))("title") };
@@ -135,13 +136,14 @@ export default async function AttendanceSheetPage({
       </Card>
       <Card title={ts("companyTitle")}>
         <ShiftForm
+          setShiftAction={setShiftAction}
           userId={null}
           start={formatMinute(companyShift.startMinute)}
           end={formatMinute(companyShift.endMinute)}
         />
       </Card>
       <Card title={t("correctTitle")}>
-        <CorrectionForm people={sheet.rows} defaultDate={today} />
+        <CorrectionForm correctAttendanceAction={correctAttendanceAction} people={sheet.rows} defaultDate={today} />
       </Card>
       <Card title={t("recentCorrections")}>
         {corrections.length === 0 ? (

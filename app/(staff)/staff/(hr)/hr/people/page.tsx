@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { listCommunityOptions, listStaffRecords, listStaffWithoutRecord } from "@/lib/hr/queries";
 import { nextEmployeeNo } from "@/lib/hr/rules";
+import { createStaffRecordAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("hr"))("peopleTitle") };
@@ -30,6 +31,7 @@ export default async function StaffRecordsPage() {
       {people.length > 0 ? (
         <Card title={t("createRecord")}>
           <CreateStaffRecordForm
+            createStaffRecordAction={createStaffRecordAction}
             people={people}
             communities={communities}
             suggestedNo={nextEmployeeNo(records.map((r) => r.employeeNo))}

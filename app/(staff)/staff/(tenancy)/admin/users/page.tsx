@@ -7,6 +7,7 @@ import type { StaffRole } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { listStaff } from "@/lib/tenancy/queries";
+import { createStaffAction, setStaffRolesAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("staffTitle") };
@@ -20,7 +21,7 @@ export default async function StaffUsersPage() {
     <div className="space-y-4">
       <PageHeader title={t("admin.staffTitle")} subtitle={t("admin.staffSubtitle")} />
       <Card title={t("admin.addStaff")}>
-        <CreateStaffForm />
+        <CreateStaffForm createStaffAction={createStaffAction} />
       </Card>
       <Card>
         {staff.length === 0 ? (
@@ -45,7 +46,7 @@ export default async function StaffUsersPage() {
                   </td>
                   <td>{s.active ? t("admin.active") : t("admin.inactive")}</td>
                   <td>
-                    <EditRoles userId={s.id} roles={staffRoles} />
+                    <EditRoles setStaffRolesAction={setStaffRolesAction} userId={s.id} roles={staffRoles} />
                   </td>
                 </tr>
               );

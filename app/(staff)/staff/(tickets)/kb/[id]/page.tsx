@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { parseId } from "@/lib/registry/page-guards";
 import { KB_EDIT_ROLES } from "@/lib/tickets/access";
 import { getArticle } from "@/lib/tickets/queries";
+import { saveArticleAction } from "../actions";
 
 export default async function KbArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(STAFF_ROLES);
@@ -30,7 +31,7 @@ export default async function KbArticlePage({ params }: { params: Promise<{ id: 
       </Card>
       {user.roles.some((r) => KB_EDIT_ROLES.includes(r)) ? (
         <Card title={t("kb.edit")}>
-          <KbForm article={a} />
+          <KbForm saveArticleAction={saveArticleAction} article={a} />
         </Card>
       ) : null}
     </div>

@@ -23,6 +23,7 @@ import { lastDayBefore } from "@/lib/registry/rules";
 import { parseId } from "@/lib/registry/page-guards";
 import { loadRegistryFacts } from "@/lib/registry/view";
 import { registryViewFor } from "@/lib/registry/access";
+import { setActiveAction } from "../../actions";
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(REGISTRY_VIEW_ROLES);
@@ -70,7 +71,9 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                 {t("edit")}
               </Link>
             ) : null}
-            {canEdit ? <ActiveToggle entity="household" id={id} active={household.active} /> : null}
+            {canEdit ? (
+              <ActiveToggle setActiveAction={setActiveAction} entity="household" id={id} active={household.active} />
+            ) : null}
           </div>
         }
       />

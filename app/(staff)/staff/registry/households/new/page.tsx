@@ -8,6 +8,7 @@ import { REGISTRY_EDIT_ROLES } from "@/lib/registry/access";
 import { listCommunities } from "@/lib/registry/directory";
 import { unitOptions } from "@/lib/registry/household-form-data";
 import { loadRegistryFacts } from "@/lib/registry/view";
+import { createHouseholdAction, updateHouseholdAction } from "../../actions";
 
 /** New household: pick the community first (GET ?community=), then its free units. */
 export default async function NewHouseholdPage({ searchParams }: { searchParams: Promise<{ community?: string }> }) {
@@ -64,7 +65,11 @@ export default async function NewHouseholdPage({ searchParams }: { searchParams:
       </Card>
       {community ? (
         <Card title={community.name}>
-          <HouseholdForm units={options} />
+          <HouseholdForm
+            createHouseholdAction={createHouseholdAction}
+            updateHouseholdAction={updateHouseholdAction}
+            units={options}
+          />
         </Card>
       ) : communities.length === 0 ? (
         <EmptyState>{t("noCommunities")}</EmptyState>

@@ -11,6 +11,7 @@ import { getVisit } from "@/lib/crm/visit-record";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
+import { recordVisitAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("visits.visit"))("record") };
@@ -74,7 +75,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         </Card>
       ) : canRecord ? (
         <Card title={t("record")}>
-          <RecordVisitForm visitId={v.id} typeLabels={typeLabels} />
+          <RecordVisitForm recordVisitAction={recordVisitAction} visitId={v.id} typeLabels={typeLabels} />
         </Card>
       ) : (
         <Card title={t("record")}>

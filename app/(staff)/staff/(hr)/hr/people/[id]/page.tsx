@@ -18,6 +18,9 @@ import { parseId } from "@/lib/registry/page-guards";
 import { TrainingRecord } from "@/components/hr/training-record";
 import { trainingHours, trainingRecord } from "@/lib/hr/training";
 import { assessmentsOf } from "@/lib/hr/assessments";
+import { recordPersonnelChangeAction } from "../change-actions";
+import { setShiftAction } from "../../attendance/actions";
+import { updateStaffRecordAction } from "../actions";
 
 export default async function StaffRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(HR_MANAGE_ROLES);
@@ -55,6 +58,7 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t("editRecord")}>
           <EditStaffRecordForm
+            updateStaffRecordAction={updateStaffRecordAction}
             id={record.id}
             communities={communities}
             values={{
@@ -76,6 +80,7 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
           <Card title={ts("personTitle")}>
             <p className="mb-3 text-xs text-slate-500">{ts("personHint")}</p>
             <ShiftForm
+              setShiftAction={setShiftAction}
               userId={record.userId}
               start={formatMinute(shift.startMinute)}
               end={formatMinute(shift.endMinute)}
@@ -86,7 +91,13 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
       <div className="grid gap-4 lg:grid-cols-2">
         {record.status !== "exited" ? (
           <Card title={tc("record")}>
-            <ChangeForm userId={record.userId} communities={communities} defaultDate={today} successors={successors} />
+            <ChangeForm
+              recordPersonnelChangeAction={recordPersonnelChangeAction}
+              userId={record.userId}
+              communities={communities}
+              defaultDate={today}
+              successors={successors}
+            />
           </Card>
         ) : null}
         <Card title={tc("historyTitle")}>

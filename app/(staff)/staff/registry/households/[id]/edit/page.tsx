@@ -10,6 +10,7 @@ import { unitOptions } from "@/lib/registry/household-form-data";
 import { getHousehold } from "@/lib/registry/households";
 import { parseId } from "@/lib/registry/page-guards";
 import { loadRegistryFacts } from "@/lib/registry/view";
+import { createHouseholdAction, updateHouseholdAction } from "@/app/(staff)/staff/registry/actions";
 
 export default async function EditHouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(REGISTRY_EDIT_ROLES);
@@ -38,6 +39,8 @@ export default async function EditHouseholdPage({ params }: { params: Promise<{ 
       <PageHeader title={t("editHousehold")} />
       <Card>
         <HouseholdForm
+          createHouseholdAction={createHouseholdAction}
+          updateHouseholdAction={updateHouseholdAction}
           units={options}
           initial={{
             id,
