@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition, type ReactNode } from "react";
-import { BAND_STYLE } from "@/lib/crm/bands";
+import { BAND_STYLE } from "@/components/crm/band-style";
 import { BANDS, type Band, type CrmRules } from "@/lib/crm/config";
 import type { FieldErrors } from "@/lib/actions/result";
 import { BandCompare } from "./charts";

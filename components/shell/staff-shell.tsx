@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import type { SessionUser } from "@/lib/auth/session";
-import { navFor, STAFF_NAV } from "@/lib/nav";
+import { navFor, STAFF_NAV } from "@/components/shell/nav";
 import { loadNavBadges } from "./nav-badges";
 import { SidebarLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
@@ -56,7 +56,7 @@ export async function StaffShell({
           <span className="text-sm text-slate-700">
             {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join("、")}
           </span>
-          <NotificationBell href="/staff/notifications" />
+          <NotificationBell user={user} href="/staff/notifications" />
           <LanguageSwitch switchLocale={switchLocale} />
           <SignOutButton />
         </header>

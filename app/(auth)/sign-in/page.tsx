@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { homePathFor } from "@/lib/auth/roles";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/app/_lib/session";
 import { applySavedLocale } from "@/app/actions";
 
 export async function generateMetadata() {

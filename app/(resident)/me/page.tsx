@@ -4,7 +4,7 @@ import { ProfilePanel } from "@/components/auth/profile-panel";
 import { AddHouseholdForm } from "@/components/residents/add-household-form";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { changePasswordAction, signOutEverywhereAction, switchLocale } from "@/app/actions";
 import { requestHouseholdAction } from "./actions";
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ResidentInbox } from "@/components/portal/resident-inbox";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { markAllReadAction, markReadAction } from "@/app/(staff)/staff/(tickets)/notifications/actions";
 
 export async function generateMetadata() {

@@ -1,6 +1,6 @@
 import { StaffShell } from "@/components/shell/staff-shell";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { switchLocale } from "@/app/actions";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PayAhead, PayButton } from "@/components/billing/resident-pay";
 import { GoldCard } from "@/components/crm/gold-card";
 import { Card, EmptyState } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { householdAccount, residentHouseholdIds } from "@/lib/billing/queries";
 import { localDate } from "@/lib/billing/rules";
 import { activeGoldBadges, publishedRules } from "@/lib/crm/read";

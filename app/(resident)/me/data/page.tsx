@@ -3,7 +3,7 @@ import { DataSections } from "@/components/privacy/data-sections";
 import { PrintButton } from "@/components/privacy/print-button";
 import { PrivacyRequestForm } from "@/components/privacy/request-form";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";

@@ -4,7 +4,7 @@ import { PlaceOrder } from "@/components/portal/place-order";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { residentHouseholdIds } from "@/lib/billing/queries";
 import { localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { SurveyForm } from "@/components/crm/visits/survey-form";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { localDate } from "@/lib/billing/rules";
 import { residentSurvey } from "@/lib/crm/surveys";
 import { getDb } from "@/lib/db";

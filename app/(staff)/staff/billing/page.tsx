@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { GenerateForm } from "@/components/billing/generate-form";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { collectionReport, monthsInArrearsByHousehold } from "@/lib/billing/queries";
 import { addMonths, localDate } from "@/lib/billing/rules";

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { ProfilePanel } from "@/components/auth/profile-panel";
 import { PageHeader } from "@/components/ui/card";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { changePasswordAction, signOutEverywhereAction, switchLocale } from "@/app/actions";
 
 export async function generateMetadata() {

@@ -5,9 +5,9 @@ import { BandDonut, TrendChart } from "@/components/crm/charts";
 import { ledgerSentence } from "@/components/crm/ledger-text";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { localDate } from "@/lib/billing/rules";
-import { BAND_STYLE } from "@/lib/crm/bands";
+import { BAND_STYLE } from "@/components/crm/band-style";
 import { BANDS, type Band } from "@/lib/crm/config";
 import {
   bandDistribution,

@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/tickets/action-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { hasAnyRole } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { LETTER_CONFIRM_ROLES } from "@/lib/crm/dispute-access";
 import { lettersAwaitingConfirmation } from "@/lib/crm/legal-letters";
 import { LEGAL_VIEW_ROLES, listLegalCases } from "@/lib/crm/legal";

@@ -3,7 +3,7 @@ import { ClockButton } from "@/components/hr/clock-button";
 import { DayStatusText } from "@/components/hr/day-status";
 import { Card, PageHeader } from "@/components/ui/card";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { myMonth } from "@/lib/hr/attendance";
 import { formatMinute } from "@/lib/hr/rules";

@@ -1,4 +1,4 @@
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 
 /** Only staff who decide registrations; checked outside any loading boundary so a refusal is a real 403. */

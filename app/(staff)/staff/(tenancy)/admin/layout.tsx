@@ -1,4 +1,4 @@
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 
 /**
  * Every admin page is for admins only. The check sits in the layout, outside any loading

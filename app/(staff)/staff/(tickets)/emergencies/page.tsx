@@ -3,7 +3,7 @@ import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { buttonClass, inputClass, labelClass } from "@/components/tickets/order-bits";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SEVERITIES } from "@/db/schema/tickets";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { listCommunities } from "@/lib/registry/directory";
 import { EMERGENCY_ROLES } from "@/lib/tickets/access";

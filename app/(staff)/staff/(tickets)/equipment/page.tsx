@@ -4,7 +4,7 @@ import { buttonClass, inputClass, labelClass } from "@/components/tickets/order-
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { EQUIPMENT_KINDS, PLAN_INTERVALS } from "@/db/schema/tickets";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { listCommunities } from "@/lib/registry/directory";
 import { EQUIPMENT_EDIT_ROLES, EQUIPMENT_ROLES } from "@/lib/tickets/access";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { KbForm } from "@/components/tickets/kb-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { KB_EDIT_ROLES } from "@/lib/tickets/access";
 import { listArticles } from "@/lib/tickets/queries";

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Inbox } from "@/components/tickets/inbox";
 import { PageHeader } from "@/components/ui/card";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { markAllReadAction, markReadAction } from "./actions";
 
 export async function generateMetadata() {

@@ -4,7 +4,7 @@ import { buttonClass, inputClass, labelClass } from "@/components/tickets/order-
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { SEVERITIES, WORK_ORDER_TYPES } from "@/db/schema/tickets";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { listSla } from "@/lib/tickets/catalog";
 import { defaultSla } from "@/lib/tickets/rules";

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/tickets/action-form";
 import { secondaryButtonClass } from "@/components/tickets/order-bits";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { REPAIR_CATEGORIES } from "@/db/schema/tickets";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { listTechnicians } from "@/lib/tickets/queries";
 import { setSkillsAction } from "./actions";

@@ -13,7 +13,7 @@ import { loadActorFacts } from "@/lib/approvals/access";
 import { canViewRequest, requestDetail } from "@/lib/approvals/queries";
 import { isEditable, stepDenial, type StepRole } from "@/lib/approvals/rules";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";

@@ -6,7 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { REQUEST_TYPES } from "@/db/schema/approvals";
 import { requestFormOptions } from "@/lib/approvals/form-data";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { saveRequestAction } from "../actions";
 

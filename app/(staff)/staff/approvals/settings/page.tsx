@@ -4,7 +4,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { REQUEST_TYPES } from "@/db/schema/approvals";
 import { CHAIN_ADMIN_ROLES } from "@/lib/approvals/access";
 import { loadChainConfig } from "@/lib/approvals/commands";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { saveChainsAction } from "../actions";
 

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CashierForm } from "@/components/billing/cashier-form";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { householdAccount } from "@/lib/billing/queries";
 import { localDate } from "@/lib/billing/rules";

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ContractPaymentForm, NewContractCustomerForm, NewContractForm } from "@/components/billing/contract-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { companyCommunities, listContractBills, listContractCustomers, listContracts } from "@/lib/billing/contracts";
 import { lineReason } from "@/lib/billing/proration";

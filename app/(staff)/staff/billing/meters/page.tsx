@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ReadingsForm } from "@/components/billing/readings-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { readingSheet } from "@/lib/billing/meters";
 import { companyBuildings, listFeeItems } from "@/lib/billing/queries";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { BillingSettingsForm, FeeItemRowForm, NewFeeItemForm } from "@/components/billing/fee-item-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_SETTINGS_ROLES } from "@/lib/billing/access";
 import { getBillingSettings } from "@/lib/billing/generate";
 import { listFeeItems } from "@/lib/billing/queries";

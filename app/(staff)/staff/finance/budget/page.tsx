@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { BudgetGrid, BudgetImport } from "@/components/finance/budget-grid";
 import { categoryLabel } from "@/components/finance/category-label";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { FINANCE_EDIT_ROLES } from "@/lib/finance/access";
 import { BUDGET_CSV_HEADER, budgetGrid } from "@/lib/finance/budget";

@@ -5,7 +5,7 @@ import { categoryLabel } from "@/components/finance/category-label";
 import { JournalForm, PostNowButton, ReverseButton } from "@/components/finance/journal-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { FINANCE_EDIT_ROLES } from "@/lib/finance/access";
 import { ensureCategories, listCategories } from "@/lib/finance/categories";

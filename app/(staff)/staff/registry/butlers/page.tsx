@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { SupervisorSelect } from "@/components/registry/assignments";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { BUTLER_NORM, butlerLoadLevel } from "@/lib/registry/rules";
 import { listButlerLoads } from "@/lib/registry/directory";

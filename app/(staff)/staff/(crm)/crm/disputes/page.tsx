@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { DISPUTE_STAFF_ROLES } from "@/lib/crm/dispute-access";
 import { listDisputes } from "@/lib/crm/dispute-queries";
 import { getDb } from "@/lib/db";

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { NOTICE_KIND_VALUES } from "@/db/schema/arrears";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { NOTICE_VIEW_ROLES } from "@/lib/crm/arrears-access";
 import { noticeFilterSchema } from "@/lib/crm/arrears-schemas";
 import { listNotices } from "@/lib/crm/notices";

@@ -3,7 +3,7 @@ import { RulesEditor } from "@/components/crm/rules-editor";
 import { Select } from "@/components/forms/action-fields";
 import { ActionForm } from "@/components/tickets/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { crmRuleSets } from "@/db/schema";
 import { publishedRules } from "@/lib/crm/read";
 import { currentDraft, whatIfPreview } from "@/lib/crm/rulesets";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { SURVEY_AREAS } from "@/lib/crm/rules/visits";
 import { listSurveys, surveyResults, type SurveyGrouping } from "@/lib/crm/surveys";
 import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";

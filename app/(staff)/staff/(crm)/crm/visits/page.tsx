@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { CoverageChart } from "@/components/crm/visits/coverage-chart";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { localDate } from "@/lib/billing/rules";
 import { publishedRules } from "@/lib/crm/read";
 import { previousQuarter, quarterOf } from "@/lib/crm/rules/visits";

@@ -5,7 +5,7 @@ import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { hasAnyRole } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { LETTER_CONFIRM_ROLES } from "@/lib/crm/dispute-access";
 import { localDate } from "@/lib/billing/rules";
 import { LEGAL_EDIT_ROLES, LEGAL_VIEW_ROLES, legalCaseDetail } from "@/lib/crm/legal";

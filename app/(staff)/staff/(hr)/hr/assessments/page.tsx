@@ -6,7 +6,7 @@ import { inputClass, labelClass, Input, Select, Submit } from "@/components/hr/f
 import { ActionForm } from "@/components/tickets/action-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { assessablePeople, listAssessments } from "@/lib/hr/assessments";

@@ -3,7 +3,7 @@ import { CorrectionForm } from "@/components/hr/correction-form";
 import { ShiftForm } from "@/components/hr/shift-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { monthSheet, recentCorrections, shiftsOf } from "@/lib/hr/attendance";

@@ -4,7 +4,7 @@ import { CreateStaffRecordForm } from "@/components/hr/staff-record-form";
 import { StaffStatusBadge } from "@/components/hr/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { listCommunityOptions, listStaffRecords, listStaffWithoutRecord } from "@/lib/hr/queries";

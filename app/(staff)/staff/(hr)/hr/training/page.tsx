@@ -5,7 +5,7 @@ import { Input, Select, Submit } from "@/components/hr/form-bits";
 import { ActionForm } from "@/components/tickets/action-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { listCommunityOptions } from "@/lib/hr/queries";

@@ -3,7 +3,7 @@ import { ChangeHistory } from "@/components/hr/change-history";
 import { RecordDetails } from "@/components/hr/record-details";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { listPersonnelChanges } from "@/lib/hr/changes";
 import { getOwnStaffRecord } from "@/lib/hr/queries";

@@ -4,7 +4,7 @@ import { EditRoles } from "@/components/tenancy/edit-roles";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import type { StaffRole } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { listStaff } from "@/lib/tenancy/queries";
 import { createStaffAction, setStaffRolesAction } from "./actions";

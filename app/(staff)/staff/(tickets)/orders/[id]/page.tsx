@@ -15,7 +15,7 @@ import {
 } from "@/components/tickets/order-bits";
 import { TriageFields } from "@/components/tickets/triage-fields";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { publishedRules } from "@/lib/crm/read";
 import { householdBadges } from "@/lib/crm/badges";
 import { localDate } from "@/lib/billing/rules";
@@ -25,7 +25,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { VisitOrderLink } from "@/components/crm/visits/visit-order-link";
 import { visitOfOrder } from "@/lib/crm/visit-record";
 import { formatDateTime } from "@/lib/i18n/format";
-import { parseId } from "@/lib/registry/page-guards";
+import { parseId } from "@/app/_lib/registry-guards";
 import { loadOrderScope, ORDER_STAFF_ROLES, TRIAGE_ROLES } from "@/lib/tickets/access";
 import { MANAGE_ROLES } from "@/lib/tickets/commands";
 import { getOrderDetail, listArticles } from "@/lib/tickets/queries";

@@ -4,7 +4,7 @@ import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { buttonClass, inputClass, labelClass } from "@/components/tickets/order-bits";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { REPAIR_CATEGORIES, SEVERITIES, WORK_ORDER_TYPES } from "@/db/schema/tickets";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { getHousehold, searchHouseholds } from "@/lib/registry/households";
 import { loadRegistryView } from "@/lib/registry/view";

@@ -7,7 +7,7 @@ import { requestFormOptions } from "@/lib/approvals/form-data";
 import { requestDetail } from "@/lib/approvals/queries";
 import { isEditable } from "@/lib/approvals/rules";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { saveRequestAction } from "../../actions";
 

@@ -7,7 +7,7 @@ import { UnitPeriodForm } from "@/components/billing/unit-period-form";
 import { AdjustBillForm, RefundForm, VoidBillForm } from "@/components/billing/correction-forms";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
 import { householdAccount, listFeeItems } from "@/lib/billing/queries";
 import { fenToYuanText, localDate } from "@/lib/billing/rules";

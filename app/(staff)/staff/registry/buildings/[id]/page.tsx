@@ -10,13 +10,13 @@ import { UnitRangeForm } from "@/components/registry/unit-range-form";
 import { UnitRowEditor } from "@/components/registry/unit-row-editor";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatArea } from "@/lib/i18n/format";
 import { COMMUNITY_VIEW_ROLES } from "@/lib/registry/access";
 import { getBuilding, listUnits } from "@/lib/registry/directory";
-import { buildingScope, communityAccess, parseId } from "@/lib/registry/page-guards";
+import { buildingScope, communityAccess, parseId } from "@/app/_lib/registry-guards";
 import { listPeopleWithRole } from "@/lib/tenancy/queries";
 import {
   assignBuildingButlerAction,

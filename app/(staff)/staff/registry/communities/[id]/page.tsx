@@ -8,11 +8,11 @@ import { EditCommunityForm } from "@/components/registry/community-form";
 import { InactiveBadge } from "@/components/registry/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { COMMUNITY_VIEW_ROLES } from "@/lib/registry/access";
 import { getCommunity, listBuildings, listCommunities } from "@/lib/registry/directory";
-import { communityAccess, parseId } from "@/lib/registry/page-guards";
+import { communityAccess, parseId } from "@/app/_lib/registry-guards";
 import { listPeopleWithRole } from "@/lib/tenancy/queries";
 import {
   assignCommunityManagerAction,

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { HouseholdForm } from "@/components/registry/household-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { REGISTRY_EDIT_ROLES } from "@/lib/registry/access";
 import { listCommunities } from "@/lib/registry/directory";

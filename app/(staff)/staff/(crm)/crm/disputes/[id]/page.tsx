@@ -5,7 +5,7 @@ import { DisputeList } from "@/components/crm/disputes/dispute-list";
 import { Input, Select, TextArea } from "@/components/forms/action-fields";
 import { ActionForm } from "@/components/tickets/action-form";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { DISPUTE_STAFF_ROLES } from "@/lib/crm/dispute-access";
 import { disputePhotoIds, staffDispute } from "@/lib/crm/dispute-queries";
 import { getDb } from "@/lib/db";

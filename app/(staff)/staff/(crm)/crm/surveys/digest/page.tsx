@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { SURVEY_AREAS } from "@/lib/crm/rules/visits";
 import { butlerDigest, digestButlers, getSurvey, listSurveys } from "@/lib/crm/surveys";
 import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/tickets/order-bits";
 import { Card, PageHeader } from "@/components/ui/card";
 import { RecordVisitForm } from "@/components/crm/visits/record-visit-form";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { FOLLOW_UP_TYPES } from "@/lib/crm/schemas/visits";
 import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";
 import { getVisit } from "@/lib/crm/visit-record";

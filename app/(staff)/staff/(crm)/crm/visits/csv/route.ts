@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { routeError } from "@/lib/actions/authorized-route";
 import { hasAnyRole } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/app/_lib/session";
 import { localDate } from "@/lib/billing/rules";
 import { isQuarter, quarterOf } from "@/lib/crm/rules/visits";
 import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";

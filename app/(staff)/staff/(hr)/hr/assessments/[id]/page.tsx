@@ -8,7 +8,7 @@ import { KpiCards } from "@/components/hr/kpi-cards";
 import { ActionForm } from "@/components/tickets/action-form";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { getAssessment } from "@/lib/hr/assessments";
@@ -16,7 +16,7 @@ import { finalGrade, overallScore } from "@/lib/hr/kpi";
 import { computeKpis } from "@/lib/hr/kpi-queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
-import { parseId } from "@/lib/registry/page-guards";
+import { parseId } from "@/app/_lib/registry-guards";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { inputClass, labelClass } from "@/components/hr/form-bits";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { assessmentRanking } from "@/lib/hr/assessments";

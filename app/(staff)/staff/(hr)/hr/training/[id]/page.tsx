@@ -6,12 +6,12 @@ import { Input, Select, smallButtonClass, Submit } from "@/components/hr/form-bi
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { listStaffRecords } from "@/lib/hr/queries";
 import { formatHours, getCourse } from "@/lib/hr/training";
-import { parseId } from "@/lib/registry/page-guards";
+import { parseId } from "@/app/_lib/registry-guards";
 
 /** One course: enrol staff, mark attendance, complete with a score (HR, admin). */
 export default async function CoursePage({ params }: { params: Promise<{ id: string }> }) {

@@ -2,9 +2,9 @@ import "server-only";
 import { notFound } from "next/navigation";
 import type { SessionUser } from "@/lib/auth/session";
 import type { DbOrTx } from "@/lib/db/client";
-import { canAssignInCommunity, canEditCommunity, registryViewFor, type RegistryView } from "./access";
-import { browsableBuildings, browsableCommunityIds } from "./browse";
-import { loadRegistryFacts } from "./view";
+import { canAssignInCommunity, canEditCommunity, registryViewFor, type RegistryView } from "@/lib/registry/access";
+import { browsableBuildings, browsableCommunityIds } from "@/lib/registry/browse";
+import { loadRegistryFacts } from "@/lib/registry/view";
 
 /**
  * For community and building pages: 404 for another company's community and for one outside the

@@ -1,8 +1,8 @@
 import { getRequestConfig } from "next-intl/server";
 import { cookies } from "next/headers";
-import { getSessionUser } from "@/lib/auth/session";
-import { loadMessages } from "./messages";
-import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, isLocale, LOCALE_COOKIE } from "./config";
+import { getSessionUser } from "./session";
+import { loadMessages } from "@/lib/i18n/messages";
+import { DEFAULT_LOCALE, DEFAULT_TIME_ZONE, isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 
 /**
  * The locale comes from the NEXT_LOCALE cookie (set by the language switch, and at sign-in
