@@ -22,6 +22,47 @@ const config = [
       ],
     },
   },
+  // ── UI layers (issue 13, ui branch) ─────────────────────────────────────────────────────────
+  // components/ never import app/: a page imports its route's server actions and hands them to the
+  // client components as props (typed with ActionFn/SchemaAction from lib/actions/result.ts).
+  // If another block configures import/no-restricted-paths for components/**, merge this zone into it
+  // (a later config of the same rule replaces the options of an earlier one).
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./components",
+              from: "./app",
+              message: "components must not import app/: pass the server action in as a prop from the page",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // lib/ holds no Next.js or React (navigation, page guards, session cache and styles live in app/ or
+  // components/). A separate rule key from the core no-restricted-imports so it does not replace the
+  // per-module blocks above/below (billing must not import crm). `server-only` stays allowed.
+  {
+    files: ["lib/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(next|react|react-dom)(/.*)?$",
+              message: "lib holds no Next.js or React: put Next/React glue in app/_lib/ or components/",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     ignores: [
       ".next/**",

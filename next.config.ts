@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin("./app/_lib/i18n-request.ts");
 
 /** Baseline security headers for every response. The CSP (per-response nonce) and HSTS are set in proxy.ts. */
 const securityHeaders = [

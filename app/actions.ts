@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { authorizedAction, publicAction } from "@/lib/actions/authorized-action";
 import { AppError } from "@/lib/actions/result";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/app/_lib/session";
 import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/config";
 import { changePasswordSchema, emptySchema, localeSchema } from "@/lib/tenancy/schemas";
 import { changePassword, setUserLocale, signOutEverywhere } from "@/lib/tenancy/commands";

@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { homePathFor } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/app/_lib/session";
+import { switchLocale } from "@/app/actions";
 
 export default async function LandingPage() {
   const user = await getSessionUser();
@@ -15,7 +16,7 @@ export default async function LandingPage() {
     <main className="mx-auto flex min-h-dvh max-w-3xl flex-col px-5 py-6">
       <header className="flex items-center justify-between">
         <span className="text-lg font-bold text-brand-700">{t("name")}</span>
-        <LanguageSwitch />
+        <LanguageSwitch switchLocale={switchLocale} />
       </header>
       <section className="flex flex-1 flex-col justify-center gap-6 py-10">
         <h1 className="text-3xl font-bold leading-tight text-slate-900 sm:text-4xl">{t("fullName")}</h1>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/ui/language-switch";
+import { switchLocale } from "@/app/actions";
 
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("app");
@@ -10,7 +11,7 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
         <Link href="/" className="text-lg font-bold text-brand-700">
           {t("name")}
         </Link>
-        <LanguageSwitch />
+        <LanguageSwitch switchLocale={switchLocale} />
       </header>
       <main className="flex flex-1 items-start justify-center px-5 pb-10 sm:items-center">
         <div className="w-full max-w-sm rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">{children}</div>

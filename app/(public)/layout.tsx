@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/ui/language-switch";
+import { switchLocale } from "@/app/actions";
 
 /** Documents anyone may read (privacy notice, data-processing agreement), signed in or not. */
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
@@ -11,7 +12,7 @@ export default async function PublicLayout({ children }: { children: React.React
         <Link href="/" className="text-lg font-bold text-brand-700">
           {t("name")}
         </Link>
-        <LanguageSwitch />
+        <LanguageSwitch switchLocale={switchLocale} />
       </header>
       <main className="flex-1 px-4 pb-10">
         <div className="mx-auto w-full max-w-2xl rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-8">

@@ -1,10 +1,11 @@
 import { redirect } from "next/navigation";
 import { EmergencyBanner } from "@/components/portal/emergency-banner";
 import { ResidentShell } from "@/components/shell/resident-shell";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { acceptedVersion } from "@/lib/privacy/consent";
 import { needsConsent, PRIVACY_NOTICE_VERSION } from "@/lib/privacy/rules";
+import { switchLocale } from "@/app/actions";
 
 export default async function ResidentLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser(["resident"]);
@@ -12,7 +13,7 @@ export default async function ResidentLayout({ children }: { children: React.Rea
   if (needsConsent(await acceptedVersion(getDb(), user.companyId, user.id, "privacy_notice"), PRIVACY_NOTICE_VERSION))
     redirect("/privacy/consent");
   return (
-    <ResidentShell roles={user.roles}>
+    <ResidentShell switchLocale={switchLocale} user={user}>
       <EmergencyBanner user={user} />
       {children}
     </ResidentShell>

@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { saveChainsAction } from "@/app/(staff)/staff/approvals/actions";
 import { Button } from "@/components/ui/button";
 import type { FieldErrors } from "@/lib/actions/result";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { chainConfigSchema } from "@/lib/approvals/schemas";
 
 const TYPES = ["contract", "procurement", "expense", "general", "leave"] as const;
 const ROLES = ["supervisor", "project_manager", "admin", "finance", "hr"] as const;
@@ -13,7 +14,13 @@ type Role = (typeof ROLES)[number];
 type Draft = Record<(typeof TYPES)[number], { tiers: { max: string; roles: Role[] }[]; financeReview: boolean }>;
 
 /** The admin's chain editor: per type, tiers (limit in yuan, roles in order) and the finance review switch. Validated on the server. */
-export function ChainSettings({ initial }: { initial: Draft }) {
+export function ChainSettings({
+  saveChainsAction,
+  initial,
+}: {
+  saveChainsAction: SchemaAction<typeof chainConfigSchema>;
+  initial: Draft;
+}) {
   const t = useTranslations("approvals");
   const tr = useTranslations();
   const router = useRouter();

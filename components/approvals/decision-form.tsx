@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { decideAction, withdrawAction } from "@/app/(staff)/staff/approvals/actions";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { decisionSchema, withdrawSchema } from "@/lib/approvals/schemas";
 
 function useRun() {
   const router = useRouter();
@@ -26,7 +27,15 @@ function useRun() {
 }
 
 /** Approve / reject / return the current step, with a comment (required to reject or return). */
-export function DecisionForm({ requestId, position }: { requestId: number; position: number }) {
+export function DecisionForm({
+  decideAction,
+  requestId,
+  position,
+}: {
+  decideAction: SchemaAction<typeof decisionSchema>;
+  requestId: number;
+  position: number;
+}) {
   const t = useTranslations("approvals");
   const tr = useTranslations();
   const [comment, setComment] = useState("");
@@ -71,7 +80,13 @@ export function DecisionForm({ requestId, position }: { requestId: number; posit
 }
 
 /** The requester withdraws before the end. */
-export function WithdrawButton({ requestId }: { requestId: number }) {
+export function WithdrawButton({
+  withdrawAction,
+  requestId,
+}: {
+  withdrawAction: SchemaAction<typeof withdrawSchema>;
+  requestId: number;
+}) {
   const t = useTranslations("approvals");
   const tr = useTranslations();
   const { busy, error, run } = useRun();

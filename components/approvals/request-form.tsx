@@ -3,7 +3,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useFieldArray } from "react-hook-form";
-import { saveRequestAction } from "@/app/(staff)/staff/approvals/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -15,6 +14,7 @@ import { requestSchema } from "@/lib/approvals/schemas";
 import { parseYuan } from "@/lib/billing/rules";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
+import type { SchemaAction } from "@/lib/actions/result";
 
 export interface RequestDefaults {
   id?: number;
@@ -39,11 +39,13 @@ export interface RequestDefaults {
  * editable; "Submit" sends it into its approval chain.
  */
 export function RequestForm({
+  saveRequestAction,
   type,
   defaults,
   communities,
   categories,
 }: {
+  saveRequestAction: SchemaAction<typeof requestSchema, { id: number }>;
   type: RequestType;
   defaults: RequestDefaults;
   communities: { id: number; name: string }[];

@@ -4,12 +4,19 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { applySavedLocale } from "@/app/actions";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { emptySchema } from "@/lib/tenancy/schemas";
 
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({
+  applySavedLocale,
+  next,
+}: {
+  applySavedLocale: SchemaAction<typeof emptySchema>;
+  next: string;
+}) {
   const t = useTranslations("auth");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);

@@ -3,14 +3,14 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { signUpAction } from "@/app/(auth)/sign-up/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { AcceptBox } from "@/components/privacy/accept-box";
 import { Field } from "@/components/ui/field";
 import { signUpSchema } from "@/lib/tenancy/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
-export function SignUpForm() {
+export function SignUpForm({ signUpAction }: { signUpAction: SchemaAction<typeof signUpSchema> }) {
   const t = useTranslations();
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(signUpSchema, signUpAction, {

@@ -7,19 +7,21 @@ import { FormFooter } from "@/components/registry/form-footer";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { takePaymentAction } from "@/app/(staff)/staff/billing/actions";
 import { fenToYuanText } from "@/lib/billing/rules";
 import { CASHIER_METHODS, cashierPaymentSchema } from "@/lib/billing/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
 /**
  * Takes a payment at the desk (what is owed by default; choosing months ahead adds that many
  * months of fees, held as credit). One idempotency key per form: a double click records one payment.
  */
 export function CashierForm({
+  takePaymentAction,
   householdId,
   outstandingFen,
   monthlyFen,
 }: {
+  takePaymentAction: SchemaAction<typeof cashierPaymentSchema, { paymentId: number }>;
   householdId: number;
   outstandingFen: number;
   monthlyFen: number;

@@ -6,11 +6,19 @@ import { FormFooter } from "@/components/registry/form-footer";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { chargeAction } from "@/app/(staff)/staff/billing/actions";
 import { chargeSchema } from "@/lib/billing/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
 /** Charges a one-off service (fee items of kind one_off) to the household. */
-export function ChargeForm({ householdId, items }: { householdId: number; items: { id: number; label: string }[] }) {
+export function ChargeForm({
+  chargeAction,
+  householdId,
+  items,
+}: {
+  chargeAction: SchemaAction<typeof chargeSchema>;
+  householdId: number;
+  items: { id: number; label: string }[];
+}) {
   const t = useTranslations("billing");
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(chargeSchema, chargeAction, {

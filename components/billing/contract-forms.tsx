@@ -8,16 +8,16 @@ import { FormFooter } from "@/components/registry/form-footer";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import {
-  contractPaymentAction,
-  createContractAction,
-  createContractCustomerAction,
-} from "@/app/(staff)/staff/billing/actions";
 import { CASHIER_METHODS, contractCustomerSchema, contractPaymentSchema, contractSchema } from "@/lib/billing/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
 type Option = { value: number; label: string };
 
-export function NewContractCustomerForm() {
+export function NewContractCustomerForm({
+  createContractCustomerAction,
+}: {
+  createContractCustomerAction: SchemaAction<typeof contractCustomerSchema>;
+}) {
   const t = useTranslations("billing.contracts");
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(
@@ -44,10 +44,12 @@ export function NewContractCustomerForm() {
 }
 
 export function NewContractForm({
+  createContractAction,
   customers,
   communities,
   month,
 }: {
+  createContractAction: SchemaAction<typeof contractSchema>;
   customers: Option[];
   communities: Option[];
   month: string;
@@ -91,7 +93,15 @@ export function NewContractForm({
   );
 }
 
-export function ContractPaymentForm({ customerId, owed }: { customerId: number; owed: string }) {
+export function ContractPaymentForm({
+  contractPaymentAction,
+  customerId,
+  owed,
+}: {
+  contractPaymentAction: SchemaAction<typeof contractPaymentSchema, { paymentId: number; receiptNo: string }>;
+  customerId: number;
+  owed: string;
+}) {
   const t = useTranslations("billing");
   const router = useRouter();
   const [key, setKey] = useState(() => crypto.randomUUID());

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { FormFooter } from "@/components/registry/form-footer";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
-import { adjustBillAction, refundAction, voidBillAction } from "@/app/(staff)/staff/billing/actions";
 import { adjustSchema, refundSchema, voidSchema } from "@/lib/billing/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
 /** A disclosure holding one correction form (finance only; the actions check the role again). */
 function Disclosure({ label, children, danger }: { label: string; children: React.ReactNode; danger?: boolean }) {
@@ -22,7 +22,13 @@ function Disclosure({ label, children, danger }: { label: string; children: Reac
   );
 }
 
-export function VoidBillForm({ billId }: { billId: number }) {
+export function VoidBillForm({
+  voidBillAction,
+  billId,
+}: {
+  voidBillAction: SchemaAction<typeof voidSchema>;
+  billId: number;
+}) {
   const t = useTranslations("billing");
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(voidSchema, voidBillAction, {
@@ -40,7 +46,13 @@ export function VoidBillForm({ billId }: { billId: number }) {
   );
 }
 
-export function AdjustBillForm({ billId }: { billId: number }) {
+export function AdjustBillForm({
+  adjustBillAction,
+  billId,
+}: {
+  adjustBillAction: SchemaAction<typeof adjustSchema>;
+  billId: number;
+}) {
   const t = useTranslations("billing");
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(adjustSchema, adjustBillAction, {
@@ -64,7 +76,15 @@ export function AdjustBillForm({ billId }: { billId: number }) {
   );
 }
 
-export function RefundForm({ paymentId, defaultAmount }: { paymentId: number; defaultAmount: string }) {
+export function RefundForm({
+  refundAction,
+  paymentId,
+  defaultAmount,
+}: {
+  refundAction: SchemaAction<typeof refundSchema>;
+  paymentId: number;
+  defaultAmount: string;
+}) {
   const t = useTranslations("billing");
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(refundSchema, refundAction, {

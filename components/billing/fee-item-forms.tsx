@@ -7,11 +7,11 @@ import { FormFooter } from "@/components/registry/form-footer";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { createFeeItemAction, saveSettingsAction, updateFeeItemAction } from "@/app/(staff)/staff/billing/actions";
 import { FEE_ITEM_KINDS, PRORATION_MODES, ROUNDING_MODES } from "@/db/schema/billing";
 import { feeItemSchema, feeItemUpdateSchema, settingsSchema } from "@/lib/billing/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
-export function NewFeeItemForm() {
+export function NewFeeItemForm({ createFeeItemAction }: { createFeeItemAction: SchemaAction<typeof feeItemSchema> }) {
   const t = useTranslations("billing");
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(feeItemSchema, createFeeItemAction, {
@@ -43,7 +43,17 @@ export function NewFeeItemForm() {
   );
 }
 
-export function FeeItemRowForm({ id, price, active }: { id: number; price: string; active: boolean }) {
+export function FeeItemRowForm({
+  updateFeeItemAction,
+  id,
+  price,
+  active,
+}: {
+  updateFeeItemAction: SchemaAction<typeof feeItemUpdateSchema>;
+  id: number;
+  price: string;
+  active: boolean;
+}) {
   const t = useTranslations("billing.settings");
   const router = useRouter();
   const [saved, setSaved] = useState(false);
@@ -83,11 +93,13 @@ export function FeeItemRowForm({ id, price, active }: { id: number; price: strin
 }
 
 export function BillingSettingsForm({
+  saveSettingsAction,
   dueDay,
   rounding,
   proration,
   vacancyRate,
 }: {
+  saveSettingsAction: SchemaAction<typeof settingsSchema>;
   dueDay: number;
   rounding: (typeof ROUNDING_MODES)[number];
   proration: (typeof PRORATION_MODES)[number];

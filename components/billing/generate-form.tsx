@@ -5,10 +5,17 @@ import { useState } from "react";
 import { FormFooter } from "@/components/registry/form-footer";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
-import { generateBillsAction } from "@/app/(staff)/staff/billing/actions";
 import { generateSchema } from "@/lib/billing/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { generateBills } from "@/lib/billing/generate";
 
-export function GenerateForm({ defaultPeriod }: { defaultPeriod: string }) {
+export function GenerateForm({
+  generateBillsAction,
+  defaultPeriod,
+}: {
+  generateBillsAction: SchemaAction<typeof generateSchema, Awaited<ReturnType<typeof generateBills>>>;
+  defaultPeriod: string;
+}) {
   const t = useTranslations("billing.generate");
   const [done, setDone] = useState<string | null>(null);
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(generateSchema, generateBillsAction, {

@@ -5,8 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormFooter } from "@/components/registry/form-footer";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { saveReadingsAction } from "@/app/(staff)/staff/billing/actions";
 import { readingsSchema } from "@/lib/billing/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
 export interface ReadingRow {
   unitId: number;
@@ -19,7 +19,17 @@ export interface ReadingRow {
 }
 
 /** The reading sheet: one input per unit not yet read this month. Empty inputs are skipped. */
-export function ReadingsForm({ feeItemId, period, rows }: { feeItemId: number; period: string; rows: ReadingRow[] }) {
+export function ReadingsForm({
+  saveReadingsAction,
+  feeItemId,
+  period,
+  rows,
+}: {
+  saveReadingsAction: SchemaAction<typeof readingsSchema>;
+  feeItemId: number;
+  period: string;
+  rows: ReadingRow[];
+}) {
   const t = useTranslations("billing.meters");
   const tr = useTranslations();
   const router = useRouter();

@@ -4,16 +4,19 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { startCheckoutAction } from "@/app/(resident)/bills/actions";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { checkoutSchema } from "@/lib/billing/schemas";
 
 /** Opens a sandbox checkout for the given bills (and months ahead) and goes to it. */
 export function PayButton({
+  startCheckoutAction,
   householdId,
   billIds,
   aheadMonths = 0,
   label,
   variant = "primary",
 }: {
+  startCheckoutAction: SchemaAction<typeof checkoutSchema, { sessionId: string }>;
   householdId: number;
   billIds: number[];
   aheadMonths?: number;
@@ -51,7 +54,15 @@ export function PayButton({
 }
 
 /** Pay N months ahead: choose N, then checkout. */
-export function PayAhead({ householdId, billIds }: { householdId: number; billIds: number[] }) {
+export function PayAhead({
+  startCheckoutAction,
+  householdId,
+  billIds,
+}: {
+  startCheckoutAction: Parameters<typeof PayButton>[0]["startCheckoutAction"];
+  householdId: number;
+  billIds: number[];
+}) {
   const t = useTranslations("billing.resident");
   const [months, setMonths] = useState(12);
   return (
@@ -71,6 +82,7 @@ export function PayAhead({ householdId, billIds }: { householdId: number; billId
         </select>
       </label>
       <PayButton
+        startCheckoutAction={startCheckoutAction}
         householdId={householdId}
         billIds={billIds}
         aheadMonths={months}

@@ -6,15 +6,17 @@ import { FormFooter } from "@/components/registry/form-footer";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { transferUnitAction } from "@/app/(staff)/staff/billing/actions";
 import { transferFormSchema } from "@/lib/registry/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
 /** 过户: moves one of the household's units to the buyer (by household code) on a date, then opens the transfer statement. */
 export function TransferForm({
+  transferUnitAction,
   householdId,
   units,
   today,
 }: {
+  transferUnitAction: SchemaAction<typeof transferFormSchema, { unitId: number; date: string }>;
   householdId: number;
   units: { id: number; label: string }[];
   today: string;

@@ -6,14 +6,24 @@ import { FormFooter } from "@/components/registry/form-footer";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
-import { addUnitPeriodAction } from "@/app/(staff)/staff/billing/actions";
 import { UNIT_PERIOD_KINDS } from "@/db/schema/billing";
 import { unitPeriodSchema } from "@/lib/billing/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
 type Option = { id: number; label: string };
 
 /** Marks one of the household's units vacant (空置), fee-free or developer-paid (开发商承担: billed to a contract customer) for a period. */
-export function UnitPeriodForm({ units, customers, today }: { units: Option[]; customers: Option[]; today: string }) {
+export function UnitPeriodForm({
+  addUnitPeriodAction,
+  units,
+  customers,
+  today,
+}: {
+  addUnitPeriodAction: SchemaAction<typeof unitPeriodSchema>;
+  units: Option[];
+  customers: Option[];
+  today: string;
+}) {
   const t = useTranslations("billing");
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(unitPeriodSchema, addUnitPeriodAction, {

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { BAND_STYLE, GOLD_STYLE } from "@/lib/crm/bands";
+import { BAND_STYLE, GOLD_STYLE } from "@/components/crm/band-style";
 import type { Band } from "@/lib/crm/config";
 
 /**

@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { BAND_STYLE } from "@/lib/crm/bands";
+import { BAND_STYLE } from "@/components/crm/band-style";
 import { BANDS, type Band } from "@/lib/crm/config";
 
 /** Households per band as a donut in the band colours. */

@@ -3,11 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition, type ReactNode } from "react";
-import { discardDraftAction, publishDraftAction, saveDraftAction } from "@/app/(staff)/staff/crm/actions";
-import { BAND_STYLE } from "@/lib/crm/bands";
+import { BAND_STYLE } from "@/components/crm/band-style";
 import { BANDS, type Band, type CrmRules } from "@/lib/crm/config";
 import type { FieldErrors } from "@/lib/actions/result";
 import { BandCompare } from "./charts";
+import type { ActionFn, SchemaAction } from "@/lib/actions/result";
+import type { crmRulesSchema } from "@/lib/crm/schemas";
 
 type Preview = { current: Record<Band, number>; draft: Record<Band, number>; total: number; moved: number };
 
@@ -37,11 +38,17 @@ function forServer(v: unknown): unknown {
  * preview; then publish or discard.
  */
 export function RulesEditor({
+  discardDraftAction,
+  publishDraftAction,
+  saveDraftAction,
   initial,
   published,
   hasDraft,
   initialPreview,
 }: {
+  discardDraftAction: ActionFn<Record<string, never>>;
+  publishDraftAction: ActionFn<Record<string, never>>;
+  saveDraftAction: SchemaAction<typeof crmRulesSchema, Preview>;
   initial: CrmRules;
   published: CrmRules;
   hasDraft: boolean;

@@ -3,17 +3,21 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { importBudgetAction, saveBudgetGridAction } from "@/app/(staff)/staff/finance/actions";
 import { Button } from "@/components/ui/button";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { budgetGridSchema, budgetImportSchema } from "@/lib/finance/schemas";
+import type { importBudgetCsv, saveBudgetGrid } from "@/lib/finance/budget";
 
 const MONTHS = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"];
 
 /** The year's budget of one community: one row per category, 12 month cells (yuan). */
 export function BudgetGrid({
+  saveBudgetGridAction,
   communityId,
   year,
   rows,
 }: {
+  saveBudgetGridAction: SchemaAction<typeof budgetGridSchema, Awaited<ReturnType<typeof saveBudgetGrid>>>;
   communityId: number;
   year: number;
   rows: { categoryId: number; label: string; kind: string; months: string[] }[];
@@ -98,7 +102,15 @@ export function BudgetGrid({
 }
 
 /** CSV import: the whole file is checked; row errors are listed and nothing is written unless all rows are valid. */
-export function BudgetImport({ year, template }: { year: number; template: string }) {
+export function BudgetImport({
+  importBudgetAction,
+  year,
+  template,
+}: {
+  importBudgetAction: SchemaAction<typeof budgetImportSchema, Awaited<ReturnType<typeof importBudgetCsv>>>;
+  year: number;
+  template: string;
+}) {
   const t = useTranslations("finance");
   const tr = useTranslations();
   const router = useRouter();

@@ -3,20 +3,23 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { journalAction, postActualsAction, reverseAction } from "@/app/(staff)/staff/finance/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormFooter } from "@/components/registry/form-footer";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { journalSchema } from "@/lib/finance/schemas";
+import type { ActionFn, SchemaAction } from "@/lib/actions/result";
+import type { reversalSchema } from "@/lib/finance/schemas";
 
 /** A manual adjustment: category, community (or company level), signed amount, date, reason. */
 export function JournalForm({
+  journalAction,
   categories,
   communities,
   today,
 }: {
+  journalAction: SchemaAction<typeof journalSchema>;
   categories: { id: number; label: string }[];
   communities: { id: number; name: string }[];
   today: string;
@@ -69,7 +72,15 @@ export function JournalForm({
 }
 
 /** Reverses one entry with a reason (asked in a prompt). */
-export function ReverseButton({ entryId, today }: { entryId: number; today: string }) {
+export function ReverseButton({
+  reverseAction,
+  entryId,
+  today,
+}: {
+  reverseAction: SchemaAction<typeof reversalSchema>;
+  entryId: number;
+  today: string;
+}) {
   const t = useTranslations("finance.journal");
   const tr = useTranslations();
   const router = useRouter();
@@ -100,7 +111,11 @@ export function ReverseButton({ entryId, today }: { entryId: number; today: stri
 }
 
 /** Runs the posting job (income from payments) for this company now. */
-export function PostNowButton() {
+export function PostNowButton({
+  postActualsAction,
+}: {
+  postActualsAction: ActionFn<Record<string, never>, { n: number }>;
+}) {
   const t = useTranslations("finance.journal");
   const router = useRouter();
   const [done, setDone] = useState<number | null>(null);

@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { recordPersonnelChangeAction } from "@/app/(staff)/staff/hr/people/change-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormFooter } from "@/components/registry/form-footer";
 import { Field } from "@/components/ui/field";
@@ -11,14 +10,17 @@ import { SelectField } from "@/components/ui/select-field";
 import { CHANGE_KINDS } from "@/db/schema/hr";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { personnelChangeSchema } from "@/lib/hr/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
 /** Records a transfer, role change, promotion or exit with its date and reason. */
 export function ChangeForm({
+  recordPersonnelChangeAction,
   userId,
   communities,
   defaultDate,
   successors = [],
 }: {
+  recordPersonnelChangeAction: SchemaAction<typeof personnelChangeSchema>;
   userId: number;
   communities: { id: number; name: string }[];
   defaultDate: string;

@@ -3,10 +3,17 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { clockAction } from "@/app/(staff)/staff/attendance/actions";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { clockSchema } from "@/lib/hr/schemas";
 
 /** The one big button: clock in, then clock out; the server decides the time. */
-export function ClockButton({ kind }: { kind: "in" | "out" | null }) {
+export function ClockButton({
+  clockAction,
+  kind,
+}: {
+  clockAction: SchemaAction<typeof clockSchema>;
+  kind: "in" | "out" | null;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, start] = useTransition();

@@ -3,18 +3,20 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { correctAttendanceAction } from "@/app/(staff)/staff/hr/attendance/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormFooter } from "@/components/registry/form-footer";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { attendanceCorrectionSchema } from "@/lib/hr/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
 /** HR corrects one entry: person, date, in/out, time and a reason (kept in the audit log). */
 export function CorrectionForm({
+  correctAttendanceAction,
   people,
   defaultDate,
 }: {
+  correctAttendanceAction: SchemaAction<typeof attendanceCorrectionSchema>;
   people: { userId: number; name: string; employeeNo: string }[];
   defaultDate: string;
 }) {

@@ -3,14 +3,24 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { setShiftAction } from "@/app/(staff)/staff/hr/attendance/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormFooter } from "@/components/registry/form-footer";
 import { Field } from "@/components/ui/field";
 import { shiftSchema } from "@/lib/hr/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
 /** Work hours: the company default (no userId) or one person's override. */
-export function ShiftForm({ userId, start, end }: { userId: number | null; start: string; end: string }) {
+export function ShiftForm({
+  setShiftAction,
+  userId,
+  start,
+  end,
+}: {
+  setShiftAction: SchemaAction<typeof shiftSchema>;
+  userId: number | null;
+  start: string;
+  end: string;
+}) {
   const t = useTranslations("hr.shift");
   const router = useRouter();
   const [saved, setSaved] = useState(false);

@@ -3,13 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { createStaffRecordAction, updateStaffRecordAction } from "@/app/(staff)/staff/hr/people/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormFooter } from "@/components/registry/form-footer";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { STAFF_STATUSES } from "@/db/schema/hr";
 import { staffRecordSchema, staffRecordUpdateSchema } from "@/lib/hr/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
 type Option = { id: number; name: string };
 
@@ -36,10 +36,12 @@ function useOptions(communities: Option[]) {
 }
 
 export function CreateStaffRecordForm({
+  createStaffRecordAction,
   people,
   communities,
   suggestedNo,
 }: {
+  createStaffRecordAction: SchemaAction<typeof staffRecordSchema, { id: number }>;
   people: (Option & { phone: string | null; email: string | null })[];
   communities: Option[];
   suggestedNo: string;
@@ -105,10 +107,12 @@ export function CreateStaffRecordForm({
 }
 
 export function EditStaffRecordForm({
+  updateStaffRecordAction,
   id,
   values,
   communities,
 }: {
+  updateStaffRecordAction: SchemaAction<typeof staffRecordUpdateSchema>;
   id: number;
   values: StaffRecordValues;
   communities: Option[];

@@ -2,10 +2,17 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { markNoticeReadAction } from "@/app/(resident)/community/actions";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { idSchema } from "@/lib/portal/schemas";
 
 /** Marks the open announcement read once, then refreshes so the emergency banner goes away. */
-export function MarkRead({ id }: { id: number }) {
+export function MarkRead({
+  markNoticeReadAction,
+  id,
+}: {
+  markNoticeReadAction: SchemaAction<typeof idSchema>;
+  id: number;
+}) {
   const router = useRouter();
   const done = useRef(false);
   useEffect(() => {
@@ -14,6 +21,6 @@ export function MarkRead({ id }: { id: number }) {
     markNoticeReadAction({ id }).then((r) => {
       if (r.ok) router.refresh();
     });
-  }, [id, router]);
+  }, [id, router, markNoticeReadAction]);
   return null;
 }

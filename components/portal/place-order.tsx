@@ -3,17 +3,20 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { placeOrderAction } from "@/app/(resident)/shop/actions";
 import { Button } from "@/components/ui/button";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { placeOrderSchema } from "@/lib/portal/schemas";
 
 type Totals = { subtotal: string; discountPercent: number; discount: string; total: string };
 
 /** Chooses the household, shows the server-computed totals for it, places the order and goes to pay. */
 export function PlaceOrder({
+  placeOrderAction,
   households,
   lines,
   totals,
 }: {
+  placeOrderAction: SchemaAction<typeof placeOrderSchema, { checkoutId: string }>;
   households: { id: number; name: string }[];
   lines: { productId: number; quantity: number }[];
   totals: Record<number, Totals>;

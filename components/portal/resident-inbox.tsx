@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { markAllReadAction } from "@/app/(staff)/staff/notifications/actions";
 import { ActionForm } from "@/components/tickets/action-form";
 import { NotificationLink } from "@/components/tickets/notification-link";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -10,13 +9,22 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { residentNotices } from "@/lib/portal/notices";
 import { listNotifications } from "@/lib/tickets/queries";
+import type { ActionFn } from "@/lib/actions/result";
 
 type Entry =
   | { key: string; at: Date; kind: "notice"; id: number; title: string; emergency: boolean; unread: boolean }
   | { key: string; at: Date; kind: "notification"; id: number; text: string; href: string | null; unread: boolean };
 
 /** The resident's one inbox: every notification (work orders, activities, shop) and every announcement, newest first. */
-export async function ResidentInbox({ user }: { user: SessionUser }) {
+export async function ResidentInbox({
+  markReadAction,
+  markAllReadAction,
+  user,
+}: {
+  markReadAction: ActionFn<{ id: number }>;
+  markAllReadAction: ActionFn<FormData, { id: number } | null>;
+  user: SessionUser;
+}) {
   const [tt, tp] = await Promise.all([getTranslations("tickets"), getTranslations("portal")]);
   const locale = (await getLocale()) as Locale;
   const db = getDb();
@@ -91,7 +99,7 @@ export async function ResidentInbox({ user }: { user: SessionUser }) {
                   {e.title}
                 </Link>
               ) : e.href ? (
-                <NotificationLink id={e.id} href={e.href} unread={e.unread}>
+                <NotificationLink markReadAction={markReadAction} id={e.id} href={e.href} unread={e.unread}>
                   {e.text}
                 </NotificationLink>
               ) : (

@@ -3,14 +3,20 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { submitPrivacyRequestAction } from "@/app/(resident)/me/data/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { PRIVACY_REQUEST_KINDS } from "@/db/schema/privacy";
 import { privacyRequestSchema } from "@/lib/privacy/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
 
 /** A resident asks for a correction or a deletion (kind as two large tiles, then the details). */
-export function PrivacyRequestForm({ retentionYears }: { retentionYears: number }) {
+export function PrivacyRequestForm({
+  submitPrivacyRequestAction,
+  retentionYears,
+}: {
+  submitPrivacyRequestAction: SchemaAction<typeof privacyRequestSchema>;
+  retentionYears: number;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const [sent, setSent] = useState(false);

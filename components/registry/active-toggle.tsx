@@ -2,16 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { setActiveAction } from "@/app/(staff)/staff/registry/actions";
 import type { ActivatableEntity } from "@/lib/registry/commands";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { activeSchema } from "@/lib/registry/schemas";
 
 /** Deactivate / reactivate with a confirmation; history stays on the row. */
 export function ActiveToggle({
+  setActiveAction,
   entity,
   id,
   active,
   compact = false,
 }: {
+  setActiveAction: SchemaAction<typeof activeSchema>;
   entity: ActivatableEntity;
   id: number;
   active: boolean;

@@ -1,20 +1,19 @@
 "use client";
 
-import {
-  assignBuildingButlerAction,
-  assignCommunityManagerAction,
-  assignSupervisorAction,
-} from "@/app/(staff)/staff/registry/actions";
 import { AssignSelect } from "./assign-select";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { buildingButlerSchema, communityManagerSchema, supervisorSchema } from "@/lib/registry/schemas";
 
 type People = { id: number; name: string }[];
 
 export function BuildingButlerSelect({
+  assignBuildingButlerAction,
   buildingId,
   value,
   people,
   label,
 }: {
+  assignBuildingButlerAction: SchemaAction<typeof buildingButlerSchema>;
   buildingId: number;
   value: number | null;
   people: People;
@@ -31,11 +30,13 @@ export function BuildingButlerSelect({
 }
 
 export function SupervisorSelect({
+  assignSupervisorAction,
   butlerUserId,
   value,
   people,
   label,
 }: {
+  assignSupervisorAction: SchemaAction<typeof supervisorSchema>;
   butlerUserId: number;
   value: number | null;
   people: People;
@@ -52,11 +53,13 @@ export function SupervisorSelect({
 }
 
 export function CommunityManagerSelect({
+  assignCommunityManagerAction,
   communityId,
   value,
   people,
   label,
 }: {
+  assignCommunityManagerAction: SchemaAction<typeof communityManagerSchema>;
   communityId: number;
   value: number | null;
   people: People;

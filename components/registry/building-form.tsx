@@ -2,13 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { createBuildingAction, updateBuildingAction } from "@/app/(staff)/staff/registry/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { buildingSchema, buildingUpdateSchema } from "@/lib/registry/schemas";
 import { FormFooter } from "./form-footer";
+import type { SchemaAction } from "@/lib/actions/result";
 
-export function CreateBuildingForm({ communityId }: { communityId: number }) {
+export function CreateBuildingForm({
+  createBuildingAction,
+  communityId,
+}: {
+  createBuildingAction: SchemaAction<typeof buildingSchema>;
+  communityId: number;
+}) {
   const t = useTranslations("registry");
   const [saved, setSaved] = useState(false);
   const { form, onSubmit, errorOf, formError, submitting } = useActionForm(buildingSchema, createBuildingAction, {
@@ -39,11 +45,13 @@ export function CreateBuildingForm({ communityId }: { communityId: number }) {
 }
 
 export function EditBuildingForm({
+  updateBuildingAction,
   id,
   code,
   name,
   floors,
 }: {
+  updateBuildingAction: SchemaAction<typeof buildingUpdateSchema>;
   id: number;
   code: string;
   name: string;

@@ -3,13 +3,17 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { createCommunityAction, updateCommunityAction } from "@/app/(staff)/staff/registry/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { communitySchema, communityUpdateSchema } from "@/lib/registry/schemas";
 import { FormFooter } from "./form-footer";
+import type { SchemaAction } from "@/lib/actions/result";
 
-export function CreateCommunityForm() {
+export function CreateCommunityForm({
+  createCommunityAction,
+}: {
+  createCommunityAction: SchemaAction<typeof communitySchema, { id: number }>;
+}) {
   const t = useTranslations("registry");
   const router = useRouter();
   const { form, onSubmit, errorOf, formError, submitting } = useActionForm(communitySchema, createCommunityAction, {
@@ -25,7 +29,17 @@ export function CreateCommunityForm() {
   );
 }
 
-export function EditCommunityForm({ id, name, address }: { id: number; name: string; address: string | null }) {
+export function EditCommunityForm({
+  updateCommunityAction,
+  id,
+  name,
+  address,
+}: {
+  updateCommunityAction: SchemaAction<typeof communityUpdateSchema>;
+  id: number;
+  name: string;
+  address: string | null;
+}) {
   const t = useTranslations("registry");
   const [saved, setSaved] = useState(false);
   const { form, onSubmit, errorOf, formError, submitting } = useActionForm(

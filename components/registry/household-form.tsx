@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useFieldArray } from "react-hook-form";
-import { createHouseholdAction, updateHouseholdAction } from "@/app/(staff)/staff/registry/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -11,6 +10,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { HOUSEHOLD_KINDS } from "@/db/schema/registry";
 import { householdSchema, householdUpdateSchema } from "@/lib/registry/schemas";
 import { FormFooter } from "./form-footer";
+import type { SchemaAction } from "@/lib/actions/result";
 
 export interface UnitOption {
   id: number;
@@ -26,7 +26,17 @@ interface Initial {
 }
 
 /** Create or edit a household: name, owner/tenant, the units it holds, contacts (the first is primary). */
-export function HouseholdForm({ units, initial }: { units: UnitOption[]; initial?: Initial }) {
+export function HouseholdForm({
+  createHouseholdAction,
+  updateHouseholdAction,
+  units,
+  initial,
+}: {
+  createHouseholdAction: SchemaAction<typeof householdSchema, { id: number }>;
+  updateHouseholdAction: SchemaAction<typeof householdUpdateSchema>;
+  units: UnitOption[];
+  initial?: Initial;
+}) {
   const t = useTranslations("registry");
   const tRoot = useTranslations();
   const router = useRouter();

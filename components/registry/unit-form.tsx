@@ -2,20 +2,26 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { createUnitAction, updateUnitAction } from "@/app/(staff)/staff/registry/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { UNIT_TYPES } from "@/db/schema/registry";
 import { unitSchema, unitUpdateSchema } from "@/lib/registry/schemas";
 import { FormFooter } from "./form-footer";
+import type { SchemaAction } from "@/lib/actions/result";
 
 function useTypeOptions() {
   const t = useTranslations("registry");
   return UNIT_TYPES.map((v) => ({ value: v, label: t(`unitType.${v}`) }));
 }
 
-export function CreateUnitForm({ buildingId }: { buildingId: number }) {
+export function CreateUnitForm({
+  createUnitAction,
+  buildingId,
+}: {
+  createUnitAction: SchemaAction<typeof unitSchema>;
+  buildingId: number;
+}) {
   const t = useTranslations("registry");
   const types = useTypeOptions();
   const [saved, setSaved] = useState(false);
@@ -49,6 +55,7 @@ export function CreateUnitForm({ buildingId }: { buildingId: number }) {
 }
 
 export function EditUnitForm(props: {
+  updateUnitAction: SchemaAction<typeof unitUpdateSchema>;
   id: number;
   number: string;
   floor: number | null;
@@ -58,7 +65,7 @@ export function EditUnitForm(props: {
 }) {
   const t = useTranslations("registry");
   const types = useTypeOptions();
-  const { form, onSubmit, errorOf, formError, submitting } = useActionForm(unitUpdateSchema, updateUnitAction, {
+  const { form, onSubmit, errorOf, formError, submitting } = useActionForm(unitUpdateSchema, props.updateUnitAction, {
     defaultValues: { id: props.id, number: props.number, floor: props.floor ?? "", area: props.area, type: props.type },
     onSuccess: () => props.onDone?.(),
   });

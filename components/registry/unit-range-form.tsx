@@ -2,18 +2,20 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { assignUnitRangeButlerAction } from "@/app/(staff)/staff/registry/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { unitRangeButlerSchema } from "@/lib/registry/schemas";
 import { FormFooter } from "./form-footer";
+import type { SchemaAction } from "@/lib/actions/result";
 
 /** Assigns a range of the building's units (first … last unit number) to a butler. */
 export function UnitRangeForm({
+  assignUnitRangeButlerAction,
   buildingId,
   butlers,
 }: {
+  assignUnitRangeButlerAction: SchemaAction<typeof unitRangeButlerSchema, { units: number }>;
   buildingId: number;
   butlers: { id: number; name: string }[];
 }) {

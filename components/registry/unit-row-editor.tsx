@@ -4,9 +4,12 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { UNIT_TYPES } from "@/db/schema/registry";
 import { EditUnitForm } from "./unit-form";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { unitUpdateSchema } from "@/lib/registry/schemas";
 
 /** An "edit" toggle that opens the unit's form in place. */
 export function UnitRowEditor(props: {
+  updateUnitAction: SchemaAction<typeof unitUpdateSchema>;
   id: number;
   number: string;
   floor: number | null;

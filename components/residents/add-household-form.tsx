@@ -3,15 +3,19 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { requestHouseholdAction } from "@/app/(resident)/me/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { requestHouseholdSchema } from "@/lib/residents/schemas";
 import { RelationPicker } from "./relation-picker";
+import type { SchemaAction } from "@/lib/actions/result";
 
 /** A signed-in resident asks to be linked to another household with its code. */
-export function AddHouseholdForm() {
+export function AddHouseholdForm({
+  requestHouseholdAction,
+}: {
+  requestHouseholdAction: SchemaAction<typeof requestHouseholdSchema>;
+}) {
   const t = useTranslations();
   const [sent, setSent] = useState(false);
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(

@@ -3,6 +3,8 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatArea } from "@/lib/i18n/format";
 import type { HomeHousehold, UnitLine } from "@/lib/residents/queries";
 import { RemoveLinkButton } from "./remove-link-button";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { removeLinkSchema } from "@/lib/residents/schemas";
 
 export async function UnitList({ units }: { units: UnitLine[] }) {
   const locale = (await getLocale()) as Locale;
@@ -19,7 +21,13 @@ export async function UnitList({ units }: { units: UnitLine[] }) {
 }
 
 /** One approved household on the resident's home; an owner also sees and manages its other people. */
-export async function HouseholdCard({ household }: { household: HomeHousehold }) {
+export async function HouseholdCard({
+  removeLinkAction,
+  household,
+}: {
+  removeLinkAction: SchemaAction<typeof removeLinkSchema>;
+  household: HomeHousehold;
+}) {
   const t = await getTranslations("residents");
   const isOwner = household.relation === "owner";
   return (
@@ -45,7 +53,9 @@ export async function HouseholdCard({ household }: { household: HomeHousehold })
                     <span className="ml-2 text-xs text-slate-500">{t(`relation.${p.relation}`)}</span>
                     <span className="ml-2 text-xs tabular-nums text-slate-500">{p.maskedPhone}</span>
                   </span>
-                  {p.relation === "owner" ? null : <RemoveLinkButton linkId={p.linkId} name={p.name} />}
+                  {p.relation === "owner" ? null : (
+                    <RemoveLinkButton removeLinkAction={removeLinkAction} linkId={p.linkId} name={p.name} />
+                  )}
                 </li>
               ))}
             </ul>

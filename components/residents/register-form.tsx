@@ -4,16 +4,16 @@ import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { registerAction } from "@/app/(auth)/register/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { AcceptBox } from "@/components/privacy/accept-box";
 import { Field } from "@/components/ui/field";
 import { registerSchema } from "@/lib/residents/schemas";
 import { RelationPicker } from "./relation-picker";
+import type { SchemaAction } from "@/lib/actions/result";
 
 /** Resident registration with a household code; on success the person is signed in and lands on /home. */
-export function RegisterForm() {
+export function RegisterForm({ registerAction }: { registerAction: SchemaAction<typeof registerSchema> }) {
   const t = useTranslations();
   const router = useRouter();
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(registerSchema, registerAction, {

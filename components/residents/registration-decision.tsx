@@ -2,13 +2,24 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { approveRegistrationAction, rejectRegistrationAction } from "@/app/(staff)/staff/registrations/actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { rejectRegistrationSchema } from "@/lib/residents/schemas";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { approveRegistrationSchema } from "@/lib/residents/schemas";
 
 /** Approve at once, or reject with an optional reason the resident will see. */
-export function RegistrationDecision({ linkId, requester }: { linkId: number; requester: string }) {
+export function RegistrationDecision({
+  approveRegistrationAction,
+  rejectRegistrationAction,
+  linkId,
+  requester,
+}: {
+  approveRegistrationAction: SchemaAction<typeof approveRegistrationSchema>;
+  rejectRegistrationAction: SchemaAction<typeof rejectRegistrationSchema>;
+  linkId: number;
+  requester: string;
+}) {
   const t = useTranslations();
   const [rejecting, setRejecting] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -2,11 +2,20 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { removeLinkAction } from "@/app/(resident)/home/actions";
 import { Button } from "@/components/ui/button";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { removeLinkSchema } from "@/lib/residents/schemas";
 
 /** An owner removes a family member or tenant, after an inline confirmation. */
-export function RemoveLinkButton({ linkId, name }: { linkId: number; name: string }) {
+export function RemoveLinkButton({
+  removeLinkAction,
+  linkId,
+  name,
+}: {
+  removeLinkAction: SchemaAction<typeof removeLinkSchema>;
+  linkId: number;
+  name: string;
+}) {
   const t = useTranslations();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import type { NavBadge, NavItem } from "@/lib/nav";
+import type { NavBadge, NavItem } from "@/components/shell/nav";
 import { countPendingRegistrations } from "@/lib/residents/queries";
 import { loadActorFacts } from "@/lib/approvals/access";
 import { countWaiting } from "@/lib/approvals/queries";

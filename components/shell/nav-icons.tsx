@@ -40,7 +40,7 @@ import {
   GraduationCap,
   Award,
 } from "lucide-react";
-import type { NavIcon } from "@/lib/nav";
+import type { NavIcon } from "@/components/shell/nav";
 
 const ICONS: Record<NavIcon, LucideIcon> = {
   approvals: ClipboardCheck,

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { NavBadge, NavItem } from "@/lib/nav";
+import type { NavBadge, NavItem } from "@/components/shell/nav";
 import { NavIconView } from "./nav-icons";
 
 function isActive(pathname: string, href: string, exact: boolean) {

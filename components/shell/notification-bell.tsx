@@ -1,14 +1,12 @@
 import { Bell } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getSessionUser } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { unreadCount } from "@/lib/tickets/queries";
 
-/** The inbox bell with the unread count, for both shells. */
-export async function NotificationBell({ href }: { href: string }) {
-  const user = await getSessionUser();
-  if (!user) return null;
+/** The inbox bell with the unread count, for both shells (the shell hands it the signed-in user). */
+export async function NotificationBell({ user, href }: { user: SessionUser; href: string }) {
   const n = await unreadCount(getDb(), user.companyId, user.id);
   const t = await getTranslations("tickets.notifications");
   return (

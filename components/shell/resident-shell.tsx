@@ -1,21 +1,31 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/ui/language-switch";
-import type { Role } from "@/lib/auth/roles";
-import { navFor, RESIDENT_NAV } from "@/lib/nav";
+import type { SessionUser } from "@/lib/auth/session";
+import { navFor, RESIDENT_NAV } from "@/components/shell/nav";
 import { BottomLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { localeSchema } from "@/lib/tenancy/schemas";
 
 /** Mobile-first resident frame: a slim header, the page, and a bottom navigation bar. */
-export async function ResidentShell({ roles, children }: { roles: Role[]; children: ReactNode }) {
+export async function ResidentShell({
+  switchLocale,
+  user,
+  children,
+}: {
+  switchLocale: SchemaAction<typeof localeSchema>;
+  user: SessionUser;
+  children: ReactNode;
+}) {
   const t = await getTranslations();
   return (
     <div className="mx-auto flex min-h-dvh max-w-md flex-col bg-slate-50">
       <header className="sticky top-0 z-10 flex items-center justify-between border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
         <span className="font-bold text-brand-700">{t("app.name")}</span>
         <div className="flex items-center gap-2">
-          <NotificationBell href="/notifications" />
-          <LanguageSwitch />
+          <NotificationBell user={user} href="/notifications" />
+          <LanguageSwitch switchLocale={switchLocale} />
         </div>
       </header>
       <main id="main" className="flex-1 px-4 pb-24 pt-4">
@@ -25,7 +35,7 @@ export async function ResidentShell({ roles, children }: { roles: Role[]; childr
         aria-label={t("nav.mainNav")}
         className="no-print fixed inset-x-0 bottom-0 z-10 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)]"
       >
-        <BottomLinks items={navFor(RESIDENT_NAV, roles)} />
+        <BottomLinks items={navFor(RESIDENT_NAV, user.roles)} />
       </nav>
     </div>
   );

@@ -2,14 +2,24 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import type { SessionUser } from "@/lib/auth/session";
-import { navFor, STAFF_NAV } from "@/lib/nav";
+import { navFor, STAFF_NAV } from "@/components/shell/nav";
 import { loadNavBadges } from "./nav-badges";
 import { SidebarLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { localeSchema } from "@/lib/tenancy/schemas";
 
 /** Staff frame: a sidebar whose entries follow the user's roles; on phones it folds into a menu. */
-export async function StaffShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+export async function StaffShell({
+  switchLocale,
+  user,
+  children,
+}: {
+  switchLocale: SchemaAction<typeof localeSchema>;
+  user: SessionUser;
+  children: ReactNode;
+}) {
   const t = await getTranslations();
   const items = navFor(STAFF_NAV, user.roles);
   const badges = await loadNavBadges(user, items);
@@ -46,8 +56,8 @@ export async function StaffShell({ user, children }: { user: SessionUser; childr
           <span className="text-sm text-slate-700">
             {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join("、")}
           </span>
-          <NotificationBell href="/staff/notifications" />
-          <LanguageSwitch />
+          <NotificationBell user={user} href="/staff/notifications" />
+          <LanguageSwitch switchLocale={switchLocale} />
           <SignOutButton />
         </header>
         <main id="main" className="flex-1 p-4 lg:p-6">

@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { markAllReadAction } from "@/app/(staff)/staff/notifications/actions";
 import { ActionForm } from "@/components/tickets/action-form";
 import { NotificationLink } from "@/components/tickets/notification-link";
 import { Card, EmptyState } from "@/components/ui/card";
@@ -8,9 +7,20 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { listNotifications } from "@/lib/tickets/queries";
+import type { ActionFn } from "@/lib/actions/result";
 
 /** The in-app inbox, for staff and residents. Resident links go to /requests/…, staff links to /staff/orders/…. */
-export async function Inbox({ user, resident }: { user: SessionUser; resident: boolean }) {
+export async function Inbox({
+  markReadAction,
+  markAllReadAction,
+  user,
+  resident,
+}: {
+  markReadAction: ActionFn<{ id: number }>;
+  markAllReadAction: ActionFn<FormData, { id: number } | null>;
+  user: SessionUser;
+  resident: boolean;
+}) {
   const t = await getTranslations("tickets");
   const tAll = await getTranslations();
   const locale = (await getLocale()) as Locale;
@@ -54,7 +64,7 @@ export async function Inbox({ user, resident }: { user: SessionUser; resident: b
             return (
               <li key={n.id} className={`py-2 text-sm ${n.readAt ? "text-slate-500" : "font-medium text-slate-900"}`}>
                 {href ? (
-                  <NotificationLink id={n.id} href={href} unread={!n.readAt}>
+                  <NotificationLink markReadAction={markReadAction} id={n.id} href={href} unread={!n.readAt}>
                     {text}
                   </NotificationLink>
                 ) : (

@@ -1,12 +1,14 @@
 import { getTranslations } from "next-intl/server";
-import { saveArticleAction } from "@/app/(staff)/staff/kb/actions";
 import { KB_CATEGORIES, WORK_ORDER_TYPES } from "@/db/schema/tickets";
 import { ActionForm, FieldError } from "./action-form";
 import { buttonClass, inputClass, labelClass } from "./order-bits";
+import type { ActionFn } from "@/lib/actions/result";
 
 export async function KbForm({
+  saveArticleAction,
   article,
 }: {
+  saveArticleAction: ActionFn<FormData, { id: number } | null>;
   article?: { id: number; title: string; category: string; body: string; workOrderTypes: string[]; public: boolean };
 }) {
   const t = await getTranslations("tickets");

@@ -3,15 +3,17 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
-import { markReadAction } from "@/app/(staff)/staff/notifications/actions";
+import type { ActionFn } from "@/lib/actions/result";
 
 /** An inbox entry's link: opening it marks the entry read first (unread ones only). */
 export function NotificationLink({
+  markReadAction,
   id,
   href,
   unread,
   children,
 }: {
+  markReadAction: ActionFn<{ id: number }>;
   id: number;
   href: string;
   unread: boolean;

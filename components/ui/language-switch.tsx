@@ -3,10 +3,17 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { switchLocale } from "@/app/actions";
 import { LOCALES } from "@/lib/i18n/config";
+import type { SchemaAction } from "@/lib/actions/result";
+import type { localeSchema } from "@/lib/tenancy/schemas";
 
-export function LanguageSwitch({ className = "" }: { className?: string }) {
+export function LanguageSwitch({
+  switchLocale,
+  className = "",
+}: {
+  switchLocale: SchemaAction<typeof localeSchema>;
+  className?: string;
+}) {
   const t = useTranslations("language");
   const locale = useLocale();
   const router = useRouter();

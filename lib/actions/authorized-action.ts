@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { readSessionUser, type SessionUser } from "@/lib/auth/session";
 import { hasAnyRole, type Role } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
@@ -61,7 +61,7 @@ export function authorizedAction<S extends z.ZodType, T>(
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
 ) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
-    const user = await getSessionUser();
+    const user = await readSessionUser();
     if (!user) return { ok: false, code: "unauthenticated", message: "errors.unauthenticated" };
     if (!hasAnyRole(user.roles, options.roles)) return { ok: false, code: "forbidden", message: "errors.forbidden" };
     const parsed = parse(options.schema, input);

@@ -1,5 +1,5 @@
 import "server-only";
-import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { readSessionUser, type SessionUser } from "@/lib/auth/session";
 import { hasAnyRole, type Role } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
@@ -53,7 +53,7 @@ export async function authorizeRoute(
 ): Promise<{ ok: true; ctx: RouteContext } | { ok: false; response: Response }> {
   if (request.method !== "GET" && request.method !== "HEAD" && !sameOrigin(request))
     return { ok: false, response: routeError("forbidden") };
-  const user = await getSessionUser();
+  const user = await readSessionUser();
   if (!user) return { ok: false, response: routeError("unauthenticated") };
   if (!hasAnyRole(user.roles, roles)) return { ok: false, response: routeError("forbidden") };
   return { ok: true, ctx: { db: getDb(), user, companyId: user.companyId } };

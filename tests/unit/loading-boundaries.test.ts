@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
  * nested layout a loading boundary wraps must therefore never refuse (README: "Loading states").
  */
 const APP = path.resolve(__dirname, "../../app");
-const REFUSES = /\bnotFound\(|\bforbidden\(|lib\/registry\/page-guards/;
+const REFUSES = /\bnotFound\(|\bforbidden\(|_lib\/registry-guards/;
 
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

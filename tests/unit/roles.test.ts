@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hasAnyRole, homePathFor, isRole, isStaff, ROLES, STAFF_ROLES } from "@/lib/auth/roles";
-import { navFor, STAFF_NAV } from "@/lib/nav";
+import { navFor, STAFF_NAV } from "@/components/shell/nav";
 
 describe("roles", () => {
   it("lists the ten roles of SPEC §2, staff roles without resident", () => {

@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RegisterForm } from "@/components/residents/register-form";
 import { homePathFor } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/app/_lib/session";
+import { registerAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("residents"))("register.title") };
@@ -17,7 +18,7 @@ export default async function RegisterPage() {
     <>
       <h1 className="text-xl font-semibold">{t("title")}</h1>
       <p className="mb-5 mt-1 text-sm text-slate-600">{t("subtitle")}</p>
-      <RegisterForm />
+      <RegisterForm registerAction={registerAction} />
       <p className="mt-5 text-sm text-slate-600">
         {t("haveAccount")}{" "}
         <Link href="/sign-in" className="font-medium text-brand-700 hover:underline">

@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { homePathFor } from "@/lib/auth/roles";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/app/_lib/session";
+import { applySavedLocale } from "@/app/actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("signInTitle") };
@@ -21,7 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="text-xl font-semibold">{t("signInTitle")}</h1>
       <p className="mb-5 mt-1 text-sm text-slate-600">{t("signInSubtitle")}</p>
-      <SignInForm next={next} />
+      <SignInForm applySavedLocale={applySavedLocale} next={next} />
       <p className="mt-5 text-sm text-slate-600">
         {t("noAccount")}{" "}
         <Link href="/sign-up" className="font-medium text-brand-700 hover:underline">

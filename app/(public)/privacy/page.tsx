@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { NOTICE_SECTIONS, PrivacyDocument } from "@/components/privacy/document";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/app/_lib/session";
 import { PRIVACY_NOTICE_VERSION } from "@/lib/privacy/rules";
 
 export async function generateMetadata() {

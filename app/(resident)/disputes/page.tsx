@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { DisputeList } from "@/components/disputes/dispute-list";
+import { DisputeList } from "@/components/crm/disputes/dispute-list";
 import { EmptyState } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { disputePhotoIds, residentDisputes } from "@/lib/crm/dispute-queries";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";

@@ -6,7 +6,8 @@ import { PortalTiles } from "@/components/portal/tiles";
 import { HouseholdCard } from "@/components/residents/household-card";
 import { RequestCard } from "@/components/residents/request-card";
 import { Card, EmptyState } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
+import { localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
@@ -14,6 +15,7 @@ import { residentDashboard } from "@/lib/portal/home";
 import { residentNotices } from "@/lib/portal/notices";
 import { residentHome } from "@/lib/residents/queries";
 import { localDate } from "@/lib/time/zone";
+import { removeLinkAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("roleHome"))("resident") };
@@ -146,7 +148,7 @@ export default async function ResidentHome() {
         ) : (
           <ul className="space-y-3">
             {households.map((h) => (
-              <HouseholdCard key={h.linkId} household={h} />
+              <HouseholdCard removeLinkAction={removeLinkAction} key={h.linkId} household={h} />
             ))}
           </ul>
         )}

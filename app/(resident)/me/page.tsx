@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { ProfilePanel } from "@/components/profile/profile-panel";
+import { ProfilePanel } from "@/components/auth/profile-panel";
 import { AddHouseholdForm } from "@/components/residents/add-household-form";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
+import { changePasswordAction, signOutEverywhereAction, switchLocale } from "@/app/actions";
+import { requestHouseholdAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("profile"))("title") };
@@ -36,10 +38,17 @@ export default async function ResidentMe() {
       </Link>
       <div id="add-household" className="scroll-mt-16">
         <Card title={t("residents.add.title")}>
-          <AddHouseholdForm />
+          <AddHouseholdForm requestHouseholdAction={requestHouseholdAction} />
         </Card>
       </div>
-      <ProfilePanel name={user.name} phone={user.phone} email={user.email} />
+      <ProfilePanel
+        switchLocale={switchLocale}
+        changePasswordAction={changePasswordAction}
+        signOutEverywhereAction={signOutEverywhereAction}
+        name={user.name}
+        phone={user.phone}
+        email={user.email}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ResidentInbox } from "@/components/portal/resident-inbox";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
+import { markAllReadAction, markReadAction } from "@/app/(staff)/staff/(tickets)/notifications/actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("tickets.notifications"))("title") };
@@ -12,7 +13,7 @@ export default async function ResidentNotificationsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-lg font-semibold">{t("title")}</h1>
-      <ResidentInbox user={user} />
+      <ResidentInbox markReadAction={markReadAction} markAllReadAction={markAllReadAction} user={user} />
     </div>
   );
 }

@@ -1,8 +1,13 @@
 import { StaffShell } from "@/components/shell/staff-shell";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
+import { switchLocale } from "@/app/actions";
 
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser(STAFF_ROLES);
-  return <StaffShell user={user}>{children}</StaffShell>;
+  return (
+    <StaffShell switchLocale={switchLocale} user={user}>
+      {children}
+    </StaffShell>
+  );
 }

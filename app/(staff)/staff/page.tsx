@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { butlerSummary, registryCounts } from "@/lib/registry/queries";
 import { countMembersByRole } from "@/lib/tenancy/queries";

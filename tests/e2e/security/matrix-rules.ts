@@ -118,7 +118,7 @@ export function resolveUrl(url: string, f: MatrixFixtures): string {
 
 /**
  * Every page and route handler under app/, as its URL pattern: route groups dropped, dynamic
- * segments kept ("app/(staff)/staff/orders/[id]/page.tsx" → "/staff/orders/[id]").
+ * segments kept ("app/(staff)/staff/(tickets)/orders/[id]/page.tsx" → "/staff/orders/[id]").
  */
 export function appRoutes(appDir: string): string[] {
   const out: string[] = [];

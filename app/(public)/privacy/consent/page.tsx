@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { NOTICE_SECTIONS, PrivacyDocument } from "@/components/privacy/document";
 import { ActionForm } from "@/components/tickets/action-form";
 import { Button } from "@/components/ui/button";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { acceptedVersion } from "@/lib/privacy/consent";
 import { needsConsent, PRIVACY_NOTICE_VERSION } from "@/lib/privacy/rules";

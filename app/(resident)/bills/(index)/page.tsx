@@ -3,15 +3,16 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PayAhead, PayButton } from "@/components/billing/resident-pay";
 import { GoldCard } from "@/components/crm/gold-card";
 import { Card, EmptyState } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
 import { householdAccount } from "@/lib/billing/queries/household-account";
 import { residentHouseholdIds } from "@/lib/billing/queries/bills";
+import { requireUser } from "@/app/_lib/session";
 import { localDate } from "@/lib/billing/rules";
 import { activeGoldBadges, publishedRules } from "@/lib/crm/read";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatFen } from "@/lib/i18n/format";
 import { localDate } from "@/lib/time/zone";
+import { startCheckoutAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.resident"))("title") };
@@ -60,7 +61,12 @@ export default async function ResidentBillsPage() {
                   </div>
                 </div>
                 {unpaid.length > 1 ? (
-                  <PayButton householdId={a.id} billIds={unpaid.map((b) => b.id)} label={t("resident.payAll")} />
+                  <PayButton
+                    startCheckoutAction={startCheckoutAction}
+                    householdId={a.id}
+                    billIds={unpaid.map((b) => b.id)}
+                    label={t("resident.payAll")}
+                  />
                 ) : null}
               </div>
               <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
@@ -139,7 +145,12 @@ export default async function ResidentBillsPage() {
                         >
                           {td("disputeBill")}
                         </Link>
-                        <PayButton householdId={a.id} billIds={[b.id]} label={t("resident.payThis")} />
+                        <PayButton
+                          startCheckoutAction={startCheckoutAction}
+                          householdId={a.id}
+                          billIds={[b.id]}
+                          label={t("resident.payThis")}
+                        />
                       </div>
                     </li>
                   ))}
@@ -148,7 +159,11 @@ export default async function ResidentBillsPage() {
             </Card>
             <Card title={t("resident.payAhead")}>
               <p className="mb-3 text-sm text-slate-600">{t("resident.aheadHint", { monthly: money(a.monthlyFen) })}</p>
-              <PayAhead householdId={a.id} billIds={unpaid.map((b) => b.id)} />
+              <PayAhead
+                startCheckoutAction={startCheckoutAction}
+                householdId={a.id}
+                billIds={unpaid.map((b) => b.id)}
+              />
             </Card>
             <Card title={t("resident.history")}>
               {a.payments.length === 0 ? (

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PortalTiles } from "@/components/portal/tiles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("portal.community"))("title") };

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Labeled, TextArea } from "@/components/forms/action-fields";
 import { ActionForm } from "@/components/tickets/action-form";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { residentBill } from "@/lib/crm/dispute-queries";
 import { residentNotice } from "@/lib/crm/notices";
 import { getDb } from "@/lib/db";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, EmptyState } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { KB_CATEGORIES } from "@/db/schema/tickets";
 import { getDb } from "@/lib/db";
 import { listArticles } from "@/lib/tickets/queries";

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
-import { parseId } from "@/lib/registry/page-guards";
+import { parseId } from "@/app/_lib/registry-guards";
 import { getArticle } from "@/lib/tickets/queries";
 
 export default async function GuideArticlePage({ params }: { params: Promise<{ id: string }> }) {

@@ -3,13 +3,14 @@ import { DataSections } from "@/components/privacy/data-sections";
 import { PrintButton } from "@/components/privacy/print-button";
 import { PrivacyRequestForm } from "@/components/privacy/request-form";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
 import { collectMyData, MY_DATA_SECTIONS, type MyDataSection } from "@/lib/privacy/my-data";
 import { requestsOf } from "@/lib/privacy/requests";
 import { privacySettings } from "@/lib/privacy/settings";
+import { submitPrivacyRequestAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("privacy.myData"))("title") };
@@ -52,7 +53,7 @@ export default async function MyDataPage() {
       />
       <div className="print:hidden">
         <Card title={t("requests.title")}>
-          <PrivacyRequestForm retentionYears={settings.moneyRetentionYears} />
+          <PrivacyRequestForm submitPrivacyRequestAction={submitPrivacyRequestAction} retentionYears={settings.moneyRetentionYears} />
         </Card>
       </div>
       <Card title={t("requests.mine")}>

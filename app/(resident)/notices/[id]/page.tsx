@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { NoticeSheet } from "@/components/arrears/notice-sheet";
+import { NoticeSheet } from "@/components/crm/arrears/notice-sheet";
 import { PrintButton } from "@/components/billing/print-button";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { residentDisputes } from "@/lib/crm/dispute-queries";
 import { residentNotice } from "@/lib/crm/notices";
 import { getDb } from "@/lib/db";

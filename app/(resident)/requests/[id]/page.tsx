@@ -14,11 +14,11 @@ import {
   Timeline,
 } from "@/components/tickets/order-bits";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
-import { parseId } from "@/lib/registry/page-guards";
+import { parseId } from "@/app/_lib/registry-guards";
 import { loadOrderScope } from "@/lib/tickets/access";
 import { getOrderDetail } from "@/lib/tickets/queries";
 import { cancelRequestAction, confirmRequestAction, reopenRequestAction } from "../actions";

@@ -3,7 +3,7 @@ import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { buttonClass, inputClass, labelClass } from "@/components/tickets/order-bits";
 import { Card, EmptyState } from "@/components/ui/card";
 import { REPAIR_CATEGORIES } from "@/db/schema/tickets";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { residentHouseholds } from "@/lib/registry/queries";
 import { RESIDENT_TYPES } from "@/lib/tickets/rules";

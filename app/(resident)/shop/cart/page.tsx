@@ -4,8 +4,8 @@ import { PlaceOrder } from "@/components/portal/place-order";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
 import { residentHouseholdIds } from "@/lib/billing/queries/bills";
+import { requireUser } from "@/app/_lib/session";
 import { localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
@@ -13,7 +13,7 @@ import { formatFen } from "@/lib/i18n/format";
 import { residentHouseholds } from "@/lib/registry/queries";
 import { shopTotals } from "@/lib/portal/rules";
 import { cartLines, vipPercents } from "@/lib/portal/shop";
-import { setCartAction } from "../actions";
+import { setCartAction, placeOrderAction } from "../actions";
 import { localDate } from "@/lib/time/zone";
 
 export async function generateMetadata() {
@@ -90,6 +90,7 @@ export default async function CartPage() {
           <Card>
             {households.length ? (
               <PlaceOrder
+                placeOrderAction={placeOrderAction}
                 households={households.map((h) => ({ id: h.id, name: h.name }))}
                 lines={lines.map((l) => ({ productId: l.productId, quantity: l.quantity }))}
                 totals={totals}

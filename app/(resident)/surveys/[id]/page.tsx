@@ -2,11 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { SurveyForm } from "@/components/visits/survey-form";
-import { requireUser } from "@/lib/auth/session";
 import { residentSurvey } from "@/lib/crm/surveys";
 import { getDb } from "@/lib/db";
 import { localDate } from "@/lib/time/zone";
+import { SurveyForm } from "@/components/crm/visits/survey-form";
+import { requireUser } from "@/app/_lib/session";
+import { answerSurveyAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("visits.resident"))("title") };
@@ -75,7 +76,12 @@ export default async function ResidentSurveyPage({
               <p className="font-medium text-slate-900">{home.householdName}</p>
               <p>{t("intro")}</p>
             </div>
-            <SurveyForm key={home.householdId} surveyId={id} householdId={home.householdId} />
+            <SurveyForm
+              answerSurveyAction={answerSurveyAction}
+              key={home.householdId}
+              surveyId={id}
+              householdId={home.householdId}
+            />
           </>
         )}
       </Card>

@@ -7,7 +7,7 @@ import { REQUEST_STATUSES, REQUEST_TYPES } from "@/db/schema/approvals";
 import { ALL_REQUESTS_ROLES, CHAIN_ADMIN_ROLES, loadActorFacts } from "@/lib/approvals/access";
 import { allRequests, myRequests, waitingFor, type RequestListRow } from "@/lib/approvals/queries";
 import { hasAnyRole, STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { listCommunityOptions } from "@/lib/hr/queries";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { GenerateForm } from "@/components/billing/generate-form";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { collectionReport } from "@/lib/billing/queries/reports";
 import { monthsInArrearsByHousehold } from "@/lib/billing/queries/arrears";
@@ -12,6 +12,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { addMonths } from "@/lib/time/calendar";
 import { localDate } from "@/lib/time/zone";
+import { generateBillsAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing"))("title") };
@@ -57,7 +58,7 @@ export default async function BillingHome() {
         ))}
       </div>
       <Card title={t("generate.title")}>
-        <GenerateForm defaultPeriod={addMonths(month, 1)} />
+        <GenerateForm generateBillsAction={generateBillsAction} defaultPeriod={addMonths(month, 1)} />
       </Card>
     </div>
   );

@@ -4,7 +4,7 @@ import { FinanceChart } from "@/components/finance/finance-chart";
 import { PrintButton } from "@/components/finance/print-button";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { FINANCE_REPORT_ROLES } from "@/lib/finance/access";
 import { resolveReportScope } from "@/lib/finance/page-scope";

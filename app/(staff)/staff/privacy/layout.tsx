@@ -1,4 +1,4 @@
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { PRIVACY_REQUEST_ROLES } from "@/lib/privacy/access";
 
 /** Privacy requests are for admins and front desk; checked here so a refusal is a real 403. */

@@ -3,7 +3,7 @@ import { Input } from "@/components/forms/action-fields";
 import { ActionForm } from "@/components/tickets/action-form";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";

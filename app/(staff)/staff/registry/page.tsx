@@ -4,12 +4,13 @@ import { CreateCommunityForm } from "@/components/registry/community-form";
 import { InactiveBadge } from "@/components/registry/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { COMMUNITY_VIEW_ROLES } from "@/lib/registry/access";
 import { listCommunities } from "@/lib/registry/directory";
 import { browsableCommunityIds } from "@/lib/registry/browse";
 import { loadRegistryView } from "@/lib/registry/view";
+import { createCommunityAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("registry"))("communitiesTitle") };
@@ -36,7 +37,7 @@ export default async function CommunitiesPage() {
       />
       {canCreate ? (
         <Card title={t("createCommunity")}>
-          <CreateCommunityForm />
+          <CreateCommunityForm createCommunityAction={createCommunityAction} />
         </Card>
       ) : null}
       <Card>

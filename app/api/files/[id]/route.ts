@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import { loadActorFacts } from "@/lib/approvals/access";
 import { approvalAttachmentFor } from "@/lib/approvals/attachments";
 import { canViewRequest, requestDetail } from "@/lib/approvals/queries";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/app/_lib/session";
 import { disputePhotoFor } from "@/lib/crm/dispute-queries";
 import { getDb } from "@/lib/db";
 import { loadOrderScope } from "@/lib/tickets/access";

@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/billing/print-button";
 import { Receipt } from "@/components/billing/receipt";
-import { requireUser } from "@/lib/auth/session";
 import { paymentReceipt } from "@/lib/billing/queries/household-account";
 import { residentHouseholdIds } from "@/lib/billing/queries/bills";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 

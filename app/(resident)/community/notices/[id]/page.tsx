@@ -3,11 +3,12 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { MarkRead } from "@/components/portal/mark-read";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { residentNotice } from "@/lib/portal/notices";
+import { markNoticeReadAction } from "../../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("portal.notices"))("title") };
@@ -24,7 +25,7 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
   const locale = (await getLocale()) as Locale;
   return (
     <div className="space-y-4">
-      {notice.readAt ? null : <MarkRead id={notice.id} />}
+      {notice.readAt ? null : <MarkRead markNoticeReadAction={markNoticeReadAction} id={notice.id} />}
       <Card>
         <div className="flex flex-wrap items-center gap-2 text-xs">
           {notice.emergency ? (

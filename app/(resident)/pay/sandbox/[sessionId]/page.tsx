@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { SandboxCheckout } from "@/components/billing/sandbox-checkout";
 import { sandboxCancelAction, sandboxPayAction } from "./actions";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getCheckout } from "@/lib/billing/checkout";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";

@@ -6,7 +6,7 @@ import { OrderSummary } from "@/components/portal/order-summary";
 import { ActionForm } from "@/components/tickets/action-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { orderWithLines } from "@/lib/portal/shop";
 import { cancelMyOrderAction } from "../../actions";

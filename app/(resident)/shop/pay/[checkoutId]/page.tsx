@@ -4,7 +4,7 @@ import { OrderSummary } from "@/components/portal/order-summary";
 import { SandboxCheckout } from "@/components/billing/sandbox-checkout";
 import { shopCancelPaymentAction, shopPayAction } from "../../actions";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { orderByCheckout, orderWithLines } from "@/lib/portal/shop";
 

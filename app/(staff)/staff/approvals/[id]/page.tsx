@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { attachAction } from "@/app/(staff)/staff/approvals/actions";
+import { attachAction, decideAction, withdrawAction } from "@/app/(staff)/staff/approvals/actions";
 import { ChainSteps } from "@/components/approvals/chain-steps";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { DecisionForm, WithdrawButton } from "@/components/approvals/decision-form";
@@ -13,7 +13,7 @@ import { loadActorFacts } from "@/lib/approvals/access";
 import { canViewRequest, requestDetail } from "@/lib/approvals/queries";
 import { isEditable, stepDenial, type StepRole } from "@/lib/approvals/rules";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
@@ -74,7 +74,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
               </Link>
             ) : null}
             {mine && ["draft", "pending", "returned"].includes(detail.status) ? (
-              <WithdrawButton requestId={detail.id} />
+              <WithdrawButton withdrawAction={withdrawAction} requestId={detail.id} />
             ) : null}
           </div>
         }
@@ -151,7 +151,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <h3 className="mb-2 text-sm font-semibold">
               {t("actions.decide")} · {tr(current.role as "supervisor")}
             </h3>
-            <DecisionForm requestId={detail.id} position={current.position} />
+            <DecisionForm decideAction={decideAction} requestId={detail.id} position={current.position} />
           </div>
         ) : null}
       </Card>

@@ -6,8 +6,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { REQUEST_TYPES } from "@/db/schema/approvals";
 import { requestFormOptions } from "@/lib/approvals/form-data";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
+import { saveRequestAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("approvals"))("newTitle") };
@@ -38,6 +39,7 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
       </nav>
       <Card title={t(`type.${type}`)}>
         <RequestForm
+          saveRequestAction={saveRequestAction}
           key={type}
           type={type}
           communities={opts.communities}

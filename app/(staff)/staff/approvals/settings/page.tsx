@@ -4,8 +4,9 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { REQUEST_TYPES } from "@/db/schema/approvals";
 import { CHAIN_ADMIN_ROLES } from "@/lib/approvals/access";
 import { loadChainConfig } from "@/lib/approvals/commands/chains";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
+import { saveChainsAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("approvals"))("settings.title") };
@@ -32,7 +33,7 @@ export default async function ChainSettingsPage() {
     <div className="max-w-4xl space-y-4">
       <PageHeader title={t("settings.title")} subtitle={t("settings.intro")} />
       <Card>
-        <ChainSettings initial={initial} />
+        <ChainSettings saveChainsAction={saveChainsAction} initial={initial} />
       </Card>
     </div>
   );

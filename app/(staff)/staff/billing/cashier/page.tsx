@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CashierForm } from "@/components/billing/cashier-form";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { householdAccount } from "@/lib/billing/queries/household-account";
 import { localDate } from "@/lib/billing/rules";
@@ -13,6 +13,7 @@ import { formatFen } from "@/lib/i18n/format";
 import { searchHouseholds } from "@/lib/registry/households";
 import { loadRegistryView } from "@/lib/registry/view";
 import { localDate } from "@/lib/time/zone";
+import { takePaymentAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.cashier"))("title") };
@@ -132,6 +133,7 @@ export default async function CashierPage({
           )}
           <h3 className="mb-2 mt-4 text-sm font-semibold">{t("cashier.take")}</h3>
           <CashierForm
+            takePaymentAction={takePaymentAction}
             key={account.id}
             householdId={account.id}
             outstandingFen={account.outstandingFen}

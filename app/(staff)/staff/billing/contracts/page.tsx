@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ContractPaymentForm, NewContractCustomerForm, NewContractForm } from "@/components/billing/contract-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { companyCommunities, listContractBills, listContractCustomers, listContracts } from "@/lib/billing/contracts";
 import { lineReason } from "@/lib/billing/proration";
@@ -11,6 +11,7 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { localDate } from "@/lib/time/zone";
+import { contractPaymentAction, createContractAction, createContractCustomerAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.contracts"))("title") };
@@ -51,7 +52,11 @@ export default async function ContractsPage() {
                 <td className="tabular-nums">{money(Number(c.owedFen))}</td>
                 <td>
                   {Number(c.owedFen) > 0 ? (
-                    <ContractPaymentForm customerId={c.id} owed={fenToYuanText(Number(c.owedFen))} />
+                    <ContractPaymentForm
+                      contractPaymentAction={contractPaymentAction}
+                      customerId={c.id}
+                      owed={fenToYuanText(Number(c.owedFen))}
+                    />
                   ) : null}
                 </td>
               </tr>
@@ -59,7 +64,7 @@ export default async function ContractsPage() {
           </Table>
         )}
         <div className="mt-4">
-          <NewContractCustomerForm />
+          <NewContractCustomerForm createContractCustomerAction={createContractCustomerAction} />
         </div>
       </Card>
       <Card title={t("contracts.list")}>
@@ -91,6 +96,7 @@ export default async function ContractsPage() {
         {customers.length > 0 && communityRows.length > 0 ? (
           <div className="mt-4">
             <NewContractForm
+              createContractAction={createContractAction}
               customers={customers.map((c) => ({ value: c.id, label: c.name }))}
               communities={communityRows.map((c) => ({ value: c.id, label: c.name }))}
               month={month}

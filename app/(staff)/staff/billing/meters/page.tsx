@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ReadingsForm } from "@/components/billing/readings-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { readingSheet } from "@/lib/billing/meters";
 import { centiToText, fenToYuanText, isPeriod, localDate } from "@/lib/billing/rules";
@@ -9,6 +9,7 @@ import { companyBuildings, listFeeItems } from "@/lib/billing/queries/bills";
 import { getDb } from "@/lib/db";
 import { isMonth } from "@/lib/time/calendar";
 import { localDate } from "@/lib/time/zone";
+import { saveReadingsAction } from "../actions";
 
 type Search = { month?: string; building?: string; item?: string };
 const positive = (v: string | undefined) => (v && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : undefined);
@@ -83,6 +84,7 @@ export default async function MetersPage({ searchParams }: { searchParams: Promi
           <>
             <p className="mb-3 text-sm text-slate-600">{t("meters.hint", { price: fenToYuanText(item.priceFen) })}</p>
             <ReadingsForm
+              saveReadingsAction={saveReadingsAction}
               key={`${item.id}-${building?.id}-${month}`}
               feeItemId={item.id}
               period={month}

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CollectionChart } from "@/components/billing/collection-chart";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { parseGrouping, dayBounds } from "@/lib/billing/reports";
 import { AGING_BUCKETS, addMonths, localDate } from "@/lib/billing/rules";

@@ -1,13 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { BillingSettingsForm, FeeItemRowForm, NewFeeItemForm } from "@/components/billing/fee-item-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_SETTINGS_ROLES } from "@/lib/billing/access";
 import { getBillingSettings } from "@/lib/billing/generate";
 import { listFeeItems } from "@/lib/billing/queries/bills";
 import { priceHistory } from "@/lib/billing/settings";
 import { centiToText, fenToYuanText } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
+import { createFeeItemAction, saveSettingsAction, updateFeeItemAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.settings"))("title") };
@@ -45,17 +46,23 @@ export default async function FeeItemsPage() {
                       )}
                   />
                 </div>
-                <FeeItemRowForm id={i.id} price={fenToYuanText(i.priceFen)} active={i.active} />
+                <FeeItemRowForm
+                  updateFeeItemAction={updateFeeItemAction}
+                  id={i.id}
+                  price={fenToYuanText(i.priceFen)}
+                  active={i.active}
+                />
               </li>
             ))}
           </ul>
         )}
       </Card>
       <Card title={t("settings.add")}>
-        <NewFeeItemForm />
+        <NewFeeItemForm createFeeItemAction={createFeeItemAction} />
       </Card>
       <Card title={t("settings.billing")}>
         <BillingSettingsForm
+          saveSettingsAction={saveSettingsAction}
           dueDay={settings.dueDay}
           rounding={settings.rounding}
           proration={settings.proration}

@@ -2,13 +2,14 @@ import { getTranslations } from "next-intl/server";
 import { BudgetGrid, BudgetImport } from "@/components/finance/budget-grid";
 import { categoryLabel } from "@/components/finance/category-label";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { FINANCE_EDIT_ROLES } from "@/lib/finance/access";
 import { BUDGET_CSV_HEADER, budgetGrid } from "@/lib/finance/budget";
 import { ensureCategories, listCategories } from "@/lib/finance/categories";
 import { listCommunityOptions } from "@/lib/hr/queries";
 import { localParts } from "@/lib/time/zone";
+import { importBudgetAction, saveBudgetGridAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("finance"))("budgetTitle") };
@@ -81,6 +82,7 @@ export default async function BudgetPage({
         <p className="mb-3 text-sm text-slate-600">{t("budget.intro")}</p>
         {community ? (
           <BudgetGrid
+            saveBudgetGridAction={saveBudgetGridAction}
             key={`${community.id}-${year}`}
             communityId={community.id}
             year={year}
@@ -96,7 +98,7 @@ export default async function BudgetPage({
         )}
       </Card>
       <Card title={t("budget.import")}>
-        <BudgetImport year={year} template={template} />
+        <BudgetImport importBudgetAction={importBudgetAction} year={year} template={template} />
       </Card>
     </div>
   );

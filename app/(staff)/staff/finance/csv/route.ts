@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { categoryLabel } from "@/components/finance/category-label";
 import { hasAnyRole } from "@/lib/auth/roles";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/app/_lib/session";
 import { toCsv } from "@/lib/csv";
 import { getDb } from "@/lib/db";
 import { FINANCE_REPORT_ROLES } from "@/lib/finance/access";

@@ -5,7 +5,7 @@ import { categoryLabel } from "@/components/finance/category-label";
 import { JournalForm, PostNowButton, ReverseButton } from "@/components/finance/journal-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { FINANCE_EDIT_ROLES } from "@/lib/finance/access";
 import { ensureCategories, listCategories } from "@/lib/finance/categories";
@@ -14,6 +14,7 @@ import { listCommunityOptions } from "@/lib/hr/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { localParts } from "@/lib/time/zone";
+import { journalAction, postActualsAction, reverseAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("finance"))("journalTitle") };
@@ -36,9 +37,14 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   ]);
   return (
     <div className="space-y-4">
-      <PageHeader title={t("journalTitle")} subtitle={t("journal.intro")} actions={<PostNowButton />} />
+      <PageHeader
+        title={t("journalTitle")}
+        subtitle={t("journal.intro")}
+        actions={<PostNowButton postActualsAction={postActualsAction} />}
+      />
       <Card title={t("journal.new")}>
         <JournalForm
+          journalAction={journalAction}
           today={today}
           communities={communities}
           categories={categories.map((c) => ({
@@ -102,7 +108,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                   {e.source === "reversal" ? null : e.reversed ? (
                     <span className="text-xs text-slate-500">{t("journal.reversed")}</span>
                   ) : (
-                    <ReverseButton entryId={e.id} today={today} />
+                    <ReverseButton reverseAction={reverseAction} entryId={e.id} today={today} />
                   )}
                 </td>
               </tr>

@@ -5,7 +5,7 @@ import { Input, Select, TextArea } from "@/components/forms/action-fields";
 import { buttonClass } from "@/components/tickets/order-bits";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";

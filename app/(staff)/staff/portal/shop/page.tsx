@@ -4,7 +4,7 @@ import { PRODUCT_KINDS } from "@/db/schema/portal";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { buttonClass, inputClass, labelClass } from "@/components/tickets/order-bits";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { fenToYuanText } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";

@@ -3,12 +3,13 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { SupervisorSelect } from "@/components/registry/assignments";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { BUTLER_NORM, butlerLoadLevel } from "@/lib/registry/rules";
 import { listButlerLoads } from "@/lib/registry/directory";
 import { loadRegistryFacts } from "@/lib/registry/view";
 import { listPeopleWithRole } from "@/lib/tenancy/queries";
+import { assignSupervisorAction } from "../actions";
 
 const LEVEL_STYLE = { low: "bg-sky-400", normal: "bg-brand-500", high: "bg-red-500" } as const;
 
@@ -68,6 +69,7 @@ export default async function ButlersPage() {
                 <td>
                   {supervisors ? (
                     <SupervisorSelect
+                      assignSupervisorAction={assignSupervisorAction}
                       butlerUserId={b.id}
                       value={b.supervisorId}
                       people={supervisors}

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { InactiveBadge } from "@/components/registry/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { REGISTRY_EDIT_ROLES, REGISTRY_VIEW_ROLES } from "@/lib/registry/access";
 import { listCommunities } from "@/lib/registry/directory";

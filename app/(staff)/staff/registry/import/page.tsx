@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
-import { ExportPanel } from "@/components/registry-import/export-panel";
-import { FormatGuide } from "@/components/registry-import/format-guide";
-import { ImportPanel } from "@/components/registry-import/import-panel";
+import { ExportPanel } from "@/components/registry/import/export-panel";
+import { FormatGuide } from "@/components/registry/import/format-guide";
+import { ImportPanel } from "@/components/registry/import/import-panel";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { IMPORT_ROLES } from "@/lib/registry/import/access";
 import { importScopeOf } from "@/lib/registry/import/scope";

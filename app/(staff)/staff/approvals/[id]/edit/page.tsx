@@ -7,8 +7,9 @@ import { requestFormOptions } from "@/lib/approvals/form-data";
 import { requestDetail } from "@/lib/approvals/queries";
 import { isEditable } from "@/lib/approvals/rules";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
+import { saveRequestAction } from "../../actions";
 
 const yuan = (fen: number | null) => (fen ? (fen / 100).toFixed(2) : "");
 
@@ -29,6 +30,7 @@ export default async function EditRequestPage({ params }: { params: Promise<{ id
       <PageHeader title={t("editTitle", { id: detail.id })} subtitle={t(`type.${detail.type}`)} />
       <Card>
         <RequestForm
+          saveRequestAction={saveRequestAction}
           type={detail.type}
           communities={opts.communities}
           categories={opts.categories.map((c) => ({ id: c.id, label: categoryLabel(tf, c.code, c.name) }))}

@@ -7,7 +7,7 @@ import { UnitPeriodForm } from "@/components/billing/unit-period-form";
 import { AdjustBillForm, RefundForm, VoidBillForm } from "@/components/billing/correction-forms";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
 import { fenToYuanText, localDate } from "@/lib/billing/rules";
 import { householdAccount } from "@/lib/billing/queries/household-account";
@@ -19,6 +19,14 @@ import { getHousehold } from "@/lib/registry/households";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
 import { localDate } from "@/lib/time/zone";
+import {
+  addUnitPeriodAction,
+  adjustBillAction,
+  chargeAction,
+  refundAction,
+  transferUnitAction,
+  voidBillAction,
+} from "../../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.account"))("title") };
@@ -86,6 +94,7 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
         <Card title={t("transfer.title")}>
           <p className="mb-3 text-xs text-slate-600">{t("transfer.hint")}</p>
           <TransferForm
+            transferUnitAction={transferUnitAction}
             householdId={account.id}
             today={today}
             units={household.units.map((u) => ({ id: u.id, label: unitLabel(u) }))}
@@ -108,6 +117,7 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
             ))}
           </ul>
           <UnitPeriodForm
+            addUnitPeriodAction={addUnitPeriodAction}
             today={today}
             units={household.units.map((u) => ({ id: u.id, label: unitLabel(u) }))}
             customers={customers.map((c) => ({ id: c.id, label: c.name }))}
@@ -117,6 +127,7 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
       {oneOff.length ? (
         <Card title={t("charge.title")}>
           <ChargeForm
+            chargeAction={chargeAction}
             householdId={account.id}
             items={oneOff.map((i) => ({ id: i.id, label: `${i.name} · ${money(i.priceFen)}` }))}
           />
@@ -138,7 +149,13 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
                 <td>{t(`method.${p.method}`)}</td>
                 <td className="tabular-nums">{money(p.amountFen)}</td>
                 <td>
-                  {canCorrect ? <RefundForm paymentId={p.id} defaultAmount={fenToYuanText(p.amountFen)} /> : null}
+                  {canCorrect ? (
+                    <RefundForm
+                      refundAction={refundAction}
+                      paymentId={p.id}
+                      defaultAmount={fenToYuanText(p.amountFen)}
+                    />
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -177,8 +194,8 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
               <td className="space-x-3 whitespace-nowrap">
                 {canCorrect && b.status !== "voided" ? (
                   <>
-                    <AdjustBillForm billId={b.id} />
-                    <VoidBillForm billId={b.id} />
+                    <AdjustBillForm adjustBillAction={adjustBillAction} billId={b.id} />
+                    <VoidBillForm voidBillAction={voidBillAction} billId={b.id} />
                   </>
                 ) : null}
               </td>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/billing/print-button";
 import { Receipt } from "@/components/billing/receipt";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { paymentReceipt } from "@/lib/billing/queries/household-account";
 import { getDb } from "@/lib/db";

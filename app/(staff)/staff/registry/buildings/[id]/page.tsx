@@ -10,14 +10,22 @@ import { UnitRangeForm } from "@/components/registry/unit-range-form";
 import { UnitRowEditor } from "@/components/registry/unit-row-editor";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatArea } from "@/lib/i18n/format";
 import { COMMUNITY_VIEW_ROLES } from "@/lib/registry/access";
 import { getBuilding, listUnits } from "@/lib/registry/directory";
-import { buildingScope, communityAccess, parseId } from "@/lib/registry/page-guards";
+import { buildingScope, communityAccess, parseId } from "@/app/_lib/registry-guards";
 import { listPeopleWithRole } from "@/lib/tenancy/queries";
+import {
+  assignBuildingButlerAction,
+  assignUnitRangeButlerAction,
+  createUnitAction,
+  setActiveAction,
+  updateBuildingAction,
+  updateUnitAction,
+} from "../../actions";
 
 /** Area in m² as the edit form expects it ("89.35"), from integer hundredths. */
 const areaText = (centi: number) => `${Math.trunc(centi / 100)}.${String(centi % 100).padStart(2, "0")}`;
@@ -54,20 +62,34 @@ export default async function BuildingPage({ params }: { params: Promise<{ id: s
         actions={
           <div className="flex items-center gap-3">
             <InactiveBadge active={building.active} />
-            {access.canEdit ? <ActiveToggle entity="building" id={id} active={building.active} /> : null}
+            {access.canEdit ? (
+              <ActiveToggle setActiveAction={setActiveAction} entity="building" id={id} active={building.active} />
+            ) : null}
           </div>
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
         {access.canEdit ? (
           <Card title={t("editBuilding")}>
-            <EditBuildingForm id={id} code={building.code} name={building.name} floors={building.floors} />
+            <EditBuildingForm
+              updateBuildingAction={updateBuildingAction}
+              id={id}
+              code={building.code}
+              name={building.name}
+              floors={building.floors}
+            />
           </Card>
         ) : null}
         <Card title={t("butler")}>
           <div className="space-y-4">
             {access.canAssign ? (
-              <BuildingButlerSelect buildingId={id} value={building.butlerId} people={butlers} label={t("butler")} />
+              <BuildingButlerSelect
+                assignBuildingButlerAction={assignBuildingButlerAction}
+                buildingId={id}
+                value={building.butlerId}
+                people={butlers}
+                label={t("butler")}
+              />
             ) : (
               <p className="text-sm">{butlerName ?? t("unassigned")}</p>
             )}
@@ -75,7 +97,11 @@ export default async function BuildingPage({ params }: { params: Promise<{ id: s
             {access.canAssign ? (
               <div className="border-t border-slate-100 pt-3">
                 <h3 className="mb-2 text-sm font-medium">{t("unitRangeTitle")}</h3>
-                <UnitRangeForm buildingId={id} butlers={butlers} />
+                <UnitRangeForm
+                  assignUnitRangeButlerAction={assignUnitRangeButlerAction}
+                  buildingId={id}
+                  butlers={butlers}
+                />
               </div>
             ) : null}
           </div>
@@ -83,7 +109,7 @@ export default async function BuildingPage({ params }: { params: Promise<{ id: s
       </div>
       {access.canEdit ? (
         <Card title={t("createUnit")}>
-          <CreateUnitForm buildingId={id} />
+          <CreateUnitForm createUnitAction={createUnitAction} buildingId={id} />
         </Card>
       ) : null}
       <Card title={t("units")}>
@@ -117,13 +143,20 @@ export default async function BuildingPage({ params }: { params: Promise<{ id: s
                   {access.canEdit ? (
                     <div className="flex flex-col items-start gap-1">
                       <UnitRowEditor
+                        updateUnitAction={updateUnitAction}
                         id={u.id}
                         number={u.number}
                         floor={u.floor}
                         area={areaText(u.areaCentiM2)}
                         type={u.type}
                       />
-                      <ActiveToggle entity="unit" id={u.id} active={u.active} compact />
+                      <ActiveToggle
+                        setActiveAction={setActiveAction}
+                        entity="unit"
+                        id={u.id}
+                        active={u.active}
+                        compact
+                      />
                     </div>
                   ) : null}
                 </td>

@@ -8,12 +8,18 @@ import { EditCommunityForm } from "@/components/registry/community-form";
 import { InactiveBadge } from "@/components/registry/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { COMMUNITY_VIEW_ROLES } from "@/lib/registry/access";
 import { getCommunity, listBuildings, listCommunities } from "@/lib/registry/directory";
-import { communityAccess, parseId } from "@/lib/registry/page-guards";
+import { communityAccess, parseId } from "@/app/_lib/registry-guards";
 import { listPeopleWithRole } from "@/lib/tenancy/queries";
+import {
+  assignCommunityManagerAction,
+  createBuildingAction,
+  setActiveAction,
+  updateCommunityAction,
+} from "../../actions";
 
 export default async function CommunityPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(COMMUNITY_VIEW_ROLES);
@@ -49,19 +55,27 @@ export default async function CommunityPage({ params }: { params: Promise<{ id: 
             >
               {t("households")} →
             </Link>
-            {access.canEdit ? <ActiveToggle entity="community" id={id} active={community.active} /> : null}
+            {access.canEdit ? (
+              <ActiveToggle setActiveAction={setActiveAction} entity="community" id={id} active={community.active} />
+            ) : null}
           </div>
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
         {access.canEdit ? (
           <Card title={t("editCommunity")}>
-            <EditCommunityForm id={id} name={community.name} address={community.address} />
+            <EditCommunityForm
+              updateCommunityAction={updateCommunityAction}
+              id={id}
+              name={community.name}
+              address={community.address}
+            />
           </Card>
         ) : null}
         <Card title={t("projectManager")}>
           {managers ? (
             <CommunityManagerSelect
+              assignCommunityManagerAction={assignCommunityManagerAction}
               communityId={id}
               value={summary?.managerId ?? null}
               people={managers}
@@ -74,7 +88,7 @@ export default async function CommunityPage({ params }: { params: Promise<{ id: 
       </div>
       {access.canEdit ? (
         <Card title={t("createBuilding")}>
-          <CreateBuildingForm communityId={id} />
+          <CreateBuildingForm createBuildingAction={createBuildingAction} communityId={id} />
         </Card>
       ) : null}
       <Card title={t("buildings")}>

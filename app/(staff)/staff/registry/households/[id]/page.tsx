@@ -8,7 +8,7 @@ import { HouseholdOrders } from "@/components/tickets/household-orders";
 import { InactiveBadge } from "@/components/registry/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { householdBadges } from "@/lib/crm/badges";
 import { CRM_DASHBOARD_ROLES } from "@/lib/crm/dashboard";
@@ -19,10 +19,12 @@ import { canEditCommunity, REGISTRY_VIEW_ROLES } from "@/lib/registry/access";
 import { unitHistoryOfHousehold } from "@/lib/registry/holdings";
 import { getHousehold } from "@/lib/registry/households";
 import { addDays } from "@/lib/time/calendar";
-import { parseId } from "@/lib/registry/page-guards";
 import { loadRegistryFacts } from "@/lib/registry/view";
 import { registryViewFor } from "@/lib/registry/access";
 import { localDate } from "@/lib/time/zone";
+import { lastDayBefore } from "@/lib/registry/rules";
+import { parseId } from "@/app/_lib/registry-guards";
+import { setActiveAction } from "../../actions";
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(REGISTRY_VIEW_ROLES);
@@ -70,7 +72,9 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                 {t("edit")}
               </Link>
             ) : null}
-            {canEdit ? <ActiveToggle entity="household" id={id} active={household.active} /> : null}
+            {canEdit ? (
+              <ActiveToggle setActiveAction={setActiveAction} entity="household" id={id} active={household.active} />
+            ) : null}
           </div>
         }
       />

@@ -2,12 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { HouseholdForm } from "@/components/registry/household-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { REGISTRY_EDIT_ROLES } from "@/lib/registry/access";
 import { listCommunities } from "@/lib/registry/directory";
 import { unitOptions } from "@/lib/registry/household-form-data";
 import { loadRegistryFacts } from "@/lib/registry/view";
+import { createHouseholdAction, updateHouseholdAction } from "../../actions";
 
 /** New household: pick the community first (GET ?community=), then its free units. */
 export default async function NewHouseholdPage({ searchParams }: { searchParams: Promise<{ community?: string }> }) {
@@ -64,7 +65,11 @@ export default async function NewHouseholdPage({ searchParams }: { searchParams:
       </Card>
       {community ? (
         <Card title={community.name}>
-          <HouseholdForm units={options} />
+          <HouseholdForm
+            createHouseholdAction={createHouseholdAction}
+            updateHouseholdAction={updateHouseholdAction}
+            units={options}
+          />
         </Card>
       ) : communities.length === 0 ? (
         <EmptyState>{t("noCommunities")}</EmptyState>

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PrintButton } from "@/components/billing/print-button";
 import { Statement } from "@/components/billing/statement";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { householdAccount } from "@/lib/billing/queries/household-account";
 import { localDate } from "@/lib/billing/rules";

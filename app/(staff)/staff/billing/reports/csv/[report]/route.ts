@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/app/_lib/session";
 import { hasAnyRole } from "@/lib/auth/roles";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { toCsv } from "@/lib/csv";

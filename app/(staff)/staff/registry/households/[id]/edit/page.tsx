@@ -3,13 +3,14 @@ import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { HouseholdForm } from "@/components/registry/household-form";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { canEditCommunity, REGISTRY_EDIT_ROLES, registryViewFor } from "@/lib/registry/access";
 import { unitOptions } from "@/lib/registry/household-form-data";
 import { getHousehold } from "@/lib/registry/households";
-import { parseId } from "@/lib/registry/page-guards";
+import { parseId } from "@/app/_lib/registry-guards";
 import { loadRegistryFacts } from "@/lib/registry/view";
+import { createHouseholdAction, updateHouseholdAction } from "@/app/(staff)/staff/registry/actions";
 
 export default async function EditHouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(REGISTRY_EDIT_ROLES);
@@ -38,6 +39,8 @@ export default async function EditHouseholdPage({ params }: { params: Promise<{ 
       <PageHeader title={t("editHousehold")} />
       <Card>
         <HouseholdForm
+          createHouseholdAction={createHouseholdAction}
+          updateHouseholdAction={updateHouseholdAction}
           units={options}
           initial={{
             id,

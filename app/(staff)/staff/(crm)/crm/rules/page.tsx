@@ -1,0 +1,75 @@
+import { getTranslations } from "next-intl/server";
+import { RulesEditor } from "@/components/crm/rules-editor";
+import { Select } from "@/components/forms/action-fields";
+import { ActionForm } from "@/components/tickets/action-form";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requireUser } from "@/app/_lib/session";
+import { crmRuleSets } from "@/db/schema";
+import { publishedRules } from "@/lib/crm/read";
+import { currentDraft, whatIfPreview } from "@/lib/crm/rulesets";
+import { legalConfirmationOn } from "@/lib/crm/notice-delivery";
+import { getDb } from "@/lib/db";
+import { discardDraftAction, legalConfirmationAction, publishDraftAction, saveDraftAction } from "../actions";
+import { and, eq } from "drizzle-orm";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("crm.rules"))("title") };
+}
+
+/** CRM-EW rules as data: admin only (others get 403). */
+export default async function CrmRulesPage() {
+  const user = await requireUser(["admin"]);
+  const t = await getTranslations("crm.rules");
+  const db = getDb();
+  const [published, draft, publishedRow] = await Promise.all([
+    publishedRules(db, user.companyId),
+    currentDraft(db, user.companyId),
+    db
+      .select({ id: crmRuleSets.id })
+      .from(crmRuleSets)
+      .where(and(eq(crmRuleSets.companyId, user.companyId), eq(crmRuleSets.status, "published")))
+      .limit(1),
+  ]);
+  const preview = draft ? await whatIfPreview(db, user.companyId, draft.rules) : null;
+  const [confirmation, ts] = await Promise.all([
+    legalConfirmationOn(db, user.companyId),
+    getTranslations("arrears.settings"),
+  ]);
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <p className="text-sm text-slate-600" data-testid="rules-state">
+        {draft ? t("state.draft") : publishedRow.length ? t("state.published") : t("state.defaults")}
+      </p>
+      <RulesEditor
+        discardDraftAction={discardDraftAction}
+        publishDraftAction={publishDraftAction}
+        saveDraftAction={saveDraftAction}
+        initial={draft?.rules ?? published}
+        published={published}
+        hasDraft={!!draft}
+        initialPreview={preview}
+      />
+      <Card title={ts("title")}>
+        <ActionForm
+          action={legalConfirmationAction}
+          className="flex flex-wrap items-end gap-3"
+          testId="legal-confirmation-form"
+        >
+          <Select
+            name="legalConfirmation"
+            label={ts("legalConfirmation")}
+            defaultValue={confirmation ? "on" : "off"}
+            options={[
+              { value: "on", label: ts("on") },
+              { value: "off", label: ts("off") },
+            ]}
+          />
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
+            {ts("save")}
+          </button>
+        </ActionForm>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { Inbox } from "@/components/tickets/inbox";
+import { PageHeader } from "@/components/ui/card";
+import { STAFF_ROLES } from "@/lib/auth/roles";
+import { requireUser } from "@/app/_lib/session";
+import { markAllReadAction, markReadAction } from "./actions";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("tickets.notifications"))("title") };
+}
+
+export default async function StaffNotificationsPage() {
+  const user = await requireUser(STAFF_ROLES);
+  const t = await getTranslations("tickets.notifications");
+  return (
+    <div className="max-w-3xl space-y-4">
+      <PageHeader title={t("title")} />
+      <Inbox markReadAction={markReadAction} markAllReadAction={markAllReadAction} user={user} resident={false} />
+    </div>
+  );
+}
