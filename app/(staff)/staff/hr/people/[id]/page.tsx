@@ -39,7 +39,6 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
     trainingHours(db, user.companyId, year, record.userId),
     assessmentsOf(db, user.companyId, record.userId),
   ]);
-  const ta = await getTranslations("hr.assessments");
   const shift = shiftOf(record.userId);
   const ts = await getTranslations("hr.shift");
   const tc = await getTranslations("hr.changes");
@@ -53,22 +52,7 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
       </nav>
       <PageHeader title={record.name} subtitle={`${record.employeeNo} · ${record.position}`} />
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title={t("editRecord")}>
-          <EditStaffRecordForm
-            id={record.id}
-            communities={communities}
-            values={{
-              employeeNo: record.employeeNo,
-              name: record.name,
-              phone: record.phone,
-              email: record.email,
-              communityId: record.communityId,
-              position: record.position,
-              hireDate: record.hireDate,
-              status: record.status,
-            }}
-          />
-        </Card>
+        <EditRecordCard record={record} communities={communities} />
         <div className="space-y-4">
           <Card title={t("recordTitle")}>
             <RecordDetails record={record} />
@@ -97,25 +81,60 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
         <Card title={t("training.recordTitle")}>
           <TrainingRecord rows={training} hoursThisYear={hours.get(record.userId) ?? 0} year={year} />
         </Card>
-        <Card title={ta("title")}>
-          {reviews.length === 0 ? (
-            <p className="text-sm text-slate-500">{ta("noneForPerson")}</p>
-          ) : (
-            <ul className="divide-y divide-slate-100 text-sm" data-testid="person-reviews">
-              {reviews.map((r) => (
-                <li key={r.id} className="flex justify-between gap-3 py-2">
-                  <Link href={`/staff/hr/assessments/${r.id}`} className="font-medium text-brand-700 hover:underline">
-                    {r.period}
-                  </Link>
-                  <span className="tabular-nums text-slate-700">
-                    {ta(`statuses.${r.status}`)} · {r.overall} · {r.grade}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        <ReviewsCard reviews={reviews} />
       </div>
     </div>
+  );
+}
+
+async function ReviewsCard({ reviews }: { reviews: Awaited<ReturnType<typeof assessmentsOf>> }) {
+  const ta = await getTranslations("hr.assessments");
+  return (
+    <Card title={ta("title")}>
+      {reviews.length === 0 ? (
+        <p className="text-sm text-slate-500">{ta("noneForPerson")}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 text-sm" data-testid="person-reviews">
+          {reviews.map((r) => (
+            <li key={r.id} className="flex justify-between gap-3 py-2">
+              <Link href={`/staff/hr/assessments/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                {r.period}
+              </Link>
+              <span className="tabular-nums text-slate-700">
+                {ta(`statuses.${r.status}`)} · {r.overall} · {r.grade}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+async function EditRecordCard({
+  record,
+  communities,
+}: {
+  record: NonNullable<Awaited<ReturnType<typeof getStaffRecord>>>;
+  communities: Awaited<ReturnType<typeof listCommunityOptions>>;
+}) {
+  const t = await getTranslations("hr");
+  return (
+    <Card title={t("editRecord")}>
+      <EditStaffRecordForm
+        id={record.id}
+        communities={communities}
+        values={{
+          employeeNo: record.employeeNo,
+          name: record.name,
+          phone: record.phone,
+          email: record.email,
+          communityId: record.communityId,
+          position: record.position,
+          hireDate: record.hireDate,
+          status: record.status,
+        }}
+      />
+    </Card>
   );
 }
