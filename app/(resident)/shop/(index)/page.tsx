@@ -19,6 +19,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations("portal.shop"))("title") };
 }
 
+type Product = Awaited<ReturnType<typeof listProducts>>[number];
+
 export default async function ShopPage() {
   const user = await requireUser(["resident"]);
   const t = await getTranslations("portal.shop");
@@ -62,70 +64,78 @@ export default async function ShopPage() {
         <ul className="space-y-3">
           {products.map((p) => (
             <li key={p.id}>
-              <Card>
-                <div className="flex gap-3">
-                  {p.photoPath ? (
-                    // eslint-disable-next-line @next/next/no-img-element -- an authorized, private file
-                    <img
-                      src={`/api/files/p${p.id}`}
-                      alt=""
-                      width={64}
-                      height={64}
-                      className="h-16 w-16 shrink-0 rounded object-cover"
-                    />
-                  ) : null}
-                  <div className="min-w-0 flex-1">
-                    <div className="flex items-start justify-between gap-2">
-                      <h2 className="font-medium">{p.name}</h2>
-                      <span className="shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
-                        {t(p.kind)}
-                      </span>
-                    </div>
-                    {p.description ? <p className="mt-1 text-sm text-slate-600">{p.description}</p> : null}
-                    <div className="mt-2 flex items-baseline gap-2" data-testid={`price-${p.id}`}>
-                      {percent ? (
-                        <>
-                          <span className="text-lg font-semibold text-amber-800 tabular-nums">
-                            {formatFen(vipUnitPriceFen(p.priceFen, percent), locale)}
-                          </span>
-                          <span className="text-xs text-amber-800">{t("vipPrice")}</span>
-                          <s className="text-sm text-slate-500 tabular-nums">{formatFen(p.priceFen, locale)}</s>
-                        </>
-                      ) : (
-                        <span className="text-lg font-semibold tabular-nums">{formatFen(p.priceFen, locale)}</span>
-                      )}
-                    </div>
-                    <p className="text-xs text-slate-600">
-                      {p.stock > 0 ? t("stock", { count: p.stock }) : t("soldOut")}
-                    </p>
-                  </div>
-                </div>
-                {p.stock > 0 ? (
-                  <ActionForm action={setCartAction} className="mt-3 flex items-end gap-2" testId={`add-${p.id}`}>
-                    <input type="hidden" name="productId" value={p.id} />
-                    <label className="text-sm">
-                      <span className="sr-only">{t("quantityOf", { name: p.name })}</span>
-                      <input
-                        name="quantity"
-                        type="number"
-                        min={1}
-                        max={Math.min(99, p.stock)}
-                        defaultValue={1}
-                        inputMode="numeric"
-                        className="w-20 rounded-md border border-slate-300 px-2 py-2 text-base"
-                      />
-                    </label>
-                    <Button type="submit" variant="secondary" className="flex-1">
-                      {t("addToCart")}
-                    </Button>
-                    <FieldError name="quantity" />
-                  </ActionForm>
-                ) : null}
-              </Card>
+              <ProductCard p={p} percent={percent} locale={locale} />
             </li>
           ))}
         </ul>
       )}
     </div>
+  );
+}
+
+async function ProductCard({ p, percent, locale }: { p: Product; percent: number | null; locale: Locale }) {
+  const t = await getTranslations("portal.shop");
+  return (
+    <Card>
+      <div className="flex gap-3">
+        {p.photoPath ? (
+          // eslint-disable-next-line @next/next/no-img-element -- an authorized, private file
+          <img
+            src={`/api/files/p${p.id}`}
+            alt=""
+            width={64}
+            height={64}
+            className="h-16 w-16 shrink-0 rounded object-cover"
+          />
+        ) : null}
+        <div className="min-w-0 flex-1">
+          <div className="flex items-start justify-between gap-2">
+            <h2 className="font-medium">{p.name}</h2>
+            <span className="shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t(p.kind)}</span>
+          </div>
+          {p.description ? <p className="mt-1 text-sm text-slate-600">{p.description}</p> : null}
+          <div className="mt-2 flex items-baseline gap-2" data-testid={`price-${p.id}`}>
+            {percent ? (
+              <>
+                <span className="text-lg font-semibold text-amber-800 tabular-nums">
+                  {formatFen(vipUnitPriceFen(p.priceFen, percent), locale)}
+                </span>
+                <span className="text-xs text-amber-800">{t("vipPrice")}</span>
+                <s className="text-sm text-slate-500 tabular-nums">{formatFen(p.priceFen, locale)}</s>
+              </>
+            ) : (
+              <span className="text-lg font-semibold tabular-nums">{formatFen(p.priceFen, locale)}</span>
+            )}
+          </div>
+          <p className="text-xs text-slate-600">{p.stock > 0 ? t("stock", { count: p.stock }) : t("soldOut")}</p>
+        </div>
+      </div>
+      {p.stock > 0 ? <AddToCart p={p} /> : null}
+    </Card>
+  );
+}
+
+async function AddToCart({ p }: { p: Product }) {
+  const t = await getTranslations("portal.shop");
+  return (
+    <ActionForm action={setCartAction} className="mt-3 flex items-end gap-2" testId={`add-${p.id}`}>
+      <input type="hidden" name="productId" value={p.id} />
+      <label className="text-sm">
+        <span className="sr-only">{t("quantityOf", { name: p.name })}</span>
+        <input
+          name="quantity"
+          type="number"
+          min={1}
+          max={Math.min(99, p.stock)}
+          defaultValue={1}
+          inputMode="numeric"
+          className="w-20 rounded-md border border-slate-300 px-2 py-2 text-base"
+        />
+      </label>
+      <Button type="submit" variant="secondary" className="flex-1">
+        {t("addToCart")}
+      </Button>
+      <FieldError name="quantity" />
+    </ActionForm>
   );
 }

@@ -59,31 +59,7 @@ export default async function CartPage() {
           <Card>
             <ul className="divide-y divide-slate-100">
               {lines.map((l) => (
-                <li key={l.productId} className="py-2">
-                  <div className="flex justify-between gap-2 text-sm">
-                    <span className="font-medium">{l.name}</span>
-                    <span className="tabular-nums">{formatFen(l.priceFen * l.quantity, locale)}</span>
-                  </div>
-                  <ActionForm action={setCartAction} className="mt-1 flex items-center gap-2">
-                    <input type="hidden" name="productId" value={l.productId} />
-                    <label className="text-sm">
-                      <span className="sr-only">{t("quantityOf", { name: l.name })}</span>
-                      <input
-                        name="quantity"
-                        type="number"
-                        min={0}
-                        max={99}
-                        defaultValue={l.quantity}
-                        inputMode="numeric"
-                        className="w-20 rounded-md border border-slate-300 px-2 py-1 text-base"
-                      />
-                    </label>
-                    <Button type="submit" variant="ghost" className="px-2 py-1">
-                      {t("update")}
-                    </Button>
-                    <FieldError name="quantity" />
-                  </ActionForm>
-                </li>
+                <CartLine key={l.productId} l={l} locale={locale} />
               ))}
             </ul>
           </Card>
@@ -105,5 +81,36 @@ export default async function CartPage() {
         {t("back")}
       </Link>
     </div>
+  );
+}
+
+async function CartLine({ l, locale }: { l: Awaited<ReturnType<typeof cartLines>>[number]; locale: Locale }) {
+  const t = await getTranslations("portal.shop");
+  return (
+    <li key={l.productId} className="py-2">
+      <div className="flex justify-between gap-2 text-sm">
+        <span className="font-medium">{l.name}</span>
+        <span className="tabular-nums">{formatFen(l.priceFen * l.quantity, locale)}</span>
+      </div>
+      <ActionForm action={setCartAction} className="mt-1 flex items-center gap-2">
+        <input type="hidden" name="productId" value={l.productId} />
+        <label className="text-sm">
+          <span className="sr-only">{t("quantityOf", { name: l.name })}</span>
+          <input
+            name="quantity"
+            type="number"
+            min={0}
+            max={99}
+            defaultValue={l.quantity}
+            inputMode="numeric"
+            className="w-20 rounded-md border border-slate-300 px-2 py-1 text-base"
+          />
+        </label>
+        <Button type="submit" variant="ghost" className="px-2 py-1">
+          {t("update")}
+        </Button>
+        <FieldError name="quantity" />
+      </ActionForm>
+    </li>
   );
 }

@@ -28,7 +28,6 @@ export default async function ApprovalsPage({
   const user = await requireUser(STAFF_ROLES);
   const sp = await searchParams;
   const t = await getTranslations("approvals");
-  const tr = await getTranslations("roles");
   const locale = (await getLocale()) as Locale;
   const db = getDb();
   const seesAll = hasAnyRole(user.roles, ALL_REQUESTS_ROLES);
@@ -50,143 +49,188 @@ export default async function ApprovalsPage({
     <div className="space-y-4">
       <PageHeader
         title={t("title")}
-        actions={
-          <div className="flex gap-3">
-            {hasAnyRole(user.roles, CHAIN_ADMIN_ROLES) ? (
-              <Link
-                href="/staff/approvals/settings"
-                className="rounded-md px-3 py-2 text-sm text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
-              >
-                {t("settings.link")}
-              </Link>
-            ) : null}
-            <Link
-              href="/staff/approvals/new"
-              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-            >
-              {t("new")}
-            </Link>
-          </div>
-        }
+        actions={<ApprovalsActions chainAdmin={hasAnyRole(user.roles, CHAIN_ADMIN_ROLES)} />}
       />
-      <nav className="flex flex-wrap gap-2" aria-label={t("title")}>
-        {tabs.map((x) => (
-          <Link
-            key={x}
-            href={`/staff/approvals?tab=${x}`}
-            aria-current={x === tab ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 text-sm ring-1 ${x === tab ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300"}`}
-          >
-            {t(`tabs.${x}`)}
-            {x === "waiting" && waiting.length ? (
-              <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs text-white">{waiting.length}</span>
-            ) : null}
-          </Link>
-        ))}
-      </nav>
+      <ApprovalsTabs tabs={tabs} tab={tab} waitingCount={waiting.length} />
       {tab === "all" ? (
-        <Card>
-          <form method="get" className="flex flex-wrap items-end gap-3">
-            <input type="hidden" name="tab" value="all" />
-            <label className="text-sm">
-              <span className="mb-1 block font-medium text-slate-700">{t("filters.status")}</span>
-              <select
-                name="status"
-                defaultValue={status ?? ""}
-                className="rounded-md border border-slate-300 bg-white px-3 py-2"
-              >
-                <option value="">{t("filters.all")}</option>
-                {REQUEST_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="text-sm">
-              <span className="mb-1 block font-medium text-slate-700">{t("filters.type")}</span>
-              <select
-                name="type"
-                defaultValue={type ?? ""}
-                className="rounded-md border border-slate-300 bg-white px-3 py-2"
-              >
-                <option value="">{t("filters.all")}</option>
-                {REQUEST_TYPES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`type.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="text-sm">
-              <span className="mb-1 block font-medium text-slate-700">{t("filters.community")}</span>
-              <select
-                name="community"
-                defaultValue={communityId ?? ""}
-                className="rounded-md border border-slate-300 bg-white px-3 py-2"
-              >
-                <option value="">{t("filters.all")}</option>
-                {communities.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button
-              type="submit"
-              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-            >
-              {t("filters.apply")}
-            </button>
-          </form>
-        </Card>
+        <AllRequestsFilter status={status} type={type} communityId={communityId} communities={communities} />
       ) : null}
-      <Card title={t("list.count", { count: rows.length })}>
-        {rows.length === 0 ? (
-          <EmptyState>{t("list.empty")}</EmptyState>
-        ) : (
-          <Table
-            head={[
-              t("list.id"),
-              t("fields.type"),
-              t("list.subject"),
-              t("fields.community"),
-              t("list.requester"),
-              t("list.amount"),
-              t("list.status"),
-              t("list.current"),
-              t("list.submittedAt"),
-            ]}
-          >
-            {rows.map((r) => (
-              <tr key={r.id} data-testid={`request-${r.id}`}>
-                <td className="font-mono">
-                  <Link href={`/staff/approvals/${r.id}`} className="text-brand-700 hover:underline">
-                    #{r.id}
-                  </Link>
-                </td>
-                <td className="whitespace-nowrap">{t(`type.${r.type}`)}</td>
-                <td>
-                  <Link href={`/staff/approvals/${r.id}`} className="hover:underline">
-                    {r.title}
-                  </Link>
-                </td>
-                <td>{r.communityName}</td>
-                <td>{r.requesterName}</td>
-                <td className="tabular-nums whitespace-nowrap">{r.amountFen ? formatFen(r.amountFen, locale) : "—"}</td>
-                <td>
-                  <RequestStatusBadge status={r.status} />
-                </td>
-                <td>{r.status === "pending" && r.currentRole ? tr(r.currentRole as "supervisor") : "—"}</td>
-                <td className="whitespace-nowrap text-xs text-slate-500">
-                  {r.submittedAt ? formatDateTime(r.submittedAt, locale, user.timeZone) : "—"}
-                </td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Card>
+      <RequestsCard rows={rows} locale={locale} timeZone={user.timeZone} />
     </div>
+  );
+}
+
+async function ApprovalsActions({ chainAdmin }: { chainAdmin: boolean }) {
+  const t = await getTranslations("approvals");
+  return (
+    <div className="flex gap-3">
+      {chainAdmin ? (
+        <Link
+          href="/staff/approvals/settings"
+          className="rounded-md px-3 py-2 text-sm text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+        >
+          {t("settings.link")}
+        </Link>
+      ) : null}
+      <Link
+        href="/staff/approvals/new"
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
+        {t("new")}
+      </Link>
+    </div>
+  );
+}
+
+async function ApprovalsTabs({
+  tabs,
+  tab,
+  waitingCount,
+}: {
+  tabs: (typeof TABS)[number][];
+  tab: (typeof TABS)[number];
+  waitingCount: number;
+}) {
+  const t = await getTranslations("approvals");
+  return (
+    <nav className="flex flex-wrap gap-2" aria-label={t("title")}>
+      {tabs.map((x) => (
+        <Link
+          key={x}
+          href={`/staff/approvals?tab=${x}`}
+          aria-current={x === tab ? "page" : undefined}
+          className={`rounded-md px-3 py-1.5 text-sm ring-1 ${x === tab ? "bg-brand-600 text-white ring-brand-600" : "bg-white ring-slate-300"}`}
+        >
+          {t(`tabs.${x}`)}
+          {x === "waiting" && waitingCount ? (
+            <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs text-white">{waitingCount}</span>
+          ) : null}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+async function AllRequestsFilter({
+  status,
+  type,
+  communityId,
+  communities,
+}: {
+  status: string | undefined;
+  type: string | undefined;
+  communityId: number | undefined;
+  communities: Awaited<ReturnType<typeof listCommunityOptions>>;
+}) {
+  const t = await getTranslations("approvals");
+  return (
+    <Card>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        <input type="hidden" name="tab" value="all" />
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("filters.status")}</span>
+          <select
+            name="status"
+            defaultValue={status ?? ""}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2"
+          >
+            <option value="">{t("filters.all")}</option>
+            {REQUEST_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("filters.type")}</span>
+          <select
+            name="type"
+            defaultValue={type ?? ""}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2"
+          >
+            <option value="">{t("filters.all")}</option>
+            {REQUEST_TYPES.map((s) => (
+              <option key={s} value={s}>
+                {t(`type.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("filters.community")}</span>
+          <select
+            name="community"
+            defaultValue={communityId ?? ""}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2"
+          >
+            <option value="">{t("filters.all")}</option>
+            {communities.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          {t("filters.apply")}
+        </button>
+      </form>
+    </Card>
+  );
+}
+
+async function RequestsCard({ rows, locale, timeZone }: { rows: RequestListRow[]; locale: Locale; timeZone: string }) {
+  const t = await getTranslations("approvals");
+  const tr = await getTranslations("roles");
+  return (
+    <Card title={t("list.count", { count: rows.length })}>
+      {rows.length === 0 ? (
+        <EmptyState>{t("list.empty")}</EmptyState>
+      ) : (
+        <Table
+          head={[
+            t("list.id"),
+            t("fields.type"),
+            t("list.subject"),
+            t("fields.community"),
+            t("list.requester"),
+            t("list.amount"),
+            t("list.status"),
+            t("list.current"),
+            t("list.submittedAt"),
+          ]}
+        >
+          {rows.map((r) => (
+            <tr key={r.id} data-testid={`request-${r.id}`}>
+              <td className="font-mono">
+                <Link href={`/staff/approvals/${r.id}`} className="text-brand-700 hover:underline">
+                  #{r.id}
+                </Link>
+              </td>
+              <td className="whitespace-nowrap">{t(`type.${r.type}`)}</td>
+              <td>
+                <Link href={`/staff/approvals/${r.id}`} className="hover:underline">
+                  {r.title}
+                </Link>
+              </td>
+              <td>{r.communityName}</td>
+              <td>{r.requesterName}</td>
+              <td className="tabular-nums whitespace-nowrap">{r.amountFen ? formatFen(r.amountFen, locale) : "—"}</td>
+              <td>
+                <RequestStatusBadge status={r.status} />
+              </td>
+              <td>{r.status === "pending" && r.currentRole ? tr(r.currentRole as "supervisor") : "—"}</td>
+              <td className="whitespace-nowrap text-xs text-slate-500">
+                {r.submittedAt ? formatDateTime(r.submittedAt, locale, timeZone) : "—"}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Card>
   );
 }

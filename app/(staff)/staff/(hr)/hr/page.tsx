@@ -18,7 +18,6 @@ export const dynamic = "force-dynamic";
 export default async function HrDashboardPage() {
   const user = await requireUser(HR_MANAGE_ROLES);
   const t = await getTranslations("hr.dashboard");
-  const tc = await getTranslations("hr.changes");
   const db = getDb();
   const today = localParts(new Date(), user.timeZone).date;
   const year = Number(today.slice(0, 4));
@@ -47,33 +46,7 @@ export default async function HrDashboardPage() {
         <p className="mt-2 text-xs text-slate-500">{t("todayNote", { staff: counts.staff })}</p>
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title={t("upcoming")}>
-          {changes.length === 0 ? (
-            <EmptyState>{t("noUpcoming")}</EmptyState>
-          ) : (
-            <ul className="divide-y divide-slate-100 text-sm">
-              {changes.map((c) => (
-                <li key={c.id} className="flex justify-between gap-3 py-2">
-                  <span>
-                    {c.recordId ? (
-                      <Link
-                        href={`/staff/hr/people/${c.recordId}`}
-                        className="font-medium text-brand-700 hover:underline"
-                      >
-                        {c.name}
-                      </Link>
-                    ) : (
-                      c.name
-                    )}{" "}
-                    · {tc(`kinds.${c.kind}`)}
-                    {c.toCommunityName ? ` → ${c.toCommunityName}` : c.toPosition ? ` → ${c.toPosition}` : ""}
-                  </span>
-                  <span className="tabular-nums text-slate-600">{c.effectiveDate}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        <UpcomingChanges changes={changes} />
         <div className="space-y-4">
           <Card title={t("training", { year })}>
             <div className="grid grid-cols-2 gap-3">
@@ -95,5 +68,36 @@ export default async function HrDashboardPage() {
         </div>
       </div>
     </div>
+  );
+}
+
+async function UpcomingChanges({ changes }: { changes: Awaited<ReturnType<typeof upcomingChanges>> }) {
+  const t = await getTranslations("hr.dashboard");
+  const tc = await getTranslations("hr.changes");
+  return (
+    <Card title={t("upcoming")}>
+      {changes.length === 0 ? (
+        <EmptyState>{t("noUpcoming")}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100 text-sm">
+          {changes.map((c) => (
+            <li key={c.id} className="flex justify-between gap-3 py-2">
+              <span>
+                {c.recordId ? (
+                  <Link href={`/staff/hr/people/${c.recordId}`} className="font-medium text-brand-700 hover:underline">
+                    {c.name}
+                  </Link>
+                ) : (
+                  c.name
+                )}{" "}
+                · {tc(`kinds.${c.kind}`)}
+                {c.toCommunityName ? ` → ${c.toCommunityName}` : c.toPosition ? ` → ${c.toPosition}` : ""}
+              </span>
+              <span className="tabular-nums text-slate-600">{c.effectiveDate}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
   );
 }

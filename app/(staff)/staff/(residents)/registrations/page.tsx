@@ -19,6 +19,9 @@ const LIMIT = 200;
 const COLUMNS =
   "md:grid-cols-[minmax(7rem,1fr)_minmax(5rem,0.7fr)_minmax(9rem,1.3fr)_5.5rem_minmax(8rem,0.9fr)_minmax(11rem,1.1fr)] md:gap-3";
 
+type Row = Awaited<ReturnType<typeof listRegistrations>>[number];
+type Tab = ReturnType<typeof registrationTabSchema.parse>;
+
 export default async function RegistrationsPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
   const user = await requireUser(APPROVER_ROLES);
   const t = await getTranslations("residents");
@@ -66,50 +69,7 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
             </div>
             <ul className="divide-y divide-slate-100 text-sm">
               {rows.map((r) => (
-                <li
-                  key={r.linkId}
-                  data-testid="registration-row"
-                  className={`${COLUMNS} grid gap-1 py-3 md:items-start`}
-                >
-                  <div className="flex flex-wrap items-baseline gap-x-2 md:block">
-                    <div className="font-medium">{r.requester.name}</div>
-                    <div className="tabular-nums text-slate-500">{r.requester.phone ?? "—"}</div>
-                  </div>
-                  <div>
-                    <span className="mr-1 text-slate-500 md:hidden">{t("staff.householdLabel")}</span>
-                    {r.household.name}
-                    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 md:hidden">
-                      {t(`relation.${r.relation}`)}
-                    </span>
-                  </div>
-                  <ul className="space-y-0.5 text-slate-700">
-                    {r.units.map((u) => (
-                      <li key={u.id}>{u.label}</li>
-                    ))}
-                  </ul>
-                  <div className="hidden md:block">{t(`relation.${r.relation}`)}</div>
-                  <div className="tabular-nums text-xs text-slate-500 md:text-sm md:text-slate-900">
-                    <span className="mr-1 md:hidden">{t("staff.requestedAtLabel")}</span>
-                    {when(r.requestedAt)}
-                  </div>
-                  <div className="mt-1 md:mt-0">
-                    {tab === "pending" ? (
-                      <RegistrationDecision
-                        approveRegistrationAction={approveRegistrationAction}
-                        rejectRegistrationAction={rejectRegistrationAction}
-                        linkId={r.linkId}
-                        requester={r.requester.name}
-                      />
-                    ) : (
-                      <div className="text-slate-600">
-                        <div>{t("staff.decidedBy", { name: r.decidedBy ?? "—", date: when(r.updatedAt) })}</div>
-                        {r.reason ? (
-                          <div className="mt-0.5 text-xs">{t("home.rejectedReason", { reason: r.reason })}</div>
-                        ) : null}
-                      </div>
-                    )}
-                  </div>
-                </li>
+                <RegistrationRow key={r.linkId} r={r} tab={tab} when={when} />
               ))}
             </ul>
             {rows.length === LIMIT ? (
@@ -119,5 +79,49 @@ export default async function RegistrationsPage({ searchParams }: { searchParams
         )}
       </Card>
     </div>
+  );
+}
+
+async function RegistrationRow({ r, tab, when }: { r: Row; tab: Tab; when: (d: Date) => string }) {
+  const t = await getTranslations("residents");
+  return (
+    <li key={r.linkId} data-testid="registration-row" className={`${COLUMNS} grid gap-1 py-3 md:items-start`}>
+      <div className="flex flex-wrap items-baseline gap-x-2 md:block">
+        <div className="font-medium">{r.requester.name}</div>
+        <div className="tabular-nums text-slate-500">{r.requester.phone ?? "—"}</div>
+      </div>
+      <div>
+        <span className="mr-1 text-slate-500 md:hidden">{t("staff.householdLabel")}</span>
+        {r.household.name}
+        <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 md:hidden">
+          {t(`relation.${r.relation}`)}
+        </span>
+      </div>
+      <ul className="space-y-0.5 text-slate-700">
+        {r.units.map((u) => (
+          <li key={u.id}>{u.label}</li>
+        ))}
+      </ul>
+      <div className="hidden md:block">{t(`relation.${r.relation}`)}</div>
+      <div className="tabular-nums text-xs text-slate-500 md:text-sm md:text-slate-900">
+        <span className="mr-1 md:hidden">{t("staff.requestedAtLabel")}</span>
+        {when(r.requestedAt)}
+      </div>
+      <div className="mt-1 md:mt-0">
+        {tab === "pending" ? (
+          <RegistrationDecision
+            approveRegistrationAction={approveRegistrationAction}
+            rejectRegistrationAction={rejectRegistrationAction}
+            linkId={r.linkId}
+            requester={r.requester.name}
+          />
+        ) : (
+          <div className="text-slate-600">
+            <div>{t("staff.decidedBy", { name: r.decidedBy ?? "—", date: when(r.updatedAt) })}</div>
+            {r.reason ? <div className="mt-0.5 text-xs">{t("home.rejectedReason", { reason: r.reason })}</div> : null}
+          </div>
+        )}
+      </div>
+    </li>
   );
 }

@@ -22,51 +22,7 @@ export default async function SlaPage() {
     <div className="max-w-4xl space-y-4">
       <PageHeader title={t("sla.title")} subtitle={t("sla.subtitle")} />
       <Card>
-        <ActionForm action={setSlaAction} className="grid items-start gap-3 sm:grid-cols-5" testId="sla-form">
-          <div>
-            <label htmlFor="sla-type" className={labelClass}>
-              {t("common.type")}
-            </label>
-            <select id="sla-type" name="type" className={inputClass}>
-              {WORK_ORDER_TYPES.map((ty) => (
-                <option key={ty} value={ty}>
-                  {t(`type.${ty}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="sla-severity" className={labelClass}>
-              {t("common.severity")}
-            </label>
-            <select id="sla-severity" name="severity" defaultValue="normal" className={inputClass}>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`severity.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="sla-accept" className={labelClass}>
-              {t("sla.acceptMinutes")}
-            </label>
-            <input id="sla-accept" name="acceptMinutes" type="number" min={1} className={inputClass} />
-            <FieldError name="acceptMinutes" />
-          </div>
-          <div>
-            <label htmlFor="sla-resolve" className={labelClass}>
-              {t("sla.resolveMinutes")}
-            </label>
-            <input id="sla-resolve" name="resolveMinutes" type="number" min={1} className={inputClass} />
-            <FieldError name="resolveMinutes" />
-          </div>
-          <div className="pt-6">
-            <button type="submit" className={buttonClass}>
-              {t("sla.save")}
-            </button>
-          </div>
-        </ActionForm>
+        <SlaForm />
       </Card>
       <Card title={t("sla.overrides")}>
         {rows.length === 0 ? (
@@ -99,5 +55,56 @@ export default async function SlaPage() {
         )}
       </Card>
     </div>
+  );
+}
+
+async function SlaForm() {
+  const t = await getTranslations("tickets");
+  return (
+    <ActionForm action={setSlaAction} className="grid items-start gap-3 sm:grid-cols-5" testId="sla-form">
+      <div>
+        <label htmlFor="sla-type" className={labelClass}>
+          {t("common.type")}
+        </label>
+        <select id="sla-type" name="type" className={inputClass}>
+          {WORK_ORDER_TYPES.map((ty) => (
+            <option key={ty} value={ty}>
+              {t(`type.${ty}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="sla-severity" className={labelClass}>
+          {t("common.severity")}
+        </label>
+        <select id="sla-severity" name="severity" defaultValue="normal" className={inputClass}>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {t(`severity.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="sla-accept" className={labelClass}>
+          {t("sla.acceptMinutes")}
+        </label>
+        <input id="sla-accept" name="acceptMinutes" type="number" min={1} className={inputClass} />
+        <FieldError name="acceptMinutes" />
+      </div>
+      <div>
+        <label htmlFor="sla-resolve" className={labelClass}>
+          {t("sla.resolveMinutes")}
+        </label>
+        <input id="sla-resolve" name="resolveMinutes" type="number" min={1} className={inputClass} />
+        <FieldError name="resolveMinutes" />
+      </div>
+      <div className="pt-6">
+        <button type="submit" className={buttonClass}>
+          {t("sla.save")}
+        </button>
+      </div>
+    </ActionForm>
   );
 }

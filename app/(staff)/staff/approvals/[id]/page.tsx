@@ -22,6 +22,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: `${(await getTranslations("approvals"))("title")} #${(await params).id}` };
 }
 
+type Detail = NonNullable<Awaited<ReturnType<typeof requestDetail>>>;
+
 /** One request: its fields, the chain drawn as steps, the decision panel for whoever may decide, and the timeline. */
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(STAFF_ROLES);
@@ -62,88 +64,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     <div className="max-w-4xl space-y-4">
       <PageHeader
         title={`#${detail.id} ${detail.title}`}
-        actions={
-          <div className="flex flex-wrap items-center gap-2">
-            <RequestStatusBadge status={detail.status} />
-            {mine && isEditable(detail.status) ? (
-              <Link
-                href={`/staff/approvals/${detail.id}/edit`}
-                className="rounded-md px-3 py-2 text-sm text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
-              >
-                {t("actions.edit")}
-              </Link>
-            ) : null}
-            {mine && ["draft", "pending", "returned"].includes(detail.status) ? (
-              <WithdrawButton withdrawAction={withdrawAction} requestId={detail.id} />
-            ) : null}
-          </div>
-        }
+        actions={<RequestHeaderActions detail={detail} mine={mine} />}
       />
-      <Card title={t("detail.details")}>
-        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-          {rows.map(([k, v]) => (
-            <div key={k}>
-              <dt className="text-slate-500">{k}</dt>
-              <dd className="font-medium">{v}</dd>
-            </div>
-          ))}
-        </dl>
-        {detail.description ? (
-          <p className="mt-3 whitespace-pre-wrap text-sm text-slate-700">{detail.description}</p>
-        ) : null}
-        {detail.lines.length ? (
-          <div className="mt-4">
-            <Table head={[t("fields.item"), t("fields.quantity"), t("fields.unitPrice"), t("fields.lineAmount")]}>
-              {detail.lines.map((l) => (
-                <tr key={l.id}>
-                  <td>{l.item}</td>
-                  <td className="tabular-nums">{l.quantity}</td>
-                  <td className="tabular-nums">{formatFen(l.unitPriceFen, locale)}</td>
-                  <td className="tabular-nums">{formatFen(l.amountFen, locale)}</td>
-                </tr>
-              ))}
-              <tr className="font-semibold">
-                <td colSpan={3}>{t("fields.total")}</td>
-                <td className="tabular-nums" data-testid="request-total">
-                  {formatFen(detail.amountFen ?? 0, locale)}
-                </td>
-              </tr>
-            </Table>
-          </div>
-        ) : null}
-      </Card>
-      <Card title={t("detail.files")}>
-        {detail.files.length === 0 ? <p className="text-sm text-slate-500">{t("detail.noFiles")}</p> : null}
-        <div className="flex flex-wrap gap-2" data-testid="files">
-          {detail.files.map((f) => (
-            <a key={f.id} href={`/api/files/a${f.id}`} target="_blank" rel="noreferrer">
-              {/* eslint-disable-next-line @next/next/no-img-element -- authorized file route, not a static asset */}
-              <img
-                src={`/api/files/a${f.id}`}
-                alt={`${t("detail.files")} ${f.id}`}
-                className="h-24 w-24 rounded object-cover ring-1 ring-slate-200"
-              />
-            </a>
-          ))}
-        </div>
-        {mine && ["draft", "pending", "returned"].includes(detail.status) ? (
-          <ActionForm action={attachAction} className="mt-3 flex flex-wrap items-center gap-2" testId="attach-form">
-            <input type="hidden" name="requestId" value={detail.id} />
-            <input
-              type="file"
-              name="photos"
-              accept="image/*"
-              multiple
-              aria-label={t("fields.attachments")}
-              className="text-sm"
-            />
-            <button type="submit" className="rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
-              {t("detail.upload")}
-            </button>
-            <FieldError name="photos" />
-          </ActionForm>
-        ) : null}
-      </Card>
+      <DetailsCard detail={detail} rows={rows} locale={locale} />
+      <FilesCard detail={detail} mine={mine} />
       <Card title={`${t("detail.chain")}${detail.round > 1 ? ` · ${t("detail.round", { round: detail.round })}` : ""}`}>
         <ChainSteps detail={detail} timeZone={user.timeZone} />
         {mayDecide && current ? (
@@ -155,21 +79,125 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </div>
         ) : null}
       </Card>
-      <Card title={t("detail.timeline")}>
-        <ol className="space-y-2 text-sm" data-testid="timeline">
-          {detail.events.map((e) => (
-            <li key={e.id} className="flex flex-wrap gap-x-2">
-              <span className="text-slate-500">{formatDateTime(e.createdAt, locale, user.timeZone)}</span>
-              <span className="font-medium">{e.actorName}</span>
-              <span>{t(`events.${e.kind}`)}</span>
-              {e.comment ? <span className="italic text-slate-600">“{e.comment}”</span> : null}
-            </li>
-          ))}
-        </ol>
-      </Card>
+      <RequestTimeline detail={detail} locale={locale} timeZone={user.timeZone} />
       <Link href="/staff/approvals" className="text-sm text-brand-700 hover:underline">
         ← {t("detail.back")}
       </Link>
     </div>
+  );
+}
+
+async function RequestHeaderActions({ detail, mine }: { detail: Detail; mine: boolean }) {
+  const t = await getTranslations("approvals");
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <RequestStatusBadge status={detail.status} />
+      {mine && isEditable(detail.status) ? (
+        <Link
+          href={`/staff/approvals/${detail.id}/edit`}
+          className="rounded-md px-3 py-2 text-sm text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
+        >
+          {t("actions.edit")}
+        </Link>
+      ) : null}
+      {mine && ["draft", "pending", "returned"].includes(detail.status) ? (
+        <WithdrawButton withdrawAction={withdrawAction} requestId={detail.id} />
+      ) : null}
+    </div>
+  );
+}
+
+async function DetailsCard({ detail, rows, locale }: { detail: Detail; rows: [string, string][]; locale: Locale }) {
+  const t = await getTranslations("approvals");
+  return (
+    <Card title={t("detail.details")}>
+      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt className="text-slate-500">{k}</dt>
+            <dd className="font-medium">{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {detail.description ? (
+        <p className="mt-3 whitespace-pre-wrap text-sm text-slate-700">{detail.description}</p>
+      ) : null}
+      {detail.lines.length ? (
+        <div className="mt-4">
+          <Table head={[t("fields.item"), t("fields.quantity"), t("fields.unitPrice"), t("fields.lineAmount")]}>
+            {detail.lines.map((l) => (
+              <tr key={l.id}>
+                <td>{l.item}</td>
+                <td className="tabular-nums">{l.quantity}</td>
+                <td className="tabular-nums">{formatFen(l.unitPriceFen, locale)}</td>
+                <td className="tabular-nums">{formatFen(l.amountFen, locale)}</td>
+              </tr>
+            ))}
+            <tr className="font-semibold">
+              <td colSpan={3}>{t("fields.total")}</td>
+              <td className="tabular-nums" data-testid="request-total">
+                {formatFen(detail.amountFen ?? 0, locale)}
+              </td>
+            </tr>
+          </Table>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+async function FilesCard({ detail, mine }: { detail: Detail; mine: boolean }) {
+  const t = await getTranslations("approvals");
+  return (
+    <Card title={t("detail.files")}>
+      {detail.files.length === 0 ? <p className="text-sm text-slate-500">{t("detail.noFiles")}</p> : null}
+      <div className="flex flex-wrap gap-2" data-testid="files">
+        {detail.files.map((f) => (
+          <a key={f.id} href={`/api/files/a${f.id}`} target="_blank" rel="noreferrer">
+            {/* eslint-disable-next-line @next/next/no-img-element -- authorized file route, not a static asset */}
+            <img
+              src={`/api/files/a${f.id}`}
+              alt={`${t("detail.files")} ${f.id}`}
+              className="h-24 w-24 rounded object-cover ring-1 ring-slate-200"
+            />
+          </a>
+        ))}
+      </div>
+      {mine && ["draft", "pending", "returned"].includes(detail.status) ? (
+        <ActionForm action={attachAction} className="mt-3 flex flex-wrap items-center gap-2" testId="attach-form">
+          <input type="hidden" name="requestId" value={detail.id} />
+          <input
+            type="file"
+            name="photos"
+            accept="image/*"
+            multiple
+            aria-label={t("fields.attachments")}
+            className="text-sm"
+          />
+          <button type="submit" className="rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
+            {t("detail.upload")}
+          </button>
+          <FieldError name="photos" />
+        </ActionForm>
+      ) : null}
+    </Card>
+  );
+}
+
+async function RequestTimeline({ detail, locale, timeZone }: { detail: Detail; locale: Locale; timeZone: string }) {
+  const t = await getTranslations("approvals");
+  return (
+    <Card title={t("detail.timeline")}>
+      <ol className="space-y-2 text-sm" data-testid="timeline">
+        {detail.events.map((e) => (
+          <li key={e.id} className="flex flex-wrap gap-x-2">
+            <span className="text-slate-500">{formatDateTime(e.createdAt, locale, timeZone)}</span>
+            <span className="font-medium">{e.actorName}</span>
+            <span>{t(`events.${e.kind}`)}</span>
+            {e.comment ? <span className="italic text-slate-600">“{e.comment}”</span> : null}
+          </li>
+        ))}
+      </ol>
+    </Card>
   );
 }

@@ -19,6 +19,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations("billing.bills"))("title") };
 }
 
+const select = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
+
 /** Bills of a month by status and building, with totals; batch print per building. */
 export default async function BillsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser(BILLING_ROLES);
@@ -42,54 +44,10 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
     if (buildingId) params.set("building", String(buildingId));
     return `/staff/billing/bills?${params}`;
   };
-  const select = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
   return (
     <div className="space-y-4">
       <PageHeader title={t("bills.title")} subtitle={t("bills.subtitle")} />
-      <Card>
-        <form method="get" className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("bills.month")}</span>
-            <input type="month" name="month" defaultValue={month} className={select} />
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("common.status")}</span>
-            <select name="status" defaultValue={status ?? ""} className={select}>
-              <option value="">{t("common.all")}</option>
-              {BILL_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("common.building")}</span>
-            <select name="building" defaultValue={buildingId ?? ""} className={select}>
-              <option value="">{t("common.all")}</option>
-              {buildingRows.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.communityName} {b.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="submit"
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          >
-            {t("bills.filter")}
-          </button>
-        </form>
-        {buildingId ? (
-          <Link
-            href={`/staff/billing/print/building/${buildingId}`}
-            className="mt-3 inline-block text-sm text-brand-700 hover:underline"
-          >
-            {t("bills.printBuilding")} →
-          </Link>
-        ) : null}
-      </Card>
+      <BillsFilter month={month} status={status} buildingId={buildingId} buildingRows={buildingRows} />
       <div className="grid gap-3 sm:grid-cols-3">
         <Stat label={t("bills.billed")} value={money(result.sums.amountFen)} />
         <Stat label={t("bills.collected")} value={money(result.sums.allocatedFen)} />
@@ -110,34 +68,7 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
           <EmptyState>{t("bills.noBills")}</EmptyState>
         ) : (
           <>
-            <Table
-              head={[
-                t("common.household"),
-                t("common.unit"),
-                t("common.dueDate"),
-                t("common.amount"),
-                t("common.paid"),
-                t("common.status"),
-              ]}
-            >
-              {result.rows.map((b) => (
-                <tr key={b.id}>
-                  <td>
-                    <Link
-                      href={`/staff/billing/households/${b.householdId}`}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
-                      {b.householdName}
-                    </Link>
-                  </td>
-                  <td className="font-mono">{b.buildingCode ? `${b.buildingCode}-${b.unitNumber}` : "—"}</td>
-                  <td>{b.dueDate}</td>
-                  <td className="tabular-nums">{money(b.amountFen)}</td>
-                  <td className="tabular-nums">{money(b.allocatedFen)}</td>
-                  <td>{t(`status.${b.status}`)}</td>
-                </tr>
-              ))}
-            </Table>
+            <BillRows rows={result.rows} money={money} />
             {pages > 1 ? (
               <nav className="mt-3 flex items-center justify-between text-sm">
                 {result.page > 1 ? (
@@ -161,5 +92,105 @@ export default async function BillsPage({ searchParams }: { searchParams: Promis
         )}
       </Card>
     </div>
+  );
+}
+
+async function BillsFilter({
+  month,
+  status,
+  buildingId,
+  buildingRows,
+}: {
+  month: string;
+  status: BillStatus | undefined;
+  buildingId: number | undefined;
+  buildingRows: Awaited<ReturnType<typeof companyBuildings>>;
+}) {
+  const t = await getTranslations("billing");
+  return (
+    <Card>
+      <form method="get" className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("bills.month")}</span>
+          <input type="month" name="month" defaultValue={month} className={select} />
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("common.status")}</span>
+          <select name="status" defaultValue={status ?? ""} className={select}>
+            <option value="">{t("common.all")}</option>
+            {BILL_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("common.building")}</span>
+          <select name="building" defaultValue={buildingId ?? ""} className={select}>
+            <option value="">{t("common.all")}</option>
+            {buildingRows.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.communityName} {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          {t("bills.filter")}
+        </button>
+      </form>
+      {buildingId ? (
+        <Link
+          href={`/staff/billing/print/building/${buildingId}`}
+          className="mt-3 inline-block text-sm text-brand-700 hover:underline"
+        >
+          {t("bills.printBuilding")} →
+        </Link>
+      ) : null}
+    </Card>
+  );
+}
+
+async function BillRows({
+  rows,
+  money,
+}: {
+  rows: Awaited<ReturnType<typeof listBills>>["rows"];
+  money: (fen: number) => string;
+}) {
+  const t = await getTranslations("billing");
+  return (
+    <Table
+      head={[
+        t("common.household"),
+        t("common.unit"),
+        t("common.dueDate"),
+        t("common.amount"),
+        t("common.paid"),
+        t("common.status"),
+      ]}
+    >
+      {rows.map((b) => (
+        <tr key={b.id}>
+          <td>
+            <Link
+              href={`/staff/billing/households/${b.householdId}`}
+              className="font-medium text-brand-700 hover:underline"
+            >
+              {b.householdName}
+            </Link>
+          </td>
+          <td className="font-mono">{b.buildingCode ? `${b.buildingCode}-${b.unitNumber}` : "—"}</td>
+          <td>{b.dueDate}</td>
+          <td className="tabular-nums">{money(b.amountFen)}</td>
+          <td className="tabular-nums">{money(b.allocatedFen)}</td>
+          <td>{t(`status.${b.status}`)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

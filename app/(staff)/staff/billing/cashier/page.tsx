@@ -19,6 +19,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations("billing.cashier"))("title") };
 }
 
+type Account = NonNullable<Awaited<ReturnType<typeof householdAccount>>>;
+
 /** The cashier desk: find a household by phone, name or unit; see what it owes; take the money; print the receipt. */
 export default async function CashierPage({
   searchParams,
@@ -46,101 +48,122 @@ export default async function CashierPage({
     <div className="space-y-4">
       <PageHeader title={t("cashier.title")} subtitle={t("cashier.subtitle")} />
       <Card>
-        <form method="get" role="search" className="flex flex-wrap items-end gap-3">
-          <div className="min-w-64 flex-1">
-            <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">
-              {t("cashier.search")}
-            </label>
-            <input
-              id="q"
-              name="q"
-              defaultValue={q}
-              placeholder={t("cashier.searchPlaceholder")}
-              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm sm:text-sm"
-            />
-          </div>
-          <button
-            type="submit"
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          >
-            {t("cashier.searchButton")}
-          </button>
-        </form>
-        {results ? (
-          results.rows.length === 0 ? (
-            <div className="mt-3">
-              <EmptyState>{t("cashier.noMatches")}</EmptyState>
-            </div>
-          ) : (
-            <div className="mt-3">
-              <Table head={[t("common.household"), t("common.unit"), t("common.community"), "", ""]}>
-                {results.rows.map((h) => (
-                  <tr key={h.id}>
-                    <td className="font-medium">{h.name}</td>
-                    <td className="font-mono">{h.buildingCode ? `${h.buildingCode}-${h.unitNumber}` : "—"}</td>
-                    <td>{h.communityName ?? "—"}</td>
-                    <td className="tabular-nums">{h.phone ?? "—"}</td>
-                    <td>
-                      <Link
-                        href={`/staff/billing/cashier?q=${encodeURIComponent(q)}&household=${h.id}`}
-                        className="text-brand-700 hover:underline"
-                      >
-                        {t("cashier.select")}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </Table>
-            </div>
-          )
-        ) : null}
+        <CashierSearch q={q} />
+        {results ? <CashierResults q={q} rows={results.rows} /> : null}
       </Card>
-      {account ? (
-        <Card
-          title={account.name}
-          actions={
-            <Link href={`/staff/billing/households/${account.id}`} className="text-sm text-brand-700 hover:underline">
-              {t("cashier.account")} →
-            </Link>
-          }
-        >
-          <div className="grid gap-3 sm:grid-cols-4">
-            <Stat
-              label={t("common.outstanding")}
-              value={<span data-testid="outstanding">{money(account.outstandingFen)}</span>}
-            />
-            <Stat label={t("common.monthsInArrears")} value={account.monthsInArrears} />
-            <Stat label={t("common.credit")} value={money(account.creditFen)} />
-            <Stat label={t("common.monthly")} value={money(account.monthlyFen)} />
-          </div>
-          <h3 className="mb-2 mt-4 text-sm font-semibold">{t("cashier.openBills")}</h3>
-          {open.length === 0 ? (
-            <EmptyState>{t("common.none")}</EmptyState>
-          ) : (
-            <Table
-              head={[t("common.period"), t("common.dueDate"), t("common.amount"), t("common.paid"), t("common.owed")]}
-            >
-              {open.map((b) => (
-                <tr key={b.id}>
-                  <td>{b.period}</td>
-                  <td className={b.overdue ? "text-red-700" : ""}>{b.dueDate}</td>
-                  <td className="tabular-nums">{money(b.amountFen)}</td>
-                  <td className="tabular-nums">{money(b.allocatedFen)}</td>
-                  <td className="tabular-nums font-medium">{money(b.outstandingFen)}</td>
-                </tr>
-              ))}
-            </Table>
-          )}
-          <h3 className="mb-2 mt-4 text-sm font-semibold">{t("cashier.take")}</h3>
-          <CashierForm
-            takePaymentAction={takePaymentAction}
-            key={account.id}
-            householdId={account.id}
-            outstandingFen={account.outstandingFen}
-            monthlyFen={account.monthlyFen}
-          />
-        </Card>
-      ) : null}
+      {account ? <CashierAccount account={account} open={open} money={money} /> : null}
     </div>
+  );
+}
+
+async function CashierSearch({ q }: { q: string }) {
+  const t = await getTranslations("billing");
+  return (
+    <form method="get" role="search" className="flex flex-wrap items-end gap-3">
+      <div className="min-w-64 flex-1">
+        <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">
+          {t("cashier.search")}
+        </label>
+        <input
+          id="q"
+          name="q"
+          defaultValue={q}
+          placeholder={t("cashier.searchPlaceholder")}
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm sm:text-sm"
+        />
+      </div>
+      <button
+        type="submit"
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+      >
+        {t("cashier.searchButton")}
+      </button>
+    </form>
+  );
+}
+
+async function CashierResults({ q, rows }: { q: string; rows: Awaited<ReturnType<typeof searchHouseholds>>["rows"] }) {
+  const t = await getTranslations("billing");
+  return rows.length === 0 ? (
+    <div className="mt-3">
+      <EmptyState>{t("cashier.noMatches")}</EmptyState>
+    </div>
+  ) : (
+    <div className="mt-3">
+      <Table head={[t("common.household"), t("common.unit"), t("common.community"), "", ""]}>
+        {rows.map((h) => (
+          <tr key={h.id}>
+            <td className="font-medium">{h.name}</td>
+            <td className="font-mono">{h.buildingCode ? `${h.buildingCode}-${h.unitNumber}` : "—"}</td>
+            <td>{h.communityName ?? "—"}</td>
+            <td className="tabular-nums">{h.phone ?? "—"}</td>
+            <td>
+              <Link
+                href={`/staff/billing/cashier?q=${encodeURIComponent(q)}&household=${h.id}`}
+                className="text-brand-700 hover:underline"
+              >
+                {t("cashier.select")}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </div>
+  );
+}
+
+async function CashierAccount({
+  account,
+  open,
+  money,
+}: {
+  account: Account;
+  open: Account["bills"];
+  money: (fen: number) => string;
+}) {
+  const t = await getTranslations("billing");
+  return (
+    <Card
+      title={account.name}
+      actions={
+        <Link href={`/staff/billing/households/${account.id}`} className="text-sm text-brand-700 hover:underline">
+          {t("cashier.account")} →
+        </Link>
+      }
+    >
+      <div className="grid gap-3 sm:grid-cols-4">
+        <Stat
+          label={t("common.outstanding")}
+          value={<span data-testid="outstanding">{money(account.outstandingFen)}</span>}
+        />
+        <Stat label={t("common.monthsInArrears")} value={account.monthsInArrears} />
+        <Stat label={t("common.credit")} value={money(account.creditFen)} />
+        <Stat label={t("common.monthly")} value={money(account.monthlyFen)} />
+      </div>
+      <h3 className="mb-2 mt-4 text-sm font-semibold">{t("cashier.openBills")}</h3>
+      {open.length === 0 ? (
+        <EmptyState>{t("common.none")}</EmptyState>
+      ) : (
+        <Table head={[t("common.period"), t("common.dueDate"), t("common.amount"), t("common.paid"), t("common.owed")]}>
+          {open.map((b) => (
+            <tr key={b.id}>
+              <td>{b.period}</td>
+              <td className={b.overdue ? "text-red-700" : ""}>{b.dueDate}</td>
+              <td className="tabular-nums">{money(b.amountFen)}</td>
+              <td className="tabular-nums">{money(b.allocatedFen)}</td>
+              <td className="tabular-nums font-medium">{money(b.outstandingFen)}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <h3 className="mb-2 mt-4 text-sm font-semibold">{t("cashier.take")}</h3>
+      <CashierForm
+        takePaymentAction={takePaymentAction}
+        key={account.id}
+        householdId={account.id}
+        outstandingFen={account.outstandingFen}
+        monthlyFen={account.monthlyFen}
+      />
+    </Card>
   );
 }

@@ -18,6 +18,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations("billing.meters"))("title") };
 }
 
+const select = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
+
 /** 抄表: a building's meter readings for one metered fee item and month, entered as a sheet. */
 export default async function MetersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser(BILLING_ROLES);
@@ -33,44 +35,10 @@ export default async function MetersPage({ searchParams }: { searchParams: Promi
   const item = metered.find((i) => i.id === positive(sp.item)) ?? metered[0];
   const building = buildingRows.find((b) => b.id === positive(sp.building)) ?? buildingRows[0];
   const sheet = item && building ? await readingSheet(db, user.companyId, building.id, item.id, month) : [];
-  const select = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
   return (
     <div className="space-y-4">
       <PageHeader title={t("meters.title")} subtitle={t("meters.subtitle")} />
-      <Card>
-        <form method="get" className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("bills.month")}</span>
-            <input type="month" name="month" defaultValue={month} className={select} />
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("meters.item")}</span>
-            <select name="item" defaultValue={item?.id ?? ""} className={select}>
-              {metered.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("meters.building")}</span>
-            <select name="building" defaultValue={building?.id ?? ""} className={select}>
-              {buildingRows.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.communityName} {b.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="submit"
-            className="rounded-md bg-white px-4 py-2 text-sm font-medium text-brand-700 ring-1 ring-slate-200 hover:bg-brand-50"
-          >
-            {t("meters.show")}
-          </button>
-        </form>
-      </Card>
+      <MetersFilter month={month} item={item} metered={metered} building={building} buildingRows={buildingRows} />
       <Card
         title={
           item && building ? `${building.communityName} ${building.name} · ${item.name} · ${month}` : t("meters.title")
@@ -104,5 +72,60 @@ export default async function MetersPage({ searchParams }: { searchParams: Promi
         )}
       </Card>
     </div>
+  );
+}
+
+type FeeItem = Awaited<ReturnType<typeof listFeeItems>>[number];
+type BuildingRow = Awaited<ReturnType<typeof companyBuildings>>[number];
+
+async function MetersFilter({
+  month,
+  item,
+  metered,
+  building,
+  buildingRows,
+}: {
+  month: string;
+  item: FeeItem | undefined;
+  metered: FeeItem[];
+  building: BuildingRow | undefined;
+  buildingRows: BuildingRow[];
+}) {
+  const t = await getTranslations("billing");
+  return (
+    <Card>
+      <form method="get" className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end">
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("bills.month")}</span>
+          <input type="month" name="month" defaultValue={month} className={select} />
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("meters.item")}</span>
+          <select name="item" defaultValue={item?.id ?? ""} className={select}>
+            {metered.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("meters.building")}</span>
+          <select name="building" defaultValue={building?.id ?? ""} className={select}>
+            {buildingRows.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.communityName} {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="submit"
+          className="rounded-md bg-white px-4 py-2 text-sm font-medium text-brand-700 ring-1 ring-slate-200 hover:bg-brand-50"
+        >
+          {t("meters.show")}
+        </button>
+      </form>
+    </Card>
   );
 }

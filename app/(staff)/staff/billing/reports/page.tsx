@@ -22,6 +22,21 @@ const BUCKET_KEY = { "1-2": "b1", "3-5": "b3", "6-11": "b6", "12+": "b12" } as c
 const GROUPINGS: Grouping[] = ["community", "building", "butler"];
 const GROUP_LABEL = { community: "byCommunity", building: "byBuilding", butler: "byButler" } as const;
 
+type Money = (fen: number) => string;
+type Collection = Awaited<ReturnType<typeof collectionReport>>;
+
+const rate = (bp: number | null) => (bp === null ? "—" : `${(bp / 100).toFixed(1)}%`);
+const yuan = (fen: number) => Math.round(fen / 100);
+
+async function CsvLink({ href }: { href: string }) {
+  const t = await getTranslations("billing");
+  return (
+    <a href={href} className="text-sm text-brand-700 hover:underline" download>
+      {t("reports.csv")}
+    </a>
+  );
+}
+
 /** Arrears aging and collection rate by community/building/butler, collection by month with a chart, daily cash; CSV for each. */
 export default async function ReportsPage({
   searchParams,
@@ -33,7 +48,6 @@ export default async function ReportsPage({
   const t = await getTranslations("billing");
   const locale = (await getLocale()) as Locale;
   const money = (fen: number) => formatFen(fen, locale);
-  const rate = (bp: number | null) => (bp === null ? "—" : `${(bp / 100).toFixed(1)}%`);
   const db = getDb();
   const today = localDate(new Date(), user.timeZone);
   const to = today.slice(0, 7);
@@ -49,12 +63,7 @@ export default async function ReportsPage({
   ]);
   const csv = (report: string, extra = "") =>
     `/staff/billing/reports/csv/${report}?group=${grouping}&from=${from}&to=${to}${extra}`;
-  const csvLink = (href: string) => (
-    <a href={href} className="text-sm text-brand-700 hover:underline" download>
-      {t("reports.csv")}
-    </a>
-  );
-  const yuan = (fen: number) => Math.round(fen / 100);
+  const groupLabel = t(`reports.${GROUP_LABEL[grouping]}`);
   return (
     <div className="space-y-4">
       <PageHeader title={t("reports.title")} />
@@ -70,97 +79,127 @@ export default async function ReportsPage({
           </Link>
         ))}
       </nav>
-      <Card title={`${t("reports.aging")} · ${t(`reports.${GROUP_LABEL[grouping]}`)}`} actions={csvLink(csv("aging"))}>
-        {aging.length === 0 ? (
-          <EmptyState>{t("common.none")}</EmptyState>
-        ) : (
-          <Table
-            head={[
-              "",
-              ...AGING_BUCKETS.map((b) => t(`aging.${BUCKET_KEY[b]}`)),
-              t("reports.inArrears"),
-              t("common.owed"),
-            ]}
-          >
-            {aging.map((r) => (
-              <tr key={String(r.key)}>
-                <td className="font-medium">{r.name ?? t("common.unassigned")}</td>
-                {AGING_BUCKETS.map((b) => (
-                  <td key={b} className="tabular-nums">
-                    {r.buckets[b].households}{" "}
-                    <span className="text-xs text-slate-500">{money(r.buckets[b].owedFen)}</span>
-                  </td>
-                ))}
-                <td className="tabular-nums">{r.households}</td>
-                <td className="tabular-nums">{money(r.owedFen)}</td>
-              </tr>
-            ))}
-          </Table>
-        )}
+      <Card title={`${t("reports.aging")} · ${groupLabel}`} actions={<CsvLink href={csv("aging")} />}>
+        <AgingTable aging={aging} money={money} />
       </Card>
-      <Card title={t("reports.chart")} actions={csvLink(csv("collection-month"))}>
-        <CollectionChart
-          data={byMonth.map((m) => ({
-            month: String(m.key),
-            billed: yuan(m.billedFen),
-            collected: yuan(m.collectedFen),
-            rate: m.rateBp === null ? null : m.rateBp / 100,
-          }))}
-          labels={{ billed: t("bills.billed"), collected: t("bills.collected"), rate: t("reports.rate") }}
-        />
-        <Table head={[t("common.period"), t("bills.billed"), t("bills.collected"), t("reports.rate")]}>
-          {byMonth.map((m) => (
-            <tr key={String(m.key)}>
-              <td>{m.key}</td>
-              <td className="tabular-nums">{money(m.billedFen)}</td>
-              <td className="tabular-nums">{money(m.collectedFen)}</td>
-              <td className="tabular-nums">{rate(m.rateBp)}</td>
-            </tr>
-          ))}
-        </Table>
-      </Card>
+      <MonthlyCollection byMonth={byMonth} href={csv("collection-month")} money={money} />
       <Card
-        title={`${t("reports.collection")} · ${t(`reports.${GROUP_LABEL[grouping]}`)} (${from} – ${to})`}
-        actions={csvLink(csv("collection"))}
+        title={`${t("reports.collection")} · ${groupLabel} (${from} – ${to})`}
+        actions={<CsvLink href={csv("collection")} />}
       >
-        <Table head={["", t("bills.billed"), t("bills.collected"), t("reports.rate")]}>
-          {byGroup.map((r) => (
-            <tr key={String(r.key)}>
-              <td className="font-medium">{r.name ?? t("common.unassigned")}</td>
-              <td className="tabular-nums">{money(r.billedFen)}</td>
-              <td className="tabular-nums">{money(r.collectedFen)}</td>
-              <td className="tabular-nums">{rate(r.rateBp)}</td>
-            </tr>
-          ))}
-        </Table>
+        <CollectionTable rows={byGroup} money={money} />
       </Card>
-      <Card
-        title={`${t("reports.dailyCash")} · ${date}`}
-        actions={csvLink(`/staff/billing/reports/csv/daily-cash?date=${date}`)}
-      >
-        <form method="get" className="mb-3 flex items-end gap-2">
-          <input type="hidden" name="group" value={grouping} />
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("common.date")}</span>
-            <input
-              type="date"
-              name="date"
-              defaultValue={date}
-              className="rounded-md border border-slate-300 px-3 py-2 text-sm"
-            />
-          </label>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
-            {t("reports.show")}
-          </button>
-        </form>
-        <div className="grid gap-3 sm:grid-cols-4">
-          {cash.byMethod.map((m) => (
-            <Stat key={m.method} label={`${t(`method.${m.method}`)} (${m.count})`} value={money(m.amountFen)} />
-          ))}
-          <Stat label={t("common.total")} value={money(cash.totalFen)} />
-          <Stat label={`${t("reports.refunds")} (${cash.refunds.count})`} value={money(cash.refunds.amountFen)} />
-        </div>
-      </Card>
+      <DailyCashCard date={date} grouping={grouping} cash={cash} money={money} />
     </div>
+  );
+}
+
+async function AgingTable({ aging, money }: { aging: Awaited<ReturnType<typeof agingReport>>; money: Money }) {
+  const t = await getTranslations("billing");
+  return aging.length === 0 ? (
+    <EmptyState>{t("common.none")}</EmptyState>
+  ) : (
+    <Table
+      head={["", ...AGING_BUCKETS.map((b) => t(`aging.${BUCKET_KEY[b]}`)), t("reports.inArrears"), t("common.owed")]}
+    >
+      {aging.map((r) => (
+        <tr key={String(r.key)}>
+          <td className="font-medium">{r.name ?? t("common.unassigned")}</td>
+          {AGING_BUCKETS.map((b) => (
+            <td key={b} className="tabular-nums">
+              {r.buckets[b].households} <span className="text-xs text-slate-500">{money(r.buckets[b].owedFen)}</span>
+            </td>
+          ))}
+          <td className="tabular-nums">{r.households}</td>
+          <td className="tabular-nums">{money(r.owedFen)}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+async function MonthlyCollection({ byMonth, href, money }: { byMonth: Collection; href: string; money: Money }) {
+  const t = await getTranslations("billing");
+  return (
+    <Card title={t("reports.chart")} actions={<CsvLink href={href} />}>
+      <CollectionChart
+        data={byMonth.map((m) => ({
+          month: String(m.key),
+          billed: yuan(m.billedFen),
+          collected: yuan(m.collectedFen),
+          rate: m.rateBp === null ? null : m.rateBp / 100,
+        }))}
+        labels={{ billed: t("bills.billed"), collected: t("bills.collected"), rate: t("reports.rate") }}
+      />
+      <Table head={[t("common.period"), t("bills.billed"), t("bills.collected"), t("reports.rate")]}>
+        {byMonth.map((m) => (
+          <tr key={String(m.key)}>
+            <td>{m.key}</td>
+            <td className="tabular-nums">{money(m.billedFen)}</td>
+            <td className="tabular-nums">{money(m.collectedFen)}</td>
+            <td className="tabular-nums">{rate(m.rateBp)}</td>
+          </tr>
+        ))}
+      </Table>
+    </Card>
+  );
+}
+
+async function CollectionTable({ rows, money }: { rows: Collection; money: Money }) {
+  const t = await getTranslations("billing");
+  return (
+    <Table head={["", t("bills.billed"), t("bills.collected"), t("reports.rate")]}>
+      {rows.map((r) => (
+        <tr key={String(r.key)}>
+          <td className="font-medium">{r.name ?? t("common.unassigned")}</td>
+          <td className="tabular-nums">{money(r.billedFen)}</td>
+          <td className="tabular-nums">{money(r.collectedFen)}</td>
+          <td className="tabular-nums">{rate(r.rateBp)}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+async function DailyCashCard({
+  date,
+  grouping,
+  cash,
+  money,
+}: {
+  date: string;
+  grouping: Grouping;
+  cash: Awaited<ReturnType<typeof dailyCash>>;
+  money: Money;
+}) {
+  const t = await getTranslations("billing");
+  return (
+    <Card
+      title={`${t("reports.dailyCash")} · ${date}`}
+      actions={<CsvLink href={`/staff/billing/reports/csv/daily-cash?date=${date}`} />}
+    >
+      <form method="get" className="mb-3 flex items-end gap-2">
+        <input type="hidden" name="group" value={grouping} />
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("common.date")}</span>
+          <input
+            type="date"
+            name="date"
+            defaultValue={date}
+            className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+        </label>
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
+          {t("reports.show")}
+        </button>
+      </form>
+      <div className="grid gap-3 sm:grid-cols-4">
+        {cash.byMethod.map((m) => (
+          <Stat key={m.method} label={`${t(`method.${m.method}`)} (${m.count})`} value={money(m.amountFen)} />
+        ))}
+        <Stat label={t("common.total")} value={money(cash.totalFen)} />
+        <Stat label={`${t("reports.refunds")} (${cash.refunds.count})`} value={money(cash.refunds.amountFen)} />
+      </div>
+    </Card>
   );
 }

@@ -45,39 +45,7 @@ export default async function BudgetPage({
   return (
     <div className="space-y-4">
       <PageHeader title={t("budgetTitle")} subtitle={`${year}${community ? ` · ${community.name}` : ""}`} />
-      <Card>
-        <form method="get" className="flex flex-wrap items-end gap-3">
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("year")}</span>
-            <input
-              type="number"
-              name="year"
-              defaultValue={year}
-              className="w-28 rounded-md border border-slate-300 px-3 py-2"
-            />
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("community")}</span>
-            <select
-              name="community"
-              defaultValue={community?.id ?? ""}
-              className="rounded-md border border-slate-300 bg-white px-3 py-2"
-            >
-              {communities.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="submit"
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          >
-            {t("show")}
-          </button>
-        </form>
-      </Card>
+      <BudgetFilter year={year} community={community} communities={communities} />
       <Card title={community?.name}>
         <p className="mb-3 text-sm text-slate-600">{t("budget.intro")}</p>
         {community ? (
@@ -101,5 +69,52 @@ export default async function BudgetPage({
         <BudgetImport importBudgetAction={importBudgetAction} year={year} template={template} />
       </Card>
     </div>
+  );
+}
+
+async function BudgetFilter({
+  year,
+  community,
+  communities,
+}: {
+  year: number;
+  community: { id: number } | undefined;
+  communities: Awaited<ReturnType<typeof listCommunityOptions>>;
+}) {
+  const t = await getTranslations("finance");
+  return (
+    <Card>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("year")}</span>
+          <input
+            type="number"
+            name="year"
+            defaultValue={year}
+            className="w-28 rounded-md border border-slate-300 px-3 py-2"
+          />
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("community")}</span>
+          <select
+            name="community"
+            defaultValue={community?.id ?? ""}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2"
+          >
+            {communities.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          {t("show")}
+        </button>
+      </form>
+    </Card>
   );
 }

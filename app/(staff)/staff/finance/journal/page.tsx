@@ -53,69 +53,84 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           }))}
         />
       </Card>
-      <Card
-        title={t("journal.entries")}
-        actions={
-          <nav className="flex flex-wrap gap-1 text-xs">
-            {[undefined, ...ENTRY_SOURCES].map((x) => (
-              <Link
-                key={x ?? "all"}
-                href={x ? `/staff/finance/journal?source=${x}` : "/staff/finance/journal"}
-                aria-current={x === source ? "page" : undefined}
-                className={`rounded px-2 py-1 ring-1 ${x === source ? "bg-brand-600 text-white ring-brand-600" : "ring-slate-300"}`}
-              >
-                {x ? t(`journal.source.${x}`) : t("journal.allSources")}
-              </Link>
-            ))}
-          </nav>
-        }
-      >
+      <Card title={t("journal.entries")} actions={<SourceNav source={source} />}>
         {entries.length === 0 ? (
           <EmptyState>{t("journal.empty")}</EmptyState>
         ) : (
-          <Table
-            head={[
-              "#",
-              t("journal.colDate"),
-              t("journal.colCategory"),
-              t("journal.colCommunity"),
-              t("journal.colAmount"),
-              t("journal.colSource"),
-              t("journal.colReason"),
-              "",
-            ]}
-          >
-            {entries.map((e) => (
-              <tr key={e.id} data-testid={`entry-${e.id}`}>
-                <td className="font-mono text-xs">{e.id}</td>
-                <td className="whitespace-nowrap">{e.occurredOn}</td>
-                <td>
-                  {t(`kind.${e.kind}`)} · {categoryLabel(t, e.categoryCode, e.categoryName)}
-                </td>
-                <td>{e.communityName ?? "—"}</td>
-                <td className={`tabular-nums ${e.amountFen < 0 ? "text-red-600" : ""}`}>
-                  {formatFen(e.amountFen, locale)}
-                </td>
-                <td className="whitespace-nowrap">
-                  {t(`journal.source.${e.source}`)}
-                  {e.reversesEntryId ? ` #${e.reversesEntryId}` : ""}
-                </td>
-                <td className="text-xs">
-                  {e.reason ?? ""}
-                  {e.actorName ? <span className="text-slate-500"> · {e.actorName}</span> : null}
-                </td>
-                <td>
-                  {e.source === "reversal" ? null : e.reversed ? (
-                    <span className="text-xs text-slate-500">{t("journal.reversed")}</span>
-                  ) : (
-                    <ReverseButton reverseAction={reverseAction} entryId={e.id} today={today} />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </Table>
+          <EntriesTable entries={entries} today={today} locale={locale} />
         )}
       </Card>
     </div>
+  );
+}
+
+async function SourceNav({ source }: { source: (typeof ENTRY_SOURCES)[number] | undefined }) {
+  const t = await getTranslations("finance");
+  return (
+    <nav className="flex flex-wrap gap-1 text-xs">
+      {[undefined, ...ENTRY_SOURCES].map((x) => (
+        <Link
+          key={x ?? "all"}
+          href={x ? `/staff/finance/journal?source=${x}` : "/staff/finance/journal"}
+          aria-current={x === source ? "page" : undefined}
+          className={`rounded px-2 py-1 ring-1 ${x === source ? "bg-brand-600 text-white ring-brand-600" : "ring-slate-300"}`}
+        >
+          {x ? t(`journal.source.${x}`) : t("journal.allSources")}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+async function EntriesTable({
+  entries,
+  today,
+  locale,
+}: {
+  entries: Awaited<ReturnType<typeof recentEntries>>;
+  today: string;
+  locale: Locale;
+}) {
+  const t = await getTranslations("finance");
+  return (
+    <Table
+      head={[
+        "#",
+        t("journal.colDate"),
+        t("journal.colCategory"),
+        t("journal.colCommunity"),
+        t("journal.colAmount"),
+        t("journal.colSource"),
+        t("journal.colReason"),
+        "",
+      ]}
+    >
+      {entries.map((e) => (
+        <tr key={e.id} data-testid={`entry-${e.id}`}>
+          <td className="font-mono text-xs">{e.id}</td>
+          <td className="whitespace-nowrap">{e.occurredOn}</td>
+          <td>
+            {t(`kind.${e.kind}`)} · {categoryLabel(t, e.categoryCode, e.categoryName)}
+          </td>
+          <td>{e.communityName ?? "—"}</td>
+          <td className={`tabular-nums ${e.amountFen < 0 ? "text-red-600" : ""}`}>{formatFen(e.amountFen, locale)}</td>
+          <td className="whitespace-nowrap">
+            {t(`journal.source.${e.source}`)}
+            {e.reversesEntryId ? ` #${e.reversesEntryId}` : ""}
+          </td>
+          <td className="text-xs">
+            {e.reason ?? ""}
+            {e.actorName ? <span className="text-slate-500"> · {e.actorName}</span> : null}
+          </td>
+          <td>
+            {e.source === "reversal" ? null : e.reversed ? (
+              <span className="text-xs text-slate-500">{t("journal.reversed")}</span>
+            ) : (
+              <ReverseButton reverseAction={reverseAction} entryId={e.id} today={today} />
+            )}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }

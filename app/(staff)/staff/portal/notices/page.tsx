@@ -21,7 +21,6 @@ export async function generateMetadata() {
 export default async function StaffNoticesPage() {
   const user = await requireUser(NOTICE_ROLES);
   const t = await getTranslations("portal.staffNotices");
-  const tn = await getTranslations("portal.notices");
   const locale = (await getLocale()) as Locale;
   const db = getDb();
   const ids = await staffCommunityIds(db, user.companyId, { userId: user.id, roles: user.roles });
@@ -29,8 +28,6 @@ export default async function StaffNoticesPage() {
     staffNotices(db, user.companyId, ids),
     communityNames(db, user.companyId, ids),
   ]);
-  const now = new Date();
-  const pct = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   return (
     <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
       <div className="space-y-4">
@@ -39,35 +36,7 @@ export default async function StaffNoticesPage() {
           {rows.length === 0 ? (
             <EmptyState>{t("empty")}</EmptyState>
           ) : (
-            <Table head={[t("titleField"), t("community"), t("publishAtColumn"), t("readRate")]}>
-              {rows.map((n) => (
-                <tr key={n.id} data-testid={`notice-row-${n.id}`}>
-                  <td>
-                    {n.emergency ? (
-                      <span className="mr-1 rounded bg-red-700 px-1 text-xs text-white">{tn("emergency")}</span>
-                    ) : null}
-                    {n.pinned ? (
-                      <span className="mr-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{tn("pinned")}</span>
-                    ) : null}
-                    {n.title}
-                  </td>
-                  <td>{n.communityName}</td>
-                  <td className="whitespace-nowrap">
-                    {formatDateTime(n.publishAt, locale, user.timeZone)}
-                    <div className="text-xs text-slate-600">{n.publishAt > now ? t("scheduled") : t("published")}</div>
-                  </td>
-                  <td className="whitespace-nowrap tabular-nums">
-                    {n.readRate === null
-                      ? t("noResidents")
-                      : t("readRateValue", {
-                          readers: n.readers,
-                          residents: n.residents,
-                          rate: pct.format(n.readRate),
-                        })}
-                  </td>
-                </tr>
-              ))}
-            </Table>
+            <NoticeRows rows={rows} locale={locale} timeZone={user.timeZone} />
           )}
         </Card>
       </div>
@@ -100,5 +69,51 @@ export default async function StaffNoticesPage() {
         )}
       </Card>
     </div>
+  );
+}
+
+async function NoticeRows({
+  rows,
+  locale,
+  timeZone,
+}: {
+  rows: Awaited<ReturnType<typeof staffNotices>>;
+  locale: Locale;
+  timeZone: string;
+}) {
+  const t = await getTranslations("portal.staffNotices");
+  const tn = await getTranslations("portal.notices");
+  const now = new Date();
+  const pct = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+  return (
+    <Table head={[t("titleField"), t("community"), t("publishAtColumn"), t("readRate")]}>
+      {rows.map((n) => (
+        <tr key={n.id} data-testid={`notice-row-${n.id}`}>
+          <td>
+            {n.emergency ? (
+              <span className="mr-1 rounded bg-red-700 px-1 text-xs text-white">{tn("emergency")}</span>
+            ) : null}
+            {n.pinned ? (
+              <span className="mr-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{tn("pinned")}</span>
+            ) : null}
+            {n.title}
+          </td>
+          <td>{n.communityName}</td>
+          <td className="whitespace-nowrap">
+            {formatDateTime(n.publishAt, locale, timeZone)}
+            <div className="text-xs text-slate-600">{n.publishAt > now ? t("scheduled") : t("published")}</div>
+          </td>
+          <td className="whitespace-nowrap tabular-nums">
+            {n.readRate === null
+              ? t("noResidents")
+              : t("readRateValue", {
+                  readers: n.readers,
+                  residents: n.residents,
+                  rate: pct.format(n.readRate),
+                })}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -27,52 +27,7 @@ async function ProductForm({ product }: { product?: Product }) {
     <ActionForm action={saveProductAction} className="space-y-3" testId={p ? `product-form-${p.id}` : "product-form"}>
       {p ? <input type="hidden" name="id" value={p.id} /> : null}
       <div className="grid grid-cols-2 gap-3">
-        <div>
-          <label htmlFor={id("kind")} className={labelClass}>
-            {t("staffShop.kind")}
-          </label>
-          <select id={id("kind")} name="kind" defaultValue={p?.kind ?? "product"} className={inputClass}>
-            {PRODUCT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`shop.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor={id("name")} className={labelClass}>
-            {t("staffShop.name")}
-          </label>
-          <input id={id("name")} name="name" defaultValue={p?.name} maxLength={100} className={inputClass} />
-          <FieldError name="name" />
-        </div>
-        <div>
-          <label htmlFor={id("price")} className={labelClass}>
-            {t("staffShop.price")}
-          </label>
-          <input
-            id={id("price")}
-            name="price"
-            inputMode="decimal"
-            defaultValue={p ? fenToYuanText(p.priceFen) : ""}
-            className={inputClass}
-          />
-          <FieldError name="price" />
-        </div>
-        <div>
-          <label htmlFor={id("stock")} className={labelClass}>
-            {t("staffShop.stock")}
-          </label>
-          <input
-            id={id("stock")}
-            name="stock"
-            type="number"
-            min={0}
-            defaultValue={p?.stock ?? 0}
-            className={inputClass}
-          />
-          <FieldError name="stock" />
-        </div>
+        <ProductBasics p={p} id={id} />
       </div>
       <div>
         <label htmlFor={id("description")} className={labelClass}>
@@ -108,6 +63,60 @@ async function ProductForm({ product }: { product?: Product }) {
         {t("staffShop.save")}
       </button>
     </ActionForm>
+  );
+}
+
+async function ProductBasics({ p, id }: { p: Product | undefined; id: (f: string) => string }) {
+  const t = await getTranslations("portal");
+  return (
+    <>
+      <div>
+        <label htmlFor={id("kind")} className={labelClass}>
+          {t("staffShop.kind")}
+        </label>
+        <select id={id("kind")} name="kind" defaultValue={p?.kind ?? "product"} className={inputClass}>
+          {PRODUCT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`shop.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={id("name")} className={labelClass}>
+          {t("staffShop.name")}
+        </label>
+        <input id={id("name")} name="name" defaultValue={p?.name} maxLength={100} className={inputClass} />
+        <FieldError name="name" />
+      </div>
+      <div>
+        <label htmlFor={id("price")} className={labelClass}>
+          {t("staffShop.price")}
+        </label>
+        <input
+          id={id("price")}
+          name="price"
+          inputMode="decimal"
+          defaultValue={p ? fenToYuanText(p.priceFen) : ""}
+          className={inputClass}
+        />
+        <FieldError name="price" />
+      </div>
+      <div>
+        <label htmlFor={id("stock")} className={labelClass}>
+          {t("staffShop.stock")}
+        </label>
+        <input
+          id={id("stock")}
+          name="stock"
+          type="number"
+          min={0}
+          defaultValue={p?.stock ?? 0}
+          className={inputClass}
+        />
+        <FieldError name="stock" />
+      </div>
+    </>
   );
 }
 

@@ -22,6 +22,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations("registry"))("householdsTitle") };
 }
 
+type Result = Awaited<ReturnType<typeof searchHouseholds>>;
+
 export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser(REGISTRY_VIEW_ROLES);
   const sp = await searchParams;
@@ -59,106 +61,15 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
       <PageHeader
         title={t("householdsTitle")}
         subtitle={t("householdsSubtitle")}
-        actions={
-          canCreate ? (
-            <Link
-              href="/staff/registry/households/new"
-              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-            >
-              {t("createHousehold")}
-            </Link>
-          ) : null
-        }
+        actions={canCreate ? <CreateHouseholdLink /> : null}
       />
-      <Card>
-        <form method="get" role="search" className="grid gap-3 sm:grid-cols-[2fr_1fr_auto_auto] sm:items-end">
-          <div>
-            <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">
-              {t("search")}
-            </label>
-            <input
-              id="q"
-              name="q"
-              defaultValue={filters.q}
-              placeholder={t("searchPlaceholder")}
-              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm sm:text-sm"
-            />
-          </div>
-          <div>
-            <label htmlFor="community" className="mb-1 block text-sm font-medium text-slate-700">
-              {t("community")}
-            </label>
-            <select
-              id="community"
-              name="community"
-              defaultValue={filters.communityId ?? ""}
-              className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-            >
-              <option value="">{t("allCommunities")}</option>
-              {communityOptions.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <label className="flex items-center gap-2 pb-2 text-sm">
-            <input
-              type="checkbox"
-              name="inactive"
-              value="1"
-              defaultChecked={filters.includeInactive}
-              className="accent-brand-600"
-            />
-            {t("includeInactive")}
-          </label>
-          {filters.butlerId ? <input type="hidden" name="butler" value={filters.butlerId} /> : null}
-          <button
-            type="submit"
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          >
-            {t("searchButton")}
-          </button>
-        </form>
-      </Card>
+      <HouseholdSearch filters={filters} communityOptions={communityOptions} />
       <Card title={t("resultCount", { count: result.total })}>
         {result.rows.length === 0 ? (
           <EmptyState>{filters.q ? t("noMatches") : t("noHouseholds")}</EmptyState>
         ) : (
           <>
-            <Table head={[t("household"), t("unit"), t("community"), t("phone"), t("butler"), t("code")]}>
-              {result.rows.map((h) => (
-                <tr key={h.id} className={h.active ? "" : "text-slate-400"}>
-                  <td>
-                    <Link
-                      href={`/staff/registry/households/${h.id}`}
-                      className="font-medium text-brand-700 hover:underline"
-                    >
-                      {h.name}
-                    </Link>
-                    <span className="ml-2 text-xs text-slate-500">{t(`kind.${h.kind}`)}</span>
-                    <InactiveBadge active={h.active} />
-                    {badges.has(h.id) ? (
-                      <span className="ml-2">
-                        <BandBadge
-                          band={badges.get(h.id)!.band}
-                          score={badges.get(h.id)!.score}
-                          gold={badges.get(h.id)!.gold}
-                          compact
-                        />
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="whitespace-nowrap font-mono">
-                    {h.buildingCode ? `${h.buildingCode}-${h.unitNumber}` : "—"}
-                  </td>
-                  <td>{h.communityName ?? "—"}</td>
-                  <td className="tabular-nums">{h.phone ?? "—"}</td>
-                  <td>{h.butlerName ?? <span className="text-amber-700">{t("unassigned")}</span>}</td>
-                  <td className="font-mono text-xs">{h.code}</td>
-                </tr>
-              ))}
-            </Table>
+            <HouseholdRows rows={result.rows} badges={badges} />
             {pages > 1 ? (
               <nav aria-label={t("pagination")} className="mt-3 flex items-center justify-between text-sm">
                 {result.page > 1 ? (
@@ -184,5 +95,120 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
         )}
       </Card>
     </div>
+  );
+}
+
+async function CreateHouseholdLink() {
+  const t = await getTranslations("registry");
+  return (
+    <Link
+      href="/staff/registry/households/new"
+      className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+    >
+      {t("createHousehold")}
+    </Link>
+  );
+}
+
+async function HouseholdSearch({
+  filters,
+  communityOptions,
+}: {
+  filters: { q?: string; communityId?: number; butlerId?: number; includeInactive: boolean };
+  communityOptions: Awaited<ReturnType<typeof listCommunities>>;
+}) {
+  const t = await getTranslations("registry");
+  return (
+    <Card>
+      <form method="get" role="search" className="grid gap-3 sm:grid-cols-[2fr_1fr_auto_auto] sm:items-end">
+        <div>
+          <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">
+            {t("search")}
+          </label>
+          <input
+            id="q"
+            name="q"
+            defaultValue={filters.q}
+            placeholder={t("searchPlaceholder")}
+            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm sm:text-sm"
+          />
+        </div>
+        <div>
+          <label htmlFor="community" className="mb-1 block text-sm font-medium text-slate-700">
+            {t("community")}
+          </label>
+          <select
+            id="community"
+            name="community"
+            defaultValue={filters.communityId ?? ""}
+            className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            <option value="">{t("allCommunities")}</option>
+            {communityOptions.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="flex items-center gap-2 pb-2 text-sm">
+          <input
+            type="checkbox"
+            name="inactive"
+            value="1"
+            defaultChecked={filters.includeInactive}
+            className="accent-brand-600"
+          />
+          {t("includeInactive")}
+        </label>
+        {filters.butlerId ? <input type="hidden" name="butler" value={filters.butlerId} /> : null}
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          {t("searchButton")}
+        </button>
+      </form>
+    </Card>
+  );
+}
+
+async function HouseholdRows({
+  rows,
+  badges,
+}: {
+  rows: Result["rows"];
+  badges: Awaited<ReturnType<typeof householdBadges>>;
+}) {
+  const t = await getTranslations("registry");
+  return (
+    <Table head={[t("household"), t("unit"), t("community"), t("phone"), t("butler"), t("code")]}>
+      {rows.map((h) => (
+        <tr key={h.id} className={h.active ? "" : "text-slate-400"}>
+          <td>
+            <Link href={`/staff/registry/households/${h.id}`} className="font-medium text-brand-700 hover:underline">
+              {h.name}
+            </Link>
+            <span className="ml-2 text-xs text-slate-500">{t(`kind.${h.kind}`)}</span>
+            <InactiveBadge active={h.active} />
+            {badges.has(h.id) ? (
+              <span className="ml-2">
+                <BandBadge
+                  band={badges.get(h.id)!.band}
+                  score={badges.get(h.id)!.score}
+                  gold={badges.get(h.id)!.gold}
+                  compact
+                />
+              </span>
+            ) : null}
+          </td>
+          <td className="whitespace-nowrap font-mono">{h.buildingCode ? `${h.buildingCode}-${h.unitNumber}` : "—"}</td>
+          <td>{h.communityName ?? "—"}</td>
+          <td className="tabular-nums">{h.phone ?? "—"}</td>
+          <td>{h.butlerName ?? <span className="text-amber-700">{t("unassigned")}</span>}</td>
+          <td className="font-mono text-xs">{h.code}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -12,6 +12,16 @@ export const dynamic = "force-dynamic";
 /** Progress lines at most this often (the last one always). */
 const PROGRESS_EVERY_MS = 100;
 
+type Ctx = Parameters<typeof runImport>[1];
+type ApplyJob = {
+  db: Parameters<typeof runImport>[0];
+  companyId: Ctx["companyId"];
+  actorUserId: Ctx["actorUserId"];
+  scope: Awaited<ReturnType<typeof importScopeOf>>;
+  query: NonNullable<ReturnType<typeof queryOf<typeof importQuerySchema>>>;
+  bytes: Exclude<Awaited<ReturnType<typeof readUpload>>, "tooLarge">;
+};
+
 /**
  * POST /api/registry/import/apply?kind=units&communityId=3&name=房屋.csv[&validOnly=1] — body: the file.
  * Validates again and writes all or nothing. Answers NDJSON, one JSON object per line:
@@ -33,9 +43,19 @@ export async function POST(request: Request) {
     if (!scope.allows(community.id)) return routeError("forbidden");
   }
   const bytes = await readUpload(request);
+  return new Response(applyStream({ db, companyId, actorUserId: user.id, scope, query }, bytes), {
+    headers: {
+      "Content-Type": "application/x-ndjson; charset=utf-8",
+      "Cache-Control": "no-store, no-transform",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}
 
+/** The NDJSON stream of one apply: the lines of {@link applyAndReport}, or one error line; always closed. */
+function applyStream(job: Omit<ApplyJob, "bytes">, bytes: Awaited<ReturnType<typeof readUpload>>) {
   const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
+  return new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (line: ApplyLine) => {
         try {
@@ -46,44 +66,10 @@ export async function POST(request: Request) {
       };
       try {
         if (bytes === "tooLarge") {
-          send({ type: "rejected", report: reportForPage(fileProblemReport(query.kind, TOO_LARGE)) });
+          send({ type: "rejected", report: reportForPage(fileProblemReport(job.query.kind, TOO_LARGE)) });
           return;
         }
-        send({ type: "stage", stage: "validating" });
-        await new Promise((resolve) => setImmediate(resolve));
-        let last = 0;
-        const result = await runImport(
-          db,
-          {
-            companyId,
-            actorUserId: user.id,
-            validOnly: query.validOnly === "1",
-            scope,
-            onProgress: async (done, total) => {
-              const now = Date.now();
-              if (done < total && now - last < PROGRESS_EVERY_MS) return;
-              last = now;
-              send({ type: "progress", done, total });
-              // Embedded writes are synchronous native calls: let the response flush between them.
-              await new Promise((resolve) => setImmediate(resolve));
-            },
-          },
-          { kind: query.kind, communityId: query.communityId ?? null, bytes, name: query.name, type: query.type },
-        );
-        if (result.status === "rejected") send({ type: "rejected", report: reportForPage(result.report) });
-        else {
-          const { report, units, created, updated, unchanged, skipped } = result;
-          send({
-            type: "done",
-            rows: report.rows,
-            created,
-            updated,
-            unchanged,
-            skipped,
-            households: units?.households ?? [],
-            householdsCreated: units?.counts.householdsCreated ?? 0,
-          });
-        }
+        await applyAndReport({ ...job, bytes }, send);
       } catch (e) {
         if (e instanceof AppError) send({ type: "error", code: e.code, message: e.message });
         else {
@@ -99,11 +85,44 @@ export async function POST(request: Request) {
       }
     },
   });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "application/x-ndjson; charset=utf-8",
-      "Cache-Control": "no-store, no-transform",
-      "X-Accel-Buffering": "no",
+}
+
+/** Validates and writes the file, sending the stage, progress lines and the outcome. */
+async function applyAndReport(job: ApplyJob, send: (line: ApplyLine) => void) {
+  const { db, companyId, actorUserId, scope, query, bytes } = job;
+  send({ type: "stage", stage: "validating" });
+  await new Promise((resolve) => setImmediate(resolve));
+  let last = 0;
+  const result = await runImport(
+    db,
+    {
+      companyId,
+      actorUserId,
+      validOnly: query.validOnly === "1",
+      scope,
+      onProgress: async (done, total) => {
+        const now = Date.now();
+        if (done < total && now - last < PROGRESS_EVERY_MS) return;
+        last = now;
+        send({ type: "progress", done, total });
+        // Embedded writes are synchronous native calls: let the response flush between them.
+        await new Promise((resolve) => setImmediate(resolve));
+      },
     },
-  });
+    { kind: query.kind, communityId: query.communityId ?? null, bytes, name: query.name, type: query.type },
+  );
+  if (result.status === "rejected") send({ type: "rejected", report: reportForPage(result.report) });
+  else {
+    const { report, units, created, updated, unchanged, skipped } = result;
+    send({
+      type: "done",
+      rows: report.rows,
+      created,
+      updated,
+      unchanged,
+      skipped,
+      households: units?.households ?? [],
+      householdsCreated: units?.counts.householdsCreated ?? 0,
+    });
+  }
 }

@@ -29,79 +29,93 @@ export default async function NoticesPage({
   return (
     <div className="space-y-4">
       <PageHeader title={t("notice.listTitle")} />
-      <Card>
-        <form method="get" className="flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="kind" className="mb-1 block text-sm font-medium text-slate-700">
-              {t("notice.filterKind")}
-            </label>
-            <select
-              id="kind"
-              name="kind"
-              defaultValue={f.kind ?? ""}
-              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-            >
-              <option value="">{t("notice.allKinds")}</option>
-              {NOTICE_KIND_VALUES.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="month" className="mb-1 block text-sm font-medium text-slate-700">
-              {t("notice.filterMonth")}
-            </label>
-            <input
-              id="month"
-              name="month"
-              type="month"
-              defaultValue={f.month ?? ""}
-              className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-            />
-          </div>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
-            {t("notice.apply")}
-          </button>
-        </form>
-      </Card>
-      <Card title={t("notice.count", { count: rows.length })}>
-        {rows.length === 0 ? (
-          <EmptyState>{t("notice.empty")}</EmptyState>
-        ) : (
-          <Table
-            head={[
-              t("notice.number"),
-              t("notice.filterKind"),
-              t("notice.household"),
-              t("notice.monthsInArrears"),
-              t("notice.total"),
-              t("notice.issuedOn"),
-            ]}
-          >
-            {rows.map((n) => (
-              <tr key={n.id} data-testid={`notice-row-${n.id}`}>
-                <td className="whitespace-nowrap font-mono">
-                  <Link href={`/staff/crm/notices/${n.id}`} className="text-brand-700 hover:underline">
-                    {n.number}
-                  </Link>
-                </td>
-                <td className="whitespace-nowrap">{t(`kind.${n.kind}`)}</td>
-                <td>
-                  {n.householdName}
-                  <div className="text-xs text-slate-500">
-                    {[n.communityName, n.buildingName, n.unitNumber].filter(Boolean).join(" ")}
-                  </div>
-                </td>
-                <td className="tabular-nums">{n.snapshot.monthsInArrears}</td>
-                <td className="whitespace-nowrap tabular-nums">{formatFen(n.snapshot.totalFen, locale)}</td>
-                <td className="whitespace-nowrap tabular-nums">{n.issuedOn}</td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Card>
+      <NoticeFilter f={f} />
+      <NoticesCard rows={rows} locale={locale} />
     </div>
+  );
+}
+
+async function NoticeFilter({ f }: { f: ReturnType<typeof noticeFilterSchema.parse> }) {
+  const t = await getTranslations("arrears");
+  return (
+    <Card>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="kind" className="mb-1 block text-sm font-medium text-slate-700">
+            {t("notice.filterKind")}
+          </label>
+          <select
+            id="kind"
+            name="kind"
+            defaultValue={f.kind ?? ""}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            <option value="">{t("notice.allKinds")}</option>
+            {NOTICE_KIND_VALUES.map((k) => (
+              <option key={k} value={k}>
+                {t(`kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="month" className="mb-1 block text-sm font-medium text-slate-700">
+            {t("notice.filterMonth")}
+          </label>
+          <input
+            id="month"
+            name="month"
+            type="month"
+            defaultValue={f.month ?? ""}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          />
+        </div>
+        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
+          {t("notice.apply")}
+        </button>
+      </form>
+    </Card>
+  );
+}
+
+async function NoticesCard({ rows, locale }: { rows: Awaited<ReturnType<typeof listNotices>>; locale: Locale }) {
+  const t = await getTranslations("arrears");
+  return (
+    <Card title={t("notice.count", { count: rows.length })}>
+      {rows.length === 0 ? (
+        <EmptyState>{t("notice.empty")}</EmptyState>
+      ) : (
+        <Table
+          head={[
+            t("notice.number"),
+            t("notice.filterKind"),
+            t("notice.household"),
+            t("notice.monthsInArrears"),
+            t("notice.total"),
+            t("notice.issuedOn"),
+          ]}
+        >
+          {rows.map((n) => (
+            <tr key={n.id} data-testid={`notice-row-${n.id}`}>
+              <td className="whitespace-nowrap font-mono">
+                <Link href={`/staff/crm/notices/${n.id}`} className="text-brand-700 hover:underline">
+                  {n.number}
+                </Link>
+              </td>
+              <td className="whitespace-nowrap">{t(`kind.${n.kind}`)}</td>
+              <td>
+                {n.householdName}
+                <div className="text-xs text-slate-500">
+                  {[n.communityName, n.buildingName, n.unitNumber].filter(Boolean).join(" ")}
+                </div>
+              </td>
+              <td className="tabular-nums">{n.snapshot.monthsInArrears}</td>
+              <td className="whitespace-nowrap tabular-nums">{formatFen(n.snapshot.totalFen, locale)}</td>
+              <td className="whitespace-nowrap tabular-nums">{n.issuedOn}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Card>
   );
 }

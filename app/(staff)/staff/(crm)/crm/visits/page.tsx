@@ -21,6 +21,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations("visits.coverage"))("title") };
 }
 
+type Report = Awaited<ReturnType<typeof coverageReport>>;
+
 /** Visit coverage per butler and per community for a quarter (own scope), with the 90 % target, a chart and CSV. */
 export default async function VisitCoveragePage({ searchParams }: { searchParams: Promise<{ quarter?: string }> }) {
   const user = await requireUser(VISIT_REPORT_ROLES);
@@ -43,6 +45,102 @@ export default async function VisitCoveragePage({ searchParams }: { searchParams
     user.roles.includes("butler") ? myVisits(db, user.companyId, user.id, quarter) : Promise.resolve([]),
   ]);
   const target = rules.visits.coveragePercent[2];
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        actions={
+          <a
+            href={`/staff/crm/visits/csv?quarter=${quarter}`}
+            className="text-sm text-brand-700 hover:underline"
+            download
+          >
+            {t("csv")}
+          </a>
+        }
+      />
+      <QuarterFilter quarter={quarter} quarters={quarters} />
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        <Stat label={t("households")} value={report.total.households} />
+        <Stat label={t("sampled")} value={report.total.sampled} />
+        <Stat label={t("visited")} value={report.total.visited} />
+        <Stat label={t("coverage")} value={`${report.total.coverage}%`} />
+      </div>
+      {mine.length ? (
+        <MyVisits mine={mine} locale={locale} timeZone={user.timeZone} />
+      ) : user.roles.includes("butler") ? (
+        <Card title={t("mine")}>
+          <EmptyState>{t("mineEmpty")}</EmptyState>
+        </Card>
+      ) : null}
+      <CoverageCards report={report} target={target} />
+    </div>
+  );
+}
+
+async function QuarterFilter({ quarter, quarters }: { quarter: string; quarters: string[] }) {
+  const t = await getTranslations("visits.coverage");
+  return (
+    <form method="get" className="flex items-end gap-2">
+      <div>
+        <label htmlFor="quarter" className="mb-1 block text-sm font-medium text-slate-700">
+          {t("quarter")}
+        </label>
+        <select
+          id="quarter"
+          name="quarter"
+          defaultValue={quarter}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
+          {quarters.map((q) => (
+            <option key={q} value={q}>
+              {q}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="rounded-md bg-white px-3 py-2 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
+        {t("show")}
+      </button>
+    </form>
+  );
+}
+
+async function MyVisits({
+  mine,
+  locale,
+  timeZone,
+}: {
+  mine: Awaited<ReturnType<typeof myVisits>>;
+  locale: Locale;
+  timeZone: string;
+}) {
+  const t = await getTranslations("visits.coverage");
+  return (
+    <Card title={t("mine")}>
+      <Table head={[t("household"), t("month"), t("status"), ""]}>
+        {mine.map((v) => (
+          <tr key={v.id} data-testid="my-visit">
+            <td>
+              {v.householdName} <span className="text-xs text-slate-500">{v.householdCode}</span>
+            </td>
+            <td>{v.sampledMonth}</td>
+            <td>{v.visitedAt ? `${t("done")} · ${formatDateTime(v.visitedAt, locale, timeZone)}` : t("pending")}</td>
+            <td>
+              <Link href={`/staff/crm/visits/${v.id}`} className="text-brand-700 hover:underline">
+                {t("open")}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </Table>
+    </Card>
+  );
+}
+
+async function CoverageCards({ report, target }: { report: Report; target: number }) {
+  const t = await getTranslations("visits.coverage");
   const rows = (list: CoverageRow[]) =>
     list.map((r) => (
       <tr key={r.id}>
@@ -63,74 +161,7 @@ export default async function VisitCoveragePage({ searchParams }: { searchParams
     `${t("coverage")} · ${t("target", { target })}`,
   ];
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title={t("title")}
-        subtitle={t("subtitle")}
-        actions={
-          <a
-            href={`/staff/crm/visits/csv?quarter=${quarter}`}
-            className="text-sm text-brand-700 hover:underline"
-            download
-          >
-            {t("csv")}
-          </a>
-        }
-      />
-      <form method="get" className="flex items-end gap-2">
-        <div>
-          <label htmlFor="quarter" className="mb-1 block text-sm font-medium text-slate-700">
-            {t("quarter")}
-          </label>
-          <select
-            id="quarter"
-            name="quarter"
-            defaultValue={quarter}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            {quarters.map((q) => (
-              <option key={q} value={q}>
-                {q}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md bg-white px-3 py-2 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
-          {t("show")}
-        </button>
-      </form>
-      <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Stat label={t("households")} value={report.total.households} />
-        <Stat label={t("sampled")} value={report.total.sampled} />
-        <Stat label={t("visited")} value={report.total.visited} />
-        <Stat label={t("coverage")} value={`${report.total.coverage}%`} />
-      </div>
-      {mine.length ? (
-        <Card title={t("mine")}>
-          <Table head={[t("household"), t("month"), t("status"), ""]}>
-            {mine.map((v) => (
-              <tr key={v.id} data-testid="my-visit">
-                <td>
-                  {v.householdName} <span className="text-xs text-slate-500">{v.householdCode}</span>
-                </td>
-                <td>{v.sampledMonth}</td>
-                <td>
-                  {v.visitedAt ? `${t("done")} · ${formatDateTime(v.visitedAt, locale, user.timeZone)}` : t("pending")}
-                </td>
-                <td>
-                  <Link href={`/staff/crm/visits/${v.id}`} className="text-brand-700 hover:underline">
-                    {t("open")}
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </Table>
-        </Card>
-      ) : user.roles.includes("butler") ? (
-        <Card title={t("mine")}>
-          <EmptyState>{t("mineEmpty")}</EmptyState>
-        </Card>
-      ) : null}
+    <>
       <Card title={t("byButler")}>
         {report.byButler.length ? (
           <>
@@ -152,6 +183,6 @@ export default async function VisitCoveragePage({ searchParams }: { searchParams
           <EmptyState>{t("none")}</EmptyState>
         )}
       </Card>
-    </div>
+    </>
   );
 }

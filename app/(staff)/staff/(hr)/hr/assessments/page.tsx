@@ -24,7 +24,6 @@ export const dynamic = "force-dynamic";
 export default async function AssessmentsPage({ searchParams }: { searchParams: Promise<{ period?: string }> }) {
   const user = await requireUser(HR_MANAGE_ROLES);
   const t = await getTranslations("hr.assessments");
-  const tr = await getTranslations("roles");
   const sp = await searchParams;
   const today = localParts(new Date(), user.timeZone).date;
   const asked = sp.period?.trim().toUpperCase();
@@ -49,26 +48,7 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
           </Link>
         }
       />
-      <Card>
-        <form method="get" className="flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="period" className={labelClass}>
-              {t("period")}
-            </label>
-            <input
-              id="period"
-              name="period"
-              defaultValue={period}
-              placeholder="2026Q4 / 2026-10"
-              className={inputClass}
-            />
-          </div>
-          <button type="submit" className="rounded-md px-3 py-2 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
-            {t("show")}
-          </button>
-          <p className="text-xs text-slate-500">{t("periodHint")}</p>
-        </form>
-      </Card>
+      <PeriodFilter period={period} />
       <Card title={t("start")}>
         <ActionForm
           action={saveAssessmentAction}
@@ -93,34 +73,68 @@ export default async function AssessmentsPage({ searchParams }: { searchParams: 
           </div>
         </ActionForm>
       </Card>
-      <Card>
-        {rows.length === 0 ? (
-          <EmptyState>{t("none")}</EmptyState>
-        ) : (
-          <Table
-            head={[t("person"), t("role"), t("community"), t("managerScore"), t("overall"), t("grade"), t("status")]}
-          >
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/staff/hr/assessments/${r.id}`} className="font-medium text-brand-700 hover:underline">
-                    {r.employeeNo} {r.name}
-                  </Link>
-                </td>
-                <td>{tr(r.role)}</td>
-                <td>{r.communityName ?? "—"}</td>
-                <td className="tabular-nums">{r.managerScore}</td>
-                <td className="tabular-nums">{r.overall}</td>
-                <td className="font-semibold">{r.grade}</td>
-                <td>
-                  {t(`statuses.${r.status}`)}
-                  {r.revision > 1 ? ` · ${t("revision", { n: r.revision })}` : ""}
-                </td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Card>
+      <AssessmentRows rows={rows} />
     </div>
+  );
+}
+
+async function PeriodFilter({ period }: { period: string }) {
+  const t = await getTranslations("hr.assessments");
+  return (
+    <Card>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="period" className={labelClass}>
+            {t("period")}
+          </label>
+          <input
+            id="period"
+            name="period"
+            defaultValue={period}
+            placeholder="2026Q4 / 2026-10"
+            className={inputClass}
+          />
+        </div>
+        <button type="submit" className="rounded-md px-3 py-2 text-sm ring-1 ring-slate-300 hover:bg-slate-50">
+          {t("show")}
+        </button>
+        <p className="text-xs text-slate-500">{t("periodHint")}</p>
+      </form>
+    </Card>
+  );
+}
+
+async function AssessmentRows({ rows }: { rows: Awaited<ReturnType<typeof listAssessments>> }) {
+  const t = await getTranslations("hr.assessments");
+  const tr = await getTranslations("roles");
+  return (
+    <Card>
+      {rows.length === 0 ? (
+        <EmptyState>{t("none")}</EmptyState>
+      ) : (
+        <Table
+          head={[t("person"), t("role"), t("community"), t("managerScore"), t("overall"), t("grade"), t("status")]}
+        >
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link href={`/staff/hr/assessments/${r.id}`} className="font-medium text-brand-700 hover:underline">
+                  {r.employeeNo} {r.name}
+                </Link>
+              </td>
+              <td>{tr(r.role)}</td>
+              <td>{r.communityName ?? "—"}</td>
+              <td className="tabular-nums">{r.managerScore}</td>
+              <td className="tabular-nums">{r.overall}</td>
+              <td className="font-semibold">{r.grade}</td>
+              <td>
+                {t(`statuses.${r.status}`)}
+                {r.revision > 1 ? ` · ${t("revision", { n: r.revision })}` : ""}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Card>
   );
 }

@@ -19,6 +19,17 @@ export async function generateMetadata() {
 
 export const dynamic = "force-dynamic";
 
+type Sheet = Awaited<ReturnType<typeof monthSheet>>;
+
+const cells = (x: Sheet["totals"]) => [
+  x.present,
+  x.late ? `${x.late} / ${x.lateMinutes}′` : "0",
+  x.early ? `${x.early} / ${x.earlyMinutes}′` : "0",
+  x.absent,
+  x.incomplete,
+  x.leave,
+];
+
 /** The monthly attendance sheet per community, with totals, CSV export and corrections (HR, admin). */
 export default async function AttendanceSheetPage({
   searchParams,
@@ -41,14 +52,6 @@ export default async function AttendanceSheetPage({
   const companyShift = shiftOf(0);
   const ts = await getTranslations("hr.shift");
   const query = new URLSearchParams({ month, ...(communityId ? { community: String(communityId) } : {}) });
-  const cells = (x: typeof sheet.totals) => [
-    x.present,
-    x.late ? `${x.late} / ${x.lateMinutes}′` : "0",
-    x.early ? `${x.early} / ${x.earlyMinutes}′` : "0",
-    x.absent,
-    x.incomplete,
-    x.leave,
-  ];
   return (
     <div className="space-y-4">
       <PageHeader
@@ -60,82 +63,8 @@ export default async function AttendanceSheetPage({
           </a>
         }
       />
-      <Card>
-        <form method="get" className="flex flex-wrap items-end gap-3">
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("month")}</span>
-            <input
-              type="month"
-              name="month"
-              defaultValue={month}
-              className="rounded-md border border-slate-300 px-3 py-2"
-            />
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("community")}</span>
-            <select
-              name="community"
-              defaultValue={communityId ?? ""}
-              className="rounded-md border border-slate-300 bg-white px-3 py-2"
-            >
-              <option value="">{t("allCommunities")}</option>
-              {communities.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="submit"
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-          >
-            {t("show")}
-          </button>
-        </form>
-      </Card>
-      <Card>
-        {sheet.rows.length === 0 ? (
-          <EmptyState>{t("empty")}</EmptyState>
-        ) : (
-          <Table
-            head={[
-              t("employeeNo"),
-              t("name"),
-              t("shift"),
-              t("present"),
-              t("lateCol"),
-              t("earlyCol"),
-              t("absent"),
-              t("incomplete"),
-              t("leave"),
-            ]}
-          >
-            {sheet.rows.map((r) => (
-              <tr key={r.userId} data-testid={`sheet-${r.employeeNo}`}>
-                <td className="font-mono">{r.employeeNo}</td>
-                <td>{r.name}</td>
-                <td className="tabular-nums whitespace-nowrap">
-                  {formatMinute(r.shift.startMinute)}–{formatMinute(r.shift.endMinute)}
-                </td>
-                {cells(r.totals).map((v, i) => (
-                  <td key={i} className="tabular-nums">
-                    {v}
-                  </td>
-                ))}
-              </tr>
-            ))}
-            <tr className="font-semibold">
-              <td colSpan={3}>{t("total")}</td>
-              {cells(sheet.totals).map((v, i) => (
-                <td key={i} className="tabular-nums">
-                  {v}
-                </td>
-              ))}
-            </tr>
-          </Table>
-        )}
-      </Card>
+      <SheetFilter month={month} communityId={communityId} communities={communities} />
+      <SheetTable sheet={sheet} />
       <Card title={ts("companyTitle")}>
         <ShiftForm
           setShiftAction={setShiftAction}
@@ -147,23 +76,132 @@ export default async function AttendanceSheetPage({
       <Card title={t("correctTitle")}>
         <CorrectionForm correctAttendanceAction={correctAttendanceAction} people={sheet.rows} defaultDate={today} />
       </Card>
-      <Card title={t("recentCorrections")}>
-        {corrections.length === 0 ? (
-          <EmptyState>{t("noCorrections")}</EmptyState>
-        ) : (
-          <Table head={[t("name"), t("date"), t("kind"), t("time"), t("reason")]}>
-            {corrections.map((c) => (
-              <tr key={c.id}>
-                <td>{c.name}</td>
-                <td className="tabular-nums">{c.workDate}</td>
-                <td>{c.kind === "in" ? t("kindIn") : t("kindOut")}</td>
-                <td className="tabular-nums">{formatMinute(localParts(c.at, user.timeZone).minute)}</td>
-                <td>{c.reason}</td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Card>
+      <RecentCorrections corrections={corrections} timeZone={user.timeZone} />
     </div>
+  );
+}
+
+async function SheetFilter({
+  month,
+  communityId,
+  communities,
+}: {
+  month: string;
+  communityId: number | null;
+  communities: Awaited<ReturnType<typeof listCommunityOptions>>;
+}) {
+  const t = await getTranslations("hr.sheet");
+  return (
+    <Card>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("month")}</span>
+          <input
+            type="month"
+            name="month"
+            defaultValue={month}
+            className="rounded-md border border-slate-300 px-3 py-2"
+          />
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("community")}</span>
+          <select
+            name="community"
+            defaultValue={communityId ?? ""}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2"
+          >
+            <option value="">{t("allCommunities")}</option>
+            {communities.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="submit"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+        >
+          {t("show")}
+        </button>
+      </form>
+    </Card>
+  );
+}
+
+async function SheetTable({ sheet }: { sheet: Sheet }) {
+  const t = await getTranslations("hr.sheet");
+  return (
+    <Card>
+      {sheet.rows.length === 0 ? (
+        <EmptyState>{t("empty")}</EmptyState>
+      ) : (
+        <Table
+          head={[
+            t("employeeNo"),
+            t("name"),
+            t("shift"),
+            t("present"),
+            t("lateCol"),
+            t("earlyCol"),
+            t("absent"),
+            t("incomplete"),
+            t("leave"),
+          ]}
+        >
+          {sheet.rows.map((r) => (
+            <tr key={r.userId} data-testid={`sheet-${r.employeeNo}`}>
+              <td className="font-mono">{r.employeeNo}</td>
+              <td>{r.name}</td>
+              <td className="tabular-nums whitespace-nowrap">
+                {formatMinute(r.shift.startMinute)}–{formatMinute(r.shift.endMinute)}
+              </td>
+              {cells(r.totals).map((v, i) => (
+                <td key={i} className="tabular-nums">
+                  {v}
+                </td>
+              ))}
+            </tr>
+          ))}
+          <tr className="font-semibold">
+            <td colSpan={3}>{t("total")}</td>
+            {cells(sheet.totals).map((v, i) => (
+              <td key={i} className="tabular-nums">
+                {v}
+              </td>
+            ))}
+          </tr>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+async function RecentCorrections({
+  corrections,
+  timeZone,
+}: {
+  corrections: Awaited<ReturnType<typeof recentCorrections>>;
+  timeZone: string;
+}) {
+  const t = await getTranslations("hr.sheet");
+  return (
+    <Card title={t("recentCorrections")}>
+      {corrections.length === 0 ? (
+        <EmptyState>{t("noCorrections")}</EmptyState>
+      ) : (
+        <Table head={[t("name"), t("date"), t("kind"), t("time"), t("reason")]}>
+          {corrections.map((c) => (
+            <tr key={c.id}>
+              <td>{c.name}</td>
+              <td className="tabular-nums">{c.workDate}</td>
+              <td>{c.kind === "in" ? t("kindIn") : t("kindOut")}</td>
+              <td className="tabular-nums">{formatMinute(localParts(c.at, timeZone).minute)}</td>
+              <td>{c.reason}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Card>
   );
 }

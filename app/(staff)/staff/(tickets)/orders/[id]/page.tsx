@@ -42,10 +42,14 @@ import {
 } from "../actions";
 import { localDate } from "@/lib/time/zone";
 
+type Detail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;
+type Order = Detail["order"];
+type Sentiment = NonNullable<ReturnType<Awaited<ReturnType<typeof householdBadges>>["get"]>>;
+type Dt = (v: Date | null) => string;
+
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(ORDER_STAFF_ROLES);
   const id = parseId((await params).id);
-  const t = await getTranslations("tickets");
   const locale = (await getLocale()) as Locale;
   const db = getDb();
   const scope = await loadOrderScope(db, user.companyId, user);
@@ -58,303 +62,380 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const manager = user.roles.some((r) => MANAGE_ROLES.includes(r));
   const canWork = !!mine || manager;
   const dt = (v: Date | null) => (v ? formatDateTime(v, locale, user.timeZone) : "—");
-  const hidden = <input type="hidden" name="id" value={o.id} />;
   const sentiment = o.householdId
     ? (await householdBadges(db, user.companyId, [o.householdId], localDate(new Date(), user.timeZone))).get(
         o.householdId,
       )
     : undefined;
+  const triageRanges =
+    o.type === "complaint" && o.status === "submitted" && user.roles.some((r) => TRIAGE_ROLES.includes(r))
+      ? (await publishedRules(db, user.companyId)).complaints
+      : null;
   return (
     <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
       <div className="space-y-4">
-        <Card>
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <h1 className="text-xl font-semibold">
-              {t(`type.${o.type}`)} <span className="text-base text-slate-500">#{o.id}</span>
-            </h1>
-            <span>
-              <StatusBadge status={o.status} />
-              <OverdueBadge order={o} />
-            </span>
-          </div>
-          {o.title ? <p className="mt-1 font-medium">{o.title}</p> : null}
-          <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{o.description}</p>
-          <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
-            <dt className="text-slate-500">{t("common.household")}</dt>
-            <dd>
-              {o.householdId ? (
-                <Link href={`/staff/registry/households/${o.householdId}`} className="text-brand-700 hover:underline">
-                  {d.householdName}
-                </Link>
-              ) : (
-                "—"
-              )}
-              {sentiment ? (
-                <span className="ml-1">
-                  <BandBadge band={sentiment.band} score={sentiment.score} gold={sentiment.gold} compact />
-                </span>
-              ) : null}
-              {d.buildingCode ? (
-                <span className="ml-1 font-mono text-xs">{`${d.buildingCode}-${d.unitNumber}`}</span>
-              ) : null}
-            </dd>
-            <dt className="text-slate-500">{t("common.community")}</dt>
-            <dd>{d.communityName ?? "—"}</dd>
-            <dt className="text-slate-500">{t("common.source")}</dt>
-            <dd>{t(`source.${o.source}`)}</dd>
-            <dt className="text-slate-500">{t("common.severity")}</dt>
-            <dd>{t(`severity.${o.severity}`)}</dd>
-            {o.repairCategory ? (
-              <>
-                <dt className="text-slate-500">{t("common.category")}</dt>
-                <dd>{t(`category.${o.repairCategory}`)}</dd>
-              </>
-            ) : null}
-            {o.classification ? (
-              <>
-                <dt className="text-slate-500">{t("common.classification")}</dt>
-                <dd data-testid="classification">
-                  {t(`classification.${o.classification}`)} · {o.points}
-                </dd>
-              </>
-            ) : null}
-            {o.followUp ? (
-              <>
-                <dt className="text-slate-500">{t("common.followUp")}</dt>
-                <dd>{t(`followUp.${o.followUp}`)}</dd>
-              </>
-            ) : null}
-            <dt className="text-slate-500">{t("common.acceptDue")}</dt>
-            <dd>{dt(o.acceptDueAt)}</dd>
-            <dt className="text-slate-500">{t("common.resolveDue")}</dt>
-            <dd>{dt(o.resolveDueAt)}</dd>
-            {o.rating ? (
-              <>
-                <dt className="text-slate-500">{t("common.rating")}</dt>
-                <dd className="text-amber-600">
-                  {"★".repeat(o.rating)} {o.ratingComment}
-                </dd>
-              </>
-            ) : null}
-            {o.resolutionNote ? (
-              <>
-                <dt className="text-slate-500">
-                  {o.type === "emergency" ? t("staff.closingReport") : t("staff.resolveNote")}
-                </dt>
-                <dd>{o.resolutionNote}</dd>
-              </>
-            ) : null}
-            {o.cancelReason ? (
-              <>
-                <dt className="text-slate-500">{t("common.cancelReason")}</dt>
-                <dd>{o.cancelReason}</dd>
-              </>
-            ) : null}
-          </dl>
-        </Card>
-
-        {o.type === "complaint" && o.status === "submitted" && user.roles.some((r) => TRIAGE_ROLES.includes(r)) ? (
-          <Card title={t("staff.triageTitle")}>
-            <ActionForm action={triageAction} className="space-y-3" testId="triage-form">
-              {hidden}
-              <TriageFields ranges={(await publishedRules(db, user.companyId)).complaints} />
-              <button type="submit" className={buttonClass}>
-                {t("staff.triageSubmit")}
-              </button>
-            </ActionForm>
-          </Card>
-        ) : null}
-
-        {o.checklist ? (
-          <Card title={t("common.checklist")}>
-            <ul className="space-y-1 text-sm">
-              {o.checklist.map((c, i) => (
-                <li key={i}>
-                  {c.done ? "☑" : "☐"} {c.item}
-                </li>
-              ))}
-            </ul>
-          </Card>
-        ) : null}
-
+        <OrderSummary d={d} sentiment={sentiment} dt={dt} />
+        {triageRanges ? <TriageCard order={o} ranges={triageRanges} /> : null}
+        {o.checklist ? <ChecklistCard checklist={o.checklist} /> : null}
         {visit ? <VisitOrderLink visit={visit} /> : null}
-
         {canWork && !visit && (o.status === "accepted" || o.status === "in_progress") ? (
-          <Card title={o.type === "emergency" ? t("staff.closingReport") : t("staff.resolve")}>
-            <ActionForm action={resolveAction} className="space-y-3" testId="resolve-form">
-              {hidden}
-              {o.checklist ? (
-                <fieldset className="space-y-1">
-                  <legend className={labelClass}>{t("common.checklist")}</legend>
-                  {o.checklist.map((c, i) => (
-                    <label key={i} className="flex items-center gap-2 text-sm">
-                      <input type="checkbox" name="checklistDone" value={i} className="accent-brand-600" />
-                      {c.item}
-                    </label>
-                  ))}
-                </fieldset>
-              ) : null}
-              <div>
-                <label htmlFor="note" className={labelClass}>
-                  {o.type === "emergency" ? t("staff.closingReport") : t("staff.resolveNote")}
-                </label>
-                <textarea id="note" name="note" rows={3} maxLength={2000} className={inputClass} />
-                <FieldError name="note" />
-              </div>
-              <div>
-                <label htmlFor="after-photos" className={labelClass}>
-                  {t("staff.afterPhotos")}
-                </label>
-                <input
-                  id="after-photos"
-                  name="photos"
-                  type="file"
-                  multiple
-                  accept="image/jpeg,image/png,image/webp,image/gif"
-                  className="block w-full text-sm"
-                />
-                <p className="mt-1 text-xs text-slate-500">{t("common.photosHint")}</p>
-                <FieldError name="photos" />
-              </div>
-              <button type="submit" className={buttonClass}>
-                {t("staff.resolve")}
-              </button>
-            </ActionForm>
-          </Card>
+          <ResolveCard order={o} />
         ) : null}
-
-        <Card title={t("common.photos")}>
-          <Photos attachments={d.attachments} />
-        </Card>
-
-        <Card title={t("common.comments")}>
-          {d.comments.length === 0 ? (
-            <p className="text-sm text-slate-500">{t("common.noComments")}</p>
-          ) : (
-            <ul className="mb-3 space-y-2 text-sm">
-              {d.comments.map((c) => (
-                <li key={c.id}>
-                  <span className="font-medium">{c.authorName}</span>{" "}
-                  <span className="text-xs text-slate-500">{dt(c.createdAt)}</span>
-                  <p className="whitespace-pre-wrap">{c.body}</p>
-                </li>
-              ))}
-            </ul>
-          )}
-          <ActionForm action={commentAction} className="space-y-2">
-            {hidden}
-            <textarea
-              name="body"
-              rows={2}
-              aria-label={t("common.addComment")}
-              maxLength={2000}
-              className={inputClass}
-            />
-            <FieldError name="body" />
-            <button type="submit" className={secondaryButtonClass}>
-              {t("common.addComment")}
-            </button>
-          </ActionForm>
-        </Card>
+        <PhotosCard d={d} />
+        <CommentsCard d={d} dt={dt} />
       </div>
 
       <div className="space-y-4">
-        <Card title={t("common.assignees")}>
-          <Assignees assignees={d.assignees} timeZone={user.timeZone} />
-          <div className="mt-3 flex flex-wrap gap-2">
-            {mine && !mine.acceptedAt && o.status === "assigned" ? (
-              <ActionForm action={acceptAction}>
-                {hidden}
-                <button type="submit" className={buttonClass}>
-                  {t("staff.accept")}
-                </button>
-              </ActionForm>
-            ) : null}
-            {manager &&
-            d.assignees.length === 0 &&
-            (o.type === "complaint" ? o.status === "triaged" : o.status === "submitted") ? (
-              <ActionForm action={redispatchAction}>
-                {hidden}
-                <button type="submit" className={secondaryButtonClass}>
-                  {t("staff.redispatch")}
-                </button>
-              </ActionForm>
-            ) : null}
-            {canWork && o.status === "accepted" ? (
-              <ActionForm action={startAction}>
-                {hidden}
-                <button type="submit" className={secondaryButtonClass}>
-                  {t("staff.start")}
-                </button>
-              </ActionForm>
-            ) : null}
-            {canWork && (o.status === "resolved" || o.status === "confirmed") ? (
-              <ActionForm action={closeAction}>
-                {hidden}
-                <button type="submit" className={secondaryButtonClass}>
-                  {t("staff.close")}
-                </button>
-              </ActionForm>
-            ) : null}
-          </div>
-        </Card>
-
-        {manager && isOpen(o.status) ? (
-          <Card title={t("staff.cancelOrder")}>
-            <ActionForm action={cancelAction} className="space-y-2">
-              {hidden}
-              <input
-                name="reason"
-                aria-label={t("common.reason")}
-                placeholder={t("common.reason")}
-                maxLength={500}
-                className={inputClass}
-              />
-              <FieldError name="reason" />
-              <button type="submit" className={secondaryButtonClass}>
-                {t("staff.cancelOrder")}
-              </button>
-            </ActionForm>
-          </Card>
-        ) : null}
+        <AssigneesCard d={d} mine={mine} manager={manager} canWork={canWork} timeZone={user.timeZone} />
+        {manager && isOpen(o.status) ? <ReasonCard order={o} action={cancelAction} label="staff.cancelOrder" /> : null}
         {manager && ["resolved", "confirmed", "closed"].includes(o.status) && d.assignees.length ? (
-          <Card title={t("staff.reopen")}>
-            <ActionForm action={reopenAction} className="space-y-2">
-              {hidden}
-              <input
-                name="reason"
-                aria-label={t("common.reason")}
-                placeholder={t("common.reason")}
-                maxLength={500}
-                className={inputClass}
-              />
-              <FieldError name="reason" />
-              <button type="submit" className={secondaryButtonClass}>
-                {t("staff.reopen")}
-              </button>
-            </ActionForm>
-          </Card>
+          <ReasonCard order={o} action={reopenAction} label="staff.reopen" />
         ) : null}
-
-        {articles.length ? (
-          <Card title={t("common.kb")}>
-            <ul className="space-y-1 text-sm">
-              {articles.map((a) => (
-                <li key={a.id}>
-                  <Link href={`/staff/kb/${a.id}`} className="text-brand-700 hover:underline">
-                    {a.title}
-                  </Link>
-                  <span className="ml-1 text-xs text-slate-500">{t(`kbCategory.${a.category}`)}</span>
-                </li>
-              ))}
-            </ul>
-          </Card>
-        ) : null}
-
-        <Card title={t("common.timeline")}>
-          <Timeline events={d.events} timeZone={user.timeZone} />
-        </Card>
+        <ArticlesAndTimeline d={d} articles={articles} timeZone={user.timeZone} />
       </div>
     </div>
+  );
+}
+
+function Hidden({ order }: { order: Order }) {
+  return <input type="hidden" name="id" value={order.id} />;
+}
+
+async function OrderSummary({ d, sentiment, dt }: { d: Detail; sentiment: Sentiment | undefined; dt: Dt }) {
+  const t = await getTranslations("tickets");
+  const o = d.order;
+  return (
+    <Card>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-xl font-semibold">
+          {t(`type.${o.type}`)} <span className="text-base text-slate-500">#{o.id}</span>
+        </h1>
+        <span>
+          <StatusBadge status={o.status} />
+          <OverdueBadge order={o} />
+        </span>
+      </div>
+      {o.title ? <p className="mt-1 font-medium">{o.title}</p> : null}
+      <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{o.description}</p>
+      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
+        <dt className="text-slate-500">{t("common.household")}</dt>
+        <dd>
+          {o.householdId ? (
+            <Link href={`/staff/registry/households/${o.householdId}`} className="text-brand-700 hover:underline">
+              {d.householdName}
+            </Link>
+          ) : (
+            "—"
+          )}
+          {sentiment ? (
+            <span className="ml-1">
+              <BandBadge band={sentiment.band} score={sentiment.score} gold={sentiment.gold} compact />
+            </span>
+          ) : null}
+          {d.buildingCode ? (
+            <span className="ml-1 font-mono text-xs">{`${d.buildingCode}-${d.unitNumber}`}</span>
+          ) : null}
+        </dd>
+        <dt className="text-slate-500">{t("common.community")}</dt>
+        <dd>{d.communityName ?? "—"}</dd>
+        <dt className="text-slate-500">{t("common.source")}</dt>
+        <dd>{t(`source.${o.source}`)}</dd>
+        <dt className="text-slate-500">{t("common.severity")}</dt>
+        <dd>{t(`severity.${o.severity}`)}</dd>
+        <OrderOptionalFacts order={o} dt={dt} />
+      </dl>
+    </Card>
+  );
+}
+
+async function OrderOptionalFacts({ order: o, dt }: { order: Order; dt: Dt }) {
+  const t = await getTranslations("tickets");
+  return (
+    <>
+      {o.repairCategory ? (
+        <>
+          <dt className="text-slate-500">{t("common.category")}</dt>
+          <dd>{t(`category.${o.repairCategory}`)}</dd>
+        </>
+      ) : null}
+      {o.classification ? (
+        <>
+          <dt className="text-slate-500">{t("common.classification")}</dt>
+          <dd data-testid="classification">
+            {t(`classification.${o.classification}`)} · {o.points}
+          </dd>
+        </>
+      ) : null}
+      {o.followUp ? (
+        <>
+          <dt className="text-slate-500">{t("common.followUp")}</dt>
+          <dd>{t(`followUp.${o.followUp}`)}</dd>
+        </>
+      ) : null}
+      <dt className="text-slate-500">{t("common.acceptDue")}</dt>
+      <dd>{dt(o.acceptDueAt)}</dd>
+      <dt className="text-slate-500">{t("common.resolveDue")}</dt>
+      <dd>{dt(o.resolveDueAt)}</dd>
+      {o.rating ? (
+        <>
+          <dt className="text-slate-500">{t("common.rating")}</dt>
+          <dd className="text-amber-600">
+            {"★".repeat(o.rating)} {o.ratingComment}
+          </dd>
+        </>
+      ) : null}
+      {o.resolutionNote ? (
+        <>
+          <dt className="text-slate-500">
+            {o.type === "emergency" ? t("staff.closingReport") : t("staff.resolveNote")}
+          </dt>
+          <dd>{o.resolutionNote}</dd>
+        </>
+      ) : null}
+      {o.cancelReason ? (
+        <>
+          <dt className="text-slate-500">{t("common.cancelReason")}</dt>
+          <dd>{o.cancelReason}</dd>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+async function TriageCard({ order, ranges }: { order: Order; ranges: Parameters<typeof TriageFields>[0]["ranges"] }) {
+  const t = await getTranslations("tickets");
+  return (
+    <Card title={t("staff.triageTitle")}>
+      <ActionForm action={triageAction} className="space-y-3" testId="triage-form">
+        <Hidden order={order} />
+        <TriageFields ranges={ranges} />
+        <button type="submit" className={buttonClass}>
+          {t("staff.triageSubmit")}
+        </button>
+      </ActionForm>
+    </Card>
+  );
+}
+
+async function ChecklistCard({ checklist }: { checklist: NonNullable<Order["checklist"]> }) {
+  const t = await getTranslations("tickets");
+  return (
+    <Card title={t("common.checklist")}>
+      <ul className="space-y-1 text-sm">
+        {checklist.map((c, i) => (
+          <li key={i}>
+            {c.done ? "☑" : "☐"} {c.item}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+async function ResolveCard({ order: o }: { order: Order }) {
+  const t = await getTranslations("tickets");
+  return (
+    <Card title={o.type === "emergency" ? t("staff.closingReport") : t("staff.resolve")}>
+      <ActionForm action={resolveAction} className="space-y-3" testId="resolve-form">
+        <Hidden order={o} />
+        {o.checklist ? (
+          <fieldset className="space-y-1">
+            <legend className={labelClass}>{t("common.checklist")}</legend>
+            {o.checklist.map((c, i) => (
+              <label key={i} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="checklistDone" value={i} className="accent-brand-600" />
+                {c.item}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        <div>
+          <label htmlFor="note" className={labelClass}>
+            {o.type === "emergency" ? t("staff.closingReport") : t("staff.resolveNote")}
+          </label>
+          <textarea id="note" name="note" rows={3} maxLength={2000} className={inputClass} />
+          <FieldError name="note" />
+        </div>
+        <div>
+          <label htmlFor="after-photos" className={labelClass}>
+            {t("staff.afterPhotos")}
+          </label>
+          <input
+            id="after-photos"
+            name="photos"
+            type="file"
+            multiple
+            accept="image/jpeg,image/png,image/webp,image/gif"
+            className="block w-full text-sm"
+          />
+          <p className="mt-1 text-xs text-slate-500">{t("common.photosHint")}</p>
+          <FieldError name="photos" />
+        </div>
+        <button type="submit" className={buttonClass}>
+          {t("staff.resolve")}
+        </button>
+      </ActionForm>
+    </Card>
+  );
+}
+
+async function PhotosCard({ d }: { d: Detail }) {
+  const t = await getTranslations("tickets");
+  return (
+    <Card title={t("common.photos")}>
+      <Photos attachments={d.attachments} />
+    </Card>
+  );
+}
+
+async function CommentsCard({ d, dt }: { d: Detail; dt: Dt }) {
+  const t = await getTranslations("tickets");
+  return (
+    <Card title={t("common.comments")}>
+      {d.comments.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("common.noComments")}</p>
+      ) : (
+        <ul className="mb-3 space-y-2 text-sm">
+          {d.comments.map((c) => (
+            <li key={c.id}>
+              <span className="font-medium">{c.authorName}</span>{" "}
+              <span className="text-xs text-slate-500">{dt(c.createdAt)}</span>
+              <p className="whitespace-pre-wrap">{c.body}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ActionForm action={commentAction} className="space-y-2">
+        <Hidden order={d.order} />
+        <textarea name="body" rows={2} aria-label={t("common.addComment")} maxLength={2000} className={inputClass} />
+        <FieldError name="body" />
+        <button type="submit" className={secondaryButtonClass}>
+          {t("common.addComment")}
+        </button>
+      </ActionForm>
+    </Card>
+  );
+}
+
+async function AssigneesCard({
+  d,
+  mine,
+  manager,
+  canWork,
+  timeZone,
+}: {
+  d: Detail;
+  mine: Detail["assignees"][number] | undefined;
+  manager: boolean;
+  canWork: boolean;
+  timeZone: string;
+}) {
+  const t = await getTranslations("tickets");
+  const o = d.order;
+  const hidden = <Hidden order={o} />;
+  return (
+    <Card title={t("common.assignees")}>
+      <Assignees assignees={d.assignees} timeZone={timeZone} />
+      <div className="mt-3 flex flex-wrap gap-2">
+        {mine && !mine.acceptedAt && o.status === "assigned" ? (
+          <ActionForm action={acceptAction}>
+            {hidden}
+            <button type="submit" className={buttonClass}>
+              {t("staff.accept")}
+            </button>
+          </ActionForm>
+        ) : null}
+        {manager &&
+        d.assignees.length === 0 &&
+        (o.type === "complaint" ? o.status === "triaged" : o.status === "submitted") ? (
+          <ActionForm action={redispatchAction}>
+            {hidden}
+            <button type="submit" className={secondaryButtonClass}>
+              {t("staff.redispatch")}
+            </button>
+          </ActionForm>
+        ) : null}
+        {canWork && o.status === "accepted" ? (
+          <ActionForm action={startAction}>
+            {hidden}
+            <button type="submit" className={secondaryButtonClass}>
+              {t("staff.start")}
+            </button>
+          </ActionForm>
+        ) : null}
+        {canWork && (o.status === "resolved" || o.status === "confirmed") ? (
+          <ActionForm action={closeAction}>
+            {hidden}
+            <button type="submit" className={secondaryButtonClass}>
+              {t("staff.close")}
+            </button>
+          </ActionForm>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
+
+async function ReasonCard({
+  order,
+  action,
+  label,
+}: {
+  order: Order;
+  action: typeof cancelAction;
+  label: "staff.cancelOrder" | "staff.reopen";
+}) {
+  const t = await getTranslations("tickets");
+  return (
+    <Card title={t(label)}>
+      <ActionForm action={action} className="space-y-2">
+        <Hidden order={order} />
+        <input
+          name="reason"
+          aria-label={t("common.reason")}
+          placeholder={t("common.reason")}
+          maxLength={500}
+          className={inputClass}
+        />
+        <FieldError name="reason" />
+        <button type="submit" className={secondaryButtonClass}>
+          {t(label)}
+        </button>
+      </ActionForm>
+    </Card>
+  );
+}
+
+async function ArticlesAndTimeline({
+  d,
+  articles,
+  timeZone,
+}: {
+  d: Detail;
+  articles: Awaited<ReturnType<typeof listArticles>>;
+  timeZone: string;
+}) {
+  const t = await getTranslations("tickets");
+  return (
+    <>
+      {articles.length ? (
+        <Card title={t("common.kb")}>
+          <ul className="space-y-1 text-sm">
+            {articles.map((a) => (
+              <li key={a.id}>
+                <Link href={`/staff/kb/${a.id}`} className="text-brand-700 hover:underline">
+                  {a.title}
+                </Link>
+                <span className="ml-1 text-xs text-slate-500">{t(`kbCategory.${a.category}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      <Card title={t("common.timeline")}>
+        <Timeline events={d.events} timeZone={timeZone} />
+      </Card>
+    </>
   );
 }

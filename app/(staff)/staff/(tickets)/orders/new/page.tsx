@@ -15,6 +15,9 @@ export async function generateMetadata() {
   return { title: (await getTranslations("tickets.staff"))("intakeTitle") };
 }
 
+type Found = Awaited<ReturnType<typeof searchHouseholds>>;
+type Chosen = NonNullable<Awaited<ReturnType<typeof getHousehold>>>;
+
 /** Front-desk intake: find the household (name, phone, 3-2-1201, code), then record the request. */
 export default async function IntakePage({
   searchParams,
@@ -49,119 +52,140 @@ export default async function IntakePage({
             {t("staff.search")}
           </button>
         </form>
-        {found ? (
-          found.rows.length === 0 ? (
-            <div className="mt-3">
-              <EmptyState>{t("staff.empty")}</EmptyState>
-            </div>
-          ) : (
-            <ul className="mt-3 divide-y divide-slate-100 text-sm">
-              {found.rows.slice(0, 20).map((h) => (
-                <li key={h.id} className="flex items-center justify-between gap-2 py-2">
-                  <span>
-                    {h.name}{" "}
-                    <span className="font-mono text-xs">
-                      {h.buildingCode ? `${h.buildingCode}-${h.unitNumber}` : ""}
-                    </span>{" "}
-                    <span className="text-xs text-slate-500">{h.communityName}</span>
-                  </span>
-                  <Link href={`/staff/orders/new?household=${h.id}`} className="text-brand-700 hover:underline">
-                    {t("staff.choose")}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )
-        ) : null}
+        {found ? <FoundHouseholds found={found} /> : null}
       </Card>
-      {chosen ? (
-        <Card title={`${t("common.household")}: ${chosen.name}`}>
-          <ActionForm
-            action={intakeAction}
-            redirectTo="/staff/orders/{id}"
-            className="grid gap-3 sm:grid-cols-2"
-            testId="intake-form"
-          >
-            <input type="hidden" name="householdId" value={chosen.id} />
-            <div>
-              <label htmlFor="type" className={labelClass}>
-                {t("common.type")}
-              </label>
-              <select id="type" name="type" defaultValue="repair" className={inputClass}>
-                {WORK_ORDER_TYPES.filter((ty) => ty !== "maintenance" && ty !== "emergency").map((ty) => (
-                  <option key={ty} value={ty}>
-                    {t(`type.${ty}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="channel" className={labelClass}>
-                {t("staff.channel")}
-              </label>
-              <select id="channel" name="channel" className={inputClass}>
-                {channels.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`channel.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="repairCategory" className={labelClass}>
-                {t("common.category")}
-              </label>
-              <select id="repairCategory" name="repairCategory" defaultValue="" className={inputClass}>
-                <option value="">{t("common.none")}</option>
-                {REPAIR_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`category.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="severity" className={labelClass}>
-                {t("common.severity")}
-              </label>
-              <select id="severity" name="severity" defaultValue="normal" className={inputClass}>
-                {SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`severity.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="sm:col-span-2">
-              <label htmlFor="description" className={labelClass}>
-                {t("common.description")}
-              </label>
-              <textarea id="description" name="description" rows={3} maxLength={2000} className={inputClass} />
-              <FieldError name="description" />
-            </div>
-            <div className="sm:col-span-2">
-              <label htmlFor="photos" className={labelClass}>
-                {t("common.photos")}
-              </label>
-              <input
-                id="photos"
-                name="photos"
-                type="file"
-                multiple
-                accept="image/jpeg,image/png,image/webp,image/gif"
-                className="block w-full text-sm"
-              />
-              <p className="mt-1 text-xs text-slate-500">{t("common.photosHint")}</p>
-              <FieldError name="photos" />
-            </div>
-            <div className="sm:col-span-2">
-              <button type="submit" className={buttonClass}>
-                {t("staff.intakeSubmit")}
-              </button>
-            </div>
-          </ActionForm>
-        </Card>
-      ) : null}
+      {chosen ? <IntakeForm chosen={chosen} channels={channels} /> : null}
     </div>
+  );
+}
+
+async function FoundHouseholds({ found }: { found: Found }) {
+  const t = await getTranslations("tickets");
+  return found.rows.length === 0 ? (
+    <div className="mt-3">
+      <EmptyState>{t("staff.empty")}</EmptyState>
+    </div>
+  ) : (
+    <ul className="mt-3 divide-y divide-slate-100 text-sm">
+      {found.rows.slice(0, 20).map((h) => (
+        <li key={h.id} className="flex items-center justify-between gap-2 py-2">
+          <span>
+            {h.name}{" "}
+            <span className="font-mono text-xs">{h.buildingCode ? `${h.buildingCode}-${h.unitNumber}` : ""}</span>{" "}
+            <span className="text-xs text-slate-500">{h.communityName}</span>
+          </span>
+          <Link href={`/staff/orders/new?household=${h.id}`} className="text-brand-700 hover:underline">
+            {t("staff.choose")}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+async function IntakeForm({
+  chosen,
+  channels,
+}: {
+  chosen: Chosen;
+  channels: readonly ("phone" | "walk_in" | "staff")[];
+}) {
+  const t = await getTranslations("tickets");
+  return (
+    <Card title={`${t("common.household")}: ${chosen.name}`}>
+      <ActionForm
+        action={intakeAction}
+        redirectTo="/staff/orders/{id}"
+        className="grid gap-3 sm:grid-cols-2"
+        testId="intake-form"
+      >
+        <input type="hidden" name="householdId" value={chosen.id} />
+        <div>
+          <label htmlFor="type" className={labelClass}>
+            {t("common.type")}
+          </label>
+          <select id="type" name="type" defaultValue="repair" className={inputClass}>
+            {WORK_ORDER_TYPES.filter((ty) => ty !== "maintenance" && ty !== "emergency").map((ty) => (
+              <option key={ty} value={ty}>
+                {t(`type.${ty}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="channel" className={labelClass}>
+            {t("staff.channel")}
+          </label>
+          <select id="channel" name="channel" className={inputClass}>
+            {channels.map((c) => (
+              <option key={c} value={c}>
+                {t(`channel.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <IntakeDetails />
+        <div className="sm:col-span-2">
+          <button type="submit" className={buttonClass}>
+            {t("staff.intakeSubmit")}
+          </button>
+        </div>
+      </ActionForm>
+    </Card>
+  );
+}
+
+async function IntakeDetails() {
+  const t = await getTranslations("tickets");
+  return (
+    <>
+      <div>
+        <label htmlFor="repairCategory" className={labelClass}>
+          {t("common.category")}
+        </label>
+        <select id="repairCategory" name="repairCategory" defaultValue="" className={inputClass}>
+          <option value="">{t("common.none")}</option>
+          {REPAIR_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`category.${c}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="severity" className={labelClass}>
+          {t("common.severity")}
+        </label>
+        <select id="severity" name="severity" defaultValue="normal" className={inputClass}>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {t(`severity.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="sm:col-span-2">
+        <label htmlFor="description" className={labelClass}>
+          {t("common.description")}
+        </label>
+        <textarea id="description" name="description" rows={3} maxLength={2000} className={inputClass} />
+        <FieldError name="description" />
+      </div>
+      <div className="sm:col-span-2">
+        <label htmlFor="photos" className={labelClass}>
+          {t("common.photos")}
+        </label>
+        <input
+          id="photos"
+          name="photos"
+          type="file"
+          multiple
+          accept="image/jpeg,image/png,image/webp,image/gif"
+          className="block w-full text-sm"
+        />
+        <p className="mt-1 text-xs text-slate-500">{t("common.photosHint")}</p>
+        <FieldError name="photos" />
+      </div>
+    </>
   );
 }

@@ -30,6 +30,10 @@ import {
 /** Area in m² as the edit form expects it ("89.35"), from integer hundredths. */
 const areaText = (centi: number) => `${Math.trunc(centi / 100)}.${String(centi % 100).padStart(2, "0")}`;
 
+type Building = NonNullable<Awaited<ReturnType<typeof getBuilding>>>;
+type Access = Awaited<ReturnType<typeof communityAccess>>;
+type Butlers = Awaited<ReturnType<typeof listPeopleWithRole>>;
+
 export default async function BuildingPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(COMMUNITY_VIEW_ROLES);
   const id = parseId((await params).id);
@@ -80,91 +84,120 @@ export default async function BuildingPage({ params }: { params: Promise<{ id: s
             />
           </Card>
         ) : null}
-        <Card title={t("butler")}>
-          <div className="space-y-4">
-            {access.canAssign ? (
-              <BuildingButlerSelect
-                assignBuildingButlerAction={assignBuildingButlerAction}
-                buildingId={id}
-                value={building.butlerId}
-                people={butlers}
-                label={t("butler")}
-              />
-            ) : (
-              <p className="text-sm">{butlerName ?? t("unassigned")}</p>
-            )}
-            <p className="text-xs text-slate-500">{t("butlerFollows")}</p>
-            {access.canAssign ? (
-              <div className="border-t border-slate-100 pt-3">
-                <h3 className="mb-2 text-sm font-medium">{t("unitRangeTitle")}</h3>
-                <UnitRangeForm
-                  assignUnitRangeButlerAction={assignUnitRangeButlerAction}
-                  buildingId={id}
-                  butlers={butlers}
-                />
-              </div>
-            ) : null}
-          </div>
-        </Card>
+        <ButlerCard id={id} building={building} access={access} butlers={butlers} butlerName={butlerName} />
       </div>
       {access.canEdit ? (
         <Card title={t("createUnit")}>
           <CreateUnitForm createUnitAction={createUnitAction} buildingId={id} />
         </Card>
       ) : null}
-      <Card title={t("units")}>
-        {unitRows.length === 0 ? (
-          <EmptyState>{t("noUnits")}</EmptyState>
-        ) : (
-          <Table head={[t("unitNumber"), t("floor"), t("area"), t("type"), t("holder"), t("butler"), ""]}>
-            {unitRows.map((u) => (
-              <tr key={u.id} className={u.active ? "" : "text-slate-400"}>
-                <td className="font-mono">
-                  {building.code}-{u.number}
-                  <InactiveBadge active={u.active} />
-                </td>
-                <td className="tabular-nums">{u.floor ?? "—"}</td>
-                <td className="tabular-nums">{formatArea(u.areaCentiM2, locale)}</td>
-                <td>{t(`unitType.${u.type}`)}</td>
-                <td>
-                  {u.householdId ? (
-                    <Link
-                      href={`/staff/registry/households/${u.householdId}`}
-                      className="text-brand-700 hover:underline"
-                    >
-                      {t("viewHousehold")}
-                    </Link>
-                  ) : (
-                    <span className="text-slate-400">{t("vacant")}</span>
-                  )}
-                </td>
-                <td>{u.rangeButlerName ?? butlerName ?? "—"}</td>
-                <td className="whitespace-nowrap">
-                  {access.canEdit ? (
-                    <div className="flex flex-col items-start gap-1">
-                      <UnitRowEditor
-                        updateUnitAction={updateUnitAction}
-                        id={u.id}
-                        number={u.number}
-                        floor={u.floor}
-                        area={areaText(u.areaCentiM2)}
-                        type={u.type}
-                      />
-                      <ActiveToggle
-                        setActiveAction={setActiveAction}
-                        entity="unit"
-                        id={u.id}
-                        active={u.active}
-                        compact
-                      />
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Card>
+      <UnitsCard building={building} access={access} unitRows={unitRows} butlerName={butlerName} locale={locale} />
     </div>
+  );
+}
+
+async function ButlerCard({
+  id,
+  building,
+  access,
+  butlers,
+  butlerName,
+}: {
+  id: number;
+  building: Building;
+  access: Access;
+  butlers: Butlers;
+  butlerName: string | undefined;
+}) {
+  const t = await getTranslations("registry");
+  return (
+    <Card title={t("butler")}>
+      <div className="space-y-4">
+        {access.canAssign ? (
+          <BuildingButlerSelect
+            assignBuildingButlerAction={assignBuildingButlerAction}
+            buildingId={id}
+            value={building.butlerId}
+            people={butlers}
+            label={t("butler")}
+          />
+        ) : (
+          <p className="text-sm">{butlerName ?? t("unassigned")}</p>
+        )}
+        <p className="text-xs text-slate-500">{t("butlerFollows")}</p>
+        {access.canAssign ? (
+          <div className="border-t border-slate-100 pt-3">
+            <h3 className="mb-2 text-sm font-medium">{t("unitRangeTitle")}</h3>
+            <UnitRangeForm
+              assignUnitRangeButlerAction={assignUnitRangeButlerAction}
+              buildingId={id}
+              butlers={butlers}
+            />
+          </div>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
+
+async function UnitsCard({
+  building,
+  access,
+  unitRows,
+  butlerName,
+  locale,
+}: {
+  building: Building;
+  access: Access;
+  unitRows: Awaited<ReturnType<typeof listUnits>>;
+  butlerName: string | undefined;
+  locale: Locale;
+}) {
+  const t = await getTranslations("registry");
+  return (
+    <Card title={t("units")}>
+      {unitRows.length === 0 ? (
+        <EmptyState>{t("noUnits")}</EmptyState>
+      ) : (
+        <Table head={[t("unitNumber"), t("floor"), t("area"), t("type"), t("holder"), t("butler"), ""]}>
+          {unitRows.map((u) => (
+            <tr key={u.id} className={u.active ? "" : "text-slate-400"}>
+              <td className="font-mono">
+                {building.code}-{u.number}
+                <InactiveBadge active={u.active} />
+              </td>
+              <td className="tabular-nums">{u.floor ?? "—"}</td>
+              <td className="tabular-nums">{formatArea(u.areaCentiM2, locale)}</td>
+              <td>{t(`unitType.${u.type}`)}</td>
+              <td>
+                {u.householdId ? (
+                  <Link href={`/staff/registry/households/${u.householdId}`} className="text-brand-700 hover:underline">
+                    {t("viewHousehold")}
+                  </Link>
+                ) : (
+                  <span className="text-slate-400">{t("vacant")}</span>
+                )}
+              </td>
+              <td>{u.rangeButlerName ?? butlerName ?? "—"}</td>
+              <td className="whitespace-nowrap">
+                {access.canEdit ? (
+                  <div className="flex flex-col items-start gap-1">
+                    <UnitRowEditor
+                      updateUnitAction={updateUnitAction}
+                      id={u.id}
+                      number={u.number}
+                      floor={u.floor}
+                      area={areaText(u.areaCentiM2)}
+                      type={u.type}
+                    />
+                    <ActiveToggle setActiveAction={setActiveAction} entity="unit" id={u.id} active={u.active} compact />
+                  </div>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Card>
   );
 }

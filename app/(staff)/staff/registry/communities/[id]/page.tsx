@@ -29,7 +29,6 @@ export default async function CommunityPage({ params }: { params: Promise<{ id: 
   if (!community) notFound();
   const access = await communityAccess(db, user, community.id);
   const t = await getTranslations("registry");
-  const format = await getFormatter();
   const [buildingRows, [summary], managers] = await Promise.all([
     listBuildings(db, user.companyId, id, access.buildings),
     listCommunities(db, user.companyId, [id]),
@@ -91,32 +90,37 @@ export default async function CommunityPage({ params }: { params: Promise<{ id: 
           <CreateBuildingForm createBuildingAction={createBuildingAction} communityId={id} />
         </Card>
       ) : null}
-      <Card title={t("buildings")}>
-        {buildingRows.length === 0 ? (
-          <EmptyState>{t("noBuildings")}</EmptyState>
-        ) : (
-          <Table head={[t("buildingCode"), t("buildingName"), t("floors"), t("butler"), t("units"), t("occupied")]}>
-            {buildingRows.map((b) => (
-              <tr key={b.id} className={b.active ? "" : "text-slate-400"}>
-                <td className="font-mono">{b.code}</td>
-                <td>
-                  <Link
-                    href={`/staff/registry/buildings/${b.id}`}
-                    className="font-medium text-brand-700 hover:underline"
-                  >
-                    {b.name}
-                  </Link>
-                  <InactiveBadge active={b.active} />
-                </td>
-                <td className="tabular-nums">{b.floors ?? "—"}</td>
-                <td>{b.butlerName ?? <span className="text-amber-700">{t("unassigned")}</span>}</td>
-                <td className="tabular-nums">{format.number(b.units)}</td>
-                <td className="tabular-nums">{format.number(b.heldUnits)}</td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Card>
+      <BuildingsCard buildingRows={buildingRows} />
     </div>
+  );
+}
+
+async function BuildingsCard({ buildingRows }: { buildingRows: Awaited<ReturnType<typeof listBuildings>> }) {
+  const t = await getTranslations("registry");
+  const format = await getFormatter();
+  return (
+    <Card title={t("buildings")}>
+      {buildingRows.length === 0 ? (
+        <EmptyState>{t("noBuildings")}</EmptyState>
+      ) : (
+        <Table head={[t("buildingCode"), t("buildingName"), t("floors"), t("butler"), t("units"), t("occupied")]}>
+          {buildingRows.map((b) => (
+            <tr key={b.id} className={b.active ? "" : "text-slate-400"}>
+              <td className="font-mono">{b.code}</td>
+              <td>
+                <Link href={`/staff/registry/buildings/${b.id}`} className="font-medium text-brand-700 hover:underline">
+                  {b.name}
+                </Link>
+                <InactiveBadge active={b.active} />
+              </td>
+              <td className="tabular-nums">{b.floors ?? "—"}</td>
+              <td>{b.butlerName ?? <span className="text-amber-700">{t("unassigned")}</span>}</td>
+              <td className="tabular-nums">{format.number(b.units)}</td>
+              <td className="tabular-nums">{format.number(b.heldUnits)}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Card>
   );
 }

@@ -27,6 +27,8 @@ export async function generateMetadata() {
   return { title: (await getTranslations("crm.dashboard"))("title") };
 }
 
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
 /** §8.6 drill-down: a household's ledger with the reason for every point. */
 export default async function HouseholdLedgerPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(CRM_DASHBOARD_ROLES);
@@ -57,79 +59,16 @@ export default async function HouseholdLedgerPage({ params }: { params: Promise<
     disputes.map((d) => d.id),
   );
   const s = sentiments.get(id)!;
-  const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
   return (
     <div className="space-y-4">
-      <PageHeader
-        title={t("household.title", { name: head.name })}
-        actions={
-          <span className="flex items-center gap-3 text-sm">
-            <Link href={`/staff/registry/households/${id}`} className="text-brand-700 hover:underline">
-              {t("household.registry")}
-            </Link>
-            <Link href="/staff/crm" className="text-brand-700 hover:underline">
-              {t("household.back")}
-            </Link>
-          </span>
-        }
-      />
+      <PageHeader title={t("household.title", { name: head.name })} actions={<LedgerLinks id={id} />} />
       <Card>
         <div className="flex flex-wrap items-center gap-3" data-testid="household-score">
           <span className="text-sm text-slate-500">{t("household.current")}</span>
           <BandBadge band={s.band} score={s.score} gold={gold.has(id)} />
         </div>
       </Card>
-      <Card title={t("household.entries")}>
-        {entries.length === 0 ? (
-          <EmptyState>{t("household.none")}</EmptyState>
-        ) : (
-          <Table
-            head={[
-              t("household.date"),
-              t("household.rule"),
-              t("household.points"),
-              t("household.scoreAfter"),
-              t("household.explanation"),
-              t("household.source"),
-            ]}
-          >
-            {entries.map((e) => {
-              const href = sourceHref(e);
-              const label = sourceLabel(t, e);
-              return (
-                <tr key={e.id} data-testid="ledger-entry">
-                  <td className="whitespace-nowrap tabular-nums">{e.occurredOn}</td>
-                  <td className="whitespace-nowrap">{ruleLabel(t, e.rule)}</td>
-                  <td className={`tabular-nums ${e.points < 0 ? "text-red-700" : "text-emerald-700"}`}>
-                    {signed(e.points)}
-                  </td>
-                  <td className="tabular-nums">{e.scoreAfter}</td>
-                  <td>
-                    {ledgerSentence(t, e)}
-                    {e.reason ? (
-                      <div className="text-xs text-slate-500">
-                        {t("household.reason")}: {e.reason}
-                      </div>
-                    ) : null}
-                    {e.actorName ? (
-                      <div className="text-xs text-slate-500">{t("household.by", { name: e.actorName })}</div>
-                    ) : null}
-                  </td>
-                  <td className="whitespace-nowrap">
-                    {href && label ? (
-                      <Link href={href} className="text-brand-700 hover:underline">
-                        {label}
-                      </Link>
-                    ) : (
-                      (label ?? "—")
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </Table>
-        )}
-      </Card>
+      <LedgerEntries entries={entries} />
       {disputes.length ? (
         <Card title={td("staffTitle")}>
           <DisputeList
@@ -141,35 +80,111 @@ export default async function HouseholdLedgerPage({ params }: { params: Promise<
           />
         </Card>
       ) : null}
-      {user.roles.includes("admin") ? (
-        <Card title={t("household.correction.title")}>
-          <p className="mb-3 text-xs text-slate-500">{t("household.correction.hint")}</p>
-          <ActionForm
-            action={correctionAction}
-            className="grid items-start gap-3 sm:grid-cols-[14rem_1fr_auto]"
-            testId="correction-form"
-          >
-            <input type="hidden" name="householdId" value={id} />
-            <div>
-              <label htmlFor="corr-points" className={labelClass}>
-                {t("household.correction.points")}
-              </label>
-              <input id="corr-points" name="points" type="number" className={inputClass} />
-              <FieldError name="points" />
-            </div>
-            <div>
-              <label htmlFor="corr-reason" className={labelClass}>
-                {t("household.correction.reason")}
-              </label>
-              <input id="corr-reason" name="reason" className={inputClass} />
-              <FieldError name="reason" />
-            </div>
-            <button type="submit" className={`${buttonClass} sm:mt-6`}>
-              {t("household.correction.submit")}
-            </button>
-          </ActionForm>
-        </Card>
-      ) : null}
+      {user.roles.includes("admin") ? <CorrectionCard id={id} /> : null}
     </div>
+  );
+}
+
+async function LedgerLinks({ id }: { id: number }) {
+  const t = await getTranslations("crm");
+  return (
+    <span className="flex items-center gap-3 text-sm">
+      <Link href={`/staff/registry/households/${id}`} className="text-brand-700 hover:underline">
+        {t("household.registry")}
+      </Link>
+      <Link href="/staff/crm" className="text-brand-700 hover:underline">
+        {t("household.back")}
+      </Link>
+    </span>
+  );
+}
+
+async function LedgerEntries({ entries }: { entries: Awaited<ReturnType<typeof householdLedger>> }) {
+  const t = await getTranslations("crm");
+  return (
+    <Card title={t("household.entries")}>
+      {entries.length === 0 ? (
+        <EmptyState>{t("household.none")}</EmptyState>
+      ) : (
+        <Table
+          head={[
+            t("household.date"),
+            t("household.rule"),
+            t("household.points"),
+            t("household.scoreAfter"),
+            t("household.explanation"),
+            t("household.source"),
+          ]}
+        >
+          {entries.map((e) => {
+            const href = sourceHref(e);
+            const label = sourceLabel(t, e);
+            return (
+              <tr key={e.id} data-testid="ledger-entry">
+                <td className="whitespace-nowrap tabular-nums">{e.occurredOn}</td>
+                <td className="whitespace-nowrap">{ruleLabel(t, e.rule)}</td>
+                <td className={`tabular-nums ${e.points < 0 ? "text-red-700" : "text-emerald-700"}`}>
+                  {signed(e.points)}
+                </td>
+                <td className="tabular-nums">{e.scoreAfter}</td>
+                <td>
+                  {ledgerSentence(t, e)}
+                  {e.reason ? (
+                    <div className="text-xs text-slate-500">
+                      {t("household.reason")}: {e.reason}
+                    </div>
+                  ) : null}
+                  {e.actorName ? (
+                    <div className="text-xs text-slate-500">{t("household.by", { name: e.actorName })}</div>
+                  ) : null}
+                </td>
+                <td className="whitespace-nowrap">
+                  {href && label ? (
+                    <Link href={href} className="text-brand-700 hover:underline">
+                      {label}
+                    </Link>
+                  ) : (
+                    (label ?? "—")
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+async function CorrectionCard({ id }: { id: number }) {
+  const t = await getTranslations("crm");
+  return (
+    <Card title={t("household.correction.title")}>
+      <p className="mb-3 text-xs text-slate-500">{t("household.correction.hint")}</p>
+      <ActionForm
+        action={correctionAction}
+        className="grid items-start gap-3 sm:grid-cols-[14rem_1fr_auto]"
+        testId="correction-form"
+      >
+        <input type="hidden" name="householdId" value={id} />
+        <div>
+          <label htmlFor="corr-points" className={labelClass}>
+            {t("household.correction.points")}
+          </label>
+          <input id="corr-points" name="points" type="number" className={inputClass} />
+          <FieldError name="points" />
+        </div>
+        <div>
+          <label htmlFor="corr-reason" className={labelClass}>
+            {t("household.correction.reason")}
+          </label>
+          <input id="corr-reason" name="reason" className={inputClass} />
+          <FieldError name="reason" />
+        </div>
+        <button type="submit" className={`${buttonClass} sm:mt-6`}>
+          {t("household.correction.submit")}
+        </button>
+      </ActionForm>
+    </Card>
   );
 }

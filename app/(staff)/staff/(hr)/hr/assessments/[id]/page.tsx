@@ -20,6 +20,13 @@ import { parseId } from "@/app/_lib/registry-guards";
 
 export const dynamic = "force-dynamic";
 
+type Assessment = NonNullable<Awaited<ReturnType<typeof getAssessment>>>;
+type Values = {
+  managerScore: Assessment["managerScore"];
+  comment: Assessment["comment"];
+  gradeOverride: Assessment["gradeOverride"];
+};
+
 /**
  * One review: the KPI cards (a draft shows them computed live; a final one shows what was
  * stored when it was finalised), the manager's form or the correction form, the revisions.
@@ -63,25 +70,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
       </div>
       <p className="text-xs text-slate-500">{t("formula")}</p>
       {draft && a.isCurrent ? (
-        <div className="grid gap-4 lg:grid-cols-2">
-          <Card title={t("managerPart")}>
-            <ActionForm action={saveAssessmentAction} className="grid gap-3 sm:grid-cols-2" testId="manager-form">
-              <input type="hidden" name="userId" value={a.userId} />
-              <input type="hidden" name="period" value={a.period} />
-              <ManagerFields values={values} />
-              <div className="sm:col-span-2">
-                <Submit>{t("saveDraft")}</Submit>
-              </div>
-            </ActionForm>
-          </Card>
-          <Card title={t("finaliseTitle")}>
-            <p className="mb-3 text-sm text-slate-600">{t("finaliseHint")}</p>
-            <ActionForm action={finaliseAssessmentAction} testId="finalise-form">
-              <input type="hidden" name="id" value={a.id} />
-              <Submit>{t("finalise")}</Submit>
-            </ActionForm>
-          </Card>
-        </div>
+        <DraftForms a={a} values={values} />
       ) : (
         <Card title={t("managerPart")}>
           <p className="whitespace-pre-wrap text-sm text-slate-800">{a.comment}</p>
@@ -91,44 +80,79 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
           </p>
         </Card>
       )}
-      {!draft && a.isCurrent ? (
-        <Card title={t("correctTitle")}>
-          <p className="mb-3 text-sm text-slate-600">{t("correctHint")}</p>
-          <ActionForm
-            action={correctAssessmentAction}
-            redirectTo="/staff/hr/assessments/{id}"
-            className="grid gap-3 sm:grid-cols-2"
-            testId="correct-form"
-          >
-            <input type="hidden" name="id" value={a.id} />
-            <ManagerFields values={values} />
-            <Input name="reason" label={t("reason")} className="sm:col-span-2" />
-            <div className="sm:col-span-2">
-              <Submit>{t("correct")}</Submit>
-            </div>
-          </ActionForm>
-        </Card>
-      ) : null}
-      {a.revisions.length > 1 ? (
-        <Card title={t("revisions")}>
-          <Table head={[t("revisionCol"), t("status"), t("managerScore"), t("overall"), t("grade"), t("reason")]}>
-            {a.revisions.map((r) => (
-              <tr key={r.id} className={r.id === a.id ? "font-medium" : ""}>
-                <td>
-                  <Link href={`/staff/hr/assessments/${r.id}`} className="text-brand-700 hover:underline">
-                    {r.revision}
-                  </Link>
-                </td>
-                <td>{t(`statuses.${r.status}`)}</td>
-                <td className="tabular-nums">{r.managerScore}</td>
-                <td className="tabular-nums">{r.overall}</td>
-                <td>{r.grade}</td>
-                <td>{r.reason ?? "—"}</td>
-              </tr>
-            ))}
-          </Table>
-        </Card>
-      ) : null}
+      {!draft && a.isCurrent ? <CorrectCard a={a} values={values} /> : null}
+      {a.revisions.length > 1 ? <RevisionsCard a={a} /> : null}
     </div>
+  );
+}
+
+async function DraftForms({ a, values }: { a: Assessment; values: Values }) {
+  const t = await getTranslations("hr.assessments");
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <Card title={t("managerPart")}>
+        <ActionForm action={saveAssessmentAction} className="grid gap-3 sm:grid-cols-2" testId="manager-form">
+          <input type="hidden" name="userId" value={a.userId} />
+          <input type="hidden" name="period" value={a.period} />
+          <ManagerFields values={values} />
+          <div className="sm:col-span-2">
+            <Submit>{t("saveDraft")}</Submit>
+          </div>
+        </ActionForm>
+      </Card>
+      <Card title={t("finaliseTitle")}>
+        <p className="mb-3 text-sm text-slate-600">{t("finaliseHint")}</p>
+        <ActionForm action={finaliseAssessmentAction} testId="finalise-form">
+          <input type="hidden" name="id" value={a.id} />
+          <Submit>{t("finalise")}</Submit>
+        </ActionForm>
+      </Card>
+    </div>
+  );
+}
+
+async function CorrectCard({ a, values }: { a: Assessment; values: Values }) {
+  const t = await getTranslations("hr.assessments");
+  return (
+    <Card title={t("correctTitle")}>
+      <p className="mb-3 text-sm text-slate-600">{t("correctHint")}</p>
+      <ActionForm
+        action={correctAssessmentAction}
+        redirectTo="/staff/hr/assessments/{id}"
+        className="grid gap-3 sm:grid-cols-2"
+        testId="correct-form"
+      >
+        <input type="hidden" name="id" value={a.id} />
+        <ManagerFields values={values} />
+        <Input name="reason" label={t("reason")} className="sm:col-span-2" />
+        <div className="sm:col-span-2">
+          <Submit>{t("correct")}</Submit>
+        </div>
+      </ActionForm>
+    </Card>
+  );
+}
+
+async function RevisionsCard({ a }: { a: Assessment }) {
+  const t = await getTranslations("hr.assessments");
+  return (
+    <Card title={t("revisions")}>
+      <Table head={[t("revisionCol"), t("status"), t("managerScore"), t("overall"), t("grade"), t("reason")]}>
+        {a.revisions.map((r) => (
+          <tr key={r.id} className={r.id === a.id ? "font-medium" : ""}>
+            <td>
+              <Link href={`/staff/hr/assessments/${r.id}`} className="text-brand-700 hover:underline">
+                {r.revision}
+              </Link>
+            </td>
+            <td>{t(`statuses.${r.status}`)}</td>
+            <td className="tabular-nums">{r.managerScore}</td>
+            <td className="tabular-nums">{r.overall}</td>
+            <td>{r.grade}</td>
+            <td>{r.reason ?? "—"}</td>
+          </tr>
+        ))}
+      </Table>
+    </Card>
   );
 }

@@ -13,6 +13,8 @@ import { listStaffRecords } from "@/lib/hr/queries";
 import { formatHours, getCourse } from "@/lib/hr/training";
 import { parseId } from "@/app/_lib/registry-guards";
 
+type Course = NonNullable<Awaited<ReturnType<typeof getCourse>>>;
+
 /** One course: enrol staff, mark attendance, complete with a score (HR, admin). */
 export default async function CoursePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(HR_MANAGE_ROLES);
@@ -51,52 +53,53 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
           <Submit>{t("enrolButton")}</Submit>
         </ActionForm>
       </Card>
-      <Card title={t("enrolments", { count: course.enrolments.length })}>
-        {course.enrolments.length === 0 ? (
-          <EmptyState>{t("noEnrolments")}</EmptyState>
-        ) : (
-          <Table head={[t("employeeNo"), t("person"), t("attendance"), t("completion")]}>
-            {course.enrolments.map((e) => (
-              <tr key={e.id} data-testid={`enrolment-${e.userId}`}>
-                <td className="font-mono">{e.employeeNo}</td>
-                <td>{e.name}</td>
-                <td>
-                  {e.attendedAt ? (
-                    <span className="text-sky-700">{t("state.attended")}</span>
-                  ) : (
-                    <ActionForm action={attendAction}>
-                      <input type="hidden" name="enrolmentId" value={e.id} />
-                      <button type="submit" className={smallButtonClass}>
-                        {t("markAttended")}
-                      </button>
-                      <FieldError name="enrolmentId" />
-                    </ActionForm>
-                  )}
-                </td>
-                <td>
-                  {e.completedAt ? (
-                    <span className="text-emerald-700">{t("completedWith", { score: e.score ?? 0 })}</span>
-                  ) : (
-                    <ActionForm action={completeAction} className="flex items-start gap-2">
-                      <input type="hidden" name="enrolmentId" value={e.id} />
-                      <Input
-                        name="score"
-                        id={`score-${e.id}`}
-                        label={t("score")}
-                        inputMode="numeric"
-                        className="w-24"
-                      />
-                      <button type="submit" className={`${smallButtonClass} mt-6`}>
-                        {t("complete")}
-                      </button>
-                    </ActionForm>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Card>
+      <EnrolmentsCard course={course} />
     </div>
+  );
+}
+
+async function EnrolmentsCard({ course }: { course: Course }) {
+  const t = await getTranslations("hr.training");
+  return (
+    <Card title={t("enrolments", { count: course.enrolments.length })}>
+      {course.enrolments.length === 0 ? (
+        <EmptyState>{t("noEnrolments")}</EmptyState>
+      ) : (
+        <Table head={[t("employeeNo"), t("person"), t("attendance"), t("completion")]}>
+          {course.enrolments.map((e) => (
+            <tr key={e.id} data-testid={`enrolment-${e.userId}`}>
+              <td className="font-mono">{e.employeeNo}</td>
+              <td>{e.name}</td>
+              <td>
+                {e.attendedAt ? (
+                  <span className="text-sky-700">{t("state.attended")}</span>
+                ) : (
+                  <ActionForm action={attendAction}>
+                    <input type="hidden" name="enrolmentId" value={e.id} />
+                    <button type="submit" className={smallButtonClass}>
+                      {t("markAttended")}
+                    </button>
+                    <FieldError name="enrolmentId" />
+                  </ActionForm>
+                )}
+              </td>
+              <td>
+                {e.completedAt ? (
+                  <span className="text-emerald-700">{t("completedWith", { score: e.score ?? 0 })}</span>
+                ) : (
+                  <ActionForm action={completeAction} className="flex items-start gap-2">
+                    <input type="hidden" name="enrolmentId" value={e.id} />
+                    <Input name="score" id={`score-${e.id}`} label={t("score")} inputMode="numeric" className="w-24" />
+                    <button type="submit" className={`${smallButtonClass} mt-6`}>
+                      {t("complete")}
+                    </button>
+                  </ActionForm>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Card>
   );
 }
