@@ -12,59 +12,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import Papa from "papaparse";
 import { buildings, communities, companies } from "../db/schema";
 import { openDb } from "../lib/db/client";
 import { writeQueueStats } from "../lib/db/write-queue";
 import { migrateDb } from "../lib/db/migrate";
-import { headerOf, UNIT_COLUMNS } from "../lib/registry/import/columns";
-import { toCsv } from "../lib/csv";
 import { exportUnitsCsv } from "../lib/registry/import/export";
 import { runImport } from "../lib/registry/import/run";
+import { writeUnitsCsv } from "./bench/csv";
 
 const arg = process.argv.indexOf("--households");
 const HOUSEHOLDS = arg > 0 ? Number(process.argv[arg + 1]) : 50_000;
 const BUILDINGS = 50;
 const TARGET_ROWS_PER_S = 5_000;
 const TARGET_MB = 500;
-
-const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
-const GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚";
-
-/** Writes the CSV in blocks of rows, so that generating it does not inflate the memory peak measured below. */
-function writeCsv(file: string, households: number) {
-  const fd = fs.openSync(file, "w");
-  const perBuilding = Math.ceil(households / BUILDINGS);
-  fs.writeSync(fd, toCsv([UNIT_COLUMNS.map(headerOf)]));
-  for (let start = 0; start < households; start += 1000) {
-    const rows: (string | number)[][] = [];
-    for (let i = start; i < Math.min(households, start + 1000); i++) {
-      const building = Math.floor(i / perBuilding) + 1;
-      const k = i % perBuilding;
-      const entrance = Math.floor(k / 400) + 1;
-      const floor = Math.floor((k % 400) / 4) + 1;
-      const room = (k % 4) + 1;
-      const name = SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + GIVEN[(i * 13) % GIVEN.length];
-      rows.push([
-        String(building),
-        `${entrance}-${floor}${String(room).padStart(2, "0")}`,
-        floor,
-        (60 + (i % 90) + (i % 4) * 0.25).toFixed(2),
-        "住宅",
-        "",
-        name,
-        i % 10 === 0 ? "租户" : "业主",
-        name,
-        `139${String(i).padStart(8, "0")}`,
-        i % 2 === 0 ? `${name}家属` : "",
-        i % 2 === 0 ? `138${String(i).padStart(8, "0")}` : "",
-        i % 5 === 0 ? `owner${i}@example.cn` : "",
-      ]);
-    }
-    fs.writeSync(fd, "\r\n" + Papa.unparse(rows, { newline: "\r\n" }));
-  }
-  fs.closeSync(fd);
-}
 
 /** Resident memory, sampled every 10 ms: the peak of the current phase. */
 let phasePeak = 0;
@@ -83,7 +43,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "guanjia-bench-import-"));
   try {
     const csvPath = path.join(dir, "households.csv");
-    writeCsv(csvPath, HOUSEHOLDS);
+    writeUnitsCsv(csvPath, HOUSEHOLDS, BUILDINGS);
     const size = fs.statSync(csvPath).size;
 
     const { db, client } = openDb(`file:${path.join(dir, "bench.db")}`);
