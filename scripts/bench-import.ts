@@ -19,6 +19,7 @@ import { migrateDb } from "../lib/db/migrate";
 import { exportUnitsCsv } from "../lib/registry/import/export";
 import { runImport } from "../lib/registry/import/run";
 import { BUILDINGS, writeCsv } from "./lib/households-csv";
+import { writeUnitsCsv } from "./bench/csv";
 
 const arg = process.argv.indexOf("--households");
 const HOUSEHOLDS = arg > 0 ? Number(process.argv[arg + 1]) : 50_000;
@@ -42,7 +43,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "guanjia-bench-import-"));
   try {
     const csvPath = path.join(dir, "households.csv");
-    writeCsv(csvPath, HOUSEHOLDS);
+    writeUnitsCsv(csvPath, HOUSEHOLDS, BUILDINGS);
     const size = fs.statSync(csvPath).size;
 
     const { db, client } = openDb(`file:${path.join(dir, "bench.db")}`);

@@ -13,41 +13,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { demoLogin } from "../db/seed/demo-logins";
+import { signIn, waitForHealth } from "./bench/http";
 
 const TARGETS = { performance: 90, accessibility: 95, "best-practices": 95 } as const;
 const PAGES = ["/home", "/bills"];
-
-function cookiesOf(res: Response): string[] {
-  return res.headers.getSetCookie().map((c) => c.split(";")[0]);
-}
-
-async function signIn(base: string, identifier: string, password: string): Promise<string> {
-  const csrfRes = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrfRes);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, identifier, password, json: "true" }),
-  });
-  const session = cookiesOf(res).find((c) => c.includes("session-token="));
-  if (!session) throw new Error(`sign-in failed (HTTP ${res.status})`);
-  return session;
-}
-
-async function waitForHealth(base: string, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`server at ${base} did not come up`);
-}
 
 async function main() {
   let server: ChildProcess | null = null;

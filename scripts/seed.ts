@@ -10,6 +10,7 @@
 import { parseArgs } from "node:util";
 import { openDb, DEFAULT_DATABASE_URL } from "../lib/db/client";
 import { migrateDb } from "../lib/db/migrate";
+import { analyzeDb } from "../lib/db/analyze";
 import { DEFAULT_SEED, formatCounts, seedDemo } from "../db/seed";
 import { seedBilling } from "../db/seed/billing";
 import { seedDemoAssessments } from "../db/seed/hr";
@@ -69,6 +70,7 @@ try {
   // Last quarter's HR reviews: KPIs computed from the data above (idempotent on its own).
   if (households === undefined)
     console.log(`  hr reviews: ${await seedDemoAssessments(handle.db, result.companyId, new Date())} created`);
+  await analyzeDb(handle.db); // the planner's statistics for what was just written
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(2)} s`);
 } catch (error) {
   console.error("seed failed:", error instanceof Error ? error.message : error);

@@ -150,8 +150,12 @@ export const bills = sqliteTable(
       .on(t.householdId, t.period)
       .where(sql`${t.kind} = 'monthly'`),
     index("bills_company_period_idx").on(t.companyId, t.period),
-    /** Every bill of one household (its account, its paid-ahead months), monthly or one-off. */
-    index("bills_household_idx").on(t.householdId),
+    /**
+     * Every bill of one household (its account, its paid-ahead months), monthly or one-off.
+     * company_id second: `company_id = ? and household_id = ?` matches two columns here, so the
+     * planner takes this index over the company/period one even without statistics (sqld).
+     */
+    index("bills_household_idx").on(t.householdId, t.companyId, t.period),
     index("bills_company_due_idx").on(t.companyId, t.dueDate),
     /** Only the bills still owing: the arrears query over every household reads this small index. */
     index("bills_open_idx")
@@ -212,7 +216,8 @@ export const payments = sqliteTable(
   (t) => [
     uniqueIndex("payments_company_idem_uq").on(t.companyId, t.idempotencyKey),
     uniqueIndex("payments_company_receipt_uq").on(t.companyId, t.receiptNo),
-    index("payments_household_idx").on(t.householdId),
+    /** One household's payments, newest first (company_id second: see bills_household_idx). */
+    index("payments_household_idx").on(t.householdId, t.companyId, t.receivedAt),
     index("payments_company_received_idx").on(t.companyId, t.receivedAt),
     check("payments_amount_ck", sql`${t.amountFen} > 0`),
   ],
@@ -249,7 +254,10 @@ export const creditEntries = sqliteTable(
     billId: integer("bill_id").references(() => bills.id),
     createdAt: createdAt(),
   },
-  (t) => [index("credit_entries_household_idx").on(t.householdId), index("credit_entries_company_idx").on(t.companyId)],
+  (t) => [
+    index("credit_entries_household_idx").on(t.householdId, t.companyId),
+    index("credit_entries_company_idx").on(t.companyId),
+  ],
 );
 
 /** Voids, adjustments and refunds: by finance, with a reason; their effects are further entries. */
@@ -273,7 +281,7 @@ export const billingCorrections = sqliteTable(
   },
   (t) => [
     index("billing_corrections_company_idx").on(t.companyId, t.createdAt),
-    index("billing_corrections_household_idx").on(t.householdId),
+    index("billing_corrections_household_idx").on(t.householdId, t.companyId),
   ],
 );
 

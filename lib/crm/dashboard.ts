@@ -7,7 +7,7 @@ import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { visibleHouseholds } from "@/lib/registry/view";
 import { bandOf } from "./bands";
 import { BANDS, type Band, type CrmRules } from "./config";
-import { ENTRY_ALIAS_E } from "./sql";
+import { ENTRY_ALIAS_E, companyIs } from "./sql";
 import { addDays, weekStart } from "@/lib/time/calendar";
 
 /**
@@ -328,24 +328,27 @@ function visibleIdsAll(db: DbOrTx, companyId: number, view: RegistryView) {
 
 /** A household's whole ledger, newest first, with actor names. */
 export async function householdLedger(db: DbOrTx, companyId: number, householdId: number) {
-  return db
-    .select({
-      id: sentimentEntries.id,
-      occurredOn: sentimentEntries.occurredOn,
-      rule: sentimentEntries.rule,
-      step: sentimentEntries.step,
-      points: sentimentEntries.points,
-      scoreAfter: sentimentEntries.scoreAfter,
-      sourceType: sentimentEntries.sourceType,
-      sourceId: sentimentEntries.sourceId,
-      messageKey: sentimentEntries.messageKey,
-      params: sentimentEntries.params,
-      reason: sentimentEntries.reason,
-      actorName: users.name,
-      createdAt: sentimentEntries.createdAt,
-    })
-    .from(sentimentEntries)
-    .leftJoin(users, eq(users.id, sentimentEntries.actorUserId))
-    .where(and(eq(sentimentEntries.companyId, companyId), eq(sentimentEntries.householdId, householdId)))
-    .orderBy(desc(sentimentEntries.occurredOn), desc(sentimentEntries.id));
+  return (
+    db
+      .select({
+        id: sentimentEntries.id,
+        occurredOn: sentimentEntries.occurredOn,
+        rule: sentimentEntries.rule,
+        step: sentimentEntries.step,
+        points: sentimentEntries.points,
+        scoreAfter: sentimentEntries.scoreAfter,
+        sourceType: sentimentEntries.sourceType,
+        sourceId: sentimentEntries.sourceId,
+        messageKey: sentimentEntries.messageKey,
+        params: sentimentEntries.params,
+        reason: sentimentEntries.reason,
+        actorName: users.name,
+        createdAt: sentimentEntries.createdAt,
+      })
+      .from(sentimentEntries)
+      .leftJoin(users, eq(users.id, sentimentEntries.actorUserId))
+      // companyIs: the household index (already in date order), not the company's whole ledger (lib/crm/sql.ts).
+      .where(and(companyIs(sentimentEntries.companyId, companyId), eq(sentimentEntries.householdId, householdId)))
+      .orderBy(desc(sentimentEntries.occurredOn), desc(sentimentEntries.id))
+  );
 }

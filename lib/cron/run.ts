@@ -1,5 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { companies, cronJobRuns } from "@/db/schema";
+import { localDate } from "@/lib/billing/rules";
+import { analyzeDb } from "@/lib/db/analyze";
 import type { Db } from "@/lib/db/client";
 import { purgeDueCompanies } from "@/lib/privacy/closure";
 import { CRON_JOBS, type RegisteredJob } from "./jobs";
@@ -72,6 +74,8 @@ export async function runDaily(db: Db, opts: RunOptions = {}): Promise<RunSummar
     return { runs, failed: failed === "lost" ? failed : failed || purgeFailed, purged };
   });
   if (res.status === "busy") return res;
+  // The run may have written a month of bills or a catch-up's worth of rows: fresh statistics.
+  await analyzeDb(db);
   const { runs, failed, purged } = res.value;
   const status = failed === "lost" ? "lease_lost" : failed ? "failed" : "ok";
   return {

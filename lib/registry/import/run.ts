@@ -6,6 +6,8 @@
  * summarising the run.
  */
 import { AppError } from "@/lib/actions/result";
+import { localDate } from "@/lib/billing/rules";
+import { analyzeDb, ANALYZE_AFTER_ROWS } from "@/lib/db/analyze";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { applyBuildingsPlan, insertAudit, unitsPlanSize, type UnitsApplied } from "./apply";
@@ -274,6 +276,7 @@ export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Prom
   }
   const summary = { ...outcome, skipped };
   await auditRun(db, writeCtx, file, community, report, ctx.validOnly, summary, units);
+  if (outcome.created + outcome.updated >= ANALYZE_AFTER_ROWS) await analyzeDb(db); // fresh planner statistics
   return { status: "done", report: checked, ...summary, units };
 }
 

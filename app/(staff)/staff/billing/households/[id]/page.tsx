@@ -95,6 +95,7 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
       {oneOff.length ? (
         <Card title={t("charge.title")}>
           <ChargeForm
+            chargeAction={chargeAction}
             householdId={account.id}
             items={oneOff.map((i) => ({ id: i.id, label: `${i.name} · ${money(i.priceFen)}` }))}
           />
@@ -159,7 +160,7 @@ async function UnitPeriodsCard({
         ))}
       </ul>
       <UnitPeriodForm
-            addUnitPeriodAction={addUnitPeriodAction}
+        addUnitPeriodAction={addUnitPeriodAction}
         today={today}
         units={household.units.map((u) => ({ id: u.id, label: unitLabel(u) }))}
         customers={customers.map((c) => ({ id: c.id, label: c.name }))}
@@ -169,7 +170,6 @@ async function UnitPeriodsCard({
 }
 
 async function PaymentsCard({
-            chargeAction={chargeAction}
   account,
   canCorrect,
   locale,
@@ -198,7 +198,11 @@ async function PaymentsCard({
               <td className="tabular-nums">{formatDateTime(p.receivedAt, locale, timeZone)}</td>
               <td>{t(`method.${p.method}`)}</td>
               <td className="tabular-nums">{money(p.amountFen)}</td>
-              <td>{canCorrect ? <RefundForm refundAction={refundAction} paymentId={p.id} defaultAmount={fenToYuanText(p.amountFen)} /> : null}</td>
+              <td>
+                {canCorrect ? (
+                  <RefundForm refundAction={refundAction} paymentId={p.id} defaultAmount={fenToYuanText(p.amountFen)} />
+                ) : null}
+              </td>
             </tr>
           ))}
         </Table>
@@ -252,8 +256,8 @@ async function BillsCard({
             <td className="space-x-3 whitespace-nowrap">
               {canCorrect && b.status !== "voided" ? (
                 <>
-                    <AdjustBillForm adjustBillAction={adjustBillAction} billId={b.id} />
-                    <VoidBillForm voidBillAction={voidBillAction} billId={b.id} />
+                  <AdjustBillForm adjustBillAction={adjustBillAction} billId={b.id} />
+                  <VoidBillForm voidBillAction={voidBillAction} billId={b.id} />
                 </>
               ) : null}
             </td>

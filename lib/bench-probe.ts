@@ -1,0 +1,50 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import { timingSafeEqual } from "node:crypto";
+
+/**
+ * The server's event-loop delay and memory, for `npm run bench:pages` only: installed by
+ * instrumentation.ts when BENCH_SECRET is set (at least 16 characters), read through
+ * GET /api/bench with the header `x-bench-secret`. Without the variable nothing is measured
+ * and the route answers 404.
+ */
+const state = globalThis as unknown as { __guanjiaLoopDelay?: IntervalHistogram };
+
+export function installBenchProbe(): void {
+  if (!benchSecret() || state.__guanjiaLoopDelay) return;
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  state.__guanjiaLoopDelay = h;
+}
+
+function benchSecret(): string | null {
+  const s = process.env.BENCH_SECRET ?? "";
+  return s.length >= 16 ? s : null;
+}
+
+export function benchAuthorized(header: string | null): boolean {
+  const secret = benchSecret();
+  if (!secret || !header || !state.__guanjiaLoopDelay) return false;
+  const a = Buffer.from(header);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface BenchProbe {
+  loopMaxMs: number;
+  loopP99Ms: number;
+  rssMb: number;
+  peakRssMb: number;
+}
+
+/** The delays since the last reset (`reset` starts a new window), RSS now and the process's peak. */
+export function readBenchProbe(reset: boolean): BenchProbe {
+  const h = state.__guanjiaLoopDelay!;
+  const out = {
+    loopMaxMs: h.max / 1e6,
+    loopP99Ms: h.percentile(99) / 1e6,
+    rssMb: process.memoryUsage().rss / 2 ** 20,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  if (reset) h.reset();
+  return out;
+}

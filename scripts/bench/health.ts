@@ -1,0 +1,91 @@
+/**
+ * `/api/health` while the server does heavy work: (a) an admin loading the CRM dashboard over
+ * and over, (b) the daily cron run (GET /api/cron?force=1, in the server's process), (c) a
+ * 50,000-row units CSV import through the import route (a new community of the big company).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { buildings, communities } from "../../db/schema";
+import { openDb } from "../../lib/db/client";
+import { writeUnitsCsv } from "./csv";
+import { probeWhile, timedGet, type Timing } from "./http";
+
+const PROBE_EVERY_MS = 50;
+const IMPORT_BUILDINGS = 50;
+
+export interface HealthContext {
+  base: string;
+  adminCookie: string;
+  cronSecret: string;
+  /** The work copy of the database (the import writes to it). */
+  url: string;
+  companyId: number;
+  dir: string;
+}
+
+/** (a) `connections` admins loading /staff/crm back to back for `seconds`. */
+export function healthWhileCrm(ctx: HealthContext, seconds: number, connections = 2): Promise<Timing> {
+  return probeWhile(`${ctx.base}/api/health`, PROBE_EVERY_MS, async () => {
+    const until = Date.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (Date.now() < until) await timedGet(`${ctx.base}/staff/crm`, ctx.adminCookie);
+      }),
+    );
+  });
+}
+
+/** (b) The daily run for today again (force: every job runs). */
+export function healthWhileCron(ctx: HealthContext): Promise<Timing & { seconds: number }> {
+  const t = Date.now();
+  return probeWhile(`${ctx.base}/api/health`, PROBE_EVERY_MS, async () => {
+    const res = await fetch(`${ctx.base}/api/cron?force=1`, {
+      headers: { authorization: `Bearer ${ctx.cronSecret}` },
+    });
+    const body = (await res.json()) as { status?: string };
+    if (!res.ok) throw new Error(`daily run answered HTTP ${res.status} (${body.status})`);
+  }).then((timing) => ({ ...timing, seconds: (Date.now() - t) / 1000 }));
+}
+
+/** A new community with buildings "1"…"50" in the company, for the import. */
+async function importCommunity(ctx: HealthContext): Promise<number> {
+  const handle = openDb(ctx.url);
+  try {
+    const [c] = await handle.db
+      .insert(communities)
+      .values({ companyId: ctx.companyId, name: `基准导入小区 ${new Date().toISOString()}` })
+      .returning({ id: communities.id });
+    await handle.db.insert(buildings).values(
+      Array.from({ length: IMPORT_BUILDINGS }, (_, b) => ({
+        companyId: ctx.companyId,
+        communityId: c.id,
+        code: String(b + 1),
+        name: `${b + 1}栋`,
+      })),
+    );
+    return c.id;
+  } finally {
+    handle.client.close();
+  }
+}
+
+/** (c) `rows` households imported through POST /api/registry/import/apply (valid rows only). */
+export async function healthWhileImport(ctx: HealthContext, rows: number) {
+  const communityId = await importCommunity(ctx);
+  const file = path.join(ctx.dir, "import.csv");
+  writeUnitsCsv(file, rows, IMPORT_BUILDINGS);
+  const bytes = fs.readFileSync(file);
+  const t = Date.now();
+  let last = "";
+  const timing = await probeWhile(`${ctx.base}/api/health`, PROBE_EVERY_MS, async () => {
+    const res = await fetch(
+      `${ctx.base}/api/registry/import/apply?kind=units&communityId=${communityId}&name=bench.csv&validOnly=1`,
+      { method: "POST", body: bytes, headers: { cookie: ctx.adminCookie, "content-type": "text/csv" } },
+    );
+    const text = await res.text();
+    last = text.trim().split("\n").at(-1) ?? "";
+    if (!res.ok || !last.includes('"done"')) throw new Error(`import: HTTP ${res.status} ${last.slice(0, 300)}`);
+  });
+  const done = JSON.parse(last) as { created?: number };
+  return { ...timing, seconds: (Date.now() - t) / 1000, created: done.created ?? 0 };
+}
