@@ -16,7 +16,7 @@ import { seedBilling } from "../db/seed/billing";
 import { generateBills } from "../lib/billing/generate";
 import { agingReport } from "../lib/billing/queries/reports";
 import { monthsInArrearsByHousehold } from "../lib/billing/queries/arrears";
-import { addMonths, localDate } from "../lib/billing/rules";
+
 import { openDb } from "../lib/db/client";
 import { migrateDb } from "../lib/db/migrate";
 import { writeQueueStats } from "../lib/db/write-queue";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { householdAccount } from "@/lib/billing/queries/household-account";
-import { localDate } from "@/lib/billing/rules";
+
 import type { DbOrTx } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";

@@ -1,9 +1,9 @@
 import { and, eq, gt, inArray, isNull, lt, lte, sql } from "drizzle-orm";
 import { allocations, bills, creditEntries, goldBadges, households, notifications, residentLinks } from "@/db/schema";
-import { paidAheadMonths, localDate } from "@/lib/billing/rules";
+import { paidAheadMonths } from "@/lib/billing/rules";
 import type { CronJob } from "@/lib/jobs/types";
 import { monthlyFeeFen } from "@/lib/billing/queries/bills";
-import { replayCutoff } from "@/lib/cron/asof";
+import { replayCutoff } from "@/lib/time/zone";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { createOrderTx } from "@/lib/tickets/create";

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { companies, cronJobRuns } from "@/db/schema";
-import { localDate } from "@/lib/billing/rules";
+
 import { analyzeDb } from "@/lib/db/analyze";
 import type { Db } from "@/lib/db/client";
 import { purgeDueCompanies } from "@/lib/privacy/closure";

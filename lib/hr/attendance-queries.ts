@@ -3,16 +3,16 @@ import { approvalRequests, attendanceEntries, staffRecords, users, workShifts } 
 import type { DbOrTx } from "@/lib/db/client";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import {
-  daysOfMonth,
   DEFAULT_SHIFT,
   effectiveEntries,
   evaluateDay,
-  localParts,
   totalsOf,
   type DayResult,
   type MonthTotals,
   type Shift,
 } from "./rules";
+import { localParts } from "@/lib/time/zone";
+import { daysOfMonth } from "@/lib/time/calendar";
 
 /** The shifts of the given people: their own override, else the company default, else 09:00–18:00. */
 export async function shiftsOf(db: DbOrTx, companyId: number, userIds: number[]): Promise<(userId: number) => Shift> {

@@ -14,8 +14,6 @@ import {
   type DayResult,
   type MonthTotals,
   type Shift,
-  instantOf,
-  localParts,
 } from "./rules";
 import type { AttendanceCorrection, ShiftInput } from "./schemas";
 import { daysOfMonth } from "@/lib/time/calendar";

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { communities, personnelChanges, staffRecords } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
-import { isWorkday, localParts } from "./rules";
+import { isWorkday } from "./rules";
 import { monthSheet } from "./attendance-queries";
 import { trainingHours } from "./training";
 import { localParts } from "@/lib/time/zone";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { bills, contractBills, contractCustomers, meterReadings } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { seedBilling } from "@/db/seed/billing";
-import { monthsInArrears, localDate } from "@/lib/billing/rules";
+import { monthsInArrears } from "@/lib/billing/rules";
 import { householdAccount } from "@/lib/billing/queries/household-account";
 import { monthsInArrearsByHousehold } from "@/lib/billing/queries/arrears";
 import { createTestDb } from "../support/test-db";

@@ -5,16 +5,11 @@ import { seedDemo } from "@/db/seed";
 import { seedBilling } from "@/db/seed/billing";
 import { DEMO_LOGINS } from "@/db/seed/demo-logins";
 import type { Role } from "@/lib/auth/roles";
-import {
-  agingReport,
-  collectionReport,
-  dailyCash,
-  householdAccount,
-  listBills,
-  residentHouseholdIds,
-} from "@/lib/billing/queries";
-import { dayBounds } from "@/lib/billing/reports";
-import { addMonths, localDate } from "@/lib/billing/rules";
+import { agingReport, collectionReport, dailyCash } from "@/lib/billing/queries/reports";
+import { householdAccount } from "@/lib/billing/queries/household-account";
+import { listBills, residentHouseholdIds } from "@/lib/billing/queries/bills";
+import { dayBounds, localDate } from "@/lib/time/zone";
+import { addMonths } from "@/lib/time/calendar";
 import { bandDistribution, butlerRiskLists, householdLedger, movedThisWeek, weeklyTrend } from "@/lib/crm/dashboard";
 import { activeGoldBadges, householdSentiments, publishedRules } from "@/lib/crm/read";
 import { runTick } from "@/lib/cron/tick";

@@ -7,7 +7,7 @@ import { HouseholdCard } from "@/components/residents/household-card";
 import { RequestCard } from "@/components/residents/request-card";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
-import { localDate } from "@/lib/billing/rules";
+
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";

@@ -6,7 +6,7 @@
  * summarising the run.
  */
 import { AppError } from "@/lib/actions/result";
-import { localDate } from "@/lib/billing/rules";
+
 import { analyzeDb, ANALYZE_AFTER_ROWS } from "@/lib/db/analyze";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { companyTimeZone } from "@/lib/tenancy/queries";

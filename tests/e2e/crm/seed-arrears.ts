@@ -24,8 +24,9 @@ import {
 import { hashPassword } from "../../../lib/auth/password";
 import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import { monthsInArrearsByHousehold } from "../../../lib/billing/queries/arrears";
-import { addMonths, localDate } from "../../../lib/billing/rules";
-import { runLadder } from "../../../lib/crm/arrears";
+import { localDate } from "@/lib/time/zone";
+import { addMonths } from "@/lib/time/calendar";
+import { runLadder } from "../../../lib/crm/arrears/ladder";
 import { openDb } from "../../../lib/db/client";
 import { DEMO_LOGINS } from "../../../db/seed/demo-logins";
 

@@ -6,7 +6,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { householdAccount } from "@/lib/billing/queries/household-account";
 import { residentHouseholdIds } from "@/lib/billing/queries/bills";
 import { requireUser } from "@/app/_lib/session";
-import { localDate } from "@/lib/billing/rules";
+
 import { activeGoldBadges, publishedRules } from "@/lib/crm/read";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";

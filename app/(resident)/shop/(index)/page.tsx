@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { residentHouseholdIds } from "@/lib/billing/queries/bills";
 import { requireUser } from "@/app/_lib/session";
-import { localDate } from "@/lib/billing/rules";
+
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
-import { localDate } from "@/lib/billing/rules";
+
 import { residentSurveys } from "@/lib/crm/surveys";
 import { getDb } from "@/lib/db";
 import { localDate } from "@/lib/time/zone";

@@ -6,7 +6,7 @@ import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { collectionReport } from "@/lib/billing/queries/reports";
 import { monthsInArrearsByHousehold } from "@/lib/billing/queries/arrears";
-import { addMonths, localDate } from "@/lib/billing/rules";
+
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";

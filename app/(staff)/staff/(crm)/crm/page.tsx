@@ -6,7 +6,7 @@ import { ledgerSentence } from "@/components/crm/ledger-text";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
-import { localDate } from "@/lib/billing/rules";
+
 import { BAND_STYLE } from "@/components/crm/band-style";
 import { BANDS, type Band } from "@/lib/crm/config";
 import {

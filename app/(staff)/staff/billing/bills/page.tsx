@@ -5,7 +5,6 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { BILL_STATUSES, companyBuildings, listBills, type BillStatus } from "@/lib/billing/queries/bills";
-import { isPeriod, localDate } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";

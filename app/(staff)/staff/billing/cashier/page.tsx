@@ -6,7 +6,7 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { householdAccount } from "@/lib/billing/queries/household-account";
-import { localDate } from "@/lib/billing/rules";
+
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";

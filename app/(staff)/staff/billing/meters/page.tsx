@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { readingSheet } from "@/lib/billing/meters";
-import { centiToText, fenToYuanText, isPeriod, localDate } from "@/lib/billing/rules";
+import { centiToText, fenToYuanText } from "@/lib/billing/rules";
 import { companyBuildings, listFeeItems } from "@/lib/billing/queries/bills";
 import { getDb } from "@/lib/db";
 import { isMonth } from "@/lib/time/calendar";

@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { CoverageChart } from "@/components/crm/visits/coverage-chart";
 import { requireUser } from "@/app/_lib/session";
-import { localDate } from "@/lib/billing/rules";
+
 import { publishedRules } from "@/lib/crm/read";
 import { coverageFilterSchema } from "@/lib/crm/schemas/visits";
 import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";

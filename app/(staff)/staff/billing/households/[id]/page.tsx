@@ -9,7 +9,7 @@ import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
-import { fenToYuanText, localDate } from "@/lib/billing/rules";
+import { fenToYuanText } from "@/lib/billing/rules";
 import { householdAccount } from "@/lib/billing/queries/household-account";
 import { listFeeItems } from "@/lib/billing/queries/bills";
 import { unitPeriods } from "@/lib/billing/unit-periods";

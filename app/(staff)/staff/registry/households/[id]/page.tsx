@@ -22,7 +22,6 @@ import { addDays } from "@/lib/time/calendar";
 import { loadRegistryFacts } from "@/lib/registry/view";
 import { registryViewFor } from "@/lib/registry/access";
 import { localDate } from "@/lib/time/zone";
-import { lastDayBefore } from "@/lib/registry/rules";
 import { parseId } from "@/app/_lib/registry-guards";
 import { setActiveAction } from "../../actions";
 

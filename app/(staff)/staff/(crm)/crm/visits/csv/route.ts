@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { routeError } from "@/lib/actions/authorized-route";
 import { hasAnyRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/app/_lib/session";
-import { localDate } from "@/lib/billing/rules";
-import { isQuarter, quarterOf } from "@/lib/crm/rules/visits";
+
+
 import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";
 import { coverageCsv, coverageReport } from "@/lib/crm/visit-coverage";
 import { getDb } from "@/lib/db";

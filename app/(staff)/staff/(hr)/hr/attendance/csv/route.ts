@@ -5,7 +5,7 @@ import { toCsv } from "@/lib/csv";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { monthSheet } from "@/lib/hr/attendance-queries";
-import { isMonth, localParts } from "@/lib/hr/rules";
+
 import { sheetCsvRows } from "@/lib/hr/sheet-csv";
 import { isMonth } from "@/lib/time/calendar";
 import { localParts } from "@/lib/time/zone";

@@ -4,7 +4,7 @@ import { PrintButton } from "@/components/billing/print-button";
 import { Statement } from "@/components/billing/statement";
 import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { paidThrough, localDate } from "@/lib/billing/rules";
+import { paidThrough } from "@/lib/billing/rules";
 import { householdAccount } from "@/lib/billing/queries/household-account";
 import { transferParties } from "@/lib/billing/transfers";
 import { getDb } from "@/lib/db";
