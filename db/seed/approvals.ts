@@ -16,7 +16,7 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Role } from "../../lib/auth/roles";
 import type { Db } from "../../lib/db/client";
-import { decide, saveRequest, withdraw, type Actor } from "../../lib/approvals/commands";
+import { decide, saveRequest, withdraw } from "../../lib/approvals/commands";
 import { loadActorFacts } from "../../lib/approvals/access";
 import { stepDenial, type ActorFacts, type StepRole } from "../../lib/approvals/rules";
 import { requestSchema } from "../../lib/approvals/schemas";
@@ -25,6 +25,7 @@ import { postFinanceActuals } from "../../lib/finance/ledger";
 import { MONTHS } from "../../lib/finance/rules";
 import * as s from "../schema";
 import { localParts } from "../../lib/time/zone";
+import type { RoleActor } from "../../lib/auth/actor";
 
 export const FINANCE_SEED_ACTION = "seed.finance";
 
@@ -108,7 +109,7 @@ export async function seedDemoApprovals(db: Db, companyId: number, now: Date): P
       factsCache.set(userId, await loadActorFacts(db, companyId, userId, roles.get(userId) ?? []));
     return factsCache.get(userId)!;
   };
-  const actorOf = (userId: number): Actor => ({ companyId, userId, roles: roles.get(userId) ?? [] });
+  const actorOf = (userId: number): RoleActor => ({ companyId, userId, roles: roles.get(userId) ?? [] });
   /** Someone who may decide the step: the first holder of the role in scope, else an admin. */
   const approver = async (role: StepRole, req: { requesterUserId: number; communityId: number }) => {
     const ordered = [...roles.keys()].sort(

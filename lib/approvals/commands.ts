@@ -11,7 +11,6 @@ import {
 } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
-import type { Role } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { postApprovalExpense } from "@/lib/finance/ledger";
 import { eligibleApprovers, loadActorFacts } from "./access";
@@ -26,6 +25,7 @@ import {
   type StepRole,
 } from "./rules";
 import type { DecisionInput, RequestInput } from "./schemas";
+import type { RoleActor } from "@/lib/auth/actor";
 
 /*
  * Approval commands (SPEC §6). Every write is one transaction: the request row, its steps, its
@@ -33,12 +33,6 @@ import type { DecisionInput, RequestInput } from "./schemas";
  * money request — the expense posting. Decisions are conditional updates on the pending step,
  * so a double click or two approvers at once decide a step once.
  */
-
-export interface Actor {
-  companyId: number;
-  userId: number;
-  roles: readonly Role[];
-}
 
 /** The largest amount a request may carry (¥1,000,000,000), so sums stay exact. */
 export const MAX_AMOUNT_FEN = 100_000_000_000;
@@ -52,7 +46,7 @@ export async function loadChainConfig(db: DbOrTx, companyId: number): Promise<Ch
 }
 
 /** The admin's chain settings; validated by chainConfigSchema; audited with before/after. */
-export async function saveChainConfig(db: Db, actor: Actor, chains: ChainConfig) {
+export async function saveChainConfig(db: Db, actor: RoleActor, chains: ChainConfig) {
   const before = await loadChainConfig(db, actor.companyId);
   await db.transaction(async (tx) => {
     await tx
@@ -142,7 +136,7 @@ async function checkLeaveOverlap(
 /** Starts a new round of steps for a request being (re)submitted; notifies the first approvers. */
 async function startRound(
   tx: DbOrTx,
-  actor: Actor,
+  actor: RoleActor,
   req: { id: number; round: number; communityId: number; title: string },
   input: RequestInput,
   config: ChainConfig,
@@ -202,7 +196,7 @@ async function startRound(
  * Creates or edits a request (drafts and returned requests only, by their requester) and,
  * when `submit`, sends it into its chain. Procurement totals are the server's sum of the lines.
  */
-export async function saveRequest(db: Db, actor: Actor, input: RequestInput, now = new Date()) {
+export async function saveRequest(db: Db, actor: RoleActor, input: RequestInput, now = new Date()) {
   await checkRefs(db, actor.companyId, input);
   const config = await loadChainConfig(db, actor.companyId);
   const values = {
@@ -319,7 +313,7 @@ export async function saveRequest(db: Db, actor: Actor, input: RequestInput, now
  * server (role and scope, never their own request); the step is decided by a conditional update,
  * so a second decision of the same step (double click, two approvers) is refused.
  */
-export async function decide(db: Db, actor: Actor, input: DecisionInput, today: string, now = new Date()) {
+export async function decide(db: Db, actor: RoleActor, input: DecisionInput, today: string, now = new Date()) {
   const facts = await loadActorFacts(db, actor.companyId, actor.userId, actor.roles);
   return db.transaction(async (tx) => {
     const [req] = await tx
@@ -447,7 +441,12 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput, today: 
 }
 
 /** The requester withdraws a request that is not decided yet (draft, pending or returned). */
-export async function withdraw(db: Db, actor: Actor, input: { requestId: number; comment: string }, now = new Date()) {
+export async function withdraw(
+  db: Db,
+  actor: RoleActor,
+  input: { requestId: number; comment: string },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const [req] = await tx
       .select()

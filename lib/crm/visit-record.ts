@@ -4,9 +4,10 @@ import { households, users, visits, workOrders } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { canSeeOrder, loadOrderScope } from "@/lib/tickets/access";
-import { createOrderTx, loadOrder, placeHousehold, resolveOrderTx, type Actor } from "@/lib/tickets/commands";
+import { createOrderTx, loadOrder, placeHousehold, resolveOrderTx } from "@/lib/tickets/commands";
 import type { Role } from "@/lib/auth/roles";
 import type { recordVisitSchema } from "./schemas/visits";
+import type { RoleActor } from "@/lib/auth/actor";
 
 /** A visit with its household and order, if the viewer may see its order; else null (→ 404). */
 export async function getVisit(
@@ -51,7 +52,7 @@ export async function visitOfOrder(db: DbOrTx, companyId: number, orderId: numbe
  */
 export async function recordVisit(
   db: Db,
-  actor: Actor & { userId: number },
+  actor: RoleActor,
   input: z.output<typeof recordVisitSchema>,
   now = new Date(),
 ) {

@@ -18,8 +18,8 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import { isRole } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import type { Actor } from "./commands";
 import type { PersonnelChangeInput } from "./schemas";
+import type { Actor } from "@/lib/auth/actor";
 
 /**
  * Personnel changes: recorded with a date and a reason, applied on the effective date by

@@ -13,7 +13,7 @@ import {
 } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { jsonInsert } from "@/lib/db/json-insert";
-import { createOrderTx, type Actor } from "./commands";
+import { createOrderTx } from "./commands";
 import { staffOrderHref, type NotificationKind } from "./notify";
 import { companyAdmins } from "./people";
 import {
@@ -25,6 +25,7 @@ import {
   parseDate,
   type AssigneeRole,
 } from "./rules";
+import type { RoleActor } from "@/lib/auth/actor";
 
 /**
  * The daily jobs of this module (SPEC §10). Both are idempotent — a second run for the same
@@ -223,7 +224,7 @@ export async function generateMaintenanceOrders(db: Db, companyId: number, asOf:
     .from(maintenancePlans)
     .innerJoin(equipment, and(eq(equipment.id, maintenancePlans.equipmentId), eq(equipment.active, true)))
     .where(and(eq(maintenancePlans.companyId, companyId), eq(maintenancePlans.active, true)));
-  const system: Actor = { companyId, userId: null, roles: [] };
+  const system: RoleActor<number | null> = { companyId, userId: null, roles: [] };
   let created = 0;
   for (const { plan, equipment: eq_ } of plans) {
     for (const dueDate of dueDatesToGenerate(plan, asOf)) {

@@ -18,7 +18,7 @@ import {
   communityManagers,
 } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
-import { decide, saveChainConfig, saveRequest, withdraw, type Actor } from "@/lib/approvals/commands";
+import { decide, saveChainConfig, saveRequest, withdraw } from "@/lib/approvals/commands";
 import { loadActorFacts } from "@/lib/approvals/access";
 import { canViewRequest, requestDetail, waitingFor } from "@/lib/approvals/queries";
 import { chainConfigSchema, requestSchema } from "@/lib/approvals/schemas";
@@ -33,6 +33,7 @@ import { monthSheet } from "@/lib/hr/attendance";
 import { createBillingEstate } from "../support/billing";
 import { createCompany, createEstate, createUser } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
+import type { RoleActor } from "@/lib/auth/actor";
 
 const TODAY = "2026-11-27";
 
@@ -48,7 +49,7 @@ async function setup(db: Db) {
   await db.insert(communityManagers).values({ companyId, communityId: community.id, managerUserId: pm.id });
   await ensureCategories(db, companyId);
   const cats = await categoryIdsByCode(db, companyId, ["exp_repairs", "exp_procurement"]);
-  const actor = (u: { id: number }, roles: Actor["roles"]): Actor => ({ companyId, userId: u.id, roles });
+  const actor = (u: { id: number }, roles: RoleActor["roles"]): RoleActor => ({ companyId, userId: u.id, roles });
   return {
     companyId,
     community,
@@ -311,7 +312,7 @@ describe("approvals", () => {
     expect(await code(addAttachments(db, s.butler, id, [bad]))).toBe("validation:errors.validation");
     await addAttachments(db, s.butler, id, [file]);
     const [att] = (await requestDetail(db, s.companyId, id))!.files;
-    const viewer = (companyId: number, userId: number, roles: Actor["roles"]) => async () => {
+    const viewer = (companyId: number, userId: number, roles: RoleActor["roles"]) => async () => {
       const facts = await loadActorFacts(db, companyId, userId, roles);
       return approvalAttachmentFor(db, companyId, facts, att.id, async (rid) => {
         const d = await requestDetail(db, companyId, rid);
