@@ -36,6 +36,7 @@ import { appendSentimentEntries } from "./ledger";
 import { publishedRules } from "./read";
 import { arrearsDedupeKey, evaluateArrears, noticeNumber, type ArrearsDecision } from "./rules/arrears";
 import { replayCutoff } from "@/lib/time/zone";
+import { chunk } from "@/lib/db/chunk";
 
 /**
  * The daily arrears ladder (SPEC §8.3, §10) for one company on `asOf`.
@@ -62,12 +63,6 @@ interface Plan {
   months: number;
   owedFen: number;
   decision: ArrearsDecision;
-}
-
-function chunk<T>(xs: readonly T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
 }
 
 /** The open episodes of the company with their firings (two queries). */

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { crmSettings, notifications, residentLinks, users } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { enqueueForUser } from "@/lib/outbox/enqueue";
+import { chunk } from "@/lib/db/chunk";
 
 /**
  * Delivering a ladder notice to the household's residents: an inbox entry each and a message
@@ -20,12 +21,6 @@ export interface NoticeToDeliver {
   householdName: string;
   months: number;
   owedFen: number;
-}
-
-function chunk<T>(xs: readonly T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
 }
 
 /** Approved residents of the households (one indexed query). */
