@@ -3,6 +3,7 @@ import { crmSettings, notifications, residentLinks, users } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { enqueueForUser } from "@/lib/outbox/enqueue";
 import { chunk } from "@/lib/db/chunk";
+import { env } from "@/lib/env";
 
 /**
  * Delivering a ladder notice to the household's residents: an inbox entry each and a message
@@ -68,7 +69,7 @@ export async function deliverNotices(
       .from(users)
       .where(inArray(users.id, ids)))
       contacts.set(u.id, u);
-  const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
+  const base = (env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
   for (const n of notices) {
     for (const userId of residents.get(n.householdId) ?? []) {
       const contact = contacts.get(userId);
