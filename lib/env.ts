@@ -12,6 +12,8 @@ export const env = createEnv({
     /** Reader threads at most for an embedded database (default: twice the available parallelism, 4–8). */
     DATABASE_READERS: databaseReadersSchema,
     NEXTAUTH_SECRET: z.string().min(16).optional(),
+    /** The public base URL (links in notices and e-mails; https here means the site is served over https). */
+    NEXTAUTH_URL: z.string().optional(),
     CRON_SECRET: z.string().min(16).optional(),
     /** Signs the sandbox payment provider's webhooks; derived from NEXTAUTH_SECRET when unset. */
     PAYMENT_SANDBOX_SECRET: z.string().min(16).optional(),
@@ -30,3 +32,11 @@ export const env = createEnv({
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,
 });
+
+/** Variables read when used, not once at start (tests and long-running processes change them). */
+export type LiveVariable = "CRON_SECRET" | "NEXTAUTH_URL" | "TRUSTED_PROXY_HOPS" | "UPLOADS_DIR";
+
+/** The current value of a live variable; an empty string counts as unset. */
+export function liveEnv(name: LiveVariable): string | undefined {
+  return process.env[name] || undefined;
+}

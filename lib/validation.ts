@@ -53,3 +53,6 @@ export const nameField = z
   .trim()
   .min(1, "validation.required")
   .max(100, "validation.tooLong");
+
+/** A row id from a form or a URL: a positive whole number ("12" is coerced). */
+export const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");

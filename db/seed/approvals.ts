@@ -28,6 +28,7 @@ import { postFinanceActuals } from "../../lib/finance/ledger";
 import { MONTHS } from "../../lib/finance/rules";
 import * as s from "../schema";
 import { localParts } from "../../lib/time/zone";
+import type { RoleActor } from "../../lib/auth/actor";
 
 export const FINANCE_SEED_ACTION = "seed.finance";
 
@@ -111,7 +112,7 @@ export async function seedDemoApprovals(db: Db, companyId: number, now: Date): P
       factsCache.set(userId, await loadActorFacts(db, companyId, userId, roles.get(userId) ?? []));
     return factsCache.get(userId)!;
   };
-  const actorOf = (userId: number): Actor => ({ companyId, userId, roles: roles.get(userId) ?? [] });
+  const actorOf = (userId: number): RoleActor => ({ companyId, userId, roles: roles.get(userId) ?? [] });
   /** Someone who may decide the step: the first holder of the role in scope, else an admin. */
   const approver = async (role: StepRole, req: { requesterUserId: number; communityId: number }) => {
     const ordered = [...roles.keys()].sort(

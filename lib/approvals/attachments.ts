@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { checkImages, withStoredImages, type UploadLike } from "@/lib/tickets/attachments";
 import type { ActorFacts } from "./rules";
 import type { Actor } from "./commands/chains";
+import type { RoleActor } from "@/lib/auth/actor";
 
 /*
  * Contracts, quotes and receipts (images) on a request, stored like work-order photos
@@ -14,7 +15,7 @@ import type { Actor } from "./commands/chains";
  */
 
 /** The requester adds images while the request is a draft, pending or returned. */
-export async function addAttachments(db: Db, actor: Actor, requestId: number, files: readonly UploadLike[]) {
+export async function addAttachments(db: Db, actor: RoleActor, requestId: number, files: readonly UploadLike[]) {
   const [req] = await db
     .select()
     .from(approvalRequests)

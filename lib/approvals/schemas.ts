@@ -3,9 +3,9 @@ import { LEAVE_TYPES, REQUEST_TYPES } from "@/db/schema/approvals";
 import { parseYuan } from "@/lib/billing/rules";
 import { MONEY_TYPES, STEP_ROLES, type ChainConfig } from "./rules";
 import { isCalendarDate } from "@/lib/time/calendar";
+import { idField as id } from "@/lib/validation";
 
 /** Approval field rules, shared by the request form, the actions and the tests. Messages are i18n keys. */
-const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 const optionalId = z.union([z.literal(""), z.null(), id]).transform((v) => (v === "" || v === null ? null : v));
 const text = (max: number) => z.string().trim().max(max, "validation.tooLong");
 const date = z

@@ -12,13 +12,16 @@
  * instrumentation.ts stamps every incoming request with PEER_HEADER = "<nonce> <address>"
  * (lib/auth/peer-address.ts); the per-process nonce proves the stamp is ours, not the client's.
  */
+import { liveEnv } from "@/lib/env";
 export const PEER_HEADER = "x-guanjia-peer";
 
 type Headers = Record<string, string | string[] | undefined> | undefined;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(",") : v);
 
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+export function trustedProxyHops(
+  env: Record<string, string | undefined> = { TRUSTED_PROXY_HOPS: liveEnv("TRUSTED_PROXY_HOPS") },
+): number {
   const n = Number(env.TRUSTED_PROXY_HOPS ?? 0);
   return Number.isInteger(n) && n > 0 ? n : 0;
 }
@@ -56,7 +59,7 @@ export function clientIp(
 export function requestIsHttps(
   headers: Headers,
   hops: number = trustedProxyHops(),
-  publicUrl: string | undefined = process.env.NEXTAUTH_URL,
+  publicUrl: string | undefined = liveEnv("NEXTAUTH_URL"),
 ): boolean {
   if (publicUrl?.startsWith("https://")) return true;
   return hops > 0 && one(headers?.["x-forwarded-proto"])?.split(",").at(-1)?.trim() === "https";

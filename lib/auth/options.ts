@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { clientIp } from "./client-ip";
 import { verifyCredentials } from "./credentials";
 import { revokeSession, SESSION_MAX_AGE_S } from "./revocation";
+import { env } from "@/lib/env";
 
 /** Error codes thrown from authorize() ("RATE_LIMITED:<seconds>"); the sign-in form translates them. */
 export const SIGN_IN_ERRORS = {
@@ -14,7 +15,7 @@ export const SIGN_IN_ERRORS = {
 } as const;
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/sign-in" },
   providers: [

@@ -3,10 +3,10 @@ import { allocations, billLines, bills, creditEntries, feeItems, households } fr
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db } from "@/lib/db/client";
-import type { Actor } from "./corrections";
 import { getBillingSettings } from "./generate";
 import { consumeCredit, dueDateOf } from "./rules";
 import { localDate } from "@/lib/time/zone";
+import type { Actor } from "@/lib/auth/actor";
 
 /**
  * Charges a one-off value-added service (a fee item of kind one_off) to a household: its

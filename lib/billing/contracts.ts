@@ -11,11 +11,11 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { Actor } from "./corrections";
 import { getBillingSettings } from "./generate";
 import { nextReceiptNo, type PaymentMethod } from "./payments";
 import { allocate, dueDateOf, MAX_PAYMENT_FEN } from "./rules";
 import { isMonth } from "@/lib/time/calendar";
+import type { Actor } from "@/lib/auth/actor";
 
 /** 多种经营 (contract income): customers, contracts, monthly contract bills and their payments. */
 

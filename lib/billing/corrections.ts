@@ -3,17 +3,13 @@ import { allocations, billingCorrections, bills, creditEntries, payments } from 
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
 
 /*
  * Corrections (finance only — the actions check the role): each writes a correction entry
  * with its reason and actor, and its effects as further entries (negative allocations,
  * credit entries). Nothing is edited or deleted; the bill's running totals move with them.
  */
-
-export interface Actor {
-  companyId: number;
-  userId: number;
-}
 
 async function creditBalance(db: DbOrTx, companyId: number, householdId: number): Promise<number> {
   const [row] = await db

@@ -4,9 +4,9 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { Actor } from "./corrections";
 import { consumptionCenti } from "./rules";
 import { isMonth } from "@/lib/time/calendar";
+import type { Actor } from "@/lib/auth/actor";
 
 export interface ReadingInput {
   unitId: number;

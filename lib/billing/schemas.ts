@@ -9,9 +9,9 @@ import {
 import { MAX_AHEAD_MONTHS } from "./limits";
 import { MAX_PAYMENT_FEN, parseCenti, parseYuan } from "./rules";
 import { isMonth } from "@/lib/time/calendar";
+import { idField as id } from "@/lib/validation";
 
 /** Billing field rules, shared by forms, actions and tests. Messages are i18n keys. */
-const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 
 /** A positive yuan amount typed by a person ("12.50") → integer fen. Zero, negatives, 3 decimals refused. */
 export const yuanField = z.union([z.string(), z.number()], { error: "validation.required" }).transform((v, ctx) => {

@@ -5,10 +5,10 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { companyTimeZone } from "@/lib/tenancy/queries";
-import type { Actor } from "./corrections";
 import type { Proration } from "./proration";
 import { type Rounding } from "./rules";
 import { localDate } from "@/lib/time/zone";
+import type { Actor } from "@/lib/auth/actor";
 
 type FeeKind = (typeof feeItems.$inferInsert)["kind"];
 

@@ -4,8 +4,8 @@ import type { UNIT_PERIOD_KINDS } from "@/db/schema/billing";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import type { Actor } from "./corrections";
 import { OPEN_END } from "./proration";
+import type { Actor } from "@/lib/auth/actor";
 
 export interface UnitPeriodInput {
   unitId: number;

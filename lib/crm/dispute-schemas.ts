@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { DISPUTE_SUBJECT_VALUES } from "@/db/schema/disputes";
 import { yuanField } from "@/lib/billing/schemas";
+import { idField } from "@/lib/validation";
 
 /** Dispute, resolution and letter-confirmation inputs (shared by forms, actions and tests). Messages are i18n keys. */
-const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 const reasonField = z
   .string({ error: "validation.required" })
   .trim()

@@ -2,6 +2,7 @@ import { and, asc, inArray, sql } from "drizzle-orm";
 import { householdScores, sentimentEntries } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { clampScore } from "./bands";
+import { chunk } from "@/lib/db/chunk";
 
 /** A ledger entry to write; scoreAfter is computed here. */
 export interface NewSentimentEntry {
@@ -21,12 +22,6 @@ export interface NewSentimentEntry {
 
 const CHUNK = 400;
 
-function chunks<T>(xs: readonly T[], n = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
-}
-
 /**
  * Appends entries (idempotent: an entry whose dedupeKey exists is skipped) and brings the
  * affected households' running scores and cached score up to date. Call inside the
@@ -41,7 +36,7 @@ export async function appendSentimentEntries(
   now = new Date(),
 ) {
   const written: { id: number; householdId: number; dedupeKey: string }[] = [];
-  for (const part of chunks(entries)) {
+  for (const part of chunk(entries, CHUNK)) {
     if (part.length === 0) continue;
     const rows = await tx
       .insert(sentimentEntries)
@@ -100,7 +95,7 @@ export async function recomputeScores(
   householdIds: readonly number[],
   now = new Date(),
 ) {
-  for (const ids of chunks(householdIds)) {
+  for (const ids of chunk(householdIds, CHUNK)) {
     const rows = await tx
       .select({
         id: sentimentEntries.id,
@@ -141,7 +136,7 @@ export async function recomputeScores(
         updatedAt: now,
       });
     }
-    for (const part of chunks(changed)) {
+    for (const part of chunk(changed, CHUNK)) {
       const cases = sql.join(
         part.map((c) => sql`when ${c.id} then ${c.scoreAfter}`),
         sql` `,

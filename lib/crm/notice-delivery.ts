@@ -2,6 +2,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { crmSettings, notifications, residentLinks, users } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { enqueueForUser } from "@/lib/outbox/enqueue";
+import { chunk } from "@/lib/db/chunk";
+import { env } from "@/lib/env";
 
 /**
  * Delivering a ladder notice to the household's residents: an inbox entry each and a message
@@ -20,12 +22,6 @@ export interface NoticeToDeliver {
   householdName: string;
   months: number;
   owedFen: number;
-}
-
-function chunk<T>(xs: readonly T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
 }
 
 /** Approved residents of the households (one indexed query). */
@@ -73,7 +69,7 @@ export async function deliverNotices(
       .from(users)
       .where(inArray(users.id, ids)))
       contacts.set(u.id, u);
-  const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
+  const base = (env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
   for (const n of notices) {
     for (const userId of residents.get(n.householdId) ?? []) {
       const contact = contacts.get(userId);

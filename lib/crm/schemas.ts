@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ASSIGNEE_ROLES, COMPLAINT_CLASSES } from "@/db/schema/tickets";
 import { ARREARS_TASKS, NOTICE_KINDS, type CrmRules } from "./config";
+import { idField } from "@/lib/validation";
 
 /**
  * CrmRules as data (SPEC §8): the zod schema every saved draft and published rule set passes.
@@ -99,7 +100,7 @@ export type CrmRulesInput = z.input<typeof crmRulesSchema>;
 
 /** A household ledger correction by an admin (§8.1: never an edit, always a new entry). */
 export const correctionSchema = z.object({
-  householdId: z.coerce.number({ error: "validation.required" }).int().positive("validation.required"),
+  householdId: idField,
   points: z.coerce
     .number({ error: "validation.required" })
     .int("crm.rules.errors.integer")

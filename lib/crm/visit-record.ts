@@ -4,11 +4,12 @@ import { households, users, visits, workOrders } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { canSeeOrder, loadOrderScope } from "@/lib/tickets/access";
-import { placeHousehold, resolveOrderTx, type Actor } from "@/lib/tickets/commands";
+import { placeHousehold, resolveOrderTx } from "@/lib/tickets/commands";
 import { createOrderTx } from "@/lib/tickets/create";
 import { loadOrder } from "@/lib/tickets/orders";
 import type { Role } from "@/lib/auth/roles";
 import type { recordVisitSchema } from "./schemas/visits";
+import type { RoleActor } from "@/lib/auth/actor";
 
 /** A visit with its household and order, if the viewer may see its order; else null (→ 404). */
 export async function getVisit(
@@ -53,7 +54,7 @@ export async function visitOfOrder(db: DbOrTx, companyId: number, orderId: numbe
  */
 export async function recordVisit(
   db: Db,
-  actor: Actor & { userId: number },
+  actor: RoleActor,
   input: z.output<typeof recordVisitSchema>,
   now = new Date(),
 ) {

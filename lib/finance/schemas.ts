@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { parseYuan } from "@/lib/billing/rules";
 import { isCalendarDate } from "@/lib/time/calendar";
+import { idField as id } from "@/lib/validation";
 
 /** Finance field rules, shared by forms, actions and tests. Messages are i18n keys. */
-const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 const reason = z
   .string({ error: "validation.required" })
   .trim()

@@ -14,6 +14,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { enqueueForUser } from "@/lib/outbox/enqueue";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { localDate } from "@/lib/time/zone";
+import { env } from "@/lib/env";
 
 /**
  * Staff resolve a resident's dispute (SPEC §12), in one transaction spanning CRM and billing:
@@ -103,7 +104,7 @@ async function notifyResidents(
       createdAt: now,
     })),
   );
-  const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
+  const base = (env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
   for (const userId of residents) {
     const [contact] = await tx
       .select({ email: users.email, phone: users.phone, locale: users.locale })

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { checkComplaintPoints, recordComplaintEntryTx } from "@/lib/crm/complaints";
 import type { Db } from "@/lib/db/client";
-import { triageOrderTx, type Actor } from "@/lib/tickets/commands";
+import type { RoleActor } from "@/lib/auth/actor";
+import { triageOrderTx } from "@/lib/tickets/commands";
 import type { SentimentHook } from "@/lib/tickets/rules";
 import type { triageSchema } from "@/lib/tickets/schemas";
 
@@ -14,7 +15,7 @@ import type { triageSchema } from "@/lib/tickets/schemas";
  */
 export async function triageComplaint(
   db: Db,
-  actor: Actor & { userId: number },
+  actor: RoleActor,
   input: z.output<typeof triageSchema>,
   now = new Date(),
 ): Promise<SentimentHook> {

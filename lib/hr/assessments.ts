@@ -4,10 +4,10 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { Actor } from "./commands";
 import { finalGrade, overallScore, type AssessedRole, type Grade } from "./kpi";
 import { computeKpis } from "./kpi-queries";
 import type { AssessmentCorrection, AssessmentInput } from "./schemas";
+import type { Actor } from "@/lib/auth/actor";
 
 /**
  * Assessments (SPEC §9). A review is per person and period; its KPIs are computed from the

@@ -5,7 +5,6 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { Actor } from "./commands";
 import {
   DEFAULT_SHIFT,
   effectiveEntries,
@@ -18,6 +17,7 @@ import {
 import type { AttendanceCorrection, ShiftInput } from "./schemas";
 import { daysOfMonth } from "@/lib/time/calendar";
 import { instantOf, localParts } from "@/lib/time/zone";
+import type { Actor } from "@/lib/auth/actor";
 
 /**
  * Attendance: clock-in / clock-out taps (time from the server), HR corrections (new

@@ -4,9 +4,9 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import { isRole } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import type { Actor } from "./commands";
 import { handOverButlerWork } from "./handover";
 import type { PersonnelChangeInput } from "./schemas";
+import type { Actor } from "@/lib/auth/actor";
 
 type Change = typeof personnelChanges.$inferSelect;
 

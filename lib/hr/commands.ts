@@ -5,12 +5,7 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { StaffRecordInput, StaffRecordUpdate } from "./schemas";
-
-/** Who is acting, in which company: every command is scoped to it and audited with it. */
-export interface Actor {
-  companyId: number;
-  userId: number;
-}
+import type { Actor } from "@/lib/auth/actor";
 
 async function assertCommunity(db: DbOrTx, companyId: number, communityId: number | null) {
   if (communityId == null) return;

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { STAFF_STATUSES } from "@/db/schema/hr";
-import { nameField, optionalEmailField } from "@/lib/validation";
+import { idField as id, nameField, optionalEmailField } from "@/lib/validation";
 import { CN_MOBILE, normalizePhone } from "@/lib/auth/identifiers";
 import { isCalendarDate } from "@/lib/time/calendar";
 
 /** HR field rules, shared by the forms, their actions and the tests. Messages are i18n keys. */
-const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 
 export const employeeNoField = z
   .string({ error: "validation.required" })

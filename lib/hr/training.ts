@@ -4,9 +4,9 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { Actor } from "./commands";
 import { trainingHoursByPerson } from "./kpi";
 import type { CourseInput } from "./schemas";
+import type { Actor } from "@/lib/auth/actor";
 
 /**
  * Training (SPEC §9): HR creates courses and enrols staff; attendance is marked once, then a

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { PRODUCT_KINDS } from "@/db/schema/portal";
 import { LOCAL_DATE_TIME } from "@/lib/time/zone";
+import { idField } from "@/lib/validation";
 
 /** Portal field rules, shared by forms, actions and tests. Messages are i18n keys. */
-export const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 const text = (max: number) =>
   z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
 const bool = z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PRIVACY_REQUEST_KINDS } from "@/db/schema/privacy";
+import { idField as requestId } from "@/lib/validation";
 
 /** Privacy forms' schemas, shared by forms, actions and tests. Messages are i18n keys. */
 
@@ -19,8 +20,6 @@ export const privacyRequestSchema = z.object({
     .max(2000, "validation.tooLong"),
 });
 export type PrivacyRequestInput = z.input<typeof privacyRequestSchema>;
-
-const requestId = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 
 export const decidePrivacyRequestSchema = z
   .object({

@@ -23,18 +23,7 @@ import { isPeriodOverlap } from "./rules";
 import { newHouseholdCode } from "./codes";
 import type { buildingSchema, communitySchema, householdSchema, unitSchema } from "./schemas";
 import { localDate } from "@/lib/time/zone";
-
-/** Who is acting, in which company: every command is scoped to it and audited with it. */
-export interface Actor {
-  companyId: number;
-  userId: number;
-}
-
-/** An actor for the audit log; null when the system acts (the daily job applying an HR change). */
-export interface AuditActor {
-  companyId: number;
-  userId: number | null;
-}
+import type { Actor } from "@/lib/auth/actor";
 
 type Out<S extends z.ZodType> = z.output<S>;
 
@@ -368,7 +357,7 @@ export async function updateHousehold(db: Db, actor: Actor, id: number, input: H
  */
 async function endHoldings(
   tx: DbOrTx,
-  actor: AuditActor,
+  actor: Actor<number | null>,
   householdId: number,
   unitIds: number[] | null,
   today: string,
@@ -391,7 +380,7 @@ async function endHoldings(
 
 // ── assignments ──────────────────────────────────────────────────────────────
 
-async function assertHolds(tx: DbOrTx, actor: AuditActor, userId: number, role: Role, field: string) {
+async function assertHolds(tx: DbOrTx, actor: Actor<number | null>, userId: number, role: Role, field: string) {
   const [row] = await tx
     .select({ id: memberships.id })
     .from(memberships)
@@ -407,7 +396,7 @@ export async function assignBuildingButler(db: Db, actor: Actor, buildingId: num
 /** assignBuildingButler inside the caller's transaction (HR transfers move a butler's buildings with it). */
 export async function assignBuildingButlerTx(
   tx: DbOrTx,
-  actor: AuditActor,
+  actor: Actor<number | null>,
   buildingId: number,
   butlerUserId: number | null,
 ) {
@@ -472,7 +461,7 @@ export async function assignUnitRangeButler(
  */
 export async function setUnitButlersTx(
   tx: DbOrTx,
-  actor: AuditActor,
+  actor: Actor<number | null>,
   buildingId: number,
   ids: number[],
   butlerUserId: number | null,
@@ -545,11 +534,11 @@ export async function assignCommunityManager(db: Db, actor: Actor, communityId: 
 type Scoped = typeof communities | typeof buildings | typeof units | typeof households;
 
 /** id = ? AND company_id = ?: a row of another company is simply not found. */
-function scoped(table: Scoped, actor: AuditActor, id: number) {
+function scoped(table: Scoped, actor: Actor<number | null>, id: number) {
   return and(eq(table.id, id), eq(table.companyId, actor.companyId));
 }
 
-function audit(actor: AuditActor, action: string, entity: string, entityId: number) {
+function audit(actor: Actor<number | null>, action: string, entity: string, entityId: number) {
   return { companyId: actor.companyId, actorUserId: actor.userId, action, entity, entityId };
 }
 

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { HOUSEHOLD_KINDS, UNIT_TYPES } from "@/db/schema/registry";
-import { optionalEmailField, phoneField } from "@/lib/validation";
+import { idField as id, optionalEmailField, phoneField } from "@/lib/validation";
 import { checkArea, parseAreaToCenti } from "./rules";
 
 /** Registry field rules, shared by the staff forms, their actions, the CSV import and the tests. */
-const id = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 
 export const registryNameField = z
   .string({ error: "validation.required" })

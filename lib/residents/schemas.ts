@@ -2,7 +2,7 @@ import { z } from "zod";
 import { RESIDENT_RELATIONS } from "@/db/schema/registry";
 import { isHouseholdCode, normalizeHouseholdCode } from "@/lib/registry/rules";
 import { acceptField } from "@/lib/privacy/schemas";
-import { nameField, passwordField, phoneField, withPersonalPasswordCheck } from "@/lib/validation";
+import { idField as linkId, nameField, passwordField, phoneField, withPersonalPasswordCheck } from "@/lib/validation";
 
 /**
  * Resident registration schemas, shared by the forms, their actions and the tests.
@@ -40,8 +40,6 @@ export const requestHouseholdSchema = z.object({
   relation: relationField,
 });
 export type RequestHouseholdInput = z.input<typeof requestHouseholdSchema>;
-
-const linkId = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 
 export const approveRegistrationSchema = z.object({ linkId });
 

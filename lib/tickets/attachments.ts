@@ -6,10 +6,11 @@ import { workOrderAttachments } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { DbOrTx } from "@/lib/db/client";
 import { EXTENSION, MAX_IMAGE_BYTES, MAX_PHOTOS_PER_ORDER, sniffImage, type ImageMime } from "./images";
+import { liveEnv } from "@/lib/env";
 
 /** Where photos live: $UPLOADS_DIR, default ./uploads (gitignored). */
 export function uploadsDir(): string {
-  return path.resolve(process.env.UPLOADS_DIR || "uploads");
+  return path.resolve(liveEnv("UPLOADS_DIR") ?? "uploads");
 }
 
 /** What an upload looks like to us: a web File (from FormData) or the same shape in tests. */

@@ -15,13 +15,10 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Db } from "@/lib/db/client";
 import { defaultSla } from "./rules";
 import type { equipmentSchema, kbArticleSchema, planSchema, skillsSchema, slaSchema } from "./schemas";
+import type { Actor } from "@/lib/auth/actor";
 
 /** Equipment, maintenance plans, knowledge base, technician skills, inbox: the module's reference data. */
 type Out<S extends z.ZodType> = z.output<S>;
-interface Actor {
-  companyId: number;
-  userId: number;
-}
 
 export async function createEquipment(db: Db, actor: Actor, input: Out<typeof equipmentSchema>) {
   const [c] = await db

@@ -18,14 +18,8 @@ import { notify, residentOrderHref, staffOrderHref } from "./notify";
 import { appendEvent, loadOrder, transition, type WorkOrder } from "./orders";
 import { householdResidents } from "./people";
 import { allAccepted, SEVERITY_OF_CLASS, slaDeadlines, type ComplaintClass, type SentimentHook } from "./rules";
+import type { RoleActor } from "@/lib/auth/actor";
 import type { confirmSchema, reasonSchema, resolveSchema, triageSchema } from "./schemas";
-
-/** Who acts, in which company. `userId` null = the system (cron). */
-export interface Actor {
-  companyId: number;
-  userId: number | null;
-  roles: readonly Role[];
-}
 
 type Out<S extends z.ZodType> = z.output<S>;
 
@@ -90,7 +84,7 @@ export async function residentUnitHousehold(db: DbOrTx, companyId: number, userI
  */
 export async function triageOrderTx(
   tx: DbOrTx,
-  actor: Actor & { userId: number },
+  actor: RoleActor,
   input: Out<typeof triageSchema>,
   now: Date,
 ): Promise<SentimentHook> {
@@ -128,7 +122,7 @@ async function myAssignment(tx: DbOrTx, o: WorkOrder, userId: number) {
 }
 
 /** 接单: each dispatched person accepts separately; the last acceptance moves the order to "accepted". */
-export async function acceptOrder(db: Db, actor: Actor & { userId: number }, id: number, now = new Date()) {
+export async function acceptOrder(db: Db, actor: RoleActor, id: number, now = new Date()) {
   return db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, id);
     const mine = await myAssignment(tx, o, actor.userId);
@@ -161,18 +155,18 @@ export async function acceptOrder(db: Db, actor: Actor & { userId: number }, id:
 }
 
 /** Refusing a non-assignee: "not yours" only to someone who may see the order, else "not found" (no existence leak). */
-async function notAssignee(tx: DbOrTx, o: WorkOrder, actor: Actor & { userId: number }): Promise<AppError> {
+async function notAssignee(tx: DbOrTx, o: WorkOrder, actor: RoleActor): Promise<AppError> {
   const scope = await loadOrderScope(tx, o.companyId, { id: actor.userId, roles: actor.roles });
   if (!(await canSeeOrder(tx, o.companyId, scope, o.id))) return new AppError("not_found");
   return new AppError("forbidden", "tickets.errors.notAssignee");
 }
 
-async function requireAssignee(tx: DbOrTx, o: WorkOrder, actor: Actor & { userId: number }) {
+async function requireAssignee(tx: DbOrTx, o: WorkOrder, actor: RoleActor) {
   const mine = await myAssignment(tx, o, actor.userId);
   if (!mine && !actor.roles.some((r) => MANAGE_ROLES.includes(r))) throw await notAssignee(tx, o, actor);
 }
 
-export async function startOrder(db: Db, actor: Actor & { userId: number }, id: number, now = new Date()) {
+export async function startOrder(db: Db, actor: RoleActor, id: number, now = new Date()) {
   await db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, id);
     await requireAssignee(tx, o, actor);
@@ -181,12 +175,7 @@ export async function startOrder(db: Db, actor: Actor & { userId: number }, id: 
 }
 
 /** Resolves with a note (an emergency's closing report) and, for maintenance, the checklist ticks. */
-export async function resolveOrderTx(
-  tx: DbOrTx,
-  actor: Actor & { userId: number },
-  input: Out<typeof resolveSchema>,
-  now: Date,
-) {
+export async function resolveOrderTx(tx: DbOrTx, actor: RoleActor, input: Out<typeof resolveSchema>, now: Date) {
   const o = await loadOrder(tx, actor.companyId, input.id);
   await requireAssignee(tx, o, actor);
   const checklist = o.checklist
@@ -212,12 +201,7 @@ export async function resolveOrderTx(
   return o;
 }
 
-export async function resolveOrder(
-  db: Db,
-  actor: Actor & { userId: number },
-  input: Out<typeof resolveSchema>,
-  now = new Date(),
-) {
+export async function resolveOrder(db: Db, actor: RoleActor, input: Out<typeof resolveSchema>, now = new Date()) {
   return db.transaction((tx) => resolveOrderTx(tx, actor, input, now));
 }
 
@@ -230,12 +214,7 @@ export async function isOrderResident(db: DbOrTx, o: WorkOrder, userId: number):
 }
 
 /** The resident confirms the result with a 1–5 rating; the order is then closed. */
-export async function confirmOrder(
-  db: Db,
-  actor: Actor & { userId: number },
-  input: Out<typeof confirmSchema>,
-  now = new Date(),
-) {
+export async function confirmOrder(db: Db, actor: RoleActor, input: Out<typeof confirmSchema>, now = new Date()) {
   await db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, input.id);
     if (!(await isOrderResident(tx, o, actor.userId))) throw new AppError("not_found");
@@ -261,12 +240,7 @@ async function assigneeIds(tx: DbOrTx, o: WorkOrder) {
 }
 
 /** Back to the assignees, who accept again; new SLA deadlines. Residents of the order or managing staff. */
-export async function reopenOrder(
-  db: Db,
-  actor: Actor & { userId: number },
-  input: Out<typeof reasonSchema>,
-  now = new Date(),
-) {
+export async function reopenOrder(db: Db, actor: RoleActor, input: Out<typeof reasonSchema>, now = new Date()) {
   await db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, input.id);
     const resident = await isOrderResident(tx, o, actor.userId);
@@ -300,12 +274,7 @@ export async function reopenOrder(
 }
 
 /** Cancel with a reason: the resident who filed it (before work starts) or managing staff. */
-export async function cancelOrder(
-  db: Db,
-  actor: Actor & { userId: number },
-  input: Out<typeof reasonSchema>,
-  now = new Date(),
-) {
+export async function cancelOrder(db: Db, actor: RoleActor, input: Out<typeof reasonSchema>, now = new Date()) {
   await db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, input.id);
     const staff = actor.roles.some((r) => MANAGE_ROLES.includes(r));
@@ -335,7 +304,7 @@ export async function cancelOrder(
 }
 
 /** Staff close a resolved order the resident has not confirmed (or one with no resident). */
-export async function closeOrder(db: Db, actor: Actor & { userId: number }, id: number, now = new Date()) {
+export async function closeOrder(db: Db, actor: RoleActor, id: number, now = new Date()) {
   await db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, id);
     if (!actor.roles.some((r) => MANAGE_ROLES.includes(r))) await requireAssignee(tx, o, actor);
@@ -343,13 +312,7 @@ export async function closeOrder(db: Db, actor: Actor & { userId: number }, id: 
   });
 }
 
-export async function addComment(
-  db: Db,
-  actor: Actor & { userId: number },
-  id: number,
-  body: string,
-  now = new Date(),
-) {
+export async function addComment(db: Db, actor: RoleActor, id: number, body: string, now = new Date()) {
   await db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, id);
     await tx
@@ -374,7 +337,7 @@ export async function orderIdsInCompany(db: DbOrTx, companyId: number, ids: numb
  * Runs automatic dispatch again for an order nobody could be found for (e.g. once a
  * technician has the skill). Complaints must be triaged first.
  */
-export async function redispatchOrder(db: Db, actor: Actor & { userId: number }, id: number, now = new Date()) {
+export async function redispatchOrder(db: Db, actor: RoleActor, id: number, now = new Date()) {
   return db.transaction(async (tx) => {
     const o = await loadOrder(tx, actor.companyId, id);
     if (o.type === "complaint" ? o.status !== "triaged" : o.status !== "submitted")

@@ -13,7 +13,8 @@ import {
 } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { jsonInsert } from "@/lib/db/json-insert";
-import type { Actor } from "./commands";
+import type { RoleActor } from "@/lib/auth/actor";
+import { chunk } from "@/lib/db/chunk";
 import { createOrderTx } from "./create";
 import { staffOrderHref, type NotificationKind } from "./notify";
 import { companyAdmins } from "./people";
@@ -35,12 +36,6 @@ import {
 
 /** Orders per write transaction of the escalation (SPEC §10: short transactions, bounded statements). */
 const ESCALATION_CHUNK = 400;
-
-function chunks<T>(xs: readonly T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
-}
 
 /** `column in (the ids)`, the ids travelling as ONE JSON argument whatever their number. */
 const inJson = (column: SQLiteColumn, ids: readonly number[]) =>
@@ -154,7 +149,7 @@ export async function escalateOverdue(db: Db, companyId: number, asOf: Date) {
   }
 
   let escalated = 0;
-  for (const part of chunks(due, ESCALATION_CHUNK)) {
+  for (const part of chunk(due, ESCALATION_CHUNK)) {
     escalated += await db.transaction(async (tx) => {
       const levels = [...new Set(part.map((o) => o.level))];
       const moved = new Set<number>();
@@ -224,7 +219,7 @@ export async function generateMaintenanceOrders(db: Db, companyId: number, asOf:
     .from(maintenancePlans)
     .innerJoin(equipment, and(eq(equipment.id, maintenancePlans.equipmentId), eq(equipment.active, true)))
     .where(and(eq(maintenancePlans.companyId, companyId), eq(maintenancePlans.active, true)));
-  const system: Actor = { companyId, userId: null, roles: [] };
+  const system: RoleActor<number | null> = { companyId, userId: null, roles: [] };
   let created = 0;
   for (const { plan, equipment: eq_ } of plans) {
     for (const dueDate of dueDatesToGenerate(plan, asOf)) {

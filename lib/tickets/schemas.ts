@@ -9,9 +9,9 @@ import {
   WORK_ORDER_TYPES,
 } from "@/db/schema/tickets";
 import { isRating, RESIDENT_TYPES } from "./rules";
+import { idField } from "@/lib/validation";
 
 /** Work-order field rules, shared by forms, actions and tests. Messages are i18n keys. */
-export const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 const optionalId = z
   .union([z.string(), z.number()])
   .optional()

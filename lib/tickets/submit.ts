@@ -4,16 +4,17 @@ import { communities } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
 import { attachedCount, checkImages, insertAttachmentRows, withStoredImages, type UploadLike } from "./attachments";
-import { placeHousehold, residentUnitHousehold, resolveOrderTx, type Actor } from "./commands";
+import { placeHousehold, residentUnitHousehold, resolveOrderTx } from "./commands";
 import { createOrderTx } from "./create";
 import { notify, staffOrderHref } from "./notify";
 import { loadOrder } from "./orders";
 import { companyAdmins } from "./people";
 import type { RepairCategory } from "./rules";
 import type { emergencySchema, intakeSchema, residentRequestSchema, resolveSchema } from "./schemas";
+import type { RoleActor } from "@/lib/auth/actor";
 
 type Out<S extends z.ZodType> = z.output<S>;
-type UserActor = Actor & { userId: number };
+type UserActor = RoleActor;
 /** The parsed input, with the optional repair category really optional (for callers other than forms). */
 type WithCategory<T> = Omit<T, "repairCategory"> & { repairCategory?: RepairCategory };
 

@@ -37,6 +37,7 @@ import { monthSheet } from "@/lib/hr/attendance-queries";
 import { createBillingEstate } from "../support/billing";
 import { createCompany, createEstate, createUser } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
+import type { RoleActor } from "@/lib/auth/actor";
 
 const TODAY = "2026-11-27";
 
@@ -52,7 +53,7 @@ async function setup(db: Db) {
   await db.insert(communityManagers).values({ companyId, communityId: community.id, managerUserId: pm.id });
   await ensureCategories(db, companyId);
   const cats = await categoryIdsByCode(db, companyId, ["exp_repairs", "exp_procurement"]);
-  const actor = (u: { id: number }, roles: Actor["roles"]): Actor => ({ companyId, userId: u.id, roles });
+  const actor = (u: { id: number }, roles: RoleActor["roles"]): RoleActor => ({ companyId, userId: u.id, roles });
   return {
     companyId,
     community,
@@ -315,7 +316,7 @@ describe("approvals", () => {
     expect(await code(addAttachments(db, s.butler, id, [bad]))).toBe("validation:errors.validation");
     await addAttachments(db, s.butler, id, [file]);
     const [att] = (await requestDetail(db, s.companyId, id))!.files;
-    const viewer = (companyId: number, userId: number, roles: Actor["roles"]) => async () => {
+    const viewer = (companyId: number, userId: number, roles: RoleActor["roles"]) => async () => {
       const facts = await loadActorFacts(db, companyId, userId, roles);
       return approvalAttachmentFor(db, companyId, facts, att.id, async (rid) => {
         const d = await requestDetail(db, companyId, rid);

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { checkCronAuth, parseAsOf } from "@/lib/cron/auth";
 import { runDaily } from "@/lib/cron/run";
+import { liveEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 /** Vercel: allow the daily run up to 5 minutes. */
@@ -16,7 +17,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
  * 409 while another run holds the lease, 500 when a job failed (the others still ran).
  */
 export async function GET(request: Request) {
-  const auth = checkCronAuth(request.headers.get("authorization"), process.env.CRON_SECRET);
+  const auth = checkCronAuth(request.headers.get("authorization"), liveEnv("CRON_SECRET"));
   if (auth === "unconfigured")
     return Response.json({ ok: false, error: "CRON_SECRET is not configured" }, { status: 503, headers: NO_STORE });
   if (auth === "unauthorized")

@@ -1,3 +1,4 @@
+import type { RoleActor } from "@/lib/auth/actor";
 import { eq } from "drizzle-orm";
 import { approvalSettings } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
@@ -12,12 +13,6 @@ import { DEFAULT_CHAINS, type ChainConfig } from "../rules";
  * so a double click or two approvers at once decide a step once.
  */
 
-export interface Actor {
-  companyId: number;
-  userId: number;
-  roles: readonly Role[];
-}
-
 /** The largest amount a request may carry (¥1,000,000,000), so sums stay exact. */
 export const MAX_AMOUNT_FEN = 100_000_000_000;
 
@@ -30,7 +25,7 @@ export async function loadChainConfig(db: DbOrTx, companyId: number): Promise<Ch
 }
 
 /** The admin's chain settings; validated by chainConfigSchema; audited with before/after. */
-export async function saveChainConfig(db: Db, actor: Actor, chains: ChainConfig) {
+export async function saveChainConfig(db: Db, actor: RoleActor, chains: ChainConfig) {
   const before = await loadChainConfig(db, actor.companyId);
   await db.transaction(async (tx) => {
     await tx

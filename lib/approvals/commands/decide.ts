@@ -7,7 +7,7 @@ import { postApprovalExpense } from "@/lib/finance/ledger";
 import { eligibleApprovers, loadActorFacts } from "../access";
 import { MONEY_TYPES, stepDenial, type StepRole } from "../rules";
 import type { DecisionInput } from "../schemas";
-import { type Actor } from "./chains";
+import type { RoleActor } from "@/lib/auth/actor";
 import { href, notifyUsers } from "./notify";
 
 type Request = typeof approvalRequests.$inferSelect;
@@ -25,7 +25,7 @@ interface Outcome {
  * server (role and scope, never their own request); the step is decided by a conditional update,
  * so a second decision of the same step (double click, two approvers) is refused.
  */
-export async function decide(db: Db, actor: Actor, input: DecisionInput, today: string, now = new Date()) {
+export async function decide(db: Db, actor: RoleActor, input: DecisionInput, today: string, now = new Date()) {
   const facts = await loadActorFacts(db, actor.companyId, actor.userId, actor.roles);
   return db.transaction(async (tx) => {
     const { req, steps, step } = await loadDecidableStep(tx, actor, facts, input);
@@ -40,7 +40,7 @@ export async function decide(db: Db, actor: Actor, input: DecisionInput, today: 
 /** The request, its steps of this round and the step being decided, refused unless this person may decide it now. */
 async function loadDecidableStep(
   tx: DbOrTx,
-  actor: Actor,
+  actor: RoleActor,
   facts: Awaited<ReturnType<typeof loadActorFacts>>,
   input: DecisionInput,
 ) {
@@ -84,7 +84,7 @@ async function loadDecidableStep(
  */
 async function moveRequest(
   tx: DbOrTx,
-  actor: Actor,
+  actor: RoleActor,
   req: Request,
   steps: Step[],
   step: Step,
@@ -142,7 +142,7 @@ async function moveRequest(
 /** The timeline event and the audit entry of a decision. */
 async function recordDecision(
   tx: DbOrTx,
-  actor: Actor,
+  actor: RoleActor,
   req: Request,
   step: Step,
   input: DecisionInput,
@@ -171,7 +171,7 @@ async function recordDecision(
 }
 
 /** On the final approval of a money request, its expense is posted to the ledger (once). */
-async function postExpense(tx: DbOrTx, actor: Actor, req: Request, { finalStatus }: Outcome, today: string) {
+async function postExpense(tx: DbOrTx, actor: RoleActor, req: Request, { finalStatus }: Outcome, today: string) {
   if (finalStatus !== "approved" || !MONEY_TYPES.includes(req.type) || !req.amountFen || !req.categoryId) return false;
   return postApprovalExpense(tx, {
     companyId: actor.companyId,
@@ -187,7 +187,7 @@ async function postExpense(tx: DbOrTx, actor: Actor, req: Request, { finalStatus
 /** The next approvers are told a step waits for them; when the request is done, its requester is told. */
 async function notifyAfterDecision(
   tx: DbOrTx,
-  actor: Actor,
+  actor: RoleActor,
   req: Request,
   steps: Step[],
   { finalStatus, next }: Outcome,

@@ -14,7 +14,8 @@ import { eligibleApprovers } from "../access";
 import { chainFor, isEditable, lineAmount, type ChainConfig } from "../rules";
 import type { RequestInput } from "../schemas";
 
-import { MAX_AMOUNT_FEN, type Actor, loadChainConfig } from "./chains";
+import { MAX_AMOUNT_FEN, loadChainConfig } from "./chains";
+import type { RoleActor } from "@/lib/auth/actor";
 import { href, notifyUsers } from "./notify";
 async function checkRefs(db: DbOrTx, companyId: number, input: RequestInput) {
   const [c] = await db
@@ -69,7 +70,7 @@ async function checkLeaveOverlap(
 /** Starts a new round of steps for a request being (re)submitted; notifies the first approvers. */
 async function startRound(
   tx: DbOrTx,
-  actor: Actor,
+  actor: RoleActor,
   req: { id: number; round: number; communityId: number; title: string },
   input: RequestInput,
   config: ChainConfig,
@@ -129,7 +130,7 @@ async function startRound(
  * Creates or edits a request (drafts and returned requests only, by their requester) and,
  * when `submit`, sends it into its chain. Procurement totals are the server's sum of the lines.
  */
-export async function saveRequest(db: Db, actor: Actor, input: RequestInput, now = new Date()) {
+export async function saveRequest(db: Db, actor: RoleActor, input: RequestInput, now = new Date()) {
   await checkRefs(db, actor.companyId, input);
   const config = await loadChainConfig(db, actor.companyId);
   const values = {
@@ -164,7 +165,7 @@ type RequestValues = Omit<typeof approvalRequests.$inferInsert, "companyId" | "r
 /** Edits the requester's own draft or returned request (same type); its old lines are dropped, the audit keeps them. */
 async function editRequest(
   tx: DbOrTx,
-  actor: Actor,
+  actor: RoleActor,
   input: RequestInput,
   id: number,
   values: RequestValues,
@@ -222,7 +223,7 @@ async function editRequest(
 }
 
 /** A new draft by the actor. */
-async function createRequest(tx: DbOrTx, actor: Actor, values: RequestValues, now: Date) {
+async function createRequest(tx: DbOrTx, actor: RoleActor, values: RequestValues, now: Date) {
   const [row] = await tx
     .insert(approvalRequests)
     .values({ companyId: actor.companyId, requesterUserId: actor.userId, status: "draft", ...values })

@@ -4,10 +4,15 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db } from "@/lib/db/client";
 
-import { type Actor } from "./chains";
+import type { RoleActor } from "@/lib/auth/actor";
 
 /** The requester withdraws a request that is not decided yet (draft, pending or returned). */
-export async function withdraw(db: Db, actor: Actor, input: { requestId: number; comment: string }, now = new Date()) {
+export async function withdraw(
+  db: Db,
+  actor: RoleActor,
+  input: { requestId: number; comment: string },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const [req] = await tx
       .select()

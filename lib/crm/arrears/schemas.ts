@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { LEGAL_CASE_STATUS_VALUES, NOTICE_KIND_VALUES } from "@/db/schema/arrears";
+import { idField } from "@/lib/validation";
 
 /** Legal-case and notice-list inputs (shared by forms, actions and tests). Messages are i18n keys. */
-const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 const noteField = z
   .string({ error: "validation.required" })
   .trim()

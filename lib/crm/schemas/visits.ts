@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { isQuarter } from "@/lib/time/quarters";
+import { idField } from "@/lib/validation";
 
 /** Visit and survey field rules, shared by forms, actions and tests. Messages are i18n keys. */
-const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
 const rating = z.coerce
   .number({ error: "visits.errors.rating" })
   .int("visits.errors.rating")

@@ -13,6 +13,7 @@ import { unitAddress } from "../rules";
 import type { BuildingsPlan } from "./validate-buildings";
 import { unitKey, type Ref, type UnitsPlan } from "./validate-units";
 import { insertStatement, updateStatement, type SqlValue } from "./write-sql";
+import { chunk } from "@/lib/db/chunk";
 
 export const ROWS_PER_STATEMENT = 500;
 const CODE_ATTEMPTS = 5;
@@ -34,12 +35,6 @@ export interface AuditEntry {
   entityId: string | number | null;
   before?: unknown;
   after?: unknown;
-}
-
-function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 function counter(ctx: WriteContext, total: number) {
@@ -65,8 +60,8 @@ export async function insertAudit(tx: Transaction, ctx: WriteContext, entries: r
     auditLog.after,
     auditLog.createdAt,
   ];
-  for (const chunk of chunks(entries, 200)) {
-    const rows = chunk.map((e): SqlValue[] => [
+  for (const part of chunk(entries, 200)) {
+    const rows = part.map((e): SqlValue[] => [
       ctx.companyId,
       ctx.actorUserId,
       e.action,
@@ -95,18 +90,18 @@ export async function applyBuildingsPlan(tx: Transaction, plan: BuildingsPlan, c
     buildings.createdAt,
     buildings.updatedAt,
   ];
-  for (const chunk of chunks(plan.creates)) {
+  for (const part of chunk(plan.creates, ROWS_PER_STATEMENT)) {
     await tx.execute(
       insertStatement(
         buildings,
         columns,
-        chunk.map((b) => [ctx.companyId, b.communityId, b.code, b.name, b.floors, 1, now, now]),
+        part.map((b) => [ctx.companyId, b.communityId, b.code, b.name, b.floors, 1, now, now]),
       ),
     );
-    await step(chunk.length);
+    await step(part.length);
   }
-  for (const chunk of chunks(plan.updates)) {
-    const rows = chunk.map((u) => [u.id, u.after.name, u.after.floors]);
+  for (const part of chunk(plan.updates, ROWS_PER_STATEMENT)) {
+    const rows = part.map((u) => [u.id, u.after.name, u.after.floors]);
     await tx.execute(
       updateStatement(
         buildings,
@@ -117,7 +112,7 @@ export async function applyBuildingsPlan(tx: Transaction, plan: BuildingsPlan, c
         { column: buildings.updatedAt, value: now },
       ),
     );
-    await step(chunk.length);
+    await step(part.length);
   }
   await insertAudit(
     tx,
@@ -184,13 +179,13 @@ async function insertHouseholds(
     households.createdAt,
     households.updatedAt,
   ];
-  for (const chunk of chunks(plan.householdCreates)) {
+  for (const part of chunk(plan.householdCreates, ROWS_PER_STATEMENT)) {
     for (let attempt = 1; ; attempt++) {
-      const chunkCodes = chunk.map(fresh);
+      const chunkCodes = part.map(fresh);
       const statement = insertStatement(
         households,
         columns,
-        chunk.map((h, i) => [ctx.companyId, h.name, h.kind, chunkCodes[i], 1, now, now]),
+        part.map((h, i) => [ctx.companyId, h.name, h.kind, chunkCodes[i], 1, now, now]),
         [households.id, households.code],
       );
       try {
@@ -206,7 +201,7 @@ async function insertHouseholds(
         if (attempt >= CODE_ATTEMPTS || !isUniqueViolation(e, "households.code")) throw e;
       }
     }
-    await step(chunk.length);
+    await step(part.length);
   }
   return { ids, codes };
 }
@@ -256,29 +251,29 @@ export async function applyUnitsPlan(
     units.createdAt,
     units.updatedAt,
   ];
-  for (const chunk of chunks(plan.unitCreates)) {
-    const rows = chunk.map((u) => [companyId, u.buildingId, u.number, u.floor, u.areaCentiM2, u.type, 1, now, now]);
+  for (const part of chunk(plan.unitCreates, ROWS_PER_STATEMENT)) {
+    const rows = part.map((u) => [companyId, u.buildingId, u.number, u.floor, u.areaCentiM2, u.type, 1, now, now]);
     const result = await run(
       insertStatement(units, unitColumns, rows, [units.id, units.buildingId, units.number]),
-      chunk.length,
+      part.length,
     );
     const idOf = new Map(result.rows.map((r) => [unitKey(Number(r.building_id), String(r.number)), Number(r.id)]));
-    for (const u of chunk) unitIds.push(idOf.get(unitKey(u.buildingId, u.number))!);
+    for (const u of part) unitIds.push(idOf.get(unitKey(u.buildingId, u.number))!);
   }
   const unitId = (ref: Ref) => ("existing" in ref ? ref.existing : unitIds[ref.fresh]);
 
-  for (const chunk of chunks(plan.unitUpdates)) {
-    const rows = chunk.map((u) => [u.id, u.after.floor, u.after.areaCentiM2, u.after.type]);
+  for (const part of chunk(plan.unitUpdates, ROWS_PER_STATEMENT)) {
+    const rows = part.map((u) => [u.id, u.after.floor, u.after.areaCentiM2, u.after.type]);
     await run(
       updateStatement(units, units.id, [units.floor, units.areaCentiM2, units.type], rows, scope(units.companyId), {
         column: units.updatedAt,
         value: now,
       }),
-      chunk.length,
+      part.length,
     );
   }
-  for (const chunk of chunks(plan.householdUpdates)) {
-    const rows = chunk.map((h) => [h.id, h.after.name, h.after.kind]);
+  for (const part of chunk(plan.householdUpdates, ROWS_PER_STATEMENT)) {
+    const rows = part.map((h) => [h.id, h.after.name, h.after.kind]);
     await run(
       updateStatement(
         households,
@@ -288,7 +283,7 @@ export async function applyUnitsPlan(
         scope(households.companyId),
         { column: households.updatedAt, value: now },
       ),
-      chunk.length,
+      part.length,
     );
   }
   const day = ctx.importDay ?? new Date(now).toISOString().slice(0, 10);
@@ -299,19 +294,19 @@ export async function applyUnitsPlan(
     householdUnits.fromDate,
     householdUnits.createdAt,
   ];
-  for (const chunk of chunks(plan.linkCreates)) {
+  for (const part of chunk(plan.linkCreates, ROWS_PER_STATEMENT)) {
     await run(
       insertStatement(
         householdUnits,
         linkColumns,
-        chunk.map((l) => [companyId, householdId(l.household), unitId(l.unit), l.fromDate ?? day, now]),
+        part.map((l) => [companyId, householdId(l.household), unitId(l.unit), l.fromDate ?? day, now]),
       ),
-      chunk.length,
+      part.length,
     );
   }
-  for (const chunk of chunks(plan.linkMoves)) {
+  for (const part of chunk(plan.linkMoves, ROWS_PER_STATEMENT)) {
     // A unit moving to another household: its holding ends on the import day (one that started today never was) and the new one starts.
-    const ids = chunk.map((m) => m.unitId).join(", ");
+    const ids = part.map((m) => m.unitId).join(", ");
     await tx.execute({
       sql: `delete from household_units where company_id = ? and to_date is null and from_date >= ? and unit_id in (${ids})`,
       args: [companyId, day],
@@ -324,9 +319,9 @@ export async function applyUnitsPlan(
       insertStatement(
         householdUnits,
         linkColumns,
-        chunk.map((m) => [companyId, m.after, m.unitId, day, now]),
+        part.map((m) => [companyId, m.after, m.unitId, day, now]),
       ),
-      chunk.length,
+      part.length,
     );
   }
   const contactColumns = [
@@ -338,8 +333,8 @@ export async function applyUnitsPlan(
     householdContacts.isPrimary,
     householdContacts.createdAt,
   ];
-  for (const chunk of chunks(plan.contactCreates)) {
-    const rows = chunk.map((c) => [
+  for (const part of chunk(plan.contactCreates, ROWS_PER_STATEMENT)) {
+    const rows = part.map((c) => [
       companyId,
       householdId(c.household),
       c.name,
@@ -348,10 +343,10 @@ export async function applyUnitsPlan(
       c.isPrimary ? 1 : 0,
       now,
     ]);
-    await run(insertStatement(householdContacts, contactColumns, rows), chunk.length);
+    await run(insertStatement(householdContacts, contactColumns, rows), part.length);
   }
-  for (const chunk of chunks(plan.contactUpdates)) {
-    const rows = chunk.map((c) => [c.id, c.after.name, c.after.phone, c.after.email]);
+  for (const part of chunk(plan.contactUpdates, ROWS_PER_STATEMENT)) {
+    const rows = part.map((c) => [c.id, c.after.name, c.after.phone, c.after.email]);
     await run(
       updateStatement(
         householdContacts,
@@ -360,7 +355,7 @@ export async function applyUnitsPlan(
         rows,
         scope(householdContacts.companyId),
       ),
-      chunk.length,
+      part.length,
     );
   }
 

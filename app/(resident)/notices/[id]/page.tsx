@@ -8,6 +8,7 @@ import { residentDisputes } from "@/lib/crm/dispute-queries";
 import { residentNotice } from "@/lib/crm/notices";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
+import { env } from "@/lib/env";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("arrears.notice"))("title") };
@@ -24,7 +25,7 @@ export default async function ResidentNoticePage({ params }: { params: Promise<{
   const td = await getTranslations("arrears.disputes");
   const [latest] = await residentDisputes(getDb(), user.companyId, user.id, { noticeId: notice.id });
   const disputeHref = `/disputes/new?notice=${notice.id}`;
-  const base = (process.env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
+  const base = (env.NEXTAUTH_URL ?? "").replace(/\/$/, "");
   return (
     <div className="space-y-4">
       {latest ? (

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { checkCronAuth } from "@/lib/cron/auth";
 import { runTick } from "@/lib/cron/tick";
+import { liveEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 /** A tick is short; the budget only bounds a backlog (e.g. a day of outbox messages). */
@@ -16,7 +17,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
  * the "tick" lease, 500 when a job failed (the others still ran).
  */
 export async function GET(request: Request) {
-  const auth = checkCronAuth(request.headers.get("authorization"), process.env.CRON_SECRET);
+  const auth = checkCronAuth(request.headers.get("authorization"), liveEnv("CRON_SECRET"));
   if (auth === "unconfigured")
     return Response.json({ ok: false, error: "CRON_SECRET is not configured" }, { status: 503, headers: NO_STORE });
   if (auth === "unauthorized")

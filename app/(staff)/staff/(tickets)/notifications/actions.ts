@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { markAllRead, markRead } from "@/lib/tickets/catalog";
 import { formAction } from "@/lib/actions/form-action";
-import { idField } from "@/lib/tickets/schemas";
+import { idField } from "@/lib/validation";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 
 /** Marks the caller's own inbox read (any member: staff or resident). */
