@@ -2,7 +2,6 @@ import type { RoleActor } from "@/lib/auth/actor";
 import { eq } from "drizzle-orm";
 import { approvalSettings } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
-import type { Role } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { DEFAULT_CHAINS, type ChainConfig } from "../rules";
 
