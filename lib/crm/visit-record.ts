@@ -4,9 +4,10 @@ import { households, users, visits, workOrders } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { canSeeOrder, loadOrderScope } from "@/lib/tickets/access";
-import { placeHousehold, resolveOrderTx, type Actor } from "@/lib/tickets/commands";
+import { resolveOrderTx } from "@/lib/tickets/commands";
+import { placeHousehold } from "@/lib/tickets/placement";
 import { createOrderTx } from "@/lib/tickets/create";
-import { loadOrder } from "@/lib/tickets/orders";
+import { loadOrder, type Actor } from "@/lib/tickets/orders";
 import type { Role } from "@/lib/auth/roles";
 import type { recordVisitSchema } from "./schemas/visits";
 

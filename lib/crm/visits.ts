@@ -5,7 +5,8 @@ import type { CronJob } from "@/lib/cron/types";
 import { instantOf } from "@/lib/hr/rules";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { jsonInsert } from "@/lib/db/json-insert";
-import { createOrdersTx, type Target } from "@/lib/tickets/create";
+import { createOrdersTx } from "@/lib/tickets/create";
+import type { Target } from "@/lib/tickets/dispatch";
 import { publishedRules } from "./read";
 import { quarterOf, sampleHouseholds } from "./rules/visits";
 

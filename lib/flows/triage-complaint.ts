@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { checkComplaintPoints, recordComplaintEntryTx } from "@/lib/crm/complaints";
 import type { Db } from "@/lib/db/client";
-import { triageOrderTx, type Actor } from "@/lib/tickets/commands";
+import { triageOrderTx } from "@/lib/tickets/dispatch";
+import type { Actor } from "@/lib/tickets/orders";
 import type { SentimentHook } from "@/lib/tickets/rules";
 import type { triageSchema } from "@/lib/tickets/schemas";
 

@@ -1,11 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import { workOrderEvents, workOrders } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
+import type { Role } from "@/lib/auth/roles";
 import type { DbOrTx } from "@/lib/db/client";
 import { nextStatus, type Action, type WorkOrderStatus } from "./rules";
 
 /** The order row and the primitives every order command builds on: load, timeline event, guarded transition. */
 export type WorkOrder = typeof workOrders.$inferSelect;
+
+/** Who acts, in which company. `userId` null = the system (cron). */
+export interface Actor {
+  companyId: number;
+  userId: number | null;
+  roles: readonly Role[];
+}
 
 export async function loadOrder(db: DbOrTx, companyId: number, id: number): Promise<WorkOrder> {
   const [row] = await db

@@ -6,7 +6,7 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { KB_EDIT_ROLES } from "@/lib/tickets/access";
-import { listArticles } from "@/lib/tickets/queries";
+import { listArticles } from "@/lib/tickets/catalog-queries";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("tickets.kb"))("title") };

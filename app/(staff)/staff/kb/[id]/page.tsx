@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { parseId } from "@/lib/registry/page-guards";
 import { KB_EDIT_ROLES } from "@/lib/tickets/access";
-import { getArticle } from "@/lib/tickets/queries";
+import { getArticle } from "@/lib/tickets/catalog-queries";
 
 export default async function KbArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(STAFF_ROLES);
