@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DISPUTE_SUBJECT_VALUES } from "@/db/schema/disputes";
+import { DISPUTE_SUBJECT_VALUES } from "@/db/schema/crm/disputes";
 import { yuanField } from "@/lib/billing/schemas";
 
 /** Dispute, resolution and letter-confirmation inputs (shared by forms, actions and tests). Messages are i18n keys. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LEGAL_CASE_STATUS_VALUES, NOTICE_KIND_VALUES } from "@/db/schema/arrears";
+import { LEGAL_CASE_STATUS_VALUES, NOTICE_KIND_VALUES } from "@/db/schema/crm/arrears";
 
 /** Legal-case and notice-list inputs (shared by forms, actions and tests). Messages are i18n keys. */
 const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
