@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { bills, crmDisputePhotos, crmDisputes, crmNotices, households, residentLinks, users } from "@/db/schema";
-import type { DISPUTE_STATUS_VALUES } from "@/db/schema/disputes";
+import type { DISPUTE_STATUS_VALUES } from "@/db/schema/crm/disputes";
 import type { DbOrTx } from "@/lib/db/client";
 import type { RegistryView } from "@/lib/registry/access";
 import { householdPlacementSubquery } from "@/lib/registry/queries";

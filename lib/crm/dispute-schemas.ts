@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DISPUTE_SUBJECT_VALUES } from "@/db/schema/disputes";
+import { DISPUTE_SUBJECT_VALUES } from "@/db/schema/crm/disputes";
 import { yuanField } from "@/lib/billing/schemas";
 import { idField } from "@/lib/validation";
 

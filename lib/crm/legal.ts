@@ -6,7 +6,7 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { loadRegistryView, visibleHouseholds, type Viewer } from "@/lib/registry/view";
-import { placeHousehold } from "@/lib/tickets/commands";
+import { placeHousehold } from "@/lib/tickets/placement";
 import { createOrderTx } from "@/lib/tickets/create";
 import { legalFollowUpText } from "./arrears/text";
 import type { followUpSchema, moveCaseSchema } from "./arrears/schemas";

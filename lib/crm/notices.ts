@@ -10,7 +10,7 @@ import {
   residentLinks,
   units,
 } from "@/db/schema";
-import type { NOTICE_KIND_VALUES } from "@/db/schema/arrears";
+import type { NOTICE_KIND_VALUES } from "@/db/schema/crm/arrears";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { loadRegistryView, visibleHouseholds, type Viewer } from "@/lib/registry/view";

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { checkComplaintPoints, recordComplaintEntryTx } from "@/lib/crm/complaints";
 import type { Db } from "@/lib/db/client";
 import type { RoleActor } from "@/lib/auth/actor";
-import { triageOrderTx } from "@/lib/tickets/commands";
+import { triageOrderTx } from "@/lib/tickets/dispatch";
 import type { SentimentHook } from "@/lib/tickets/rules";
 import type { triageSchema } from "@/lib/tickets/schemas";
 

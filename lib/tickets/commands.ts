@@ -1,109 +1,22 @@
+import type { RoleActor } from "@/lib/auth/actor";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { z } from "zod";
-import {
-  householdUnits,
-  households,
-  residentLinks,
-  workOrderAssignees,
-  workOrderComments,
-  workOrders,
-} from "@/db/schema";
+import { workOrderAssignees, workOrderComments, workOrders } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Role } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { canSeeOrder, loadOrderScope } from "./access";
-import { dispatchTx, slaOf } from "./create";
+import { slaOf } from "./dispatch";
 import { notify, residentOrderHref, staffOrderHref } from "./notify";
 import { appendEvent, loadOrder, transition, type WorkOrder } from "./orders";
 import { householdResidents } from "./people";
-import { allAccepted, SEVERITY_OF_CLASS, slaDeadlines, type ComplaintClass, type SentimentHook } from "./rules";
-import type { RoleActor } from "@/lib/auth/actor";
-import type { confirmSchema, reasonSchema, resolveSchema, triageSchema } from "./schemas";
+import { allAccepted, slaDeadlines } from "./rules";
+import type { confirmSchema, reasonSchema, resolveSchema } from "./schemas";
 
 type Out<S extends z.ZodType> = z.output<S>;
 
 /** Staff roles that may cancel, reopen and close any order they can see. */
 export const MANAGE_ROLES: readonly Role[] = ["admin", "front_desk", "supervisor", "project_manager"];
-
-// ── submission ───────────────────────────────────────────────────────────────
-
-/** Where a household lives (its main unit and community), or not_found in this company. */
-export async function placeHousehold(db: DbOrTx, companyId: number, householdId: number) {
-  const p = householdPlacementSubquery(db, companyId, [householdId]);
-  const [row] = await db
-    .select({ id: households.id, unitId: p.unitId, communityId: p.communityId })
-    .from(households)
-    .leftJoin(p, eq(p.householdId, households.id))
-    .where(and(eq(households.companyId, companyId), eq(households.id, householdId), eq(households.active, true)));
-  if (!row) throw new AppError("not_found");
-  return row;
-}
-
-/** A resident's request: only for a unit of one of its own approved households (else not_found, nothing written). */
-export async function residentUnitHousehold(db: DbOrTx, companyId: number, userId: number, unitId: number) {
-  const p = householdPlacementSubquery(db, companyId);
-  const [row] = await db
-    .select({ householdId: residentLinks.householdId, communityId: p.communityId })
-    .from(residentLinks)
-    .innerJoin(
-      households,
-      and(
-        eq(households.id, residentLinks.householdId),
-        eq(households.companyId, companyId),
-        eq(households.active, true),
-      ),
-    )
-    .innerJoin(
-      householdUnits,
-      and(
-        eq(householdUnits.householdId, residentLinks.householdId),
-        eq(householdUnits.unitId, unitId),
-        isNull(householdUnits.toDate),
-      ),
-    )
-    .leftJoin(p, eq(p.householdId, residentLinks.householdId))
-    .where(
-      and(
-        eq(residentLinks.companyId, companyId),
-        eq(residentLinks.userId, userId),
-        eq(residentLinks.status, "approved"),
-      ),
-    );
-  if (!row) throw new AppError("not_found");
-  return row;
-}
-
-// ── triage (§8.2) ────────────────────────────────────────────────────────────
-
-/**
- * Classifies a complaint and dispatches it, inside the caller's transaction. Only a submitted
- * complaint can be triaged, so it happens once per order. The points' range under the
- * company's CRM-EW rules and the household's sentiment entry are CRM-EW's part of the same
- * transaction: lib/flows/triage-complaint.ts runs both.
- */
-export async function triageOrderTx(
-  tx: DbOrTx,
-  actor: RoleActor,
-  input: Out<typeof triageSchema>,
-  now: Date,
-): Promise<SentimentHook> {
-  const o = await loadOrder(tx, actor.companyId, input.id);
-  if (o.type !== "complaint") throw new AppError("conflict", "tickets.errors.notAComplaint");
-  const classification: ComplaintClass = input.classification;
-  const severity = SEVERITY_OF_CLASS[classification];
-  await transition(
-    tx,
-    o,
-    actor.userId,
-    "triage",
-    now,
-    { classification, points: input.points, severity, triagedAt: now, triagedByUserId: actor.userId },
-    `${classification} ${input.points}`,
-  );
-  await dispatchTx(tx, await loadOrder(tx, actor.companyId, o.id), actor.userId, now);
-  return { workOrderId: o.id, householdId: o.householdId, classification, points: input.points, at: now };
-}
 
 // ── acceptance and work ──────────────────────────────────────────────────────
 
@@ -331,20 +244,4 @@ export async function orderIdsInCompany(db: DbOrTx, companyId: number, ids: numb
     .from(workOrders)
     .where(and(eq(workOrders.companyId, companyId), inArray(workOrders.id, ids)));
   return rows.map((r) => r.id);
-}
-
-/**
- * Runs automatic dispatch again for an order nobody could be found for (e.g. once a
- * technician has the skill). Complaints must be triaged first.
- */
-export async function redispatchOrder(db: Db, actor: RoleActor, id: number, now = new Date()) {
-  return db.transaction(async (tx) => {
-    const o = await loadOrder(tx, actor.companyId, id);
-    if (o.type === "complaint" ? o.status !== "triaged" : o.status !== "submitted")
-      throw new AppError("conflict", "tickets.errors.illegalTransition");
-    if ((await assigneeIds(tx, o)).length) throw new AppError("conflict", "tickets.errors.illegalTransition");
-    const after = await dispatchTx(tx, o, actor.userId, now);
-    if (after.status !== "assigned") throw new AppError("conflict", "tickets.errors.nobodyToDispatch");
-    return after;
-  });
 }

@@ -1,32 +1,10 @@
-import { and, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import {
-  communityManagers,
-  equipment,
-  maintenanceOrderKeys,
-  maintenancePlans,
-  notifications,
-  supervisorButlers,
-  workOrderAssignees,
-  workOrderEvents,
-  workOrders,
-} from "@/db/schema";
-import type { Db } from "@/lib/db/client";
-import { jsonInsert } from "@/lib/db/json-insert";
 import type { RoleActor } from "@/lib/auth/actor";
-import { chunk } from "@/lib/db/chunk";
+import { and, eq, sql } from "drizzle-orm";
+import { equipment, maintenanceOrderKeys, maintenancePlans } from "@/db/schema";
+import type { Db } from "@/lib/db/client";
 import { createOrderTx } from "./create";
-import { staffOrderHref, type NotificationKind } from "./notify";
-import { companyAdmins } from "./people";
-import {
-  CATEGORY_OF_EQUIPMENT,
-  dueDatesToGenerate,
-  escalationLevel,
-  ESCALATION_ROLE,
-  OPEN_STATUSES,
-  parseDate,
-  type AssigneeRole,
-} from "./rules";
+import { ESCALATION_CHUNK, escalateChunkTx, escalationAudience, overdueOrders } from "./escalation";
+import { CATEGORY_OF_EQUIPMENT, dueDatesToGenerate, parseDate } from "./rules";
 
 /**
  * The daily jobs of this module (SPEC §10). Both are idempotent — a second run for the same
@@ -34,180 +12,22 @@ import {
  * (escalation level only rises; a generation key is inserted once).
  */
 
-/** Orders per write transaction of the escalation (SPEC §10: short transactions, bounded statements). */
-const ESCALATION_CHUNK = 400;
-
-/** `column in (the ids)`, the ids travelling as ONE JSON argument whatever their number. */
-const inJson = (column: SQLiteColumn, ids: readonly number[]) =>
-  sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
-
 /**
  * Moves each overdue open order up to the level its lateness calls for, and notifies that level.
- * Set-based: one read of the candidates with their first dispatch time, one read each of the
- * assignees, their supervisors, the communities' managers and the admins, then transactions of
- * ESCALATION_CHUNK orders. Every update is conditional (`escalation_level < level`) and returns
- * the orders it moved; only those get an event and notifications, so overlapping runs escalate
- * and notify each order once.
+ * Set-based (./escalation.ts): one read of the candidates with their first dispatch time, one
+ * read each of the assignees, their supervisors, the communities' managers and the admins, then
+ * transactions of ESCALATION_CHUNK orders. Every update is conditional (`escalation_level <
+ * level`) and returns the orders it moved; only those get an event and notifications, so
+ * overlapping runs escalate and notify each order once.
  */
 export async function escalateOverdue(db: Db, companyId: number, asOf: Date) {
-  // The first dispatch (or reopen) event of the order, by event id — work_order_events_order_idx.
-  // Columns qualified by hand: drizzle leaves them bare in a one-table select, and a bare "id"
-  // inside the subquery would mean the event's id.
-  const e = (c: SQLiteColumn) => sql`${workOrderEvents}.${sql.identifier(c.name)}`;
-  const dispatchedAt = sql<Date | null>`(select ${e(workOrderEvents.at)} from ${workOrderEvents}
-      where ${e(workOrderEvents.workOrderId)} = ${workOrders}.${sql.identifier(workOrders.id.name)}
-      and ${e(workOrderEvents.action)} in ('dispatch', 'reopen')
-      order by ${e(workOrderEvents.id)} limit 1)`.mapWith(workOrderEvents.at);
-  const candidates = await db
-    .select({
-      id: workOrders.id,
-      type: workOrders.type,
-      status: workOrders.status,
-      communityId: workOrders.communityId,
-      acceptDueAt: workOrders.acceptDueAt,
-      resolveDueAt: workOrders.resolveDueAt,
-      escalationLevel: workOrders.escalationLevel,
-      dispatchedAt,
-    })
-    .from(workOrders)
-    .where(
-      and(
-        eq(workOrders.companyId, companyId),
-        inArray(workOrders.status, [...OPEN_STATUSES]),
-        or(
-          and(isNotNull(workOrders.acceptDueAt), lt(workOrders.acceptDueAt, asOf)),
-          and(isNotNull(workOrders.resolveDueAt), lt(workOrders.resolveDueAt, asOf)),
-        ),
-      ),
-    )
-    .orderBy(workOrders.id);
-  const due = candidates
-    .map((o) => ({ ...o, level: escalationLevel({ ...o, dispatchedAt: o.dispatchedAt ?? null }, asOf) }))
-    .filter((o) => o.level > o.escalationLevel);
+  const due = await overdueOrders(db, companyId, asOf);
   if (!due.length) return { escalated: 0 };
-
-  // Who hears about it: the facts of lib/tickets/people.ts (supervisorOf, managerOf, companyAdmins), read once.
-  const assigneeRows = await db
-    .select({
-      workOrderId: workOrderAssignees.workOrderId,
-      userId: workOrderAssignees.userId,
-      role: workOrderAssignees.role,
-    })
-    .from(workOrderAssignees)
-    .where(
-      and(
-        eq(workOrderAssignees.companyId, companyId),
-        inJson(
-          workOrderAssignees.workOrderId,
-          due.map((o) => o.id),
-        ),
-      ),
-    )
-    .orderBy(workOrderAssignees.id);
-  const assigneesOf = new Map<number, { userId: number; role: AssigneeRole }[]>();
-  for (const a of assigneeRows) {
-    const list = assigneesOf.get(a.workOrderId);
-    if (list) list.push(a);
-    else assigneesOf.set(a.workOrderId, [a]);
-  }
-  const butlerIds = [...new Set(assigneeRows.filter((a) => a.role !== "supervisor").map((a) => a.userId))];
-  const supervisorOf = new Map<number, number>();
-  if (butlerIds.length)
-    for (const r of await db
-      .select({ butler: supervisorButlers.butlerUserId, id: supervisorButlers.supervisorUserId })
-      .from(supervisorButlers)
-      .where(and(eq(supervisorButlers.companyId, companyId), inJson(supervisorButlers.butlerUserId, butlerIds))))
-      supervisorOf.set(r.butler, r.id);
-  const communityIds = [...new Set(due.map((o) => o.communityId).filter((c): c is number => c != null))];
-  const managerOf = new Map<number, number>();
-  if (communityIds.length)
-    for (const r of await db
-      .select({ community: communityManagers.communityId, id: communityManagers.managerUserId })
-      .from(communityManagers)
-      .where(and(eq(communityManagers.companyId, companyId), inJson(communityManagers.communityId, communityIds))))
-      managerOf.set(r.community, r.id);
-  const admins = await companyAdmins(db, companyId);
-
-  /** The recipients of one escalation, in the order (and with the dedupe) of the one-by-one version. */
-  function recipients(o: (typeof due)[number]): Set<number> {
-    const assignees = assigneesOf.get(o.id) ?? [];
-    const pm = o.communityId == null ? undefined : managerOf.get(o.communityId);
-    const targets = new Set<number>();
-    const role = ESCALATION_ROLE[o.level];
-    if (role === "supervisor") {
-      for (const a of assignees) {
-        const sup = a.role === "supervisor" ? undefined : supervisorOf.get(a.userId);
-        if (sup) targets.add(sup);
-      }
-      if (!targets.size && pm) targets.add(pm);
-    }
-    if (role === "project_manager" && pm) targets.add(pm);
-    if (role === "admin" || !targets.size) for (const id of admins) targets.add(id);
-    // The assignees hear about it too.
-    for (const a of assignees) targets.add(a.userId);
-    return targets;
-  }
-
+  const recipients = await escalationAudience(db, companyId, due);
   let escalated = 0;
-  for (const part of chunk(due, ESCALATION_CHUNK)) {
-    escalated += await db.transaction(async (tx) => {
-      const levels = [...new Set(part.map((o) => o.level))];
-      const moved = new Set<number>();
-      for (const level of levels) {
-        const ids = part.filter((o) => o.level === level).map((o) => o.id);
-        const rows = await tx
-          .update(workOrders)
-          .set({ escalationLevel: level, escalatedAt: asOf })
-          .where(
-            and(
-              eq(workOrders.companyId, companyId),
-              inArray(workOrders.id, ids),
-              lt(workOrders.escalationLevel, level),
-            ),
-          )
-          .returning({ id: workOrders.id });
-        for (const r of rows) moved.add(r.id);
-      }
-      const done = part.filter((o) => moved.has(o.id));
-      if (!done.length) return 0;
-      const at = asOf.getTime();
-      await jsonInsert(
-        tx,
-        workOrderEvents,
-        [
-          workOrderEvents.companyId,
-          workOrderEvents.workOrderId,
-          workOrderEvents.actorUserId,
-          workOrderEvents.action,
-          workOrderEvents.fromStatus,
-          workOrderEvents.toStatus,
-          workOrderEvents.note,
-          workOrderEvents.at,
-        ],
-        done.map((o) => [companyId, o.id, null, "escalate", o.status, o.status, `L${o.level}`, at]),
-      );
-      // The rows notify() writes: kind, payload and href alike, one per distinct recipient.
-      const kind: NotificationKind = "order.escalated";
-      const createdAt = Date.now();
-      const inbox = done.flatMap((o) => {
-        const payload = JSON.stringify({ orderId: o.id, type: o.type, level: o.level });
-        return [...recipients(o)].map((userId) => [companyId, userId, kind, payload, staffOrderHref(o.id), createdAt]);
-      });
-      await jsonInsert(
-        tx,
-        notifications,
-        [
-          notifications.companyId,
-          notifications.userId,
-          notifications.kind,
-          notifications.payload,
-          notifications.href,
-          notifications.createdAt,
-        ],
-        inbox,
-      );
-      return done.length;
-    });
+  for (let i = 0; i < due.length; i += ESCALATION_CHUNK) {
+    const part = due.slice(i, i + ESCALATION_CHUNK);
+    escalated += await db.transaction((tx) => escalateChunkTx(tx, companyId, asOf, part, recipients));
   }
   return { escalated };
 }

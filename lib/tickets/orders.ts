@@ -7,6 +7,7 @@ import { nextStatus, type Action, type WorkOrderStatus } from "./rules";
 /** The order row and the primitives every order command builds on: load, timeline event, guarded transition. */
 export type WorkOrder = typeof workOrders.$inferSelect;
 
+/** Who acts, in which company. `userId` null = the system (cron). */
 export async function loadOrder(db: DbOrTx, companyId: number, id: number): Promise<WorkOrder> {
   const [row] = await db
     .select()

@@ -11,7 +11,7 @@ import {
   setSkills,
   setSla,
 } from "@/lib/tickets/catalog";
-import { redispatchOrder } from "@/lib/tickets/commands";
+import { redispatchOrder } from "@/lib/tickets/dispatch";
 import { planSchema, slaSchema } from "@/lib/tickets/schemas";
 import { submitResidentRequest } from "@/lib/tickets/submit";
 import { createTestDb } from "../support/test-db";

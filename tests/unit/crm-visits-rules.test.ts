@@ -5,6 +5,16 @@ const ids = (n: number, from = 1) => Array.from({ length: n }, (_, i) => from + 
 const base = { companyId: 7, butlerUserId: 42, coveragePercent: [30, 60, 90] as [number, number, number] };
 
 describe("visit sampling (§8.5)", () => {
+  // Pinned: the seeded sampler's exact output for a known seed (company 7, butler 42). A change
+  // here changes which households past and future runs pick — review it as a behaviour change.
+  it("picks exactly these households for a known seed", () => {
+    expect(sampleHouseholds({ ...base, month: "2026-10", householdIds: ids(40), sampledIds: [] })).toEqual([
+      1, 3, 4, 9, 12, 14, 20, 25, 27, 29, 32, 34,
+    ]);
+    expect(sampleHouseholds({ ...base, month: "2026-11", householdIds: ids(40), sampledIds: ids(12) })).toEqual([
+      13, 15, 16, 22, 23, 26, 27, 28, 31, 35, 37, 38,
+    ]);
+  });
   it("is reproducible: same seed, same picks; a different month or butler picks differently", () => {
     const a = sampleHouseholds({ ...base, month: "2026-10", householdIds: ids(200), sampledIds: [] });
     const b = sampleHouseholds({

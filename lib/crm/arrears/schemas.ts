@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { LEGAL_CASE_STATUS_VALUES, NOTICE_KIND_VALUES } from "@/db/schema/arrears";
 import { idField } from "@/lib/validation";
+import { LEGAL_CASE_STATUS_VALUES, NOTICE_KIND_VALUES } from "@/db/schema/crm/arrears";
 
 /** Legal-case and notice-list inputs (shared by forms, actions and tests). Messages are i18n keys. */
 const noteField = z

@@ -4,7 +4,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { KB_CATEGORIES } from "@/db/schema/tickets";
 import { getDb } from "@/lib/db";
-import { listArticles } from "@/lib/tickets/queries";
+import { listArticles } from "@/lib/tickets/catalog-queries";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("tickets.resident"))("guide") };

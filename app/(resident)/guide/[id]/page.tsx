@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { parseId } from "@/app/_lib/registry-guards";
-import { getArticle } from "@/lib/tickets/queries";
+import { getArticle } from "@/lib/tickets/catalog-queries";
 
 export default async function GuideArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(["resident"]);

@@ -8,7 +8,7 @@ import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { listCommunities } from "@/lib/registry/directory";
 import { EQUIPMENT_EDIT_ROLES, EQUIPMENT_ROLES } from "@/lib/tickets/access";
-import { listEquipment } from "@/lib/tickets/queries";
+import { listEquipment } from "@/lib/tickets/catalog-queries";
 import { createEquipmentAction, createPlanAction } from "./actions";
 
 export async function generateMetadata() {

@@ -6,8 +6,8 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { KB_EDIT_ROLES } from "@/lib/tickets/access";
-import { listArticles } from "@/lib/tickets/queries";
 import { saveArticleAction } from "./actions";
+import { listArticles } from "@/lib/tickets/catalog-queries";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("tickets.kb"))("title") };

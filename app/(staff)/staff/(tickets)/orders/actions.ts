@@ -16,6 +16,7 @@ import {
 } from "@/lib/tickets/access";
 import { triageComplaint } from "@/lib/flows/triage-complaint";
 import * as orders from "@/lib/tickets/commands";
+import { redispatchOrder } from "@/lib/tickets/dispatch";
 import { formAction } from "@/lib/actions/form-action";
 import { filesOf } from "@/lib/actions/form-data";
 import {
@@ -81,7 +82,7 @@ export const redispatchAction = formAction(
   { schema: orderIdSchema, roles: orders.MANAGE_ROLES },
   async ({ id }, ctx) => {
     await assertVisible(ctx, id);
-    await orders.redispatchOrder(ctx.db, actor(ctx), id);
+    await redispatchOrder(ctx.db, actor(ctx), id);
     refresh(id);
     return null;
   },

@@ -5,7 +5,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { REPAIR_CATEGORIES } from "@/db/schema/tickets";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
-import { listTechnicians } from "@/lib/tickets/queries";
+import { listTechnicians } from "@/lib/tickets/catalog-queries";
 import { setSkillsAction } from "./actions";
 
 export async function generateMetadata() {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { NOTICE_KIND_VALUES } from "@/db/schema/arrears";
+import { NOTICE_KIND_VALUES } from "@/db/schema/crm/arrears";
 import { NOTICE_VIEW_ROLES } from "@/lib/crm/arrears/access";
 import { noticeFilterSchema } from "@/lib/crm/arrears/schemas";
 import { requireUser } from "@/app/_lib/session";

@@ -8,8 +8,8 @@ import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { parseId } from "@/app/_lib/registry-guards";
 import { KB_EDIT_ROLES } from "@/lib/tickets/access";
-import { getArticle } from "@/lib/tickets/queries";
 import { saveArticleAction } from "../actions";
+import { getArticle } from "@/lib/tickets/catalog-queries";
 
 export default async function KbArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(STAFF_ROLES);

@@ -27,7 +27,8 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { parseId } from "@/app/_lib/registry-guards";
 import { loadOrderScope, ORDER_STAFF_ROLES, TRIAGE_ROLES } from "@/lib/tickets/access";
 import { MANAGE_ROLES } from "@/lib/tickets/commands";
-import { getOrderDetail, listArticles } from "@/lib/tickets/queries";
+import { listArticles } from "@/lib/tickets/catalog-queries";
+import { getOrderDetail } from "@/lib/tickets/queries";
 import { isOpen } from "@/lib/tickets/rules";
 import {
   acceptAction,

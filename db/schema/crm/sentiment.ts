@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { companyRef, createdAt, enumText, id } from "./_helpers";
-import { households } from "./registry";
-import { companies, users } from "./tenancy";
+import { companyRef, createdAt, enumText, id } from "../_helpers";
+import { households } from "../registry";
+import { companies, users } from "../tenancy";
 
 // CRM-EW (SPEC §8). The ledger is the truth; household_scores is only a cache of it.
 

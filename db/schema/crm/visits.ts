@@ -1,7 +1,7 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { companyRef, createdAt, id } from "./_helpers";
-import { buildings, communities, households } from "./registry";
-import { companies, users } from "./tenancy";
+import { companyRef, createdAt, id } from "../_helpers";
+import { buildings, communities, households } from "../registry";
+import { companies, users } from "../tenancy";
 
 // Visit sampling runs and quarterly satisfaction surveys (SPEC §8.5); the visits table itself is in crm.ts.
 

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { companyRef, createdAt, enumText, id } from "./_helpers";
-import { households } from "./registry";
-import { companies, users } from "./tenancy";
-import { workOrders } from "./tickets";
+import { companyRef, createdAt, enumText, id } from "../_helpers";
+import { households } from "../registry";
+import { companies, users } from "../tenancy";
+import { workOrders } from "../tickets";
 
 // CRM-EW arrears ladder (SPEC §8.3): episodes, firings, numbered notices, legal cases.
 

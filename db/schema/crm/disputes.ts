@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { companyRef, createdAt, enumText, id } from "./_helpers";
+import { companyRef, createdAt, enumText, id } from "../_helpers";
 import { arrearsEpisodes, crmNotices } from "./arrears";
-import { billingCorrections, bills } from "./billing";
-import { sentimentEntries } from "./crm";
-import { households } from "./registry";
-import { companies, users } from "./tenancy";
+import { billingCorrections, bills } from "../billing";
+import { sentimentEntries } from "./sentiment";
+import { households } from "../registry";
+import { companies, users } from "../tenancy";
 
 // Due process before escalation (SPEC §12): residents dispute a notice or a bill; legal confirms lawyer's letters.
 
