@@ -118,7 +118,7 @@ function TierRow({
   const last = i === draft[type].tiers.length - 1;
   const err = errors[`${type}.tiers.${i}.max`]?.[0] ?? errors[`${type}.tiers.${i}.roles`]?.[0];
   return (
-    <div key={i} className="flex flex-wrap items-center gap-3 text-sm">
+    <div className="flex flex-wrap items-center gap-3 text-sm">
       <label className="flex items-center gap-1">
         {t("settings.upTo")}
         <input
