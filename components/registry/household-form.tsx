@@ -25,10 +25,8 @@ interface Initial {
   contacts: { name: string; phone: string; email: string }[];
 }
 
-/** Create or edit a household: name, owner/tenant, the units it holds, contacts (the first is primary). */
-export function HouseholdForm({ units, initial }: { units: UnitOption[]; initial?: Initial }) {
-  const t = useTranslations("registry");
-  const tRoot = useTranslations();
+/** Both action forms (create, update) and the one in use, with the contacts field array. */
+function useHouseholdForm(initial: Initial | undefined) {
   const router = useRouter();
   const editing = initial?.id !== undefined;
   const defaults = {
@@ -49,7 +47,16 @@ export function HouseholdForm({ units, initial }: { units: UnitOption[]; initial
   // One of the two is used; both hooks run so the hook order never changes.
   const { form, onSubmit, errorOf, formError, submitting } = (editing ? update : create) as typeof create;
   const contacts = useFieldArray({ control: form.control, name: "contacts" });
+  return { editing, form, onSubmit, errorOf, formError, submitting, contacts };
+}
 
+type HouseholdFormState = ReturnType<typeof useHouseholdForm>;
+
+/** Create or edit a household: name, owner/tenant, the units it holds, contacts (the first is primary). */
+export function HouseholdForm({ units, initial }: { units: UnitOption[]; initial?: Initial }) {
+  const t = useTranslations("registry");
+  const h = useHouseholdForm(initial);
+  const { editing, form, onSubmit, errorOf, formError, submitting } = h;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <div className="grid gap-3 sm:grid-cols-2">
@@ -61,75 +68,87 @@ export function HouseholdForm({ units, initial }: { units: UnitOption[]; initial
           {...form.register("kind")}
         />
       </div>
-      <fieldset>
-        <legend className="mb-1 text-sm font-medium text-slate-700">{t("unitsHeld")}</legend>
-        {units.length === 0 ? (
-          <p className="text-sm text-slate-500">{t("noFreeUnits")}</p>
-        ) : (
-          <div className="grid max-h-64 grid-cols-2 gap-1 overflow-y-auto rounded-md p-2 ring-1 ring-slate-200 sm:grid-cols-4">
-            {units.map((u) => (
-              <label key={u.id} className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  value={String(u.id)}
-                  className="accent-brand-600"
-                  {...form.register("unitIds")}
-                />
-                {u.label}
-              </label>
-            ))}
-          </div>
-        )}
-        {errorOf("unitIds") ? (
-          <p role="alert" className="mt-1 text-sm text-red-600">
-            {tRoot(errorOf("unitIds")!)}
-          </p>
-        ) : null}
-        <div className="mt-3 sm:w-1/2">
-          <Field type="date" label={t("fromDate")} error={errorOf("fromDate")} {...form.register("fromDate")} />
-        </div>
-      </fieldset>
-      <fieldset className="space-y-3">
-        <legend className="mb-1 text-sm font-medium text-slate-700">{t("contacts")}</legend>
-        {contacts.fields.map((field, i) => (
-          <div
-            key={field.id}
-            className="grid gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end"
-          >
-            <Field
-              label={i === 0 ? t("primaryContact") : t("contactName")}
-              error={errorOf(`contacts.${i}.name`)}
-              {...form.register(`contacts.${i}.name`)}
-            />
-            <Field
-              label={t("phone")}
-              type="tel"
-              inputMode="tel"
-              error={errorOf(`contacts.${i}.phone`)}
-              {...form.register(`contacts.${i}.phone`)}
-            />
-            <Field
-              label={t("email")}
-              type="email"
-              error={errorOf(`contacts.${i}.email`)}
-              {...form.register(`contacts.${i}.email`)}
-            />
-            {i > 0 ? (
-              <Button type="button" variant="ghost" onClick={() => contacts.remove(i)}>
-                {t("remove")}
-              </Button>
-            ) : (
-              <span />
-            )}
-          </div>
-        ))}
-        {contacts.fields.length < 10 ? (
-          <Button type="button" variant="secondary" onClick={() => contacts.append({ name: "", phone: "", email: "" })}>
-            {t("addContact")}
-          </Button>
-        ) : null}
-      </fieldset>
+      <UnitsFieldset units={units} h={h} />
+      <ContactsFieldset h={h} />
       <FormFooter submitting={submitting} formError={formError} label={editing ? t("save") : t("createHousehold")} />
     </form>
+  );
+}
+
+function UnitsFieldset({ units, h }: { units: UnitOption[]; h: HouseholdFormState }) {
+  const t = useTranslations("registry");
+  const tRoot = useTranslations();
+  const { form, errorOf } = h;
+  return (
+    <fieldset>
+      <legend className="mb-1 text-sm font-medium text-slate-700">{t("unitsHeld")}</legend>
+      {units.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("noFreeUnits")}</p>
+      ) : (
+        <div className="grid max-h-64 grid-cols-2 gap-1 overflow-y-auto rounded-md p-2 ring-1 ring-slate-200 sm:grid-cols-4">
+          {units.map((u) => (
+            <label key={u.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" value={String(u.id)} className="accent-brand-600" {...form.register("unitIds")} />
+              {u.label}
+            </label>
+          ))}
+        </div>
+      )}
+      {errorOf("unitIds") ? (
+        <p role="alert" className="mt-1 text-sm text-red-600">
+          {tRoot(errorOf("unitIds")!)}
+        </p>
+      ) : null}
+      <div className="mt-3 sm:w-1/2">
+        <Field type="date" label={t("fromDate")} error={errorOf("fromDate")} {...form.register("fromDate")} />
+      </div>
+    </fieldset>
+  );
+}
+
+function ContactsFieldset({ h }: { h: HouseholdFormState }) {
+  const t = useTranslations("registry");
+  const { form, errorOf, contacts } = h;
+  return (
+    <fieldset className="space-y-3">
+      <legend className="mb-1 text-sm font-medium text-slate-700">{t("contacts")}</legend>
+      {contacts.fields.map((field, i) => (
+        <div
+          key={field.id}
+          className="grid gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end"
+        >
+          <Field
+            label={i === 0 ? t("primaryContact") : t("contactName")}
+            error={errorOf(`contacts.${i}.name`)}
+            {...form.register(`contacts.${i}.name`)}
+          />
+          <Field
+            label={t("phone")}
+            type="tel"
+            inputMode="tel"
+            error={errorOf(`contacts.${i}.phone`)}
+            {...form.register(`contacts.${i}.phone`)}
+          />
+          <Field
+            label={t("email")}
+            type="email"
+            error={errorOf(`contacts.${i}.email`)}
+            {...form.register(`contacts.${i}.email`)}
+          />
+          {i > 0 ? (
+            <Button type="button" variant="ghost" onClick={() => contacts.remove(i)}>
+              {t("remove")}
+            </Button>
+          ) : (
+            <span />
+          )}
+        </div>
+      ))}
+      {contacts.fields.length < 10 ? (
+        <Button type="button" variant="secondary" onClick={() => contacts.append({ name: "", phone: "", email: "" })}>
+          {t("addContact")}
+        </Button>
+      ) : null}
+    </fieldset>
   );
 }
