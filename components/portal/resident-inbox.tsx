@@ -15,15 +15,12 @@ type Entry =
   | { key: string; at: Date; kind: "notice"; id: number; title: string; emergency: boolean; unread: boolean }
   | { key: string; at: Date; kind: "notification"; id: number; text: string; href: string | null; unread: boolean };
 
-/** The resident's one inbox: every notification (work orders, activities, shop) and every announcement, newest first. */
-export async function ResidentInbox({ user }: { user: SessionUser }) {
+/** The inbox lines: announcements and notifications (with their translated text), newest first. */
+async function inboxEntries(
+  notes: Awaited<ReturnType<typeof listNotifications>>,
+  notices: Awaited<ReturnType<typeof residentNotices>>,
+): Promise<Entry[]> {
   const [tt, tp] = await Promise.all([getTranslations("tickets"), getTranslations("portal")]);
-  const locale = (await getLocale()) as Locale;
-  const db = getDb();
-  const [notes, notices] = await Promise.all([
-    listNotifications(db, user.companyId, user.id),
-    residentNotices(db, user.companyId, user.id, new Date()),
-  ]);
   const textOf = (kind: string, payload: Record<string, string | number | null>) => {
     if (tp.has(`inbox.kind.${kind}`))
       return tp(
@@ -41,7 +38,7 @@ export async function ResidentInbox({ user }: { user: SessionUser }) {
       ? tt(`notifications.kind.${kind}` as "notifications.kind.order.accepted", p)
       : kind;
   };
-  const entries: Entry[] = [
+  return [
     ...notices.map((n) => ({
       key: `n${n.id}`,
       at: n.publishAt,
@@ -61,6 +58,18 @@ export async function ResidentInbox({ user }: { user: SessionUser }) {
       unread: !n.readAt,
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
+}
+
+/** The resident's one inbox: every notification (work orders, activities, shop) and every announcement, newest first. */
+export async function ResidentInbox({ user }: { user: SessionUser }) {
+  const tt = await getTranslations("tickets");
+  const locale = (await getLocale()) as Locale;
+  const db = getDb();
+  const [notes, notices] = await Promise.all([
+    listNotifications(db, user.companyId, user.id),
+    residentNotices(db, user.companyId, user.id, new Date()),
+  ]);
+  const entries = await inboxEntries(notes, notices);
   const unread = entries.filter((e) => e.unread).length;
   return (
     <Card
@@ -80,28 +89,35 @@ export async function ResidentInbox({ user }: { user: SessionUser }) {
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="inbox">
           {entries.map((e) => (
-            <li key={e.key} className={`py-2 text-sm ${e.unread ? "font-medium text-slate-900" : "text-slate-600"}`}>
-              {e.kind === "notice" ? (
-                <Link href={`/community/notices/${e.id}`} className="hover:underline">
-                  <span
-                    className={`mr-1 rounded px-1 text-xs ${e.emergency ? "bg-red-700 text-white" : "bg-slate-100 text-slate-700"}`}
-                  >
-                    {e.emergency ? tp("notices.emergency") : tp("inbox.notices")}
-                  </span>
-                  {e.title}
-                </Link>
-              ) : e.href ? (
-                <NotificationLink id={e.id} href={e.href} unread={e.unread}>
-                  {e.text}
-                </NotificationLink>
-              ) : (
-                e.text
-              )}
-              <div className="text-xs font-normal text-slate-600">{formatDateTime(e.at, locale, user.timeZone)}</div>
-            </li>
+            <InboxEntry key={e.key} e={e} locale={locale} timeZone={user.timeZone} />
           ))}
         </ul>
       )}
     </Card>
+  );
+}
+
+async function InboxEntry({ e, locale, timeZone }: { e: Entry; locale: Locale; timeZone: string }) {
+  const tp = await getTranslations("portal");
+  return (
+    <li className={`py-2 text-sm ${e.unread ? "font-medium text-slate-900" : "text-slate-600"}`}>
+      {e.kind === "notice" ? (
+        <Link href={`/community/notices/${e.id}`} className="hover:underline">
+          <span
+            className={`mr-1 rounded px-1 text-xs ${e.emergency ? "bg-red-700 text-white" : "bg-slate-100 text-slate-700"}`}
+          >
+            {e.emergency ? tp("notices.emergency") : tp("inbox.notices")}
+          </span>
+          {e.title}
+        </Link>
+      ) : e.href ? (
+        <NotificationLink id={e.id} href={e.href} unread={e.unread}>
+          {e.text}
+        </NotificationLink>
+      ) : (
+        e.text
+      )}
+      <div className="text-xs font-normal text-slate-600">{formatDateTime(e.at, locale, timeZone)}</div>
+    </li>
   );
 }
