@@ -10,11 +10,11 @@ import { SelectField } from "@/components/ui/select-field";
 import { LEAVE_TYPES } from "@/db/schema/approvals";
 import type { RequestType } from "@/lib/approvals/rules";
 import { MONEY_TYPES } from "@/lib/approvals/rules";
+import type { SchemaAction } from "@/lib/actions/result";
 import { requestSchema } from "@/lib/approvals/schemas";
 import { parseYuan } from "@/lib/billing/rules";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
-import type { SchemaAction } from "@/lib/actions/result";
 
 export interface RequestDefaults {
   id?: number;
@@ -33,27 +33,10 @@ export interface RequestDefaults {
   leaveTo: string;
 }
 
-/**
- * One form for every request type (the fields follow the type). Procurement lines show a live
- * total; the server sums the lines again and ignores the total sent. "Save draft" keeps it
- * editable; "Submit" sends it into its approval chain.
- */
-export function RequestForm({
-  saveRequestAction,
-  type,
-  defaults,
-  communities,
-  categories,
-}: {
-  saveRequestAction: SchemaAction<typeof requestSchema, { id: number }>;
-  type: RequestType;
-  defaults: RequestDefaults;
-  communities: { id: number; name: string }[];
-  categories: { id: number; label: string }[];
-}) {
-  const t = useTranslations("approvals");
-  const tr = useTranslations();
-  const locale = useLocale() as Locale;
+/** The form's state: the action form, the procurement lines with their live total, and the two submit buttons. */
+type SaveRequestAction = SchemaAction<typeof requestSchema, { id: number }>;
+
+function useRequestForm(type: RequestType, defaults: RequestDefaults, saveRequestAction: SaveRequestAction) {
   const router = useRouter();
   const { form, onSubmit, errorOf, formError, submitting } = useActionForm(requestSchema, saveRequestAction, {
     defaultValues: {
@@ -73,13 +56,41 @@ export function RequestForm({
       n + (Number.isInteger(Number(l.quantity)) ? Number(l.quantity) : 0) * (parseYuan(String(l.unitPrice ?? "")) ?? 0),
     0,
   );
-  const money = MONEY_TYPES.includes(type);
   const send = (submit: boolean) => (e: React.MouseEvent) => {
     e.preventDefault();
     form.setValue("submit", submit);
     if (type === "procurement") form.setValue("total", (totalFen / 100).toFixed(2));
     void onSubmit();
   };
+  return { form, onSubmit, errorOf, formError, submitting, lines, totalFen, send };
+}
+
+type RequestFormState = ReturnType<typeof useRequestForm>;
+
+/**
+ * One form for every request type (the fields follow the type). Procurement lines show a live
+ * total; the server sums the lines again and ignores the total sent. "Save draft" keeps it
+ * editable; "Submit" sends it into its approval chain.
+ */
+export function RequestForm({
+  saveRequestAction,
+  type,
+  defaults,
+  communities,
+  categories,
+}: {
+  saveRequestAction: SaveRequestAction;
+  type: RequestType;
+  defaults: RequestDefaults;
+  communities: { id: number; name: string }[];
+  categories: { id: number; label: string }[];
+}) {
+  const t = useTranslations("approvals");
+  const tr = useTranslations();
+  const locale = useLocale() as Locale;
+  const ctl = useRequestForm(type, defaults, saveRequestAction);
+  const { form, errorOf, formError, submitting, send } = ctl;
+  const money = MONEY_TYPES.includes(type);
   return (
     <form
       noValidate
@@ -107,6 +118,38 @@ export function RequestForm({
         <div className="hidden sm:block" />
       )}
       <Field label={t("fields.title")} error={errorOf("title")} className="sm:col-span-2" {...form.register("title")} />
+      <TypeFields type={type} ctl={ctl} />
+      {type === "procurement" ? <ProcurementLines ctl={ctl} locale={locale} /> : null}
+      <label className="sm:col-span-2">
+        <span className="mb-1 block text-sm font-medium text-slate-700">{t("fields.description")}</span>
+        <textarea
+          rows={3}
+          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base sm:text-sm"
+          {...form.register("description")}
+        />
+      </label>
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+        <Button type="submit" disabled={submitting} onClick={send(true)}>
+          {defaults.id ? t("actions.resubmit") : t("actions.submit")}
+        </Button>
+        <Button type="button" variant="secondary" disabled={submitting} onClick={send(false)}>
+          {t("actions.saveDraft")}
+        </Button>
+        {formError ? (
+          <span role="alert" className="text-sm text-red-600">
+            {tr(formError)}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function TypeFields({ type, ctl }: { type: RequestType; ctl: RequestFormState }) {
+  const t = useTranslations("approvals");
+  const { form, errorOf } = ctl;
+  return (
+    <>
       {type === "contract" ? (
         <>
           <Field label={t("fields.party")} error={errorOf("party")} {...form.register("party")} />
@@ -152,83 +195,60 @@ export function RequestForm({
           <Field label={t("fields.leaveTo")} type="date" error={errorOf("leaveTo")} {...form.register("leaveTo")} />
         </>
       ) : null}
-      {type === "procurement" ? (
-        <fieldset className="sm:col-span-2">
-          <legend className="mb-2 text-sm font-medium text-slate-700">{t("fields.lines")}</legend>
-          <div className="space-y-2">
-            {lines.fields.map((f, i) => (
-              <div
-                key={f.id}
-                className="grid grid-cols-[1fr_6rem_8rem_auto] items-start gap-2"
-                data-testid={`line-${i}`}
-              >
-                <Field
-                  label={t("fields.item")}
-                  error={errorOf(`lines.${i}.item`)}
-                  {...form.register(`lines.${i}.item`)}
-                />
-                <Field
-                  label={t("fields.quantity")}
-                  inputMode="numeric"
-                  error={errorOf(`lines.${i}.quantity`)}
-                  {...form.register(`lines.${i}.quantity`)}
-                />
-                <Field
-                  label={t("fields.unitPrice")}
-                  inputMode="decimal"
-                  error={errorOf(`lines.${i}.unitPrice`)}
-                  {...form.register(`lines.${i}.unitPrice`)}
-                />
-                <Button type="button" variant="ghost" className="mt-6" onClick={() => lines.remove(i)}>
-                  {t("removeLine")}
-                </Button>
-              </div>
-            ))}
-          </div>
-          {errorOf("lines") ? (
-            <p role="alert" className="mt-1 text-sm text-red-600">
-              {tr(errorOf("lines")!)}
-            </p>
-          ) : null}
-          <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
-            <Button
-              type="button"
-              variant="secondary"
-              onClick={() => lines.append({ item: "", quantity: "1", unitPrice: "" })}
-            >
-              {t("addLine")}
+    </>
+  );
+}
+
+function ProcurementLines({ ctl, locale }: { ctl: RequestFormState; locale: Locale }) {
+  const t = useTranslations("approvals");
+  const tr = useTranslations();
+  const { form, errorOf, lines, totalFen } = ctl;
+  return (
+    <fieldset className="sm:col-span-2">
+      <legend className="mb-2 text-sm font-medium text-slate-700">{t("fields.lines")}</legend>
+      <div className="space-y-2">
+        {lines.fields.map((f, i) => (
+          <div key={f.id} className="grid grid-cols-[1fr_6rem_8rem_auto] items-start gap-2" data-testid={`line-${i}`}>
+            <Field label={t("fields.item")} error={errorOf(`lines.${i}.item`)} {...form.register(`lines.${i}.item`)} />
+            <Field
+              label={t("fields.quantity")}
+              inputMode="numeric"
+              error={errorOf(`lines.${i}.quantity`)}
+              {...form.register(`lines.${i}.quantity`)}
+            />
+            <Field
+              label={t("fields.unitPrice")}
+              inputMode="decimal"
+              error={errorOf(`lines.${i}.unitPrice`)}
+              {...form.register(`lines.${i}.unitPrice`)}
+            />
+            <Button type="button" variant="ghost" className="mt-6" onClick={() => lines.remove(i)}>
+              {t("removeLine")}
             </Button>
-            <p className="text-sm">
-              {t("fields.total")}:{" "}
-              <strong data-testid="live-total" className="tabular-nums">
-                {formatFen(totalFen, locale)}
-              </strong>
-              <span className="ml-2 text-xs text-slate-500">{t("totalHint")}</span>
-            </p>
           </div>
-        </fieldset>
-      ) : null}
-      <label className="sm:col-span-2">
-        <span className="mb-1 block text-sm font-medium text-slate-700">{t("fields.description")}</span>
-        <textarea
-          rows={3}
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base sm:text-sm"
-          {...form.register("description")}
-        />
-      </label>
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <Button type="submit" disabled={submitting} onClick={send(true)}>
-          {defaults.id ? t("actions.resubmit") : t("actions.submit")}
-        </Button>
-        <Button type="button" variant="secondary" disabled={submitting} onClick={send(false)}>
-          {t("actions.saveDraft")}
-        </Button>
-        {formError ? (
-          <span role="alert" className="text-sm text-red-600">
-            {tr(formError)}
-          </span>
-        ) : null}
+        ))}
       </div>
-    </form>
+      {errorOf("lines") ? (
+        <p role="alert" className="mt-1 text-sm text-red-600">
+          {tr(errorOf("lines")!)}
+        </p>
+      ) : null}
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => lines.append({ item: "", quantity: "1", unitPrice: "" })}
+        >
+          {t("addLine")}
+        </Button>
+        <p className="text-sm">
+          {t("fields.total")}:{" "}
+          <strong data-testid="live-total" className="tabular-nums">
+            {formatFen(totalFen, locale)}
+          </strong>
+          <span className="ml-2 text-xs text-slate-500">{t("totalHint")}</span>
+        </p>
+      </div>
+    </fieldset>
   );
 }

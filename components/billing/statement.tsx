@@ -47,46 +47,7 @@ export async function Statement({
       {owing.length === 0 ? (
         <p className="mt-4 text-sm">{t("print.noOwing")}</p>
       ) : (
-        <table className="mt-4 w-full border-collapse text-sm">
-          <thead>
-            <tr className="border-y border-slate-400 text-left">
-              <th className="py-1">{t("common.period")}</th>
-              <th className="py-1">{t("account.lines")}</th>
-              <th className="py-1">{t("common.dueDate")}</th>
-              <th className="py-1 text-right">{t("common.amount")}</th>
-              <th className="py-1 text-right">{t("common.paid")}</th>
-              <th className="py-1 text-right">{t("common.owed")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {owing.map((b) => (
-              <tr key={b.id} className="border-b border-slate-200 align-top">
-                <td className="py-1">{b.period}</td>
-                <td className="py-1 text-xs">
-                  {b.lines
-                    .map(
-                      (l) =>
-                        `${l.name}${l.reason ? ` (${t(l.reason.key, l.reason.params)})` : ""} ${money(l.amountFen)}`,
-                    )
-                    .join(sep)}
-                  {b.adjustmentFen ? `${sep}${t("correction.adjust")} ${money(b.adjustmentFen)}` : ""}
-                </td>
-                <td className="py-1">{b.dueDate}</td>
-                <td className="py-1 text-right tabular-nums">{money(b.amountFen)}</td>
-                <td className="py-1 text-right tabular-nums">{money(b.allocatedFen)}</td>
-                <td className="py-1 text-right tabular-nums">{money(b.outstandingFen)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="border-t-2 border-slate-800 font-semibold">
-              <td className="py-2" colSpan={5}>
-                {t("print.totalOwed")}
-              </td>
-              <td className="py-2 text-right tabular-nums">{money(account.outstandingFen)}</td>
-            </tr>
-          </tfoot>
-        </table>
+        <OwingTable owing={owing} outstandingFen={account.outstandingFen} money={money} sep={sep} />
       )}
       {account.creditFen > 0 ? (
         <p className="mt-2 text-sm">
@@ -94,5 +55,60 @@ export async function Statement({
         </p>
       ) : null}
     </article>
+  );
+}
+
+async function OwingTable({
+  owing,
+  outstandingFen,
+  money,
+  sep,
+}: {
+  owing: HouseholdAccount["bills"];
+  outstandingFen: number;
+  money: (fen: number) => string;
+  sep: string;
+}) {
+  const t = await getTranslations("billing");
+  return (
+    <table className="mt-4 w-full border-collapse text-sm">
+      <thead>
+        <tr className="border-y border-slate-400 text-left">
+          <th className="py-1">{t("common.period")}</th>
+          <th className="py-1">{t("account.lines")}</th>
+          <th className="py-1">{t("common.dueDate")}</th>
+          <th className="py-1 text-right">{t("common.amount")}</th>
+          <th className="py-1 text-right">{t("common.paid")}</th>
+          <th className="py-1 text-right">{t("common.owed")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {owing.map((b) => (
+          <tr key={b.id} className="border-b border-slate-200 align-top">
+            <td className="py-1">{b.period}</td>
+            <td className="py-1 text-xs">
+              {b.lines
+                .map(
+                  (l) => `${l.name}${l.reason ? ` (${t(l.reason.key, l.reason.params)})` : ""} ${money(l.amountFen)}`,
+                )
+                .join(sep)}
+              {b.adjustmentFen ? `${sep}${t("correction.adjust")} ${money(b.adjustmentFen)}` : ""}
+            </td>
+            <td className="py-1">{b.dueDate}</td>
+            <td className="py-1 text-right tabular-nums">{money(b.amountFen)}</td>
+            <td className="py-1 text-right tabular-nums">{money(b.allocatedFen)}</td>
+            <td className="py-1 text-right tabular-nums">{money(b.outstandingFen)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr className="border-t-2 border-slate-800 font-semibold">
+          <td className="py-2" colSpan={5}>
+            {t("print.totalOwed")}
+          </td>
+          <td className="py-2 text-right tabular-nums">{money(outstandingFen)}</td>
+        </tr>
+      </tfoot>
+    </table>
   );
 }

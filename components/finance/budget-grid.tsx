@@ -50,42 +50,7 @@ export function BudgetGrid({
   return (
     <div className="space-y-3">
       <div className="overflow-x-auto">
-        <table className="text-sm" data-testid="budget-grid">
-          <thead className="text-xs text-slate-500">
-            <tr>
-              <th className="py-1 pr-2 text-left font-medium">{t("bva.category")}</th>
-              {MONTHS.map((m) => (
-                <th key={m} className="px-1 py-1 font-medium">
-                  {m}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={r.categoryId}>
-                <td className="whitespace-nowrap py-1 pr-2">
-                  {r.label} <span className="text-xs text-slate-400">{t(`kind.${r.kind as "income"}`)}</span>
-                </td>
-                {MONTHS.map((m, j) => (
-                  <td key={m} className="px-0.5 py-0.5">
-                    <input
-                      aria-label={`${r.label} ${year}-${m}`}
-                      inputMode="decimal"
-                      value={cells[i][j]}
-                      onChange={(e) =>
-                        setCells((c) =>
-                          c.map((row, x) => (x === i ? row.map((v, y) => (y === j ? e.target.value : v)) : row)),
-                        )
-                      }
-                      className={`w-20 rounded border px-1.5 py-1 text-right tabular-nums ${bad.has(`rows.${i}.months.${j}`) ? "border-red-500" : "border-slate-300"}`}
-                    />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <GridTable rows={rows} year={year} cells={cells} setCells={setCells} bad={bad} />
       </div>
       <div className="flex items-center gap-3">
         <Button type="button" disabled={busy} onClick={save}>
@@ -98,6 +63,60 @@ export function BudgetGrid({
         ) : null}
       </div>
     </div>
+  );
+}
+
+function GridTable({
+  rows,
+  year,
+  cells,
+  setCells,
+  bad,
+}: {
+  rows: { categoryId: number; label: string; kind: string }[];
+  year: number;
+  cells: string[][];
+  setCells: React.Dispatch<React.SetStateAction<string[][]>>;
+  bad: Set<string>;
+}) {
+  const t = useTranslations("finance");
+  return (
+    <table className="text-sm" data-testid="budget-grid">
+      <thead className="text-xs text-slate-500">
+        <tr>
+          <th className="py-1 pr-2 text-left font-medium">{t("bva.category")}</th>
+          {MONTHS.map((m) => (
+            <th key={m} className="px-1 py-1 font-medium">
+              {m}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={r.categoryId}>
+            <td className="whitespace-nowrap py-1 pr-2">
+              {r.label} <span className="text-xs text-slate-400">{t(`kind.${r.kind as "income"}`)}</span>
+            </td>
+            {MONTHS.map((m, j) => (
+              <td key={m} className="px-0.5 py-0.5">
+                <input
+                  aria-label={`${r.label} ${year}-${m}`}
+                  inputMode="decimal"
+                  value={cells[i][j]}
+                  onChange={(e) =>
+                    setCells((c) =>
+                      c.map((row, x) => (x === i ? row.map((v, y) => (y === j ? e.target.value : v)) : row)),
+                    )
+                  }
+                  className={`w-20 rounded border px-1.5 py-1 text-right tabular-nums ${bad.has(`rows.${i}.months.${j}`) ? "border-red-500" : "border-slate-300"}`}
+                />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

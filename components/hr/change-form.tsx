@@ -68,6 +68,45 @@ export function ChangeForm({
         error={errorOf("effectiveDate")}
         {...form.register("effectiveDate")}
       />
+      <KindFields
+        kind={kind}
+        form={form}
+        errorOf={errorOf}
+        communities={communities}
+        successors={successors}
+        roleOptions={roleOptions}
+      />
+      <Field label={t("reason")} error={errorOf("reason")} className="sm:col-span-2" {...form.register("reason")} />
+      <div className="sm:col-span-2">
+        <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("record")} />
+      </div>
+    </form>
+  );
+}
+
+type ChangeFormState = ReturnType<
+  typeof useActionForm<typeof personnelChangeSchema, typeof recordPersonnelChangeAction>
+>;
+
+/** The fields that depend on the kind of change: community and successor, roles, position. */
+function KindFields({
+  kind,
+  form,
+  errorOf,
+  communities,
+  successors,
+  roleOptions,
+}: {
+  kind: string;
+  form: ChangeFormState["form"];
+  errorOf: ChangeFormState["errorOf"];
+  communities: { id: number; name: string }[];
+  successors: { id: number; name: string }[];
+  roleOptions: { value: string; label: string }[];
+}) {
+  const t = useTranslations("hr.changes");
+  return (
+    <>
       {kind === "transfer" ? (
         <SelectField
           label={t("toCommunity")}
@@ -98,10 +137,6 @@ export function ChangeForm({
       {kind === "promotion" ? (
         <Field label={t("toPosition")} error={errorOf("toPosition")} {...form.register("toPosition")} />
       ) : null}
-      <Field label={t("reason")} error={errorOf("reason")} className="sm:col-span-2" {...form.register("reason")} />
-      <div className="sm:col-span-2">
-        <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("record")} />
-      </div>
-    </form>
+    </>
   );
 }

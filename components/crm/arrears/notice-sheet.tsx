@@ -60,71 +60,97 @@ export async function NoticeSheet({
           total: money(s.totalFen),
         })}
       </p>
-      <table className="mt-4 w-full border-collapse text-sm">
-        <thead>
-          <tr className="border-y border-slate-400 text-left text-xs text-slate-600">
-            <th className="py-1 pr-2">{t("notice.period")}</th>
-            <th className="py-1 pr-2">{t("notice.dueDate")}</th>
-            <th className="py-1 text-right">{t("notice.owed")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {s.months.map((m) => (
-            <tr key={m.period} className="border-b border-slate-200">
-              <td className="py-1 pr-2 tabular-nums">{m.period}</td>
-              <td className="py-1 pr-2 tabular-nums">{m.dueDate}</td>
-              <td className="py-1 text-right tabular-nums">{money(m.owedFen)}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="border-t border-slate-400 font-semibold">
-            <td className="py-2" colSpan={2}>
-              {t("notice.total")}
-            </td>
-            <td className="py-2 text-right tabular-nums" data-testid="notice-total">
-              {money(s.totalFen)}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-      <section
-        className="mt-5 rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200 print:bg-white"
-        aria-labelledby="notice-why"
-        data-testid="notice-why"
-      >
-        <h2 id="notice-why" className="font-semibold">
-          {t("why.title")}
-        </h2>
-        <p className="mt-1">
-          {t("why.months", { date: notice.issuedOn, months: s.monthsInArrears, total: money(s.totalFen) })}
-        </p>
-        {notice.stepKey ? (
-          <p className="mt-1">
-            {t("why.rule", {
-              occurrence: notice.occurrence ?? s.monthsInArrears,
-              kind: t(`kind.${notice.kind}`),
-              step: notice.stepKey,
-            })}
-          </p>
-        ) : null}
-        {disputeHref ? (
-          <>
-            <p className="mt-1">{t("why.dispute")}</p>
-            <p className="no-print mt-2">
-              <a href={disputeHref} className="font-medium text-brand-700 underline" data-testid="notice-dispute-link">
-                {t("why.disputeLink")}
-              </a>
-            </p>
-            <p className="hidden text-xs print:block">{t("why.disputeAt", { url: disputeUrl ?? disputeHref })}</p>
-          </>
-        ) : null}
-      </section>
+      <NoticeMonths notice={notice} money={money} />
+      <NoticeWhy notice={notice} money={money} disputeHref={disputeHref} disputeUrl={disputeUrl} />
       <p className="mt-4 text-xs text-slate-500">{t("notice.closing")}</p>
       <footer className="mt-10 text-right text-sm">
         <div>{t("notice.signature", { company: notice.companyName })}</div>
         <div className="tabular-nums">{notice.issuedOn}</div>
       </footer>
     </article>
+  );
+}
+
+async function NoticeMonths({ notice, money }: { notice: NoticeView; money: (fen: number) => string }) {
+  const t = await getTranslations("arrears");
+  const s = notice.snapshot;
+  return (
+    <table className="mt-4 w-full border-collapse text-sm">
+      <thead>
+        <tr className="border-y border-slate-400 text-left text-xs text-slate-600">
+          <th className="py-1 pr-2">{t("notice.period")}</th>
+          <th className="py-1 pr-2">{t("notice.dueDate")}</th>
+          <th className="py-1 text-right">{t("notice.owed")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {s.months.map((m) => (
+          <tr key={m.period} className="border-b border-slate-200">
+            <td className="py-1 pr-2 tabular-nums">{m.period}</td>
+            <td className="py-1 pr-2 tabular-nums">{m.dueDate}</td>
+            <td className="py-1 text-right tabular-nums">{money(m.owedFen)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr className="border-t border-slate-400 font-semibold">
+          <td className="py-2" colSpan={2}>
+            {t("notice.total")}
+          </td>
+          <td className="py-2 text-right tabular-nums" data-testid="notice-total">
+            {money(s.totalFen)}
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+async function NoticeWhy({
+  notice,
+  money,
+  disputeHref,
+  disputeUrl,
+}: {
+  notice: NoticeView;
+  money: (fen: number) => string;
+  disputeHref?: string;
+  disputeUrl?: string;
+}) {
+  const t = await getTranslations("arrears");
+  const s = notice.snapshot;
+  return (
+    <section
+      className="mt-5 rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200 print:bg-white"
+      aria-labelledby="notice-why"
+      data-testid="notice-why"
+    >
+      <h2 id="notice-why" className="font-semibold">
+        {t("why.title")}
+      </h2>
+      <p className="mt-1">
+        {t("why.months", { date: notice.issuedOn, months: s.monthsInArrears, total: money(s.totalFen) })}
+      </p>
+      {notice.stepKey ? (
+        <p className="mt-1">
+          {t("why.rule", {
+            occurrence: notice.occurrence ?? s.monthsInArrears,
+            kind: t(`kind.${notice.kind}`),
+            step: notice.stepKey,
+          })}
+        </p>
+      ) : null}
+      {disputeHref ? (
+        <>
+          <p className="mt-1">{t("why.dispute")}</p>
+          <p className="no-print mt-2">
+            <a href={disputeHref} className="font-medium text-brand-700 underline" data-testid="notice-dispute-link">
+              {t("why.disputeLink")}
+            </a>
+          </p>
+          <p className="hidden text-xs print:block">{t("why.disputeAt", { url: disputeUrl ?? disputeHref })}</p>
+        </>
+      ) : null}
+    </section>
   );
 }

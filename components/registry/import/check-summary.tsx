@@ -16,6 +16,8 @@ function Figure({ label, value, tone = "plain" }: { label: string; value: string
   );
 }
 
+type Counts = { rows: number; valid: number; invalid: number };
+
 /**
  * What a check found, and the way forward: import everything when every row is valid;
  * otherwise nothing is written unless the user ticks "only the valid rows" and confirms.
@@ -34,8 +36,6 @@ export function CheckSummary({
   downloading: boolean;
 }) {
   const t = useTranslations();
-  const format = useFormatter();
-  const n = (value: number) => format.number(value);
   const [validOnly, setValidOnly] = useState(false);
   const [confirming, setConfirming] = useState(false);
 
@@ -47,10 +47,53 @@ export function CheckSummary({
     );
 
   const valid = report.rows - report.invalidRows;
-  const { created, updated, unchanged } = report.outcome;
+  const { created, updated } = report.outcome;
   const counts = { rows: report.rows, valid, invalid: report.invalidRows };
   return (
     <section aria-labelledby="import-summary-title" className="space-y-3 border-t border-slate-200 pt-4">
+      <ReportFigures report={report} valid={valid} />
+      {report.ignoredColumns.length ? (
+        <p className="text-sm text-amber-800">
+          {t("import.summary.ignored", { columns: report.ignoredColumns.join("、") })}
+        </p>
+      ) : null}
+
+      {report.invalidRows === 0 ? (
+        <p className="text-sm text-slate-700">
+          {created + updated === 0
+            ? t("import.summary.nothingToDo")
+            : t("import.summary.allValid", { rows: counts.rows })}
+        </p>
+      ) : (
+        <p className="text-sm text-red-700">
+          {valid === 0 ? t("import.summary.noValidRows") : t("import.summary.hasErrors", counts)}
+        </p>
+      )}
+
+      {canImport && valid > 0 ? (
+        <ImportChoice
+          report={report}
+          counts={counts}
+          onImport={onImport}
+          validOnly={validOnly}
+          setValidOnly={setValidOnly}
+          confirming={confirming}
+          setConfirming={setConfirming}
+        />
+      ) : null}
+
+      {report.errorCount > 0 ? <ErrorTable report={report} onDownload={onDownload} downloading={downloading} /> : null}
+    </section>
+  );
+}
+
+function ReportFigures({ report, valid }: { report: PageReport; valid: number }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const n = (value: number) => format.number(value);
+  const { created, updated, unchanged } = report.outcome;
+  return (
+    <>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id="import-summary-title" className="text-sm font-semibold text-slate-900">
           {t("import.summary.title")}
@@ -73,75 +116,75 @@ export function CheckSummary({
         <Figure label={t("import.summary.updated")} value={n(updated)} />
         <Figure label={t("import.summary.unchanged")} value={n(unchanged)} />
       </dl>
-      {report.ignoredColumns.length ? (
-        <p className="text-sm text-amber-800">
-          {t("import.summary.ignored", { columns: report.ignoredColumns.join("、") })}
-        </p>
+    </>
+  );
+}
+
+function ImportChoice({
+  report,
+  counts,
+  onImport,
+  validOnly,
+  setValidOnly,
+  confirming,
+  setConfirming,
+}: {
+  report: PageReport;
+  counts: Counts;
+  onImport: (validOnly: boolean) => void;
+  validOnly: boolean;
+  setValidOnly: (v: boolean) => void;
+  confirming: boolean;
+  setConfirming: (v: boolean) => void;
+}) {
+  const t = useTranslations();
+  return (
+    <div className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+      {report.invalidRows > 0 ? (
+        <label className="flex items-start gap-2 text-sm text-slate-800">
+          <input
+            type="checkbox"
+            className="mt-0.5 accent-brand-600"
+            checked={validOnly}
+            onChange={(e) => {
+              setValidOnly(e.target.checked);
+              setConfirming(false);
+            }}
+          />
+          {t("import.validOnly", counts)}
+        </label>
       ) : null}
-
-      {report.invalidRows === 0 ? (
-        <p className="text-sm text-slate-700">
-          {created + updated === 0
-            ? t("import.summary.nothingToDo")
-            : t("import.summary.allValid", { rows: counts.rows })}
-        </p>
-      ) : (
-        <p className="text-sm text-red-700">
-          {valid === 0 ? t("import.summary.noValidRows") : t("import.summary.hasErrors", counts)}
-        </p>
-      )}
-
-      {canImport && valid > 0 ? (
-        <div className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
-          {report.invalidRows > 0 ? (
-            <label className="flex items-start gap-2 text-sm text-slate-800">
-              <input
-                type="checkbox"
-                className="mt-0.5 accent-brand-600"
-                checked={validOnly}
-                onChange={(e) => {
-                  setValidOnly(e.target.checked);
-                  setConfirming(false);
-                }}
-              />
-              {t("import.validOnly", counts)}
-            </label>
-          ) : null}
-          {confirming ? (
-            <div
-              role="alertdialog"
-              aria-labelledby="import-confirm-title"
-              aria-describedby="import-confirm-body"
-              className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200"
-            >
-              <p id="import-confirm-title" className="text-sm font-semibold text-amber-900">
-                {t("import.confirm.title")}
-              </p>
-              <p id="import-confirm-body" className="text-sm text-amber-900">
-                {t("import.confirm.body", counts)}
-              </p>
-              <div className="flex gap-2">
-                <Button type="button" onClick={() => onImport(true)}>
-                  {t("import.confirm.yes")}
-                </Button>
-                <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-                  {t("import.confirm.no")}
-                </Button>
-              </div>
-            </div>
-          ) : report.invalidRows === 0 ? (
-            <Button type="button" onClick={() => onImport(false)}>
-              {t("import.importRows", { rows: counts.rows })}
+      {confirming ? (
+        <div
+          role="alertdialog"
+          aria-labelledby="import-confirm-title"
+          aria-describedby="import-confirm-body"
+          className="space-y-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200"
+        >
+          <p id="import-confirm-title" className="text-sm font-semibold text-amber-900">
+            {t("import.confirm.title")}
+          </p>
+          <p id="import-confirm-body" className="text-sm text-amber-900">
+            {t("import.confirm.body", counts)}
+          </p>
+          <div className="flex gap-2">
+            <Button type="button" onClick={() => onImport(true)}>
+              {t("import.confirm.yes")}
             </Button>
-          ) : (
-            <Button type="button" disabled={!validOnly} onClick={() => setConfirming(true)}>
-              {t("import.importValidRows", counts)}
+            <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
+              {t("import.confirm.no")}
             </Button>
-          )}
+          </div>
         </div>
-      ) : null}
-
-      {report.errorCount > 0 ? <ErrorTable report={report} onDownload={onDownload} downloading={downloading} /> : null}
-    </section>
+      ) : report.invalidRows === 0 ? (
+        <Button type="button" onClick={() => onImport(false)}>
+          {t("import.importRows", { rows: counts.rows })}
+        </Button>
+      ) : (
+        <Button type="button" disabled={!validOnly} onClick={() => setConfirming(true)}>
+          {t("import.importValidRows", counts)}
+        </Button>
+      )}
+    </div>
   );
 }

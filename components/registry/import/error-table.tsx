@@ -8,6 +8,8 @@ import type { PageReport } from "@/lib/registry/import/report";
 
 const PAGE_SIZE = 50;
 
+type Column = PageReport["columns"][number];
+
 /** Row errors: row as in the spreadsheet, column letter and header, the cell, the problem in words. 50 per page. */
 export function ErrorTable({
   report,
@@ -43,54 +45,63 @@ export function ErrorTable({
       <Table
         head={[t("import.errors.row"), t("import.errors.column"), t("import.errors.value"), t("import.errors.problem")]}
       >
-        {shown.map((e, i) => {
-          const column = e.column ? columns.get(e.column) : undefined;
-          return (
-            <tr key={`${e.row}-${e.column}-${i}`}>
-              <td className="tabular-nums text-slate-700">{e.row}</td>
-              <td className="whitespace-nowrap text-slate-700">
-                {column ? (
-                  <>
-                    <span className="mr-1.5 inline-block min-w-5 rounded bg-slate-100 px-1 text-center font-mono text-xs text-slate-600">
-                      {column.letter}
-                    </span>
-                    {column.header}
-                  </>
-                ) : (
-                  "—"
-                )}
-              </td>
-              <td className="max-w-48 truncate text-slate-600" title={e.value}>
-                {e.value ?? <span className="text-slate-400">{t("import.errors.empty")}</span>}
-              </td>
-              <td className="text-red-700">{t(e.problem, e.params)}</td>
-            </tr>
-          );
-        })}
+        {shown.map((e, i) => (
+          <ErrorRow key={`${e.row}-${e.column}-${i}`} e={e} column={e.column ? columns.get(e.column) : undefined} />
+        ))}
       </Table>
-      {pages > 1 ? (
-        <nav className="flex items-center justify-end gap-2 text-sm" aria-label={t("import.errors.title")}>
-          <Button
-            type="button"
-            variant="ghost"
-            className="px-2 py-1"
-            disabled={page === 0}
-            onClick={() => setPage(page - 1)}
-          >
-            {t("import.errors.previous")}
-          </Button>
-          <span className="tabular-nums text-slate-600">{t("import.errors.page", { page: page + 1, pages })}</span>
-          <Button
-            type="button"
-            variant="ghost"
-            className="px-2 py-1"
-            disabled={page >= pages - 1}
-            onClick={() => setPage(page + 1)}
-          >
-            {t("import.errors.next")}
-          </Button>
-        </nav>
-      ) : null}
+      {pages > 1 ? <ErrorPager page={page} pages={pages} setPage={setPage} /> : null}
     </section>
+  );
+}
+
+function ErrorRow({ e, column }: { e: PageReport["errors"][number]; column: Column | undefined }) {
+  const t = useTranslations();
+  return (
+    <tr>
+      <td className="tabular-nums text-slate-700">{e.row}</td>
+      <td className="whitespace-nowrap text-slate-700">
+        {column ? (
+          <>
+            <span className="mr-1.5 inline-block min-w-5 rounded bg-slate-100 px-1 text-center font-mono text-xs text-slate-600">
+              {column.letter}
+            </span>
+            {column.header}
+          </>
+        ) : (
+          "—"
+        )}
+      </td>
+      <td className="max-w-48 truncate text-slate-600" title={e.value}>
+        {e.value ?? <span className="text-slate-400">{t("import.errors.empty")}</span>}
+      </td>
+      <td className="text-red-700">{t(e.problem, e.params)}</td>
+    </tr>
+  );
+}
+
+function ErrorPager({ page, pages, setPage }: { page: number; pages: number; setPage: (page: number) => void }) {
+  const t = useTranslations();
+  return (
+    <nav className="flex items-center justify-end gap-2 text-sm" aria-label={t("import.errors.title")}>
+      <Button
+        type="button"
+        variant="ghost"
+        className="px-2 py-1"
+        disabled={page === 0}
+        onClick={() => setPage(page - 1)}
+      >
+        {t("import.errors.previous")}
+      </Button>
+      <span className="tabular-nums text-slate-600">{t("import.errors.page", { page: page + 1, pages })}</span>
+      <Button
+        type="button"
+        variant="ghost"
+        className="px-2 py-1"
+        disabled={page >= pages - 1}
+        onClick={() => setPage(page + 1)}
+      >
+        {t("import.errors.next")}
+      </Button>
+    </nav>
   );
 }

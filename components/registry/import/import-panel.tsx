@@ -26,9 +26,8 @@ type Phase =
   | { step: "done"; result: Extract<ApplyLine, { type: "done" }> }
   | { step: "failed"; message: string; report?: PageReport };
 
-/** Choose kind (and community) → pick a file → check → import (all, or only the valid rows) with progress. */
-export function ImportPanel({ communities }: { communities: CommunityOption[] }) {
-  const t = useTranslations();
+/** The panel's state: what to import, the phase of the check/import, and the handlers. */
+function useImportPanel(communities: CommunityOption[]) {
   const router = useRouter();
   const ids = { kind: useId(), file: useId() };
   const fileInput = useRef<HTMLInputElement>(null);
@@ -78,101 +77,39 @@ export function ImportPanel({ communities }: { communities: CommunityOption[] })
     if (fileInput.current) fileInput.current.value = "";
     reset();
   }
+  return {
+    ids,
+    fileInput,
+    kind,
+    setKind,
+    communityId,
+    setCommunityId,
+    setFile,
+    phase,
+    downloading,
+    target,
+    busy,
+    reset,
+    onCheck,
+    onImport,
+    onDownload,
+    startOver,
+  };
+}
 
+type PanelState = ReturnType<typeof useImportPanel>;
+
+/** Choose kind (and community) → pick a file → check → import (all, or only the valid rows) with progress. */
+export function ImportPanel({ communities }: { communities: CommunityOption[] }) {
+  const t = useTranslations();
+  const p = useImportPanel(communities);
+  const { kind, phase, downloading, onImport, onDownload, startOver } = p;
   if (phase.step === "done") return <ImportResult result={phase.result} onAgain={startOver} />;
 
   const report = phase.step === "checked" ? phase.report : phase.step === "failed" ? phase.report : undefined;
   return (
     <div className="space-y-4">
-      <form
-        onSubmit={onCheck}
-        className="grid gap-3 lg:grid-cols-[auto_minmax(0,1fr)_minmax(0,1.3fr)_auto] lg:items-end"
-        noValidate
-      >
-        <fieldset>
-          <legend className="mb-1 block text-sm font-medium text-slate-700">{t("import.kindLabel")}</legend>
-          <div className="inline-flex rounded-md ring-1 ring-slate-300">
-            {IMPORT_KINDS.map((k) => (
-              <label
-                key={k}
-                className={`cursor-pointer px-3 py-2 text-sm first:rounded-l-md last:rounded-r-md has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${
-                  kind === k ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"
-                }`}
-              >
-                <input
-                  type="radio"
-                  name={ids.kind}
-                  value={k}
-                  checked={kind === k}
-                  disabled={busy}
-                  onChange={() => {
-                    setKind(k);
-                    reset();
-                  }}
-                  className="sr-only"
-                />
-                {t(`import.kind.${k}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-
-        {kind === "units" ? (
-          <SelectField
-            label={t("import.community")}
-            value={communityId ?? ""}
-            disabled={busy || communities.length === 0}
-            onChange={(e) => {
-              setCommunityId(e.target.value ? Number(e.target.value) : null);
-              reset();
-            }}
-            options={[
-              { value: "", label: t("import.chooseCommunity") },
-              ...communities.map((c) => ({
-                value: c.id,
-                label: t("import.communityOption", { name: c.name, buildings: c.buildings, units: c.units }),
-              })),
-            ]}
-          />
-        ) : (
-          <p className="text-sm text-slate-600 lg:pb-2">{t("import.kindHelp.buildings")}</p>
-        )}
-
-        <div>
-          <label htmlFor={ids.file} className="mb-1 block text-sm font-medium text-slate-700">
-            {t("import.fileLabel")}
-          </label>
-          <input
-            ref={fileInput}
-            id={ids.file}
-            type="file"
-            accept=".csv,text/csv"
-            disabled={busy}
-            aria-describedby={`${ids.file}-hint`}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              reset();
-            }}
-            className="block w-full rounded-md border border-slate-300 bg-white text-sm text-slate-700 shadow-sm file:mr-3 file:border-0 file:border-r file:border-slate-300 file:bg-slate-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-700 hover:file:bg-slate-100"
-          />
-        </div>
-
-        <div className="flex gap-2">
-          <a
-            href={`/api/registry/import/template?kind=${kind}`}
-            className="inline-flex items-center justify-center rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
-          >
-            {t("import.template")}
-          </a>
-          <Button type="submit" disabled={!target || busy}>
-            {phase.step === "checking" ? t("import.checking") : t("import.check")}
-          </Button>
-        </div>
-        <p id={`${ids.file}-hint`} className="text-xs text-slate-500 lg:col-span-4">
-          {kind === "units" ? `${t("import.kindHelp.units")} ` : ""}
-          {t("import.fileHint")}
-        </p>
-      </form>
+      <ImportForm p={p} communities={communities} />
 
       {kind === "units" && communities.length === 0 ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-800">{t("import.noCommunities")}</p>
@@ -196,6 +133,110 @@ export function ImportPanel({ communities }: { communities: CommunityOption[] })
         />
       ) : null}
     </div>
+  );
+}
+
+function ImportForm({ p, communities }: { p: PanelState; communities: CommunityOption[] }) {
+  const t = useTranslations();
+  const { ids, fileInput, kind, communityId, setCommunityId, setFile, phase, target, busy, reset, onCheck } = p;
+  return (
+    <form
+      onSubmit={onCheck}
+      className="grid gap-3 lg:grid-cols-[auto_minmax(0,1fr)_minmax(0,1.3fr)_auto] lg:items-end"
+      noValidate
+    >
+      <KindPicker p={p} />
+
+      {kind === "units" ? (
+        <SelectField
+          label={t("import.community")}
+          value={communityId ?? ""}
+          disabled={busy || communities.length === 0}
+          onChange={(e) => {
+            setCommunityId(e.target.value ? Number(e.target.value) : null);
+            reset();
+          }}
+          options={[
+            { value: "", label: t("import.chooseCommunity") },
+            ...communities.map((c) => ({
+              value: c.id,
+              label: t("import.communityOption", { name: c.name, buildings: c.buildings, units: c.units }),
+            })),
+          ]}
+        />
+      ) : (
+        <p className="text-sm text-slate-600 lg:pb-2">{t("import.kindHelp.buildings")}</p>
+      )}
+
+      <div>
+        <label htmlFor={ids.file} className="mb-1 block text-sm font-medium text-slate-700">
+          {t("import.fileLabel")}
+        </label>
+        <input
+          ref={fileInput}
+          id={ids.file}
+          type="file"
+          accept=".csv,text/csv"
+          disabled={busy}
+          aria-describedby={`${ids.file}-hint`}
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            reset();
+          }}
+          className="block w-full rounded-md border border-slate-300 bg-white text-sm text-slate-700 shadow-sm file:mr-3 file:border-0 file:border-r file:border-slate-300 file:bg-slate-50 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-700 hover:file:bg-slate-100"
+        />
+      </div>
+
+      <div className="flex gap-2">
+        <a
+          href={`/api/registry/import/template?kind=${kind}`}
+          className="inline-flex items-center justify-center rounded-md bg-white px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
+        >
+          {t("import.template")}
+        </a>
+        <Button type="submit" disabled={!target || busy}>
+          {phase.step === "checking" ? t("import.checking") : t("import.check")}
+        </Button>
+      </div>
+      <p id={`${ids.file}-hint`} className="text-xs text-slate-500 lg:col-span-4">
+        {kind === "units" ? `${t("import.kindHelp.units")} ` : ""}
+        {t("import.fileHint")}
+      </p>
+    </form>
+  );
+}
+
+function KindPicker({ p }: { p: PanelState }) {
+  const t = useTranslations();
+  const { ids, kind, setKind, busy, reset } = p;
+  return (
+    <fieldset>
+      <legend className="mb-1 block text-sm font-medium text-slate-700">{t("import.kindLabel")}</legend>
+      <div className="inline-flex rounded-md ring-1 ring-slate-300">
+        {IMPORT_KINDS.map((k) => (
+          <label
+            key={k}
+            className={`cursor-pointer px-3 py-2 text-sm first:rounded-l-md last:rounded-r-md has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${
+              kind === k ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"
+            }`}
+          >
+            <input
+              type="radio"
+              name={ids.kind}
+              value={k}
+              checked={kind === k}
+              disabled={busy}
+              onChange={() => {
+                setKind(k);
+                reset();
+              }}
+              className="sr-only"
+            />
+            {t(`import.kind.${k}`)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
 
