@@ -118,7 +118,9 @@ async function measure(db: Db, name: string, work: () => Promise<unknown>): Prom
   const started = performance.now();
   await work();
   const seconds = (performance.now() - started) / 1000;
-  return { name, seconds, ...(await stop()) };
+  const result = { name, seconds, ...(await stop()) };
+  console.error(`  … ${process.env.DATABASE_THREADS}: ${JSON.stringify(result)}`); // progress of a long run
+  return result;
 }
 
 /** The four queries of /staff/crm for an admin (every household visible), repeated for `seconds`. */
