@@ -178,7 +178,12 @@ async function main() {
   buildAll(log);
   const logins = await loadLogins(`file:${work}`, db.bigId);
   let peakRss = 0;
-  const serve = async (file: string) => startServer(process.cwd(), PORT, { ...env, DATABASE_URL: `file:${file}` });
+  const serve = async (file: string) =>
+    startServer(process.cwd(), PORT, {
+      ...env,
+      DATABASE_URL: `file:${file}`,
+      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+    });
   let app = await serve(work);
   const wanted = opt.pages?.split(",");
   const pages = bigPages(logins.bigHouseholdId).filter(
