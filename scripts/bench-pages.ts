@@ -9,6 +9,7 @@
  * exposes the event-loop delay at /api/bench; a bare Next.js app verifying the same JWT cookie
  * is built in .cache/bench-bare and started on BENCH_BARE_PORT (3327).
  *
+ * A request slower than 60 s counts as an error (under load) or fails the page (one user).
  * Phases (`--phases`, comma-separated, default all):
  *   pages   every role of the big company + a resident: p50/p95 for one user, req/s and p95 at
  *           `--connections` (20) for `--duration` s (10), the bare page's the same, the ratio,
@@ -97,32 +98,37 @@ async function bareTiming(bare: Server, cookie: string) {
   return load.rps;
 }
 
+function pageRow(page: PageTarget, one: Timing, load: Timing, bareRps: number, loopMs: number) {
+  const name = `${page.role} ${page.path}`;
+  const share = load.rps / bareRps;
+  log(
+    `  ${page.role.padEnd(16)}${page.path.padEnd(34)}${f0(one.p50).padStart(5)} ${f0(one.p95).padStart(5)} ${verdict(one.p95 <= T.p95, `${name} p95`).padEnd(5)}  ${load.rps.toFixed(1).padStart(5)} ${f0(load.p95).padStart(7)} ${String(load.errors).padStart(4)}  ${(share * 100).toFixed(0).padStart(4)} % ${verdict(share >= T.share, `${name} throughput`).padEnd(5)} ${f0(loopMs).padStart(6)} ms ${verdict(loopMs <= T.loop, `${name} loop delay`)}`,
+  );
+}
+
+/** Each page: warm, one user, then the load; a row printed as soon as it is measured (vs the bare page before). */
 async function pagesPhase(app: Server, logins: Logins, pages: PageTarget[]) {
   const admin = await cookieOf(app.base, logins, "big", "admin");
   const bare = await startServer(BARE_DIR, BARE_PORT, { NEXTAUTH_SECRET: env.NEXTAUTH_SECRET });
   try {
-    const bareBefore = await bareTiming(bare, admin);
-    const rows: { page: PageTarget; one: Timing; load: Timing; loopMs: number }[] = [];
-    for (const page of pages) {
-      const cookie = await cookieOf(app.base, logins, page.company, page.role);
-      const url = `${app.base}${page.path}`;
-      await sequential(url, cookie, 3); // warm: compiled route, caches
-      await probe(app);
-      const one = await sequential(url, cookie, REQUESTS);
-      const load = await underLoad(url, cookie, CONNECTIONS, DURATION);
-      rows.push({ page, one, load, loopMs: (await probe(app)).loopMaxMs });
-    }
-    const bareRps = (bareBefore + (await bareTiming(bare, admin))) / 2;
+    const bareRps = await bareTiming(bare, admin);
     log(
-      `\n  ${"role".padEnd(16)}${"page".padEnd(34)} p50   p95 (≤${T.p95})  req/s  p95@${CONNECTIONS}  of bare  loop max`,
+      `\n  ${"role".padEnd(16)}${"page".padEnd(34)}  p50   p95 (≤${T.p95})  req/s  p95@${CONNECTIONS} errs  of bare (≥${T.share * 100} %)  loop max (≤${T.loop})`,
     );
-    for (const { page, one, load, loopMs } of rows) {
-      const name = `${page.role} ${page.path}`;
-      const share = load.rps / bareRps;
-      log(
-        `  ${page.role.padEnd(16)}${page.path.padEnd(34)}${f0(one.p50).padStart(4)} ${f0(one.p95).padStart(5)} ${verdict(one.p95 <= T.p95, `${name} p95`).padEnd(5)}  ${f0(load.rps).padStart(5)} ${f0(load.p95).padStart(7)}  ${(share * 100).toFixed(0).padStart(4)} % ${verdict(share >= T.share, `${name} throughput`).padEnd(5)} ${f0(loopMs).padStart(5)} ms ${verdict(loopMs <= T.loop, `${name} loop delay`)}`,
-      );
+    for (const page of pages) {
+      try {
+        const cookie = await cookieOf(app.base, logins, page.company, page.role);
+        const url = `${app.base}${page.path}`;
+        await sequential(url, cookie, 2); // warm: compiled route, caches
+        await probe(app);
+        const one = await sequential(url, cookie, REQUESTS);
+        const load = await underLoad(url, cookie, CONNECTIONS, DURATION);
+        pageRow(page, one, load, bareRps, (await probe(app)).loopMaxMs);
+      } catch (e) {
+        log(`  ${page.role.padEnd(16)}${page.path.padEnd(34)} ${verdict(false, `${page.role} ${page.path}`)}: ${e}`);
+      }
     }
+    await bareTiming(bare, admin);
   } finally {
     bare.stop();
   }
@@ -178,7 +184,12 @@ async function main() {
   buildAll(log);
   const logins = await loadLogins(`file:${work}`, db.bigId);
   let peakRss = 0;
-  const serve = async (file: string) => startServer(process.cwd(), PORT, { ...env, DATABASE_URL: `file:${file}` });
+  const serve = async (file: string) =>
+    startServer(process.cwd(), PORT, {
+      ...env,
+      DATABASE_URL: `file:${file}`,
+      NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+    });
   let app = await serve(work);
   const wanted = opt.pages?.split(",");
   const pages = bigPages(logins.bigHouseholdId).filter(

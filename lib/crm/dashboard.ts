@@ -326,29 +326,29 @@ function visibleIdsAll(db: DbOrTx, companyId: number, view: RegistryView) {
     .where(and(eq(households.companyId, companyId), visibleHouseholds(view, p)));
 }
 
-/** A household's whole ledger, newest first, with actor names. */
+/**
+ * A household's whole ledger, newest first, with actor names. companyIs: by the household index
+ * (already in date order), not the company's whole ledger (lib/crm/sql.ts).
+ */
 export async function householdLedger(db: DbOrTx, companyId: number, householdId: number) {
-  return (
-    db
-      .select({
-        id: sentimentEntries.id,
-        occurredOn: sentimentEntries.occurredOn,
-        rule: sentimentEntries.rule,
-        step: sentimentEntries.step,
-        points: sentimentEntries.points,
-        scoreAfter: sentimentEntries.scoreAfter,
-        sourceType: sentimentEntries.sourceType,
-        sourceId: sentimentEntries.sourceId,
-        messageKey: sentimentEntries.messageKey,
-        params: sentimentEntries.params,
-        reason: sentimentEntries.reason,
-        actorName: users.name,
-        createdAt: sentimentEntries.createdAt,
-      })
-      .from(sentimentEntries)
-      .leftJoin(users, eq(users.id, sentimentEntries.actorUserId))
-      // companyIs: the household index (already in date order), not the company's whole ledger (lib/crm/sql.ts).
-      .where(and(companyIs(sentimentEntries.companyId, companyId), eq(sentimentEntries.householdId, householdId)))
-      .orderBy(desc(sentimentEntries.occurredOn), desc(sentimentEntries.id))
-  );
+  return db
+    .select({
+      id: sentimentEntries.id,
+      occurredOn: sentimentEntries.occurredOn,
+      rule: sentimentEntries.rule,
+      step: sentimentEntries.step,
+      points: sentimentEntries.points,
+      scoreAfter: sentimentEntries.scoreAfter,
+      sourceType: sentimentEntries.sourceType,
+      sourceId: sentimentEntries.sourceId,
+      messageKey: sentimentEntries.messageKey,
+      params: sentimentEntries.params,
+      reason: sentimentEntries.reason,
+      actorName: users.name,
+      createdAt: sentimentEntries.createdAt,
+    })
+    .from(sentimentEntries)
+    .leftJoin(users, eq(users.id, sentimentEntries.actorUserId))
+    .where(and(companyIs(sentimentEntries.companyId, companyId), eq(sentimentEntries.householdId, householdId)))
+    .orderBy(desc(sentimentEntries.occurredOn), desc(sentimentEntries.id));
 }

@@ -34,10 +34,17 @@ export async function waitForHealth(base: string, ms: number, path = "/api/healt
   throw new Error(`server at ${base} did not come up`);
 }
 
+/** A request slower than this counts as failed (an overloaded server queues requests for minutes). */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 /** One request, body read in full; throws unless 200 (a redirect means the session was refused). */
 export async function timedGet(url: string, cookie?: string): Promise<number> {
   const t = performance.now();
-  const res = await fetch(url, { redirect: "manual", headers: cookie ? { cookie } : {} });
+  const res = await fetch(url, {
+    redirect: "manual",
+    headers: cookie ? { cookie } : {},
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`GET ${url} → HTTP ${res.status}`);
   return performance.now() - t;
@@ -50,16 +57,19 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export interface Timing {
   n: number;
+  /** Requests that failed or took longer than REQUEST_TIMEOUT_MS (under load only). */
+  errors: number;
   p50: number;
   p95: number;
   p99: number;
   rps: number;
 }
 
-function summarize(ms: number[], seconds: number): Timing {
+function summarize(ms: number[], seconds: number, errors = 0): Timing {
   const s = [...ms].sort((a, b) => a - b);
   return {
     n: s.length,
+    errors,
     p50: percentile(s, 50),
     p95: percentile(s, 95),
     p99: percentile(s, 99),
@@ -78,14 +88,19 @@ export async function sequential(url: string, cookie: string | undefined, n: num
 /** `connections` users requesting back to back for `seconds`: throughput and latency. */
 export async function underLoad(url: string, cookie: string | undefined, connections: number, seconds: number) {
   const ms: number[] = [];
+  let errors = 0;
   const t = performance.now();
   const until = t + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
-      while (performance.now() < until) ms.push(await timedGet(url, cookie));
+      while (performance.now() < until)
+        await timedGet(url, cookie).then(
+          (v) => ms.push(v),
+          () => errors++,
+        );
     }),
   );
-  return summarize(ms, (performance.now() - t) / 1000);
+  return summarize(ms, (performance.now() - t) / 1000, errors);
 }
 
 /** GETs `url` every `everyMs` while `during` runs; the latencies (a probe such as /api/health). */
@@ -95,7 +110,7 @@ export async function probeWhile(url: string, everyMs: number, during: () => Pro
   const t = performance.now();
   const probe = (async () => {
     while (!done) {
-      ms.push(await timedGet(url));
+      ms.push(await timedGet(url).catch(() => REQUEST_TIMEOUT_MS)); // a timed-out probe counts at the cap
       await new Promise((r) => setTimeout(r, everyMs));
     }
   })();

@@ -37,7 +37,7 @@ export function GET() { return Response.json({ status: "ok" }); }
 
 function build(cwd: string, log: (line: string) => void, what: string) {
   const t = Date.now();
-  const logFile = path.join(ROOT, ".cache", `bench-build-${what}.log`);
+  const logFile = path.join(ROOT, ".cache", `bench-build-${what.replace(/\W+/g, "-")}.log`);
   try {
     execFileSync("npx", ["next", "build"], {
       cwd,
