@@ -21,14 +21,22 @@ type Claimed = {
  * with an expired lease (a crashed worker) — marking them sending with this worker's token
  * and counting the attempt. Two workers never claim the same row.
  */
-async function claim(db: Db, companyId: number | null, now: Date, limit: number, token: string): Promise<Claimed[]> {
+async function claim(
+  db: Db,
+  companyId: number | null,
+  now: Date,
+  limit: number,
+  token: string,
+  createdSince?: Date,
+): Promise<Claimed[]> {
   const company = companyId === null ? sql`1 = 1` : sql`company_id = ${companyId}`;
+  const recent = createdSince ? sql`created_at >= ${createdSince.getTime()}` : sql`1 = 1`;
   return db.all<Claimed>(sql`
     update outbox_messages
       set status = 'sending', claim_token = ${token}, claimed_at = ${now.getTime()}, attempts = attempts + 1
     where id in (
       select id from outbox_messages
-      where ${company} and (
+      where ${company} and ${recent} and (
         (status = 'queued' and next_attempt_at <= ${now.getTime()})
         or (status = 'sending' and claimed_at < ${now.getTime() - OUTBOX_LEASE_MS})
       )
@@ -55,10 +63,17 @@ export async function anyDue(db: Db, now: Date, companyId: number | null): Promi
  */
 export async function deliverDue(
   db: Db,
-  options: { companyId: number | null; now: Date; transport: MessageTransport; limit?: number },
+  options: {
+    companyId: number | null;
+    now: Date;
+    transport: MessageTransport;
+    limit?: number;
+    /** Only messages enqueued at or after this instant (a request delivering what it just wrote). */
+    createdSince?: Date;
+  },
 ): Promise<{ claimed: number; sent: number; retried: number; failed: number }> {
   const token = randomUUID();
-  const rows = await claim(db, options.companyId, options.now, options.limit ?? 100, token);
+  const rows = await claim(db, options.companyId, options.now, options.limit ?? 100, token, options.createdSince);
   const out = { claimed: rows.length, sent: 0, retried: 0, failed: 0 };
   for (const row of rows) {
     const mine = and(eq(outboxMessages.id, row.id), eq(outboxMessages.claimToken, token));

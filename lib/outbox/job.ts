@@ -62,13 +62,20 @@ export async function deliverOutboxDue(db: Db, now: Date, companyIds?: readonly 
 }
 
 /**
- * Right after a request that queued messages (a cashier's receipt): send that company's due
- * messages now, so the e-mail leaves within seconds — the tick is the safety net. Called
- * from Next's `after()`; never throws (what fails stays queued for the tick).
+ * Right after a request that queued messages (a cashier's receipt): send the messages that
+ * request enqueued (created since `since`, the request's start) now, so the e-mail leaves
+ * within seconds whatever backlog the company has — the tick is the safety net for the rest.
+ * Called from Next's `after()`; never throws (what fails stays queued for the tick).
  */
-export async function deliverSoon(db: Db, companyId: number): Promise<void> {
+export async function deliverSoon(db: Db, companyId: number, since: Date): Promise<void> {
   try {
-    await deliverDue(db, { companyId, now: new Date(), transport: configuredTransport(), limit: 20 });
+    await deliverDue(db, {
+      companyId,
+      now: new Date(),
+      transport: configuredTransport(),
+      limit: 20,
+      createdSince: since,
+    });
   } catch (e) {
     console.error(`[outbox] immediate delivery for company ${companyId} failed; the tick retries`, e);
   }

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { outboxMessages } from "@/db/schema";
 import { enqueueMessage } from "@/lib/outbox/enqueue";
-import { deliverOutbox } from "@/lib/outbox/job";
+import { deliverOutbox, deliverSoon } from "@/lib/outbox/job";
 import { createCompany } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
 
@@ -54,5 +54,32 @@ describe("the cron's outbox job", () => {
         and(eq(outboxMessages.companyId, other.companyId), eq(outboxMessages.status, "queued")),
       ),
     ).toBe(1);
+  });
+
+  it("right after a request, sends what that request enqueued even behind a backlog of older due messages", async () => {
+    const { db } = await createTestDb();
+    const { companyId } = await createCompany(db);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const message = (i: number, key: string) => ({
+      companyId,
+      channel: "sms" as const,
+      to: `1390000${String(i).padStart(4, "0")}`,
+      templateKey: "notice",
+      params: { title: "t", body: "b" },
+      idempotencyKey: key,
+    });
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < 30; i++) await enqueueMessage(tx, message(i, `backlog-${i}`), hourAgo);
+    });
+    const since = new Date();
+    await enqueueMessage(db, { ...message(99, "receipt"), channel: "email", to: "payer@example.test" }, since);
+    await deliverSoon(db, companyId, since);
+    const rows = await db
+      .select({ key: outboxMessages.idempotencyKey, status: outboxMessages.status })
+      .from(outboxMessages)
+      .where(eq(outboxMessages.companyId, companyId));
+    expect(rows).toHaveLength(31);
+    expect(rows.find((r) => r.key === "receipt")?.status).toBe("sent");
+    expect(rows.filter((r) => r.status === "queued")).toHaveLength(30);
   });
 });

@@ -59,13 +59,14 @@ export const cancelMyOrderAction = formAction(
  */
 function decide(status: "paid" | "cancelled") {
   return authorizedAction({ schema: shopCheckoutSchema, roles: ["resident"] }, async ({ checkoutId }, ctx) => {
+    const since = new Date();
     const order = await orderByCheckout(ctx.db, ctx.companyId, ctx.user.id, checkoutId);
     if (!order) throw new AppError("not_found");
     const body = JSON.stringify({ sessionId: checkoutId, status, eventId: `sbx_${randomUUID()}` });
     const outcome = await handleShopWebhook(ctx.db, getSandboxProvider(), body, signSandbox(body, sandboxSecret(env)));
     if (outcome.status !== 200) throw new AppError("conflict", "billing.errors.checkoutClosed");
     // The "order paid" e-mail leaves right after the response; the minute tick is the safety net.
-    if (outcome.paid) after(() => deliverSoon(ctx.db, ctx.companyId));
+    if (outcome.paid) after(() => deliverSoon(ctx.db, ctx.companyId, since));
     revalidatePath("/shop", "layout");
     return { href: `/shop/orders/${order.id}` };
   });

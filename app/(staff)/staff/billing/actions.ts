@@ -44,6 +44,7 @@ const refresh = () => revalidatePath("/staff/billing", "layout");
 export const takePaymentAction = authorizedAction(
   { schema: cashierPaymentSchema, roles: BILLING_ROLES },
   async (input, ctx) => {
+    const since = new Date();
     const { payment } = await recordPayment(ctx.db, {
       companyId: ctx.companyId,
       householdId: input.householdId,
@@ -55,7 +56,7 @@ export const takePaymentAction = authorizedAction(
       timeZone: ctx.user.timeZone,
     });
     // The receipt e-mail leaves right after the response; the minute tick is the safety net.
-    after(() => deliverSoon(ctx.db, ctx.companyId));
+    after(() => deliverSoon(ctx.db, ctx.companyId, since));
     refresh();
     return { paymentId: payment.id, receiptNo: payment.receiptNo };
   },
@@ -175,6 +176,7 @@ export const createContractAction = authorizedAction(
 export const contractPaymentAction = authorizedAction(
   { schema: contractPaymentSchema, roles: BILLING_ROLES },
   async (input, ctx) => {
+    const since = new Date();
     const { payment } = await recordContractPayment(ctx.db, actor(ctx), {
       customerId: input.customerId,
       amountFen: input.amount,
@@ -183,7 +185,7 @@ export const contractPaymentAction = authorizedAction(
       timeZone: ctx.user.timeZone,
     });
     // The receipt e-mail leaves right after the response; the minute tick is the safety net.
-    after(() => deliverSoon(ctx.db, ctx.companyId));
+    after(() => deliverSoon(ctx.db, ctx.companyId, since));
     refresh();
     return { paymentId: payment.id, receiptNo: payment.receiptNo };
   },

@@ -19,6 +19,7 @@ import { env } from "@/lib/env";
  */
 function decide(status: "paid" | "cancelled") {
   return authorizedAction({ schema: checkoutIdSchema, roles: ["resident"] }, async ({ sessionId }, ctx) => {
+    const since = new Date();
     const session = await getCheckout(ctx.db, ctx.companyId, ctx.user.id, sessionId);
     if (!session) throw new AppError("not_found");
     // The hosted page pays only an open checkout (an expired one is started again from the bills).
@@ -26,7 +27,7 @@ function decide(status: "paid" | "cancelled") {
     const body = JSON.stringify({ sessionId, status, eventId: `sbx_${randomUUID()}` });
     const outcome = await handleWebhook(ctx.db, getSandboxProvider(), body, signSandbox(body, sandboxSecret(env)));
     if (outcome.status !== 200) throw new AppError("conflict", "billing.errors.checkoutClosed");
-    if (outcome.created) after(() => deliverSoon(ctx.db, ctx.companyId));
+    if (outcome.created) after(() => deliverSoon(ctx.db, ctx.companyId, since));
     return { href: status === "paid" && outcome.paymentId ? `/bills/receipts/${outcome.paymentId}` : "/bills" };
   });
 }

@@ -15,6 +15,7 @@ export const dynamic = "force-dynamic";
  * written; replays → 200 and the first payment, credited once.
  */
 export async function POST(request: Request) {
+  const since = new Date();
   const raw = await request.text();
   if (raw.length > 10_000) return Response.json({ error: "too large" }, { status: 413 });
   try {
@@ -29,7 +30,7 @@ export async function POST(request: Request) {
     if (outcome.status === 404) outcome = await handleShopWebhook(getDb(), getSandboxProvider(), raw, signature);
     // The receipt e-mail leaves right after the response; the minute tick is the safety net.
     const companyId = outcome.companyId;
-    if (companyId) after(() => deliverSoon(getDb(), companyId));
+    if (companyId) after(() => deliverSoon(getDb(), companyId, since));
     return Response.json(
       { ok: outcome.status === 200, paymentId: outcome.paymentId ?? null },
       { status: outcome.status },
