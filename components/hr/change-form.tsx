@@ -85,7 +85,7 @@ export function ChangeForm({
 }
 
 type ChangeFormState = ReturnType<
-  typeof useActionForm<typeof personnelChangeSchema, typeof recordPersonnelChangeAction>
+  typeof useActionForm<typeof personnelChangeSchema, SchemaAction<typeof personnelChangeSchema>>
 >;
 
 /** The fields that depend on the kind of change: community and successor, roles, position. */

@@ -8,7 +8,7 @@ import { rejectRegistrationSchema } from "@/lib/residents/schemas";
 import type { SchemaAction } from "@/lib/actions/result";
 import type { approveRegistrationSchema } from "@/lib/residents/schemas";
 
-function useRejectForm(linkId: number) {
+function useRejectForm(linkId: number, rejectRegistrationAction: SchemaAction<typeof rejectRegistrationSchema>) {
   return useActionForm(rejectRegistrationSchema, rejectRegistrationAction, { defaultValues: { linkId, reason: "" } });
 }
 
@@ -28,7 +28,7 @@ export function RegistrationDecision({
   const [rejecting, setRejecting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [approving, startApprove] = useTransition();
-  const reject = useRejectForm(linkId);
+  const reject = useRejectForm(linkId, rejectRegistrationAction);
   const busy = approving || reject.submitting;
 
   if (rejecting) return <RejectForm linkId={linkId} reject={reject} busy={busy} onCancel={() => setRejecting(false)} />;

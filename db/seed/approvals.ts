@@ -19,7 +19,6 @@ import type { Db } from "../../lib/db/client";
 import { decide } from "../../lib/approvals/commands/decide";
 import { saveRequest } from "../../lib/approvals/commands/save-request";
 import { withdraw } from "../../lib/approvals/commands/withdraw";
-import { type Actor } from "../../lib/approvals/commands/chains";
 import { loadActorFacts } from "../../lib/approvals/access";
 import { stepDenial, type ActorFacts, type StepRole } from "../../lib/approvals/rules";
 import { requestSchema } from "../../lib/approvals/schemas";

@@ -5,7 +5,6 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { checkImages, withStoredImages, type UploadLike } from "@/lib/tickets/attachments";
 import type { ActorFacts } from "./rules";
-import type { Actor } from "./commands/chains";
 import type { RoleActor } from "@/lib/auth/actor";
 
 /*

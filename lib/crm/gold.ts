@@ -3,7 +3,6 @@ import { allocations, bills, creditEntries, goldBadges, households, notification
 import { paidAheadMonths } from "@/lib/billing/rules";
 import type { CronJob } from "@/lib/jobs/types";
 import { monthlyFeeFen } from "@/lib/billing/queries/bills";
-import { replayCutoff } from "@/lib/time/zone";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { createOrderTx } from "@/lib/tickets/create";

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { slaSettings, users, workOrderAssignees } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { enqueueOrderDispatched } from "@/lib/portal/outbox/hooks";
+import { enqueueOrderDispatched } from "@/lib/outbox/hooks";
 import { notify, staffOrderHref } from "./notify";
 import { appendEvent, loadOrder, transition, type WorkOrder } from "./orders";
 import { communitySupervisors, householdButler, managerOf, pickTechnician, supervisorOf } from "./people";

@@ -19,7 +19,7 @@ import {
 } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { decide } from "@/lib/approvals/commands/decide";
-import { saveChainConfig, type Actor } from "@/lib/approvals/commands/chains";
+import { saveChainConfig } from "@/lib/approvals/commands/chains";
 import { saveRequest } from "@/lib/approvals/commands/save-request";
 import { withdraw } from "@/lib/approvals/commands/withdraw";
 import { loadActorFacts } from "@/lib/approvals/access";

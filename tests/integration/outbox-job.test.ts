@@ -64,7 +64,7 @@ describe("the cron's outbox job", () => {
       companyId,
       channel: "sms" as const,
       to: `1390000${String(i).padStart(4, "0")}`,
-      templateKey: "notice",
+      templateKey: "notice" as const,
       params: { title: "t", body: "b" },
       idempotencyKey: key,
     });

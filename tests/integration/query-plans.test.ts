@@ -145,7 +145,7 @@ describe("query plans of the hot queries", { timeout: 240_000 }, () => {
     }
     await run("billing reports", async (db) => {
       const to = today.slice(0, 7);
-      const { start, end } = dayBounds(today);
+      const { start, end } = dayBounds(today, "Asia/Shanghai");
       await agingReport(db, companyId, today, "building");
       await collectionReport(db, companyId, addMonths(to, -11), to, "month");
       await collectionReport(db, companyId, addMonths(to, -11), to, "building");
