@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hasAnyRole, homePathFor, isRole, isStaff, ROLES, STAFF_ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/db/schema/_enums";
+import { hasAnyRole, homePathFor, isRole, isStaff, STAFF_ROLES } from "@/lib/auth/roles";
 import { navFor, STAFF_NAV } from "@/lib/nav";
 
 describe("roles", () => {
