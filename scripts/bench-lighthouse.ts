@@ -12,7 +12,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { demoLogin } from "../db/seed/demo-logins";
+import { demoLogin } from "./seed/demo-logins";
 
 const TARGETS = { performance: 90, accessibility: 95, "best-practices": 95 } as const;
 const PAGES = ["/home", "/bills"];

@@ -26,7 +26,7 @@ import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import { monthsInArrearsByHousehold } from "../../../lib/billing/queries";
 import { runLadder } from "../../../lib/crm/arrears";
 import { openDb } from "../../../lib/db/client";
-import { DEMO_LOGINS } from "../../../db/seed/demo-logins";
+import { DEMO_LOGINS } from "../../../scripts/seed/demo-logins";
 import { addMonths } from "../../../lib/time/calendar";
 import { localDate } from "../../../lib/time/zone";
 

@@ -19,7 +19,7 @@ import { recordVisit } from "../../lib/crm/visit-record";
 import { CRON_JOBS } from "../../lib/cron/jobs";
 import { runDaily } from "../../lib/cron/run";
 import { acceptOrder } from "../../lib/tickets/commands";
-import * as s from "../schema";
+import * as s from "../../db/schema";
 import { SEED_MONTHS } from "./billing";
 import { addMonths } from "../../lib/time/calendar";
 import { localDate } from "../../lib/time/zone";
