@@ -20,7 +20,7 @@ import {
 } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
-import { getBillingSettings } from "./generate";
+import { getBillingSettings } from "./pricing";
 import { areaLineFen, billStatus, collectionRateBp, paidAheadMonths, type AgingBucket } from "./rules";
 
 /** Still owing: the same condition as the partial index bills_open_idx, so the planner uses it. */

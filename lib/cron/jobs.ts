@@ -1,4 +1,5 @@
-import { generateBills, getBillingSettings } from "@/lib/billing/generate";
+import { generateBills } from "@/lib/billing/generate";
+import { getBillingSettings } from "@/lib/billing/pricing";
 import { runArrearsLadder } from "@/lib/crm/arrears";
 import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold";
 import { runRecovery } from "@/lib/crm/recovery";

@@ -10,7 +10,7 @@
  */
 import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
-import { getBillingSettings } from "../../lib/billing/generate";
+import { getBillingSettings } from "../../lib/billing/pricing";
 import { recordComplaintEntryTx } from "../../lib/crm/complaints";
 import { moveLegalCase } from "../../lib/crm/legal";
 import { confirmLetter } from "../../lib/crm/legal-letters";

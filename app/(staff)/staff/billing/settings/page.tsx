@@ -3,7 +3,7 @@ import { BillingSettingsForm, FeeItemRowForm, NewFeeItemForm } from "@/component
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_SETTINGS_ROLES } from "@/lib/billing/access";
-import { getBillingSettings } from "@/lib/billing/generate";
+import { getBillingSettings } from "@/lib/billing/pricing";
 import { listFeeItems } from "@/lib/billing/queries";
 import { priceHistory } from "@/lib/billing/settings";
 import { centiToText, fenToYuanText } from "@/lib/billing/rules";
