@@ -12,8 +12,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { demoLogin } from "../db/seed/demo-logins";
 import { signIn, waitForHealth } from "./bench/http";
+import { demoLogin } from "./seed/demo-logins";
 
 const TARGETS = { performance: 90, accessibility: 95, "best-practices": 95 } as const;
 const PAGES = ["/home", "/bills"];

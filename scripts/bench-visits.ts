@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
-import { seedDemo } from "../db/seed";
+import { seedDemo } from "./seed/index";
 import { runQuarterlySurvey } from "../lib/crm/surveys";
 import { coverageReport } from "../lib/crm/visit-coverage";
 import { runVisitSampling } from "../lib/crm/visits";

@@ -1,22 +1,22 @@
 /**
  * npm run db:seed — migrates DATABASE_URL, then seeds the demo company 示范物业 with one login
- * per role (db/seed/demo-logins.ts). Safe to run again: a complete seed is left as it is.
+ * per role (scripts/seed/demo-logins.ts). Safe to run again: a complete seed is left as it is.
  *
  *   npm run db:seed                          demo company, ~1,200 households
  *   npm run db:seed -- --households 50000    benchmark company 大型示范物业 of that size
- *   Both also get 24 months of bills and payments (db/seed/billing.ts).
+ *   Both also get 24 months of bills and payments (scripts/seed/billing.ts).
  *   options: --seed <text>  (default "guanjia")   --reset  (remove the company and seed it again)
  */
 import { parseArgs } from "node:util";
 import { openDb, DEFAULT_DATABASE_URL } from "../lib/db/client";
 import { migrateDb } from "../lib/db/migrate";
 import { analyzeDb } from "../lib/db/analyze";
-import { DEFAULT_SEED, formatCounts, seedDemo } from "../db/seed";
-import { seedBilling } from "../db/seed/billing";
-import { seedDemoAssessments } from "../db/seed/hr";
-import { seedDemoFinance } from "../db/seed/approvals";
-import { seedDemoCrm } from "../db/seed/crm";
-import { seedDemoTime } from "../db/seed/time";
+import { DEFAULT_SEED, formatCounts, seedDemo } from "./seed/index";
+import { seedBilling } from "./seed/billing";
+import { seedDemoAssessments } from "./seed/hr";
+import { seedDemoFinance } from "./seed/approvals";
+import { seedDemoCrm } from "./seed/crm";
+import { seedDemoTime } from "./seed/time";
 
 const { values } = parseArgs({
   options: {

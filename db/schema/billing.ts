@@ -2,7 +2,6 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } fro
 import { sql } from "drizzle-orm";
 import { active, companyRef, createdAt, enumText, id } from "./_helpers";
 import { PAYMENT_METHODS } from "./_enums";
-import { contractCustomers } from "./contracts";
 import { households, units } from "./registry";
 import { companies, users } from "./tenancy";
 
@@ -92,6 +91,21 @@ export const feeItemPrices = sqliteTable(
 /** vacant: delivered but unoccupied (空置), per-area items at the company's vacancy rate; free: a fee-free period, the unit bills nothing. */
 /** vacant: per-area items at the vacancy rate; free: nothing billed; developer: billed to a contract customer (开发商承担) instead of the holder. */
 export const UNIT_PERIOD_KINDS = ["vacant", "free", "developer"] as const;
+
+/** 合同客户: a customer of contract income (多种经营, contracts.ts), or the developer of vacant units. */
+export const contractCustomers = sqliteTable(
+  "contract_customers",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    name: text("name").notNull(),
+    contact: text("contact"),
+    phone: text("phone"),
+    active: active(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("contract_customers_company_name_uq").on(t.companyId, t.name)],
+);
 
 /**
  * Special billing periods of a unit, half-open [fromDate, toDate) like holdings (toDate null:

@@ -1,8 +1,8 @@
 import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
-import { active, companyRef, createdAt, enumText, id } from "./_helpers";
+import { companyRef, createdAt, enumText, id } from "./_helpers";
 import { PAYMENT_METHODS } from "./_enums";
-import { unitBillingPeriods } from "./billing";
+import { contractCustomers, unitBillingPeriods } from "./billing";
 import { communities, units } from "./registry";
 import { companies, users } from "./tenancy";
 
@@ -12,21 +12,6 @@ import { companies, users } from "./tenancy";
  * fixed (a new price is a new contract), bills are generated once per contract and month,
  * payments take the company's receipt numbers (receipt_counters) and allocate oldest first.
  */
-
-/** 合同客户. */
-export const contractCustomers = sqliteTable(
-  "contract_customers",
-  {
-    id: id(),
-    companyId: companyRef().references(() => companies.id),
-    name: text("name").notNull(),
-    contact: text("contact"),
-    phone: text("phone"),
-    active: active(),
-    createdAt: createdAt(),
-  },
-  (t) => [uniqueIndex("contract_customers_company_name_uq").on(t.companyId, t.name)],
-);
 
 /** A contract billed monthly from `startMonth` to `endMonth` ("YYYY-MM", inclusive). */
 export const contracts = sqliteTable(

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { ROLES } from "../../lib/auth/roles";
+import { ROLES } from "./_enums";
 import { active, companyRef, createdAt, enumText, id, updatedAt } from "./_helpers";
 
 /** A property company: the tenant. */

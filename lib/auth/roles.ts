@@ -1,16 +1,4 @@
-/** The roles of SPEC §2. A person may hold several. */
-export const ROLES = [
-  "resident",
-  "butler",
-  "supervisor",
-  "project_manager",
-  "front_desk",
-  "technician",
-  "finance",
-  "hr",
-  "legal",
-  "admin",
-] as const;
+import { ROLES } from "@/db/schema/_enums";
 
 export type Role = (typeof ROLES)[number];
 

@@ -3,7 +3,7 @@ import { allocations, billLines, bills, creditEntries, feeItems, households } fr
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db } from "@/lib/db/client";
-import { getBillingSettings } from "./generate";
+import { getBillingSettings } from "./pricing";
 import { consumeCredit, dueDateOf } from "./rules";
 import { localDate } from "@/lib/time/zone";
 import type { Actor } from "@/lib/auth/actor";

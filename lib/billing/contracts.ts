@@ -11,7 +11,7 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { getBillingSettings } from "./generate";
+import { getBillingSettings } from "./pricing";
 import { nextReceiptNo, type PaymentMethod } from "./payments";
 import { allocate, dueDateOf, MAX_PAYMENT_FEN } from "./rules";
 import { isMonth } from "@/lib/time/calendar";

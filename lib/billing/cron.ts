@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { billingSettings, companies } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
-import { DEFAULT_SETTINGS, generateBills, type GenerationResult } from "./generate";
+import { generateBills, type GenerationResult } from "./generate";
+import { DEFAULT_SETTINGS } from "./pricing";
 import { localDate } from "@/lib/time/zone";
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { type BillingSettings, pricesInForce } from "./generate";
+import { type BillingSettings, pricesInForce } from "./pricing";
 import { monthBounds, OPEN_END, overlapDaysSql, proratedSql } from "./proration";
 import { dueDateOf } from "./rules";
 

@@ -1,52 +1,12 @@
-import { eq, sql } from "drizzle-orm";
-import { billingSettings } from "@/db/schema";
+import { sql } from "drizzle-orm";
 import { AppError } from "@/lib/actions/result";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { generateContractBills } from "./contracts";
 import { generateDeveloperBills } from "./developer";
-import { billedDaysSql, monthBounds, OPEN_END, overlapDaysSql, type Proration, proratedSql } from "./proration";
-import { dueDateOf, type Rounding } from "./rules";
+import { billedDaysSql, monthBounds, OPEN_END, overlapDaysSql, proratedSql } from "./proration";
+import { dueDateOf } from "./rules";
+import { getBillingSettings, pricesInForce, type BillingSettings } from "./pricing";
 import { isMonth } from "@/lib/time/calendar";
-
-export interface BillingSettings {
-  billingDay: number;
-  dueDay: number;
-  rounding: Rounding;
-  proration: Proration;
-  /** Share of per-area items billed for a vacant day, basis points. */
-  vacancyRateBp: number;
-}
-
-export const DEFAULT_SETTINGS: BillingSettings = {
-  billingDay: 1,
-  dueDay: 15,
-  rounding: "fen",
-  proration: "days",
-  vacancyRateBp: 7000,
-};
-
-export async function getBillingSettings(db: DbOrTx, companyId: number): Promise<BillingSettings> {
-  const [row] = await db.select().from(billingSettings).where(eq(billingSettings.companyId, companyId));
-  return row
-    ? {
-        billingDay: row.billingDay,
-        dueDay: row.dueDay,
-        rounding: row.rounding,
-        proration: row.proration,
-        vacancyRateBp: row.vacancyRateBp,
-      }
-    : DEFAULT_SETTINGS;
-}
-
-/** Each active monthly fee item's price in force in `period` (its latest price period starting by then; an item without any price period: its price). Columns: id, kind, price. */
-export function pricesInForce(companyId: number, period: string) {
-  return sql`
-      select fi.id, fi.kind, coalesce(
-               (select p.price_fen from fee_item_prices p where p.fee_item_id = fi.id and p.from_period <= ${period} order by p.from_period desc limit 1),
-               case when not exists (select 1 from fee_item_prices p where p.fee_item_id = fi.id) then fi.price_fen end) as price
-        from fee_items fi
-       where fi.company_id = ${companyId} and fi.active = 1 and fi.kind in ('per_area', 'per_parking', 'per_household', 'metered')`;
-}
 
 /**
  * The lines owed for one month, as SQL (SPEC §4 "Time"). `held`: every household–unit period

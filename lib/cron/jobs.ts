@@ -1,5 +1,6 @@
-import { generateBills, getBillingSettings } from "@/lib/billing/generate";
+import { generateBills } from "@/lib/billing/generate";
 import { runArrearsLadder } from "@/lib/crm/arrears/ladder";
+import { getBillingSettings } from "@/lib/billing/pricing";
 import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold";
 import { runRecovery } from "@/lib/crm/recovery";
 import { runQuarterlySurvey } from "@/lib/crm/surveys";

@@ -1,9 +1,9 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { allocations, approvalRequests, approvalSteps, financeBudgets, financeEntries } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
-import { seedDemoFinance } from "@/db/seed/approvals";
-import { seedBilling } from "@/db/seed/billing";
+import { seedDemo } from "@/scripts/seed/index";
+import { seedDemoFinance } from "@/scripts/seed/approvals";
+import { seedBilling } from "@/scripts/seed/billing";
 import { postFinanceActuals } from "@/lib/finance/ledger";
 import { ledgerTotals } from "@/lib/finance/reports";
 import { createTestDb } from "../support/test-db";

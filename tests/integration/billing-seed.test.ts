@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { bills, contractBills, contractCustomers, meterReadings } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
-import { seedBilling } from "@/db/seed/billing";
+import { seedDemo } from "@/scripts/seed/index";
+import { seedBilling } from "@/scripts/seed/billing";
 import { monthsInArrears } from "@/lib/billing/rules";
 import { householdAccount } from "@/lib/billing/queries/household-account";
 import { monthsInArrearsByHousehold } from "@/lib/billing/queries/arrears";

@@ -1,9 +1,9 @@
 import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { crmNotices, goldBadges, householdScores, households, legalCases, sentimentEntries, visits } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
-import { seedBilling } from "@/db/seed/billing";
-import { seedDemoCrm } from "@/db/seed/crm";
+import { seedDemo } from "@/scripts/seed/index";
+import { seedBilling } from "@/scripts/seed/billing";
+import { seedDemoCrm } from "@/scripts/seed/crm";
 import { bandOf } from "@/lib/crm/bands";
 import { verifyCompany } from "@/lib/crm/verify";
 import { createTestDb } from "../support/test-db";

@@ -1,8 +1,8 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { assessments, attendanceEntries, staffRecords, trainingEnrolments, users } from "@/db/schema";
-import { seedDemoAssessments } from "@/db/seed/hr";
-import { DEMO_LOGINS, seedDemo } from "@/db/seed";
+import { seedDemoAssessments } from "@/scripts/seed/hr";
+import { DEMO_LOGINS, seedDemo } from "@/scripts/seed/index";
 import { listStaffRecords } from "@/lib/hr/queries";
 import { isWorkday } from "@/lib/hr/rules";
 import { createTestDb } from "../support/test-db";

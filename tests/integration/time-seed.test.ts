@@ -1,9 +1,9 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, feeItemPrices, householdUnits, unitBillingPeriods } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
-import { SEED_MONTHS, seedBilling } from "@/db/seed/billing";
-import { seedDemoTime } from "@/db/seed/time";
+import { seedDemo } from "@/scripts/seed/index";
+import { SEED_MONTHS, seedBilling } from "@/scripts/seed/billing";
+import { seedDemoTime } from "@/scripts/seed/time";
 import { createTestDb } from "../support/test-db";
 import { addMonths } from "@/lib/time/calendar";
 import { localDate } from "@/lib/time/zone";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoHireDate } from "@/db/seed/hr";
+import { demoHireDate } from "@/scripts/seed/hr";
 import { nextEmployeeNo } from "@/lib/hr/rules";
 import { staffRecordSchema } from "@/lib/hr/schemas";
 import { isCalendarDate } from "@/lib/time/calendar";

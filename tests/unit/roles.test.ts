@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { hasAnyRole, homePathFor, isRole, isStaff, ROLES, STAFF_ROLES } from "@/lib/auth/roles";
+import { hasAnyRole, homePathFor, isRole, isStaff, STAFF_ROLES } from "@/lib/auth/roles";
 import { navFor, STAFF_NAV } from "@/components/shell/nav";
+import { ROLES } from "@/db/schema/_enums";
 
 describe("roles", () => {
   it("lists the ten roles of SPEC §2, staff roles without resident", () => {

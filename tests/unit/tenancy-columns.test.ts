@@ -5,7 +5,7 @@ import * as schema from "@/db/schema";
 
 /**
  * Every business row belongs to exactly one company: each table carries company_id, so queries
- * can be tenant-scoped and purging a company (db/seed/existing.ts purgeCompany) reaches every row.
+ * can be tenant-scoped and purging a company (scripts/seed/existing.ts purgeCompany) reaches every row.
  * Only these global tables are exempt.
  */
 const GLOBAL_TABLES = ["companies", "company_purges", "cron_leases", "rate_limits", "revoked_sessions", "users"];

@@ -2,7 +2,7 @@ import { and, asc, count, eq, sql, type SQL, isNull } from "drizzle-orm";
 import { bills, buildings, communities, feeItems, householdUnits, households, residentLinks, units } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
-import { getBillingSettings } from "../generate";
+import { getBillingSettings } from "../pricing";
 import { areaLineFen, billStatus } from "../rules";
 import { openBill } from "./arrears";
 

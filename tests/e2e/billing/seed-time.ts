@@ -20,7 +20,7 @@ import {
   units,
   users,
 } from "../../../db/schema";
-import { DEMO_LOGINS } from "../../../db/seed/demo-logins";
+import { DEMO_LOGINS } from "../../../scripts/seed/demo-logins";
 import { hashPassword } from "../../../lib/auth/password";
 import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import { generateBills } from "../../../lib/billing/generate";

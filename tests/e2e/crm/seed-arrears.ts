@@ -28,7 +28,7 @@ import { localDate } from "@/lib/time/zone";
 import { addMonths } from "@/lib/time/calendar";
 import { runLadder } from "../../../lib/crm/arrears/ladder";
 import { openDb } from "../../../lib/db/client";
-import { DEMO_LOGINS } from "../../../db/seed/demo-logins";
+import { DEMO_LOGINS } from "../../../scripts/seed/demo-logins";
 
 const url = process.env.DATABASE_URL ?? "";
 if (!/^file:.*(\/tmp\/|\/e2e\/)/.test(url)) throw new Error(`refusing ${url}: only the e2e database`);

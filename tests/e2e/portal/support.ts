@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import en from "../../../messages/portal/en.json" with { type: "json" };
 import zh from "../../../messages/portal/zh-CN.json" with { type: "json" };
-import { DEMO_COMPANY_NAME } from "../../../db/seed/demo-logins";
+import { DEMO_COMPANY_NAME } from "../../../scripts/seed/demo-logins";
 import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import { uniqueEmail, uniquePhone, uniqueTag } from "../support/factories";
 import { createTestHousehold } from "../support/households";

@@ -1,6 +1,6 @@
 import { openDb } from "../../../lib/db/client";
 import { hash } from "@node-rs/argon2";
-import { DEMO_COMPANY_NAME } from "../../../db/seed/demo-logins";
+import { DEMO_COMPANY_NAME } from "../../../scripts/seed/demo-logins";
 import { uniquePhone, uniqueTag } from "../support/factories";
 import { e2eDatabaseUrl } from "../residents/support";
 

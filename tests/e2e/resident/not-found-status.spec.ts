@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { DEMO_COMPANY_NAME } from "../../../db/seed/demo-logins";
+import { DEMO_COMPANY_NAME } from "../../../scripts/seed/demo-logins";
 import { withDb } from "../portal/support";
 import { authFile, demo } from "../support/demo";
 import { messages } from "../support/messages";

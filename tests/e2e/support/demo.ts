@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { DEMO_LOGINS, type DemoLogin } from "../../../db/seed/demo-logins";
+import { DEMO_LOGINS, type DemoLogin } from "../../../scripts/seed/demo-logins";
 
 export { DEMO_LOGINS, type DemoLogin };
 

@@ -3,8 +3,8 @@ import { BillingSettingsForm, FeeItemRowForm, NewFeeItemForm } from "@/component
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { BILLING_SETTINGS_ROLES } from "@/lib/billing/access";
-import { getBillingSettings } from "@/lib/billing/generate";
 import { listFeeItems } from "@/lib/billing/queries/bills";
+import { getBillingSettings } from "@/lib/billing/pricing";
 import { priceHistory } from "@/lib/billing/settings";
 import { centiToText, fenToYuanText } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";

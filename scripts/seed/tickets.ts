@@ -17,7 +17,7 @@ import {
   type WorkOrderStatus,
   type WorkOrderType,
 } from "../../lib/tickets/rules";
-import * as s from "../schema";
+import * as s from "../../db/schema";
 import { insertRows } from "./insert";
 import type { Rng } from "./random";
 

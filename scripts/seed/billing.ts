@@ -15,7 +15,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
-import * as s from "../schema";
+import * as s from "../../db/schema";
 import { demoLogin } from "./demo-logins";
 import { addMonths } from "../../lib/time/calendar";
 import { localDate } from "../../lib/time/zone";

@@ -7,7 +7,7 @@
  */
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
-import * as s from "../schema";
+import * as s from "../../db/schema";
 import { localDate } from "../../lib/time/zone";
 
 const DAY = 86_400_000;

@@ -7,7 +7,7 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
 import type { Role } from "../../lib/auth/roles";
-import * as s from "../schema";
+import * as s from "../../db/schema";
 import { isWorkday } from "../../lib/hr/rules";
 import { finalGrade, overallScore, type AssessedRole } from "../../lib/hr/kpi";
 import { computeKpis } from "../../lib/hr/kpi-queries";

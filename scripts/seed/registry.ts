@@ -1,5 +1,5 @@
 /** The property registry of a seeded company — communities, buildings, units — planned in memory (no I/O). */
-import type { UNIT_TYPES } from "../schema";
+import type { UNIT_TYPES } from "../../db/schema";
 import type { Rng } from "./random";
 
 export type UnitType = (typeof UNIT_TYPES)[number];

@@ -1,5 +1,5 @@
 /** Households, their contacts and resident accounts, planned in memory on top of the registry (no I/O). */
-import type { HOUSEHOLD_KINDS } from "../schema";
+import type { HOUSEHOLD_KINDS } from "../../db/schema";
 import { seededHouseholdCode } from "./codes";
 import { mobileNumber, personName } from "./names";
 import type { Rng } from "./random";

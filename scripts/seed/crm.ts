@@ -10,7 +10,7 @@
  */
 import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
-import { getBillingSettings } from "../../lib/billing/generate";
+import { getBillingSettings } from "../../lib/billing/pricing";
 import { recordComplaintEntryTx } from "../../lib/crm/complaints";
 import { moveLegalCase } from "../../lib/crm/legal";
 import { confirmLetter } from "../../lib/crm/legal-letters";
@@ -19,7 +19,7 @@ import { recordVisit } from "../../lib/crm/visit-record";
 import { CRON_JOBS } from "../../lib/cron/jobs";
 import { runDaily } from "../../lib/cron/run";
 import { acceptOrder } from "../../lib/tickets/commands";
-import * as s from "../schema";
+import * as s from "../../db/schema";
 import { SEED_MONTHS } from "./billing";
 import { addMonths } from "../../lib/time/calendar";
 import { localDate } from "../../lib/time/zone";

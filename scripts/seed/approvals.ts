@@ -25,7 +25,7 @@ import { requestSchema } from "../../lib/approvals/schemas";
 import { ensureCategories } from "../../lib/finance/categories";
 import { postFinanceActuals } from "../../lib/finance/ledger";
 import { MONTHS } from "../../lib/finance/rules";
-import * as s from "../schema";
+import * as s from "../../db/schema";
 import { localParts } from "../../lib/time/zone";
 import type { RoleActor } from "../../lib/auth/actor";
 

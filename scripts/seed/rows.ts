@@ -1,5 +1,5 @@
 /** Turns the in-memory plan into insert rows with explicit ids, so rows reference each other without a read-back. */
-import * as s from "../schema";
+import * as s from "../../db/schema";
 import type { NextIds } from "./existing";
 import type { HouseholdPlan } from "./people";
 import type { CommunityPlan } from "./registry";

@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../lib/db/client";
-import * as s from "../schema";
+import * as s from "../../db/schema";
 import { benchProfile } from "./bench-company";
 import { countCompany, type SeedCounts } from "./counts";
 import { demoProfile } from "./demo-company";

@@ -1,7 +1,7 @@
 /** What the database already holds: a previously seeded company, used identifiers, the next free ids. */
 import { and, eq, inArray, max, ne, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
-import * as s from "../schema";
+import * as s from "../../db/schema";
 
 export const SEED_ACTION = "seed";
 

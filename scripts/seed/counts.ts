@@ -1,7 +1,7 @@
 import { count, countDistinct, eq } from "drizzle-orm";
 import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../../lib/db/client";
-import * as s from "../schema";
+import * as s from "../../db/schema";
 import { STAFF_ORDER } from "./profile";
 
 export interface SeedCounts {

@@ -13,7 +13,7 @@ import type { Db } from "../../lib/db/client";
 import { updateFeeItem } from "../../lib/billing/settings";
 import { addUnitPeriod } from "../../lib/billing/unit-periods";
 import { transferUnit } from "../../lib/registry/holdings";
-import * as s from "../schema";
+import * as s from "../../db/schema";
 import { SEED_MONTHS } from "./billing";
 import { demoLogin } from "./demo-logins";
 import { addMonths } from "../../lib/time/calendar";
