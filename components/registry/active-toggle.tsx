@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { setActiveAction } from "@/app/(staff)/staff/registry/actions";
-import type { ActivatableEntity } from "@/lib/registry/commands";
+import type { ActivatableEntity } from "@/lib/registry/commands/estate";
 
 /** Deactivate / reactivate with a confirmation; history stays on the row. */
 export function ActiveToggle({

@@ -13,7 +13,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { residentDashboard } from "@/lib/portal/home";
 import { residentNotices } from "@/lib/portal/notices";
-import { residentHome } from "@/lib/residents/queries";
+import { residentHome } from "@/lib/residents/home";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("roleHome"))("resident") };

@@ -12,7 +12,8 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { residentHouseholds } from "@/lib/registry/queries";
 import { shopTotals } from "@/lib/portal/rules";
-import { cartLines, vipPercents } from "@/lib/portal/shop";
+import { cartLines } from "@/lib/portal/shop/cart";
+import { vipPercents } from "@/lib/portal/shop/catalogue";
 import { setCartAction } from "../actions";
 
 export async function generateMetadata() {
