@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import type { contractReceipt } from "@/lib/billing/contracts";
+import type { contractReceipt } from "@/lib/billing/contract-queries";
 import type { paymentReceipt } from "@/lib/billing/queries/household-account";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";

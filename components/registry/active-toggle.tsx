@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import type { ActivatableEntity } from "@/lib/registry/commands";
 import type { SchemaAction } from "@/lib/actions/result";
 import type { activeSchema } from "@/lib/registry/schemas";
+import type { ActivatableEntity } from "@/lib/registry/commands/estate";
 
 /** Deactivate / reactivate with a confirmation; history stays on the row. */
 export function ActiveToggle({

@@ -1,7 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/config";
 import { formatArea } from "@/lib/i18n/format";
-import type { HomeHousehold, UnitLine } from "@/lib/residents/queries";
+import type { HomeHousehold } from "@/lib/residents/home";
+import type { UnitLine } from "@/lib/residents/queries";
 import { RemoveLinkButton } from "./remove-link-button";
 import type { SchemaAction } from "@/lib/actions/result";
 import type { removeLinkSchema } from "@/lib/residents/schemas";

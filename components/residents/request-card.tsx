@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
-import type { HomeRequest } from "@/lib/residents/queries";
+import type { HomeRequest } from "@/lib/residents/home";
 import { UnitList } from "./household-card";
 
 /** A pending or rejected request to be linked to a household, as the resident sees it. */

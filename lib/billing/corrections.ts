@@ -132,6 +132,33 @@ export async function adjustBillTx(
 }
 
 /**
+ * Takes back up to `amountFen` of what the payment paid on its bills, newest period first (negative
+ * allocations; a conditional update of the bill's cache). Returns what could not be taken back.
+ */
+async function unpayNewestBills(tx: DbOrTx, companyId: number, paymentId: number, amountFen: number, now: Date) {
+  let left = amountFen;
+  const held = await tx
+    .select({ billId: allocations.billId, net: sql<number>`sum(${allocations.amountFen})`, period: bills.period })
+    .from(allocations)
+    .innerJoin(bills, eq(bills.id, allocations.billId))
+    .where(and(eq(allocations.companyId, companyId), eq(allocations.paymentId, paymentId)))
+    .groupBy(allocations.billId, bills.period)
+    .orderBy(desc(bills.period));
+  for (const h of held) {
+    if (left === 0) break;
+    const take = Math.min(left, Number(h.net));
+    if (take <= 0) continue;
+    await tx.insert(allocations).values({ companyId, billId: h.billId, paymentId, amountFen: -take, createdAt: now });
+    const res = await tx.run(
+      sql`update bills set allocated_fen = allocated_fen - ${take} where id = ${h.billId} and allocated_fen >= ${take}`,
+    );
+    if (res.rowsAffected !== 1) throw new AppError("conflict");
+    left -= take;
+  }
+  return left;
+}
+
+/**
  * Refunds (part of) a payment: first from the household's credit, then by undoing the
  * payment's allocations, newest bill first (those bills owe again). A full refund is the
  * payment's reversal. Never more than the payment minus earlier refunds.
@@ -176,29 +203,8 @@ export async function refundPayment(
       });
       left -= fromCredit;
     }
-    if (left > 0) {
-      const held = await tx
-        .select({ billId: allocations.billId, net: sql<number>`sum(${allocations.amountFen})`, period: bills.period })
-        .from(allocations)
-        .innerJoin(bills, eq(bills.id, allocations.billId))
-        .where(and(eq(allocations.companyId, companyId), eq(allocations.paymentId, payment.id)))
-        .groupBy(allocations.billId, bills.period)
-        .orderBy(desc(bills.period));
-      for (const h of held) {
-        if (left === 0) break;
-        const take = Math.min(left, Number(h.net));
-        if (take <= 0) continue;
-        await tx
-          .insert(allocations)
-          .values({ companyId, billId: h.billId, paymentId: payment.id, amountFen: -take, createdAt: now });
-        const res = await tx.run(
-          sql`update bills set allocated_fen = allocated_fen - ${take} where id = ${h.billId} and allocated_fen >= ${take}`,
-        );
-        if (res.rowsAffected !== 1) throw new AppError("conflict");
-        left -= take;
-      }
-      if (left > 0) throw AppError.field("amount", "billing.errors.refundTooLarge");
-    }
+    if (left > 0) left = await unpayNewestBills(tx, companyId, payment.id, left, now);
+    if (left > 0) throw AppError.field("amount", "billing.errors.refundTooLarge");
     const [entry] = await tx
       .insert(billingCorrections)
       .values({

@@ -66,26 +66,26 @@ export function writeQueueStats(client: Client): Mutex["stats"] | null {
   return queues.get(client)?.stats ?? null;
 }
 
-export function withWriteQueue(client: Client, mutex = new Mutex(), retry: QueueRetry | null = null): Client {
-  const queued = <T>(fn: () => Promise<T>) => mutex.run(fn);
-  const busy = retry?.kind === "busy" ? retry.policy : null;
-  const remote = retry?.kind === "remote" ? retry.policy : null;
-  // Only for calls that write nothing when they fail this way: one statement, a batch, a BEGIN.
-  const writeRetry = <T>(fn: () => Promise<T>): Promise<T> => {
-    if (busy) return retryBusy(client, fn, busy);
-    if (remote)
+/** Retries of a write that writes nothing when it fails this way: one statement, a batch, a BEGIN. */
+function writeRetrier(client: Client, retry: QueueRetry | null) {
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    if (retry?.kind === "busy") return retryBusy(client, fn, retry.policy);
+    if (retry?.kind === "remote")
       return retrying(
         fn,
         (e) => transientKind(e) === "not_sent",
         async () => {},
-        remote,
+        retry.policy,
       );
     return fn();
   };
-  const retried = <T>(fn: () => Promise<T>) => mutex.run(() => writeRetry(fn));
-  const read = <T>(fn: () => Promise<T>): Promise<T> => {
+}
+
+/** Retries of a read. */
+function readRetrier(client: Client, retry: QueueRetry | null) {
+  return <T>(fn: () => Promise<T>): Promise<T> => {
     // Embedded: a read that had borrowed a connection when a busy retry dropped them all runs again.
-    if (busy)
+    if (retry?.kind === "busy")
       return retrying(
         fn,
         (e) => isClosedInFlight(e) && !client.closed,
@@ -93,15 +93,24 @@ export function withWriteQueue(client: Client, mutex = new Mutex(), retry: Queue
         { budgetMs: 0, firstDelayMs: 0, maxDelayMs: 0, attempts: 2 },
       );
     // Server: reads are idempotent, so any transient failure (refused, reset, 429, restart) is retried.
-    if (remote)
+    if (retry?.kind === "remote")
       return retrying(
         fn,
         (e) => transientKind(e) !== null,
         async () => {},
-        remote,
+        retry.policy,
       );
     return fn();
   };
+}
+
+export function withWriteQueue(client: Client, mutex = new Mutex(), retry: QueueRetry | null = null): Client {
+  const queued = <T>(fn: () => Promise<T>) => mutex.run(fn);
+  const busy = retry?.kind === "busy" ? retry.policy : null;
+  const remote = retry?.kind === "remote" ? retry.policy : null;
+  const writeRetry = writeRetrier(client, retry);
+  const retried = <T>(fn: () => Promise<T>) => mutex.run(() => writeRetry(fn));
+  const read = readRetrier(client, retry);
 
   const proxy = new Proxy(client, {
     get(target, prop, receiver) {

@@ -11,7 +11,7 @@ import {
   unitButlers,
   units,
 } from "@/db/schema";
-import { assignBuildingButlerTx, setUnitButlersTx } from "@/lib/registry/commands";
+import { assignBuildingButlerTx, setUnitButlersTx } from "@/lib/registry/commands/assignments";
 import type { DbOrTx } from "@/lib/db/client";
 
 type Change = typeof personnelChanges.$inferSelect;

@@ -47,23 +47,7 @@ export async function residentDashboard(
             ),
           )
       : [{ n: 0 }],
-    communityIds.length
-      ? db
-          .select({ n: sql<number>`count(*)` })
-          .from(portalNotices)
-          .leftJoin(
-            portalNoticeReads,
-            and(eq(portalNoticeReads.noticeId, portalNotices.id), eq(portalNoticeReads.userId, userId)),
-          )
-          .where(
-            and(
-              eq(portalNotices.companyId, companyId),
-              inArray(portalNotices.communityId, communityIds),
-              lte(portalNotices.publishAt, now),
-              isNull(portalNoticeReads.noticeId),
-            ),
-          )
-      : [{ n: 0 }],
+    unreadNoticeCount(db, companyId, userId, communityIds, now),
     activeGoldBadges(db, companyId, householdIds, asOf),
     householdIds.length
       ? db
@@ -82,7 +66,7 @@ export async function residentDashboard(
     })),
     dueFen: due.reduce((s, d) => s + Number(d.owedFen), 0),
     openRequests: Number(open[0]?.n ?? 0),
-    unreadNotices: Number(unread[0]?.n ?? 0),
+    unreadNotices: unread,
     gold: [...gold.entries()].map(([householdId, badge]) => ({
       householdId,
       percent,
@@ -90,4 +74,25 @@ export async function residentDashboard(
       name: nameOf.get(householdId) ?? "",
     })),
   };
+}
+
+/** Announcements of the resident's communities published by `now` that they have not read. */
+async function unreadNoticeCount(db: DbOrTx, companyId: number, userId: number, communityIds: number[], now: Date) {
+  if (communityIds.length === 0) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(portalNotices)
+    .leftJoin(
+      portalNoticeReads,
+      and(eq(portalNoticeReads.noticeId, portalNotices.id), eq(portalNoticeReads.userId, userId)),
+    )
+    .where(
+      and(
+        eq(portalNotices.companyId, companyId),
+        inArray(portalNotices.communityId, communityIds),
+        lte(portalNotices.publishAt, now),
+        isNull(portalNoticeReads.noticeId),
+      ),
+    );
+  return Number(row?.n ?? 0);
 }

@@ -32,6 +32,7 @@ async function expectTotalsConsistent(db: Db, companyId: number) {
   const rows = await db.all<{ id: number; cached: number; actual: number }>(sql`
     select b.id, b.allocated_fen as cached, coalesce((select sum(a.amount_fen) from allocations a where a.bill_id = b.id), 0) as actual
       from bills b where b.company_id = ${companyId}`);
+  expect(rows.length).toBeGreaterThan(0);
   for (const r of rows) expect({ id: r.id, total: Number(r.cached) }).toEqual({ id: r.id, total: Number(r.actual) });
 }
 

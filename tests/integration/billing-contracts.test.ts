@@ -8,8 +8,8 @@ import {
   contracts,
   payments,
 } from "@/db/schema";
+import { contractReceipt } from "@/lib/billing/contract-queries";
 import {
-  contractReceipt,
   createContract,
   createContractCustomer,
   generateContractBills,

@@ -8,7 +8,7 @@ import { monthsInArrearsByHousehold } from "@/lib/billing/queries/arrears";
 import { saveBillingSettings, updateFeeItem } from "@/lib/billing/settings";
 import { addUnitPeriod } from "@/lib/billing/unit-periods";
 import { openDb, type Db } from "@/lib/db/client";
-import { createHousehold } from "@/lib/registry/commands";
+import { createHousehold } from "@/lib/registry/commands/households";
 import { transferUnit } from "@/lib/registry/holdings";
 import { householdSchema } from "@/lib/registry/schemas";
 import { createBillingEstate } from "../support/billing";

@@ -69,6 +69,7 @@ describe("CRM-EW visits (§8.5)", () => {
       const ofA = rows.filter((v) => v.butlerUserId === w.a.id);
       const ofB = rows.filter((v) => v.butlerUserId === w.b.id);
       expect([ofA.length, ofB.length]).toEqual([nA, nB]);
+      expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((v) => v.quarter === "2026Q4" && v.workOrderId != null)).toBe(true);
       expect(new Set(rows.map((v) => v.householdId)).size).toBe(rows.length);
       expect(r.visitOrders).toBe(rows.filter((v) => v.sampledMonth === date.slice(0, 7)).length);
@@ -104,6 +105,7 @@ describe("CRM-EW visits (§8.5)", () => {
       );
     expect(assignees).toHaveLength(16);
     const orderButler = new Map(assignees.map((x) => [x.workOrderId, x.userId]));
+    expect(rows.length).toBeGreaterThan(0);
     for (const v of rows) {
       expect(orderButler.get(v.workOrderId!)).toBe(v.butlerUserId);
       expect(orders.find((o) => o.id === v.workOrderId)!.householdId).toBe(v.householdId);

@@ -73,6 +73,7 @@ describe("the minute tick", () => {
           moving.map((o) => o.id),
         ),
       );
+    expect(levels.length).toBeGreaterThan(0);
     expect(levels.every((l) => l.level === moving.find((o) => o.id === l.id)!.expectedLevel)).toBe(true);
     // Nothing is due any more at that instant: an idle tick finds nothing (every "due" order was escalated).
     expect(await escalationDueCompanies(db, w.asOf, [w.companyId])).toEqual([]);

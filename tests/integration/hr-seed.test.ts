@@ -36,6 +36,7 @@ describe("HR demo seed", { timeout: 240_000 }, () => {
       .where(eq(attendanceEntries.companyId, companyId));
     expect(clocks.filter((c) => c.kind === "in").length).toBeGreaterThan(records.length * 15);
     const today = localParts(new Date(), "Asia/Shanghai").date;
+    expect(clocks.length).toBeGreaterThan(0);
     expect(clocks.every((c) => c.workDate < today && isWorkday(c.workDate))).toBe(true);
 
     // Training with completions; last quarter's reviews computed (not seeded) and written once.

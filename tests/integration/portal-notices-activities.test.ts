@@ -2,14 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { activitySignups, notifications, outboxMessages, portalNoticeReads } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
-import {
-  cancelSignup,
-  checkIn,
-  createActivity,
-  residentActivity,
-  signUp,
-  staffActivity,
-} from "@/lib/portal/activities";
+import { cancelSignup, residentActivity, signUp } from "@/lib/portal/activities";
+import { checkIn, createActivity, staffActivity } from "@/lib/portal/activities-staff";
 import {
   createNotice,
   markNoticeRead,

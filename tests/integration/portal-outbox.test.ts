@@ -156,6 +156,7 @@ describe("outbox over SMTP", () => {
     expect(a.sent + b.sent).toBe(12);
     for (const address of to) expect(smtp.received.filter((m) => m.to.includes(address)).length).toBe(1);
     const rows = await db.select().from(outboxMessages).where(inArray(outboxMessages.to, to));
+    expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
     const zh = smtp.received.find((m) => m.to.includes(to[0]))!;
     expect(zh.raw).toMatch(/Subject: =\?UTF-8\?/); // Chinese subject, encoded

@@ -104,6 +104,7 @@ describe("units import in chunks of short write transactions", () => {
     });
     expect(result.status).toBe("done");
     const total = calls[0][1];
+    expect(calls.length).toBeGreaterThan(0);
     expect(calls.every(([, t]) => t === total)).toBe(true);
     expect(calls.map(([d]) => d)).toEqual([...calls.map(([d]) => d)].sort((a, b) => a - b));
     expect(calls.at(-1)![0]).toBe(total);

@@ -8,14 +8,9 @@ import {
   assignCommunityManager,
   assignSupervisor,
   assignUnitRangeButler,
-  createBuilding,
-  createCommunity,
-  createHousehold,
-  createUnit,
-  setActive,
-  updateHousehold,
-  updateUnit,
-} from "@/lib/registry/commands";
+} from "@/lib/registry/commands/assignments";
+import { createBuilding, createCommunity, createUnit, setActive, updateUnit } from "@/lib/registry/commands/estate";
+import { createHousehold, updateHousehold } from "@/lib/registry/commands/households";
 import {
   getBuilding,
   getCommunity,

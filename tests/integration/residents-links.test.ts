@@ -4,7 +4,7 @@ import { auditLog, residentLinks } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { residentHouseholds } from "@/lib/registry/queries";
 import { removeResidentLink } from "@/lib/residents/commands";
-import { residentHome } from "@/lib/residents/queries";
+import { residentHome } from "@/lib/residents/home";
 import { createCompany, createUser } from "../support/fixtures";
 import { addLink, createCodedEstate } from "../support/residents-fixtures";
 import { createTestDb } from "../support/test-db";

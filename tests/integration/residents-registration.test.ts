@@ -5,7 +5,7 @@ import { verifyCredentials } from "@/lib/auth/credentials";
 import type { Db } from "@/lib/db/client";
 import { newHouseholdCode } from "@/lib/registry/codes";
 import { registerResident, requestHousehold } from "@/lib/residents/commands";
-import { residentHome } from "@/lib/residents/queries";
+import { residentHome } from "@/lib/residents/home";
 import { registerSchema, requestHouseholdSchema } from "@/lib/residents/schemas";
 import { createCompany, createUser, randomPhone, TEST_PASSWORD } from "../support/fixtures";
 import { addLink, createCodedEstate, randomIp } from "../support/residents-fixtures";

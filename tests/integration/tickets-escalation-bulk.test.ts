@@ -34,6 +34,7 @@ describe("escalateOverdue on many orders at once", { timeout: 240_000 }, () => {
     const after = new Map(
       (await db.select().from(workOrders).where(inArray(workOrders.id, ids))).map((o) => [o.id, o]),
     );
+    expect(w.orders.length).toBeGreaterThan(0);
     for (const o of w.orders) {
       const row = after.get(o.id)!;
       expect(row.escalationLevel, `order ${o.id}`).toBe(
@@ -70,10 +71,12 @@ describe("escalateOverdue on many orders at once", { timeout: 240_000 }, () => {
       const orderId = Number(n.payload.orderId);
       byOrder.set(orderId, [...(byOrder.get(orderId) ?? []), n.userId]);
     }
+    expect(moving.length).toBeGreaterThan(0);
     for (const o of moving) {
       const got = byOrder.get(o.id) ?? [];
       expect(got, `recipients of order ${o.id}`).toEqual([...o.recipients]);
     }
+    expect(inbox.length).toBeGreaterThan(0);
     for (const n of inbox) {
       const o = moving.find((m) => m.id === Number(n.payload.orderId))!;
       expect(n.payload).toEqual({ orderId: o.id, type: o.type, level: o.expectedLevel });

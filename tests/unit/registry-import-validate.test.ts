@@ -4,11 +4,11 @@ import type { SourceRow } from "@/lib/registry/import/table";
 import { validateBuildings, type BuildingsSnapshot } from "@/lib/registry/import/validate-buildings";
 import {
   unitKey,
-  validateUnits,
   type ExistingHousehold,
   type ExistingUnit,
   type UnitsSnapshot,
-} from "@/lib/registry/import/validate-units";
+} from "@/lib/registry/import/units/model";
+import { validateUnits } from "@/lib/registry/import/validate-units";
 
 const EMPTY: Record<UnitColumn, string> = {
   buildingCode: "",

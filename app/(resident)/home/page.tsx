@@ -13,9 +13,9 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { residentDashboard } from "@/lib/portal/home";
 import { residentNotices } from "@/lib/portal/notices";
-import { residentHome } from "@/lib/residents/queries";
 import { localDate } from "@/lib/time/zone";
 import { removeLinkAction } from "./actions";
+import { residentHome } from "@/lib/residents/home";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("roleHome"))("resident") };

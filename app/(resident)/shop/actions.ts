@@ -9,7 +9,10 @@ import { getSandboxProvider } from "@/lib/billing/providers";
 import { sandboxSecret, signSandbox } from "@/lib/billing/providers/sandbox";
 import { env } from "@/lib/env";
 import { cancelOrderSchema, cartSchema, placeOrderSchema, shopCheckoutSchema } from "@/lib/portal/schemas";
-import { cancelOrder, handleShopWebhook, orderByCheckout, placeOrder, setCartItem } from "@/lib/portal/shop";
+import { cancelOrder, placeOrder } from "@/lib/portal/shop/orders";
+import { handleShopWebhook } from "@/lib/portal/shop/webhook";
+import { orderByCheckout } from "@/lib/portal/shop/order-queries";
+import { setCartItem } from "@/lib/portal/shop/cart";
 import { formAction } from "@/lib/actions/form-action";
 import { deliverSoon } from "@/lib/outbox/job";
 

@@ -21,7 +21,7 @@ import {
 } from "./columns";
 import { jsonRows } from "./json-rows";
 import { findCommunity } from "./snapshot";
-import type { HouseholdKind, UnitType } from "./validate-units";
+import type { HouseholdKind, UnitType } from "./units/model";
 
 /** A template: the bilingual header row only (an example row would be imported by mistake). */
 export function templateCsv(kind: ImportKind): string {

@@ -2,7 +2,7 @@
  * What the browser gets back from a check or a run, and the downloadable error report.
  * Pure: the caller passes a translator for the user's language.
  */
-import type { AppliedHousehold } from "./apply";
+import type { AppliedHousehold } from "./apply-units";
 import { toCsv } from "@/lib/csv";
 import type { CheckReport } from "./run";
 import type { RowError } from "./table";

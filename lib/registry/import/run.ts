@@ -10,7 +10,8 @@ import { AppError } from "@/lib/actions/result";
 import { analyzeDb, ANALYZE_AFTER_ROWS } from "@/lib/db/analyze";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { companyTimeZone } from "@/lib/tenancy/queries";
-import { applyBuildingsPlan, insertAudit, unitsPlanSize, type UnitsApplied } from "./apply";
+import { applyBuildingsPlan, insertAudit } from "./apply";
+import { unitsPlanSize, type UnitsApplied } from "./apply-units";
 import { householdChunks, writeUnitsInChunks } from "./chunks";
 import { rawWriteTransaction } from "./write-sql";
 import {
@@ -29,8 +30,9 @@ import { EVERY_COMMUNITY, type ImportScope } from "./scope";
 import { findCommunity, loadBuildingsSnapshot, loadUnitsSnapshot } from "./snapshot";
 import { tableOf, type RowError, type SourceRow, type Table, type Validation } from "./table";
 import { validateBuildings, type BuildingsPlan } from "./validate-buildings";
-import { validateUnits, type UnitsPlan, type UnitsSnapshot } from "./validate-units";
+import { validateUnits } from "./validate-units";
 import { localDate } from "@/lib/time/zone";
+import { type UnitsPlan, type UnitsSnapshot } from "./units/model";
 
 export interface ImportFile {
   kind: ImportKind;

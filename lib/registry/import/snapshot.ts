@@ -10,13 +10,7 @@ import { jsonRows } from "./json-rows";
 import type { ImportScope } from "./scope";
 import { nameKey } from "./table";
 import { buildingKey, type BuildingsSnapshot, type ExistingBuilding } from "./validate-buildings";
-import {
-  unitKey,
-  type ExistingHousehold,
-  type HouseholdKind,
-  type UnitsSnapshot,
-  type UnitType,
-} from "./validate-units";
+import { unitKey, type ExistingHousehold, type HouseholdKind, type UnitsSnapshot, type UnitType } from "./units/model";
 
 /** The community, when it belongs to the company; null otherwise (callers answer "not found"). */
 export async function findCommunity(db: DbOrTx, companyId: number, communityId: number) {

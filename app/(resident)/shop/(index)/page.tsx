@@ -11,7 +11,8 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { vipUnitPriceFen } from "@/lib/portal/rules";
-import { cartLines, listProducts, vipPercents } from "@/lib/portal/shop";
+import { cartLines } from "@/lib/portal/shop/cart";
+import { listProducts, vipPercents } from "@/lib/portal/shop/catalogue";
 import { setCartAction } from "../actions";
 import { localDate } from "@/lib/time/zone";
 

@@ -12,9 +12,10 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { residentHouseholds } from "@/lib/registry/queries";
 import { shopTotals } from "@/lib/portal/rules";
-import { cartLines, vipPercents } from "@/lib/portal/shop";
 import { setCartAction, placeOrderAction } from "../actions";
 import { localDate } from "@/lib/time/zone";
+import { cartLines } from "@/lib/portal/shop/cart";
+import { vipPercents } from "@/lib/portal/shop/catalogue";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("portal.shop"))("cart") };

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { checkIn, createActivity } from "@/lib/portal/activities";
+import { checkIn, createActivity } from "@/lib/portal/activities-staff";
 import { createNotice } from "@/lib/portal/notices";
 import { ACTIVITY_ROLES, NOTICE_ROLES, SHOP_ROLES } from "@/lib/portal/roles";
 import {
@@ -12,7 +12,8 @@ import {
   orderIdSchema,
   productSchema,
 } from "@/lib/portal/schemas";
-import { advanceOrder, cancelOrder, saveProduct } from "@/lib/portal/shop";
+import { advanceOrder, cancelOrder } from "@/lib/portal/shop/orders";
+import { saveProduct } from "@/lib/portal/shop/catalogue";
 import { checkImages, withStoredImages } from "@/lib/tickets/attachments";
 import { formAction } from "@/lib/actions/form-action";
 import { z } from "zod";

@@ -4,7 +4,22 @@ import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { AppError } from "@/lib/actions/result";
 import { ASSIGNMENT_ROLES, REGISTRY_EDIT_ROLES } from "@/lib/registry/access";
-import * as registry from "@/lib/registry/commands";
+import {
+  assignBuildingButler,
+  assignCommunityManager,
+  assignSupervisor,
+  assignUnitRangeButler,
+} from "@/lib/registry/commands/assignments";
+import {
+  createBuilding,
+  createCommunity,
+  createUnit,
+  setActive,
+  updateBuilding,
+  updateCommunity,
+  updateUnit,
+} from "@/lib/registry/commands/estate";
+import { createHousehold, updateHousehold } from "@/lib/registry/commands/households";
 import { assertCanAssign, assertCanEdit, communityOf } from "@/lib/registry/guards";
 import {
   activeSchema,
@@ -33,7 +48,7 @@ const refresh = () => revalidatePath("/staff/registry", "layout");
 export const createCommunityAction = authorizedAction(
   { schema: communitySchema, roles: ["admin", "front_desk"] },
   async (input, ctx) => {
-    const row = await registry.createCommunity(ctx.db, actor(ctx), input);
+    const row = await createCommunity(ctx.db, actor(ctx), input);
     refresh();
     return { id: row.id };
   },
@@ -43,7 +58,7 @@ export const updateCommunityAction = authorizedAction(
   { schema: communityUpdateSchema, roles: REGISTRY_EDIT_ROLES },
   async ({ id, ...input }, ctx) => {
     await assertCanEdit(ctx, id);
-    await registry.updateCommunity(ctx.db, actor(ctx), id, input);
+    await updateCommunity(ctx.db, actor(ctx), id, input);
     refresh();
     return null;
   },
@@ -53,7 +68,7 @@ export const createBuildingAction = authorizedAction(
   { schema: buildingSchema, roles: REGISTRY_EDIT_ROLES },
   async (input, ctx) => {
     await assertCanEdit(ctx, input.communityId);
-    const row = await registry.createBuilding(ctx.db, actor(ctx), input);
+    const row = await createBuilding(ctx.db, actor(ctx), input);
     refresh();
     return { id: row.id };
   },
@@ -63,7 +78,7 @@ export const updateBuildingAction = authorizedAction(
   { schema: buildingUpdateSchema, roles: REGISTRY_EDIT_ROLES },
   async ({ id, ...input }, ctx) => {
     await assertCanEdit(ctx, await communityOf(ctx.db, ctx.companyId, { buildingId: id }));
-    await registry.updateBuilding(ctx.db, actor(ctx), id, input);
+    await updateBuilding(ctx.db, actor(ctx), id, input);
     refresh();
     return null;
   },
@@ -73,7 +88,7 @@ export const createUnitAction = authorizedAction(
   { schema: unitSchema, roles: REGISTRY_EDIT_ROLES },
   async (input, ctx) => {
     await assertCanEdit(ctx, await communityOf(ctx.db, ctx.companyId, { buildingId: input.buildingId }));
-    const row = await registry.createUnit(ctx.db, actor(ctx), input);
+    const row = await createUnit(ctx.db, actor(ctx), input);
     refresh();
     return { id: row.id };
   },
@@ -83,7 +98,7 @@ export const updateUnitAction = authorizedAction(
   { schema: unitUpdateSchema, roles: REGISTRY_EDIT_ROLES },
   async ({ id, ...input }, ctx) => {
     await assertCanEdit(ctx, await communityOf(ctx.db, ctx.companyId, { unitId: id }));
-    await registry.updateUnit(ctx.db, actor(ctx), id, input);
+    await updateUnit(ctx.db, actor(ctx), id, input);
     refresh();
     return null;
   },
@@ -102,7 +117,7 @@ export const setActiveAction = authorizedAction(
             : await communityOf(ctx.db, ctx.companyId, { householdId: id }).catch(() => null);
     if (communityId !== null) await assertCanEdit(ctx, communityId);
     else if (!ctx.roles.some((r) => r === "admin" || r === "front_desk")) throw new AppError("forbidden");
-    await registry.setActive(ctx.db, actor(ctx), entity, id, active);
+    await setActive(ctx.db, actor(ctx), entity, id, active);
     refresh();
     return null;
   },
@@ -112,7 +127,7 @@ export const createHouseholdAction = authorizedAction(
   { schema: householdSchema, roles: REGISTRY_EDIT_ROLES },
   async (input, ctx) => {
     await assertCanEdit(ctx, await communityOf(ctx.db, ctx.companyId, { unitId: input.unitIds[0] }));
-    const row = await registry.createHousehold(ctx.db, actor(ctx), input);
+    const row = await createHousehold(ctx.db, actor(ctx), input);
     refresh();
     return { id: row.id };
   },
@@ -122,7 +137,7 @@ export const updateHouseholdAction = authorizedAction(
   { schema: householdUpdateSchema, roles: REGISTRY_EDIT_ROLES },
   async ({ id, ...input }, ctx) => {
     await assertCanEdit(ctx, await communityOf(ctx.db, ctx.companyId, { householdId: id }));
-    await registry.updateHousehold(ctx.db, actor(ctx), id, input);
+    await updateHousehold(ctx.db, actor(ctx), id, input);
     refresh();
     return null;
   },
@@ -132,7 +147,7 @@ export const assignBuildingButlerAction = authorizedAction(
   { schema: buildingButlerSchema, roles: ASSIGNMENT_ROLES },
   async (input, ctx) => {
     await assertCanAssign(ctx, await communityOf(ctx.db, ctx.companyId, { buildingId: input.buildingId }));
-    await registry.assignBuildingButler(ctx.db, actor(ctx), input.buildingId, input.butlerUserId);
+    await assignBuildingButler(ctx.db, actor(ctx), input.buildingId, input.butlerUserId);
     refresh();
     return null;
   },
@@ -142,7 +157,7 @@ export const assignUnitRangeButlerAction = authorizedAction(
   { schema: unitRangeButlerSchema, roles: ASSIGNMENT_ROLES },
   async (input, ctx) => {
     await assertCanAssign(ctx, await communityOf(ctx.db, ctx.companyId, { buildingId: input.buildingId }));
-    const result = await registry.assignUnitRangeButler(
+    const result = await assignUnitRangeButler(
       ctx.db,
       actor(ctx),
       input.buildingId,
@@ -158,7 +173,7 @@ export const assignUnitRangeButlerAction = authorizedAction(
 export const assignSupervisorAction = authorizedAction(
   { schema: supervisorSchema, roles: ["admin"] },
   async (input, ctx) => {
-    await registry.assignSupervisor(ctx.db, actor(ctx), input.butlerUserId, input.supervisorUserId);
+    await assignSupervisor(ctx.db, actor(ctx), input.butlerUserId, input.supervisorUserId);
     refresh();
     return null;
   },
@@ -167,7 +182,7 @@ export const assignSupervisorAction = authorizedAction(
 export const assignCommunityManagerAction = authorizedAction(
   { schema: communityManagerSchema, roles: ["admin"] },
   async (input, ctx) => {
-    await registry.assignCommunityManager(ctx.db, actor(ctx), input.communityId, input.managerUserId);
+    await assignCommunityManager(ctx.db, actor(ctx), input.communityId, input.managerUserId);
     refresh();
     return null;
   },

@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { loadOrderScope } from "@/lib/tickets/access";
 import { resolveStoredPath } from "@/lib/tickets/attachments";
 import { getAttachmentForScope } from "@/lib/tickets/queries";
-import { productPhoto } from "@/lib/portal/shop";
+import { productPhoto } from "@/lib/portal/shop/catalogue";
 
 /**
  * GET /api/files/:id — a work-order photo, only for whoever may see its order (a resident:

@@ -6,7 +6,7 @@ import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
-import { residentOrders } from "@/lib/portal/shop";
+import { residentOrders } from "@/lib/portal/shop/order-queries";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("portal.shop"))("orders") };

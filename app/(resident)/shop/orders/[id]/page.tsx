@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
-import { orderWithLines } from "@/lib/portal/shop";
+import { orderWithLines } from "@/lib/portal/shop/order-queries";
 import { cancelMyOrderAction } from "../../actions";
 
 export async function generateMetadata() {

@@ -6,7 +6,7 @@ import { shopCancelPaymentAction, shopPayAction } from "../../actions";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
-import { orderByCheckout, orderWithLines } from "@/lib/portal/shop";
+import { orderByCheckout, orderWithLines } from "@/lib/portal/shop/order-queries";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.checkout"))("title") };

@@ -4,7 +4,12 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { companyCommunities, listContractBills, listContractCustomers, listContracts } from "@/lib/billing/contracts";
+import {
+  companyCommunities,
+  listContractBills,
+  listContractCustomers,
+  listContracts,
+} from "@/lib/billing/contract-queries";
 import { lineReason } from "@/lib/billing/proration";
 import { billStatus, fenToYuanText } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";

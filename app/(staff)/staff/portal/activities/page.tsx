@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { communityNames, staffCommunityIds } from "@/lib/portal/access";
-import { staffActivities } from "@/lib/portal/activities";
+import { staffActivities } from "@/lib/portal/activities-staff";
 import { ACTIVITY_ROLES } from "@/lib/portal/roles";
 import { createActivityAction } from "../actions";
 

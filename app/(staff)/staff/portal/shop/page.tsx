@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { SHOP_ROLES } from "@/lib/portal/roles";
-import { listProducts } from "@/lib/portal/shop";
+import { listProducts } from "@/lib/portal/shop/catalogue";
 import { saveProductAction } from "../actions";
 
 export async function generateMetadata() {

@@ -4,7 +4,7 @@ import { SANDBOX_SIGNATURE_HEADER } from "@/lib/billing/providers/sandbox";
 import { getDb } from "@/lib/db";
 import { handleWebhook } from "@/lib/flows/checkout-webhook";
 import { deliverSoon } from "@/lib/outbox/job";
-import { handleShopWebhook } from "@/lib/portal/shop";
+import { handleShopWebhook } from "@/lib/portal/shop/webhook";
 
 export const dynamic = "force-dynamic";
 

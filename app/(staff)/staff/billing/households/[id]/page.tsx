@@ -13,7 +13,7 @@ import { fenToYuanText } from "@/lib/billing/rules";
 import { householdAccount } from "@/lib/billing/queries/household-account";
 import { listFeeItems } from "@/lib/billing/queries/bills";
 import { unitPeriods } from "@/lib/billing/unit-periods";
-import { listContractCustomers } from "@/lib/billing/contracts";
+import { listContractCustomers } from "@/lib/billing/contract-queries";
 import { getDb } from "@/lib/db";
 import { getHousehold } from "@/lib/registry/households";
 import type { Locale } from "@/lib/i18n/config";

@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { staffCommunityIds } from "@/lib/portal/access";
-import { staffActivity } from "@/lib/portal/activities";
+import { staffActivity } from "@/lib/portal/activities-staff";
 import { ACTIVITY_ROLES } from "@/lib/portal/roles";
 import { checkInAction } from "../../actions";
 

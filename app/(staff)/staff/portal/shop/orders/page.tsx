@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";
 import { SHOP_ROLES } from "@/lib/portal/roles";
-import { staffOrders } from "@/lib/portal/shop";
+import { staffOrders } from "@/lib/portal/shop/order-queries";
 import { advanceOrderAction, staffCancelOrderAction } from "../../actions";
 
 export async function generateMetadata() {

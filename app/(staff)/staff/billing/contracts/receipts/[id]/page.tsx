@@ -5,7 +5,7 @@ import { PrintButton } from "@/components/billing/print-button";
 import { ContractReceipt } from "@/components/billing/receipt";
 import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { contractReceipt } from "@/lib/billing/contracts";
+import { contractReceipt } from "@/lib/billing/contract-queries";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 
