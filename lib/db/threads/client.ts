@@ -21,8 +21,8 @@ import { DbThread, resultFrom, type PlainResult, type ThreadConfig } from "./thr
  *   queue and busy retries (write-queue.ts, retry.ts) wrap this client as they wrapped the
  *   in-thread one; `reconnect()` replaces the writer's connections.
  * - Up to `readers` reader threads run plain reads outside transactions, in parallel (WAL:
- *   readers never wait for the writer). A read goes to an idle reader, starting one while
- *   fewer than `readers` exist, else to the least busy. Read-your-writes holds: a write's
+ *   readers never wait for the writer). One starts with the client, more when all are busy
+ *   (see #readerThread). Read-your-writes holds: a write's
  *   answer arrives after its COMMIT, and each later read starts a new read snapshot.
  * - A thread that dies fails its requests in flight (WORKER_EXITED, its open transactions
  *   with them) and is replaced on the next call.
@@ -52,6 +52,7 @@ export class ThreadedClient implements Client {
   constructor(opts: ThreadedOptions) {
     this.#opts = opts;
     this.#writerThread(); // opens the database now, so a bad path fails on the first call
+    if (opts.readers > 0) this.#readers.push(new DbThread({ ...opts, concurrency: 1 })); // ready by the first read
   }
 
   #check() {
@@ -63,17 +64,21 @@ export class ThreadedClient implements Client {
     return this.#writer;
   }
 
+  /**
+   * An idle ready reader; else the least busy ready one while one more starts (one at a time,
+   * up to `readers`); the writer while none is ready yet (a starting thread would keep the read
+   * waiting for its start, seconds on a loaded machine).
+   */
   #readerThread(): DbThread {
     for (let i = this.#readers.length - 1; i >= 0; i--) if (this.#readers[i].dead) this.#readers.splice(i, 1);
     if (this.#opts.readers <= 0) return this.#writerThread();
-    const idle = this.#readers.find((t) => t.load === 0);
+    const ready = this.#readers.filter((t) => t.ready);
+    const idle = ready.find((t) => t.load === 0);
     if (idle) return idle;
-    if (this.#readers.length < this.#opts.readers) {
-      const t = new DbThread({ ...this.#opts, concurrency: 1 });
-      this.#readers.push(t);
-      return t;
-    }
-    return this.#readers.reduce((a, b) => (b.load < a.load ? b : a));
+    if (this.#readers.length < this.#opts.readers && ready.length === this.#readers.length)
+      this.#readers.push(new DbThread({ ...this.#opts, concurrency: 1 }));
+    if (!ready.length) return this.#writerThread();
+    return ready.reduce((a, b) => (b.load < a.load ? b : a));
   }
 
   async #call<T>(thread: DbThread, op: string, payload: Record<string, unknown>): Promise<T> {

@@ -9,6 +9,7 @@ import { parentPort, workerData } from "node:worker_threads";
 
 const { url, authToken, timeout, intMode, concurrency } = workerData;
 let client = createClient({ url, authToken, timeout, intMode, concurrency });
+parentPort.postMessage({ ready: true }); // the database is open: send reads here
 /** Open interactive transactions by number. */
 const txs = new Map();
 let nextTx = 1;

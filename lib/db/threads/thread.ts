@@ -36,7 +36,10 @@ interface PlainError {
   cause?: { name: string; message: string; code?: string } | null;
 }
 
-type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: PlainError };
+type Answer =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: PlainError }
+  | { ready: true; id?: undefined };
 
 /** The thread script: a plain .mjs beside this file in the source tree (bundlers never see it). */
 export function threadScriptPath(): string {
@@ -51,6 +54,8 @@ export class DbThread {
   readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   #next = 1;
   dead = false;
+  /** The thread has opened the database (until then requests wait in its queue). */
+  ready = false;
 
   constructor(config: ThreadConfig) {
     this.#worker = new Worker(threadScriptPath(), { workerData: config, name: "guanjia-db" });
@@ -86,6 +91,10 @@ export class DbThread {
   }
 
   #answer(a: Answer) {
+    if (a.id === undefined) {
+      this.ready = true;
+      return;
+    }
     const p = this.#pending.get(a.id);
     if (!p) return;
     this.#pending.delete(a.id);
