@@ -1,6 +1,6 @@
 import { generateBills, getBillingSettings } from "@/lib/billing/generate";
 import { runArrearsLadder } from "@/lib/crm/arrears/ladder";
-import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold";
+import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold/award";
 import { runRecovery } from "@/lib/crm/recovery";
 import { runQuarterlySurvey } from "@/lib/crm/surveys";
 import { runVisitSampling } from "@/lib/crm/visits";
