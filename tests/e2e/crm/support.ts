@@ -5,7 +5,7 @@ import path from "node:path";
 import { companies, householdUnits, memberships, residentLinks, surveys, users, visits } from "../../../db/schema";
 import { localDate } from "../../../lib/billing/rules";
 import { quarterBounds, quarterOf } from "../../../lib/crm/rules/visits";
-import { sendSurvey } from "../../../lib/crm/surveys";
+import { sendSurvey } from "../../../lib/crm/surveys/send";
 import { dispatchVisitsTx, visitDueAt, visitOrderText } from "../../../lib/crm/visits";
 import { openDb, type Db } from "../../../lib/db/client";
 import { demo } from "../support/demo";

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { localDate } from "@/lib/billing/rules";
-import { residentSurveys } from "@/lib/crm/surveys";
+import { residentSurveys } from "@/lib/crm/surveys/answers";
 import { getDb } from "@/lib/db";
 
 export async function generateMetadata() {

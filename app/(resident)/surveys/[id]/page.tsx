@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { SurveyForm } from "@/components/visits/survey-form";
 import { requireUser } from "@/lib/auth/session";
 import { localDate } from "@/lib/billing/rules";
-import { residentSurvey } from "@/lib/crm/surveys";
+import { residentSurvey } from "@/lib/crm/surveys/answers";
 import { getDb } from "@/lib/db";
 
 export async function generateMetadata() {
