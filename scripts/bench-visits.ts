@@ -10,7 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { seedDemo } from "./seed/index";
-import { runQuarterlySurvey } from "../lib/crm/surveys";
+import { runQuarterlySurvey } from "../lib/crm/surveys/send";
 import { coverageReport } from "../lib/crm/visit-coverage";
 import { runVisitSampling } from "../lib/crm/visits";
 import { openDb } from "../lib/db/client";

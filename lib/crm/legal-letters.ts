@@ -44,6 +44,25 @@ export interface LetterActor {
   userId: number;
 }
 
+/** The "letter confirmed" entry on the timeline of the legal case the letter's firing opened, if any. */
+async function noteLetterOnCase(tx: DbOrTx, actor: LetterActor, firingId: number, number: string, now: Date) {
+  const [c] = await tx
+    .select({ id: legalCases.id, status: legalCases.status })
+    .from(legalCases)
+    .where(and(eq(legalCases.companyId, actor.companyId), eq(legalCases.firingId, firingId)));
+  if (!c) return;
+  await tx.insert(legalCaseEvents).values({
+    companyId: actor.companyId,
+    caseId: c.id,
+    action: "letter_confirmed",
+    fromStatus: c.status,
+    toStatus: c.status,
+    actorUserId: actor.userId,
+    note: number,
+    at: now,
+  });
+}
+
 /** Sends a withheld letter to the household's residents (inbox + outbox), audited, with a case timeline entry. */
 export async function confirmLetter(db: Db, actor: LetterActor, input: { id: number }, now = new Date()) {
   return db.transaction(async (tx) => {
@@ -98,23 +117,7 @@ export async function confirmLetter(db: Db, actor: LetterActor, input: { id: num
       residents,
       now,
     );
-    if (n.firingId != null) {
-      const [c] = await tx
-        .select({ id: legalCases.id, status: legalCases.status })
-        .from(legalCases)
-        .where(and(eq(legalCases.companyId, actor.companyId), eq(legalCases.firingId, n.firingId)));
-      if (c)
-        await tx.insert(legalCaseEvents).values({
-          companyId: actor.companyId,
-          caseId: c.id,
-          action: "letter_confirmed",
-          fromStatus: c.status,
-          toStatus: c.status,
-          actorUserId: actor.userId,
-          note: n.number,
-          at: now,
-        });
-    }
+    if (n.firingId != null) await noteLetterOnCase(tx, actor, n.firingId, n.number, now);
     await writeAudit(tx, {
       companyId: actor.companyId,
       actorUserId: actor.userId,

@@ -1,9 +1,9 @@
 import { generateBills } from "@/lib/billing/generate";
 import { runArrearsLadder } from "@/lib/crm/arrears/ladder";
 import { getBillingSettings } from "@/lib/billing/pricing";
-import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold";
+import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold/award";
 import { runRecovery } from "@/lib/crm/recovery";
-import { runQuarterlySurvey } from "@/lib/crm/surveys";
+import { runQuarterlySurvey } from "@/lib/crm/surveys/send";
 import { runVisitSampling } from "@/lib/crm/visits";
 import { postFinanceActuals } from "@/lib/finance/ledger";
 import { deliverOutbox } from "@/lib/outbox/job";

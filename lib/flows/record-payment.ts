@@ -4,7 +4,7 @@ import {
   type PaymentEffect,
   type PaymentInput,
 } from "@/lib/billing/payments";
-import { awardGoldForPaymentTx } from "@/lib/crm/gold";
+import { awardGoldForPaymentTx } from "@/lib/crm/gold/award";
 import type { Db } from "@/lib/db/client";
 
 /**

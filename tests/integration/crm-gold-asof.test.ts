@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { creditEntries, goldBadges, sentimentEntries } from "@/db/schema";
 import { monthlyFeeFen } from "@/lib/billing/queries/bills";
-import { runGoldAward } from "@/lib/crm/gold";
+import { runGoldAward } from "@/lib/crm/gold/award";
 import type { Db } from "@/lib/db/client";
 import { createBillingEstate } from "../support/billing";
 import { createTestDb } from "../support/test-db";

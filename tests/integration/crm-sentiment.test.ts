@@ -15,7 +15,7 @@ import {
 import { recordPayment } from "@/lib/flows/record-payment";
 import { DEFAULT_CRM_RULES, type CrmRules } from "@/lib/crm/config";
 import { bandDistribution, butlerRiskLists, householdLedger, movedThisWeek, weeklyTrend } from "@/lib/crm/dashboard";
-import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold";
+import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold/award";
 import { appendSentimentEntries } from "@/lib/crm/ledger";
 import { activeGoldBadges, householdSentiments, publishedRules } from "@/lib/crm/read";
 import { runRecovery } from "@/lib/crm/recovery";

@@ -14,14 +14,9 @@ import type { Db } from "@/lib/db/client";
 import { getVisit, recordVisit } from "@/lib/crm/visit-record";
 import { loadRegistryView } from "@/lib/registry/view";
 import { coverageReport, visitCoverage } from "@/lib/crm/visit-coverage";
-import {
-  answerSurvey,
-  butlerDigest,
-  digestButlers,
-  residentSurvey,
-  runQuarterlySurvey,
-  surveyResults,
-} from "@/lib/crm/surveys";
+import { answerSurvey, residentSurvey } from "@/lib/crm/surveys/answers";
+import { butlerDigest, digestButlers, surveyResults } from "@/lib/crm/surveys/results";
+import { runQuarterlySurvey } from "@/lib/crm/surveys/send";
 import { runVisitSampling } from "@/lib/crm/visits";
 import { recordVisitSchema, surveyAnswerSchema } from "@/lib/crm/schemas/visits";
 import { acceptOrder } from "@/lib/tickets/commands";

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { surveyAnswerSchema } from "@/lib/crm/schemas/visits";
-import { answerSurvey } from "@/lib/crm/surveys";
 import { localDate } from "@/lib/time/zone";
+import { answerSurvey } from "@/lib/crm/surveys/answers";
 
 /** A resident's answer: the command checks the household received the survey and is theirs (else not_found). */
 export const answerSurveyAction = authorizedAction(

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { companies, householdUnits, memberships, residentLinks, surveys, users, visits } from "../../../db/schema";
-import { sendSurvey } from "../../../lib/crm/surveys";
+import { sendSurvey } from "../../../lib/crm/surveys/send";
 import { dispatchVisitsTx, visitDueAt, visitOrderText } from "../../../lib/crm/visits";
 import { openDb, type Db } from "../../../lib/db/client";
 import { demo } from "../support/demo";

@@ -2,8 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
-
-import { residentSurveys } from "@/lib/crm/surveys";
+import { residentSurveys } from "@/lib/crm/surveys/answers";
 import { getDb } from "@/lib/db";
 import { localDate } from "@/lib/time/zone";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { residentSurvey } from "@/lib/crm/surveys";
+import { residentSurvey } from "@/lib/crm/surveys/answers";
 import { getDb } from "@/lib/db";
 import { localDate } from "@/lib/time/zone";
 import { SurveyForm } from "@/components/crm/visits/survey-form";

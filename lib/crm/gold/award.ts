@@ -7,11 +7,12 @@ import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { createOrderTx } from "@/lib/tickets/create";
 import { companyTimeZone } from "@/lib/tenancy/queries";
-import type { CrmRules } from "./config";
-import { appendSentimentEntries } from "./ledger";
-import { publishedRules } from "./read";
-import { goldDedupeKey, goldExpiresOn, shouldAwardGold } from "./rules/gold";
 import { localDate, replayCutoff } from "@/lib/time/zone";
+import type { CrmRules } from "../config";
+import { appendSentimentEntries } from "../ledger";
+import { publishedRules } from "../read";
+import { goldCandidates } from "./candidates";
+import { goldDedupeKey, goldExpiresOn, shouldAwardGold } from "../rules/gold";
 
 /**
  * §8.4 the gold badge (金章客户). A payment that brings a household's fully-paid-ahead
@@ -239,95 +240,7 @@ export const runGoldExpiry: CronJob = async (db, company, asOf, now) => {
 export const runGoldAward: CronJob = async (db, company, asOf, now) => {
   const rules = await publishedRules(db, company.id);
   const cutoff = replayCutoff(asOf, company.timeZone);
-  const at = cutoff ? cutoff.getTime() : null;
-  // Set-based prefilter, a few queries per run: households with credit (as of the day) covering
-  // the threshold × their latest monthly bill, owing nothing, holding no badge on the day.
-  // The exact rule (householdPaidAheadMonths) then runs per candidate in its transaction.
-  const credits = await db
-    .select({ householdId: creditEntries.householdId, fen: sql<number>`sum(${creditEntries.amountFen})` })
-    .from(creditEntries)
-    .where(and(eq(creditEntries.companyId, company.id), cutoff ? lt(creditEntries.createdAt, cutoff) : undefined))
-    .groupBy(creditEntries.householdId)
-    .having(sql`sum(${creditEntries.amountFen}) > 0`);
-  const creditOf = new Map(credits.map((c) => [Number(c.householdId), Number(c.fen)]));
-  const owing = new Set<number>();
-  const latest = new Map<number, number>();
-  const badged = new Set<number>();
-  const ids = [...creditOf.keys()];
-  for (let k = 0; k < ids.length; k += 500) {
-    const part = ids.slice(k, k + 500);
-    const allocatedBy =
-      at === null
-        ? sql<number>`${bills.allocatedFen}`
-        : sql<number>`coalesce((select sum(a.amount_fen) from ${allocations} a where a.bill_id = ${bills.id} and a.created_at < ${at}), 0)`;
-    // "+company_id": still scoped to the company, but the planner reads the household index
-    // for the id list instead of every bill of the company.
-    const sameCompany = sql`+${bills.companyId} = ${company.id}`;
-    const open = await db
-      .selectDistinct({ householdId: bills.householdId })
-      .from(bills)
-      .where(
-        and(
-          sameCompany,
-          inArray(bills.householdId, part),
-          eq(bills.voided, false),
-          cutoff ? lt(bills.createdAt, cutoff) : undefined,
-          sql`${bills.linesFen} + ${bills.adjustmentFen} > ${allocatedBy}`,
-        ),
-      );
-    for (const o of open) owing.add(o.householdId);
-    const lastBills = await db
-      .select({ householdId: bills.householdId, period: bills.period, linesFen: bills.linesFen })
-      .from(bills)
-      .where(
-        and(
-          sameCompany,
-          inArray(bills.householdId, part),
-          eq(bills.kind, "monthly"),
-          eq(bills.voided, false),
-          cutoff ? lt(bills.createdAt, cutoff) : undefined,
-        ),
-      );
-    const seen = new Map<number, string>();
-    for (const b of lastBills)
-      if ((seen.get(b.householdId) ?? "") < b.period) {
-        seen.set(b.householdId, b.period);
-        latest.set(b.householdId, b.linesFen);
-      }
-    const active = await db
-      .select({ householdId: goldBadges.householdId })
-      .from(goldBadges)
-      .where(
-        and(
-          eq(goldBadges.companyId, company.id),
-          inArray(goldBadges.householdId, part),
-          lte(goldBadges.awardedOn, asOf),
-          gt(goldBadges.expiresOn, asOf),
-          isNull(goldBadges.expiredAt),
-        ),
-      );
-    for (const a of active) badged.add(a.householdId);
-  }
-  const activeHouseholds = new Set(
-    ids.length
-      ? (
-          await db
-            .select({ id: households.id })
-            .from(households)
-            .where(and(eq(households.companyId, company.id), eq(households.active, true), inArray(households.id, ids)))
-        ).map((h) => h.id)
-      : [],
-  );
-  const candidates = ids
-    .filter(
-      (id) =>
-        activeHouseholds.has(id) &&
-        !owing.has(id) &&
-        !badged.has(id) &&
-        creditOf.get(id)! >= rules.gold.prepaidMonths * (latest.get(id) ?? 0),
-    )
-    .sort((a, b) => a - b)
-    .map((id) => ({ id }));
+  const candidates = await goldCandidates(db, company.id, asOf, cutoff, rules.gold.prepaidMonths);
   let awarded = 0;
   for (const c of candidates) {
     const id = await db.transaction((tx) =>
