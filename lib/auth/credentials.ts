@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { companies, memberships, users } from "@/db/schema";
-import { maySignInWhileClosing } from "@/lib/privacy/rules";
+import { maySignInWhileClosing } from "@/lib/auth/session-rules";
 import type { Db } from "@/lib/db/client";
 import { parseIdentifier } from "./identifiers";
 import { dummyPasswordHash, verifyPassword } from "./password";

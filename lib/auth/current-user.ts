@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { companies, memberships, users } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
-import { maySignInWhileClosing } from "@/lib/privacy/rules";
+import { maySignInWhileClosing } from "@/lib/auth/session-rules";
 import { isSessionRevoked } from "./revocation";
 import { isRole, type Role } from "./roles";
 import { isSessionCurrent, type TokenClaims } from "./session-rules";

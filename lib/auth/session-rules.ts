@@ -24,3 +24,8 @@ export function isSessionCurrent(
   if (!Number.isInteger(token.userId) || !Number.isInteger(token.sessionVersion)) return false;
   return user.active && user.id === token.userId && user.sessionVersion === token.sessionVersion;
 }
+
+/** Sign-in while the company is closing: only its admins, who may export the data or cancel. */
+export function maySignInWhileClosing(roles: readonly string[]): boolean {
+  return roles.includes("admin");
+}

@@ -75,8 +75,3 @@ export function companyNameHash(companyId: number, name: string): string {
     .update(`${companyId}:${name.normalize("NFC")}`)
     .digest("hex");
 }
-
-/** Sign-in while the company is closing: only its admins, who may export the data or cancel. */
-export function maySignInWhileClosing(roles: readonly string[]): boolean {
-  return roles.includes("admin");
-}

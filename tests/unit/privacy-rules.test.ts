@@ -1,3 +1,4 @@
+import { maySignInWhileClosing } from "@/lib/auth/session-rules";
 import { describe, expect, it } from "vitest";
 import {
   anonymizedName,
@@ -5,7 +6,6 @@ import {
   closureState,
   companyNameHash,
   isSamePerson,
-  maySignInWhileClosing,
   needsConsent,
   purgeDueAt,
 } from "@/lib/privacy/rules";
