@@ -4,7 +4,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { SURVEY_AREAS } from "@/lib/crm/rules/visits";
-import { listSurveys, surveyResults, type SurveyGrouping } from "@/lib/crm/surveys";
+import { listSurveys, surveyResults, type SurveyGrouping } from "@/lib/crm/surveys/results";
 import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";
 import { getDb } from "@/lib/db";
 import { loadRegistryView } from "@/lib/registry/view";
