@@ -26,7 +26,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { buildings, communities, companies } from "../db/schema";
-import { BENCH_COMPANY_NAME } from "../db/seed/demo-logins";
+import { BENCH_COMPANY_NAME } from "./seed/demo-logins";
 import { localDate } from "../lib/time/zone";
 import { backupDatabase } from "../lib/db/backup";
 import { openDb, type Db } from "../lib/db/client";

@@ -5,7 +5,8 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Role } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { staffCommunityIds } from "./access";
-import { checkInOpen, zonedLocalToDate } from "./rules";
+import { checkInOpen } from "./rules";
+import { zonedLocalToDate } from "@/lib/time/zone";
 import type { ActivityFormInput } from "./schemas";
 import { activityColumns } from "./activities";
 

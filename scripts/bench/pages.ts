@@ -1,8 +1,8 @@
 /** The pages `npm run bench:pages` measures, and the sign-ins they need. */
 import { and, asc, eq } from "drizzle-orm";
 import { households, residentLinks, users } from "../../db/schema";
-import { DEMO_LOGINS, DEMO_PASSWORD } from "../../db/seed/demo-logins";
-import { EMAIL_PREFIX } from "../../db/seed/staff";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "../seed/demo-logins";
+import { EMAIL_PREFIX } from "../seed/staff";
 import type { Role } from "../../lib/auth/roles";
 import { openDb } from "../../lib/db/client";
 

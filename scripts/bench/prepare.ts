@@ -13,8 +13,8 @@
 import { execFileSync } from "node:child_process";
 import { and, countDistinct, eq } from "drizzle-orm";
 import { companies, cronJobRuns } from "../../db/schema";
-import { seedDemoCrm, replayDates } from "../../db/seed/crm";
-import { BENCH_COMPANY_NAME, DEMO_COMPANY_NAME } from "../../db/seed/demo-logins";
+import { seedDemoCrm, replayDates } from "../seed/crm";
+import { BENCH_COMPANY_NAME, DEMO_COMPANY_NAME } from "../seed/demo-logins";
 import { analyzeDb } from "../../lib/db/analyze";
 import { openDb } from "../../lib/db/client";
 

@@ -1,9 +1,9 @@
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { households, users } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
-import { seedBilling } from "@/db/seed/billing";
-import { DEMO_LOGINS } from "@/db/seed/demo-logins";
+import { seedDemo } from "@/scripts/seed/index";
+import { seedBilling } from "@/scripts/seed/billing";
+import { DEMO_LOGINS } from "@/scripts/seed/demo-logins";
 import type { Role } from "@/lib/auth/roles";
 import { agingReport, collectionReport, dailyCash } from "@/lib/billing/queries/reports";
 import { householdAccount } from "@/lib/billing/queries/household-account";
@@ -18,7 +18,7 @@ import type { Client } from "@libsql/client";
 import { residentDashboard } from "@/lib/portal/home";
 import { getHousehold, searchHouseholds } from "@/lib/registry/households";
 import { loadRegistryView } from "@/lib/registry/view";
-import { residentHome } from "@/lib/residents/queries";
+import { residentHome } from "@/lib/residents/home";
 import { loadOrderScope } from "@/lib/tickets/access";
 import { listOrders } from "@/lib/tickets/queries";
 import {

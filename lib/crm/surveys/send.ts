@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { households, notifications, residentLinks, surveyRecipients, surveys } from "@/db/schema";
-import type { CronJob } from "@/lib/cron/types";
+import type { CronJob } from "@/lib/jobs/types";
 import type { Db } from "@/lib/db/client";
 import { jsonInsert } from "@/lib/db/json-insert";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
-import { quarterBounds, surveySendWindow } from "../rules/visits";
+import { surveySendWindow } from "../rules/visits";
+import { quarterBounds } from "@/lib/time/quarters";
 
 /** Rows per write transaction when sending a survey. */
 const BATCH = 1000;

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { localDate } from "@/lib/billing/rules";
+import { localDate } from "@/lib/time/zone";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { endHoldings } from "./households";
 import { audit, mustFind, pick, scoped, type Out } from "./support";

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { localDate } from "@/lib/billing/rules";
+import { localDate } from "@/lib/time/zone";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { isPeriodOverlap } from "../rules";
 import { newHouseholdCode } from "../codes";
