@@ -18,8 +18,7 @@ import { writeQueueStats } from "../lib/db/write-queue";
 import { migrateDb } from "../lib/db/migrate";
 import { exportUnitsCsv } from "../lib/registry/import/export";
 import { runImport } from "../lib/registry/import/run";
-import { BUILDINGS, writeCsv } from "./lib/households-csv";
-import { writeUnitsCsv } from "./bench/csv";
+import { BUILDINGS, writeUnitsCsv } from "./bench/csv";
 
 const arg = process.argv.indexOf("--households");
 const HOUSEHOLDS = arg > 0 ? Number(process.argv[arg + 1]) : 50_000;

@@ -34,7 +34,7 @@ import { runDaily } from "../lib/cron/run";
 import { bandDistribution, butlerRiskLists, movedThisWeek, weeklyTrend } from "../lib/crm/dashboard";
 import { publishedRules } from "../lib/crm/read";
 import { runImport } from "../lib/registry/import/run";
-import { BUILDINGS, writeCsv } from "./lib/households-csv";
+import { BUILDINGS, writeUnitsCsv } from "./bench/csv";
 
 const { values } = parseArgs({
   options: {
@@ -235,7 +235,7 @@ async function main() {
     const base = values.db ? path.resolve(values.db) : path.join(dir, "base.db");
     if (!values.db) seed(`file:${base}`);
     const csvPath = path.join(dir, "households.csv");
-    writeCsv(csvPath, HOUSEHOLDS);
+    writeUnitsCsv(csvPath, HOUSEHOLDS, BUILDINGS);
     console.log(
       `bench:loop — ${HOUSEHOLDS.toLocaleString("en-US")} households; probe every ${PROBE_EVERY_MS} ms; targets (threads on): max delay ≤ ${MAX_DELAY_MS} ms, p99 ≤ ${P99_MS} ms`,
     );

@@ -11,14 +11,12 @@ import {
   financePostMarks,
 } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
-import { writeAudit } from "@/lib/audit/commands";
 import type { CronJob } from "@/lib/jobs/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { jsonInsert } from "@/lib/db/json-insert";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { categoryIdsByCode, ensureCategories } from "./categories";
 import { feeCategoryCode, splitProportionally } from "./rules";
-import type { JournalInput, ReversalInput } from "./schemas";
 import { localParts } from "@/lib/time/zone";
 
 /*

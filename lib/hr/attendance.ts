@@ -5,17 +5,7 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { isUniqueViolation } from "@/lib/db/errors";
-import {
-  DEFAULT_SHIFT,
-  effectiveEntries,
-  evaluateDay,
-  totalsOf,
-  type DayResult,
-  type MonthTotals,
-  type Shift,
-} from "./rules";
 import type { AttendanceCorrection, ShiftInput } from "./schemas";
-import { daysOfMonth } from "@/lib/time/calendar";
 import { instantOf, localParts } from "@/lib/time/zone";
 import type { Actor } from "@/lib/auth/actor";
 

@@ -6,7 +6,6 @@ import { residentCommunityIds } from "./access";
 import { notifyPortal } from "./notify";
 import { enqueueForUser } from "@/lib/outbox/enqueue";
 import { promotions, signupRefusal } from "./rules";
-import { zonedLocalToDate } from "@/lib/time/zone";
 
 /*
  * 社区文化活动. A sign-up takes a seat while fewer than `capacity` are confirmed, else joins

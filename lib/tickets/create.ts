@@ -1,7 +1,6 @@
 import { workOrderAssignees, workOrderEvents, workOrders } from "@/db/schema";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { jsonInsert, type JsonCell } from "@/lib/db/json-insert";
-import { enqueueOrderDispatched } from "@/lib/outbox/hooks";
 import { loadOrder, type WorkOrder } from "./orders";
 import { announceDispatch, dispatchTargets, slaOf, type Target } from "./dispatch";
 import {

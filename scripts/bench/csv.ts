@@ -1,8 +1,11 @@
-/** The CSV files of the bench scripts (bench:import, bench:pages). */
+/** The CSV files of the bench scripts (bench:import, bench:loop, bench:pages). */
 import fs from "node:fs";
 import Papa from "papaparse";
 import { toCsv } from "../../lib/csv";
 import { headerOf, UNIT_COLUMNS } from "../../lib/registry/import/columns";
+
+/** Buildings of the benches' 50,000-household CSV (bench:import, bench:loop). */
+export const BUILDINGS = 50;
 
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
 const GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚";

@@ -3,7 +3,6 @@ import { routeError } from "@/lib/actions/authorized-route";
 import { hasAnyRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/app/_lib/session";
 
-
 import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";
 import { coverageCsv, coverageReport } from "@/lib/crm/visit-coverage";
 import { getDb } from "@/lib/db";
