@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { residentShellData } from "@/app/request-cache";
 import { EmergencyBanner } from "@/components/portal/emergency-banner";
 import { ResidentShell } from "@/components/shell/resident-shell";
 import { requireUser } from "@/lib/auth/session";
@@ -11,8 +12,9 @@ export default async function ResidentLayout({ children }: { children: React.Rea
   // PIPL: a resident who has not accepted the current privacy notice accepts it before anything else.
   if (needsConsent(await acceptedVersion(getDb(), user.companyId, user.id, "privacy_notice"), PRIVACY_NOTICE_VERSION))
     redirect("/privacy/consent");
+  const { unread } = await residentShellData(user);
   return (
-    <ResidentShell roles={user.roles}>
+    <ResidentShell roles={user.roles} unread={unread}>
       <EmergencyBanner user={user} />
       {children}
     </ResidentShell>

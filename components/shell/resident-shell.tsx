@@ -7,14 +7,23 @@ import { BottomLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
 
 /** Mobile-first resident frame: a slim header, the page, and a bottom navigation bar. */
-export async function ResidentShell({ roles, children }: { roles: Role[]; children: ReactNode }) {
+export async function ResidentShell({
+  roles,
+  unread,
+  children,
+}: {
+  roles: Role[];
+  /** Unread notifications, for the bell. */
+  unread: number;
+  children: ReactNode;
+}) {
   const t = await getTranslations();
   return (
     <div className="mx-auto flex min-h-dvh max-w-md flex-col bg-slate-50">
       <header className="sticky top-0 z-10 flex items-center justify-between border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
         <span className="font-bold text-brand-700">{t("app.name")}</span>
         <div className="flex items-center gap-2">
-          <NotificationBell href="/notifications" />
+          <NotificationBell href="/notifications" count={unread} />
           <LanguageSwitch />
         </div>
       </header>

@@ -2,17 +2,27 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import type { SessionUser } from "@/lib/auth/session";
-import { navFor, STAFF_NAV } from "@/lib/nav";
-import { loadNavBadges } from "./nav-badges";
+import type { NavBadge, NavItem } from "@/lib/nav";
 import { SidebarLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
 /** Staff frame: a sidebar whose entries follow the user's roles; on phones it folds into a menu. */
-export async function StaffShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+export async function StaffShell({
+  user,
+  items,
+  badges,
+  unread,
+  children,
+}: {
+  user: SessionUser;
+  /** The entries the user's roles open (lib/nav navFor), with the counts of their badges. */
+  items: NavItem[];
+  badges: Partial<Record<NavBadge, number>>;
+  unread: number;
+  children: ReactNode;
+}) {
   const t = await getTranslations();
-  const items = navFor(STAFF_NAV, user.roles);
-  const badges = await loadNavBadges(user, items);
   const staffRoles = user.roles.filter((r) => r !== "resident");
   return (
     <div className="min-h-dvh lg:flex">
@@ -46,7 +56,7 @@ export async function StaffShell({ user, children }: { user: SessionUser; childr
           <span className="text-sm text-slate-700">
             {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join("、")}
           </span>
-          <NotificationBell href="/staff/notifications" />
+          <NotificationBell href="/staff/notifications" count={unread} />
           <LanguageSwitch />
           <SignOutButton />
         </header>

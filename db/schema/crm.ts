@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { companyRef, createdAt, enumText, id } from "./_helpers";
 import { households } from "./registry";
 import { companies, users } from "./tenancy";
@@ -81,6 +81,23 @@ export const householdScores = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("household_scores_company_score_idx").on(t.companyId, t.score)],
+);
+
+/**
+ * Histogram of the cached scores of the company's active households: how many sit at each
+ * score. Kept by triggers on household_scores and households.active (migration
+ * crm_score_counts_triggers); the dashboard's band distribution for company-wide viewers reads
+ * it (active households without a cached score count at the initial score). Tests check it
+ * equals household_scores.
+ */
+export const crmScoreCounts = sqliteTable(
+  "crm_score_counts",
+  {
+    companyId: companyRef().references(() => companies.id),
+    score: integer("score").notNull(),
+    households: integer("households").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.score] })],
 );
 
 /** 金章客户 (§8.4): one row per award; active while asOf < expiresOn. */

@@ -21,6 +21,7 @@ import {
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { getBillingSettings } from "./generate";
+import { collectionByMonth } from "./summary";
 import { areaLineFen, billStatus, collectionRateBp, paidAheadMonths, type AgingBucket } from "./rules";
 
 /** Still owing: the same condition as the partial index bills_open_idx, so the planner uses it. */
@@ -217,6 +218,8 @@ export async function collectionReport(
   to: string,
   grouping: Grouping | "month",
 ): Promise<CollectionRow[]> {
+  // By month: the summary table (lib/billing/summary.ts), kept by triggers in the bills' own transactions.
+  if (grouping === "month") return collectionByMonth(db, companyId, from, to);
   const where = and(
     eq(bills.companyId, companyId),
     eq(bills.voided, false),
@@ -225,28 +228,18 @@ export async function collectionReport(
   );
   const billed = sql<number>`sum(${bills.linesFen} + ${bills.adjustmentFen})`;
   const collected = sql<number>`sum(${bills.allocatedFen})`;
-  let rows: { key: string | number | null; name: string | null; billed: number; collected: number }[];
-  if (grouping === "month") {
-    rows = await db
-      .select({ key: bills.period, name: bills.period, billed, collected })
-      .from(bills)
-      .where(where)
-      .groupBy(bills.period)
-      .orderBy(asc(bills.period));
-  } else {
-    const placement = householdPlacementSubquery(db, companyId);
-    const g = groupColumns(grouping, placement);
-    rows = await db
-      .select({ key: g.key, name: g.name, billed, collected })
-      .from(bills)
-      .leftJoin(placement, eq(placement.householdId, bills.householdId))
-      .leftJoin(communities, eq(communities.id, placement.communityId))
-      .leftJoin(buildings, eq(buildings.id, placement.buildingId))
-      .leftJoin(g.butler, eq(g.butler.id, placement.butlerUserId))
-      .where(where)
-      .groupBy(sql`${g.key}`, g.name)
-      .orderBy(g.name);
-  }
+  const placement = householdPlacementSubquery(db, companyId);
+  const g = groupColumns(grouping, placement);
+  const rows = await db
+    .select({ key: g.key, name: g.name, billed, collected })
+    .from(bills)
+    .leftJoin(placement, eq(placement.householdId, bills.householdId))
+    .leftJoin(communities, eq(communities.id, placement.communityId))
+    .leftJoin(buildings, eq(buildings.id, placement.buildingId))
+    .leftJoin(g.butler, eq(g.butler.id, placement.butlerUserId))
+    .where(where)
+    .groupBy(sql`${g.key}`, g.name)
+    .orderBy(g.name);
   return rows.map((r) => ({
     key: r.key,
     name: r.name,

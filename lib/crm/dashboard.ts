@@ -8,6 +8,7 @@ import { visibleHouseholds } from "@/lib/registry/view";
 import { bandOf } from "./bands";
 import { BANDS, type Band, type CrmRules } from "./config";
 import { ENTRY_ALIAS_E } from "./sql";
+import { companyBandDistribution } from "./summary/score-counts";
 
 /**
  * The sentiment dashboard (§8.6), every figure recomputed from the ledger and its cache,
@@ -30,7 +31,14 @@ function visibleIds(db: DbOrTx, companyId: number, view: RegistryView) {
     .where(and(eq(households.companyId, companyId), eq(households.active, true), visibleHouseholds(view, p)));
 }
 
+/** Band distribution of the visible active households: from the score histogram when the viewer sees the whole company. */
 export async function bandDistribution(db: DbOrTx, companyId: number, view: RegistryView, rules: CrmRules) {
+  if (view.kind === "all") return companyBandDistribution(db, companyId, rules);
+  return bandDistributionScan(db, companyId, view, rules);
+}
+
+/** Band distribution computed from the households and their cached scores (the histogram's definition). */
+export async function bandDistributionScan(db: DbOrTx, companyId: number, view: RegistryView, rules: CrmRules) {
   const score = sql`coalesce(${householdScores.score}, ${rules.initialScore})`;
   const band = bandSql(score, rules.bandFloors);
   const rows = await db
