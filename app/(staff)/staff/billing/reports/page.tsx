@@ -1,26 +1,26 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
-import { CollectionChart } from "@/components/billing/collection-chart";
-import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
-import { Table } from "@/components/ui/table";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { Card, PageHeader } from "@/components/ui/card";
+import { SectionSkeleton } from "@/components/ui/page-skeleton";
 import { requireUser } from "@/lib/auth/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { agingReport, collectionReport, dailyCash, type Grouping } from "@/lib/billing/queries";
-import { dayBounds, parseGrouping } from "@/lib/billing/reports";
-import { addMonths, AGING_BUCKETS, localDate } from "@/lib/billing/rules";
-import { getDb } from "@/lib/db";
-import type { Locale } from "@/lib/i18n/config";
-import { formatFen } from "@/lib/i18n/format";
+import type { Grouping } from "@/lib/billing/queries";
+import { parseGrouping } from "@/lib/billing/reports";
+import { addMonths, localDate } from "@/lib/billing/rules";
+import { AgingSection, ByGroupSection, ByMonthSection, DailyCashFigures, GROUP_LABEL } from "./sections";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.reports"))("title") };
 }
 
-const BUCKET_KEY = { "1-2": "b1", "3-5": "b3", "6-11": "b6", "12+": "b12" } as const;
 const GROUPINGS: Grouping[] = ["community", "building", "butler"];
-const GROUP_LABEL = { community: "byCommunity", building: "byBuilding", butler: "byButler" } as const;
 
-/** Arrears aging and collection rate by community/building/butler, collection by month with a chart, daily cash; CSV for each. */
+/**
+ * Arrears aging and collection rate by community/building/butler, collection by month with a
+ * chart, daily cash; CSV for each. The header paints at once, each report streams in behind its
+ * own <Suspense> (sections.tsx).
+ */
 export default async function ReportsPage({
   searchParams,
 }: {
@@ -29,22 +29,12 @@ export default async function ReportsPage({
   const user = await requireUser(BILLING_ROLES);
   const sp = await searchParams;
   const t = await getTranslations("billing");
-  const locale = (await getLocale()) as Locale;
-  const money = (fen: number) => formatFen(fen, locale);
-  const rate = (bp: number | null) => (bp === null ? "—" : `${(bp / 100).toFixed(1)}%`);
-  const db = getDb();
+  const { companyId } = user;
   const today = localDate(new Date(), user.timeZone);
   const to = today.slice(0, 7);
   const from = addMonths(to, -11);
   const grouping = parseGrouping(sp.group);
   const date = sp.date && /^\d{4}-\d{2}-\d{2}$/.test(sp.date) ? sp.date : today;
-  const { start, end } = dayBounds(date);
-  const [aging, byMonth, byGroup, cash] = await Promise.all([
-    agingReport(db, user.companyId, today, grouping),
-    collectionReport(db, user.companyId, from, to, "month"),
-    collectionReport(db, user.companyId, from, to, grouping),
-    dailyCash(db, user.companyId, start, end),
-  ]);
   const csv = (report: string, extra = "") =>
     `/staff/billing/reports/csv/${report}?group=${grouping}&from=${from}&to=${to}${extra}`;
   const csvLink = (href: string) => (
@@ -52,7 +42,6 @@ export default async function ReportsPage({
       {t("reports.csv")}
     </a>
   );
-  const yuan = (fen: number) => Math.round(fen / 100);
   return (
     <div className="space-y-4">
       <PageHeader title={t("reports.title")} />
@@ -68,70 +57,21 @@ export default async function ReportsPage({
           </Link>
         ))}
       </nav>
-      <Card title={`${t("reports.aging")} · ${t(`reports.${GROUP_LABEL[grouping]}`)}`} actions={csvLink(csv("aging"))}>
-        {aging.length === 0 ? (
-          <EmptyState>{t("common.none")}</EmptyState>
-        ) : (
-          <Table
-            head={[
-              "",
-              ...AGING_BUCKETS.map((b) => t(`aging.${BUCKET_KEY[b]}`)),
-              t("reports.inArrears"),
-              t("common.owed"),
-            ]}
-          >
-            {aging.map((r) => (
-              <tr key={String(r.key)}>
-                <td className="font-medium">{r.name ?? t("common.unassigned")}</td>
-                {AGING_BUCKETS.map((b) => (
-                  <td key={b} className="tabular-nums">
-                    {r.buckets[b].households}{" "}
-                    <span className="text-xs text-slate-500">{money(r.buckets[b].owedFen)}</span>
-                  </td>
-                ))}
-                <td className="tabular-nums">{r.households}</td>
-                <td className="tabular-nums">{money(r.owedFen)}</td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </Card>
-      <Card title={t("reports.chart")} actions={csvLink(csv("collection-month"))}>
-        <CollectionChart
-          data={byMonth.map((m) => ({
-            month: String(m.key),
-            billed: yuan(m.billedFen),
-            collected: yuan(m.collectedFen),
-            rate: m.rateBp === null ? null : m.rateBp / 100,
-          }))}
-          labels={{ billed: t("bills.billed"), collected: t("bills.collected"), rate: t("reports.rate") }}
+      <Suspense fallback={<SectionSkeleton title={t("reports.aging")} rows={5} />}>
+        <AgingSection companyId={companyId} today={today} grouping={grouping} csv={csvLink(csv("aging"))} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton title={t("reports.chart")} rows={6} />}>
+        <ByMonthSection companyId={companyId} from={from} to={to} csv={csvLink(csv("collection-month"))} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton title={t("reports.collection")} rows={5} />}>
+        <ByGroupSection
+          companyId={companyId}
+          from={from}
+          to={to}
+          grouping={grouping}
+          csv={csvLink(csv("collection"))}
         />
-        <Table head={[t("common.period"), t("bills.billed"), t("bills.collected"), t("reports.rate")]}>
-          {byMonth.map((m) => (
-            <tr key={String(m.key)}>
-              <td>{m.key}</td>
-              <td className="tabular-nums">{money(m.billedFen)}</td>
-              <td className="tabular-nums">{money(m.collectedFen)}</td>
-              <td className="tabular-nums">{rate(m.rateBp)}</td>
-            </tr>
-          ))}
-        </Table>
-      </Card>
-      <Card
-        title={`${t("reports.collection")} · ${t(`reports.${GROUP_LABEL[grouping]}`)} (${from} – ${to})`}
-        actions={csvLink(csv("collection"))}
-      >
-        <Table head={["", t("bills.billed"), t("bills.collected"), t("reports.rate")]}>
-          {byGroup.map((r) => (
-            <tr key={String(r.key)}>
-              <td className="font-medium">{r.name ?? t("common.unassigned")}</td>
-              <td className="tabular-nums">{money(r.billedFen)}</td>
-              <td className="tabular-nums">{money(r.collectedFen)}</td>
-              <td className="tabular-nums">{rate(r.rateBp)}</td>
-            </tr>
-          ))}
-        </Table>
-      </Card>
+      </Suspense>
       <Card
         title={`${t("reports.dailyCash")} · ${date}`}
         actions={csvLink(`/staff/billing/reports/csv/daily-cash?date=${date}`)}
@@ -151,13 +91,9 @@ export default async function ReportsPage({
             {t("reports.show")}
           </button>
         </form>
-        <div className="grid gap-3 sm:grid-cols-4">
-          {cash.byMethod.map((m) => (
-            <Stat key={m.method} label={`${t(`method.${m.method}`)} (${m.count})`} value={money(m.amountFen)} />
-          ))}
-          <Stat label={t("common.total")} value={money(cash.totalFen)} />
-          <Stat label={`${t("reports.refunds")} (${cash.refunds.count})`} value={money(cash.refunds.amountFen)} />
-        </div>
+        <Suspense fallback={<SectionSkeleton rows={1} />}>
+          <DailyCashFigures companyId={companyId} date={date} />
+        </Suspense>
       </Card>
     </div>
   );
