@@ -100,6 +100,25 @@ export const crmScoreCounts = sqliteTable(
   (t) => [primaryKey({ columns: [t.companyId, t.score] })],
 );
 
+/**
+ * The score timeline of the company's households as moves: on `day`, `households` (signed) arrive
+ * at (+) or leave (−) `score`, by each household's end-of-day score on the days it has ledger
+ * entries. The sum of the moves up to a day is the histogram of every household's score on that
+ * day (households without an entry by then are at the initial score). Kept by the ledger's one
+ * writer (lib/crm/ledger.ts recomputeScores) in its transaction; the dashboard's weekly trend for
+ * company-wide viewers reads it. Tests check it equals the ledger.
+ */
+export const crmScoreMoves = sqliteTable(
+  "crm_score_moves",
+  {
+    companyId: companyRef().references(() => companies.id),
+    day: text("day").notNull(),
+    score: integer("score").notNull(),
+    households: integer("households").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.day, t.score] })],
+);
+
 /** 金章客户 (§8.4): one row per award; active while asOf < expiresOn. */
 export const goldBadges = sqliteTable(
   "gold_badges",

@@ -9,6 +9,7 @@ import { bandOf } from "./bands";
 import { BANDS, type Band, type CrmRules } from "./config";
 import { ENTRY_ALIAS_E } from "./sql";
 import { companyBandDistribution } from "./summary/score-counts";
+import { companyWeeklyTrend } from "./summary/weekly-trend";
 
 /**
  * The sentiment dashboard (§8.6), every figure recomputed from the ledger and its cache,
@@ -77,11 +78,15 @@ export function weekStart(date: string): string {
   return minusDays(date, (d.getUTCDay() + 6) % 7);
 }
 
-/**
- * The last `weeks` week ends (Sundays; the current week ends on asOf) with each visible
- * household's score as of that day — the score_after of its last entry on or before it, else
- * the initial score — as the mean and the band counts. One query.
- */
+/** The last `weeks` week ends (Sundays; the current week ends on asOf), oldest first. */
+export function weekEnds(asOf: string, weeks = 12): string[] {
+  const ends: string[] = [asOf];
+  const lastSunday = minusDays(weekStart(asOf), 1);
+  for (let i = 0; i < weeks - 1; i++) ends.push(minusDays(lastSunday, 7 * i));
+  return ends.reverse();
+}
+
+/** The weekly trend of the visible households: from the score timeline when the viewer sees the whole company. */
 export async function weeklyTrend(
   db: DbOrTx,
   companyId: number,
@@ -90,10 +95,24 @@ export async function weeklyTrend(
   asOf: string,
   weeks = 12,
 ) {
-  const ends: string[] = [asOf];
-  const lastSunday = minusDays(weekStart(asOf), 1);
-  for (let i = 0; i < weeks - 1; i++) ends.push(minusDays(lastSunday, 7 * i));
-  ends.reverse();
+  if (view.kind === "all") return companyWeeklyTrend(db, companyId, rules, weekEnds(asOf, weeks));
+  return weeklyTrendScan(db, companyId, view, rules, asOf, weeks);
+}
+
+/**
+ * The last `weeks` week ends with each visible household's score as of that day — the
+ * score_after of its last entry on or before it, else the initial score — as the mean and the
+ * band counts. One query (the score timeline's definition).
+ */
+export async function weeklyTrendScan(
+  db: DbOrTx,
+  companyId: number,
+  view: RegistryView,
+  rules: CrmRules,
+  asOf: string,
+  weeks = 12,
+) {
+  const ends = weekEnds(asOf, weeks);
   const values = sql.join(
     ends.map((d) => sql`(${d})`),
     sql`, `,
