@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { residentShellData } from "@/app/request-cache";
 import { EmergencyBanner } from "@/components/portal/emergency-banner";
 import { ResidentShell } from "@/components/shell/resident-shell";
 import { requireUser } from "@/app/_lib/session";
@@ -12,8 +13,9 @@ export default async function ResidentLayout({ children }: { children: React.Rea
   // PIPL: a resident who has not accepted the current privacy notice accepts it before anything else.
   if (needsConsent(await acceptedVersion(getDb(), user.companyId, user.id, "privacy_notice"), PRIVACY_NOTICE_VERSION))
     redirect("/privacy/consent");
+  const { unread } = await residentShellData(user);
   return (
-    <ResidentShell switchLocale={switchLocale} user={user}>
+    <ResidentShell switchLocale={switchLocale} user={user} unread={unread}>
       <EmergencyBanner user={user} />
       {children}
     </ResidentShell>

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { NavBadge, NavItem } from "@/components/shell/nav";
+import type { NavItem } from "@/components/shell/nav";
+import type { NavBadge } from "@/lib/portal/badges";
 import { NavIconView } from "./nav-icons";
 
 function isActive(pathname: string, href: string, exact: boolean) {

@@ -1,3 +1,4 @@
+import type { NavBadge } from "@/lib/portal/badges";
 import type { Role } from "@/lib/auth/roles";
 import { COMMUNITY_VIEW_ROLES, REGISTRY_VIEW_ROLES } from "@/lib/registry/access";
 import { IMPORT_ROLES } from "@/lib/registry/import/access";
@@ -48,9 +49,6 @@ export type NavIcon =
   | "announcements"
   | "activities"
   | "shop";
-
-/** A count shown beside an entry (work waiting for the viewer); loaded by components/shell/nav-badges.ts. */
-export type NavBadge = "pendingRegistrations" | "approvalsWaiting";
 
 /** A navigation entry; `roles` empty = every staff member. Labels are keys under "nav". */
 export interface NavItem {

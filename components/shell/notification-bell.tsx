@@ -1,13 +1,9 @@
 import { Bell } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { SessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
-import { unreadCount } from "@/lib/tickets/queries";
 
-/** The inbox bell with the unread count, for both shells (the shell hands it the signed-in user). */
-export async function NotificationBell({ user, href }: { user: SessionUser; href: string }) {
-  const n = await unreadCount(getDb(), user.companyId, user.id);
+/** The inbox bell with the unread count (loaded by the layout with the shell's other counts), for both shells. */
+export async function NotificationBell({ href, count: n }: { href: string; count: number }) {
   const t = await getTranslations("tickets.notifications");
   return (
     <Link

@@ -12,10 +12,13 @@ import type { localeSchema } from "@/lib/tenancy/schemas";
 export async function ResidentShell({
   switchLocale,
   user,
+  unread,
   children,
 }: {
   switchLocale: SchemaAction<typeof localeSchema>;
   user: SessionUser;
+  /** Unread notifications, for the bell. */
+  unread: number;
   children: ReactNode;
 }) {
   const t = await getTranslations();
@@ -24,7 +27,7 @@ export async function ResidentShell({
       <header className="sticky top-0 z-10 flex items-center justify-between border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
         <span className="font-bold text-brand-700">{t("app.name")}</span>
         <div className="flex items-center gap-2">
-          <NotificationBell user={user} href="/notifications" />
+          <NotificationBell href="/notifications" count={unread} />
           <LanguageSwitch switchLocale={switchLocale} />
         </div>
       </header>

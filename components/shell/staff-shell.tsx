@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import type { SessionUser } from "@/lib/auth/session";
-import { navFor, STAFF_NAV } from "@/components/shell/nav";
-import { loadNavBadges } from "./nav-badges";
+import type { NavItem } from "@/components/shell/nav";
+import type { NavBadge } from "@/lib/portal/badges";
 import { SidebarLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
@@ -14,15 +14,20 @@ import type { localeSchema } from "@/lib/tenancy/schemas";
 export async function StaffShell({
   switchLocale,
   user,
+  items,
+  badges,
+  unread,
   children,
 }: {
   switchLocale: SchemaAction<typeof localeSchema>;
   user: SessionUser;
+  /** The entries the user's roles open (components/shell/nav navFor), with the counts of their badges. */
+  items: NavItem[];
+  badges: Partial<Record<NavBadge, number>>;
+  unread: number;
   children: ReactNode;
 }) {
   const t = await getTranslations();
-  const items = navFor(STAFF_NAV, user.roles);
-  const badges = await loadNavBadges(user, items);
   const staffRoles = user.roles.filter((r) => r !== "resident");
   return (
     <div className="min-h-dvh lg:flex">
@@ -56,7 +61,7 @@ export async function StaffShell({
           <span className="text-sm text-slate-700">
             {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join("、")}
           </span>
-          <NotificationBell user={user} href="/staff/notifications" />
+          <NotificationBell href="/staff/notifications" count={unread} />
           <LanguageSwitch switchLocale={switchLocale} />
           <SignOutButton />
         </header>

@@ -24,3 +24,25 @@ export async function PageSkeleton({ rows = 3 }: { rows?: number }) {
 export default function Loading() {
   return <PageSkeleton />;
 }
+
+/** The placeholder of one slow section of a page, streamed behind <Suspense> while the rest paints. */
+export async function SectionSkeleton({ title, rows = 3 }: { title?: string; rows?: number }) {
+  const t = await getTranslations("common");
+  return (
+    <section
+      role="status"
+      aria-live="polite"
+      aria-busy="true"
+      data-testid="section-skeleton"
+      className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
+      {title ? <h2 className="mb-3 text-base font-semibold text-slate-900">{title}</h2> : null}
+      <div className="animate-pulse space-y-2">
+        {Array.from({ length: rows }, (_, i) => (
+          <div key={i} className="h-6 rounded bg-slate-200" />
+        ))}
+      </div>
+      <span className="sr-only">{t("loading")}</span>
+    </section>
+  );
+}

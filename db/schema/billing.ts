@@ -182,6 +182,24 @@ export const bills = sqliteTable(
   ],
 );
 
+/**
+ * Summary of `bills` per company and period (not voided): what was billed and what is collected
+ * on it. Kept by triggers on `bills` (migration billing_period_totals_triggers), so every writer —
+ * the bill run, payments, corrections, refunds, voids — updates it in its own transaction.
+ * The collection report by month reads it; tests check it equals the bills.
+ */
+export const billingPeriodTotals = sqliteTable(
+  "billing_period_totals",
+  {
+    companyId: companyRef().references(() => companies.id),
+    period: text("period").notNull(),
+    bills: integer("bills").notNull().default(0),
+    billedFen: integer("billed_fen").notNull().default(0),
+    collectedFen: integer("collected_fen").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.period] })],
+);
+
 export const billLines = sqliteTable(
   "bill_lines",
   {

@@ -9,6 +9,8 @@ import { bandOf } from "./bands";
 import { BANDS, type Band, type CrmRules } from "./config";
 import { ENTRY_ALIAS_E, companyIs } from "./sql";
 import { addDays, weekStart } from "@/lib/time/calendar";
+import { companyBandDistribution } from "./summary/score-counts";
+import { companyWeeklyTrend } from "./summary/weekly-trend";
 
 /**
  * The sentiment dashboard (§8.6), every figure recomputed from the ledger and its cache,
@@ -31,7 +33,14 @@ function visibleIds(db: DbOrTx, companyId: number, view: RegistryView) {
     .where(and(eq(households.companyId, companyId), eq(households.active, true), visibleHouseholds(view, p)));
 }
 
+/** Band distribution of the visible active households: from the score histogram when the viewer sees the whole company. */
 export async function bandDistribution(db: DbOrTx, companyId: number, view: RegistryView, rules: CrmRules) {
+  if (view.kind === "all") return companyBandDistribution(db, companyId, rules);
+  return bandDistributionScan(db, companyId, view, rules);
+}
+
+/** Band distribution computed from the households and their cached scores (the histogram's definition). */
+export async function bandDistributionScan(db: DbOrTx, companyId: number, view: RegistryView, rules: CrmRules) {
   const score = sql`coalesce(${householdScores.score}, ${rules.initialScore})`;
   const band = bandSql(score, rules.bandFloors);
   const rows = await db
@@ -57,11 +66,15 @@ export async function bandDistribution(db: DbOrTx, companyId: number, view: Regi
   return { counts, total, mean: total ? Math.round((sum / total) * 10) / 10 : null };
 }
 
-/**
- * The last `weeks` week ends (Sundays; the current week ends on asOf) with each visible
- * household's score as of that day — the score_after of its last entry on or before it, else
- * the initial score — as the mean and the band counts. One query.
- */
+/** The last `weeks` week ends (Sundays; the current week ends on asOf), oldest first. */
+export function weekEnds(asOf: string, weeks = 12): string[] {
+  const ends: string[] = [asOf];
+  const lastSunday = addDays(weekStart(asOf), -1);
+  for (let i = 0; i < weeks - 1; i++) ends.push(addDays(lastSunday, -7 * i));
+  return ends.reverse();
+}
+
+/** The weekly trend of the visible households: from the score timeline when the viewer sees the whole company. */
 export async function weeklyTrend(
   db: DbOrTx,
   companyId: number,
@@ -70,10 +83,24 @@ export async function weeklyTrend(
   asOf: string,
   weeks = 12,
 ) {
-  const ends: string[] = [asOf];
-  const lastSunday = addDays(weekStart(asOf), -1);
-  for (let i = 0; i < weeks - 1; i++) ends.push(addDays(lastSunday, -7 * i));
-  ends.reverse();
+  if (view.kind === "all") return companyWeeklyTrend(db, companyId, rules, weekEnds(asOf, weeks));
+  return weeklyTrendScan(db, companyId, view, rules, asOf, weeks);
+}
+
+/**
+ * The last `weeks` week ends with each visible household's score as of that day — the
+ * score_after of its last entry on or before it, else the initial score — as the mean and the
+ * band counts. One query (the score timeline's definition).
+ */
+export async function weeklyTrendScan(
+  db: DbOrTx,
+  companyId: number,
+  view: RegistryView,
+  rules: CrmRules,
+  asOf: string,
+  weeks = 12,
+) {
+  const ends = weekEnds(asOf, weeks);
   const values = sql.join(
     ends.map((d) => sql`(${d})`),
     sql`, `,

@@ -3,6 +3,7 @@ import { householdScores, sentimentEntries } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { clampScore } from "./bands";
 import { chunk } from "@/lib/db/chunk";
+import { addMoves, applyMoves, type Moves } from "./summary/score-moves";
 
 /** A ledger entry to write; scoreAfter is computed here. */
 export interface NewSentimentEntry {
@@ -68,7 +69,14 @@ export async function appendSentimentEntries(
     written.push(...rows);
   }
   if (written.length)
-    await recomputeScores(tx, companyId, initialScore, [...new Set(written.map((w) => w.householdId))], now);
+    await recomputeScores(
+      tx,
+      companyId,
+      initialScore,
+      [...new Set(written.map((w) => w.householdId))],
+      now,
+      new Set(written.map((w) => w.id)),
+    );
   return written;
 }
 
@@ -87,6 +95,8 @@ export function foldScores(
 /**
  * Recomputes score_after of every entry of the given households and their cached score,
  * set-based per chunk of households. Also used after publishing rules with a new initial score.
+ * Keeps the score timeline (crm_score_moves) too: `newIds` are the entries just inserted, whose
+ * score_after is not yet part of it.
  */
 export async function recomputeScores(
   tx: DbOrTx,
@@ -94,6 +104,7 @@ export async function recomputeScores(
   initialScore: number,
   householdIds: readonly number[],
   now = new Date(),
+  newIds: ReadonlySet<number> = new Set(),
 ) {
   for (const ids of chunk(householdIds, CHUNK)) {
     const rows = await tx
@@ -102,40 +113,13 @@ export async function recomputeScores(
         householdId: sentimentEntries.householdId,
         points: sentimentEntries.points,
         scoreAfter: sentimentEntries.scoreAfter,
+        occurredOn: sentimentEntries.occurredOn,
       })
       .from(sentimentEntries)
       // "+company_id": the household index, not the company one (see lib/crm/sql.ts).
       .where(and(sql`+${sentimentEntries.companyId} = ${companyId}`, inArray(sentimentEntries.householdId, ids)))
       .orderBy(asc(sentimentEntries.householdId), asc(sentimentEntries.occurredOn), asc(sentimentEntries.id));
-    const byHousehold = new Map<number, typeof rows>();
-    for (const r of rows) {
-      const list = byHousehold.get(r.householdId) ?? [];
-      list.push(r);
-      byHousehold.set(r.householdId, list);
-    }
-    const changed: { id: number; scoreAfter: number }[] = [];
-    const cache: {
-      householdId: number;
-      companyId: number;
-      score: number;
-      lastEntryId: number | null;
-      updatedAt: Date;
-    }[] = [];
-    for (const hid of ids) {
-      const list = byHousehold.get(hid) ?? [];
-      const folded = foldScores(initialScore, list);
-      folded.forEach((f, i) => {
-        if (f.scoreAfter !== list[i].scoreAfter) changed.push(f);
-      });
-      const last = folded.at(-1);
-      cache.push({
-        householdId: hid,
-        companyId,
-        score: last ? last.scoreAfter : clampScore(initialScore),
-        lastEntryId: last?.id ?? null,
-        updatedAt: now,
-      });
-    }
+    const { changed, cache, moves } = foldHouseholds(companyId, initialScore, ids, rows, newIds, now);
     for (const part of chunk(changed, CHUNK)) {
       const cases = sql.join(
         part.map((c) => sql`when ${c.id} then ${c.scoreAfter}`),
@@ -151,6 +135,7 @@ export async function recomputeScores(
           ),
         );
     }
+    await applyMoves(tx, companyId, moves);
     if (cache.length)
       await tx
         .insert(householdScores)
@@ -164,4 +149,64 @@ export async function recomputeScores(
           },
         });
   }
+}
+
+interface LedgerRow {
+  id: number;
+  householdId: number;
+  points: number;
+  scoreAfter: number;
+  occurredOn: string;
+}
+
+/** recomputeScores' pure part: the entries whose score_after changes, the score cache rows and the timeline's moves. */
+function foldHouseholds(
+  companyId: number,
+  initialScore: number,
+  ids: readonly number[],
+  rows: readonly LedgerRow[],
+  newIds: ReadonlySet<number>,
+  now: Date,
+) {
+  const byHousehold = new Map<number, LedgerRow[]>();
+  for (const r of rows) {
+    const list = byHousehold.get(r.householdId) ?? [];
+    list.push(r);
+    byHousehold.set(r.householdId, list);
+  }
+  const changed: { id: number; scoreAfter: number }[] = [];
+  const cache: {
+    householdId: number;
+    companyId: number;
+    score: number;
+    lastEntryId: number | null;
+    updatedAt: Date;
+  }[] = [];
+  const moves: Moves = new Map();
+  for (const hid of ids) {
+    const list = byHousehold.get(hid) ?? [];
+    const folded = foldScores(initialScore, list);
+    addMoves(
+      moves,
+      list.filter((e) => !newIds.has(e.id)),
+      -1,
+    );
+    addMoves(
+      moves,
+      list.map((e, i) => ({ occurredOn: e.occurredOn, scoreAfter: folded[i].scoreAfter })),
+      1,
+    );
+    folded.forEach((f, i) => {
+      if (f.scoreAfter !== list[i].scoreAfter) changed.push(f);
+    });
+    const last = folded.at(-1);
+    cache.push({
+      householdId: hid,
+      companyId,
+      score: last ? last.scoreAfter : clampScore(initialScore),
+      lastEntryId: last?.id ?? null,
+      updatedAt: now,
+    });
+  }
+  return { changed, cache, moves };
 }

@@ -16,6 +16,7 @@ import {
 import type { Role } from "@/lib/auth/roles";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
+import type { RegistryView } from "@/lib/registry/access";
 import { loadRegistryView, visibleHouseholds } from "@/lib/registry/view";
 import { approvalScope, type HouseholdStaff, type LinkStatus, type Relation } from "./rules";
 
@@ -91,6 +92,12 @@ export async function decidableByViewer(db: DbOrTx, companyId: number, viewer: V
   const inCompany = eq(residentLinks.companyId, companyId);
   if (scope.kind === "company") return inCompany;
   const view = await loadRegistryView(db, companyId, { userId: viewer.userId, roles: scope.roles });
+  return decidableInView(db, companyId, view);
+}
+
+/** decidableByViewer for an "assigned" approver whose registry view (over their approver roles) is known. */
+export function decidableInView(db: DbOrTx, companyId: number, view: RegistryView): SQL {
+  const inCompany = eq(residentLinks.companyId, companyId);
   if (view.kind === "all") return inCompany;
   const placement = householdPlacementSubquery(db, companyId);
   // Correlated, so SQLite places only the households that have links, not the whole company.

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
 import { companyRef, createdAt, enumText, id } from "../_helpers";
 import { households } from "../registry";
 import { companies, users } from "../tenancy";
@@ -81,6 +81,42 @@ export const householdScores = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("household_scores_company_score_idx").on(t.companyId, t.score)],
+);
+
+/**
+ * Histogram of the cached scores of the company's active households: how many sit at each
+ * score. Kept by triggers on household_scores and households.active (migration
+ * crm_score_counts_triggers); the dashboard's band distribution for company-wide viewers reads
+ * it (active households without a cached score count at the initial score). Tests check it
+ * equals household_scores.
+ */
+export const crmScoreCounts = sqliteTable(
+  "crm_score_counts",
+  {
+    companyId: companyRef().references(() => companies.id),
+    score: integer("score").notNull(),
+    households: integer("households").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.score] })],
+);
+
+/**
+ * The score timeline of the company's households as moves: on `day`, `households` (signed) arrive
+ * at (+) or leave (−) `score`, by each household's end-of-day score on the days it has ledger
+ * entries. The sum of the moves up to a day is the histogram of every household's score on that
+ * day (households without an entry by then are at the initial score). Kept by the ledger's one
+ * writer (lib/crm/ledger.ts recomputeScores) in its transaction; the dashboard's weekly trend for
+ * company-wide viewers reads it. Tests check it equals the ledger.
+ */
+export const crmScoreMoves = sqliteTable(
+  "crm_score_moves",
+  {
+    companyId: companyRef().references(() => companies.id),
+    day: text("day").notNull(),
+    score: integer("score").notNull(),
+    households: integer("households").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.day, t.score] })],
 );
 
 /** 金章客户 (§8.4): one row per award; active while asOf < expiresOn. */

@@ -1,4 +1,5 @@
 import { aliasedTable, and, asc, count, eq, gte, lt, lte, sql } from "drizzle-orm";
+import { collectionByMonth } from "../summary";
 import {
   billingCorrections,
   bills,
@@ -96,6 +97,8 @@ export async function collectionReport(
   to: string,
   grouping: Grouping | "month",
 ): Promise<CollectionRow[]> {
+  // By month: the summary table (lib/billing/summary.ts), kept by triggers in the bills' own transactions.
+  if (grouping === "month") return collectionByMonth(db, companyId, from, to);
   const where = and(
     eq(bills.companyId, companyId),
     eq(bills.voided, false),
@@ -104,28 +107,18 @@ export async function collectionReport(
   );
   const billed = sql<number>`sum(${bills.linesFen} + ${bills.adjustmentFen})`;
   const collected = sql<number>`sum(${bills.allocatedFen})`;
-  let rows: { key: string | number | null; name: string | null; billed: number; collected: number }[];
-  if (grouping === "month") {
-    rows = await db
-      .select({ key: bills.period, name: bills.period, billed, collected })
-      .from(bills)
-      .where(where)
-      .groupBy(bills.period)
-      .orderBy(asc(bills.period));
-  } else {
-    const placement = householdPlacementSubquery(db, companyId);
-    const g = groupColumns(grouping, placement);
-    rows = await db
-      .select({ key: g.key, name: g.name, billed, collected })
-      .from(bills)
-      .leftJoin(placement, eq(placement.householdId, bills.householdId))
-      .leftJoin(communities, eq(communities.id, placement.communityId))
-      .leftJoin(buildings, eq(buildings.id, placement.buildingId))
-      .leftJoin(g.butler, eq(g.butler.id, placement.butlerUserId))
-      .where(where)
-      .groupBy(sql`${g.key}`, g.name)
-      .orderBy(g.name);
-  }
+  const placement = householdPlacementSubquery(db, companyId);
+  const g = groupColumns(grouping, placement);
+  const rows = await db
+    .select({ key: g.key, name: g.name, billed, collected })
+    .from(bills)
+    .leftJoin(placement, eq(placement.householdId, bills.householdId))
+    .leftJoin(communities, eq(communities.id, placement.communityId))
+    .leftJoin(buildings, eq(buildings.id, placement.buildingId))
+    .leftJoin(g.butler, eq(g.butler.id, placement.butlerUserId))
+    .where(where)
+    .groupBy(sql`${g.key}`, g.name)
+    .orderBy(g.name);
   return rows.map((r) => ({
     key: r.key,
     name: r.name,

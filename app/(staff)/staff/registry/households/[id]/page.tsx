@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
+import { registryViewOf, viewerFacts } from "@/app/request-cache";
 import { HouseholdBillingSummary } from "@/components/billing/household-summary";
 import { BandBadge } from "@/components/crm/band-badge";
 import { ActiveToggle } from "@/components/registry/active-toggle";
 import { HouseholdOrders } from "@/components/tickets/household-orders";
 import { InactiveBadge } from "@/components/registry/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { SectionSkeleton } from "@/components/ui/page-skeleton";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
@@ -19,8 +22,6 @@ import { canEditCommunity, REGISTRY_VIEW_ROLES } from "@/lib/registry/access";
 import { unitHistoryOfHousehold } from "@/lib/registry/holdings";
 import { getHousehold } from "@/lib/registry/households";
 import { addDays } from "@/lib/time/calendar";
-import { loadRegistryFacts } from "@/lib/registry/view";
-import { registryViewFor } from "@/lib/registry/access";
 import { localDate } from "@/lib/time/zone";
 import { parseId } from "@/app/_lib/registry-guards";
 import { setActiveAction } from "../../actions";
@@ -31,9 +32,10 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   const user = await requireUser(REGISTRY_VIEW_ROLES);
   const id = parseId((await params).id);
   const db = getDb();
-  const facts = await loadRegistryFacts(db, user.companyId, user.id);
+  // The viewer's assignments come from the request cache (the layout loaded them for the sidebar badges).
+  const [facts, view] = await Promise.all([viewerFacts(user), registryViewOf(user)]);
   // Another company's household, or one outside the viewer's scope, is simply not found.
-  const household = await getHousehold(db, user.companyId, registryViewFor(user.roles, facts), id);
+  const household = await getHousehold(db, user.companyId, view, id);
   if (!household) notFound();
   const t = await getTranslations("registry");
   const locale = (await getLocale()) as Locale;
@@ -73,14 +75,19 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
         <ResidentAccountsCard household={household} />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <HouseholdBillingSummary
-          db={db}
-          companyId={user.companyId}
-          householdId={household.id}
-          timeZone={user.timeZone}
-          showAccountLink={user.roles.some((r) => BILLING_ROLES.includes(r))}
-        />
-        <HouseholdOrders user={user} householdId={household.id} />
+        {/* The billing figures and the orders stream in behind the rest of the page. */}
+        <Suspense fallback={<SectionSkeleton />}>
+          <HouseholdBillingSummary
+            db={db}
+            companyId={user.companyId}
+            householdId={household.id}
+            timeZone={user.timeZone}
+            showAccountLink={user.roles.some((r) => BILLING_ROLES.includes(r))}
+          />
+        </Suspense>
+        <Suspense fallback={<SectionSkeleton />}>
+          <HouseholdOrders user={user} householdId={household.id} />
+        </Suspense>
         {(["sentiment"] as const).map((k) => (
           <Card key={k} title={t(`placeholder.${k}.title`)}>
             <p className="text-sm text-slate-500">{t(`placeholder.${k}.body`)}</p>

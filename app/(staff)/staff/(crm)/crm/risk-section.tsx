@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { crmRulesFor, registryViewOf } from "@/app/request-cache";
+import { BandBadge } from "@/components/crm/band-badge";
+import { Card, EmptyState } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
+import type { SessionUser } from "@/lib/auth/session";
+import { localDate } from "@/lib/time/zone";
+import { butlerRiskLists, type RiskRow } from "@/lib/crm/dashboard";
+import { activeGoldBadges } from "@/lib/crm/read";
+import { getDb } from "@/lib/db";
+import { RISK_PER_BUTLER } from "./dashboard-sections";
+
+/** The dashboard's butler risk lists (streamed behind <Suspense>); ?butler=<id> shows that butler's whole list. */
+export async function RiskSection({ user, onlyButler }: { user: SessionUser; onlyButler?: number }) {
+  const db = getDb();
+  const asOf = localDate(new Date(), user.timeZone);
+  const [rules, view] = await Promise.all([crmRulesFor(user.companyId), registryViewOf(user)]);
+  const risk = await butlerRiskLists(
+    db,
+    user.companyId,
+    view,
+    rules,
+    asOf,
+    onlyButler ? 5000 : RISK_PER_BUTLER,
+    onlyButler,
+  );
+  const gold = await activeGoldBadges(db, user.companyId, [...new Set(risk.map((r) => r.householdId))], asOf);
+  const t = await getTranslations("crm");
+  const butlers = [
+    ...new Map(risk.map((r) => [r.butlerUserId, { name: r.butlerName, total: r.households }])).entries(),
+  ];
+  return (
+    <Card title={t("dashboard.risk")}>
+      <p id="risk" className="mb-2 text-xs text-slate-500">
+        {t("dashboard.riskHint", { n: RISK_PER_BUTLER })}
+      </p>
+      {butlers.length === 0 ? (
+        <EmptyState>{t("dashboard.riskEmpty")}</EmptyState>
+      ) : (
+        <div className="grid gap-4 xl:grid-cols-2">
+          {butlers.map(([butlerId, b]) => (
+            <section key={butlerId} className="rounded-md ring-1 ring-slate-200 p-3" data-testid="butler-risk">
+              <h3 className="mb-2 flex items-center justify-between gap-2 text-sm font-semibold">
+                <span>
+                  {b.name}{" "}
+                  <span className="font-normal text-slate-500">
+                    · {t("dashboard.ofHouseholds", { count: b.total })}
+                  </span>
+                </span>
+                {onlyButler ? (
+                  <Link href="/staff/crm#risk" className="text-xs font-normal text-brand-700 hover:underline">
+                    {t("dashboard.allButlers")}
+                  </Link>
+                ) : b.total > RISK_PER_BUTLER ? (
+                  <Link
+                    href={`/staff/crm?butler=${butlerId}#risk`}
+                    className="text-xs font-normal text-brand-700 hover:underline"
+                  >
+                    {t("dashboard.showAll")}
+                  </Link>
+                ) : null}
+              </h3>
+              <RiskTable rows={risk.filter((r) => r.butlerUserId === butlerId)} gold={gold} />
+            </section>
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+async function RiskTable({ rows, gold }: { rows: RiskRow[]; gold: ReadonlyMap<number, unknown> }) {
+  const t = await getTranslations("crm");
+  return (
+    <Table head={[t("dashboard.household"), t("dashboard.score"), t("dashboard.monthsInArrears"), ""]}>
+      {rows.map((r) => (
+        <tr key={r.householdId}>
+          <td>
+            {r.name}
+            {r.unit ? <span className="ml-1 text-xs text-slate-500">{r.unit}</span> : null}
+          </td>
+          <td>
+            <BandBadge band={r.band} score={r.score} gold={gold.has(r.householdId)} compact />
+          </td>
+          <td className={`tabular-nums ${r.monthsInArrears >= 3 ? "font-semibold text-red-700" : ""}`}>
+            {r.monthsInArrears}
+          </td>
+          <td>
+            <Link href={`/staff/crm/households/${r.householdId}`} className="text-brand-700 hover:underline">
+              {t("dashboard.open")}
+            </Link>
+          </td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
