@@ -45,7 +45,7 @@ describe("visit sampling (§8.5)", () => {
       const months = ["2026-04", "2026-05", "2026-06"];
       months.forEach((month, i) => {
         const picks = sampleHouseholds({ ...base, month, householdIds: households, sampledIds: sampled });
-        expect(picks.length).toBeGreaterThan(0);
+        expect(picks).toHaveLength(Math.ceil((n * [30, 60, 90][i]) / 100) - sampled.size);
         for (const p of picks) {
           expect(sampled.has(p)).toBe(false);
           expect(households).toContain(p);
