@@ -119,6 +119,15 @@ export async function recordPayment(
 
 /** The payment's own rows (see recordPayment), inside the caller's transaction. */
 async function insertPaymentTx(tx: DbOrTx, input: PaymentInput, now: Date): Promise<Payment> {
+  const chosen = await checkHouseholdAndBills(tx, input);
+  const payment = await insertPaymentRow(tx, input, now);
+  await allocatePayment(tx, input, payment, chosen, now);
+  await auditAndEnqueueReceipt(tx, input, payment, now);
+  return payment;
+}
+
+/** The household must exist; the chosen bills must be its own and not voided. Returns them, deduplicated. */
+async function checkHouseholdAndBills(tx: DbOrTx, input: PaymentInput): Promise<number[]> {
   const { companyId } = input;
   const [household] = await tx
     .select({ id: households.id })
@@ -134,6 +143,12 @@ async function insertPaymentTx(tx: DbOrTx, input: PaymentInput, now: Date): Prom
     if (rows.length !== chosen.length) throw new AppError("not_found");
     if (rows.some((r) => r.voided)) throw AppError.field("billIds", "billing.errors.billVoided");
   }
+  return chosen;
+}
+
+/** The payment row itself, with the next receipt number. */
+async function insertPaymentRow(tx: DbOrTx, input: PaymentInput, now: Date): Promise<Payment> {
+  const { companyId } = input;
   const receiptNo = await nextReceiptNo(tx, companyId, now, input.timeZone);
   const [payment] = await tx
     .insert(payments)
@@ -151,6 +166,18 @@ async function insertPaymentTx(tx: DbOrTx, input: PaymentInput, now: Date): Prom
       receivedAt: now,
     })
     .returning();
+  return payment;
+}
+
+/** Spreads the payment over the household's open bills (chosen ones first); any rest becomes credit. */
+async function allocatePayment(
+  tx: DbOrTx,
+  input: PaymentInput,
+  payment: Payment,
+  chosen: number[],
+  now: Date,
+): Promise<void> {
+  const { companyId } = input;
   const open = await tx
     .select({
       id: bills.id,
@@ -190,6 +217,11 @@ async function insertPaymentTx(tx: DbOrTx, input: PaymentInput, now: Date): Prom
       paymentId: payment.id,
       createdAt: now,
     });
+}
+
+/** The audit entry and the queued receipt message for a recorded payment. */
+async function auditAndEnqueueReceipt(tx: DbOrTx, input: PaymentInput, payment: Payment, now: Date): Promise<void> {
+  const { companyId } = input;
   await writeAudit(tx, {
     companyId,
     actorUserId: input.actorUserId,
@@ -214,5 +246,4 @@ async function insertPaymentTx(tx: DbOrTx, input: PaymentInput, now: Date): Prom
     },
     now,
   );
-  return payment;
 }
