@@ -60,30 +60,23 @@ export async function exportBuildingsCsv(db: DbOrTx, companyId: number, communit
   return toCsv([BUILDING_COLUMNS.map(headerOf), ...lines]);
 }
 
-/** The community's units, each with its household (code, name, kind) and the household's first two contacts. */
-export async function exportUnitsCsv(
-  db: DbOrTx,
-  companyId: number,
-  communityId: number,
-  locale: Locale,
-): Promise<string | null> {
-  const community = await findCommunity(db, companyId, communityId);
-  if (!community) return null;
-  const labels = VALUE_LABELS[locale];
-  type Row = [
-    buildingCode: string,
-    number: string,
-    floor: number | null,
-    areaCentiM2: number,
-    type: UnitType,
-    householdId: number | null,
-    code: string | null,
-    name: string | null,
-    kind: HouseholdKind | null,
-    fromDate: string | null,
-  ];
+type UnitExportRow = [
+  buildingCode: string,
+  number: string,
+  floor: number | null,
+  areaCentiM2: number,
+  type: UnitType,
+  householdId: number | null,
+  code: string | null,
+  name: string | null,
+  kind: HouseholdKind | null,
+  fromDate: string | null,
+];
+
+/** The community's units with their current household, in building then unit number order. */
+async function loadUnitExportRows(db: DbOrTx, companyId: number, communityId: number) {
   const rows = (
-    await jsonRows<Row>(
+    await jsonRows<UnitExportRow>(
       db,
       [
         buildings.code,
@@ -115,16 +108,21 @@ export async function exportUnitsCsv(
     fromDate,
   }));
   rows.sort((a, b) => natural.compare(a.buildingCode, b.buildingCode) || natural.compare(a.number, b.number));
+  return rows;
+}
 
-  type ContactRow = [
-    householdId: number,
-    name: string,
-    phone: string | null,
-    email: string | null,
-    isPrimary: number,
-    id: number,
-  ];
-  const contactRows = await jsonRows<ContactRow>(
+type ContactExportRow = [
+  householdId: number,
+  name: string,
+  phone: string | null,
+  email: string | null,
+  isPrimary: number,
+  id: number,
+];
+
+/** Each current household's first two contacts, in the slot order the import reads. */
+async function loadFirstTwoContacts(db: DbOrTx, companyId: number, communityId: number) {
+  const contactRows = await jsonRows<ContactExportRow>(
     db,
     [
       householdContacts.householdId,
@@ -147,6 +145,21 @@ export async function exportUnitsCsv(
     if (list.length < 2) list.push({ name, phone, email });
     contacts.set(householdId, list);
   }
+  return contacts;
+}
+
+/** The community's units, each with its household (code, name, kind) and the household's first two contacts. */
+export async function exportUnitsCsv(
+  db: DbOrTx,
+  companyId: number,
+  communityId: number,
+  locale: Locale,
+): Promise<string | null> {
+  const community = await findCommunity(db, companyId, communityId);
+  if (!community) return null;
+  const labels = VALUE_LABELS[locale];
+  const rows = await loadUnitExportRows(db, companyId, communityId);
+  const contacts = await loadFirstTwoContacts(db, companyId, communityId);
 
   const lines = rows.map((r) => {
     const [c1, c2] = r.householdId === null ? [] : (contacts.get(r.householdId) ?? []);

@@ -106,6 +106,68 @@ type ContactTuple = [
   isPrimary: number,
 ];
 
+const HOUSEHOLD_COLUMNS = [households.id, households.code, households.name, households.kind, households.active].map(
+  (c) => sql`${c}`,
+);
+const CONTACT_COLUMNS = [
+  householdContacts.id,
+  householdContacts.householdId,
+  householdContacts.name,
+  householdContacts.phone,
+  householdContacts.email,
+  householdContacts.isPrimary,
+].map((c) => sql`${c}`);
+
+/**
+ * Households named by code in the file that are not loaded yet (possibly holding units elsewhere
+ * only), and their contacts: appended to `householdRows` and `contactRows`.
+ */
+async function loadKeyedHouseholds(
+  db: DbOrTx,
+  companyId: number,
+  householdKeys: Iterable<string>,
+  householdRows: HouseholdTuple[],
+  contactRows: ContactTuple[],
+): Promise<void> {
+  const loaded = new Set(householdRows.map((h) => h[1]));
+  const codes = [...new Set([...householdKeys].map(normalizeHouseholdCode))].filter(
+    (c) => isHouseholdCode(c) && !loaded.has(c),
+  );
+  for (let i = 0; i < codes.length; i += CODE_CHUNK) {
+    const chunk = codes.slice(i, i + CODE_CHUNK);
+    const found = await jsonRows<HouseholdTuple>(
+      db,
+      HOUSEHOLD_COLUMNS,
+      sql`from ${households} where ${households.companyId} = ${companyId} and ${inArray(households.code, chunk)}`,
+    );
+    householdRows.push(...found);
+    if (found.length === 0) continue;
+    const ids = found.map((h) => h[0]);
+    contactRows.push(
+      ...(await jsonRows<ContactTuple>(
+        db,
+        CONTACT_COLUMNS,
+        sql`from ${householdContacts} where ${householdContacts.companyId} = ${companyId} and ${inArray(householdContacts.householdId, ids)}`,
+      )),
+    );
+  }
+}
+
+/** The households by id, each with its contacts in slot order. */
+function householdsById(householdRows: HouseholdTuple[], contactRows: ContactTuple[]): Map<number, ExistingHousehold> {
+  const byId = new Map<number, ExistingHousehold>(
+    householdRows.map(([id, code, name, kind, active]) => [
+      id,
+      { id, code, name, kind, active: active === 1, contacts: [] },
+    ]),
+  );
+  // Slot order: the primary contact first, then by creation.
+  contactRows.sort((a, b) => b[5] - a[5] || a[0] - b[0]);
+  for (const [id, householdId, name, phone, email, isPrimary] of contactRows)
+    byId.get(householdId)?.contacts.push({ id, name, phone, email, isPrimary: isPrimary === 1 });
+  return byId;
+}
+
 /**
  * The community's buildings and units with their holders, those holders' contacts, and the
  * households whose codes the file uses as household keys. With `onlyUnits` ([buildingId, number]),
@@ -146,62 +208,19 @@ export async function loadUnitsSnapshot(
     : sql`select ${householdUnits.householdId} from ${householdUnits}
     inner join ${units} on ${units.id} = ${householdUnits.unitId} inner join ${buildings} on ${buildings.id} = ${units.buildingId}
     where ${householdUnits.companyId} = ${companyId} and ${householdUnits.toDate} is null and ${buildings.communityId} = ${communityId}`;
-  const householdColumns = [households.id, households.code, households.name, households.kind, households.active].map(
-    (c) => sql`${c}`,
-  );
   const householdRows = await jsonRows<HouseholdTuple>(
     db,
-    householdColumns,
+    HOUSEHOLD_COLUMNS,
     sql`from ${households} where ${households.companyId} = ${companyId} and ${households.id} in (${holders})`,
   );
-  const contactColumns = [
-    householdContacts.id,
-    householdContacts.householdId,
-    householdContacts.name,
-    householdContacts.phone,
-    householdContacts.email,
-    householdContacts.isPrimary,
-  ].map((c) => sql`${c}`);
   const contactRows = await jsonRows<ContactTuple>(
     db,
-    contactColumns,
+    CONTACT_COLUMNS,
     sql`from ${householdContacts} where ${householdContacts.companyId} = ${companyId} and ${householdContacts.householdId} in (${holders})`,
   );
 
-  // Households named by code in the file (possibly holding units elsewhere only), and their contacts.
-  const loaded = new Set(householdRows.map((h) => h[1]));
-  const codes = [...new Set([...householdKeys].map(normalizeHouseholdCode))].filter(
-    (c) => isHouseholdCode(c) && !loaded.has(c),
-  );
-  for (let i = 0; i < codes.length; i += CODE_CHUNK) {
-    const chunk = codes.slice(i, i + CODE_CHUNK);
-    const found = await jsonRows<HouseholdTuple>(
-      db,
-      householdColumns,
-      sql`from ${households} where ${households.companyId} = ${companyId} and ${inArray(households.code, chunk)}`,
-    );
-    householdRows.push(...found);
-    if (found.length === 0) continue;
-    const ids = found.map((h) => h[0]);
-    contactRows.push(
-      ...(await jsonRows<ContactTuple>(
-        db,
-        contactColumns,
-        sql`from ${householdContacts} where ${householdContacts.companyId} = ${companyId} and ${inArray(householdContacts.householdId, ids)}`,
-      )),
-    );
-  }
-
-  const byId = new Map<number, ExistingHousehold>(
-    householdRows.map(([id, code, name, kind, active]) => [
-      id,
-      { id, code, name, kind, active: active === 1, contacts: [] },
-    ]),
-  );
-  // Slot order: the primary contact first, then by creation.
-  contactRows.sort((a, b) => b[5] - a[5] || a[0] - b[0]);
-  for (const [id, householdId, name, phone, email, isPrimary] of contactRows)
-    byId.get(householdId)?.contacts.push({ id, name, phone, email, isPrimary: isPrimary === 1 });
+  await loadKeyedHouseholds(db, companyId, householdKeys, householdRows, contactRows);
+  const byId = householdsById(householdRows, contactRows);
 
   return {
     communityId,

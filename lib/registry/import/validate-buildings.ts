@@ -50,6 +50,75 @@ export interface BuildingsPlan {
 
 export const buildingKey = (communityId: number, code: string) => `${communityId}|${code.toUpperCase()}`;
 
+/** The row's community, if it is known, allowed and active; otherwise an error on the row (unless the cell already had one). */
+function checkCommunity(
+  row: number,
+  communityName: string | undefined,
+  snapshot: BuildingsSnapshot,
+  errors: RowError[],
+): { id: number; name: string; active: boolean; allowed: boolean } | undefined {
+  const found = communityName === undefined ? undefined : snapshot.communities.get(nameKey(communityName));
+  if (communityName !== undefined && !found)
+    errors.push({
+      row,
+      column: "community",
+      problem: "import.problem.unknownCommunity",
+      params: { value: communityName },
+    });
+  else if (found && !found.allowed)
+    errors.push({
+      row,
+      column: "community",
+      problem: "import.problem.communityNotAllowed",
+      params: { value: found.name },
+    });
+  else if (found && !found.active)
+    errors.push({
+      row,
+      column: "community",
+      problem: "import.problem.communityInactive",
+      params: { value: found.name },
+    });
+  return found?.allowed && found.active ? found : undefined;
+}
+
+/** A valid row planned against the stored building: a create, an update, unchanged, or an error if it is inactive. */
+function planBuilding(
+  values: { row: number; communityId: number; code: string; name: string; floors: number | null },
+  snapshot: BuildingsSnapshot,
+  plan: BuildingsPlan,
+  errors: RowError[],
+): "created" | "updated" | "unchanged" | "error" {
+  const { row, communityId, code, name, floors } = values;
+  const existing = snapshot.buildings.get(buildingKey(communityId, code));
+  if (existing && !existing.active) {
+    errors.push({
+      row,
+      column: "buildingCode",
+      problem: "import.problem.buildingInactive",
+      params: { value: existing.code },
+    });
+    return "error";
+  }
+  if (!existing) {
+    plan.creates.push({ row, communityId, code, name, floors });
+    return "created";
+  }
+  // An empty optional cell never erases what is stored.
+  const after: BuildingValues = { name, floors: floors ?? existing.floors };
+  const current: BuildingValues = { name: existing.name, floors: existing.floors };
+  if (after.name === current.name && after.floors === current.floors) return "unchanged";
+  plan.updates.push({
+    row,
+    id: existing.id,
+    communityId,
+    code: existing.code,
+    before: current,
+    after,
+  });
+  return "updated";
+}
+
 export function validateBuildings(
   rows: readonly SourceRow<BuildingColumn>[],
   snapshot: BuildingsSnapshot,
@@ -68,29 +137,7 @@ export function validateBuildings(
     if (floors !== undefined && floors !== null && floors < 1)
       errors.push({ row, column: "floors", problem: "validation.floor" });
 
-    const found = communityName === undefined ? undefined : snapshot.communities.get(nameKey(communityName));
-    if (communityName !== undefined && !found)
-      errors.push({
-        row,
-        column: "community",
-        problem: "import.problem.unknownCommunity",
-        params: { value: communityName },
-      });
-    else if (found && !found.allowed)
-      errors.push({
-        row,
-        column: "community",
-        problem: "import.problem.communityNotAllowed",
-        params: { value: found.name },
-      });
-    else if (found && !found.active)
-      errors.push({
-        row,
-        column: "community",
-        problem: "import.problem.communityInactive",
-        params: { value: found.name },
-      });
-    const community = found?.allowed && found.active ? found : undefined;
+    const community = checkCommunity(row, communityName, snapshot, errors);
 
     if (community && code !== undefined) {
       const key = buildingKey(community.id, code);
@@ -107,33 +154,8 @@ export function validateBuildings(
     if (errors.length > before || !community || code === undefined || name === undefined || floors === undefined)
       continue;
 
-    const existing = snapshot.buildings.get(buildingKey(community.id, code));
-    if (existing && !existing.active) {
-      errors.push({
-        row,
-        column: "buildingCode",
-        problem: "import.problem.buildingInactive",
-        params: { value: existing.code },
-      });
-      continue;
-    }
-    if (!existing) {
-      plan.creates.push({ row, communityId: community.id, code, name, floors });
-      continue;
-    }
-    // An empty optional cell never erases what is stored.
-    const after: BuildingValues = { name, floors: floors ?? existing.floors };
-    const current: BuildingValues = { name: existing.name, floors: existing.floors };
-    if (after.name === current.name && after.floors === current.floors) unchanged++;
-    else
-      plan.updates.push({
-        row,
-        id: existing.id,
-        communityId: community.id,
-        code: existing.code,
-        before: current,
-        after,
-      });
+    if (planBuilding({ row, communityId: community.id, code, name, floors }, snapshot, plan, errors) === "unchanged")
+      unchanged++;
   }
 
   return {
