@@ -9,7 +9,8 @@ import {
   type BuildingColumn,
   type UnitColumn,
 } from "@/lib/registry/import/columns";
-import { runImport, checkImport, type ImportFile, type RunContext } from "@/lib/registry/import/run";
+import { checkImport, type ImportFile } from "@/lib/registry/import/check";
+import { runImport, type RunContext } from "@/lib/registry/import/run";
 
 /** Helpers for the registry import tests: files from rows, one-call imports, per-company counts. */
 

@@ -4,7 +4,7 @@
  */
 import type { AppliedHousehold } from "./apply-units";
 import { toCsv } from "@/lib/csv";
-import type { CheckReport } from "./run";
+import type { CheckReport } from "./check";
 import type { RowError } from "./table";
 
 /** Errors shown on the page (paginated there); the CSV report has them all. */

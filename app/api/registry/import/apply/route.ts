@@ -3,7 +3,8 @@ import { authorizeRoute, routeError } from "@/lib/actions/authorized-route";
 import { importQuerySchema, IMPORT_ROLES, queryOf, readUpload } from "@/lib/registry/import/http";
 import { TOO_LARGE } from "@/lib/registry/import/parse";
 import { reportForPage, type ApplyLine } from "@/lib/registry/import/report";
-import { fileProblemReport, runImport } from "@/lib/registry/import/run";
+import { fileProblemReport } from "@/lib/registry/import/check";
+import { runImport } from "@/lib/registry/import/run";
 import { importScopeOf } from "@/lib/registry/import/scope";
 import { findCommunity } from "@/lib/registry/import/snapshot";
 

@@ -5,7 +5,7 @@ import { csvDownload, importQuerySchema, IMPORT_ROLES, queryOf, readUpload } fro
 import { TOO_LARGE } from "@/lib/registry/import/parse";
 import { importScopeOf } from "@/lib/registry/import/scope";
 import { errorReportCsv, reportForPage } from "@/lib/registry/import/report";
-import { checkImport, fileProblemReport, type CheckReport } from "@/lib/registry/import/run";
+import { checkImport, fileProblemReport, type CheckReport } from "@/lib/registry/import/check";
 import { localDate } from "@/lib/time/zone";
 
 export const dynamic = "force-dynamic";
