@@ -10,7 +10,8 @@ import { openDb } from "../lib/db/client";
 import { agingReport, collectionReport, dailyCash } from "../lib/billing/queries/reports";
 import { dayBounds } from "../lib/time/zone";
 import { addMonths } from "../lib/time/calendar";
-import { bandDistribution, butlerRiskLists, movedThisWeek, weeklyTrend } from "../lib/crm/dashboard";
+import { bandDistribution, movedThisWeek, weeklyTrend } from "../lib/crm/dashboard";
+import { butlerRiskLists } from "../lib/crm/risk-lists";
 import { publishedRules } from "../lib/crm/read";
 import { budgetVsActual } from "../lib/finance/reports";
 

@@ -14,7 +14,9 @@ import {
 } from "@/db/schema";
 import { recordPayment } from "@/lib/flows/record-payment";
 import { DEFAULT_CRM_RULES, type CrmRules } from "@/lib/crm/config";
-import { bandDistribution, butlerRiskLists, householdLedger, movedThisWeek, weeklyTrend } from "@/lib/crm/dashboard";
+import { bandDistribution, movedThisWeek, weeklyTrend } from "@/lib/crm/dashboard";
+import { householdLedger } from "@/lib/crm/household-ledger";
+import { butlerRiskLists } from "@/lib/crm/risk-lists";
 import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold/award";
 import { appendSentimentEntries } from "@/lib/crm/ledger";
 import { activeGoldBadges, householdSentiments, publishedRules } from "@/lib/crm/read";
