@@ -37,16 +37,7 @@ export function ProfilePanel({
   });
   return (
     <div className="space-y-4">
-      <Card title={t("profile.account")}>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-slate-500">{t("admin.name")}</dt>
-          <dd>{name}</dd>
-          <dt className="text-slate-500">{t("auth.phone")}</dt>
-          <dd>{phone ?? "—"}</dd>
-          <dt className="text-slate-500">{t("auth.email")}</dt>
-          <dd className="break-all">{email ?? "—"}</dd>
-        </dl>
-      </Card>
+      <AccountCard name={name} phone={phone} email={email} />
       <Card title={t("profile.languageTitle")}>
         <LanguageSwitch switchLocale={switchLocale} />
       </Card>
@@ -82,18 +73,43 @@ export function ProfilePanel({
           </Button>
         </form>
       </Card>
-      <Card title={t("profile.sessionsTitle")}>
-        <p className="mb-3 text-sm text-slate-600">{t("profile.sessionsHelp")}</p>
-        <Button
-          variant="secondary"
-          onClick={async () => {
-            const res = await signOutEverywhereAction({});
-            if (res.ok) await signOut({ callbackUrl: "/sign-in" });
-          }}
-        >
-          {t("profile.signOutEverywhere")}
-        </Button>
-      </Card>
+      <SessionsCard signOutEverywhereAction={signOutEverywhereAction} />
     </div>
+  );
+}
+
+/** Who is signed in: name, phone and email. */
+function AccountCard({ name, phone, email }: { name: string; phone: string | null; email: string | null }) {
+  const t = useTranslations();
+  return (
+    <Card title={t("profile.account")}>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-500">{t("admin.name")}</dt>
+        <dd>{name}</dd>
+        <dt className="text-slate-500">{t("auth.phone")}</dt>
+        <dd>{phone ?? "—"}</dd>
+        <dt className="text-slate-500">{t("auth.email")}</dt>
+        <dd className="break-all">{email ?? "—"}</dd>
+      </dl>
+    </Card>
+  );
+}
+
+/** Signs this account out on every device, then this one. */
+function SessionsCard({ signOutEverywhereAction }: { signOutEverywhereAction: SchemaAction<typeof emptySchema> }) {
+  const t = useTranslations();
+  return (
+    <Card title={t("profile.sessionsTitle")}>
+      <p className="mb-3 text-sm text-slate-600">{t("profile.sessionsHelp")}</p>
+      <Button
+        variant="secondary"
+        onClick={async () => {
+          const res = await signOutEverywhereAction({});
+          if (res.ok) await signOut({ callbackUrl: "/sign-in" });
+        }}
+      >
+        {t("profile.signOutEverywhere")}
+      </Button>
+    </Card>
   );
 }

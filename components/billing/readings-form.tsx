@@ -48,14 +48,7 @@ export function ReadingsForm({
       <input type="hidden" {...form.register("feeItemId")} />
       <input type="hidden" {...form.register("period")} />
       <table className="w-full text-sm">
-        <thead>
-          <tr className="text-left text-slate-500">
-            <th className="py-2 pr-3 font-medium">{t("unit")}</th>
-            <th className="py-2 pr-3 font-medium">{t("previous")}</th>
-            <th className="py-2 pr-3 font-medium">{t("reading")}</th>
-            <th className="py-2 font-medium">{t("consumption")}</th>
-          </tr>
-        </thead>
+        <ReadingsHead />
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => {
             const i = openIndex.get(r.unitId);
@@ -100,5 +93,20 @@ export function ReadingsForm({
         <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("save")} />
       ) : null}
     </form>
+  );
+}
+
+/** The sheet's column headings. */
+function ReadingsHead() {
+  const t = useTranslations("billing.meters");
+  return (
+    <thead>
+      <tr className="text-left text-slate-500">
+        <th className="py-2 pr-3 font-medium">{t("unit")}</th>
+        <th className="py-2 pr-3 font-medium">{t("previous")}</th>
+        <th className="py-2 pr-3 font-medium">{t("reading")}</th>
+        <th className="py-2 font-medium">{t("consumption")}</th>
+      </tr>
+    </thead>
   );
 }

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { PRIVACY_REQUEST_KINDS } from "@/db/schema/privacy";
 import { privacyRequestSchema } from "@/lib/privacy/schemas";
 import type { SchemaAction } from "@/lib/actions/result";
+import type { UseFormRegisterReturn } from "react-hook-form";
 
 /** A resident asks for a correction or a deletion (kind as two large tiles, then the details). */
 export function PrivacyRequestForm({
@@ -61,24 +62,7 @@ export function PrivacyRequestForm({
           {t("privacy.requests.deletionHelp", { years: retentionYears })}
         </p>
       ) : null}
-      <div>
-        <label htmlFor="privacy-details" className="mb-1 block text-sm font-medium text-slate-700">
-          {t("privacy.requests.details")}
-        </label>
-        <textarea
-          id="privacy-details"
-          rows={3}
-          aria-invalid={detailsError ? true : undefined}
-          className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm sm:text-sm"
-          placeholder={t("privacy.requests.detailsHint")}
-          {...register("details")}
-        />
-        {detailsError ? (
-          <p role="alert" className="mt-1 text-sm text-red-600">
-            {t(detailsError)}
-          </p>
-        ) : null}
-      </div>
+      <DetailsField field={register("details")} error={detailsError} />
       {formError ? (
         <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
           {t(formError)}
@@ -93,5 +77,30 @@ export function PrivacyRequestForm({
         {submitting ? t("privacy.requests.submitting") : t("privacy.requests.submit")}
       </Button>
     </form>
+  );
+}
+
+/** The free-text details of the request, with its error under it. */
+function DetailsField({ field, error }: { field: UseFormRegisterReturn; error: string | undefined }) {
+  const t = useTranslations();
+  return (
+    <div>
+      <label htmlFor="privacy-details" className="mb-1 block text-sm font-medium text-slate-700">
+        {t("privacy.requests.details")}
+      </label>
+      <textarea
+        id="privacy-details"
+        rows={3}
+        aria-invalid={error ? true : undefined}
+        className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm sm:text-sm"
+        placeholder={t("privacy.requests.detailsHint")}
+        {...field}
+      />
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-red-600">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
   );
 }

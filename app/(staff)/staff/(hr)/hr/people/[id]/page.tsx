@@ -7,8 +7,8 @@ import { RecordDetails } from "@/components/hr/record-details";
 import { ShiftForm } from "@/components/hr/shift-form";
 import { EditStaffRecordForm } from "@/components/hr/staff-record-form";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requireUser } from "@/app/_lib/session";
-import { getDb } from "@/lib/db";
+import { requireUser, type SessionUser } from "@/app/_lib/session";
+import { getDb, type Db } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { shiftsOf } from "@/lib/hr/attendance-queries";
 import { listPersonnelChanges, successorsFor } from "@/lib/hr/changes";
@@ -23,13 +23,10 @@ import { recordPersonnelChangeAction } from "../change-actions";
 import { setShiftAction } from "../../attendance/actions";
 import { updateStaffRecordAction } from "../actions";
 
-export default async function StaffRecordPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser(HR_MANAGE_ROLES);
-  const id = parseId((await params).id);
-  const db = getDb();
-  const record = await getStaffRecord(db, user.companyId, id);
-  if (!record) notFound();
-  const t = await getTranslations("hr");
+type StaffRecord = NonNullable<Awaited<ReturnType<typeof getStaffRecord>>>;
+
+/** Everything the record page shows beside the record itself, read in two parallel rounds. */
+async function loadRecordPage(db: Db, user: SessionUser, record: StaffRecord) {
   const [communities, shiftOf, changes, successors] = await Promise.all([
     listCommunityOptions(db, user.companyId),
     shiftsOf(db, user.companyId, [record.userId]),
@@ -43,6 +40,55 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
     trainingHours(db, user.companyId, year, record.userId),
     assessmentsOf(db, user.companyId, record.userId),
   ]);
+  return { communities, shiftOf, changes, successors, today, year, training, hours, reviews };
+}
+
+/** The edit form's starting values, taken from the record. */
+function recordValues(record: StaffRecord) {
+  return {
+    employeeNo: record.employeeNo,
+    name: record.name,
+    phone: record.phone,
+    email: record.email,
+    communityId: record.communityId,
+    position: record.position,
+    hireDate: record.hireDate,
+    status: record.status,
+  };
+}
+
+/** The person's assessments, each linking to its review, or a note that there are none. */
+async function PersonReviews({ reviews }: { reviews: Awaited<ReturnType<typeof assessmentsOf>> }) {
+  const ta = await getTranslations("hr.assessments");
+  if (reviews.length === 0) return <p className="text-sm text-slate-500">{ta("noneForPerson")}</p>;
+  return (
+    <ul className="divide-y divide-slate-100 text-sm" data-testid="person-reviews">
+      {reviews.map((r) => (
+        <li key={r.id} className="flex justify-between gap-3 py-2">
+          <Link href={`/staff/hr/assessments/${r.id}`} className="font-medium text-brand-700 hover:underline">
+            {r.period}
+          </Link>
+          <span className="tabular-nums text-slate-700">
+            {ta(`statuses.${r.status}`)} · {r.overall} · {r.grade}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function StaffRecordPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser(HR_MANAGE_ROLES);
+  const id = parseId((await params).id);
+  const db = getDb();
+  const record = await getStaffRecord(db, user.companyId, id);
+  if (!record) notFound();
+  const t = await getTranslations("hr");
+  const { communities, shiftOf, changes, successors, today, year, training, hours, reviews } = await loadRecordPage(
+    db,
+    user,
+    record,
+  );
   const ta = await getTranslations("hr.assessments");
   const shift = shiftOf(record.userId);
   const ts = await getTranslations("hr.shift");
@@ -62,16 +108,7 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
             updateStaffRecordAction={updateStaffRecordAction}
             id={record.id}
             communities={communities}
-            values={{
-              employeeNo: record.employeeNo,
-              name: record.name,
-              phone: record.phone,
-              email: record.email,
-              communityId: record.communityId,
-              position: record.position,
-              hireDate: record.hireDate,
-              status: record.status,
-            }}
+            values={recordValues(record)}
           />
         </Card>
         <div className="space-y-4">
@@ -110,22 +147,7 @@ export default async function StaffRecordPage({ params }: { params: Promise<{ id
           <TrainingRecord rows={training} hoursThisYear={hours.get(record.userId) ?? 0} year={year} />
         </Card>
         <Card title={ta("title")}>
-          {reviews.length === 0 ? (
-            <p className="text-sm text-slate-500">{ta("noneForPerson")}</p>
-          ) : (
-            <ul className="divide-y divide-slate-100 text-sm" data-testid="person-reviews">
-              {reviews.map((r) => (
-                <li key={r.id} className="flex justify-between gap-3 py-2">
-                  <Link href={`/staff/hr/assessments/${r.id}`} className="font-medium text-brand-700 hover:underline">
-                    {r.period}
-                  </Link>
-                  <span className="tabular-nums text-slate-700">
-                    {ta(`statuses.${r.status}`)} · {r.overall} · {r.grade}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <PersonReviews reviews={reviews} />
         </Card>
       </div>
     </div>
