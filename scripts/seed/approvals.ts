@@ -76,10 +76,8 @@ async function membersByRole(db: Db, companyId: number) {
   return roles;
 }
 
-export async function seedDemoApprovals(db: Db, companyId: number, now: Date): Promise<number> {
-  const year = Number(localParts(now, "Asia/Shanghai").date.slice(0, 4));
-  const thisMonth = Number(localParts(now, "Asia/Shanghai").date.slice(5, 7));
-  await ensureCategories(db, companyId);
+/** Who may act in the company, the finance categories, the requesters and the communities. */
+async function loadApprovalContext(db: Db, companyId: number) {
   const roles = await membersByRole(db, companyId);
   const cats = new Map(
     (
@@ -104,7 +102,13 @@ export async function seedDemoApprovals(db: Db, companyId: number, now: Date): P
       .where(eq(s.communities.companyId, companyId))
       .orderBy(asc(s.communities.id))
   ).map((c) => c.id);
-  if (!staff.length || !communities.length) return 0;
+  return { roles, cats, staff, communities };
+}
+
+type ApprovalContext = Awaited<ReturnType<typeof loadApprovalContext>>;
+
+/** Actors, step deciders and a request's current steps, as the seed's requests need them. */
+function approvalHelpers(db: Db, companyId: number, roles: ApprovalContext["roles"]) {
   const factsCache = new Map<number, ActorFacts>();
   const facts = async (userId: number) => {
     if (!factsCache.has(userId))
@@ -134,119 +138,142 @@ export async function seedDemoApprovals(db: Db, companyId: number, now: Date): P
       )
       .where(eq(s.approvalSteps.requestId, requestId))
       .orderBy(asc(s.approvalSteps.position));
+  return { actorOf, approver, stepsOf };
+}
+
+type ApprovalHelpers = ReturnType<typeof approvalHelpers>;
+
+/** Request i: its target state, requester, date and form input (all from the index). */
+function requestPlan(i: number, ctx: ApprovalContext, year: number, thisMonth: number) {
+  const { staff, communities, cats } = ctx;
+  const target = TARGETS[i % TARGETS.length];
+  // Requests pending at the 2nd / 3rd step need a money chain long enough.
+  const type =
+    target === "pending1" || target === "pending2"
+      ? (["expense", "contract", "procurement"] as const)[Math.floor(i / 12) % 3]
+      : TYPES[(i + Math.floor(i / 12)) % TYPES.length];
+  const person = staff[(i * 7) % staff.length];
+  const communityId = person.communityId ?? communities[i % communities.length];
+  const month = 1 + (i % thisMonth);
+  const day = String(3 + (i % 20)).padStart(2, "0");
+  const on = `${year}-${MONTHS[month - 1]}-${day}`;
+  const subjects = SUBJECTS[type];
+  const amount = target === "pending2" ? "15000" : target === "pending1" ? "2600" : AMOUNTS[i % AMOUNTS.length];
+  const base = {
+    type,
+    communityId,
+    title: subjects[i % subjects.length],
+    description: "",
+    submit: target !== "draft",
+  };
+  const input =
+    type === "procurement"
+      ? {
+          ...base,
+          categoryId: cats.get("exp_procurement"),
+          lines: [
+            { item: "物资A", quantity: 2 + (i % 5), unitPrice: String(Number(amount) / 10) },
+            { item: "物资B", quantity: 1, unitPrice: amount },
+          ],
+        }
+      : type === "contract"
+        ? {
+            ...base,
+            categoryId: cats.get("exp_outsourcing"),
+            amount,
+            party: "某某服务有限公司",
+            termFrom: `${year}-01-01`,
+            termTo: `${year}-12-31`,
+          }
+        : type === "expense"
+          ? {
+              ...base,
+              categoryId: cats.get(EXPENSE_CODES[i % EXPENSE_CODES.length]),
+              amount,
+              receipts: `FP${year}${String(i).padStart(4, "0")}`,
+            }
+          : type === "leave"
+            ? {
+                ...base,
+                categoryId: "",
+                leaveType: (["annual", "sick", "personal"] as const)[i % 3],
+                leaveFrom: `${year}-${MONTHS[month - 1]}-${day}`,
+                leaveTo: `${year}-${MONTHS[month - 1]}-${String(Number(day) + 1).padStart(2, "0")}`,
+              }
+            : { ...base, categoryId: "", description: "请审阅。" };
+  return { target, person, communityId, on, input };
+}
+
+type RequestPlan = ReturnType<typeof requestPlan>;
+
+/** Decide the request's steps up to its target state (and withdraw it when that is the target). */
+async function advanceRequest(db: Db, h: ApprovalHelpers, requestId: number, plan: RequestPlan) {
+  const { target, person, communityId, on } = plan;
+  const { actorOf, approver, stepsOf } = h;
+  const steps = await stepsOf(requestId);
+  const req = { requesterUserId: person.userId, communityId };
+  const stopAt =
+    target === "pending0"
+      ? 0
+      : target === "pending1"
+        ? 1
+        : target === "withdrawn"
+          ? Math.min(1, steps.length - 1)
+          : target === "pending2"
+            ? 2
+            : steps.length;
+  for (const step of steps) {
+    if (step.position >= Math.min(stopAt, steps.length)) break;
+    const by = await approver(step.role as StepRole, req);
+    if (by === null) break;
+    const last = step.position === steps.length - 1;
+    const decision =
+      target === "rejected" && (last || step.position === 1)
+        ? "reject"
+        : target === "returned" && step.position === 0
+          ? "return"
+          : "approve";
+    await decide(
+      db,
+      actorOf(by),
+      {
+        requestId: requestId,
+        position: step.position,
+        decision,
+        comment: decision === "approve" ? "同意" : decision === "reject" ? "预算不足，暂缓" : "请补充报价单",
+      },
+      on,
+      new Date(`${on}T06:00:00Z`),
+    );
+    if (decision !== "approve") break;
+  }
+  if (target === "withdrawn")
+    await withdraw(db, actorOf(person.userId), { requestId, comment: "情况有变" }, new Date(`${on}T08:00:00Z`));
+}
+
+export async function seedDemoApprovals(db: Db, companyId: number, now: Date): Promise<number> {
+  const year = Number(localParts(now, "Asia/Shanghai").date.slice(0, 4));
+  const thisMonth = Number(localParts(now, "Asia/Shanghai").date.slice(5, 7));
+  await ensureCategories(db, companyId);
+  const ctx = await loadApprovalContext(db, companyId);
+  if (!ctx.staff.length || !ctx.communities.length) return 0;
+  const helpers = approvalHelpers(db, companyId, ctx.roles);
 
   const N = 36;
   let made = 0;
   for (let i = 0; i < N; i++) {
-    const target = TARGETS[i % TARGETS.length];
-    // Requests pending at the 2nd / 3rd step need a money chain long enough.
-    const type =
-      target === "pending1" || target === "pending2"
-        ? (["expense", "contract", "procurement"] as const)[Math.floor(i / 12) % 3]
-        : TYPES[(i + Math.floor(i / 12)) % TYPES.length];
-    const person = staff[(i * 7) % staff.length];
-    const communityId = person.communityId ?? communities[i % communities.length];
-    const month = 1 + (i % thisMonth);
-    const day = String(3 + (i % 20)).padStart(2, "0");
-    const on = `${year}-${MONTHS[month - 1]}-${day}`;
-    const subjects = SUBJECTS[type];
-    const amount = target === "pending2" ? "15000" : target === "pending1" ? "2600" : AMOUNTS[i % AMOUNTS.length];
-    const base = {
-      type,
-      communityId,
-      title: subjects[i % subjects.length],
-      description: "",
-      submit: target !== "draft",
-    };
-    const input =
-      type === "procurement"
-        ? {
-            ...base,
-            categoryId: cats.get("exp_procurement"),
-            lines: [
-              { item: "物资A", quantity: 2 + (i % 5), unitPrice: String(Number(amount) / 10) },
-              { item: "物资B", quantity: 1, unitPrice: amount },
-            ],
-          }
-        : type === "contract"
-          ? {
-              ...base,
-              categoryId: cats.get("exp_outsourcing"),
-              amount,
-              party: "某某服务有限公司",
-              termFrom: `${year}-01-01`,
-              termTo: `${year}-12-31`,
-            }
-          : type === "expense"
-            ? {
-                ...base,
-                categoryId: cats.get(EXPENSE_CODES[i % EXPENSE_CODES.length]),
-                amount,
-                receipts: `FP${year}${String(i).padStart(4, "0")}`,
-              }
-            : type === "leave"
-              ? {
-                  ...base,
-                  categoryId: "",
-                  leaveType: (["annual", "sick", "personal"] as const)[i % 3],
-                  leaveFrom: `${year}-${MONTHS[month - 1]}-${day}`,
-                  leaveTo: `${year}-${MONTHS[month - 1]}-${String(Number(day) + 1).padStart(2, "0")}`,
-                }
-              : { ...base, categoryId: "", description: "请审阅。" };
-    const parsed = requestSchema.safeParse(input);
+    const plan = requestPlan(i, ctx, year, thisMonth);
+    const parsed = requestSchema.safeParse(plan.input);
     if (!parsed.success) continue;
     let saved;
     try {
-      saved = await saveRequest(db, actorOf(person.userId), parsed.data, new Date(`${on}T01:00:00Z`));
+      saved = await saveRequest(db, helpers.actorOf(plan.person.userId), parsed.data, new Date(`${plan.on}T01:00:00Z`));
     } catch {
       continue; // e.g. an overlapping leave of the same person
     }
     made++;
-    if (target === "draft") continue;
-    const steps = await stepsOf(saved.id);
-    const req = { requesterUserId: person.userId, communityId };
-    const stopAt =
-      target === "pending0"
-        ? 0
-        : target === "pending1"
-          ? 1
-          : target === "withdrawn"
-            ? Math.min(1, steps.length - 1)
-            : target === "pending2"
-              ? 2
-              : steps.length;
-    for (const step of steps) {
-      if (step.position >= Math.min(stopAt, steps.length)) break;
-      const by = await approver(step.role as StepRole, req);
-      if (by === null) break;
-      const last = step.position === steps.length - 1;
-      const decision =
-        target === "rejected" && (last || step.position === 1)
-          ? "reject"
-          : target === "returned" && step.position === 0
-            ? "return"
-            : "approve";
-      await decide(
-        db,
-        actorOf(by),
-        {
-          requestId: saved.id,
-          position: step.position,
-          decision,
-          comment: decision === "approve" ? "同意" : decision === "reject" ? "预算不足，暂缓" : "请补充报价单",
-        },
-        on,
-        new Date(`${on}T06:00:00Z`),
-      );
-      if (decision !== "approve") break;
-    }
-    if (target === "withdrawn")
-      await withdraw(
-        db,
-        actorOf(person.userId),
-        { requestId: saved.id, comment: "情况有变" },
-        new Date(`${on}T08:00:00Z`),
-      );
+    if (plan.target === "draft") continue;
+    await advanceRequest(db, helpers, saved.id, plan);
   }
   return made;
 }

@@ -13,7 +13,7 @@
  *   93–96 paid ahead: on time, then three months ago prepaid 3 + (12–24) months (held as credit)
  *   97–99 on time except the latest bill, half paid
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
 import * as s from "../../db/schema";
 import { demoLogin } from "./demo-logins";
@@ -50,74 +50,25 @@ export interface BillingSeedResult {
   payments: number;
   ms: number;
 }
+/** Profile of a household: 0–99 from a multiplicative hash of its id. */
+const cat = (h: string) => sql.raw(`((${h} * 2654435761) % 100)`);
 
-export async function seedBilling(
-  db: Db,
-  companyId: number,
-  opts: { now?: Date; log?: (line: string) => void } = {},
-): Promise<BillingSeedResult> {
-  const started = performance.now();
-  const log = opts.log ?? (() => {});
-  const [done] = await db
-    .select({ id: s.auditLog.id })
-    .from(s.auditLog)
-    .where(and(eq(s.auditLog.companyId, companyId), eq(s.auditLog.action, BILLING_SEED_ACTION)))
-    .limit(1);
-  if (done) {
-    log(`billing of company ${companyId} is already seeded; nothing to do`);
-    return { status: "exists", bills: 0, payments: 0, ms: performance.now() - started };
-  }
-  const now = opts.now ?? new Date();
-  const nowMs = now.getTime();
-  const current = localDate(now, "Asia/Shanghai").slice(0, 7);
-  const periods = Array.from({ length: SEED_MONTHS }, (_, i) => addMonths(current, i - SEED_MONTHS + 1));
-  const values = sql.join(
-    periods.map((p, i) => sql`(${i}, ${p}, ${`${p}-15`}, ${Date.parse(`${p}-01T00:00:00+08:00`)})`),
-    sql`, `,
-  );
-  const per = sql`per(idx, period, due, at) as (values ${values})`;
-  // Profile of a household: 0–99 from a multiplicative hash of its id.
-  const cat = (h: string) => sql.raw(`((${h} * 2654435761) % 100)`);
-  const t = () => performance.now();
-  let mark = t();
-  const step = (label: string) => {
-    log(`  billing ${label.padEnd(24)} ${Math.round(t() - mark)} ms`);
-    mark = t();
-  };
+/** What the seed needs inside its statements. */
+interface BillingSql {
+  companyId: number;
+  /** per(idx, period, due, at): the seeded months. */
+  per: SQL;
+  /** Each household's monthly fee lines. */
+  src: SQL;
+  /** Households that owe their last three bills. */
+  owing: SQL;
+  cashier: number | null;
+  nowMs: number;
+  current: string;
+}
 
-  const [finance] = await db
-    .select({ id: s.memberships.userId })
-    .from(s.memberships)
-    .where(and(eq(s.memberships.companyId, companyId), eq(s.memberships.role, "finance")))
-    .limit(1);
-  const cashier = finance?.id ?? null;
-  // The demo resident's households owe their last three bills, so the resident portal has something to pay.
-  const demoHomes = await db
-    .select({ id: s.residentLinks.householdId })
-    .from(s.residentLinks)
-    .innerJoin(s.users, eq(s.users.id, s.residentLinks.userId))
-    .where(and(eq(s.residentLinks.companyId, companyId), eq(s.users.email, demoLogin("resident").email)));
-  const owing = sql.join(
-    [-1, ...demoHomes.map((h) => h.id)].map((id) => sql`${id}`),
-    sql`, `,
-  );
-
-  await db.batch([
-    db.run(sql`PRAGMA defer_foreign_keys = ON`),
-    ...BILLING_TABLES.map((name) => db.run(sql`delete from ${sql.identifier(name)} where company_id = ${companyId}`)),
-    db.insert(s.billingSettings).values({ companyId, billingDay: 1, dueDay: 15, rounding: "fen" }),
-    db.insert(s.feeItems).values([
-      { companyId, name: "物业管理费", kind: "per_area", priceFen: 250, createdAt: now },
-      { companyId, name: "停车管理费", kind: "per_parking", priceFen: 15000, createdAt: now },
-      { companyId, name: "生活垃圾处理费", kind: "per_household", priceFen: 1000, createdAt: now },
-      { companyId, name: "上门保洁（增值服务）", kind: "one_off", priceFen: 8000, createdAt: now },
-      { companyId, name: "水费", kind: "metered", priceFen: 365, createdAt: now },
-      { companyId, name: "电费", kind: "metered", priceFen: 58, createdAt: now },
-    ]),
-  ]);
-  step("fee items");
-
-  const src = sql`
+function feeSource(companyId: number) {
+  return sql`
     select hu.household_id, fi.id as fee_item_id, u.id as unit_id,
            case fi.kind when 'per_area' then u.area_centi_m2 else 1 end as qty, fi.price_fen as price,
            case fi.kind when 'per_area' then (fi.price_fen * u.area_centi_m2 + 50) / 100 else fi.price_fen end as amount
@@ -131,8 +82,10 @@ export async function seedBilling(
     select h.id, fi.id, null, 1, fi.price_fen, fi.price_fen
       from households h join fee_items fi on fi.company_id = ${companyId} and fi.active = 1 and fi.kind = 'per_household'
      where h.company_id = ${companyId} and h.active = 1 and exists (select 1 from household_units hu where hu.household_id = h.id)`;
+}
 
-  const statements = [
+function billStatements({ companyId, per, src }: BillingSql) {
+  return [
     // 24 months of bills
     sql`with ${per}, src as (${src}), tot as (select household_id, sum(amount) as total from src group by household_id having sum(amount) > 0)
         insert into bills (company_id, household_id, period, due_date, lines_fen, adjustment_fen, allocated_fen, voided, created_at)
@@ -143,6 +96,11 @@ export async function seedBilling(
         select ${companyId}, b.id, src.fee_item_id, src.unit_id, src.qty, src.price, src.amount
           from bills b join src on src.household_id = b.household_id
          where b.company_id = ${companyId}`,
+  ];
+}
+
+function paymentStatement({ companyId, per, owing, cashier, nowMs }: BillingSql) {
+  return (
     // One payment per paid bill (and one prepayment per paid-ahead household), numbered per year without gaps
     sql`with ${per}, plan as (
           select b.id as bill_id, b.household_id as hid, per.idx as idx, b.lines_fen as lines, ${cat("b.household_id")} as cat,
@@ -174,7 +132,12 @@ export async function seedBilling(
                k,
                case when (hid + idx) % 10 >= 6 then 'sandbox' end, null,
                case when (hid + idx) % 10 >= 6 then null else ${cashier} end, null, pay_ms, pay_ms
-          from due where true order by pay_ms, k`,
+          from due where true order by pay_ms, k`
+  );
+}
+
+function ledgerStatements({ companyId }: BillingSql) {
+  return [
     sql`insert into receipt_counters (company_id, year, last)
         select ${companyId}, cast(substr(receipt_no, 1, 4) as integer), max(cast(substr(receipt_no, 6) as integer))
           from payments where company_id = ${companyId} group by substr(receipt_no, 1, 4)`,
@@ -194,6 +157,11 @@ export async function seedBilling(
           from allocations a join bills b on b.id = a.bill_id where a.company_id = ${companyId} and a.payment_id is null`,
     sql`update bills set allocated_fen = (select coalesce(sum(a.amount_fen), 0) from allocations a where a.bill_id = bills.id)
          where company_id = ${companyId} and exists (select 1 from allocations a where a.bill_id = bills.id)`,
+  ];
+}
+
+function sideStatements({ companyId, cashier, nowMs, current }: BillingSql) {
+  return [
     // This month's meter readings of a dozen homes (their baselines): next month's sheet shows them as previous readings.
     sql`insert into meter_readings (company_id, unit_id, fee_item_id, period, reading_centi, previous_centi, actor_user_id, created_at)
         select ${companyId}, u.id, fi.id, ${current}, r.v, r.v, ${cashier}, ${nowMs}
@@ -227,29 +195,68 @@ export async function seedBilling(
          where c.company_id = ${companyId}
         on conflict (contract_id, period) do nothing`,
   ];
-  const labels = [
-    "bills",
-    "bill lines",
-    "payments",
-    "receipt counters",
-    "allocations",
-    "prepayment credit",
-    "credit → bills",
-    "credit applied",
-    "bill totals",
-    "meter readings",
-    "contract customers",
-    "contracts",
-    "contract bills",
-  ];
-  // A bigger page cache for this connection: the bench company's million-row indexes are
-  // written in random order, and the default 2 MB cache makes that several times slower.
-  await db.run(sql`PRAGMA cache_size = -262144`).catch(() => {});
-  // One transaction: a crash leaves no half-written history (and no audit marker).
+}
+
+const STATEMENT_LABELS = [
+  "bills",
+  "bill lines",
+  "payments",
+  "receipt counters",
+  "allocations",
+  "prepayment credit",
+  "credit → bills",
+  "credit applied",
+  "bill totals",
+  "meter readings",
+  "contract customers",
+  "contracts",
+  "contract bills",
+];
+
+/** The finance login (cashier of the seeded payments) and the demo resident's households, who owe. */
+async function loadPayers(db: Db, companyId: number) {
+  const [finance] = await db
+    .select({ id: s.memberships.userId })
+    .from(s.memberships)
+    .where(and(eq(s.memberships.companyId, companyId), eq(s.memberships.role, "finance")))
+    .limit(1);
+  const cashier = finance?.id ?? null;
+  // The demo resident's households owe their last three bills, so the resident portal has something to pay.
+  const demoHomes = await db
+    .select({ id: s.residentLinks.householdId })
+    .from(s.residentLinks)
+    .innerJoin(s.users, eq(s.users.id, s.residentLinks.userId))
+    .where(and(eq(s.residentLinks.companyId, companyId), eq(s.users.email, demoLogin("resident").email)));
+  const owing = sql.join(
+    [-1, ...demoHomes.map((h) => h.id)].map((id) => sql`${id}`),
+    sql`, `,
+  );
+  return { cashier, owing };
+}
+
+async function resetBillingTables(db: Db, companyId: number, now: Date) {
+  await db.batch([
+    db.run(sql`PRAGMA defer_foreign_keys = ON`),
+    ...BILLING_TABLES.map((name) => db.run(sql`delete from ${sql.identifier(name)} where company_id = ${companyId}`)),
+    db.insert(s.billingSettings).values({ companyId, billingDay: 1, dueDay: 15, rounding: "fen" }),
+    db.insert(s.feeItems).values([
+      { companyId, name: "物业管理费", kind: "per_area", priceFen: 250, createdAt: now },
+      { companyId, name: "停车管理费", kind: "per_parking", priceFen: 15000, createdAt: now },
+      { companyId, name: "生活垃圾处理费", kind: "per_household", priceFen: 1000, createdAt: now },
+      { companyId, name: "上门保洁（增值服务）", kind: "one_off", priceFen: 8000, createdAt: now },
+      { companyId, name: "水费", kind: "metered", priceFen: 365, createdAt: now },
+      { companyId, name: "电费", kind: "metered", priceFen: 58, createdAt: now },
+    ]),
+  ]);
+}
+
+/** One transaction: a crash leaves no half-written history (and no audit marker). */
+async function writeHistory(db: Db, b: BillingSql, statements: SQL[], step: (label: string) => void, now: Date) {
+  const { companyId, current } = b;
   await db.transaction(async (tx) => {
     for (const [i, stmt] of statements.entries()) {
       await tx.run(stmt);
-      step(labels[i]);
+      step(STATEMENT_LABELS[i]);
     }
     await tx.insert(s.auditLog).values({
       companyId,
@@ -261,6 +268,9 @@ export async function seedBilling(
       createdAt: now,
     });
   });
+}
+
+async function countBilling(db: Db, companyId: number) {
   const [bills] = await db
     .select({ n: sql<number>`count(*)` })
     .from(s.bills)
@@ -269,5 +279,51 @@ export async function seedBilling(
     .select({ n: sql<number>`count(*)` })
     .from(s.payments)
     .where(eq(s.payments.companyId, companyId));
-  return { status: "created", bills: Number(bills.n), payments: Number(payments.n), ms: performance.now() - started };
+  return { bills: Number(bills.n), payments: Number(payments.n) };
+}
+
+export async function seedBilling(
+  db: Db,
+  companyId: number,
+  opts: { now?: Date; log?: (line: string) => void } = {},
+): Promise<BillingSeedResult> {
+  const started = performance.now();
+  const log = opts.log ?? (() => {});
+  const [done] = await db
+    .select({ id: s.auditLog.id })
+    .from(s.auditLog)
+    .where(and(eq(s.auditLog.companyId, companyId), eq(s.auditLog.action, BILLING_SEED_ACTION)))
+    .limit(1);
+  if (done) {
+    log(`billing of company ${companyId} is already seeded; nothing to do`);
+    return { status: "exists", bills: 0, payments: 0, ms: performance.now() - started };
+  }
+  const now = opts.now ?? new Date();
+  const nowMs = now.getTime();
+  const current = localDate(now, "Asia/Shanghai").slice(0, 7);
+  const periods = Array.from({ length: SEED_MONTHS }, (_, i) => addMonths(current, i - SEED_MONTHS + 1));
+  const values = sql.join(
+    periods.map((p, i) => sql`(${i}, ${p}, ${`${p}-15`}, ${Date.parse(`${p}-01T00:00:00+08:00`)})`),
+    sql`, `,
+  );
+  const per = sql`per(idx, period, due, at) as (values ${values})`;
+  const t = () => performance.now();
+  let mark = t();
+  const step = (label: string) => {
+    log(`  billing ${label.padEnd(24)} ${Math.round(t() - mark)} ms`);
+    mark = t();
+  };
+
+  const { cashier, owing } = await loadPayers(db, companyId);
+  await resetBillingTables(db, companyId, now);
+  step("fee items");
+
+  const b: BillingSql = { companyId, per, src: feeSource(companyId), owing, cashier, nowMs, current };
+  const statements = [...billStatements(b), paymentStatement(b), ...ledgerStatements(b), ...sideStatements(b)];
+  // A bigger page cache for this connection: the bench company's million-row indexes are
+  // written in random order, and the default 2 MB cache makes that several times slower.
+  await db.run(sql`PRAGMA cache_size = -262144`).catch(() => {});
+  await writeHistory(db, b, statements, step, now);
+  const { bills, payments } = await countBilling(db, companyId);
+  return { status: "created", bills, payments, ms: performance.now() - started };
 }

@@ -43,25 +43,8 @@ export function replayDates(today: string, dueDay: number, months = SEED_MONTHS)
   return [...out].sort();
 }
 
-export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date; log?: (line: string) => void } = {}) {
-  const log = opts.log ?? (() => {});
-  const [done] = await db
-    .select({ id: s.auditLog.id })
-    .from(s.auditLog)
-    .where(and(eq(s.auditLog.companyId, companyId), eq(s.auditLog.action, CRM_SEED_ACTION)))
-    .limit(1);
-  if (done) return { status: "exists" as const };
-  const started = performance.now();
-  const now = opts.now ?? new Date();
-  const [company] = await db
-    .select({ timeZone: s.companies.timeZone })
-    .from(s.companies)
-    .where(eq(s.companies.id, companyId));
-  const tz = company?.timeZone ?? "Asia/Shanghai";
-  const today = localDate(now, tz);
-  const rules = await publishedRules(db, companyId);
-
-  // 1. The seeded complaints' entries, exactly as the triage writes them (dated at triage).
+/** 1. The seeded complaints' entries, exactly as the triage writes them (dated at triage). */
+async function recordComplaints(db: Db, companyId: number, initialScore: number) {
   const complaints = await db
     .select({
       id: s.workOrders.id,
@@ -93,12 +76,15 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
         points: x.points,
         actorUserId: x.by,
         now: x.at,
-        initialScore: rules.initialScore,
+        initialScore,
       }),
     );
   }
+  return complaints.length;
+}
 
-  // 2. Replay the history through the cron's own jobs.
+/** 2. Replay the history through the cron's own jobs. */
+async function replayHistory(db: Db, companyId: number, today: string) {
   const { dueDay } = await getBillingSettings(db, companyId);
   const quarterStart = `${today.slice(0, 5)}${pad(Math.floor((Number(today.slice(5, 7)) - 1) / 3) * 3 + 1)}-01`;
   const totals: Record<string, number> = {};
@@ -114,8 +100,11 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
       for (const [k, v] of Object.entries(t))
         if (!["done", "skipped", "failed"].includes(k)) totals[k] = (totals[k] ?? 0) + v;
   }
+  return { totals, dates };
+}
 
-  // 3. Butlers recorded most of the earlier months' visits of this quarter (about 85 %).
+/** 3. Butlers recorded most of the earlier months' visits of this quarter (about 85 %). */
+async function recordEarlierVisits(db: Db, companyId: number, today: string) {
   const earlier = await db
     .select({
       id: s.visits.id,
@@ -156,70 +145,109 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
     );
     visited++;
   }
+  return visited;
+}
 
-  // 4. The legal department has worked the older cases (through the case's own command); the
-  //    households still owe, so none is settled.
+/**
+ * Lawyer's letters wait for legal's confirmation (SPEC §12, on by default): legal confirmed the
+ * older ones the day after they were prepared, through the same command as the legal page;
+ * the last month's stay waiting, so the demo shows the confirmation list on /staff/legal.
+ */
+async function confirmOlderLetters(db: Db, companyId: number, legalUserId: number, today: string, now: Date) {
+  let confirmed = 0;
+  const waiting = await db
+    .select({ id: s.crmNotices.id, issuedOn: s.crmNotices.issuedOn })
+    .from(s.crmNotices)
+    .where(
+      and(
+        eq(s.crmNotices.companyId, companyId),
+        eq(s.crmNotices.awaitingConfirmation, true),
+        lt(
+          s.crmNotices.issuedOn,
+          new Date(Date.parse(`${today}T00:00:00Z`) - 31 * 86_400_000).toISOString().slice(0, 10),
+        ),
+      ),
+    )
+    .orderBy(asc(s.crmNotices.id));
+  for (const n of waiting) {
+    const at = new Date(Math.min(now.getTime(), Date.parse(`${n.issuedOn}T02:00:00Z`) + 86_400_000));
+    if ((await confirmLetter(db, { companyId, userId: legalUserId }, { id: n.id }, at)).sent) confirmed++;
+  }
+  return confirmed;
+}
+
+/** Legal moved the older cases along their paths; the households still owe, so none is settled. */
+async function moveOlderCases(db: Db, companyId: number, legalUserId: number, today: string, now: Date) {
+  let moved = 0;
+  const actor = { companyId, userId: legalUserId, roles: ["legal" as const] };
+  const cases = await db
+    .select({ id: s.legalCases.id, openedOn: s.legalCases.openedOn })
+    .from(s.legalCases)
+    .where(
+      and(
+        eq(s.legalCases.companyId, companyId),
+        eq(s.legalCases.status, "letter_sent"),
+        lt(s.legalCases.openedOn, addMonths(today.slice(0, 7), -2)),
+      ),
+    )
+    .orderBy(asc(s.legalCases.id));
+  const paths: (typeof s.LEGAL_CASE_STATUS_VALUES)[number][][] = [
+    ["negotiating"],
+    ["negotiating", "lawsuit_material_ready"],
+    ["negotiating", "lawsuit_material_ready", "filed"],
+    [],
+  ];
+  const notes: Record<string, string> = {
+    negotiating: "已与业主面谈，业主表示将分期缴清。",
+    lawsuit_material_ready: "协商未果，欠费明细、合同与催缴记录已整理。",
+    filed: "已向人民法院提起诉讼。",
+  };
+  for (const c of cases) {
+    const path = paths[c.id % paths.length];
+    for (const [i, to] of path.entries()) {
+      const at = new Date(Math.min(now.getTime(), Date.parse(`${c.openedOn}T03:00:00Z`) + (i + 1) * 20 * 86_400_000));
+      await moveLegalCase(db, actor, { id: c.id, to, note: notes[to] }, at);
+      moved++;
+    }
+  }
+  return moved;
+}
+
+/** 4. The legal department has worked the older cases (through the case's own command). */
+async function workLegal(db: Db, companyId: number, today: string, now: Date) {
   const [legalUser] = await db
     .select({ id: s.memberships.userId })
     .from(s.memberships)
     .where(and(eq(s.memberships.companyId, companyId), eq(s.memberships.role, "legal")))
     .limit(1);
-  let moved = 0;
-  let confirmed = 0;
-  if (legalUser) {
-    // Lawyer's letters wait for legal's confirmation (SPEC §12, on by default): legal confirmed the
-    // older ones the day after they were prepared, through the same command as the legal page;
-    // the last month's stay waiting, so the demo shows the confirmation list on /staff/legal.
-    const waiting = await db
-      .select({ id: s.crmNotices.id, issuedOn: s.crmNotices.issuedOn })
-      .from(s.crmNotices)
-      .where(
-        and(
-          eq(s.crmNotices.companyId, companyId),
-          eq(s.crmNotices.awaitingConfirmation, true),
-          lt(
-            s.crmNotices.issuedOn,
-            new Date(Date.parse(`${today}T00:00:00Z`) - 31 * 86_400_000).toISOString().slice(0, 10),
-          ),
-        ),
-      )
-      .orderBy(asc(s.crmNotices.id));
-    for (const n of waiting) {
-      const at = new Date(Math.min(now.getTime(), Date.parse(`${n.issuedOn}T02:00:00Z`) + 86_400_000));
-      if ((await confirmLetter(db, { companyId, userId: legalUser.id }, { id: n.id }, at)).sent) confirmed++;
-    }
-    const actor = { companyId, userId: legalUser.id, roles: ["legal" as const] };
-    const cases = await db
-      .select({ id: s.legalCases.id, openedOn: s.legalCases.openedOn })
-      .from(s.legalCases)
-      .where(
-        and(
-          eq(s.legalCases.companyId, companyId),
-          eq(s.legalCases.status, "letter_sent"),
-          lt(s.legalCases.openedOn, addMonths(today.slice(0, 7), -2)),
-        ),
-      )
-      .orderBy(asc(s.legalCases.id));
-    const paths: (typeof s.LEGAL_CASE_STATUS_VALUES)[number][][] = [
-      ["negotiating"],
-      ["negotiating", "lawsuit_material_ready"],
-      ["negotiating", "lawsuit_material_ready", "filed"],
-      [],
-    ];
-    const notes: Record<string, string> = {
-      negotiating: "已与业主面谈，业主表示将分期缴清。",
-      lawsuit_material_ready: "协商未果，欠费明细、合同与催缴记录已整理。",
-      filed: "已向人民法院提起诉讼。",
-    };
-    for (const c of cases) {
-      const path = paths[c.id % paths.length];
-      for (const [i, to] of path.entries()) {
-        const at = new Date(Math.min(now.getTime(), Date.parse(`${c.openedOn}T03:00:00Z`) + (i + 1) * 20 * 86_400_000));
-        await moveLegalCase(db, actor, { id: c.id, to, note: notes[to] }, at);
-        moved++;
-      }
-    }
-  }
+  if (!legalUser) return { moved: 0, confirmed: 0 };
+  const confirmed = await confirmOlderLetters(db, companyId, legalUser.id, today, now);
+  const moved = await moveOlderCases(db, companyId, legalUser.id, today, now);
+  return { moved, confirmed };
+}
+
+export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date; log?: (line: string) => void } = {}) {
+  const log = opts.log ?? (() => {});
+  const [done] = await db
+    .select({ id: s.auditLog.id })
+    .from(s.auditLog)
+    .where(and(eq(s.auditLog.companyId, companyId), eq(s.auditLog.action, CRM_SEED_ACTION)))
+    .limit(1);
+  if (done) return { status: "exists" as const };
+  const started = performance.now();
+  const now = opts.now ?? new Date();
+  const [company] = await db
+    .select({ timeZone: s.companies.timeZone })
+    .from(s.companies)
+    .where(eq(s.companies.id, companyId));
+  const tz = company?.timeZone ?? "Asia/Shanghai";
+  const today = localDate(now, tz);
+  const rules = await publishedRules(db, companyId);
+
+  const complaintCount = await recordComplaints(db, companyId, rules.initialScore);
+  const { totals, dates } = await replayHistory(db, companyId, today);
+  const visited = await recordEarlierVisits(db, companyId, today);
+  const { moved, confirmed } = await workLegal(db, companyId, today, now);
 
   await db.insert(s.auditLog).values({
     companyId,
@@ -230,7 +258,7 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
     before: null,
     after: {
       dates: dates.length,
-      complaints: complaints.length,
+      complaints: complaintCount,
       visited,
       legalMoves: moved,
       lettersConfirmed: confirmed,
@@ -239,7 +267,7 @@ export async function seedDemoCrm(db: Db, companyId: number, opts: { now?: Date;
     createdAt: now,
   });
   log(
-    `  crm-ew: ${complaints.length} complaint entries, ${dates.length} days replayed (${Object.entries(totals)
+    `  crm-ew: ${complaintCount} complaint entries, ${dates.length} days replayed (${Object.entries(totals)
       .filter(([, v]) => v)
       .map(([k, v]) => `${k} ${v}`)
       .join(

@@ -18,7 +18,7 @@ import { DEMO_PASSWORD } from "./demo-logins";
 import { findSeededCompany, loadTaken, nextIds, purgeCompany, SEED_ACTION } from "./existing";
 import { insertRows } from "./insert";
 import { planHouseholds } from "./people";
-import { createRng } from "./random";
+import { createRng, type Rng } from "./random";
 import { planRegistry } from "./registry";
 import { buildRows } from "./rows";
 import { assignStaff } from "./staff";
@@ -71,6 +71,107 @@ export async function hashDemoPassword(): Promise<string> {
   return digest;
 }
 
+type Profile = ReturnType<typeof demoProfile>;
+type Log = (line: string) => void;
+
+/** Plan everything in memory first. */
+function planSeed(
+  rng: Rng,
+  profile: Profile,
+  taken: Awaited<ReturnType<typeof loadTaken>>,
+  ids: Awaited<ReturnType<typeof nextIds>>,
+  passwordHash: string,
+  now: Date,
+) {
+  const registry = planRegistry(rng.fork("registry"), profile.communities, profile.households);
+  const plannedHouseholds = planHouseholds(rng.fork("households"), registry, {
+    households: profile.households,
+    tenantShare: profile.tenantShare,
+    parkingShare: profile.parkingShare,
+    secondContactShare: profile.secondContactShare,
+    accountShare: profile.accountShare,
+    takenPhones: taken.phones,
+    takenCodes: taken.codes,
+    demoResident: profile.demoResident,
+  });
+  const perBuilding = registry.map((c) => c.buildings.map(() => 0));
+  for (const h of plannedHouseholds) perBuilding[h.flat.community][h.flat.building]++;
+  const staffPlan = profile.staff(
+    rng.fork("staff"),
+    perBuilding.map((b) => b.reduce((a, n) => a + n, 0)),
+  );
+  for (const m of staffPlan.members) {
+    if (taken.emails.has(m.email.toLowerCase()) || taken.phones.has(m.phone)) {
+      throw new Error(
+        `a user with ${m.email} or ${m.phone} already exists outside ${profile.companyName}; remove it or use another database`,
+      );
+    }
+  }
+  const assignments = assignStaff(staffPlan.members, registry, perBuilding, staffPlan.butlerGroups);
+  return buildRows({
+    ids,
+    now,
+    companyName: profile.companyName,
+    registry,
+    households: plannedHouseholds,
+    staff: staffPlan.members,
+    assignments,
+    passwordHash,
+  });
+}
+
+type Write = <T extends SQLiteTable>(label: string, table: T, data: readonly T["$inferInsert"][]) => Promise<void>;
+
+function timedWriter(db: Db, log: Log): Write {
+  return async (label, table, data) => {
+    const t = performance.now();
+    await insertRows(db, table, data);
+    const took = performance.now() - t;
+    log(`  ${label.padEnd(20)} ${data.length.toLocaleString("en-US").padStart(9)} rows  ${ms(took).padStart(8)}`);
+  };
+}
+
+/** Write the planned rows, parents before children (the audit row is not among them). */
+async function writeRows(db: Db, write: Write, rows: ReturnType<typeof buildRows>, companyId: number) {
+  await write("companies", s.companies, [rows.company]);
+  await write("users", s.users, rows.users);
+  await write("memberships", s.memberships, rows.memberships);
+  await write("communities", s.communities, rows.communities);
+  await write("buildings", s.buildings, rows.buildings);
+  await write("units", s.units, rows.units);
+  await write("households", s.households, rows.households);
+  await write("household_units", s.householdUnits, rows.householdUnits);
+  await write("household_contacts", s.householdContacts, rows.contacts);
+  await write("building_butlers", s.buildingButlers, rows.buildingButlers);
+  await write("supervisor_butlers", s.supervisorButlers, rows.supervisorButlers);
+  await write("community_managers", s.communityManagers, rows.communityManagers);
+  await write("resident_links", s.residentLinks, rows.residentLinks);
+  // Seeded people accepted version 1 of the documents when they "signed up": residents the
+  // privacy notice, admins the data-processing agreement (lib/privacy/rules.ts versions).
+  await db.run(sql`INSERT OR IGNORE INTO consent_records (company_id, user_id, document, version, created_at)
+    SELECT company_id, user_id, 'privacy_notice', 1, min(created_at) FROM resident_links WHERE company_id = ${companyId} GROUP BY company_id, user_id
+    UNION ALL SELECT company_id, user_id, 'dpa', 1, min(created_at) FROM memberships WHERE company_id = ${companyId} AND role = 'admin' GROUP BY company_id, user_id`);
+}
+
+/** The demo company's work orders, HR, approvals and portal. */
+async function seedDemoExtras(db: Db, companyId: number, rng: Rng, now: Date, log: Log) {
+  const t = performance.now();
+  const made = await seedDemoTickets(db, companyId, rng.fork("tickets"), now);
+  log(
+    `  ${"work orders".padEnd(20)} ${String(made.orders).padStart(9)} rows  ${ms(performance.now() - t).padStart(8)}`,
+  );
+  const records = await seedDemoHr(db, companyId);
+  log(`  ${"staff records".padEnd(20)} ${String(records).padStart(9)} rows`);
+  const clocks = await seedDemoAttendance(db, companyId, rng.fork("attendance"), now);
+  log(`  ${"attendance".padEnd(20)} ${String(clocks).padStart(9)} rows`);
+  const enrolments = await seedDemoTraining(db, companyId, rng.fork("hr-training"), now);
+  log(`  ${"training".padEnd(20)} ${String(enrolments).padStart(9)} rows`);
+  const requests = await seedDemoApprovals(db, companyId, now);
+  log(`  ${"approval requests".padEnd(20)} ${String(requests).padStart(9)} rows`);
+  const portal = await seedDemoPortal(db, companyId, now);
+  log(`  ${"portal".padEnd(20)} ${JSON.stringify(portal)}`);
+}
+
 export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResult> {
   const started = performance.now();
   const log = opts.log ?? (() => {});
@@ -111,88 +212,15 @@ export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResu
     nextIds(db),
   ]);
 
-  // Plan everything in memory first.
   const tPlan = performance.now();
-  const registry = planRegistry(rng.fork("registry"), profile.communities, profile.households);
-  const plannedHouseholds = planHouseholds(rng.fork("households"), registry, {
-    households: profile.households,
-    tenantShare: profile.tenantShare,
-    parkingShare: profile.parkingShare,
-    secondContactShare: profile.secondContactShare,
-    accountShare: profile.accountShare,
-    takenPhones: taken.phones,
-    takenCodes: taken.codes,
-    demoResident: profile.demoResident,
-  });
-  const perBuilding = registry.map((c) => c.buildings.map(() => 0));
-  for (const h of plannedHouseholds) perBuilding[h.flat.community][h.flat.building]++;
-  const staffPlan = profile.staff(
-    rng.fork("staff"),
-    perBuilding.map((b) => b.reduce((a, n) => a + n, 0)),
-  );
-  for (const m of staffPlan.members) {
-    if (taken.emails.has(m.email.toLowerCase()) || taken.phones.has(m.phone)) {
-      throw new Error(
-        `a user with ${m.email} or ${m.phone} already exists outside ${profile.companyName}; remove it or use another database`,
-      );
-    }
-  }
-  const assignments = assignStaff(staffPlan.members, registry, perBuilding, staffPlan.butlerGroups);
   const now = new Date();
-  const rows = buildRows({
-    ids,
-    now,
-    companyName: profile.companyName,
-    registry,
-    households: plannedHouseholds,
-    staff: staffPlan.members,
-    assignments,
-    passwordHash,
-  });
+  const rows = planSeed(rng, profile, taken, ids, passwordHash, now);
   log(`planned ${profile.companyName} in ${ms(performance.now() - tPlan)} (seed "${seed}")`);
 
   // Then write it, parents before children. The audit row goes last: it marks the seed complete.
-  const write = async <T extends SQLiteTable>(label: string, table: T, data: readonly T["$inferInsert"][]) => {
-    const t = performance.now();
-    await insertRows(db, table, data);
-    const took = performance.now() - t;
-    log(`  ${label.padEnd(20)} ${data.length.toLocaleString("en-US").padStart(9)} rows  ${ms(took).padStart(8)}`);
-  };
-  await write("companies", s.companies, [rows.company]);
-  await write("users", s.users, rows.users);
-  await write("memberships", s.memberships, rows.memberships);
-  await write("communities", s.communities, rows.communities);
-  await write("buildings", s.buildings, rows.buildings);
-  await write("units", s.units, rows.units);
-  await write("households", s.households, rows.households);
-  await write("household_units", s.householdUnits, rows.householdUnits);
-  await write("household_contacts", s.householdContacts, rows.contacts);
-  await write("building_butlers", s.buildingButlers, rows.buildingButlers);
-  await write("supervisor_butlers", s.supervisorButlers, rows.supervisorButlers);
-  await write("community_managers", s.communityManagers, rows.communityManagers);
-  await write("resident_links", s.residentLinks, rows.residentLinks);
-  // Seeded people accepted version 1 of the documents when they "signed up": residents the
-  // privacy notice, admins the data-processing agreement (lib/privacy/rules.ts versions).
-  await db.run(sql`INSERT OR IGNORE INTO consent_records (company_id, user_id, document, version, created_at)
-    SELECT company_id, user_id, 'privacy_notice', 1, min(created_at) FROM resident_links WHERE company_id = ${ids.companies} GROUP BY company_id, user_id
-    UNION ALL SELECT company_id, user_id, 'dpa', 1, min(created_at) FROM memberships WHERE company_id = ${ids.companies} AND role = 'admin' GROUP BY company_id, user_id`);
-  if (key === "demo") {
-    const t = performance.now();
-    const made = await seedDemoTickets(db, ids.companies, rng.fork("tickets"), now);
-    log(
-      `  ${"work orders".padEnd(20)} ${String(made.orders).padStart(9)} rows  ${ms(performance.now() - t).padStart(8)}`,
-    );
-    const records = await seedDemoHr(db, ids.companies);
-    log(`  ${"staff records".padEnd(20)} ${String(records).padStart(9)} rows`);
-    const clocks = await seedDemoAttendance(db, ids.companies, rng.fork("attendance"), now);
-    log(`  ${"attendance".padEnd(20)} ${String(clocks).padStart(9)} rows`);
-    const enrolments = await seedDemoTraining(db, ids.companies, rng.fork("hr-training"), now);
-    log(`  ${"training".padEnd(20)} ${String(enrolments).padStart(9)} rows`);
-    const requests = await seedDemoApprovals(db, ids.companies, now);
-    log(`  ${"approval requests".padEnd(20)} ${String(requests).padStart(9)} rows`);
-    const portal = await seedDemoPortal(db, ids.companies, now);
-    log(`  ${"portal".padEnd(20)} ${JSON.stringify(portal)}`);
-  }
+  const write = timedWriter(db, log);
+  await writeRows(db, write, rows, ids.companies);
+  if (key === "demo") await seedDemoExtras(db, ids.companies, rng, now, log);
   await write("audit_log", s.auditLog, [
     {
       // No fixed id: the approvals seed above writes audit rows through the real commands.

@@ -78,7 +78,8 @@ const PRODUCTS = [
   { kind: "service" as const, name: "家电维修上门检测", description: "检测费，维修另计", priceFen: 5000, stock: 10 },
 ];
 
-export async function seedDemoPortal(db: Db, companyId: number, now: Date) {
+/** The company's time zone, communities, notice author and resident accounts. */
+async function loadPortalContext(db: Db, companyId: number) {
   const [company] = await db
     .select({ timeZone: s.companies.timeZone })
     .from(s.companies)
@@ -104,8 +105,14 @@ export async function seedDemoPortal(db: Db, companyId: number, now: Date) {
     order by l.user_id`);
   const demoResident = accounts.find((a) => a.email === "resident@demo.guanjia.cn");
   const residentCommunity = demoResident?.communityId ?? communities[0]?.id;
+  return { companyId, tz, communities, author, accounts, demoResident, residentCommunity };
+}
 
-  // Announcements.
+type PortalContext = Awaited<ReturnType<typeof loadPortalContext>>;
+
+/** Announcements: three per community, and an emergency one in the demo resident's community. */
+function planNotices(ctx: PortalContext, now: Date) {
+  const { companyId, communities, author, residentCommunity } = ctx;
   const notices: (typeof s.portalNotices.$inferInsert)[] = [];
   for (const c of communities) {
     notices.push(
@@ -155,6 +162,13 @@ export async function seedDemoPortal(db: Db, companyId: number, now: Date) {
   }
   // Published ones were announced when they went live; the scheduled one waits for the minute tick.
   for (const n of notices) n.notifiedAt = n.publishAt <= now ? n.publishAt : null;
+  return notices;
+}
+
+/** Writes the announcements, and the reads of some residents (read rates for staff); never the demo resident's. */
+async function seedNotices(db: Db, ctx: PortalContext, now: Date) {
+  const { companyId, accounts, demoResident } = ctx;
+  const notices = planNotices(ctx, now);
   const insertedNotices = notices.length
     ? await db.insert(s.portalNotices).values(notices).returning({
         id: s.portalNotices.id,
@@ -163,7 +177,6 @@ export async function seedDemoPortal(db: Db, companyId: number, now: Date) {
         emergency: s.portalNotices.emergency,
       })
     : [];
-  // Some residents have read the older ones (read rates for staff); never the demo resident.
   const reads: (typeof s.portalNoticeReads.$inferInsert)[] = [];
   for (const n of insertedNotices) {
     if (n.publishAt > now || n.emergency) continue;
@@ -175,69 +188,126 @@ export async function seedDemoPortal(db: Db, companyId: number, now: Date) {
   const uniqueReads = [...new Map(reads.map((r) => [`${r.noticeId}:${r.userId}`, r])).values()];
   for (let i = 0; i < uniqueReads.length; i += 500)
     await db.insert(s.portalNoticeReads).values(uniqueReads.slice(i, i + 500));
+  return insertedNotices.length;
+}
 
-  // Activities: in each community a full one with a waiting list and an open one.
-  let activityCount = 0;
-  for (const c of communities) {
-    const members = accounts.filter((a) => a.communityId === c.id && a.userId !== demoResident?.userId);
-    const uniqueMembers = [...new Map(members.map((m) => [m.userId, m])).values()];
-    const day = (n: number, hour: number) =>
-      new Date(
-        Date.parse(`${localDate(new Date(now.getTime() + n * DAY), tz)}T${String(hour).padStart(2, "0")}:00:00+08:00`),
-      );
-    const [full, open] = await db
-      .insert(s.activities)
-      .values([
-        {
-          companyId,
-          communityId: c.id,
-          title: "亲子手工课：冬日灯笼",
-          description: "材料由物业提供，适合 5—12 岁儿童与家长共同参加。",
-          place: "社区活动中心二楼",
-          startsAt: day(7, 10),
-          endsAt: day(7, 12),
-          capacity: 3,
-          signupDeadline: day(6, 20),
-          createdByUserId: author,
-        },
-        {
-          companyId,
-          communityId: c.id,
-          title: "社区健步走",
-          description: "绕小区健步走 5 公里，完成者赠送纪念毛巾。",
-          place: "南门广场集合",
-          startsAt: day(10, 8),
-          endsAt: day(10, 10),
-          capacity: 40,
-          signupDeadline: day(9, 20),
-          createdByUserId: author,
-        },
-      ])
-      .returning();
-    activityCount += 2;
-    const signups: (typeof s.activitySignups.$inferInsert)[] = [];
-    uniqueMembers.slice(0, 5).forEach((m, i) =>
-      signups.push({
-        companyId,
-        activityId: full.id,
-        userId: m.userId,
-        status: i < 3 ? "confirmed" : "waiting",
-        queuedAt: new Date(now.getTime() - (10 - i) * HOUR),
-      }),
+/** In a community, a full activity with a waiting list and an open one. */
+async function seedCommunityActivities(db: Db, ctx: PortalContext, c: { id: number }, now: Date) {
+  const { companyId, tz, author, accounts, demoResident } = ctx;
+  const members = accounts.filter((a) => a.communityId === c.id && a.userId !== demoResident?.userId);
+  const uniqueMembers = [...new Map(members.map((m) => [m.userId, m])).values()];
+  const day = (n: number, hour: number) =>
+    new Date(
+      Date.parse(`${localDate(new Date(now.getTime() + n * DAY), tz)}T${String(hour).padStart(2, "0")}:00:00+08:00`),
     );
-    uniqueMembers.slice(5, 12).forEach((m, i) =>
-      signups.push({
+  const [full, open] = await db
+    .insert(s.activities)
+    .values([
+      {
         companyId,
-        activityId: open.id,
-        userId: m.userId,
-        status: "confirmed",
-        queuedAt: new Date(now.getTime() - (10 - i) * HOUR),
-      }),
-    );
-    if (signups.length) await db.insert(s.activitySignups).values(signups);
-  }
+        communityId: c.id,
+        title: "亲子手工课：冬日灯笼",
+        description: "材料由物业提供，适合 5—12 岁儿童与家长共同参加。",
+        place: "社区活动中心二楼",
+        startsAt: day(7, 10),
+        endsAt: day(7, 12),
+        capacity: 3,
+        signupDeadline: day(6, 20),
+        createdByUserId: author,
+      },
+      {
+        companyId,
+        communityId: c.id,
+        title: "社区健步走",
+        description: "绕小区健步走 5 公里，完成者赠送纪念毛巾。",
+        place: "南门广场集合",
+        startsAt: day(10, 8),
+        endsAt: day(10, 10),
+        capacity: 40,
+        signupDeadline: day(9, 20),
+        createdByUserId: author,
+      },
+    ])
+    .returning();
+  const signups: (typeof s.activitySignups.$inferInsert)[] = [];
+  uniqueMembers.slice(0, 5).forEach((m, i) =>
+    signups.push({
+      companyId,
+      activityId: full.id,
+      userId: m.userId,
+      status: i < 3 ? "confirmed" : "waiting",
+      queuedAt: new Date(now.getTime() - (10 - i) * HOUR),
+    }),
+  );
+  uniqueMembers.slice(5, 12).forEach((m, i) =>
+    signups.push({
+      companyId,
+      activityId: open.id,
+      userId: m.userId,
+      status: "confirmed",
+      queuedAt: new Date(now.getTime() - (10 - i) * HOUR),
+    }),
+  );
+  if (signups.length) await db.insert(s.activitySignups).values(signups);
+}
 
-  // Shop.
+type Product = typeof s.shopProducts.$inferSelect;
+type Account = PortalContext["accounts"][number];
+
+/** A paid order of a buyer, its line and income, and the stock it took. */
+async function seedShopOrder(db: Db, ctx: PortalContext, products: Product[], b: Account, i: number, now: Date) {
+  const { companyId, tz } = ctx;
+  const statuses = ["paid", "accepted", "delivered", "done", "done", "paid"] as const;
+  const p = products[i % products.length];
+  const qty = (i % 2) + 1;
+  const total = p.priceFen * qty;
+  const at = new Date(now.getTime() - (i + 1) * DAY);
+  const status = statuses[i];
+  const [order] = await db
+    .insert(s.shopOrders)
+    .values({
+      companyId,
+      userId: b.userId,
+      householdId: b.householdId,
+      communityId: b.communityId,
+      status,
+      subtotalFen: total,
+      totalFen: total,
+      checkoutId: `00000000-0000-4000-8000-${String(companyId).padStart(4, "0")}${String(i).padStart(8, "0")}`,
+      providerRef: `seed-${i}`,
+      paidAt: at,
+      acceptedAt: status !== "paid" ? at : null,
+      deliveredAt: status === "delivered" || status === "done" ? at : null,
+      doneAt: status === "done" ? at : null,
+      createdAt: at,
+    })
+    .returning();
+  await db.insert(s.shopOrderLines).values({
+    companyId,
+    orderId: order.id,
+    productId: p.id,
+    name: p.name,
+    unitPriceFen: p.priceFen,
+    quantity: qty,
+    lineFen: total,
+  });
+  await db.insert(s.shopIncome).values({
+    companyId,
+    communityId: b.communityId,
+    orderId: order.id,
+    kind: "sale",
+    amountFen: total,
+    occurredOn: localDate(at, tz),
+  });
+  await db
+    .update(s.shopProducts)
+    .set({ stock: sql`${s.shopProducts.stock} - ${qty}` })
+    .where(inArray(s.shopProducts.id, [p.id]));
+}
+
+/** Shop: the products and services, and a few paid orders of residents other than the demo one. */
+async function seedShop(db: Db, ctx: PortalContext, now: Date) {
+  const { companyId, accounts, demoResident } = ctx;
   const products = await db
     .insert(s.shopProducts)
     .values(PRODUCTS.map((p) => ({ companyId, ...p })))
@@ -245,56 +315,27 @@ export async function seedDemoPortal(db: Db, companyId: number, now: Date) {
   const buyers = [
     ...new Map(accounts.filter((a) => a.userId !== demoResident?.userId).map((a) => [a.userId, a])).values(),
   ].slice(0, 6);
-  const statuses = ["paid", "accepted", "delivered", "done", "done", "paid"] as const;
   let orderCount = 0;
   for (const [i, b] of buyers.entries()) {
-    const p = products[i % products.length];
-    const qty = (i % 2) + 1;
-    const total = p.priceFen * qty;
-    const at = new Date(now.getTime() - (i + 1) * DAY);
-    const status = statuses[i];
-    const [order] = await db
-      .insert(s.shopOrders)
-      .values({
-        companyId,
-        userId: b.userId,
-        householdId: b.householdId,
-        communityId: b.communityId,
-        status,
-        subtotalFen: total,
-        totalFen: total,
-        checkoutId: `00000000-0000-4000-8000-${String(companyId).padStart(4, "0")}${String(i).padStart(8, "0")}`,
-        providerRef: `seed-${i}`,
-        paidAt: at,
-        acceptedAt: status !== "paid" ? at : null,
-        deliveredAt: status === "delivered" || status === "done" ? at : null,
-        doneAt: status === "done" ? at : null,
-        createdAt: at,
-      })
-      .returning();
-    await db.insert(s.shopOrderLines).values({
-      companyId,
-      orderId: order.id,
-      productId: p.id,
-      name: p.name,
-      unitPriceFen: p.priceFen,
-      quantity: qty,
-      lineFen: total,
-    });
-    await db.insert(s.shopIncome).values({
-      companyId,
-      communityId: b.communityId,
-      orderId: order.id,
-      kind: "sale",
-      amountFen: total,
-      occurredOn: localDate(at, tz),
-    });
-    await db
-      .update(s.shopProducts)
-      .set({ stock: sql`${s.shopProducts.stock} - ${qty}` })
-      .where(inArray(s.shopProducts.id, [p.id]));
+    await seedShopOrder(db, ctx, products, b, i, now);
     orderCount++;
   }
+  return { products: products.length, orders: orderCount };
+}
+
+export async function seedDemoPortal(db: Db, companyId: number, now: Date) {
+  const ctx = await loadPortalContext(db, companyId);
+  const { author } = ctx;
+  const notices = await seedNotices(db, ctx, now);
+
+  // Activities: in each community a full one with a waiting list and an open one.
+  let activityCount = 0;
+  for (const c of ctx.communities) {
+    await seedCommunityActivities(db, ctx, c, now);
+    activityCount += 2;
+  }
+
+  const shop = await seedShop(db, ctx, now);
 
   // Service guide and legal information (public knowledge-base articles).
   await db.insert(s.kbArticles).values(
@@ -310,10 +351,10 @@ export async function seedDemoPortal(db: Db, companyId: number, now: Date) {
   );
 
   return {
-    notices: insertedNotices.length,
+    notices,
     activities: activityCount,
-    products: products.length,
-    orders: orderCount,
+    products: shop.products,
+    orders: shop.orders,
     articles: ARTICLES.length,
   };
 }

@@ -32,18 +32,22 @@ export interface RowsInput {
   passwordHash: string;
 }
 
-export function buildRows(input: RowsInput): SeedRows {
-  const { ids, now: createdAt, registry, households, staff, assignments, passwordHash } = input;
-  const updatedAt = createdAt;
-  const companyId = ids.companies;
-  const out: SeedRows = {
+/** Running ids for users and memberships: staff take the first, residents' accounts the rest. */
+interface Counters {
+  userId: number;
+  membershipId: number;
+}
+
+function emptyRows(input: RowsInput): SeedRows {
+  const createdAt = input.now;
+  return {
     company: {
-      id: companyId,
+      id: input.ids.companies,
       name: input.companyName,
       timeZone: "Asia/Shanghai",
       defaultLocale: "zh-CN",
       createdAt,
-      updatedAt,
+      updatedAt: createdAt,
     },
     users: [],
     memberships: [],
@@ -58,20 +62,26 @@ export function buildRows(input: RowsInput): SeedRows {
     communityManagers: [],
     residentLinks: [],
   };
+}
 
-  let userId = ids.users;
-  let membershipId = ids.memberships;
-  const staffUserId = staff.map((m) => {
-    const id = userId++;
-    out.users.push({ id, name: m.name, phone: m.phone, email: m.email, passwordHash, createdAt, updatedAt });
-    out.memberships.push({ id: membershipId++, companyId, userId: id, role: m.role, createdAt });
+function addStaff(out: SeedRows, input: RowsInput, next: Counters): number[] {
+  const { now: createdAt, passwordHash } = input;
+  const companyId = input.ids.companies;
+  return input.staff.map((m) => {
+    const id = next.userId++;
+    out.users.push({ id, name: m.name, phone: m.phone, email: m.email, passwordHash, createdAt, updatedAt: createdAt });
+    out.memberships.push({ id: next.membershipId++, companyId, userId: id, role: m.role, createdAt });
     return id;
   });
+}
 
-  // Registry; remember where each building's flats and parking spaces start.
+/** Registry rows; returns where each building's flats and parking spaces start. */
+function addRegistry(out: SeedRows, input: RowsInput, staffUserId: number[]) {
+  const { ids, now: createdAt, registry, assignments } = input;
+  const updatedAt = createdAt;
+  const companyId = ids.companies;
   let buildingId = ids.buildings;
   let unitId = ids.units;
-  const buildingIds: number[][] = [];
   const flatBase: number[][] = [];
   const parkingBase: number[][] = [];
   registry.forEach((community, c) => {
@@ -90,12 +100,10 @@ export function buildRows(input: RowsInput): SeedRows {
       managerUserId: staffUserId[assignments.managerOfCommunity[c]],
       createdAt,
     });
-    buildingIds.push([]);
     flatBase.push([]);
     parkingBase.push([]);
     community.buildings.forEach((b, bi) => {
       const id = buildingId++;
-      buildingIds[c].push(id);
       out.buildings.push({
         id,
         companyId,
@@ -129,16 +137,20 @@ export function buildRows(input: RowsInput): SeedRows {
       }
     });
   });
+  return { flatBase, parkingBase };
+}
 
-  for (const [butler, supervisor] of assignments.supervisorOfButler) {
-    out.supervisorButlers.push({
-      companyId,
-      butlerUserId: staffUserId[butler],
-      supervisorUserId: staffUserId[supervisor],
-      createdAt,
-    });
-  }
-
+function addHouseholds(
+  out: SeedRows,
+  input: RowsInput,
+  next: Counters,
+  staffUserId: number[],
+  base: { flatBase: number[][]; parkingBase: number[][] },
+) {
+  const { ids, now: createdAt, households, assignments, passwordHash } = input;
+  const updatedAt = createdAt;
+  const companyId = ids.companies;
+  const { flatBase, parkingBase } = base;
   let contactId = ids.household_contacts;
   let linkId = ids.resident_links;
   households.forEach((h, n) => {
@@ -166,7 +178,7 @@ export function buildRows(input: RowsInput): SeedRows {
       });
     }
     if (h.account) {
-      const id = userId++;
+      const id = next.userId++;
       out.users.push({
         id,
         name: h.account.name,
@@ -176,7 +188,7 @@ export function buildRows(input: RowsInput): SeedRows {
         createdAt,
         updatedAt,
       });
-      out.memberships.push({ id: membershipId++, companyId, userId: id, role: "resident", createdAt });
+      out.memberships.push({ id: next.membershipId++, companyId, userId: id, role: "resident", createdAt });
       out.residentLinks.push({
         id: linkId++,
         companyId,
@@ -191,6 +203,21 @@ export function buildRows(input: RowsInput): SeedRows {
       });
     }
   });
+}
 
+export function buildRows(input: RowsInput): SeedRows {
+  const out = emptyRows(input);
+  const next: Counters = { userId: input.ids.users, membershipId: input.ids.memberships };
+  const staffUserId = addStaff(out, input, next);
+  const base = addRegistry(out, input, staffUserId);
+  for (const [butler, supervisor] of input.assignments.supervisorOfButler) {
+    out.supervisorButlers.push({
+      companyId: input.ids.companies,
+      butlerUserId: staffUserId[butler],
+      supervisorUserId: staffUserId[supervisor],
+      createdAt: input.now,
+    });
+  }
+  addHouseholds(out, input, next, staffUserId, base);
   return out;
 }

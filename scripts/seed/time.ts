@@ -8,7 +8,7 @@
  * would. Idempotent: a finished seed (audit row "seed.time") is left alone, and each step
  * skips what an interrupted run already wrote.
  */
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
 import { updateFeeItem } from "../../lib/billing/settings";
 import { addUnitPeriod } from "../../lib/billing/unit-periods";
@@ -22,18 +22,9 @@ import { localDate } from "../../lib/time/zone";
 export const TIME_SEED_ACTION = "seed.time";
 const TRANSFERS = 5;
 
-export async function seedDemoTime(
-  db: Db,
-  companyId: number,
-  opts: { now?: Date } = {},
-): Promise<{ status: "created" | "exists"; vacant: number; transfers: number }> {
-  const marker = and(eq(s.auditLog.companyId, companyId), eq(s.auditLog.action, TIME_SEED_ACTION));
-  if ((await db.$count(s.auditLog, marker)) > 0) return { status: "exists", vacant: 0, transfers: 0 };
-  const now = opts.now ?? new Date();
-  const today = localDate(now, "Asia/Shanghai");
-  const current = today.slice(0, 7);
-  const delivered = `${addMonths(current, 1 - SEED_MONTHS)}-01`;
-  const nextMonth = addMonths(current, 1);
+type Actor = { companyId: number; userId: number };
+
+async function timeActors(db: Db, companyId: number) {
   const [finance] = await db
     .select({ id: s.users.id })
     .from(s.users)
@@ -49,10 +40,11 @@ export async function seedDemoTime(
     .orderBy(sql`${s.communities.id} desc`)
     .limit(1);
   if (!finance || !admin || !community) throw new Error("seedDemoTime: run the demo seed first");
-  const actor = { companyId, userId: finance.id };
-  const inCommunity = sql`${s.householdUnits.unitId} in (select u.id from units u join buildings b on b.id = u.building_id where b.community_id = ${community.id})`;
+  return { finance, admin, community };
+}
 
-  // 1. Delivered two years ago: every holding there starts on the delivery day.
+/** 1. Delivered two years ago: every holding there starts on the delivery day. Returns the held flats. */
+async function deliverCommunity(db: Db, companyId: number, delivered: string, inCommunity: SQL) {
   await db
     .update(s.householdUnits)
     .set({ fromDate: delivered })
@@ -65,7 +57,7 @@ export async function seedDemoTime(
       ),
     );
 
-  const held = await db
+  return db
     .select({ unitId: s.householdUnits.unitId, householdId: s.householdUnits.householdId })
     .from(s.householdUnits)
     .innerJoin(s.units, eq(s.units.id, s.householdUnits.unitId))
@@ -80,18 +72,13 @@ export async function seedDemoTime(
       ),
     )
     .orderBy(asc(s.householdUnits.unitId));
+}
 
-  // 2. A vacant share: one flat in twelve, vacant from next month (the seeded bills stay as they were).
-  const vacantUnits = held.filter((_, i) => i % 12 === 11);
-  const hasPeriods = (await db.$count(s.unitBillingPeriods, eq(s.unitBillingPeriods.companyId, companyId))) > 0;
-  if (!hasPeriods)
-    for (const h of vacantUnits)
-      await addUnitPeriod(db, actor, { unitId: h.unitId, kind: "vacant", fromDate: `${nextMonth}-01`, toDate: null });
-
-  // 3. Transfers (过户) in the last days: flat i goes to the holder of a flat further down the list.
+/** 3. Transfers (过户) in the last days: flat i goes to the holder of a flat further down the list. */
+async function transferFlats(db: Db, actor: Actor, held: { unitId: number; householdId: number }[], now: Date) {
   const done = await db.$count(
     s.auditLog,
-    and(eq(s.auditLog.companyId, companyId), eq(s.auditLog.action, "unit.transfer")),
+    and(eq(s.auditLog.companyId, actor.companyId), eq(s.auditLog.action, "unit.transfer")),
   );
   const movable = held.filter((_, i) => i % 12 !== 11);
   for (let i = done; i < TRANSFERS && i + TRANSFERS < movable.length; i++) {
@@ -105,8 +92,11 @@ export async function seedDemoTime(
       date,
     });
   }
+}
 
-  // 4. One price change: the per-area fee rises from next month; earlier months keep their price.
+/** 4. One price change: the per-area fee rises from next month; earlier months keep their price. */
+async function raiseAreaFee(db: Db, admin: Actor, nextMonth: string) {
+  const { companyId } = admin;
   const [fee] = await db
     .select()
     .from(s.feeItems)
@@ -115,11 +105,41 @@ export async function seedDemoTime(
     .limit(1);
   const priced = await db.$count(s.feeItemPrices, eq(s.feeItemPrices.companyId, companyId));
   if (fee && priced === 0)
-    await updateFeeItem(
-      db,
-      { companyId, userId: admin.id },
-      { id: fee.id, price: fee.priceFen + 30, active: fee.active, fromPeriod: nextMonth },
-    );
+    await updateFeeItem(db, admin, {
+      id: fee.id,
+      price: fee.priceFen + 30,
+      active: fee.active,
+      fromPeriod: nextMonth,
+    });
+}
+
+export async function seedDemoTime(
+  db: Db,
+  companyId: number,
+  opts: { now?: Date } = {},
+): Promise<{ status: "created" | "exists"; vacant: number; transfers: number }> {
+  const marker = and(eq(s.auditLog.companyId, companyId), eq(s.auditLog.action, TIME_SEED_ACTION));
+  if ((await db.$count(s.auditLog, marker)) > 0) return { status: "exists", vacant: 0, transfers: 0 };
+  const now = opts.now ?? new Date();
+  const today = localDate(now, "Asia/Shanghai");
+  const current = today.slice(0, 7);
+  const delivered = `${addMonths(current, 1 - SEED_MONTHS)}-01`;
+  const nextMonth = addMonths(current, 1);
+  const { finance, admin, community } = await timeActors(db, companyId);
+  const actor = { companyId, userId: finance.id };
+  const inCommunity = sql`${s.householdUnits.unitId} in (select u.id from units u join buildings b on b.id = u.building_id where b.community_id = ${community.id})`;
+
+  const held = await deliverCommunity(db, companyId, delivered, inCommunity);
+
+  // 2. A vacant share: one flat in twelve, vacant from next month (the seeded bills stay as they were).
+  const vacantUnits = held.filter((_, i) => i % 12 === 11);
+  const hasPeriods = (await db.$count(s.unitBillingPeriods, eq(s.unitBillingPeriods.companyId, companyId))) > 0;
+  if (!hasPeriods)
+    for (const h of vacantUnits)
+      await addUnitPeriod(db, actor, { unitId: h.unitId, kind: "vacant", fromDate: `${nextMonth}-01`, toDate: null });
+
+  await transferFlats(db, actor, held, now);
+  await raiseAreaFee(db, { companyId, userId: admin.id }, nextMonth);
 
   await db.insert(s.auditLog).values({
     companyId,
