@@ -89,6 +89,15 @@ const config = [
       ],
     },
   },
+  // Sizes (STYLE): no lib file over 300 lines, no function over 80 (every line, after Prettier).
+  {
+    files: ["lib/**/*.ts"],
+    rules: { "max-lines": ["error", { max: 300, skipBlankLines: false, skipComments: false }] },
+  },
+  {
+    files: ["{app,components,lib,scripts}/**/*.{ts,tsx}"],
+    rules: { "max-lines-per-function": ["error", { max: 80, skipBlankLines: false, skipComments: false }] },
+  },
   // Import cycles are checked by `npm run lint:cycles` (madge over the whole tree, seconds):
   // eslint's import/no-cycle through the TypeScript resolver took over 10 minutes here.
   {

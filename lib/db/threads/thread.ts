@@ -43,7 +43,12 @@ type Answer =
 
 /** The thread script: a plain .mjs beside this file in the source tree (bundlers never see it). */
 export function threadScriptPath(): string {
-  const file = path.resolve(process.env.GUANJIA_DB_THREAD_SCRIPT || "lib/db/threads/db-thread.mjs");
+  // Built from parts at run time on purpose: a path the bundler can read (path.resolve of a
+  // literal or of process.env) makes Turbopack trace and try to bundle the whole project.
+  const configured = process.env.GUANJIA_DB_THREAD_SCRIPT;
+  const file = configured
+    ? path.resolve(/* turbopackIgnore: true */ configured)
+    : [process.cwd(), "lib", "db", "threads", "db-thread.mjs"].join(path.sep);
   if (!fs.existsSync(file))
     throw new Error(`the database thread script is missing at ${file}: run the app from the project directory`);
   return file;
