@@ -186,17 +186,15 @@ describe("the threaded embedded client", () => {
     expect((await slow).rows[0].s).toBe(4_500_001_500_000);
   });
 
-  it("replaces a thread that died; its requests in flight fail, the next call works", async () => {
+  // The thread is stopped between statements: terminating a worker while the native engine is
+  // inside a statement can take the whole process down (seen once as a crashed test worker).
+  it("replaces a thread that died; its open transaction is closed, the next call works", async () => {
     const c = threaded(tempUrl(), 1);
     await c.batch(SETUP, "write");
     const writer = c.threads().writer!;
     const tx = await c.transaction("write");
     await tx.execute("INSERT INTO u VALUES ('lost')");
-    const inFlight = c.execute(
-      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000000) INSERT INTO u SELECT 'x' || i FROM n WHERE i < 0",
-    );
     await writer.terminate();
-    await expect(inFlight).rejects.toMatchObject({ code: "WORKER_EXITED" });
     await expect(tx.execute("SELECT 1")).rejects.toMatchObject({ code: "TRANSACTION_CLOSED" });
     await c.execute("INSERT INTO u VALUES ('after')");
     expect(c.threads().writer).not.toBe(writer);

@@ -255,6 +255,8 @@ const ROWS: Record<string, Case[]> = {
   "/staff/technicians": [get("/staff/technicians", staff(["admin", "project_manager"]))],
 
   "/api/auth/[...nextauth]": [get("/api/auth/session", everyone(200)), get("/api/auth/providers", everyone(200))],
+  // The bench probe answers only when BENCH_SECRET is set (never in the e2e server) and with its header.
+  "/api/bench": [get("/api/bench", everyone(404))],
   "/api/cron": [get("/api/cron", everyone(401))],
   "/api/cron/tick": [get("/api/cron/tick", everyone(401))],
   "/api/files/[id]": [
