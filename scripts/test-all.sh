@@ -24,8 +24,12 @@ run_part() {
 }
 
 total_start=$SECONDS
+# Each part appends the names of its failed tests here; the summary repeats them at the end.
+TEST_FAILURES_FILE="$(mktemp)"
+export TEST_FAILURES_FILE
+trap 'rm -f "$TEST_FAILURES_FILE"' EXIT
 run_part "migrations" npm run --silent db:check
-run_part "unit" npx vitest run --project unit
+run_part "unit" env LABEL=unit bash scripts/vitest-logged.sh run --project unit
 run_part "integration" bash scripts/test-integration.sh
 run_part "e2e" bash scripts/test-e2e.sh
 
@@ -37,4 +41,9 @@ for i in "${!names[@]}"; do
   [[ "${results[$i]}" == passed ]] || failed=1
 done
 printf '  %-12s %-18s %5ss\n' "total" "$([[ $failed == 0 ]] && echo passed || echo FAILED)" "$((SECONDS - total_start))"
+if [[ -s "$TEST_FAILURES_FILE" ]]; then
+  echo
+  echo "━━━ failed tests ━━━"
+  cat "$TEST_FAILURES_FILE"
+fi
 exit "$failed"

@@ -14,7 +14,7 @@ for mode in file remote; do
   echo
   echo "━━━ integration tests, TEST_DB_MODE=$mode ━━━"
   start=$SECONDS
-  TEST_DB_MODE=$mode npx vitest run --project integration "$@"
+  TEST_DB_MODE=$mode LABEL="integration ($mode)" bash scripts/vitest-logged.sh run --project integration "$@"
   rc=$?
   result=$([[ $rc == 0 ]] && echo passed || echo "FAILED (exit $rc)")
   ((rc == 0)) || failed=1
