@@ -15,14 +15,21 @@ import {
 import { recordPayment } from "@/lib/flows/record-payment";
 import { DEFAULT_CRM_RULES, type CrmRules } from "@/lib/crm/config";
 import { bandDistribution, movedThisWeek, weeklyTrend } from "@/lib/crm/dashboard";
-import { householdLedger } from "@/lib/crm/household-ledger";
+import { householdLedger } from "@/lib/crm/ledger/household";
 import { butlerRiskLists } from "@/lib/crm/risk-lists";
 import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold/award";
-import { appendSentimentEntries } from "@/lib/crm/ledger";
-import { activeGoldBadges, householdSentiments, publishedRules } from "@/lib/crm/read";
-import { runRecovery } from "@/lib/crm/recovery";
-import { addCorrection, currentDraft, discardDraft, publishDraft, saveDraft, whatIfPreview } from "@/lib/crm/rulesets";
-import { verifyCompany } from "@/lib/crm/verify";
+import { appendSentimentEntries } from "@/lib/crm/ledger/write";
+import { activeGoldBadges, householdSentiments, publishedRules } from "@/lib/crm/ledger/read";
+import { runRecovery } from "@/lib/crm/ledger/recovery";
+import {
+  addCorrection,
+  currentDraft,
+  discardDraft,
+  publishDraft,
+  saveDraft,
+  whatIfPreview,
+} from "@/lib/crm/rulesets/commands";
+import { verifyCompany } from "@/lib/crm/ledger/verify";
 import type { Db } from "@/lib/db/client";
 import { loadRegistryView } from "@/lib/registry/view";
 import { triageComplaint } from "@/lib/flows/triage-complaint";

@@ -16,13 +16,13 @@ import {
 import { TriageFields } from "@/components/tickets/triage-fields";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
-import { publishedRules } from "@/lib/crm/read";
-import { householdBadges } from "@/lib/crm/badges";
+import { publishedRules } from "@/lib/crm/ledger/read";
+import { householdBadges } from "@/lib/crm/gold/badges";
 import { BandBadge } from "@/components/crm/band-badge";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { VisitOrderLink } from "@/components/crm/visits/visit-order-link";
-import { visitOfOrder } from "@/lib/crm/visit-record";
+import { visitOfOrder } from "@/lib/crm/visits/record";
 import { formatDateTime } from "@/lib/i18n/format";
 import { parseId } from "@/app/_lib/registry-guards";
 import { loadOrderScope, ORDER_STAFF_ROLES, TRIAGE_ROLES } from "@/lib/tickets/access";
