@@ -462,11 +462,9 @@ describe("CRM-EW sentiment", () => {
     const mine = risk.filter((r) => r.butlerUserId === w.butler.id);
     expect(mine.map((r) => r.score)).toEqual([70, 100, 100]);
     expect(mine[0]).toMatchObject({ householdId: h1.id, band: "fair", monthsInArrears: 0, households: 3 });
-    expect(
-      (await butlerRiskLists(db, w.companyId, butlerView, rules, "2026-03-04")).every(
-        (r) => r.butlerUserId === w.butler.id,
-      ),
-    ).toBe(true);
+    const butlersOwn = await butlerRiskLists(db, w.companyId, butlerView, rules, "2026-03-04");
+    expect(butlersOwn.length).toBeGreaterThan(0);
+    expect(butlersOwn.every((r) => r.butlerUserId === w.butler.id)).toBe(true);
     // One butler's whole list, still within the viewer's scope.
     expect(
       (await butlerRiskLists(db, w.companyId, adminView, rules, "2026-03-04", 1000, otherButler.id))

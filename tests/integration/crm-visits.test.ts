@@ -82,6 +82,7 @@ describe("CRM-EW visits (§8.5)", () => {
     expect(orders.every((o) => o.source === "system" && o.status === "assigned")).toBe(true);
     // due by the end of the sampling month (Asia/Shanghai): December's orders by 2026-12-31 23:59 local
     const dec = orders.filter((o) => rows.find((v) => v.workOrderId === o.id)!.sampledMonth === "2026-12");
+    expect(dec.length).toBeGreaterThan(0);
     expect(
       dec.every(
         (o) =>
