@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { SessionUser } from "@/lib/auth/session";
 import { getBillingSettings } from "@/lib/billing/pricing";
-import { publishedRules } from "@/lib/crm/read";
+import { publishedRules } from "@/lib/crm/ledger/read";
 import { getDb } from "@/lib/db";
 import { navFor, STAFF_NAV } from "@/components/shell/nav";
 import type { NavBadge } from "@/lib/portal/badges";

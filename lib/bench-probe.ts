@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 import { timingSafeEqual } from "node:crypto";
+import { liveEnv } from "@/lib/env";
 
 /**
  * The server's event-loop delay and memory, for `npm run bench:pages` only: installed by
@@ -17,7 +18,7 @@ export function installBenchProbe(): void {
 }
 
 function benchSecret(): string | null {
-  const s = process.env.BENCH_SECRET ?? "";
+  const s = liveEnv("BENCH_SECRET") ?? "";
   return s.length >= 16 ? s : null;
 }
 

@@ -1,6 +1,14 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
-import { databaseReadersSchema, databaseThreadsSchema } from "./db/threads/config";
+
+/**
+ * How embedded (`file:`) databases are served (README, "Process model"; lib/db/threads/config.ts
+ * reads them): DATABASE_THREADS `on` (default) runs the engine in worker threads, `off` on the
+ * calling thread; DATABASE_READERS caps the reader threads (default: twice the available
+ * parallelism, 4–8). Here, in the kernel's bottom file, so env.ts imports nothing from lib.
+ */
+export const databaseThreadsSchema = z.enum(["on", "off"]).default("on");
+export const databaseReadersSchema = z.coerce.number().int().min(0).max(64).optional();
 
 /** Validated server configuration. Every variable is documented in README.md. */
 export const env = createEnv({
@@ -34,7 +42,15 @@ export const env = createEnv({
 });
 
 /** Variables read when used, not once at start (tests and long-running processes change them). */
-export type LiveVariable = "CRON_SECRET" | "NEXTAUTH_URL" | "TRUSTED_PROXY_HOPS" | "UPLOADS_DIR";
+export type LiveVariable =
+  | "CRON_SECRET"
+  | "NEXTAUTH_URL"
+  | "TRUSTED_PROXY_HOPS"
+  | "UPLOADS_DIR"
+  | "DATABASE_THREADS"
+  | "DATABASE_READERS"
+  | "GUANJIA_DB_THREAD_SCRIPT"
+  | "BENCH_SECRET";
 
 /** The current value of a live variable; an empty string counts as unset. */
 export function liveEnv(name: LiveVariable): string | undefined {

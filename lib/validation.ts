@@ -56,3 +56,11 @@ export const nameField = z
 
 /** A row id from a form or a URL: a positive whole number ("12" is coerced). */
 export const idField = z.coerce.number({ error: "validation.required" }).int().positive("validation.required");
+
+/**
+ * The tick box that accepts a notice or an agreement (privacy notice, DPA): it must be ticked.
+ * Kernel, not privacy: tenancy's sign-up and residents' registration use it too.
+ */
+export const acceptField = z
+  .boolean({ error: "privacy.errors.mustAccept" })
+  .refine((v) => v, "privacy.errors.mustAccept");

@@ -33,7 +33,7 @@ import { openDb, type Db } from "../lib/db/client";
 import { runDaily } from "../lib/cron/run";
 import { bandDistribution, movedThisWeek, weeklyTrend } from "../lib/crm/dashboard";
 import { butlerRiskLists } from "../lib/crm/risk-lists";
-import { publishedRules } from "../lib/crm/read";
+import { publishedRules } from "../lib/crm/ledger/read";
 import { runImport } from "../lib/registry/import/run";
 import { BUILDINGS, writeUnitsCsv } from "./bench/csv";
 

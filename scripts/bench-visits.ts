@@ -11,8 +11,8 @@ import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { seedDemo } from "./seed/index";
 import { runQuarterlySurvey } from "../lib/crm/surveys/send";
-import { coverageReport } from "../lib/crm/visit-coverage";
-import { runVisitSampling } from "../lib/crm/visits";
+import { coverageReport } from "../lib/crm/visits/coverage";
+import { runVisitSampling } from "../lib/crm/visits/sampling";
 import { openDb } from "../lib/db/client";
 import { migrateDb } from "../lib/db/migrate";
 

@@ -12,7 +12,7 @@ import { dayBounds } from "../lib/time/zone";
 import { addMonths } from "../lib/time/calendar";
 import { bandDistribution, movedThisWeek, weeklyTrend } from "../lib/crm/dashboard";
 import { butlerRiskLists } from "../lib/crm/risk-lists";
-import { publishedRules } from "../lib/crm/read";
+import { publishedRules } from "../lib/crm/ledger/read";
 import { budgetVsActual } from "../lib/finance/reports";
 
 const name = process.argv[2] ?? "大型示范物业";

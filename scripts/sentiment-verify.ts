@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { companies } from "../db/schema";
 import { openDb, DEFAULT_DATABASE_URL } from "../lib/db/client";
-import { verifyCompany } from "../lib/crm/verify";
+import { verifyCompany } from "../lib/crm/ledger/verify";
 
 const { values } = parseArgs({ options: { company: { type: "string" } } });
 const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition, type ReactNode } from "react";
 import { BAND_STYLE } from "@/components/crm/band-style";
 import type { ActionFn, SchemaAction } from "@/lib/actions/result";
-import type { crmRulesSchema } from "@/lib/crm/schemas";
+import type { crmRulesSchema } from "@/lib/crm/rulesets/schemas";
 import { BANDS, type Band, type CrmRules } from "@/lib/crm/config";
 import type { FieldErrors } from "@/lib/actions/result";
 import { BandCompare } from "./charts";

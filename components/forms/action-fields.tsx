@@ -44,6 +44,7 @@ export function Input({
   inputMode,
   maxLength,
   min,
+  max,
   id: givenId,
 }: {
   name: string;
@@ -55,6 +56,7 @@ export function Input({
   inputMode?: "numeric" | "decimal";
   maxLength?: number;
   min?: number;
+  max?: number;
   id?: string;
 }) {
   const id = givenId ?? `f-${name}`;
@@ -69,6 +71,7 @@ export function Input({
         inputMode={inputMode}
         maxLength={maxLength}
         min={min}
+        max={max}
         className={inputClass}
       />
     </Labeled>
@@ -109,6 +112,7 @@ export function TextArea({
   label,
   defaultValue,
   rows = 3,
+  maxLength,
   className = "",
   id: givenId,
 }: {
@@ -116,13 +120,21 @@ export function TextArea({
   label: string;
   defaultValue?: string;
   rows?: number;
+  maxLength?: number;
   className?: string;
   id?: string;
 }) {
   const id = givenId ?? `f-${name}`;
   return (
     <Labeled id={id} name={name} label={label} className={className}>
-      <textarea id={id} name={name} rows={rows} defaultValue={defaultValue} className={inputClass} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        maxLength={maxLength}
+        className={inputClass}
+      />
     </Labeled>
   );
 }

@@ -1,20 +1,27 @@
 "use client";
 
 import { AssignSelect } from "./assign-select";
-import type { SchemaAction } from "@/lib/actions/result";
-import type { buildingButlerSchema, communityManagerSchema, supervisorSchema } from "@/lib/registry/schemas";
+import type { ActionFn } from "@/lib/actions/result";
 
 type People = { id: number; name: string }[];
 
-export function BuildingButlerSelect({
-  assignBuildingButlerAction,
-  buildingId,
+/**
+ * An assignment select for a server page: the page hands over the server action, the fixed part
+ * of its input (`target`, e.g. `{ buildingId }`) and the name of the field that takes the chosen
+ * person (`field`, e.g. "butlerUserId"; none → null). A building's butler, a butler's supervisor
+ * and a community's project manager all use it.
+ */
+export function AssignmentSelect<T extends Record<string, number>, F extends string>({
+  action,
+  target,
+  field,
   value,
   people,
   label,
 }: {
-  assignBuildingButlerAction: SchemaAction<typeof buildingButlerSchema>;
-  buildingId: number;
+  action: ActionFn<T & Record<F, number | null>>;
+  target: T;
+  field: F;
   value: number | null;
   people: People;
   label: string;
@@ -24,53 +31,7 @@ export function BuildingButlerSelect({
       label={label}
       value={value}
       people={people}
-      save={(butlerUserId) => assignBuildingButlerAction({ buildingId, butlerUserId })}
-    />
-  );
-}
-
-export function SupervisorSelect({
-  assignSupervisorAction,
-  butlerUserId,
-  value,
-  people,
-  label,
-}: {
-  assignSupervisorAction: SchemaAction<typeof supervisorSchema>;
-  butlerUserId: number;
-  value: number | null;
-  people: People;
-  label: string;
-}) {
-  return (
-    <AssignSelect
-      label={label}
-      value={value}
-      people={people}
-      save={(supervisorUserId) => assignSupervisorAction({ butlerUserId, supervisorUserId })}
-    />
-  );
-}
-
-export function CommunityManagerSelect({
-  assignCommunityManagerAction,
-  communityId,
-  value,
-  people,
-  label,
-}: {
-  assignCommunityManagerAction: SchemaAction<typeof communityManagerSchema>;
-  communityId: number;
-  value: number | null;
-  people: People;
-  label: string;
-}) {
-  return (
-    <AssignSelect
-      label={label}
-      value={value}
-      people={people}
-      save={(managerUserId) => assignCommunityManagerAction({ communityId, managerUserId })}
+      save={(userId) => action({ ...target, [field]: userId } as T & Record<F, number | null>)}
     />
   );
 }

@@ -6,7 +6,7 @@ import { ACTIVITY_ROLES, NOTICE_ROLES, SHOP_ROLES } from "@/lib/portal/roles";
 import { PRIVACY_REQUEST_ROLES } from "@/lib/privacy/access";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 import { LEGAL_VIEW_ROLES, NOTICE_VIEW_ROLES } from "@/lib/crm/arrears/access";
-import { DISPUTE_STAFF_ROLES } from "@/lib/crm/dispute-access";
+import { DISPUTE_STAFF_ROLES } from "@/lib/crm/disputes/access";
 
 export type NavIcon =
   | "dashboard"

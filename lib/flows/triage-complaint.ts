@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { checkComplaintPoints, recordComplaintEntryTx } from "@/lib/crm/complaints";
+import { checkComplaintPoints, recordComplaintEntryTx } from "@/lib/crm/ledger/complaints";
 import type { Db } from "@/lib/db/client";
 import type { RoleActor } from "@/lib/auth/actor";
 import { triageOrderTx } from "@/lib/tickets/dispatch";

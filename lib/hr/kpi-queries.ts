@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
 import { householdScores, households, visits, workOrderAssignees, workOrders } from "@/db/schema";
 import { collectionReport } from "@/lib/billing/queries/reports";
-import { publishedRules } from "@/lib/crm/read";
+import { publishedRules } from "@/lib/crm/ledger/read";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import {

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, lte, notInArray, sql } from "drizzle-orm";
 import { bills, households, portalNoticeReads, portalNotices, workOrders } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { residentCommunityIds } from "./access";
-import { activeGoldBadges, publishedRules } from "@/lib/crm/read";
+import { activeGoldBadges, publishedRules } from "@/lib/crm/ledger/read";
 
 /**
  * The resident home's figures in a handful of set-based queries: amount due per household,

@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { PRIVACY_REQUEST_KINDS } from "@/db/schema/privacy";
-import { idField as requestId } from "@/lib/validation";
+import { acceptField, idField as requestId } from "@/lib/validation";
 
 /** Privacy forms' schemas, shared by forms, actions and tests. Messages are i18n keys. */
-
-/** The tick box that accepts a notice or an agreement: it must be ticked. */
-export const acceptField = z
-  .boolean({ error: "privacy.errors.mustAccept" })
-  .refine((v) => v, "privacy.errors.mustAccept");
 
 export const acceptNoticeSchema = z.object({ accept: acceptField });
 

@@ -1,8 +1,14 @@
 import { z } from "zod";
 import { RESIDENT_RELATIONS } from "@/db/schema/registry";
 import { isHouseholdCode, normalizeHouseholdCode } from "@/lib/registry/rules";
-import { acceptField } from "@/lib/privacy/schemas";
-import { idField as linkId, nameField, passwordField, phoneField, withPersonalPasswordCheck } from "@/lib/validation";
+import {
+  acceptField,
+  idField as linkId,
+  nameField,
+  passwordField,
+  phoneField,
+  withPersonalPasswordCheck,
+} from "@/lib/validation";
 
 /**
  * Resident registration schemas, shared by the forms, their actions and the tests.

@@ -5,15 +5,16 @@ import { writeAudit } from "@/lib/audit/commands";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { StaffRole } from "@/lib/auth/roles";
 import { AppError } from "@/lib/actions/result";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { recordConsent } from "@/lib/privacy/consent";
-import { DPA_VERSION } from "@/lib/privacy/rules";
 import type { Locale } from "@/lib/i18n/config";
 import { containsPersonal } from "@/lib/auth/password-policy";
 import { checkLimits, recordFailures, type LimitedKey } from "@/lib/auth/rate-limit";
 import { SIGN_UP_PER_IP } from "@/lib/auth/rate-limit-rules";
 import type { changePasswordSchema, createStaffSchema, signUpSchema } from "./schemas";
+
+/** What sign-up writes (the DPA tick box is checked by the schema and recorded by the flow). */
+export type SignUpFields = Omit<z.output<typeof signUpSchema>, "acceptDpa">;
 
 /** Refuses a phone or e-mail that another account already uses, as field errors. */
 async function assertIdentifiersFree(db: Db, phone: string, email: string | undefined) {
@@ -38,15 +39,12 @@ const identifierUnavailable = () =>
   new AppError("conflict", "errors.conflict", { _form: ["validation.identifierUnavailable"] });
 
 /**
- * Company sign-up: the company, its first user and that user's admin role, all or nothing.
- * From the public form (`ip` given) every attempt counts against the address's limit, and a
- * taken phone or e-mail gets one generic answer, so the form cannot list who has an account.
+ * Company sign-up, the checks before the transaction: from the public form (`ip` given) every
+ * attempt counts against the address's limit, and a taken phone or e-mail gets one generic
+ * answer, so the form cannot list who has an account. Returns the new admin's password hash.
+ * The whole use case (with the DPA consent) is `lib/flows/sign-up-company.ts`.
  */
-export async function signUpCompany(
-  db: Db,
-  input: Omit<z.output<typeof signUpSchema>, "acceptDpa">,
-  from?: { ip: string },
-) {
+export async function prepareSignUp(db: Db, input: SignUpFields, from?: { ip: string }): Promise<string> {
   if (from) {
     const keys: LimitedKey[] = [{ key: `signup:ip:${from.ip}`, rule: SIGN_UP_PER_IP }];
     if (!(await checkLimits(db, keys)).allowed) throw new AppError("rate_limited");
@@ -57,33 +55,23 @@ export async function signUpCompany(
   } catch (e) {
     throw e instanceof AppError ? identifierUnavailable() : e;
   }
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.transaction(async (tx) => {
-      const [company] = await tx.insert(companies).values({ name: input.companyName }).returning();
-      const [user] = await tx
-        .insert(users)
-        .values({ name: input.name, phone: input.phone, email: input.email, passwordHash })
-        .returning({ id: users.id });
-      await tx.insert(memberships).values({ companyId: company.id, userId: user.id, role: "admin" });
-      await recordConsent(tx, company.id, user.id, "dpa", DPA_VERSION);
-      await writeAudit(tx, {
-        companyId: company.id,
-        actorUserId: user.id,
-        action: "company.sign_up",
-        entity: "company",
-        entityId: company.id,
-        after: {
-          name: company.name,
-          admin: { id: user.id, phone: input.phone, email: input.email },
-          dpaVersion: DPA_VERSION,
-        },
-      });
-      return { companyId: company.id, userId: user.id };
-    });
-  } catch (e) {
-    throw identifierConflict(e) ? identifierUnavailable() : e;
-  }
+  return hashPassword(input.password);
+}
+
+/** Inside the sign-up's transaction: the company, its first user and that user's admin role. */
+export async function insertCompanyTx(tx: DbOrTx, input: SignUpFields, passwordHash: string) {
+  const [company] = await tx.insert(companies).values({ name: input.companyName }).returning();
+  const [user] = await tx
+    .insert(users)
+    .values({ name: input.name, phone: input.phone, email: input.email, passwordHash })
+    .returning({ id: users.id });
+  await tx.insert(memberships).values({ companyId: company.id, userId: user.id, role: "admin" });
+  return { company, userId: user.id };
+}
+
+/** A sign-up transaction's error as the public form answers it (a taken phone or e-mail: the generic answer). */
+export function signUpFailure(error: unknown): unknown {
+  return identifierConflict(error) ? identifierUnavailable() : error;
 }
 
 /** The admin creates a staff account with one or more roles in their company. */

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { LOCALES } from "@/lib/i18n/config";
-import { acceptField } from "@/lib/privacy/schemas";
 import {
+  acceptField,
   emailField,
   nameField,
   optionalEmailField,

@@ -11,11 +11,11 @@
 import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
 import { getBillingSettings } from "../../lib/billing/pricing";
-import { recordComplaintEntryTx } from "../../lib/crm/complaints";
-import { moveLegalCase } from "../../lib/crm/legal";
-import { confirmLetter } from "../../lib/crm/legal-letters";
-import { publishedRules } from "../../lib/crm/read";
-import { recordVisit } from "../../lib/crm/visit-record";
+import { recordComplaintEntryTx } from "../../lib/crm/ledger/complaints";
+import { moveLegalCase } from "../../lib/crm/legal/cases";
+import { confirmLetter } from "../../lib/crm/legal/letters";
+import { publishedRules } from "../../lib/crm/ledger/read";
+import { recordVisit } from "../../lib/crm/visits/record";
 import { CRON_JOBS } from "../../lib/cron/jobs";
 import { runDaily } from "../../lib/cron/run";
 import { acceptOrder } from "../../lib/tickets/commands";

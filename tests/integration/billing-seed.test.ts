@@ -57,6 +57,7 @@ describe("billing seed", { timeout: 240_000 }, () => {
       .from(bills)
       .where(eq(bills.companyId, companyId))
       .limit(60);
+    expect(sample.length).toBeGreaterThan(0);
     for (const { h } of sample) {
       const rows = await db
         .select()

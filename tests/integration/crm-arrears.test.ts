@@ -16,9 +16,9 @@ import {
 } from "@/db/schema";
 import { hasAnyRole } from "@/lib/auth/roles";
 import { runArrearsLadder } from "@/lib/crm/arrears/ladder";
-import { saveLegalConfirmation } from "@/lib/crm/legal-letters";
-import { createLegalFollowUp, LEGAL_VIEW_ROLES, listLegalCases, moveLegalCase } from "@/lib/crm/legal";
-import { listNotices, residentNotice, staffNotice } from "@/lib/crm/notices";
+import { saveLegalConfirmation } from "@/lib/crm/legal/letters";
+import { createLegalFollowUp, LEGAL_VIEW_ROLES, listLegalCases, moveLegalCase } from "@/lib/crm/legal/cases";
+import { listNotices, residentNotice, staffNotice } from "@/lib/crm/notices/queries";
 import type { Db } from "@/lib/db/client";
 import { acceptOrder } from "@/lib/tickets/commands";
 import { arrearsWorld, days, payDue } from "../support/arrears";

@@ -18,12 +18,12 @@ import {
   sentimentEntries,
 } from "@/db/schema";
 import { runArrearsLadder } from "@/lib/crm/arrears/ladder";
-import { disputePhotoFor, listDisputes, residentDisputes, staffDispute } from "@/lib/crm/dispute-queries";
-import { fileDisputeSchema, resolveDisputeSchema } from "@/lib/crm/dispute-schemas";
-import { fileDispute } from "@/lib/crm/disputes";
-import { confirmLetter, lettersAwaitingConfirmation, saveLegalConfirmation } from "@/lib/crm/legal-letters";
-import { residentNotice, residentNotices } from "@/lib/crm/notices";
-import { verifyCompany } from "@/lib/crm/verify";
+import { disputePhotoFor, listDisputes, residentDisputes, staffDispute } from "@/lib/crm/disputes/queries";
+import { fileDisputeSchema, resolveDisputeSchema } from "@/lib/crm/disputes/schemas";
+import { fileDispute } from "@/lib/crm/disputes/commands";
+import { confirmLetter, lettersAwaitingConfirmation, saveLegalConfirmation } from "@/lib/crm/legal/letters";
+import { residentNotice, residentNotices } from "@/lib/crm/notices/queries";
+import { verifyCompany } from "@/lib/crm/ledger/verify";
 import type { Db } from "@/lib/db/client";
 import { resolveDispute } from "@/lib/flows/resolve-dispute";
 import { arrearsWorld, days } from "../support/arrears";

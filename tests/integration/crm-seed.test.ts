@@ -5,7 +5,7 @@ import { seedDemo } from "@/scripts/seed/index";
 import { seedBilling } from "@/scripts/seed/billing";
 import { seedDemoCrm } from "@/scripts/seed/crm";
 import { bandOf } from "@/lib/crm/bands";
-import { verifyCompany } from "@/lib/crm/verify";
+import { verifyCompany } from "@/lib/crm/ledger/verify";
 import { createTestDb } from "../support/test-db";
 
 // Heavy (seeds or escalates hundreds of rows): generous on a loaded machine — the CRM history took 54 s with both cores busy.

@@ -15,14 +15,21 @@ import {
 import { recordPayment } from "@/lib/flows/record-payment";
 import { DEFAULT_CRM_RULES, type CrmRules } from "@/lib/crm/config";
 import { bandDistribution, movedThisWeek, weeklyTrend } from "@/lib/crm/dashboard";
-import { householdLedger } from "@/lib/crm/household-ledger";
+import { householdLedger } from "@/lib/crm/ledger/household";
 import { butlerRiskLists } from "@/lib/crm/risk-lists";
 import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold/award";
-import { appendSentimentEntries } from "@/lib/crm/ledger";
-import { activeGoldBadges, householdSentiments, publishedRules } from "@/lib/crm/read";
-import { runRecovery } from "@/lib/crm/recovery";
-import { addCorrection, currentDraft, discardDraft, publishDraft, saveDraft, whatIfPreview } from "@/lib/crm/rulesets";
-import { verifyCompany } from "@/lib/crm/verify";
+import { appendSentimentEntries } from "@/lib/crm/ledger/write";
+import { activeGoldBadges, householdSentiments, publishedRules } from "@/lib/crm/ledger/read";
+import { runRecovery } from "@/lib/crm/ledger/recovery";
+import {
+  addCorrection,
+  currentDraft,
+  discardDraft,
+  publishDraft,
+  saveDraft,
+  whatIfPreview,
+} from "@/lib/crm/rulesets/commands";
+import { verifyCompany } from "@/lib/crm/ledger/verify";
 import type { Db } from "@/lib/db/client";
 import { loadRegistryView } from "@/lib/registry/view";
 import { triageComplaint } from "@/lib/flows/triage-complaint";
@@ -455,11 +462,9 @@ describe("CRM-EW sentiment", () => {
     const mine = risk.filter((r) => r.butlerUserId === w.butler.id);
     expect(mine.map((r) => r.score)).toEqual([70, 100, 100]);
     expect(mine[0]).toMatchObject({ householdId: h1.id, band: "fair", monthsInArrears: 0, households: 3 });
-    expect(
-      (await butlerRiskLists(db, w.companyId, butlerView, rules, "2026-03-04")).every(
-        (r) => r.butlerUserId === w.butler.id,
-      ),
-    ).toBe(true);
+    const butlersOwn = await butlerRiskLists(db, w.companyId, butlerView, rules, "2026-03-04");
+    expect(butlersOwn.length).toBeGreaterThan(0);
+    expect(butlersOwn.every((r) => r.butlerUserId === w.butler.id)).toBe(true);
     // One butler's whole list, still within the viewer's scope.
     expect(
       (await butlerRiskLists(db, w.companyId, adminView, rules, "2026-03-04", 1000, otherButler.id))

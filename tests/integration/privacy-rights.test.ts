@@ -11,7 +11,7 @@ import {
   workOrders,
 } from "@/db/schema";
 import { verifyCredentials } from "@/lib/auth/credentials";
-import { verifyCompany } from "@/lib/crm/verify";
+import { verifyCompany } from "@/lib/crm/ledger/verify";
 import type { Db } from "@/lib/db/client";
 import { acceptCurrentNotice, acceptedVersion } from "@/lib/privacy/consent";
 import { collectMyData } from "@/lib/privacy/my-data";

@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, companies, memberships, users } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
-import { signUpCompany } from "@/lib/tenancy/commands";
+import { signUpCompany } from "@/lib/flows/sign-up-company";
 import { signUpSchema } from "@/lib/tenancy/schemas";
 import { randomPhone } from "../support/fixtures";
 import { randomIp } from "../support/residents-fixtures";

@@ -158,6 +158,7 @@ describe("tickets reference data", () => {
     });
     await markAllRead(db, { companyId: w.companyId, userId: w.butler.id });
     const rows = await db.select().from(notifications).where(eq(notifications.companyId, w.companyId));
+    expect(rows.filter((r) => r.userId === w.butler.id).length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.userId === w.butler.id).every((r) => r.readAt)).toBe(true);
     expect(rows.filter((r) => r.userId !== w.butler.id).some((r) => !r.readAt)).toBe(true);
     const [techNote] = await db.select().from(notifications).where(eq(notifications.userId, w.technicians[0].id));

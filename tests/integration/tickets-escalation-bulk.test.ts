@@ -66,6 +66,7 @@ describe("escalateOverdue on many orders at once", { timeout: 240_000 }, () => {
       .where(and(eq(notifications.companyId, w.companyId), eq(notifications.kind, "order.escalated")))
       .orderBy(notifications.id);
     expect(inbox).toHaveLength(moving.reduce((n, o) => n + o.recipients.size, 0));
+    expect(inbox.length).toBeGreaterThan(0);
     const byOrder = new Map<number, number[]>();
     for (const n of inbox) {
       const orderId = Number(n.payload.orderId);

@@ -12,7 +12,7 @@ import {
 } from "@/db/schema";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import { signUpCompany } from "@/lib/tenancy/commands";
+import { signUpCompany } from "@/lib/flows/sign-up-company";
 
 /** Domain fixtures: every call makes new, unique rows, so tests never share data. */
 let counter = 0;

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { consentRecords, householdContacts, outboxMessages, workOrderComments, workOrders } from "@/db/schema";
 import { generateBills } from "@/lib/billing/generate";
 import { recordPayment } from "@/lib/flows/record-payment";
-import { appendSentimentEntries } from "@/lib/crm/ledger";
+import { appendSentimentEntries } from "@/lib/crm/ledger/write";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { createBillingEstate } from "./billing";
 import { createUser, linkResident, randomPhone } from "./fixtures";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { billDisputesOnly } from "@/lib/crm/dispute-access";
-import { fileDisputeSchema, legalConfirmationSchema, resolveDisputeSchema } from "@/lib/crm/dispute-schemas";
+import { billDisputesOnly } from "@/lib/crm/disputes/access";
+import { fileDisputeSchema, legalConfirmationSchema, resolveDisputeSchema } from "@/lib/crm/disputes/schemas";
 
 const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   (r.error?.issues ?? []).map((i) => [i.path.join("."), i.message]);

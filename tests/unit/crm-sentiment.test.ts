@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { bandOf } from "@/lib/crm/bands";
 import { DEFAULT_CRM_RULES, type CrmRules } from "@/lib/crm/config";
-import { foldScores } from "@/lib/crm/ledger";
+import { foldScores } from "@/lib/crm/ledger/write";
 import { clampIntoRange, complaintPointsInRange, defaultComplaintPoints } from "@/lib/crm/rules/complaints";
 import { goldExpiresOn, isBadgeActive, shouldAwardGold } from "@/lib/crm/rules/gold";
 import { earnsRecovery, previousMonth, recoveryDedupeKey, recoveryDue } from "@/lib/crm/rules/recovery";
 import { repoint, replay, whatIfCounts } from "@/lib/crm/rules/whatif";
-import { crmRulesSchema } from "@/lib/crm/schemas";
+import { crmRulesSchema } from "@/lib/crm/rulesets/schemas";
 
 const R = DEFAULT_CRM_RULES;
 const clone = (): CrmRules => structuredClone(DEFAULT_CRM_RULES);

@@ -95,7 +95,7 @@ describe("visit sampling (§8.5)", () => {
 
 describe("visit and survey schemas", () => {
   it("translate every bad field and accept good input", async () => {
-    const { recordVisitSchema, surveyAnswerSchema } = await import("@/lib/crm/schemas/visits");
+    const { recordVisitSchema, surveyAnswerSchema } = await import("@/lib/crm/visits/schemas");
     const bad = surveyAnswerSchema.safeParse({
       surveyId: "1",
       householdId: "2",

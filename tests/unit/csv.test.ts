@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toCsv } from "@/lib/csv";
-import { coverageCsv } from "@/lib/crm/visit-coverage";
+import { coverageCsv } from "@/lib/crm/visits/coverage";
 
 const labels = {
   butler: "Butler",

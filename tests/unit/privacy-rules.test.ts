@@ -9,12 +9,8 @@ import {
   needsConsent,
   purgeDueAt,
 } from "@/lib/privacy/rules";
-import {
-  acceptField,
-  decidePrivacyRequestSchema,
-  privacyRequestSchema,
-  privacySettingsSchema,
-} from "@/lib/privacy/schemas";
+import { acceptField } from "@/lib/validation";
+import { decidePrivacyRequestSchema, privacyRequestSchema, privacySettingsSchema } from "@/lib/privacy/schemas";
 
 describe("consent versions", () => {
   it("asks when never accepted or an older version was accepted", () => {

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { publicAction } from "@/lib/actions/authorized-action";
 import { clientIp } from "@/lib/auth/client-ip";
-import { signUpCompany } from "@/lib/tenancy/commands";
+import { signUpCompany } from "@/lib/flows/sign-up-company";
 import { signUpSchema } from "@/lib/tenancy/schemas";
 
 /** Public: a visitor signs up a property company and becomes its admin. */

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
 import { filesOf } from "@/lib/actions/form-data";
-import { fileDisputeSchema } from "@/lib/crm/dispute-schemas";
-import { fileDispute } from "@/lib/crm/disputes";
+import { fileDisputeSchema } from "@/lib/crm/disputes/schemas";
+import { fileDispute } from "@/lib/crm/disputes/commands";
 
 /** A resident disputes a notice or a bill of their own household (checked in fileDispute: anything else is not_found, nothing written). */
 export const fileDisputeAction = formAction(

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { DisputeList } from "@/components/crm/disputes/dispute-list";
 import { EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
-import { disputePhotoIds, residentDisputes } from "@/lib/crm/dispute-queries";
+import { disputePhotoIds, residentDisputes } from "@/lib/crm/disputes/queries";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 

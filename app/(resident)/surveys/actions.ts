@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
-import { surveyAnswerSchema } from "@/lib/crm/schemas/visits";
+import { surveyAnswerSchema } from "@/lib/crm/visits/schemas";
 import { localDate } from "@/lib/time/zone";
 import { answerSurvey } from "@/lib/crm/surveys/answers";
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { NoticeView } from "@/lib/crm/notices";
+import type { NoticeView } from "@/lib/crm/notices/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 

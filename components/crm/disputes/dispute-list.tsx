@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { DisputeRow } from "@/lib/crm/dispute-queries";
+import type { DisputeRow } from "@/lib/crm/disputes/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 

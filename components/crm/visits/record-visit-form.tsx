@@ -6,7 +6,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { FormFooter } from "@/components/registry/form-footer";
 import { RatingPicker } from "@/components/crm/visits/rating-picker";
 import { SelectField } from "@/components/ui/select-field";
-import { FOLLOW_UP_TYPES, recordVisitSchema } from "@/lib/crm/schemas/visits";
+import { FOLLOW_UP_TYPES, recordVisitSchema } from "@/lib/crm/visits/schemas";
 import type { SchemaAction } from "@/lib/actions/result";
 
 /** Notes, satisfaction 1–5, issues and optionally a work order for the issue; validated by the shared schema. */

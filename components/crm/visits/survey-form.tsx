@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { RatingPicker } from "@/components/crm/visits/rating-picker";
-import { surveyAnswerSchema } from "@/lib/crm/schemas/visits";
+import { surveyAnswerSchema } from "@/lib/crm/visits/schemas";
 import type { SchemaAction } from "@/lib/actions/result";
 
 const QUESTIONS = ["overall", "butler", "cleaning", "security", "maintenance"] as const;

@@ -4,7 +4,7 @@ import { fenToYuanText } from "@/lib/billing/rules";
 import type { DbOrTx } from "@/lib/db/client";
 import { createOrdersTx } from "@/lib/tickets/create";
 import type { Target } from "@/lib/tickets/dispatch";
-import { appendSentimentEntries } from "../ledger";
+import { appendSentimentEntries } from "../ledger/write";
 import { arrearsDedupeKey, noticeNumber, type ArrearsFiring } from "../rules/arrears";
 import type { People } from "./people";
 import { collectionOrderText } from "./text";

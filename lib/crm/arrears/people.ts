@@ -14,7 +14,7 @@ import {
 } from "@/db/schema";
 import { unpaidMonthlyBillsAsOf } from "@/lib/billing/queries/arrears";
 import type { DbOrTx } from "@/lib/db/client";
-import { residentsOf } from "../notice-delivery";
+import { residentsOf } from "../notices/delivery";
 
 /** What the arrears ladder reads about the households that fire: who they are, who serves them, what they owe. */
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { arrearsEpisodes, ladderFirings } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
-import { deliverNotices } from "../notice-delivery";
+import { deliverNotices } from "../notices/delivery";
 import { collectionOrders, issueNotices, openLegalCases, recordLedger } from "./effects";
 import { noTotals, type ChunkContext, type Plan, type Totals, type Won } from "./types";
 

@@ -9,8 +9,8 @@ import { createOrderTx } from "@/lib/tickets/create";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import { localDate, replayCutoff } from "@/lib/time/zone";
 import type { CrmRules } from "../config";
-import { appendSentimentEntries } from "../ledger";
-import { publishedRules } from "../read";
+import { appendSentimentEntries } from "../ledger/write";
+import { publishedRules } from "../ledger/read";
 import { goldCandidates } from "./candidates";
 import { goldDedupeKey, goldExpiresOn, shouldAwardGold } from "../rules/gold";
 

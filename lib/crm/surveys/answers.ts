@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { households, residentLinks, surveyRecipients, surveyResponses, surveys } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import type { surveyAnswerSchema } from "../schemas/visits";
+import type { surveyAnswerSchema } from "../visits/schemas";
 
 /** What residents see and answer of the quarterly survey (SPEC §8.5). */
 

@@ -1,5 +1,5 @@
 import os from "node:os";
-import { z } from "zod";
+import { databaseReadersSchema, databaseThreadsSchema, liveEnv } from "../../env";
 
 /**
  * How embedded (`file:`) databases are served (README, "Process model"):
@@ -11,9 +11,6 @@ import { z } from "zod";
  *   (a sign-in, a health check) gets a thread of its own instead of queueing behind a heavy
  *   dashboard query; the OS shares the cores between them. Threads start when needed.
  */
-export const databaseThreadsSchema = z.enum(["on", "off"]).default("on");
-export const databaseReadersSchema = z.coerce.number().int().min(0).max(64).optional();
-
 export interface ThreadSettings {
   threads: boolean;
   readers: number;
@@ -23,8 +20,13 @@ export function defaultReaders(): number {
   return Math.max(4, Math.min(8, 2 * os.availableParallelism()));
 }
 
-/** The settings from an environment (process.env by default); invalid values throw with the variable's name. */
-export function threadSettings(source: Record<string, string | undefined> = process.env): ThreadSettings {
+const liveSource = () => ({
+  DATABASE_THREADS: liveEnv("DATABASE_THREADS"),
+  DATABASE_READERS: liveEnv("DATABASE_READERS"),
+});
+
+/** The settings from an environment (the live one by default); invalid values throw with the variable's name. */
+export function threadSettings(source: Record<string, string | undefined> = liveSource()): ThreadSettings {
   const threads = databaseThreadsSchema.safeParse(source.DATABASE_THREADS || undefined);
   if (!threads.success) throw new Error(`DATABASE_THREADS must be "on" or "off", not ${source.DATABASE_THREADS}`);
   const readers = databaseReadersSchema.safeParse(source.DATABASE_READERS || undefined);

@@ -2,6 +2,7 @@ import { LibsqlBatchError, LibsqlError, type ResultSet, type Row, type Value } f
 import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { liveEnv } from "../../env";
 
 /**
  * One database thread seen from the event loop: a `worker_threads` Worker running
@@ -45,7 +46,7 @@ type Answer =
 export function threadScriptPath(): string {
   // Built from parts at run time on purpose: a path the bundler can read (path.resolve of a
   // literal or of process.env) makes Turbopack trace and try to bundle the whole project.
-  const configured = process.env.GUANJIA_DB_THREAD_SCRIPT;
+  const configured = liveEnv("GUANJIA_DB_THREAD_SCRIPT");
   const file = configured
     ? path.resolve(/* turbopackIgnore: true */ configured)
     : [process.cwd(), "lib", "db", "threads", "db-thread.mjs"].join(path.sep);

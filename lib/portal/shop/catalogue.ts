@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { shopProducts } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
-import { activeGoldBadges, publishedRules } from "@/lib/crm/read";
+import { activeGoldBadges, publishedRules } from "@/lib/crm/ledger/read";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { type ProductInput } from "../schemas";
 

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { companies, householdUnits, memberships, residentLinks, surveys, users, visits } from "../../../db/schema";
 import { sendSurvey } from "../../../lib/crm/surveys/send";
-import { dispatchVisitsTx, visitDueAt, visitOrderText } from "../../../lib/crm/visits";
+import { dispatchVisitsTx, visitDueAt, visitOrderText } from "../../../lib/crm/visits/sampling";
 import { openDb, type Db } from "../../../lib/db/client";
 import { demo } from "../support/demo";
 import { createTestHousehold } from "../support/households";

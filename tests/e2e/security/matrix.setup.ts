@@ -17,7 +17,7 @@ import {
 import { hashPassword } from "../../../lib/auth/password";
 import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import type { Db } from "../../../lib/db/client";
-import { signUpCompany } from "../../../lib/tenancy/commands";
+import { signUpCompany } from "../../../lib/flows/sign-up-company";
 import { withE2eDb } from "../support/db";
 import { demo } from "../support/demo";
 import { EXTRA_LOGINS, matrixAuthFile, writeMatrixFixtures, type MatrixFixtures } from "./matrix-fixtures";

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { StaffRole } from "../../../lib/auth/roles";
-import { DISPUTE_STAFF_ROLES } from "../../../lib/crm/dispute-access";
+import { DISPUTE_STAFF_ROLES } from "../../../lib/crm/disputes/access";
 import { APPROVER_ROLES } from "../../../lib/residents/rules";
 import { authFile } from "../support/demo";
 import { matrixAuthFile, readMatrixFixtures } from "./matrix-fixtures";

@@ -7,7 +7,7 @@ import { householdAccount } from "@/lib/billing/queries/household-account";
 import { residentHouseholdIds } from "@/lib/billing/queries/bills";
 import { requireUser } from "@/app/_lib/session";
 
-import { activeGoldBadges, publishedRules } from "@/lib/crm/read";
+import { activeGoldBadges, publishedRules } from "@/lib/crm/ledger/read";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatFen } from "@/lib/i18n/format";

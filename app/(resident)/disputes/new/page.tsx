@@ -4,8 +4,8 @@ import { Labeled, TextArea } from "@/components/forms/action-fields";
 import { ActionForm } from "@/components/tickets/action-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
-import { residentBill } from "@/lib/crm/dispute-queries";
-import { residentNotice } from "@/lib/crm/notices";
+import { residentBill } from "@/lib/crm/disputes/queries";
+import { residentNotice } from "@/lib/crm/notices/queries";
 import { getDb } from "@/lib/db";
 import { fileDisputeAction } from "../actions";
 

@@ -7,12 +7,11 @@ import {
   buttonClass,
   inputClass,
   labelClass,
-  OverdueBadge,
   Photos,
   secondaryButtonClass,
-  StatusBadge,
   Timeline,
 } from "@/components/tickets/order-bits";
+import { OrderDetailHeader, OrderFact } from "@/components/tickets/order-header";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
@@ -63,15 +62,7 @@ async function RequestSummary({ d, locale, timeZone }: { d: Detail; locale: Loca
   const o = d.order;
   return (
     <Card>
-      <div className="flex items-center justify-between gap-2">
-        <h1 className="text-lg font-semibold">
-          {t(`type.${o.type}`)} <span className="text-sm text-slate-500">#{o.id}</span>
-        </h1>
-        <span>
-          <StatusBadge status={o.status} />
-          <OverdueBadge order={o} />
-        </span>
-      </div>
+      <OrderDetailHeader order={o} size="compact" />
       <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{o.description}</p>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-slate-500">{t("common.unit")}</dt>
@@ -81,19 +72,13 @@ async function RequestSummary({ d, locale, timeZone }: { d: Detail; locale: Loca
         <dt className="text-slate-500">{t("common.createdAt")}</dt>
         <dd>{formatDateTime(o.createdAt, locale, timeZone)}</dd>
         {o.repairCategory ? (
-          <>
-            <dt className="text-slate-500">{t("common.category")}</dt>
-            <dd>{t(`category.${o.repairCategory}`)}</dd>
-          </>
+          <OrderFact label={t("common.category")}>{t(`category.${o.repairCategory}`)}</OrderFact>
         ) : null}
         {o.rating ? (
-          <>
-            <dt className="text-slate-500">{t("common.rating")}</dt>
-            <dd className="text-amber-600" data-testid="rating">
-              {"★".repeat(o.rating)}
-              {o.ratingComment ? <span className="ml-2 text-slate-700">{o.ratingComment}</span> : null}
-            </dd>
-          </>
+          <OrderFact label={t("common.rating")} className="text-amber-600" testId="rating">
+            {"★".repeat(o.rating)}
+            {o.ratingComment ? <span className="ml-2 text-slate-700">{o.ratingComment}</span> : null}
+          </OrderFact>
         ) : null}
       </dl>
     </Card>

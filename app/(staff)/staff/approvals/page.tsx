@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { RequestStatusBadge } from "@/components/approvals/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { communityOptions, FilterCard, FilterSelect } from "@/components/ui/filter-card";
 import { Table } from "@/components/ui/table";
 import { REQUEST_STATUSES, REQUEST_TYPES } from "@/db/schema/approvals";
 import { ALL_REQUESTS_ROLES, CHAIN_ADMIN_ROLES, loadActorFacts } from "@/lib/approvals/access";
@@ -124,62 +125,30 @@ async function AllRequestsFilter({
 }) {
   const t = await getTranslations("approvals");
   return (
-    <Card>
-      <form method="get" className="flex flex-wrap items-end gap-3">
-        <input type="hidden" name="tab" value="all" />
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("filters.status")}</span>
-          <select
-            name="status"
-            defaultValue={status ?? ""}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2"
-          >
-            <option value="">{t("filters.all")}</option>
-            {REQUEST_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("filters.type")}</span>
-          <select
-            name="type"
-            defaultValue={type ?? ""}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2"
-          >
-            <option value="">{t("filters.all")}</option>
-            {REQUEST_TYPES.map((s) => (
-              <option key={s} value={s}>
-                {t(`type.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("filters.community")}</span>
-          <select
-            name="community"
-            defaultValue={communityId ?? ""}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2"
-          >
-            <option value="">{t("filters.all")}</option>
-            {communities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="submit"
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-        >
-          {t("filters.apply")}
-        </button>
-      </form>
-    </Card>
+    <FilterCard submitLabel={t("filters.apply")}>
+      <input type="hidden" name="tab" value="all" />
+      <FilterSelect
+        label={t("filters.status")}
+        name="status"
+        defaultValue={status ?? ""}
+        allLabel={t("filters.all")}
+        options={REQUEST_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+      />
+      <FilterSelect
+        label={t("filters.type")}
+        name="type"
+        defaultValue={type ?? ""}
+        allLabel={t("filters.all")}
+        options={REQUEST_TYPES.map((s) => ({ value: s, label: t(`type.${s}`) }))}
+      />
+      <FilterSelect
+        label={t("filters.community")}
+        name="community"
+        defaultValue={communityId ?? ""}
+        allLabel={t("filters.all")}
+        options={communityOptions(communities)}
+      />
+    </FilterCard>
   );
 }
 

@@ -3,6 +3,7 @@ import { categoryLabel } from "@/components/finance/category-label";
 import { FinanceChart } from "@/components/finance/finance-chart";
 import { PrintButton } from "@/components/finance/print-button";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
+import { communityOptions, FilterCard, FilterInput, FilterSelect } from "@/components/ui/filter-card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
@@ -123,42 +124,24 @@ async function FinanceFilter({
 }) {
   const t = await getTranslations("finance");
   return (
-    <Card className="print:hidden">
-      <form method="get" className="flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("year")}</span>
-          <input
-            type="number"
-            name="year"
-            defaultValue={year}
-            min={thisYear - 10}
-            max={thisYear + 10}
-            className="w-28 rounded-md border border-slate-300 px-3 py-2"
-          />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("community")}</span>
-          <select
-            name="community"
-            defaultValue={chosen?.id ?? ""}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2"
-          >
-            <option value="">{companyWide ? t("allCommunities") : t("readOnly")}</option>
-            {options.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="submit"
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-        >
-          {t("show")}
-        </button>
-      </form>
-    </Card>
+    <FilterCard submitLabel={t("show")} className="print:hidden">
+      <FilterInput
+        label={t("year")}
+        type="number"
+        name="year"
+        defaultValue={year}
+        min={thisYear - 10}
+        max={thisYear + 10}
+        className="w-28"
+      />
+      <FilterSelect
+        label={t("community")}
+        name="community"
+        defaultValue={chosen?.id ?? ""}
+        allLabel={companyWide ? t("allCommunities") : t("readOnly")}
+        options={communityOptions(options)}
+      />
+    </FilterCard>
   );
 }
 

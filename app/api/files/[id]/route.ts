@@ -3,7 +3,7 @@ import { loadActorFacts } from "@/lib/approvals/access";
 import { approvalAttachmentFor } from "@/lib/approvals/attachments";
 import { canViewRequest, requestDetail } from "@/lib/approvals/queries";
 import { getSessionUser } from "@/app/_lib/session";
-import { disputePhotoFor } from "@/lib/crm/dispute-queries";
+import { disputePhotoFor } from "@/lib/crm/disputes/queries";
 import { getDb } from "@/lib/db";
 import { loadOrderScope } from "@/lib/tickets/access";
 import { resolveStoredPath } from "@/lib/tickets/attachments";

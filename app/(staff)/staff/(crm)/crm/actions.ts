@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
-import { addCorrection, discardDraft, publishDraft, saveDraft, whatIfPreview } from "@/lib/crm/rulesets";
-import { correctionSchema, crmRulesSchema } from "@/lib/crm/schemas";
-import { legalConfirmationSchema } from "@/lib/crm/dispute-schemas";
-import { saveLegalConfirmation } from "@/lib/crm/legal-letters";
+import { addCorrection, discardDraft, publishDraft, saveDraft, whatIfPreview } from "@/lib/crm/rulesets/commands";
+import { correctionSchema } from "@/lib/crm/ledger/schemas";
+import { crmRulesSchema } from "@/lib/crm/rulesets/schemas";
+import { legalConfirmationSchema } from "@/lib/crm/disputes/schemas";
+import { saveLegalConfirmation } from "@/lib/crm/legal/letters";
 import { formAction } from "@/lib/actions/form-action";
 import { z } from "zod";
 

@@ -11,7 +11,7 @@ import { localDate } from "@/lib/time/zone";
 import { BAND_STYLE } from "@/components/crm/band-style";
 import { BANDS, type Band } from "@/lib/crm/config";
 import { bandDistribution, movedThisWeek, weeklyTrend } from "@/lib/crm/dashboard";
-import { activeGoldBadges } from "@/lib/crm/read";
+import { activeGoldBadges } from "@/lib/crm/ledger/read";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 

@@ -7,7 +7,7 @@ import { Table } from "@/components/ui/table";
 import type { SessionUser } from "@/lib/auth/session";
 import { localDate } from "@/lib/time/zone";
 import { butlerRiskLists, type RiskRow } from "@/lib/crm/risk-lists";
-import { activeGoldBadges } from "@/lib/crm/read";
+import { activeGoldBadges } from "@/lib/crm/ledger/read";
 import { getDb } from "@/lib/db";
 import { RISK_PER_BUTLER } from "./dashboard-sections";
 

@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import type { ActionContext } from "@/lib/actions/authorized-action";
 import { followUpSchema, moveCaseSchema } from "@/lib/crm/arrears/schemas";
-import { createLegalFollowUp, LEGAL_EDIT_ROLES, moveLegalCase } from "@/lib/crm/legal";
+import { createLegalFollowUp, LEGAL_EDIT_ROLES, moveLegalCase } from "@/lib/crm/legal/cases";
 import { formAction } from "@/lib/actions/form-action";
-import { LETTER_CONFIRM_ROLES } from "@/lib/crm/dispute-access";
-import { confirmLetterSchema } from "@/lib/crm/dispute-schemas";
-import { confirmLetter } from "@/lib/crm/legal-letters";
+import { LETTER_CONFIRM_ROLES } from "@/lib/crm/disputes/access";
+import { confirmLetterSchema } from "@/lib/crm/disputes/schemas";
+import { confirmLetter } from "@/lib/crm/legal/letters";
 
 /** Legal-case actions: schema → session → role (legal, admin) → company; the case must be visible; transitions checked on the server. */
 const actor = (ctx: ActionContext) => ({ companyId: ctx.companyId, userId: ctx.user.id, roles: ctx.roles });

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm, FieldError } from "@/components/tickets/action-form";
-import { buttonClass, inputClass, labelClass } from "@/components/tickets/order-bits";
+import { ActionForm } from "@/components/tickets/action-form";
+import { buttonClass } from "@/components/tickets/order-bits";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SEVERITIES } from "@/db/schema/tickets";
 import { requireUser } from "@/app/_lib/session";
@@ -9,6 +9,7 @@ import { listCommunities } from "@/lib/registry/directory";
 import { EMERGENCY_ROLES } from "@/lib/tickets/access";
 import { emergencyAction } from "../orders/actions";
 import Link from "next/link";
+import { Input, Select, TextArea } from "@/components/forms/action-fields";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("tickets.emergency"))("title") };
@@ -29,44 +30,21 @@ export default async function EmergenciesPage() {
           className="space-y-3"
           testId="emergency-form"
         >
-          <div>
-            <label htmlFor="em-community" className={labelClass}>
-              {t("common.community")}
-            </label>
-            <select id="em-community" name="communityId" className={inputClass}>
-              {communityRows.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="em-location" className={labelClass}>
-              {t("common.location")}
-            </label>
-            <input id="em-location" name="location" maxLength={200} className={inputClass} />
-            <FieldError name="location" />
-          </div>
-          <div>
-            <label htmlFor="em-severity" className={labelClass}>
-              {t("common.severity")}
-            </label>
-            <select id="em-severity" name="severity" defaultValue="critical" className={inputClass}>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`severity.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="em-description" className={labelClass}>
-              {t("emergency.what")}
-            </label>
-            <textarea id="em-description" name="description" rows={3} className={inputClass} />
-            <FieldError name="description" />
-          </div>
+          <Select
+            id="em-community"
+            name="communityId"
+            label={t("common.community")}
+            options={communityRows.map((c) => ({ value: c.id, label: c.name }))}
+          />
+          <Input id="em-location" name="location" label={t("common.location")} maxLength={200} />
+          <Select
+            id="em-severity"
+            name="severity"
+            label={t("common.severity")}
+            defaultValue="critical"
+            options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+          />
+          <TextArea id="em-description" name="description" label={t("emergency.what")} rows={3} />
           <button type="submit" className={`${buttonClass} bg-red-600 hover:bg-red-700`}>
             {t("emergency.submit")}
           </button>

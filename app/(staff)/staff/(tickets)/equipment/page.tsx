@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm, FieldError } from "@/components/tickets/action-form";
-import { buttonClass, inputClass, labelClass } from "@/components/tickets/order-bits";
+import { ActionForm } from "@/components/tickets/action-form";
+import { buttonClass } from "@/components/tickets/order-bits";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { EQUIPMENT_KINDS, PLAN_INTERVALS } from "@/db/schema/tickets";
@@ -10,6 +10,7 @@ import { listCommunities } from "@/lib/registry/directory";
 import { EQUIPMENT_EDIT_ROLES, EQUIPMENT_ROLES } from "@/lib/tickets/access";
 import { listEquipment } from "@/lib/tickets/catalog-queries";
 import { createEquipmentAction, createPlanAction } from "./actions";
+import { Input, Select, TextArea } from "@/components/forms/action-fields";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("tickets.equipment"))("title") };
@@ -93,44 +94,20 @@ async function EquipmentForm({ communityRows }: { communityRows: Awaited<ReturnT
   return (
     <Card title={t("equipment.add")}>
       <ActionForm action={createEquipmentAction} className="space-y-3" testId="equipment-form">
-        <div>
-          <label htmlFor="eq-community" className={labelClass}>
-            {t("equipment.community")}
-          </label>
-          <select id="eq-community" name="communityId" className={inputClass}>
-            {communityRows.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          <FieldError name="communityId" />
-        </div>
-        <div>
-          <label htmlFor="eq-name" className={labelClass}>
-            {t("equipment.name")}
-          </label>
-          <input id="eq-name" name="name" maxLength={100} className={inputClass} />
-          <FieldError name="name" />
-        </div>
-        <div>
-          <label htmlFor="eq-kind" className={labelClass}>
-            {t("equipment.kind")}
-          </label>
-          <select id="eq-kind" name="kind" className={inputClass}>
-            {EQUIPMENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`equipmentKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="eq-location" className={labelClass}>
-            {t("equipment.location")}
-          </label>
-          <input id="eq-location" name="location" maxLength={200} className={inputClass} />
-        </div>
+        <Select
+          id="eq-community"
+          name="communityId"
+          label={t("equipment.community")}
+          options={communityRows.map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <Input id="eq-name" name="name" label={t("equipment.name")} maxLength={100} />
+        <Select
+          id="eq-kind"
+          name="kind"
+          label={t("equipment.kind")}
+          options={EQUIPMENT_KINDS.map((k) => ({ value: k, label: t(`equipmentKind.${k}`) }))}
+        />
+        <Input id="eq-location" name="location" label={t("equipment.location")} maxLength={200} />
         <button type="submit" className={buttonClass}>
           {t("common.save")}
         </button>
@@ -144,33 +121,15 @@ async function PlanForm({ items }: { items: Items }) {
   return (
     <Card title={t("equipment.addPlan")}>
       <ActionForm action={createPlanAction} className="space-y-3" testId="plan-form">
-        <div>
-          <label htmlFor="pl-equipment" className={labelClass}>
-            {t("equipment.equipmentLabel")}
-          </label>
-          <select id="pl-equipment" name="equipmentId" className={inputClass}>
-            {items.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.communityName} · {e.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="pl-title" className={labelClass}>
-            {t("equipment.planTitle")}
-          </label>
-          <input id="pl-title" name="title" maxLength={100} className={inputClass} />
-          <FieldError name="title" />
-        </div>
+        <Select
+          id="pl-equipment"
+          name="equipmentId"
+          label={t("equipment.equipmentLabel")}
+          options={items.map((e) => ({ value: e.id, label: `${e.communityName} · ${e.name}` }))}
+        />
+        <Input id="pl-title" name="title" label={t("equipment.planTitle")} maxLength={100} />
         <PlanSchedule />
-        <div>
-          <label htmlFor="pl-checklist" className={labelClass}>
-            {t("equipment.checklist")}
-          </label>
-          <textarea id="pl-checklist" name="checklist" rows={4} className={inputClass} />
-          <FieldError name="checklist" />
-        </div>
+        <TextArea id="pl-checklist" name="checklist" label={t("equipment.checklist")} rows={4} />
         <button type="submit" className={buttonClass}>
           {t("common.save")}
         </button>
@@ -183,38 +142,24 @@ async function PlanSchedule() {
   const t = await getTranslations("tickets");
   return (
     <div className="grid grid-cols-2 gap-3">
-      <div>
-        <label htmlFor="pl-every" className={labelClass}>
-          {t("equipment.every")}
-        </label>
-        <input id="pl-every" name="every" type="number" min={1} max={365} defaultValue={1} className={inputClass} />
-        <FieldError name="every" />
-      </div>
-      <div>
-        <label htmlFor="pl-interval" className={labelClass}>
-          {t("equipment.interval")}
-        </label>
-        <select id="pl-interval" name="interval" defaultValue="month" className={inputClass}>
-          {PLAN_INTERVALS.map((i) => (
-            <option key={i} value={i}>
-              {t(`interval.${i}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="pl-start" className={labelClass}>
-          {t("equipment.startDate")}
-        </label>
-        <input id="pl-start" name="startDate" type="date" className={inputClass} />
-        <FieldError name="startDate" />
-      </div>
-      <div>
-        <label htmlFor="pl-lead" className={labelClass}>
-          {t("equipment.leadDays")}
-        </label>
-        <input id="pl-lead" name="leadDays" type="number" min={0} max={60} defaultValue={3} className={inputClass} />
-      </div>
+      <Input id="pl-every" name="every" label={t("equipment.every")} type="number" min={1} max={365} defaultValue={1} />
+      <Select
+        id="pl-interval"
+        name="interval"
+        label={t("equipment.interval")}
+        defaultValue="month"
+        options={PLAN_INTERVALS.map((i) => ({ value: i, label: t(`interval.${i}`) }))}
+      />
+      <Input id="pl-start" name="startDate" label={t("equipment.startDate")} type="date" />
+      <Input
+        id="pl-lead"
+        name="leadDays"
+        label={t("equipment.leadDays")}
+        type="number"
+        min={0}
+        max={60}
+        defaultValue={3}
+      />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { ActionForm, FieldError } from "@/components/tickets/action-form";
-import { buttonClass, inputClass, labelClass } from "@/components/tickets/order-bits";
+import { ActionForm } from "@/components/tickets/action-form";
+import { buttonClass } from "@/components/tickets/order-bits";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { SEVERITIES, WORK_ORDER_TYPES } from "@/db/schema/tickets";
@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { listSla } from "@/lib/tickets/catalog";
 import { defaultSla } from "@/lib/tickets/rules";
 import { setSlaAction } from "./actions";
+import { Input, Select } from "@/components/forms/action-fields";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("tickets.sla"))("title") };
@@ -62,44 +63,21 @@ async function SlaForm() {
   const t = await getTranslations("tickets");
   return (
     <ActionForm action={setSlaAction} className="grid items-start gap-3 sm:grid-cols-5" testId="sla-form">
-      <div>
-        <label htmlFor="sla-type" className={labelClass}>
-          {t("common.type")}
-        </label>
-        <select id="sla-type" name="type" className={inputClass}>
-          {WORK_ORDER_TYPES.map((ty) => (
-            <option key={ty} value={ty}>
-              {t(`type.${ty}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="sla-severity" className={labelClass}>
-          {t("common.severity")}
-        </label>
-        <select id="sla-severity" name="severity" defaultValue="normal" className={inputClass}>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {t(`severity.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="sla-accept" className={labelClass}>
-          {t("sla.acceptMinutes")}
-        </label>
-        <input id="sla-accept" name="acceptMinutes" type="number" min={1} className={inputClass} />
-        <FieldError name="acceptMinutes" />
-      </div>
-      <div>
-        <label htmlFor="sla-resolve" className={labelClass}>
-          {t("sla.resolveMinutes")}
-        </label>
-        <input id="sla-resolve" name="resolveMinutes" type="number" min={1} className={inputClass} />
-        <FieldError name="resolveMinutes" />
-      </div>
+      <Select
+        id="sla-type"
+        name="type"
+        label={t("common.type")}
+        options={WORK_ORDER_TYPES.map((ty) => ({ value: ty, label: t(`type.${ty}`) }))}
+      />
+      <Select
+        id="sla-severity"
+        name="severity"
+        label={t("common.severity")}
+        defaultValue="normal"
+        options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+      />
+      <Input id="sla-accept" name="acceptMinutes" label={t("sla.acceptMinutes")} type="number" min={1} />
+      <Input id="sla-resolve" name="resolveMinutes" label={t("sla.resolveMinutes")} type="number" min={1} />
       <div className="pt-6">
         <button type="submit" className={buttonClass}>
           {t("sla.save")}

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { BudgetGrid, BudgetImport } from "@/components/finance/budget-grid";
 import { categoryLabel } from "@/components/finance/category-label";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { communityOptions, FilterCard, FilterInput, FilterSelect } from "@/components/ui/filter-card";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { FINANCE_EDIT_ROLES } from "@/lib/finance/access";
@@ -83,38 +84,14 @@ async function BudgetFilter({
 }) {
   const t = await getTranslations("finance");
   return (
-    <Card>
-      <form method="get" className="flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("year")}</span>
-          <input
-            type="number"
-            name="year"
-            defaultValue={year}
-            className="w-28 rounded-md border border-slate-300 px-3 py-2"
-          />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("community")}</span>
-          <select
-            name="community"
-            defaultValue={community?.id ?? ""}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2"
-          >
-            {communities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="submit"
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-        >
-          {t("show")}
-        </button>
-      </form>
-    </Card>
+    <FilterCard submitLabel={t("show")}>
+      <FilterInput label={t("year")} type="number" name="year" defaultValue={year} className="w-28" />
+      <FilterSelect
+        label={t("community")}
+        name="community"
+        defaultValue={community?.id ?? ""}
+        options={communityOptions(communities)}
+      />
+    </FilterCard>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { SupervisorSelect } from "@/components/registry/assignments";
+import { AssignmentSelect } from "@/components/registry/assignments";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
@@ -68,9 +68,10 @@ export default async function ButlersPage() {
                 </td>
                 <td>
                   {supervisors ? (
-                    <SupervisorSelect
-                      assignSupervisorAction={assignSupervisorAction}
-                      butlerUserId={b.id}
+                    <AssignmentSelect
+                      action={assignSupervisorAction}
+                      target={{ butlerUserId: b.id }}
+                      field="supervisorUserId"
                       value={b.supervisorId}
                       people={supervisors}
                       label={t("supervisor")}

@@ -9,7 +9,7 @@ import { REGISTRY_EDIT_ROLES, REGISTRY_VIEW_ROLES } from "@/lib/registry/access"
 import { listCommunities } from "@/lib/registry/directory";
 import { searchHouseholds } from "@/lib/registry/households";
 import { BandBadge } from "@/components/crm/band-badge";
-import { householdBadges } from "@/lib/crm/badges";
+import { householdBadges } from "@/lib/crm/gold/badges";
 import { browsableCommunityIds } from "@/lib/registry/browse";
 import { loadRegistryView } from "@/lib/registry/view";
 import { localDate } from "@/lib/time/zone";

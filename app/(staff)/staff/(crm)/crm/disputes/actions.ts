@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/form-action";
-import { DISPUTE_STAFF_ROLES } from "@/lib/crm/dispute-access";
-import { resolveDisputeSchema } from "@/lib/crm/dispute-schemas";
+import { DISPUTE_STAFF_ROLES } from "@/lib/crm/disputes/access";
+import { resolveDisputeSchema } from "@/lib/crm/disputes/schemas";
 import { resolveDispute } from "@/lib/flows/resolve-dispute";
 
 /** Resolve a dispute: schema → session → role → the dispute must be visible to the viewer (finance: bill disputes only). */

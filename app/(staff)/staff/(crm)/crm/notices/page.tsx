@@ -6,7 +6,7 @@ import { NOTICE_KIND_VALUES } from "@/db/schema/crm/arrears";
 import { NOTICE_VIEW_ROLES } from "@/lib/crm/arrears/access";
 import { noticeFilterSchema } from "@/lib/crm/arrears/schemas";
 import { requireUser } from "@/app/_lib/session";
-import { listNotices } from "@/lib/crm/notices";
+import { listNotices } from "@/lib/crm/notices/queries";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";

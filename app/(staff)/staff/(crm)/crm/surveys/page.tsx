@@ -5,7 +5,7 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { SURVEY_AREAS } from "@/lib/crm/rules/visits";
 import { listSurveys, surveyResults, type SurveyGrouping } from "@/lib/crm/surveys/results";
-import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";
+import { VISIT_REPORT_ROLES } from "@/lib/crm/visits/access";
 import { getDb } from "@/lib/db";
 import { loadRegistryView } from "@/lib/registry/view";
 

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
-import { recordVisitSchema } from "@/lib/crm/schemas/visits";
-import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";
-import { recordVisit } from "@/lib/crm/visit-record";
+import { recordVisitSchema } from "@/lib/crm/visits/schemas";
+import { VISIT_REPORT_ROLES } from "@/lib/crm/visits/access";
+import { recordVisit } from "@/lib/crm/visits/record";
 
 /** The butler's visit record; the command checks the viewer can see the visit order and is its assignee (or managing staff). */
 export const recordVisitAction = authorizedAction(

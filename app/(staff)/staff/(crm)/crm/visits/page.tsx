@@ -5,11 +5,11 @@ import { Table } from "@/components/ui/table";
 import { CoverageChart } from "@/components/crm/visits/coverage-chart";
 import { requireUser } from "@/app/_lib/session";
 
-import { publishedRules } from "@/lib/crm/read";
-import { coverageFilterSchema } from "@/lib/crm/schemas/visits";
-import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";
-import { coverageReport, type CoverageRow } from "@/lib/crm/visit-coverage";
-import { myVisits } from "@/lib/crm/visit-record";
+import { publishedRules } from "@/lib/crm/ledger/read";
+import { coverageFilterSchema } from "@/lib/crm/visits/schemas";
+import { VISIT_REPORT_ROLES } from "@/lib/crm/visits/access";
+import { coverageReport, type CoverageRow } from "@/lib/crm/visits/coverage";
+import { myVisits } from "@/lib/crm/visits/record";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";

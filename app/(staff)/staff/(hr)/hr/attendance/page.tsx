@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { CorrectionForm } from "@/components/hr/correction-form";
 import { ShiftForm } from "@/components/hr/shift-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { communityOptions, FilterCard, FilterInput, FilterSelect } from "@/components/ui/filter-card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
@@ -92,40 +93,16 @@ async function SheetFilter({
 }) {
   const t = await getTranslations("hr.sheet");
   return (
-    <Card>
-      <form method="get" className="flex flex-wrap items-end gap-3">
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("month")}</span>
-          <input
-            type="month"
-            name="month"
-            defaultValue={month}
-            className="rounded-md border border-slate-300 px-3 py-2"
-          />
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("community")}</span>
-          <select
-            name="community"
-            defaultValue={communityId ?? ""}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2"
-          >
-            <option value="">{t("allCommunities")}</option>
-            {communities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="submit"
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-        >
-          {t("show")}
-        </button>
-      </form>
-    </Card>
+    <FilterCard submitLabel={t("show")}>
+      <FilterInput label={t("month")} type="month" name="month" defaultValue={month} />
+      <FilterSelect
+        label={t("community")}
+        name="community"
+        defaultValue={communityId ?? ""}
+        allLabel={t("allCommunities")}
+        options={communityOptions(communities)}
+      />
+    </FilterCard>
   );
 }
 

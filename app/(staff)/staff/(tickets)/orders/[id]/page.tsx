@@ -7,22 +7,21 @@ import {
   buttonClass,
   inputClass,
   labelClass,
-  OverdueBadge,
   Photos,
   secondaryButtonClass,
-  StatusBadge,
   Timeline,
 } from "@/components/tickets/order-bits";
 import { TriageFields } from "@/components/tickets/triage-fields";
+import { OrderDetailHeader, OrderFact } from "@/components/tickets/order-header";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
-import { publishedRules } from "@/lib/crm/read";
-import { householdBadges } from "@/lib/crm/badges";
+import { publishedRules } from "@/lib/crm/ledger/read";
+import { householdBadges } from "@/lib/crm/gold/badges";
 import { BandBadge } from "@/components/crm/band-badge";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { VisitOrderLink } from "@/components/crm/visits/visit-order-link";
-import { visitOfOrder } from "@/lib/crm/visit-record";
+import { visitOfOrder } from "@/lib/crm/visits/record";
 import { formatDateTime } from "@/lib/i18n/format";
 import { parseId } from "@/app/_lib/registry-guards";
 import { loadOrderScope, ORDER_STAFF_ROLES, TRIAGE_ROLES } from "@/lib/tickets/access";
@@ -107,15 +106,7 @@ async function OrderSummary({ d, sentiment, dt }: { d: Detail; sentiment: Sentim
   const o = d.order;
   return (
     <Card>
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-xl font-semibold">
-          {t(`type.${o.type}`)} <span className="text-base text-slate-500">#{o.id}</span>
-        </h1>
-        <span>
-          <StatusBadge status={o.status} />
-          <OverdueBadge order={o} />
-        </span>
-      </div>
+      <OrderDetailHeader order={o} size="page" />
       {o.title ? <p className="mt-1 font-medium">{o.title}</p> : null}
       <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{o.description}</p>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
@@ -154,51 +145,29 @@ async function OrderOptionalFacts({ order: o, dt }: { order: Order; dt: Dt }) {
   return (
     <>
       {o.repairCategory ? (
-        <>
-          <dt className="text-slate-500">{t("common.category")}</dt>
-          <dd>{t(`category.${o.repairCategory}`)}</dd>
-        </>
+        <OrderFact label={t("common.category")}>{t(`category.${o.repairCategory}`)}</OrderFact>
       ) : null}
       {o.classification ? (
-        <>
-          <dt className="text-slate-500">{t("common.classification")}</dt>
-          <dd data-testid="classification">
-            {t(`classification.${o.classification}`)} · {o.points}
-          </dd>
-        </>
+        <OrderFact label={t("common.classification")} testId="classification">
+          {t(`classification.${o.classification}`)} · {o.points}
+        </OrderFact>
       ) : null}
-      {o.followUp ? (
-        <>
-          <dt className="text-slate-500">{t("common.followUp")}</dt>
-          <dd>{t(`followUp.${o.followUp}`)}</dd>
-        </>
-      ) : null}
+      {o.followUp ? <OrderFact label={t("common.followUp")}>{t(`followUp.${o.followUp}`)}</OrderFact> : null}
       <dt className="text-slate-500">{t("common.acceptDue")}</dt>
       <dd>{dt(o.acceptDueAt)}</dd>
       <dt className="text-slate-500">{t("common.resolveDue")}</dt>
       <dd>{dt(o.resolveDueAt)}</dd>
       {o.rating ? (
-        <>
-          <dt className="text-slate-500">{t("common.rating")}</dt>
-          <dd className="text-amber-600">
-            {"★".repeat(o.rating)} {o.ratingComment}
-          </dd>
-        </>
+        <OrderFact label={t("common.rating")} className="text-amber-600">
+          {"★".repeat(o.rating)} {o.ratingComment}
+        </OrderFact>
       ) : null}
       {o.resolutionNote ? (
-        <>
-          <dt className="text-slate-500">
-            {o.type === "emergency" ? t("staff.closingReport") : t("staff.resolveNote")}
-          </dt>
-          <dd>{o.resolutionNote}</dd>
-        </>
+        <OrderFact label={o.type === "emergency" ? t("staff.closingReport") : t("staff.resolveNote")}>
+          {o.resolutionNote}
+        </OrderFact>
       ) : null}
-      {o.cancelReason ? (
-        <>
-          <dt className="text-slate-500">{t("common.cancelReason")}</dt>
-          <dd>{o.cancelReason}</dd>
-        </>
-      ) : null}
+      {o.cancelReason ? <OrderFact label={t("common.cancelReason")}>{o.cancelReason}</OrderFact> : null}
     </>
   );
 }

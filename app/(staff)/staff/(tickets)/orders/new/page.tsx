@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
-import { buttonClass, inputClass, labelClass } from "@/components/tickets/order-bits";
+import { buttonClass, labelClass } from "@/components/tickets/order-bits";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { REPAIR_CATEGORIES, SEVERITIES, WORK_ORDER_TYPES } from "@/db/schema/tickets";
 import { requireUser } from "@/app/_lib/session";
@@ -10,6 +10,7 @@ import { getHousehold, searchHouseholds } from "@/lib/registry/households";
 import { loadRegistryView } from "@/lib/registry/view";
 import { INTAKE_ROLES } from "@/lib/tickets/access";
 import { intakeAction } from "../actions";
+import { Input, Select, TextArea } from "@/components/forms/action-fields";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("tickets.staff"))("intakeTitle") };
@@ -42,12 +43,7 @@ export default async function IntakePage({
       <PageHeader title={t("staff.intakeTitle")} subtitle={t("staff.intakeSubtitle")} />
       <Card>
         <form method="get" role="search" className="flex flex-wrap items-end gap-2">
-          <div className="min-w-64 flex-1">
-            <label htmlFor="q" className={labelClass}>
-              {t("staff.findHousehold")}
-            </label>
-            <input id="q" name="q" defaultValue={q} className={inputClass} />
-          </div>
+          <Input id="q" name="q" label={t("staff.findHousehold")} defaultValue={q} className="min-w-64 flex-1" />
           <button type="submit" className={buttonClass}>
             {t("staff.search")}
           </button>
@@ -100,30 +96,22 @@ async function IntakeForm({
         testId="intake-form"
       >
         <input type="hidden" name="householdId" value={chosen.id} />
-        <div>
-          <label htmlFor="type" className={labelClass}>
-            {t("common.type")}
-          </label>
-          <select id="type" name="type" defaultValue="repair" className={inputClass}>
-            {WORK_ORDER_TYPES.filter((ty) => ty !== "maintenance" && ty !== "emergency").map((ty) => (
-              <option key={ty} value={ty}>
-                {t(`type.${ty}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="channel" className={labelClass}>
-            {t("staff.channel")}
-          </label>
-          <select id="channel" name="channel" className={inputClass}>
-            {channels.map((c) => (
-              <option key={c} value={c}>
-                {t(`channel.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="type"
+          name="type"
+          label={t("common.type")}
+          defaultValue="repair"
+          options={WORK_ORDER_TYPES.filter((ty) => ty !== "maintenance" && ty !== "emergency").map((ty) => ({
+            value: ty,
+            label: t(`type.${ty}`),
+          }))}
+        />
+        <Select
+          id="channel"
+          name="channel"
+          label={t("staff.channel")}
+          options={channels.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+        />
         <IntakeDetails />
         <div className="sm:col-span-2">
           <button type="submit" className={buttonClass}>
@@ -139,38 +127,31 @@ async function IntakeDetails() {
   const t = await getTranslations("tickets");
   return (
     <>
-      <div>
-        <label htmlFor="repairCategory" className={labelClass}>
-          {t("common.category")}
-        </label>
-        <select id="repairCategory" name="repairCategory" defaultValue="" className={inputClass}>
-          <option value="">{t("common.none")}</option>
-          {REPAIR_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`category.${c}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="severity" className={labelClass}>
-          {t("common.severity")}
-        </label>
-        <select id="severity" name="severity" defaultValue="normal" className={inputClass}>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {t(`severity.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="sm:col-span-2">
-        <label htmlFor="description" className={labelClass}>
-          {t("common.description")}
-        </label>
-        <textarea id="description" name="description" rows={3} maxLength={2000} className={inputClass} />
-        <FieldError name="description" />
-      </div>
+      <Select
+        id="repairCategory"
+        name="repairCategory"
+        label={t("common.category")}
+        defaultValue=""
+        options={[
+          { value: "", label: t("common.none") },
+          ...REPAIR_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) })),
+        ]}
+      />
+      <Select
+        id="severity"
+        name="severity"
+        label={t("common.severity")}
+        defaultValue="normal"
+        options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+      />
+      <TextArea
+        id="description"
+        name="description"
+        label={t("common.description")}
+        rows={3}
+        maxLength={2000}
+        className="sm:col-span-2"
+      />
       <div className="sm:col-span-2">
         <label htmlFor="photos" className={labelClass}>
           {t("common.photos")}

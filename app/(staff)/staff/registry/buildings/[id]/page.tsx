@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActiveToggle } from "@/components/registry/active-toggle";
-import { BuildingButlerSelect } from "@/components/registry/assignments";
+import { AssignmentSelect } from "@/components/registry/assignments";
 import { EditBuildingForm } from "@/components/registry/building-form";
 import { InactiveBadge } from "@/components/registry/status-badge";
 import { CreateUnitForm } from "@/components/registry/unit-form";
@@ -114,9 +114,10 @@ async function ButlerCard({
     <Card title={t("butler")}>
       <div className="space-y-4">
         {access.canAssign ? (
-          <BuildingButlerSelect
-            assignBuildingButlerAction={assignBuildingButlerAction}
-            buildingId={id}
+          <AssignmentSelect
+            action={assignBuildingButlerAction}
+            target={{ buildingId: id }}
+            field="butlerUserId"
             value={building.butlerId}
             people={butlers}
             label={t("butler")}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActiveToggle } from "@/components/registry/active-toggle";
-import { CommunityManagerSelect } from "@/components/registry/assignments";
+import { AssignmentSelect } from "@/components/registry/assignments";
 import { CreateBuildingForm } from "@/components/registry/building-form";
 import { EditCommunityForm } from "@/components/registry/community-form";
 import { InactiveBadge } from "@/components/registry/status-badge";
@@ -73,9 +73,10 @@ export default async function CommunityPage({ params }: { params: Promise<{ id: 
         ) : null}
         <Card title={t("projectManager")}>
           {managers ? (
-            <CommunityManagerSelect
-              assignCommunityManagerAction={assignCommunityManagerAction}
-              communityId={id}
+            <AssignmentSelect
+              action={assignCommunityManagerAction}
+              target={{ communityId: id }}
+              field="managerUserId"
               value={summary?.managerId ?? null}
               people={managers}
               label={t("projectManager")}

@@ -13,7 +13,7 @@ import { SectionSkeleton } from "@/components/ui/page-skeleton";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { householdBadges } from "@/lib/crm/badges";
+import { householdBadges } from "@/lib/crm/gold/badges";
 import { CRM_DASHBOARD_ROLES } from "@/lib/crm/dashboard";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";

@@ -5,7 +5,7 @@ import { NoticeSheet } from "@/components/crm/arrears/notice-sheet";
 import { PrintButton } from "@/components/billing/print-button";
 import { NOTICE_VIEW_ROLES } from "@/lib/crm/arrears/access";
 import { requireUser } from "@/app/_lib/session";
-import { staffNotice } from "@/lib/crm/notices";
+import { staffNotice } from "@/lib/crm/notices/queries";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 

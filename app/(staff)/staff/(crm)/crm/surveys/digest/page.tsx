@@ -6,7 +6,7 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { SURVEY_AREAS } from "@/lib/crm/rules/visits";
 import { butlerDigest, digestButlers, getSurvey, listSurveys } from "@/lib/crm/surveys/results";
-import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";
+import { VISIT_REPORT_ROLES } from "@/lib/crm/visits/access";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";

@@ -3,8 +3,8 @@ import { routeError } from "@/lib/actions/authorized-route";
 import { hasAnyRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/app/_lib/session";
 
-import { VISIT_REPORT_ROLES } from "@/lib/crm/visit-access";
-import { coverageCsv, coverageReport } from "@/lib/crm/visit-coverage";
+import { VISIT_REPORT_ROLES } from "@/lib/crm/visits/access";
+import { coverageCsv, coverageReport } from "@/lib/crm/visits/coverage";
 import { getDb } from "@/lib/db";
 import { loadRegistryView } from "@/lib/registry/view";
 import { localDate } from "@/lib/time/zone";

@@ -9,7 +9,7 @@ import { placeHousehold } from "@/lib/tickets/placement";
 import { createOrderTx } from "@/lib/tickets/create";
 import { loadOrder } from "@/lib/tickets/orders";
 import type { Role } from "@/lib/auth/roles";
-import type { recordVisitSchema } from "./schemas/visits";
+import type { recordVisitSchema } from "./schemas";
 import type { RoleActor } from "@/lib/auth/actor";
 
 /** A visit with its household and order, if the viewer may see its order; else null (→ 404). */

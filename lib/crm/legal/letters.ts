@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { loadRegistryView, visibleHouseholds, type Viewer } from "@/lib/registry/view";
-import { deliverNotices, legalConfirmationOn, residentsOf } from "./notice-delivery";
+import { deliverNotices, legalConfirmationOn, residentsOf } from "../notices/delivery";
 
 /**
  * Legal's confirmation of the 13-month lawyer's letter (SPEC §12). With the company's setting on

@@ -5,12 +5,12 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { companyTimeZone } from "@/lib/tenancy/queries";
-import { DEFAULT_CRM_RULES, type CrmRules } from "./config";
-import { appendSentimentEntries, recomputeScores } from "./ledger";
-import { publishedRules } from "./read";
-import { WhatIf, type LedgerFact } from "./rules/whatif";
+import { DEFAULT_CRM_RULES, type CrmRules } from "../config";
+import { appendSentimentEntries, recomputeScores } from "../ledger/write";
+import { publishedRules } from "../ledger/read";
+import { WhatIf, type LedgerFact } from "../rules/whatif";
 import { crmRulesSchema } from "./schemas";
-import { companyIs } from "./sql";
+import { companyIs } from "../sql";
 import { localDate } from "@/lib/time/zone";
 
 /**

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import type { RegistryView } from "@/lib/registry/access";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { visibleHouseholds } from "@/lib/registry/view";
-import { companyIs } from "./sql";
+import { companyIs } from "../sql";
 
 /** One household's sentiment ledger, and whether the viewer may see that household. */
 

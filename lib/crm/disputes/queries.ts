@@ -6,7 +6,7 @@ import type { RegistryView } from "@/lib/registry/access";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { loadRegistryView, visibleHouseholds, type Viewer } from "@/lib/registry/view";
 import { hasAnyRole } from "@/lib/auth/roles";
-import { billDisputesOnly, DISPUTE_STAFF_ROLES } from "./dispute-access";
+import { billDisputesOnly, DISPUTE_STAFF_ROLES } from "./access";
 
 /**
  * Reads of residents' disputes. Residents see those of households they are an approved resident

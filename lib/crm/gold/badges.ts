@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@/lib/db/client";
-import type { Band } from "./config";
-import { activeGoldBadges, householdSentiments } from "./read";
+import type { Band } from "../config";
+import { activeGoldBadges, householdSentiments } from "../ledger/read";
 
 export interface HouseholdBadge {
   score: number;

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { checkImages, withStoredImages, type UploadLike } from "@/lib/tickets/attachments";
-import type { fileDisputeSchema } from "./dispute-schemas";
+import type { fileDisputeSchema } from "./schemas";
 
 /**
  * A resident disputes an arrears notice or a bill of one of their own households (SPEC §12).

@@ -6,7 +6,7 @@ import { companyTimeZone } from "@/lib/tenancy/queries";
 import type { RegistryView } from "@/lib/registry/access";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { visibleHouseholds } from "@/lib/registry/view";
-import { coveragePercentOf } from "./rules/visits";
+import { coveragePercentOf } from "../rules/visits";
 import { instantOf } from "@/lib/time/zone";
 
 /**

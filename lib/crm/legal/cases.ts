@@ -8,11 +8,11 @@ import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { loadRegistryView, visibleHouseholds, type Viewer } from "@/lib/registry/view";
 import { placeHousehold } from "@/lib/tickets/placement";
 import { createOrderTx } from "@/lib/tickets/create";
-import { legalFollowUpText } from "./arrears/text";
-import type { followUpSchema, moveCaseSchema } from "./arrears/schemas";
-import { canMoveLegalCase, LEGAL_CASE_STATUSES, type LegalCaseStatus } from "./rules/arrears";
+import { legalFollowUpText } from "../arrears/text";
+import type { followUpSchema, moveCaseSchema } from "../arrears/schemas";
+import { canMoveLegalCase, LEGAL_CASE_STATUSES, type LegalCaseStatus } from "../rules/arrears";
 
-export { LEGAL_EDIT_ROLES, LEGAL_VIEW_ROLES } from "./arrears/access";
+export { LEGAL_EDIT_ROLES, LEGAL_VIEW_ROLES } from "../arrears/access";
 
 async function scope(db: DbOrTx, companyId: number, viewer: Viewer) {
   const view = await loadRegistryView(db, companyId, viewer);

@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import { crmRuleSets, goldBadges, householdScores } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
-import { bandOf } from "./bands";
-import { DEFAULT_CRM_RULES, type Band, type CrmRules } from "./config";
+import { bandOf } from "../bands";
+import { DEFAULT_CRM_RULES, type Band, type CrmRules } from "../config";
 
 /** The company's published CRM-EW rules, or the shipped defaults. */
 export async function publishedRules(db: DbOrTx, companyId: number): Promise<CrmRules> {

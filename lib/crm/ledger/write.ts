@@ -1,9 +1,9 @@
 import { and, asc, inArray, sql } from "drizzle-orm";
 import { householdScores, sentimentEntries } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
-import { clampScore } from "./bands";
+import { clampScore } from "../bands";
 import { chunk } from "@/lib/db/chunk";
-import { addMoves, applyMoves, type Moves } from "./summary/score-moves";
+import { addMoves, applyMoves, type Moves } from "../summary/score-moves";
 
 /** A ledger entry to write; scoreAfter is computed here. */
 export interface NewSentimentEntry {

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { households, householdScores, sentimentEntries } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
-import { clampScore } from "./bands";
+import { clampScore } from "../bands";
 import { publishedRules } from "./read";
-import { companyIs } from "./sql";
+import { companyIs } from "../sql";
 
 /**
  * `npm run sentiment:verify` (§8.6 "everything recomputes from the ledger"): folds every

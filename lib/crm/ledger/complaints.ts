@@ -2,9 +2,9 @@ import { AppError } from "@/lib/actions/result";
 import type { DbOrTx } from "@/lib/db/client";
 import { companyTimeZone } from "@/lib/tenancy/queries";
 import type { ComplaintClass } from "@/lib/tickets/rules";
-import { appendSentimentEntries } from "./ledger";
+import { appendSentimentEntries } from "./write";
 import { publishedRules } from "./read";
-import { complaintDedupeKey, complaintPointsInRange } from "./rules/complaints";
+import { complaintDedupeKey, complaintPointsInRange } from "../rules/complaints";
 import { localDate } from "@/lib/time/zone";
 
 /** Refuses points outside the classification's range under the company's published rules (a field error). */

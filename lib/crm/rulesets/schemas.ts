@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ASSIGNEE_ROLES, COMPLAINT_CLASSES } from "@/db/schema/tickets";
-import { ARREARS_TASKS, NOTICE_KINDS, type CrmRules } from "./config";
-import { idField } from "@/lib/validation";
+import { ARREARS_TASKS, NOTICE_KINDS, type CrmRules } from "../config";
 
 /**
  * CrmRules as data (SPEC §8): the zod schema every saved draft and published rule set passes.
@@ -97,19 +96,3 @@ export const crmRulesSchema = z
   }) satisfies z.ZodType<CrmRules, unknown>;
 
 export type CrmRulesInput = z.input<typeof crmRulesSchema>;
-
-/** A household ledger correction by an admin (§8.1: never an edit, always a new entry). */
-export const correctionSchema = z.object({
-  householdId: idField,
-  points: z.coerce
-    .number({ error: "validation.required" })
-    .int("crm.rules.errors.integer")
-    .min(-100, "crm.rules.errors.range")
-    .max(100, "crm.rules.errors.range")
-    .refine((n) => n !== 0, "crm.rules.errors.nonZero"),
-  reason: z
-    .string({ error: "validation.required" })
-    .trim()
-    .min(1, "validation.required")
-    .max(500, "validation.tooLong"),
-});

@@ -1,10 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import { households } from "@/db/schema";
 import type { CronJob } from "@/lib/jobs/types";
-import { ENTRY_ALIAS_E } from "./sql";
-import { appendSentimentEntries, type NewSentimentEntry } from "./ledger";
+import { ENTRY_ALIAS_E } from "../sql";
+import { appendSentimentEntries, type NewSentimentEntry } from "./write";
 import { publishedRules } from "./read";
-import { previousMonth, recoveryDedupeKey, recoveryDue } from "./rules/recovery";
+import { previousMonth, recoveryDedupeKey, recoveryDue } from "../rules/recovery";
 
 /**
  * §8.1 optional recovery rule (off by default): on the 1st of a month, +N for the previous
