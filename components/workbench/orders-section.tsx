@@ -99,7 +99,10 @@ async function OverdueByType({ types, href }: { types: [WorkOrderType, number][]
               data-testid={`wb-overdue-${type}`}
               className="inline-flex min-h-11 items-center gap-2 rounded-md bg-red-50 px-3 text-red-800 ring-1 ring-red-200 hover:ring-red-400"
             >
-              {tt(type)} <span className="font-semibold tabular-nums">{n(count)}</span>
+              {tt(type)}{" "}
+              <span className="font-semibold tabular-nums" data-figure>
+                {n(count)}
+              </span>
             </Link>
           </li>
         ))}

@@ -65,7 +65,7 @@ export async function TeamSection({ user }: { user: SessionUser }) {
                     className="inline-flex min-h-11 min-w-11 items-center font-semibold tabular-nums text-brand-700 hover:underline"
                     data-testid={`wb-unaccepted-${m.id}`}
                   >
-                    {n(waiting.get(m.id) ?? 0)}
+                    <span data-figure>{n(waiting.get(m.id) ?? 0)}</span>
                   </Link>
                 </td>
               </tr>

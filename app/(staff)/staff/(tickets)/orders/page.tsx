@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { ActionForm } from "@/components/tickets/action-form";
+import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { OverdueBadge, StatusBadge } from "@/components/tickets/order-bits";
 import { RememberFilters } from "@/components/tickets/remember-filters";
 import { SlaCountdown } from "@/components/tickets/sla-countdown";
@@ -114,7 +114,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         ))}
       </nav>
       <OrdersFilter tab={tab} f={f} />
-      <Card title={t("common.resultCount", { count: result.total })}>
+      <Card
+        title={
+          <span data-testid="result-count" data-count={result.total}>
+            {t("common.resultCount", { count: result.total })}
+          </span>
+        }
+      >
         {result.rows.length === 0 ? (
           <EmptyState>{t("staff.empty")}</EmptyState>
         ) : (
@@ -274,6 +280,7 @@ async function OrdersTable({
   return (
     <ActionForm action={bulkAcceptAction} testId="bulk-accept">
       {table}
+      <FieldError name="ids" />
       <button type="submit" className="mt-3 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
         {t("staff.bulkAccept")}
       </button>
