@@ -20,6 +20,7 @@ export const MODULE_NAMESPACES = [
   "finance",
   "portal",
   "privacy",
+  "workbench",
 ] as const;
 
 export type Messages = Record<string, unknown>;

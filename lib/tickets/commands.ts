@@ -41,30 +41,39 @@ export async function acceptOrder(db: Db, actor: RoleActor, id: number, now = ne
     const mine = await myAssignment(tx, o, actor.userId);
     if (!mine) throw await notAssignee(tx, o, actor);
     if (o.status !== "assigned") throw new AppError("conflict", "tickets.errors.illegalTransition");
-    const res = await tx
-      .update(workOrderAssignees)
-      .set({ acceptedAt: now })
-      .where(and(eq(workOrderAssignees.id, mine.id), isNull(workOrderAssignees.acceptedAt)));
-    if (res.rowsAffected !== 1) throw new AppError("conflict", "tickets.errors.alreadyAccepted");
-    const all = await tx
-      .select({ acceptedAt: workOrderAssignees.acceptedAt })
-      .from(workOrderAssignees)
-      .where(eq(workOrderAssignees.workOrderId, o.id));
-    if (allAccepted(all)) {
-      await transition(tx, o, actor.userId, "accept", now, { acceptedAt: now });
-      await notify(
-        tx,
-        o.companyId,
-        await householdResidents(tx, o.companyId, o.householdId),
-        "order.accepted",
-        { orderId: o.id, type: o.type },
-        residentOrderHref(o.id),
-      );
-    } else {
-      await appendEvent(tx, o, actor.userId, "accept_partial", o.status, o.status, now);
-    }
-    return { allAccepted: allAccepted(all) };
+    return acceptAssignmentTx(tx, o, mine.id, actor.userId, now);
   });
+}
+
+/**
+ * One assignee's acceptance inside the caller's transaction (single and bulk accept): marks the
+ * assignment accepted (once), and moves the order to "accepted" with the timeline event and the
+ * residents' notice when it was the last one; otherwise a partial-acceptance event.
+ */
+export async function acceptAssignmentTx(tx: DbOrTx, o: WorkOrder, assignmentId: number, userId: number, now: Date) {
+  const res = await tx
+    .update(workOrderAssignees)
+    .set({ acceptedAt: now })
+    .where(and(eq(workOrderAssignees.id, assignmentId), isNull(workOrderAssignees.acceptedAt)));
+  if (res.rowsAffected !== 1) throw new AppError("conflict", "tickets.errors.alreadyAccepted");
+  const all = await tx
+    .select({ acceptedAt: workOrderAssignees.acceptedAt })
+    .from(workOrderAssignees)
+    .where(eq(workOrderAssignees.workOrderId, o.id));
+  if (allAccepted(all)) {
+    await transition(tx, o, userId, "accept", now, { acceptedAt: now });
+    await notify(
+      tx,
+      o.companyId,
+      await householdResidents(tx, o.companyId, o.householdId),
+      "order.accepted",
+      { orderId: o.id, type: o.type },
+      residentOrderHref(o.id),
+    );
+  } else {
+    await appendEvent(tx, o, userId, "accept_partial", o.status, o.status, now);
+  }
+  return { allAccepted: allAccepted(all) };
 }
 
 /** Refusing a non-assignee: "not yours" only to someone who may see the order, else "not found" (no existence leak). */

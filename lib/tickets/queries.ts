@@ -1,5 +1,5 @@
 import "server-only";
-import { aliasedTable, and, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   buildings,
   communities,
@@ -16,31 +16,14 @@ import {
 } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { visibleOrders, type OrderScope } from "./access";
-import { OPEN_STATUSES, type WorkOrderType } from "./rules";
+import { acceptableBy, orderListOrder, orderListWhere, overdueCondition, type OrderFilters } from "./queue";
+import { OPEN_STATUSES } from "./rules";
 
 export const ORDER_PAGE_SIZE = 50;
 
-export interface OrderFilters {
-  type?: WorkOrderType;
-  status?: "open" | "closed" | "all";
-  overdue?: boolean;
-  /** Only orders dispatched to this user (my queue). */
-  assignedTo?: number;
-  /** Complaints waiting for triage. */
-  awaitingTriage?: boolean;
-  householdId?: number;
-  page?: number;
-}
+export { overdueCondition, type OrderFilters } from "./queue";
 
-/** SQL: the order is open and past a deadline (same rule as isOverdue in rules.ts). */
-export function overdueCondition(now: Date): SQL {
-  return and(
-    inArray(workOrders.status, [...OPEN_STATUSES]),
-    or(and(eq(workOrders.status, "assigned"), lt(workOrders.acceptDueAt, now)), lt(workOrders.resolveDueAt, now)),
-  )!;
-}
-
-/** A page of orders the scope may see, newest first, with household, unit and assignees' names. */
+/** A page of orders the scope may see, most urgent first (queue.ts), with household, unit and assignees' names. */
 export async function listOrders(
   db: DbOrTx,
   companyId: number,
@@ -48,30 +31,7 @@ export async function listOrders(
   f: OrderFilters = {},
   now = new Date(),
 ) {
-  const where = and(
-    eq(workOrders.companyId, companyId),
-    visibleOrders(db, companyId, scope),
-    f.type ? eq(workOrders.type, f.type) : undefined,
-    f.status === "closed"
-      ? inArray(workOrders.status, ["resolved", "confirmed", "closed", "cancelled"])
-      : f.status === "all"
-        ? undefined
-        : f.status === "open"
-          ? inArray(workOrders.status, [...OPEN_STATUSES])
-          : undefined,
-    f.overdue ? overdueCondition(now) : undefined,
-    f.householdId ? eq(workOrders.householdId, f.householdId) : undefined,
-    f.awaitingTriage ? and(eq(workOrders.type, "complaint"), eq(workOrders.status, "submitted")) : undefined,
-    f.assignedTo
-      ? inArray(
-          workOrders.id,
-          db
-            .select({ id: workOrderAssignees.workOrderId })
-            .from(workOrderAssignees)
-            .where(eq(workOrderAssignees.userId, f.assignedTo)),
-        )
-      : undefined,
-  );
+  const where = orderListWhere(db, companyId, scope, f, now);
   const page = Math.max(1, f.page ?? 1);
   const [rows, [total]] = await Promise.all([
     db
@@ -89,6 +49,7 @@ export async function listOrders(
         escalationLevel: workOrders.escalationLevel,
         rating: workOrders.rating,
         createdAt: workOrders.createdAt,
+        acceptable: acceptableBy(scope.userId),
         householdName: households.name,
         unitNumber: units.number,
         buildingCode: buildings.code,
@@ -104,7 +65,7 @@ export async function listOrders(
       .leftJoin(buildings, eq(buildings.id, units.buildingId))
       .leftJoin(communities, eq(communities.id, workOrders.communityId))
       .where(where)
-      .orderBy(desc(workOrders.id))
+      .orderBy(...orderListOrder(f, now))
       .limit(ORDER_PAGE_SIZE)
       .offset((page - 1) * ORDER_PAGE_SIZE),
     db.select({ n: count() }).from(workOrders).where(where),

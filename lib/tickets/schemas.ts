@@ -152,7 +152,18 @@ export const orderFilterSchema = z.object({
   type: z.enum(WORK_ORDER_TYPES).optional().catch(undefined),
   status: z.enum(["open", "closed", "all"]).optional().catch(undefined),
   overdue: z.literal("1").optional().catch(undefined),
+  /** Orders still waiting for acceptance (with `assignee`: by that person). */
+  unaccepted: z.literal("1").optional().catch(undefined),
+  /** One team member's orders (only within what the viewer may see). */
+  assignee: z.coerce.number().int().positive().optional().catch(undefined),
+  /** Created today (the front desk's intake). */
+  since: z.literal("today").optional().catch(undefined),
   page: z.coerce.number().int().min(1).optional().catch(undefined),
+});
+
+/** 批量接单: the ticked orders of the queue. */
+export const bulkAcceptSchema = z.object({
+  ids: z.array(idField).min(1, "tickets.errors.noneSelected").max(100, "tickets.errors.tooMany"),
 });
 
 export const slaSchema = z

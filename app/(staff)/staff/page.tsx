@@ -1,13 +1,21 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import { Card, PageHeader, Stat } from "@/components/ui/card";
-import { STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
-import { requireUser } from "@/app/_lib/session";
-import { getDb } from "@/lib/db";
-import { butlerSummary, registryCounts } from "@/lib/registry/queries";
-import { countMembersByRole } from "@/lib/tenancy/queries";
+import { getTranslations } from "next-intl/server";
+import { Suspense, type ReactNode } from "react";
+import { PageHeader } from "@/components/ui/card";
+import { SectionSkeleton } from "@/components/ui/page-skeleton";
+import { CrmSection } from "@/components/workbench/crm-section";
+import { AttendanceSection, DecisionsSection, LegalSection } from "@/components/workbench/desk-section";
+import { CashSection, CollectionSection } from "@/components/workbench/money-section";
+import { OrdersSection } from "@/components/workbench/orders-section";
+import { RegistrySection } from "@/components/workbench/registry-section";
+import { TeamSection } from "@/components/workbench/team-section";
+import { TechnicianSection } from "@/components/workbench/technician-section";
+import { STAFF_ROLES, type Role } from "@/lib/auth/roles";
+import { requireUser, type SessionUser } from "@/app/_lib/session";
+import { APPROVER_ROLES } from "@/lib/residents/rules";
+import { acceptAction, startAction } from "./(tickets)/orders/actions";
 
 /** The role whose workspace a person with several roles lands in: the most senior first. */
-const SENIORITY: StaffRole[] = [
+const SENIORITY: Role[] = [
   "admin",
   "project_manager",
   "supervisor",
@@ -19,47 +27,52 @@ const SENIORITY: StaffRole[] = [
   "technician",
 ];
 
+type Section = { key: string; rows?: number; node: ReactNode };
+
+/**
+ * The workbench per role (issue 16 §1): for each of the person's roles, what they must do today and
+ * how the part of the company they answer for is doing; every figure links to the list behind it.
+ * The header paints at once; each section streams in behind its own <Suspense>.
+ */
+function sectionsFor(user: SessionUser): Section[] {
+  const has = (r: Role) => user.roles.includes(r);
+  const out: Section[] = [];
+  const add = (key: string, node: ReactNode, rows = 2) => {
+    if (!out.some((s) => s.key === key)) out.push({ key, node, rows });
+  };
+  if (has("technician") && !has("butler"))
+    add("tech", <TechnicianSection user={user} accept={acceptAction} start={startAction} />, 5);
+  if (has("supervisor")) add("team", <TeamSection user={user} />, 4);
+  if (has("admin") || has("project_manager") || has("supervisor") || has("front_desk"))
+    add("orders", <OrdersSection user={user} mine={false} />);
+  if (has("butler")) add("my-orders", <OrdersSection user={user} mine />);
+  if (has("admin")) add("money", <CollectionSection user={user} />);
+  if (has("butler")) add("my-crm", <CrmSection user={user} butler />, 4);
+  else if (has("admin") || has("project_manager") || has("supervisor"))
+    add("crm", <CrmSection user={user} butler={false} />, 4);
+  if (has("finance")) add("cash", <CashSection user={user} />);
+  if (has("hr") || has("admin")) add("attendance", <AttendanceSection user={user} />);
+  if (has("legal")) add("legal", <LegalSection user={user} />);
+  const approvals = ["admin", "project_manager", "supervisor", "finance"].some((r) => has(r as Role));
+  const registrations = user.roles.some((r) => (APPROVER_ROLES as readonly Role[]).includes(r));
+  if (approvals || registrations)
+    add("decisions", <DecisionsSection user={user} approvals={approvals} registrations={registrations} />, 1);
+  if (has("admin")) add("registry", <RegistrySection user={user} />, 1);
+  return out;
+}
+
 export default async function StaffHome() {
   const user = await requireUser(STAFF_ROLES);
   const t = await getTranslations();
-  const format = await getFormatter();
-  const n = (value: number) => format.number(value);
-  const db = getDb();
   const primary = SENIORITY.find((r) => user.roles.includes(r)) ?? "butler";
-  const [counts, team, mine] = await Promise.all([
-    registryCounts(db, user.companyId),
-    user.roles.includes("admin") ? countMembersByRole(db, user.companyId) : null,
-    user.roles.includes("butler") ? butlerSummary(db, user.companyId, user.id) : null,
-  ]);
   return (
     <div className="space-y-4">
       <PageHeader title={t(`roleHome.${primary}`)} subtitle={t("staff.welcome", { name: user.name })} />
-      <Card title={t("staff.registry")}>
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-          <Stat label={t("staff.communities")} value={n(counts.communities)} />
-          <Stat label={t("staff.buildings")} value={n(counts.buildings)} />
-          <Stat label={t("staff.units")} value={n(counts.units)} />
-          <Stat label={t("staff.households")} value={n(counts.households)} />
-          <Stat label={t("staff.residents")} value={n(counts.residents)} />
-        </div>
-      </Card>
-      {mine ? (
-        <Card title={t("roles.butler")}>
-          <div className="grid grid-cols-2 gap-3 sm:max-w-md">
-            <Stat label={t("staff.myBuildings")} value={n(mine.buildings)} />
-            <Stat label={t("staff.myHouseholds")} value={n(mine.households)} />
-          </div>
-        </Card>
-      ) : null}
-      {team ? (
-        <Card title={t("staff.teamByRole")}>
-          <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
-            {STAFF_ROLES.map((r) => (
-              <Stat key={r} label={t(`roles.${r}`)} value={n(team[r] ?? 0)} />
-            ))}
-          </div>
-        </Card>
-      ) : null}
+      {sectionsFor(user).map((s) => (
+        <Suspense key={s.key} fallback={<SectionSkeleton rows={s.rows} />}>
+          {s.node}
+        </Suspense>
+      ))}
     </div>
   );
 }

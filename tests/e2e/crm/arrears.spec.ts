@@ -48,7 +48,7 @@ test("the ladder's collection order reaches the butler; the household's resident
 
   // The butler sees the collection order in their own queue, and the notice.
   const butler = await pageAs(browser, "butler");
-  await butler.goto("/staff/orders");
+  await butler.goto("/staff/orders?tab=mine&since=today");
   await expect(butler.getByTestId(`order-row-${s.orderId}`)).toBeVisible();
   await butler.goto(`/staff/crm/notices/${s.noticeId}`);
   await expect(butler.getByTestId("notice-number")).toContainText(s.number);

@@ -17,7 +17,7 @@ async function as(browser: Browser, role: DemoLogin["role"], mobile = false): Pr
 test("the butler finds the visit order in the queue, accepts it and records the visit", async ({ browser }) => {
   const { visitId, orderId } = await dispatchDemoVisit();
   const butler = await as(browser, "butler");
-  await butler.goto("/staff/orders?type=visit");
+  await butler.goto("/staff/orders?type=visit&since=today");
   await butler
     .getByTestId(`order-row-${orderId}`)
     .getByRole("link", { name: String(orderId), exact: true })

@@ -19,7 +19,9 @@ import * as orders from "@/lib/tickets/commands";
 import { redispatchOrder } from "@/lib/tickets/dispatch";
 import { formAction } from "@/lib/actions/form-action";
 import { filesOf } from "@/lib/actions/form-data";
+import { acceptOrders } from "@/lib/tickets/bulk";
 import {
+  bulkAcceptSchema,
   commentSchema,
   emergencySchema,
   intakeSchema,
@@ -60,6 +62,16 @@ export const acceptAction = formAction({ schema: orderIdSchema, roles: ORDER_STA
   refresh(id);
   return null;
 });
+
+/** 批量接单: the ticked orders dispatched to me and still waiting; the command's query skips any other id. */
+export const bulkAcceptAction = formAction(
+  { schema: bulkAcceptSchema, roles: ORDER_STAFF_ROLES, arrays: ["ids"] },
+  async ({ ids }, ctx) => {
+    await acceptOrders(ctx.db, actor(ctx), ids);
+    refresh();
+    return null;
+  },
+);
 
 export const startAction = formAction({ schema: orderIdSchema, roles: ORDER_STAFF_ROLES }, async ({ id }, ctx) => {
   await assertVisible(ctx, id);

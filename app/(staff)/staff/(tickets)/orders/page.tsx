@@ -1,6 +1,10 @@
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { OverdueBadge, StatusBadge } from "@/components/tickets/order-bits";
+import { RememberFilters } from "@/components/tickets/remember-filters";
+import { SlaCountdown } from "@/components/tickets/sla-countdown";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { WORK_ORDER_TYPES } from "@/db/schema/tickets";
@@ -9,48 +13,80 @@ import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { INTAKE_ROLES, loadOrderScope, ORDER_STAFF_ROLES, TRIAGE_ROLES } from "@/lib/tickets/access";
-import { listOrders } from "@/lib/tickets/queries";
+import { listOrders, type OrderFilters } from "@/lib/tickets/queries";
 import { isOverdue } from "@/lib/tickets/rules";
+import { defaultQueueTab } from "@/lib/tickets/queue-rules";
 import { orderFilterSchema } from "@/lib/tickets/schemas";
+import { dayBounds, localDate } from "@/lib/time/zone";
+import { bulkAcceptAction } from "./actions";
 
-type Search = { tab?: string; type?: string; status?: string; overdue?: string; page?: string };
+const startOfToday = (now: Date, timeZone: string) => dayBounds(localDate(now, timeZone), timeZone).start;
+
+type Search = {
+  tab?: string;
+  type?: string;
+  status?: string;
+  overdue?: string;
+  unaccepted?: string;
+  assignee?: string;
+  since?: string;
+  page?: string;
+};
+const FILTER_KEYS = ["tab", "type", "status", "overdue", "unaccepted", "assignee", "since"] as const;
+const cookieName = (userId: number) => `gj_orders_${userId}`;
 
 export async function generateMetadata() {
   return { title: (await getTranslations("tickets.staff"))("queue") };
 }
 
 type OrderList = Awaited<ReturnType<typeof listOrders>>;
+type Filter = ReturnType<typeof orderFilterSchema.parse>;
+
+/** The URL's filters as the list query takes them ("mine" = dispatched to me, "since=today" in the company's day). */
+function listFilters(f: Filter, tab: string, user: { id: number; timeZone: string }, now: Date): OrderFilters {
+  return {
+    type: f.type,
+    status: f.status ?? "open",
+    overdue: f.overdue === "1",
+    unaccepted: f.unaccepted === "1",
+    assignedTo: tab === "mine" ? user.id : f.assignee,
+    awaitingTriage: tab === "triage",
+    createdFrom: f.since === "today" ? startOfToday(now, user.timeZone) : undefined,
+    page: f.page,
+  };
+}
+
+/** The filters of this visit: the URL's, or (opened without any) the ones this user last chose here. */
+async function chosenFilters(userId: number, sp: Search): Promise<Search> {
+  if (FILTER_KEYS.some((k) => sp[k])) return sp;
+  const saved = (await cookies()).get(cookieName(userId))?.value;
+  if (!saved) return sp;
+  const params = new URLSearchParams(saved);
+  return { ...Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined])), page: sp.page };
+}
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requireUser(ORDER_STAFF_ROLES);
-  const sp = await searchParams;
+  const sp = await chosenFilters(user.id, await searchParams);
   const f = orderFilterSchema.parse(sp);
   const t = await getTranslations("tickets");
   const locale = (await getLocale()) as Locale;
   const db = getDb();
   const canTriage = user.roles.some((r) => TRIAGE_ROLES.includes(r));
-  const tab = sp.tab === "scope" || (sp.tab === "triage" && canTriage) ? sp.tab : "mine";
+  const tab =
+    sp.tab === "mine" || sp.tab === "scope" || (sp.tab === "triage" && canTriage)
+      ? sp.tab
+      : defaultQueueTab(user.roles);
   const scope = await loadOrderScope(db, user.companyId, user);
   const now = new Date();
-  const result = await listOrders(
-    db,
-    user.companyId,
-    scope,
-    {
-      type: f.type,
-      status: f.status ?? "open",
-      overdue: f.overdue === "1",
-      assignedTo: tab === "mine" ? user.id : undefined,
-      awaitingTriage: tab === "triage",
-      page: f.page,
-    },
-    now,
-  );
+  const result = await listOrders(db, user.companyId, scope, listFilters(f, tab, user, now), now);
   const link = (patch: Partial<Search>) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...sp, ...patch })) if (v) params.set(k, v);
     return `/staff/orders?${params}`;
   };
+  const remembered = new URLSearchParams();
+  for (const k of FILTER_KEYS) if (k === "tab" ? tab : sp[k]) remembered.set(k, k === "tab" ? tab : sp[k]!);
   const tabs = [
     ["mine", t("staff.mine")],
     ["scope", t("staff.scope")],
@@ -59,6 +95,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   return (
     <div className="space-y-4">
+      <RememberFilters name={cookieName(user.id)} value={remembered.toString()} />
       <PageHeader
         title={t("staff.queue")}
         subtitle={t("staff.queueSubtitle")}
@@ -68,7 +105,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         {tabs.map(([key, label]) => (
           <Link
             key={key}
-            href={link({ tab: key, page: undefined })}
+            href={`/staff/orders?tab=${key}`}
             aria-current={tab === key ? "page" : undefined}
             className={`-mb-px border-b-2 px-3 py-2 ${tab === key ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600"}`}
           >
@@ -77,7 +114,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         ))}
       </nav>
       <OrdersFilter tab={tab} f={f} />
-      <Card title={t("common.resultCount", { count: result.total })}>
+      <Card
+        title={
+          <span data-testid="result-count" data-count={result.total}>
+            {t("common.resultCount", { count: result.total })}
+          </span>
+        }
+      >
         {result.rows.length === 0 ? (
           <EmptyState>{t("staff.empty")}</EmptyState>
         ) : (
@@ -96,12 +139,14 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   );
 }
 
-async function OrdersFilter({ tab, f }: { tab: string; f: ReturnType<typeof orderFilterSchema.parse> }) {
+async function OrdersFilter({ tab, f }: { tab: string; f: Filter }) {
   const t = await getTranslations("tickets");
   return (
     <Card>
       <form method="get" className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="tab" value={tab} />
+        {f.assignee ? <input type="hidden" name="assignee" value={f.assignee} /> : null}
+        {f.since ? <input type="hidden" name="since" value={f.since} /> : null}
         <div>
           <label htmlFor="type" className="mb-1 block text-sm font-medium text-slate-700">
             {t("common.type")}
@@ -145,6 +190,16 @@ async function OrdersFilter({ tab, f }: { tab: string; f: ReturnType<typeof orde
           />
           {t("staff.overdueOnly")}
         </label>
+        <label className="flex items-center gap-2 pb-2 text-sm">
+          <input
+            type="checkbox"
+            name="unaccepted"
+            value="1"
+            defaultChecked={f.unaccepted === "1"}
+            className="accent-brand-600"
+          />
+          {t("staff.unacceptedOnly")}
+        </label>
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
           {t("common.filter")}
         </button>
@@ -165,7 +220,8 @@ async function OrdersTable({
   timeZone: string;
 }) {
   const t = await getTranslations("tickets");
-  return (
+  const bulk = rows.some((o) => o.acceptable);
+  const table = (
     <Table
       head={[
         "#",
@@ -173,13 +229,23 @@ async function OrdersTable({
         t("common.description"),
         t("common.household"),
         t("common.status"),
+        t("sla.column"),
         t("common.assignees"),
         t("common.createdAt"),
       ]}
     >
       {rows.map((o) => (
         <tr key={o.id} className={isOverdue(o, now) ? "bg-red-50 text-red-900" : ""} data-testid={`order-row-${o.id}`}>
-          <td className="tabular-nums">
+          <td className="whitespace-nowrap tabular-nums">
+            {o.acceptable ? (
+              <input
+                type="checkbox"
+                name="ids"
+                value={o.id}
+                aria-label={t("staff.selectOrder", { id: o.id })}
+                className="mr-2 accent-brand-600"
+              />
+            ) : null}
             <Link href={`/staff/orders/${o.id}`} className="font-medium text-brand-700 hover:underline">
               {o.id}
             </Link>
@@ -201,11 +267,24 @@ async function OrdersTable({
             <StatusBadge status={o.status} />
             <OverdueBadge order={o} now={now} />
           </td>
+          <td>
+            <SlaCountdown order={o} now={now} />
+          </td>
           <td className="text-xs">{o.assignees ?? "—"}</td>
           <td className="whitespace-nowrap text-xs tabular-nums">{formatDateTime(o.createdAt, locale, timeZone)}</td>
         </tr>
       ))}
     </Table>
+  );
+  if (!bulk) return table;
+  return (
+    <ActionForm action={bulkAcceptAction} testId="bulk-accept">
+      {table}
+      <FieldError name="ids" />
+      <button type="submit" className="mt-3 rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
+        {t("staff.bulkAccept")}
+      </button>
+    </ActionForm>
   );
 }
 

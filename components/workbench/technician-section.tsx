@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ActionForm } from "@/components/tickets/action-form";
+import { StatusBadge } from "@/components/tickets/order-bits";
+import { SlaCountdown } from "@/components/tickets/sla-countdown";
+import { Card, EmptyState } from "@/components/ui/card";
+import type { ActionResult } from "@/lib/actions/result";
+import type { SessionUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db";
+import { loadOrderScope } from "@/lib/tickets/access";
+import { myOrdersByDeadline } from "@/lib/workbench/orders";
+
+type OrderAction = (fd: FormData) => Promise<ActionResult<null>>;
+
+const BUTTON = "min-h-11 rounded-md px-4 text-sm font-medium";
+
+/** Technician: my open orders by SLA deadline, each with its next step in one tap (finish opens the order for photos). */
+export async function TechnicianSection({
+  user,
+  accept,
+  start,
+}: {
+  user: SessionUser;
+  accept: OrderAction;
+  start: OrderAction;
+}) {
+  const t = await getTranslations("workbench");
+  const tt = await getTranslations("tickets");
+  const db = getDb();
+  const now = new Date();
+  const scope = await loadOrderScope(db, user.companyId, user);
+  const rows = await myOrdersByDeadline(db, user.companyId, scope, now);
+  return (
+    <Card
+      title={t("tech.title")}
+      actions={
+        <Link
+          href="/staff/orders?tab=mine&status=open"
+          className="text-sm text-brand-700 hover:underline"
+          data-testid="wb-tech-all"
+        >
+          {t("tech.all")}
+        </Link>
+      }
+    >
+      {rows.length === 0 ? (
+        <EmptyState>{t("tech.none")}</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100" data-testid="wb-tech-orders">
+          {rows.map((o) => (
+            <li key={o.id} className="flex flex-wrap items-center gap-3 py-2" data-testid={`wb-tech-order-${o.id}`}>
+              <Link href={`/staff/orders/${o.id}`} className="min-w-0 flex-1 hover:underline">
+                <span className="block text-sm font-medium">
+                  #{o.id} · {tt(`type.${o.type}`)}
+                </span>
+                <span className="block truncate text-xs text-slate-600">
+                  {o.householdName ? `${o.householdName} · ` : ""}
+                  {o.title ?? o.description}
+                </span>
+              </Link>
+              <StatusBadge status={o.status} />
+              <SlaCountdown order={o} now={now} />
+              {o.acceptable ? (
+                <ActionForm action={accept}>
+                  <input type="hidden" name="id" value={o.id} />
+                  <button type="submit" className={`${BUTTON} bg-brand-600 text-white`}>
+                    {tt("staff.accept")}
+                  </button>
+                </ActionForm>
+              ) : o.status === "accepted" ? (
+                <ActionForm action={start}>
+                  <input type="hidden" name="id" value={o.id} />
+                  <button type="submit" className={`${BUTTON} bg-brand-600 text-white`}>
+                    {tt("staff.start")}
+                  </button>
+                </ActionForm>
+              ) : o.status === "in_progress" ? (
+                <Link
+                  href={`/staff/orders/${o.id}#resolve`}
+                  className={`${BUTTON} inline-flex items-center bg-emerald-600 text-white`}
+                >
+                  {tt("staff.resolve")}
+                </Link>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
