@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { OverdueBadge, StatusBadge } from "@/components/tickets/order-bits";
+import { OrderCards } from "@/components/tickets/order-cards";
+import { ByWidth } from "@/components/ui/by-width";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { WORK_ORDER_TYPES } from "@/db/schema/tickets";
@@ -81,7 +83,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         {result.rows.length === 0 ? (
           <EmptyState>{t("staff.empty")}</EmptyState>
         ) : (
-          <OrdersTable rows={result.rows} now={now} locale={locale} timeZone={user.timeZone} />
+          <ByWidth
+            wide={<OrdersTable rows={result.rows} now={now} locale={locale} timeZone={user.timeZone} />}
+            narrow={<OrderCards rows={result.rows} now={now} locale={locale} timeZone={user.timeZone} />}
+          />
         )}
         {pages > 1 ? (
           <OrdersPager
