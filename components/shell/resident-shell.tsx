@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { navFor, RESIDENT_NAV } from "@/components/shell/nav";
 import { BottomLinks } from "./nav-links";
 import { NotificationBell } from "./notification-bell";
+import { ServiceWorkerRegistration } from "./service-worker";
 import type { SchemaAction } from "@/lib/actions/result";
 import type { localeSchema } from "@/lib/tenancy/schemas";
 
@@ -24,7 +25,7 @@ export async function ResidentShell({
   const t = await getTranslations();
   return (
     <div className="mx-auto flex min-h-dvh max-w-md flex-col bg-slate-50">
-      <header className="sticky top-0 z-10 flex items-center justify-between border-b border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
+      <header className="sticky top-0 z-10 flex items-center justify-between border-b border-slate-200 bg-white/95 px-4 py-1.5 backdrop-blur">
         <span className="font-bold text-brand-700">{t("app.name")}</span>
         <div className="flex items-center gap-2">
           <NotificationBell href="/notifications" count={unread} />
@@ -40,6 +41,7 @@ export async function ResidentShell({
       >
         <BottomLinks items={navFor(RESIDENT_NAV, user.roles)} />
       </nav>
+      <ServiceWorkerRegistration />
     </div>
   );
 }

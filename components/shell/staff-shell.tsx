@@ -4,7 +4,10 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import type { SessionUser } from "@/lib/auth/session";
 import type { NavItem } from "@/components/shell/nav";
 import type { NavBadge } from "@/lib/portal/badges";
-import { SidebarLinks } from "./nav-links";
+import { BottomLinks, SidebarLinks } from "./nav-links";
+import { groupNav, mainItemsFor } from "./staff-main";
+import { QuickJump } from "./quick-jump";
+import { ServiceWorkerRegistration } from "./service-worker";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 import type { SchemaAction } from "@/lib/actions/result";
@@ -29,6 +32,7 @@ export async function StaffShell({
 }) {
   const t = await getTranslations();
   const staffRoles = user.roles.filter((r) => r !== "resident");
+  const sections = groupNav(items, user.roles);
   return (
     <div className="min-h-dvh lg:flex">
       <a href="#main" className="sr-only focus:not-sr-only">
@@ -41,34 +45,43 @@ export async function StaffShell({
             <div className="text-xs text-slate-500">{user.companyName}</div>
           </div>
           <details className="lg:hidden">
-            <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-sm ring-1 ring-slate-300">
+            <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center rounded-md px-3 text-sm ring-1 ring-slate-300">
               {t("nav.menu")}
             </summary>
             <nav
               aria-label={t("nav.mainNav")}
-              className="absolute left-0 right-0 z-20 mt-2 border-b border-slate-200 bg-white p-2 shadow"
+              className="absolute left-0 right-0 z-30 mt-2 max-h-[75dvh] overflow-y-auto border-b border-slate-200 bg-white p-2 shadow"
             >
-              <SidebarLinks items={items} badges={badges} />
+              <SidebarLinks sections={sections} badges={badges} />
             </nav>
           </details>
         </div>
         <nav aria-label={t("nav.mainNav")} className="hidden px-2 lg:block">
-          <SidebarLinks items={items} badges={badges} />
+          <SidebarLinks sections={sections} badges={badges} />
         </nav>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="no-print flex flex-wrap items-center justify-end gap-3 border-b border-slate-200 bg-white px-4 py-2">
+        <header className="no-print flex flex-wrap items-center justify-end gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-4 py-2">
+          <QuickJump />
           <span className="text-sm text-slate-700">
-            {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join("、")}
+            {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join(t("shell.listSeparator"))}
           </span>
           <NotificationBell href="/staff/notifications" count={unread} />
           <LanguageSwitch switchLocale={switchLocale} />
           <SignOutButton />
         </header>
-        <main id="main" className="flex-1 p-4 lg:p-6">
+        <main id="main" className="flex-1 p-4 pb-24 lg:p-6">
           {children}
         </main>
       </div>
+      <nav
+        aria-label={t("shell.bottomNav")}
+        className="no-print fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white pb-[env(safe-area-inset-bottom)] lg:hidden"
+        data-testid="staff-bottom-bar"
+      >
+        <BottomLinks items={mainItemsFor(items, user.roles)} badges={badges} />
+      </nav>
+      <ServiceWorkerRegistration />
     </div>
   );
 }

@@ -33,7 +33,7 @@ export function LanguageSwitch({
               router.refresh();
             })
           }
-          className={`px-2.5 py-1 text-xs first:rounded-l-md last:rounded-r-md ${
+          className={`min-h-11 min-w-11 px-2.5 text-xs first:rounded-l-md last:rounded-r-md ${
             l === locale ? "bg-brand-600 text-white" : "bg-white text-slate-700 hover:bg-slate-50"
           }`}
         >

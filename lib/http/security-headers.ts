@@ -12,6 +12,8 @@ export function contentSecurityPolicy(nonce: string, { dev = false }: { dev?: bo
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The service worker (public/sw.js) is a same-origin script file.
+    "worker-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -18,7 +18,7 @@ import { visibleHouseholds } from "./view";
 export const HOUSEHOLD_PAGE_SIZE = 50;
 
 /** What a search box string can mean: a name, part of a phone number, a household code, a unit address. */
-function searchCondition(q: string): SQL | undefined {
+export function searchCondition(q: string): SQL | undefined {
   const text = q.trim();
   if (!text) return undefined;
   const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);

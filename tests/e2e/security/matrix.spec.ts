@@ -93,6 +93,7 @@ const PARALLEL = 4;
 
 const ROWS: Record<string, Case[]> = {
   "/": [get("/", visitorsOnly())],
+  "/offline": [get("/offline", everyone(200))],
   "/sign-in": [get("/sign-in", visitorsOnly())],
   "/register": [get("/register", visitorsOnly())],
   "/sign-up": [get("/sign-up", everyone(200))],
@@ -278,6 +279,8 @@ const ROWS: Record<string, Case[]> = {
     ),
   ],
   "/api/health": [get("/api/health", everyone(200))],
+  // The staff quick jump: every staff member (scoped in its queries), never residents.
+  "/api/jump": [get("/api/jump?q=1", api(ALL_STAFF)), post("/api/jump?q=1", everyone(405))],
   "/api/payments/sandbox/webhook": [
     get("/api/payments/sandbox/webhook", everyone(405)),
     post("/api/payments/sandbox/webhook", everyone(401)),

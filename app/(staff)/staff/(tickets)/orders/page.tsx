@@ -5,6 +5,8 @@ import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { OverdueBadge, StatusBadge } from "@/components/tickets/order-bits";
 import { RememberFilters } from "@/components/tickets/remember-filters";
 import { SlaCountdown } from "@/components/tickets/sla-countdown";
+import { OrderCards } from "@/components/tickets/order-cards";
+import { ByWidth } from "@/components/ui/by-width";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { WORK_ORDER_TYPES } from "@/db/schema/tickets";
@@ -124,7 +126,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         {result.rows.length === 0 ? (
           <EmptyState>{t("staff.empty")}</EmptyState>
         ) : (
-          <OrdersTable rows={result.rows} now={now} locale={locale} timeZone={user.timeZone} />
+          <ByWidth
+            wide={<OrdersTable rows={result.rows} now={now} locale={locale} timeZone={user.timeZone} />}
+            narrow={<OrderCards rows={result.rows} now={now} locale={locale} timeZone={user.timeZone} />}
+          />
         )}
         {pages > 1 ? (
           <OrdersPager

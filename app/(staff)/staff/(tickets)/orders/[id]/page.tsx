@@ -13,6 +13,7 @@ import {
 } from "@/components/tickets/order-bits";
 import { TriageFields } from "@/components/tickets/triage-fields";
 import { OrderDetailHeader, OrderFact } from "@/components/tickets/order-header";
+import { StickyOrderAction, type NextStep } from "@/components/tickets/sticky-action";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { publishedRules } from "@/lib/crm/ledger/read";
@@ -71,6 +72,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     o.type === "complaint" && o.status === "submitted" && user.roles.some((r) => TRIAGE_ROLES.includes(r))
       ? (await publishedRules(db, user.companyId)).complaints
       : null;
+  const step = nextStep(o, mine, canWork, visit);
   return (
     <div className="grid gap-4 lg:grid-cols-[2fr_1fr]">
       <div className="space-y-4">
@@ -79,7 +81,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         {o.checklist ? <ChecklistCard checklist={o.checklist} /> : null}
         {visit ? <VisitOrderLink visit={visit} /> : null}
         {canWork && !visit && (o.status === "accepted" || o.status === "in_progress") ? (
-          <ResolveCard order={o} />
+          <div id="resolve" className="scroll-mt-4">
+            <ResolveCard order={o} />
+          </div>
         ) : null}
         <PhotosCard d={d} />
         <CommentsCard d={d} dt={dt} />
@@ -93,8 +97,23 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         ) : null}
         <ArticlesAndTimeline d={d} articles={articles} timeZone={user.timeZone} />
       </div>
+      {step ? <StickyOrderAction orderId={o.id} step={step} /> : null}
     </div>
   );
+}
+
+/** The one thing to do next on a phone (components/tickets/sticky-action.tsx), or null. */
+function nextStep(
+  o: Order,
+  mine: Detail["assignees"][number] | undefined,
+  canWork: boolean,
+  visit: { id: number; visitedAt: Date | null } | null,
+): NextStep | null {
+  if (mine && !mine.acceptedAt && o.status === "assigned") return { kind: "accept", action: acceptAction };
+  if (!canWork) return null;
+  if (o.status === "accepted" && !visit) return { kind: "start", action: startAction };
+  if (o.status !== "accepted" && o.status !== "in_progress") return null;
+  return visit ? { kind: "visit", visitId: visit.id, recorded: !!visit.visitedAt } : { kind: "resolve" };
 }
 
 function Hidden({ order }: { order: Order }) {
@@ -235,7 +254,8 @@ async function ResolveCard({ order: o }: { order: Order }) {
             name="photos"
             type="file"
             multiple
-            accept="image/jpeg,image/png,image/webp,image/gif"
+            accept="image/*"
+            capture="environment"
             className="block w-full text-sm"
           />
           <p className="mt-1 text-xs text-slate-500">{t("common.photosHint")}</p>
@@ -308,12 +328,14 @@ async function AssigneesCard({
       <Assignees assignees={d.assignees} timeZone={timeZone} />
       <div className="mt-3 flex flex-wrap gap-2">
         {mine && !mine.acceptedAt && o.status === "assigned" ? (
-          <ActionForm action={acceptAction}>
-            {hidden}
-            <button type="submit" className={buttonClass}>
-              {t("staff.accept")}
-            </button>
-          </ActionForm>
+          <div className="hidden md:block">
+            <ActionForm action={acceptAction}>
+              {hidden}
+              <button type="submit" className={buttonClass}>
+                {t("staff.accept")}
+              </button>
+            </ActionForm>
+          </div>
         ) : null}
         {manager &&
         d.assignees.length === 0 &&
@@ -326,12 +348,14 @@ async function AssigneesCard({
           </ActionForm>
         ) : null}
         {canWork && o.status === "accepted" ? (
-          <ActionForm action={startAction}>
-            {hidden}
-            <button type="submit" className={secondaryButtonClass}>
-              {t("staff.start")}
-            </button>
-          </ActionForm>
+          <div className="hidden md:block">
+            <ActionForm action={startAction}>
+              {hidden}
+              <button type="submit" className={secondaryButtonClass}>
+                {t("staff.start")}
+              </button>
+            </ActionForm>
+          </div>
         ) : null}
         {canWork && (o.status === "resolved" || o.status === "confirmed") ? (
           <ActionForm action={closeAction}>
