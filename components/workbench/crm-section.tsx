@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import type { SessionUser } from "@/lib/auth/current-user";
-import { publishedRules } from "@/lib/crm/read";
+import { publishedRules } from "@/lib/crm/ledger/read";
 import { getDb } from "@/lib/db";
 import { loadRegistryView } from "@/lib/registry/view";
 import { localDate } from "@/lib/time/zone";

@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { loadActorFacts } from "@/lib/approvals/access";
 import { countWaiting } from "@/lib/approvals/queries";
 import type { SessionUser } from "@/lib/auth/current-user";
-import { listLegalCases } from "@/lib/crm/legal";
+import { listLegalCases } from "@/lib/crm/legal/cases";
 import { isLegalCaseOpen, LEGAL_CASE_STATUSES } from "@/lib/crm/rules/arrears";
 import { getDb } from "@/lib/db";
 import { todayCounts } from "@/lib/hr/dashboard";

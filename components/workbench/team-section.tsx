@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import type { SessionUser } from "@/lib/auth/current-user";
-import { visitCoverage } from "@/lib/crm/visit-coverage";
+import { visitCoverage } from "@/lib/crm/visits/coverage";
 import { getDb } from "@/lib/db";
 import { loadOrderScope } from "@/lib/tickets/access";
 import { supervisorTeam } from "@/lib/tickets/queries";
