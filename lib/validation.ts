@@ -64,3 +64,12 @@ export const idField = z.coerce.number({ error: "validation.required" }).int().p
 export const acceptField = z
   .boolean({ error: "privacy.errors.mustAccept" })
   .refine((v) => v, "privacy.errors.mustAccept");
+
+/** An optional free text of at most `max` characters; blank becomes undefined. */
+export const optionalTextField = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .optional()
+    .transform((v) => v || undefined);

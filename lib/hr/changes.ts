@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit/commands";
 import { isRole } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { handOverButlerWork } from "./handover";
+import { activeStaff, holdsRole } from "./staff-conditions";
 import type { PersonnelChangeInput } from "./schemas";
 import type { Actor } from "@/lib/auth/actor";
 
@@ -213,21 +214,7 @@ export async function successorsFor(db: DbOrTx, companyId: number, userId: numbe
   return db
     .selectDistinct({ id: staffRecords.userId, name: staffRecords.name })
     .from(staffRecords)
-    .innerJoin(
-      memberships,
-      and(
-        eq(memberships.companyId, companyId),
-        eq(memberships.userId, staffRecords.userId),
-        eq(memberships.role, "butler"),
-      ),
-    )
-    .where(
-      and(
-        eq(staffRecords.companyId, companyId),
-        eq(staffRecords.communityId, communityId),
-        ne(staffRecords.status, "exited"),
-        ne(staffRecords.userId, userId),
-      ),
-    )
+    .innerJoin(memberships, holdsRole(companyId, "butler"))
+    .where(activeStaff(companyId, eq(staffRecords.communityId, communityId), ne(staffRecords.userId, userId)))
     .orderBy(asc(staffRecords.name));
 }

@@ -13,6 +13,7 @@ import {
 } from "@/db/schema";
 import { assignBuildingButlerTx, setUnitButlersTx } from "@/lib/registry/commands/assignments";
 import type { DbOrTx } from "@/lib/db/client";
+import { activeStaff, holdsRole } from "./staff-conditions";
 
 type Change = typeof personnelChanges.$inferSelect;
 
@@ -81,21 +82,8 @@ async function activeSuccessor(tx: DbOrTx, companyId: number, successorUserId: n
   const ok = await tx
     .select({ id: staffRecords.id })
     .from(staffRecords)
-    .innerJoin(
-      memberships,
-      and(
-        eq(memberships.companyId, companyId),
-        eq(memberships.userId, staffRecords.userId),
-        eq(memberships.role, "butler"),
-      ),
-    )
-    .where(
-      and(
-        eq(staffRecords.companyId, companyId),
-        eq(staffRecords.userId, successorUserId),
-        ne(staffRecords.status, "exited"),
-      ),
-    );
+    .innerJoin(memberships, holdsRole(companyId, "butler"))
+    .where(activeStaff(companyId, eq(staffRecords.userId, successorUserId)));
   return ok.length > 0 ? successorUserId : null;
 }
 
@@ -112,21 +100,8 @@ async function handoverRecipients(tx: DbOrTx, companyId: number, butlerUserId: n
   const supervisors = await tx
     .select({ id: staffRecords.userId })
     .from(staffRecords)
-    .innerJoin(
-      memberships,
-      and(
-        eq(memberships.companyId, companyId),
-        eq(memberships.userId, staffRecords.userId),
-        eq(memberships.role, "supervisor"),
-      ),
-    )
-    .where(
-      and(
-        eq(staffRecords.companyId, companyId),
-        inArray(staffRecords.communityId, communityIds),
-        ne(staffRecords.status, "exited"),
-      ),
-    );
+    .innerJoin(memberships, holdsRole(companyId, "supervisor"))
+    .where(activeStaff(companyId, inArray(staffRecords.communityId, communityIds)));
   return [...new Set([...managers, ...leads, ...supervisors].map((r) => r.id))].filter((id) => id !== butlerUserId);
 }
 

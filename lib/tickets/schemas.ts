@@ -9,7 +9,7 @@ import {
   WORK_ORDER_TYPES,
 } from "@/db/schema/tickets";
 import { isRating, RESIDENT_TYPES } from "./rules";
-import { idField } from "@/lib/validation";
+import { idField, optionalTextField } from "@/lib/validation";
 
 /** Work-order field rules, shared by forms, actions and tests. Messages are i18n keys. */
 const optionalId = z
@@ -27,13 +27,6 @@ const reasonField = z
   .trim()
   .min(1, "validation.required")
   .max(500, "validation.tooLong");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((v) => v || undefined);
 const optionalCategory = z
   .union([z.enum(REPAIR_CATEGORIES), z.literal("")])
   .optional()
@@ -73,13 +66,13 @@ export const triageSchema = z
 export const orderIdSchema = z.object({ id: idField });
 export const resolveSchema = z.object({
   id: idField,
-  note: optionalText(2000),
+  note: optionalTextField(2000),
   checklistDone: z.array(z.coerce.number().int().min(0)).default([]),
 });
 export const confirmSchema = z.object({
   id: idField,
   rating: z.coerce.number({ error: "tickets.errors.rating" }).refine((n) => isRating(n), "tickets.errors.rating"),
-  comment: optionalText(1000),
+  comment: optionalTextField(1000),
 });
 export const reasonSchema = z.object({ id: idField, reason: reasonField });
 export const commentSchema = z.object({ id: idField, body: descriptionField });
@@ -99,7 +92,7 @@ export const equipmentSchema = z.object({
   communityId: idField,
   name: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong"),
   kind: z.enum(EQUIPMENT_KINDS, { error: "validation.required" }),
-  location: optionalText(200),
+  location: optionalTextField(200),
 });
 
 const dateField = z.string({ error: "validation.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "tickets.errors.date");

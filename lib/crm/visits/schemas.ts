@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isQuarter } from "@/lib/time/quarters";
-import { idField } from "@/lib/validation";
+import { idField, optionalTextField } from "@/lib/validation";
 
 /** Visit and survey field rules, shared by forms, actions and tests. Messages are i18n keys. */
 const rating = z.coerce
@@ -8,13 +8,6 @@ const rating = z.coerce
   .int("visits.errors.rating")
   .min(1, "visits.errors.rating")
   .max(5, "visits.errors.rating");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .optional()
-    .transform((v) => v || undefined);
 
 /** Order types a butler may open for an issue found on a visit. */
 export const FOLLOW_UP_TYPES = ["repair", "cleaning", "security", "complaint", "suggestion", "inquiry"] as const;
@@ -29,7 +22,7 @@ export const recordVisitSchema = z
       .min(1, "validation.required")
       .max(2000, "validation.tooLong"),
     satisfaction: rating,
-    issues: optionalText(2000),
+    issues: optionalTextField(2000),
     createOrder: z
       .union([z.boolean(), z.literal("on"), z.literal("")])
       .optional()
@@ -54,7 +47,7 @@ export const surveyAnswerSchema = z.object({
   cleaning: rating,
   security: rating,
   maintenance: rating,
-  comment: optionalText(1000),
+  comment: optionalTextField(1000),
 });
 
 /** A calendar date YYYY-MM-DD. */
