@@ -122,5 +122,11 @@ for (const locale of LOCALES) {
     await expectNoHorizontalOverflow(butler);
     await butler.goto(`/staff/orders/${orderId}`);
     await expect(butler.getByTestId("order-status").first()).toHaveText(tk.status.resolved);
+    // My visits of the quarter: cards on the phone, this one done.
+    await butler.goto("/staff/crm/visits");
+    await expect(butler.getByTestId("my-visit-card").filter({ hasText: vm.coverage.done }).first()).toBeVisible();
+    await expect(butler.getByTestId("my-visit").first()).toBeHidden();
+    await expectNoHorizontalOverflow(butler);
+    await axe(butler);
   });
 }
