@@ -2,6 +2,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
+import { ByWidth } from "@/components/ui/by-width";
+import { VisitCards } from "@/components/crm/visits/visit-cards";
 import { CoverageChart } from "@/components/crm/visits/coverage-chart";
 import { requireUser } from "@/app/_lib/session";
 
@@ -119,22 +121,29 @@ async function MyVisits({
   const t = await getTranslations("visits.coverage");
   return (
     <Card title={t("mine")}>
-      <Table head={[t("household"), t("month"), t("status"), ""]}>
-        {mine.map((v) => (
-          <tr key={v.id} data-testid="my-visit">
-            <td>
-              {v.householdName} <span className="text-xs text-slate-500">{v.householdCode}</span>
-            </td>
-            <td>{v.sampledMonth}</td>
-            <td>{v.visitedAt ? `${t("done")} · ${formatDateTime(v.visitedAt, locale, timeZone)}` : t("pending")}</td>
-            <td>
-              <Link href={`/staff/crm/visits/${v.id}`} className="text-brand-700 hover:underline">
-                {t("open")}
-              </Link>
-            </td>
-          </tr>
-        ))}
-      </Table>
+      <ByWidth
+        wide={
+          <Table head={[t("household"), t("month"), t("status"), ""]}>
+            {mine.map((v) => (
+              <tr key={v.id} data-testid="my-visit">
+                <td>
+                  {v.householdName} <span className="text-xs text-slate-500">{v.householdCode}</span>
+                </td>
+                <td>{v.sampledMonth}</td>
+                <td>
+                  {v.visitedAt ? `${t("done")} · ${formatDateTime(v.visitedAt, locale, timeZone)}` : t("pending")}
+                </td>
+                <td>
+                  <Link href={`/staff/crm/visits/${v.id}`} className="text-brand-700 hover:underline">
+                    {t("open")}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </Table>
+        }
+        narrow={<VisitCards visits={mine} locale={locale} timeZone={timeZone} />}
+      />
     </Card>
   );
 }

@@ -417,7 +417,7 @@ async function ArticlesAndTimeline({
           <ul className="space-y-1 text-sm">
             {articles.map((a) => (
               <li key={a.id}>
-                <Link href={`/staff/kb/${a.id}`} className="text-brand-700 hover:underline">
+                <Link href={`/staff/kb/${a.id}`} className="text-brand-700 underline">
                   {a.title}
                 </Link>
                 <span className="ml-1 text-xs text-slate-500">{t(`kbCategory.${a.category}`)}</span>

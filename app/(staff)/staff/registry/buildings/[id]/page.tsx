@@ -162,7 +162,7 @@ async function UnitsCard({
       ) : (
         <Table head={[t("unitNumber"), t("floor"), t("area"), t("type"), t("holder"), t("butler"), ""]}>
           {unitRows.map((u) => (
-            <tr key={u.id} className={u.active ? "" : "text-slate-400"}>
+            <tr key={u.id} className={u.active ? "" : "text-slate-500"}>
               <td className="font-mono">
                 {building.code}-{u.number}
                 <InactiveBadge active={u.active} />
@@ -176,7 +176,7 @@ async function UnitsCard({
                     {t("viewHousehold")}
                   </Link>
                 ) : (
-                  <span className="text-slate-400">{t("vacant")}</span>
+                  <span className="text-slate-500">{t("vacant")}</span>
                 )}
               </td>
               <td>{u.rangeButlerName ?? butlerName ?? "—"}</td>
