@@ -4,6 +4,7 @@ import {
   buildings,
   communities,
   households,
+  memberships,
   notifications,
   supervisorButlers,
   units,
@@ -82,6 +83,8 @@ export async function listOrders(
         source: workOrders.source,
         title: workOrders.title,
         description: workOrders.description,
+        textKey: workOrders.textKey,
+        textParams: workOrders.textParams,
         severity: workOrders.severity,
         classification: workOrders.classification,
         acceptDueAt: workOrders.acceptDueAt,
@@ -150,6 +153,10 @@ export async function getOrderDetail(db: DbOrTx, companyId: number, scope: Order
         note: workOrderEvents.note,
         at: workOrderEvents.at,
         actorName: actor.name,
+        actorIsResident: sql<number>`exists (select 1 from ${memberships} m where m.user_id = ${workOrderEvents.actorUserId}
+          and m.company_id = ${companyId} and m.role = 'resident')
+          and not exists (select 1 from ${memberships} m where m.user_id = ${workOrderEvents.actorUserId}
+          and m.company_id = ${companyId} and m.role <> 'resident')`.mapWith(Boolean),
       })
       .from(workOrderEvents)
       .leftJoin(actor, eq(actor.id, workOrderEvents.actorUserId))

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { OverdueBadge, StatusBadge } from "@/components/tickets/order-bits";
+import { OrderTitle, OverdueBadge, StatusBadge } from "@/components/tickets/order-bits";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { WORK_ORDER_TYPES } from "@/db/schema/tickets";
@@ -190,7 +190,7 @@ async function OrdersTable({
           </td>
           <td className="max-w-xs">
             <Link href={`/staff/orders/${o.id}`} className="line-clamp-2 hover:underline">
-              {o.title ?? o.description}
+              <OrderTitle order={o} />
             </Link>
           </td>
           <td>
