@@ -7,7 +7,12 @@ type T = Awaited<ReturnType<typeof getTranslations>>;
  * A stored key + params in the reader's language (see lib/i18n/system-text.ts), or `fallback`
  * (the text stored by older code) when the key is unknown or a parameter is missing.
  */
-export function systemText(t: T, key: string | null | undefined, params: TextParams | null | undefined, fallback: string) {
+export function systemText(
+  t: T,
+  key: string | null | undefined,
+  params: TextParams | null | undefined,
+  fallback: string,
+) {
   if (!key || !t.has(key)) return fallback;
   const values: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params ?? {})) {

@@ -153,7 +153,8 @@ export async function getOrderDetail(db: DbOrTx, companyId: number, scope: Order
         note: workOrderEvents.note,
         at: workOrderEvents.at,
         actorName: actor.name,
-        actorIsResident: sql<number>`exists (select 1 from ${memberships} m where m.user_id = ${workOrderEvents.actorUserId}
+        actorIsResident:
+          sql<number>`exists (select 1 from ${memberships} m where m.user_id = ${workOrderEvents.actorUserId}
           and m.company_id = ${companyId} and m.role = 'resident')
           and not exists (select 1 from ${memberships} m where m.user_id = ${workOrderEvents.actorUserId}
           and m.company_id = ${companyId} and m.role <> 'resident')`.mapWith(Boolean),

@@ -11,7 +11,9 @@ const fill = (template: string, params: TextParams) =>
   template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];
     const ref = typeof v === "string" && v.startsWith("@msg:arrears.") ? v.slice("@msg:arrears.".length) : null;
-    return ref ? String(ref.split(".").reduce<unknown>((m, p) => (m as Record<string, unknown>)[p], zh)) : String(v ?? "");
+    return ref
+      ? String(ref.split(".").reduce<unknown>((m, p) => (m as Record<string, unknown>)[p], zh))
+      : String(v ?? "");
   });
 
 function stored(key: "order" | "followUp", params: TextParams) {
