@@ -218,6 +218,15 @@ export async function unreadCount(db: DbOrTx, companyId: number, userId: number)
   return row.n;
 }
 
+/** Unread inbox entries per kind (the inbox groups them). */
+export async function unreadByKind(db: DbOrTx, companyId: number, userId: number) {
+  return db
+    .select({ kind: notifications.kind, n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .groupBy(notifications.kind);
+}
+
 export async function listNotifications(db: DbOrTx, companyId: number, userId: number, limit = 100) {
   return db
     .select()
