@@ -2,32 +2,9 @@
 
 import { AssignSelect } from "./assign-select";
 import type { SchemaAction } from "@/lib/actions/result";
-import type { buildingButlerSchema, communityManagerSchema, supervisorSchema } from "@/lib/registry/schemas";
+import type { communityManagerSchema, supervisorSchema } from "@/lib/registry/schemas";
 
 type People = { id: number; name: string }[];
-
-export function BuildingButlerSelect({
-  assignBuildingButlerAction,
-  buildingId,
-  value,
-  people,
-  label,
-}: {
-  assignBuildingButlerAction: SchemaAction<typeof buildingButlerSchema>;
-  buildingId: number;
-  value: number | null;
-  people: People;
-  label: string;
-}) {
-  return (
-    <AssignSelect
-      label={label}
-      value={value}
-      people={people}
-      save={(butlerUserId) => assignBuildingButlerAction({ buildingId, butlerUserId })}
-    />
-  );
-}
 
 export function SupervisorSelect({
   assignSupervisorAction,
