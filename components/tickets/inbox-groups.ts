@@ -11,6 +11,7 @@ const BY_NAMESPACE: Record<string, InboxGroup> = {
   surveys: "crm",
   disputes: "crm",
   crm: "crm",
+  approval: "approvals",
   approvals: "approvals",
   portal: "community",
   hr: "hr",
