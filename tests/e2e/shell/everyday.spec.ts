@@ -234,3 +234,36 @@ for (const locale of LOCALES) {
     if (locale === "en") await expectNoSystemChinese(page.locator("main"), "inbox");
   });
 }
+
+for (const locale of LOCALES) {
+  test(`batch statement (${locale}): streams with progress and says when it is ready`, async ({ browser }) => {
+    const bl = BL[locale];
+    const buildingId = await withE2eDb(async (db) => {
+      const [row] = await db
+        .select({ id: buildings.id })
+        .from(buildings)
+        .innerJoin(memberships, eq(memberships.companyId, buildings.companyId))
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(eq(users.email, demo("finance").email))
+        .orderBy(buildings.id)
+        .limit(1);
+      return row.id;
+    });
+    const page = await as(browser, "finance", locale);
+    const url = `/staff/billing/print/building/${buildingId}`;
+    // The streamed HTML starts with the progress bar; the statements follow chunk by chunk.
+    const html = await (await page.request.get(url)).text();
+    expect(html).toContain('role="progressbar"');
+    await page.goto(url);
+    const ready = page.getByTestId("batch-ready");
+    await expect(ready).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId("batch-progress")).toHaveCount(0);
+    const printed = await page.getByTestId("statement").count();
+    expect(printed).toBeGreaterThan(0);
+    const expected =
+      locale === "en"
+        ? `All done: ${printed} ${printed === 1 ? "statement is" : "statements are"} ready to print.`
+        : fill(bl.print.batchReady, { count: printed });
+    await expect(ready).toHaveText(expected);
+  });
+}
