@@ -21,6 +21,8 @@ interface SheetProps extends Common {
   receivedAt: Date;
   method: string;
   cashierName: string | null;
+  /** Paid online: the person named is the one who paid, not a cashier. */
+  online?: boolean;
   lines: { key: string | number; label: ReactNode; amountFen: number }[];
   totalFen: number;
   after?: ReactNode;
@@ -53,8 +55,8 @@ async function ReceiptSheet(p: SheetProps) {
         <dd>{t(`method.${p.method}`)}</dd>
         {p.cashierName ? (
           <>
-            <dt className="text-slate-500">{t("receipt.cashier")}</dt>
-            <dd>{p.cashierName}</dd>
+            <dt className="text-slate-500">{t(p.online ? "receipt.paidOnlineBy" : "receipt.cashier")}</dt>
+            <dd data-testid="receipt-actor">{p.cashierName}</dd>
           </>
         ) : null}
       </dl>
@@ -116,6 +118,7 @@ export async function Receipt({ data, ...common }: Common & { data: ReceiptData 
       receivedAt={p.receivedAt}
       method={p.method}
       cashierName={data.cashierName}
+      online={p.provider != null}
       lines={lines}
       totalFen={p.amountFen}
       after={data.refunds.map((r, i) => (

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { orderText } from "@/components/ui/system-text";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isOverdue, type WorkOrderStatus } from "@/lib/tickets/rules";
@@ -48,29 +49,69 @@ export async function OverdueBadge({
   );
 }
 
-export async function Timeline({
-  events,
-  timeZone,
-}: {
-  events: { id: number; action: string; note: string | null; at: Date; actorName: string | null }[];
-  timeZone: string;
-}) {
+/** An order's title (else its description) in the reader's language: system orders are worded from their key. */
+export async function OrderTitle({ order }: { order: Parameters<typeof orderText>[1] }) {
+  const text = orderText(await getTranslations(), order);
+  return <span {...(text.system ? {} : { "data-user-text": "" })}>{text.title ?? text.description}</span>;
+}
+
+export type TimelineEvent = {
+  id: number;
+  action: string;
+  note: string | null;
+  at: Date;
+  actorName: string | null;
+  actorIsResident?: boolean;
+};
+
+type TicketsT = Awaited<ReturnType<typeof getTranslations<"tickets">>>;
+
+/** Who did it: the system (no actor), a resident (named as such) or a staff member. */
+function actorLabel(t: TicketsT, e: TimelineEvent): string {
+  if (!e.actorName) return t("common.system");
+  return e.actorIsResident ? t("timeline.resident", { name: e.actorName }) : e.actorName;
+}
+
+/**
+ * An event's note: the system writes codes (the submit event's source, an escalation's
+ * level "L2") that are translated here; anything else is what a person typed.
+ */
+function eventNote(t: TicketsT, e: TimelineEvent): { text: string; user: boolean } | null {
+  if (!e.note) return null;
+  if (e.action === "submit" && t.has(`source.${e.note}`))
+    return { text: t("timeline.via", { source: t(`source.${e.note}` as "source.resident") }), user: false };
+  const level = e.action === "escalate" ? /^L(\d+)$/.exec(e.note) : null;
+  if (level) return { text: t("common.escalation", { level: Number(level[1]) }), user: false };
+  return { text: e.note, user: true };
+}
+
+export async function Timeline({ events, timeZone }: { events: TimelineEvent[]; timeZone: string }) {
   const t = await getTranslations("tickets");
   const locale = (await getLocale()) as Locale;
   return (
     <ol className="space-y-3 border-l-2 border-slate-200 pl-4" data-testid="timeline">
-      {events.map((e) => (
-        <li key={e.id} className="relative">
-          <span className="absolute -left-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-600" aria-hidden />
-          <div className="text-sm font-medium text-slate-900">
-            {t.has(`action.${e.action}`) ? t(`action.${e.action}` as "action.submit") : e.action}
-          </div>
-          <div className="text-xs text-slate-500">
-            {formatDateTime(e.at, locale, timeZone)} · {e.actorName ?? t("common.system")}
-          </div>
-          {e.note ? <div className="mt-0.5 text-sm text-slate-700">{e.note}</div> : null}
-        </li>
-      ))}
+      {events.map((e) => {
+        const note = eventNote(t, e);
+        return (
+          <li key={e.id} className="relative" data-testid="timeline-event">
+            <span className="absolute -left-[1.4rem] top-1.5 h-2.5 w-2.5 rounded-full bg-brand-600" aria-hidden />
+            <div className="text-sm font-medium text-slate-900">
+              {t.has(`action.${e.action}`) ? t(`action.${e.action}` as "action.submit") : e.action}
+            </div>
+            <div className="text-xs text-slate-500">
+              {formatDateTime(e.at, locale, timeZone)} ·{" "}
+              <span data-testid="timeline-actor" {...(e.actorName ? { "data-user-text": "" } : {})}>
+                {actorLabel(t, e)}
+              </span>
+            </div>
+            {note ? (
+              <div className="mt-0.5 text-sm text-slate-700" {...(note.user ? { "data-user-text": "" } : {})}>
+                {note.text}
+              </div>
+            ) : null}
+          </li>
+        );
+      })}
     </ol>
   );
 }

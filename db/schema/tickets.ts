@@ -56,6 +56,12 @@ export const workOrders = sqliteTable(
     equipmentId: integer("equipment_id"),
     title: text("title"),
     description: text("description").notNull(),
+    /**
+     * A system-written order's text as a message key + params (`<key>.title`, `<key>.body`),
+     * rendered in the reader's language; title/description keep the Chinese text for older readers.
+     */
+    textKey: text("text_key"),
+    textParams: text("text_params", { mode: "json" }).$type<Record<string, string | number | null>>(),
     status: enumText("status", WORK_ORDER_STATUSES).notNull().default("submitted"),
     severity: enumText("severity", SEVERITIES).notNull().default("normal"),
     /** §8.2 triage: classification + points (negative). The CRM-EW ledger reads these. */

@@ -123,6 +123,8 @@ const optionalUserId = z
   .refine((v) => v === null || (Number.isInteger(v) && v > 0), "validation.required");
 
 export const buildingButlerSchema = z.object({ buildingId: id, butlerUserId: optionalUserId });
+/** A building move from the page: `expectedButlerUserId` is the butler the page showed (an undo names the new one). */
+export const buildingMoveSchema = buildingButlerSchema.extend({ expectedButlerUserId: optionalUserId.optional() });
 export const unitRangeButlerSchema = z.object({
   buildingId: id,
   from: unitNumberField,

@@ -1,6 +1,7 @@
 import { workOrderAssignees, workOrderEvents, workOrders } from "@/db/schema";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { jsonInsert, type JsonCell } from "@/lib/db/json-insert";
+import type { SystemText } from "@/lib/i18n/system-text";
 import { loadOrder, type WorkOrder } from "./orders";
 import { announceDispatch, dispatchTargets, slaOf, type Target } from "./dispatch";
 import {
@@ -33,6 +34,8 @@ export interface NewOrder {
   severity?: Severity;
   title?: string | null;
   description: string;
+  /** A system order's text as a message key + params (`<key>.title` / `<key>.body`), shown in the reader's language. */
+  text?: SystemText | null;
   checklist?: { item: string; done: boolean }[] | null;
   /** Overrides the SLA's deadlines (a maintenance order's due date, a visit month's end). */
   acceptDueAt?: Date | null;
@@ -124,6 +127,8 @@ async function insertOrders(
     w.severity,
     w.title,
     w.description,
+    w.textKey,
+    w.textParams,
     w.checklist,
     w.status,
     w.acceptDueAt,
@@ -150,6 +155,8 @@ async function insertOrders(
       s.severity ?? "normal",
       s.title ?? null,
       s.description,
+      s.text?.key ?? null,
+      s.text ? JSON.stringify(s.text.params) : null,
       checklist,
       statusOf({ spec: s, ...p }),
       ms(p.acceptDueAt),
@@ -195,7 +202,9 @@ export async function createOrdersTx(
       if (!p.targets) return [submit];
       const to = statusOf(p);
       const action = p.targets.length ? "dispatch" : "dispatch_failed";
-      return [submit, [companyId, ids[i], opts.actorUserId, action, "submitted", to, null, t]];
+      // The dispatch rules act for the system; only a person who picked the assignees is credited.
+      const by = p.spec.assignees ? opts.actorUserId : null;
+      return [submit, [companyId, ids[i], by, action, "submitted", to, null, t]];
     }),
   );
   const a = workOrderAssignees;

@@ -4,6 +4,7 @@ import {
   buildings,
   communities,
   households,
+  memberships,
   notifications,
   supervisorButlers,
   units,
@@ -42,6 +43,8 @@ export async function listOrders(
         source: workOrders.source,
         title: workOrders.title,
         description: workOrders.description,
+        textKey: workOrders.textKey,
+        textParams: workOrders.textParams,
         severity: workOrders.severity,
         classification: workOrders.classification,
         acceptDueAt: workOrders.acceptDueAt,
@@ -111,6 +114,11 @@ export async function getOrderDetail(db: DbOrTx, companyId: number, scope: Order
         note: workOrderEvents.note,
         at: workOrderEvents.at,
         actorName: actor.name,
+        actorIsResident:
+          sql<number>`exists (select 1 from ${memberships} m where m.user_id = ${workOrderEvents.actorUserId}
+          and m.company_id = ${companyId} and m.role = 'resident')
+          and not exists (select 1 from ${memberships} m where m.user_id = ${workOrderEvents.actorUserId}
+          and m.company_id = ${companyId} and m.role <> 'resident')`.mapWith(Boolean),
       })
       .from(workOrderEvents)
       .leftJoin(actor, eq(actor.id, workOrderEvents.actorUserId))
@@ -169,6 +177,15 @@ export async function unreadCount(db: DbOrTx, companyId: number, userId: number)
     .from(notifications)
     .where(and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), isNull(notifications.readAt)));
   return row.n;
+}
+
+/** Unread inbox entries per kind (the inbox groups them). */
+export async function unreadByKind(db: DbOrTx, companyId: number, userId: number) {
+  return db
+    .select({ kind: notifications.kind, n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.companyId, companyId), eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .groupBy(notifications.kind);
 }
 
 export async function listNotifications(db: DbOrTx, companyId: number, userId: number, limit = 100) {

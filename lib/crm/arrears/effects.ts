@@ -132,6 +132,7 @@ export async function collectionOrders(
         communityId: person?.communityId ?? null,
         title: text.title,
         description: text.description,
+        text: text.text,
         assignees: collectionTargets(f, person),
       };
     }),

@@ -1,14 +1,25 @@
-import en from "@/messages/arrears/en.json";
 import zh from "@/messages/arrears/zh-CN.json";
 import type { ArrearsTask, NoticeKind } from "../config";
 import { fenToYuanText } from "@/lib/billing/rules";
+import { msgRef, type SystemText, type TextParams } from "@/lib/i18n/system-text";
 
 /**
- * The text of a ladder work order, written when the cron creates it (an order's title and
- * description are stored text): Chinese first, then English, from messages/arrears.
+ * The text of a ladder work order: stored as a message key + params (shown in the reader's
+ * language, see lib/i18n/system-text.ts) and, for readers of the stored text, in Chinese.
  */
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ""));
+const fill = (template: string, params: TextParams) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    const ref = typeof v === "string" && v.startsWith("@msg:arrears.") ? v.slice("@msg:arrears.".length) : null;
+    return ref
+      ? String(ref.split(".").reduce<unknown>((m, p) => (m as Record<string, unknown>)[p], zh))
+      : String(v ?? "");
+  });
+
+function stored(key: "order" | "followUp", params: TextParams) {
+  const text: SystemText = { key: `arrears.${key}`, params };
+  return { title: fill(zh[key].title, params), description: fill(zh[key].body, params), text };
+}
 
 export function collectionOrderText(input: {
   task: ArrearsTask;
@@ -18,26 +29,22 @@ export function collectionOrderText(input: {
   owedFen: number;
   number: string;
 }) {
-  const render = (m: typeof zh) => {
-    const params = {
-      householdName: input.householdName,
-      months: input.months,
-      owedYuan: fenToYuanText(input.owedFen),
-      number: input.number,
-      kindName: m.kind[input.kind],
-      task: m.task[input.task],
-    };
-    return { title: fill(m.order.title, params), body: fill(m.order.body, params) };
-  };
-  const z = render(zh);
-  const e = render(en);
-  return { title: z.title, description: `${z.body}\n\n${e.title}\n${e.body}` };
+  return stored("order", {
+    householdName: input.householdName,
+    months: input.months,
+    owedYuan: fenToYuanText(input.owedFen),
+    number: input.number,
+    kindName: msgRef(`arrears.kind.${input.kind}`),
+    task: msgRef(`arrears.task.${input.task}`),
+  });
 }
 
 /** A follow-up order from the legal case page: the legal task text plus the lawyer's note. */
 export function legalFollowUpText(householdName: string, note: string) {
-  return {
-    title: `${zh.kind.lawyer_letter} · ${householdName}`,
-    description: `${zh.task.legal_follow_up}\n${en.task.legal_follow_up}\n\n${note}`,
-  };
+  return stored("followUp", {
+    householdName,
+    note,
+    kindName: msgRef("arrears.kind.lawyer_letter"),
+    task: msgRef("arrears.task.legal_follow_up"),
+  });
 }

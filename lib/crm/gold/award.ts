@@ -178,8 +178,9 @@ export async function awardGoldIfDueTx(
       householdId,
       unitId: place?.unitId ?? null,
       communityId: place?.communityId ?? null,
-      title: "金章客户：上门赠送金章服务卡 / Gold badge: present the gold service card",
-      description: `金章客户（预交 ${months} 个月物业费），请上门拜访并赠送金章服务卡，有效期至 ${expiresOn}。\nGold-badge customer (${months} months of fees paid ahead): visit the household and present the gold service card, valid until ${expiresOn}.`,
+      title: "金章客户：上门赠送金章服务卡",
+      description: `金章客户（预交 ${months} 个月物业费），请上门拜访并赠送金章服务卡，有效期至 ${expiresOn}。`,
+      text: { key: "crm.goldOrder", params: { months, expiresOn } },
     },
     now,
   );

@@ -197,6 +197,7 @@ export async function createLegalFollowUp(
         communityId: place.communityId,
         title: text.title,
         description: text.description,
+        text: text.text,
       },
       now,
     );

@@ -1,4 +1,5 @@
 import { and, count, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import type { SystemText } from "@/lib/i18n/system-text";
 import { households, notifications, visits, visitSamplingRuns } from "@/db/schema";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import type { CronJob } from "@/lib/jobs/types";
@@ -82,6 +83,7 @@ export interface VisitPick {
   communityId: number | null;
   title: string;
   description: string;
+  text: SystemText;
   assignees: Target[];
 }
 
@@ -125,6 +127,7 @@ export async function dispatchVisitsTx(
       communityId: o.communityId,
       title: o.title,
       description: o.description,
+      text: o.text,
       acceptDueAt: spec.resolveDueAt,
       resolveDueAt: spec.resolveDueAt,
       assignees: o.assignees,
@@ -153,9 +156,13 @@ export async function dispatchVisitsTx(
   return orders;
 }
 
-/** The visit order's wording (stored once; shown as typed, like other system orders). */
+/** The visit order's wording: a message key + params shown in the reader's language, and the Chinese text stored. */
 export function visitOrderText(quarter: string, month: string) {
-  return { title: `回访 Visit ${quarter}`, description: `季度回访（${month} 抽样）Quarterly visit (sampled ${month})` };
+  return {
+    title: `回访 ${quarter}`,
+    description: `季度回访（${month} 抽样）`,
+    text: { key: "visits.order", params: { quarter, month } },
+  };
 }
 
 /** The deadline of a month's visit orders: the month's last minute in the company's time zone. */

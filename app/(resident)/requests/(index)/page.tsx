@@ -45,7 +45,9 @@ export default async function RequestsPage() {
                       <OverdueBadge order={o} />
                     </span>
                   </div>
-                  <p className="mt-1 line-clamp-2 text-sm text-slate-700">{o.description}</p>
+                  <p data-user-text className="mt-1 line-clamp-2 text-sm text-slate-700">
+                    {o.description}
+                  </p>
                   <div className="mt-1 flex justify-between text-xs text-slate-500">
                     <span>{formatDateTime(o.createdAt, locale, user.timeZone)}</span>
                     {o.rating ? <span className="text-amber-600">{"★".repeat(o.rating)}</span> : null}

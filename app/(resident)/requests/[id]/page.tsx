@@ -63,7 +63,9 @@ async function RequestSummary({ d, locale, timeZone }: { d: Detail; locale: Loca
   return (
     <Card>
       <OrderDetailHeader order={o} size="compact" />
-      <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{o.description}</p>
+      <p data-user-text className="mt-2 whitespace-pre-wrap text-sm text-slate-800">
+        {o.description}
+      </p>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-slate-500">{t("common.unit")}</dt>
         <dd>

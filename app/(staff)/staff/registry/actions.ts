@@ -4,12 +4,7 @@ import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { AppError } from "@/lib/actions/result";
 import { ASSIGNMENT_ROLES, REGISTRY_EDIT_ROLES } from "@/lib/registry/access";
-import {
-  assignBuildingButler,
-  assignCommunityManager,
-  assignSupervisor,
-  assignUnitRangeButler,
-} from "@/lib/registry/commands/assignments";
+import { assignCommunityManager, assignSupervisor, assignUnitRangeButler } from "@/lib/registry/commands/assignments";
 import {
   createBuilding,
   createCommunity,
@@ -20,10 +15,11 @@ import {
   updateUnit,
 } from "@/lib/registry/commands/estate";
 import { createHousehold, updateHousehold } from "@/lib/registry/commands/households";
+import { moveBuildingButler } from "@/lib/registry/building-moves";
 import { assertCanAssign, assertCanEdit, communityOf } from "@/lib/registry/guards";
 import {
   activeSchema,
-  buildingButlerSchema,
+  buildingMoveSchema,
   buildingSchema,
   communityManagerSchema,
   communitySchema,
@@ -143,13 +139,14 @@ export const updateHouseholdAction = authorizedAction(
   },
 );
 
+/** Moves a building (and the households following it) to a butler; the page confirms first and offers an undo. */
 export const assignBuildingButlerAction = authorizedAction(
-  { schema: buildingButlerSchema, roles: ASSIGNMENT_ROLES },
+  { schema: buildingMoveSchema, roles: ASSIGNMENT_ROLES },
   async (input, ctx) => {
     await assertCanAssign(ctx, await communityOf(ctx.db, ctx.companyId, { buildingId: input.buildingId }));
-    await assignBuildingButler(ctx.db, actor(ctx), input.buildingId, input.butlerUserId);
+    const result = await moveBuildingButler(ctx.db, actor(ctx), input);
     refresh();
-    return null;
+    return result;
   },
 );
 

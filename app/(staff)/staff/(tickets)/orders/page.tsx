@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
-import { OverdueBadge, StatusBadge } from "@/components/tickets/order-bits";
+import { OverdueBadge, StatusBadge, OrderTitle } from "@/components/tickets/order-bits";
 import { RememberFilters } from "@/components/tickets/remember-filters";
 import { SlaCountdown } from "@/components/tickets/sla-countdown";
 import { OrderCards } from "@/components/tickets/order-cards";
@@ -261,7 +261,7 @@ async function OrdersTable({
           </td>
           <td className="max-w-xs">
             <Link href={`/staff/orders/${o.id}`} className="line-clamp-2 hover:underline">
-              {o.title ?? o.description}
+              <OrderTitle order={o} />
             </Link>
           </td>
           <td>

@@ -48,7 +48,7 @@ export default async function CashierPage({
     <div className="space-y-4">
       <PageHeader title={t("cashier.title")} subtitle={t("cashier.subtitle")} />
       <Card>
-        <CashierSearch q={q} />
+        <CashierSearch q={q} focus={!q && !account} />
         {results ? <CashierResults q={q} rows={results.rows} /> : null}
       </Card>
       {account ? <CashierAccount account={account} open={open} money={money} /> : null}
@@ -56,7 +56,7 @@ export default async function CashierPage({
   );
 }
 
-async function CashierSearch({ q }: { q: string }) {
+async function CashierSearch({ q, focus }: { q: string; focus: boolean }) {
   const t = await getTranslations("billing");
   return (
     <form method="get" role="search" className="flex flex-wrap items-end gap-3">
@@ -68,6 +68,7 @@ async function CashierSearch({ q }: { q: string }) {
           id="q"
           name="q"
           defaultValue={q}
+          autoFocus={focus}
           placeholder={t("cashier.searchPlaceholder")}
           className="block w-full rounded-md border border-slate-300 px-3 py-2 text-base shadow-sm sm:text-sm"
         />

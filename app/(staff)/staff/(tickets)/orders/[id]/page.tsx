@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { orderText } from "@/components/ui/system-text";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
@@ -123,11 +124,18 @@ function Hidden({ order }: { order: Order }) {
 async function OrderSummary({ d, sentiment, dt }: { d: Detail; sentiment: Sentiment | undefined; dt: Dt }) {
   const t = await getTranslations("tickets");
   const o = d.order;
+  const text = orderText(await getTranslations(), o);
   return (
     <Card>
       <OrderDetailHeader order={o} size="page" />
-      {o.title ? <p className="mt-1 font-medium">{o.title}</p> : null}
-      <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800">{o.description}</p>
+      {text.title ? (
+        <p className="mt-1 font-medium" data-testid="order-title" {...(text.system ? {} : { "data-user-text": "" })}>
+          {text.title}
+        </p>
+      ) : null}
+      <p className="mt-2 whitespace-pre-wrap text-sm text-slate-800" {...(text.system ? {} : { "data-user-text": "" })}>
+        {text.description}
+      </p>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
         <dt className="text-slate-500">{t("common.household")}</dt>
         <dd>

@@ -29,7 +29,16 @@ export default async function StaffReceiptPage({ params }: { params: Promise<{ i
         >
           ← {t("cashier.account")}
         </Link>
-        <PrintButton />
+        <div className="flex items-center gap-2">
+          <PrintButton />
+          <Link
+            href="/staff/billing/cashier"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            data-testid="next-customer"
+          >
+            {t("cashier.nextCustomer")}
+          </Link>
+        </div>
       </div>
       <Receipt
         data={data}

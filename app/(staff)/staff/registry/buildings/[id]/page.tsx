@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { buildingMoveSizes } from "@/lib/registry/building-moves";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActiveToggle } from "@/components/registry/active-toggle";
-import { AssignmentSelect } from "@/components/registry/assignments";
+import { BuildingButlerMove } from "@/components/registry/building-move";
 import { EditBuildingForm } from "@/components/registry/building-form";
 import { InactiveBadge } from "@/components/registry/status-badge";
 import { CreateUnitForm } from "@/components/registry/unit-form";
@@ -43,9 +44,10 @@ export default async function BuildingPage({ params }: { params: Promise<{ id: s
   const access = await communityAccess(db, user, building.communityId);
   const t = await getTranslations("registry");
   const locale = (await getLocale()) as Locale;
-  const [unitRows, butlers] = await Promise.all([
+  const [unitRows, butlers, sizes] = await Promise.all([
     listUnits(db, user.companyId, id),
     listPeopleWithRole(db, user.companyId, "butler"),
+    buildingMoveSizes(db, user.companyId, [id]),
   ]);
   const butlerName = butlers.find((b) => b.id === building.butlerId)?.name;
   return (
@@ -84,7 +86,14 @@ export default async function BuildingPage({ params }: { params: Promise<{ id: s
             />
           </Card>
         ) : null}
-        <ButlerCard id={id} building={building} access={access} butlers={butlers} butlerName={butlerName} />
+        <ButlerCard
+          id={id}
+          building={building}
+          access={access}
+          butlers={butlers}
+          butlerName={butlerName}
+          moveSize={sizes.get(id) ?? 0}
+        />
       </div>
       {access.canEdit ? (
         <Card title={t("createUnit")}>
@@ -102,8 +111,10 @@ async function ButlerCard({
   access,
   butlers,
   butlerName,
+  moveSize,
 }: {
   id: number;
+  moveSize: number;
   building: Building;
   access: Access;
   butlers: Butlers;
@@ -114,12 +125,12 @@ async function ButlerCard({
     <Card title={t("butler")}>
       <div className="space-y-4">
         {access.canAssign ? (
-          <AssignmentSelect
+          <BuildingButlerMove
             action={assignBuildingButlerAction}
-            target={{ buildingId: id }}
-            field="butlerUserId"
+            buildingId={id}
             value={building.butlerId}
             people={butlers}
+            households={moveSize}
             label={t("butler")}
           />
         ) : (

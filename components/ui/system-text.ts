@@ -1,0 +1,40 @@
+import type { getTranslations } from "next-intl/server";
+import { refOf, type TextParams } from "@/lib/i18n/system-text";
+
+type T = Awaited<ReturnType<typeof getTranslations>>;
+
+/**
+ * A stored key + params in the reader's language (see lib/i18n/system-text.ts), or `fallback`
+ * (the text stored by older code) when the key is unknown or a parameter is missing.
+ */
+export function systemText(
+  t: T,
+  key: string | null | undefined,
+  params: TextParams | null | undefined,
+  fallback: string,
+) {
+  if (!key || !t.has(key)) return fallback;
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params ?? {})) {
+    const ref = refOf(v);
+    values[k] = ref ? (t.has(ref) ? t(ref as "app.name") : ref) : (v ?? "");
+  }
+  try {
+    return t(key as "app.name", values);
+  } catch {
+    return fallback;
+  }
+}
+
+/** A system-written work order's title and description, in the reader's language. */
+export function orderText(
+  t: T,
+  o: { title: string | null; description?: string; textKey?: string | null; textParams?: TextParams | null },
+) {
+  const key = o.textKey;
+  return {
+    title: o.title === null && !key ? null : systemText(t, key && `${key}.title`, o.textParams, o.title ?? ""),
+    description: systemText(t, key && `${key}.body`, o.textParams, o.description ?? ""),
+    system: Boolean(key && t.has(`${key}.title`)),
+  };
+}

@@ -1,0 +1,2 @@
+ALTER TABLE `work_orders` ADD `text_key` text;--> statement-breakpoint
+ALTER TABLE `work_orders` ADD `text_params` text;
