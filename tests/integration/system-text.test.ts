@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { workOrders } from "@/db/schema";
 import { orderText } from "@/components/ui/system-text";
 import { collectionOrderText, legalFollowUpText } from "@/lib/crm/arrears/text";
-import { visitOrderText } from "@/lib/crm/visits";
+import { visitOrderText } from "@/lib/crm/visits/sampling";
 import type { Db } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/config";
 import { loadMessages } from "@/lib/i18n/messages";

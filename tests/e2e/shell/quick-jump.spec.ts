@@ -1,7 +1,7 @@
 import { expect, type Browser, type Page } from "@playwright/test";
 import { households, workOrders } from "../../../db/schema";
 import { newHouseholdCode } from "../../../lib/registry/codes";
-import { signUpCompany } from "../../../lib/tenancy/commands";
+import { signUpCompany } from "../../../lib/flows/sign-up-company";
 import tkEn from "../../../messages/tickets/en.json" with { type: "json" };
 import tkZh from "../../../messages/tickets/zh-CN.json" with { type: "json" };
 import { dispatchDemoVisit } from "../crm/support";
