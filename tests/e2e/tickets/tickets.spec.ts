@@ -119,6 +119,7 @@ test("a resident files a repair with a photo; the technician accepts and resolve
 test("a major complaint is triaged by the front desk and accepted by butler, supervisor and project manager", async ({
   browser,
 }) => {
+  test.slow(); // five users in turn, each opening the order: over a minute on a busy machine
   const resident = await as(browser, "resident", true);
   const description = `保安态度恶劣 ${uniqueTag()}`;
   const id = await fileRequest(resident, "complaint", description);
