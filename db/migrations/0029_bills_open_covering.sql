@@ -1,0 +1,2 @@
+DROP INDEX `bills_open_idx`;--> statement-breakpoint
+CREATE INDEX `bills_open_idx` ON `bills` (`company_id`,`household_id`,`due_date`,`kind`,`lines_fen`,`adjustment_fen`,`allocated_fen`) WHERE "bills"."voided" = 0 and "bills"."allocated_fen" < "bills"."lines_fen" + "bills"."adjustment_fen";
