@@ -21,6 +21,8 @@ import { bandDistribution, movedThisWeek, weeklyTrend } from "../lib/crm/dashboa
 import { butlerRiskLists } from "../lib/crm/risk-lists";
 import { publishedRules } from "../lib/crm/read";
 import { budgetVsActual } from "../lib/finance/reports";
+import { listBills } from "../lib/billing/queries/bills";
+import { householdAccount } from "../lib/billing/queries/household-account";
 
 const { values: opt, positionals } = parseArgs({
   allowPositionals: true,
@@ -92,6 +94,14 @@ async function main() {
   await time("billing collection(month)", () => collectionReport(db, c.id, from, to, "month"));
   await time("billing collection(butler)", () => collectionReport(db, c.id, from, to, "butler"));
   await time("billing dailyCash", () => dailyCash(db, c.id, start, end));
+  await time("billing listBills(month)", () => listBills(db, c.id, { period: to }));
+  await time("billing listBills(unpaid)", () => listBills(db, c.id, { period: to, status: "unpaid" }));
+  const [h] = await db
+    .select({ id: schema.households.id })
+    .from(schema.households)
+    .where(eq(schema.households.companyId, c.id))
+    .limit(1);
+  if (h) await time("billing householdAccount", () => householdAccount(db, c.id, h.id, today));
   await time("finance budgetVsActual", () => budgetVsActual(db, c.id, "all", Number(today.slice(0, 4)), today));
 }
 main().then(() => process.exit(0));
