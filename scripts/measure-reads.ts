@@ -1,12 +1,19 @@
 /**
  * Times the dashboard and report read paths on an existing database (the big company by
  * default): npx tsx --conditions react-server scripts/measure-reads.ts [companyName]
- * DATABASE_URL picks the database. Prints each read's median of 3 runs, in ms.
+ * DATABASE_URL picks the database. Prints each read's median of 3 runs, in ms, and the CPU time it took.
+ * `--statements`: also each read's slowest statements (last run) with their query plan; run with
+ * DATABASE_THREADS=off to time the engine's work on this thread (no thread hops).
+ * `--only crm,aging`: the reads whose label contains one of the texts.
  */
 import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import type { InStatement } from "@libsql/client";
 import { eq } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/libsql";
+import * as schema from "../db/schema";
 import { companies } from "../db/schema";
-import { openDb } from "../lib/db/client";
+import { openDb, type Db } from "../lib/db/client";
 import { agingReport, collectionReport, dailyCash } from "../lib/billing/queries/reports";
 import { dayBounds } from "../lib/time/zone";
 import { addMonths } from "../lib/time/calendar";
@@ -14,19 +21,59 @@ import { bandDistribution, movedThisWeek, weeklyTrend } from "../lib/crm/dashboa
 import { butlerRiskLists } from "../lib/crm/risk-lists";
 import { publishedRules } from "../lib/crm/ledger/read";
 import { budgetVsActual } from "../lib/finance/reports";
+import { listBills } from "../lib/billing/queries/bills";
+import { householdAccount } from "../lib/billing/queries/household-account";
 
-const name = process.argv[2] ?? "大型示范物业";
-const { db } = openDb(process.env.DATABASE_URL);
+const { values: opt, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { statements: { type: "boolean", default: false }, only: { type: "string" } },
+});
+const name = positionals[0] ?? "大型示范物业";
+const { client } = openDb(process.env.DATABASE_URL);
+
+/** Every statement the client runs, with its time (drizzle calls client.execute for each query). */
+const seen: { sql: string; args: unknown; ms: number }[] = [];
+const execute = client.execute.bind(client);
+const timed = async (stmt: InStatement) => {
+  const t0 = performance.now();
+  try {
+    return await execute(stmt);
+  } finally {
+    const text = typeof stmt === "string" ? stmt : stmt.sql;
+    seen.push({ sql: text, args: typeof stmt === "string" ? [] : stmt.args, ms: performance.now() - t0 });
+  }
+};
+const db = drizzle(new Proxy(client, { get: (t, k) => (k === "execute" ? timed : Reflect.get(t, k)) }), {
+  schema,
+}) as unknown as Db;
+
+async function printStatements() {
+  const runs = seen.splice(0).sort((a, b) => b.ms - a.ms);
+  for (const s of runs.slice(0, 3)) {
+    console.log(`    ${s.ms.toFixed(1).padStart(7)} ms  ${s.sql.replace(/\s+/g, " ").slice(0, 220)}`);
+    const plan = await execute({ sql: `EXPLAIN QUERY PLAN ${s.sql}`, args: s.args as never });
+    for (const r of plan.rows) console.log(`               ${String(r.detail)}`);
+  }
+}
 
 async function time(label: string, f: () => Promise<unknown>) {
+  if (opt.only && !opt.only.split(",").some((w) => label.includes(w))) return;
   const ms: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < 3; i++) {
+    seen.length = 0;
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     await f();
+    const c = process.cpuUsage(c0);
     ms.push(performance.now() - t0);
+    cpu.push((c.user + c.system) / 1000);
   }
   ms.sort((a, b) => a - b);
-  console.log(`${label.padEnd(28)} ${ms[1].toFixed(1).padStart(9)} ms`);
+  cpu.sort((a, b) => a - b);
+  // CPU time is this process's (all of it with DATABASE_THREADS=off): less disturbed by a loaded machine.
+  console.log(`${label.padEnd(28)} ${ms[1].toFixed(1).padStart(9)} ms  cpu ${cpu[1].toFixed(1).padStart(7)} ms`);
+  if (opt.statements) await printStatements();
 }
 
 async function main() {
@@ -47,6 +94,14 @@ async function main() {
   await time("billing collection(month)", () => collectionReport(db, c.id, from, to, "month"));
   await time("billing collection(butler)", () => collectionReport(db, c.id, from, to, "butler"));
   await time("billing dailyCash", () => dailyCash(db, c.id, start, end));
+  await time("billing listBills(month)", () => listBills(db, c.id, { period: to }));
+  await time("billing listBills(unpaid)", () => listBills(db, c.id, { period: to, status: "unpaid" }));
+  const [h] = await db
+    .select({ id: schema.households.id })
+    .from(schema.households)
+    .where(eq(schema.households.companyId, c.id))
+    .limit(1);
+  if (h) await time("billing householdAccount", () => householdAccount(db, c.id, h.id, today));
   await time("finance budgetVsActual", () => budgetVsActual(db, c.id, "all", Number(today.slice(0, 4)), today));
 }
 main().then(() => process.exit(0));

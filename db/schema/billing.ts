@@ -171,9 +171,12 @@ export const bills = sqliteTable(
      */
     index("bills_household_idx").on(t.householdId, t.companyId, t.period),
     index("bills_company_due_idx").on(t.companyId, t.dueDate),
-    /** Only the bills still owing: the arrears query over every household reads this small index. */
+    /**
+     * Only the bills still owing: the arrears query over every household reads this small index.
+     * It covers the columns that query reads (kind and the amounts), so it never visits the table.
+     */
     index("bills_open_idx")
-      .on(t.companyId, t.householdId, t.dueDate)
+      .on(t.companyId, t.householdId, t.dueDate, t.kind, t.linesFen, t.adjustmentFen, t.allocatedFen)
       .where(sql`${t.voided} = 0 and ${t.allocatedFen} < ${t.linesFen} + ${t.adjustmentFen}`),
     check(
       "bills_allocation_ck",
@@ -198,6 +201,27 @@ export const billingPeriodTotals = sqliteTable(
     collectedFen: integer("collected_fen").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.companyId, t.period] })],
+);
+
+/**
+ * Summary of `bills` (not voided) per company, period and the household's current building and
+ * butler (0 = none), from household_placements: the collection report by community, building or
+ * butler sums it instead of every bill. Kept by triggers on `bills` and on the placement's
+ * sources (migration billing_group_totals_triggers): a household that moves or changes butler
+ * takes its bills' totals along. Tests check it equals the bills.
+ */
+export const billingGroupTotals = sqliteTable(
+  "billing_group_totals",
+  {
+    companyId: companyRef().references(() => companies.id),
+    period: text("period").notNull(),
+    buildingId: integer("building_id").notNull(),
+    butlerUserId: integer("butler_user_id").notNull(),
+    bills: integer("bills").notNull().default(0),
+    billedFen: integer("billed_fen").notNull().default(0),
+    collectedFen: integer("collected_fen").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.period, t.buildingId, t.butlerUserId] })],
 );
 
 export const billLines = sqliteTable(

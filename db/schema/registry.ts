@@ -233,3 +233,27 @@ export const unitButlers = sqliteTable(
   },
   (t) => [index("unit_butlers_butler_idx").on(t.butlerUserId)],
 );
+
+/**
+ * Where each household sits now, kept by triggers (migration household_placements_triggers) on
+ * household_units, units, buildings, unit_butlers and building_butlers: its main unit (first
+ * residential unit, else first unit), that unit's building and community, and its butler (the
+ * unit-range butler, else the building's). The same definition as the view
+ * household_placement_v and lib/registry/queries.ts householdButlersSubquery; reports and risk
+ * lists join this table instead of recomputing it for 50,000 households. No row: no unit.
+ */
+export const householdPlacements = sqliteTable(
+  "household_placements",
+  {
+    householdId: integer("household_id").primaryKey(),
+    companyId: companyRef().references(() => companies.id),
+    unitId: integer("unit_id").notNull(),
+    buildingId: integer("building_id").notNull(),
+    communityId: integer("community_id").notNull(),
+    butlerUserId: integer("butler_user_id"),
+  },
+  (t) => [
+    index("household_placements_butler_idx").on(t.companyId, t.butlerUserId),
+    index("household_placements_building_idx").on(t.companyId, t.buildingId),
+  ],
+);

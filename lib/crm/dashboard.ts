@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
-import { households, householdScores, sentimentEntries } from "@/db/schema";
+import { householdPlacements, households, householdScores, sentimentEntries } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import type { RegistryView } from "@/lib/registry/access";
-import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { visibleHouseholds } from "@/lib/registry/view";
 import { bandOf } from "./bands";
 import { BANDS, type Band, type CrmRules } from "./config";
@@ -22,9 +21,9 @@ export const CRM_DASHBOARD_ROLES = ["admin", "project_manager", "supervisor", "b
 const bandSql = (score: SQL, f: CrmRules["bandFloors"]) =>
   sql<Band>`case when ${score} >= ${f.excellent} then 'excellent' when ${score} >= ${f.good} then 'good' when ${score} >= ${f.fair} then 'fair' when ${score} >= ${f.poor} then 'poor' else 'critical' end`;
 
-/** The visible active households of the company, as a query of ids. */
+/** The visible active households of the company, as a query of ids (placement from household_placements). */
 function visibleIds(db: DbOrTx, companyId: number, view: RegistryView) {
-  const p = householdPlacementSubquery(db, companyId);
+  const p = householdPlacements;
   return db
     .select({ id: households.id })
     .from(households)

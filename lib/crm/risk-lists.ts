@@ -1,9 +1,8 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
-import { buildings, households, householdScores, units, users } from "@/db/schema";
+import { buildings, householdPlacements, households, householdScores, units, users } from "@/db/schema";
 import { arrearsSubquery } from "@/lib/billing/queries/arrears";
 import type { DbOrTx } from "@/lib/db/client";
 import type { RegistryView } from "@/lib/registry/access";
-import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { visibleHouseholds } from "@/lib/registry/view";
 import { bandOf } from "./bands";
 import { type Band, type CrmRules } from "./config";
@@ -35,7 +34,8 @@ export async function butlerRiskLists(
   perButler = 10,
   onlyButlerId?: number,
 ): Promise<RiskRow[]> {
-  const p = householdPlacementSubquery(db, companyId);
+  // Where each household sits, from the kept table (household_placements), not recomputed per household.
+  const p = householdPlacements;
   const ar = arrearsSubquery(db, companyId, asOf);
   const score = sql<number>`coalesce(${householdScores.score}, ${rules.initialScore})`;
   const months = sql<number>`coalesce(${ar.months}, 0)`;
@@ -59,9 +59,10 @@ export async function butlerRiskLists(
     .where(
       and(
         eq(households.companyId, companyId),
+        eq(p.companyId, companyId),
         eq(households.active, true),
         sql`${p.butlerUserId} is not null`,
-        onlyButlerId ? sql`${p.butlerUserId} = ${onlyButlerId}` : undefined,
+        onlyButlerId ? eq(p.butlerUserId, onlyButlerId) : undefined,
         visibleHouseholds(view, p),
       ),
     )

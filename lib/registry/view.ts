@@ -1,9 +1,8 @@
-import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { communityManagers, supervisorButlers } from "@/db/schema";
 import type { Role } from "@/lib/auth/roles";
 import type { DbOrTx } from "@/lib/db/client";
 import { registryViewFor, type RegistryView } from "./access";
-import type { householdButlersSubquery } from "./queries";
 
 export interface Viewer {
   userId: number;
@@ -29,10 +28,10 @@ export async function loadRegistryView(db: DbOrTx, companyId: number, viewer: Vi
   return registryViewFor(viewer.roles, await loadRegistryFacts(db, companyId, viewer.userId));
 }
 
-/** The WHERE condition that keeps only the households the view may see, on a placement subquery. */
+/** The WHERE condition that keeps only the households the view may see, on a placement subquery or household_placements. */
 export function visibleHouseholds(
   view: RegistryView,
-  placement: ReturnType<typeof householdButlersSubquery>,
+  placement: { butlerUserId: SQLWrapper; communityId: SQLWrapper },
 ): SQL | undefined {
   if (view.kind === "all") return undefined;
   const parts: SQL[] = [];

@@ -50,7 +50,8 @@ import { createTestDb } from "../support/test-db";
  * - the butler's CRM list and the admin's CRM dashboard (/staff/crm): bandDistribution,
  *   weeklyTrend, movedThisWeek, butlerRiskLists
  * - orders lists (/staff/orders, mine / scope / triage): listOrders
- * - billing reports (/staff/billing/reports): agingReport, collectionReport (month, building), dailyCash;
+ * - billing reports (/staff/billing/reports): agingReport and collectionReport (community, building,
+ *   butler: household_placements, billing_group_totals), collectionReport (month), dailyCash;
  *   the bills list (/staff/billing/bills): listBills
  * - the cashier lookup (/staff/billing/cashier): searchHouseholds, householdAccount
  * - the minute tick's "anything due" queries: runTick (escalation, notices, checkout expiry, outbox)
@@ -148,9 +149,11 @@ describe("query plans of the hot queries", { timeout: 240_000 }, () => {
     await run("billing reports", async (db) => {
       const to = today.slice(0, 7);
       const { start, end } = dayBounds(today, "Asia/Shanghai");
-      await agingReport(db, companyId, today, "building");
+      for (const g of ["community", "building", "butler"] as const) {
+        await agingReport(db, companyId, today, g);
+        await collectionReport(db, companyId, addMonths(to, -11), to, g);
+      }
       await collectionReport(db, companyId, addMonths(to, -11), to, "month");
-      await collectionReport(db, companyId, addMonths(to, -11), to, "building");
       await dailyCash(db, companyId, start, end);
       await listBills(db, companyId, { period: to });
       await listBills(db, companyId, { period: to, status: "unpaid" });

@@ -1,5 +1,15 @@
 import { and, asc, count, eq, sql, type SQL, isNull } from "drizzle-orm";
-import { bills, buildings, communities, feeItems, householdUnits, households, residentLinks, units } from "@/db/schema";
+import {
+  bills,
+  buildings,
+  communities,
+  feeItems,
+  householdPlacements,
+  householdUnits,
+  households,
+  residentLinks,
+  units,
+} from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { getBillingSettings } from "../pricing";
@@ -25,13 +35,17 @@ function statusCondition(status: BillStatus | undefined): SQL | undefined {
   }
 }
 
-/** Bills of a month, optionally by status and building, a page at a time. */
+/**
+ * Bills of a month, optionally by status and building, a page at a time. Where each household sits
+ * comes from household_placements (kept by triggers); the count and the sums join it only to
+ * filter by building.
+ */
 export async function listBills(
   db: DbOrTx,
   companyId: number,
   filter: { period: string; status?: BillStatus; buildingId?: number; page?: number },
 ) {
-  const placement = householdPlacementSubquery(db, companyId);
+  const placement = householdPlacements;
   const where = and(
     eq(bills.companyId, companyId),
     eq(bills.period, filter.period),
@@ -39,7 +53,13 @@ export async function listBills(
     filter.buildingId ? eq(placement.buildingId, filter.buildingId) : undefined,
   );
   const page = Math.max(1, filter.page ?? 1);
-  const [rows, [total], [sums]] = await Promise.all([
+  // The count and the sums join the placement only to filter by building.
+  const onPlacement = eq(placement.householdId, bills.householdId);
+  const sums = {
+    amountFen: sql<number>`coalesce(sum(${bills.linesFen} + ${bills.adjustmentFen}), 0)`,
+    allocatedFen: sql<number>`coalesce(sum(${bills.allocatedFen}), 0)`,
+  };
+  const [rows, [total], [totals]] = await Promise.all([
     db
       .select({
         id: bills.id,
@@ -67,19 +87,19 @@ export async function listBills(
       )
       .limit(BILL_PAGE_SIZE)
       .offset((page - 1) * BILL_PAGE_SIZE),
-    db
-      .select({ n: count() })
-      .from(bills)
-      .leftJoin(placement, eq(placement.householdId, bills.householdId))
-      .where(where),
-    db
-      .select({
-        amountFen: sql<number>`coalesce(sum(${bills.linesFen} + ${bills.adjustmentFen}), 0)`,
-        allocatedFen: sql<number>`coalesce(sum(${bills.allocatedFen}), 0)`,
-      })
-      .from(bills)
-      .leftJoin(placement, eq(placement.householdId, bills.householdId))
-      .where(and(where, eq(bills.voided, false))),
+    filter.buildingId
+      ? db.select({ n: count() }).from(bills).innerJoin(placement, onPlacement).where(where)
+      : db.select({ n: count() }).from(bills).where(where),
+    filter.buildingId
+      ? db
+          .select(sums)
+          .from(bills)
+          .innerJoin(placement, onPlacement)
+          .where(and(where, eq(bills.voided, false)))
+      : db
+          .select(sums)
+          .from(bills)
+          .where(and(where, eq(bills.voided, false))),
   ]);
   return {
     rows: rows.map((r) => ({
@@ -87,10 +107,10 @@ export async function listBills(
       amountFen: Number(r.amountFen),
       status: billStatus({ amountFen: Number(r.amountFen), allocatedFen: r.allocatedFen, voided: r.voided }),
     })),
-    total: total.n,
+    total: Number(total.n),
     page,
     pageSize: BILL_PAGE_SIZE,
-    sums: { amountFen: Number(sums.amountFen), allocatedFen: Number(sums.allocatedFen) },
+    sums: { amountFen: Number(totals.amountFen), allocatedFen: Number(totals.allocatedFen) },
   };
 }
 

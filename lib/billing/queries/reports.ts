@@ -1,35 +1,22 @@
-import { aliasedTable, and, asc, count, eq, gte, lt, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, lt, sql } from "drizzle-orm";
 import { collectionByMonth } from "../summary";
 import {
   billingCorrections,
-  bills,
   buildings,
   communities,
   contractCustomers,
   contractPayments,
+  householdPlacements,
   households,
   payments,
   users,
 } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
-import { householdPlacementSubquery } from "@/lib/registry/queries";
-import { collectionRateBp, type AgingBucket } from "../rules";
+import type { AgingBucket } from "../rules";
 import { arrearsSubquery } from "./arrears";
+import { collectionByGroup, groupColumns, type CollectionRow, type Grouping } from "./collection";
 
-export type Grouping = "community" | "building" | "butler";
-
-function groupColumns(grouping: Grouping, placement: ReturnType<typeof householdPlacementSubquery>) {
-  const butler = aliasedTable(users, "group_butler");
-  if (grouping === "community")
-    return { key: placement.communityId, name: sql<string | null>`${communities.name}`, butler };
-  if (grouping === "building")
-    return {
-      key: placement.buildingId,
-      name: sql<string | null>`${communities.name} || ' ' || ${buildings.name}`,
-      butler,
-    };
-  return { key: placement.butlerUserId, name: sql<string | null>`${butler.name}`, butler };
-}
+export type { CollectionRow, Grouping } from "./collection";
 
 export interface AgingRow {
   key: number | null;
@@ -54,17 +41,18 @@ export async function agingReport(
   grouping: Grouping,
 ): Promise<AgingRow[]> {
   const ar = arrearsSubquery(db, companyId, today);
-  const placement = householdPlacementSubquery(db, companyId);
-  const g = groupColumns(grouping, placement);
+  // Where each household sits, from the kept table (household_placements) rather than recomputed per household.
+  const hp = householdPlacements;
+  const g = groupColumns(grouping, hp.buildingId, hp.butlerUserId);
   const bucket = sql<AgingBucket>`case when ${ar.months} <= 2 then '1-2' when ${ar.months} <= 5 then '3-5' when ${ar.months} <= 11 then '6-11' else '12+' end`;
   const rows = await db
     .select({ key: g.key, name: g.name, bucket, households: count(), owedFen: sql<number>`sum(${ar.owedFen})` })
     .from(ar)
-    .leftJoin(placement, eq(placement.householdId, ar.householdId))
-    .leftJoin(communities, eq(communities.id, placement.communityId))
-    .leftJoin(buildings, eq(buildings.id, placement.buildingId))
-    .leftJoin(g.butler, eq(g.butler.id, placement.butlerUserId))
-    .groupBy(sql`${g.key}`, g.name, bucket)
+    .leftJoin(hp, eq(hp.householdId, ar.householdId))
+    .leftJoin(buildings, eq(buildings.id, hp.buildingId))
+    .leftJoin(communities, eq(communities.id, buildings.communityId))
+    .leftJoin(g.butler, eq(g.butler.id, hp.butlerUserId))
+    .groupBy(g.key, g.name, bucket)
     .orderBy(g.name);
   const byKey = new Map<string, AgingRow>();
   for (const r of rows) {
@@ -78,18 +66,7 @@ export async function agingReport(
   return [...byKey.values()];
 }
 
-export interface CollectionRow {
-  key: string | number | null;
-  name: string | null;
-  billedFen: number;
-  collectedFen: number;
-  rateBp: number | null;
-}
-
-/**
- * Collection rate (收缴率) of bills for the periods from..to: collected on those bills /
- * billed (voided bills excluded), by month or by community / building / butler.
- */
+/** Collection rate by month (billing_period_totals) or by community / building / butler (billing_group_totals). */
 export async function collectionReport(
   db: DbOrTx,
   companyId: number,
@@ -97,35 +74,8 @@ export async function collectionReport(
   to: string,
   grouping: Grouping | "month",
 ): Promise<CollectionRow[]> {
-  // By month: the summary table (lib/billing/summary.ts), kept by triggers in the bills' own transactions.
   if (grouping === "month") return collectionByMonth(db, companyId, from, to);
-  const where = and(
-    eq(bills.companyId, companyId),
-    eq(bills.voided, false),
-    gte(bills.period, from),
-    lte(bills.period, to),
-  );
-  const billed = sql<number>`sum(${bills.linesFen} + ${bills.adjustmentFen})`;
-  const collected = sql<number>`sum(${bills.allocatedFen})`;
-  const placement = householdPlacementSubquery(db, companyId);
-  const g = groupColumns(grouping, placement);
-  const rows = await db
-    .select({ key: g.key, name: g.name, billed, collected })
-    .from(bills)
-    .leftJoin(placement, eq(placement.householdId, bills.householdId))
-    .leftJoin(communities, eq(communities.id, placement.communityId))
-    .leftJoin(buildings, eq(buildings.id, placement.buildingId))
-    .leftJoin(g.butler, eq(g.butler.id, placement.butlerUserId))
-    .where(where)
-    .groupBy(sql`${g.key}`, g.name)
-    .orderBy(g.name);
-  return rows.map((r) => ({
-    key: r.key,
-    name: r.name,
-    billedFen: Number(r.billed),
-    collectedFen: Number(r.collected),
-    rateBp: collectionRateBp(Number(r.collected), Number(r.billed)),
-  }));
+  return collectionByGroup(db, companyId, from, to, grouping);
 }
 
 /** Payments received on one local day, by method, and refunds written that day. `start`/`end` are the day's bounds. */

@@ -31,12 +31,17 @@ export async function companyWeeklyTrend(
   rules: CrmRules,
   ends: readonly string[],
 ): Promise<TrendWeek[]> {
+  // One pass over the timeline: each move lands in the first week end on or after its day; the
+  // running sum over the week ends then gives each week end's histogram.
+  const bucket = sql.join(
+    ends.map((d) => sql`when m.day <= ${d} then ${d}`),
+    sql` `,
+  );
   const [moves, inactive, [active]] = await Promise.all([
     db.all<{ d: string; score: number; n: number }>(sql`
-      with weeks(d) as (values ${weeksOf(ends)})
-      select w.d as d, m.score as score, sum(m.households) as n
-      from weeks w join ${crmScoreMoves} m on m.company_id = ${companyId} and m.day <= w.d
-      group by w.d, m.score`),
+      select case ${bucket} end as d, m.score as score, sum(m.households) as n
+      from ${crmScoreMoves} m where m.company_id = ${companyId} and m.day <= ${ends[ends.length - 1]}
+      group by 1, 2`),
     db.all<{ d: string; s: number | null }>(sql`
       with weeks(d) as (values ${weeksOf(ends)})
       select w.d as d, (select e.score_after from ${ENTRY_ALIAS_E}
@@ -53,6 +58,11 @@ export async function companyWeeklyTrend(
     const h = hist.get(m.d)!;
     h.set(Number(m.score), (h.get(Number(m.score)) ?? 0) + Number(m.n));
   }
+  ends.forEach((d, i) => {
+    if (i === 0) return;
+    const h = hist.get(d)!;
+    for (const [score, n] of hist.get(ends[i - 1])!) h.set(score, (h.get(score) ?? 0) + n);
+  });
   for (const r of inactive) {
     if (r.s === null) continue;
     const h = hist.get(r.d)!;
