@@ -3,8 +3,9 @@ import { checkoutSessions } from "@/db/schema";
 import { markRefundSucceeded } from "@/lib/billing/provider-refunds";
 import type { WechatPayAccount } from "@/lib/billing/providers/wechatpay/client";
 import type { WechatpaySignatureHeaders } from "@/lib/billing/providers/wechatpay/crypto";
-import { parseWechatNotification, wechatPayProvider } from "@/lib/billing/providers/wechatpay/notify";
-import { sessionIdOf } from "@/lib/billing/providers/trade-no";
+import { queryWechatOrder } from "@/lib/billing/providers/wechatpay/client";
+import { parseWechatNotification, transactionEvent, wechatPayProvider } from "@/lib/billing/providers/wechatpay/notify";
+import { outTradeNo, sessionIdOf } from "@/lib/billing/providers/trade-no";
 import type { Db } from "@/lib/db/client";
 import { handleWebhook, type WebhookOutcome } from "./checkout-webhook";
 
@@ -45,4 +46,21 @@ export async function handleWechatNotification(
     rawBody,
     JSON.stringify(headers),
   );
+}
+
+/**
+ * The order query on the resident's return (and for a stale checkout): when WeChat Pay says the
+ * order is paid, the payment is recorded through the same path as the notification (once, however
+ * often both arrive). The query's response is verified with the platform key by the client.
+ */
+export async function syncWechatCheckout(db: Db, account: WechatPayAccount, sessionId: string) {
+  const tx = await queryWechatOrder(account, outTradeNo(sessionId));
+  const event =
+    tx.transaction_id && tx.amount
+      ? transactionEvent({ ...tx, transaction_id: tx.transaction_id, amount: { total: tx.amount.total } })
+      : null;
+  if (!event) return { status: 200 as const, tradeState: tx.trade_state };
+  const provider = { ...wechatPayProvider(account), verifyWebhook: () => event };
+  const outcome = await handleWebhook(db, provider, "", null);
+  return { ...outcome, tradeState: tx.trade_state };
 }

@@ -31,8 +31,11 @@ export async function residentProvider(db: DbOrTx, companyId: number): Promise<"
   return accounts.some((a) => a.provider === chosen && a.enabled) ? (chosen as OnlineProvider) : "sandbox";
 }
 
+/** A key, or how to get it (read only when there is an account to open: no key is needed without one). */
+export type KeySource = Buffer | (() => Buffer);
+
 /** An enabled account's config and opened secrets, or null. */
-export async function openPaymentAccount(db: DbOrTx, key: Buffer, companyId: number, provider: OnlineProvider) {
+export async function openPaymentAccount(db: DbOrTx, key: KeySource, companyId: number, provider: OnlineProvider) {
   const [row] = await db
     .select()
     .from(paymentAccounts)
@@ -44,7 +47,8 @@ export async function openPaymentAccount(db: DbOrTx, key: Buffer, companyId: num
       ),
     );
   if (!row) return null;
-  const secrets = JSON.parse(openSecret(key, row.sealedSecrets, accountAad(companyId, provider))) as Record<
+  const k = typeof key === "function" ? key() : key;
+  const secrets = JSON.parse(openSecret(k, row.sealedSecrets, accountAad(companyId, provider))) as Record<
     string,
     string
   >;
@@ -52,7 +56,7 @@ export async function openPaymentAccount(db: DbOrTx, key: Buffer, companyId: num
 }
 
 /** The company's enabled WeChat Pay account, ready for the client, or null. */
-export async function wechatAccount(db: DbOrTx, key: Buffer, companyId: number): Promise<WechatPayAccount | null> {
+export async function wechatAccount(db: DbOrTx, key: KeySource, companyId: number): Promise<WechatPayAccount | null> {
   const a = await openPaymentAccount(db, key, companyId, "wechatpay");
   if (!a) return null;
   return {
