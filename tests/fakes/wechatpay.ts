@@ -66,6 +66,8 @@ export class WechatPayFake {
   readonly refunds = new Map<string, FakeRefund>();
   /** Every request's path and whether its signature checked out (tests assert on them). */
   readonly requests: { method: string; path: string; signed: boolean }[] = [];
+  /** The HTTP status our notify URL answered to each notification the pay page delivered. */
+  readonly deliveries: number[] = [];
   private server?: http.Server;
   baseUrl = "";
 
@@ -297,7 +299,7 @@ export class WechatPayFake {
     const back = url.searchParams.get("redirect_url") ?? "";
     if (req.method === "POST" && m[2]) {
       const n = this.pay(o.outTradeNo);
-      await this.deliver(n, o.notifyUrl).catch(() => 0);
+      this.deliveries.push(await this.deliver(n, o.notifyUrl).catch(() => 0));
       res.writeHead(303, { Location: back || `${this.baseUrl}/fake/h5/${o.outTradeNo}` });
       return void res.end();
     }
