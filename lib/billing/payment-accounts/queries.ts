@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { billingSettings, paymentAccounts } from "@/db/schema";
 import { openSecret } from "@/lib/crypto/secrets";
 import type { DbOrTx } from "@/lib/db/client";
+import type { AlipayAccount } from "../providers/alipay/client";
 import type { WechatPayAccount } from "../providers/wechatpay/client";
 import { accountAad, type OnlineProvider } from "./commands";
 
@@ -72,4 +73,11 @@ export async function wechatAccount(db: DbOrTx, key: KeySource, companyId: numbe
     privateKey: a.privateKey,
     apiV3Key: a.apiV3Key,
   };
+}
+
+/** The company's enabled Alipay account, ready for the SDK, or null. */
+export async function alipayAccount(db: DbOrTx, key: KeySource, companyId: number): Promise<AlipayAccount | null> {
+  const a = await openPaymentAccount(db, key, companyId, "alipay");
+  if (!a) return null;
+  return { appId: a.appId, gateway: a.gateway, alipayPublicKey: a.alipayPublicKey, appPrivateKey: a.appPrivateKey };
 }

@@ -289,6 +289,10 @@ const ROWS: Record<string, Case[]> = {
     get("/api/payments/wechatpay/1/notify", everyone(405)),
     post("/api/payments/wechatpay/1/notify", everyone(404)),
   ],
+  "/api/payments/alipay/[companyId]/notify": [
+    get("/api/payments/alipay/1/notify", everyone(405)),
+    post("/api/payments/alipay/1/notify", everyone(404)),
+  ],
   "/api/registry/import/apply": [
     get("/api/registry/import/apply?kind=units&communityId={community}", everyone(405)),
     post("/api/registry/import/apply?kind=units&communityId={community}", api(REGISTRY_EDIT, { foreign_admin: 404 })),

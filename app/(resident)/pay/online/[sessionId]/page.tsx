@@ -4,9 +4,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { getCheckout } from "@/lib/billing/checkout";
-import { wechatAccount } from "@/lib/billing/payment-accounts/queries";
+import { alipayAccount, wechatAccount } from "@/lib/billing/payment-accounts/queries";
 import { secretsKey } from "@/lib/crypto/key";
 import { getDb } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
+import { syncAlipayCheckout } from "@/lib/flows/alipay-notify";
 import { syncWechatCheckout } from "@/lib/flows/wechatpay-notify";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
@@ -30,12 +32,11 @@ export default async function OnlineReturnPage({ params }: { params: Promise<{ s
   const db = getDb();
   let session = await getCheckout(db, user.companyId, user.id, sessionId);
   if (!session || session.provider === "sandbox") notFound();
-  if (session.status === "open" && session.provider === "wechatpay") {
-    const account = await wechatAccount(db, secretsKey, user.companyId);
-    if (account) {
-      await syncWechatCheckout(db, account, session.id).catch((e) => console.error("[return] order query failed", e));
-      session = (await getCheckout(db, user.companyId, user.id, sessionId)) ?? session;
-    }
+  if (session.status === "open") {
+    await queryProvider(db, user.companyId, session.provider, session.id).catch((e) =>
+      console.error("[return] order query failed", e),
+    );
+    session = (await getCheckout(db, user.companyId, user.id, sessionId)) ?? session;
   }
   const t = await getTranslations("billing");
   const locale = (await getLocale()) as Locale;
@@ -46,7 +47,7 @@ export default async function OnlineReturnPage({ params }: { params: Promise<{ s
         <dl className="space-y-2 text-sm">
           <div className="flex justify-between">
             <dt className="text-slate-500">{t("checkout.online.provider")}</dt>
-            <dd>{t(`accounts.providers.${session.provider as "wechatpay"}`)}</dd>
+            <dd>{t(`accounts.providers.${session.provider as "wechatpay" | "alipay"}`)}</dd>
           </div>
           <div className="flex items-end justify-between">
             <dt className="text-slate-500">{t("checkout.amount")}</dt>
@@ -80,4 +81,15 @@ export default async function OnlineReturnPage({ params }: { params: Promise<{ s
       </Link>
     </div>
   );
+}
+
+/** Asks the session's provider whether it was paid (and records it, once, when it was). */
+async function queryProvider(db: Db, companyId: number, provider: string, sessionId: string) {
+  if (provider === "wechatpay") {
+    const account = await wechatAccount(db, secretsKey, companyId);
+    if (account) await syncWechatCheckout(db, account, sessionId);
+  } else if (provider === "alipay") {
+    const account = await alipayAccount(db, secretsKey, companyId);
+    if (account) await syncAlipayCheckout(db, account, sessionId);
+  }
 }
