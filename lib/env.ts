@@ -25,6 +25,8 @@ export const env = createEnv({
     CRON_SECRET: z.string().min(16).optional(),
     /** Signs the sandbox payment provider's webhooks; derived from NEXTAUTH_SECRET when unset. */
     PAYMENT_SANDBOX_SECRET: z.string().min(16).optional(),
+    /** AES-256-GCM key (32 bytes, base64) sealing merchant credentials at rest (lib/crypto/secrets.ts). */
+    GUANJIA_SECRETS_KEY: z.string().optional(),
     /** Outbound e-mail (lib/outbox): without SMTP_HOST e-mails are only logged. */
     SMTP_HOST: z.string().optional(),
     SMTP_PORT: z.coerce.number().int().positive().optional(),

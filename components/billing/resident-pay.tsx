@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import type { SchemaAction } from "@/lib/actions/result";
 import type { checkoutSchema } from "@/lib/billing/schemas";
 
-/** Opens a sandbox checkout for the given bills (and months ahead) and goes to it. */
+/** Opens a checkout for the given bills (and months ahead) and goes to its payment page (sandbox or provider). */
 export function PayButton({
   startCheckoutAction,
   householdId,
@@ -16,7 +16,7 @@ export function PayButton({
   label,
   variant = "primary",
 }: {
-  startCheckoutAction: SchemaAction<typeof checkoutSchema, { sessionId: string }>;
+  startCheckoutAction: SchemaAction<typeof checkoutSchema, { sessionId: string; url: string }>;
   householdId: number;
   billIds: number[];
   aheadMonths?: number;
@@ -37,7 +37,9 @@ export function PayButton({
           start(async () => {
             setError(null);
             const r = await startCheckoutAction({ householdId, billIds, aheadMonths });
-            if (r.ok) router.push(`/pay/sandbox/${r.data.sessionId}`);
+            // The sandbox's page is ours; a provider's (WeChat Pay H5) is another site.
+            if (r.ok && r.data.url.startsWith("/")) router.push(r.data.url);
+            else if (r.ok) window.location.assign(r.data.url);
             else setError(r.fieldErrors ? Object.values(r.fieldErrors)[0][0] : r.message);
           })
         }

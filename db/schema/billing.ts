@@ -41,6 +41,8 @@ export const billingSettings = sqliteTable("billing_settings", {
   proration: enumText("proration", PRORATION_MODES).notNull().default("days"),
   /** Share of per-area items billed for a delivered-but-vacant (空置) day, in basis points (7000 = 70 %). */
   vacancyRateBp: integer("vacancy_rate_bp").notNull().default(7000),
+  /** Residents' online payment: the sandbox (demo default) or an enabled merchant account. */
+  onlineProvider: text("online_provider").notNull().default("sandbox"),
 });
 
 /** 收费项目. `priceFen`: fen per m² and month (per_area), else fen per parking unit or household and month. */
@@ -369,6 +371,8 @@ export const checkoutSessions = sqliteTable(
     /** Bills the resident chose (JSON array of ids), paid first. */
     billIds: text("bill_ids", { mode: "json" }).$type<number[]>().notNull(),
     status: enumText("status", CHECKOUT_STATUSES).notNull().default("open"),
+    /** Who takes the money: "sandbox", "wechatpay" or "alipay" (the company's account). */
+    provider: text("provider").notNull().default("sandbox"),
     paymentId: integer("payment_id").references(() => payments.id),
     createdAt: createdAt(),
   },
@@ -408,5 +412,66 @@ export const meterReadings = sqliteTable(
     uniqueIndex("meter_readings_unit_item_period_uq").on(t.unitId, t.feeItemId, t.period),
     index("meter_readings_company_period_idx").on(t.companyId, t.period),
     check("meter_readings_reading_ck", sql`${t.previousCenti} >= 0 and ${t.readingCenti} >= ${t.previousCenti}`),
+  ],
+);
+
+export const ONLINE_PROVIDERS = ["wechatpay", "alipay"] as const;
+export const PROVIDER_REFUND_STATUSES = ["pending", "processing", "success", "failed"] as const;
+
+/**
+ * A company's merchant account with a real payment provider (WeChat Pay v3, Alipay). `config`
+ * holds what is not secret (merchant ids, app ids, certificate serials, endpoint base URL);
+ * `sealedSecrets` the private key / APIv3 key / provider public key as one AES-256-GCM sealed
+ * JSON (lib/crypto/secrets.ts, key GUANJIA_SECRETS_KEY) — never plaintext, never shown back:
+ * `secretHints` keeps only each secret's last 4 characters.
+ */
+export const paymentAccounts = sqliteTable(
+  "payment_accounts",
+  {
+    companyId: integer("company_id")
+      .notNull()
+      .references(() => companies.id),
+    provider: enumText("provider", ONLINE_PROVIDERS).notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(false),
+    config: text("config", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    sealedSecrets: text("sealed_secrets").notNull(),
+    secretHints: text("secret_hints", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.provider] })],
+);
+
+/**
+ * A refund sent to a provider: created before the provider is asked (its id is the provider's
+ * out_refund_no, so a retry never refunds twice); the billing correction is recorded when the
+ * provider accepts it.
+ */
+export const providerRefunds = sqliteTable(
+  "provider_refunds",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    paymentId: integer("payment_id")
+      .notNull()
+      .references(() => payments.id),
+    provider: enumText("provider", ONLINE_PROVIDERS).notNull(),
+    outRefundNo: text("out_refund_no").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    reason: text("reason").notNull(),
+    actorUserId: integer("actor_user_id")
+      .notNull()
+      .references(() => users.id),
+    status: enumText("status", PROVIDER_REFUND_STATUSES).notNull().default("pending"),
+    providerRefundId: text("provider_refund_id"),
+    correctionId: integer("correction_id").references(() => billingCorrections.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("provider_refunds_out_no_uq").on(t.outRefundNo),
+    index("provider_refunds_payment_idx").on(t.paymentId),
+    check("provider_refunds_amount_ck", sql`${t.amountFen} > 0`),
   ],
 );

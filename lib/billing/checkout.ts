@@ -10,13 +10,14 @@ export { MAX_AHEAD_MONTHS } from "./limits";
 /**
  * Opens a checkout for a resident: the chosen bills (all of them must be the household's,
  * open and not voided), plus `aheadMonths` months of the household's monthly fees held as
- * credit. The household must be one of the resident's approved households: anything else —
+ * credit, to be paid through `provider`. The household must be one of the resident's approved households: anything else —
  * another household, a tampered bill id — is not_found and writes nothing.
  */
 export async function createCheckout(
   db: Db,
   ctx: { companyId: number; userId: number },
   input: { householdId: number; billIds: number[]; aheadMonths: number },
+  provider: "sandbox" | "wechatpay" | "alipay" = "sandbox",
 ) {
   const mine = await residentHouseholdIds(db, ctx.companyId, ctx.userId);
   if (!mine.includes(input.householdId)) throw new AppError("not_found");
@@ -48,6 +49,7 @@ export async function createCheckout(
     userId: ctx.userId,
     amountFen,
     billIds: ids,
+    provider,
   });
   return { id, amountFen };
 }

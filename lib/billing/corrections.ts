@@ -168,6 +168,7 @@ export async function refundPayment(
   actor: Actor,
   input: { paymentId: number; amountFen: number; reason: string },
   now = new Date(),
+  effect?: (tx: DbOrTx, correctionId: number) => Promise<void>,
 ) {
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
     throw AppError.field("amount", "billing.errors.amount");
@@ -226,6 +227,7 @@ export async function refundPayment(
       entityId: payment.id,
       after: { amountFen: input.amountFen, reason: input.reason },
     });
+    await effect?.(tx, entry.id);
     return entry;
   });
 }

@@ -39,6 +39,9 @@ export async function handleWebhook(
     return { status: 200 };
   }
   if (session.status === "cancelled") return { status: 400 };
+  // A provider reporting another amount, or a session opened with another provider, is not this payment.
+  if (event.amountFen !== undefined && event.amountFen !== session.amountFen) return { status: 400 };
+  if (session.provider !== provider.name) return { status: 400 };
   const [company] = await db
     .select({ timeZone: companies.timeZone })
     .from(companies)

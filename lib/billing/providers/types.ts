@@ -1,14 +1,15 @@
 /**
  * A payment provider: it hosts a checkout for a session and later tells us, through a
- * signed webhook, that the session was paid or cancelled. Only the sandbox ships; a real
- * provider (WeChat Pay, Alipay) implements the same two steps.
+ * signed webhook, that the session was paid or cancelled. The sandbox (demo default), WeChat Pay
+ * v3 (./wechatpay) and Alipay (./alipay) implement the same two steps.
  */
 export interface CheckoutSessionRef {
   id: string;
   amountFen: number;
 }
 
-export type WebhookEvent = { sessionId: string; status: "paid" | "cancelled"; eventId: string };
+/** `amountFen`: what the provider says it took — when given, it must equal the session's amount. */
+export type WebhookEvent = { sessionId: string; status: "paid" | "cancelled"; eventId: string; amountFen?: number };
 
 export interface PaymentProvider {
   readonly name: string;

@@ -115,6 +115,7 @@ const ROWS: Record<string, Case[]> = {
   "/notices/[id]": [get("/notices/{crmNotice}", resident({ resident: 404 }))],
   "/notifications": [get("/notifications", resident())],
   "/pay/sandbox/[sessionId]": [get(`/pay/sandbox/${NO_UUID}`, resident({ resident: 404, other_resident: 404 }))],
+  "/pay/online/[sessionId]": [get(`/pay/online/${NO_UUID}`, resident({ resident: 404, other_resident: 404 }))],
   "/requests": [get("/requests", resident())],
   "/requests/[id]": [get("/requests/{order}", residentRow())],
   "/requests/new": [get("/requests/new", resident())],
@@ -181,6 +182,7 @@ const ROWS: Record<string, Case[]> = {
     get("/staff/billing/reports/csv/aging", api(BILLING, { signed_out: SIGN_IN })),
   ],
   "/staff/billing/settings": [get("/staff/billing/settings", staff(["admin"]))],
+  "/staff/billing/payments": [get("/staff/billing/payments", staff(["admin"]))],
   "/staff/crm": [get("/staff/crm", staff(CRM_DASHBOARD))],
   "/staff/crm/households/[id]": [
     get("/staff/crm/households/{household}", staffRow(CRM_DASHBOARD)),
@@ -284,6 +286,15 @@ const ROWS: Record<string, Case[]> = {
   "/api/payments/sandbox/webhook": [
     get("/api/payments/sandbox/webhook", everyone(405)),
     post("/api/payments/sandbox/webhook", everyone(401)),
+  ],
+  // The demo company has no WeChat Pay account: every notification is refused before anything is read.
+  "/api/payments/wechatpay/[companyId]/notify": [
+    get("/api/payments/wechatpay/1/notify", everyone(405)),
+    post("/api/payments/wechatpay/1/notify", everyone(404)),
+  ],
+  "/api/payments/alipay/[companyId]/notify": [
+    get("/api/payments/alipay/1/notify", everyone(405)),
+    post("/api/payments/alipay/1/notify", everyone(404)),
   ],
   "/api/registry/import/apply": [
     get("/api/registry/import/apply?kind=units&communityId={community}", everyone(405)),

@@ -7,7 +7,10 @@ import { AppError } from "@/lib/actions/result";
 import { BILLING_ROLES, BILLING_SETTINGS_ROLES, CORRECTION_ROLES } from "@/lib/billing/access";
 import { chargeOneOff } from "@/lib/billing/charges";
 import { createContract, createContractCustomer, recordContractPayment } from "@/lib/billing/contracts";
-import { adjustBill, refundPayment, voidBill } from "@/lib/billing/corrections";
+import { adjustBill, voidBill } from "@/lib/billing/corrections";
+import { refundAnyPayment } from "@/lib/billing/providers/refund";
+import { secretsKey } from "@/lib/crypto/key";
+import { liveEnv } from "@/lib/env";
 import { generateBills } from "@/lib/billing/generate";
 import { saveReadings } from "@/lib/billing/meters";
 import {
@@ -98,12 +101,16 @@ export const adjustBillAction = authorizedAction(
   },
 );
 
+/** A refund; an online payment (WeChat Pay, Alipay) is refunded through its provider first. */
 export const refundAction = authorizedAction({ schema: refundSchema, roles: CORRECTION_ROLES }, async (input, ctx) => {
-  await refundPayment(ctx.db, actor(ctx), {
-    paymentId: input.paymentId,
-    amountFen: input.amount,
-    reason: input.reason,
-  });
+  const baseUrl = liveEnv("NEXTAUTH_URL") ?? "http://localhost:3000";
+  await refundAnyPayment(
+    ctx.db,
+    secretsKey,
+    actor(ctx),
+    { paymentId: input.paymentId, amountFen: input.amount, reason: input.reason },
+    baseUrl,
+  );
   refresh();
   return null;
 });

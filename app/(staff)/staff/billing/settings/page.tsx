@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BillingSettingsForm, FeeItemRowForm, NewFeeItemForm } from "@/components/billing/fee-item-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -27,6 +28,9 @@ export default async function FeeItemsPage() {
   return (
     <div className="space-y-4">
       <PageHeader title={t("settings.title")} subtitle={t("settings.subtitle")} />
+      <Link href="/staff/billing/payments" className="inline-block text-sm text-brand-700 hover:underline">
+        {t("accounts.title")} →
+      </Link>
       <Card title={t("settings.title")}>
         {items.length === 0 ? (
           <EmptyState>{t("common.none")}</EmptyState>
