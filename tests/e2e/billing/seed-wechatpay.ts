@@ -20,7 +20,7 @@ import { hashPassword } from "../../../lib/auth/password";
 import { generateBills } from "../../../lib/billing/generate";
 import { openDb } from "../../../lib/db/client";
 import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
-import { signUpCompany } from "../../../lib/tenancy/commands";
+import { signUpCompany } from "../../../lib/flows/sign-up-company";
 import { addMonths } from "../../../lib/time/calendar";
 import { localDate } from "../../../lib/time/zone";
 
