@@ -40,7 +40,10 @@ export function openSecret(key: Buffer, sealed: string, aad: string): string {
   return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
 }
 
-/** What may be shown of a secret once stored: its last 4 characters. */
+/** What may be shown of a secret once stored: its last 4 characters (of a PEM key: of its base64 body). */
 export function secretHint(plaintext: string): string {
-  return plaintext.trim().slice(-4);
+  return plaintext
+    .replace(/-----(BEGIN|END) [A-Z ]+-----/g, "")
+    .replace(/\s+/g, "")
+    .slice(-4);
 }

@@ -15,6 +15,7 @@ import { savePaymentAccount } from "@/lib/billing/payment-accounts/commands";
 import { paymentAccountSummaries, residentProvider, wechatAccount } from "@/lib/billing/payment-accounts/queries";
 import { wechatAccountSchema } from "@/lib/billing/payment-accounts/schemas";
 import { markRefundSucceeded, refundOnlinePayment } from "@/lib/billing/provider-refunds";
+import { refundAnyPayment } from "@/lib/billing/providers/refund";
 import {
   createWechatOrder,
   queryWechatOrder,
@@ -28,6 +29,13 @@ import { handleWechatNotification } from "@/lib/flows/wechatpay-notify";
 import { fakeMerchant, WechatPayFake, type SignedNotification } from "../fakes/wechatpay";
 import { createTestDb } from "../support/test-db";
 import { ticketWorld } from "../support/tickets";
+
+/** The last 4 characters of a PEM key's base64 body (what the settings page may show). */
+const pemTail = (pem: string) =>
+  pem
+    .replace(/-----[^-]+-----/g, "")
+    .replace(/\s+/g, "")
+    .slice(-4);
 
 const KEY = randomBytes(32);
 const NOTIFY = "https://example.test/api/payments/wechatpay/notify";
@@ -94,7 +102,7 @@ describe("WeChat Pay v3 against the local fake (issue 18)", () => {
     expect(stored).not.toContain("PRIVATE KEY");
     const summary = await paymentAccountSummaries(db, w.companyId);
     expect(summary.accounts[0].secretHints).toEqual({
-      privateKey: merchant.privateKey.trim().slice(-4),
+      privateKey: pemTail(merchant.privateKey),
       apiV3Key: fake.apiV3Key.slice(-4),
     });
     // Saving again with the secrets left empty keeps them.
@@ -242,6 +250,40 @@ describe("WeChat Pay v3 against the local fake (issue 18)", () => {
     });
     const rows = await db.select().from(providerRefunds).where(eq(providerRefunds.paymentId, paymentId!));
     expect(rows.map((r) => r.status).sort()).toEqual(["processing", "success"]);
+  });
+
+  it("finance's refund of a WeChat Pay payment goes through WeChat Pay; with the account switched off it is refused", async () => {
+    const { w, account, session, tradeNo } = await world();
+    await createWechatOrder(account, "h5", {
+      outTradeNo: tradeNo,
+      amountFen: session.amountFen,
+      description: "物业费",
+      notifyUrl: NOTIFY,
+    });
+    const n = fake.pay(tradeNo);
+    const { paymentId } = await handleWechatNotification(db, w.companyId, account, headersOf(n), n.body);
+    const finance = { companyId: w.companyId, userId: w.adminId };
+    const input = { paymentId: paymentId!, amountFen: 345, reason: "多收" };
+    await refundAnyPayment(db, KEY, finance, input, "https://example.test");
+    expect(fake.orders.get(tradeNo)!.refunded).toBe(345);
+    const [row] = await db.select().from(paymentAccounts).where(eq(paymentAccounts.companyId, w.companyId));
+    const off = wechatAccountSchema.parse({ ...row.config, enabled: false, privateKey: "", apiV3Key: "" });
+    await savePaymentAccount(db, KEY, finance, "wechatpay", off);
+    await expect(refundAnyPayment(db, KEY, finance, input, "https://example.test")).rejects.toMatchObject({
+      fieldErrors: { _form: ["billing.accounts.errors.providerUnavailable"] },
+    });
+    expect(fake.orders.get(tradeNo)!.refunded).toBe(345);
+    // Another company's finance cannot refund it at all.
+    const other = await world();
+    await expect(
+      refundAnyPayment(
+        db,
+        KEY,
+        { companyId: other.w.companyId, userId: other.w.adminId },
+        input,
+        "https://example.test",
+      ),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("service-provider mode orders and queries through the partner APIs for the company's sub-merchant", async () => {

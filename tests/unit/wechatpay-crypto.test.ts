@@ -116,6 +116,7 @@ describe("order numbers and secrets at rest", () => {
     expect(() => openSecret(key, sealed, "payment_account:2:wechatpay")).toThrow();
     expect(() => openSecret(randomBytes(32), sealed, "payment_account:1:wechatpay")).toThrow();
     expect(secretHint("top-secret-value")).toBe("alue");
+    expect(secretHint("-----BEGIN PRIVATE KEY-----\nMIIEvQ\nAbCd==\n-----END PRIVATE KEY-----\n")).toBe("Cd==");
   });
 
   it("explains a missing or malformed GUANJIA_SECRETS_KEY", () => {
