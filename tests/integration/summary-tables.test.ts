@@ -211,7 +211,7 @@ async function expectBackfillEqualsSummaries(db: Db) {
   const backfills = [
     "0025_summary_triggers.sql",
     "0026_crm_score_moves_backfill.sql",
-    "0028_placement_summaries_triggers.sql",
+    "0030_placement_summaries_triggers.sql",
   ].flatMap((f) =>
     fs
       .readFileSync(path.join(MIGRATIONS_FOLDER, f), "utf8")
