@@ -59,7 +59,7 @@ export async function StaffShell({
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="no-print flex flex-wrap items-center justify-end gap-3 border-b border-slate-200 bg-white px-4 py-2">
           <span className="text-sm text-slate-700">
-            {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join("、")}
+            {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join(t("common.listSeparator"))}
           </span>
           <NotificationBell href="/staff/notifications" count={unread} />
           <LanguageSwitch switchLocale={switchLocale} />

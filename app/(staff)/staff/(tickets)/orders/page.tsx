@@ -165,6 +165,7 @@ async function OrdersTable({
   timeZone: string;
 }) {
   const t = await getTranslations("tickets");
+  const sep = (await getTranslations("common"))("listSeparator");
   return (
     <Table
       head={[
@@ -201,7 +202,9 @@ async function OrdersTable({
             <StatusBadge status={o.status} />
             <OverdueBadge order={o} now={now} />
           </td>
-          <td className="text-xs">{o.assignees ?? "—"}</td>
+          <td className="text-xs" data-user-text>
+            {o.assignees?.split("\u001f").join(sep) ?? "—"}
+          </td>
           <td className="whitespace-nowrap text-xs tabular-nums">{formatDateTime(o.createdAt, locale, timeZone)}</td>
         </tr>
       ))}
