@@ -6,6 +6,7 @@ import { StaffStatusBadge } from "./status-badge";
 export async function RecordDetails({ record }: { record: StaffRecordRow }) {
   const t = await getTranslations("hr");
   const tr = await getTranslations("roles");
+  const sep = (await getTranslations("common"))("listSeparator");
   const rows: [string, React.ReactNode][] = [
     [
       t("employeeNo"),
@@ -14,7 +15,7 @@ export async function RecordDetails({ record }: { record: StaffRecordRow }) {
       </span>,
     ],
     [t("name"), record.name],
-    [t("roles"), record.roles.map((r) => tr(r)).join("、") || "—"],
+    [t("roles"), record.roles.map((r) => tr(r)).join(sep) || "—"],
     [t("position"), record.position],
     [t("community"), record.communityName ?? "—"],
     [t("hireDate"), record.hireDate],

@@ -64,7 +64,7 @@ export async function StaffShell({
         <header className="no-print flex flex-wrap items-center justify-end gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-4 py-2">
           <QuickJump />
           <span className="text-sm text-slate-700">
-            {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join(t("shell.listSeparator"))}
+            {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join(t("common.listSeparator"))}
           </span>
           <NotificationBell href="/staff/notifications" count={unread} />
           <LanguageSwitch switchLocale={switchLocale} />

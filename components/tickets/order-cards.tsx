@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { OverdueBadge, StatusBadge } from "@/components/tickets/order-bits";
+import type { TextParams } from "@/lib/i18n/system-text";
+import { OrderTitle, OverdueBadge, StatusBadge } from "@/components/tickets/order-bits";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isOpen, isOverdue, type WorkOrderStatus } from "@/lib/tickets/rules";
@@ -13,6 +14,8 @@ export interface OrderCardRow {
   status: WorkOrderStatus;
   title: string | null;
   description: string;
+  textKey?: string | null;
+  textParams?: TextParams | null;
   acceptDueAt: Date | null;
   resolveDueAt: Date | null;
   escalationLevel?: number;
@@ -38,6 +41,7 @@ export async function OrderCards({
   timeZone: string;
 }) {
   const t = await getTranslations("tickets");
+  const sep = (await getTranslations("common"))("listSeparator");
   return (
     <ul className="space-y-2" data-testid="order-cards">
       {rows.map((o) => {
@@ -57,11 +61,13 @@ export async function OrderCards({
                   <OverdueBadge order={o} now={now} />
                 </span>
               </div>
-              <p className="mt-1 line-clamp-2 break-words text-sm text-slate-900">{o.title ?? o.description}</p>
+              <p className="mt-1 line-clamp-2 break-words text-sm text-slate-900">
+                <OrderTitle order={o} />
+              </p>
               <p className="mt-1 break-words text-xs text-slate-600">
-                {o.householdName ?? "—"}
+                <span data-user-text>{o.householdName ?? "—"}</span>
                 {o.buildingCode ? ` · ${o.buildingCode}-${o.unitNumber}` : ""}
-                {o.assignees ? ` · ${o.assignees}` : ""}
+                {o.assignees ? <span data-user-text>{` · ${o.assignees.split("\u001f").join(sep)}`}</span> : null}
               </p>
               {due && isOpen(o.status) ? (
                 <p className="mt-1 text-xs text-slate-600">

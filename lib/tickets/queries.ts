@@ -59,7 +59,7 @@ export async function listOrders(
         communityName: communities.name,
         assignees: sql<
           string | null
-        >`(select group_concat(u.name || case when a.accepted_at is null then '' else ' ✓' end, '、')
+        >`(select group_concat(u.name || case when a.accepted_at is null then '' else ' ✓' end, char(31))
           from ${workOrderAssignees} a join ${users} u on u.id = a.user_id where a.work_order_id = ${workOrders.id})`,
       })
       .from(workOrders)

@@ -176,7 +176,7 @@ for (const locale of LOCALES) {
     const bl = BL[locale];
     const page = await as(browser, "finance", locale);
     await page.goto("/staff/billing/cashier");
-    await page.getByLabel(bl.cashier.search, { exact: true }).fill("3-1-102");
+    await page.getByLabel(bl.cashier.search, { exact: true }).fill("3-1-101");
     await page.getByRole("button", { name: bl.cashier.searchButton }).click();
     await page.locator("tbody tr").first().getByRole("link", { name: bl.cashier.select }).click();
     await page.getByLabel(bl.cashier.amount, { exact: true }).fill("12.30");

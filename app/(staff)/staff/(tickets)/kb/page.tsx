@@ -17,6 +17,7 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<{
   const user = await requireUser(STAFF_ROLES);
   const q = (await searchParams).q?.slice(0, 100);
   const t = await getTranslations("tickets");
+  const sep = (await getTranslations("common"))("listSeparator");
   const rows = await listArticles(getDb(), user.companyId, { q });
   const canEdit = user.roles.some((r) => KB_EDIT_ROLES.includes(r));
   return (
@@ -54,7 +55,7 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<{
                     </span>
                   ) : null}
                   <div className="text-xs text-slate-500">
-                    {a.workOrderTypes.map((ty) => t(`type.${ty as "repair"}`)).join("、")}
+                    {a.workOrderTypes.map((ty) => t(`type.${ty as "repair"}`)).join(sep)}
                   </div>
                 </li>
               ))}

@@ -225,6 +225,7 @@ async function OrdersTable({
   timeZone: string;
 }) {
   const t = await getTranslations("tickets");
+  const sep = (await getTranslations("common"))("listSeparator");
   const bulk = rows.some((o) => o.acceptable);
   const table = (
     <Table
@@ -275,7 +276,9 @@ async function OrdersTable({
           <td>
             <SlaCountdown order={o} now={now} />
           </td>
-          <td className="text-xs">{o.assignees ?? "—"}</td>
+          <td className="text-xs" data-user-text>
+            {o.assignees?.split("\u001f").join(sep) ?? "—"}
+          </td>
           <td className="whitespace-nowrap text-xs tabular-nums">{formatDateTime(o.createdAt, locale, timeZone)}</td>
         </tr>
       ))}

@@ -19,6 +19,7 @@ export default async function StaffRecordsPage() {
   const user = await requireUser(HR_MANAGE_ROLES);
   const t = await getTranslations("hr");
   const tr = await getTranslations("roles");
+  const sep = (await getTranslations("common"))("listSeparator");
   const db = getDb();
   const [records, people, communities] = await Promise.all([
     listStaffRecords(db, user.companyId),
@@ -61,7 +62,7 @@ export default async function StaffRecordsPage() {
                     {r.name}
                   </Link>
                 </td>
-                <td>{r.roles.map((role) => tr(role)).join("、") || "—"}</td>
+                <td>{r.roles.map((role) => tr(role)).join(sep) || "—"}</td>
                 <td>{r.position}</td>
                 <td>{r.communityName ?? "—"}</td>
                 <td className="tabular-nums whitespace-nowrap">{r.hireDate}</td>

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { auditChanges } from "@/components/tenancy/audit-change";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { listAuditEntries } from "@/lib/audit/queries";
@@ -11,10 +12,22 @@ export async function generateMetadata() {
   return { title: (await getTranslations("admin"))("auditTitle") };
 }
 
-function summarize(value: unknown): string {
-  if (value == null) return "";
-  const text = JSON.stringify(value);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+/** The fields an entry changed, each "field: before → after" with money in yuan. */
+function Changes({ before, after, locale }: { before: unknown; after: unknown; locale: Locale }) {
+  return (
+    <ul className="space-y-0.5" data-testid="audit-changes">
+      {auditChanges(before, after, locale).map((c) => (
+        <li key={c.field}>
+          <span className="text-slate-500">{c.field}</span>:{" "}
+          <span data-user-text>
+            {c.before !== null ? <s className="text-slate-500">{c.before}</s> : null}
+            {c.before !== null && c.after !== null ? " → " : null}
+            {c.after !== null ? <span className="text-slate-900">{c.after}</span> : null}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export default async function AuditPage() {
@@ -33,15 +46,14 @@ export default async function AuditPage() {
             {entries.map((e) => (
               <tr key={e.id}>
                 <td className="whitespace-nowrap tabular-nums">{formatDateTime(e.createdAt, locale, user.timeZone)}</td>
-                <td>{e.actorName ?? t("system")}</td>
+                <td {...(e.actorName ? { "data-user-text": "" } : {})}>{e.actorName ?? t("system")}</td>
                 <td className="font-mono text-xs">{e.action}</td>
                 <td className="font-mono text-xs">
                   {e.entity}
                   {e.entityId ? `#${e.entityId}` : ""}
                 </td>
-                <td className="font-mono text-xs text-slate-600">
-                  {e.before ? <div>− {summarize(e.before)}</div> : null}
-                  {e.after ? <div>+ {summarize(e.after)}</div> : null}
+                <td className="text-xs text-slate-600">
+                  <Changes before={e.before} after={e.after} locale={locale} />
                 </td>
               </tr>
             ))}
