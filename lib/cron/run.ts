@@ -7,6 +7,7 @@ import { purgeDueCompanies } from "@/lib/privacy/closure";
 import { CRON_JOBS, type RegisteredJob } from "./jobs";
 import { withLease, type Busy, type HeldLease } from "@/lib/jobs/lease";
 import { instantOf, localDate } from "@/lib/time/zone";
+import { yieldToLoop } from "@/lib/jobs/slice";
 
 export const LEASE_NAME = "daily";
 
@@ -125,6 +126,7 @@ async function runCompanies(
       run.jobs[job.name] = outcome;
       opts.onJob?.(c.id, job.name, outcome);
       if (lease.lost) return "lost";
+      await yieldToLoop(); // requests waiting since the job's last stretch go first
     }
   }
   return failed;

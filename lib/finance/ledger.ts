@@ -8,16 +8,15 @@ import {
   contracts,
   financeCategories,
   financeEntries,
-  financePostMarks,
 } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { CronJob } from "@/lib/jobs/types";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { jsonInsert } from "@/lib/db/json-insert";
-import { householdPlacementSubquery } from "@/lib/registry/queries";
+import { advanceMark, BATCH, communitiesOf, insertEntries, readMark, type EntryRow } from "./posting";
 import { categoryIdsByCode, ensureCategories } from "./categories";
 import { feeCategoryCode, splitProportionally } from "./rules";
 import { localParts } from "@/lib/time/zone";
+import { timeSlicer } from "@/lib/jobs/slice";
 
 /*
  * The finance ledger (finance_entries). Every automatic posting has a unique source key, so
@@ -31,66 +30,68 @@ import { localParts } from "@/lib/time/zone";
  * of the allocations of that period.
  */
 
-type EntryRow = typeof financeEntries.$inferInsert;
-const BATCH = 500;
+type PostedAllocation = { id: number; billId: number; amountFen: number; createdAt: Date; communityId: number | null };
 
-/** The automatic postings' rows, as one INSERT … SELECT FROM json_each (one statement text whatever the batch size). */
-async function insertEntries(db: DbOrTx, rows: EntryRow[]): Promise<number> {
-  const now = Date.now();
-  const e = financeEntries;
-  const done = await jsonInsert<{ id: number }>(
-    db,
-    e,
-    [e.companyId, e.communityId, e.categoryId, e.kind, e.amountFen, e.occurredOn, e.source, e.sourceKey, e.createdAt],
-    rows.map((r) => [
-      r.companyId,
-      r.communityId ?? null,
-      r.categoryId,
-      r.kind,
-      r.amountFen,
-      r.occurredOn,
-      r.source,
-      r.sourceKey ?? null,
-      now,
-    ]),
-    { onConflictDoNothing: true, returning: { id: e.id } },
-  );
-  return done.length;
-}
-
-async function readMark(db: DbOrTx, companyId: number, source: string): Promise<number> {
-  const [m] = await db
-    .select({ lastId: financePostMarks.lastId })
-    .from(financePostMarks)
-    .where(and(eq(financePostMarks.companyId, companyId), eq(financePostMarks.source, source)));
-  return m?.lastId ?? 0;
-}
-
-/** Moves the mark forward (never back), in the transaction that posted up to `lastId`. */
-async function advanceMark(tx: DbOrTx, companyId: number, source: string, lastId: number) {
-  await tx
-    .insert(financePostMarks)
-    .values({ companyId, source, lastId })
-    .onConflictDoUpdate({
-      target: [financePostMarks.companyId, financePostMarks.source],
-      set: { lastId: sql`max(${financePostMarks.lastId}, excluded.last_id)` },
+/** A batch of allocations as income entries, split over their bills' fee items. */
+async function incomeRows(
+  db: Db,
+  companyId: number,
+  timeZone: string,
+  allocs: readonly PostedAllocation[],
+  pause: () => Promise<void>,
+): Promise<EntryRow[]> {
+  const billIds = [...new Set(allocs.map((a) => a.billId))];
+  const lines = await db
+    .select({
+      billId: billLines.billId,
+      feeItemId: billLines.feeItemId,
+      amountFen: sql<number>`sum(${billLines.amountFen})`,
+    })
+    .from(billLines)
+    .where(and(eq(billLines.companyId, companyId), inArray(billLines.billId, billIds)))
+    .groupBy(billLines.billId, billLines.feeItemId)
+    .orderBy(asc(billLines.billId), asc(billLines.feeItemId));
+  const byBill = new Map<number, { feeItemId: number; amountFen: number }[]>();
+  for (const l of lines)
+    byBill.set(l.billId, [...(byBill.get(l.billId) ?? []), { feeItemId: l.feeItemId, amountFen: Number(l.amountFen) }]);
+  const feeIds = [...new Set(lines.map((l) => l.feeItemId))];
+  const cats = await categoryIdsByCode(db, companyId, [...feeIds.map(feeCategoryCode), "billing_other"]);
+  const rows: EntryRow[] = [];
+  for (const a of allocs) {
+    await pause();
+    const occurredOn = localParts(a.createdAt, timeZone).date;
+    const parts = byBill.get(a.billId) ?? [];
+    const split = parts.length
+      ? splitProportionally(
+          a.amountFen,
+          parts.map((p) => p.amountFen),
+        )
+      : [a.amountFen];
+    split.forEach((amountFen, i) => {
+      if (amountFen === 0) return;
+      const feeItemId = parts[i]?.feeItemId ?? 0;
+      const categoryId = cats.get(feeCategoryCode(feeItemId)) ?? cats.get("billing_other")!;
+      rows.push({
+        companyId,
+        communityId: a.communityId ?? null,
+        categoryId,
+        kind: "income",
+        amountFen,
+        occurredOn,
+        source: "billing",
+        sourceKey: `alloc:${a.id}:${feeItemId}`,
+      });
     });
-}
-
-/** Each household's community (its main unit's), read once per run. */
-async function communityByHousehold(db: Db, companyId: number): Promise<Map<number, number | null>> {
-  const placement = householdPlacementSubquery(db, companyId);
-  const rows = await db
-    .select({ householdId: placement.householdId, communityId: placement.communityId })
-    .from(placement);
-  return new Map(rows.map((r) => [Number(r.householdId), r.communityId == null ? null : Number(r.communityId)]));
+  }
+  return rows;
 }
 
 /** Household allocations not yet in the ledger, as income per fee item. Returns entries written. */
-async function postBillingIncome(db: Db, companyId: number, timeZone: string): Promise<number> {
+export async function postBillingIncome(db: Db, companyId: number, timeZone: string, batch = BATCH): Promise<number> {
   let written = 0;
   let after = await readMark(db, companyId, "alloc");
-  let communities: Map<number, number | null> | null = null;
+  const communities = new Map<number, number | null>();
+  const pause = timeSlicer();
   for (;;) {
     const found = await db
       .select({
@@ -104,56 +105,17 @@ async function postBillingIncome(db: Db, companyId: number, timeZone: string): P
       .innerJoin(bills, eq(bills.id, allocations.billId))
       .where(and(eq(allocations.companyId, companyId), gt(allocations.id, after)))
       .orderBy(asc(allocations.id))
-      .limit(BATCH);
+      .limit(batch);
     if (!found.length) break;
-    communities ??= await communityByHousehold(db, companyId);
-    const allocs = found.map((r) => ({ ...r, communityId: communities!.get(r.householdId) ?? null }));
+    await communitiesOf(
+      db,
+      companyId,
+      found.map((r) => r.householdId),
+      communities,
+    );
+    const allocs = found.map((r) => ({ ...r, communityId: communities.get(r.householdId) ?? null }));
     after = allocs[allocs.length - 1].id;
-    const billIds = [...new Set(allocs.map((a) => a.billId))];
-    const lines = await db
-      .select({
-        billId: billLines.billId,
-        feeItemId: billLines.feeItemId,
-        amountFen: sql<number>`sum(${billLines.amountFen})`,
-      })
-      .from(billLines)
-      .where(and(eq(billLines.companyId, companyId), inArray(billLines.billId, billIds)))
-      .groupBy(billLines.billId, billLines.feeItemId)
-      .orderBy(asc(billLines.billId), asc(billLines.feeItemId));
-    const byBill = new Map<number, { feeItemId: number; amountFen: number }[]>();
-    for (const l of lines)
-      byBill.set(l.billId, [
-        ...(byBill.get(l.billId) ?? []),
-        { feeItemId: l.feeItemId, amountFen: Number(l.amountFen) },
-      ]);
-    const feeIds = [...new Set(lines.map((l) => l.feeItemId))];
-    const cats = await categoryIdsByCode(db, companyId, [...feeIds.map(feeCategoryCode), "billing_other"]);
-    const rows: EntryRow[] = [];
-    for (const a of allocs) {
-      const occurredOn = localParts(a.createdAt, timeZone).date;
-      const parts = byBill.get(a.billId) ?? [];
-      const split = parts.length
-        ? splitProportionally(
-            a.amountFen,
-            parts.map((p) => p.amountFen),
-          )
-        : [a.amountFen];
-      split.forEach((amountFen, i) => {
-        if (amountFen === 0) return;
-        const feeItemId = parts[i]?.feeItemId ?? 0;
-        const categoryId = cats.get(feeCategoryCode(feeItemId)) ?? cats.get("billing_other")!;
-        rows.push({
-          companyId,
-          communityId: a.communityId ?? null,
-          categoryId,
-          kind: "income",
-          amountFen,
-          occurredOn,
-          source: "billing",
-          sourceKey: `alloc:${a.id}:${feeItemId}`,
-        });
-      });
-    }
+    const rows = await incomeRows(db, companyId, timeZone, allocs, pause);
     const last = after;
     written += await db.transaction(async (tx) => {
       const n = await insertEntries(tx, rows);

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { equipment, maintenanceOrderKeys, maintenancePlans } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { createOrderTx } from "./create";
-import { ESCALATION_CHUNK, escalateChunkTx, escalationAudience, overdueOrders } from "./escalation";
+import { ESCALATION_CHUNK, ESCALATION_PAGE, escalateChunkTx, escalationAudience, overdueOrders } from "./escalation";
 import { CATEGORY_OF_EQUIPMENT, dueDatesToGenerate, parseDate } from "./rules";
 
 /**
@@ -14,20 +14,26 @@ import { CATEGORY_OF_EQUIPMENT, dueDatesToGenerate, parseDate } from "./rules";
 
 /**
  * Moves each overdue open order up to the level its lateness calls for, and notifies that level.
- * Set-based (./escalation.ts): one read of the candidates with their first dispatch time, one
- * read each of the assignees, their supervisors, the communities' managers and the admins, then
- * transactions of ESCALATION_CHUNK orders. Every update is conditional (`escalation_level <
- * level`) and returns the orders it moved; only those get an event and notifications, so
- * overlapping runs escalate and notify each order once.
+ * Set-based (./escalation.ts), a page of ESCALATION_PAGE candidates at a time (by id, so the
+ * event loop is never held long by one big read): one read of the page's candidates with their
+ * first dispatch time, one read each of their assignees, supervisors, the communities' managers
+ * and the admins, then transactions of ESCALATION_CHUNK orders. Every update is conditional
+ * (`escalation_level < level`) and returns the orders it moved; only those get an event and
+ * notifications, so overlapping runs escalate and notify each order once, and a run stopped
+ * mid-way is finished by the next.
  */
-export async function escalateOverdue(db: Db, companyId: number, asOf: Date) {
-  const due = await overdueOrders(db, companyId, asOf);
-  if (!due.length) return { escalated: 0 };
-  const recipients = await escalationAudience(db, companyId, due);
+export async function escalateOverdue(db: Db, companyId: number, asOf: Date, pageSize = ESCALATION_PAGE) {
   let escalated = 0;
-  for (let i = 0; i < due.length; i += ESCALATION_CHUNK) {
-    const part = due.slice(i, i + ESCALATION_CHUNK);
-    escalated += await db.transaction((tx) => escalateChunkTx(tx, companyId, asOf, part, recipients));
+  for (let after = 0; ;) {
+    const { due, lastId } = await overdueOrders(db, companyId, asOf, after, pageSize);
+    if (lastId === null) break;
+    after = lastId;
+    if (!due.length) continue;
+    const recipients = await escalationAudience(db, companyId, due);
+    for (let i = 0; i < due.length; i += ESCALATION_CHUNK) {
+      const part = due.slice(i, i + ESCALATION_CHUNK);
+      escalated += await db.transaction((tx) => escalateChunkTx(tx, companyId, asOf, part, recipients));
+    }
   }
   return { escalated };
 }

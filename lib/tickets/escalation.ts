@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   communityManagers,
@@ -23,8 +23,17 @@ export const ESCALATION_CHUNK = 400;
 const inJson = (column: SQLiteColumn, ids: readonly number[]) =>
   sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
 
-/** The open orders past a deadline whose lateness calls for a higher level than they have, by id. */
-export async function overdueOrders(db: DbOrTx, companyId: number, asOf: Date) {
+/** Candidate orders read per page: a page's rows are mapped in a few milliseconds of the event loop. */
+export const ESCALATION_PAGE = 2000;
+
+/** The top level (admin): an order there is never a candidate again. */
+const TOP_LEVEL = 3;
+
+/**
+ * One page of the open orders past a deadline (ids after `afterId`), and those of them whose
+ * lateness calls for a higher level than they have, by id. `lastId` null: no candidates left.
+ */
+export async function overdueOrders(db: DbOrTx, companyId: number, asOf: Date, afterId = 0, limit = ESCALATION_PAGE) {
   // The first dispatch (or reopen) event of the order, by event id — work_order_events_order_idx.
   // Columns qualified by hand: drizzle leaves them bare in a one-table select, and a bare "id"
   // inside the subquery would mean the event's id.
@@ -49,19 +58,23 @@ export async function overdueOrders(db: DbOrTx, companyId: number, asOf: Date) {
       and(
         eq(workOrders.companyId, companyId),
         inArray(workOrders.status, [...OPEN_STATUSES]),
+        lt(workOrders.escalationLevel, TOP_LEVEL),
+        gt(workOrders.id, afterId),
         or(
           and(isNotNull(workOrders.acceptDueAt), lt(workOrders.acceptDueAt, asOf)),
           and(isNotNull(workOrders.resolveDueAt), lt(workOrders.resolveDueAt, asOf)),
         ),
       ),
     )
-    .orderBy(workOrders.id);
-  return candidates
+    .orderBy(workOrders.id)
+    .limit(limit);
+  const due = candidates
     .map((o) => ({ ...o, level: escalationLevel({ ...o, dispatchedAt: o.dispatchedAt ?? null }, asOf) }))
     .filter((o) => o.level > o.escalationLevel);
+  return { due, lastId: candidates.at(-1)?.id ?? null };
 }
 
-export type Overdue = Awaited<ReturnType<typeof overdueOrders>>[number];
+export type Overdue = Awaited<ReturnType<typeof overdueOrders>>["due"][number];
 
 /**
  * Who hears about each escalation: the facts of lib/tickets/people.ts (supervisorOf, managerOf,

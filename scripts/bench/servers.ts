@@ -50,11 +50,12 @@ function build(cwd: string, log: (line: string) => void, what: string) {
   log(`  built ${what} in ${((Date.now() - t) / 1000).toFixed(0)} s`);
 }
 
-/** Builds the app and the bare app unless BENCH_SKIP_BUILD=1 and their builds exist. */
-export function buildAll(log: (line: string) => void) {
+/** Builds the app and (with `bare`) the bare app unless BENCH_SKIP_BUILD=1 and their builds exist. */
+export function buildAll(log: (line: string) => void, { bare = true } = {}) {
   const skip = process.env.BENCH_SKIP_BUILD === "1";
   if (!(skip && fs.existsSync(path.join(ROOT, ".next/BUILD_ID")))) build(ROOT, log, "app");
   else log("  BENCH_SKIP_BUILD=1: using the app's build in .next");
+  if (!bare) return;
   for (const [file, text] of Object.entries(BARE_FILES)) {
     fs.mkdirSync(path.dirname(path.join(BARE_DIR, file)), { recursive: true });
     fs.writeFileSync(path.join(BARE_DIR, file), text);

@@ -11,6 +11,7 @@ import { evaluateArrears } from "../rules/arrears";
 import { batchFacts, peopleOf, usersWithRole } from "./people";
 import { noTotals, type ChunkContext, type Plan, type Totals } from "./types";
 import { writeChunkTx } from "./write";
+import { timeSlicer } from "@/lib/jobs/slice";
 
 /**
  * The daily arrears ladder (SPEC §8.3, §10) for one company on `asOf`.
@@ -52,17 +53,19 @@ async function openEpisodes(db: DbOrTx, companyId: number) {
 
 export const runArrearsLadder: CronJob = (db, company, asOf, now) => runLadder(db, company, asOf, now);
 
-/** Each household's decision today (only those with something to do), by household id. */
-function planHouseholds(
+/** Each household's decision today (only those with something to do), by household id; sliced (lib/jobs/slice.ts). */
+async function planHouseholds(
   steps: Parameters<typeof evaluateArrears>[0],
   arrears: Map<number, { months: number; owedFen: number }>,
   episodes: Awaited<ReturnType<typeof openEpisodes>>,
   paused: ReadonlySet<number>,
   only?: ReadonlySet<number>,
-): Plan[] {
+): Promise<Plan[]> {
   const plans: Plan[] = [];
+  const pause = timeSlicer();
   for (const hid of new Set([...arrears.keys(), ...episodes.keys()])) {
     if (only && !only.has(hid)) continue;
+    await pause();
     const a = arrears.get(hid) ?? { months: 0, owedFen: 0 };
     const ep = episodes.get(hid);
     const decision = evaluateArrears(steps, {
@@ -99,7 +102,7 @@ export async function runLadder(
     openEpisodes(db, companyId),
     disputedHouseholds(db, companyId),
   ]);
-  const plans = planHouseholds(rules.arrears.steps, arrears, episodes, paused, only);
+  const plans = await planHouseholds(rules.arrears.steps, arrears, episodes, paused, only);
   const totals = { ...noTotals(), households: arrears.size };
   if (!plans.length) return totals;
   const firingIds = (xs: readonly Plan[]) => xs.filter((p) => p.decision.firings.length).map((p) => p.householdId);

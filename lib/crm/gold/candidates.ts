@@ -26,16 +26,20 @@ export async function goldCandidates(
   const ids = [...creditOf.keys()];
   for (let k = 0; k < ids.length; k += 500) await partFacts(db, companyId, asOf, cutoff, ids.slice(k, k + 500), facts);
   const { owing, latest, badged } = facts;
-  const activeHouseholds = new Set(
-    ids.length
-      ? (
-          await db
-            .select({ id: households.id })
-            .from(households)
-            .where(and(eq(households.companyId, companyId), eq(households.active, true), inArray(households.id, ids)))
-        ).map((h) => h.id)
-      : [],
-  );
+  // Read by parts too: one statement naming 20,000 ids was a long stretch of the event loop.
+  const activeHouseholds = new Set<number>();
+  for (let k = 0; k < ids.length; k += 500)
+    for (const h of await db
+      .select({ id: households.id })
+      .from(households)
+      .where(
+        and(
+          eq(households.companyId, companyId),
+          eq(households.active, true),
+          inArray(households.id, ids.slice(k, k + 500)),
+        ),
+      ))
+      activeHouseholds.add(h.id);
   const candidates = ids
     .filter(
       (id) =>

@@ -9,7 +9,7 @@ import {
   type TransactionMode,
 } from "@libsql/client";
 import { isReadOnlyStatement } from "../write-queue";
-import { DbThread, resultFrom, type PlainResult, type ThreadConfig } from "./thread";
+import { DbThread, resultFromSliced, type PlainResult, type ThreadConfig } from "./thread";
 
 /**
  * An embedded (`file:`) libSQL database served from worker threads, behind the `Client`
@@ -90,7 +90,7 @@ export class ThreadedClient implements Client {
     this.#check();
     const stmt = normalize(stmtOrSql, args);
     const thread = isReadOnlyStatement(stmt) ? this.#readerThread() : this.#writerThread();
-    return resultFrom(await this.#call<PlainResult>(thread, "execute", { stmt }));
+    return resultFromSliced(await this.#call<PlainResult>(thread, "execute", { stmt }));
   }
 
   async batch(stmts: Stmt[], mode?: TransactionMode): Promise<ResultSet[]> {
@@ -98,12 +98,16 @@ export class ThreadedClient implements Client {
     const plain = stmts.map(sqlOf);
     const reads = plain.length > 0 && plain.every(isReadOnlyStatement);
     const thread = reads ? this.#readerThread() : this.#writerThread();
-    return (await this.#call<PlainResult[]>(thread, "batch", { stmts: plain, mode })).map(resultFrom);
+    return Promise.all(
+      (await this.#call<PlainResult[]>(thread, "batch", { stmts: plain, mode })).map(resultFromSliced),
+    );
   }
 
   async migrate(stmts: InStatement[]): Promise<ResultSet[]> {
     this.#check();
-    return (await this.#call<PlainResult[]>(this.#writerThread(), "migrate", { stmts })).map(resultFrom);
+    return Promise.all(
+      (await this.#call<PlainResult[]>(this.#writerThread(), "migrate", { stmts })).map(resultFromSliced),
+    );
   }
 
   async executeMultiple(sql: string): Promise<void> {
@@ -166,11 +170,11 @@ class ThreadedTransaction implements Transaction {
   }
 
   async execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
-    return resultFrom(await this.#req<PlainResult>("txExecute", { stmt: normalize(stmtOrSql, args) }));
+    return resultFromSliced(await this.#req<PlainResult>("txExecute", { stmt: normalize(stmtOrSql, args) }));
   }
 
   async batch(stmts: Stmt[]): Promise<ResultSet[]> {
-    return (await this.#req<PlainResult[]>("txBatch", { stmts: stmts.map(sqlOf) })).map(resultFrom);
+    return Promise.all((await this.#req<PlainResult[]>("txBatch", { stmts: stmts.map(sqlOf) })).map(resultFromSliced));
   }
 
   async executeMultiple(sql: string): Promise<void> {

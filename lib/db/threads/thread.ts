@@ -1,6 +1,7 @@
 import { LibsqlBatchError, LibsqlError, type ResultSet, type Row, type Value } from "@libsql/client";
 import fs from "node:fs";
 import path from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import { liveEnv } from "../../env";
 
@@ -160,7 +161,30 @@ function jsonValue(v: Value): unknown {
 
 /** The result set exactly as the embedded client builds it (same fields, same toJSON). */
 export function resultFrom(p: PlainResult): ResultSet {
-  const rows = p.rows.map((values) => rowOf(values, p.columns));
+  return resultSet(
+    p,
+    p.rows.map((values) => rowOf(values, p.columns)),
+  );
+}
+
+/** Rows rebuilt per turn of the event loop (a few milliseconds of work). */
+const ROWS_PER_TURN = 2000;
+
+/**
+ * resultFrom for answers of any size: a big read (a job's 50,000 households) is rebuilt a few
+ * thousand rows per turn of the event loop, so requests are served in between.
+ */
+export async function resultFromSliced(p: PlainResult): Promise<ResultSet> {
+  if (p.rows.length <= ROWS_PER_TURN) return resultFrom(p);
+  const rows: Row[] = new Array<Row>(p.rows.length);
+  for (let i = 0; i < p.rows.length; i++) {
+    rows[i] = rowOf(p.rows[i], p.columns);
+    if ((i + 1) % ROWS_PER_TURN === 0) await nextTurn();
+  }
+  return resultSet(p, rows);
+}
+
+function resultSet(p: PlainResult, rows: Row[]): ResultSet {
   return {
     columns: p.columns,
     columnTypes: p.columnTypes,

@@ -17,6 +17,7 @@ import type { SourceRow, Validation } from "./table";
 import { rawWriteTransaction } from "./write-sql";
 import { unitKey, type UnitsPlan, type UnitsSnapshot } from "./units/model";
 import { validateUnits } from "./validate-units";
+import { yieldToLoop } from "@/lib/jobs/slice";
 
 /** Rows per chunk. bench:import at 50,000 households on the loaded 2-core machine: longest write transaction 127–141 ms with 500 rows, 189–211 ms with 1,000. */
 export const CHUNK_ROWS = 500;
@@ -167,6 +168,7 @@ export async function writeUnitsInChunks(db: Db, run: ChunkRun, chunks: Chunk[])
     for (const k of ["created", "updated", "unchanged"] as const) outcome[k] += validation.outcome[k];
     addApplied(units, applied);
     await run.onChunkCommitted?.(index);
+    await yieldToLoop(); // requests first, then the next chunk
   }
   return { status: "done", outcome, skipped, units };
 }

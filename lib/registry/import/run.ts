@@ -28,6 +28,7 @@ import { loadBuildingsSnapshot } from "./snapshot";
 import { type SourceRow } from "./table";
 import { validateBuildings } from "./validate-buildings";
 import { localDate } from "@/lib/time/zone";
+import { yieldToLoop } from "@/lib/jobs/slice";
 
 export type RunResult =
   | { status: "rejected"; report: CheckReport }
@@ -91,9 +92,14 @@ function writeBuildings(
 export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Promise<RunResult> {
   const scope = ctx.scope ?? EVERY_COMMUNITY;
   const community = await communityOf(db, ctx.companyId, file, scope);
+  // Between the whole-file steps (parse, validate, plan the chunks) requests get a turn of the
+  // event loop: each step is one synchronous stretch over every row (lib/jobs/slice.ts).
+  await yieldToLoop();
   const { report, prepared } = readFile(file, community);
   if (!prepared) return { status: "rejected", report };
+  await yieldToLoop();
   const validated = await validate(db, ctx.companyId, prepared, community, scope);
+  await yieldToLoop();
   const checked = withValidation(report, validated.validation, prepared);
   const { invalidRows } = validated.validation;
   let { outcome } = validated.validation;
@@ -128,7 +134,7 @@ export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Prom
 }
 
 /** The valid rows in chunks; the whole-file snapshot and plan are not kept while writing (memory). */
-function writeUnits(
+async function writeUnits(
   db: Db,
   ctx: RunContext,
   communityId: number,
@@ -137,6 +143,7 @@ function writeUnits(
   validated: Validated & { kind: "units" },
 ) {
   const invalid = new Set(validated.validation.errors.map((e) => e.row));
+  await yieldToLoop();
   const chunks = householdChunks(
     rows.filter((r) => !invalid.has(r.row)),
     validated.snapshot,

@@ -1,0 +1,54 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+
+/**
+ * Time slicing for jobs and imports that run in the request process (issue 15 point 3).
+ *
+ * The database runs in worker threads (lib/db/threads), so a job's statements never block the
+ * event loop; its own JavaScript between statements does — a loop over 50,000 households is
+ * one synchronous stretch, and every request of every company waits for it. Loops over a
+ * company's rows call `pause()` (or use `forEachSliced` / `mapSliced`): once the stretch has run
+ * SLICE_MS, the job waits for the next turn of the event loop, where pending requests are served.
+ */
+
+/** The longest stretch a job runs before it lets requests in (the loop-delay target is 50 ms). */
+export const SLICE_MS = 15;
+
+/** A pause() that yields to the event loop when `sliceMs` have passed since the last yield. */
+export function timeSlicer(sliceMs = SLICE_MS): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < sliceMs) return;
+    await nextTurn();
+    since = performance.now();
+  };
+}
+
+/** Yields to the event loop once, unconditionally (between two jobs, chunks or phases). */
+export function yieldToLoop(): Promise<void> {
+  return nextTurn();
+}
+
+/** `fn` over every item, yielding to the event loop every `sliceMs`. */
+export async function forEachSliced<T>(
+  items: Iterable<T>,
+  fn: (item: T, index: number) => void,
+  sliceMs = SLICE_MS,
+): Promise<void> {
+  const pause = timeSlicer(sliceMs);
+  let i = 0;
+  for (const item of items) {
+    fn(item, i++);
+    await pause();
+  }
+}
+
+/** `items.map(fn)`, yielding to the event loop every `sliceMs`. */
+export async function mapSliced<T, R>(
+  items: readonly T[],
+  fn: (item: T, index: number) => R,
+  sliceMs = SLICE_MS,
+): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  await forEachSliced(items, (item, i) => (out[i] = fn(item, i)), sliceMs);
+  return out;
+}
