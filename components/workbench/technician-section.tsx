@@ -49,7 +49,7 @@ export async function TechnicianSection({
         <ul className="divide-y divide-slate-100" data-testid="wb-tech-orders">
           {rows.map((o) => (
             <li key={o.id} className="flex flex-wrap items-center gap-3 py-2" data-testid={`wb-tech-order-${o.id}`}>
-              <Link href={`/staff/orders/${o.id}`} className="min-w-0 flex-1 hover:underline">
+              <Link href={`/staff/orders/${o.id}`} className="min-w-0 basis-full hover:underline sm:flex-1 sm:basis-0">
                 <span className="block text-sm font-medium">
                   #{o.id} · {tt(`type.${o.type}`)}
                 </span>

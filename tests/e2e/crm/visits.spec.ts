@@ -15,6 +15,7 @@ async function as(browser: Browser, role: DemoLogin["role"], mobile = false): Pr
 }
 
 test("the butler finds the visit order in the queue, accepts it and records the visit", async ({ browser }) => {
+  test.slow(); // seven pages and a form round-trip: over 60 s with both cores busy
   const { visitId, orderId } = await dispatchDemoVisit();
   const butler = await as(browser, "butler");
   await butler.goto("/staff/orders?type=visit&since=today");

@@ -101,6 +101,7 @@ test("an admin imports buildings, then units & households (GB18030, a flat with 
 test("a file with errors writes nothing until only the valid rows are imported, after a confirmation", async ({
   browser,
 }) => {
+  test.slow(); // a sign-up, two imports and the admin's workbench (several sections): over 60 s with both cores busy
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await signUpCompany(page);
