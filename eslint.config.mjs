@@ -75,6 +75,20 @@ const config = [
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       ...restrict({ group: ["@/app/*"], message: "components never import app/: pass the server action in as a prop" }),
+      // Components draw; they do not load. A section that reads the database lives beside its page
+      // in app/ (e.g. app/(staff)/staff/_workbench/) and hands plain rows to components.
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db", "@/lib/db/*"],
+              allowTypeImports: true,
+              message: "components do not open the database: load in the page (app/) and pass the rows as props",
+            },
+          ],
+        },
+      ],
       "import/no-restricted-paths": [
         "error",
         {

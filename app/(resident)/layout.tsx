@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { residentShellData } from "@/app/request-cache";
-import { EmergencyBanner } from "@/components/portal/emergency-banner";
+import { EmergencyBanner } from "./emergency-banner";
 import { ResidentShell } from "@/components/shell/resident-shell";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ResidentInbox } from "@/components/portal/resident-inbox";
+import { ResidentInbox } from "./resident-inbox";
 import { requireUser } from "@/app/_lib/session";
 import { markAllReadAction, markReadAction } from "@/app/(staff)/staff/(tickets)/notifications/actions";
 

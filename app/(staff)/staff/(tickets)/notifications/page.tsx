@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Inbox } from "@/components/tickets/inbox";
+import { Inbox } from "./inbox";
 import { isInboxGroup } from "@/components/tickets/inbox-groups";
 import { PageHeader } from "@/components/ui/card";
 import { STAFF_ROLES } from "@/lib/auth/roles";

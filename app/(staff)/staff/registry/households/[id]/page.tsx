@@ -6,7 +6,7 @@ import { registryViewOf, viewerFacts } from "@/app/request-cache";
 import { HouseholdBillingSummary } from "@/components/billing/household-summary";
 import { BandBadge } from "@/components/crm/band-badge";
 import { ActiveToggle } from "@/components/registry/active-toggle";
-import { HouseholdOrders } from "@/components/tickets/household-orders";
+import { HouseholdOrders } from "./household-orders";
 import { InactiveBadge } from "@/components/registry/status-badge";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { SectionSkeleton } from "@/components/ui/page-skeleton";

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { INTAKE_ROLES, loadOrderScope } from "@/lib/tickets/access";
 import { listOrders } from "@/lib/tickets/queries";
-import { OverdueBadge, StatusBadge } from "./order-bits";
+import { OverdueBadge, StatusBadge } from "@/components/tickets/order-bits";
 
 /** The household page's card: its latest work orders (the viewer's order scope applies). */
 export async function HouseholdOrders({ user, householdId }: { user: SessionUser; householdId: number }) {

@@ -8,7 +8,7 @@ import { isLegalCaseOpen, LEGAL_CASE_STATUSES } from "@/lib/crm/rules/arrears";
 import { getDb } from "@/lib/db";
 import { todayCounts } from "@/lib/hr/dashboard";
 import { countPendingRegistrations } from "@/lib/residents/queries";
-import { Figure, FigureGrid } from "./figure";
+import { Figure, FigureGrid } from "@/components/workbench/figure";
 
 /** What waits for the person's decision: approval steps and residents' registrations. */
 export async function DecisionsSection({

@@ -7,7 +7,7 @@ import { loadOrderScope, TRIAGE_ROLES } from "@/lib/tickets/access";
 import type { WorkOrderType } from "@/lib/tickets/rules";
 import { dayBounds, localDate } from "@/lib/time/zone";
 import { orderFigures } from "@/lib/workbench/orders";
-import { Figure, FigureGrid } from "./figure";
+import { Figure, FigureGrid } from "@/components/workbench/figure";
 
 /**
  * The orders a person answers for: the whole scope (admin, PM, supervisor, front desk) or the

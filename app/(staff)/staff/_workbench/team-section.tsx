@@ -10,7 +10,7 @@ import { supervisorTeam } from "@/lib/tickets/queries";
 import { quarterBounds, quarterOf } from "@/lib/time/quarters";
 import { localDate } from "@/lib/time/zone";
 import { teamSlaMet, unacceptedByMember } from "@/lib/workbench/orders";
-import { Figure, FigureGrid } from "./figure";
+import { Figure, FigureGrid } from "@/components/workbench/figure";
 
 const DAY = 86_400_000;
 

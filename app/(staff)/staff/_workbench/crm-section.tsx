@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { loadRegistryView } from "@/lib/registry/view";
 import { localDate } from "@/lib/time/zone";
 import { atRiskHouseholds, fellABandThisWeek } from "@/lib/workbench/crm";
-import { Figure, FigureGrid } from "./figure";
+import { Figure, FigureGrid } from "@/components/workbench/figure";
 
 /**
  * Sentiment (CRM-EW) for the households the person answers for: those in the poor/critical band

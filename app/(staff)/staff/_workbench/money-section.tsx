@@ -8,7 +8,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { addMonths } from "@/lib/time/calendar";
 import { dayBounds, localDate } from "@/lib/time/zone";
-import { Figure, FigureGrid } from "./figure";
+import { Figure, FigureGrid } from "@/components/workbench/figure";
 
 const BUCKETS = AGING_BUCKETS;
 
