@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 /** A dense staff table: horizontal scroll on small screens, header row, zebra-free rows. */
 export function Table({ head, children }: { head: ReactNode[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable so a keyboard can scroll it when it overflows on a phone (axe scrollable-region-focusable).
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs text-slate-500">
           <tr>
