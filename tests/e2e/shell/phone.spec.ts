@@ -60,7 +60,7 @@ for (const locale of LOCALES) {
     test.slow(); // two users, a dozen steps, axe on three pages
     const id = await fileElectricalRepair(browser, `配电箱跳闸 ${uniqueTag()}`);
     const tech = await phoneAs(browser, "technician", locale);
-    await tech.goto("/staff/orders");
+    await tech.goto("/staff/orders?since=today");
     const bar = tech.getByTestId("staff-bottom-bar");
     await expect(bar.getByRole("link")).toHaveCount(5);
     await expect(bar.getByRole("link").nth(1)).toHaveText(t.nav.orders);
@@ -100,7 +100,7 @@ for (const locale of LOCALES) {
     const vm = VM[locale];
     const { visitId, orderId } = await dispatchDemoVisit();
     const butler = await phoneAs(browser, "butler", locale);
-    await butler.goto("/staff/orders?type=visit");
+    await butler.goto("/staff/orders?type=visit&since=today");
     // The butler's main tool, 客户预警, comes right after the workbench.
     await expect(butler.getByTestId("staff-bottom-bar").getByRole("link").nth(1)).toHaveText(t.nav.crm);
     await butler.getByTestId(`order-card-${orderId}`).click();
