@@ -22,8 +22,6 @@ import { OPEN_STATUSES } from "./rules";
 
 export const ORDER_PAGE_SIZE = 50;
 
-export { overdueCondition, type OrderFilters } from "./queue";
-
 /** A page of orders the scope may see, most urgent first (queue.ts), with household, unit and assignees' names. */
 export async function listOrders(
   db: DbOrTx,
