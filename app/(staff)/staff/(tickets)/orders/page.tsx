@@ -226,7 +226,6 @@ async function OrdersTable({
   timeZone: string;
 }) {
   const t = await getTranslations("tickets");
-  const sep = (await getTranslations("common"))("listSeparator");
   const bulk = rows.some((o) => o.acceptable);
   const table = (
     <Table
@@ -242,46 +241,7 @@ async function OrdersTable({
       ]}
     >
       {rows.map((o) => (
-        <tr key={o.id} className={isOverdue(o, now) ? "bg-red-50 text-red-900" : ""} data-testid={`order-row-${o.id}`}>
-          <td className="whitespace-nowrap tabular-nums">
-            {o.acceptable ? (
-              <input
-                type="checkbox"
-                name="ids"
-                value={o.id}
-                aria-label={t("staff.selectOrder", { id: o.id })}
-                className="mr-2 accent-brand-600"
-              />
-            ) : null}
-            <Link href={`/staff/orders/${o.id}`} className="font-medium text-brand-700 hover:underline">
-              {o.id}
-            </Link>
-          </td>
-          <td className="whitespace-nowrap">
-            {t(`type.${o.type}`)}
-            {o.classification ? <div className="text-xs">{t(`classification.${o.classification}`)}</div> : null}
-          </td>
-          <td className="max-w-xs">
-            <Link href={`/staff/orders/${o.id}`} className="line-clamp-2 hover:underline">
-              <OrderTitle order={o} />
-            </Link>
-          </td>
-          <td>
-            {o.householdName ?? "—"}
-            {o.buildingCode ? <div className="font-mono text-xs">{`${o.buildingCode}-${o.unitNumber}`}</div> : null}
-          </td>
-          <td className="whitespace-nowrap">
-            <StatusBadge status={o.status} />
-            <OverdueBadge order={o} now={now} />
-          </td>
-          <td>
-            <SlaCountdown order={o} now={now} />
-          </td>
-          <td className="text-xs" data-user-text>
-            {o.assignees?.split("\u001f").join(sep) ?? "—"}
-          </td>
-          <td className="whitespace-nowrap text-xs tabular-nums">{formatDateTime(o.createdAt, locale, timeZone)}</td>
-        </tr>
+        <OrderRow key={o.id} o={o} now={now} locale={locale} timeZone={timeZone} />
       ))}
     </Table>
   );
@@ -294,6 +254,64 @@ async function OrdersTable({
         {t("staff.bulkAccept")}
       </button>
     </ActionForm>
+  );
+}
+
+/** One row of the dense table (the phone gets OrderCards instead). */
+async function OrderRow({
+  o,
+  now,
+  locale,
+  timeZone,
+}: {
+  o: OrderList["rows"][number];
+  now: Date;
+  locale: Locale;
+  timeZone: string;
+}) {
+  const t = await getTranslations("tickets");
+  const sep = (await getTranslations("common"))("listSeparator");
+  return (
+    <tr className={isOverdue(o, now) ? "bg-red-50 text-red-900" : ""} data-testid={`order-row-${o.id}`}>
+      <td className="whitespace-nowrap tabular-nums">
+        {o.acceptable ? (
+          <input
+            type="checkbox"
+            name="ids"
+            value={o.id}
+            aria-label={t("staff.selectOrder", { id: o.id })}
+            className="mr-2 accent-brand-600"
+          />
+        ) : null}
+        <Link href={`/staff/orders/${o.id}`} className="font-medium text-brand-700 hover:underline">
+          {o.id}
+        </Link>
+      </td>
+      <td className="whitespace-nowrap">
+        {t(`type.${o.type}`)}
+        {o.classification ? <div className="text-xs">{t(`classification.${o.classification}`)}</div> : null}
+      </td>
+      <td className="max-w-xs">
+        <Link href={`/staff/orders/${o.id}`} className="line-clamp-2 hover:underline">
+          <OrderTitle order={o} />
+        </Link>
+      </td>
+      <td>
+        <span data-user-text>{o.householdName ?? "—"}</span>
+        {o.buildingCode ? <div className="font-mono text-xs">{`${o.buildingCode}-${o.unitNumber}`}</div> : null}
+      </td>
+      <td className="whitespace-nowrap">
+        <StatusBadge status={o.status} />
+        <OverdueBadge order={o} now={now} />
+      </td>
+      <td>
+        <SlaCountdown order={o} now={now} />
+      </td>
+      <td className="text-xs" data-user-text>
+        {o.assignees?.split("\u001f").join(sep) ?? "—"}
+      </td>
+      <td className="whitespace-nowrap text-xs tabular-nums">{formatDateTime(o.createdAt, locale, timeZone)}</td>
+    </tr>
   );
 }
 
