@@ -26,6 +26,9 @@ export const env = createEnv({
     SMTP_SECURE: z.enum(["true", "false"]).optional(),
     /** AES-256-GCM key for provider credentials at rest (lib/crypto/secrets.ts): 64 hex digits or base64 of 32 bytes. Required in production. */
     SECRETS_KEY: z.string().optional(),
+    /** SMS provider endpoints (lib/outbox/sms/providers.ts), read when sending: unset = the real services; "http://127.0.0.1:PORT" = the local fake. */
+    ALIYUN_SMS_ENDPOINT: z.string().optional(),
+    TENCENT_SMS_ENDPOINT: z.string().optional(),
     /** Reverse proxies in front of the app whose X-Forwarded-For/-Proto are believed (lib/auth/client-ip.ts). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
