@@ -29,6 +29,8 @@ export const env = createEnv({
     /** SMS provider endpoints (lib/outbox/sms/providers.ts), read when sending: unset = the real services; "http://127.0.0.1:PORT" = the local fake. */
     ALIYUN_SMS_ENDPOINT: z.string().optional(),
     TENCENT_SMS_ENDPOINT: z.string().optional(),
+    /** The secret in the SMS delivery-report callback URL (/api/sms/report/<provider>?token=…); unset = reports refused. */
+    SMS_REPORT_TOKEN: z.string().min(16).optional(),
     /** Reverse proxies in front of the app whose X-Forwarded-For/-Proto are believed (lib/auth/client-ip.ts). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -39,7 +41,7 @@ export const env = createEnv({
 });
 
 /** Variables read when used, not once at start (tests and long-running processes change them). */
-export type LiveVariable = "CRON_SECRET" | "NEXTAUTH_URL" | "TRUSTED_PROXY_HOPS" | "UPLOADS_DIR";
+export type LiveVariable = "CRON_SECRET" | "SMS_REPORT_TOKEN" | "NEXTAUTH_URL" | "TRUSTED_PROXY_HOPS" | "UPLOADS_DIR";
 
 /** The current value of a live variable; an empty string counts as unset. */
 export function liveEnv(name: LiveVariable): string | undefined {
