@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { memberships, signInCodes, users } from "@/db/schema";
-import { secretsKey } from "@/lib/crypto/secrets";
+import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { enqueueMessage } from "@/lib/outbox/enqueue";
 import { signInResultFor, type SignInResult } from "./credentials";
@@ -18,6 +18,16 @@ import {
 } from "./phone-code-rules";
 import { SIGN_IN_PER_IP } from "./rate-limit-rules";
 import { checkLimits, recordFailures, resetLimit, type LimitedKey } from "./rate-limit";
+
+/**
+ * The HMAC key for stored codes, from NEXTAUTH_SECRET (always set where the app signs sessions),
+ * so phone sign-in works with no extra configuration; a development constant without it.
+ */
+function codeKey(): Buffer {
+  return createHash("sha256")
+    .update(`guanjia phone code:${process.env.NEXTAUTH_SECRET ?? "development"}`)
+    .digest();
+}
 
 export type CodeRequestResult =
   { ok: true } | { ok: false; reason: "invalid_phone" | "rate_limited"; retryAfterMs?: number };
@@ -56,7 +66,7 @@ export async function requestSignInCode(
       .insert(signInCodes)
       .values({
         phone,
-        codeHash: hashCode(phone, code, secretsKey()),
+        codeHash: hashCode(phone, code, codeKey()),
         expiresAt: new Date(now.getTime() + CODE_TTL_MS),
         createdAt: now,
       })
@@ -119,7 +129,7 @@ export async function verifySignInCode(
     await recordFailures(db, limit, now.getTime());
     return { ok: false, reason: "invalid" };
   };
-  if (!live || !isCodeShape(code) || !codeMatches(phone, code, live.codeHash, secretsKey())) return fail();
+  if (!live || !isCodeShape(code) || !codeMatches(phone, code, live.codeHash, codeKey())) return fail();
   const spent = await db
     .update(signInCodes)
     .set({ usedAt: now })
