@@ -81,7 +81,7 @@ export default defineConfig({
       SMTP_PORT: String(E2E_SMTP_PORT),
       SMTP_FROM: "Guanjia E2E <no-reply@guanjia.test>",
       // Seals the merchant credentials the payment specs enter (lib/crypto/secrets.ts); a test-only key.
-      GUANJIA_SECRETS_KEY: process.env.E2E_SECRETS_KEY ?? Buffer.alloc(32, `e2e-${PORT}`).toString("base64"),
+      SECRETS_KEY: process.env.E2E_SECRETS_KEY ?? Buffer.alloc(32, `e2e-${PORT}`).toString("base64"),
     },
   },
 });

@@ -25,8 +25,6 @@ export const env = createEnv({
     CRON_SECRET: z.string().min(16).optional(),
     /** Signs the sandbox payment provider's webhooks; derived from NEXTAUTH_SECRET when unset. */
     PAYMENT_SANDBOX_SECRET: z.string().min(16).optional(),
-    /** AES-256-GCM key (32 bytes, base64) sealing merchant credentials at rest (lib/crypto/secrets.ts). */
-    GUANJIA_SECRETS_KEY: z.string().optional(),
     /** Outbound e-mail (lib/outbox): without SMTP_HOST e-mails are only logged. */
     SMTP_HOST: z.string().optional(),
     SMTP_PORT: z.coerce.number().int().positive().optional(),
@@ -34,6 +32,13 @@ export const env = createEnv({
     SMTP_PASSWORD: z.string().optional(),
     SMTP_FROM: z.string().optional(),
     SMTP_SECURE: z.enum(["true", "false"]).optional(),
+    /** AES-256-GCM key for provider credentials at rest (SMS, WeChat Pay, Alipay; lib/crypto/secrets.ts): 64 hex digits or base64 of 32 bytes. Required in production. */
+    SECRETS_KEY: z.string().optional(),
+    /** SMS provider endpoints (lib/outbox/sms/providers.ts), read when sending: unset = the real services; "http://127.0.0.1:PORT" = the local fake. */
+    ALIYUN_SMS_ENDPOINT: z.string().optional(),
+    TENCENT_SMS_ENDPOINT: z.string().optional(),
+    /** The secret in the SMS delivery-report callback URL (/api/sms/report/<provider>?token=…); unset = reports refused. */
+    SMS_REPORT_TOKEN: z.string().min(16).optional(),
     /** Reverse proxies in front of the app whose X-Forwarded-For/-Proto are believed (lib/auth/client-ip.ts). */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -46,6 +51,9 @@ export const env = createEnv({
 /** Variables read when used, not once at start (tests and long-running processes change them). */
 export type LiveVariable =
   | "CRON_SECRET"
+  | "SMS_REPORT_TOKEN"
+  | "SECRETS_KEY"
+  | "NODE_ENV"
   | "NEXTAUTH_URL"
   | "TRUSTED_PROXY_HOPS"
   | "UPLOADS_DIR"

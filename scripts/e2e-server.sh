@@ -56,6 +56,7 @@ random_secret() { node -e 'process.stdout.write(require("crypto").randomBytes(32
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://127.0.0.1:$PORT}"
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-$(random_secret)}"
 export CRON_SECRET="${CRON_SECRET:-$(random_secret)}"
+export SECRETS_KEY="${SECRETS_KEY:-$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("base64"))')}"
 export NEXT_TELEMETRY_DISABLED=1
 
 say "database $DATABASE_URL"

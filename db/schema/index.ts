@@ -12,3 +12,4 @@ export * from "./approvals";
 export * from "./portal";
 export * from "./outbox";
 export * from "./privacy";
+export * from "./messaging";

@@ -5,7 +5,8 @@ import { companies } from "./tenancy";
 // The outbox (lib/outbox): e-mail and SMS written inside business transactions, sent later.
 
 export const OUTBOX_CHANNELS = ["email", "sms"] as const;
-export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
+/** "delivered": the SMS provider's delivery report confirmed it reached the phone. */
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "delivered", "failed"] as const;
 
 /**
  * Outbound e-mail and SMS (§11). Written inside business transactions by enqueueMessage;
@@ -29,11 +30,15 @@ export const outboxMessages = sqliteTable(
     claimedAt: integer("claimed_at", { mode: "timestamp_ms" }),
     lastError: text("last_error"),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    /** The SMS provider's id for the message (Aliyun BizId, Tencent SerialNo): delivery reports find the row by it. */
+    providerRef: text("provider_ref"),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
     idempotencyKey: text("idempotency_key").notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("outbox_idempotency_uq").on(t.idempotencyKey),
     index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_provider_ref_idx").on(t.providerRef),
   ],
 );

@@ -44,6 +44,14 @@ export async function verifyCredentials(
     return { ok: false, reason: "invalid" };
   }
   await resetLimit(db, keys[0].key);
+  return signInResultFor(db, user);
+}
+
+/** The session a verified user gets (password or phone code): their first company, unless it is closing. */
+export async function signInResultFor(
+  db: Db,
+  user: { id: number; name: string; sessionVersion: number },
+): Promise<SignInResult> {
   const rows = await db
     .select({ companyId: memberships.companyId, role: memberships.role, purgeAfter: companies.purgeAfter })
     .from(memberships)

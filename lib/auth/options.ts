@@ -3,7 +3,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db";
 import { clientIp } from "./client-ip";
-import { verifyCredentials } from "./credentials";
+import { verifyCredentials, type SignInResult } from "./credentials";
+import { verifySignInCode } from "./phone-code";
 import { revokeSession, SESSION_MAX_AGE_S } from "./revocation";
 import { env } from "@/lib/env";
 
@@ -13,6 +14,18 @@ export const SIGN_IN_ERRORS = {
   rateLimited: "RATE_LIMITED",
   companyClosed: "COMPANY_CLOSED",
 } as const;
+
+/** The user next-auth puts in the JWT, or the error the sign-in form translates. */
+function sessionUser(result: SignInResult) {
+  if (!result.ok) {
+    if (result.reason === "rate_limited")
+      throw new Error(`${SIGN_IN_ERRORS.rateLimited}:${Math.ceil((result.retryAfterMs ?? 1000) / 1000)}`);
+    if (result.reason === "company_closed") throw new Error(SIGN_IN_ERRORS.companyClosed);
+    return null;
+  }
+  const { id, name, sessionVersion, companyId } = result.user;
+  return { id: String(id), name, sessionVersion, companyId };
+}
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
@@ -26,15 +39,19 @@ export const authOptions: NextAuthOptions = {
         const identifier = credentials?.identifier ?? "";
         const password = credentials?.password ?? "";
         if (!identifier || !password) return null;
-        const result = await verifyCredentials(getDb(), identifier, password, clientIp(req?.headers));
-        if (!result.ok) {
-          if (result.reason === "rate_limited")
-            throw new Error(`${SIGN_IN_ERRORS.rateLimited}:${Math.ceil((result.retryAfterMs ?? 1000) / 1000)}`);
-          if (result.reason === "company_closed") throw new Error(SIGN_IN_ERRORS.companyClosed);
-          return null;
-        }
-        const { id, name, sessionVersion, companyId } = result.user;
-        return { id: String(id), name, sessionVersion, companyId };
+        return sessionUser(await verifyCredentials(getDb(), identifier, password, clientIp(req?.headers)));
+      },
+    }),
+    // Phone + 6-digit SMS code (lib/auth/phone-code.ts); the same JWT session as the password.
+    CredentialsProvider({
+      id: "phone-code",
+      name: "phone-code",
+      credentials: { phone: { type: "text" }, code: { type: "text" } },
+      async authorize(credentials, req) {
+        const phone = credentials?.phone ?? "";
+        const code = credentials?.code ?? "";
+        if (!phone || !code) return null;
+        return sessionUser(await verifySignInCode(getDb(), phone, code, clientIp(req?.headers)));
       },
     }),
   ],

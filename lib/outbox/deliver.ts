@@ -4,10 +4,12 @@ import { outboxMessages } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { nextAttemptDelayMs, OUTBOX_LEASE_MS } from "./rules";
 import { renderMessage } from "./templates";
+import { smsSenderFor, type SmsSender } from "./sms/settings";
 import type { MessageTransport } from "./transport";
 
 type Claimed = {
   id: number;
+  company_id: number | null;
   channel: "email" | "sms";
   to: string;
   template_key: string;
@@ -42,7 +44,7 @@ async function claim(
       )
       order by next_attempt_at, id
       limit ${limit})
-    returning id, channel, "to", template_key, locale, params, attempts`);
+    returning id, company_id, channel, "to", template_key, locale, params, attempts`);
 }
 
 /** Whether anything is due (one read on outbox_due_idx): an idle tick writes nothing. */
@@ -75,16 +77,26 @@ export async function deliverDue(
   const token = randomUUID();
   const rows = await claim(db, options.companyId, options.now, options.limit ?? 100, token, options.createdSince);
   const out = { claimed: rows.length, sent: 0, retried: 0, failed: 0 };
+  const senders = new Map<number, Promise<SmsSender | null>>();
+  const senderOf = (companyId: number | null) => {
+    if (companyId === null) return Promise.resolve(null);
+    if (!senders.has(companyId)) senders.set(companyId, smsSenderFor(db, companyId));
+    return senders.get(companyId)!;
+  };
   for (const row of rows) {
     const mine = and(eq(outboxMessages.id, row.id), eq(outboxMessages.claimToken, token));
     try {
       const params = typeof row.params === "string" ? JSON.parse(row.params) : row.params;
       const m = renderMessage(row.template_key, row.locale, params);
+      let providerRef: string | null = null;
+      // SMS of a company with a provider go as its registered template; otherwise the transport (the log).
+      const sender = row.channel === "sms" ? await senderOf(row.company_id) : null;
       if (row.channel === "email") await options.transport.sendEmail({ to: row.to, subject: m.subject, text: m.text });
+      else if (sender) providerRef = (await sender({ to: row.to, templateKey: row.template_key, params })).providerRef;
       else await options.transport.sendSms({ to: row.to, text: m.sms });
       await db
         .update(outboxMessages)
-        .set({ status: "sent", sentAt: new Date(), claimToken: null, lastError: null })
+        .set({ status: "sent", sentAt: new Date(), claimToken: null, lastError: null, providerRef })
         .where(mine);
       out.sent++;
     } catch (e) {

@@ -1,6 +1,7 @@
 import { outboxMessages } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
+import { sendAt } from "./policy";
 import type { TemplateKey } from "./templates";
 
 export interface OutboundMessage {
@@ -14,16 +15,21 @@ export interface OutboundMessage {
   params: Record<string, string | number | null>;
   /** Unique across the outbox: a second enqueue with the same key is ignored (e.g. "receipt:payment:42:email"). */
   idempotencyKey: string;
+  /** The recipient's user id: their channel preferences apply (lib/outbox/policy.ts). */
+  userId?: number;
 }
 
 /**
  * Queues an e-mail or SMS, inside the caller's business transaction: if the transaction
- * rolls back, nothing is sent. Idempotent by `idempotencyKey`. The deliverOutbox job sends it.
- * Returns whether a new row was queued.
+ * rolls back, nothing is sent. Idempotent by `idempotencyKey`. The deliverOutbox job sends it —
+ * a non-urgent SMS after the company's quiet hours; nothing is queued on a channel the recipient
+ * turned off for the message's kind. Returns whether a new row was queued.
  */
 export async function enqueueMessage(tx: DbOrTx, message: OutboundMessage, now: Date = new Date()): Promise<boolean> {
   const to = message.to.trim();
   if (!to) return false;
+  const at = await sendAt(tx, message, now);
+  if (!at) return false;
   const rows = await tx
     .insert(outboxMessages)
     .values({
@@ -34,7 +40,7 @@ export async function enqueueMessage(tx: DbOrTx, message: OutboundMessage, now: 
       locale: isLocale(message.locale) ? message.locale : DEFAULT_LOCALE,
       params: message.params,
       idempotencyKey: message.idempotencyKey,
-      nextAttemptAt: now,
+      nextAttemptAt: at,
       createdAt: now,
     })
     .onConflictDoNothing()
@@ -45,7 +51,7 @@ export async function enqueueMessage(tx: DbOrTx, message: OutboundMessage, now: 
 /** Queues the same message as e-mail and/or SMS to whichever of the user's addresses exist. */
 export async function enqueueForUser(
   tx: DbOrTx,
-  user: { email: string | null; phone: string | null; locale: string | null },
+  user: { id?: number; email: string | null; phone: string | null; locale: string | null },
   message: Omit<OutboundMessage, "channel" | "to" | "locale">,
   now: Date = new Date(),
 ) {
@@ -59,6 +65,7 @@ export async function enqueueForUser(
           channel: "email",
           to: user.email,
           locale: user.locale,
+          userId: user.id,
           idempotencyKey: `${message.idempotencyKey}:email`,
         },
         now,
@@ -73,6 +80,7 @@ export async function enqueueForUser(
           channel: "sms",
           to: user.phone,
           locale: user.locale,
+          userId: user.id,
           idempotencyKey: `${message.idempotencyKey}:sms`,
         },
         now,

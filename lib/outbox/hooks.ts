@@ -6,10 +6,11 @@ import { enqueueMessage } from "./enqueue";
 /*
  * Business events that send e-mail, called inside the event's own transaction so the
  * message exists exactly when the event does. Each is idempotent (one key per event and
- * recipient). Only users with an e-mail address get one; SMS is not sent for these.
+ * recipient). Receipts go by e-mail and SMS (the recipient's preferences and the company's quiet
+ * hours apply, lib/outbox/policy.ts); dispatch notices by e-mail only.
  */
 
-/** A payment receipt to every approved resident of the household with an e-mail (bills: lib/billing/payments.ts). */
+/** A payment receipt to every approved resident of the household, by e-mail and SMS (bills: lib/billing/payments.ts). */
 export async function enqueuePaymentReceipt(
   tx: DbOrTx,
   p: { companyId: number; paymentId: number; householdId: number; receiptNo: string; amountFen: number },
@@ -17,7 +18,7 @@ export async function enqueuePaymentReceipt(
 ) {
   const [recipients, [company]] = await Promise.all([
     tx
-      .select({ id: users.id, email: users.email, locale: users.locale })
+      .select({ id: users.id, email: users.email, phone: users.phone, locale: users.locale })
       .from(residentLinks)
       .innerJoin(users, eq(users.id, residentLinks.userId))
       .where(
@@ -25,25 +26,16 @@ export async function enqueuePaymentReceipt(
           eq(residentLinks.companyId, p.companyId),
           eq(residentLinks.householdId, p.householdId),
           eq(residentLinks.status, "approved"),
-          isNotNull(users.email),
         ),
       ),
     tx.select({ name: companies.name }).from(companies).where(eq(companies.id, p.companyId)),
   ]);
+  const params = { receiptNo: p.receiptNo, amountFen: p.amountFen, company: company?.name ?? "" };
   for (const r of recipients) {
-    await enqueueMessage(
-      tx,
-      {
-        companyId: p.companyId,
-        channel: "email",
-        to: r.email!,
-        templateKey: "receipt",
-        locale: r.locale,
-        params: { receiptNo: p.receiptNo, amountFen: p.amountFen, company: company?.name ?? "" },
-        idempotencyKey: `receipt:${p.paymentId}:${r.id}`,
-      },
-      now,
-    );
+    const base = { companyId: p.companyId, templateKey: "receipt" as const, locale: r.locale, params, userId: r.id };
+    const key = `receipt:${p.paymentId}:${r.id}`;
+    if (r.email) await enqueueMessage(tx, { ...base, channel: "email", to: r.email, idempotencyKey: key }, now);
+    if (r.phone) await enqueueMessage(tx, { ...base, channel: "sms", to: r.phone, idempotencyKey: `${key}:sms` }, now);
   }
 }
 

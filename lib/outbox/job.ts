@@ -67,7 +67,7 @@ export async function deliverOutboxDue(db: Db, now: Date, companyIds?: readonly 
  * within seconds whatever backlog the company has — the tick is the safety net for the rest.
  * Called from Next's `after()`; never throws (what fails stays queued for the tick).
  */
-export async function deliverSoon(db: Db, companyId: number, since: Date): Promise<void> {
+export async function deliverSoon(db: Db, companyId: number | null, since: Date): Promise<void> {
   try {
     await deliverDue(db, {
       companyId,

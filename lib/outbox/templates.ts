@@ -17,6 +17,7 @@ export const TEMPLATE_KEYS = [
   "arrearsNotice",
   "disputeUpheld",
   "disputeRejected",
+  "signInCode",
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 

@@ -169,7 +169,7 @@ describe("outbox hooks", () => {
     db = (await createTestDb()).db;
   });
 
-  it("a recorded payment queues a receipt e-mail for the household's residents, once", async () => {
+  it("a recorded payment queues a receipt e-mail (and SMS) for the household's residents, once", async () => {
     const { createBillingEstate } = await import("../support/billing");
     const { createUser, linkResident } = await import("../support/fixtures");
     const { recordPayment } = await import("@/lib/flows/record-payment");
@@ -191,7 +191,9 @@ describe("outbox hooks", () => {
     };
     const { payment } = await recordPayment(db, input);
     await recordPayment(db, input); // replay: same payment, no second receipt
-    const rows = await db.select().from(outboxMessages).where(eq(outboxMessages.companyId, e.companyId));
+    const all = await db.select().from(outboxMessages).where(eq(outboxMessages.companyId, e.companyId));
+    expect(all.map((r) => r.channel).sort()).toEqual(["email", "sms"]);
+    const rows = all.filter((r) => r.channel === "email");
     expect(rows).toMatchObject([
       {
         channel: "email",

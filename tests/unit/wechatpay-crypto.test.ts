@@ -10,7 +10,6 @@ import {
   verifyPlatformSignature,
 } from "@/lib/billing/providers/wechatpay/crypto";
 import { outTradeNo, sessionIdOf } from "@/lib/billing/providers/trade-no";
-import { openSecret, parseSecretsKey, sealSecret, secretHint } from "@/lib/crypto/secrets";
 
 const keys = () => {
   const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -106,22 +105,5 @@ describe("order numbers and secrets at rest", () => {
     expect(outTradeNo(id)).toBe("0f8fad5bd9cb469fa16570867728950e");
     expect(sessionIdOf(outTradeNo(id))).toBe(id);
     expect(sessionIdOf("not-ours")).toBeNull();
-  });
-
-  it("seals with AES-256-GCM bound to its owner; another key or owner does not open it; hints show 4 characters", () => {
-    const key = randomBytes(32);
-    const sealed = sealSecret(key, "top-secret-value", "payment_account:1:wechatpay");
-    expect(sealed).not.toContain("top-secret");
-    expect(openSecret(key, sealed, "payment_account:1:wechatpay")).toBe("top-secret-value");
-    expect(() => openSecret(key, sealed, "payment_account:2:wechatpay")).toThrow();
-    expect(() => openSecret(randomBytes(32), sealed, "payment_account:1:wechatpay")).toThrow();
-    expect(secretHint("top-secret-value")).toBe("alue");
-    expect(secretHint("-----BEGIN PRIVATE KEY-----\nMIIEvQ\nAbCd==\n-----END PRIVATE KEY-----\n")).toBe("Cd==");
-  });
-
-  it("explains a missing or malformed GUANJIA_SECRETS_KEY", () => {
-    expect(() => parseSecretsKey(undefined)).toThrow(/GUANJIA_SECRETS_KEY is not set/);
-    expect(() => parseSecretsKey(Buffer.alloc(16).toString("base64"))).toThrow(/32 bytes/);
-    expect(parseSecretsKey(randomBytes(32).toString("base64"))).toHaveLength(32);
   });
 });

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { SignInForm } from "@/components/auth/sign-in-form";
+import { SignInTabs } from "@/components/auth/sign-in-tabs";
 import { homePathFor } from "@/lib/auth/roles";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { getSessionUser } from "@/app/_lib/session";
 import { applySavedLocale } from "@/app/actions";
+import { requestCodeAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("signInTitle") };
@@ -22,7 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="text-xl font-semibold">{t("signInTitle")}</h1>
       <p className="mb-5 mt-1 text-sm text-slate-600">{t("signInSubtitle")}</p>
-      <SignInForm applySavedLocale={applySavedLocale} next={next} />
+      <SignInTabs applySavedLocale={applySavedLocale} requestCode={requestCodeAction} next={next} />
       <p className="mt-5 text-sm text-slate-600">
         {t("noAccount")}{" "}
         <Link href="/sign-up" className="font-medium text-brand-700 hover:underline">

@@ -8,7 +8,7 @@ import { createCheckout } from "@/lib/billing/checkout";
 import { residentProvider } from "@/lib/billing/payment-accounts/queries";
 import { startAlipayWap, startWechatH5 } from "@/lib/billing/providers/start";
 import { checkoutSchema } from "@/lib/billing/schemas";
-import { secretsKey } from "@/lib/crypto/key";
+import { secretsKey } from "@/lib/crypto/secrets";
 import { liveEnv } from "@/lib/env";
 
 /**

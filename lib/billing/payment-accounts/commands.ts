@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { billingSettings, paymentAccounts } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/commands";
-import { openSecret, sealSecret, secretHint } from "@/lib/crypto/secrets";
+import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { AppError } from "@/lib/actions/result";
 import { SECRET_FIELDS, type AlipayAccountInput, type WechatAccountInput } from "./schemas";
@@ -41,14 +41,14 @@ export async function savePaymentAccount(
       .select()
       .from(paymentAccounts)
       .where(and(eq(paymentAccounts.companyId, actor.companyId), eq(paymentAccounts.provider, provider)));
-    const secrets = { ...(existing ? JSON.parse(openSecret(key, existing.sealedSecrets, aad)) : {}), ...given };
+    const secrets = { ...(existing ? JSON.parse(decryptSecret(existing.sealedSecrets, aad, key)) : {}), ...given };
     const missing = secretNames.find((n) => !secrets[n]);
     if (missing) throw AppError.field(missing, "validation.required");
     const hints = Object.fromEntries(secretNames.map((n) => [n, secretHint(secrets[n])]));
     const row = {
       enabled: input.enabled,
       config,
-      sealedSecrets: sealSecret(key, JSON.stringify(secrets), aad),
+      sealedSecrets: encryptSecret(JSON.stringify(secrets), aad, key),
       secretHints: hints,
       updatedBy: actor.userId,
       updatedAt: new Date(),

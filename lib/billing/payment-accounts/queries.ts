@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { billingSettings, paymentAccounts } from "@/db/schema";
-import { openSecret } from "@/lib/crypto/secrets";
+import { decryptSecret } from "@/lib/crypto/secrets";
 import type { DbOrTx } from "@/lib/db/client";
 import type { AlipayAccount } from "../providers/alipay/client";
 import type { WechatPayAccount } from "../providers/wechatpay/client";
@@ -49,7 +49,7 @@ export async function openPaymentAccount(db: DbOrTx, key: KeySource, companyId: 
     );
   if (!row) return null;
   const k = typeof key === "function" ? key() : key;
-  const secrets = JSON.parse(openSecret(k, row.sealedSecrets, accountAad(companyId, provider))) as Record<
+  const secrets = JSON.parse(decryptSecret(row.sealedSecrets, accountAad(companyId, provider), k)) as Record<
     string,
     string
   >;

@@ -39,7 +39,7 @@ const STAFF: readonly StaffRole[] = [
 ];
 
 /** An HTTP status, or "→/path": a redirect (3xx) whose Location has that path. */
-export type Outcome = 200 | 400 | 401 | 403 | 404 | 405 | `→/${string}`;
+export type Outcome = 200 | 400 | 401 | 403 | 404 | 405 | 503 | `→/${string}`;
 export const SIGN_IN = "→/sign-in" as const;
 export type Expect = Record<Who, Outcome>;
 type More = Partial<Expect>;

@@ -44,7 +44,7 @@ import {
  * - The last argument overrides single cells: `{ finance: 404, signed_out: 401 }`.
  * - "{name}" in a URL is a fixture id (matrix-fixtures.ts; made in matrix.setup.ts — add one there
  *   when a new kind of row is needed, picked deterministically from the demo seed or created).
- * - Outcomes: a status (200/400/401/403/404/405) or "→/path" for a redirect there (SIGN_IN).
+ * - Outcomes: a status (200/400/401/403/404/405/503) or "→/path" for a redirect there (SIGN_IN).
  * A row may list several cases (the viewer's own row and one outside their scope).
  */
 
@@ -283,6 +283,10 @@ const ROWS: Record<string, Case[]> = {
   "/api/health": [get("/api/health", everyone(200))],
   // The staff quick jump: every staff member (scoped in its queries), never residents.
   "/api/jump": [get("/api/jump?q=1", api(ALL_STAFF)), post("/api/jump?q=1", everyone(405))],
+  "/api/sms/report/[provider]": [
+    get("/api/sms/report/aliyun", everyone(405)),
+    post("/api/sms/report/aliyun", everyone(503)),
+  ],
   "/api/payments/sandbox/webhook": [
     get("/api/payments/sandbox/webhook", everyone(405)),
     post("/api/payments/sandbox/webhook", everyone(401)),

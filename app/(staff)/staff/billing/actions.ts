@@ -9,7 +9,7 @@ import { chargeOneOff } from "@/lib/billing/charges";
 import { createContract, createContractCustomer, recordContractPayment } from "@/lib/billing/contracts";
 import { adjustBill, voidBill } from "@/lib/billing/corrections";
 import { refundAnyPayment } from "@/lib/billing/providers/refund";
-import { secretsKey } from "@/lib/crypto/key";
+import { secretsKey } from "@/lib/crypto/secrets";
 import { liveEnv } from "@/lib/env";
 import { generateBills } from "@/lib/billing/generate";
 import { saveReadings } from "@/lib/billing/meters";

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { getCheckout } from "@/lib/billing/checkout";
 import { alipayAccount, wechatAccount } from "@/lib/billing/payment-accounts/queries";
-import { secretsKey } from "@/lib/crypto/key";
+import { secretsKey } from "@/lib/crypto/secrets";
 import { getDb } from "@/lib/db";
 import type { Db } from "@/lib/db/client";
 import { syncAlipayCheckout } from "@/lib/flows/alipay-notify";

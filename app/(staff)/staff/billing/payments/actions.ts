@@ -11,8 +11,7 @@ import {
   type AlipayAccountInput,
   type WechatAccountInput,
 } from "@/lib/billing/payment-accounts/schemas";
-import { secretsKey } from "@/lib/crypto/key";
-import { SecretsKeyError } from "@/lib/crypto/secrets";
+import { SecretsKeyError, secretsKey } from "@/lib/crypto/secrets";
 import type { Db } from "@/lib/db/client";
 
 /** The key, or the admin's clear message that the server has none (nothing written). */

@@ -1,6 +1,6 @@
 import { after } from "next/server";
 import { alipayAccount } from "@/lib/billing/payment-accounts/queries";
-import { secretsKey } from "@/lib/crypto/key";
+import { secretsKey } from "@/lib/crypto/secrets";
 import { getDb } from "@/lib/db";
 import { handleAlipayNotification } from "@/lib/flows/alipay-notify";
 import { deliverSoon } from "@/lib/outbox/job";

@@ -1,7 +1,7 @@
 import { after } from "next/server";
 import { wechatAccount } from "@/lib/billing/payment-accounts/queries";
 import { readSignatureHeaders } from "@/lib/billing/providers/wechatpay/crypto";
-import { secretsKey } from "@/lib/crypto/key";
+import { secretsKey } from "@/lib/crypto/secrets";
 import { getDb } from "@/lib/db";
 import { handleWechatNotification } from "@/lib/flows/wechatpay-notify";
 import { deliverSoon } from "@/lib/outbox/job";
