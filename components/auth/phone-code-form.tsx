@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import type { SchemaAction } from "@/lib/actions/result";
-import type { requestCodeSchema } from "@/lib/auth/phone-code-schemas";
+import type { requestCodeSchema } from "@/lib/tenancy/schemas";
 
 /** Sign-in with a phone and a 6-digit SMS code: "send code", then the code, then the same session as a password. */
 export function PhoneCodeForm({

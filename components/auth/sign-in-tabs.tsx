@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { SchemaAction } from "@/lib/actions/result";
-import type { requestCodeSchema } from "@/lib/auth/phone-code-schemas";
+import type { requestCodeSchema } from "@/lib/tenancy/schemas";
 import type { emptySchema } from "@/lib/tenancy/schemas";
 import { PhoneCodeForm } from "./phone-code-form";
 import { SignInForm } from "./sign-in-form";

@@ -57,3 +57,7 @@ export const changePasswordSchema = z
 
 export const localeSchema = z.object({ locale: z.enum(LOCALES) });
 export const emptySchema = z.object({});
+
+/** "Send me a sign-in code" (the sign-in page's phone-code tab). */
+export const requestCodeSchema = z.object({ phone: phoneField });
+export type RequestCodeInput = z.input<typeof requestCodeSchema>;

@@ -1,4 +1,4 @@
-import { createCipheriv, createSign, generateKeyPairSync, randomBytes } from "node:crypto";
+import { createCipheriv, createSign, generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   authorization,

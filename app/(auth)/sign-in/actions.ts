@@ -6,7 +6,7 @@ import { publicAction } from "@/lib/actions/authorized-action";
 import { AppError } from "@/lib/actions/result";
 import { clientIp } from "@/lib/auth/client-ip";
 import { requestSignInCode } from "@/lib/auth/phone-code";
-import { requestCodeSchema } from "@/lib/auth/phone-code-schemas";
+import { requestCodeSchema } from "@/lib/tenancy/schemas";
 import { deliverSoon } from "@/lib/outbox/job";
 
 /**
