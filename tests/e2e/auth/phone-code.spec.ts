@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { and, desc, eq } from "drizzle-orm";
 import { outboxMessages } from "../../../db/schema";
 import { withE2eDb } from "../support/db";
-import { newCompanyInput, signUpCompany, uniquePhone } from "../support/factories";
+import { newCompany } from "../support/companies";
+import { newCompanyInput, uniquePhone } from "../support/factories";
 import { LOCALES, messages } from "../support/messages";
 
 const MOBILE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
@@ -34,9 +35,7 @@ for (const locale of LOCALES) {
   }) => {
     const t = messages(locale).auth;
     const admin = newCompanyInput();
-    const setup = await browser.newContext();
-    await signUpCompany(await setup.newPage(), admin);
-    await setup.close();
+    await newCompany(admin);
 
     const context = await browser.newContext(MOBILE);
     await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);

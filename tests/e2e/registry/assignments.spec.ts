@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import zhRegistry from "../../../messages/registry/zh-CN.json" with { type: "json" };
-import { signUpCompany, uniqueEmail, uniquePhone, uniqueTag } from "../support/factories";
+import { newCompanySignedIn } from "../support/companies";
+import { uniqueEmail, uniquePhone, uniqueTag } from "../support/factories";
 import { messages } from "../support/messages";
 
 const t = messages();
@@ -38,7 +39,7 @@ async function assignAndReload(page: Page, label: string, name: string) {
 test("the admin assigns a community's project manager and a building's butler; both are kept", async ({ browser }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  await signUpCompany(page);
+  await newCompanySignedIn(page);
   const person = await addManagerButler(page);
 
   const community = `分配花园-${uniqueTag()}`;
@@ -55,6 +56,15 @@ test("the admin assigns a community's project manager and a building's butler; b
   await buildingForm.getByRole("button", { name: r.createBuilding }).click();
   await page.getByRole("link", { name: "1栋" }).click();
   await expect(page).toHaveURL(/\/staff\/registry\/buildings\/\d+$/);
-  await assignAndReload(page, r.butler, person);
+  // A building's butler moves its households: the change waits for a confirmation, then offers an undo.
+  const select = page.locator(`select[aria-label="${r.butler}"]`);
+  await expect(select.locator("option:checked")).toHaveText(r.unassigned);
+  await select.selectOption({ label: person });
+  const confirm = page.getByRole("alertdialog", { name: r.butler });
+  await confirm.getByRole("button").first().click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId(/^building-move-/).getByRole("status")).toBeVisible();
+  await page.reload();
+  await expect(select.locator("option:checked")).toHaveText(person);
   await context.close();
 });

@@ -3,7 +3,8 @@ import iconv from "iconv-lite";
 import zhImport from "../../../messages/import/zh-CN.json" with { type: "json" };
 import zhRegistry from "../../../messages/registry/zh-CN.json" with { type: "json" };
 import { authFile } from "../support/demo";
-import { signUpCompany, uniqueTag } from "../support/factories";
+import { newCompanySignedIn } from "../support/companies";
+import { uniqueTag } from "../support/factories";
 import { messages } from "../support/messages";
 
 const t = messages();
@@ -55,7 +56,7 @@ test("an admin imports buildings, then units & households (GB18030, a flat with 
 }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  await signUpCompany(page);
+  await newCompanySignedIn(page);
   expect(await dashboardHouseholds(page)).toBe("0");
   const community = `导入花园-${uniqueTag()}`;
   const communityId = await newCommunity(page, community);
@@ -104,7 +105,7 @@ test("a file with errors writes nothing until only the valid rows are imported, 
   test.slow(); // a sign-up, two imports and the admin's workbench (several sections): over 60 s with both cores busy
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  await signUpCompany(page);
+  await newCompanySignedIn(page);
   const communityId = await newCommunity(page, `校验花园-${uniqueTag()}`);
   await page.goto(`/staff/registry/communities/${communityId}`);
   const buildingForm = page

@@ -2,7 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import enRegistry from "../../../messages/registry/en.json" with { type: "json" };
 import zhRegistry from "../../../messages/registry/zh-CN.json" with { type: "json" };
 import { authFile, demo } from "../support/demo";
-import { signUpCompany, uniquePhone, uniqueTag } from "../support/factories";
+import { newCompanySignedIn } from "../support/companies";
+import { uniquePhone, uniqueTag } from "../support/factories";
 import { messages } from "../support/messages";
 
 const t = messages();
@@ -21,7 +22,7 @@ test("a new company builds its registry: community, building, unit, household; t
 }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  await signUpCompany(page);
+  await newCompanySignedIn(page);
   const community = `翠湖花园-${uniqueTag()}`;
   await goToNewCommunity(page, community);
 
@@ -75,7 +76,7 @@ test("a new company builds its registry: community, building, unit, household; t
 test("field errors are translated in English too", async ({ browser }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  await signUpCompany(page);
+  await newCompanySignedIn(page);
   await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: test.info().project.use.baseURL! }]);
   await page.goto("/staff/registry");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(enRegistry.communitiesTitle);

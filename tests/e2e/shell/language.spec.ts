@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { signInThroughForm, signUpCompany } from "../support/factories";
+import { newCompanySignedIn } from "../support/companies";
+import { signInThroughForm } from "../support/factories";
 import { messages } from "../support/messages";
 
 const zh = messages("zh-CN");
@@ -32,7 +33,7 @@ test("a signed-in user's language is saved on the account and follows them to a 
   page,
   browser,
 }) => {
-  const account = await signUpCompany(page);
+  const account = await newCompanySignedIn(page);
 
   await page.getByRole("group", { name: zh.language.label }).getByRole("button", { name: en.language.en }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(en.roleHome.admin);

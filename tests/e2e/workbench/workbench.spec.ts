@@ -7,7 +7,8 @@ import tkZh from "../../../messages/tickets/zh-CN.json" with { type: "json" };
 import wbEn from "../../../messages/workbench/en.json" with { type: "json" };
 import wbZh from "../../../messages/workbench/zh-CN.json" with { type: "json" };
 import { authFile, type DemoLogin } from "../support/demo";
-import { signInThroughForm, signUpCompany } from "../support/factories";
+import { newCompanySignedIn } from "../support/companies";
+import { signInThroughForm } from "../support/factories";
 import { LOCALES, messages, type Locale } from "../support/messages";
 import { demoUserId, technicianWithOrders } from "./support";
 
@@ -59,7 +60,7 @@ for (const role of Object.keys(EXPECT) as Role[])
       await page.goto("/staff");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(messages(locale).roleHome[role as "admin"]);
       for (const title of EXPECT[role].titles(w))
-        await expect(page.getByRole("heading", { name: title, exact: true })).toBeVisible();
+        await expect(page.locator("#main").getByRole("heading", { name: title, exact: true })).toBeVisible();
       await expect(page.getByTestId(EXPECT[role].figure)).toBeVisible();
       await page.screenshot({ path: path.join(SHOTS, `${role}-${locale}-1366.png`), fullPage: true });
       await page.setViewportSize({ width: 375, height: 812 });
@@ -98,7 +99,7 @@ test("another company's admin sees none of the demo company's orders on the work
 }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  await signUpCompany(page);
+  await newCompanySignedIn(page);
   await page.goto("/staff");
   await expect(page.getByTestId("wb-open").locator("[data-figure]")).toHaveText("0");
   await expect(page.getByTestId("wb-overdue").locator("[data-figure]")).toHaveText("0");
