@@ -70,7 +70,7 @@ for (const locale of ["zh-CN", "en"] as const) {
     browser,
     axe,
   }) => {
-    test.slow();
+    test.slow(); // a production service worker installs before the network goes off
     const context = await browser.newContext({ storageState: authFile("resident"), ...PHONE });
     await context.addCookies([
       { name: "NEXT_LOCALE", value: locale, url: test.info().project.use.baseURL ?? "http://127.0.0.1" },

@@ -96,7 +96,7 @@ for (const locale of LOCALES) {
   });
 
   test(`[${locale}] a butler accepts a visit order and records the visit on a phone`, async ({ browser, axe }) => {
-    test.slow();
+    test.slow(); // a visit dispatched, accepted and recorded on a phone, with axe: over 60 s on a busy machine
     const vm = VM[locale];
     const { visitId, orderId } = await dispatchDemoVisit();
     const butler = await phoneAs(browser, "butler", locale);

@@ -49,7 +49,7 @@ for (const [locale, phone] of [
     browser,
     axe,
   }) => {
-    test.slow();
+    test.slow(); // a foreign company seeded, then four searches with their pages
     const t = messages(locale).shell.jump;
     const own = await withE2eDb((db) => createTestHousehold(db.$client, { butlerPhone: demo("butler").phone }));
     const { orderId } = await dispatchDemoVisit();

@@ -54,7 +54,7 @@ for (const role of Object.keys(EXPECT) as Role[])
     test(`the ${role}'s workbench (${locale}) shows its sections, and each order figure equals the count on its list`, async ({
       browser,
     }) => {
-      test.slow();
+      test.slow(); // two page sizes, screenshots and every order figure checked against its list
       const w = WB[locale];
       const page = await pageAs(browser, role, locale);
       await page.goto("/staff");
@@ -112,7 +112,7 @@ for (const locale of LOCALES)
   test(`a technician's queue (${locale}) puts the overdue order first with its countdown, accepts two at once, and starts one from the workbench`, async ({
     browser,
   }) => {
-    test.slow();
+    test.slow(); // a fresh technician, a queue and a bulk accept: over 60 s with both cores busy
     const tk = TK[locale];
     const s = await technicianWithOrders([180, -5, 30]);
     const [later, overdue, soon] = s.orders;
