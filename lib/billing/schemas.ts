@@ -74,7 +74,13 @@ export const generateSchema = z.object({ period: periodField });
 
 export const voidSchema = z.object({ billId: id, reason: reasonField });
 export const adjustSchema = z.object({ billId: id, amount: signedYuanField, reason: reasonField });
-export const refundSchema = z.object({ paymentId: id, amount: yuanField, reason: reasonField });
+/** `requestId`: made once when the refund form renders — a double submit records one refund. */
+export const refundSchema = z.object({
+  paymentId: id,
+  amount: yuanField,
+  reason: reasonField,
+  requestId: z.string().uuid("validation.required"),
+});
 
 /** A month "YYYY-MM" or empty (the command takes the current month). */
 const optionalPeriodField = z

@@ -108,7 +108,7 @@ export const refundAction = authorizedAction({ schema: refundSchema, roles: CORR
     ctx.db,
     secretsKey,
     actor(ctx),
-    { paymentId: input.paymentId, amountFen: input.amount, reason: input.reason },
+    { paymentId: input.paymentId, amountFen: input.amount, reason: input.reason, requestId: input.requestId },
     baseUrl,
   );
   refresh();
