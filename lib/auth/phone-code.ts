@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import { memberships, signInCodes, users } from "@/db/schema";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
@@ -140,4 +140,26 @@ export async function verifySignInCode(
   if (!user || !user.active) return { ok: false, reason: "invalid" };
   await resetLimit(db, limit[0].key);
   return signInResultFor(db, user);
+}
+
+/** Codes deleted per statement (short write transactions). */
+const PURGE_CHUNK = 1000;
+
+/**
+ * The minute tick's purge (PIPL minimisation): codes past their validity are deleted — spent or
+ * not, they are of no use any more. Set-based through the expires_at index; nothing expired =
+ * one indexed probe.
+ */
+export async function purgeExpiredCodes(db: Db, now: Date) {
+  let purged = 0;
+  for (;;) {
+    const due = db
+      .select({ id: signInCodes.id })
+      .from(signInCodes)
+      .where(lt(signInCodes.expiresAt, now))
+      .limit(PURGE_CHUNK);
+    const res = await db.delete(signInCodes).where(inArray(signInCodes.id, due));
+    purged += res.rowsAffected;
+    if (res.rowsAffected < PURGE_CHUNK) return { purged };
+  }
 }

@@ -58,6 +58,24 @@ export const cashierPaymentSchema = z.object({
   idempotencyKey: z.string().uuid("validation.required"),
 });
 
+/**
+ * The cashier's QR (WeChat Pay Native / Alipay precreate): the bills chosen at the desk — the
+ * amount is computed from them on the server — and a one-time request id (the checkout's id, so
+ * a double click opens one order).
+ */
+export const deskQrSchema = z.object({
+  householdId: id,
+  billIds: z
+    .array(z.coerce.number().int().positive())
+    .min(1, "billing.desk.errors.noBills")
+    .max(120, "validation.tooMany"),
+  provider: z.enum(["wechatpay", "alipay"], { error: "validation.required" }),
+  requestId: z.string().uuid("validation.required"),
+});
+
+/** One of the cashier's QR checkouts (poll its status, or cancel it). */
+export const deskCheckoutSchema = z.object({ sessionId: z.string().uuid("validation.required") });
+
 export const checkoutSchema = z.object({
   householdId: id,
   billIds: z.array(z.coerce.number().int().positive()).max(120, "validation.tooMany"),

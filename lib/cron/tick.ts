@@ -1,4 +1,6 @@
+import { purgeExpiredCodes } from "@/lib/auth/phone-code";
 import { expireCheckouts } from "@/lib/billing/checkout";
+import { queryStaleCheckouts } from "@/lib/flows/stale-checkouts";
 import type { Db } from "@/lib/db/client";
 import { announceDueNotices } from "@/lib/portal/notices-publish";
 import { deliverOutboxDue } from "@/lib/outbox/job";
@@ -26,7 +28,11 @@ export const TICK_JOBS: readonly TickJob[] = [
   // SLA escalation — also in the daily run (idempotent: levels only rise), see lib/cron/jobs.ts.
   { name: "tickets.escalate", run: escalateDue },
   { name: "portal.notices", run: announceDueNotices },
+  // WeChat Pay / Alipay checkouts open a few minutes: asked at the provider (paid → recorded, closed → expired).
+  { name: "billing.staleCheckouts", run: (db, now, companyIds) => queryStaleCheckouts(db, now, companyIds) },
   { name: "billing.checkoutExpiry", run: expireCheckouts },
+  // Sign-in codes past their validity are deleted (PIPL minimisation); a global table.
+  { name: "auth.purgeCodes", run: (db, now) => purgeExpiredCodes(db, now) },
   // Last: sends what the jobs above queued, retries what is due again, recovers dead claims.
   { name: "outbox.deliver", run: deliverOutboxDue },
 ];

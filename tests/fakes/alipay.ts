@@ -189,6 +189,12 @@ export class AlipayFake {
         trade_status: t.status,
         total_amount: t.amount,
       });
+    if (m === "alipay.trade.cancel") {
+      // 统一收单交易撤销: an unpaid trade closes; a paid one would be refunded (action "refund").
+      const action = t.status === "TRADE_SUCCESS" ? "refund" : "close";
+      t.status = "TRADE_CLOSED";
+      return this.reply(res, m, { code: "10000", msg: "Success", out_trade_no: t.outTradeNo, retry_flag: "N", action });
+    }
     if (m === "alipay.trade.refund") {
       const cents = Math.round(Number(biz.refund_amount) * 100);
       if (!t.refunds.has(biz.out_request_no)) {

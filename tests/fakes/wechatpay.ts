@@ -215,6 +215,8 @@ export class WechatPayFake {
         : this.reply(res, 404, { code: "ORDER_NOT_EXIST", message: "订单不存在" });
     }
     if (method === "POST" && url.pathname === "/v3/refund/domestic/refunds") return this.refund(json, res);
+    const close = url.pathname.match(/^\/v3\/pay\/(?:partner\/)?transactions\/out-trade-no\/([^/]+)\/close$/);
+    if (method === "POST" && close) return this.close(decodeURIComponent(close[1]), res);
     this.reply(res, 404, { code: "NOT_FOUND", message: "no such API in the fake" });
   }
 
@@ -247,6 +249,31 @@ export class WechatPayFake {
     if (type === "native") return this.reply(res, 200, { code_url: `weixin://wxpay/bizpayurl?pr=${outTradeNo}` });
     if (type === "h5") return this.reply(res, 200, { h5_url: `${this.baseUrl}/fake/h5/${outTradeNo}` });
     return this.reply(res, 200, { prepay_id: `wx${outTradeNo}` });
+  }
+
+  /** 关闭订单: 204 No Content; a paid order cannot be closed (ORDERPAID). */
+  private close(outTradeNo: string, res: http.ServerResponse) {
+    const o = this.orders.get(outTradeNo);
+    if (!o) return this.reply(res, 404, { code: "ORDER_NOT_EXIST", message: "订单不存在" });
+    if (o.state === "SUCCESS") return this.reply(res, 400, { code: "ORDERPAID", message: "订单已支付" });
+    o.state = "CLOSED";
+    this.reply(res, 204, undefined);
+  }
+
+  /** The signed REFUND.ABNORMAL / REFUND.CLOSED notification of a refund that failed at the bank. */
+  refundFailedNotification(outRefundNo: string, status: "ABNORMAL" | "CLOSED" = "ABNORMAL"): SignedNotification {
+    const r = this.refunds.get(outRefundNo)!;
+    const o = this.orders.get(r.outTradeNo)!;
+    o.refunded -= r.refundFen;
+    return this.notification(`REFUND.${status}`, "refund", {
+      mchid: o.mchId,
+      out_trade_no: o.outTradeNo,
+      transaction_id: o.transactionId,
+      out_refund_no: r.outRefundNo,
+      refund_id: r.refundId,
+      refund_status: status,
+      amount: { total: o.amountFen, refund: r.refundFen, payer_total: o.amountFen, payer_refund: r.refundFen },
+    });
   }
 
   private refund(json: Record<string, unknown>, res: http.ServerResponse) {

@@ -47,7 +47,9 @@ describe("GET /api/cron/tick", () => {
       "leases.recover",
       "tickets.escalate",
       "portal.notices",
+      "billing.staleCheckouts",
       "billing.checkoutExpiry",
+      "auth.purgeCodes",
       "outbox.deliver",
     ]);
     expect(await holder.db.select().from(cronLeases).where(eq(cronLeases.name, TICK_LEASE))).toHaveLength(0);

@@ -45,7 +45,9 @@ describe("the minute tick", () => {
       "leases.recover",
       "tickets.escalate",
       "portal.notices",
+      "billing.staleCheckouts",
       "billing.checkoutExpiry",
+      "auth.purgeCodes",
       "outbox.deliver",
     ]);
     expect(counts(s, "tickets.escalate")).toEqual({ companies: 0, escalated: 0 });

@@ -58,7 +58,9 @@ test.describe("GET /api/cron/tick", () => {
       "leases.recover",
       "tickets.escalate",
       "portal.notices",
+      "billing.staleCheckouts",
       "billing.checkoutExpiry",
+      "auth.purgeCodes",
       "outbox.deliver",
     ]);
   });
