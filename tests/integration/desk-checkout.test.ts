@@ -1,18 +1,15 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bills, checkoutSessions, payments } from "@/db/schema";
 import { openDeskCheckout } from "@/lib/billing/desk-checkout";
-import { generateBills } from "@/lib/billing/generate";
-import { savePaymentAccount } from "@/lib/billing/payment-accounts/commands";
-import { alipayAccountSchema, wechatAccountSchema } from "@/lib/billing/payment-accounts/schemas";
 import { outTradeNo } from "@/lib/billing/providers/trade-no";
 import type { Db } from "@/lib/db/client";
 import { cancelDeskCheckout, deskCheckoutStatus } from "@/lib/flows/desk-checkout";
 import { queryStaleCheckouts, STALE_AFTER_MS } from "@/lib/flows/stale-checkouts";
 import { AlipayFake } from "../fakes/alipay";
 import { fakeMerchant, generateRsaKeys, WechatPayFake } from "../fakes/wechatpay";
-import { createBillingEstate } from "../support/billing";
+import { providerWorld } from "../support/provider-world";
 import { createTestDb } from "../support/test-db";
 
 const KEY = randomBytes(32);
@@ -31,52 +28,7 @@ describe("the cashier's QR payments and stale checkouts against the fakes (issue
   });
   afterAll(() => Promise.all([wechat.stop(), alipay.stop()]));
 
-  /** A company with both providers on the fakes and a household owing two months. */
-  async function world() {
-    const e = await createBillingEstate(db, 2);
-    const actor = { companyId: e.companyId, userId: e.adminId };
-    await savePaymentAccount(
-      db,
-      KEY,
-      actor,
-      "wechatpay",
-      wechatAccountSchema.parse({
-        enabled: "on",
-        mode: "direct",
-        mchId: merchant.mchId,
-        appId: "wxd678efh567hg6787",
-        subMchId: "",
-        subAppId: "",
-        serialNo: merchant.serialNo,
-        platformSerial: wechat.platformSerial,
-        platformPublicKey: wechat.platform.publicKey,
-        baseUrl: wechat.baseUrl,
-        privateKey: merchant.privateKey,
-        apiV3Key: wechat.apiV3Key,
-      }),
-    );
-    await savePaymentAccount(
-      db,
-      KEY,
-      actor,
-      "alipay",
-      alipayAccountSchema.parse({
-        enabled: true,
-        appId: app.appId,
-        gateway: alipay.gateway,
-        alipayPublicKey: alipay.alipay.publicKey,
-        appPrivateKey: app.privateKey,
-      }),
-    );
-    await generateBills(db, e.companyId, "2026-10");
-    await generateBills(db, e.companyId, "2026-11");
-    const household = e.households[0].id;
-    const owed = await db
-      .select()
-      .from(bills)
-      .where(and(eq(bills.companyId, e.companyId), eq(bills.householdId, household)));
-    return { e, actor, household, owed };
-  }
+  const world = () => providerWorld(db, KEY, { wechat, merchant, alipay, app });
 
   const paymentsOf = (companyId: number) => db.select().from(payments).where(eq(payments.companyId, companyId));
 
