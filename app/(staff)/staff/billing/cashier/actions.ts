@@ -1,7 +1,6 @@
 "use server";
 
 import QRCode from "qrcode";
-import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
 import { BILLING_ROLES } from "@/lib/billing/access";
 import { openDeskCheckout } from "@/lib/billing/desk-checkout";
@@ -25,13 +24,11 @@ export const openDeskQrAction = authorizedAction({ schema: deskQrSchema, roles: 
   return { sessionId: r.sessionId, amountFen: r.amountFen, status: r.status, qr: r.qr, svg };
 });
 
+// No revalidation here: a refreshed page without open bills would unmount the receipt panel;
+// "next customer" and the receipt link load fresh pages.
 export const deskStatusAction = authorizedAction(
   { schema: deskCheckoutSchema, roles: BILLING_ROLES },
-  async (input, ctx) => {
-    const view = await deskCheckoutStatus(ctx.db, secretsKey, ctx.companyId, input.sessionId);
-    if (view.status === "paid") revalidatePath("/staff/billing", "layout");
-    return view;
-  },
+  async (input, ctx) => deskCheckoutStatus(ctx.db, secretsKey, ctx.companyId, input.sessionId),
 );
 
 export const cancelDeskAction = authorizedAction(
