@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboxMessages, wechatAccounts, wechatBindings, wechatTickets } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
@@ -81,7 +81,7 @@ describe("WeChat official account", () => {
     const code = await codeFor(db, user.phone!);
     const bound = await bindWithTicket(db, { ticket: first.ticket, phone: user.phone!, code }, ip());
     expect(bound).toMatchObject({ ok: true, user: { id: user.id } });
-    expect(await db.select().from(wechatBindings)).toMatchObject([
+    expect(await db.select().from(wechatBindings).where(eq(wechatBindings.companyId, companyId))).toMatchObject([
       { companyId, userId: user.id, openid: "openid-alice" },
     ]);
 
@@ -116,7 +116,7 @@ describe("WeChat official account", () => {
     );
     const forged = mine!.cookie.replace(/^\d+\./, `${other}.`);
     expect(await finishWechatCallback(db, { ...q, stateCookie: forged, state: nonceOf(mine!.url) })).toEqual(refused);
-    expect(await db.$count(wechatTickets)).toBe(0);
+    expect(await db.$count(wechatTickets, inArray(wechatTickets.companyId, [companyId, other]))).toBe(0);
   });
 
   it("binds an openid once when two accounts try at the same time", async () => {
@@ -132,7 +132,10 @@ describe("WeChat official account", () => {
       bindWithTicket(db, { ticket: tb.ticket, phone: b.phone!, code: cb }, ip()),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const rows = await db.select().from(wechatBindings).where(eq(wechatBindings.openid, "openid-shared"));
+    const rows = await db
+      .select()
+      .from(wechatBindings)
+      .where(and(eq(wechatBindings.companyId, companyId), eq(wechatBindings.openid, "openid-shared")));
     expect(rows).toHaveLength(1);
   });
 
@@ -167,7 +170,10 @@ describe("WeChat official account", () => {
     await receipt(2);
     expect(await deliverDue(db, { companyId, now: NOON, transport: noTransport })).toMatchObject({ sent: 1 });
     expect(fake.tokensIssued.length - before.tokens).toBe(2);
-    const rows = await db.select().from(outboxMessages).where(eq(outboxMessages.channel, "wechat"));
+    const rows = await db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.companyId, companyId), eq(outboxMessages.channel, "wechat")));
     expect(rows.map((r) => [r.status, r.providerRef])).toEqual(
       fake.sent.slice(before.sent).map((s) => ["sent", String(s.msgid)]),
     );
