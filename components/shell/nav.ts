@@ -200,6 +200,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/crm/rules", group: "crm", label: "crmRules", icon: "settings", roles: ["admin"] },
   { href: "/staff/admin/users", group: "admin", label: "staff", icon: "users", roles: ["admin"] },
   { href: "/staff/admin/audit", group: "admin", label: "audit", icon: "audit", roles: ["admin"] },
+  { href: "/staff/admin/messages", group: "admin", label: "messageSettings", icon: "settings", roles: ["admin"] },
   { href: "/staff/privacy", group: "admin", label: "privacyRequests", icon: "audit", roles: PRIVACY_REQUEST_ROLES },
   { href: "/staff/admin/privacy", group: "admin", label: "companyData", icon: "settings", roles: ["admin"] },
   { href: "/staff/profile", group: "me", label: "profile", icon: "settings", roles: [] },

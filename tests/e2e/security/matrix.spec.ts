@@ -149,6 +149,17 @@ const ROWS: Record<string, Case[]> = {
   "/staff/crm/disputes": [get("/staff/crm/disputes", staff(DISPUTES))],
   "/staff/crm/disputes/[id]": [get("/staff/crm/disputes/{dispute}", staffRow(DISPUTES))],
   "/staff/admin/users": [get("/staff/admin/users", staff(["admin"]))],
+  "/staff/admin/messages": [get("/staff/admin/messages", staff(["admin"]))],
+  "/me/notifications": [get("/me/notifications", resident())],
+  // WeChat sign-in (lib/auth/wechat.ts): a company without an official account has no start; a callback
+  // without this browser's signed state cookie is refused (→ the failure page); the pages work only with a ticket cookie.
+  "/wechat/oauth/start": [
+    get("/wechat/oauth/start", everyone(404)),
+    get("/wechat/oauth/start?company=1", everyone(404)),
+  ],
+  "/wechat/oauth/callback": [get("/wechat/oauth/callback?code=c&state=s", everyone("→/wechat/continue"))],
+  "/wechat/continue": [get("/wechat/continue", everyone(200))],
+  "/wechat/bind": [get("/wechat/bind", everyone(200))],
   "/staff/approvals": [get("/staff/approvals", staff(ALL_STAFF))],
   // Only the requester, the request's approvers, finance and admin see a request; only its requester edits it, and only while it is editable.
   "/staff/approvals/[id]": [
