@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { announceDueNotices } from "@/lib/portal/notices-publish";
 import { deliverOutboxDue } from "@/lib/outbox/job";
 import { escalateDue } from "@/lib/tickets/cron";
+import { markFieldMisses } from "@/lib/field/tick";
 import { recoverStaleLeases, withLease, type Busy } from "@/lib/jobs/lease";
 import type { JobOutcome } from "./run";
 
@@ -27,6 +28,8 @@ export const TICK_JOBS: readonly TickJob[] = [
   { name: "tickets.escalate", run: escalateDue },
   { name: "portal.notices", run: announceDueNotices },
   { name: "billing.checkoutExpiry", run: expireCheckouts },
+  // Cleaning tasks past their window and patrol rounds past their grace become missed.
+  { name: "field.misses", run: markFieldMisses },
   // Last: sends what the jobs above queued, retries what is due again, recovers dead claims.
   { name: "outbox.deliver", run: deliverOutboxDue },
 ];

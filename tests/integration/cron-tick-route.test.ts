@@ -48,6 +48,7 @@ describe("GET /api/cron/tick", () => {
       "tickets.escalate",
       "portal.notices",
       "billing.checkoutExpiry",
+      "field.misses",
       "outbox.deliver",
     ]);
     expect(await holder.db.select().from(cronLeases).where(eq(cronLeases.name, TICK_LEASE))).toHaveLength(0);

@@ -46,6 +46,7 @@ describe("the minute tick", () => {
       "tickets.escalate",
       "portal.notices",
       "billing.checkoutExpiry",
+      "field.misses",
       "outbox.deliver",
     ]);
     expect(counts(s, "tickets.escalate")).toEqual({ companies: 0, escalated: 0 });

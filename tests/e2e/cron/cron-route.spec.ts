@@ -59,6 +59,7 @@ test.describe("GET /api/cron/tick", () => {
       "tickets.escalate",
       "portal.notices",
       "billing.checkoutExpiry",
+      "field.misses",
       "outbox.deliver",
     ]);
   });
