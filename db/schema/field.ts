@@ -175,3 +175,28 @@ export const patrolHandovers = sqliteTable(
   },
   (t) => [index("patrol_handovers_company_idx").on(t.companyId, t.communityId, t.createdAt)],
 );
+
+export const ANOMALY_KINDS = ["blocked_exit", "broken_light", "leak", "damage", "suspicious", "other"] as const;
+
+/** An anomaly a guard reported at a checkpoint; it became the security work order `workOrderId` (photos on the order). */
+export const patrolAnomalies = sqliteTable(
+  "patrol_anomalies",
+  {
+    id: id(),
+    companyId: companyRef().references(() => companies.id),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => patrolRounds.id),
+    checkpointId: integer("checkpoint_id")
+      .notNull()
+      .references(() => patrolCheckpoints.id),
+    kind: enumText("kind", ANOMALY_KINDS).notNull(),
+    note: text("note").notNull(),
+    workOrderId: integer("work_order_id").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("patrol_anomalies_round_idx").on(t.companyId, t.roundId)],
+);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CLEANING_AREA_KINDS } from "@/db/schema/field";
+import { ANOMALY_KINDS, CLEANING_AREA_KINDS } from "@/db/schema/field";
 import { TIME_OF_DAY } from "./rules";
 
 /** A scan as the guard's phone sends it: the round, the decoded QR text and when the camera decoded it. */
@@ -57,3 +57,11 @@ export const routeSchema = z.object({
     .max(30, "field.plan.manyCheckpoints"),
 });
 export type RouteInput = z.output<typeof routeSchema>;
+
+export const anomalySchema = z.object({
+  roundId: z.coerce.number().int().positive(),
+  checkpointId: z.coerce.number().int().positive("field.anomaly.checkpointMissing"),
+  kind: z.enum(ANOMALY_KINDS, "field.anomaly.kind"),
+  note: z.string().trim().min(1, "field.anomaly.note").max(1000, "validation.tooLong"),
+});
+export type AnomalyInput = z.output<typeof anomalySchema>;

@@ -1,8 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cleaningTasks, patrolRounds, patrolScans } from "@/db/schema";
+import {
+  cleaningTasks,
+  patrolAnomalies,
+  patrolRounds,
+  patrolScans,
+  workOrderAttachments,
+  workOrders,
+} from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
+import { reportAnomaly } from "@/lib/field/anomaly";
 import { completeTask } from "@/lib/field/cleaning";
 import { addHandover, recordScan } from "@/lib/field/patrol";
 import { LATE_GRACE_MS } from "@/lib/field/rules";
@@ -218,5 +226,37 @@ describe("field operations", () => {
         addHandover(db, { companyId: w.companyId, userId: w.cleaner.id }, { communityId: w.community.id, note: "x" }),
       ),
     ).toBe("not_found");
+  });
+
+  it("an anomaly reported at a checkpoint becomes a security work order with the photo; only on the guard's own round", async () => {
+    const w = await fieldWorld(db);
+    await generateDay(db, w.companyId);
+    const round = await roundOf(db, w, w.route.id);
+    const input = {
+      roundId: round.id,
+      checkpointId: w.route.checkpoints[1].id,
+      kind: "leak" as const,
+      note: "车库入口漏水",
+    };
+    const { id } = await reportAnomaly(db, { companyId: w.companyId, userId: w.guard.id }, input, [file(PNG)]);
+    const [order] = await db.select().from(workOrders).where(eq(workOrders.id, id));
+    expect([order.companyId, order.type, order.communityId, order.title, order.description]).toEqual([
+      w.companyId,
+      "security",
+      w.community.id,
+      "车库入口",
+      "车库入口漏水",
+    ]);
+    expect(await db.select().from(workOrderAttachments).where(eq(workOrderAttachments.workOrderId, id))).toHaveLength(
+      1,
+    );
+    const [row] = await db.select().from(patrolAnomalies).where(eq(patrolAnomalies.workOrderId, id));
+    expect([row.kind, row.roundId, row.userId]).toEqual(["leak", round.id, w.guard.id]);
+    const other = reportAnomaly(db, { companyId: w.companyId, userId: w.guard2.id }, input);
+    expect(await outcome(other)).toBe("not_found");
+    const foreignPoint = { ...input, checkpointId: w.route2.checkpoints[0].id };
+    expect(await outcome(reportAnomaly(db, { companyId: w.companyId, userId: w.guard.id }, foreignPoint))).toBe(
+      "not_found",
+    );
   });
 });

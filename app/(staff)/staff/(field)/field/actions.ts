@@ -5,8 +5,9 @@ import { formAction } from "@/lib/actions/form-action";
 import { filesOf } from "@/lib/actions/form-data";
 import { CLEANING_ROLES, PATROL_ROLES } from "@/lib/auth/roles";
 import { completeTask } from "@/lib/field/cleaning";
+import { reportAnomaly } from "@/lib/field/anomaly";
 import { addHandover, recordScan } from "@/lib/field/patrol";
-import { handoverSchema, scanSchema, taskDoneSchema } from "@/lib/field/schemas";
+import { anomalySchema, handoverSchema, scanSchema, taskDoneSchema } from "@/lib/field/schemas";
 
 /**
  * Field actions (issue 19). Each is built with the authorized builders (schema → session → role
@@ -32,4 +33,10 @@ export const handoverAction = formAction({ schema: handoverSchema, roles: PATROL
   const row = await addHandover(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input);
   revalidatePath("/staff/field/patrol");
   return row;
+});
+
+export const anomalyAction = formAction({ schema: anomalySchema, roles: PATROL_ROLES }, async (input, ctx, fd) => {
+  const order = await reportAnomaly(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, input, filesOf(fd));
+  revalidatePath("/staff/orders", "layout");
+  return order;
 });

@@ -2,13 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { FieldStatus, hhmm } from "@/components/field/bits";
+import { AnomalyForm } from "@/components/field/anomaly-form";
 import { QrScanner } from "@/components/field/qr-scanner";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { PATROL_ROLES } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { myRound } from "@/lib/field/queries";
-import { scanAction } from "../../actions";
+import { anomalyAction, scanAction } from "../../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("field.patrol"))("title") };
@@ -60,6 +61,7 @@ export default async function PatrolRoundPage({ params }: { params: Promise<{ id
           ))}
         </ol>
       </Card>
+      {round.status === "open" ? <AnomalyForm roundId={round.id} points={round.points} action={anomalyAction} /> : null}
     </div>
   );
 }
