@@ -165,7 +165,10 @@ const ROWS: Record<string, Case[]> = {
   "/staff/approvals/[id]": [
     get(
       "/staff/approvals/{approval}",
-      staffRow(ALL_STAFF, each(["front_desk", "hr", "legal", "project_manager", "technician"], 404)),
+      staffRow(
+        ALL_STAFF,
+        each(["front_desk", "hr", "legal", "project_manager", "technician", "cleaner", "guard"], 404),
+      ),
     ),
   ],
   "/staff/approvals/[id]/edit": [get("/staff/approvals/{approval}/edit", staffRow(ALL_STAFF, each(ALL_STAFF, 404)))],
