@@ -6,7 +6,7 @@ import { Card, EmptyState } from "@/components/ui/card";
 export async function RoutesCard({ routes }: { routes: readonly { id: number; name: string; community: string }[] }) {
   const t = await getTranslations("field");
   return (
-    <Card title={t("routes")}>
+    <Card title={t("board.routes")}>
       {routes.length === 0 ? (
         <EmptyState>{t("board.noRoutes")}</EmptyState>
       ) : (

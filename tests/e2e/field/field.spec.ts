@@ -90,6 +90,7 @@ for (const locale of LOCALES) {
     const row = page.getByTestId(`board-round-${round.id}`);
     await expect(row).toContainText(t.roundStatus.late);
     await expect(row).toContainText(fill(t.board.progress, { scanned: 3, total: 3 }));
+    await expect(page.getByRole("heading", { name: t.board.routes })).toBeVisible();
     await expectNoHorizontalOverflow(page);
     await axe(page);
     await page.context().close();

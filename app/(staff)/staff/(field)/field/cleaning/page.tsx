@@ -78,7 +78,7 @@ export default async function CleaningTasksPage() {
                   <FieldError name="taskId" />
                   <button
                     type="submit"
-                    className="min-h-11 w-full rounded-md bg-emerald-600 px-4 text-sm font-medium text-white"
+                    className="min-h-11 w-full rounded-md bg-emerald-700 px-4 text-sm font-medium text-white"
                   >
                     {t("cleaning.done")}
                   </button>
