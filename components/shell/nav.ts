@@ -7,6 +7,7 @@ import { PRIVACY_REQUEST_ROLES } from "@/lib/privacy/access";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 import { LEGAL_VIEW_ROLES, NOTICE_VIEW_ROLES } from "@/lib/crm/arrears/access";
 import { DISPUTE_STAFF_ROLES } from "@/lib/crm/disputes/access";
+import { CLEANING_ROLES, FIELD_SUPERVISOR_ROLES, PATROL_ROLES } from "@/lib/auth/roles";
 
 export type NavIcon =
   | "dashboard"
@@ -48,7 +49,10 @@ export type NavIcon =
   | "community"
   | "announcements"
   | "activities"
-  | "shop";
+  | "shop"
+  | "cleaning"
+  | "patrol"
+  | "fieldBoard";
 
 /** The sidebar's module headings, in order (labels are keys under "shell.group"). */
 export const NAV_GROUPS = [
@@ -158,6 +162,15 @@ export const STAFF_NAV: readonly NavItem[] = [
     roles: ["admin", "project_manager", "supervisor", "technician"],
   },
   { href: "/staff/kb", group: "tickets", label: "kb", icon: "kb", roles: [] },
+  { href: "/staff/field/cleaning", group: "tickets", label: "cleaning", icon: "cleaning", roles: CLEANING_ROLES },
+  { href: "/staff/field/patrol", group: "tickets", label: "patrol", icon: "patrol", roles: PATROL_ROLES },
+  {
+    href: "/staff/field/board",
+    group: "tickets",
+    label: "fieldBoard",
+    icon: "fieldBoard",
+    roles: FIELD_SUPERVISOR_ROLES,
+  },
   {
     href: "/staff/technicians",
     group: "tickets",

@@ -14,3 +14,4 @@ export * from "./outbox";
 export * from "./privacy";
 export * from "./messaging";
 export * from "./wechat";
+export * from "./field";

@@ -10,6 +10,7 @@ import { deliverOutbox } from "@/lib/outbox/job";
 import { hrDailyJob } from "@/lib/hr/cron";
 import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
 import type { CronJob } from "@/lib/jobs/types";
+import { generateFieldDay } from "@/lib/field/generate";
 
 /**
  * Every daily job of SPEC §10, in the order they run for each company.
@@ -52,6 +53,7 @@ export const CRON_JOBS: readonly RegisteredJob[] = [
   { name: "finance.actuals", dateBound: false, run: postFinanceActuals },
   { name: "tickets.escalate", dateBound: false, run: slaEscalation },
   { name: "tickets.maintenance", dateBound: true, run: maintenancePlans },
+  { name: "field.day", dateBound: true, run: generateFieldDay },
   { name: "crm.visits", dateBound: true, run: runVisitSampling },
   { name: "crm.surveys", dateBound: true, run: runQuarterlySurvey },
   // Last: sends what the jobs above queued (and anything due for a retry).

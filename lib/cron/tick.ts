@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { announceDueNotices } from "@/lib/portal/notices-publish";
 import { deliverOutboxDue } from "@/lib/outbox/job";
 import { escalateDue } from "@/lib/tickets/cron";
+import { markFieldMisses } from "@/lib/field/tick";
 import { recoverStaleLeases, withLease, type Busy } from "@/lib/jobs/lease";
 import type { JobOutcome } from "./run";
 
@@ -33,6 +34,8 @@ export const TICK_JOBS: readonly TickJob[] = [
   { name: "billing.checkoutExpiry", run: expireCheckouts },
   // Sign-in codes past their validity are deleted (PIPL minimisation); a global table.
   { name: "auth.purgeCodes", run: (db, now) => purgeExpiredCodes(db, now) },
+  // Cleaning tasks past their window and patrol rounds past their grace become missed.
+  { name: "field.misses", run: markFieldMisses },
   // Last: sends what the jobs above queued, retries what is due again, recovers dead claims.
   { name: "outbox.deliver", run: deliverOutboxDue },
 ];

@@ -22,6 +22,7 @@ export const MODULE_NAMESPACES = [
   "privacy",
   "workbench",
   "messaging",
+  "field",
 ] as const;
 
 export type Messages = Record<string, unknown>;

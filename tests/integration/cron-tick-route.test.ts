@@ -50,6 +50,7 @@ describe("GET /api/cron/tick", () => {
       "billing.staleCheckouts",
       "billing.checkoutExpiry",
       "auth.purgeCodes",
+      "field.misses",
       "outbox.deliver",
     ]);
     expect(await holder.db.select().from(cronLeases).where(eq(cronLeases.name, TICK_LEASE))).toHaveLength(0);

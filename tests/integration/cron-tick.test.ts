@@ -48,6 +48,7 @@ describe("the minute tick", () => {
       "billing.staleCheckouts",
       "billing.checkoutExpiry",
       "auth.purgeCodes",
+      "field.misses",
       "outbox.deliver",
     ]);
     expect(counts(s, "tickets.escalate")).toEqual({ companies: 0, escalated: 0 });

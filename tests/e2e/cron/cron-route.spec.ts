@@ -61,6 +61,7 @@ test.describe("GET /api/cron/tick", () => {
       "billing.staleCheckouts",
       "billing.checkoutExpiry",
       "auth.purgeCodes",
+      "field.misses",
       "outbox.deliver",
     ]);
   });

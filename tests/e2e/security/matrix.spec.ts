@@ -59,6 +59,8 @@ const ALL_STAFF = [
   "finance",
   "hr",
   "legal",
+  "cleaner",
+  "guard",
 ] as const;
 const ORDERS = [
   "admin",
@@ -85,6 +87,7 @@ const SHOP = ["admin", "front_desk", "project_manager", "finance"] as const;
 const APPROVERS = APPROVER_ROLES;
 const DISPUTES = DISPUTE_STAFF_ROLES.filter((r) => r !== "resident") as StaffRole[];
 const PRIVACY_REQUESTS = ["admin", "front_desk"] as const;
+const FIELD_BOARD = ["admin", "project_manager", "supervisor"] as const;
 /** Finance and legal see no work order but the collection orders assigned to them (SPEC §2). */
 const NO_ORDERS = { finance: 404, legal: 404 } as const;
 const NO_UUID = "00000000-0000-4000-8000-000000000000";
@@ -93,6 +96,14 @@ const PARALLEL = 4;
 
 const ROWS: Record<string, Case[]> = {
   "/": [get("/", visitorsOnly())],
+  "/staff/field/cleaning": [get("/staff/field/cleaning", staff(["cleaner"]))],
+  "/staff/field/patrol": [get("/staff/field/patrol", staff(["guard"]))],
+  "/staff/field/patrol/[id]": [
+    get("/staff/field/patrol/{patrolRound}", staff(["guard"])),
+    get("/staff/field/patrol/{otherPatrolRound}", staff(["guard"], { guard: 404 })),
+  ],
+  "/staff/field/board": [get("/staff/field/board", staff(FIELD_BOARD))],
+  "/staff/field/routes/[id]/print": [get("/staff/field/routes/{patrolRoute}/print", staffRow(FIELD_BOARD))],
   "/offline": [get("/offline", everyone(200))],
   "/sign-in": [get("/sign-in", visitorsOnly())],
   "/register": [get("/register", visitorsOnly())],
@@ -165,7 +176,10 @@ const ROWS: Record<string, Case[]> = {
   "/staff/approvals/[id]": [
     get(
       "/staff/approvals/{approval}",
-      staffRow(ALL_STAFF, each(["front_desk", "hr", "legal", "project_manager", "technician"], 404)),
+      staffRow(
+        ALL_STAFF,
+        each(["front_desk", "hr", "legal", "project_manager", "technician", "cleaner", "guard"], 404),
+      ),
     ),
   ],
   "/staff/approvals/[id]/edit": [get("/staff/approvals/{approval}/edit", staffRow(ALL_STAFF, each(ALL_STAFF, 404)))],
@@ -354,6 +368,8 @@ const STATE: Record<Who, string | undefined> = {
   finance: authFile("finance"),
   hr: authFile("hr"),
   legal: authFile("legal"),
+  cleaner: authFile("cleaner"),
+  guard: authFile("guard"),
   resident: authFile("resident"),
   other_resident: matrixAuthFile("other_resident"),
   foreign_admin: matrixAuthFile("foreign_admin"),
