@@ -7,6 +7,7 @@ import { PRIVACY_REQUEST_ROLES } from "@/lib/privacy/access";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 import { LEGAL_VIEW_ROLES, NOTICE_VIEW_ROLES } from "@/lib/crm/arrears/access";
 import { DISPUTE_STAFF_ROLES } from "@/lib/crm/disputes/access";
+import { GATE_ROLES } from "@/lib/visitors/rules";
 
 export type NavIcon =
   | "dashboard"
@@ -165,6 +166,7 @@ export const STAFF_NAV: readonly NavItem[] = [
     icon: "skills",
     roles: ["admin", "project_manager"],
   },
+  { href: "/staff/gate", group: "work", label: "gate", icon: "intake", roles: GATE_ROLES },
   { href: "/staff/sla", group: "tickets", label: "sla", icon: "settings", roles: ["admin"] },
   { href: "/staff/crm/notices", group: "crm", label: "arrearsNotices", icon: "notices", roles: NOTICE_VIEW_ROLES },
   { href: "/staff/legal", group: "crm", label: "legal", icon: "legal", roles: LEGAL_VIEW_ROLES },

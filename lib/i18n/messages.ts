@@ -21,6 +21,7 @@ export const MODULE_NAMESPACES = [
   "portal",
   "privacy",
   "workbench",
+  "visitors",
 ] as const;
 
 export type Messages = Record<string, unknown>;
