@@ -101,12 +101,12 @@ export function normalizePlate(plate: string): string {
   return plate.replace(/[\s·.\-]/g, "").toUpperCase();
 }
 
-/** The form's suggested window: from the next full hour, four hours long, as datetime-local values in the company's zone. */
+/** The form's suggested window: from the start of the current hour, four hours on, as datetime-local values in the company's zone. */
 export function defaultPassWindow(now: Date, timeZone: string): { from: string; until: string } {
   const hour = 3_600_000;
-  const start = Math.ceil(now.getTime() / hour) * hour;
+  const start = Math.floor(now.getTime() / hour) * hour;
   return {
     from: dateToZonedLocal(new Date(start), timeZone),
-    until: dateToZonedLocal(new Date(start + 4 * hour), timeZone),
+    until: dateToZonedLocal(new Date(start + 5 * hour), timeZone),
   };
 }

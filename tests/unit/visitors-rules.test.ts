@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   canRevoke,
+  defaultPassWindow,
   passState,
   purgeCutoff,
   purgeDue,
@@ -119,5 +120,18 @@ describe("schemas", () => {
     expect(scanPassSchema.parse({ code: token }).code).toBe(token);
     expect(scanPassSchema.parse({ code: `https://demo.guanjia.cn/v/${token}` }).code).toBe(token);
     expect(scanPassSchema.safeParse({ code: "short" }).success).toBe(false);
+  });
+});
+
+describe("the form's suggested window", () => {
+  it("starts at the current hour in the company's zone and is valid right away", () => {
+    const now = at("2026-05-01T04:35:00Z");
+    const w = defaultPassWindow(now, "Asia/Shanghai");
+    expect(w).toEqual({ from: "2026-05-01T12:00", until: "2026-05-01T17:00" });
+    const p = pass({
+      validFrom: zonedLocalToDate(w.from, "Asia/Shanghai"),
+      validUntil: zonedLocalToDate(w.until, "Asia/Shanghai"),
+    });
+    expect(passState(p, now)).toBe("valid");
   });
 });
