@@ -9,7 +9,7 @@ import type { CronJob } from "@/lib/jobs/types";
 import { zonedLocalToDate } from "@/lib/time/zone";
 import { passState, purgeCutoff, windowProblem, type PassState } from "./rules";
 import type { CreatePassInput } from "./schemas";
-import { retentionDays } from "./queries";
+import { retentionDays } from "./settings";
 
 export interface ResidentCtx {
   companyId: number;

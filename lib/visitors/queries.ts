@@ -1,18 +1,9 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { communities, companies, users, visitorEntries, visitorPasses, visitorSettings } from "@/db/schema";
+import { communities, companies, users, visitorEntries, visitorPasses } from "@/db/schema";
 import { residentHouseholdIds } from "@/lib/billing/queries/bills";
 import type { DbOrTx } from "@/lib/db/client";
-import { DEFAULT_RETENTION_DAYS, passState, visitorFirstName, type GateView } from "./rules";
-
-/** The company's retention period for visitors' names and plates, in days. */
-export async function retentionDays(db: DbOrTx, companyId: number): Promise<number> {
-  const [row] = await db
-    .select({ days: visitorSettings.retentionDays })
-    .from(visitorSettings)
-    .where(eq(visitorSettings.companyId, companyId));
-  return row?.days ?? DEFAULT_RETENTION_DAYS;
-}
+import { passState, visitorFirstName, type GateView } from "./rules";
 
 const passColumns = {
   id: visitorPasses.id,

@@ -8,7 +8,8 @@ import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
 import { GATE_ROLES } from "@/lib/visitors/rules";
-import { recentEntries, retentionDays } from "@/lib/visitors/queries";
+import { recentEntries } from "@/lib/visitors/queries";
+import { retentionDays } from "@/lib/visitors/settings";
 import { admitPassAction, checkPassAction, visitorSettingsAction } from "./actions";
 
 export async function generateMetadata() {
