@@ -61,7 +61,7 @@ export async function createPass(db: Db, ctx: ResidentCtx, input: CreatePassInpu
       maxEntries: input.maxEntries,
       createdAt: now,
     })
-    .returning({ id: visitorPasses.id, token: visitorPasses.token });
+    .returning({ id: visitorPasses.id, token: visitorPasses.token, communityId: visitorPasses.communityId });
   return row;
 }
 
