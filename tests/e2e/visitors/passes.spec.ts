@@ -44,7 +44,7 @@ async function newResident(): Promise<{ phone: string; password: string }> {
         args: [h.companyId, userId, h.householdId, now, now],
       },
       {
-        sql: `insert into consent_records (company_id, user_id, document, version, accepted_at) values (?, ?, 'privacy_notice', ?, ?)`,
+        sql: `insert into consent_records (company_id, user_id, document, version, created_at) values (?, ?, 'privacy_notice', ?, ?)`,
         args: [h.companyId, userId, PRIVACY_NOTICE_VERSION, now],
       },
     ]);
