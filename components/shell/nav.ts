@@ -8,6 +8,7 @@ import { APPROVER_ROLES } from "@/lib/residents/rules";
 import { LEGAL_VIEW_ROLES, NOTICE_VIEW_ROLES } from "@/lib/crm/arrears/access";
 import { DISPUTE_STAFF_ROLES } from "@/lib/crm/disputes/access";
 import { CLEANING_ROLES, FIELD_SUPERVISOR_ROLES, PATROL_ROLES } from "@/lib/auth/roles";
+import { GATE_ROLES } from "@/lib/visitors/rules";
 
 export type NavIcon =
   | "dashboard"
@@ -178,6 +179,7 @@ export const STAFF_NAV: readonly NavItem[] = [
     icon: "skills",
     roles: ["admin", "project_manager"],
   },
+  { href: "/staff/gate", group: "work", label: "gate", icon: "intake", roles: GATE_ROLES },
   { href: "/staff/sla", group: "tickets", label: "sla", icon: "settings", roles: ["admin"] },
   { href: "/staff/crm/notices", group: "crm", label: "arrearsNotices", icon: "notices", roles: NOTICE_VIEW_ROLES },
   { href: "/staff/legal", group: "crm", label: "legal", icon: "legal", roles: LEGAL_VIEW_ROLES },

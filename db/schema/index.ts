@@ -15,3 +15,4 @@ export * from "./privacy";
 export * from "./messaging";
 export * from "./wechat";
 export * from "./field";
+export * from "./visitors";

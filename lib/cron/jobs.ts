@@ -9,6 +9,7 @@ import { postFinanceActuals } from "@/lib/finance/ledger";
 import { deliverOutbox } from "@/lib/outbox/job";
 import { hrDailyJob } from "@/lib/hr/cron";
 import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
+import { purgeVisitorPasses } from "@/lib/visitors/commands";
 import type { CronJob } from "@/lib/jobs/types";
 import { generateFieldDay } from "@/lib/field/generate";
 
@@ -56,6 +57,7 @@ export const CRON_JOBS: readonly RegisteredJob[] = [
   { name: "field.day", dateBound: true, run: generateFieldDay },
   { name: "crm.visits", dateBound: true, run: runVisitSampling },
   { name: "crm.surveys", dateBound: true, run: runQuarterlySurvey },
+  { name: "visitors.purge", dateBound: true, run: purgeVisitorPasses },
   // Last: sends what the jobs above queued (and anything due for a retry).
   { name: "outbox.deliver", dateBound: false, run: deliverOutbox },
 ];

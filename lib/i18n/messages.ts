@@ -23,6 +23,7 @@ export const MODULE_NAMESPACES = [
   "workbench",
   "messaging",
   "field",
+  "visitors",
 ] as const;
 
 export type Messages = Record<string, unknown>;

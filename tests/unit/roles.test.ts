@@ -17,7 +17,8 @@ describe("roles", () => {
     expect(hrefs("guard")).toContain("/staff/field/patrol");
     expect(hrefs("guard")).not.toContain("/staff/field/board");
     expect(hrefs("guard")).not.toContain("/staff/orders");
-    expect(GATE_ROLES).toEqual(["guard"]);
+    expect(GATE_ROLES).toEqual(["guard", "front_desk", "supervisor", "project_manager", "admin"]);
+    expect(hrefs("guard")).toContain("/staff/gate");
   });
 
   it("recognises only known roles", () => {

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { StaffRole } from "../../../lib/auth/roles";
 import { DISPUTE_STAFF_ROLES } from "../../../lib/crm/disputes/access";
 import { APPROVER_ROLES } from "../../../lib/residents/rules";
+import { GATE_ROLES } from "../../../lib/visitors/rules";
 import { authFile } from "../support/demo";
 import { matrixAuthFile, readMatrixFixtures } from "./matrix-fixtures";
 import {
@@ -88,6 +89,7 @@ const APPROVERS = APPROVER_ROLES;
 const DISPUTES = DISPUTE_STAFF_ROLES.filter((r) => r !== "resident") as StaffRole[];
 const PRIVACY_REQUESTS = ["admin", "front_desk"] as const;
 const FIELD_BOARD = ["admin", "project_manager", "supervisor"] as const;
+const GATE = GATE_ROLES;
 /** Finance and legal see no work order but the collection orders assigned to them (SPEC §2). */
 const NO_ORDERS = { finance: 404, legal: 404 } as const;
 const NO_UUID = "00000000-0000-4000-8000-000000000000";
@@ -142,6 +144,12 @@ const ROWS: Record<string, Case[]> = {
     get("/disputes/new", resident({ resident: 404, other_resident: 404 })),
   ],
   "/me/data": [get("/me/data", resident())],
+  "/visitors": [get("/visitors", resident())],
+  // A pass of another household is not found (the fixture-free id 0 is nobody's).
+  "/visitors/[id]": [get("/visitors/0", resident({ resident: 404, other_resident: 404 }))],
+  // The public pass link: an unknown token is a 404 for everyone, signed in or not.
+  "/v/[token]": [get(`/v/${"x".repeat(32)}`, everyone(404))],
+  "/staff/gate": [get("/staff/gate", staff(GATE))],
   "/me/data/json": [
     get("/me/data/json", resident({ ...each(ALL_STAFF, 403), foreign_admin: 403, signed_out: SIGN_IN })),
   ],
