@@ -13,3 +13,4 @@ export * from "./portal";
 export * from "./outbox";
 export * from "./privacy";
 export * from "./messaging";
+export * from "./reconciliation";

@@ -10,6 +10,8 @@ import { deliverOutbox } from "@/lib/outbox/job";
 import { hrDailyJob } from "@/lib/hr/cron";
 import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
 import type { CronJob } from "@/lib/jobs/types";
+import { reconcileStatements } from "@/lib/billing/reconciliation/job";
+import { secretsKey } from "@/lib/crypto/secrets";
 
 /**
  * Every daily job of SPEC §10, in the order they run for each company.
@@ -45,6 +47,8 @@ const maintenancePlans: CronJob = async (db, c, asOf) => {
 export const CRON_JOBS: readonly RegisteredJob[] = [
   { name: "hr.changes", dateBound: true, run: hrDailyJob },
   { name: "billing.generate", dateBound: true, run: billingDay },
+  // Yesterday's WeChat Pay / Alipay statements, matched to our payments (the key is read only for a company with an account).
+  { name: "billing.reconcile", dateBound: true, run: reconcileStatements(() => secretsKey()) },
   { name: "crm.arrears", dateBound: true, run: runArrearsLadder },
   { name: "crm.goldExpiry", dateBound: true, run: runGoldExpiry },
   { name: "crm.goldAward", dateBound: true, run: runGoldAward },
