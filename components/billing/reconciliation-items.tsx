@@ -48,7 +48,11 @@ export async function ReconciliationItems({
           <td className="min-w-64">
             {i.action ? (
               <p data-testid="resolution">
-                {t(`resolved.${i.action}`, { name: i.resolvedBy ?? "", receipt: i.receiptNo ?? "" })}
+                {t.rich(`resolved.${i.action}`, {
+                  name: i.resolvedBy ?? "",
+                  receipt: i.receiptNo ?? "",
+                  who: (chunks) => <span data-user-text>{chunks}</span>,
+                })}
                 <span className="block text-xs text-slate-500" data-user-text>
                   {i.reason}
                 </span>
