@@ -132,13 +132,15 @@ export interface StatementInput {
   sha1: string;
 }
 
-/** Stores the statement and its items once; `created` false when it was already there (nothing written). */
+/** Stores the statement and its items once; `created` false when it was already there or the day is empty on both sides (nothing written). */
 export async function storeStatement(db: Db, s: StatementInput): Promise<{ created: boolean; items: number }> {
   if (await statementExists(db, s.companyId, s.provider, s.billDate)) return { created: false, items: 0 };
   const known = await knownEntries(db, s.companyId, s.provider, s.statement);
   const ofDay = await entriesOfDay(db, s.companyId, s.provider, dayBounds(s.billDate, s.timeZone));
   await yieldToLoop();
   const drafts = matchStatement(s.statement.lines, known, ofDay);
+  // Nothing on either side (a quiet day): nothing to store, nothing to show.
+  if (!drafts.length) return { created: false, items: 0 };
   const { companyId } = s;
   return db.transaction(async (tx) => {
     const [head] = await tx

@@ -9,11 +9,11 @@ import { parseAlipayBill, parseWechatTradeBill, totals, type ParsedStatement } f
 
 /*
  * The daily reconciliation job (date-bound; lib/cron/jobs.ts): for each provider the company has
- * an enabled account with, the statement of the day before `asOf` (company time) is downloaded,
- * parsed, matched and stored — once: a stored day is not downloaded again. A day the provider has
- * no statement for (no transactions) is stored empty, so our own payments of it still show up as
- * missing on the provider's side. A failed download fails the job (the run reports it; the next
- * run of the date tries again) and writes nothing.
+ * an enabled account with, the statements of the CATCH_UP_DAYS days before `asOf` (company time)
+ * not stored yet are downloaded, parsed, matched and stored — once: a stored day is not downloaded
+ * again. A day the provider has no statement for (no transactions) is stored only when we have
+ * payments of it (they are missing on the provider's side). A failed download writes nothing for
+ * that day and fails the job after the other days (the run reports it; a later run retries it).
  */
 
 type Download = { statement: ParsedStatement; sha1: string } | null;
@@ -37,18 +37,30 @@ async function download(
   return { statement: bill.text === null ? totals([]) : parseAlipayBill(bill.text), sha1: bill.sha1 };
 }
 
+/** Days looked at before `asOf`: a statement not ready yet (WeChat Pay's STATEMENT_CREATING before ~10:00) is fetched by a later run. */
+export const CATCH_UP_DAYS = 3;
+
 export function reconcileStatements(key: KeySource): CronJob {
   return async (db, c, asOf) => {
-    const billDate = addDays(asOf, -1);
     const counts = { statements: 0, items: 0 };
-    for (const provider of ["wechatpay", "alipay"] as const) {
-      if (await statementExists(db, c.id, provider, billDate)) continue;
-      const got = await download(db, key, c.id, provider, billDate);
-      if (!got) continue;
-      const r = await storeStatement(db, { companyId: c.id, timeZone: c.timeZone, provider, billDate, ...got });
-      counts.statements += r.created ? 1 : 0;
-      counts.items += r.items;
+    let failure: unknown = null;
+    for (let back = CATCH_UP_DAYS; back >= 1; back--) {
+      const billDate = addDays(asOf, -back);
+      for (const provider of ["wechatpay", "alipay"] as const) {
+        if (await statementExists(db, c.id, provider, billDate)) continue;
+        try {
+          const got = await download(db, key, c.id, provider, billDate);
+          if (!got) continue;
+          const r = await storeStatement(db, { companyId: c.id, timeZone: c.timeZone, provider, billDate, ...got });
+          counts.statements += r.created ? 1 : 0;
+          counts.items += r.items;
+        } catch (e) {
+          failure ??= e;
+        }
+      }
     }
+    // Every other day and provider was still done; the job reports the first failure (the next run retries it).
+    if (failure) throw failure;
     return counts;
   };
 }
