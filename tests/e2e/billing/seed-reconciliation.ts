@@ -6,7 +6,7 @@
  * Prints JSON: the finance login, the company and both out_trade_nos.
  */
 import { randomBytes, randomInt } from "node:crypto";
-import { feeItems, households, memberships, users } from "../../../db/schema";
+import { feeItems, households, memberships, residentLinks, users } from "../../../db/schema";
 import { hashPassword } from "../../../lib/auth/password";
 import { createCheckout } from "../../../lib/billing/checkout";
 import { savePaymentAccount } from "../../../lib/billing/payment-accounts/commands";
@@ -54,6 +54,9 @@ try {
     .insert(households)
     .values({ companyId, name: `业主${tag}`, kind: "owner", code: `RC${tag.toUpperCase()}${randomInt(100, 999)}` })
     .returning();
+  await db
+    .insert(residentLinks)
+    .values({ companyId, userId: resident.id, householdId: h.id, relation: "owner", status: "approved" });
   const input = wechatAccountSchema.parse({ enabled: "on", mode: "direct", subMchId: "", subAppId: "", ...fake });
   await savePaymentAccount(db, secretsKey(), { companyId, userId: company.userId }, "wechatpay", input);
   const checkout = () =>
