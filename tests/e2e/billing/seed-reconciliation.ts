@@ -6,7 +6,17 @@
  * Prints JSON: the finance login, the company and both out_trade_nos.
  */
 import { randomBytes, randomInt } from "node:crypto";
-import { feeItems, households, memberships, residentLinks, users } from "../../../db/schema";
+import {
+  buildings,
+  communities,
+  feeItems,
+  householdUnits,
+  households,
+  memberships,
+  residentLinks,
+  units,
+  users,
+} from "../../../db/schema";
 import { hashPassword } from "../../../lib/auth/password";
 import { createCheckout } from "../../../lib/billing/checkout";
 import { savePaymentAccount } from "../../../lib/billing/payment-accounts/commands";
@@ -54,6 +64,19 @@ try {
     .insert(households)
     .values({ companyId, name: `业主${tag}`, kind: "owner", code: `RC${tag.toUpperCase()}${randomInt(100, 999)}` })
     .returning();
+  const [community] = await db
+    .insert(communities)
+    .values({ companyId, name: `对账小区${tag}` })
+    .returning();
+  const [building] = await db
+    .insert(buildings)
+    .values({ companyId, communityId: community.id, code: "1", name: "1栋" })
+    .returning();
+  const [unit] = await db
+    .insert(units)
+    .values({ companyId, buildingId: building.id, number: `R-${tag}`, areaCentiM2: 10_000, type: "residential" })
+    .returning();
+  await db.insert(householdUnits).values({ companyId, householdId: h.id, unitId: unit.id, fromDate: "2024-01-01" });
   await db
     .insert(residentLinks)
     .values({ companyId, userId: resident.id, householdId: h.id, relation: "owner", status: "approved" });
