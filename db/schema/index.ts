@@ -16,3 +16,4 @@ export * from "./messaging";
 export * from "./wechat";
 export * from "./field";
 export * from "./visitors";
+export * from "./reconciliation";

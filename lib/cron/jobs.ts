@@ -12,6 +12,8 @@ import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
 import { purgeVisitorPasses } from "@/lib/visitors/commands";
 import type { CronJob } from "@/lib/jobs/types";
 import { generateFieldDay } from "@/lib/field/generate";
+import { reconcileStatements } from "@/lib/billing/reconciliation/job";
+import { secretsKey } from "@/lib/crypto/secrets";
 
 /**
  * Every daily job of SPEC §10, in the order they run for each company.
@@ -47,6 +49,8 @@ const maintenancePlans: CronJob = async (db, c, asOf) => {
 export const CRON_JOBS: readonly RegisteredJob[] = [
   { name: "hr.changes", dateBound: true, run: hrDailyJob },
   { name: "billing.generate", dateBound: true, run: billingDay },
+  // Yesterday's WeChat Pay / Alipay statements, matched to our payments (the key is read only for a company with an account).
+  { name: "billing.reconcile", dateBound: true, run: reconcileStatements(() => secretsKey()) },
   { name: "crm.arrears", dateBound: true, run: runArrearsLadder },
   { name: "crm.goldExpiry", dateBound: true, run: runGoldExpiry },
   { name: "crm.goldAward", dateBound: true, run: runGoldAward },

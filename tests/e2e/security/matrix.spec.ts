@@ -216,6 +216,7 @@ const ROWS: Record<string, Case[]> = {
   ],
   "/staff/billing/settings": [get("/staff/billing/settings", staff(["admin"]))],
   "/staff/billing/payments": [get("/staff/billing/payments", staff(["admin"]))],
+  "/staff/billing/reconciliation": [get("/staff/billing/reconciliation", staff(BILLING))],
   "/staff/crm": [get("/staff/crm", staff(CRM_DASHBOARD))],
   "/staff/crm/households/[id]": [
     get("/staff/crm/households/{household}", staffRow(CRM_DASHBOARD)),
