@@ -44,6 +44,8 @@ export const billingSettings = sqliteTable("billing_settings", {
   vacancyRateBp: integer("vacancy_rate_bp").notNull().default(7000),
   /** Residents' online payment: the sandbox (demo default) or an enabled merchant account. */
   onlineProvider: text("online_provider").notNull().default("sandbox"),
+  /** The monthly collection-rate target in basis points (9500 = 95 %); null = none set. Shown on the workbench. */
+  collectionTargetBp: integer("collection_target_bp"),
 });
 
 /** 收费项目. `priceFen`: fen per m² and month (per_area), else fen per parking unit or household and month. */

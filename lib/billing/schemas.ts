@@ -138,6 +138,22 @@ export const settingsSchema = z.object({
     }),
 });
 
+/** The monthly collection-rate target in percent ("95", "92.5") → basis points; empty = no target. */
+export const collectionTargetSchema = z.object({
+  target: z
+    .union([z.string(), z.number()])
+    .default("")
+    .transform((v, ctx) => {
+      if (String(v).trim() === "") return null;
+      const bp = parseCenti(String(v));
+      if (bp === null || bp > 10_000) {
+        ctx.addIssue({ code: "custom", message: "billing.errors.collectionTarget" });
+        return z.NEVER;
+      }
+      return bp;
+    }),
+});
+
 const day = z.string({ error: "validation.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date");
 
 /** A vacant, fee-free or developer-paid period of a unit; an empty end means open-ended. A developer-paid period names the contract customer billed. */
