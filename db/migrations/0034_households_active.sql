@@ -1,0 +1,1 @@
+CREATE INDEX `households_company_active_idx` ON `households` (`company_id`,`active`);
