@@ -168,7 +168,11 @@ export const bills = sqliteTable(
     uniqueIndex("bills_household_period_uq")
       .on(t.householdId, t.period)
       .where(sql`${t.kind} = 'monthly'`),
-    index("bills_company_period_idx").on(t.companyId, t.period),
+    /**
+     * A month's bills. It covers what the bills list counts and sums (status, amounts), so those
+     * read this index alone. Not household_id: one household's queries must keep bills_household_idx.
+     */
+    index("bills_company_period_idx").on(t.companyId, t.period, t.voided, t.allocatedFen, t.linesFen, t.adjustmentFen),
     /**
      * Every bill of one household (its account, its paid-ahead months), monthly or one-off.
      * company_id second: `company_id = ? and household_id = ?` matches two columns here, so the
