@@ -12,8 +12,10 @@ import { parseAlipayBill, parseWechatTradeBill, totals, type ParsedStatement } f
  * an enabled account with, the statements of the CATCH_UP_DAYS days before `asOf` (company time)
  * not stored yet are downloaded, parsed, matched and stored — once: a stored day is not downloaded
  * again. A day the provider has no statement for (no transactions) is stored only when we have
- * payments of it (they are missing on the provider's side). A failed download writes nothing for
- * that day and fails the job after the other days (the run reports it; a later run retries it).
+ * payments of it (they are missing on the provider's side). A failed download (provider down,
+ * credentials wrong) writes nothing for that day and is counted as `unavailable` and logged: one
+ * company's provider must not fail the whole night's run, and a later run (within CATCH_UP_DAYS)
+ * retries the day because nothing was stored for it.
  */
 
 type Download = { statement: ParsedStatement; sha1: string } | null;
@@ -42,8 +44,7 @@ export const CATCH_UP_DAYS = 3;
 
 export function reconcileStatements(key: KeySource): CronJob {
   return async (db, c, asOf) => {
-    const counts = { statements: 0, items: 0 };
-    let failure: unknown = null;
+    const counts = { statements: 0, items: 0, unavailable: 0 };
     for (let back = CATCH_UP_DAYS; back >= 1; back--) {
       const billDate = addDays(asOf, -back);
       for (const provider of ["wechatpay", "alipay"] as const) {
@@ -55,12 +56,11 @@ export function reconcileStatements(key: KeySource): CronJob {
           counts.statements += r.created ? 1 : 0;
           counts.items += r.items;
         } catch (e) {
-          failure ??= e;
+          counts.unavailable += 1;
+          console.error(`[reconcile] company ${c.id} ${provider} ${billDate}: statement unavailable:`, e);
         }
       }
     }
-    // Every other day and provider was still done; the job reports the first failure (the next run retries it).
-    if (failure) throw failure;
     return counts;
   };
 }

@@ -147,7 +147,8 @@ for (const locale of LOCALES) {
     const { context, page } = await mobile(browser, locale);
 
     await page.goto(`/wechat/oauth/start?company=${companyId}`);
-    await expect(page).toHaveURL(/\/wechat\/bind$/);
+    // The browser keeps the authorize URL's #wechat_redirect fragment across the redirects (as in WeChat).
+    await expect(page).toHaveURL(/\/wechat\/bind(#wechat_redirect)?$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.wechatBind.title);
     await page.getByLabel(auth.phone, { exact: true }).fill(phone);
     await page.getByRole("button", { name: auth.sendCode }).click();
@@ -155,13 +156,13 @@ for (const locale of LOCALES) {
     await page.screenshot({ path: test.info().outputPath(`wechat-bind-${locale}.png`), fullPage: true });
     await page.getByLabel(auth.code, { exact: true }).fill(await codeSentTo(phone));
     await page.getByRole("button", { name: auth.signInButton, exact: true }).click();
-    await expect(page).toHaveURL(/\/home$/);
+    await expect(page).toHaveURL(/\/home(#wechat_redirect)?$/);
 
     // Signed out, the same WeChat user is signed in directly.
     await context.clearCookies();
     await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: test.info().project.use.baseURL as string }]);
     await page.goto(`/wechat/oauth/start?company=${companyId}`);
-    await expect(page).toHaveURL(/\/home$/);
+    await expect(page).toHaveURL(/\/home(#wechat_redirect)?$/);
 
     await page.goto("/me/notifications");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(t.preferences.title);

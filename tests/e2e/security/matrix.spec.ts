@@ -92,6 +92,8 @@ const FIELD_BOARD = ["admin", "project_manager", "supervisor"] as const;
 const GATE = GATE_ROLES;
 /** Finance and legal see no work order but the collection orders assigned to them (SPEC §2). */
 const NO_ORDERS = { finance: 404, legal: 404 } as const;
+/** Staff who work on no order (HR, and field staff with their own tasks): an order's file is not found for them. */
+const FILES_NOT_THEIRS = { hr: 404, cleaner: 404, guard: 404 } as const;
 const NO_UUID = "00000000-0000-4000-8000-000000000000";
 /** Requests in flight per route test (Playwright runs two workers). */
 const PARALLEL = 4;
@@ -299,14 +301,14 @@ const ROWS: Record<string, Case[]> = {
   "/api/files/[id]": [
     get(
       "/api/files/{attachment}",
-      residentRow({ ...each(ORDERS, 200), ...NO_ORDERS, hr: 404, foreign_admin: 404, signed_out: 404 }),
+      residentRow({ ...each(ORDERS, 200), ...NO_ORDERS, ...FILES_NOT_THEIRS, foreign_admin: 404, signed_out: 404 }),
     ),
     get(
       "/api/files/{collectionPhoto}",
       residentRow({
         ...each(ORDERS, 200),
         technician: 404,
-        hr: 404,
+        ...FILES_NOT_THEIRS,
         resident: 404,
         other_resident: 200,
         foreign_admin: 404,
