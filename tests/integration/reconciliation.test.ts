@@ -18,7 +18,7 @@ import { alipayPrecreate, alipayRefund } from "@/lib/billing/providers/alipay/cl
 import { createWechatOrder } from "@/lib/billing/providers/wechatpay/client";
 import { readSignatureHeaders } from "@/lib/billing/providers/wechatpay/crypto";
 import { outTradeNo } from "@/lib/billing/providers/trade-no";
-import { reconcileStatements } from "@/lib/billing/reconciliation/job";
+import { CATCH_UP_DAYS, reconcileStatements } from "@/lib/billing/reconciliation/job";
 import { resolveItemSchema } from "@/lib/billing/reconciliation/schemas";
 import type { Db } from "@/lib/db/client";
 import { handleAlipayNotification } from "@/lib/flows/alipay-notify";
@@ -120,7 +120,7 @@ describe("daily reconciliation (issue 18)", () => {
     await pay(differs.no, true);
     fake.changeBillAmount(differs.no, 12_300);
 
-    expect(await runFor(w.companyId)).toEqual({ statements: 1, items: 3 });
+    expect(await runFor(w.companyId)).toEqual({ statements: 1, items: 3, unavailable: 0 });
     const items = await itemsOf(w.companyId);
     expect(items.map((i) => [i.ref, i.status, i.statementFen, i.oursFen])).toEqual([
       [matched.no, "matched", 12_345, 12_345],
@@ -142,7 +142,7 @@ describe("daily reconciliation (issue 18)", () => {
 
     const billRequests = () => fake.requests.filter((r) => r.path.includes(`bill_date=${today()}`)).length;
     expect(billRequests()).toBe(1);
-    expect(await runFor(w.companyId)).toEqual({ statements: 0, items: 0 });
+    expect(await runFor(w.companyId)).toEqual({ statements: 0, items: 0, unavailable: 0 });
     expect(billRequests()).toBe(1); // a stored day is not downloaded again
     expect(await itemsOf(w.companyId)).toHaveLength(3);
   });
@@ -152,10 +152,23 @@ describe("daily reconciliation (issue 18)", () => {
     const lost = await checkout();
     await pay(lost.no, true);
     fake.orders.get(lost.no)!.paidAt = new Date(Date.now() - 3 * 86_400_000); // on another day at WeChat
-    expect(await runFor(w.companyId)).toEqual({ statements: 1, items: 1 });
+    expect(await runFor(w.companyId)).toEqual({ statements: 1, items: 1, unavailable: 0 });
     expect((await itemsOf(w.companyId)).map((i) => [i.ref, i.status, i.oursFen])).toEqual([
       [lost.no, "missing_provider", 12_345],
     ]);
+  });
+
+  it("a provider that cannot be reached fails nothing else: the days are counted unavailable, nothing is stored, a later run fetches them", async () => {
+    const { w, fake, checkout, pay } = await wechatWorld();
+    await pay((await checkout()).no, true);
+    const down = fake.baseUrl;
+    await fake.stop();
+    const r = await runFor(w.companyId);
+    expect(r).toEqual({ statements: 0, items: 0, unavailable: CATCH_UP_DAYS });
+    expect(await db.select().from(providerStatements).where(eq(providerStatements.companyId, w.companyId))).toEqual([]);
+    // The provider is back (same address): the next run fetches the day it missed.
+    await fake.start(Number(new URL(down).port));
+    expect(await runFor(w.companyId)).toEqual({ statements: 1, items: 1, unavailable: 0 });
   });
 
   it("two runs at once store one statement and one set of items", async () => {
@@ -279,7 +292,7 @@ describe("daily reconciliation (issue 18)", () => {
     await alipayRefund(account, { outTradeNo: no, outRefundNo: "RF-unknown-1", refundFen: 50, reason: "测试" });
     fake.injectBillTransaction({ outTradeNo: "Z".repeat(32), amountFen: 100, billDate: today() });
 
-    expect(await runFor(w.companyId)).toEqual({ statements: 1, items: 3 });
+    expect(await runFor(w.companyId)).toEqual({ statements: 1, items: 3, unavailable: 0 });
     expect((await itemsOf(w.companyId)).map((i) => [i.kind, i.ref, i.status, i.statementFen])).toEqual([
       ["trade", no, "matched", 30_050],
       ["refund", "RF-unknown-1", "missing_ours", 50],
