@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import { memberships, users, wechatBindings, wechatTickets } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { loadWechatAccount } from "@/lib/outbox/wechat/account";
@@ -165,4 +165,22 @@ export async function unbindWechat(db: Db, companyId: number, userId: number): P
     .where(and(eq(wechatBindings.companyId, companyId), eq(wechatBindings.userId, userId)))
     .returning({ id: wechatBindings.id });
   return rows.length > 0;
+}
+
+/**
+ * The minute tick's purge of OAuth tickets past their validity (used or not: a ticket holds an
+ * openid and is of no use after 10 minutes). Set-based through the expiry index, in chunks.
+ */
+export async function purgeExpiredTickets(db: Db, now: Date) {
+  let purged = 0;
+  for (;;) {
+    const due = db
+      .select({ id: wechatTickets.id })
+      .from(wechatTickets)
+      .where(lt(wechatTickets.expiresAt, now))
+      .limit(1000);
+    const res = await db.delete(wechatTickets).where(inArray(wechatTickets.id, due));
+    purged += res.rowsAffected;
+    if (res.rowsAffected < 1000) return { purged };
+  }
 }

@@ -1,4 +1,5 @@
 import { purgeExpiredCodes } from "@/lib/auth/phone-code";
+import { purgeExpiredTickets } from "@/lib/auth/wechat";
 import { expireCheckouts } from "@/lib/billing/checkout";
 import { queryStaleCheckouts } from "@/lib/flows/stale-checkouts";
 import type { Db } from "@/lib/db/client";
@@ -32,8 +33,14 @@ export const TICK_JOBS: readonly TickJob[] = [
   // WeChat Pay / Alipay checkouts open a few minutes: asked at the provider (paid → recorded, closed → expired).
   { name: "billing.staleCheckouts", run: (db, now, companyIds) => queryStaleCheckouts(db, now, companyIds) },
   { name: "billing.checkoutExpiry", run: expireCheckouts },
-  // Sign-in codes past their validity are deleted (PIPL minimisation); a global table.
-  { name: "auth.purgeCodes", run: (db, now) => purgeExpiredCodes(db, now) },
+  // Sign-in codes and WeChat sign-in tickets past their validity are deleted (PIPL minimisation).
+  {
+    name: "auth.purgeCodes",
+    run: async (db, now) => ({
+      purged: (await purgeExpiredCodes(db, now)).purged,
+      tickets: (await purgeExpiredTickets(db, now)).purged,
+    }),
+  },
   // Cleaning tasks past their window and patrol rounds past their grace become missed.
   { name: "field.misses", run: markFieldMisses },
   // Last: sends what the jobs above queued, retries what is due again, recovers dead claims.

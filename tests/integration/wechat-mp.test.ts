@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outboxMessages, wechatAccounts, wechatBindings, wechatTickets } from "@/db/schema";
 import type { Db } from "@/lib/db/client";
 import { requestSignInCode } from "@/lib/auth/phone-code";
-import { bindWithTicket, finishWechatCallback, signInWithTicket, startWechatSignIn } from "@/lib/auth/wechat";
+import {
+  bindWithTicket,
+  finishWechatCallback,
+  purgeExpiredTickets,
+  signInWithTicket,
+  startWechatSignIn,
+  TICKET_TTL_MS,
+} from "@/lib/auth/wechat";
+import { anonymizeResident } from "@/lib/privacy/anonymize";
 import { deliverDue } from "@/lib/outbox/deliver";
 import { enqueueForUser } from "@/lib/outbox/enqueue";
 import { setPreference } from "@/lib/outbox/preferences";
@@ -96,6 +104,30 @@ describe("WeChat official account", () => {
     expect(JSON.stringify(account)).not.toContain(SECRET);
     const tickets = await db.select().from(wechatTickets);
     expect(JSON.stringify(tickets)).not.toContain(again.ticket);
+  });
+
+  it("expired tickets are purged; an anonymized resident's binding is gone, so WeChat no longer signs them in", async () => {
+    const { db } = await createTestDb();
+    const companyId = await company(db);
+    const user = await createUser(db, companyId, ["resident"]);
+    const first = await oauth(db, companyId, "openid-carol");
+    if (!first.ok) throw new Error("oauth failed");
+    const code = await codeFor(db, user.phone!);
+    expect(await bindWithTicket(db, { ticket: first.ticket, phone: user.phone!, code }, ip())).toMatchObject({
+      ok: true,
+    });
+    const ticketsOf = () => db.select().from(wechatTickets).where(eq(wechatTickets.companyId, companyId));
+    expect((await ticketsOf()).length).toBeGreaterThan(0);
+    // Not yet expired: kept; past the TTL: deleted, used or not.
+    await purgeExpiredTickets(db, new Date());
+    expect((await ticketsOf()).length).toBeGreaterThan(0);
+    const later = new Date(Date.now() + TICKET_TTL_MS + 60_000);
+    expect((await purgeExpiredTickets(db, later)).purged).toBeGreaterThan(0);
+    expect(await ticketsOf()).toEqual([]);
+
+    await db.transaction((tx) => anonymizeResident(tx, companyId, user.id));
+    expect(await db.select().from(wechatBindings).where(eq(wechatBindings.companyId, companyId))).toEqual([]);
+    expect(await oauth(db, companyId, "openid-carol")).toMatchObject({ ok: true, bound: false });
   });
 
   it("refuses a foreign state: another attempt's nonce, another browser's cookie, a forged cookie", async () => {
