@@ -64,7 +64,7 @@ test.beforeAll(async () => {
     env: { ...env, RECON_COMPANY: String(seeded.companyId), RECON_AS_OF: nextDay(billDate) },
     encoding: "utf8",
   });
-  expect(JSON.parse(run.stdout.trim().split("\n").pop()!)).toEqual({ statements: 1, items: 2 });
+  expect(JSON.parse(run.stdout.trim().split("\n").pop()!)).toEqual({ statements: 1, items: 2, unavailable: 0 });
 });
 test.afterAll(() => fake.stop());
 
