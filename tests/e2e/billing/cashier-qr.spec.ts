@@ -101,6 +101,9 @@ test("the cashier takes a WeChat Native and an Alipay precreate QR payment; fina
   const paid = page.getByTestId("desk-paid");
   await expect(paid).toContainText(t.desk.paid.replace("{amount}", "¥123.45"));
   await page.screenshot({ path: test.info().outputPath("cashier-wechat-paid.png"), fullPage: true });
+  // The WeChat payment's receipt link: finance refunds that payment below (the Alipay one is newer).
+  const wxReceipt = (await paid.getByRole("link", { name: t.desk.receipt }).getAttribute("href"))!;
+  expect(wxReceipt).toMatch(/^\/staff\/billing\/receipts\/\d+$/);
   await paid.getByRole("link", { name: t.cashier.nextCustomer }).click();
   await expect(page).toHaveURL(/\/staff\/billing\/cashier$/);
 
@@ -123,7 +126,8 @@ test("the cashier takes a WeChat Native and an Alipay precreate QR payment; fina
   await fin.goto(`/staff/billing/households/${seeded.householdId}`);
   const rows = fin.getByTestId("payment-row");
   await expect(rows).toHaveCount(2);
-  const row = rows.filter({ hasText: t.method.online }).first();
+  const row = rows.filter({ has: fin.locator(`a[href="${wxReceipt}"]`) });
+  await expect(row).toContainText(t.method.online);
   await row.getByText(t.account.refund, { exact: true }).first().click();
   await row.getByLabel(t.account.refundAmount).fill("23.45");
   await row.getByLabel(t.common.reason).fill("Partial refund at the desk");
