@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import { memberships, signInCodes, users } from "@/db/schema";
 import { createHash } from "node:crypto";
+import { deleteInChunks } from "@/lib/db/chunk";
 import type { Db } from "@/lib/db/client";
 import { enqueueMessage } from "@/lib/outbox/enqueue";
 import { signInResultFor, type SignInResult } from "./credentials";
@@ -151,15 +152,9 @@ const PURGE_CHUNK = 1000;
  * one indexed probe.
  */
 export async function purgeExpiredCodes(db: Db, now: Date) {
-  let purged = 0;
-  for (;;) {
-    const due = db
-      .select({ id: signInCodes.id })
-      .from(signInCodes)
-      .where(lt(signInCodes.expiresAt, now))
-      .limit(PURGE_CHUNK);
-    const res = await db.delete(signInCodes).where(inArray(signInCodes.id, due));
-    purged += res.rowsAffected;
-    if (res.rowsAffected < PURGE_CHUNK) return { purged };
-  }
+  const due = () =>
+    db.select({ id: signInCodes.id }).from(signInCodes).where(lt(signInCodes.expiresAt, now)).limit(PURGE_CHUNK);
+  return {
+    purged: await deleteInChunks(() => db.delete(signInCodes).where(inArray(signInCodes.id, due())), PURGE_CHUNK),
+  };
 }

@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import { memberships, users, wechatBindings, wechatTickets } from "@/db/schema";
+import { deleteInChunks } from "@/lib/db/chunk";
 import type { Db } from "@/lib/db/client";
+
+const PURGE_CHUNK = 1000;
 import { loadWechatAccount } from "@/lib/outbox/wechat/account";
 import { authorizeUrl, exchangeOAuthCode } from "@/lib/outbox/wechat/client";
 import { signInResultFor, type SignInResult } from "./credentials";
@@ -172,15 +175,9 @@ export async function unbindWechat(db: Db, companyId: number, userId: number): P
  * openid and is of no use after 10 minutes). Set-based through the expiry index, in chunks.
  */
 export async function purgeExpiredTickets(db: Db, now: Date) {
-  let purged = 0;
-  for (;;) {
-    const due = db
-      .select({ id: wechatTickets.id })
-      .from(wechatTickets)
-      .where(lt(wechatTickets.expiresAt, now))
-      .limit(1000);
-    const res = await db.delete(wechatTickets).where(inArray(wechatTickets.id, due));
-    purged += res.rowsAffected;
-    if (res.rowsAffected < 1000) return { purged };
-  }
+  const due = () =>
+    db.select({ id: wechatTickets.id }).from(wechatTickets).where(lt(wechatTickets.expiresAt, now)).limit(PURGE_CHUNK);
+  return {
+    purged: await deleteInChunks(() => db.delete(wechatTickets).where(inArray(wechatTickets.id, due())), PURGE_CHUNK),
+  };
 }
