@@ -4,7 +4,6 @@ import { memberships, users, wechatBindings, wechatTickets } from "@/db/schema";
 import { deleteInChunks } from "@/lib/db/chunk";
 import type { Db } from "@/lib/db/client";
 
-const PURGE_CHUNK = 1000;
 import { loadWechatAccount } from "@/lib/outbox/wechat/account";
 import { authorizeUrl, exchangeOAuthCode } from "@/lib/outbox/wechat/client";
 import { signInResultFor, type SignInResult } from "./credentials";
@@ -174,6 +173,8 @@ export async function unbindWechat(db: Db, companyId: number, userId: number): P
  * The minute tick's purge of OAuth tickets past their validity (used or not: a ticket holds an
  * openid and is of no use after 10 minutes). Set-based through the expiry index, in chunks.
  */
+const PURGE_CHUNK = 1000;
+
 export async function purgeExpiredTickets(db: Db, now: Date) {
   const due = () =>
     db.select({ id: wechatTickets.id }).from(wechatTickets).where(lt(wechatTickets.expiresAt, now)).limit(PURGE_CHUNK);
