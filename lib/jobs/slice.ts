@@ -13,8 +13,11 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 /** The longest stretch a job runs before it lets requests in (the loop-delay target is 50 ms). */
 export const SLICE_MS = 15;
 
+/** Called between items of a long loop: resolves at once, or after a turn of the event loop. */
+export type Pause = () => Promise<void>;
+
 /** A pause() that yields to the event loop when `sliceMs` have passed since the last yield. */
-export function timeSlicer(sliceMs = SLICE_MS): () => Promise<void> {
+export function timeSlicer(sliceMs = SLICE_MS): Pause {
   let since = performance.now();
   return async () => {
     if (performance.now() - since < sliceMs) return;

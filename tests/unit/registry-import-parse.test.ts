@@ -71,15 +71,15 @@ describe("checkFile", () => {
     });
   });
 
-  it("reports an empty file as empty", () => {
-    expect(readCsvFile(new Uint8Array())).toEqual({ ok: false, problem: { problem: "import.file.empty" } });
-    expect(readCsvFile(utf8("\ufeff  \r\n"))).toEqual({ ok: false, problem: { problem: "import.file.empty" } });
+  it("reports an empty file as empty", async () => {
+    expect(await readCsvFile(new Uint8Array())).toEqual({ ok: false, problem: { problem: "import.file.empty" } });
+    expect(await readCsvFile(utf8("\ufeff  \r\n"))).toEqual({ ok: false, problem: { problem: "import.file.empty" } });
   });
 });
 
 describe("CSV parsing", () => {
-  it("handles quotes, doubled quotes, commas and line breaks inside quotes; keeps blank lines for row numbering", () => {
-    const parsed = parseCsvText('a,b\r\n"x, y","say ""hi"""\r\n\r\n"two\nlines",z\r\n');
+  it("handles quotes, doubled quotes, commas and line breaks inside quotes; keeps blank lines for row numbering", async () => {
+    const parsed = await parseCsvText('a,b\r\n"x, y","say ""hi"""\r\n\r\n"two\nlines",z\r\n');
     expect(parsed.ok && parsed.csv.records).toEqual([
       ["a", "b"],
       ["x, y", 'say "hi"'],
@@ -89,6 +89,30 @@ describe("CSV parsing", () => {
     ]);
   });
 
+  it("parses in small chunks exactly as in one piece, quotes and line breaks across chunk boundaries included", async () => {
+    const texts = [
+      'a,b\r\n"x, y","say ""hi"""\r\n\r\n"two\nlines",z\r\n' + "1,2\r\n".repeat(20) + '"x\r\ny",3',
+      "a,b\n\n\n1,2\n\n",
+      'a;b\n"1\n\n2";"3"\n4;5',
+    ];
+    for (const text of texts) {
+      const whole = await parseCsvText(text);
+      for (const size of [1, 2, 3, 5, 7, 16])
+        expect(await parseCsvText(text, size), `chunks of ${size}: ${text}`).toEqual(whole);
+    }
+    const first = await parseCsvText(texts[0], 5);
+    expect(first.ok && first.csv.records.length).toBe(25);
+    expect(first.ok && first.csv.records.at(-1)).toEqual(["x\r\ny", "3"]);
+  });
+
+  it("names the row of an unterminated quote found in a later chunk", async () => {
+    const text = "a,b\n" + "1,2\n".repeat(30) + '3,"4\n5,6';
+    expect(await parseCsvText(text, 8)).toEqual({
+      ok: false,
+      problem: { problem: "import.file.malformed", params: { row: 32 } },
+    });
+  });
+
   it("guesses the delimiter from the header line: comma, tab or semicolon", () => {
     expect(guessDelimiter("a,b,c\n1;2")).toBe(",");
     expect(guessDelimiter("a\tb\tc\n")).toBe("\t");
@@ -96,8 +120,8 @@ describe("CSV parsing", () => {
     expect(guessDelimiter("single")).toBe(",");
   });
 
-  it("refuses unterminated quotes, naming the row", () => {
-    expect(parseCsvText('a,b\n1,2\n3,"4\n5,6')).toEqual({
+  it("refuses unterminated quotes, naming the row", async () => {
+    expect(await parseCsvText('a,b\n1,2\n3,"4\n5,6')).toEqual({
       ok: false,
       problem: { problem: "import.file.malformed", params: { row: 3 } },
     });
@@ -156,8 +180,8 @@ describe("headers", () => {
     ]);
   });
 
-  it("numbers rows as a spreadsheet does, skipping blank ones", () => {
-    const t = tableOf(BUILDING_COLUMNS, [
+  it("numbers rows as a spreadsheet does, skipping blank ones", async () => {
+    const t = await tableOf(BUILDING_COLUMNS, [
       ["小区", "楼栋编号", "楼栋名称"],
       ["A", "1", "1栋"],
       [""],

@@ -71,8 +71,8 @@ const household = (id: number, extra: Partial<ExistingHousehold> = {}): Existing
 });
 
 describe("validateUnits: new registry", () => {
-  it("plans one household per unit by default, a shared household per key, and vacant units without one", () => {
-    const v = validateUnits(
+  it("plans one household per unit by default, a shared household per key, and vacant units without one", async () => {
+    const v = await validateUnits(
       rows(
         flat(1),
         flat(2, { householdKey: "k" }),
@@ -104,8 +104,8 @@ describe("validateUnits: new registry", () => {
     ]);
   });
 
-  it("needs a name and a first contact for a new household, and consistent data across its rows", () => {
-    const v = validateUnits(
+  it("needs a name and a first contact for a new household, and consistent data across its rows", async () => {
+    const v = await validateUnits(
       rows(
         { buildingCode: "1", unitNumber: "1-1", area: "80", householdKey: "solo" }, // key only: no household data anywhere
         { buildingCode: "1", unitNumber: "1-2", area: "80", householdName: "无联系人" },
@@ -137,8 +137,8 @@ describe("validateUnits: new registry", () => {
     expect(v.outcome.created).toBe(1);
   });
 
-  it("normalises what people type: unit numbers and codes upper-cased, +86 phones, e-mail case, area with unit", () => {
-    const v = validateUnits(
+  it("normalises what people type: unit numbers and codes upper-cased, +86 phones, e-mail case, area with unit", async () => {
+    const v = await validateUnits(
       rows(flat(1, { unitNumber: " 1-101a ", area: "89.5㎡", contact1Phone: "+86 139-0000-0001", email: "A@B.CN" })),
       snapshot(),
     );
@@ -157,8 +157,8 @@ describe("validateUnits: against what exists", () => {
   ];
   const two = [household(1), household(2)];
 
-  it("finds units by building and number and households through their units: the same data is unchanged", () => {
-    const v = validateUnits(
+  it("finds units by building and number and households through their units: the same data is unchanged", async () => {
+    const v = await validateUnits(
       rows(flat(1), flat(2), { buildingCode: "1", unitNumber: "1-103", area: "90" }),
       snapshot(existing, two),
     );
@@ -167,7 +167,7 @@ describe("validateUnits: against what exists", () => {
     expect(Object.values(v.plan).filter(Array.isArray).flat()).toEqual([]);
   });
 
-  it("never erases with an empty cell: floor, type, kind, e-mail stay; a changed area updates", () => {
+  it("never erases with an empty cell: floor, type, kind, e-mail stay; a changed area updates", async () => {
     const withEmail = [
       household(1, {
         kind: "tenant",
@@ -175,7 +175,7 @@ describe("validateUnits: against what exists", () => {
       }),
       household(2),
     ];
-    const v = validateUnits(rows(flat(1, { area: "91" })), snapshot(existing, withEmail));
+    const v = await validateUnits(rows(flat(1, { area: "91" })), snapshot(existing, withEmail));
     expect(v.plan.unitUpdates).toEqual([
       {
         row: 2,
@@ -191,8 +191,8 @@ describe("validateUnits: against what exists", () => {
     expect(v.outcome).toEqual({ created: 0, updated: 1, unchanged: 0 });
   });
 
-  it("updates household name/kind and contact slots 1–2, adding slot 2 when missing", () => {
-    const v = validateUnits(
+  it("updates household name/kind and contact slots 1–2, adding slot 2 when missing", async () => {
+    const v = await validateUnits(
       rows(
         flat(1, {
           householdName: "新名",
@@ -221,8 +221,8 @@ describe("validateUnits: against what exists", () => {
     ]);
   });
 
-  it("gives a vacant unit to a new household; attaches a new unit to the holder of its key's other units", () => {
-    const v = validateUnits(
+  it("gives a vacant unit to a new household; attaches a new unit to the holder of its key's other units", async () => {
+    const v = await validateUnits(
       rows(flat(3, { householdName: "新户" }), flat(1, { householdKey: "x" }), {
         buildingCode: "1",
         unitNumber: "B1-02",
@@ -240,14 +240,14 @@ describe("validateUnits: against what exists", () => {
     expect(v.outcome).toEqual({ created: 1, updated: 1, unchanged: 1 });
   });
 
-  it("moves a unit only to a household named by its code; a plain key over two holders is a conflict", () => {
-    const moved = validateUnits(
+  it("moves a unit only to a household named by its code; a plain key over two holders is a conflict", async () => {
+    const moved = await validateUnits(
       rows({ buildingCode: "1", unitNumber: "1-102", area: "90", householdKey: two[0].code.toLowerCase() }),
       snapshot(existing, two),
     );
     expect(moved.plan.linkMoves).toEqual([{ unitId: 102, buildingId: 11, number: "1-102", before: 2, after: 1 }]);
 
-    const conflict = validateUnits(
+    const conflict = await validateUnits(
       rows(flat(1, { householdKey: "z" }), { buildingCode: "1", unitNumber: "1-102", area: "90", householdKey: "z" }),
       snapshot(existing, two),
     );
@@ -257,8 +257,8 @@ describe("validateUnits: against what exists", () => {
     ]);
   });
 
-  it("a handover date (交付日期) starts a new holding on that day; none: the import day; a dated move or a bad date is refused", () => {
-    const v = validateUnits(
+  it("a handover date (交付日期) starts a new holding on that day; none: the import day; a dated move or a bad date is refused", async () => {
+    const v = await validateUnits(
       rows(flat(3, { householdName: "新户", fromDate: "2024-12-01" }), flat(4, { householdName: "又一户" })),
       snapshot(existing, two),
     );
@@ -267,7 +267,7 @@ describe("validateUnits: against what exists", () => {
       ["1-103", "2024-12-01"],
       ["1-104", null],
     ]);
-    const moved = validateUnits(
+    const moved = await validateUnits(
       rows({ buildingCode: "1", unitNumber: "1-102", area: "90", householdKey: two[0].code, fromDate: "2025-01-01" }),
       snapshot(existing, two),
     );
@@ -275,11 +275,11 @@ describe("validateUnits: against what exists", () => {
       [2, "fromDate", "import.problem.fromDateOnMove"],
     ]);
     expect(moved.plan.linkMoves).toEqual([]);
-    const bad = validateUnits(rows(flat(3, { fromDate: "2025-02-30" })), snapshot(existing, two));
+    const bad = await validateUnits(rows(flat(3, { fromDate: "2025-02-30" })), snapshot(existing, two));
     expect(bad.errors.map((e) => [e.row, e.column, e.problem])).toEqual([[2, "fromDate", "validation.date"]]);
   });
 
-  it("refuses deactivated buildings, units and households named by code", () => {
+  it("refuses deactivated buildings, units and households named by code", async () => {
     const inactive = [
       ...existing,
       {
@@ -293,7 +293,7 @@ describe("validateUnits: against what exists", () => {
       },
     ];
     const gone = household(3, { active: false });
-    const v = validateUnits(
+    const v = await validateUnits(
       rows(
         { buildingCode: "old", unitNumber: "1", area: "80" },
         { buildingCode: "1", unitNumber: "1-104", area: "80" },
@@ -308,8 +308,8 @@ describe("validateUnits: against what exists", () => {
     ]);
   });
 
-  it("rows without a key that reach the same household must agree", () => {
-    const v = validateUnits(
+  it("rows without a key that reach the same household must agree", async () => {
+    const v = await validateUnits(
       rows(flat(1), {
         buildingCode: "1",
         unitNumber: "B1-01",

@@ -101,10 +101,10 @@ function describeColumns<K extends ColumnKey>(
   });
 }
 
-/** File-level reading; no database access. */
-export function readFile(file: ImportFile, community: CheckReport["community"]): Read {
+/** File-level reading; no database access. Yields to the event loop while it reads a large file. */
+export async function readFile(file: ImportFile, community: CheckReport["community"]): Promise<Read> {
   const report = emptyReport(file.kind, community);
-  const read = readCsvFile(file.bytes, { name: file.name, type: file.type });
+  const read = await readCsvFile(file.bytes, { name: file.name, type: file.type });
   if (!read.ok) return { report: { ...report, fileProblem: read.problem }, prepared: null };
   report.encoding = read.file.encoding;
   const { records } = read.file;
@@ -114,12 +114,12 @@ export function readFile(file: ImportFile, community: CheckReport["community"]):
     report.rows = table.rows.length;
   };
   if (file.kind === "buildings") {
-    const t = tableOf(BUILDING_COLUMNS, records);
+    const t = await tableOf(BUILDING_COLUMNS, records);
     if (!t.ok) return { report: { ...report, fileProblem: t.problem }, prepared: null };
     finish(BUILDING_COLUMNS, t.table);
     return { report, prepared: { kind: "buildings", rows: t.table.rows } };
   }
-  const t = tableOf(UNIT_COLUMNS, records);
+  const t = await tableOf(UNIT_COLUMNS, records);
   if (!t.ok) return { report: { ...report, fileProblem: t.problem }, prepared: null };
   finish(UNIT_COLUMNS, t.table);
   return { report, prepared: { kind: "units", rows: t.table.rows } };
@@ -144,7 +144,7 @@ export async function validate(
   const keys = prepared.rows.map((r) => r.cells.householdKey).filter(Boolean);
   const snapshot = await loadUnitsSnapshot(db, companyId, community!.id, keys);
   const buildingCodes = new Map([...snapshot.buildings].map(([code, b]) => [b.id, code]));
-  return { kind: "units", validation: validateUnits(prepared.rows, snapshot), buildingCodes, snapshot };
+  return { kind: "units", validation: await validateUnits(prepared.rows, snapshot), buildingCodes, snapshot };
 }
 
 /** The report with the row errors, each carrying the cell it is about. */
@@ -167,7 +167,7 @@ export async function checkImport(
   scope: ImportScope = EVERY_COMMUNITY,
 ): Promise<CheckReport> {
   const community = await communityOf(db, companyId, file, scope);
-  const { report, prepared } = readFile(file, community);
+  const { report, prepared } = await readFile(file, community);
   if (!prepared) return report;
   const validated = await validate(db, companyId, prepared, community, scope);
   return withValidation(report, validated.validation, prepared);

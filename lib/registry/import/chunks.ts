@@ -132,7 +132,7 @@ async function runChunk(db: Db, run: ChunkRun, { rows, pairs }: Chunk, offset: n
   return rawWriteTransaction(db, async (tx) => {
     // Read on the client's other connections while this transaction holds the write lock: nothing changes meanwhile.
     const fresh = await loadUnitsSnapshot(db, run.companyId, run.communityId, householdKeys, pairs);
-    const validation = validateUnits(rows, fresh);
+    const validation = await validateUnits(rows, fresh);
     if (validation.invalidRows > 0 && !run.validOnly) return { validation, applied: null, commit: false };
     const write = {
       ...run.write,

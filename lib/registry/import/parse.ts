@@ -4,6 +4,7 @@
  * line breaks inside quotes); nothing here splits lines or commas by hand.
  */
 import Papa from "papaparse";
+import { yieldToLoop } from "@/lib/jobs/slice";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** More data rows than this is not an onboarding file; it would only hold the write lock for long. */
@@ -106,13 +107,64 @@ export interface ParsedCsv {
   delimiter: string;
 }
 
-export function parseCsvText(text: string): { ok: true; csv: ParsedCsv } | { ok: false; problem: FileProblem } {
+/** Characters parsed between two turns of the event loop (~5 ms of papaparse). */
+export const PARSE_CHUNK_CHARS = 256 * 1024;
+
+const QUOTE = 34; // "
+
+function countQuotes(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === QUOTE) n++;
+  return n;
+}
+
+/**
+ * Where the piece that starts at `start` ends: the first line break at or after `start + size`
+ * with an even number of quotes since `start` (RFC 4180: a line break after an even number of
+ * quotes ends a record; inside a quoted field the count is odd). Never the text's last line
+ * break (its trailing empty record belongs to the last piece, as in one whole parse).
+ */
+function pieceEnd(text: string, start: number, size: number, newline: string): number {
+  let at = start + size;
+  if (at >= text.length) return text.length;
+  let quotes = countQuotes(text, start, at);
+  for (;;) {
+    const nl = text.indexOf(newline, at);
+    if (nl === -1 || nl + newline.length >= text.length) return text.length;
+    quotes += countQuotes(text, at, nl);
+    if (quotes % 2 === 0) return nl;
+    at = nl + newline.length;
+  }
+}
+
+/**
+ * Parses in pieces cut between records (see pieceEnd), each parsed whole by papaparse, with a
+ * turn of the event loop between them: a 20 MB file never holds the loop, and the records are
+ * those of one whole-text parse. (Papaparse's own chunk mode cuts anywhere, and misreads a cut
+ * between a closing quote and its "\r\n".)
+ */
+export async function parseCsvText(
+  text: string,
+  chunkChars = PARSE_CHUNK_CHARS,
+): Promise<{ ok: true; csv: ParsedCsv } | { ok: false; problem: FileProblem }> {
   const delimiter = guessDelimiter(text);
-  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const quoteError = result.errors.find((e) => e.type === "Quotes");
-  if (quoteError)
-    return { ok: false, problem: { problem: "import.file.malformed", params: { row: (quoteError.row ?? 0) + 1 } } };
-  return { ok: true, csv: { records: result.data, delimiter } };
+  const guessed = Papa.parse<string[]>(text.slice(0, 64 * 1024), { delimiter, preview: 2 }).meta.linebreak;
+  const newline = guessed === "\r" || guessed === "\n" ? guessed : "\r\n";
+  const records: string[][] = [];
+  for (let start = 0; start < text.length;) {
+    const end = pieceEnd(text, start, chunkChars, newline);
+    const result = Papa.parse<string[]>(text.slice(start, end), { delimiter, newline, skipEmptyLines: false });
+    const quoteError = result.errors.find((e) => e.type === "Quotes");
+    if (quoteError)
+      return {
+        ok: false,
+        problem: { problem: "import.file.malformed", params: { row: records.length + (quoteError.row ?? 0) + 1 } },
+      };
+    for (const record of result.data) records.push(record);
+    start = end + newline.length;
+    if (start < text.length) await yieldToLoop();
+  }
+  return { ok: true, csv: { records, delimiter } };
 }
 
 /** Excel shows a value that an export protected against formula injection ('=…) as text; take the quote off again. */
@@ -133,16 +185,17 @@ export interface ReadFile {
 }
 
 /** Type check → decode → parse. File-level problems only; rows are checked by the validators. */
-export function readCsvFile(
+export async function readCsvFile(
   bytes: Uint8Array,
   meta: { name?: string; type?: string } = {},
-): { ok: true; file: ReadFile } | { ok: false; problem: FileProblem } {
+): Promise<{ ok: true; file: ReadFile } | { ok: false; problem: FileProblem }> {
   if (bytes.length === 0) return { ok: false, problem: { problem: "import.file.empty" } };
   const typeProblem = checkFile(bytes, meta);
   if (typeProblem) return { ok: false, problem: typeProblem };
   const decoded = decodeText(bytes);
   if (decoded.text.trim() === "") return { ok: false, problem: { problem: "import.file.empty" } };
-  const parsed = parseCsvText(decoded.text);
+  await yieldToLoop();
+  const parsed = await parseCsvText(decoded.text);
   if (!parsed.ok) return parsed;
   return { ok: true, file: { encoding: decoded.encoding, bom: decoded.bom, records: parsed.csv.records } };
 }

@@ -92,10 +92,10 @@ function writeBuildings(
 export async function runImport(db: Db, ctx: RunContext, file: ImportFile): Promise<RunResult> {
   const scope = ctx.scope ?? EVERY_COMMUNITY;
   const community = await communityOf(db, ctx.companyId, file, scope);
-  // Between the whole-file steps (parse, validate, plan the chunks) requests get a turn of the
-  // event loop: each step is one synchronous stretch over every row (lib/jobs/slice.ts).
+  // Reading and validating yield to the event loop inside (lib/jobs/slice.ts); between the
+  // whole-file steps requests get a turn as well.
   await yieldToLoop();
-  const { report, prepared } = readFile(file, community);
+  const { report, prepared } = await readFile(file, community);
   if (!prepared) return { status: "rejected", report };
   await yieldToLoop();
   const validated = await validate(db, ctx.companyId, prepared, community, scope);

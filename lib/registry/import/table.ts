@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { headerOf, mapHeader, type ColumnDef, type ColumnKey, type HeaderMapping } from "./columns";
 import { cleanCell, isBlankRecord, MAX_DATA_ROWS, type FileProblem } from "./parse";
+import { timeSlicer, type Pause } from "@/lib/jobs/slice";
 
 /** One data row: its number as a spreadsheet shows it (the header is row 1) and its cells by column. */
 export interface SourceRow<K extends string> {
@@ -27,11 +28,15 @@ export interface Table<K extends string> {
   rows: SourceRow<K>[];
 }
 
-/** Maps the header (row 1) and reads every non-blank data row. Missing or doubled columns fail the whole file. */
-export function tableOf<K extends ColumnKey>(
+/**
+ * Maps the header (row 1) and reads every non-blank data row, yielding to the event loop through
+ * `pause`. Missing or doubled columns fail the whole file.
+ */
+export async function tableOf<K extends ColumnKey>(
   columns: readonly ColumnDef<K>[],
   records: readonly string[][],
-): { ok: true; table: Table<K> } | { ok: false; problem: FileProblem } {
+  pause: Pause = timeSlicer(),
+): Promise<{ ok: true; table: Table<K> } | { ok: false; problem: FileProblem }> {
   const header = records[0];
   if (!header || isBlankRecord(header)) return { ok: false, problem: { problem: "import.file.noHeader" } };
   const mapping = mapHeader(columns, header);
@@ -48,6 +53,7 @@ export function tableOf<K extends ColumnKey>(
     };
   const rows: SourceRow<K>[] = [];
   for (let i = 1; i < records.length; i++) {
+    await pause();
     const record = records[i];
     if (isBlankRecord(record)) continue;
     const cells = {} as Record<K, string>;

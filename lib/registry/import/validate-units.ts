@@ -20,19 +20,28 @@ import { groupHouseholds, resolveGroups } from "./units/households";
 import { newFindings, type UnitsPlan, type UnitsSnapshot } from "./units/model";
 import { parseRows } from "./units/parse-row";
 import { emptyUnitsPlan, planHouseholds, planUnits } from "./units/plan";
+import { timeSlicer, type Pause } from "@/lib/jobs/slice";
 
-/** Rows → row errors and the plan of the valid rows: parse each row, resolve the households, plan the writes. */
-export function validateUnits(rows: readonly SourceRow<UnitColumn>[], snapshot: UnitsSnapshot): Validation<UnitsPlan> {
+/**
+ * Rows → row errors and the plan of the valid rows: parse each row, resolve the households, plan the writes.
+ * A 50,000-row file takes seconds of JavaScript (zod on every cell): every step yields to the event
+ * loop through `pause` (by default every SLICE_MS), so requests are served while a file is checked.
+ */
+export async function validateUnits(
+  rows: readonly SourceRow<UnitColumn>[],
+  snapshot: UnitsSnapshot,
+  pause: Pause = timeSlicer(),
+): Promise<Validation<UnitsPlan>> {
   const f = newFindings();
   // 1. Each row on its own; then duplicates of the same unit within the file.
-  const parsed = parseRows(rows, snapshot, f);
+  const parsed = await parseRows(rows, snapshot, f, pause);
   // 2. Households: group rows by key (or each row alone), then resolve each group's target.
-  const resolved = resolveGroups(groupHouseholds(parsed, f), snapshot, f);
+  const resolved = await resolveGroups(await groupHouseholds(parsed, f, pause), snapshot, f, pause);
   // 3. The plan, from the rows still valid.
   const plan = emptyUnitsPlan(snapshot.communityId);
   const valid = parsed.filter((p) => !f.invalid.has(p.row));
-  const effects = planUnits(plan, valid, snapshot);
-  planHouseholds(plan, resolved, snapshot, f, effects);
+  const effects = await planUnits(plan, valid, snapshot, pause);
+  await planHouseholds(plan, resolved, snapshot, f, effects, pause);
   const { changedRows, createdRows } = effects;
   const updated = [...changedRows].filter((r) => !createdRows.has(r)).length;
   return {

@@ -1,5 +1,6 @@
 import { normalizeHouseholdCode } from "../../rules";
 import type { RowError } from "../table";
+import type { Pause } from "@/lib/jobs/slice";
 import { existingUnitOf, type Findings, type HouseholdData, type ParsedRow, type UnitsSnapshot } from "./model";
 
 export interface Group {
@@ -43,9 +44,10 @@ function mergeInto(
 }
 
 /** Step 2a: rows grouped by household key (or each row with household cells alone), their cells merged. */
-export function groupHouseholds(parsed: ParsedRow[], f: Findings) {
+export async function groupHouseholds(parsed: ParsedRow[], f: Findings, pause: Pause) {
   const groups = new Map<string, Group>();
   for (const p of parsed) {
+    await pause();
     if (!p.key && !p.household) continue;
     const id = p.key ? `k:${p.key}` : `r:${p.row}`;
     let group = groups.get(id);
@@ -84,10 +86,16 @@ function targetOf(group: Group, snapshot: UnitsSnapshot, f: Findings): number | 
 }
 
 /** Step 2b: each group's target household; groups reaching the same household are merged; new ones checked. */
-export function resolveGroups(groups: Map<string, Group>, snapshot: UnitsSnapshot, f: Findings): Group[] {
+export async function resolveGroups(
+  groups: Map<string, Group>,
+  snapshot: UnitsSnapshot,
+  f: Findings,
+  pause: Pause,
+): Promise<Group[]> {
   const byExisting = new Map<number, Group>();
   const resolved: Group[] = [];
   for (const group of groups.values()) {
+    await pause();
     if (group.rows.length === 0) continue;
     const targetId = targetOf(group, snapshot, f);
     if (targetId === null) continue;

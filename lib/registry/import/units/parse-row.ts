@@ -3,6 +3,7 @@ import { optionalEmailField, phoneField } from "@/lib/validation";
 import { areaField, buildingCodeField, dayField, floorField, registryNameField, unitNumberField } from "../../schemas";
 import { HOUSEHOLD_KIND_WORDS, lookupWord, UNIT_TYPE_WORDS, type UnitColumn } from "../columns";
 import { checkCell, type RowError, type SourceRow } from "../table";
+import type { Pause } from "@/lib/jobs/slice";
 import {
   unitKey,
   type Contact,
@@ -16,10 +17,16 @@ import {
 const householdKeyField = z.string().max(40, "validation.tooLong");
 
 /** Step 1: each row on its own; then duplicates of the same unit within the file, and inactive units. */
-export function parseRows(rows: readonly SourceRow<UnitColumn>[], snapshot: UnitsSnapshot, f: Findings) {
+export async function parseRows(
+  rows: readonly SourceRow<UnitColumn>[],
+  snapshot: UnitsSnapshot,
+  f: Findings,
+  pause: Pause,
+): Promise<ParsedRow[]> {
   const parsed: ParsedRow[] = [];
   const firstRowOfUnit = new Map<string, number>();
   for (const source of rows) {
+    await pause();
     const before = f.errors.length;
     const p = parseRow(source, snapshot, f.errors);
     if (f.errors.length > before) f.invalid.add(source.row);

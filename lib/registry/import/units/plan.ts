@@ -12,6 +12,7 @@ import {
   type UnitValues,
 } from "./model";
 import type { Group } from "./households";
+import type { Pause } from "@/lib/jobs/slice";
 
 export const emptyUnitsPlan = (communityId: number): UnitsPlan => ({
   kind: "units",
@@ -34,9 +35,15 @@ export interface RowEffects {
 }
 
 /** Step 3a: a new unit per row whose unit is not stored; an update where floor, area or type differ. */
-export function planUnits(plan: UnitsPlan, valid: ParsedRow[], snapshot: UnitsSnapshot): RowEffects {
+export async function planUnits(
+  plan: UnitsPlan,
+  valid: ParsedRow[],
+  snapshot: UnitsSnapshot,
+  pause: Pause,
+): Promise<RowEffects> {
   const effects: RowEffects = { unitRef: new Map(), changedRows: new Set(), createdRows: new Set() };
   for (const p of valid) {
+    await pause();
     const existing = existingUnitOf(snapshot, p);
     if (!existing) {
       effects.unitRef.set(p.row, { fresh: plan.unitCreates.length });
@@ -93,14 +100,16 @@ function planNewHousehold(plan: UnitsPlan, row: number, data: HouseholdData): Re
 }
 
 /** Step 3b: per household, its creation or changes, then its holdings of the rows' units. */
-export function planHouseholds(
+export async function planHouseholds(
   plan: UnitsPlan,
   resolved: Group[],
   snapshot: UnitsSnapshot,
   f: Findings,
   { unitRef, changedRows }: RowEffects,
+  pause: Pause,
 ) {
   for (const group of resolved) {
+    await pause();
     const rowsLeft = group.rows.filter((p) => !f.invalid.has(p.row));
     if (rowsLeft.length === 0) continue;
     const { data } = group;
