@@ -11,6 +11,7 @@ import {
   users,
 } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
+import { inPlanOrder } from "./rules";
 
 /**
  * The supervisor's field board (issue 19): since `from` (a company-local date), the cleaning
@@ -46,6 +47,7 @@ export async function fieldBoard(db: DbOrTx, companyId: number, from: string, li
       status: patrolRounds.status,
       scanned: patrolRounds.scanned,
       checkpoints: patrolRounds.checkpoints,
+      plan: patrolRounds.plan,
       route: patrolRoutes.name,
       community: communities.name,
       guard: assignee.name,
@@ -81,13 +83,18 @@ export async function fieldBoard(db: DbOrTx, companyId: number, from: string, li
 async function skippedCheckpoints(
   db: DbOrTx,
   companyId: number,
-  rounds: readonly { id: number; routeId: number; scanned: number; status: string }[],
+  rounds: readonly { id: number; routeId: number; plan: number[] | null; scanned: number; status: string }[],
 ) {
   const missed = rounds.filter((r) => r.status === "missed");
   const out = new Map<number, string[]>();
   if (!missed.length) return out;
   const points = await db
-    .select({ routeId: patrolCheckpoints.routeId, seq: patrolCheckpoints.seq, name: patrolCheckpoints.name })
+    .select({
+      id: patrolCheckpoints.id,
+      routeId: patrolCheckpoints.routeId,
+      seq: patrolCheckpoints.seq,
+      name: patrolCheckpoints.name,
+    })
     .from(patrolCheckpoints)
     .where(
       and(
@@ -99,7 +106,12 @@ async function skippedCheckpoints(
   for (const r of missed)
     out.set(
       r.id,
-      points.filter((p) => p.routeId === r.routeId && p.seq > r.scanned).map((p) => p.name),
+      inPlanOrder(
+        r.plan,
+        points.filter((p) => p.routeId === r.routeId),
+      )
+        .filter((p) => p.position > r.scanned)
+        .map((p) => p.name),
     );
   return out;
 }
