@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
-import { cleaningAreas, memberships, patrolCheckpoints, patrolRoutes, users } from "@/db/schema";
+import { cleaningAreas, patrolCheckpoints, patrolRoutes } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { newCheckpointToken } from "./plans";
+import { newCheckpointToken, requireFieldStaff } from "./plans";
 import type { ActiveInput, AreaEditInput, CheckpointOp, RouteEditInput } from "./schemas";
 
 /**
@@ -13,30 +13,6 @@ import type { ActiveInput, AreaEditInput, CheckpointOp, RouteEditInput } from ".
  * change the plans only: the daily job reads them for the next day, and rounds already generated
  * keep their own plan (patrol_rounds.plan) and tasks their own assignee.
  */
-
-/** A person picked as assignee or guard must be an active member of the company with that role. */
-export async function requireFieldStaff(
-  db: DbOrTx,
-  companyId: number,
-  userId: number | null,
-  role: "cleaner" | "guard",
-  field: string,
-) {
-  if (userId === null) return;
-  const [m] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.companyId, companyId),
-        eq(memberships.userId, userId),
-        eq(memberships.role, role),
-        eq(users.active, true),
-      ),
-    );
-  if (!m) throw AppError.field(field, "field.plan.noStaff");
-}
 
 export async function updateCleaningArea(db: Db, actor: Actor, input: AreaEditInput) {
   const { areaId, ...fields } = input;
