@@ -70,7 +70,14 @@ export type AnomalyInput = z.output<typeof anomalySchema>;
 
 const id = z.coerce.number().int().positive();
 /** "07:00, 14:00" (a form's text) or an array → the start times. */
-const timesText = z.preprocess((v) => (typeof v === "string" ? v.split(/[\s,，、;；]+/).filter(Boolean) : v), times);
+const timesText = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/[\s,，、;；]+/).filter(Boolean) : v),
+  z
+    .array(z.string())
+    .min(1, "field.plan.noTimes")
+    .max(24, "field.plan.tooManyTimes")
+    .refine((list) => list.every((t) => TIME_OF_DAY.test(t)), "field.plan.badTime"),
+);
 /** The weekday checkboxes (0 = Monday … 6 = Sunday) → the bit mask; or the mask itself. */
 const weekdaysMask = z.preprocess(
   (v) =>
@@ -110,7 +117,11 @@ export const routeFormSchema = z.object({
             .map((s) => s.trim())
             .filter(Boolean)
         : v,
-    routeSchema.shape.checkpoints,
+    z
+      .array(z.string())
+      .min(2, "field.plan.fewCheckpoints")
+      .max(30, "field.plan.manyCheckpoints")
+      .refine((list) => list.every((name) => name.length <= 100), "validation.tooLong"),
   ),
 });
 export const routeEditSchema = z.object({ routeId: id, ...routeFields });
