@@ -109,7 +109,14 @@ describe("field plan edits", () => {
         .map((a) => a.action)
         .filter((a) => a.startsWith("field."))
         .sort(),
-    ).toEqual(["field.checkpoint.rename", "field.checkpoint.up"]);
+      // The fixture's routes and area were created through the audited commands too.
+    ).toEqual([
+      "field.area.create",
+      "field.checkpoint.rename",
+      "field.checkpoint.up",
+      "field.route.create",
+      "field.route.create",
+    ]);
   });
 
   it("reissuing a code refuses the old token in scans and accepts the new one", async () => {
