@@ -104,12 +104,12 @@ describe("field plan edits", () => {
     expect(await scan(next.id, c1.token, fieldAt(8, 5, TOMORROW))).toBe("ok");
     expect(await scan(next.id, c3.token, fieldAt(8, 6, TOMORROW))).toBe("ok");
     const audit = await db.select().from(auditLog).where(eq(auditLog.companyId, w.companyId));
+    // The fixture's routes and area were created through the audited commands too.
     expect(
       audit
         .map((a) => a.action)
         .filter((a) => a.startsWith("field."))
         .sort(),
-      // The fixture's routes and area were created through the audited commands too.
     ).toEqual([
       "field.area.create",
       "field.checkpoint.rename",
