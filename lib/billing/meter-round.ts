@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { meterReadings } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
@@ -129,4 +130,17 @@ export async function saveRoundReading(db: Db, actor: Actor, input: RoundReading
         throw e;
       }),
   );
+}
+
+/** The month's reading progress over the company's active metered items and units (for the workbench). */
+export async function roundProgress(db: DbOrTx, companyId: number, period: string) {
+  const [row] = await db
+    .select({
+      total: sql<number>`(select count(*) from units u where u.company_id = ${companyId} and u.active = 1 and u.type <> 'parking')
+        * (select count(*) from fee_items f where f.company_id = ${companyId} and f.active = 1 and f.kind = 'metered')`,
+      done: sql<number>`(select count(*) from meter_readings r join fee_items f on f.id = r.fee_item_id and f.active = 1
+        where r.company_id = ${companyId} and r.period = ${period} and r.status = 'approved')`,
+    })
+    .from(sql`(select 1)`);
+  return { total: Number(row.total), done: Number(row.done) };
 }

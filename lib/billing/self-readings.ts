@@ -3,10 +3,12 @@ import { billingSettings, buildings, feeItems, meterReadings, units, users } fro
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Actor } from "@/lib/auth/actor";
+import type { Role } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { unitsOfHouseholds } from "@/lib/residents/queries";
 import { withStoredImages, type UploadLike } from "@/lib/tickets/attachments";
+import { METER_REVIEW_ROLES, METER_ROUND_ROLES } from "./access";
 import { meteredItem } from "./meter-facts";
 import { checkReading, meterPhoto, oneUnit } from "./meter-round";
 import type { ReviewReadingInput, SelfReadingInput, SelfReadWindowInput } from "./meter-schemas";
@@ -99,7 +101,7 @@ export async function submitSelfReading(
   if (!mine.some((u) => u.id === input.unitId)) throw new AppError("not_found");
   await meteredItem(db, companyId, input.feeItemId);
   if (!selfReadState(await selfReadWindow(db, companyId), today).open)
-    throw AppError.field("reading", "billing.selfRead.closed", "conflict");
+    throw AppError.field("reading", "billing.selfRead.closedNow", "conflict");
   const period = today.slice(0, 7);
   const images = await meterPhoto(photos);
   return withStoredImages(images, ([photo]) =>
@@ -219,4 +221,25 @@ export async function reviewSelfReading(db: Db, actor: Actor, input: ReviewReadi
       if (isUniqueViolation(e)) throw AppError.field("readingId", "billing.errors.readingExists", "conflict");
       throw e;
     });
+}
+
+/**
+ * A meter reading's photo for /api/files/m<id>: staff who read or review meters see any of the
+ * company's; a resident only the photos of their own readings. Anyone else: null (404).
+ */
+export async function meterPhotoFor(
+  db: DbOrTx,
+  companyId: number,
+  viewer: { userId: number; roles: readonly string[] },
+  readingId: number,
+) {
+  const [row] = await db
+    .select({ storedPath: meterReadings.photoPath, mime: meterReadings.photoMime, actor: meterReadings.actorUserId })
+    .from(meterReadings)
+    .where(and(eq(meterReadings.companyId, companyId), eq(meterReadings.id, readingId)));
+  if (!row?.storedPath || !row.mime) return null;
+  const staff = viewer.roles.some(
+    (r) => r !== "resident" && (METER_REVIEW_ROLES.includes(r as Role) || METER_ROUND_ROLES.includes(r as Role)),
+  );
+  return staff || row.actor === viewer.userId ? { storedPath: row.storedPath, mime: row.mime } : null;
 }

@@ -188,10 +188,10 @@ describe("residents' self-reading", () => {
     const w = await selfWorld();
     const input = { feeItemId: w.water.id, unitId: w.units[0].id, reading: 103000 };
     expect(await refusal(submitSelfReading(db, w.res, input, photo, "2026-04-19"))).toBe(
-      "reading:billing.selfRead.closed",
+      "reading:billing.selfRead.closedNow",
     );
     expect(await refusal(submitSelfReading(db, w.res, input, photo, "2026-04-26"))).toBe(
-      "reading:billing.selfRead.closed",
+      "reading:billing.selfRead.closedNow",
     );
     expect(await readingsOf(db, w.companyId, "2026-04")).toHaveLength(0);
   });
