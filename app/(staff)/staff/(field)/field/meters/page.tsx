@@ -47,7 +47,7 @@ export default async function MeterRoundPage({ searchParams }: { searchParams: P
     <div className="space-y-3">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <form method="get" className="grid grid-cols-2 gap-2" data-testid="meter-round-filter">
-        <label className="text-sm">
+        <label className="min-w-0 text-sm">
           {t("item")}
           <select name="item" defaultValue={item?.id ?? ""} className={INPUT}>
             {metered.map((i) => (
@@ -57,11 +57,11 @@ export default async function MeterRoundPage({ searchParams }: { searchParams: P
             ))}
           </select>
         </label>
-        <label className="text-sm">
+        <label className="min-w-0 text-sm">
           {t("month")}
           <input type="month" name="month" defaultValue={month} className={INPUT} />
         </label>
-        <label className="col-span-2 text-sm">
+        <label className="col-span-2 min-w-0 text-sm">
           {t("building")}
           <select name="building" defaultValue={building?.id ?? ""} className={INPUT}>
             {buildingRows.map((b) => (
