@@ -11,7 +11,7 @@ import { settled } from "@/lib/jobs/progress";
 import { createCompany, createEstate } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
 
-/** More households than one keyset page of the what-if (2,000), so paging and slicing are exercised. */
+/** Several keyset pages of the what-if (500 households each), so paging and slicing are exercised. */
 const N = 2300;
 const COMPLAINTS = ["invalid", "general", "medium", "major"] as const;
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, lt, or } from "drizzle-orm";
 import { contractCustomers, contractPayments, households, payments, users } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
+import { timeSlicer } from "@/lib/jobs/slice";
 
 /** One received payment of the day as the daily-cash export lists it. */
 export interface CashRow {
@@ -103,7 +104,10 @@ export async function* dailyCashRows(
   let f = await fees.next();
   let c = await contracts.next();
   let out: CashRow[] = [];
+  // Rows of a page already read come back without I/O: yield to the loop every slice.
+  const pause = timeSlicer();
   while (!f.done || !c.done) {
+    await pause();
     const takeFee = !f.done && (c.done || f.value.receivedAt.getTime() <= c.value.receivedAt.getTime());
     if (takeFee) {
       out.push(f.value as CashRow);
