@@ -64,7 +64,7 @@ async function companyWithLedger() {
           rule: "arrears",
           step: "m6",
           points: -5,
-          dedupeKey: "m6",
+          dedupeKey: `m6-${h.id}`,
           messageKey: "arrears",
         })),
       ),
