@@ -127,7 +127,9 @@ test("the cashier takes a WeChat Native and an Alipay precreate QR payment; fina
   const rows = fin.getByTestId("payment-row");
   await expect(rows).toHaveCount(2);
   const row = rows.filter({ has: fin.locator(`a[href="${wxReceipt}"]`) });
-  await expect(row).toContainText(t.method.online);
+  // Desk QR payments are the cashier's WeChat / Alipay payments, not a resident's "online" one.
+  await expect(row).toContainText(t.method.wechat);
+  await expect(rows.filter({ hasNot: fin.locator(`a[href="${wxReceipt}"]`) })).toContainText(t.method.alipay);
   await row.getByText(t.account.refund, { exact: true }).first().click();
   await row.getByLabel(t.account.refundAmount).fill("23.45");
   await row.getByLabel(t.common.reason).fill("Partial refund at the desk");
