@@ -106,6 +106,11 @@ test("the cashier takes a WeChat Native and an Alipay precreate QR payment; fina
   expect(wxReceipt).toMatch(/^\/staff\/billing\/receipts\/\d+$/);
   await paid.getByRole("link", { name: t.cashier.nextCustomer }).click();
   await expect(page).toHaveURL(/\/staff\/billing\/cashier$/);
+  // The receipt names the desk method and the cashier as the one who received it (not "paid online by").
+  await page.goto(wxReceipt);
+  await expect(page.getByText(t.method.wechat)).toBeVisible();
+  await expect(page.getByText(t.receipt.cashier)).toBeVisible();
+  await expect(page.getByText(t.receipt.paidOnlineBy)).toHaveCount(0);
 
   // Alipay precreate for the other bill; the payer pays, the screen's poll finds it.
   await page.goto(`/staff/billing/cashier?household=${seeded.householdId}`);
