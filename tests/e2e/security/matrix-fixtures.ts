@@ -60,6 +60,8 @@ export interface MatrixFixtures {
   patrolRound: number;
   otherPatrolRound: number;
   patrolRoute: number;
+  /** A quality-inspection template of the demo company (seeded). */
+  inspectionTemplate: number;
 }
 
 const authDir = fileURLToPath(new URL("../.auth/", import.meta.url));

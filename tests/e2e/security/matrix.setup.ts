@@ -173,6 +173,11 @@ async function lookUp(db: Db): Promise<MatrixFixtures> {
       sql`select min(id) as id from patrol_rounds where company_id = ${C} and guard_id != ${G}`,
     ),
     patrolRoute: await one(db, "patrol route", sql`select min(id) as id from patrol_routes where company_id = ${C}`),
+    inspectionTemplate: await one(
+      db,
+      "inspection template",
+      sql`select min(id) as id from inspection_templates where company_id = ${C}`,
+    ),
     bill,
     dispute: await ensureDispute(db, C, household, R, bill),
     household,

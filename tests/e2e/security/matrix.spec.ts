@@ -108,6 +108,13 @@ const ROWS: Record<string, Case[]> = {
   ],
   "/staff/field/board": [get("/staff/field/board", staff(FIELD_BOARD))],
   "/staff/field/routes/[id]/print": [get("/staff/field/routes/{patrolRoute}/print", staffRow(FIELD_BOARD))],
+  "/staff/field/inspections": [get("/staff/field/inspections", staff(FIELD_BOARD))],
+  "/staff/field/inspections/new": [get("/staff/field/inspections/new", staff(FIELD_BOARD))],
+  "/staff/field/inspections/templates/[id]": [
+    get("/staff/field/inspections/templates/{inspectionTemplate}", staffRow(FIELD_BOARD)),
+    get("/staff/field/inspections/templates/new", staff(FIELD_BOARD)),
+  ],
+  "/staff/field/quality": [get("/staff/field/quality", staff(FIELD_BOARD))],
   "/offline": [get("/offline", everyone(200))],
   "/sign-in": [get("/sign-in", visitorsOnly())],
   "/register": [get("/register", visitorsOnly())],
