@@ -1,11 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, inspectionItems, inspections, workOrderAttachments, workOrders } from "@/db/schema";
+import {
+  auditLog,
+  buildingButlers,
+  buildings,
+  inspectionItems,
+  inspections,
+  technicianSkills,
+  workOrderAttachments,
+  workOrders,
+} from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Db } from "@/lib/db/client";
 import { DEFECT_DUE_HOURS, DEFECT_TEXT_KEY } from "@/lib/field/inspection-rules";
-import { submitInspection } from "@/lib/field/inspections";
+import { saveTemplate, submitInspection } from "@/lib/field/inspections";
+import { computeKpis } from "@/lib/hr/kpi-queries";
+import { createEstate, createUser } from "../support/fixtures";
 import { monthlyQuality, qualitySummary } from "@/lib/field/inspection-queries";
 import { inspectionWorld, upload } from "../support/inspections";
 import { createTestDb } from "../support/test-db";
@@ -172,5 +183,66 @@ describe("quality inspections", () => {
     }
     expect(all).toEqual({ score: 51, maxScore: 75 });
     expect(await qualitySummary(db, w.companyId, "2026-12")).toEqual({ pct: 68, openDefects: 3 });
+  });
+
+  it("feeds the HR KPI: butlers get customer service, technicians engineering, of the communities they work in", async () => {
+    const w = await inspectionWorld(db);
+    const [butler, farButler, tech] = await Promise.all([
+      createUser(db, w.companyId, ["butler"], "管家甲"),
+      createUser(db, w.companyId, ["butler"], "管家乙"),
+      createUser(db, w.companyId, ["technician"], "维修甲"),
+    ]);
+    // The butler's building is in the inspected community; the other butler's in a second one.
+    const { building } = await createEstate(db, w.companyId, { n: 1, butlerId: farButler.id });
+    await db
+      .insert(technicianSkills)
+      .values({ companyId: w.companyId, userId: tech.id, category: "electrical", communityId: null });
+    const [home] = await db
+      .insert(buildings)
+      .values({ companyId: w.companyId, communityId: w.community.id, code: "KPI", name: "KPI栋" })
+      .returning();
+    await db.insert(buildingButlers).values({ companyId: w.companyId, buildingId: home.id, butlerUserId: butler.id });
+    expect(building.communityId).not.toBe(w.community.id);
+    const tpl = await saveTemplate(
+      db,
+      { companyId: w.companyId, userId: w.adminId },
+      {
+        name: "客服巡检",
+        areaKind: "facilities",
+        active: true,
+        items: [
+          { label: "前台", maxScore: 10, team: "customer_service" },
+          { label: "设备", maxScore: 10, team: "engineering" },
+        ],
+      },
+    );
+    for (const [cs, eng] of [
+      [6, 10],
+      [9, 5],
+    ])
+      await submitInspection(
+        db,
+        { companyId: w.companyId, userId: w.supervisor.id },
+        {
+          requestId: randomUUID(),
+          communityId: w.community.id,
+          areaId: null,
+          templateId: tpl.id,
+          items: [
+            { score: cs, defect: false },
+            { score: eng, defect: false },
+          ],
+        },
+        [],
+        NOW,
+      );
+    const butlers = await computeKpis(db, w.companyId, "butler", "2026-12", "Asia/Shanghai", [butler.id, farButler.id]);
+    expect(butlers.get(butler.id)?.inspectionPct).toBe(75);
+    expect(butlers.get(farButler.id)?.inspectionPct).toBeNull();
+    const techs = await computeKpis(db, w.companyId, "technician", "2026-12", "Asia/Shanghai", [tech.id]);
+    // Engineering items: the world's template's lighting item is not inspected here; 15 of 20.
+    expect(techs.get(tech.id)?.inspectionPct).toBe(75);
+    const november = await computeKpis(db, w.companyId, "butler", "2026-11", "Asia/Shanghai", [butler.id]);
+    expect(november.get(butler.id)?.inspectionPct).toBeNull();
   });
 });
