@@ -79,6 +79,11 @@ for (const locale of LOCALES) {
     await page.getByTestId("wb-quality-score").click();
     await expect(page.getByTestId("quality-chart")).toBeVisible();
     await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: test.info().outputPath(`quality-375-${locale}.png`), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto("/staff/field/quality");
+    await expect(page.getByTestId("quality-chart")).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath(`quality-1366-${locale}.png`), fullPage: true });
     await page.context().close();
   });
 }
