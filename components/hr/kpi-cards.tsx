@@ -9,6 +9,7 @@ const UNIT: Record<string, "pct" | "score" | "count" | "rating"> = {
   ordersCompleted: "count",
   slaPct: "pct",
   ratingMean: "rating",
+  inspectionPct: "pct",
 };
 
 /** One card per KPI of the role; a KPI without data says so instead of showing 0. */

@@ -3,6 +3,7 @@ import {
   BookOpen,
   Calculator,
   ClipboardCheck,
+  TrendingUp,
   PieChart,
   CalendarDays,
   Megaphone,
@@ -89,6 +90,8 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   cleaning: Sparkles,
   patrol: ShieldCheck,
   fieldBoard: AlarmClock,
+  inspections: ClipboardCheck,
+  quality: TrendingUp,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

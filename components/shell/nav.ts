@@ -53,7 +53,9 @@ export type NavIcon =
   | "shop"
   | "cleaning"
   | "patrol"
-  | "fieldBoard";
+  | "fieldBoard"
+  | "inspections"
+  | "quality";
 
 /** The sidebar's module headings, in order (labels are keys under "shell.group"). */
 export const NAV_GROUPS = [
@@ -172,6 +174,14 @@ export const STAFF_NAV: readonly NavItem[] = [
     icon: "fieldBoard",
     roles: FIELD_SUPERVISOR_ROLES,
   },
+  {
+    href: "/staff/field/inspections",
+    group: "tickets",
+    label: "inspections",
+    icon: "inspections",
+    roles: FIELD_SUPERVISOR_ROLES,
+  },
+  { href: "/staff/field/quality", group: "tickets", label: "quality", icon: "quality", roles: FIELD_SUPERVISOR_ROLES },
   {
     href: "/staff/technicians",
     group: "tickets",

@@ -17,3 +17,4 @@ export * from "./wechat";
 export * from "./field";
 export * from "./visitors";
 export * from "./reconciliation";
+export * from "./inspections";

@@ -14,6 +14,7 @@ import {
   type TechnicianCounts,
 } from "./kpi";
 import { instantOf } from "@/lib/time/zone";
+import { inspectionKpis } from "./kpi-inspections";
 
 /**
  * The KPIs of every given person for a period, computed set-based (a handful of grouped
@@ -32,9 +33,13 @@ export async function computeKpis(
   if (!p || userIds.length === 0) return new Map();
   const fromAt = instantOf(p.from, 0, timeZone);
   const toAt = instantOf(p.to, 0, timeZone);
-  return role === "butler"
-    ? butlerKpiMap(db, companyId, p.months, fromAt, toAt, userIds)
-    : technicianKpiMap(db, companyId, fromAt, toAt, userIds);
+  const [kpis, inspected] = await Promise.all([
+    role === "butler"
+      ? butlerKpiMap(db, companyId, p.months, fromAt, toAt, userIds)
+      : technicianKpiMap(db, companyId, fromAt, toAt, userIds),
+    inspectionKpis(db, companyId, role, p.months, userIds),
+  ]);
+  return new Map<number, Kpis>([...kpis].map(([id, k]) => [id, { ...k, inspectionPct: inspected.get(id) ?? null }]));
 }
 
 async function butlerKpiMap(

@@ -5,7 +5,8 @@
  * The grade (documented in the README): each KPI that has data is turned into a 0–100
  * sub-score — for butlers the households' mean sentiment score, visit coverage %, collection
  * rate % and complaint SLA met %; for technicians SLA met % and the mean rating mapped
- * 1→0 … 5→100 (orders completed is shown but has no target, so it is not scored). The KPI
+ * 1→0 … 5→100 (orders completed is shown but has no target, so it is not scored); for both the
+ * quality-inspection score % of their team where they work (kpi-inspections.ts). The KPI
  * score is the mean of the sub-scores that have data. The overall score is
  * round(50% manager's score + 50% KPI score), or the manager's score alone when no KPI has
  * data. Grade: A ≥ 90, B ≥ 75, C ≥ 60, else D. The manager may instead choose the grade.
@@ -21,18 +22,27 @@ export interface ButlerKpis {
   visitCoveragePct: number | null;
   collectionPct: number | null;
   complaintSlaPct: number | null;
+  /** Quality-inspection score % of the person's team where they work (kpi-inspections.ts); optional for older snapshots. */
+  inspectionPct?: number | null;
 }
 
 export interface TechnicianKpis {
   ordersCompleted: number | null;
   slaPct: number | null;
   ratingMean: number | null;
+  inspectionPct?: number | null;
 }
 
 export type Kpis = ButlerKpis | TechnicianKpis;
 
-export const BUTLER_KPIS = ["sentimentMean", "visitCoveragePct", "collectionPct", "complaintSlaPct"] as const;
-export const TECHNICIAN_KPIS = ["ordersCompleted", "slaPct", "ratingMean"] as const;
+export const BUTLER_KPIS = [
+  "sentimentMean",
+  "visitCoveragePct",
+  "collectionPct",
+  "complaintSlaPct",
+  "inspectionPct",
+] as const;
+export const TECHNICIAN_KPIS = ["ordersCompleted", "slaPct", "ratingMean", "inspectionPct"] as const;
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
@@ -105,6 +115,7 @@ export function subScores(role: AssessedRole, k: Record<string, number | null>):
   else {
     push(k.slaPct);
     push(k.ratingMean == null ? null : ((k.ratingMean - 1) / 4) * 100);
+    push(k.inspectionPct);
   }
   return out;
 }

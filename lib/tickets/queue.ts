@@ -17,6 +17,8 @@ export interface OrderFilters {
   /** Only orders created at or after this instant (today's intake). */
   createdFrom?: Date;
   householdId?: number;
+  /** Only system-written orders of this text key (e.g. the quality inspection's defects). */
+  textKey?: string;
   page?: number;
 }
 
@@ -55,6 +57,7 @@ export function orderListWhere(db: DbOrTx, companyId: number, scope: OrderScope,
     statusCondition(f.status),
     f.overdue ? overdueCondition(now) : undefined,
     f.householdId ? eq(workOrders.householdId, f.householdId) : undefined,
+    f.textKey ? eq(workOrders.textKey, f.textKey) : undefined,
     f.awaitingTriage ? and(eq(workOrders.type, "complaint"), eq(workOrders.status, "submitted")) : undefined,
     f.createdFrom ? gte(workOrders.createdAt, f.createdFrom) : undefined,
     assigneeCondition(db, f),

@@ -151,6 +151,8 @@ export const orderFilterSchema = z.object({
   assignee: z.coerce.number().int().positive().optional().catch(undefined),
   /** Created today (the front desk's intake). */
   since: z.literal("today").optional().catch(undefined),
+  /** Orders the quality inspections raised (defects). */
+  origin: z.literal("inspection").optional().catch(undefined),
   page: z.coerce.number().int().min(1).optional().catch(undefined),
 });
 

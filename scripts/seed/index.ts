@@ -27,6 +27,7 @@ import { seedDemoTickets } from "./tickets";
 import { seedDemoApprovals } from "./approvals";
 import { seedDemoPortal } from "./portal";
 import { seedDemoField } from "./field";
+import { seedDemoInspections } from "./inspections";
 
 export {
   DEMO_LOGINS,
@@ -173,6 +174,8 @@ async function seedDemoExtras(db: Db, companyId: number, rng: Rng, now: Date, lo
   log(`  ${"portal".padEnd(20)} ${JSON.stringify(portal)}`);
   const field = await seedDemoField(db, companyId, rng.fork("field"), now);
   log(`  ${"field operations".padEnd(20)} ${JSON.stringify(field)}`);
+  const inspections = await seedDemoInspections(db, companyId, rng.fork("inspections"), now);
+  log(`  ${"quality inspections".padEnd(20)} ${JSON.stringify(inspections)}`);
 }
 
 export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResult> {

@@ -138,6 +138,7 @@ describe("assessments", () => {
       visitCoveragePct: 25,
       collectionPct: 50,
       complaintSlaPct: 50,
+      inspectionPct: null,
     });
     expect(butlers.get(w.butler2.id)).toEqual({
       households: 1,
@@ -145,15 +146,27 @@ describe("assessments", () => {
       visitCoveragePct: 0,
       collectionPct: 100,
       complaintSlaPct: null,
+      inspectionPct: null,
     });
     const techs = await computeKpis(db, w.companyId, "technician", "2026Q3", TZ, [w.tech.id, w.idleTech.id]);
-    expect(techs.get(w.tech.id)).toEqual({ ordersCompleted: 2, slaPct: 50, ratingMean: 3 });
-    expect(techs.get(w.idleTech.id)).toEqual({ ordersCompleted: null, slaPct: null, ratingMean: null });
+    expect(techs.get(w.tech.id)).toEqual({
+      ordersCompleted: 2,
+      slaPct: 50,
+      ratingMean: 3,
+      inspectionPct: null,
+    });
+    expect(techs.get(w.idleTech.id)).toEqual({
+      ordersCompleted: null,
+      slaPct: null,
+      ratingMean: null,
+      inspectionPct: null,
+    });
     // a month: only October's order
     expect((await computeKpis(db, w.companyId, "technician", "2026-10", TZ, [w.tech.id])).get(w.tech.id)).toEqual({
       ordersCompleted: 1,
       slaPct: null,
       ratingMean: 5,
+      inspectionPct: null,
     });
   });
 

@@ -10,6 +10,7 @@ import { RegistrySection } from "./_workbench/registry-section";
 import { TeamSection } from "./_workbench/team-section";
 import { TechnicianSection } from "./_workbench/technician-section";
 import { FieldBoardSection, FieldSection } from "./_workbench/field-section";
+import { QualitySection } from "./_workbench/quality-section";
 import { STAFF_ROLES, type Role } from "@/lib/auth/roles";
 import { requireUser, type SessionUser } from "@/app/_lib/session";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
@@ -50,6 +51,7 @@ function sectionsFor(user: SessionUser): Section[] {
   if (has("supervisor")) add("team", <TeamSection user={user} />, 4);
   if (has("admin") || has("project_manager") || has("supervisor"))
     add("field-board", <FieldBoardSection user={user} />, 2);
+  if (has("supervisor") || has("project_manager")) add("quality", <QualitySection user={user} />, 2);
   if (has("admin") || has("project_manager") || has("supervisor") || has("front_desk"))
     add("orders", <OrdersSection user={user} mine={false} />);
   if (has("butler")) add("my-orders", <OrdersSection user={user} mine />);

@@ -62,6 +62,8 @@ export interface MatrixFixtures {
   patrolRoute: number;
   /** A cleaning area of the demo company. */
   cleaningArea: number;
+  /** A quality-inspection template of the demo company (seeded). */
+  inspectionTemplate: number;
 }
 
 const authDir = fileURLToPath(new URL("../.auth/", import.meta.url));

@@ -174,6 +174,11 @@ async function lookUp(db: Db): Promise<MatrixFixtures> {
     ),
     patrolRoute: await one(db, "patrol route", sql`select min(id) as id from patrol_routes where company_id = ${C}`),
     cleaningArea: await one(db, "cleaning area", sql`select min(id) as id from cleaning_areas where company_id = ${C}`),
+    inspectionTemplate: await one(
+      db,
+      "inspection template",
+      sql`select min(id) as id from inspection_templates where company_id = ${C}`,
+    ),
     bill,
     dispute: await ensureDispute(db, C, household, R, bill),
     household,

@@ -113,6 +113,13 @@ const ROWS: Record<string, Case[]> = {
   "/staff/field/routes/[id]": [get("/staff/field/routes/{patrolRoute}", staffRow(FIELD_BOARD))],
   "/staff/field/areas": [get("/staff/field/areas", staff(FIELD_BOARD))],
   "/staff/field/areas/[id]": [get("/staff/field/areas/{cleaningArea}", staffRow(FIELD_BOARD))],
+  "/staff/field/inspections": [get("/staff/field/inspections", staff(FIELD_BOARD))],
+  "/staff/field/inspections/new": [get("/staff/field/inspections/new", staff(FIELD_BOARD))],
+  "/staff/field/inspections/templates/[id]": [
+    get("/staff/field/inspections/templates/{inspectionTemplate}", staffRow(FIELD_BOARD)),
+    get("/staff/field/inspections/templates/new", staff(FIELD_BOARD)),
+  ],
+  "/staff/field/quality": [get("/staff/field/quality", staff(FIELD_BOARD))],
   "/offline": [get("/offline", everyone(200))],
   "/sign-in": [get("/sign-in", visitorsOnly())],
   "/register": [get("/register", visitorsOnly())],

@@ -17,6 +17,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { INTAKE_ROLES, loadOrderScope, ORDER_STAFF_ROLES, TRIAGE_ROLES } from "@/lib/tickets/access";
 import { listOrders } from "@/lib/tickets/queries";
 import type { OrderFilters } from "@/lib/tickets/queue";
+import { DEFECT_TEXT_KEY } from "@/lib/field/inspection-rules";
 import { isOverdue } from "@/lib/tickets/rules";
 import { defaultQueueTab } from "@/lib/tickets/queue-rules";
 import { orderFilterSchema } from "@/lib/tickets/schemas";
@@ -35,9 +36,10 @@ type Search = {
   unaccepted?: string;
   assignee?: string;
   since?: string;
+  origin?: string;
   page?: string;
 };
-const FILTER_KEYS = ["tab", "type", "status", "overdue", "unaccepted", "assignee", "since"] as const;
+const FILTER_KEYS = ["tab", "type", "status", "overdue", "unaccepted", "assignee", "since", "origin"] as const;
 const cookieName = (userId: number) => `gj_orders_${userId}`;
 
 export async function generateMetadata() {
@@ -57,6 +59,7 @@ function listFilters(f: Filter, tab: string, user: { id: number; timeZone: strin
     assignedTo: tab === "mine" ? user.id : f.assignee,
     awaitingTriage: tab === "triage",
     createdFrom: f.since === "today" ? startOfToday(now, user.timeZone) : undefined,
+    textKey: f.origin === "inspection" ? DEFECT_TEXT_KEY : undefined,
     page: f.page,
   };
 }
@@ -159,6 +162,7 @@ async function OrdersFilter({ tab, f }: { tab: string; f: Filter }) {
         <input type="hidden" name="tab" value={tab} />
         {f.assignee ? <input type="hidden" name="assignee" value={f.assignee} /> : null}
         {f.since ? <input type="hidden" name="since" value={f.since} /> : null}
+        {f.origin ? <input type="hidden" name="origin" value={f.origin} /> : null}
         <div>
           <label htmlFor="type" className="mb-1 block text-sm font-medium text-slate-700">
             {t("common.type")}
