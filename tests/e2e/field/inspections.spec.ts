@@ -44,8 +44,8 @@ for (const locale of LOCALES) {
     const page = await phoneAs(browser, locale);
     await page.goto("/staff/field/inspections/new");
     const form = page.getByTestId("inspect-form");
-    await form.getByLabel(t.inspect.community).selectOption(String(community.id));
-    await form.getByLabel(t.inspect.template).selectOption(String(template.id));
+    await form.locator('select[name="communityId"]').selectOption(String(community.id));
+    await form.locator('select[name="templateId"]').selectOption(String(template.id));
     await expect(page.getByTestId("inspect-item-0")).toContainText(labels[0]);
     await expect(page.getByTestId("inspect-total")).toHaveText(fill(t.inspect.total, { score: 15, max: 15 }));
     const less = page.getByTestId("inspect-less-0");
