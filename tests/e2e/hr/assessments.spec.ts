@@ -13,11 +13,12 @@ test("last quarter's review of the demo butler shows KPIs computed from the demo
   await page.getByRole("link", { name: new RegExp(`^E\\d+ ${demo("butler").name}$`) }).click();
   await expect(page).toHaveURL(/\/staff\/hr\/assessments\/\d+$/);
   const cards = page.getByTestId("kpi-cards");
-  await expect(cards.locator("[data-kpi]")).toHaveCount(4);
+  await expect(cards.locator("[data-kpi]")).toHaveCount(5);
   // Billing demo data gives a collection rate; sentiment is a score; anything without data says so, never 0.
   await expect(cards.locator('[data-kpi="collectionPct"] div').nth(1)).toHaveText(/^\d{1,3}\.\d%$/);
   await expect(cards.locator('[data-kpi="sentimentMean"] div').nth(1)).toHaveText(/^\d{1,3}\.\d$/);
-  for (const k of ["visitCoveragePct", "complaintSlaPct"])
+  // The demo's quality inspections score customer-service items where the butler's buildings are (or none: no data).
+  for (const k of ["visitCoveragePct", "complaintSlaPct", "inspectionPct"])
     await expect(cards.locator(`[data-kpi="${k}"] div`).nth(1)).toHaveText(
       new RegExp(`^(\\d{1,3}\\.\\d%|${a.noData})$`),
     );
