@@ -23,7 +23,8 @@ const afterKey = (
   after: After,
 ) => (after ? or(gt(at, after.receivedAt), and(eq(at, after.receivedAt), gt(id, after.id))) : undefined);
 
-function paymentsPage(db: DbOrTx, companyId: number, start: Date, end: Date, after: After, size: number) {
+/** The day's payments after the keyset, `size` at most, in (receivedAt, id) order. */
+export function paymentsPage(db: DbOrTx, companyId: number, start: Date, end: Date, after: After, size: number) {
   return db
     .select({
       id: payments.id,
@@ -49,7 +50,8 @@ function paymentsPage(db: DbOrTx, companyId: number, start: Date, end: Date, aft
     .limit(size);
 }
 
-function contractPage(db: DbOrTx, companyId: number, start: Date, end: Date, after: After, size: number) {
+/** The day's contract income (多种经营) after the keyset, `size` at most, in (receivedAt, id) order. */
+export function contractPage(db: DbOrTx, companyId: number, start: Date, end: Date, after: After, size: number) {
   return db
     .select({
       id: contractPayments.id,

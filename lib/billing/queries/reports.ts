@@ -1,19 +1,10 @@
-import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { collectionByMonth } from "../summary";
-import {
-  billingCorrections,
-  buildings,
-  communities,
-  contractCustomers,
-  contractPayments,
-  householdPlacements,
-  households,
-  payments,
-  users,
-} from "@/db/schema";
+import { billingCorrections, buildings, communities, householdPlacements, payments } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import type { AgingBucket } from "../rules";
 import { arrearsSubquery } from "./arrears";
+import { contractPage, paymentsPage } from "./daily-cash-rows";
 import { collectionByGroup, groupColumns, type CollectionRow, type Grouping } from "./collection";
 
 export type { CollectionRow, Grouping } from "./collection";
@@ -78,6 +69,9 @@ export async function collectionReport(
   return collectionByGroup(db, companyId, from, to, grouping);
 }
 
+/** The day's list on the report page: the first 500 (the CSV export streams every row, daily-cash-rows.ts). */
+const DAY_LIST_LIMIT = 500;
+
 /** Payments received on one local day, by method, and refunds written that day. `start`/`end` are the day's bounds. */
 export async function dailyCash(db: DbOrTx, companyId: number, start: Date, end: Date) {
   const [byMethod, [refunds], list] = await Promise.all([
@@ -102,46 +96,10 @@ export async function dailyCash(db: DbOrTx, companyId: number, start: Date, end:
           lt(billingCorrections.createdAt, end),
         ),
       ),
-    db
-      .select({
-        id: payments.id,
-        receiptNo: payments.receiptNo,
-        method: payments.method,
-        amountFen: payments.amountFen,
-        receivedAt: payments.receivedAt,
-        householdName: households.name,
-        cashier: users.name,
-      })
-      .from(payments)
-      .innerJoin(households, eq(households.id, payments.householdId))
-      .leftJoin(users, eq(users.id, payments.actorUserId))
-      .where(and(eq(payments.companyId, companyId), gte(payments.receivedAt, start), lt(payments.receivedAt, end)))
-      .orderBy(asc(payments.receivedAt))
-      .limit(500),
+    paymentsPage(db, companyId, start, end, null, DAY_LIST_LIMIT),
   ]);
   // Contract income (多种经营) received the same day counts too, by method, in the same receipt sequence.
-  const contractList = await db
-    .select({
-      id: contractPayments.id,
-      receiptNo: contractPayments.receiptNo,
-      method: contractPayments.method,
-      amountFen: contractPayments.amountFen,
-      receivedAt: contractPayments.receivedAt,
-      householdName: contractCustomers.name,
-      cashier: users.name,
-    })
-    .from(contractPayments)
-    .innerJoin(contractCustomers, eq(contractCustomers.id, contractPayments.customerId))
-    .leftJoin(users, eq(users.id, contractPayments.actorUserId))
-    .where(
-      and(
-        eq(contractPayments.companyId, companyId),
-        gte(contractPayments.receivedAt, start),
-        lt(contractPayments.receivedAt, end),
-      ),
-    )
-    .orderBy(asc(contractPayments.receivedAt))
-    .limit(500);
+  const contractList = await contractPage(db, companyId, start, end, null, DAY_LIST_LIMIT);
   const methods = new Map(
     byMethod.map((r) => [r.method, { method: r.method, count: r.count, amountFen: Number(r.amountFen) }]),
   );
