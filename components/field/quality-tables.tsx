@@ -34,7 +34,7 @@ export async function QualityTables({
         <Table head={[t("quality.team"), ...months]}>
           {teams.map((team) => (
             <tr key={team} data-testid={`quality-team-${team}`}>
-              <td>{t(`team.${team}`)}</td>
+              <td className="whitespace-nowrap">{t(`team.${team}`)}</td>
               {data.map((p) => (
                 <td key={p.month} className="tabular-nums">
                   {cell(p[team] as number | null)}
@@ -48,7 +48,9 @@ export async function QualityTables({
         <Table head={[t("quality.community"), ...months]}>
           {communities.map(([id, name]) => (
             <tr key={id} data-testid={`quality-community-${id}`}>
-              <td data-user-text>{name}</td>
+              <td className="whitespace-nowrap" data-user-text>
+                {name}
+              </td>
               {months.map((month) => (
                 <td key={month} className="tabular-nums">
                   {cell(pctOf(id, month))}
