@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
@@ -14,28 +13,35 @@ type Message = { ok: boolean; text: string };
  * The guard's scanner (issue 19): the phone's back camera decoded in the browser (jsQR on video
  * frames), with a photo / image-file fallback for phones that cannot stream. The decoded text goes
  * to the server with the moment it was decoded; the server decides (order, window, route, replay).
+ *
+ * Scans go to the server one after another (`queue`), and the page's new state arrives with the
+ * action's own response (the action revalidates the round's path). No router.refresh() here: a
+ * refresh still pending when the next scan's action was dispatched could leave that action's
+ * promise unresolved, so its message never appeared (the flaky "guard round" e2e). The component
+ * stays mounted when the round closes (`open` false: controls hidden), so the last message stays.
  */
-export function QrScanner({ roundId, scan }: { roundId: number; scan: Scan }) {
+export function QrScanner({ roundId, scan, open = true }: { roundId: number; scan: Scan; open?: boolean }) {
   const t = useTranslations("field.scan");
   const tr = useTranslations();
-  const router = useRouter();
   const busy = useRef(false);
+  const queue = useRef<Promise<void>>(Promise.resolve());
   const [message, setMessage] = useState<Message | null>(null);
 
-  async function submit(token: string, capturedAt: number) {
+  async function send(token: string, capturedAt: number) {
+    const res = await scan({ roundId, token, capturedAt });
+    if (res.ok) {
+      const d = res.data;
+      const text = t(d.late ? "okLate" : "ok", { seq: d.seq, name: d.name });
+      setMessage({ ok: true, text: d.finished ? `${text} ${t("finished")}` : text });
+    } else setMessage({ ok: false, text: tr(res.fieldErrors?.token?.[0] ?? res.message) });
+  }
+
+  function submit(token: string, capturedAt: number): Promise<void> {
     busy.current = true;
-    try {
-      const res = await scan({ roundId, token, capturedAt });
-      if (res.ok) {
-        const d = res.data;
-        const text = t(d.late ? "okLate" : "ok", { seq: d.seq, name: d.name });
-        setMessage({ ok: true, text: d.finished ? `${text} ${t("finished")}` : text });
-        router.refresh();
-      } else setMessage({ ok: false, text: tr(res.fieldErrors?.token?.[0] ?? res.message) });
-    } finally {
-      // A pause before the camera reads again, so one code held in view is not sent twice at once.
-      setTimeout(() => (busy.current = false), 1500);
-    }
+    const next = queue.current.then(() => send(token, capturedAt));
+    queue.current = next.catch(() => undefined);
+    // A pause before the camera reads again, so one code held in view is not sent twice at once.
+    return next.finally(() => setTimeout(() => (busy.current = false), 1500));
   }
 
   const { video, canvas, live, start, stop } = useQrCamera((text, at) => void submit(text, at), busy);
@@ -50,6 +56,8 @@ export function QrScanner({ roundId, scan }: { roundId: number; scan: Scan }) {
     else setMessage({ ok: false, text: t("noCode") });
   }
 
+  if (!open)
+    return message ? <ScanMessage message={message} /> : <p className="text-sm text-slate-600">{t("closed")}</p>;
   return (
     <div className="space-y-3" data-testid="qr-scanner">
       <p className="text-sm text-slate-600">{t("hint")}</p>

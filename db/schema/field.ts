@@ -84,7 +84,11 @@ export const patrolRoutes = sqliteTable(
   (t) => [index("patrol_routes_company_idx").on(t.companyId, t.communityId)],
 );
 
-/** An ordered checkpoint of a route; `token` (random, unguessable) is what its QR code carries. */
+/**
+ * An ordered checkpoint of a route; `token` (random, unguessable) is what its QR code carries. A
+ * rename keeps the token; "reissue" replaces it (the old printed code stops working). An inactive
+ * checkpoint is left out of rounds generated from then on (rounds keep their own `plan`).
+ */
 export const patrolCheckpoints = sqliteTable(
   "patrol_checkpoints",
   {
@@ -96,6 +100,7 @@ export const patrolCheckpoints = sqliteTable(
     seq: integer("seq").notNull(),
     name: text("name").notNull(),
     token: text("token").notNull(),
+    active: active(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -119,6 +124,12 @@ export const patrolRounds = sqliteTable(
     startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
     endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
     checkpoints: integer("checkpoints").notNull(),
+    /**
+     * The ids of the checkpoints to scan, in order, as the route stood when the round was generated:
+     * edits to the route (reorder, deactivate, add) apply to later rounds, never to this one.
+     * Null on rounds made before plans existed (then the route's checkpoints in `seq` order).
+     */
+    plan: text("plan", { mode: "json" }).$type<number[]>(),
     scanned: integer("scanned").notNull().default(0),
     status: enumText("status", PATROL_ROUND_STATUSES).notNull().default("open"),
     completedAt: integer("completed_at", { mode: "timestamp_ms" }),

@@ -11,58 +11,26 @@ import {
   users,
 } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
+import { inPlanOrder } from "./rules";
+
+/** Which rows the board lists: a team, a community, a status and the first day (company-local). */
+export interface BoardFilter {
+  from: string;
+  team?: "cleaning" | "security" | null;
+  communityId?: number | null;
+  /** done / late / missed; none = what needs attention (missed tasks, missed or late rounds). */
+  status?: "done" | "late" | "missed" | null;
+}
 
 /**
- * The supervisor's field board (issue 19): since `from` (a company-local date), the cleaning
- * tasks missed, the rounds missed or walked late with the checkpoints they skipped, and the
- * routes (for their QR sheets). Company-scoped; a few indexed reads.
+ * The supervisor's field board (issue 19): since `filter.from`, the cleaning tasks and the patrol
+ * rounds of the chosen team, community and status (by default the missed tasks and the rounds
+ * missed or walked late, with the checkpoints they skipped), and the routes (for their QR
+ * sheets). Company-scoped; a few indexed reads.
  */
-export async function fieldBoard(db: DbOrTx, companyId: number, from: string, limit = 50) {
-  const assignee = alias(users, "assignee");
-  const missedTasks = await db
-    .select({
-      id: cleaningTasks.id,
-      date: cleaningTasks.date,
-      slot: cleaningTasks.slot,
-      area: cleaningAreas.name,
-      community: communities.name,
-      assignee: assignee.name,
-    })
-    .from(cleaningTasks)
-    .innerJoin(cleaningAreas, eq(cleaningAreas.id, cleaningTasks.areaId))
-    .innerJoin(communities, eq(communities.id, cleaningAreas.communityId))
-    .leftJoin(assignee, eq(assignee.id, cleaningTasks.assigneeId))
-    .where(
-      and(eq(cleaningTasks.companyId, companyId), eq(cleaningTasks.status, "missed"), gte(cleaningTasks.date, from)),
-    )
-    .orderBy(desc(cleaningTasks.date), desc(cleaningTasks.slot))
-    .limit(limit);
-  const rounds = await db
-    .select({
-      id: patrolRounds.id,
-      routeId: patrolRounds.routeId,
-      date: patrolRounds.date,
-      slot: patrolRounds.slot,
-      status: patrolRounds.status,
-      scanned: patrolRounds.scanned,
-      checkpoints: patrolRounds.checkpoints,
-      route: patrolRoutes.name,
-      community: communities.name,
-      guard: assignee.name,
-    })
-    .from(patrolRounds)
-    .innerJoin(patrolRoutes, eq(patrolRoutes.id, patrolRounds.routeId))
-    .innerJoin(communities, eq(communities.id, patrolRoutes.communityId))
-    .leftJoin(assignee, eq(assignee.id, patrolRounds.guardId))
-    .where(
-      and(
-        eq(patrolRounds.companyId, companyId),
-        inArray(patrolRounds.status, ["missed", "late"]),
-        gte(patrolRounds.date, from),
-      ),
-    )
-    .orderBy(desc(patrolRounds.date), desc(patrolRounds.slot))
-    .limit(limit);
+export async function fieldBoard(db: DbOrTx, companyId: number, filter: BoardFilter, limit = 50) {
+  const tasks = filter.team === "security" ? [] : await boardTasks(db, companyId, filter, limit);
+  const rounds = filter.team === "cleaning" ? [] : await boardRounds(db, companyId, filter, limit);
   const skipped = await skippedCheckpoints(db, companyId, rounds);
   const routes = await db
     .select({ id: patrolRoutes.id, name: patrolRoutes.name, community: communities.name })
@@ -71,23 +39,87 @@ export async function fieldBoard(db: DbOrTx, companyId: number, from: string, li
     .where(and(eq(patrolRoutes.companyId, companyId), eq(patrolRoutes.active, true)))
     .orderBy(asc(communities.name), asc(patrolRoutes.name));
   return {
-    missedTasks,
+    tasks,
     rounds: rounds.map((r) => ({ ...r, skipped: r.status === "missed" ? (skipped.get(r.id) ?? []) : [] })),
     routes,
   };
+}
+
+function boardTasks(db: DbOrTx, companyId: number, { from, status, communityId }: BoardFilter, limit: number) {
+  const assignee = alias(users, "assignee");
+  const where = [eq(cleaningTasks.companyId, companyId), gte(cleaningTasks.date, from)];
+  if (status === "late")
+    where.push(eq(cleaningTasks.status, "done"), sql`${cleaningTasks.doneAt} > ${cleaningTasks.dueAt}`);
+  else if (status === "done")
+    where.push(eq(cleaningTasks.status, "done"), sql`${cleaningTasks.doneAt} <= ${cleaningTasks.dueAt}`);
+  else where.push(eq(cleaningTasks.status, "missed"));
+  if (communityId) where.push(eq(cleaningAreas.communityId, communityId));
+  return db
+    .select({
+      id: cleaningTasks.id,
+      date: cleaningTasks.date,
+      slot: cleaningTasks.slot,
+      status: cleaningTasks.status,
+      area: cleaningAreas.name,
+      community: communities.name,
+      assignee: assignee.name,
+    })
+    .from(cleaningTasks)
+    .innerJoin(cleaningAreas, eq(cleaningAreas.id, cleaningTasks.areaId))
+    .innerJoin(communities, eq(communities.id, cleaningAreas.communityId))
+    .leftJoin(assignee, eq(assignee.id, cleaningTasks.assigneeId))
+    .where(and(...where))
+    .orderBy(desc(cleaningTasks.date), desc(cleaningTasks.slot))
+    .limit(limit);
+}
+
+function boardRounds(db: DbOrTx, companyId: number, { from, status, communityId }: BoardFilter, limit: number) {
+  const guard = alias(users, "guard");
+  const where = [
+    eq(patrolRounds.companyId, companyId),
+    gte(patrolRounds.date, from),
+    inArray(patrolRounds.status, status ? [status] : ["missed", "late"]),
+  ];
+  if (communityId) where.push(eq(patrolRoutes.communityId, communityId));
+  return db
+    .select({
+      id: patrolRounds.id,
+      routeId: patrolRounds.routeId,
+      date: patrolRounds.date,
+      slot: patrolRounds.slot,
+      status: patrolRounds.status,
+      scanned: patrolRounds.scanned,
+      checkpoints: patrolRounds.checkpoints,
+      plan: patrolRounds.plan,
+      route: patrolRoutes.name,
+      community: communities.name,
+      guard: guard.name,
+    })
+    .from(patrolRounds)
+    .innerJoin(patrolRoutes, eq(patrolRoutes.id, patrolRounds.routeId))
+    .innerJoin(communities, eq(communities.id, patrolRoutes.communityId))
+    .leftJoin(guard, eq(guard.id, patrolRounds.guardId))
+    .where(and(...where))
+    .orderBy(desc(patrolRounds.date), desc(patrolRounds.slot))
+    .limit(limit);
 }
 
 /** The checkpoints a missed round never reached (seq beyond what it scanned), by round id. */
 async function skippedCheckpoints(
   db: DbOrTx,
   companyId: number,
-  rounds: readonly { id: number; routeId: number; scanned: number; status: string }[],
+  rounds: readonly { id: number; routeId: number; plan: number[] | null; scanned: number; status: string }[],
 ) {
   const missed = rounds.filter((r) => r.status === "missed");
   const out = new Map<number, string[]>();
   if (!missed.length) return out;
   const points = await db
-    .select({ routeId: patrolCheckpoints.routeId, seq: patrolCheckpoints.seq, name: patrolCheckpoints.name })
+    .select({
+      id: patrolCheckpoints.id,
+      routeId: patrolCheckpoints.routeId,
+      seq: patrolCheckpoints.seq,
+      name: patrolCheckpoints.name,
+    })
     .from(patrolCheckpoints)
     .where(
       and(
@@ -99,7 +131,12 @@ async function skippedCheckpoints(
   for (const r of missed)
     out.set(
       r.id,
-      points.filter((p) => p.routeId === r.routeId && p.seq > r.scanned).map((p) => p.name),
+      inPlanOrder(
+        r.plan,
+        points.filter((p) => p.routeId === r.routeId),
+      )
+        .filter((p) => p.position > r.scanned)
+        .map((p) => p.name),
     );
   return out;
 }

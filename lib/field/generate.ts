@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { cleaningAreas, cleaningTasks, patrolCheckpoints, patrolRounds, patrolRoutes } from "@/db/schema";
 import { chunk } from "@/lib/db/chunk";
 import type { Db } from "@/lib/db/client";
@@ -55,26 +55,14 @@ async function generatePatrolRounds(db: Db, companyId: number, date: string, at:
     .from(patrolRoutes)
     .where(and(eq(patrolRoutes.companyId, companyId), eq(patrolRoutes.active, true)));
   if (!routes.length) return 0;
-  const counts = new Map(
-    (
-      await db
-        .select({ routeId: patrolCheckpoints.routeId, n: count() })
-        .from(patrolCheckpoints)
-        .where(
-          and(
-            eq(patrolCheckpoints.companyId, companyId),
-            inArray(
-              patrolCheckpoints.routeId,
-              routes.map((r) => r.id),
-            ),
-          ),
-        )
-        .groupBy(patrolCheckpoints.routeId)
-    ).map((r) => [r.routeId, r.n]),
+  const plans = await activePlans(
+    db,
+    companyId,
+    routes.map((r) => r.id),
   );
   const rows = routes.flatMap((r) => {
-    const checkpoints = counts.get(r.id) ?? 0;
-    if (!checkpoints) return [];
+    const plan = plans.get(r.id) ?? [];
+    if (!plan.length) return [];
     return expandSchedule({ ...r, weekdays: 127 }, date, at).map((s) => ({
       companyId,
       routeId: r.id,
@@ -83,7 +71,8 @@ async function generatePatrolRounds(db: Db, companyId: number, date: string, at:
       slot: s.slot,
       startsAt: s.startsAt,
       endsAt: s.endsAt,
-      checkpoints,
+      checkpoints: plan.length,
+      plan,
     }));
   });
   let created = 0;
@@ -92,4 +81,22 @@ async function generatePatrolRounds(db: Db, companyId: number, date: string, at:
     created += made.length;
   }
   return created;
+}
+
+/** The active checkpoints of each route, ids in `seq` order: the plan a new round walks. */
+async function activePlans(db: Db, companyId: number, routeIds: number[]): Promise<Map<number, number[]>> {
+  const points = await db
+    .select({ id: patrolCheckpoints.id, routeId: patrolCheckpoints.routeId })
+    .from(patrolCheckpoints)
+    .where(
+      and(
+        eq(patrolCheckpoints.companyId, companyId),
+        eq(patrolCheckpoints.active, true),
+        inArray(patrolCheckpoints.routeId, routeIds),
+      ),
+    )
+    .orderBy(asc(patrolCheckpoints.routeId), asc(patrolCheckpoints.seq));
+  const out = new Map<number, number[]>();
+  for (const p of points) out.set(p.routeId, [...(out.get(p.routeId) ?? []), p.id]);
+  return out;
 }

@@ -3,7 +3,7 @@ import { patrolCheckpoints, patrolHandovers, patrolRounds, patrolRoutes, patrolS
 import { AppError } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
-import { checkScan } from "./rules";
+import { checkScan, planPosition } from "./rules";
 import type { HandoverInput, ScanInput } from "./schemas";
 
 export interface ScanResult {
@@ -42,6 +42,8 @@ export async function recordScan(db: Db, actor: Actor, input: ScanInput, now = n
     })
     .from(patrolCheckpoints)
     .where(and(eq(patrolCheckpoints.token, input.token), eq(patrolCheckpoints.companyId, actor.companyId)));
+  // Its place in this round's plan; a checkpoint the plan leaves out is not part of this round.
+  const position = checkpoint ? planPosition(round.plan, checkpoint) : null;
   const already = checkpoint
     ? await db
         .select({ id: patrolScans.id })
@@ -50,13 +52,13 @@ export async function recordScan(db: Db, actor: Actor, input: ScanInput, now = n
     : [];
   const verdict = checkScan({
     round,
-    checkpoint: checkpoint ?? null,
+    checkpoint: checkpoint && position !== null ? { routeId: checkpoint.routeId, seq: position } : null,
     alreadyScanned: already.length > 0,
     capturedAt: input.capturedAt,
     now,
   });
   if (!verdict.ok) throw AppError.field("token", `field.scan.${verdict.reason}`, "conflict");
-  const cp = checkpoint!;
+  const cp = { ...checkpoint!, seq: position! };
   const [inserted] = await db.batch([
     db.run(sql`insert into patrol_scans (company_id, round_id, checkpoint_id, seq, user_id, scanned_at, late)
       select ${actor.companyId}, ${round.id}, ${cp.id}, ${cp.seq}, ${actor.userId}, ${now.getTime()}, ${verdict.late ? 1 : 0}

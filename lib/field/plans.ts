@@ -1,10 +1,35 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { cleaningAreas, communities, patrolCheckpoints, patrolRoutes } from "@/db/schema";
+import { cleaningAreas, communities, memberships, patrolCheckpoints, patrolRoutes, users } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/actor";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { writeAudit } from "@/lib/audit/commands";
 import type { AreaInput, RouteInput } from "./schemas";
+
+/** A person picked as assignee or guard must be an active member of the company with that role. */
+export async function requireFieldStaff(
+  db: DbOrTx,
+  companyId: number,
+  userId: number | null,
+  role: "cleaner" | "guard",
+  field: string,
+) {
+  if (userId === null) return;
+  const [m] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.companyId, companyId),
+        eq(memberships.userId, userId),
+        eq(memberships.role, role),
+        eq(users.active, true),
+      ),
+    );
+  if (!m) throw AppError.field(field, "field.plan.noStaff");
+}
 
 /** A checkpoint's QR token: 128 random bits, URL-safe — unguessable, unique across companies. */
 export function newCheckpointToken(): string {
@@ -19,19 +44,31 @@ async function requireCommunity(db: Db, companyId: number, communityId: number) 
   if (!c) throw AppError.field("communityId", "field.plan.noCommunity");
 }
 
-/** A cleaning area with its standard and schedule (the daily job turns it into tasks). */
+/** A cleaning area with its standard and schedule (the daily job turns it into tasks); audited. */
 export async function createCleaningArea(db: Db, actor: Actor<number | null>, input: AreaInput) {
   await requireCommunity(db, actor.companyId, input.communityId);
-  const [row] = await db
-    .insert(cleaningAreas)
-    .values({ companyId: actor.companyId, ...input })
-    .returning({ id: cleaningAreas.id });
-  return row;
+  await requireFieldStaff(db, actor.companyId, input.assigneeId, "cleaner", "assigneeId");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(cleaningAreas)
+      .values({ companyId: actor.companyId, ...input })
+      .returning({ id: cleaningAreas.id });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "field.area.create",
+      entity: "cleaning_area",
+      entityId: row.id,
+      after: input,
+    });
+    return row;
+  });
 }
 
 /** A patrol route with its ordered checkpoints, each with a fresh random token; one transaction. */
 export async function createPatrolRoute(db: Db, actor: Actor<number | null>, input: RouteInput) {
   await requireCommunity(db, actor.companyId, input.communityId);
+  await requireFieldStaff(db, actor.companyId, input.guardId, "guard", "guardId");
   const { checkpoints, ...route } = input;
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -50,6 +87,14 @@ export async function createPatrolRoute(db: Db, actor: Actor<number | null>, inp
         })),
       )
       .returning({ id: patrolCheckpoints.id, seq: patrolCheckpoints.seq, token: patrolCheckpoints.token });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "field.route.create",
+      entity: "patrol_route",
+      entityId: row.id,
+      after: input,
+    });
     return { id: row.id, checkpoints: points.sort((a, b) => a.seq - b.seq) };
   });
 }

@@ -12,6 +12,7 @@ import {
   users,
 } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
+import { inPlanOrder } from "./rules";
 
 /**
  * Field operations reads (issue 19). Every query takes the company and, for a cleaner or a guard,
@@ -79,6 +80,7 @@ export async function myRound(db: DbOrTx, companyId: number, userId: number, rou
       status: patrolRounds.status,
       scanned: patrolRounds.scanned,
       checkpoints: patrolRounds.checkpoints,
+      plan: patrolRounds.plan,
       route: patrolRoutes.name,
     })
     .from(patrolRounds)
@@ -97,7 +99,8 @@ export async function myRound(db: DbOrTx, companyId: number, userId: number, rou
     .leftJoin(patrolScans, and(eq(patrolScans.checkpointId, patrolCheckpoints.id), eq(patrolScans.roundId, round.id)))
     .where(and(eq(patrolCheckpoints.companyId, companyId), eq(patrolCheckpoints.routeId, round.routeId)))
     .orderBy(asc(patrolCheckpoints.seq));
-  return { ...round, points };
+  // In the round's own order (its plan), numbered by position: later route edits do not change it.
+  return { ...round, points: inPlanOrder(round.plan, points).map((p) => ({ ...p, seq: p.position })) };
 }
 
 /** The latest handover notes of the communities where the guard patrols. */
@@ -129,7 +132,7 @@ export function guardCommunities(db: DbOrTx, companyId: number, userId: number) 
     .orderBy(asc(communities.name));
 }
 
-/** A route's QR sheet: the route and its checkpoints with their tokens (supervisors only). */
+/** A route's QR sheet: the route and its active checkpoints with their current tokens (supervisors only). */
 export async function routeSheet(db: DbOrTx, companyId: number, routeId: number) {
   const [route] = await db
     .select({ id: patrolRoutes.id, name: patrolRoutes.name, community: communities.name })
@@ -140,7 +143,13 @@ export async function routeSheet(db: DbOrTx, companyId: number, routeId: number)
   const points = await db
     .select({ seq: patrolCheckpoints.seq, name: patrolCheckpoints.name, token: patrolCheckpoints.token })
     .from(patrolCheckpoints)
-    .where(and(eq(patrolCheckpoints.companyId, companyId), eq(patrolCheckpoints.routeId, routeId)))
+    .where(
+      and(
+        eq(patrolCheckpoints.companyId, companyId),
+        eq(patrolCheckpoints.routeId, routeId),
+        eq(patrolCheckpoints.active, true),
+      ),
+    )
     .orderBy(asc(patrolCheckpoints.seq));
-  return { ...route, points };
+  return { ...route, points: points.map((p, i) => ({ ...p, seq: i + 1 })) };
 }

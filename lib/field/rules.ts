@@ -93,3 +93,27 @@ export function checkScan(f: ScanFacts): { ok: true; late: boolean } | { ok: fal
 export function roundDeadline(endsAt: Date): Date {
   return new Date(endsAt.getTime() + LATE_GRACE_MS);
 }
+
+/**
+ * A checkpoint's position (1-based) in a round: its place in the round's `plan` (the route as it
+ * stood when the round was generated), or its `seq` for a round without a plan; null when the
+ * plan leaves it out (added or deactivated later: not part of this round).
+ */
+export function planPosition(plan: readonly number[] | null, checkpoint: { id: number; seq: number }): number | null {
+  if (!plan) return checkpoint.seq;
+  const i = plan.indexOf(checkpoint.id);
+  return i < 0 ? null : i + 1;
+}
+
+/** A round's checkpoints in the order it must walk them, each with its position (see planPosition). */
+export function inPlanOrder<P extends { id: number; seq: number }>(
+  plan: readonly number[] | null,
+  points: readonly P[],
+): (P & { position: number })[] {
+  return points
+    .flatMap((p) => {
+      const position = planPosition(plan, p);
+      return position === null ? [] : [{ ...p, position }];
+    })
+    .sort((a, b) => a.position - b.position);
+}

@@ -60,6 +60,8 @@ export interface MatrixFixtures {
   patrolRound: number;
   otherPatrolRound: number;
   patrolRoute: number;
+  /** A cleaning area of the demo company. */
+  cleaningArea: number;
 }
 
 const authDir = fileURLToPath(new URL("../.auth/", import.meta.url));

@@ -173,6 +173,7 @@ async function lookUp(db: Db): Promise<MatrixFixtures> {
       sql`select min(id) as id from patrol_rounds where company_id = ${C} and guard_id != ${G}`,
     ),
     patrolRoute: await one(db, "patrol route", sql`select min(id) as id from patrol_routes where company_id = ${C}`),
+    cleaningArea: await one(db, "cleaning area", sql`select min(id) as id from cleaning_areas where company_id = ${C}`),
     bill,
     dispute: await ensureDispute(db, C, household, R, bill),
     household,

@@ -34,11 +34,10 @@ export default async function PatrolRoundPage({ params }: { params: Promise<{ id
         subtitle={`${round.date} · ${t("patrol.window", { from: hhmm(round.startsAt, tz), to: hhmm(round.endsAt, tz) })}`}
         actions={<FieldStatus status={round.status} label={t(`roundStatus.${round.status}`)} />}
       />
-      {round.status === "open" ? (
-        <Card>
-          <QrScanner roundId={round.id} scan={scanAction} />
-        </Card>
-      ) : null}
+      {/* Kept mounted when the round closes, so the last scan's message stays (it hides its controls). */}
+      <Card>
+        <QrScanner roundId={round.id} scan={scanAction} open={round.status === "open"} />
+      </Card>
       <Card
         title={`${t("patrol.points")} · ${t("patrol.progress", { scanned: round.scanned, total: round.checkpoints })}`}
       >
