@@ -46,6 +46,9 @@ export const billingSettings = sqliteTable("billing_settings", {
   onlineProvider: text("online_provider").notNull().default("sandbox"),
   /** The monthly collection-rate target in basis points (9500 = 95 %); null = none set. Shown on the workbench. */
   collectionTargetBp: integer("collection_target_bp"),
+  /** Residents' self-reading window (issue 19): days of the month, inclusive; null = no self-reading. */
+  selfReadFromDay: integer("self_read_from_day"),
+  selfReadToDay: integer("self_read_to_day"),
 });
 
 /** 收费项目. `priceFen`: fen per m² and month (per_area), else fen per parking unit or household and month. */
@@ -402,7 +405,15 @@ export const checkoutSessions = sqliteTable(
  * of a unit of consumption (integer). `previousCenti` is the unit's last reading for the item
  * before this month (the first reading is the baseline: previous = reading, nothing billed).
  * Not edited in place; consumption = reading − previous, never negative (checked).
+ * Issue 19: a reading comes from staff (the phone round or the desk sheet: approved at once) or
+ * from a resident's self-reading (pending until staff approve or reject it with a reason). Only
+ * approved readings are billed, and one approved reading per unit, item and month (the first
+ * approved wins: a staff reading already there makes a resident's pending one unapprovable). A
+ * reading far from the unit's usual consumption that the reader confirmed carries `flag`.
  */
+export const METER_SOURCES = ["staff", "resident"] as const;
+export const METER_STATUSES = ["pending", "approved", "rejected"] as const;
+export const METER_FLAGS = ["high", "low"] as const;
 export const meterReadings = sqliteTable(
   "meter_readings",
   {
@@ -418,10 +429,24 @@ export const meterReadings = sqliteTable(
     readingCenti: integer("reading_centi").notNull(),
     previousCenti: integer("previous_centi").notNull(),
     actorUserId: integer("actor_user_id").references(() => users.id),
+    source: enumText("source", METER_SOURCES).notNull().default("staff"),
+    status: enumText("status", METER_STATUSES).notNull().default("approved"),
+    flag: enumText("flag", METER_FLAGS),
+    /** The meter photo (under $UPLOADS_DIR, like work-order photos); served by /api/files/m<id>. */
+    photoPath: text("photo_path"),
+    photoMime: text("photo_mime"),
+    reviewerUserId: integer("reviewer_user_id").references(() => users.id),
+    reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
+    rejectReason: text("reject_reason"),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("meter_readings_unit_item_period_uq").on(t.unitId, t.feeItemId, t.period),
+    uniqueIndex("meter_readings_unit_item_period_uq")
+      .on(t.unitId, t.feeItemId, t.period)
+      .where(sql`status = 'approved'`),
+    uniqueIndex("meter_readings_pending_uq")
+      .on(t.unitId, t.feeItemId, t.period)
+      .where(sql`status = 'pending'`),
     index("meter_readings_company_period_idx").on(t.companyId, t.period),
     check("meter_readings_reading_ck", sql`${t.previousCenti} >= 0 and ${t.readingCenti} >= ${t.previousCenti}`),
   ],

@@ -6,3 +6,7 @@ export const BILLING_ROLES: readonly Role[] = ["finance", "admin"];
 export const CORRECTION_ROLES: readonly Role[] = ["finance"];
 /** Fee items and billing settings. */
 export const BILLING_SETTINGS_ROLES: readonly Role[] = ["admin"];
+/** 抄表 on the phone round (issue 19 point 5): technicians and those above them. */
+export const METER_ROUND_ROLES: readonly Role[] = ["technician", "supervisor", "project_manager", "admin"];
+/** Who approves or rejects residents' self-readings. */
+export const METER_REVIEW_ROLES: readonly Role[] = ["supervisor", "project_manager", "finance", "admin"];

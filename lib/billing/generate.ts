@@ -84,7 +84,7 @@ function lineSource(
       join household_units hu on hu.unit_id = mr.unit_id and hu.company_id = ${companyId}
        and hu.from_date = (select max(x.from_date) from household_units x
                             where x.unit_id = mr.unit_id and x.from_date < ${b.next} and coalesce(x.to_date, ${OPEN_END}) > ${b.first})
-     where mr.company_id = ${companyId} and mr.period = ${period}${inRange}`;
+     where mr.company_id = ${companyId} and mr.period = ${period} and mr.status = 'approved'${inRange}`;
 }
 
 export interface GenerationResult {

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
-import { feeItems, meterReadings, units } from "@/db/schema";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { meterReadings, units } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { meteredItem, unitMeterFacts } from "./meter-facts";
 import { consumptionCenti } from "./rules";
 import { isMonth } from "@/lib/time/calendar";
 import type { Actor } from "@/lib/auth/actor";
@@ -14,30 +15,13 @@ export interface ReadingInput {
   readingCenti: number | null;
 }
 
-/** The unit's last reading of the item before `period`, or null. */
-async function previousReading(db: DbOrTx, companyId: number, unitId: number, feeItemId: number, period: string) {
-  const [row] = await db
-    .select({ readingCenti: meterReadings.readingCenti })
-    .from(meterReadings)
-    .where(
-      and(
-        eq(meterReadings.companyId, companyId),
-        eq(meterReadings.unitId, unitId),
-        eq(meterReadings.feeItemId, feeItemId),
-        lt(meterReadings.period, period),
-      ),
-    )
-    .orderBy(desc(meterReadings.period))
-    .limit(1);
-  return row ? row.readingCenti : null;
-}
-
 /**
- * Records one month's meter readings of a metered fee item (抄表), all or nothing. The previous
- * reading is the unit's last one before the month (none: this reading is the baseline, nothing
- * billed). A reading below the previous one, a second reading for the same unit, item and month,
- * or a reading before one already recorded for a later month is a field error
- * (`readings.<i>.reading`). Fee item and units must belong to the company, else not_found.
+ * Records one month's meter readings of a metered fee item (抄表) from the desk sheet, all or
+ * nothing, approved at once (source staff). The previous reading is the unit's last approved one
+ * before the month (none: this reading is the baseline, nothing billed). A reading below the
+ * previous one, a second reading for the same unit, item and month, or a reading before one
+ * already recorded for a later month is a field error (`readings.<i>.reading`). Fee item and
+ * units must belong to the company, else not_found. Set-based: one query for every unit's facts.
  */
 export async function saveReadings(
   db: Db,
@@ -47,40 +31,20 @@ export async function saveReadings(
   const { companyId } = actor;
   if (!isMonth(input.period)) throw AppError.field("period", "billing.errors.period");
   return db.transaction(async (tx) => {
-    const [item] = await tx
-      .select()
-      .from(feeItems)
-      .where(and(eq(feeItems.companyId, companyId), eq(feeItems.id, input.feeItemId), eq(feeItems.kind, "metered")));
-    if (!item) throw new AppError("not_found");
+    const item = await meteredItem(tx, companyId, input.feeItemId);
     const entered = input.readings.filter((r) => r.readingCenti !== null);
     const unitIds = [...new Set(entered.map((r) => r.unitId))];
     if (unitIds.length !== entered.length) throw AppError.field("readings", "billing.errors.readingExists", "conflict");
-    if (unitIds.length > 0) {
-      const found = await tx
-        .select({ id: units.id })
-        .from(units)
-        .where(and(eq(units.companyId, companyId), inArray(units.id, unitIds)));
-      if (found.length !== unitIds.length) throw new AppError("not_found");
-    }
+    const facts = await unitMeterFacts(tx, companyId, item.id, input.period, unitIds);
+    if (facts.size !== unitIds.length) throw new AppError("not_found");
     const rows = [];
     for (const [i, r] of input.readings.entries()) {
       if (r.readingCenti === null) continue;
       const readingCenti = r.readingCenti;
       const field = `readings.${i}.reading`;
-      const [later] = await tx
-        .select({ id: meterReadings.id })
-        .from(meterReadings)
-        .where(
-          and(
-            eq(meterReadings.companyId, companyId),
-            eq(meterReadings.unitId, r.unitId),
-            eq(meterReadings.feeItemId, item.id),
-            gt(meterReadings.period, input.period),
-          ),
-        )
-        .limit(1);
-      if (later) throw AppError.field(field, "billing.errors.readingLater", "conflict");
-      const previous = (await previousReading(tx, companyId, r.unitId, item.id, input.period)) ?? readingCenti;
+      const unit = facts.get(r.unitId)!;
+      if (unit.later) throw AppError.field(field, "billing.errors.readingLater", "conflict");
+      const previous = unit.previousCenti ?? readingCenti;
       if (consumptionCenti(readingCenti, previous) === null)
         throw AppError.field(field, "billing.errors.readingBelowPrevious");
       rows.push({
@@ -139,7 +103,7 @@ export async function readingSheet(
       previousCenti: meterReadings.previousCenti,
       lastCenti: sql<
         number | null
-      >`(select r.reading_centi from meter_readings r where r.company_id = ${companyId} and r.unit_id = ${units.id} and r.fee_item_id = ${feeItemId} and r.period < ${period} order by r.period desc limit 1)`,
+      >`(select r.reading_centi from meter_readings r where r.company_id = ${companyId} and r.unit_id = ${units.id} and r.fee_item_id = ${feeItemId} and r.period < ${period} and r.status = 'approved' order by r.period desc limit 1)`,
     })
     .from(units)
     .leftJoin(
@@ -149,6 +113,7 @@ export async function readingSheet(
         eq(meterReadings.feeItemId, feeItemId),
         eq(meterReadings.period, period),
         eq(meterReadings.companyId, companyId),
+        eq(meterReadings.status, "approved"),
       ),
     )
     .where(and(eq(units.companyId, companyId), eq(units.buildingId, buildingId), eq(units.active, true)))

@@ -169,7 +169,21 @@ function sideStatements({ companyId, cashier, nowMs, current }: BillingSql) {
           join fee_items fi on fi.company_id = ${companyId} and fi.kind = 'metered'
           join (select id as uid, ((id * 37) % 900 + 100) * 100 as v from units where company_id = ${companyId}) r on r.uid = u.id
          where true
-        on conflict (unit_id, fee_item_id, period) do nothing`,
+        on conflict (unit_id, fee_item_id, period) where status = 'approved' do nothing`,
+    // 抄表 (issue 19 point 5): the phone rounds of the last two months on the company's last building (photos are
+    // not seeded): this month's round there shows previous readings and usual consumptions, still to be read.
+    ...[2, 1].map(
+      (back) =>
+        sql`insert into meter_readings (company_id, unit_id, fee_item_id, period, reading_centi, previous_centi, actor_user_id, source, status, created_at)
+        select ${companyId}, u.id, fi.id, ${addMonths(current, -back)}, r.v - ${back} * r.used, r.v - ${back} * r.used - ${back === 1 ? sql`r.used` : sql`0`}, ${cashier}, 'staff', 'approved', ${nowMs}
+          from units u
+          join fee_items fi on fi.company_id = ${companyId} and fi.kind = 'metered'
+          join (select id as uid, ((id * 37) % 900 + 100) * 100 as v, ((id * 13) % 20 + 5) * 100 as used from units where company_id = ${companyId}) r on r.uid = u.id
+         where u.company_id = ${companyId} and u.type = 'residential'
+           and u.building_id = (select max(id) from buildings where company_id = ${companyId})
+           and u.id not in (select id from units where company_id = ${companyId} and type = 'residential' order by id limit 12)
+        on conflict (unit_id, fee_item_id, period) where status = 'approved' do nothing`,
+    ),
     // 多种经营: three contract customers of the first community, billed for the last three months (unpaid).
     sql`insert into contract_customers (company_id, name, contact, phone, active, created_at) values
           (${companyId}, '华联传媒广告有限公司', '王经理', '13800001111', 1, ${nowMs}),
@@ -208,6 +222,8 @@ const STATEMENT_LABELS = [
   "credit applied",
   "bill totals",
   "meter readings",
+  "meter round −2",
+  "meter round −1",
   "contract customers",
   "contracts",
   "contract bills",

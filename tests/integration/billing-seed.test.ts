@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { addMonths } from "@/lib/time/calendar";
 import { bills, contractBills, contractCustomers, meterReadings } from "@/db/schema";
 import { seedDemo } from "@/scripts/seed/index";
 import { seedBilling } from "@/scripts/seed/billing";
@@ -23,7 +24,14 @@ describe("billing seed", { timeout: 240_000 }, () => {
     expect(first.bills).toBe(300 * 24);
     expect((await seedBilling(db, companyId)).status).toBe("exists");
     // a dozen homes have this month's water and electricity readings (baselines)
-    expect(await db.$count(meterReadings, eq(meterReadings.companyId, companyId))).toBe(24);
+    const current = localDate(new Date(), "Asia/Shanghai").slice(0, 7);
+    const readings = await db.select().from(meterReadings).where(eq(meterReadings.companyId, companyId));
+    expect(readings.filter((r) => r.period === current)).toHaveLength(24);
+    // and last month's phone round of one building, on top of the month before (its baseline)
+    const last = readings.filter((r) => r.period === addMonths(current, -1));
+    expect(last.length).toBeGreaterThan(0);
+    expect(last.every((r) => r.status === "approved" && r.readingCenti > r.previousCenti)).toBe(true);
+    expect(readings.filter((r) => r.period === addMonths(current, -2))).toHaveLength(last.length);
     // three contract customers, each with a contract billed for the last three months
     expect(await db.$count(contractCustomers, eq(contractCustomers.companyId, companyId))).toBe(3);
     expect(await db.$count(contractBills, eq(contractBills.companyId, companyId))).toBe(9);

@@ -101,6 +101,7 @@ const PARALLEL = 4;
 const ROWS: Record<string, Case[]> = {
   "/": [get("/", visitorsOnly())],
   "/staff/field/cleaning": [get("/staff/field/cleaning", staff(["cleaner"]))],
+  "/staff/field/meters": [get("/staff/field/meters", staff(["technician", "supervisor", "project_manager", "admin"]))],
   "/staff/field/patrol": [get("/staff/field/patrol", staff(["guard"]))],
   "/staff/field/patrol/[id]": [
     get("/staff/field/patrol/{patrolRound}", staff(["guard"])),
@@ -118,6 +119,7 @@ const ROWS: Record<string, Case[]> = {
   "/sign-up": [get("/sign-up", everyone(200))],
 
   "/bills": [get("/bills", resident())],
+  "/bills/meters": [get("/bills/meters", resident())],
   "/bills/receipts/[id]": [get("/bills/receipts/{payment}", residentRow())],
   "/community": [get("/community", resident())],
   "/community/activities": [get("/community/activities", resident())],
@@ -209,6 +211,9 @@ const ROWS: Record<string, Case[]> = {
   ],
   "/staff/billing/households/[id]": [get("/staff/billing/households/{household}", staffRow(BILLING))],
   "/staff/billing/meters": [get("/staff/billing/meters", staff(BILLING))],
+  "/staff/billing/meters/self": [
+    get("/staff/billing/meters/self", staff(["supervisor", "project_manager", "finance", "admin"])),
+  ],
   "/staff/billing/print/building/[id]": [get("/staff/billing/print/building/{building}", staffRow(BILLING))],
   // No transfer of that unit on that day in the demo: finance and admin get 404, nobody else gets in.
   "/staff/billing/print/transfer/[unitId]/[date]": [

@@ -40,7 +40,12 @@ export default async function ResidentBillsPage() {
   const money = (fen: number) => formatFen(fen, locale);
   return (
     <div className="space-y-4">
-      <h1 className="text-lg font-semibold">{t("resident.title")}</h1>
+      <div className="flex items-center justify-between gap-2">
+        <h1 className="text-lg font-semibold">{t("resident.title")}</h1>
+        <Link href="/bills/meters" className="text-sm text-brand-700" data-testid="self-read-entry">
+          {t("selfRead.link")}
+        </Link>
+      </div>
       {accounts.length === 0 ? <EmptyState>{t("common.none")}</EmptyState> : null}
       {accounts.map((a) => (
         <AccountSection

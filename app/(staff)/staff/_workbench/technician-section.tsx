@@ -9,6 +9,7 @@ import type { SessionUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { loadOrderScope } from "@/lib/tickets/access";
 import { myOrdersByDeadline } from "@/lib/workbench/orders";
+import { MeterRoundLink } from "./meter-round-link";
 
 type OrderAction = (fd: FormData) => Promise<ActionResult<null>>;
 
@@ -31,61 +32,67 @@ export async function TechnicianSection({
   const scope = await loadOrderScope(db, user.companyId, user);
   const rows = await myOrdersByDeadline(db, user.companyId, scope, now);
   return (
-    <Card
-      title={t("tech.title")}
-      actions={
-        <Link
-          href="/staff/orders?tab=mine&status=open"
-          className="text-sm text-brand-700 hover:underline"
-          data-testid="wb-tech-all"
-        >
-          {t("tech.all")}
-        </Link>
-      }
-    >
-      {rows.length === 0 ? (
-        <EmptyState>{t("tech.none")}</EmptyState>
-      ) : (
-        <ul className="divide-y divide-slate-100" data-testid="wb-tech-orders">
-          {rows.map((o) => (
-            <li key={o.id} className="flex flex-wrap items-center gap-3 py-2" data-testid={`wb-tech-order-${o.id}`}>
-              <Link href={`/staff/orders/${o.id}`} className="min-w-0 basis-full hover:underline sm:flex-1 sm:basis-0">
-                <span className="block text-sm font-medium">
-                  #{o.id} · {tt(`type.${o.type}`)}
-                </span>
-                <span className="block truncate text-xs text-slate-600">
-                  {o.householdName ? `${o.householdName} · ` : ""}
-                  {o.title ?? o.description}
-                </span>
-              </Link>
-              <StatusBadge status={o.status} />
-              <SlaCountdown order={o} now={now} />
-              {o.acceptable ? (
-                <ActionForm action={accept}>
-                  <input type="hidden" name="id" value={o.id} />
-                  <button type="submit" className={`${BUTTON} bg-brand-600 text-white`}>
-                    {tt("staff.accept")}
-                  </button>
-                </ActionForm>
-              ) : o.status === "accepted" ? (
-                <ActionForm action={start}>
-                  <input type="hidden" name="id" value={o.id} />
-                  <button type="submit" className={`${BUTTON} bg-brand-600 text-white`}>
-                    {tt("staff.start")}
-                  </button>
-                </ActionForm>
-              ) : o.status === "in_progress" ? (
+    <>
+      <MeterRoundLink user={user} />
+      <Card
+        title={t("tech.title")}
+        actions={
+          <Link
+            href="/staff/orders?tab=mine&status=open"
+            className="text-sm text-brand-700 hover:underline"
+            data-testid="wb-tech-all"
+          >
+            {t("tech.all")}
+          </Link>
+        }
+      >
+        {rows.length === 0 ? (
+          <EmptyState>{t("tech.none")}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100" data-testid="wb-tech-orders">
+            {rows.map((o) => (
+              <li key={o.id} className="flex flex-wrap items-center gap-3 py-2" data-testid={`wb-tech-order-${o.id}`}>
                 <Link
-                  href={`/staff/orders/${o.id}#resolve`}
-                  className={`${BUTTON} inline-flex items-center bg-emerald-600 text-white`}
+                  href={`/staff/orders/${o.id}`}
+                  className="min-w-0 basis-full hover:underline sm:flex-1 sm:basis-0"
                 >
-                  {tt("staff.resolve")}
+                  <span className="block text-sm font-medium">
+                    #{o.id} · {tt(`type.${o.type}`)}
+                  </span>
+                  <span className="block truncate text-xs text-slate-600">
+                    {o.householdName ? `${o.householdName} · ` : ""}
+                    {o.title ?? o.description}
+                  </span>
                 </Link>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </Card>
+                <StatusBadge status={o.status} />
+                <SlaCountdown order={o} now={now} />
+                {o.acceptable ? (
+                  <ActionForm action={accept}>
+                    <input type="hidden" name="id" value={o.id} />
+                    <button type="submit" className={`${BUTTON} bg-brand-600 text-white`}>
+                      {tt("staff.accept")}
+                    </button>
+                  </ActionForm>
+                ) : o.status === "accepted" ? (
+                  <ActionForm action={start}>
+                    <input type="hidden" name="id" value={o.id} />
+                    <button type="submit" className={`${BUTTON} bg-brand-600 text-white`}>
+                      {tt("staff.start")}
+                    </button>
+                  </ActionForm>
+                ) : o.status === "in_progress" ? (
+                  <Link
+                    href={`/staff/orders/${o.id}#resolve`}
+                    className={`${BUTTON} inline-flex items-center bg-emerald-600 text-white`}
+                  >
+                    {tt("staff.resolve")}
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ReadingsForm } from "@/components/billing/readings-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -37,7 +38,20 @@ export default async function MetersPage({ searchParams }: { searchParams: Promi
   const sheet = item && building ? await readingSheet(db, user.companyId, building.id, item.id, month) : [];
   return (
     <div className="space-y-4">
-      <PageHeader title={t("meters.title")} subtitle={t("meters.subtitle")} />
+      <PageHeader
+        title={t("meters.title")}
+        subtitle={t("meters.subtitle")}
+        actions={
+          <div className="flex gap-3 text-sm">
+            <Link href="/staff/field/meters" className="text-brand-700 hover:underline">
+              {t("meters.roundLink")}
+            </Link>
+            <Link href="/staff/billing/meters/self" className="text-brand-700 hover:underline">
+              {t("meters.selfLink")}
+            </Link>
+          </div>
+        }
+      />
       <MetersFilter month={month} item={item} metered={metered} building={building} buildingRows={buildingRows} />
       <Card
         title={
