@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { HouseholdAccount } from "@/lib/billing/queries/household-account";
+import type { HouseholdAccount, StatementAccount } from "@/lib/billing/queries/household-account";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 
@@ -13,7 +13,7 @@ export async function Statement({
   title,
   intro,
 }: {
-  account: HouseholdAccount;
+  account: StatementAccount;
   unitLabel: string;
   companyName: string;
   locale: Locale;

@@ -8,9 +8,7 @@ import type { ActionFn, SchemaAction } from "@/lib/actions/result";
 import type { crmRulesSchema } from "@/lib/crm/rulesets/schemas";
 import { BANDS, type Band, type CrmRules } from "@/lib/crm/config";
 import type { FieldErrors } from "@/lib/actions/result";
-import { BandCompare } from "./charts";
-
-type Preview = { current: Record<Band, number>; draft: Record<Band, number>; total: number; moved: number };
+import { useWhatIfJob, WhatIfPanel, type PreviewJob } from "./whatif-panel";
 
 const inputClass = "block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm tabular-nums";
 const COMPLAINTS = ["invalid", "general", "medium", "major"] as const;
@@ -84,15 +82,16 @@ function NumField({
 interface RulesActions {
   discardDraftAction: ActionFn<Record<string, never>>;
   publishDraftAction: ActionFn<Record<string, never>>;
-  saveDraftAction: SchemaAction<typeof crmRulesSchema, Preview>;
+  saveDraftAction: SchemaAction<typeof crmRulesSchema, PreviewJob | null>;
+  whatIfStartAction: ActionFn<Record<string, never>, PreviewJob | null>;
+  whatIfStatusAction: ActionFn<Record<string, never>, PreviewJob | null>;
 }
 
 function useRulesEditor(
   initial: CrmRules,
   published: CrmRules,
   hasDraft: boolean,
-  initialPreview: Preview | null,
-  { discardDraftAction, publishDraftAction, saveDraftAction }: RulesActions,
+  { discardDraftAction, publishDraftAction, saveDraftAction, whatIfStartAction, whatIfStatusAction }: RulesActions,
 ) {
   const t = useTranslations("crm");
   const router = useRouter();
@@ -100,9 +99,9 @@ function useRulesEditor(
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(initialPreview);
   const [draftSaved, setDraftSaved] = useState(hasDraft);
   const [pending, start] = useTransition();
+  const whatIf = useWhatIfJob(whatIfStatusAction, whatIfStartAction, hasDraft);
 
   const save = () =>
     start(async () => {
@@ -111,7 +110,7 @@ function useRulesEditor(
       const res = await saveDraftAction(forServer(rules) as CrmRules);
       if (res.ok) {
         setErrors({});
-        setPreview(res.data);
+        whatIf.follow(res.data);
         setDraftSaved(true);
         setMessage(t("rules.saved"));
         router.refresh();
@@ -127,7 +126,7 @@ function useRulesEditor(
       if (res.ok) {
         setMessage(t("rules.published"));
         setDraftSaved(false);
-        setPreview(null);
+        whatIf.follow(null);
         router.refresh();
       } else setFormError(res.message);
     });
@@ -137,34 +136,46 @@ function useRulesEditor(
       if (res.ok) {
         setRules(published);
         setErrors({});
-        setPreview(null);
+        whatIf.follow(null);
         setDraftSaved(false);
         setMessage(t("rules.discarded"));
         router.refresh();
       } else setFormError(res.message);
     });
-  return { rules, setRules, errors, message, formError, preview, draftSaved, pending, save, publish, discard };
+  const busy = pending || whatIf.running;
+  return {
+    rules,
+    setRules,
+    errors,
+    message,
+    formError,
+    job: whatIf.job,
+    draftSaved,
+    pending: busy,
+    save,
+    publish,
+    discard,
+  };
 }
 
 /**
  * The CRM-EW rules editor (§8.1 rules as data): edits a draft; "save draft" validates on the
- * server (translated field errors, nothing written on bad input) and returns the what-if
- * preview; then publish or discard.
+ * server (translated field errors, nothing written on bad input) and starts the what-if
+ * preview in the background (progress bar, then the result; "save" waits while it runs);
+ * then publish or discard.
  */
 export function RulesEditor({
   initial,
   published,
   hasDraft,
-  initialPreview,
   ...actions
 }: RulesActions & {
   initial: CrmRules;
   published: CrmRules;
   hasDraft: boolean;
-  initialPreview: Preview | null;
 }) {
   const t = useTranslations("crm");
-  const ed = useRulesEditor(initial, published, hasDraft, initialPreview, actions);
+  const ed = useRulesEditor(initial, published, hasDraft, actions);
   const num: Num = (path, label, id) => (
     <NumField rules={ed.rules} setRules={ed.setRules} errors={ed.errors} path={path} label={label} id={id} />
   );
@@ -183,7 +194,7 @@ export function RulesEditor({
         <OtherSections rules={ed.rules} setRules={ed.setRules} errors={ed.errors} num={num} />
         <EditorButtons ed={ed} />
       </form>
-      <WhatIf preview={ed.preview} labels={labels} />
+      <WhatIfPanel job={ed.job} labels={labels} />
     </div>
   );
 }
@@ -324,53 +335,5 @@ function EditorButtons({ ed }: { ed: ReturnType<typeof useRulesEditor> }) {
         </span>
       ) : null}
     </div>
-  );
-}
-
-function WhatIf({ preview, labels }: { preview: Preview | null; labels: Record<Band, string> }) {
-  const t = useTranslations("crm");
-  return (
-    <aside className={`${section} h-fit space-y-3`} data-testid="whatif">
-      <h2 className="text-sm font-semibold">{t("rules.whatif.title")}</h2>
-      <p className="text-xs text-slate-500">{t("rules.whatif.hint")}</p>
-      {preview ? (
-        <>
-          <BandCompare
-            rows={BANDS.map((b) => ({ band: b, a: preview.current[b], b: preview.draft[b] }))}
-            labels={labels}
-            series={{ a: t("rules.whatif.current"), b: t("rules.whatif.draft") }}
-          />
-          <table className="w-full text-sm">
-            <thead className="text-xs text-slate-500">
-              <tr>
-                <th className="py-1 text-left font-medium" />
-                <th className="py-1 text-right font-medium">{t("rules.whatif.current")}</th>
-                <th className="py-1 text-right font-medium">{t("rules.whatif.draft")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {BANDS.map((b) => (
-                <tr key={b} data-testid={`whatif-${b}`}>
-                  <td className="py-1">
-                    {BAND_STYLE[b].emoji} {labels[b]}
-                  </td>
-                  <td className="py-1 text-right tabular-nums" data-testid={`whatif-${b}-current`}>
-                    {preview.current[b]}
-                  </td>
-                  <td className="py-1 text-right tabular-nums font-semibold" data-testid={`whatif-${b}-draft`}>
-                    {preview.draft[b]}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="text-xs text-slate-600" data-testid="whatif-total">
-            {t("rules.whatif.total", { total: preview.total, moved: preview.moved })}
-          </p>
-        </>
-      ) : (
-        <p className="text-sm text-slate-500">{t("rules.whatif.none")}</p>
-      )}
-    </aside>
   );
 }

@@ -21,14 +21,8 @@ import { runGoldAward, runGoldExpiry } from "@/lib/crm/gold/award";
 import { appendSentimentEntries } from "@/lib/crm/ledger/write";
 import { activeGoldBadges, householdSentiments, publishedRules } from "@/lib/crm/ledger/read";
 import { runRecovery } from "@/lib/crm/ledger/recovery";
-import {
-  addCorrection,
-  currentDraft,
-  discardDraft,
-  publishDraft,
-  saveDraft,
-  whatIfPreview,
-} from "@/lib/crm/rulesets/commands";
+import { addCorrection, currentDraft, discardDraft, publishDraft, saveDraft } from "@/lib/crm/rulesets/commands";
+import { whatIfPreview } from "@/lib/crm/rulesets/whatif-run";
 import { verifyCompany } from "@/lib/crm/ledger/verify";
 import type { Db } from "@/lib/db/client";
 import { loadRegistryView } from "@/lib/registry/view";

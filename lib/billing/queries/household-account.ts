@@ -80,7 +80,7 @@ export async function householdAccount(db: DbOrTx, companyId: number, householdI
 type BillLineRow = Awaited<ReturnType<typeof billLinesOf>>[number];
 
 /** The lines of the given bills with their fee item, oldest first. */
-async function billLinesOf(db: DbOrTx, companyId: number, ids: number[]) {
+export async function billLinesOf(db: DbOrTx, companyId: number, ids: number[]) {
   if (ids.length === 0) return [];
   return db
     .select({
@@ -101,7 +101,7 @@ async function billLinesOf(db: DbOrTx, companyId: number, ids: number[]) {
 }
 
 /** One bill as the account shows it: amounts, status, overdue flag and its lines with their reasons. */
-function accountBill(b: typeof bills.$inferSelect, lines: BillLineRow[], today: string) {
+export function accountBill(b: typeof bills.$inferSelect, lines: BillLineRow[], today: string) {
   const amountFen = b.linesFen + b.adjustmentFen;
   return {
     id: b.id,
@@ -122,6 +122,12 @@ function accountBill(b: typeof bills.$inferSelect, lines: BillLineRow[], today: 
 }
 
 export type HouseholdAccount = NonNullable<Awaited<ReturnType<typeof householdAccount>>>;
+
+/** What a printed statement needs of an account (lib/billing/queries/statements.ts loads it for many at once). */
+export type StatementAccount = Pick<
+  HouseholdAccount,
+  "id" | "name" | "code" | "bills" | "outstandingFen" | "creditFen"
+>;
 
 /** One payment with its allocations, for the receipt. */
 export async function paymentReceipt(db: DbOrTx, companyId: number, paymentId: number) {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { crmRuleSets, households, householdScores, sentimentEntries } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
@@ -8,9 +8,7 @@ import { companyTimeZone } from "@/lib/tenancy/queries";
 import { DEFAULT_CRM_RULES, type CrmRules } from "../config";
 import { appendSentimentEntries, recomputeScores } from "../ledger/write";
 import { publishedRules } from "../ledger/read";
-import { WhatIf, type LedgerFact } from "../rules/whatif";
 import { crmRulesSchema } from "./schemas";
-import { companyIs } from "../sql";
 import { localDate } from "@/lib/time/zone";
 
 /**
@@ -135,48 +133,6 @@ export async function publishDraft(db: Db, actor: { companyId: number; userId: n
     });
     return { id: draft.id, recomputed };
   });
-}
-
-const PAGE = 2000;
-
-/**
- * The what-if preview: every active household's ledger replayed under the current rules and
- * under `draft`, counted per band. Streams households in keyset pages so 50,000 households
- * never sit in memory at once.
- */
-export async function whatIfPreview(db: DbOrTx, companyId: number, draft: CrmRules) {
-  const current = await publishedRules(db, companyId);
-  const w = new WhatIf(current, draft);
-  let after = 0;
-  for (;;) {
-    const page = await db
-      .select({ id: households.id })
-      .from(households)
-      .where(and(eq(households.companyId, companyId), eq(households.active, true), gt(households.id, after)))
-      .orderBy(asc(households.id))
-      .limit(PAGE);
-    if (!page.length) break;
-    const ids = page.map((p) => p.id);
-    const rows = await db
-      .select({
-        householdId: sentimentEntries.householdId,
-        rule: sentimentEntries.rule,
-        step: sentimentEntries.step,
-        points: sentimentEntries.points,
-      })
-      .from(sentimentEntries)
-      .where(and(companyIs(sentimentEntries.companyId, companyId), inArray(sentimentEntries.householdId, ids)))
-      .orderBy(asc(sentimentEntries.householdId), asc(sentimentEntries.occurredOn), asc(sentimentEntries.id));
-    const byHousehold = new Map<number, LedgerFact[]>();
-    for (const r of rows) {
-      const list = byHousehold.get(r.householdId);
-      if (list) list.push(r);
-      else byHousehold.set(r.householdId, [r]);
-    }
-    for (const id of ids) w.add(byHousehold.get(id) ?? []);
-    after = ids[ids.length - 1];
-  }
-  return w.result();
 }
 
 /** An admin's correction entry (§8.1): a new ledger entry with points, reason and actor; audited. */

@@ -152,10 +152,21 @@ export async function visitCoverage(
 }
 
 /** CSV of the report (the shared writer: BOM, CRLF, formulas defused), one section per grouping. */
-export function coverageCsv(
-  report: Awaited<ReturnType<typeof coverageReport>>,
-  labels: { butler: string; community: string; households: string; sampled: string; visited: string; coverage: string },
-): string {
+type CoverageLabels = {
+  butler: string;
+  community: string;
+  households: string;
+  sampled: string;
+  visited: string;
+  coverage: string;
+};
+
+export function coverageCsv(report: Awaited<ReturnType<typeof coverageReport>>, labels: CoverageLabels): string {
+  return toCsv(coverageCsvRows(report, labels));
+}
+
+/** The coverage report's CSV rows: per butler, then per community, each block under its header. */
+export function coverageCsvRows(report: Awaited<ReturnType<typeof coverageReport>>, labels: CoverageLabels) {
   const lines: CsvCell[][] = [];
   for (const [label, rows] of [
     [labels.butler, report.byButler],
@@ -165,5 +176,5 @@ export function coverageCsv(
     for (const r of rows) lines.push([r.name, r.households, r.sampled, r.visited, r.coverage]);
     lines.push([]);
   }
-  return toCsv(lines);
+  return lines;
 }

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { CsvDownload } from "@/components/ui/csv-download";
 import { categoryLabel } from "@/components/finance/category-label";
 import { FinanceChart } from "@/components/finance/finance-chart";
 import { PrintButton } from "@/components/finance/print-button";
@@ -71,13 +72,11 @@ export default async function FinanceReportsPage({
         subtitle={`${year} · ${scopeName}`}
         actions={
           <div className="flex gap-2 print:hidden">
-            <a
+            <CsvDownload
               href={`/staff/finance/csv?${query}`}
               className="rounded-md px-3 py-2 text-sm text-brand-700 ring-1 ring-slate-300 hover:bg-slate-50"
-              download
-            >
-              {t("csv")}
-            </a>
+              label={t("csv")}
+            />
             <PrintButton label={t("print")} />
           </div>
         }

@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/actions/authorized-action";
-import { addCorrection, discardDraft, publishDraft, saveDraft, whatIfPreview } from "@/lib/crm/rulesets/commands";
+import { AppError } from "@/lib/actions/result";
+import { addCorrection, currentDraft, discardDraft, publishDraft, saveDraft } from "@/lib/crm/rulesets/commands";
+import { startWhatIf, whatIfBusyFor, whatIfState } from "@/lib/crm/rulesets/whatif-run";
 import { correctionSchema } from "@/lib/crm/ledger/schemas";
 import { crmRulesSchema } from "@/lib/crm/rulesets/schemas";
 import { legalConfirmationSchema } from "@/lib/crm/disputes/schemas";
@@ -12,13 +14,34 @@ import { z } from "zod";
 
 const ADMIN = ["admin"] as const;
 
-/** Saves the draft and returns its what-if preview (bad input: field errors, nothing written). */
+/** A what-if start as the page sees it: the job's state, or a translated "busy" refusal. */
+function previewJob(outcome: ReturnType<typeof startWhatIf>) {
+  if (outcome.outcome === "busy") throw new AppError("conflict", "crm.rules.whatif.busy");
+  return outcome.state;
+}
+
+/**
+ * Saves the draft and starts its what-if preview in the background; the page polls
+ * `whatIfStatusAction` for progress and the result. Bad input: field errors, nothing written;
+ * while a preview of another draft runs: refused, nothing written.
+ */
 export const saveDraftAction = authorizedAction({ schema: crmRulesSchema, roles: ADMIN }, async (rules, ctx) => {
+  if (whatIfBusyFor(ctx.companyId, rules)) throw new AppError("conflict", "crm.rules.whatif.busy");
   await saveDraft(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id }, rules);
-  const preview = await whatIfPreview(ctx.db, ctx.companyId, rules);
   revalidatePath("/staff/crm/rules");
-  return preview;
+  return previewJob(startWhatIf(ctx.db, ctx.companyId, rules));
 });
+
+/** Starts (or joins) the saved draft's what-if preview; null when there is no draft. */
+export const whatIfStartAction = authorizedAction({ schema: z.object({}), roles: ADMIN }, async (_input, ctx) => {
+  const draft = await currentDraft(ctx.db, ctx.companyId);
+  return draft ? previewJob(startWhatIf(ctx.db, ctx.companyId, draft.rules)) : null;
+});
+
+/** The company's what-if preview: progress while it runs, then the result. */
+export const whatIfStatusAction = authorizedAction({ schema: z.object({}), roles: ADMIN }, async (_input, ctx) =>
+  whatIfState(ctx.companyId),
+);
 
 export const publishDraftAction = authorizedAction({ schema: z.object({}), roles: ADMIN }, async (_input, ctx) => {
   const res = await publishDraft(ctx.db, { companyId: ctx.companyId, userId: ctx.user.id });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CsvDownload } from "@/components/ui/csv-download";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -46,9 +47,7 @@ export default async function ReportsPage({
   const csv = (report: string, extra = "") =>
     `/staff/billing/reports/csv/${report}?group=${grouping}&from=${from}&to=${to}${extra}`;
   const csvLink = (href: string) => (
-    <a href={href} className="text-sm text-brand-700 hover:underline" download>
-      {t("reports.csv")}
-    </a>
+    <CsvDownload href={href} className="text-sm text-brand-700 hover:underline" label={t("reports.csv")} />
   );
   return (
     <div className="space-y-4">

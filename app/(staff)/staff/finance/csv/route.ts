@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { categoryLabel } from "@/components/finance/category-label";
 import { hasAnyRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/app/_lib/session";
-import { toCsv } from "@/lib/csv";
+import { csvChunk, csvResponse, type CsvCell } from "@/lib/csv";
 import { getDb } from "@/lib/db";
 import { FINANCE_REPORT_ROLES } from "@/lib/finance/access";
 import { resolveReportScope } from "@/lib/finance/page-scope";
@@ -27,7 +27,6 @@ export async function GET(request: Request) {
   const year = /^\d{4}$/.test(y) && Math.abs(Number(y) - thisYear) <= 10 ? Number(y) : thisYear;
   const db = getDb();
   const { scope, chosen } = await resolveReportScope(db, user, url.searchParams.get("community") ?? undefined);
-  const bva = await budgetVsActual(db, user.companyId, scope, year, today);
   const t = await getTranslations("finance");
   const v = (x: Variance) => [
     yuan(x.budget),
@@ -46,28 +45,26 @@ export async function GET(request: Request) {
       (h) => `${t("bva.yearTotal")} ${h}`,
     ),
   ];
-  const rows = [
-    head,
-    ...bva.rows.map((r) => [
-      categoryLabel(t, r.code, r.name),
-      t(`kind.${r.kind}`),
-      ...r.months.flatMap((m) => [yuan(m.budget), yuan(m.actual)]),
-      ...v(r.ytd),
-      ...v(r.year),
-    ]),
-    ...(["income", "expense"] as const).map((k) => [
-      t(k === "income" ? "bva.totalIncome" : "bva.totalExpense"),
-      t(`kind.${k}`),
-      ...bva[k].months.flatMap((m) => [yuan(m.budget), yuan(m.actual)]),
-      ...v(bva[k].ytd),
-      ...v(bva[k].year),
-    ]),
-  ];
-  return new Response(toCsv(rows), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="budget-vs-actual-${year}${chosen ? `-${chosen.id}` : ""}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  // Streamed: the download starts at once, the rows follow when the year is summed up.
+  const rows = async (): Promise<CsvCell[][]> => {
+    const bva = await budgetVsActual(db, user.companyId, scope, year, today);
+    return [
+      head,
+      ...bva.rows.map((r) => [
+        categoryLabel(t, r.code, r.name),
+        t(`kind.${r.kind}`),
+        ...r.months.flatMap((m) => [yuan(m.budget), yuan(m.actual)]),
+        ...v(r.ytd),
+        ...v(r.year),
+      ]),
+      ...(["income", "expense"] as const).map((k) => [
+        t(k === "income" ? "bva.totalIncome" : "bva.totalExpense"),
+        t(`kind.${k}`),
+        ...bva[k].months.flatMap((m) => [yuan(m.budget), yuan(m.actual)]),
+        ...v(bva[k].ytd),
+        ...v(bva[k].year),
+      ]),
+    ];
+  };
+  return csvResponse(`budget-vs-actual-${year}${chosen ? `-${chosen.id}` : ""}.csv`, csvChunk(rows));
 }

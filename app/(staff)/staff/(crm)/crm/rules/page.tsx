@@ -6,17 +6,24 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { crmRuleSets } from "@/db/schema";
 import { publishedRules } from "@/lib/crm/ledger/read";
-import { currentDraft, whatIfPreview } from "@/lib/crm/rulesets/commands";
+import { currentDraft } from "@/lib/crm/rulesets/commands";
 import { legalConfirmationOn } from "@/lib/crm/notices/delivery";
 import { getDb } from "@/lib/db";
-import { discardDraftAction, legalConfirmationAction, publishDraftAction, saveDraftAction } from "../actions";
+import {
+  discardDraftAction,
+  legalConfirmationAction,
+  publishDraftAction,
+  saveDraftAction,
+  whatIfStartAction,
+  whatIfStatusAction,
+} from "../actions";
 import { and, eq } from "drizzle-orm";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("crm.rules"))("title") };
 }
 
-/** CRM-EW rules as data: admin only (others get 403). */
+/** CRM-EW rules as data: admin only (others get 403). A draft's what-if runs in the background after the page is shown. */
 export default async function CrmRulesPage() {
   const user = await requireUser(["admin"]);
   const t = await getTranslations("crm.rules");
@@ -30,7 +37,6 @@ export default async function CrmRulesPage() {
       .where(and(eq(crmRuleSets.companyId, user.companyId), eq(crmRuleSets.status, "published")))
       .limit(1),
   ]);
-  const preview = draft ? await whatIfPreview(db, user.companyId, draft.rules) : null;
   const [confirmation, ts] = await Promise.all([
     legalConfirmationOn(db, user.companyId),
     getTranslations("arrears.settings"),
@@ -45,10 +51,11 @@ export default async function CrmRulesPage() {
         discardDraftAction={discardDraftAction}
         publishDraftAction={publishDraftAction}
         saveDraftAction={saveDraftAction}
+        whatIfStartAction={whatIfStartAction}
+        whatIfStatusAction={whatIfStatusAction}
         initial={draft?.rules ?? published}
         published={published}
         hasDraft={!!draft}
-        initialPreview={preview}
       />
       <Card title={ts("title")}>
         <ActionForm

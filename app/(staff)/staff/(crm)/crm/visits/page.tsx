@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CsvDownload } from "@/components/ui/csv-download";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
@@ -53,13 +54,11 @@ export default async function VisitCoveragePage({ searchParams }: { searchParams
         title={t("title")}
         subtitle={t("subtitle")}
         actions={
-          <a
+          <CsvDownload
             href={`/staff/crm/visits/csv?quarter=${quarter}`}
             className="text-sm text-brand-700 hover:underline"
-            download
-          >
-            {t("csv")}
-          </a>
+            label={t("csv")}
+          />
         }
       />
       <QuarterFilter quarter={quarter} quarters={quarters} />

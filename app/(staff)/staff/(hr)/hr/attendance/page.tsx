@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { CsvDownload } from "@/components/ui/csv-download";
 import { CorrectionForm } from "@/components/hr/correction-form";
 import { ShiftForm } from "@/components/hr/shift-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -59,9 +60,11 @@ export default async function AttendanceSheetPage({
         title={t("title")}
         subtitle={t("subtitle", { month, people: sheet.rows.length })}
         actions={
-          <a href={`/staff/hr/attendance/csv?${query}`} className="text-sm font-medium text-brand-700 hover:underline">
-            {t("exportCsv")}
-          </a>
+          <CsvDownload
+            href={`/staff/hr/attendance/csv?${query}`}
+            className="text-sm font-medium text-brand-700 hover:underline"
+            label={t("exportCsv")}
+          />
         }
       />
       <SheetFilter month={month} communityId={communityId} communities={communities} />

@@ -4,7 +4,8 @@ import { hasAnyRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/app/_lib/session";
 
 import { VISIT_REPORT_ROLES } from "@/lib/crm/visits/access";
-import { coverageCsv, coverageReport } from "@/lib/crm/visits/coverage";
+import { coverageCsvRows, coverageReport } from "@/lib/crm/visits/coverage";
+import { csvChunk, csvResponse } from "@/lib/csv";
 import { getDb } from "@/lib/db";
 import { loadRegistryView } from "@/lib/registry/view";
 import { localDate } from "@/lib/time/zone";
@@ -19,23 +20,20 @@ export async function GET(request: Request) {
   if (!hasAnyRole(user.roles, VISIT_REPORT_ROLES)) return routeError("forbidden");
   const raw = new URL(request.url).searchParams.get("quarter") ?? "";
   const quarter = isQuarter(raw) ? raw : quarterOf(localDate(new Date(), user.timeZone));
-  const db = getDb();
-  const view = await loadRegistryView(db, user.companyId, { userId: user.id, roles: user.roles });
-  const report = await coverageReport(db, user.companyId, quarter, view);
   const t = await getTranslations("visits.coverage");
-  const csv = coverageCsv(report, {
+  const labels = {
     butler: t("butler"),
     community: t("community"),
     households: t("households"),
     sampled: t("sampled"),
     visited: t("visited"),
     coverage: `${t("coverage")} %`,
-  });
-  return new Response(csv, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="visit-coverage-${quarter}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  };
+  // Streamed: the download starts at once, the rows follow when the report is counted.
+  const rows = async () => {
+    const db = getDb();
+    const view = await loadRegistryView(db, user.companyId, { userId: user.id, roles: user.roles });
+    return coverageCsvRows(await coverageReport(db, user.companyId, quarter, view), labels);
+  };
+  return csvResponse(`visit-coverage-${quarter}.csv`, csvChunk(rows));
 }

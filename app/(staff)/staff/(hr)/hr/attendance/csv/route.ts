@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/app/_lib/session";
 import { hasAnyRole } from "@/lib/auth/roles";
-import { toCsv } from "@/lib/csv";
+import { csvChunk, csvResponse } from "@/lib/csv";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { monthSheet } from "@/lib/hr/attendance-queries";
@@ -21,15 +21,13 @@ export async function GET(request: Request) {
   const raw = url.searchParams.get("month") ?? "";
   const month = isMonth(raw) ? raw : localParts(new Date(), user.timeZone).date.slice(0, 7);
   const community = Number(url.searchParams.get("community"));
-  const sheet = await monthSheet(getDb(), user.companyId, month, {
-    communityId: Number.isInteger(community) && community > 0 ? community : null,
-  });
   const t = await getTranslations("hr.sheet");
-  return new Response(toCsv(sheetCsvRows(sheet.rows, sheet.totals, (k) => t(k))), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="attendance-${month}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  // Streamed: the download starts at once, the sheet's rows follow when the month is summed up.
+  const rows = async () => {
+    const sheet = await monthSheet(getDb(), user.companyId, month, {
+      communityId: Number.isInteger(community) && community > 0 ? community : null,
+    });
+    return sheetCsvRows(sheet.rows, sheet.totals, (k) => t(k));
+  };
+  return csvResponse(`attendance-${month}.csv`, csvChunk(rows));
 }

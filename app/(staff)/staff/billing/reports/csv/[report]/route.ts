@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/app/_lib/session";
 import { hasAnyRole } from "@/lib/auth/roles";
 import { BILLING_ROLES } from "@/lib/billing/access";
-import { toCsv } from "@/lib/csv";
-import { parseGrouping, REPORTS, reportRows, type ReportName } from "@/lib/billing/reports";
+import { csvResponse } from "@/lib/csv";
+import { parseGrouping, REPORTS, reportCsvChunks, type ReportName } from "@/lib/billing/reports";
 import { getDb } from "@/lib/db";
 import { addMonths, isMonth } from "@/lib/time/calendar";
 import { localDate } from "@/lib/time/zone";
@@ -42,18 +42,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   const date = /^\d{4}-\d{2}-\d{2}$/.test(url.searchParams.get("date") ?? "") ? url.searchParams.get("date")! : today;
   const t = await getTranslations("billing");
   const label = (key: string) => t(LABEL_KEYS[key] ?? key);
-  const rows = await reportRows(
+  // Streamed: the download starts at once; the daily cash list comes in keyset pages.
+  const chunks = reportCsvChunks(
     getDb(),
     user.companyId,
     report as ReportName,
     { today, grouping: parseGrouping(url.searchParams.get("group")), from, to, date, timeZone: user.timeZone },
     label,
   );
-  return new Response(toCsv(rows), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${report}-${report === "daily-cash" ? date : today}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return csvResponse(`${report}-${report === "daily-cash" ? date : today}.csv`, chunks);
 }
