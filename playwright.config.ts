@@ -21,6 +21,11 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 export const E2E_CRON_SECRET = process.env.E2E_CRON_SECRET || `e2e-cron-secret-${PORT}-not-for-production`;
 /** The SMTP port the test server sends e-mail to; tests/e2e/portal/email.spec.ts listens on it while it runs. */
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT || PORT + 1000);
+/**
+ * Where the test server sends SMS (Aliyun and Tencent endpoints): the SMS fake (tests/support/sms-fake.ts)
+ * a spec starts on this port. A company sends SMS only once its admin chose a provider, so other specs never reach it.
+ */
+export const E2E_SMS_PORT = Number(process.env.E2E_SMS_PORT || PORT + 2000);
 const chromiumPath =
   process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -80,6 +85,8 @@ export default defineConfig({
       SMTP_HOST: "127.0.0.1",
       SMTP_PORT: String(E2E_SMTP_PORT),
       SMTP_FROM: "Guanjia E2E <no-reply@guanjia.test>",
+      ALIYUN_SMS_ENDPOINT: `http://127.0.0.1:${E2E_SMS_PORT}`,
+      TENCENT_SMS_ENDPOINT: `http://127.0.0.1:${E2E_SMS_PORT}`,
       // Seals the merchant credentials the payment specs enter (lib/crypto/secrets.ts); a test-only key.
       SECRETS_KEY: process.env.E2E_SECRETS_KEY ?? Buffer.alloc(32, `e2e-${PORT}`).toString("base64"),
     },

@@ -118,7 +118,7 @@ export async function Receipt({ data, ...common }: Common & { data: ReceiptData 
       receivedAt={p.receivedAt}
       method={p.method}
       cashierName={data.cashierName}
-      online={p.provider != null}
+      online={p.method === "online"}
       lines={lines}
       totalFen={p.amountFen}
       after={data.refunds.map((r, i) => (

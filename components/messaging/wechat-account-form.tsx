@@ -6,7 +6,8 @@ import { useId, useState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { FormFooter } from "@/components/registry/form-footer";
 import { Field } from "@/components/ui/field";
-import { WECHAT_KINDS } from "@/db/schema/wechat";
+import { SelectField } from "@/components/ui/select-field";
+import { WECHAT_KINDS, WECHAT_MESSAGE_APIS, WECHAT_OAUTH_SCOPES } from "@/db/schema/wechat";
 import type { SchemaAction } from "@/lib/actions/result";
 import { WECHAT_PARAMS } from "@/lib/outbox/wechat/rules";
 import { wechatAccountSchema } from "@/lib/outbox/wechat/schemas";
@@ -17,6 +18,8 @@ export interface WechatAccountView {
   secretHint: string | null;
   apiBaseUrl: string;
   oauthBaseUrl: string;
+  messageApi: (typeof WECHAT_MESSAGE_APIS)[number];
+  oauthScope: (typeof WECHAT_OAUTH_SCOPES)[number];
   templates: Record<string, { templateId: string; fields: string }>;
 }
 
@@ -90,6 +93,8 @@ export function WechatAccountForm({
       appSecret: "",
       apiBaseUrl: view.apiBaseUrl,
       oauthBaseUrl: view.oauthBaseUrl,
+      messageApi: view.messageApi,
+      oauthScope: view.oauthScope,
       templates: Object.fromEntries(WECHAT_KINDS.map((k) => [k, view.templates[k] ?? { templateId: "", fields: "" }])),
     },
     onSuccess: () => {
@@ -115,6 +120,21 @@ export function WechatAccountForm({
       />
       <Field label={t("apiBaseUrl")} error={errorOf("apiBaseUrl")} {...form.register("apiBaseUrl")} />
       <Field label={t("oauthBaseUrl")} error={errorOf("oauthBaseUrl")} {...form.register("oauthBaseUrl")} />
+      <SelectField
+        label={t("messageApi")}
+        options={WECHAT_MESSAGE_APIS.map((v) => ({ value: v, label: t(`messageApis.${v}`) }))}
+        error={errorOf("messageApi")}
+        {...form.register("messageApi")}
+      />
+      <SelectField
+        label={t("oauthScope")}
+        options={WECHAT_OAUTH_SCOPES.map((v) => ({ value: v, label: t(`oauthScopes.${v}`) }))}
+        error={errorOf("oauthScope")}
+        {...form.register("oauthScope")}
+      />
+      <p className="text-xs text-slate-500 sm:col-span-2">
+        {t("messageApiHint")} {t("oauthScopeHint")}
+      </p>
       <div className="grid gap-3 sm:col-span-2">
         {WECHAT_KINDS.map((k) => (
           <TemplateRow key={k} kind={k} register={form.register} errorOf={errorOf} />

@@ -386,6 +386,11 @@ export const checkoutSessions = sqliteTable(
     status: enumText("status", CHECKOUT_STATUSES).notNull().default("open"),
     /** Who takes the money: "sandbox", "wechatpay" or "alipay" (the company's account). */
     provider: text("provider").notNull().default("sandbox"),
+    /**
+     * The method the payment is recorded with: "online" for a resident's own checkout; "wechat" or
+     * "alipay" for a QR the cashier showed at the desk (the cashier's daily report counts them so).
+     */
+    method: enumText("method", PAYMENT_METHODS).notNull().default("online"),
     paymentId: integer("payment_id").references(() => payments.id),
     /** When the minute tick last asked the provider about this open checkout (stale-checkout query). */
     queriedAt: integer("queried_at", { mode: "timestamp_ms" }),

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { companyRef, createdAt, id, updatedAt } from "./_helpers";
+import { companyRef, createdAt, enumText, id, updatedAt } from "./_helpers";
 import { companies, users } from "./tenancy";
 
 // WeChat official account (公众号) per company (lib/wechat): OAuth sign-in, openid bindings and
@@ -7,6 +7,18 @@ import { companies, users } from "./tenancy";
 
 /** The message kinds a company maps to its WeChat template ids (the SMS kinds without sign-in codes). */
 export const WECHAT_KINDS = ["receipt", "arrears", "emergency", "visit", "activity"] as const;
+
+/**
+ * How messages go out: template messages (模板消息, /cgi-bin/message/template/send) or subscription
+ * notifications (订阅通知, /cgi-bin/message/subscribe/bizsend — the official account's subscribeMessage).
+ */
+export const WECHAT_MESSAGE_APIS = ["template", "subscribe"] as const;
+/**
+ * The OAuth scope of sign-in: snsapi_base (silent) or snsapi_userinfo (WeChat asks the resident to
+ * authorise). Either way only the openid is used and stored: the nickname and avatar are never fetched
+ * (PIPL minimisation — no feature needs them; the resident's name is their account's).
+ */
+export const WECHAT_OAUTH_SCOPES = ["snsapi_base", "snsapi_userinfo"] as const;
 
 /** A kind's template: the template id and which of our parameters fills each template field. */
 export type WechatTemplate = { templateId: string; fields: Record<string, string> };
@@ -28,6 +40,8 @@ export const wechatAccounts = sqliteTable(
     oauthBaseUrl: text("oauth_base_url").notNull().default("https://open.weixin.qq.com"),
     /** Kind → template id and field mapping. */
     templates: text("templates", { mode: "json" }).$type<Partial<Record<string, WechatTemplate>>>().notNull(),
+    messageApi: enumText("message_api", WECHAT_MESSAGE_APIS).notNull().default("template"),
+    oauthScope: enumText("oauth_scope", WECHAT_OAUTH_SCOPES).notNull().default("snsapi_base"),
     accessToken: text("access_token"),
     accessTokenExpiresAt: integer("access_token_expires_at", { mode: "timestamp_ms" }),
     updatedAt: updatedAt(),

@@ -33,7 +33,10 @@ export async function startWechatSignIn(db: Db, companyId: number, redirectUri: 
   const account = await loadWechatAccount(db, companyId);
   if (!account) return null;
   const state = newOAuthState(companyId, wechatStateKey(), now);
-  return { url: authorizeUrl(account.oauthBaseUrl, account.appId, redirectUri, state.nonce), cookie: state.cookie };
+  return {
+    url: authorizeUrl(account.oauthBaseUrl, account.appId, redirectUri, state.nonce, account.oauthScope),
+    cookie: state.cookie,
+  };
 }
 
 export type CallbackResult = { ok: true; ticket: string; bound: boolean } | { ok: false; reason: "state" | "wechat" };

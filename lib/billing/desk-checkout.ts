@@ -20,6 +20,9 @@ import { closeWechatOrder, createWechatOrder } from "./providers/wechatpay/clien
 
 export type DeskProvider = "wechatpay" | "alipay";
 
+/** The payment method a desk QR payment is recorded with (the cashier's daily report counts it by method). */
+const DESK_METHOD = { wechatpay: "wechat", alipay: "alipay" } as const satisfies Record<DeskProvider, string>;
+
 /** One of this company's checkouts (or null): the cashier's screens see only their company's. */
 export async function companyCheckout(db: DbOrTx, companyId: number, sessionId: string) {
   const [row] = await db
@@ -66,6 +69,7 @@ export async function openDeskCheckout(
         amountFen,
         billIds: ids,
         provider: input.provider,
+        method: DESK_METHOD[input.provider],
       })
       .onConflictDoNothing();
     session = await companyCheckout(db, companyId, input.requestId);

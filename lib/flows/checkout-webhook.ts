@@ -59,7 +59,7 @@ export async function handleWebhook(
       companyId: session.companyId,
       householdId: session.householdId,
       amountFen: session.amountFen,
-      method: "online",
+      method: session.method,
       idempotencyKey: `${provider.name}:${session.id}`,
       provider: provider.name,
       providerRef: event.eventId,

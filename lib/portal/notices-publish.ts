@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, lte } from "drizzle-orm";
-import { buildings, householdUnits, portalNotices, residentLinks, units, users } from "@/db/schema";
+import { buildings, companies, householdUnits, portalNotices, residentLinks, units, users } from "@/db/schema";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { enqueueForUser } from "@/lib/outbox/enqueue";
 
@@ -35,8 +35,9 @@ async function communityResidents(db: DbOrTx, companyId: number, communityId: nu
 /**
  * The minute tick's scheduled announcements (SPEC §3, §10). The resident inbox lists an
  * announcement from its publishAt on by itself (unread until opened), so going live writes no
- * inbox row of its own (it would show twice); an emergency one is also sent by e-mail and SMS
- * to every resident account of its community (§13: emergencies reach every resident) the
+ * inbox row of its own (it would show twice); an emergency one is also sent by e-mail, SMS and
+ * WeChat (residents bound to the company's official account, when it has an emergency template)
+ * to every resident account of its community, at once even in quiet hours (§13: emergencies reach every resident) the
  * minute it goes live, however long ago it was scheduled. The "anything due?" check is one
  * query on portal_notices_unnotified_idx. Each announcement is claimed (notified_at set) in the
  * transaction that queues its messages, so overlapping ticks tell each resident once.
@@ -50,8 +51,10 @@ export async function announceDueNotices(db: Db, now: Date, companyIds?: readonl
       title: portalNotices.title,
       body: portalNotices.body,
       emergency: portalNotices.emergency,
+      company: companies.name,
     })
     .from(portalNotices)
+    .innerJoin(companies, eq(companies.id, portalNotices.companyId))
     .where(
       and(
         isNull(portalNotices.notifiedAt),
@@ -80,7 +83,7 @@ export async function announceDueNotices(db: Db, now: Date, companyIds?: readonl
             {
               companyId: n.companyId,
               templateKey: "notice",
-              params: { title: n.title, body: n.body },
+              params: { title: n.title, body: n.body, company: n.company },
               idempotencyKey: `notice:${n.id}:${p.id}`,
             },
             now,

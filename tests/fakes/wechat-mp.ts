@@ -9,8 +9,12 @@ import type { AddressInfo } from "node:net";
  *   GET  /sns/oauth2/access_token?appid&secret&code&grant_type=authorization_code     → { access_token, openid, … }
  *   GET  /cgi-bin/token?grant_type=client_credential&appid&secret                     → { access_token, expires_in }
  *   POST /cgi-bin/message/template/send?access_token=…                                 → { errcode: 0, errmsg, msgid }
+ *   POST /cgi-bin/message/subscribe/bizsend?access_token=… (订阅通知, subscribeMessage.bizsend) → { errcode: 0, errmsg }
+ *   GET  /sns/userinfo?access_token&openid&lang                                        → the nickname (counted: we never ask)
  * It checks appid/secret (40013 invalid appid, 40125 invalid appsecret), codes (40029, one use),
- * tokens (40001 unknown, 42001 expired via `expireTokens()`), and records the template messages sent.
+ * tokens (40001 unknown, 42001 expired via `expireTokens()`), the subscription body (touser,
+ * template_id, data as { key: { value: string } }: 47003 otherwise; 43101 for an openid in
+ * `refusing`), and records the scopes asked for and the messages sent.
  */
 
 export interface SentTemplate {
@@ -26,9 +30,17 @@ export class WechatMpFake {
   /** The openid the authorize page approves as (set per test). */
   openid = "";
   readonly sent: SentTemplate[] = [];
+  /** Subscription notifications sent (bizsend). */
+  readonly subscribed: Omit<SentTemplate, "msgid">[] = [];
+  /** Openids that refused (or cancelled) the subscription: bizsend answers 43101. */
+  readonly refusing = new Set<string>();
+  /** The scope of every authorize request. */
+  readonly scopes: string[] = [];
+  /** How often /sns/userinfo was called (the nickname and avatar). */
+  userinfoCalls = 0;
   /** Every access_token issued by /cgi-bin/token. */
   readonly tokensIssued: string[] = [];
-  private codes = new Map<string, string>();
+  private codes = new Map<string, { openid: string; scope: string }>();
   private tokens = new Map<string, "live" | "expired">();
   private msgid = 1000;
 
@@ -70,22 +82,36 @@ export class WechatMpFake {
     if (url.pathname === "/connect/oauth2/authorize") return this.authorize(q, res);
     if (url.pathname === "/sns/oauth2/access_token") return this.json(res, this.exchange(q));
     if (url.pathname === "/cgi-bin/token") return this.json(res, this.token(q));
-    if (url.pathname === "/cgi-bin/message/template/send" && req.method === "POST") {
+    if (url.pathname === "/sns/userinfo") {
+      this.userinfoCalls++;
+      return this.json(res, { openid: q.get("openid"), nickname: "微信用户", headimgurl: "" });
+    }
+    const post = ["/cgi-bin/message/template/send", "/cgi-bin/message/subscribe/bizsend"].includes(url.pathname);
+    if (post && req.method === "POST") {
       let raw = "";
       for await (const chunk of req) raw += chunk;
-      return this.json(res, this.send(q.get("access_token") ?? "", raw));
+      const token = q.get("access_token") ?? "";
+      return this.json(res, url.pathname.endsWith("bizsend") ? this.bizsend(token, raw) : this.send(token, raw));
     }
     res.writeHead(404).end();
   }
 
   private authorize(q: URLSearchParams, res: ServerResponse) {
     const redirect = q.get("redirect_uri");
-    if (q.get("appid") !== this.appId || !redirect || q.get("response_type") !== "code" || !this.openid) {
+    const scope = q.get("scope") ?? "";
+    this.scopes.push(scope);
+    if (
+      q.get("appid") !== this.appId ||
+      !redirect ||
+      q.get("response_type") !== "code" ||
+      !["snsapi_base", "snsapi_userinfo"].includes(scope) ||
+      !this.openid
+    ) {
       res.writeHead(400, { "content-type": "text/plain" }).end("invalid request");
       return;
     }
     const code = randomBytes(12).toString("hex");
-    this.codes.set(code, this.openid);
+    this.codes.set(code, { openid: this.openid, scope });
     const back = new URL(redirect);
     back.searchParams.set("code", code);
     back.searchParams.set("state", q.get("state") ?? "");
@@ -95,10 +121,11 @@ export class WechatMpFake {
   private exchange(q: URLSearchParams) {
     const bad = this.credentialsError(q);
     if (bad) return bad;
-    const openid = this.codes.get(q.get("code") ?? "");
-    if (q.get("grant_type") !== "authorization_code" || !openid) return { errcode: 40029, errmsg: "invalid code" };
+    const granted = this.codes.get(q.get("code") ?? "");
+    if (q.get("grant_type") !== "authorization_code" || !granted) return { errcode: 40029, errmsg: "invalid code" };
     this.codes.delete(q.get("code")!);
-    return { access_token: "oauth-token", expires_in: 7200, refresh_token: "r", openid, scope: "snsapi_base" };
+    const { openid, scope } = granted;
+    return { access_token: "oauth-token", expires_in: 7200, refresh_token: "r", openid, scope };
   }
 
   private token(q: URLSearchParams) {
@@ -111,10 +138,34 @@ export class WechatMpFake {
     return { access_token: token, expires_in: 7200 };
   }
 
-  private send(token: string, raw: string) {
+  private tokenError(token: string) {
     const state = this.tokens.get(token);
     if (!state) return { errcode: 40001, errmsg: "invalid credential, access_token is invalid or not latest" };
     if (state === "expired") return { errcode: 42001, errmsg: "access_token expired" };
+    return null;
+  }
+
+  private bizsend(token: string, raw: string) {
+    const bad = this.tokenError(token);
+    if (bad) return bad;
+    const body = JSON.parse(raw) as Partial<Omit<SentTemplate, "msgid">>;
+    if (!body.touser) return { errcode: 40003, errmsg: "invalid openid" };
+    if (!body.template_id) return { errcode: 40037, errmsg: "invalid template_id" };
+    const data = body.data;
+    const wellFormed =
+      !!data &&
+      typeof data === "object" &&
+      Object.keys(data).length > 0 &&
+      Object.values(data).every((v) => !!v && typeof v === "object" && typeof v.value === "string");
+    if (!wellFormed) return { errcode: 47003, errmsg: "argument invalid! data.value invalid" };
+    if (this.refusing.has(body.touser)) return { errcode: 43101, errmsg: "user refuse to accept the msg" };
+    this.subscribed.push({ touser: body.touser, template_id: body.template_id, data });
+    return { errcode: 0, errmsg: "ok" };
+  }
+
+  private send(token: string, raw: string) {
+    const bad = this.tokenError(token);
+    if (bad) return bad;
     const body = JSON.parse(raw) as Omit<SentTemplate, "msgid">;
     if (!body.touser || !body.template_id) return { errcode: 47001, errmsg: "data format error" };
     const msgid = ++this.msgid;

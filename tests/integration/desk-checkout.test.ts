@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bills, checkoutSessions, payments } from "@/db/schema";
 import { openDeskCheckout } from "@/lib/billing/desk-checkout";
+import { dailyCash } from "@/lib/billing/queries/reports";
 import { outTradeNo } from "@/lib/billing/providers/trade-no";
 import type { Db } from "@/lib/db/client";
 import { cancelDeskCheckout, deskCheckoutStatus } from "@/lib/flows/desk-checkout";
@@ -61,6 +62,10 @@ describe("the cashier's QR payments and stale checkouts against the fakes (issue
     const paid = await paymentsOf(e.companyId);
     expect(paid).toHaveLength(1);
     expect(paid[0].actorUserId).toBe(e.adminId);
+    // Recorded as the cashier's WeChat payment (not a resident's "online" one), and the day's cash counts it so.
+    expect(paid[0]).toMatchObject({ method: "wechat", provider: "wechatpay" });
+    const day = await dailyCash(db, e.companyId, new Date(Date.now() - 86_400_000), new Date(Date.now() + 60_000));
+    expect(day.byMethod).toEqual([{ method: "wechat", count: 1, amountFen: owed[0].linesFen }]);
     const [bill] = await db.select().from(bills).where(eq(bills.id, owed[0].id));
     expect(bill.allocatedFen).toBe(owed[0].linesFen);
   });
@@ -141,7 +146,7 @@ describe("the cashier's QR payments and stale checkouts against the fakes (issue
     });
     const recorded = await paymentsOf(e.companyId);
     expect(recorded).toHaveLength(1);
-    expect(recorded[0].amountFen).toBe(owed[0].linesFen);
+    expect(recorded[0]).toMatchObject({ amountFen: owed[0].linesFen, method: "alipay", provider: "alipay" });
     // Asked once: the next minute's tick has nothing due.
     expect(await queryStaleCheckouts(db, new Date(later.getTime() + 60_000), [e.companyId], KEY)).toEqual({
       queried: 0,

@@ -35,9 +35,10 @@ const NIGHT = new Date("2026-03-10T14:30:00Z");
 beforeAll(() => fake.start());
 afterAll(() => fake.stop());
 
-async function company(db: Db) {
+async function company(db: Db, options: { messageApi?: string; oauthScope?: string } = {}) {
   const { companyId, adminId } = await createCompany(db);
   const input = wechatAccountSchema.parse({
+    ...options,
     enabled: true,
     appId: APP_ID,
     appSecret: SECRET,
@@ -242,5 +243,61 @@ describe("WeChat official account", () => {
     // A kind without a WeChat template (arrears) queues nothing on WeChat.
     await enqueueForUser(db, user, { companyId, templateKey: "arrearsNotice", params: {}, idempotencyKey: "ar" }, NOON);
     expect(await channels("ar")).not.toContain("wechat");
+  });
+
+  it("subscription notifications (订阅通知) go by bizsend with the documented body; a refusal (43101) is not sent", async () => {
+    const { db } = await createTestDb();
+    const companyId = await company(db, { messageApi: "subscribe" });
+    const [dave, erin] = [await createUser(db, companyId, ["resident"]), await createUser(db, companyId, ["resident"])];
+    await db.insert(wechatBindings).values([
+      { companyId, userId: dave.id, openid: "openid-dave" },
+      { companyId, userId: erin.id, openid: "openid-erin" },
+    ]);
+    fake.refusing.add("openid-erin");
+    const before = { subscribed: fake.subscribed.length, sent: fake.sent.length };
+    for (const u of [dave, erin])
+      await enqueueForUser(
+        db,
+        { ...u, email: null, phone: null },
+        {
+          companyId,
+          templateKey: "receipt",
+          params: { receiptNo: `S-${u.id}`, amountFen: 500 },
+          idempotencyKey: `s:${u.id}`,
+        },
+        NOON,
+      );
+    expect(await deliverDue(db, { companyId, now: NOON, transport: noTransport })).toMatchObject({ sent: 1 });
+    expect(fake.subscribed.slice(before.subscribed)).toEqual([
+      {
+        touser: "openid-dave",
+        template_id: "TPL-RECEIPT",
+        data: { keyword1: { value: `S-${dave.id}` }, keyword2: { value: "5.00" } },
+      },
+    ]);
+    // Nothing went as a template message.
+    expect(fake.sent.length).toBe(before.sent);
+    const rows = await db
+      .select()
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.companyId, companyId), eq(outboxMessages.channel, "wechat")));
+    const byTo = Object.fromEntries(rows.map((r) => [r.to, r]));
+    expect(byTo["openid-dave"].status).toBe("sent");
+    expect(byTo["openid-erin"].status).not.toBe("sent");
+    expect(byTo["openid-erin"].lastError).toContain("43101");
+  });
+
+  it("snsapi_userinfo: WeChat is asked for that scope, yet only the openid is kept and the nickname never fetched", async () => {
+    const { db } = await createTestDb();
+    const companyId = await company(db, { oauthScope: "snsapi_userinfo" });
+    const scopes = fake.scopes.length;
+    const result = await oauth(db, companyId, "openid-frank");
+    expect(result).toMatchObject({ ok: true, bound: false });
+    expect(fake.scopes.slice(scopes)).toEqual(["snsapi_userinfo"]);
+    expect(fake.userinfoCalls).toBe(0);
+    // The default stays silent.
+    const plain = await company(db);
+    await oauth(db, plain, "openid-gina");
+    expect(fake.scopes.at(-1)).toBe("snsapi_base");
   });
 });

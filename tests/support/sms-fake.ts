@@ -155,8 +155,11 @@ function tencent(req: http.IncomingMessage, body: string, secrets: Map<string, s
   return { status: 200, body: { Response: { SendStatusSet, RequestId: requestId } } };
 }
 
-/** Starts the fake on 127.0.0.1 (random port). `secrets`: key id → secret it accepts. */
-export async function startSmsFake(secrets: Record<string, string>) {
+/**
+ * Starts the fake on 127.0.0.1 (a random port, or `port`: the e2e server sends its SMS to
+ * E2E_SMS_PORT, playwright.config.ts). `secrets`: key id → secret it accepts.
+ */
+export async function startSmsFake(secrets: Record<string, string>, port = 0) {
   const keys = new Map(Object.entries(secrets));
   const sent: FakeSms[] = [];
   const server = http.createServer((req, res) => {
@@ -170,7 +173,7 @@ export async function startSmsFake(secrets: Record<string, string>) {
       res.end(JSON.stringify(reply.body));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url, sent, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

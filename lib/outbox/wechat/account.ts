@@ -1,6 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import { wechatAccounts, WECHAT_KINDS, type WechatTemplate } from "@/db/schema";
+import {
+  wechatAccounts,
+  WECHAT_KINDS,
+  type WECHAT_MESSAGE_APIS,
+  type WECHAT_OAUTH_SCOPES,
+  type WechatTemplate,
+} from "@/db/schema";
 import { writeAudit } from "@/lib/audit/commands";
 import { decryptSecret, encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import type { DbOrTx } from "@/lib/db/client";
@@ -40,6 +46,8 @@ export async function saveWechatAccount(
     appSecret: input.appSecret ? encryptSecret(input.appSecret, secretContext(companyId)) : before!.appSecret,
     apiBaseUrl: input.apiBaseUrl.replace(/\/$/, ""),
     oauthBaseUrl: input.oauthBaseUrl.replace(/\/$/, ""),
+    messageApi: input.messageApi,
+    oauthScope: input.oauthScope,
     templates,
     ...(credentialsChanged ? { accessToken: null, accessTokenExpiresAt: null } : {}),
   };
@@ -73,6 +81,8 @@ export async function wechatAccountView(db: DbOrTx, companyId: number) {
     secretHint: row ? secretHint(decryptSecret(row.appSecret, secretContext(companyId))) : null,
     apiBaseUrl: row?.apiBaseUrl ?? "https://api.weixin.qq.com",
     oauthBaseUrl: row?.oauthBaseUrl ?? "https://open.weixin.qq.com",
+    messageApi: row?.messageApi ?? "template",
+    oauthScope: row?.oauthScope ?? "snsapi_base",
     templates,
   };
 }
@@ -80,6 +90,8 @@ export async function wechatAccountView(db: DbOrTx, companyId: number) {
 export type LoadedAccount = WechatApp & {
   companyId: number;
   oauthBaseUrl: string;
+  messageApi: (typeof WECHAT_MESSAGE_APIS)[number];
+  oauthScope: (typeof WECHAT_OAUTH_SCOPES)[number];
   templates: Partial<Record<string, WechatTemplate>>;
   accessToken: string | null;
   accessTokenExpiresAt: Date | null;
@@ -95,6 +107,8 @@ export async function loadWechatAccount(db: DbOrTx, companyId: number): Promise<
     appSecret: decryptSecret(row.appSecret, secretContext(companyId)),
     apiBaseUrl: row.apiBaseUrl,
     oauthBaseUrl: row.oauthBaseUrl,
+    messageApi: row.messageApi,
+    oauthScope: row.oauthScope,
     templates: row.templates,
     accessToken: row.accessToken ? decryptSecret(row.accessToken, tokenContext(companyId)) : null,
     accessTokenExpiresAt: row.accessTokenExpiresAt,

@@ -67,7 +67,25 @@ export async function sendTemplateMessage(
   return String(body.msgid ?? "");
 }
 
-/** Exchanges an OAuth code (snsapi_base) for the visitor's openid. */
+/**
+ * Sends a subscription notification (订阅通知, the official account's subscribeMessage.bizsend) to a
+ * resident who subscribed to the template; the answer carries no msgid (""). errcode 43101: the
+ * resident refused or cancelled the subscription.
+ */
+export async function sendSubscribeMessage(
+  apiBaseUrl: string,
+  accessToken: string,
+  m: { openid: string; templateId: string; data: Record<string, { value: string }> },
+): Promise<string> {
+  const body = await call(endpoint(apiBaseUrl, "cgi-bin/message/subscribe/bizsend", { access_token: accessToken }), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ touser: m.openid, template_id: m.templateId, data: m.data }),
+  });
+  return String(body.msgid ?? "");
+}
+
+/** Exchanges an OAuth code (either scope) for the visitor's openid; nothing else of theirs is asked for. */
 export async function exchangeOAuthCode(app: WechatApp, code: string): Promise<string> {
   const body = await call(
     endpoint(app.apiBaseUrl, "sns/oauth2/access_token", {
@@ -82,13 +100,19 @@ export async function exchangeOAuthCode(app: WechatApp, code: string): Promise<s
   return openid;
 }
 
-/** The authorize URL the browser is sent to (snsapi_base: silent, openid only). */
-export function authorizeUrl(oauthBaseUrl: string, appId: string, redirectUri: string, state: string): string {
+/** The authorize URL the browser is sent to (snsapi_base: silent; snsapi_userinfo: WeChat asks first). */
+export function authorizeUrl(
+  oauthBaseUrl: string,
+  appId: string,
+  redirectUri: string,
+  state: string,
+  scope: "snsapi_base" | "snsapi_userinfo" = "snsapi_base",
+): string {
   const url = endpoint(oauthBaseUrl, "connect/oauth2/authorize", {
     appid: appId,
     redirect_uri: redirectUri,
     response_type: "code",
-    scope: "snsapi_base",
+    scope,
     state,
   });
   return `${url.toString()}#wechat_redirect`;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WECHAT_KINDS } from "@/db/schema/wechat";
+import { WECHAT_KINDS, WECHAT_MESSAGE_APIS, WECHAT_OAUTH_SCOPES } from "@/db/schema/wechat";
 import { parseFieldMapping, WECHAT_PARAMS } from "./rules";
 
 /** The official account as the admin enters it. A blank AppSecret keeps the stored one (it is never shown back). */
@@ -22,6 +22,8 @@ export const wechatAccountSchema = z
     appSecret: text(64),
     apiBaseUrl: baseUrl,
     oauthBaseUrl: baseUrl,
+    messageApi: z.enum(WECHAT_MESSAGE_APIS).default("template"),
+    oauthScope: z.enum(WECHAT_OAUTH_SCOPES).default("snsapi_base"),
     templates: z.partialRecord(z.enum(WECHAT_KINDS), template),
   })
   .superRefine((v, ctx) => {

@@ -3,7 +3,7 @@ import { wechatAccounts, wechatBindings } from "@/db/schema";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import type { DbOrTx } from "@/lib/db/client";
 import { loadWechatAccount, tokenContext, type LoadedAccount } from "./account";
-import { fetchAccessToken, sendTemplateMessage, WechatApiError } from "./client";
+import { fetchAccessToken, sendSubscribeMessage, sendTemplateMessage, WechatApiError } from "./client";
 import { isTokenError, templateDataOf, tokenUsableUntil, wechatKindOf } from "./rules";
 
 /**
@@ -32,7 +32,8 @@ export type WechatSender = (m: {
 }) => Promise<{ providerRef: string }>;
 
 /**
- * The company's template-message sender. A message whose kind has no template fails the attempt
+ * The company's WeChat sender: template messages or subscription notifications (the account's
+ * messageApi). A message whose kind has no template fails the attempt
  * (retried, then failed). A token WeChat calls invalid or expired (40001/42001) is refreshed and the
  * send tried once more.
  */
@@ -44,14 +45,13 @@ export async function wechatSenderFor(db: DbOrTx, companyId: number, now: Date):
     const template = kind ? account.templates[kind] : undefined;
     if (!template) throw new Error(`wechat: no template registered for ${m.templateKey}`);
     const message = { openid: m.to, templateId: template.templateId, data: templateDataOf(template.fields, m.params) };
+    const send = account.messageApi === "subscribe" ? sendSubscribeMessage : sendTemplateMessage;
     try {
-      return {
-        providerRef: await sendTemplateMessage(account.apiBaseUrl, await accessTokenFor(db, account, now), message),
-      };
+      return { providerRef: await send(account.apiBaseUrl, await accessTokenFor(db, account, now), message) };
     } catch (e) {
       if (!(e instanceof WechatApiError) || !isTokenError(e.errcode)) throw e;
       const token = await accessTokenFor(db, account, now, true);
-      return { providerRef: await sendTemplateMessage(account.apiBaseUrl, token, message) };
+      return { providerRef: await send(account.apiBaseUrl, token, message) };
     }
   };
 }

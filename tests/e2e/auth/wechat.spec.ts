@@ -96,6 +96,8 @@ test("the admin enters the official account, its templates and the quiet hours (
   await wechat.getByLabel(t.wechat.appSecret).fill(APP_SECRET);
   await wechat.getByLabel(t.wechat.apiBaseUrl).fill(fake.baseUrl);
   await wechat.getByLabel(t.wechat.oauthBaseUrl).fill(fake.baseUrl);
+  await wechat.getByLabel(t.wechat.messageApi).selectOption({ label: t.wechat.messageApis.subscribe });
+  await wechat.getByLabel(t.wechat.oauthScope).selectOption({ label: t.wechat.oauthScopes.snsapi_userinfo });
   const receipt = wechat.getByRole("group", { name: t.wechat.kinds.receipt });
   await receipt.getByLabel(t.wechat.templateId).fill("TPL-RECEIPT");
   // A parameter the receipt does not have is refused at the field; nothing is saved.
@@ -121,6 +123,12 @@ test("the admin enters the official account, its templates and the quiet hours (
   await expect(page.getByRole("form", { name: t.sms.title }).getByLabel(t.sms.quietStart)).toHaveValue(String(22 * 60));
   await expect(page.getByRole("group", { name: t.wechat.kinds.receipt }).getByLabel(t.wechat.fields)).toHaveValue(
     "keyword1=receiptNo\nkeyword2=amount",
+  );
+  await expect(page.getByRole("form", { name: t.wechat.title }).getByLabel(t.wechat.messageApi)).toHaveValue(
+    "subscribe",
+  );
+  await expect(page.getByRole("form", { name: t.wechat.title }).getByLabel(t.wechat.oauthScope)).toHaveValue(
+    "snsapi_userinfo",
   );
   const settings = await withE2eDb((db) =>
     db.select().from(messageSettings).where(eq(messageSettings.companyId, companyId)),
@@ -157,6 +165,9 @@ for (const locale of LOCALES) {
     await page.getByLabel(auth.code, { exact: true }).fill(await codeSentTo(phone));
     await page.getByRole("button", { name: auth.signInButton, exact: true }).click();
     await expect(page).toHaveURL(/\/home(#wechat_redirect)?$/);
+    // The account asks for snsapi_userinfo (set by the admin above), yet the nickname is never fetched.
+    expect(fake.scopes.at(-1)).toBe("snsapi_userinfo");
+    expect(fake.userinfoCalls).toBe(0);
 
     // Signed out, the same WeChat user is signed in directly.
     await context.clearCookies();

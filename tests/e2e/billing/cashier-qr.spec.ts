@@ -106,6 +106,11 @@ test("the cashier takes a WeChat Native and an Alipay precreate QR payment; fina
   expect(wxReceipt).toMatch(/^\/staff\/billing\/receipts\/\d+$/);
   await paid.getByRole("link", { name: t.cashier.nextCustomer }).click();
   await expect(page).toHaveURL(/\/staff\/billing\/cashier$/);
+  // The receipt names the desk method and the cashier as the one who received it (not "paid online by").
+  await page.goto(wxReceipt);
+  await expect(page.getByText(t.method.wechat)).toBeVisible();
+  await expect(page.getByText(t.receipt.cashier)).toBeVisible();
+  await expect(page.getByText(t.receipt.paidOnlineBy)).toHaveCount(0);
 
   // Alipay precreate for the other bill; the payer pays, the screen's poll finds it.
   await page.goto(`/staff/billing/cashier?household=${seeded.householdId}`);
@@ -127,7 +132,9 @@ test("the cashier takes a WeChat Native and an Alipay precreate QR payment; fina
   const rows = fin.getByTestId("payment-row");
   await expect(rows).toHaveCount(2);
   const row = rows.filter({ has: fin.locator(`a[href="${wxReceipt}"]`) });
-  await expect(row).toContainText(t.method.online);
+  // Desk QR payments are the cashier's WeChat / Alipay payments, not a resident's "online" one.
+  await expect(row).toContainText(t.method.wechat);
+  await expect(rows.filter({ hasNot: fin.locator(`a[href="${wxReceipt}"]`) })).toContainText(t.method.alipay);
   await row.getByText(t.account.refund, { exact: true }).first().click();
   await row.getByLabel(t.account.refundAmount).fill("23.45");
   await row.getByLabel(t.common.reason).fill("Partial refund at the desk");
