@@ -133,7 +133,9 @@ async function LatestNotices({ latest }: { latest: Awaited<ReturnType<typeof res
                   {t("portal.notices.pinned")}
                 </span>
               ) : null}
-              <span className="truncate">{n.title}</span>
+              <span className="truncate" data-user-text>
+                {n.title}
+              </span>
               {n.readAt ? null : <span className="sr-only">{t("portal.notices.unread")}</span>}
             </Link>
           </li>

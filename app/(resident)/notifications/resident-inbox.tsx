@@ -126,7 +126,7 @@ async function InboxEntry({
           >
             {e.emergency ? tp("notices.emergency") : tp("inbox.notices")}
           </span>
-          {e.title}
+          <span data-user-text>{e.title}</span>
         </Link>
       ) : e.href ? (
         <NotificationLink markReadAction={markReadAction} id={e.id} href={e.href} unread={e.unread}>
