@@ -38,10 +38,25 @@ function listRoutes(appDir: string): string[] {
 }
 
 /** One folder per Playwright run (the config sets E2E_RUN_ID before the workers start): a file per route scanned. */
+const RUN_DIR = path.join(os.tmpdir(), `guanjia-e2e-checks-${process.env.E2E_RUN_ID ?? process.pid}`);
+
 function axeClaimFile(key: string): string {
-  const dir = path.join(os.tmpdir(), `guanjia-e2e-axe-${process.env.E2E_RUN_ID ?? process.pid}`);
-  fs.mkdirSync(dir, { recursive: true });
-  return path.join(dir, encodeURIComponent(key));
+  fs.mkdirSync(path.join(RUN_DIR, "axe"), { recursive: true });
+  return path.join(RUN_DIR, "axe", encodeURIComponent(key));
+}
+
+/** What the checks cost: one line per check (ms, kind, what) in RUN_DIR/timings.tsv, to weigh them against the suite. */
+async function timed<T>(kind: string, what: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    fs.mkdirSync(RUN_DIR, { recursive: true });
+    fs.appendFileSync(
+      path.join(RUN_DIR, "timings.tsv"),
+      `${Math.round(performance.now() - start)}\t${kind}\t${what}\n`,
+    );
+  }
 }
 
 /** Claims the axe scan of `key` for this run; false when another test (any worker) has it. */
@@ -81,7 +96,7 @@ class PageChecks {
 
   async checkText(page: Page) {
     if (page.isClosed() || !page.url().startsWith("http")) return;
-    for (const text of await systemChineseOn(page)) {
+    for (const text of await timed("text", page.url(), () => systemChineseOn(page))) {
       this.problems.push(`system Chinese on an English page ${page.url()}: "${text}"`);
     }
   }
@@ -93,7 +108,8 @@ class PageChecks {
     const key = `${route} ${width < 768 ? "phone" : "desktop"}`;
     if (!claim(key)) return;
     try {
-      for (const line of await seriousA11yViolations(page)) this.problems.push(`axe ${key} (${page.url()}): ${line}`);
+      const lines = await timed("axe", key, () => seriousA11yViolations(page));
+      for (const line of lines) this.problems.push(`axe ${key} (${page.url()}): ${line}`);
     } catch (error) {
       fs.rmSync(axeClaimFile(key), { force: true }); // the page went away mid-scan: another visit scans it
       if (!page.isClosed()) throw error;
