@@ -46,7 +46,9 @@ export default async function ResidentHome() {
     <div className="space-y-4">
       <div>
         <h1 className="text-lg font-semibold">{t("roleHome.resident")}</h1>
-        <p className="text-sm text-slate-600">{t("resident.greeting", { name: user.name })}</p>
+        <p className="text-sm text-slate-600" data-user-text>
+          {t("resident.greeting", { name: user.name })}
+        </p>
       </div>
       {dash.gold.map((g) => (
         <GoldCard key={g.householdId} householdName={g.name} expiresOn={g.expiresOn} discountPercent={g.percent} />

@@ -106,7 +106,7 @@ class PageChecks {
     const width = page.viewportSize()?.width ?? 1280;
     const route = routePattern(new URL(page.url()).pathname, ROUTES);
     const key = `${route} ${width < 768 ? "phone" : "desktop"}`;
-    if (!claim(key)) return;
+    if ((await page.evaluate(() => document.contentType)) !== "text/html" || !claim(key)) return; // a CSV or JSON answer
     try {
       const lines = await timed("axe", key, () => seriousA11yViolations(page));
       for (const line of lines) this.problems.push(`axe ${key} (${page.url()}): ${line}`);
