@@ -90,6 +90,17 @@ class PageChecks {
     this.pending.add(p);
   }
 
+  /** Runs checks without charging the test: its timeout grows by the time they took. */
+  async unbilled(work: () => Promise<void>) {
+    const start = performance.now();
+    try {
+      await work();
+    } finally {
+      const timeout = this.testInfo.timeout; // 0 = none
+      if (timeout) this.testInfo.setTimeout(timeout + Math.ceil(performance.now() - start));
+    }
+  }
+
   async settled() {
     while (this.pending.size) await Promise.all([...this.pending]);
   }
@@ -123,8 +134,10 @@ class PageChecks {
     });
     const goto = page.goto.bind(page);
     page.goto = async (url, options) => {
-      await this.settled();
-      await this.checkAxe(page).catch(() => undefined);
+      await this.unbilled(async () => {
+        await this.settled();
+        await this.checkAxe(page).catch(() => undefined);
+      });
       return goto(url, options);
     };
   }
@@ -135,11 +148,13 @@ class PageChecks {
     const close = context.close.bind(context);
     context.close = async (options) => {
       if (this.running) {
-        await this.settled();
-        for (const page of context.pages()) {
-          await this.checkText(page).catch(() => undefined);
-          await this.checkAxe(page).catch(() => undefined);
-        }
+        await this.unbilled(async () => {
+          await this.settled();
+          for (const page of context.pages()) {
+            await this.checkText(page).catch(() => undefined);
+            await this.checkAxe(page).catch(() => undefined);
+          }
+        });
       }
       return close(options);
     };
