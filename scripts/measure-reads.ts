@@ -18,7 +18,7 @@ import { agingReport, collectionReport, dailyCash } from "../lib/billing/queries
 import { dayBounds } from "../lib/time/zone";
 import { addMonths } from "../lib/time/calendar";
 import { bandDistribution, movedThisWeek, weeklyTrend } from "../lib/crm/dashboard";
-import { butlerRiskLists } from "../lib/crm/risk-lists";
+import { butlerRiskLists, butlerRiskListsScan } from "../lib/crm/risk-lists";
 import { publishedRules } from "../lib/crm/ledger/read";
 import { budgetVsActual } from "../lib/finance/reports";
 import { listBills } from "../lib/billing/queries/bills";
@@ -89,6 +89,7 @@ async function main() {
   await time("crm weeklyTrend", () => weeklyTrend(db, c.id, all, rules, today));
   await time("crm movedThisWeek", () => movedThisWeek(db, c.id, all, rules, today));
   await time("crm butlerRiskLists", () => butlerRiskLists(db, c.id, all, rules, today));
+  await time("crm butlerRiskListsScan", () => butlerRiskListsScan(db, c.id, all, rules, today));
   await time("billing aging(community)", () => agingReport(db, c.id, today, "community"));
   await time("billing aging(butler)", () => agingReport(db, c.id, today, "butler"));
   await time("billing collection(month)", () => collectionReport(db, c.id, from, to, "month"));

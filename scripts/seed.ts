@@ -17,6 +17,7 @@ import { seedDemoAssessments } from "./seed/hr";
 import { seedDemoFinance } from "./seed/approvals";
 import { seedDemoCrm } from "./seed/crm";
 import { seedDemoTime } from "./seed/time";
+import { seedDemoVisitors } from "./seed/visitors";
 
 const { values } = parseArgs({
   options: {
@@ -67,6 +68,9 @@ try {
     if (time.status === "created")
       console.log(`  billing over time: ${time.vacant} vacant units, ${time.transfers} transfers, one price change`);
   }
+  // Demo only: the demo resident's visitor passes, one admitted at the gate (idempotent).
+  if (households === undefined)
+    console.log(`  visitor passes: ${await seedDemoVisitors(handle.db, result.companyId, new Date())} created`);
   // Last quarter's HR reviews: KPIs computed from the data above (idempotent on its own).
   if (households === undefined)
     console.log(`  hr reviews: ${await seedDemoAssessments(handle.db, result.companyId, new Date())} created`);

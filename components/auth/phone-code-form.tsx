@@ -10,15 +10,22 @@ import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import type { SchemaAction } from "@/lib/actions/result";
 import type { requestCodeSchema } from "@/lib/tenancy/schemas";
 
-/** Sign-in with a phone and a 6-digit SMS code: "send code", then the code, then the same session as a password. */
+/**
+ * Sign-in with a phone and a 6-digit SMS code: "send code", then the code, then the same session as a
+ * password. With `provider="wechat"` and the OAuth ticket in `extra` it binds the WeChat openid first.
+ */
 export function PhoneCodeForm({
   requestCode,
   afterSignIn,
   next,
+  provider = "phone-code",
+  extra,
 }: {
   requestCode: SchemaAction<typeof requestCodeSchema>;
   afterSignIn: () => Promise<unknown>;
   next: string;
+  provider?: "phone-code" | "wechat";
+  extra?: Record<string, string>;
 }) {
   const t = useTranslations("auth");
   const router = useRouter();
@@ -42,7 +49,7 @@ export function PhoneCodeForm({
     const code = String(new FormData(e.currentTarget).get("code") ?? "").trim();
     setPending(true);
     setError(null);
-    const res = await signIn("phone-code", { phone, code, redirect: false });
+    const res = await signIn(provider, { ...extra, phone, code, redirect: false });
     if (!res || res.error) {
       setPending(false);
       const wait = /^RATE_LIMITED:(\d+)$/.exec(res?.error ?? "");

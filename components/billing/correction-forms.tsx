@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { FormFooter } from "@/components/registry/form-footer";
@@ -87,14 +88,20 @@ export function RefundForm({
 }) {
   const t = useTranslations("billing");
   const router = useRouter();
+  // One request id per rendered form: a double click records one refund; a new one after success.
+  const [requestId] = useState(() => crypto.randomUUID());
   const { form, onSubmit, formError, errorOf, submitting } = useActionForm(refundSchema, refundAction, {
-    defaultValues: { paymentId, amount: defaultAmount, reason: "" },
-    onSuccess: () => router.refresh(),
+    defaultValues: { paymentId, amount: defaultAmount, reason: "", requestId },
+    onSuccess: () => {
+      form.setValue("requestId", crypto.randomUUID());
+      router.refresh();
+    },
   });
   return (
     <Disclosure label={t("account.refund")} danger>
       <form onSubmit={onSubmit} className="space-y-2" noValidate>
         <input type="hidden" {...form.register("paymentId")} />
+        <input type="hidden" {...form.register("requestId")} />
         <Field
           label={t("account.refundAmount")}
           inputMode="decimal"

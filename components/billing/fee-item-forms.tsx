@@ -8,7 +8,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { FEE_ITEM_KINDS, PRORATION_MODES, ROUNDING_MODES } from "@/db/schema/billing";
-import { feeItemSchema, feeItemUpdateSchema, settingsSchema } from "@/lib/billing/schemas";
+import { collectionTargetSchema, feeItemSchema, feeItemUpdateSchema, settingsSchema } from "@/lib/billing/schemas";
 import type { SchemaAction } from "@/lib/actions/result";
 
 export function NewFeeItemForm({ createFeeItemAction }: { createFeeItemAction: SchemaAction<typeof feeItemSchema> }) {
@@ -136,6 +136,37 @@ export function BillingSettingsForm({
         inputMode="decimal"
         error={errorOf("vacancyRate")}
         {...form.register("vacancyRate")}
+      />
+      <div className="sm:pt-6">
+        <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("settings.save")} />
+      </div>
+    </form>
+  );
+}
+
+/** The monthly collection-rate target (percent; empty clears it). */
+export function CollectionTargetForm({
+  saveCollectionTargetAction,
+  target,
+}: {
+  saveCollectionTargetAction: SchemaAction<typeof collectionTargetSchema>;
+  target: string;
+}) {
+  const t = useTranslations("billing");
+  const [saved, setSaved] = useState(false);
+  const { form, onSubmit, formError, errorOf, submitting } = useActionForm(
+    collectionTargetSchema,
+    saveCollectionTargetAction,
+    { defaultValues: { target }, onSuccess: () => setSaved(true) },
+  );
+  return (
+    <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-start" noValidate>
+      <Field
+        label={t("settings.targetLabel")}
+        inputMode="decimal"
+        error={errorOf("target")}
+        data-testid="collection-target"
+        {...form.register("target")}
       />
       <div className="sm:pt-6">
         <FormFooter submitting={submitting} saved={saved} formError={formError} label={t("settings.save")} />

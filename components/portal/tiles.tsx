@@ -1,4 +1,4 @@
-import { BookOpen, CalendarDays, Inbox, Megaphone, ReceiptText, ShoppingBag } from "lucide-react";
+import { BookOpen, CalendarDays, Inbox, Megaphone, QrCode, ReceiptText, ShoppingBag } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
@@ -9,6 +9,7 @@ const TILES = [
   { href: "/guide", key: "guide", Icon: BookOpen },
   { href: "/bills", key: "bills", Icon: ReceiptText },
   { href: "/notifications", key: "inbox", Icon: Inbox },
+  { href: "/visitors", key: "visitors", Icon: QrCode },
 ] as const;
 
 /** The portal's quick links as a grid of tiles. */

@@ -39,6 +39,9 @@ import {
   type LucideIcon,
   GraduationCap,
   Award,
+  Sparkles,
+  ShieldCheck,
+  AlarmClock,
 } from "lucide-react";
 import type { NavIcon } from "@/components/shell/nav";
 
@@ -83,6 +86,9 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   announcements: Megaphone,
   activities: CalendarDays,
   shop: ShoppingBag,
+  cleaning: Sparkles,
+  patrol: ShieldCheck,
+  fieldBoard: AlarmClock,
 };
 
 export function NavIconView({ name, className }: { name: NavIcon; className?: string }) {

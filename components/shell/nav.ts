@@ -7,6 +7,8 @@ import { PRIVACY_REQUEST_ROLES } from "@/lib/privacy/access";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
 import { LEGAL_VIEW_ROLES, NOTICE_VIEW_ROLES } from "@/lib/crm/arrears/access";
 import { DISPUTE_STAFF_ROLES } from "@/lib/crm/disputes/access";
+import { CLEANING_ROLES, FIELD_SUPERVISOR_ROLES, PATROL_ROLES } from "@/lib/auth/roles";
+import { GATE_ROLES } from "@/lib/visitors/rules";
 
 export type NavIcon =
   | "dashboard"
@@ -48,7 +50,10 @@ export type NavIcon =
   | "community"
   | "announcements"
   | "activities"
-  | "shop";
+  | "shop"
+  | "cleaning"
+  | "patrol"
+  | "fieldBoard";
 
 /** The sidebar's module headings, in order (labels are keys under "shell.group"). */
 export const NAV_GROUPS = [
@@ -158,6 +163,15 @@ export const STAFF_NAV: readonly NavItem[] = [
     roles: ["admin", "project_manager", "supervisor", "technician"],
   },
   { href: "/staff/kb", group: "tickets", label: "kb", icon: "kb", roles: [] },
+  { href: "/staff/field/cleaning", group: "tickets", label: "cleaning", icon: "cleaning", roles: CLEANING_ROLES },
+  { href: "/staff/field/patrol", group: "tickets", label: "patrol", icon: "patrol", roles: PATROL_ROLES },
+  {
+    href: "/staff/field/board",
+    group: "tickets",
+    label: "fieldBoard",
+    icon: "fieldBoard",
+    roles: FIELD_SUPERVISOR_ROLES,
+  },
   {
     href: "/staff/technicians",
     group: "tickets",
@@ -165,6 +179,7 @@ export const STAFF_NAV: readonly NavItem[] = [
     icon: "skills",
     roles: ["admin", "project_manager"],
   },
+  { href: "/staff/gate", group: "work", label: "gate", icon: "intake", roles: GATE_ROLES },
   { href: "/staff/sla", group: "tickets", label: "sla", icon: "settings", roles: ["admin"] },
   { href: "/staff/crm/notices", group: "crm", label: "arrearsNotices", icon: "notices", roles: NOTICE_VIEW_ROLES },
   { href: "/staff/legal", group: "crm", label: "legal", icon: "legal", roles: LEGAL_VIEW_ROLES },
@@ -200,6 +215,7 @@ export const STAFF_NAV: readonly NavItem[] = [
   { href: "/staff/crm/rules", group: "crm", label: "crmRules", icon: "settings", roles: ["admin"] },
   { href: "/staff/admin/users", group: "admin", label: "staff", icon: "users", roles: ["admin"] },
   { href: "/staff/admin/audit", group: "admin", label: "audit", icon: "audit", roles: ["admin"] },
+  { href: "/staff/admin/messages", group: "admin", label: "messageSettings", icon: "settings", roles: ["admin"] },
   { href: "/staff/privacy", group: "admin", label: "privacyRequests", icon: "audit", roles: PRIVACY_REQUEST_ROLES },
   { href: "/staff/admin/privacy", group: "admin", label: "companyData", icon: "settings", roles: ["admin"] },
   { href: "/staff/profile", group: "me", label: "profile", icon: "settings", roles: [] },

@@ -16,6 +16,8 @@ export const STAFF_MAIN: Record<StaffRole, readonly string[]> = {
   finance: ["/staff", "/staff/billing/cashier", "/staff/billing", "/staff/finance", "/staff/billing/reports"],
   hr: ["/staff", "/staff/hr/people", "/staff/hr/attendance", "/staff/hr/training", "/staff/approvals"],
   legal: ["/staff", "/staff/legal", "/staff/crm/notices", "/staff/orders", "/staff/approvals"],
+  cleaner: ["/staff", "/staff/field/cleaning", "/staff/attendance", "/staff/me/record"],
+  guard: ["/staff", "/staff/field/patrol", "/staff/attendance", "/staff/me/record"],
 };
 
 /** At most this many entries in the bottom bar (a phone's width holds five). */

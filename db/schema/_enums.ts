@@ -12,5 +12,7 @@ export const ROLES = [
   "finance",
   "hr",
   "legal",
+  "cleaner",
+  "guard",
   "admin",
 ] as const;

@@ -26,8 +26,9 @@ export const PRORATION_MODES = ["days", "billing_day"] as const;
 export const FEE_ITEM_KINDS = ["per_area", "per_parking", "per_household", "one_off", "metered"] as const;
 export const BILL_KINDS = ["monthly", "one_off"] as const;
 export { PAYMENT_METHODS };
-export const CORRECTION_KINDS = ["void", "adjust", "refund"] as const;
-export const CREDIT_KINDS = ["payment", "applied", "refund", "release"] as const;
+/** refund_reversal: a provider refund that failed after we recorded it (the money stayed with us). */
+export const CORRECTION_KINDS = ["void", "adjust", "refund", "refund_reversal"] as const;
+export const CREDIT_KINDS = ["payment", "applied", "refund", "release", "refund_reversal"] as const;
 export const CHECKOUT_STATUSES = ["open", "paid", "cancelled", "expired"] as const;
 
 /** Per-company billing settings; defaults: bills on the 1st, due on the 15th, rounded to the fen. */
@@ -43,6 +44,8 @@ export const billingSettings = sqliteTable("billing_settings", {
   vacancyRateBp: integer("vacancy_rate_bp").notNull().default(7000),
   /** Residents' online payment: the sandbox (demo default) or an enabled merchant account. */
   onlineProvider: text("online_provider").notNull().default("sandbox"),
+  /** The monthly collection-rate target in basis points (9500 = 95 %); null = none set. Shown on the workbench. */
+  collectionTargetBp: integer("collection_target_bp"),
 });
 
 /** 收费项目. `priceFen`: fen per m² and month (per_area), else fen per parking unit or household and month. */
@@ -165,7 +168,11 @@ export const bills = sqliteTable(
     uniqueIndex("bills_household_period_uq")
       .on(t.householdId, t.period)
       .where(sql`${t.kind} = 'monthly'`),
-    index("bills_company_period_idx").on(t.companyId, t.period),
+    /**
+     * A month's bills. It covers what the bills list counts and sums (status, amounts), so those
+     * read this index alone. Not household_id: one household's queries must keep bills_household_idx.
+     */
+    index("bills_company_period_idx").on(t.companyId, t.period, t.voided, t.allocatedFen, t.linesFen, t.adjustmentFen),
     /**
      * Every bill of one household (its account, its paid-ahead months), monthly or one-off.
      * company_id second: `company_id = ? and household_id = ?` matches two columns here, so the
@@ -335,11 +342,14 @@ export const billingCorrections = sqliteTable(
     actorUserId: integer("actor_user_id")
       .notNull()
       .references(() => users.id),
+    /** The form's one-time request id (refunds): a double submit records one correction. */
+    requestId: text("request_id"),
     createdAt: createdAt(),
   },
   (t) => [
     index("billing_corrections_company_idx").on(t.companyId, t.createdAt),
     index("billing_corrections_household_idx").on(t.householdId, t.companyId),
+    uniqueIndex("billing_corrections_request_uq").on(t.companyId, t.requestId),
   ],
 );
 
@@ -374,6 +384,8 @@ export const checkoutSessions = sqliteTable(
     /** Who takes the money: "sandbox", "wechatpay" or "alipay" (the company's account). */
     provider: text("provider").notNull().default("sandbox"),
     paymentId: integer("payment_id").references(() => payments.id),
+    /** When the minute tick last asked the provider about this open checkout (stale-checkout query). */
+    queriedAt: integer("queried_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -13,3 +13,7 @@ export * from "./portal";
 export * from "./outbox";
 export * from "./privacy";
 export * from "./messaging";
+export * from "./wechat";
+export * from "./field";
+export * from "./visitors";
+export * from "./reconciliation";

@@ -53,7 +53,11 @@ export const signInCodes = sqliteTable(
     failedAttempts: integer("failed_attempts").notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [index("sign_in_codes_phone_idx").on(t.phone, t.expiresAt)],
+  (t) => [
+    index("sign_in_codes_phone_idx").on(t.phone, t.expiresAt),
+    // The minute tick's purge of expired codes (PIPL minimisation).
+    index("sign_in_codes_expires_idx").on(t.expiresAt),
+  ],
 );
 
 /** Channels a resident can turn off per kind (in-app always stays on). */

@@ -4,7 +4,7 @@ import { companies } from "./tenancy";
 
 // The outbox (lib/outbox): e-mail and SMS written inside business transactions, sent later.
 
-export const OUTBOX_CHANNELS = ["email", "sms"] as const;
+export const OUTBOX_CHANNELS = ["email", "sms", "wechat"] as const;
 /** "delivered": the SMS provider's delivery report confirmed it reached the phone. */
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "delivered", "failed"] as const;
 

@@ -84,7 +84,12 @@ export const households = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("households_code_uq").on(t.code), index("households_company_idx").on(t.companyId)],
+  (t) => [
+    uniqueIndex("households_code_uq").on(t.code),
+    index("households_company_idx").on(t.companyId),
+    // The active households of a company (counted by the CRM dashboard, the inactive ones looked up by its trend).
+    index("households_company_active_idx").on(t.companyId, t.active),
+  ],
 );
 
 /**

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { clientIp } from "./client-ip";
 import { verifyCredentials, type SignInResult } from "./credentials";
 import { verifySignInCode } from "./phone-code";
+import { bindWithTicket, signInWithTicket } from "./wechat";
 import { revokeSession, SESSION_MAX_AGE_S } from "./revocation";
 import { env } from "@/lib/env";
 
@@ -52,6 +53,24 @@ export const authOptions: NextAuthOptions = {
         const code = credentials?.code ?? "";
         if (!phone || !code) return null;
         return sessionUser(await verifySignInCode(getDb(), phone, code, clientIp(req?.headers)));
+      },
+    }),
+    // WeChat official account (lib/auth/wechat.ts): the one-time ticket from the OAuth callback signs
+    // in its bound account; with a phone and SMS code it binds the openid first.
+    CredentialsProvider({
+      id: "wechat",
+      name: "wechat",
+      credentials: { ticket: { type: "text" }, phone: { type: "text" }, code: { type: "text" } },
+      async authorize(credentials, req) {
+        const ticket = credentials?.ticket ?? "";
+        if (!ticket) return null;
+        const { phone, code } = credentials ?? {};
+        const db = getDb();
+        return sessionUser(
+          phone && code
+            ? await bindWithTicket(db, { ticket, phone, code }, clientIp(req?.headers))
+            : await signInWithTicket(db, ticket),
+        );
       },
     }),
   ],

@@ -1,6 +1,7 @@
-import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import { memberships, signInCodes, users } from "@/db/schema";
 import { createHash } from "node:crypto";
+import { deleteInChunks } from "@/lib/db/chunk";
 import type { Db } from "@/lib/db/client";
 import { enqueueMessage } from "@/lib/outbox/enqueue";
 import { signInResultFor, type SignInResult } from "./credentials";
@@ -140,4 +141,20 @@ export async function verifySignInCode(
   if (!user || !user.active) return { ok: false, reason: "invalid" };
   await resetLimit(db, limit[0].key);
   return signInResultFor(db, user);
+}
+
+/** Codes deleted per statement (short write transactions). */
+const PURGE_CHUNK = 1000;
+
+/**
+ * The minute tick's purge (PIPL minimisation): codes past their validity are deleted — spent or
+ * not, they are of no use any more. Set-based through the expires_at index; nothing expired =
+ * one indexed probe.
+ */
+export async function purgeExpiredCodes(db: Db, now: Date) {
+  const due = () =>
+    db.select({ id: signInCodes.id }).from(signInCodes).where(lt(signInCodes.expiresAt, now)).limit(PURGE_CHUNK);
+  return {
+    purged: await deleteInChunks(() => db.delete(signInCodes).where(inArray(signInCodes.id, due())), PURGE_CHUNK),
+  };
 }

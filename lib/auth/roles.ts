@@ -25,3 +25,17 @@ export function homePathFor(held: readonly Role[]): string {
   if (held.includes("resident")) return "/home";
   return "/sign-in";
 }
+
+/** Field staff (issue 19): cleaners see only their own cleaning tasks, guards only their own patrol rounds. */
+export const CLEANING_ROLES = ["cleaner"] as const satisfies readonly Role[];
+export const PATROL_ROLES = ["guard"] as const satisfies readonly Role[];
+/** Who works the gate (visitor passes, SPEC §2): the guard, and the front desk and managers who stand in. */
+export const GATE_ROLES = [
+  "guard",
+  "front_desk",
+  "supervisor",
+  "project_manager",
+  "admin",
+] as const satisfies readonly Role[];
+/** Who plans field work and watches the misses on the field board. */
+export const FIELD_SUPERVISOR_ROLES = ["admin", "project_manager", "supervisor"] as const satisfies readonly Role[];

@@ -22,21 +22,7 @@ export async function createCheckout(
   const mine = await residentHouseholdIds(db, ctx.companyId, ctx.userId);
   if (!mine.includes(input.householdId)) throw new AppError("not_found");
   const ids = [...new Set(input.billIds)];
-  let billsFen = 0;
-  if (ids.length) {
-    const rows = await db
-      .select({
-        id: bills.id,
-        voided: bills.voided,
-        owed: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen}`,
-      })
-      .from(bills)
-      .where(and(eq(bills.companyId, ctx.companyId), eq(bills.householdId, input.householdId), inArray(bills.id, ids)));
-    if (rows.length !== ids.length) throw new AppError("not_found");
-    if (rows.some((r) => r.voided)) throw AppError.field("billIds", "billing.errors.billVoided");
-    if (rows.some((r) => Number(r.owed) <= 0)) throw AppError.field("billIds", "billing.errors.billPaid");
-    billsFen = rows.reduce((s, r) => s + Number(r.owed), 0);
-  }
+  const billsFen = await owedOnBills(db, ctx.companyId, input.householdId, ids);
   const aheadFen =
     input.aheadMonths > 0 ? input.aheadMonths * (await monthlyFeeFen(db, ctx.companyId, input.householdId)) : 0;
   const amountFen = billsFen + aheadFen;
@@ -52,6 +38,26 @@ export async function createCheckout(
     provider,
   });
   return { id, amountFen };
+}
+
+/**
+ * What the chosen bills still owe, computed here from our rows (never from the browser): every
+ * bill must be the household's in this company (else not_found), not voided and not paid.
+ */
+export async function owedOnBills(db: DbOrTx, companyId: number, householdId: number, ids: readonly number[]) {
+  if (!ids.length) return 0;
+  const rows = await db
+    .select({
+      id: bills.id,
+      voided: bills.voided,
+      owed: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${bills.allocatedFen}`,
+    })
+    .from(bills)
+    .where(and(eq(bills.companyId, companyId), eq(bills.householdId, householdId), inArray(bills.id, [...ids])));
+  if (rows.length !== ids.length) throw new AppError("not_found");
+  if (rows.some((r) => r.voided)) throw AppError.field("billIds", "billing.errors.billVoided");
+  if (rows.some((r) => Number(r.owed) <= 0)) throw AppError.field("billIds", "billing.errors.billPaid");
+  return rows.reduce((s, r) => s + Number(r.owed), 0);
 }
 
 /** A resident's own checkout session (or null). */

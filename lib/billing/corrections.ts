@@ -1,8 +1,9 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { allocations, billingCorrections, bills, creditEntries, payments } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { Actor } from "@/lib/auth/actor";
 
 /*
@@ -158,76 +159,116 @@ async function unpayNewestBills(tx: DbOrTx, companyId: number, paymentId: number
   return left;
 }
 
+/** What has been refunded of a payment so far: its refunds less the reversals of failed provider refunds. */
+export async function refundedFen(db: DbOrTx, companyId: number, paymentId: number): Promise<number> {
+  const [row] = await db
+    .select({
+      n: sql<number>`coalesce(sum(case ${billingCorrections.kind} when 'refund' then ${billingCorrections.amountFen} else -${billingCorrections.amountFen} end), 0)`,
+    })
+    .from(billingCorrections)
+    .where(
+      and(
+        eq(billingCorrections.companyId, companyId),
+        eq(billingCorrections.paymentId, paymentId),
+        inArray(billingCorrections.kind, ["refund", "refund_reversal"]),
+      ),
+    );
+  return Number(row.n);
+}
+
+type RefundInput = { paymentId: number; amountFen: number; reason: string; requestId?: string };
+
+/** The refund a form's one-time request id already recorded (the same payment and amount), else null. */
+async function refundOfRequest(db: DbOrTx, companyId: number, input: RefundInput) {
+  if (!input.requestId) return null;
+  const [row] = await db
+    .select()
+    .from(billingCorrections)
+    .where(and(eq(billingCorrections.companyId, companyId), eq(billingCorrections.requestId, input.requestId)));
+  if (row && (row.kind !== "refund" || row.paymentId !== input.paymentId || row.amountFen !== input.amountFen))
+    throw new AppError("conflict");
+  return row ?? null;
+}
+
 /**
  * Refunds (part of) a payment: first from the household's credit, then by undoing the
  * payment's allocations, newest bill first (those bills owe again). A full refund is the
- * payment's reversal. Never more than the payment minus earlier refunds.
+ * payment's reversal. Never more than the payment minus earlier refunds. `requestId` (the
+ * form's one-time id) makes a double submit — even two at once — one refund.
  */
 export async function refundPayment(
   db: Db,
   actor: Actor,
-  input: { paymentId: number; amountFen: number; reason: string },
+  input: RefundInput,
   now = new Date(),
   effect?: (tx: DbOrTx, correctionId: number) => Promise<void>,
 ) {
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0)
     throw AppError.field("amount", "billing.errors.amount");
+  const earlier = await refundOfRequest(db, actor.companyId, input);
+  if (earlier) return earlier;
+  try {
+    return await db.transaction((tx) => refundTx(tx, actor, input, now, effect));
+  } catch (e) {
+    // The same request committed meanwhile (unique request id): that refund is the answer.
+    const same = isUniqueViolation(e) ? await refundOfRequest(db, actor.companyId, input) : null;
+    if (same) return same;
+    throw e;
+  }
+}
+
+async function refundTx(
+  tx: DbOrTx,
+  actor: Actor,
+  input: RefundInput,
+  now: Date,
+  effect?: (tx: DbOrTx, correctionId: number) => Promise<void>,
+) {
   const { companyId } = actor;
-  return db.transaction(async (tx) => {
-    const [payment] = await tx
-      .select()
-      .from(payments)
-      .where(and(eq(payments.companyId, companyId), eq(payments.id, input.paymentId)));
-    if (!payment) throw new AppError("not_found");
-    const [done] = await tx
-      .select({ n: sql<number>`coalesce(sum(${billingCorrections.amountFen}), 0)` })
-      .from(billingCorrections)
-      .where(
-        and(
-          eq(billingCorrections.companyId, companyId),
-          eq(billingCorrections.paymentId, payment.id),
-          eq(billingCorrections.kind, "refund"),
-        ),
-      );
-    if (input.amountFen > payment.amountFen - Number(done.n))
-      throw AppError.field("amount", "billing.errors.refundTooLarge");
-    let left = input.amountFen;
-    const fromCredit = Math.min(left, Math.max(0, await creditBalance(tx, companyId, payment.householdId)));
-    if (fromCredit > 0) {
-      await tx.insert(creditEntries).values({
-        companyId,
-        householdId: payment.householdId,
-        kind: "refund",
-        amountFen: -fromCredit,
-        paymentId: payment.id,
-        createdAt: now,
-      });
-      left -= fromCredit;
-    }
-    if (left > 0) left = await unpayNewestBills(tx, companyId, payment.id, left, now);
-    if (left > 0) throw AppError.field("amount", "billing.errors.refundTooLarge");
-    const [entry] = await tx
-      .insert(billingCorrections)
-      .values({
-        companyId,
-        householdId: payment.householdId,
-        kind: "refund",
-        paymentId: payment.id,
-        amountFen: input.amountFen,
-        reason: input.reason,
-        actorUserId: actor.userId,
-        createdAt: now,
-      })
-      .returning();
-    await writeAudit(tx, {
+  const [payment] = await tx
+    .select()
+    .from(payments)
+    .where(and(eq(payments.companyId, companyId), eq(payments.id, input.paymentId)));
+  if (!payment) throw new AppError("not_found");
+  if (input.amountFen > payment.amountFen - (await refundedFen(tx, companyId, payment.id)))
+    throw AppError.field("amount", "billing.errors.refundTooLarge");
+  let left = input.amountFen;
+  const fromCredit = Math.min(left, Math.max(0, await creditBalance(tx, companyId, payment.householdId)));
+  if (fromCredit > 0) {
+    await tx.insert(creditEntries).values({
       companyId,
-      actorUserId: actor.userId,
-      action: "payment.refund",
-      entity: "payment",
-      entityId: payment.id,
-      after: { amountFen: input.amountFen, reason: input.reason },
+      householdId: payment.householdId,
+      kind: "refund",
+      amountFen: -fromCredit,
+      paymentId: payment.id,
+      createdAt: now,
     });
-    await effect?.(tx, entry.id);
-    return entry;
+    left -= fromCredit;
+  }
+  if (left > 0) left = await unpayNewestBills(tx, companyId, payment.id, left, now);
+  if (left > 0) throw AppError.field("amount", "billing.errors.refundTooLarge");
+  const [entry] = await tx
+    .insert(billingCorrections)
+    .values({
+      companyId,
+      householdId: payment.householdId,
+      kind: "refund",
+      paymentId: payment.id,
+      amountFen: input.amountFen,
+      reason: input.reason,
+      actorUserId: actor.userId,
+      requestId: input.requestId ?? null,
+      createdAt: now,
+    })
+    .returning();
+  await writeAudit(tx, {
+    companyId,
+    actorUserId: actor.userId,
+    action: "payment.refund",
+    entity: "payment",
+    entityId: payment.id,
+    after: { amountFen: input.amountFen, reason: input.reason },
   });
+  await effect?.(tx, entry.id);
+  return entry;
 }

@@ -1,9 +1,10 @@
-import { and, eq, ne, sql } from "drizzle-orm";
-import { payments, providerRefunds } from "@/db/schema";
+import { and, eq, ne, notInArray, sql } from "drizzle-orm";
+import { billingCorrections, creditEntries, payments, providerRefunds } from "@/db/schema";
 import { ONLINE_PROVIDERS } from "@/db/schema/billing";
 import { AppError } from "@/lib/actions/result";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
+import { writeAudit } from "@/lib/audit/commands";
 import { refundPayment } from "./corrections";
 
 type OnlineProvider = (typeof ONLINE_PROVIDERS)[number];
@@ -67,7 +68,10 @@ export async function refundOnlinePayment(
       })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw new AppError("conflict");
+    // The same request, submitted twice at once: the other submit's row is this refund.
+    if (!row) [row] = await db.select().from(providerRefunds).where(eq(providerRefunds.outRefundNo, outRefundNo));
+    if (!row || row.companyId !== companyId || row.paymentId !== payment.id || row.amountFen !== input.amountFen)
+      throw new AppError("conflict");
   }
   const idempotencyKey = payment.idempotencyKey;
   const outTradeNo = idempotencyKey.slice(idempotencyKey.indexOf(":") + 1).replace(/-/g, "");
@@ -106,7 +110,8 @@ export async function markRefundSucceeded(db: Db, companyId: number, outRefundNo
       and(
         eq(providerRefunds.companyId, companyId),
         eq(providerRefunds.outRefundNo, outRefundNo),
-        ne(providerRefunds.status, "success"),
+        // A refund already reversed as failed stays failed (its reversal is booked).
+        notInArray(providerRefunds.status, ["success", "failed"]),
       ),
     );
   const [row] = await db
@@ -114,4 +119,56 @@ export async function markRefundSucceeded(db: Db, companyId: number, outRefundNo
     .from(providerRefunds)
     .where(and(eq(providerRefunds.companyId, companyId), eq(providerRefunds.outRefundNo, outRefundNo)));
   return { found: !!row, updated: res.rowsAffected };
+}
+
+/**
+ * A provider's notification that a refund failed (WeChat Pay REFUND.ABNORMAL / REFUND.CLOSED): the
+ * money stayed with us, so our refund is reversed by a new correcting entry — a "refund_reversal"
+ * correction and the amount back as the household's credit, audited — never by editing the refund.
+ * Once, however often and concurrently the notification comes (a conditional status change in
+ * the same transaction); other companies' refund numbers are not found.
+ */
+export async function reverseFailedRefund(db: Db, companyId: number, outRefundNo: string, providerStatus: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(providerRefunds)
+      .where(and(eq(providerRefunds.companyId, companyId), eq(providerRefunds.outRefundNo, outRefundNo)));
+    if (!row) return { found: false, reversed: false };
+    const res = await tx
+      .update(providerRefunds)
+      .set({ status: "failed" })
+      .where(and(eq(providerRefunds.id, row.id), ne(providerRefunds.status, "failed")));
+    if (res.rowsAffected !== 1 || !row.correctionId) return { found: true, reversed: false };
+    const [payment] = await tx.select().from(payments).where(eq(payments.id, row.paymentId));
+    const reason = `${row.provider} refund ${providerStatus}: ${row.reason}`.slice(0, 200);
+    const [entry] = await tx
+      .insert(billingCorrections)
+      .values({
+        companyId,
+        householdId: payment.householdId,
+        kind: "refund_reversal",
+        paymentId: payment.id,
+        amountFen: row.amountFen,
+        reason,
+        actorUserId: row.actorUserId,
+      })
+      .returning({ id: billingCorrections.id });
+    await tx.insert(creditEntries).values({
+      companyId,
+      householdId: payment.householdId,
+      kind: "refund_reversal",
+      amountFen: row.amountFen,
+      paymentId: payment.id,
+    });
+    await writeAudit(tx, {
+      companyId,
+      actorUserId: row.actorUserId,
+      action: "payment.refund_reversal",
+      entity: "payment",
+      entityId: payment.id,
+      after: { amountFen: row.amountFen, outRefundNo, providerStatus, correctionId: entry.id },
+    });
+    return { found: true, reversed: true };
+  });
 }

@@ -58,6 +58,24 @@ export const cashierPaymentSchema = z.object({
   idempotencyKey: z.string().uuid("validation.required"),
 });
 
+/**
+ * The cashier's QR (WeChat Pay Native / Alipay precreate): the bills chosen at the desk — the
+ * amount is computed from them on the server — and a one-time request id (the checkout's id, so
+ * a double click opens one order).
+ */
+export const deskQrSchema = z.object({
+  householdId: id,
+  billIds: z
+    .array(z.coerce.number().int().positive())
+    .min(1, "billing.desk.errors.noBills")
+    .max(120, "validation.tooMany"),
+  provider: z.enum(["wechatpay", "alipay"], { error: "validation.required" }),
+  requestId: z.string().uuid("validation.required"),
+});
+
+/** One of the cashier's QR checkouts (poll its status, or cancel it). */
+export const deskCheckoutSchema = z.object({ sessionId: z.string().uuid("validation.required") });
+
 export const checkoutSchema = z.object({
   householdId: id,
   billIds: z.array(z.coerce.number().int().positive()).max(120, "validation.tooMany"),
@@ -74,7 +92,13 @@ export const generateSchema = z.object({ period: periodField });
 
 export const voidSchema = z.object({ billId: id, reason: reasonField });
 export const adjustSchema = z.object({ billId: id, amount: signedYuanField, reason: reasonField });
-export const refundSchema = z.object({ paymentId: id, amount: yuanField, reason: reasonField });
+/** `requestId`: made once when the refund form renders — a double submit records one refund. */
+export const refundSchema = z.object({
+  paymentId: id,
+  amount: yuanField,
+  reason: reasonField,
+  requestId: z.string().uuid("validation.required"),
+});
 
 /** A month "YYYY-MM" or empty (the command takes the current month). */
 const optionalPeriodField = z
@@ -108,6 +132,22 @@ export const settingsSchema = z.object({
       const bp = parseCenti(String(v));
       if (bp === null || bp > 10_000) {
         ctx.addIssue({ code: "custom", message: "billing.errors.vacancyRate" });
+        return z.NEVER;
+      }
+      return bp;
+    }),
+});
+
+/** The monthly collection-rate target in percent ("95", "92.5") → basis points; empty = no target. */
+export const collectionTargetSchema = z.object({
+  target: z
+    .union([z.string(), z.number()])
+    .default("")
+    .transform((v, ctx) => {
+      if (String(v).trim() === "") return null;
+      const bp = parseCenti(String(v));
+      if (bp === null || bp > 10_000) {
+        ctx.addIssue({ code: "custom", message: "billing.errors.collectionTarget" });
         return z.NEVER;
       }
       return bp;

@@ -158,3 +158,33 @@ export async function saveBillingSettings(
     });
   });
 }
+
+/** The company's monthly collection-rate target in basis points, or null when none is set. */
+export async function collectionTarget(db: DbOrTx, companyId: number): Promise<number | null> {
+  const [row] = await db
+    .select({ bp: billingSettings.collectionTargetBp })
+    .from(billingSettings)
+    .where(eq(billingSettings.companyId, companyId));
+  return row?.bp ?? null;
+}
+
+/** Sets (or clears, with null) the monthly collection-rate target; audited with before and after. */
+export async function saveCollectionTarget(db: Db, actor: Actor, targetBp: number | null) {
+  await db.transaction(async (tx) => {
+    const before = await collectionTarget(tx, actor.companyId);
+    if (before === targetBp) return;
+    await tx
+      .insert(billingSettings)
+      .values({ companyId: actor.companyId, collectionTargetBp: targetBp })
+      .onConflictDoUpdate({ target: billingSettings.companyId, set: { collectionTargetBp: targetBp } });
+    await writeAudit(tx, {
+      companyId: actor.companyId,
+      actorUserId: actor.userId,
+      action: "billing_settings.collection_target",
+      entity: "billing_settings",
+      entityId: actor.companyId,
+      before: { collectionTargetBp: before },
+      after: { collectionTargetBp: targetBp },
+    });
+  });
+}

@@ -153,7 +153,8 @@ export interface BandMove {
 
 /**
  * Households whose band this week (Monday … asOf) differs from their band before it, with
- * the entry that moved them (the last one this week that crossed a band boundary).
+ * the entry that moved them (the last one this week that crossed a band boundary). It starts
+ * from the week's entries (by company and day), not from a ledger lookup per household.
  */
 export async function movedThisWeek(
   db: DbOrTx,
@@ -179,8 +180,10 @@ export async function movedThisWeek(
     .where(
       and(
         eq(households.companyId, companyId),
-        inArray(households.id, visibleIds(db, companyId, view)),
-        sql`exists (select 1 from ${ENTRY_ALIAS_E} where e.company_id = ${companyId} and e.household_id = ${hid} and e.occurred_on >= ${start} and e.occurred_on <= ${asOf})`,
+        eq(households.active, true),
+        view.kind === "all" ? undefined : inArray(households.id, visibleIds(db, companyId, view)),
+        sql`${hid} in (select w.household_id from ${sentimentEntries} w indexed by sentiment_entries_company_date_idx
+          where w.company_id = ${companyId} and w.occurred_on >= ${start} and w.occurred_on <= ${asOf})`,
       ),
     );
   const moved = rows.filter(

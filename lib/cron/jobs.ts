@@ -9,7 +9,11 @@ import { postFinanceActuals } from "@/lib/finance/ledger";
 import { deliverOutbox } from "@/lib/outbox/job";
 import { hrDailyJob } from "@/lib/hr/cron";
 import { escalateOverdue, generateMaintenanceOrders } from "@/lib/tickets/cron";
+import { purgeVisitorPasses } from "@/lib/visitors/commands";
 import type { CronJob } from "@/lib/jobs/types";
+import { generateFieldDay } from "@/lib/field/generate";
+import { reconcileStatements } from "@/lib/billing/reconciliation/job";
+import { secretsKey } from "@/lib/crypto/secrets";
 
 /**
  * Every daily job of SPEC §10, in the order they run for each company.
@@ -45,6 +49,8 @@ const maintenancePlans: CronJob = async (db, c, asOf) => {
 export const CRON_JOBS: readonly RegisteredJob[] = [
   { name: "hr.changes", dateBound: true, run: hrDailyJob },
   { name: "billing.generate", dateBound: true, run: billingDay },
+  // Yesterday's WeChat Pay / Alipay statements, matched to our payments (the key is read only for a company with an account).
+  { name: "billing.reconcile", dateBound: true, run: reconcileStatements(() => secretsKey()) },
   { name: "crm.arrears", dateBound: true, run: runArrearsLadder },
   { name: "crm.goldExpiry", dateBound: true, run: runGoldExpiry },
   { name: "crm.goldAward", dateBound: true, run: runGoldAward },
@@ -52,8 +58,10 @@ export const CRON_JOBS: readonly RegisteredJob[] = [
   { name: "finance.actuals", dateBound: false, run: postFinanceActuals },
   { name: "tickets.escalate", dateBound: false, run: slaEscalation },
   { name: "tickets.maintenance", dateBound: true, run: maintenancePlans },
+  { name: "field.day", dateBound: true, run: generateFieldDay },
   { name: "crm.visits", dateBound: true, run: runVisitSampling },
   { name: "crm.surveys", dateBound: true, run: runQuarterlySurvey },
+  { name: "visitors.purge", dateBound: true, run: purgeVisitorPasses },
   // Last: sends what the jobs above queued (and anything due for a retry).
   { name: "outbox.deliver", dateBound: false, run: deliverOutbox },
 ];

@@ -1,8 +1,12 @@
+import { purgeExpiredCodes } from "@/lib/auth/phone-code";
+import { purgeExpiredTickets } from "@/lib/auth/wechat";
 import { expireCheckouts } from "@/lib/billing/checkout";
+import { queryStaleCheckouts } from "@/lib/flows/stale-checkouts";
 import type { Db } from "@/lib/db/client";
 import { announceDueNotices } from "@/lib/portal/notices-publish";
 import { deliverOutboxDue } from "@/lib/outbox/job";
 import { escalateDue } from "@/lib/tickets/cron";
+import { markFieldMisses } from "@/lib/field/tick";
 import { recoverStaleLeases, withLease, type Busy } from "@/lib/jobs/lease";
 import type { JobOutcome } from "./run";
 
@@ -26,7 +30,19 @@ export const TICK_JOBS: readonly TickJob[] = [
   // SLA escalation — also in the daily run (idempotent: levels only rise), see lib/cron/jobs.ts.
   { name: "tickets.escalate", run: escalateDue },
   { name: "portal.notices", run: announceDueNotices },
+  // WeChat Pay / Alipay checkouts open a few minutes: asked at the provider (paid → recorded, closed → expired).
+  { name: "billing.staleCheckouts", run: (db, now, companyIds) => queryStaleCheckouts(db, now, companyIds) },
   { name: "billing.checkoutExpiry", run: expireCheckouts },
+  // Sign-in codes and WeChat sign-in tickets past their validity are deleted (PIPL minimisation).
+  {
+    name: "auth.purgeCodes",
+    run: async (db, now) => ({
+      purged: (await purgeExpiredCodes(db, now)).purged,
+      tickets: (await purgeExpiredTickets(db, now)).purged,
+    }),
+  },
+  // Cleaning tasks past their window and patrol rounds past their grace become missed.
+  { name: "field.misses", run: markFieldMisses },
   // Last: sends what the jobs above queued, retries what is due again, recovers dead claims.
   { name: "outbox.deliver", run: deliverOutboxDue },
 ];

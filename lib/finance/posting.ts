@@ -3,8 +3,8 @@
  * make a posting run resumable (the last source id posted, advanced in the transaction that
  * posted it), and the households' communities.
  */
-import { and, eq, sql } from "drizzle-orm";
-import { financeEntries, financePostMarks } from "@/db/schema";
+import { and, count, eq, gt, sql } from "drizzle-orm";
+import { allocations, contractAllocations, financeEntries, financePostMarks } from "@/db/schema";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { jsonInsert } from "@/lib/db/json-insert";
 import { householdPlacementSubquery } from "@/lib/registry/queries";
@@ -76,4 +76,39 @@ export async function communitiesOf(
   for (const id of missing) cache.set(id, null);
   for (const r of rows) cache.set(Number(r.householdId), r.communityId == null ? null : Number(r.communityId));
   return cache;
+}
+
+export interface UnpostedItems {
+  payments: { count: number; amountFen: number };
+  refunds: { count: number; amountFen: number };
+  contract: { count: number; amountFen: number };
+}
+
+/**
+ * What the ledger has not posted yet (the finance.actuals job, or "post now" on the journal): the
+ * household allocations past the "alloc" mark — payments applied (positive) and refunds (negative) —
+ * and the contract allocations past the "calloc" mark.
+ */
+export async function unpostedItems(db: DbOrTx, companyId: number): Promise<UnpostedItems> {
+  const [alloc, calloc] = await Promise.all([readMark(db, companyId, "alloc"), readMark(db, companyId, "calloc")]);
+  const a = allocations;
+  const sums = (cond: ReturnType<typeof sql>) => ({
+    count: sql<number>`coalesce(sum(case when ${cond} then 1 else 0 end), 0)`,
+    amountFen: sql<number>`coalesce(sum(case when ${cond} then ${a.amountFen} else 0 end), 0)`,
+  });
+  const [[household], [contract]] = await Promise.all([
+    db
+      .select({ pay: sums(sql`${a.amountFen} > 0`), refund: sums(sql`${a.amountFen} < 0`) })
+      .from(a)
+      .where(and(eq(a.companyId, companyId), gt(a.id, alloc))),
+    db
+      .select({ count: count(), amountFen: sql<number>`coalesce(sum(${contractAllocations.amountFen}), 0)` })
+      .from(contractAllocations)
+      .where(and(eq(contractAllocations.companyId, companyId), gt(contractAllocations.id, calloc))),
+  ]);
+  const pair = (p: { count: number; amountFen: number }) => ({
+    count: Number(p.count),
+    amountFen: Number(p.amountFen),
+  });
+  return { payments: pair(household.pay), refunds: pair(household.refund), contract: pair(contract) };
 }

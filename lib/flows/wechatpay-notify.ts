@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { checkoutSessions } from "@/db/schema";
-import { markRefundSucceeded } from "@/lib/billing/provider-refunds";
+import { markRefundSucceeded, reverseFailedRefund } from "@/lib/billing/provider-refunds";
 import type { WechatPayAccount } from "@/lib/billing/providers/wechatpay/client";
 import type { WechatpaySignatureHeaders } from "@/lib/billing/providers/wechatpay/crypto";
 import { queryWechatOrder } from "@/lib/billing/providers/wechatpay/client";
@@ -26,7 +26,12 @@ export async function handleWechatNotification(
   const n = parseWechatNotification(account, headers, rawBody, nowMs);
   if (!n) return { status: 401 };
   if (n.kind === "refund") {
-    if (n.refund.refund_status !== "SUCCESS") return { status: 200 };
+    const status = n.refund.refund_status;
+    if (status === "ABNORMAL" || status === "CLOSED") {
+      const failed = await reverseFailedRefund(db, companyId, n.refund.out_refund_no, status);
+      return { status: failed.found ? 200 : 404 };
+    }
+    if (status !== "SUCCESS") return { status: 200 };
     const r = await markRefundSucceeded(db, companyId, n.refund.out_refund_no, n.refund.refund_id);
     return { status: r.found ? 200 : 404 };
   }

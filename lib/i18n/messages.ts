@@ -21,6 +21,9 @@ export const MODULE_NAMESPACES = [
   "portal",
   "privacy",
   "workbench",
+  "messaging",
+  "field",
+  "visitors",
 ] as const;
 
 export type Messages = Record<string, unknown>;

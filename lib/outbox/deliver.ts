@@ -5,12 +5,13 @@ import type { Db } from "@/lib/db/client";
 import { nextAttemptDelayMs, OUTBOX_LEASE_MS } from "./rules";
 import { renderMessage } from "./templates";
 import { smsSenderFor, type SmsSender } from "./sms/settings";
+import { wechatSenderFor, type WechatSender } from "./wechat/sender";
 import type { MessageTransport } from "./transport";
 
 type Claimed = {
   id: number;
   company_id: number | null;
-  channel: "email" | "sms";
+  channel: "email" | "sms" | "wechat";
   to: string;
   template_key: string;
   locale: string;
@@ -83,6 +84,12 @@ export async function deliverDue(
     if (!senders.has(companyId)) senders.set(companyId, smsSenderFor(db, companyId));
     return senders.get(companyId)!;
   };
+  const wechat = new Map<number, Promise<WechatSender>>();
+  const wechatOf = (companyId: number | null) => {
+    if (companyId === null) throw new Error("wechat: a message without a company");
+    if (!wechat.has(companyId)) wechat.set(companyId, wechatSenderFor(db, companyId, options.now));
+    return wechat.get(companyId)!;
+  };
   for (const row of rows) {
     const mine = and(eq(outboxMessages.id, row.id), eq(outboxMessages.claimToken, token));
     try {
@@ -91,7 +98,11 @@ export async function deliverDue(
       let providerRef: string | null = null;
       // SMS of a company with a provider go as its registered template; otherwise the transport (the log).
       const sender = row.channel === "sms" ? await senderOf(row.company_id) : null;
-      if (row.channel === "email") await options.transport.sendEmail({ to: row.to, subject: m.subject, text: m.text });
+      if (row.channel === "wechat")
+        providerRef = (await (await wechatOf(row.company_id))({ to: row.to, templateKey: row.template_key, params }))
+          .providerRef;
+      else if (row.channel === "email")
+        await options.transport.sendEmail({ to: row.to, subject: m.subject, text: m.text });
       else if (sender) providerRef = (await sender({ to: row.to, templateKey: row.template_key, params })).providerRef;
       else await options.transport.sendSms({ to: row.to, text: m.sms });
       await db

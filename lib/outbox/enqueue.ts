@@ -2,11 +2,13 @@ import { outboxMessages } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import { sendAt } from "./policy";
+import { wechatRecipientOf } from "./wechat/sender";
 import type { TemplateKey } from "./templates";
 
 export interface OutboundMessage {
   companyId: number | null;
-  channel: "email" | "sms";
+  channel: "email" | "sms" | "wechat";
+  /** An e-mail address, a phone number, or (WeChat) the recipient's openid in the company's official account. */
   to: string;
   templateKey: TemplateKey;
   /** The recipient's language (users.locale); anything else falls back to zh-CN. */
@@ -48,7 +50,10 @@ export async function enqueueMessage(tx: DbOrTx, message: OutboundMessage, now: 
   return rows.length > 0;
 }
 
-/** Queues the same message as e-mail and/or SMS to whichever of the user's addresses exist. */
+/**
+ * Queues the same message as e-mail, SMS and WeChat to whichever of the user's addresses exist
+ * (WeChat: the user is bound to the company's official account and it has a template for the kind).
+ */
 export async function enqueueForUser(
   tx: DbOrTx,
   user: { id?: number; email: string | null; phone: string | null; locale: string | null },
@@ -82,6 +87,25 @@ export async function enqueueForUser(
           locale: user.locale,
           userId: user.id,
           idempotencyKey: `${message.idempotencyKey}:sms`,
+        },
+        now,
+      ),
+    );
+  const openid =
+    user.id !== undefined && message.companyId !== null
+      ? await wechatRecipientOf(tx, message.companyId, user.id, message.templateKey)
+      : null;
+  if (openid)
+    n += Number(
+      await enqueueMessage(
+        tx,
+        {
+          ...message,
+          channel: "wechat",
+          to: openid,
+          locale: user.locale,
+          userId: user.id,
+          idempotencyKey: `${message.idempotencyKey}:wechat`,
         },
         now,
       ),

@@ -2,11 +2,12 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { companies, residentLinks, users } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
 import { enqueueMessage } from "./enqueue";
+import { wechatRecipientOf } from "./wechat/sender";
 
 /*
  * Business events that send e-mail, called inside the event's own transaction so the
  * message exists exactly when the event does. Each is idempotent (one key per event and
- * recipient). Receipts go by e-mail and SMS (the recipient's preferences and the company's quiet
+ * recipient). Receipts go by e-mail, SMS and WeChat (the recipient's preferences and the company's quiet
  * hours apply, lib/outbox/policy.ts); dispatch notices by e-mail only.
  */
 
@@ -36,6 +37,9 @@ export async function enqueuePaymentReceipt(
     const key = `receipt:${p.paymentId}:${r.id}`;
     if (r.email) await enqueueMessage(tx, { ...base, channel: "email", to: r.email, idempotencyKey: key }, now);
     if (r.phone) await enqueueMessage(tx, { ...base, channel: "sms", to: r.phone, idempotencyKey: `${key}:sms` }, now);
+    const openid = await wechatRecipientOf(tx, p.companyId, r.id, "receipt");
+    if (openid)
+      await enqueueMessage(tx, { ...base, channel: "wechat", to: openid, idempotencyKey: `${key}:wechat` }, now);
   }
 }
 

@@ -11,19 +11,23 @@ import {
 
 /**
  * When a message may go out, or null when its recipient turned that channel off for its kind.
- * Urgent templates (emergencies, sign-in codes) go at once on every channel; other SMS wait for
- * the end of the company's quiet hours (the minute tick sends them then).
+ * Urgent templates (emergencies, sign-in codes) go at once on every channel; other SMS and WeChat
+ * messages wait for the end of the company's quiet hours (the minute tick sends them then).
  */
 export async function sendAt(
   tx: DbOrTx,
-  m: { companyId: number | null; channel: "email" | "sms"; templateKey: string; userId?: number },
+  m: { companyId: number | null; channel: "email" | "sms" | "wechat"; templateKey: string; userId?: number },
   now: Date,
 ): Promise<Date | null> {
   if (m.companyId === null || isUrgentTemplate(m.templateKey)) return now;
   const kind = preferenceKindOf(m.templateKey);
   if (kind && m.userId !== undefined) {
     const [pref] = await tx
-      .select({ sms: notificationPreferences.sms, email: notificationPreferences.email })
+      .select({
+        sms: notificationPreferences.sms,
+        email: notificationPreferences.email,
+        wechat: notificationPreferences.wechat,
+      })
       .from(notificationPreferences)
       .where(
         and(
@@ -34,7 +38,7 @@ export async function sendAt(
       );
     if (pref && !pref[m.channel]) return null;
   }
-  if (m.channel !== "sms") return now;
+  if (m.channel === "email") return now;
   const [c] = await tx
     .select({
       timeZone: companies.timeZone,

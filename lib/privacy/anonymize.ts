@@ -9,6 +9,7 @@ import {
   shopCartItems,
   surveyResponses,
   users,
+  wechatBindings,
   workOrderComments,
   workOrders,
 } from "@/db/schema";
@@ -107,6 +108,10 @@ export async function anonymizeResident(tx: DbOrTx, companyId: number, userId: n
   const texts = await redactTexts(tx, companyId, userId);
   await forgetMessages(tx, companyId, person);
   await tx.delete(shopCartItems).where(and(eq(shopCartItems.companyId, companyId), eq(shopCartItems.userId, userId)));
+  // The WeChat openid identifies the person: the binding goes (a later sign-in through WeChat finds nobody).
+  await tx
+    .delete(wechatBindings)
+    .where(and(eq(wechatBindings.companyId, companyId), eq(wechatBindings.userId, userId)));
   await tx
     .update(residentLinks)
     .set({ status: "removed" })

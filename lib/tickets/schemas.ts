@@ -159,6 +159,18 @@ export const bulkAcceptSchema = z.object({
   ids: z.array(idField).min(1, "tickets.errors.noneSelected").max(100, "tickets.errors.tooMany"),
 });
 
+/** 批量派单 / 批量接单 from one form: the ticked orders, what to do (the clicked button), and for "assign" the person. */
+export const bulkOrdersSchema = z
+  .object({
+    ids: z.array(idField).min(1, "tickets.errors.noneSelected").max(100, "tickets.errors.tooMany"),
+    op: z.enum(["assign", "accept"]).default("assign"),
+    userId: z.preprocess((v) => (v === "" || v == null ? undefined : v), idField.optional()),
+  })
+  .refine((v) => v.op !== "assign" || v.userId !== undefined, {
+    path: ["userId"],
+    message: "tickets.errors.chooseAssignee",
+  });
+
 export const slaSchema = z
   .object({
     type: z.enum(WORK_ORDER_TYPES),

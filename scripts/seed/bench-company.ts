@@ -50,6 +50,8 @@ export function benchProfile(rng: Rng, households: number): SeedProfile {
         finance: Math.ceil(households / 10000),
         hr: Math.ceil(households / 20000),
         legal: Math.ceil(households / 50000),
+        cleaner: communityCount,
+        guard: communityCount,
       };
       const members: StaffMember[] = [];
       for (const role of STAFF_ORDER) {

@@ -17,6 +17,8 @@ const DEMO_STAFF: Record<StaffRole, number> = {
   finance: 1,
   hr: 1,
   legal: 1,
+  cleaner: 2,
+  guard: 2,
 };
 
 export function demoProfile(households = DEMO_HOUSEHOLDS): SeedProfile {

@@ -44,6 +44,8 @@ export const DEMO_LOGINS = [
   { role: "finance", email: "finance@demo.guanjia.cn", phone: "13800000007", password: DEMO_PASSWORD, name: "赵敏" },
   { role: "hr", email: "hr@demo.guanjia.cn", phone: "13800000008", password: DEMO_PASSWORD, name: "黄丽" },
   { role: "legal", email: "legal@demo.guanjia.cn", phone: "13800000009", password: DEMO_PASSWORD, name: "周杰" },
+  { role: "cleaner", email: "cleaner@demo.guanjia.cn", phone: "13800000011", password: DEMO_PASSWORD, name: "孙秀英" },
+  { role: "guard", email: "guard@demo.guanjia.cn", phone: "13800000012", password: DEMO_PASSWORD, name: "马强" },
   {
     role: "resident",
     email: "resident@demo.guanjia.cn",

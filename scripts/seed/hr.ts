@@ -26,6 +26,8 @@ export const POSITION_OF_ROLE: Record<Exclude<Role, "resident">, string> = {
   finance: "会计",
   hr: "人事专员",
   legal: "法务专员",
+  cleaner: "保洁员",
+  guard: "秩序维护员",
 };
 
 /** A fixed hire date per staff index: spread over 2019–2025, always a real date. */

@@ -26,6 +26,7 @@ import { seedDemoAttendance, seedDemoHr, seedDemoTraining } from "./hr";
 import { seedDemoTickets } from "./tickets";
 import { seedDemoApprovals } from "./approvals";
 import { seedDemoPortal } from "./portal";
+import { seedDemoField } from "./field";
 
 export {
   DEMO_LOGINS,
@@ -170,6 +171,8 @@ async function seedDemoExtras(db: Db, companyId: number, rng: Rng, now: Date, lo
   log(`  ${"approval requests".padEnd(20)} ${String(requests).padStart(9)} rows`);
   const portal = await seedDemoPortal(db, companyId, now);
   log(`  ${"portal".padEnd(20)} ${JSON.stringify(portal)}`);
+  const field = await seedDemoField(db, companyId, rng.fork("field"), now);
+  log(`  ${"field operations".padEnd(20)} ${JSON.stringify(field)}`);
 }
 
 export async function seedDemo(db: Db, opts: SeedOptions = {}): Promise<SeedResult> {

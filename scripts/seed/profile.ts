@@ -35,6 +35,8 @@ export const STAFF_ORDER: readonly StaffRole[] = [
   "finance",
   "hr",
   "legal",
+  "cleaner",
+  "guard",
 ];
 
 /** The shares every profile uses unless it says otherwise. */

@@ -20,6 +20,8 @@ export const EMAIL_PREFIX: Record<StaffRole, string> = {
   finance: "finance",
   hr: "hr",
   legal: "legal",
+  cleaner: "cleaner",
+  guard: "guard",
 };
 
 export interface Assignments {

@@ -1,6 +1,7 @@
 import { createSign, createVerify, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { alipayBillZip, type BillTransaction } from "./statements";
 import { generateRsaKeys } from "./wechatpay";
 
 /*
@@ -19,7 +20,13 @@ export interface FakeTrade {
   status: "WAIT_BUYER_PAY" | "TRADE_SUCCESS" | "TRADE_CLOSED";
   refunded: number;
   refunds: Set<string>;
+  paidAt?: Date;
+  /** Each refund's out_request_no, amount and time (for the bill). */
+  refundLines: { outRequestNo: string; fen: number; at: Date }[];
 }
+
+const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+const fenOf = (yuan: string) => Math.round(Number(yuan) * 100);
 
 const rsa2 = (privateKey: string, text: string) =>
   createSign("RSA-SHA256").update(text, "utf8").sign(privateKey, "base64");
@@ -35,10 +42,43 @@ export class AlipayFake {
   readonly trades = new Map<string, FakeTrade>();
   readonly requests: { method: string; signed: boolean }[] = [];
   readonly deliveries: { status: number; body: string }[] = [];
+  /** Test hooks for the bill: extra lines Alipay has and we never heard of, and changed amounts. */
+  readonly billExtras: (BillTransaction & { billDate: string })[] = [];
+  readonly billAmounts = new Map<string, number>();
+  private readonly billFiles = new Map<string, Uint8Array>();
   private server?: http.Server;
   baseUrl = "";
 
   constructor(private readonly apps: { appId: string; publicKey: string }[]) {}
+
+  /** Test hook: a paid trade on the bill of `billDate` that our side may never have seen. */
+  injectBillTransaction(t: { outTradeNo: string; amountFen: number; billDate: string; tradeNo?: string }) {
+    const providerTradeNo = t.tradeNo ?? `2026${Date.now()}${randomBytes(3).toString("hex")}`;
+    this.billExtras.push({ ...t, providerTradeNo, time: `${t.billDate} 12:00:00` });
+  }
+
+  /** Test hook: the bill shows another amount for this trade than the one paid. */
+  changeBillAmount(outTradeNo: string, amountFen: number) {
+    this.billAmounts.set(outTradeNo, amountFen);
+  }
+
+  /** The 业务明细 lines of a Beijing date: paid trades, refunds, injected extras. */
+  billTransactions(billDate: string): BillTransaction[] {
+    const out: BillTransaction[] = [];
+    for (const t of this.trades.values()) {
+      const base = { outTradeNo: t.outTradeNo, providerTradeNo: t.tradeNo, amountFen: fenOf(t.amount) };
+      if (t.paidAt && beijing(t.paidAt).startsWith(billDate))
+        out.push({ ...base, amountFen: this.billAmounts.get(t.outTradeNo) ?? base.amountFen, time: beijing(t.paidAt) });
+      for (const r of t.refundLines)
+        if (beijing(r.at).startsWith(billDate))
+          out.push({
+            ...base,
+            time: beijing(r.at),
+            refund: { outRefundNo: r.outRequestNo, refundId: "", amountFen: r.fen },
+          });
+    }
+    return [...out, ...this.billExtras.filter((x) => x.billDate === billDate)];
+  }
 
   get gateway() {
     return `${this.baseUrl}/gateway.do`;
@@ -99,6 +139,7 @@ export class AlipayFake {
     const t = this.trades.get(outTradeNo);
     if (!t) throw new Error(`no trade ${outTradeNo}`);
     t.status = "TRADE_SUCCESS";
+    t.paidAt ??= new Date();
     return this.notification(outTradeNo, opts);
   }
 
@@ -115,6 +156,7 @@ export class AlipayFake {
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? "/", this.baseUrl);
     if (url.pathname.startsWith("/fake/pay/")) return this.confirmPay(url, res);
+    if (url.pathname === "/fake/bill.zip") return this.billFile(url, res);
     const fields: Record<string, string> = Object.fromEntries(url.searchParams);
     Object.assign(fields, Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString("utf8"))));
     const signed = this.verify(fields);
@@ -146,6 +188,7 @@ export class AlipayFake {
       status: "WAIT_BUYER_PAY",
       refunded: 0,
       refunds: new Set(),
+      refundLines: [],
     };
     this.trades.set(t.outTradeNo, t);
     return t;
@@ -172,6 +215,7 @@ export class AlipayFake {
         qr_code: `https://qr.alipay.com/fake${t.outTradeNo}`,
       });
     }
+    if (m === "alipay.data.dataservice.bill.downloadurl.query") return this.billUrl(m, biz, res);
     const t = this.trades.get(biz.out_trade_no);
     if (!t)
       return this.reply(res, m, {
@@ -189,6 +233,12 @@ export class AlipayFake {
         trade_status: t.status,
         total_amount: t.amount,
       });
+    if (m === "alipay.trade.cancel") {
+      // 统一收单交易撤销: an unpaid trade closes; a paid one would be refunded (action "refund").
+      const action = t.status === "TRADE_SUCCESS" ? "refund" : "close";
+      t.status = "TRADE_CLOSED";
+      return this.reply(res, m, { code: "10000", msg: "Success", out_trade_no: t.outTradeNo, retry_flag: "N", action });
+    }
     if (m === "alipay.trade.refund") {
       const cents = Math.round(Number(biz.refund_amount) * 100);
       if (!t.refunds.has(biz.out_request_no)) {
@@ -201,6 +251,7 @@ export class AlipayFake {
           });
         t.refunds.add(biz.out_request_no);
         t.refunded += cents;
+        t.refundLines.push({ outRequestNo: biz.out_request_no, fen: cents, at: new Date() });
       }
       return this.reply(res, m, {
         code: "10000",
@@ -217,6 +268,41 @@ export class AlipayFake {
       sub_code: "ACQ.INVALID_METHOD",
       sub_msg: "fake: no such method",
     });
+  }
+
+  /** bill_type trade of a date: the zip's URL, or isp.bill_not_exist for a day without trades. */
+  private billUrl(m: string, biz: Record<string, string>, res: http.ServerResponse) {
+    const date = biz.bill_date ?? "";
+    if (biz.bill_type !== "trade" || !/^\d{4}-\d{2}-\d{2}$/.test(date))
+      return this.reply(res, m, {
+        code: "40004",
+        msg: "Business Failed",
+        sub_code: "isp.bill_type_error",
+        sub_msg: "账单类型错误",
+      });
+    const txs = this.billTransactions(date);
+    if (!txs.length)
+      return this.reply(res, m, {
+        code: "40004",
+        msg: "Business Failed",
+        sub_code: "isp.bill_not_exist",
+        sub_msg: "账单不存在",
+      });
+    const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const token = randomBytes(12).toString("hex");
+    this.billFiles.set(token, alipayBillZip("20886126836996110156", date, next, txs));
+    this.reply(res, m, {
+      code: "10000",
+      msg: "Success",
+      bill_download_url: `${this.baseUrl}/fake/bill.zip?token=${token}`,
+    });
+  }
+
+  private billFile(url: URL, res: http.ServerResponse) {
+    const zip = this.billFiles.get(url.searchParams.get("token") ?? "");
+    if (!zip) return void res.writeHead(404).end();
+    res.writeHead(200, { "Content-Type": "application/oct-stream" });
+    res.end(Buffer.from(zip));
   }
 
   private async confirmPay(url: URL, res: http.ServerResponse) {

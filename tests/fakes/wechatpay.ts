@@ -1,6 +1,7 @@
-import { createCipheriv, generateKeyPairSync, randomBytes } from "node:crypto";
+import { createCipheriv, createHash, generateKeyPairSync, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { wechatTradeBill, type BillTransaction } from "./statements";
 import {
   newNonce,
   parseAuthorization,
@@ -26,6 +27,8 @@ export interface FakeOrder {
   state: "NOTPAY" | "SUCCESS" | "CLOSED" | "REFUND";
   transactionId: string;
   successTime?: string;
+  /** When it was paid (the statement's day is this instant's Beijing date). */
+  paidAt?: Date;
   refunded: number;
 }
 
@@ -35,6 +38,7 @@ export interface FakeRefund {
   outTradeNo: string;
   refundFen: number;
   notifyUrl: string;
+  createdAt: Date;
 }
 
 export interface SignedNotification {
@@ -68,10 +72,51 @@ export class WechatPayFake {
   readonly requests: { method: string; path: string; signed: boolean }[] = [];
   /** The HTTP status our notify URL answered to each notification the pay page delivered. */
   readonly deliveries: number[] = [];
+  /** Test hooks for the trade bill: extra lines the provider has and we never heard of, and changed amounts. */
+  readonly billExtras: (BillTransaction & { billDate: string })[] = [];
+  readonly billAmounts = new Map<string, number>();
+  private readonly billFiles = new Map<string, string>();
   private server?: http.Server;
   baseUrl = "";
 
   constructor(private readonly merchants: FakeMerchant[]) {}
+
+  /** Test hook: a paid transaction on the bill of `billDate` that our side may never have seen. */
+  injectBillTransaction(t: { outTradeNo: string; amountFen: number; billDate: string; transactionId?: string }) {
+    const providerTradeNo = t.transactionId ?? `4200${Date.now()}${randomBytes(4).toString("hex")}`;
+    this.billExtras.push({ ...t, providerTradeNo, time: `${t.billDate} 12:00:00` });
+  }
+
+  /** Test hook: the bill shows another amount for this order than the one paid. */
+  changeBillAmount(outTradeNo: string, amountFen: number) {
+    this.billAmounts.set(outTradeNo, amountFen);
+  }
+
+  /** The bill's lines for a Beijing date: paid orders, refunds and the injected extras. */
+  billTransactions(billDate: string): BillTransaction[] {
+    const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+    const out: BillTransaction[] = [];
+    for (const o of this.orders.values())
+      if (o.paidAt && beijing(o.paidAt).startsWith(billDate))
+        out.push({
+          outTradeNo: o.outTradeNo,
+          providerTradeNo: o.transactionId,
+          amountFen: this.billAmounts.get(o.outTradeNo) ?? o.amountFen,
+          time: beijing(o.paidAt),
+        });
+    for (const r of this.refunds.values()) {
+      const o = this.orders.get(r.outTradeNo)!;
+      if (beijing(r.createdAt).startsWith(billDate))
+        out.push({
+          outTradeNo: o.outTradeNo,
+          providerTradeNo: o.transactionId,
+          amountFen: o.amountFen,
+          time: beijing(r.createdAt),
+          refund: { outRefundNo: r.outRefundNo, refundId: r.refundId, amountFen: r.refundFen },
+        });
+    }
+    return [...out, ...this.billExtras.filter((x) => x.billDate === billDate)];
+  }
 
   async start(port = 0): Promise<this> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
@@ -131,6 +176,7 @@ export class WechatPayFake {
     if (!o) throw new Error(`no order ${outTradeNo}`);
     o.state = "SUCCESS";
     o.successTime ??= new Date().toISOString().replace(/\.\d+Z$/, "+08:00");
+    o.paidAt ??= new Date();
     const tx = this.transaction(o);
     return this.notification("TRANSACTION.SUCCESS", "transaction", {
       ...tx,
@@ -215,7 +261,34 @@ export class WechatPayFake {
         : this.reply(res, 404, { code: "ORDER_NOT_EXIST", message: "订单不存在" });
     }
     if (method === "POST" && url.pathname === "/v3/refund/domestic/refunds") return this.refund(json, res);
+    const close = url.pathname.match(/^\/v3\/pay\/(?:partner\/)?transactions\/out-trade-no\/([^/]+)\/close$/);
+    if (method === "POST" && close) return this.close(decodeURIComponent(close[1]), res);
+    if (method === "GET" && url.pathname === "/v3/bill/tradebill") return this.tradeBill(url, res);
+    if (method === "GET" && url.pathname === "/v3/billdownload/file") {
+      const file = this.billFiles.get(url.searchParams.get("token") ?? "");
+      if (!file) return this.reply(res, 404, { code: "RESOURCE_NOT_EXISTS", message: "账单文件不存在" });
+      // The file itself is not signed by the platform (its integrity is hash_value).
+      res.writeHead(200, { "Content-Type": "text/plain; charset=utf-8" });
+      return void res.end(file);
+    }
     this.reply(res, 404, { code: "NOT_FOUND", message: "no such API in the fake" });
+  }
+
+  /** GET /v3/bill/tradebill: download_url + SHA1 hash_value of the day's ALL bill; NO_STATEMENT_EXIST for an empty day. */
+  private tradeBill(url: URL, res: http.ServerResponse) {
+    const billDate = url.searchParams.get("bill_date") ?? "";
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(billDate) || url.searchParams.get("bill_type") !== "ALL")
+      return this.reply(res, 400, { code: "PARAM_ERROR", message: "参数错误" });
+    const txs = this.billTransactions(billDate);
+    if (!txs.length) return this.reply(res, 400, { code: "NO_STATEMENT_EXIST", message: "账单文件不存在" });
+    const file = wechatTradeBill(this.merchants[0].mchId, txs);
+    const token = randomBytes(12).toString("hex");
+    this.billFiles.set(token, file);
+    this.reply(res, 200, {
+      hash_type: "SHA1",
+      hash_value: createHash("sha1").update(file, "utf8").digest("hex"),
+      download_url: `${this.baseUrl}/v3/billdownload/file?token=${token}`,
+    });
   }
 
   private createOrder(type: string, json: Record<string, unknown>, res: http.ServerResponse) {
@@ -249,6 +322,31 @@ export class WechatPayFake {
     return this.reply(res, 200, { prepay_id: `wx${outTradeNo}` });
   }
 
+  /** 关闭订单: 204 No Content; a paid order cannot be closed (ORDERPAID). */
+  private close(outTradeNo: string, res: http.ServerResponse) {
+    const o = this.orders.get(outTradeNo);
+    if (!o) return this.reply(res, 404, { code: "ORDER_NOT_EXIST", message: "订单不存在" });
+    if (o.state === "SUCCESS") return this.reply(res, 400, { code: "ORDERPAID", message: "订单已支付" });
+    o.state = "CLOSED";
+    this.reply(res, 204, undefined);
+  }
+
+  /** The signed REFUND.ABNORMAL / REFUND.CLOSED notification of a refund that failed at the bank. */
+  refundFailedNotification(outRefundNo: string, status: "ABNORMAL" | "CLOSED" = "ABNORMAL"): SignedNotification {
+    const r = this.refunds.get(outRefundNo)!;
+    const o = this.orders.get(r.outTradeNo)!;
+    o.refunded -= r.refundFen;
+    return this.notification(`REFUND.${status}`, "refund", {
+      mchid: o.mchId,
+      out_trade_no: o.outTradeNo,
+      transaction_id: o.transactionId,
+      out_refund_no: r.outRefundNo,
+      refund_id: r.refundId,
+      refund_status: status,
+      amount: { total: o.amountFen, refund: r.refundFen, payer_total: o.amountFen, payer_refund: r.refundFen },
+    });
+  }
+
   private refund(json: Record<string, unknown>, res: http.ServerResponse) {
     const o = this.orders.get(String(json.out_trade_no ?? ""));
     const amount = json.amount as { refund?: number; total?: number } | undefined;
@@ -271,6 +369,7 @@ export class WechatPayFake {
         outTradeNo: o.outTradeNo,
         refundFen: refund,
         notifyUrl: String(json.notify_url ?? o.notifyUrl),
+        createdAt: new Date(),
       });
     }
     const r = this.refunds.get(outRefundNo)!;

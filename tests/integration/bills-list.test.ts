@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bills } from "@/db/schema";
+import { bills, buildings, feeItems, householdPlacements, householdUnits, units } from "@/db/schema";
 import { generateBills } from "@/lib/billing/generate";
 import { listBills } from "@/lib/billing/queries/bills";
 import type { Db } from "@/lib/db/client";
 import { recordPayment } from "@/lib/flows/record-payment";
 import { createBillingEstate } from "../support/billing";
-import { createEstate } from "../support/fixtures";
+import { createCompany, createEstate } from "../support/fixtures";
 import { createTestDb } from "../support/test-db";
 
 /**
@@ -61,5 +61,68 @@ describe("listBills", () => {
     // Another company's building: nothing, even by id.
     const foreign = await listBills(db, a.companyId, { period: "2026-04", buildingId: other.building.id });
     expect(foreign).toMatchObject({ total: 0, rows: [], sums: { amountFen: 0, allocatedFen: 0 } });
+  });
+
+  it("pages in the list's order (building code, unit number, bill) without sorting the month", async () => {
+    const { companyId, adminId } = await createCompany(db);
+    await db.insert(feeItems).values({ companyId, name: "物业费", kind: "per_household", priceFen: 1000 });
+    // Two buildings share code "1" (their bills interleave by unit number), then "2", then "10".
+    const estates = [];
+    for (const code of ["1", "10", "1", "2"]) {
+      const e = await createEstate(db, companyId, { n: 18 });
+      await db.update(buildings).set({ code }).where(eq(buildings.id, e.building.id));
+      estates.push(e);
+    }
+    await db.update(units).set({ number: "2-1" }).where(eq(units.id, estates[0].units[3].id));
+    await generateBills(db, companyId, "2026-04");
+    // A household that left its unit: no placement, its bill comes first.
+    const gone = estates[1].households[5];
+    await db.delete(householdUnits).where(eq(householdUnits.householdId, gone.id));
+    for (const h of estates.flatMap((e) => e.households).filter((_, i) => i % 3 === 0))
+      await recordPayment(db, {
+        companyId,
+        householdId: h.id,
+        amountFen: 400,
+        method: "cash",
+        idempotencyKey: randomUUID(),
+        actorUserId: adminId,
+      });
+    const p = householdPlacements;
+    /** The list's definition: the month's bills joined to where they sit, sorted whole. */
+    const expected = async (extra?: ReturnType<typeof sql>) =>
+      (
+        await db
+          .select({ id: bills.id })
+          .from(bills)
+          .leftJoin(p, eq(p.householdId, bills.householdId))
+          .leftJoin(units, eq(units.id, p.unitId))
+          .leftJoin(buildings, eq(buildings.id, p.buildingId))
+          .where(and(eq(bills.companyId, companyId), eq(bills.period, "2026-04"), extra))
+          .orderBy(
+            sql`length(${buildings.code})`,
+            asc(buildings.code),
+            sql`length(${units.number})`,
+            asc(units.number),
+            asc(bills.id),
+          )
+      ).map((r) => r.id);
+    const ids = async (filter: Parameters<typeof listBills>[2]) =>
+      (await listBills(db, companyId, filter)).rows.map((r) => r.id);
+    const all = await expected();
+    expect(all).toHaveLength(72);
+    expect(all[0]).toBe((await db.select().from(bills).where(eq(bills.householdId, gone.id)))[0].id);
+    expect(await ids({ period: "2026-04" })).toEqual(all.slice(0, 50));
+    expect(await ids({ period: "2026-04", page: 2 })).toEqual(all.slice(50));
+    expect(await ids({ period: "2026-04", page: 3 })).toEqual([]);
+    const partial = await expected(sql`${bills.allocatedFen} > 0`);
+    expect(partial).toHaveLength(24);
+    expect(await ids({ period: "2026-04", status: "partial" })).toEqual(partial);
+    const unpaid = await expected(sql`${bills.allocatedFen} = 0`);
+    expect(await ids({ period: "2026-04", status: "unpaid" })).toEqual(unpaid.slice(0, 50));
+    const one = await expected(sql`${p.buildingId} = ${estates[2].building.id}`);
+    expect(await ids({ period: "2026-04", buildingId: estates[2].building.id })).toEqual(one);
+    const total = await listBills(db, companyId, { period: "2026-04", status: "unpaid", page: 2 });
+    expect(total.total).toBe(48);
+    expect(total.rows.map((r) => r.id)).toEqual(unpaid.slice(50));
   });
 });

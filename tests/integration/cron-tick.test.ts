@@ -45,7 +45,10 @@ describe("the minute tick", () => {
       "leases.recover",
       "tickets.escalate",
       "portal.notices",
+      "billing.staleCheckouts",
       "billing.checkoutExpiry",
+      "auth.purgeCodes",
+      "field.misses",
       "outbox.deliver",
     ]);
     expect(counts(s, "tickets.escalate")).toEqual({ companies: 0, escalated: 0 });

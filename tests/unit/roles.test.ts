@@ -1,13 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { hasAnyRole, homePathFor, isRole, isStaff, STAFF_ROLES } from "@/lib/auth/roles";
+import { GATE_ROLES, hasAnyRole, homePathFor, isRole, isStaff, STAFF_ROLES } from "@/lib/auth/roles";
 import { navFor, STAFF_NAV } from "@/components/shell/nav";
 import { ROLES } from "@/db/schema/_enums";
 
 describe("roles", () => {
-  it("lists the ten roles of SPEC §2, staff roles without resident", () => {
-    expect(ROLES).toHaveLength(10);
+  it("lists the twelve roles of SPEC §2, staff roles without resident", () => {
+    expect(ROLES).toHaveLength(12);
     expect(STAFF_ROLES).not.toContain("resident");
-    expect(STAFF_ROLES).toHaveLength(9);
+    expect(STAFF_ROLES).toHaveLength(11);
+  });
+
+  it("gives cleaners and guards their own field pages only, and the guard the gate", () => {
+    const hrefs = (role: "cleaner" | "guard") => navFor(STAFF_NAV, [role]).map((i) => i.href);
+    expect(hrefs("cleaner")).toContain("/staff/field/cleaning");
+    expect(hrefs("cleaner")).not.toContain("/staff/field/patrol");
+    expect(hrefs("guard")).toContain("/staff/field/patrol");
+    expect(hrefs("guard")).not.toContain("/staff/field/board");
+    expect(hrefs("guard")).not.toContain("/staff/orders");
+    expect(GATE_ROLES).toEqual(["guard", "front_desk", "supervisor", "project_manager", "admin"]);
+    expect(hrefs("guard")).toContain("/staff/gate");
   });
 
   it("recognises only known roles", () => {

@@ -30,6 +30,14 @@ export default async function ResidentMe() {
         <span className="block text-xs text-slate-500">{t("privacy.myData.linkHint")}</span>
       </Link>
       <Link
+        href="/me/notifications"
+        className="block rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+        data-testid="notification-settings-entry"
+      >
+        <span className="block text-sm font-medium text-brand-700">{t("messaging.preferences.link")} →</span>
+        <span className="block text-xs text-slate-500">{t("messaging.preferences.linkHint")}</span>
+      </Link>
+      <Link
         href="/surveys"
         className="block rounded-lg bg-white p-4 text-sm font-medium text-brand-700 shadow-sm ring-1 ring-slate-200"
         data-testid="surveys-entry"

@@ -9,6 +9,7 @@ import { OrdersSection } from "./_workbench/orders-section";
 import { RegistrySection } from "./_workbench/registry-section";
 import { TeamSection } from "./_workbench/team-section";
 import { TechnicianSection } from "./_workbench/technician-section";
+import { FieldSection } from "./_workbench/field-section";
 import { STAFF_ROLES, type Role } from "@/lib/auth/roles";
 import { requireUser, type SessionUser } from "@/app/_lib/session";
 import { APPROVER_ROLES } from "@/lib/residents/rules";
@@ -25,6 +26,8 @@ const SENIORITY: Role[] = [
   "front_desk",
   "butler",
   "technician",
+  "guard",
+  "cleaner",
 ];
 
 type Section = { key: string; rows?: number; node: ReactNode };
@@ -42,6 +45,8 @@ function sectionsFor(user: SessionUser): Section[] {
   };
   if (has("technician") && !has("butler"))
     add("tech", <TechnicianSection user={user} accept={acceptAction} start={startAction} />, 5);
+  if (has("guard")) add("patrol", <FieldSection user={user} kind="patrol" />, 2);
+  if (has("cleaner")) add("cleaning", <FieldSection user={user} kind="cleaning" />, 2);
   if (has("supervisor")) add("team", <TeamSection user={user} />, 4);
   if (has("admin") || has("project_manager") || has("supervisor") || has("front_desk"))
     add("orders", <OrdersSection user={user} mine={false} />);

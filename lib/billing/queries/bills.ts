@@ -15,6 +15,7 @@ import { householdPlacementSubquery } from "@/lib/registry/queries";
 import { getBillingSettings } from "../pricing";
 import { areaLineFen, billStatus } from "../rules";
 import { openBill } from "./arrears";
+import { billsPage } from "./bills-page";
 
 export const BILL_PAGE_SIZE = 50;
 export const BILL_STATUSES = ["unpaid", "partial", "paid", "voided"] as const;
@@ -36,9 +37,10 @@ function statusCondition(status: BillStatus | undefined): SQL | undefined {
 }
 
 /**
- * Bills of a month, optionally by status and building, a page at a time. Where each household sits
- * comes from household_placements (kept by triggers); the count and the sums join it only to
- * filter by building.
+ * Bills of a month, optionally by status and building, a page at a time (bills-page.ts: read a
+ * building at a time, never the whole month sorted). Where each household sits comes from
+ * household_placements (kept by triggers); the count and the sums join it only to filter by
+ * building; without it they read bills_company_period_idx alone (it covers status and amounts).
  */
 export async function listBills(
   db: DbOrTx,
@@ -46,12 +48,12 @@ export async function listBills(
   filter: { period: string; status?: BillStatus; buildingId?: number; page?: number },
 ) {
   const placement = householdPlacements;
-  const where = and(
+  const billsWhere = and(
     eq(bills.companyId, companyId),
     eq(bills.period, filter.period),
     statusCondition(filter.status),
-    filter.buildingId ? eq(placement.buildingId, filter.buildingId) : undefined,
-  );
+  )!;
+  const where = and(billsWhere, filter.buildingId ? eq(placement.buildingId, filter.buildingId) : undefined);
   const page = Math.max(1, filter.page ?? 1);
   // The count and the sums join the placement only to filter by building.
   const onPlacement = eq(placement.householdId, bills.householdId);
@@ -60,33 +62,11 @@ export async function listBills(
     allocatedFen: sql<number>`coalesce(sum(${bills.allocatedFen}), 0)`,
   };
   const [rows, [total], [totals]] = await Promise.all([
-    db
-      .select({
-        id: bills.id,
-        householdId: bills.householdId,
-        householdName: households.name,
-        buildingCode: buildings.code,
-        unitNumber: units.number,
-        dueDate: bills.dueDate,
-        amountFen: sql<number>`${bills.linesFen} + ${bills.adjustmentFen}`,
-        allocatedFen: bills.allocatedFen,
-        voided: bills.voided,
-      })
-      .from(bills)
-      .innerJoin(households, eq(households.id, bills.householdId))
-      .leftJoin(placement, eq(placement.householdId, bills.householdId))
-      .leftJoin(units, eq(units.id, placement.unitId))
-      .leftJoin(buildings, eq(buildings.id, placement.buildingId))
-      .where(where)
-      .orderBy(
-        sql`length(${buildings.code})`,
-        asc(buildings.code),
-        sql`length(${units.number})`,
-        asc(units.number),
-        asc(bills.id),
-      )
-      .limit(BILL_PAGE_SIZE)
-      .offset((page - 1) * BILL_PAGE_SIZE),
+    billsPage(db, companyId, billsWhere, {
+      offset: (page - 1) * BILL_PAGE_SIZE,
+      limit: BILL_PAGE_SIZE,
+      buildingId: filter.buildingId,
+    }),
     filter.buildingId
       ? db.select({ n: count() }).from(bills).innerJoin(placement, onPlacement).where(where)
       : db.select({ n: count() }).from(bills).where(where),

@@ -164,7 +164,8 @@ export async function paymentReceipt(db: DbOrTx, companyId: number, paymentId: n
       ),
     db
       .select({
-        amountFen: billingCorrections.amountFen,
+        // A failed provider refund's reversal shows as a negative refund line.
+        amountFen: sql<number>`case ${billingCorrections.kind} when 'refund' then ${billingCorrections.amountFen} else -${billingCorrections.amountFen} end`,
         reason: billingCorrections.reason,
         createdAt: billingCorrections.createdAt,
       })
@@ -173,7 +174,7 @@ export async function paymentReceipt(db: DbOrTx, companyId: number, paymentId: n
         and(
           eq(billingCorrections.companyId, companyId),
           eq(billingCorrections.paymentId, paymentId),
-          eq(billingCorrections.kind, "refund"),
+          inArray(billingCorrections.kind, ["refund", "refund_reversal"]),
         ),
       ),
   ]);
@@ -181,6 +182,6 @@ export async function paymentReceipt(db: DbOrTx, companyId: number, paymentId: n
     ...row,
     allocations: allocs.map((a) => ({ ...a, amountFen: Number(a.amountFen) })),
     creditFen: Number(credit.n),
-    refunds,
+    refunds: refunds.map((r) => ({ ...r, amountFen: Number(r.amountFen) })),
   };
 }

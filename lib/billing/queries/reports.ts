@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { collectionByMonth } from "../summary";
 import {
   billingCorrections,
@@ -88,12 +88,16 @@ export async function dailyCash(db: DbOrTx, companyId: number, start: Date, end:
       .groupBy(payments.method)
       .orderBy(payments.method),
     db
-      .select({ count: count(), amountFen: sql<number>`coalesce(sum(${billingCorrections.amountFen}), 0)` })
+      .select({
+        count: sql<number>`count(case ${billingCorrections.kind} when 'refund' then 1 end)`,
+        // A failed provider refund's reversal gives its amount back.
+        amountFen: sql<number>`coalesce(sum(case ${billingCorrections.kind} when 'refund' then ${billingCorrections.amountFen} else -${billingCorrections.amountFen} end), 0)`,
+      })
       .from(billingCorrections)
       .where(
         and(
           eq(billingCorrections.companyId, companyId),
-          eq(billingCorrections.kind, "refund"),
+          inArray(billingCorrections.kind, ["refund", "refund_reversal"]),
           gte(billingCorrections.createdAt, start),
           lt(billingCorrections.createdAt, end),
         ),
@@ -148,7 +152,7 @@ export async function dailyCash(db: DbOrTx, companyId: number, start: Date, end:
   const merged = [...methods.values()].sort((a, b) => (a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
   return {
     byMethod: merged,
-    refunds: { count: refunds.count, amountFen: Number(refunds.amountFen) },
+    refunds: { count: Number(refunds.count), amountFen: Number(refunds.amountFen) },
     totalFen: merged.reduce((s, r) => s + r.amountFen, 0),
     payments: [...list, ...contractList].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime()),
   };

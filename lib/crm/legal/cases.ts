@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
-import { bills, crmNotices, households, legalCaseEvents, legalCases, users } from "@/db/schema";
+import { bills, crmNotices, households, legalCaseEvents, legalCases, users, workOrders } from "@/db/schema";
 import { AppError } from "@/lib/actions/result";
 import { writeAudit } from "@/lib/audit/commands";
 import type { Db, DbOrTx } from "@/lib/db/client";
@@ -10,7 +10,8 @@ import { placeHousehold } from "@/lib/tickets/placement";
 import { createOrderTx } from "@/lib/tickets/create";
 import { legalFollowUpText } from "../arrears/text";
 import type { followUpSchema, moveCaseSchema } from "../arrears/schemas";
-import { canMoveLegalCase, LEGAL_CASE_STATUSES, type LegalCaseStatus } from "../rules/arrears";
+import { OPEN_STATUSES } from "@/lib/tickets/rules";
+import { canMoveLegalCase, LEGAL_CASE_STATUSES, LEGAL_TRANSITIONS, type LegalCaseStatus } from "../rules/arrears";
 
 export { LEGAL_EDIT_ROLES, LEGAL_VIEW_ROLES } from "../arrears/access";
 
@@ -232,4 +233,36 @@ export async function legalCaseIds(db: DbOrTx, companyId: number, householdIds: 
     .from(legalCases)
     .where(and(eq(legalCases.companyId, companyId), inArray(legalCases.householdId, householdIds)));
   return rows.map((r) => r.id);
+}
+
+/**
+ * The viewer's open cases with each case's next deadline — the earliest accept/resolve deadline
+ * of its open follow-up orders (null when none is open) — soonest first, cases without one last.
+ */
+export async function openCasesByDeadline(db: DbOrTx, companyId: number, viewer: Viewer, now = new Date(), limit = 10) {
+  const { p, visible } = await scope(db, companyId, viewer);
+  const open = LEGAL_CASE_STATUSES.filter((s) => LEGAL_TRANSITIONS[s].length > 0);
+  const next = sql<number | null>`(
+    select min(case when ${workOrders.status} = 'assigned' and ${workOrders.acceptDueAt} < ${workOrders.resolveDueAt}
+                    then ${workOrders.acceptDueAt} else ${workOrders.resolveDueAt} end)
+      from ${legalCaseEvents} join ${workOrders} on ${workOrders.id} = ${legalCaseEvents.workOrderId}
+     where ${legalCaseEvents.caseId} = ${legalCases.id} and ${legalCaseEvents.companyId} = ${companyId}
+       and ${workOrders.companyId} = ${companyId} and ${inArray(workOrders.status, [...OPEN_STATUSES])})`;
+  const rows = await db
+    .select({
+      id: legalCases.id,
+      status: legalCases.status,
+      householdName: households.name,
+      nextDeadline: next,
+    })
+    .from(legalCases)
+    .innerJoin(households, and(eq(households.id, legalCases.householdId), eq(households.companyId, companyId)))
+    .leftJoin(p, eq(p.householdId, legalCases.householdId))
+    .where(and(eq(legalCases.companyId, companyId), inArray(legalCases.status, open), visible))
+    .orderBy(sql`${next} is null`, asc(next), asc(legalCases.id))
+    .limit(limit);
+  return rows.map((r) => {
+    const nextDeadline = r.nextDeadline === null ? null : new Date(Number(r.nextDeadline));
+    return { ...r, nextDeadline, overdue: nextDeadline !== null && nextDeadline < now };
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * E2E helper (run with tsx against the e2e server's database, never a real one): a company of its
  * own (so the demo company keeps the sandbox) with an admin, a household with last month's bill
- * (物业费 ¥123.45) and a resident account for it. Prints JSON: both logins.
+ * (物业费 ¥123.45; SEED_MONTHS=n: the n months before this one) and a resident account for it, and
+ * a finance user. Prints JSON: the logins and the household's id.
  */
 import { randomBytes, randomInt } from "node:crypto";
 import {
@@ -77,9 +78,27 @@ try {
   await db
     .insert(consentRecords)
     .values({ companyId, userId: resident.id, document: "privacy_notice", version: PRIVACY_NOTICE_VERSION });
-  await generateBills(db, companyId, lastMonth);
+  const months = Math.max(1, Number(process.env.SEED_MONTHS ?? 1));
+  for (let i = months - 1; i >= 0; i--) await generateBills(db, companyId, addMonths(lastMonth, -i));
+  const financePhone = phone();
+  const [finance] = await db
+    .insert(users)
+    .values({
+      name: `财务${tag.slice(0, 4)}`,
+      phone: financePhone,
+      email: `wxpay-finance-${tag}@e2e.guanjia.test`,
+      passwordHash: await hashPassword(password),
+    })
+    .returning();
+  await db.insert(memberships).values({ companyId, userId: finance.id, role: "finance" });
   console.log(
-    JSON.stringify({ companyId, admin: { phone: adminPhone, password }, resident: { phone: residentPhone, password } }),
+    JSON.stringify({
+      companyId,
+      householdId: h.id,
+      admin: { phone: adminPhone, password },
+      resident: { phone: residentPhone, password },
+      finance: { phone: financePhone, password },
+    }),
   );
 } finally {
   client.close();

@@ -58,7 +58,10 @@ test.describe("GET /api/cron/tick", () => {
       "leases.recover",
       "tickets.escalate",
       "portal.notices",
+      "billing.staleCheckouts",
       "billing.checkoutExpiry",
+      "auth.purgeCodes",
+      "field.misses",
       "outbox.deliver",
     ]);
   });

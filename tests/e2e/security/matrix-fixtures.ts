@@ -56,6 +56,10 @@ export interface MatrixFixtures {
   /** The oldest bill of the demo resident's household, and a (rejected) dispute about it. */
   bill: number;
   dispute: number;
+  /** A patrol round of the demo guard, one of another guard, and a patrol route of the demo company. */
+  patrolRound: number;
+  otherPatrolRound: number;
+  patrolRoute: number;
 }
 
 const authDir = fileURLToPath(new URL("../.auth/", import.meta.url));

@@ -19,6 +19,8 @@ export const WHO = [
   "finance",
   "hr",
   "legal",
+  "cleaner",
+  "guard",
   "resident",
   "other_resident",
   "foreign_admin",
@@ -36,6 +38,8 @@ const STAFF: readonly StaffRole[] = [
   "finance",
   "hr",
   "legal",
+  "cleaner",
+  "guard",
 ];
 
 /** An HTTP status, or "→/path": a redirect (3xx) whose Location has that path. */

@@ -160,7 +160,19 @@ async function lookUp(db: Db): Promise<MatrixFixtures> {
     "bill of the resident's household",
     sql`select min(id) as id from bills where household_id = ${household}`,
   );
+  const G = await one(db, "demo guard", sql`select id from users where phone = ${demo("guard").phone}`);
   return {
+    patrolRound: await one(
+      db,
+      "round of the demo guard",
+      sql`select min(id) as id from patrol_rounds where guard_id = ${G}`,
+    ),
+    otherPatrolRound: await one(
+      db,
+      "round of another guard",
+      sql`select min(id) as id from patrol_rounds where company_id = ${C} and guard_id != ${G}`,
+    ),
+    patrolRoute: await one(db, "patrol route", sql`select min(id) as id from patrol_routes where company_id = ${C}`),
     bill,
     dispute: await ensureDispute(db, C, household, R, bill),
     household,

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { StaffRole } from "../../../lib/auth/roles";
 import { DISPUTE_STAFF_ROLES } from "../../../lib/crm/disputes/access";
 import { APPROVER_ROLES } from "../../../lib/residents/rules";
+import { GATE_ROLES } from "../../../lib/visitors/rules";
 import { authFile } from "../support/demo";
 import { matrixAuthFile, readMatrixFixtures } from "./matrix-fixtures";
 import {
@@ -59,6 +60,8 @@ const ALL_STAFF = [
   "finance",
   "hr",
   "legal",
+  "cleaner",
+  "guard",
 ] as const;
 const ORDERS = [
   "admin",
@@ -85,14 +88,26 @@ const SHOP = ["admin", "front_desk", "project_manager", "finance"] as const;
 const APPROVERS = APPROVER_ROLES;
 const DISPUTES = DISPUTE_STAFF_ROLES.filter((r) => r !== "resident") as StaffRole[];
 const PRIVACY_REQUESTS = ["admin", "front_desk"] as const;
+const FIELD_BOARD = ["admin", "project_manager", "supervisor"] as const;
+const GATE = GATE_ROLES;
 /** Finance and legal see no work order but the collection orders assigned to them (SPEC §2). */
 const NO_ORDERS = { finance: 404, legal: 404 } as const;
+/** Staff who work on no order (HR, and field staff with their own tasks): an order's file is not found for them. */
+const FILES_NOT_THEIRS = { hr: 404, cleaner: 404, guard: 404 } as const;
 const NO_UUID = "00000000-0000-4000-8000-000000000000";
 /** Requests in flight per route test (Playwright runs two workers). */
 const PARALLEL = 4;
 
 const ROWS: Record<string, Case[]> = {
   "/": [get("/", visitorsOnly())],
+  "/staff/field/cleaning": [get("/staff/field/cleaning", staff(["cleaner"]))],
+  "/staff/field/patrol": [get("/staff/field/patrol", staff(["guard"]))],
+  "/staff/field/patrol/[id]": [
+    get("/staff/field/patrol/{patrolRound}", staff(["guard"])),
+    get("/staff/field/patrol/{otherPatrolRound}", staff(["guard"], { guard: 404 })),
+  ],
+  "/staff/field/board": [get("/staff/field/board", staff(FIELD_BOARD))],
+  "/staff/field/routes/[id]/print": [get("/staff/field/routes/{patrolRoute}/print", staffRow(FIELD_BOARD))],
   "/offline": [get("/offline", everyone(200))],
   "/sign-in": [get("/sign-in", visitorsOnly())],
   "/register": [get("/register", visitorsOnly())],
@@ -131,6 +146,12 @@ const ROWS: Record<string, Case[]> = {
     get("/disputes/new", resident({ resident: 404, other_resident: 404 })),
   ],
   "/me/data": [get("/me/data", resident())],
+  "/visitors": [get("/visitors", resident())],
+  // A pass of another household is not found (the fixture-free id 0 is nobody's).
+  "/visitors/[id]": [get("/visitors/0", resident({ resident: 404, other_resident: 404 }))],
+  // The public pass link: an unknown token is a 404 for everyone, signed in or not.
+  "/v/[token]": [get(`/v/${"x".repeat(32)}`, everyone(404))],
+  "/staff/gate": [get("/staff/gate", staff(GATE))],
   "/me/data/json": [
     get("/me/data/json", resident({ ...each(ALL_STAFF, 403), foreign_admin: 403, signed_out: SIGN_IN })),
   ],
@@ -149,12 +170,26 @@ const ROWS: Record<string, Case[]> = {
   "/staff/crm/disputes": [get("/staff/crm/disputes", staff(DISPUTES))],
   "/staff/crm/disputes/[id]": [get("/staff/crm/disputes/{dispute}", staffRow(DISPUTES))],
   "/staff/admin/users": [get("/staff/admin/users", staff(["admin"]))],
+  "/staff/admin/messages": [get("/staff/admin/messages", staff(["admin"]))],
+  "/me/notifications": [get("/me/notifications", resident())],
+  // WeChat sign-in (lib/auth/wechat.ts): a company without an official account has no start; a callback
+  // without this browser's signed state cookie is refused (→ the failure page); the pages work only with a ticket cookie.
+  "/wechat/oauth/start": [
+    get("/wechat/oauth/start", everyone(404)),
+    get("/wechat/oauth/start?company=1", everyone(404)),
+  ],
+  "/wechat/oauth/callback": [get("/wechat/oauth/callback?code=c&state=s", everyone("→/wechat/continue"))],
+  "/wechat/continue": [get("/wechat/continue", everyone(200))],
+  "/wechat/bind": [get("/wechat/bind", everyone(200))],
   "/staff/approvals": [get("/staff/approvals", staff(ALL_STAFF))],
   // Only the requester, the request's approvers, finance and admin see a request; only its requester edits it, and only while it is editable.
   "/staff/approvals/[id]": [
     get(
       "/staff/approvals/{approval}",
-      staffRow(ALL_STAFF, each(["front_desk", "hr", "legal", "project_manager", "technician"], 404)),
+      staffRow(
+        ALL_STAFF,
+        each(["front_desk", "hr", "legal", "project_manager", "technician", "cleaner", "guard"], 404),
+      ),
     ),
   ],
   "/staff/approvals/[id]/edit": [get("/staff/approvals/{approval}/edit", staffRow(ALL_STAFF, each(ALL_STAFF, 404)))],
@@ -183,6 +218,7 @@ const ROWS: Record<string, Case[]> = {
   ],
   "/staff/billing/settings": [get("/staff/billing/settings", staff(["admin"]))],
   "/staff/billing/payments": [get("/staff/billing/payments", staff(["admin"]))],
+  "/staff/billing/reconciliation": [get("/staff/billing/reconciliation", staff(BILLING))],
   "/staff/crm": [get("/staff/crm", staff(CRM_DASHBOARD))],
   "/staff/crm/households/[id]": [
     get("/staff/crm/households/{household}", staffRow(CRM_DASHBOARD)),
@@ -265,14 +301,14 @@ const ROWS: Record<string, Case[]> = {
   "/api/files/[id]": [
     get(
       "/api/files/{attachment}",
-      residentRow({ ...each(ORDERS, 200), ...NO_ORDERS, hr: 404, foreign_admin: 404, signed_out: 404 }),
+      residentRow({ ...each(ORDERS, 200), ...NO_ORDERS, ...FILES_NOT_THEIRS, foreign_admin: 404, signed_out: 404 }),
     ),
     get(
       "/api/files/{collectionPhoto}",
       residentRow({
         ...each(ORDERS, 200),
         technician: 404,
-        hr: 404,
+        ...FILES_NOT_THEIRS,
         resident: 404,
         other_resident: 200,
         foreign_admin: 404,
@@ -343,6 +379,8 @@ const STATE: Record<Who, string | undefined> = {
   finance: authFile("finance"),
   hr: authFile("hr"),
   legal: authFile("legal"),
+  cleaner: authFile("cleaner"),
+  guard: authFile("guard"),
   resident: authFile("resident"),
   other_resident: matrixAuthFile("other_resident"),
   foreign_admin: matrixAuthFile("foreign_admin"),

@@ -1,9 +1,10 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { loadActorFacts } from "@/lib/approvals/access";
 import { countWaiting } from "@/lib/approvals/queries";
 import type { SessionUser } from "@/lib/auth/current-user";
-import { listLegalCases } from "@/lib/crm/legal/cases";
+import { listLegalCases, openCasesByDeadline } from "@/lib/crm/legal/cases";
 import { isLegalCaseOpen, LEGAL_CASE_STATUSES } from "@/lib/crm/rules/arrears";
 import { getDb } from "@/lib/db";
 import { todayCounts } from "@/lib/hr/dashboard";
@@ -91,12 +92,17 @@ export async function AttendanceSection({ user }: { user: SessionUser }) {
   );
 }
 
-/** Legal: open cases by stage, each linking to the cases list of that stage. */
+/** Legal: open cases by stage (each linking to the cases list of that stage) and the next deadline per case, soonest first. */
 export async function LegalSection({ user }: { user: SessionUser }) {
   const t = await getTranslations("workbench");
   const ts = await getTranslations("arrears.legal.status");
-  const n = (await getFormatter()).number;
-  const { byStatus } = await listLegalCases(getDb(), user.companyId, { userId: user.id, roles: user.roles });
+  const format = await getFormatter();
+  const db = getDb();
+  const viewer = { userId: user.id, roles: user.roles };
+  const [{ byStatus }, cases] = await Promise.all([
+    listLegalCases(db, user.companyId, viewer),
+    openCasesByDeadline(db, user.companyId, viewer),
+  ]);
   return (
     <Card title={t("legal.title")}>
       <FigureGrid>
@@ -104,12 +110,46 @@ export async function LegalSection({ user }: { user: SessionUser }) {
           <Figure
             key={s}
             label={ts(s)}
-            value={n(byStatus[s])}
+            value={format.number(byStatus[s])}
             href={`/staff/legal?status=${s}`}
             testId={`wb-legal-${s}`}
           />
         ))}
       </FigureGrid>
+      <h3 className="mt-4 mb-2 text-sm font-medium text-slate-700">{t("legal.deadlines")}</h3>
+      {cases.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("legal.noCases")}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100" data-testid="wb-legal-deadlines">
+          {cases.map((c) => (
+            <li key={c.id}>
+              <Link
+                href={`/staff/legal/${c.id}`}
+                className="flex min-h-11 flex-wrap items-center justify-between gap-2 py-2 hover:bg-slate-50"
+                data-testid="wb-legal-case"
+              >
+                <span className="text-sm">
+                  <span className="font-medium" translate="no">
+                    {c.householdName}
+                  </span>
+                  <span className="ml-2 text-xs text-slate-600">{ts(c.status)}</span>
+                </span>
+                <span className={`text-sm tabular-nums ${c.overdue ? "font-semibold text-red-700" : "text-slate-700"}`}>
+                  {c.nextDeadline
+                    ? t("legal.due", {
+                        when: format.dateTime(c.nextDeadline, {
+                          dateStyle: "medium",
+                          timeStyle: "short",
+                          timeZone: user.timeZone,
+                        }),
+                      })
+                    : t("legal.noDeadline")}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
     </Card>
   );
 }

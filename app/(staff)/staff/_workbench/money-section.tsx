@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import type { SessionUser } from "@/lib/auth/current-user";
@@ -9,10 +10,13 @@ import { formatFen } from "@/lib/i18n/format";
 import { addMonths } from "@/lib/time/calendar";
 import { dayBounds, localDate } from "@/lib/time/zone";
 import { Figure, FigureGrid } from "@/components/workbench/figure";
+import { unpostedItems } from "@/lib/finance/posting";
+import { TargetBars } from "@/components/workbench/target-bars";
+import { collectionTarget } from "@/lib/billing/settings";
 
 const BUCKETS = AGING_BUCKETS;
 
-/** Admin / PM: collection rate this month vs last month, and arrears by how many months are owed. */
+/** Admin: collection rate this month vs last month vs the target, and arrears by how many months are owed. */
 export async function CollectionSection({ user }: { user: SessionUser }) {
   const t = await getTranslations("workbench");
   const format = await getFormatter();
@@ -21,14 +25,20 @@ export async function CollectionSection({ user }: { user: SessionUser }) {
   const today = localDate(new Date(), user.timeZone);
   const month = today.slice(0, 7);
   const last = addMonths(month, -1);
-  const [byMonth, aging] = await Promise.all([
+  const [byMonth, aging, targetBp] = await Promise.all([
     collectionReport(db, user.companyId, last, month, "month"),
     agingReport(db, user.companyId, today, "community"),
+    collectionTarget(db, user.companyId),
   ]);
-  const rate = (m: string) => byMonth.find((r) => r.key === m)?.rateBp ?? null;
-  const pct = (bp: number | null) =>
-    bp === null ? "—" : format.number(bp / 10000, { style: "percent", maximumFractionDigits: 1 });
+  // The same share the bills list shows for the month (collected / billed, not voided).
+  const rate = (m: string) => {
+    const r = byMonth.find((x) => x.key === m);
+    return r && r.billedFen > 0 ? r.collectedFen / r.billedFen : null;
+  };
+  const pct = (v: number | null) =>
+    v === null ? "—" : format.number(v, { style: "percent", maximumFractionDigits: 1 });
   const [now, before] = [rate(month), rate(last)];
+  const target = targetBp === null ? null : targetBp / 10000;
   const delta = now !== null && before !== null ? now - before : null;
   const buckets = BUCKETS.map((b) => ({
     bucket: b,
@@ -36,24 +46,42 @@ export async function CollectionSection({ user }: { user: SessionUser }) {
     owedFen: aging.reduce((s, r) => s + r.buckets[b].owedFen, 0),
   }));
   const reports = `/staff/billing/reports?date=${today}`;
+  const bills = (m: string) => `/staff/billing/bills?month=${m}`;
   return (
     <Card title={t("money.title")}>
+      <TargetBars
+        rows={[
+          { label: t("money.rateThisMonth"), value: now, text: pct(now), href: bills(month), testId: "wb-rate" },
+          {
+            label: t("money.rateLastMonth"),
+            value: before,
+            text: pct(before),
+            href: bills(last),
+            testId: "wb-rate-last",
+          },
+        ]}
+        target={target}
+        targetLabel={target === null ? null : t("money.target", { rate: pct(target) })}
+      />
+      <p className="mt-2 mb-3 text-xs text-slate-600" data-testid="wb-rate-compare">
+        {delta === null
+          ? t("money.noCompare")
+          : t("money.vsLast", {
+              delta: format.number(delta * 100, { maximumFractionDigits: 1, signDisplay: "always" }),
+            })}
+        {target !== null && now !== null
+          ? ` · ${t("money.vsTarget", { delta: format.number((now - target) * 100, { maximumFractionDigits: 1, signDisplay: "always" }) })}`
+          : ""}
+        {target === null ? (
+          <>
+            {" · "}
+            <Link href="/staff/billing/settings" className="text-brand-700 hover:underline">
+              {t("money.setTarget")}
+            </Link>
+          </>
+        ) : null}
+      </p>
       <FigureGrid>
-        <Figure
-          label={t("money.rateThisMonth")}
-          value={pct(now)}
-          href={reports}
-          hint={
-            delta === null
-              ? t("money.noCompare")
-              : t("money.vsLast", {
-                  delta: format.number(delta / 100, { maximumFractionDigits: 1, signDisplay: "always" }),
-                })
-          }
-          tone={delta !== null && delta < 0 ? "warn" : "plain"}
-          testId="wb-rate"
-        />
-        <Figure label={t("money.rateLastMonth")} value={pct(before)} href={reports} testId="wb-rate-last" />
         {buckets.map((b) => (
           <Figure
             key={b.bucket}
@@ -70,7 +98,7 @@ export async function CollectionSection({ user }: { user: SessionUser }) {
   );
 }
 
-/** Finance: today's cash by method and today's refunds, linking to the daily cash report. */
+/** Finance: today's cash by method and today's refunds (the daily cash report), and what the ledger has not posted yet (the journal). */
 export async function CashSection({ user }: { user: SessionUser }) {
   const t = await getTranslations("workbench");
   const tm = await getTranslations("billing.method");
@@ -78,8 +106,13 @@ export async function CashSection({ user }: { user: SessionUser }) {
   const n = (await getFormatter()).number;
   const today = localDate(new Date(), user.timeZone);
   const { start, end } = dayBounds(today, user.timeZone);
-  const cash = await dailyCash(getDb(), user.companyId, start, end);
+  const db = getDb();
+  const [cash, unposted] = await Promise.all([
+    dailyCash(db, user.companyId, start, end),
+    unpostedItems(db, user.companyId),
+  ]);
   const href = `/staff/billing/reports?date=${today}`;
+  const journal = "/staff/finance/journal";
   return (
     <Card title={t("cash.title")}>
       <FigureGrid>
@@ -100,6 +133,20 @@ export async function CashSection({ user }: { user: SessionUser }) {
           href={href}
           testId="wb-refunds"
         />
+      </FigureGrid>
+      <h3 className="mt-4 mb-2 text-sm font-medium text-slate-700">{t("cash.unposted")}</h3>
+      <FigureGrid>
+        {(["payments", "refunds", "contract"] as const).map((k) => (
+          <Figure
+            key={k}
+            label={t(`cash.unposted_${k}`)}
+            value={n(unposted[k].count)}
+            hint={formatFen(unposted[k].amountFen, locale)}
+            href={journal}
+            tone={unposted[k].count ? "warn" : "plain"}
+            testId={`wb-unposted-${k}`}
+          />
+        ))}
       </FigureGrid>
     </Card>
   );

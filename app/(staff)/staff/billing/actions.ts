@@ -17,6 +17,7 @@ import {
   adjustSchema,
   cashierPaymentSchema,
   chargeSchema,
+  collectionTargetSchema,
   contractCustomerSchema,
   contractPaymentSchema,
   contractSchema,
@@ -29,7 +30,7 @@ import {
   unitPeriodSchema,
   voidSchema,
 } from "@/lib/billing/schemas";
-import { createFeeItem, saveBillingSettings, updateFeeItem } from "@/lib/billing/settings";
+import { createFeeItem, saveBillingSettings, saveCollectionTarget, updateFeeItem } from "@/lib/billing/settings";
 import { addUnitPeriod } from "@/lib/billing/unit-periods";
 import { recordPayment } from "@/lib/flows/record-payment";
 import { deliverSoon } from "@/lib/outbox/job";
@@ -108,7 +109,7 @@ export const refundAction = authorizedAction({ schema: refundSchema, roles: CORR
     ctx.db,
     secretsKey,
     actor(ctx),
-    { paymentId: input.paymentId, amountFen: input.amount, reason: input.reason },
+    { paymentId: input.paymentId, amountFen: input.amount, reason: input.reason, requestId: input.requestId },
     baseUrl,
   );
   refresh();
@@ -137,6 +138,16 @@ export const saveSettingsAction = authorizedAction(
   { schema: settingsSchema, roles: BILLING_SETTINGS_ROLES },
   async (input, ctx) => {
     await saveBillingSettings(ctx.db, actor(ctx), input);
+    refresh();
+    return null;
+  },
+);
+
+/** The monthly collection-rate target the admin/PM workbench compares with (admin; audited). */
+export const saveCollectionTargetAction = authorizedAction(
+  { schema: collectionTargetSchema, roles: BILLING_SETTINGS_ROLES },
+  async (input, ctx) => {
+    await saveCollectionTarget(ctx.db, actor(ctx), input.target);
     refresh();
     return null;
   },

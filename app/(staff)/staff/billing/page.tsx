@@ -34,6 +34,7 @@ export default async function BillingHome() {
     { href: "/staff/billing/cashier", label: t("cashier.title") },
     { href: `/staff/billing/bills?month=${month}`, label: t("bills.title") },
     { href: "/staff/billing/reports", label: t("reports.title") },
+    { href: "/staff/billing/reconciliation", label: t("reconciliation.title") },
     { href: `/staff/billing/meters?month=${month}`, label: t("meters.title") },
     { href: "/staff/billing/contracts", label: t("contracts.title") },
   ];

@@ -97,6 +97,19 @@ export async function alipayQuery(a: AlipayAccount, outTradeNo: string): Promise
   };
 }
 
+/**
+ * 当面付 cancel (alipay.trade.cancel): closes an unpaid trade — or refunds a paid one, which is why
+ * the cashier queries first and cancels only what is not paid. A trade never scanned does not
+ * exist at Alipay yet (ACQ.TRADE_NOT_EXIST): nothing to cancel.
+ */
+export async function alipayCancel(a: AlipayAccount, outTradeNo: string): Promise<void> {
+  try {
+    await call(a, "alipay.trade.cancel", { out_trade_no: outTradeNo });
+  } catch (e) {
+    if (!(e instanceof AlipayError && e.code === "ACQ.TRADE_NOT_EXIST")) throw e;
+  }
+}
+
 /** A full or partial refund; out_request_no makes a retry the same refund at Alipay. */
 export async function alipayRefund(
   a: AlipayAccount,

@@ -122,6 +122,22 @@ export async function queryWechatOrder(a: WechatPayAccount, outTradeNo: string) 
   return wechatRequest<WechatTransaction>(a, "GET", path);
 }
 
+/**
+ * Closes an unpaid order (the cashier cancels the QR): POST …/out-trade-no/{no}/close, 204 No
+ * Content; the order can no longer be paid. WeChat answers ORDERPAID (400) for a paid order.
+ */
+export async function closeWechatOrder(a: WechatPayAccount, outTradeNo: string) {
+  const no = encodeURIComponent(outTradeNo);
+  if (partner(a))
+    return wechatRequest<Record<string, never>>(a, "POST", `/v3/pay/partner/transactions/out-trade-no/${no}/close`, {
+      sp_mchid: a.mchId,
+      sub_mchid: a.subMchId ?? "",
+    });
+  return wechatRequest<Record<string, never>>(a, "POST", `/v3/pay/transactions/out-trade-no/${no}/close`, {
+    mchid: a.mchId,
+  });
+}
+
 export interface WechatRefund {
   refund_id: string;
   out_refund_no: string;

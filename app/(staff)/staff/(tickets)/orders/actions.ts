@@ -20,8 +20,10 @@ import { redispatchOrder } from "@/lib/tickets/dispatch";
 import { formAction } from "@/lib/actions/form-action";
 import { filesOf } from "@/lib/actions/form-data";
 import { acceptOrders } from "@/lib/tickets/bulk";
+import { ASSIGN_ROLES, assignOrders } from "@/lib/tickets/assign";
 import {
   bulkAcceptSchema,
+  bulkOrdersSchema,
   commentSchema,
   emergencySchema,
   intakeSchema,
@@ -68,6 +70,17 @@ export const bulkAcceptAction = formAction(
   { schema: bulkAcceptSchema, roles: ORDER_STAFF_ROLES, arrays: ["ids"] },
   async ({ ids }, ctx) => {
     await acceptOrders(ctx.db, actor(ctx), ids);
+    refresh();
+    return null;
+  },
+);
+
+/** 批量派单 (or accept) from the queue of a supervisor, PM, admin or front desk; the command's query skips ids they may not hand out. */
+export const bulkOrdersAction = formAction(
+  { schema: bulkOrdersSchema, roles: ASSIGN_ROLES, arrays: ["ids"] },
+  async ({ ids, op, userId }, ctx) => {
+    if (op === "accept") await acceptOrders(ctx.db, actor(ctx), ids);
+    else await assignOrders(ctx.db, actor(ctx), { ids, userId: userId! });
     refresh();
     return null;
   },

@@ -21,7 +21,9 @@ import { isOverdue } from "@/lib/tickets/rules";
 import { defaultQueueTab } from "@/lib/tickets/queue-rules";
 import { orderFilterSchema } from "@/lib/tickets/schemas";
 import { dayBounds, localDate } from "@/lib/time/zone";
-import { bulkAcceptAction } from "./actions";
+import { ASSIGN_ROLES, assignableStaff } from "@/lib/tickets/assign";
+import { BulkAssignForm } from "@/components/tickets/bulk-bar";
+import { bulkAcceptAction, bulkOrdersAction } from "./actions";
 
 const startOfToday = (now: Date, timeZone: string) => dayBounds(localDate(now, timeZone), timeZone).start;
 
@@ -82,7 +84,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       : defaultQueueTab(user.roles);
   const scope = await loadOrderScope(db, user.companyId, user);
   const now = new Date();
-  const result = await listOrders(db, user.companyId, scope, listFilters(f, tab, user, now), now);
+  const canAssign = user.roles.some((r) => (ASSIGN_ROLES as readonly string[]).includes(r));
+  const [result, staff] = await Promise.all([
+    listOrders(db, user.companyId, scope, listFilters(f, tab, user, now), now),
+    canAssign ? assignableStaff(db, user.companyId) : null,
+  ]);
   const link = (patch: Partial<Search>) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...sp, ...patch })) if (v) params.set(k, v);
@@ -128,7 +134,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <EmptyState>{t("staff.empty")}</EmptyState>
         ) : (
           <ByWidth
-            wide={<OrdersTable rows={result.rows} now={now} locale={locale} timeZone={user.timeZone} />}
+            wide={<OrdersTable rows={result.rows} now={now} locale={locale} timeZone={user.timeZone} staff={staff} />}
             narrow={<OrderCards rows={result.rows} now={now} locale={locale} timeZone={user.timeZone} />}
           />
         )}
@@ -214,19 +220,27 @@ async function OrdersFilter({ tab, f }: { tab: string; f: Filter }) {
   );
 }
 
+/** Orders a supervisor/PM/admin/front desk may hand out (not yet accepted); the server checks again. */
+const assignable = (o: OrderList["rows"][number]) =>
+  o.status === "triaged" || o.status === "assigned" || (o.status === "submitted" && o.type !== "complaint");
+
 async function OrdersTable({
   rows,
   now,
   locale,
   timeZone,
+  staff,
 }: {
   rows: OrderList["rows"];
   now: Date;
   locale: Locale;
   timeZone: string;
+  /** The people orders can be handed to, when the viewer may hand out orders. */
+  staff: Awaited<ReturnType<typeof assignableStaff>> | null;
 }) {
   const t = await getTranslations("tickets");
-  const bulk = rows.some((o) => o.acceptable);
+  const selectable = (o: OrderList["rows"][number]) => Boolean(o.acceptable) || (staff !== null && assignable(o));
+  const bulk = rows.some(selectable);
   const table = (
     <Table
       head={[
@@ -241,11 +255,17 @@ async function OrdersTable({
       ]}
     >
       {rows.map((o) => (
-        <OrderRow key={o.id} o={o} now={now} locale={locale} timeZone={timeZone} />
+        <OrderRow key={o.id} o={o} now={now} locale={locale} timeZone={timeZone} selectable={selectable(o)} />
       ))}
     </Table>
   );
   if (!bulk) return table;
+  if (staff)
+    return (
+      <BulkAssignForm action={bulkOrdersAction} staff={staff} canAccept={rows.some((o) => o.acceptable)}>
+        {table}
+      </BulkAssignForm>
+    );
   return (
     <ActionForm action={bulkAcceptAction} testId="bulk-accept">
       {table}
@@ -263,18 +283,20 @@ async function OrderRow({
   now,
   locale,
   timeZone,
+  selectable,
 }: {
   o: OrderList["rows"][number];
   now: Date;
   locale: Locale;
   timeZone: string;
+  selectable: boolean;
 }) {
   const t = await getTranslations("tickets");
   const sep = (await getTranslations("common"))("listSeparator");
   return (
     <tr className={isOverdue(o, now) ? "bg-red-50 text-red-900" : ""} data-testid={`order-row-${o.id}`}>
       <td className="whitespace-nowrap tabular-nums">
-        {o.acceptable ? (
+        {selectable ? (
           <input
             type="checkbox"
             name="ids"

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CashierForm } from "@/components/billing/cashier-form";
+import { DeskQr } from "@/components/billing/desk-qr";
 import { Card, EmptyState, PageHeader, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { BILLING_ROLES } from "@/lib/billing/access";
+import { paymentAccountSummaries } from "@/lib/billing/payment-accounts/queries";
 import { householdAccount } from "@/lib/billing/queries/household-account";
 
 import { getDb } from "@/lib/db";
@@ -14,6 +16,7 @@ import { searchHouseholds } from "@/lib/registry/households";
 import { loadRegistryView } from "@/lib/registry/view";
 import { localDate } from "@/lib/time/zone";
 import { takePaymentAction } from "../actions";
+import { cancelDeskAction, deskStatusAction, openDeskQrAction } from "./actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.cashier"))("title") };
@@ -35,12 +38,17 @@ export default async function CashierPage({
   const db = getDb();
   const q = sp.q?.trim().slice(0, 100) ?? "";
   const view = await loadRegistryView(db, user.companyId, { userId: user.id, roles: user.roles });
-  const [results, account] = await Promise.all([
+  const [results, account, accounts] = await Promise.all([
     q ? searchHouseholds(db, user.companyId, view, { q }) : Promise.resolve(null),
     sp.household && /^\d+$/.test(sp.household)
       ? householdAccount(db, user.companyId, Number(sp.household), localDate(new Date(), user.timeZone))
       : Promise.resolve(null),
+    paymentAccountSummaries(db, user.companyId),
   ]);
+  // QR payments at the desk: the company's enabled WeChat Pay / Alipay accounts.
+  const qrProviders = (["wechatpay", "alipay"] as const).filter((p) =>
+    accounts.accounts.some((a) => a.provider === p && a.enabled),
+  );
   const open = account
     ? account.bills.filter((b) => b.outstandingFen > 0).sort((a, b) => (a.period < b.period ? -1 : 1))
     : [];
@@ -51,7 +59,7 @@ export default async function CashierPage({
         <CashierSearch q={q} focus={!q && !account} />
         {results ? <CashierResults q={q} rows={results.rows} /> : null}
       </Card>
-      {account ? <CashierAccount account={account} open={open} money={money} /> : null}
+      {account ? <CashierAccount account={account} open={open} money={money} qrProviders={qrProviders} /> : null}
     </div>
   );
 }
@@ -117,10 +125,12 @@ async function CashierAccount({
   account,
   open,
   money,
+  qrProviders,
 }: {
   account: Account;
   open: Account["bills"];
   money: (fen: number) => string;
+  qrProviders: ("wechatpay" | "alipay")[];
 }) {
   const t = await getTranslations("billing");
   return (
@@ -157,6 +167,22 @@ async function CashierAccount({
           ))}
         </Table>
       )}
+      {qrProviders.length > 0 && open.length > 0 ? (
+        <section aria-labelledby="desk-qr-title">
+          <h3 id="desk-qr-title" className="mb-2 mt-4 text-sm font-semibold">
+            {t("desk.title")}
+          </h3>
+          <DeskQr
+            key={`qr-${account.id}`}
+            householdId={account.id}
+            bills={open.map((b) => ({ id: b.id, label: `${b.period} · ${money(b.outstandingFen)}` }))}
+            providers={qrProviders}
+            openAction={openDeskQrAction}
+            statusAction={deskStatusAction}
+            cancelAction={cancelDeskAction}
+          />
+        </section>
+      ) : null}
       <h3 className="mb-2 mt-4 text-sm font-semibold">{t("cashier.take")}</h3>
       <CashierForm
         takePaymentAction={takePaymentAction}

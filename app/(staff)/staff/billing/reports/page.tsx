@@ -9,7 +9,14 @@ import type { Grouping } from "@/lib/billing/queries/reports";
 import { parseGrouping } from "@/lib/billing/reports";
 import { addMonths } from "@/lib/time/calendar";
 import { localDate } from "@/lib/time/zone";
-import { AgingSection, ByGroupSection, ByMonthSection, DailyCashFigures, GROUP_LABEL } from "./sections";
+import {
+  AgingSection,
+  ByGroupSection,
+  ByMonthSection,
+  DailyCashFigures,
+  GROUP_LABEL,
+  ProviderStatementTotals,
+} from "./sections";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.reports"))("title") };
@@ -94,6 +101,9 @@ export default async function ReportsPage({
         </form>
         <Suspense fallback={<SectionSkeleton rows={1} />}>
           <DailyCashFigures companyId={companyId} date={date} timeZone={user.timeZone} />
+        </Suspense>
+        <Suspense fallback={<SectionSkeleton rows={1} />}>
+          <ProviderStatementTotals companyId={companyId} date={date} />
         </Suspense>
       </Card>
     </div>

@@ -4,6 +4,7 @@ import { CollectionChart } from "@/components/billing/collection-chart";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { agingReport, collectionReport, dailyCash, type Grouping } from "@/lib/billing/queries/reports";
+import { statementTotals } from "@/lib/billing/reconciliation/queries";
 import { dayBounds } from "@/lib/time/zone";
 import { AGING_BUCKETS } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
@@ -130,6 +131,34 @@ export async function DailyCashFigures(p: { companyId: number; date: string; tim
       ))}
       <Stat label={t("common.total")} value={money(cash.totalFen)} />
       <Stat label={`${t("reports.refunds")} (${cash.refunds.count})`} value={money(cash.refunds.amountFen)} />
+    </div>
+  );
+}
+
+/** The day's WeChat Pay / Alipay statement totals (the reconciliation job's), beside the cash figures. */
+export async function ProviderStatementTotals(p: { companyId: number; date: string }) {
+  const rows = await statementTotals(getDb(), p.companyId, p.date);
+  const { t, money } = await fmt();
+  return (
+    <div className="mt-4" data-testid="statement-totals">
+      <h3 className="mb-1 text-sm font-medium text-slate-700">{t("reconciliation.cashTitle")}</h3>
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("reconciliation.cashNone")}</p>
+      ) : (
+        <ul className="space-y-1 text-sm">
+          {rows.map((r) => (
+            <li key={r.provider}>
+              {t("reconciliation.cashLine", {
+                provider: t(`reconciliation.providers.${r.provider}`),
+                trades: r.tradeCount,
+                tradeAmount: money(r.tradeFen),
+                refunds: r.refundCount,
+                refundAmount: money(r.refundFen),
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,15 +1,20 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { BillingSettingsForm, FeeItemRowForm, NewFeeItemForm } from "@/components/billing/fee-item-forms";
+import {
+  BillingSettingsForm,
+  CollectionTargetForm,
+  FeeItemRowForm,
+  NewFeeItemForm,
+} from "@/components/billing/fee-item-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { BILLING_SETTINGS_ROLES } from "@/lib/billing/access";
 import { listFeeItems } from "@/lib/billing/queries/bills";
 import { getBillingSettings } from "@/lib/billing/pricing";
-import { priceHistory } from "@/lib/billing/settings";
+import { collectionTarget, priceHistory } from "@/lib/billing/settings";
 import { centiToText, fenToYuanText } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
-import { createFeeItemAction, saveSettingsAction, updateFeeItemAction } from "../actions";
+import { createFeeItemAction, saveCollectionTargetAction, saveSettingsAction, updateFeeItemAction } from "../actions";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("billing.settings"))("title") };
@@ -20,10 +25,11 @@ export default async function FeeItemsPage() {
   const user = await requireUser(BILLING_SETTINGS_ROLES);
   const t = await getTranslations("billing");
   const db = getDb();
-  const [items, settings, prices] = await Promise.all([
+  const [items, settings, prices, target] = await Promise.all([
     listFeeItems(db, user.companyId),
     getBillingSettings(db, user.companyId),
     priceHistory(db, user.companyId),
+    collectionTarget(db, user.companyId),
   ]);
   return (
     <div className="space-y-4">
@@ -71,6 +77,13 @@ export default async function FeeItemsPage() {
           rounding={settings.rounding}
           proration={settings.proration}
           vacancyRate={centiToText(settings.vacancyRateBp)}
+        />
+      </Card>
+      <Card title={t("settings.target")}>
+        <p className="mb-3 text-sm text-slate-600">{t("settings.targetHint")}</p>
+        <CollectionTargetForm
+          saveCollectionTargetAction={saveCollectionTargetAction}
+          target={target === null ? "" : centiToText(target)}
         />
       </Card>
     </div>

@@ -9,6 +9,7 @@ import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { FINANCE_EDIT_ROLES } from "@/lib/finance/access";
 import { ensureCategories, listCategories } from "@/lib/finance/categories";
+import { unpostedItems } from "@/lib/finance/posting";
 import { recentEntries } from "@/lib/finance/reports";
 import { listCommunityOptions } from "@/lib/hr/queries";
 import type { Locale } from "@/lib/i18n/config";
@@ -30,10 +31,11 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const db = getDb();
   const today = localParts(new Date(), user.timeZone).date;
   await ensureCategories(db, user.companyId);
-  const [categories, communities, entries] = await Promise.all([
+  const [categories, communities, entries, unposted] = await Promise.all([
     listCategories(db, user.companyId),
     listCommunityOptions(db, user.companyId),
     recentEntries(db, user.companyId, "all", 100, source),
+    unpostedItems(db, user.companyId),
   ]);
   return (
     <div className="space-y-4">
@@ -42,6 +44,13 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         subtitle={t("journal.intro")}
         actions={<PostNowButton postActualsAction={postActualsAction} />}
       />
+      <p className="text-sm text-slate-700" data-testid="journal-unposted">
+        {t("journal.unposted", {
+          payments: unposted.payments.count,
+          refunds: unposted.refunds.count,
+          contract: unposted.contract.count,
+        })}
+      </p>
       <Card title={t("journal.new")}>
         <JournalForm
           journalAction={journalAction}

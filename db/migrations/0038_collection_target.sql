@@ -1,0 +1,1 @@
+ALTER TABLE `billing_settings` ADD `collection_target_bp` integer;
