@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { localNoticeNumber } from "@/lib/crm/rules/arrears";
 import type { NoticeView } from "@/lib/crm/notices/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
@@ -39,7 +40,7 @@ export async function NoticeSheet({
           {t(`kind.${notice.kind}`)}
         </h1>
         <div className="mt-1 font-mono text-sm" data-testid="notice-number">
-          {t("notice.number")} {notice.number}
+          {t("notice.number")} {localNoticeNumber(notice.number, t("numberPrefix"))}
         </div>
       </header>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { noticeNumberText } from "@/components/crm/arrears/notice-number";
 import type { DisputeRow } from "@/lib/crm/disputes/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -24,6 +25,7 @@ export async function DisputeList({
   hrefOf?: (id: number) => string;
 }) {
   const t = await getTranslations("arrears.disputes");
+  const num = await noticeNumberText();
   return (
     <ul className="space-y-3" data-testid="dispute-list">
       {rows.map((d) => (
@@ -40,7 +42,7 @@ export async function DisputeList({
                 </a>
               ) : null}{" "}
               {d.subject === "notice"
-                ? t("aboutNotice", { number: d.noticeNumber ?? "" })
+                ? t("aboutNotice", { number: num(d.noticeNumber ?? "") })
                 : t("aboutBill", { period: d.billPeriod ?? "" })}
             </span>
             <span className={`rounded px-2 py-0.5 text-xs ${TONE[d.status]}`} data-testid="dispute-status">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { noticeNumberText } from "@/components/crm/arrears/notice-number";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DisputeList } from "@/components/crm/disputes/dispute-list";
@@ -26,6 +27,7 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
   if (!d) notFound();
   const photos = await disputePhotoIds(db, user.companyId, [d.id]);
   const t = await getTranslations("arrears.disputes");
+  const num = await noticeNumberText();
   return (
     <div className="space-y-4">
       <PageHeader title={`${t("staffTitle")} #${d.id}`} subtitle={d.status === "open" ? t("paused") : undefined} />
@@ -36,7 +38,7 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
         </Link>
         {d.noticeId ? (
           <Link href={`/staff/crm/notices/${d.noticeId}`} className="text-brand-700 hover:underline">
-            {t("aboutNotice", { number: d.noticeNumber ?? "" })}
+            {t("aboutNotice", { number: num(d.noticeNumber ?? "") })}
           </Link>
         ) : null}
       </div>
