@@ -50,9 +50,11 @@ export async function DisputeList({
             </span>
           </div>
           <div className="mt-1 text-xs text-slate-500">
-            {d.householdName} · {formatDateTime(d.createdAt, locale, timeZone)}
+            <span data-user-text>{d.householdName}</span> · {formatDateTime(d.createdAt, locale, timeZone)}
           </div>
-          <p className="mt-2 break-words whitespace-pre-line text-slate-700">{d.reason}</p>
+          <p className="mt-2 break-words whitespace-pre-line text-slate-700" data-user-text>
+            {d.reason}
+          </p>
           {photos.get(d.id)?.length ? (
             <div className="mt-2 flex flex-wrap gap-2">
               {photos.get(d.id)!.map((id, i) => (
@@ -71,9 +73,14 @@ export async function DisputeList({
             <div className="mt-2 border-t border-slate-100 pt-2">
               <div className="text-xs text-slate-500">
                 {t("answer")} · {d.resolvedOn}
-                {d.resolverName ? ` · ${d.resolverName}` : ""}
+                {d.resolverName ? (
+                  <>
+                    {" · "}
+                    <span data-user-text>{d.resolverName}</span>
+                  </>
+                ) : null}
               </div>
-              <p className="break-words whitespace-pre-line" data-testid="dispute-answer">
+              <p className="break-words whitespace-pre-line" data-testid="dispute-answer" data-user-text>
                 {d.resolution}
               </p>
             </div>

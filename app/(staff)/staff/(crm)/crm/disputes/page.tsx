@@ -53,7 +53,7 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
                   </Link>
                 </td>
                 <td>
-                  <Link href={`/staff/crm/households/${d.householdId}`} className="hover:underline">
+                  <Link href={`/staff/crm/households/${d.householdId}`} className="hover:underline" data-user-text>
                     {d.householdName}
                   </Link>
                 </td>

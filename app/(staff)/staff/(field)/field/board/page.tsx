@@ -17,6 +17,7 @@ export async function generateMetadata() {
 export default async function FieldBoardPage() {
   const user = await requireUser(FIELD_SUPERVISOR_ROLES);
   const t = await getTranslations("field");
+  const sep = (await getTranslations("common"))("listSeparator");
   const from = addDays(localDate(new Date(), user.timeZone), -6);
   const board = await fieldBoard(getDb(), user.companyId, from);
   return (
@@ -43,7 +44,7 @@ export default async function FieldBoardPage() {
                     {t("board.progress", { scanned: r.scanned, total: r.checkpoints })}
                   </p>
                   {r.skipped.length ? (
-                    <p className="text-xs text-red-700">{t("board.skipped", { names: r.skipped.join("、") })}</p>
+                    <p className="text-xs text-red-700">{t("board.skipped", { names: r.skipped.join(sep) })}</p>
                   ) : null}
                 </div>
                 <FieldStatus status={r.status} label={t(`roundStatus.${r.status}`)} />

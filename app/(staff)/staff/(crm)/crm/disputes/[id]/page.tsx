@@ -33,7 +33,7 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
       <PageHeader title={`${t("staffTitle")} #${d.id}`} subtitle={d.status === "open" ? t("paused") : undefined} />
       <DisputeList rows={[d]} photos={photos} locale={(await getLocale()) as Locale} timeZone={user.timeZone} />
       <div className="flex flex-wrap gap-4 text-sm">
-        <Link href={`/staff/crm/households/${d.householdId}`} className="text-brand-700 hover:underline">
+        <Link href={`/staff/crm/households/${d.householdId}`} className="text-brand-700 hover:underline" data-user-text>
           {d.householdName}
         </Link>
         {d.noticeId ? (
