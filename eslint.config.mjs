@@ -112,6 +112,15 @@ const config = [
     files: ["{app,components,lib,scripts}/**/*.{ts,tsx}"],
     rules: { "max-lines-per-function": ["error", { max: 80, skipBlankLines: false, skipComments: false }] },
   },
+  // Every e2e spec imports `test` from tests/e2e/support/test.ts (or a fixture built on it): its
+  // automatic page checks (no system Chinese on English pages, axe on every route) cover the spec.
+  {
+    files: ["tests/e2e/**/*.spec.ts"],
+    rules: restrict({
+      group: ["@playwright/test"],
+      message: 'import from "../support/test" (it re-exports @playwright/test with the page checks)',
+    }),
+  },
   // Import cycles, and loops between lib's top-level folders, are checked by `npm run lint:cycles`
   // (scripts/check-module-graph.ts: madge over the whole tree, seconds): eslint's import/no-cycle
   // through the TypeScript resolver took over 10 minutes here.

@@ -15,6 +15,8 @@ import fs from "node:fs";
  *   E2E_DATABASE_URL        a file: database under a temp or e2e folder (default: fresh temp file)
  */
 const CI = !!process.env.CI;
+// One id per run, inherited by the workers: the page checks scan each route with axe once per run (tests/e2e/support/test.ts).
+process.env.E2E_RUN_ID ??= `${process.pid}-${Date.now()}`;
 const PORT = Number(process.env.E2E_PORT || 3211);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** The cron secret of the test server, known to the specs that call /api/cron (tests/e2e/cron). */

@@ -19,7 +19,9 @@ export async function EmergencyBanner({ user }: { user: SessionUser }) {
           className="flex items-start gap-2 rounded-md bg-red-700 p-3 text-sm font-medium text-white shadow"
         >
           <TriangleAlert aria-hidden className="mt-0.5 h-4 w-4 shrink-0" />
-          <span className="flex-1">{t("banner", { title: n.title })}</span>
+          <span className="flex-1" data-user-text>
+            {t("banner", { title: n.title })}
+          </span>
           <span className="shrink-0 underline">{t("readIt")}</span>
         </Link>
       ))}

@@ -48,11 +48,15 @@ export async function ChainSteps({ detail, timeZone }: { detail: RequestDetail; 
             </div>
             {s.actorName ? (
               <div className="text-xs">
-                {s.actorName}
+                <span data-user-text>{s.actorName}</span>
                 {s.actedAt ? ` · ${formatDateTime(s.actedAt, locale, timeZone)}` : ""}
               </div>
             ) : null}
-            {s.comment ? <div className="mt-1 text-xs italic">“{s.comment}”</div> : null}
+            {s.comment ? (
+              <div className="mt-1 text-xs italic" data-user-text>
+                “{s.comment}”
+              </div>
+            ) : null}
           </li>
         );
       })}

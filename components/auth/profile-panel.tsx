@@ -85,7 +85,7 @@ function AccountCard({ name, phone, email }: { name: string; phone: string | nul
     <Card title={t("profile.account")}>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500">{t("admin.name")}</dt>
-        <dd>{name}</dd>
+        <dd data-user-text>{name}</dd>
         <dt className="text-slate-500">{t("auth.phone")}</dt>
         <dd>{phone ?? "—"}</dd>
         <dt className="text-slate-500">{t("auth.email")}</dt>

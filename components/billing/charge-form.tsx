@@ -34,7 +34,7 @@ export function ChargeForm({
       <SelectField
         label={t("charge.item")}
         error={errorOf("feeItemId")}
-        options={items.map((i) => ({ value: i.id, label: i.label }))}
+        options={items.map((i) => ({ value: i.id, label: i.label, user: true }))}
         {...form.register("feeItemId")}
       />
       <Field label={t("charge.amount")} inputMode="decimal" error={errorOf("amount")} {...form.register("amount")} />

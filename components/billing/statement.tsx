@@ -37,7 +37,10 @@ export async function Statement({
       </header>
       <div className="mt-3 flex justify-between text-sm">
         <span>
-          {account.name} · {unitLabel} · <span className="font-mono">{account.code}</span>
+          <span data-user-text>
+            {account.name} · {unitLabel}
+          </span>{" "}
+          · <span className="font-mono">{account.code}</span>
         </span>
         <span>
           {t("print.printedOn")} {today}

@@ -33,7 +33,7 @@ export function TransferForm({
       <SelectField
         label={t("unit")}
         error={errorOf("unitId")}
-        options={units.map((u) => ({ value: u.id, label: u.label }))}
+        options={units.map((u) => ({ value: u.id, label: u.label, user: true }))}
         {...form.register("unitId")}
       />
       <Field

@@ -36,7 +36,7 @@ export function UnitPeriodForm({
       <SelectField
         label={t("transfer.unit")}
         error={errorOf("unitId")}
-        options={units.map((u) => ({ value: u.id, label: u.label }))}
+        options={units.map((u) => ({ value: u.id, label: u.label, user: true }))}
         {...form.register("unitId")}
       />
       <SelectField
@@ -52,7 +52,7 @@ export function UnitPeriodForm({
           error={errorOf("customerId")}
           options={[
             { value: "", label: t("unitPeriod.noCustomer") },
-            ...customers.map((c) => ({ value: c.id, label: c.label })),
+            ...customers.map((c) => ({ value: c.id, label: c.label, user: true })),
           ]}
           {...form.register("customerId")}
         />

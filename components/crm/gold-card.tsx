@@ -30,7 +30,9 @@ export function GoldCard({
           {t("discount", { percent: discountPercent })}
         </span>
       </div>
-      <p className="mt-3 text-sm font-medium">{householdName}</p>
+      <p className="mt-3 text-sm font-medium" data-user-text>
+        {householdName}
+      </p>
       <p className="text-xs opacity-80">
         {t("validUntil", { date: format.dateTime(last, { dateStyle: "medium", timeZone: "UTC" }) })}
       </p>

@@ -1,4 +1,5 @@
 import type { getTranslations } from "next-intl/server";
+import { isNoticeNumber, localNoticeNumber } from "@/lib/crm/rules/arrears";
 
 type T = Awaited<ReturnType<typeof getTranslations<"crm">>>;
 
@@ -12,7 +13,8 @@ export function ledgerSentence(
   e: { messageKey: string; params: Record<string, string | number | null>; rule: string; points: number },
 ): string {
   const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(e.params ?? {})) params[k] = v ?? "";
+  for (const [k, v] of Object.entries(e.params ?? {}))
+    params[k] = isNoticeNumber(v) ? localNoticeNumber(v, t("noticeNumberPrefix")) : (v ?? "");
   if (typeof params.classification === "string" && t.has(`classification.${params.classification}`))
     params.classification = t(`classification.${params.classification}` as "classification.general");
   if (typeof params.kind === "string" && t.has(`noticeKind.${params.kind}`))

@@ -20,6 +20,7 @@ interface Round {
 /** The board's patrol rounds (missed or late by default; or those of one outcome), with the checkpoints a missed round skipped. */
 export async function BoardRounds({ rounds, status }: { rounds: readonly Round[]; status: Status }) {
   const t = await getTranslations("field");
+  const sep = (await getTranslations("common"))("listSeparator");
   return (
     <Card title={status ? `${t("board.patrols")} · ${t(`board.outcome.${status}`)}` : t("board.rounds")}>
       {rounds.length === 0 ? (
@@ -42,7 +43,7 @@ export async function BoardRounds({ rounds, status }: { rounds: readonly Round[]
                   {t("board.progress", { scanned: r.scanned, total: r.checkpoints })}
                 </p>
                 {r.skipped.length ? (
-                  <p className="text-xs text-red-700">{t("board.skipped", { names: r.skipped.join("、") })}</p>
+                  <p className="text-xs text-red-700">{t("board.skipped", { names: r.skipped.join(sep) })}</p>
                 ) : null}
               </div>
               <FieldStatus status={r.status} label={t(`roundStatus.${r.status}`)} />

@@ -96,7 +96,8 @@ function GridTable({
         {rows.map((r, i) => (
           <tr key={r.categoryId}>
             <td className="whitespace-nowrap py-1 pr-2">
-              {r.label} <span className="text-xs text-slate-500">{t(`kind.${r.kind as "income"}`)}</span>
+              <span data-user-text>{r.label}</span>{" "}
+              <span className="text-xs text-slate-500">{t(`kind.${r.kind as "income"}`)}</span>
             </td>
             {MONTHS.map((m, j) => (
               <td key={m} className="px-0.5 py-0.5">

@@ -88,7 +88,8 @@ export function Select({
 }: {
   name: string;
   label: string;
-  options: { value: string | number; label: string }[];
+  /** `user`: the label is user text (a name, a unit), excluded from the e2e language check. */
+  options: { value: string | number; label: string; user?: boolean }[];
   defaultValue?: string | number;
   className?: string;
   id?: string;
@@ -98,7 +99,7 @@ export function Select({
     <Labeled id={id} name={name} label={label} className={className}>
       <select id={id} name={name} defaultValue={defaultValue} className={inputClass}>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} data-user-text={o.user ? "" : undefined}>
             {o.label}
           </option>
         ))}

@@ -5,9 +5,9 @@ const tone: Record<DayResult["status"], string> = {
   present: "text-emerald-700",
   absent: "text-red-600",
   incomplete: "text-amber-700",
-  rest: "text-slate-400",
-  upcoming: "text-slate-400",
-  notHired: "text-slate-400",
+  rest: "text-slate-500",
+  upcoming: "text-slate-500",
+  notHired: "text-slate-500",
   leave: "text-sky-700",
 };
 

@@ -22,7 +22,7 @@ export async function OrderSummary({
         {order.lines.map((l) => (
           <li key={l.id} className="flex justify-between gap-2 py-1.5">
             <span>
-              {l.name} × {l.quantity}
+              <span data-user-text>{l.name}</span> × {l.quantity}
             </span>
             <span className="tabular-nums">{formatFen(l.lineFen, locale)}</span>
           </li>

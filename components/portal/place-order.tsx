@@ -38,7 +38,7 @@ export function PlaceOrder({
             className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base"
           >
             {households.map((h) => (
-              <option key={h.id} value={h.id}>
+              <option key={h.id} value={h.id} data-user-text>
                 {h.name}
               </option>
             ))}

@@ -57,7 +57,9 @@ export function DataSections({
                       {Object.entries(row).map(([k, v]) => (
                         <div key={k} className="contents">
                           <dt className="truncate text-slate-500">{k}</dt>
-                          <dd className="break-words text-slate-900">{show(k, v, locale, timeZone)}</dd>
+                          <dd className="break-words text-slate-900" data-user-text>
+                            {show(k, v, locale, timeZone)}
+                          </dd>
                         </div>
                       ))}
                     </dl>

@@ -13,7 +13,7 @@ export async function UnitList({ units }: { units: UnitLine[] }) {
     <ul className="space-y-1 text-sm text-slate-700">
       {units.map((u) => (
         <li key={u.id} className="flex justify-between gap-2">
-          <span>{u.label}</span>
+          <span data-user-text>{u.label}</span>
           <span className="shrink-0 tabular-nums text-slate-500">{formatArea(u.areaCentiM2, locale)}</span>
         </li>
       ))}
@@ -34,7 +34,9 @@ export async function HouseholdCard({
   return (
     <li className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="household-card">
       <div className="mb-2 flex items-center justify-between gap-2">
-        <span className="font-medium">{household.name}</span>
+        <span className="font-medium" data-user-text>
+          {household.name}
+        </span>
         <span className="shrink-0 rounded bg-brand-50 px-2 py-0.5 text-xs text-brand-700">
           {t(`relation.${household.relation}`)}
         </span>
@@ -50,7 +52,9 @@ export async function HouseholdCard({
               {household.others.map((p) => (
                 <li key={p.linkId} className="flex flex-wrap items-center justify-between gap-x-2 py-1.5 text-sm">
                   <span className="min-w-0">
-                    <span className="font-medium">{p.name}</span>
+                    <span className="font-medium" data-user-text>
+                      {p.name}
+                    </span>
                     <span className="ml-2 text-xs text-slate-500">{t(`relation.${p.relation}`)}</span>
                     <span className="ml-2 text-xs tabular-nums text-slate-500">{p.maskedPhone}</span>
                   </span>

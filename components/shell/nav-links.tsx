@@ -76,7 +76,10 @@ export function SidebarLinks({
   );
 }
 
-/** The bottom navigation bar on phones (residents always; staff below the lg breakpoint): tap targets ≥ 44 px. */
+/**
+ * The bottom navigation bar on phones (residents always; staff below the lg breakpoint): tap targets ≥ 44 px.
+ * Labels use the short form under "nav.short" when there is one (five fit side by side at 375 px).
+ */
 export function BottomLinks({ items, badges = {} }: { items: NavItem[]; badges?: Partial<Record<NavBadge, number>> }) {
   const t = useTranslations("nav");
   const pathname = usePathname();
@@ -94,7 +97,9 @@ export function BottomLinks({ items, badges = {} }: { items: NavItem[]; badges?:
               className={`relative flex min-h-12 flex-col items-center justify-center gap-0.5 px-1 py-1.5 text-center text-xs leading-tight ${active ? "font-medium text-brand-700" : "text-slate-600"}`}
             >
               <NavIconView name={item.icon} className="h-5 w-5" />
-              <span className="max-w-full truncate">{t(item.label)}</span>
+              <span className="max-w-full truncate" data-testid="bottom-bar-label">
+                {t.has(`short.${item.label}`) ? t(`short.${item.label}` as "short.orders") : t(item.label)}
+              </span>
               {count > 0 ? (
                 <span className="absolute right-1 top-0.5 rounded-full bg-red-600 px-1 text-[10px] font-medium leading-4 tabular-nums text-white">
                   {count > 99 ? "99+" : count}

@@ -42,7 +42,9 @@ export async function StaffShell({
         <div className="flex items-center justify-between px-4 py-3">
           <div>
             <div className="font-bold text-brand-700">{t("app.name")}</div>
-            <div className="text-xs text-slate-500">{user.companyName}</div>
+            <div className="text-xs text-slate-500" data-user-text>
+              {user.companyName}
+            </div>
           </div>
           <details className="lg:hidden">
             <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center rounded-md px-3 text-sm ring-1 ring-slate-300">
@@ -64,7 +66,8 @@ export async function StaffShell({
         <header className="no-print flex flex-wrap items-center justify-end gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-4 py-2">
           <QuickJump />
           <span className="text-sm text-slate-700">
-            {user.name} · {staffRoles.map((r) => t(`roles.${r}`)).join(t("common.listSeparator"))}
+            <span data-user-text>{user.name}</span> ·{" "}
+            {staffRoles.map((r) => t(`roles.${r}`)).join(t("common.listSeparator"))}
           </span>
           <NotificationBell href="/staff/notifications" count={unread} />
           <LanguageSwitch switchLocale={switchLocale} />

@@ -24,11 +24,24 @@ export function Card({
   );
 }
 
-export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: string; actions?: ReactNode }) {
+/** `userTitle`: the title is user text (e.g. a request's own title), excluded from the e2e language check. */
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+  userTitle,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  userTitle?: boolean;
+}) {
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
       <div>
-        <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
+        <h1 className="text-xl font-semibold text-slate-900" data-user-text={userTitle ? "" : undefined}>
+          {title}
+        </h1>
         {subtitle ? <p className="mt-1 text-sm text-slate-600">{subtitle}</p> : null}
       </div>
       {actions}

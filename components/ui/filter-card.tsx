@@ -29,7 +29,10 @@ export function FilterCard({
   );
 }
 
-/** A labelled <select> of a filter bar; `allLabel` adds the first, empty choice ("all …"). */
+/**
+ * A labelled <select> of a filter bar; `allLabel` adds the first, empty choice ("all …"). An option
+ * with `user` shows what people named (a community, a person): marked as user text.
+ */
 export function FilterSelect({
   label,
   name,
@@ -41,7 +44,7 @@ export function FilterSelect({
   name: string;
   defaultValue: string | number;
   allLabel?: string;
-  options: readonly { value: string | number; label: string }[];
+  options: readonly { value: string | number; label: string; user?: boolean }[];
 }) {
   return (
     <label className="text-sm">
@@ -49,7 +52,7 @@ export function FilterSelect({
       <select name={name} defaultValue={defaultValue} className="rounded-md border border-slate-300 bg-white px-3 py-2">
         {allLabel !== undefined ? <option value="">{allLabel}</option> : null}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} {...(o.user ? { "data-user-text": "" } : {})}>
             {o.label}
           </option>
         ))}
@@ -74,4 +77,4 @@ export function FilterInput({
 
 /** Community options for a FilterSelect. */
 export const communityOptions = (communities: readonly { id: number; name: string }[]) =>
-  communities.map((c) => ({ value: c.id, label: c.name }));
+  communities.map((c) => ({ value: c.id, label: c.name, user: true }));

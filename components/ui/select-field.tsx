@@ -9,7 +9,8 @@ export const SelectField = forwardRef<
   SelectHTMLAttributes<HTMLSelectElement> & {
     label: string;
     error?: string;
-    options: { value: string | number; label: string }[];
+    /** `user`: the label is user text (a name, a unit), excluded from the e2e language check. */
+    options: { value: string | number; label: string; user?: boolean }[];
   }
 >(function SelectField({ label, error, options, id, className = "", ...props }, ref) {
   const t = useTranslations();
@@ -28,7 +29,7 @@ export const SelectField = forwardRef<
         {...props}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} data-user-text={o.user ? "" : undefined}>
             {o.label}
           </option>
         ))}

@@ -1,5 +1,6 @@
 import type { getTranslations } from "next-intl/server";
 import { refOf, type TextParams } from "@/lib/i18n/system-text";
+import { isNoticeNumber, localNoticeNumber } from "@/lib/crm/rules/arrears";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 
@@ -17,7 +18,7 @@ export function systemText(
   const values: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params ?? {})) {
     const ref = refOf(v);
-    values[k] = ref ? (t.has(ref) ? t(ref as "app.name") : ref) : (v ?? "");
+    values[k] = ref ? (t.has(ref) ? t(ref as "app.name") : ref) : isNoticeNumber(v) ? noticeNumberIn(t, v) : (v ?? "");
   }
   try {
     return t(key as "app.name", values);
@@ -25,6 +26,10 @@ export function systemText(
     return fallback;
   }
 }
+
+/** A stored notice number with the reader's language's prefix (arrears.numberPrefix). */
+const noticeNumberIn = (t: T, n: string) =>
+  t.has("arrears.numberPrefix") ? localNoticeNumber(n, t("arrears.numberPrefix" as "app.name")) : n;
 
 /** A system-written work order's title and description, in the reader's language. */
 export function orderText(

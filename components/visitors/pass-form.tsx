@@ -18,7 +18,11 @@ export async function PassForm({
   const t = await getTranslations("visitors");
   return (
     <ActionForm action={action} redirectTo="/visitors/{id}" className="space-y-3" testId="pass-form">
-      <Select name="householdId" label={t("household")} options={homes.map((h) => ({ value: h.id, label: h.label }))} />
+      <Select
+        name="householdId"
+        label={t("household")}
+        options={homes.map((h) => ({ value: h.id, label: h.label, user: true }))}
+      />
       <Input name="visitorName" label={t("visitorName")} maxLength={40} />
       <Input name="plate" label={t("plate")} maxLength={12} />
       <p className="text-xs text-slate-500">{t("plateHint")}</p>

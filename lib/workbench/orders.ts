@@ -139,6 +139,8 @@ export async function myOrdersByDeadline(db: DbOrTx, companyId: number, scope: O
       status: workOrders.status,
       title: workOrders.title,
       description: workOrders.description,
+      textKey: workOrders.textKey,
+      textParams: workOrders.textParams,
       acceptDueAt: workOrders.acceptDueAt,
       resolveDueAt: workOrders.resolveDueAt,
       acceptable: acceptableBy(scope.userId),

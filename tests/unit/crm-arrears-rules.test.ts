@@ -3,7 +3,10 @@ import { DEFAULT_CRM_RULES } from "@/lib/crm/config";
 import {
   canMoveLegalCase,
   evaluateArrears,
+  isNoticeNumber,
   ladderLevels,
+  localNoticeNumber,
+  localNoticeNumbers,
   noticeNumber,
   type ArrearsFiring,
 } from "@/lib/crm/rules/arrears";
@@ -256,6 +259,15 @@ describe("legal cases and numbers", () => {
   });
   it("formats notice numbers", () => {
     expect(noticeNumber(2026, 123)).toBe("催-2026-000123");
+  });
+  it("shows stored notice numbers with the reader's prefix, leaving other text alone", () => {
+    expect(isNoticeNumber("催-2026-000123")).toBe(true);
+    expect(isNoticeNumber("催-2026-123")).toBe(false);
+    expect(isNoticeNumber(2026)).toBe(false);
+    expect(localNoticeNumber("催-2026-000123", "AN")).toBe("AN-2026-000123");
+    expect(localNoticeNumber("催-2026-000123", "催")).toBe("催-2026-000123");
+    expect(localNoticeNumber("2026-11", "AN")).toBe("2026-11");
+    expect(localNoticeNumbers("催-2026-000123 · 王海诚", "AN")).toBe("AN-2026-000123 · 王海诚");
   });
 });
 

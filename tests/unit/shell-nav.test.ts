@@ -40,6 +40,8 @@ describe("quick jump query", () => {
     expect(parseJumpQuery("#7")).toEqual({ text: "#7", orderId: 7, noticeNumber: null });
     expect(parseJumpQuery("7")).toEqual({ text: "", orderId: 7, noticeNumber: null });
     expect(parseJumpQuery("催-2026-000123").noticeNumber).toBe("催-2026-000123");
+    expect(parseJumpQuery("AN-2026-000123").noticeNumber).toBe("催-2026-000123");
+    expect(parseJumpQuery("an-2026-7").noticeNumber).toBe("催-2026-000007");
     expect(parseJumpQuery("2026-123")).toMatchObject({ noticeNumber: "催-2026-000123", orderId: null });
     expect(parseJumpQuery(" 王海诚 ")).toEqual({ text: "王海诚", orderId: null, noticeNumber: null });
     expect(parseJumpQuery("0").orderId).toBeNull();

@@ -46,7 +46,9 @@ export default async function ResidentHome() {
     <div className="space-y-4">
       <div>
         <h1 className="text-lg font-semibold">{t("roleHome.resident")}</h1>
-        <p className="text-sm text-slate-600">{t("resident.greeting", { name: user.name })}</p>
+        <p className="text-sm text-slate-600" data-user-text>
+          {t("resident.greeting", { name: user.name })}
+        </p>
       </div>
       {dash.gold.map((g) => (
         <GoldCard key={g.householdId} householdName={g.name} expiresOn={g.expiresOn} discountPercent={g.percent} />
@@ -133,7 +135,9 @@ async function LatestNotices({ latest }: { latest: Awaited<ReturnType<typeof res
                   {t("portal.notices.pinned")}
                 </span>
               ) : null}
-              <span className="truncate">{n.title}</span>
+              <span className="truncate" data-user-text>
+                {n.title}
+              </span>
               {n.readAt ? null : <span className="sr-only">{t("portal.notices.unread")}</span>}
             </Link>
           </li>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { localNoticeNumbers } from "@/lib/crm/rules/arrears";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ActionFn } from "@/lib/actions/result";
 import { ActionForm } from "@/components/tickets/action-form";
@@ -20,8 +21,14 @@ async function inboxEntries(
   notes: Awaited<ReturnType<typeof listNotifications>>,
   notices: Awaited<ReturnType<typeof residentNotices>>,
 ): Promise<Entry[]> {
-  const [tt, tp] = await Promise.all([getTranslations("tickets"), getTranslations("portal")]);
-  const textOf = (kind: string, payload: Record<string, string | number | null>) => {
+  const [tt, tp, ta] = await Promise.all([
+    getTranslations("tickets"),
+    getTranslations("portal"),
+    getTranslations("arrears"),
+  ]);
+  const textOf = (kind: string, payload: Record<string, string | number | null>) =>
+    localNoticeNumbers(sentenceOf(kind, payload), ta("numberPrefix"));
+  const sentenceOf = (kind: string, payload: Record<string, string | number | null>) => {
     if (tp.has(`inbox.kind.${kind}`))
       return tp(
         `inbox.kind.${kind}` as "inbox.title",
@@ -126,7 +133,7 @@ async function InboxEntry({
           >
             {e.emergency ? tp("notices.emergency") : tp("inbox.notices")}
           </span>
-          {e.title}
+          <span data-user-text>{e.title}</span>
         </Link>
       ) : e.href ? (
         <NotificationLink markReadAction={markReadAction} id={e.id} href={e.href} unread={e.unread}>

@@ -76,7 +76,13 @@ export default async function StaffHome() {
   const primary = SENIORITY.find((r) => user.roles.includes(r)) ?? "butler";
   return (
     <div className="space-y-4">
-      <PageHeader title={t(`roleHome.${primary}`)} subtitle={t("staff.welcome", { name: user.name })} />
+      <PageHeader
+        title={t(`roleHome.${primary}`)}
+        subtitle={t.rich("staff.welcome", {
+          name: user.name,
+          user: (chunks) => <span data-user-text>{chunks}</span>,
+        })}
+      />
       {sectionsFor(user).map((s) => (
         <Suspense key={s.key} fallback={<SectionSkeleton rows={s.rows} />}>
           {s.node}

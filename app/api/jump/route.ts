@@ -1,3 +1,5 @@
+import { getTranslations } from "next-intl/server";
+import { localNoticeNumbers } from "@/lib/crm/rules/arrears";
 import { authorizeRoute, routeError } from "@/lib/actions/authorized-route";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { quickJump } from "@/lib/portal/jump/queries";
@@ -17,5 +19,7 @@ export async function GET(request: Request) {
   if (!parsed.success) return routeError("validation");
   const { db, companyId, user } = auth.ctx;
   const results = await quickJump(db, companyId, { id: user.id, roles: user.roles }, parsed.data.q);
-  return Response.json({ ok: true, data: results }, { headers: { "Cache-Control": "no-store" } });
+  const prefix = (await getTranslations("arrears"))("numberPrefix");
+  const data = results.map((r) => (r.kind === "notice" ? { ...r, title: localNoticeNumbers(r.title, prefix) } : r));
+  return Response.json({ ok: true, data }, { headers: { "Cache-Control": "no-store" } });
 }

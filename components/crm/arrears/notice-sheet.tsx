@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { localNoticeNumber } from "@/lib/crm/rules/arrears";
 import type { NoticeView } from "@/lib/crm/notices/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
@@ -32,27 +33,31 @@ export async function NoticeSheet({
       data-testid="notice-sheet"
     >
       <header className="border-b-2 border-slate-800 pb-3 text-center">
-        <div className="text-sm text-slate-600">{notice.companyName}</div>
+        <div className="text-sm text-slate-600" data-user-text>
+          {notice.companyName}
+        </div>
         <h1 id="notice-title" className="mt-1 text-2xl font-semibold tracking-widest">
           {t(`kind.${notice.kind}`)}
         </h1>
         <div className="mt-1 font-mono text-sm" data-testid="notice-number">
-          {t("notice.number")} {notice.number}
+          {t("notice.number")} {localNoticeNumber(notice.number, t("numberPrefix"))}
         </div>
       </header>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500">{t("notice.household")}</dt>
-        <dd>{notice.householdName}</dd>
+        <dd data-user-text>{notice.householdName}</dd>
         {place ? (
           <>
             <dt className="text-slate-500">{t("notice.units")}</dt>
-            <dd>{place}</dd>
+            <dd data-user-text>{place}</dd>
           </>
         ) : null}
         <dt className="text-slate-500">{t("notice.issuedOn")}</dt>
         <dd className="tabular-nums">{notice.issuedOn}</dd>
       </dl>
-      <p className="mt-5 text-sm">{t("notice.greeting", { name: notice.householdName })}</p>
+      <p className="mt-5 text-sm" data-user-text>
+        {t("notice.greeting", { name: notice.householdName })}
+      </p>
       <p className="mt-2 indent-8 text-sm leading-relaxed">
         {t(`notice.body.${notice.kind}`, {
           date: notice.issuedOn,
@@ -64,7 +69,7 @@ export async function NoticeSheet({
       <NoticeWhy notice={notice} money={money} disputeHref={disputeHref} disputeUrl={disputeUrl} />
       <p className="mt-4 text-xs text-slate-500">{t("notice.closing")}</p>
       <footer className="mt-10 text-right text-sm">
-        <div>{t("notice.signature", { company: notice.companyName })}</div>
+        <div data-user-text>{t("notice.signature", { company: notice.companyName })}</div>
         <div className="tabular-nums">{notice.issuedOn}</div>
       </footer>
     </article>

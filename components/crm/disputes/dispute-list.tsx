@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { noticeNumberText } from "@/components/crm/arrears/notice-number";
 import type { DisputeRow } from "@/lib/crm/disputes/queries";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -24,6 +25,7 @@ export async function DisputeList({
   hrefOf?: (id: number) => string;
 }) {
   const t = await getTranslations("arrears.disputes");
+  const num = await noticeNumberText();
   return (
     <ul className="space-y-3" data-testid="dispute-list">
       {rows.map((d) => (
@@ -40,7 +42,7 @@ export async function DisputeList({
                 </a>
               ) : null}{" "}
               {d.subject === "notice"
-                ? t("aboutNotice", { number: d.noticeNumber ?? "" })
+                ? t("aboutNotice", { number: num(d.noticeNumber ?? "") })
                 : t("aboutBill", { period: d.billPeriod ?? "" })}
             </span>
             <span className={`rounded px-2 py-0.5 text-xs ${TONE[d.status]}`} data-testid="dispute-status">
@@ -48,9 +50,11 @@ export async function DisputeList({
             </span>
           </div>
           <div className="mt-1 text-xs text-slate-500">
-            {d.householdName} · {formatDateTime(d.createdAt, locale, timeZone)}
+            <span data-user-text>{d.householdName}</span> · {formatDateTime(d.createdAt, locale, timeZone)}
           </div>
-          <p className="mt-2 break-words whitespace-pre-line text-slate-700">{d.reason}</p>
+          <p className="mt-2 break-words whitespace-pre-line text-slate-700" data-user-text>
+            {d.reason}
+          </p>
           {photos.get(d.id)?.length ? (
             <div className="mt-2 flex flex-wrap gap-2">
               {photos.get(d.id)!.map((id, i) => (
@@ -69,9 +73,14 @@ export async function DisputeList({
             <div className="mt-2 border-t border-slate-100 pt-2">
               <div className="text-xs text-slate-500">
                 {t("answer")} · {d.resolvedOn}
-                {d.resolverName ? ` · ${d.resolverName}` : ""}
+                {d.resolverName ? (
+                  <>
+                    {" · "}
+                    <span data-user-text>{d.resolverName}</span>
+                  </>
+                ) : null}
               </div>
-              <p className="break-words whitespace-pre-line" data-testid="dispute-answer">
+              <p className="break-words whitespace-pre-line" data-testid="dispute-answer" data-user-text>
                 {d.resolution}
               </p>
             </div>

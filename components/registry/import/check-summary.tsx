@@ -54,7 +54,7 @@ export function CheckSummary({
       <ReportFigures report={report} valid={valid} />
       {report.ignoredColumns.length ? (
         <p className="text-sm text-amber-800">
-          {t("import.summary.ignored", { columns: report.ignoredColumns.join("、") })}
+          {t("import.summary.ignored", { columns: report.ignoredColumns.join(t("common.listSeparator")) })}
         </p>
       ) : null}
 

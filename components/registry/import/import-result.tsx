@@ -15,6 +15,7 @@ export function ImportResult({
   onAgain: () => void;
 }) {
   const t = useTranslations("import.done");
+  const common = useTranslations("common");
   const format = useFormatter();
   const figures = [
     ["created", result.created],
@@ -43,9 +44,13 @@ export function ImportResult({
           <Table head={[t("name"), t("code"), t("units"), t("status")]}>
             {result.households.map((h) => (
               <tr key={h.code}>
-                <td className="font-medium text-slate-900">{h.name}</td>
+                <td className="font-medium text-slate-900" data-user-text>
+                  {h.name}
+                </td>
                 <td className="font-mono text-xs text-slate-700">{h.code}</td>
-                <td className="text-slate-700">{h.units.join("、") || "—"}</td>
+                <td className="text-slate-700" data-user-text>
+                  {h.units.join(common("listSeparator")) || "—"}
+                </td>
                 <td>
                   <span
                     className={`rounded px-1.5 py-0.5 text-xs ${h.status === "created" ? "bg-brand-50 text-brand-700" : "bg-amber-50 text-amber-800"}`}

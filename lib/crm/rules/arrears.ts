@@ -125,3 +125,20 @@ export const isLegalCaseOpen = (s: LegalCaseStatus) => LEGAL_TRANSITIONS[s].leng
 
 /** Notice number: 催-YYYY-NNNNNN, per company and year, gapless. */
 export const noticeNumber = (year: number, seq: number) => `催-${year}-${String(seq).padStart(6, "0")}`;
+
+const STORED_NUMBER = /^催-(\d{4}-\d{6})$/;
+
+/** Whether a value is a notice number as stored (催-YYYY-NNNNNN). */
+export const isNoticeNumber = (value: unknown): value is string =>
+  typeof value === "string" && STORED_NUMBER.test(value);
+
+/**
+ * A stored notice number as shown in a language whose prefix is `prefix` (message
+ * arrears.numberPrefix: 催 in Chinese, AN in English). Issued notices keep their stored number
+ * (legal documents are not edited); only the display changes. Other values pass unchanged.
+ */
+export const localNoticeNumber = (value: string, prefix: string) => value.replace(STORED_NUMBER, `${prefix}-$1`);
+
+/** Every stored notice number inside a text (e.g. "催-2026-000123 · name") with the language's prefix. */
+export const localNoticeNumbers = (text: string, prefix: string) =>
+  text.replace(/催-(\d{4}-\d{6})(?!\d)/g, `${prefix}-$1`);

@@ -2,7 +2,7 @@ import { noticeNumber } from "@/lib/crm/rules/arrears";
 
 /**
  * The quick jump's reading of what was typed (issue 16): any text searches households by name,
- * phone, code or unit; a bare number (or "#123") is also a work order number; "催-2026-000123",
+ * phone, code or unit; a bare number (or "#123") is also a work order number; "催-2026-000123" (English "AN-2026-000123"),
  * "2026-123" or "2026-000123" is also an arrears notice number. Pure: no I/O.
  */
 export const JUMP_MIN_LENGTH = 2;
@@ -26,7 +26,7 @@ export function parseJumpQuery(raw: string): JumpQuery {
   const orderNumber = orderMatch ? Number(orderMatch[1]) : NaN;
   const orderId =
     Number.isSafeInteger(orderNumber) && orderNumber > 0 && orderNumber <= MAX_ORDER_ID ? orderNumber : null;
-  const noticeMatch = /^(?:催\s*-?\s*)?(\d{4})\s*-\s*(\d{1,6})$/.exec(text);
+  const noticeMatch = /^(?:(?:催|AN)\s*-?\s*)?(\d{4})\s*-\s*(\d{1,6})$/i.exec(text);
   return {
     text: text.length >= JUMP_MIN_LENGTH ? text : "",
     orderId,

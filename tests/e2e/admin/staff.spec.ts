@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { authFile } from "../support/demo";
 import { signInThroughForm, uniqueEmail, uniquePhone, uniqueTag } from "../support/factories";
 import { messages } from "../support/messages";

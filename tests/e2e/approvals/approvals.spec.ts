@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "../support/test";
 import ap from "../../../messages/approvals/zh-CN.json" with { type: "json" };
 import apEn from "../../../messages/approvals/en.json" with { type: "json" };
 import fin from "../../../messages/finance/zh-CN.json" with { type: "json" };

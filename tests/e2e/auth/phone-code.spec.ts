@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { and, desc, eq } from "drizzle-orm";
 import { outboxMessages } from "../../../db/schema";
 import { withE2eDb } from "../support/db";

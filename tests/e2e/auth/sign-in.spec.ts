@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { DEMO_LOGINS } from "../support/demo";
 import { formAlert, signInThroughForm, uniquePhone } from "../support/factories";
 import { messages } from "../support/messages";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import zhBilling from "../../../messages/billing/zh-CN.json" with { type: "json" };
 import { authFile } from "../support/demo";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "../support/test";
 import { execFileSync } from "node:child_process";
 import enBilling from "../../../messages/billing/en.json" with { type: "json" };
 import { AlipayFake } from "../../fakes/alipay";

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "../support/test";
 import { and, eq } from "drizzle-orm";
 import { execFileSync } from "node:child_process";
 import { outboxMessages } from "../../../db/schema";

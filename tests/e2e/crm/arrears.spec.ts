@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "../support/test";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "../support/test";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -121,6 +121,8 @@ for (const locale of LOCALES) {
     const a = AR[locale];
     const s = seedArrears(14);
     expect(s).toMatchObject({ kind: "lawyer_letter", awaitingConfirmation: true });
+    // Stored 催-YYYY-NNNNNN; shown with the reader's prefix (AN- in English).
+    const shown = s.number.replace(/^催/, a.numberPrefix);
 
     // Not visible to the resident yet.
     const resident = await residentPage(browser, locale, s);
@@ -133,16 +135,16 @@ for (const locale of LOCALES) {
     await legal.goto("/staff/legal");
     await expect(legal.getByRole("heading", { name: a.letters.title })).toBeVisible();
     const row = legal.getByTestId(`letter-${s.noticeId}`);
-    await expect(row).toContainText(s.number);
+    await expect(row).toContainText(shown);
     await hydrated(legal);
     await row.getByRole("button", { name: a.letters.confirm }).click();
     await expect(row).toHaveCount(0);
 
     // Now the resident has it in the inbox and can open it.
     await resident.goto("/notifications");
-    await resident.getByRole("link", { name: new RegExp(s.number) }).click();
+    await resident.getByRole("link", { name: new RegExp(shown) }).click();
     await expect(resident).toHaveURL(new RegExp(`/notices/${s.noticeId}$`));
-    await expect(resident.getByTestId("notice-number")).toContainText(s.number);
+    await expect(resident.getByTestId("notice-number")).toContainText(shown);
     await expect(resident.getByTestId("notice-why")).toContainText(a.kind.lawyer_letter);
   });
 }

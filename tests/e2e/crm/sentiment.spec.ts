@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "../support/test";
 import zhBilling from "../../../messages/billing/zh-CN.json" with { type: "json" };
 import enCrm from "../../../messages/crm/en.json" with { type: "json" };
 import zhCrm from "../../../messages/crm/zh-CN.json" with { type: "json" };

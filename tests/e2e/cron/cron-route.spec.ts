@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { E2E_CRON_SECRET } from "../../../playwright.config";
 
 test.describe("GET /api/cron", () => {

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "../support/test";
 import { and, eq, sql } from "drizzle-orm";
 import billingEn from "../../../messages/billing/en.json" with { type: "json" };
 import billingZh from "../../../messages/billing/zh-CN.json" with { type: "json" };

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import hr from "../../../messages/hr/zh-CN.json" with { type: "json" };
 import { authFile, demo } from "../support/demo";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { SMTPServer } from "smtp-server";
 import billingEn from "../../../messages/billing/en.json" with { type: "json" };
 import billingZh from "../../../messages/billing/zh-CN.json" with { type: "json" };

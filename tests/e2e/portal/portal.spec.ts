@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/test";
 import billingEn from "../../../messages/billing/en.json" with { type: "json" };
 import billingZh from "../../../messages/billing/zh-CN.json" with { type: "json" };
 import { expectNoSeriousA11yViolations } from "../support/axe";

@@ -1,5 +1,5 @@
 import fs from "node:fs/promises";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "../support/test";
 import { unzipSync } from "fflate";
 import { authFile } from "../support/demo";
 import {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/test";
 import zhRegistry from "../../../messages/registry/zh-CN.json" with { type: "json" };
 import { newCompanySignedIn } from "../support/companies";
 import { uniqueEmail, uniquePhone, uniqueTag } from "../support/factories";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/test";
 import iconv from "iconv-lite";
 import zhImport from "../../../messages/import/zh-CN.json" with { type: "json" };
 import zhRegistry from "../../../messages/registry/zh-CN.json" with { type: "json" };

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/test";
 import enRegistry from "../../../messages/registry/en.json" with { type: "json" };
 import zhRegistry from "../../../messages/registry/zh-CN.json" with { type: "json" };
 import { authFile, demo } from "../support/demo";

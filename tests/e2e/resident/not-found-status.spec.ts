@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/test";
 import { randomUUID } from "node:crypto";
 import { DEMO_COMPANY_NAME } from "../../../scripts/seed/demo-logins";
 import { withDb } from "../portal/support";

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "../support/test";
 import { authFile, demo } from "../support/demo";
 import { uniquePhone, uniqueTag } from "../support/factories";
 import { fill, messages, privacyMessages, type Locale } from "../support/messages";

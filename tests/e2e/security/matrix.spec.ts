@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "../support/test";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { StaffRole } from "../../../lib/auth/roles";

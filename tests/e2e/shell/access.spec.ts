@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { authFile, demo } from "../support/demo";
 import { signInThroughForm } from "../support/factories";
 import { messages } from "../support/messages";

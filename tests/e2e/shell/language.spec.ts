@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../support/test";
 import { newCompanySignedIn } from "../support/companies";
 import { signInThroughForm } from "../support/factories";
 import { messages } from "../support/messages";

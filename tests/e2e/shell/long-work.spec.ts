@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "../support/test";
 import billingEn from "../../../messages/billing/en.json" with { type: "json" };
 import billingZh from "../../../messages/billing/zh-CN.json" with { type: "json" };
 import crmEn from "../../../messages/crm/en.json" with { type: "json" };

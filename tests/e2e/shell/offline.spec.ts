@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page } from "../support/test";
 import { test } from "../support/axe";
 import { authFile } from "../support/demo";
 import { messages } from "../support/messages";

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "../support/test";
 import tkEn from "../../../messages/tickets/en.json" with { type: "json" };
 import tkZh from "../../../messages/tickets/zh-CN.json" with { type: "json" };
 import vmEn from "../../../messages/visits/en.json" with { type: "json" };
@@ -63,7 +63,7 @@ for (const locale of LOCALES) {
     await tech.goto("/staff/orders?since=today");
     const bar = tech.getByTestId("staff-bottom-bar");
     await expect(bar.getByRole("link")).toHaveCount(5);
-    await expect(bar.getByRole("link").nth(1)).toHaveText(t.nav.orders);
+    await expect(bar.getByRole("link").nth(1)).toHaveText(t.nav.short.orders);
     await expect(tech.getByRole("table")).toBeHidden();
     const card = tech.getByTestId(`order-card-${id}`);
     await expect(card).toContainText(tk.status.assigned);
@@ -102,7 +102,7 @@ for (const locale of LOCALES) {
     const butler = await phoneAs(browser, "butler", locale);
     await butler.goto("/staff/orders?type=visit&since=today");
     // The butler's main tool, 客户预警, comes right after the workbench.
-    await expect(butler.getByTestId("staff-bottom-bar").getByRole("link").nth(1)).toHaveText(t.nav.crm);
+    await expect(butler.getByTestId("staff-bottom-bar").getByRole("link").nth(1)).toHaveText(t.nav.short.crm);
     await butler.getByTestId(`order-card-${orderId}`).click();
     await expect(butler).toHaveURL(new RegExp(`/staff/orders/${orderId}$`));
     const sticky = butler.getByTestId("sticky-action");

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "../support/test";
 import { households, workOrders } from "../../../db/schema";
 import { newHouseholdCode } from "../../../lib/registry/codes";
 import { signUpCompany } from "../../../lib/flows/sign-up-company";

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../support/test";
 import enBilling from "../../../messages/billing/en.json" with { type: "json" };
 import zhBilling from "../../../messages/billing/zh-CN.json" with { type: "json" };
 import enCrm from "../../../messages/crm/en.json" with { type: "json" };

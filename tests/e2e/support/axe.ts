@@ -1,26 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { seriousA11yViolations } from "./axe-scan";
+import { test as base } from "./test";
 
-/** The WCAG levels checked: 2.0, 2.1 and 2.2, A and AA (2.2 adds target size, focus not obscured…). */
-export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-/** The serious and critical axe violations on the page as it is now, one line each. */
-export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(", ")}`,
-    );
-}
+export { AXE_TAGS, seriousA11yViolations } from "./axe-scan";
 
 /**
  * Runs axe (WCAG 2.x A/AA, 2.2 included) on the page as it is now and fails on any serious or
- * critical violation, listing them. Use it on every page a spec visits.
+ * critical violation, listing them. (Every page is also scanned once per run by tests/e2e/support/test.ts.)
  */
 export async function expectNoSeriousA11yViolations(page: Page, label = page.url()): Promise<void> {
   expect(await seriousA11yViolations(page), `axe on ${label}`).toEqual([]);

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "../support/test";
 import tk from "../../../messages/tickets/zh-CN.json" with { type: "json" };
 import { authFile, type DemoLogin } from "../support/demo";
 import { uniqueTag } from "../support/factories";

@@ -1,5 +1,5 @@
 import { hash } from "@node-rs/argon2";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "../support/test";
 import { openDb } from "../../../lib/db/client";
 import { PRIVACY_NOTICE_VERSION } from "../../../lib/privacy/rules";
 import { dateToZonedLocal } from "../../../lib/time/zone";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "../support/test";
 import billingEn from "../../../messages/billing/en.json" with { type: "json" };
 import billingZh from "../../../messages/billing/zh-CN.json" with { type: "json" };
 import tkEn from "../../../messages/tickets/en.json" with { type: "json" };

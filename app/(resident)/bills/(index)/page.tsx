@@ -122,7 +122,9 @@ async function AccountTotals({ a, unpaid, money }: { a: Account; unpaid: Bill[];
   const t = await getTranslations("billing");
   return (
     <Card>
-      <div className="text-sm text-slate-600">{a.name}</div>
+      <div className="text-sm text-slate-600" data-user-text>
+        {a.name}
+      </div>
       <div className="mt-1 flex items-end justify-between gap-2">
         <div>
           <div className="text-xs text-slate-500">{t("resident.totalDue")}</div>
@@ -175,7 +177,7 @@ async function UnpaidBill({ b, householdId, money }: { b: Bill; householdId: num
         {b.lines.map((l, i) => (
           <li key={i} className="flex justify-between gap-2">
             <span>
-              {l.name}
+              <span data-user-text>{l.name}</span>
               {l.reason ? (
                 <span className="ml-2 text-xs text-slate-600" data-testid="line-reason">
                   {t(l.reason.key, l.reason.params)}

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { noticeNumberText } from "@/components/crm/arrears/notice-number";
 import { getTranslations } from "next-intl/server";
 import { Labeled, TextArea } from "@/components/forms/action-fields";
 import { ActionForm } from "@/components/tickets/action-form";
@@ -22,11 +23,12 @@ export default async function NewDisputePage({
   const user = await requireUser(["resident"]);
   const sp = await searchParams;
   const t = await getTranslations("arrears.disputes");
+  const num = await noticeNumberText();
   const db = getDb();
   let target: { subject: "notice" | "bill"; id: number; label: string } | null = null;
   if (sp.notice && /^\d{1,12}$/.test(sp.notice)) {
     const n = await residentNotice(db, user.companyId, user.id, Number(sp.notice));
-    if (n) target = { subject: "notice", id: n.id, label: t("aboutNotice", { number: n.number }) };
+    if (n) target = { subject: "notice", id: n.id, label: t("aboutNotice", { number: num(n.number) }) };
   } else if (sp.bill && /^\d{1,12}$/.test(sp.bill)) {
     const b = await residentBill(db, user.companyId, user.id, Number(sp.bill));
     if (b) target = { subject: "bill", id: b.id, label: t("aboutBill", { period: b.period }) };

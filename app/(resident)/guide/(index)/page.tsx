@@ -75,8 +75,12 @@ export default async function GuidePage({ searchParams }: { searchParams: Promis
               <Link href={`/guide/${a.id}`}>
                 <Card>
                   <div className="text-xs text-brand-700">{t(`kbCategory.${a.category}`)}</div>
-                  <div className="font-medium">{a.title}</div>
-                  <p className="line-clamp-2 text-sm text-slate-600">{a.body}</p>
+                  <div className="font-medium" data-user-text>
+                    {a.title}
+                  </div>
+                  <p className="line-clamp-2 text-sm text-slate-600" data-user-text>
+                    {a.body}
+                  </p>
                 </Card>
               </Link>
             </li>

@@ -19,7 +19,9 @@ export default async function GuideArticlePage({ params }: { params: Promise<{ i
       </Link>
       <Card>
         <div className="text-xs text-brand-700">{t(`kbCategory.${a.category}`)}</div>
-        <h1 className="text-lg font-semibold">{a.title}</h1>
+        <h1 className="text-lg font-semibold" data-user-text>
+          {a.title}
+        </h1>
         <div className="mt-3 whitespace-pre-wrap text-sm leading-6 text-slate-800">{a.body}</div>
       </Card>
     </div>

@@ -36,7 +36,13 @@ export default async function ResidentNoticePage({ params }: { params: Promise<{
           <p>
             {latest.status === "open"
               ? td("onNoticeOpen")
-              : td("onNoticeDone", { status: td(`status.${latest.status}`), reason: latest.resolution ?? "" })}
+              : td("onNoticeDone", { status: td(`status.${latest.status}`) })}
+            {latest.status !== "open" && latest.resolution ? (
+              <>
+                {" "}
+                <span data-user-text>{latest.resolution}</span>
+              </>
+            ) : null}
           </p>
           <Link href="/disputes" className="mt-1 inline-block text-brand-700 hover:underline">
             {td("seeAll")}

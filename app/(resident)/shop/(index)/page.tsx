@@ -91,10 +91,16 @@ async function ProductCard({ p, percent, locale }: { p: Product; percent: number
         ) : null}
         <div className="min-w-0 flex-1">
           <div className="flex items-start justify-between gap-2">
-            <h2 className="font-medium">{p.name}</h2>
+            <h2 className="font-medium" data-user-text>
+              {p.name}
+            </h2>
             <span className="shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t(p.kind)}</span>
           </div>
-          {p.description ? <p className="mt-1 text-sm text-slate-600">{p.description}</p> : null}
+          {p.description ? (
+            <p className="mt-1 text-sm text-slate-600" data-user-text>
+              {p.description}
+            </p>
+          ) : null}
           <div className="mt-2 flex items-baseline gap-2" data-testid={`price-${p.id}`}>
             {percent ? (
               <>

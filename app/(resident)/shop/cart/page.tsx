@@ -90,7 +90,9 @@ async function CartLine({ l, locale }: { l: Awaited<ReturnType<typeof cartLines>
   return (
     <li key={l.productId} className="py-2">
       <div className="flex justify-between gap-2 text-sm">
-        <span className="font-medium">{l.name}</span>
+        <span className="font-medium" data-user-text>
+          {l.name}
+        </span>
         <span className="tabular-nums">{formatFen(l.priceFen * l.quantity, locale)}</span>
       </div>
       <ActionForm action={setCartAction} className="mt-1 flex items-center gap-2">

@@ -44,7 +44,7 @@ export default async function VisitorPassPage({ params }: { params: Promise<{ id
           <h1 className="text-lg font-semibold" data-user-text>
             {pass.visitorName ?? t("purged")}
           </h1>
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-slate-600" data-user-text>
             {pass.plate ? `${pass.plate} · ` : ""}
             {pass.communityName}
           </p>

@@ -57,7 +57,7 @@ export async function CrmSection({ user, butler }: { user: SessionUser; butler: 
                 href={`/staff/crm/households/${p.id}`}
                 className="flex min-h-11 items-center justify-between gap-3 hover:underline"
               >
-                <span>{p.name}</span>
+                <span data-user-text>{p.name}</span>
                 <span className="text-xs text-slate-600">{p.note}</span>
               </Link>
             </li>

@@ -41,6 +41,7 @@ export async function FieldSection({ user, kind }: { user: SessionUser; kind: "c
  */
 export async function FieldBoardSection({ user }: { user: SessionUser }) {
   const t = await getTranslations("field");
+  const sep = (await getTranslations("common"))("listSeparator");
   const db = getDb();
   const today = localDate(new Date(), user.timeZone);
   const [counts, board] = await Promise.all([
@@ -57,7 +58,7 @@ export async function FieldBoardSection({ user }: { user: SessionUser }) {
     ...board.rounds.map((r) => ({
       key: `r${r.id}`,
       text: `${r.slot} ${r.route} · ${t(`roundStatus.${r.status}`)}`,
-      detail: r.skipped.length ? t("board.skipped", { names: r.skipped.join("、") }) : r.community,
+      detail: r.skipped.length ? t("board.skipped", { names: r.skipped.join(sep) }) : r.community,
     })),
     ...board.tasks.map((x) => ({
       key: `t${x.id}`,

@@ -75,7 +75,7 @@ export async function CollectionSection({ user }: { user: SessionUser }) {
         {target === null ? (
           <>
             {" · "}
-            <Link href="/staff/billing/settings" className="text-brand-700 hover:underline">
+            <Link href="/staff/billing/settings" className="text-brand-700 underline">
               {t("money.setTarget")}
             </Link>
           </>

@@ -58,7 +58,7 @@ export async function TeamSection({ user }: { user: SessionUser }) {
           <Table head={[t("team.member"), t("team.unaccepted")]}>
             {team.map((m) => (
               <tr key={m.id}>
-                <td>{m.name}</td>
+                <td data-user-text>{m.name}</td>
                 <td>
                   <Link
                     href={`/staff/orders?tab=scope&status=open&unaccepted=1&assignee=${m.id}`}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/tickets/action-form";
-import { StatusBadge } from "@/components/tickets/order-bits";
+import { OrderTitle, StatusBadge } from "@/components/tickets/order-bits";
 import { SlaCountdown } from "@/components/tickets/sla-countdown";
 import { Card, EmptyState } from "@/components/ui/card";
 import type { ActionResult } from "@/lib/actions/result";
@@ -60,8 +60,8 @@ export async function TechnicianSection({
                     #{o.id} · {tt(`type.${o.type}`)}
                   </span>
                   <span className="block truncate text-xs text-slate-600">
-                    {o.householdName ? `${o.householdName} · ` : ""}
-                    {o.title ?? o.description}
+                    {o.householdName ? <span data-user-text>{`${o.householdName} · `}</span> : null}
+                    <OrderTitle order={o} />
                   </span>
                 </Link>
                 <StatusBadge status={o.status} />

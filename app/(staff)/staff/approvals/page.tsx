@@ -183,7 +183,7 @@ async function RequestsCard({ rows, locale, timeZone }: { rows: RequestListRow[]
               <td className="whitespace-nowrap">{t(`type.${r.type}`)}</td>
               <td>
                 <Link href={`/staff/approvals/${r.id}`} className="hover:underline">
-                  {r.title}
+                  <span data-user-text>{r.title}</span>
                 </Link>
               </td>
               <td>{r.communityName}</td>

@@ -69,7 +69,12 @@ export default async function FinanceReportsPage({
     <div className="space-y-4 print:space-y-2">
       <PageHeader
         title={t("title")}
-        subtitle={`${year} · ${scopeName}`}
+        subtitle={
+          <>
+            {`${year} · `}
+            <span {...(chosen ? { "data-user-text": "" } : {})}>{scopeName}</span>
+          </>
+        }
         actions={
           <div className="flex gap-2 print:hidden">
             <CsvDownload
@@ -173,7 +178,7 @@ async function BvaCard({ bva, year, money }: { bva: Bva; year: number; money: Mo
               .filter((r) => r.kind === kind)
               .map((r) => (
                 <tr key={r.categoryId} data-testid={`bva-${r.code}`}>
-                  <td>{categoryLabel(t, r.code, r.name)}</td>
+                  <td data-user-text>{categoryLabel(t, r.code, r.name)}</td>
                   <td className="tabular-nums">{money(r.ytd.budget)}</td>
                   <td className="tabular-nums">{money(r.ytd.actual)}</td>
                   <td className="tabular-nums">
@@ -260,7 +265,7 @@ async function PnlCard({ pnl, year, ytdTo, money }: { pnl: Pnl; year: number; yt
               {pnl[kind].length === 0 ? <li className="py-1 text-slate-500">{t("pnl.none")}</li> : null}
               {pnl[kind].map((r) => (
                 <li key={r.categoryId} className="flex justify-between py-1">
-                  <span>{categoryLabel(t, r.code, r.name)}</span>
+                  <span data-user-text>{categoryLabel(t, r.code, r.name)}</span>
                   <span className="tabular-nums">{money(r.fen)}</span>
                 </li>
               ))}

@@ -28,7 +28,9 @@ export default async function ActivitiesPage() {
               <Link href={`/community/activities/${a.id}`} className="block">
                 <Card>
                   <div className="flex items-start justify-between gap-2">
-                    <span className="font-medium">{a.title}</span>
+                    <span className="font-medium" data-user-text>
+                      {a.title}
+                    </span>
                     {a.myStatus === "confirmed" ? (
                       <span className="shrink-0 rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-900">
                         {t("signedUp")}

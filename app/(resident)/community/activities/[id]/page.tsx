@@ -31,7 +31,9 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-4">
       <Card>
-        <h1 className="text-lg font-semibold">{a.title}</h1>
+        <h1 className="text-lg font-semibold" data-user-text>
+          {a.title}
+        </h1>
         <dl className="mt-2 space-y-1 text-sm">
           <div className="flex gap-2">
             <dt className="w-20 shrink-0 text-slate-600">{t("when")}</dt>

@@ -42,7 +42,9 @@ export default async function NoticesPage() {
                       {n.readAt ? t("read") : t("unread")}
                     </span>
                   </div>
-                  <div className={`mt-1 ${n.readAt ? "" : "font-semibold"}`}>{n.title}</div>
+                  <div className={`mt-1 ${n.readAt ? "" : "font-semibold"}`} data-user-text>
+                    {n.title}
+                  </div>
                   <div className="mt-1 text-xs text-slate-600">
                     {n.communityName} · {formatDateTime(n.publishAt, locale, user.timeZone)}
                   </div>

@@ -35,7 +35,9 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
             <span className="rounded bg-amber-100 px-1.5 py-0.5 font-semibold text-amber-900">{t("pinned")}</span>
           ) : null}
         </div>
-        <h1 className="mt-1 text-lg font-semibold">{notice.title}</h1>
+        <h1 className="mt-1 text-lg font-semibold" data-user-text>
+          {notice.title}
+        </h1>
         <p className="text-xs text-slate-600">
           {notice.communityName} · {t("publishedAt", { date: formatDateTime(notice.publishAt, locale, user.timeZone) })}
         </p>

@@ -43,7 +43,7 @@ export async function RiskSection({ user, onlyButler }: { user: SessionUser; onl
             <section key={butlerId} className="rounded-md ring-1 ring-slate-200 p-3" data-testid="butler-risk">
               <h3 className="mb-2 flex items-center justify-between gap-2 text-sm font-semibold">
                 <span>
-                  {b.name}{" "}
+                  <span data-user-text>{b.name}</span>{" "}
                   <span className="font-normal text-slate-500">
                     · {t("dashboard.ofHouseholds", { count: b.total })}
                   </span>
@@ -77,8 +77,12 @@ async function RiskTable({ rows, gold }: { rows: RiskRow[]; gold: ReadonlyMap<nu
       {rows.map((r) => (
         <tr key={r.householdId}>
           <td>
-            {r.name}
-            {r.unit ? <span className="ml-1 text-xs text-slate-500">{r.unit}</span> : null}
+            <span data-user-text>{r.name}</span>
+            {r.unit ? (
+              <span className="ml-1 text-xs text-slate-500" data-user-text>
+                {r.unit}
+              </span>
+            ) : null}
           </td>
           <td>
             <BandBadge band={r.band} score={r.score} gold={gold.has(r.householdId)} compact />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { noticeNumberText } from "@/components/crm/arrears/notice-number";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/tickets/action-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -75,6 +76,7 @@ async function LettersCard({
 }) {
   const t = await getTranslations("arrears.legal");
   const tl = await getTranslations("arrears.letters");
+  const num = await noticeNumberText();
   const money = (fen: number) => formatFen(fen, locale);
   return (
     <Card title={tl("title")}>
@@ -84,7 +86,7 @@ async function LettersCard({
           <tr key={l.id} data-testid={`letter-${l.id}`}>
             <td>
               <Link href={`/staff/crm/notices/${l.id}`} className="font-mono text-brand-700 hover:underline">
-                {l.number}
+                {num(l.number)}
               </Link>
             </td>
             <td>

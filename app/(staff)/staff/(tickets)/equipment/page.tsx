@@ -70,7 +70,9 @@ async function EquipmentTable({ items }: { items: Items }) {
                   <ul className="space-y-1">
                     {e.plans.map((p) => (
                       <li key={p.id}>
-                        <span className="font-medium">{p.title}</span>{" "}
+                        <span className="font-medium" data-user-text>
+                          {p.title}
+                        </span>{" "}
                         <span className="text-xs text-slate-500">
                           {t("equipment.everyText", { every: p.every, interval: t(`interval.${p.interval}`) })} ·{" "}
                           {p.startDate}

@@ -46,7 +46,7 @@ export default async function KbPage({ searchParams }: { searchParams: Promise<{
               {rows.map((a) => (
                 <li key={a.id} className="py-2">
                   <Link href={`/staff/kb/${a.id}`} className="font-medium text-brand-700 hover:underline">
-                    {a.title}
+                    <span data-user-text>{a.title}</span>
                   </Link>
                   <span className="ml-2 text-xs text-slate-500">{t(`kbCategory.${a.category}`)}</span>
                   {a.public ? (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { localNoticeNumbers } from "@/lib/crm/rules/arrears";
 import { ActionForm } from "@/components/tickets/action-form";
 import { INBOX_GROUPS, inboxGroupOf, type InboxGroup } from "@/components/tickets/inbox-groups";
 import { NotificationLink } from "@/components/tickets/notification-link";
@@ -26,9 +27,12 @@ function entryText(t: T, tAll: TAll, n: Row): string {
   };
   const [ns, ...rest] = n.kind.split(".");
   const moduleKey = `${ns}.inbox.${rest.join(".")}`;
-  if (t.has(`notifications.kind.${n.kind}`))
-    return t(`notifications.kind.${n.kind}` as "notifications.kind.order.accepted", payload);
-  return tAll.has(moduleKey) ? tAll(moduleKey as "app.name", payload) : t("notifications.unknown");
+  const text = t.has(`notifications.kind.${n.kind}`)
+    ? t(`notifications.kind.${n.kind}` as "notifications.kind.order.accepted", payload)
+    : tAll.has(moduleKey)
+      ? tAll(moduleKey as "app.name", payload)
+      : t("notifications.unknown");
+  return localNoticeNumbers(text, tAll("arrears.numberPrefix" as "app.name"));
 }
 
 /**

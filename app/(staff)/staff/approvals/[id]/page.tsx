@@ -44,16 +44,20 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       : undefined;
   const mayDecide = current && stepDenial(current.role as StepRole, facts, detail) === null;
   const d = detail.details as Record<string, string | null>;
-  const rows: [string, string][] = [
+  const rows: [string, string, "user"?][] = [
     [t("fields.type"), t(`type.${detail.type}`)],
-    [t("fields.community"), detail.communityName],
-    [t("detail.requester"), detail.requesterName],
+    [t("fields.community"), detail.communityName, "user"],
+    [t("detail.requester"), detail.requesterName, "user"],
   ];
   if (detail.amountFen) rows.push([t("list.amount"), formatFen(detail.amountFen, locale)]);
-  if (detail.categoryId) rows.push([t("fields.category"), categoryLabel(tf, detail.categoryCode, detail.categoryName)]);
+  if (detail.categoryId)
+    rows.push([t("fields.category"), categoryLabel(tf, detail.categoryCode, detail.categoryName), "user"]);
   if (detail.type === "contract")
-    rows.push([t("fields.party"), d.party ?? ""], [t("fields.termFrom"), `${d.termFrom ?? ""} – ${d.termTo ?? ""}`]);
-  if (detail.type === "expense" && d.receipts) rows.push([t("fields.receipts"), d.receipts]);
+    rows.push(
+      [t("fields.party"), d.party ?? "", "user"],
+      [t("fields.termFrom"), `${d.termFrom ?? ""} – ${d.termTo ?? ""}`],
+    );
+  if (detail.type === "expense" && d.receipts) rows.push([t("fields.receipts"), d.receipts, "user"]);
   if (detail.type === "leave")
     rows.push(
       [t("fields.leaveType"), d.leaveType ? t(`leaveTypes.${d.leaveType}` as "leaveTypes.annual") : ""],
@@ -64,6 +68,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
     <div className="max-w-4xl space-y-4">
       <PageHeader
         title={`#${detail.id} ${detail.title}`}
+        userTitle
         actions={<RequestHeaderActions detail={detail} mine={mine} />}
       />
       <DetailsCard detail={detail} rows={rows} locale={locale} />
@@ -107,27 +112,39 @@ async function RequestHeaderActions({ detail, mine }: { detail: Detail; mine: bo
   );
 }
 
-async function DetailsCard({ detail, rows, locale }: { detail: Detail; rows: [string, string][]; locale: Locale }) {
+async function DetailsCard({
+  detail,
+  rows,
+  locale,
+}: {
+  detail: Detail;
+  rows: [string, string, "user"?][];
+  locale: Locale;
+}) {
   const t = await getTranslations("approvals");
   return (
     <Card title={t("detail.details")}>
       <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-        {rows.map(([k, v]) => (
+        {rows.map(([k, v, user]) => (
           <div key={k}>
             <dt className="text-slate-500">{k}</dt>
-            <dd className="font-medium">{v}</dd>
+            <dd className="font-medium" data-user-text={user ? "" : undefined}>
+              {v}
+            </dd>
           </div>
         ))}
       </dl>
       {detail.description ? (
-        <p className="mt-3 whitespace-pre-wrap text-sm text-slate-700">{detail.description}</p>
+        <p className="mt-3 whitespace-pre-wrap text-sm text-slate-700" data-user-text>
+          {detail.description}
+        </p>
       ) : null}
       {detail.lines.length ? (
         <div className="mt-4">
           <Table head={[t("fields.item"), t("fields.quantity"), t("fields.unitPrice"), t("fields.lineAmount")]}>
             {detail.lines.map((l) => (
               <tr key={l.id}>
-                <td>{l.item}</td>
+                <td data-user-text>{l.item}</td>
                 <td className="tabular-nums">{l.quantity}</td>
                 <td className="tabular-nums">{formatFen(l.unitPriceFen, locale)}</td>
                 <td className="tabular-nums">{formatFen(l.amountFen, locale)}</td>
@@ -192,9 +209,15 @@ async function RequestTimeline({ detail, locale, timeZone }: { detail: Detail; l
         {detail.events.map((e) => (
           <li key={e.id} className="flex flex-wrap gap-x-2">
             <span className="text-slate-500">{formatDateTime(e.createdAt, locale, timeZone)}</span>
-            <span className="font-medium">{e.actorName}</span>
+            <span className="font-medium" data-user-text>
+              {e.actorName}
+            </span>
             <span>{t(`events.${e.kind}`)}</span>
-            {e.comment ? <span className="italic text-slate-600">“{e.comment}”</span> : null}
+            {e.comment ? (
+              <span className="italic text-slate-600" data-user-text>
+                “{e.comment}”
+              </span>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -102,9 +102,11 @@ async function CashierResults({ q, rows }: { q: string; rows: Awaited<ReturnType
       <Table head={[t("common.household"), t("common.unit"), t("common.community"), "", ""]}>
         {rows.map((h) => (
           <tr key={h.id}>
-            <td className="font-medium">{h.name}</td>
+            <td className="font-medium" data-user-text>
+              {h.name}
+            </td>
             <td className="font-mono">{h.buildingCode ? `${h.buildingCode}-${h.unitNumber}` : "—"}</td>
-            <td>{h.communityName ?? "—"}</td>
+            <td data-user-text>{h.communityName ?? "—"}</td>
             <td className="tabular-nums">{h.phone ?? "—"}</td>
             <td>
               <Link
@@ -135,7 +137,7 @@ async function CashierAccount({
   const t = await getTranslations("billing");
   return (
     <Card
-      title={account.name}
+      title={<span data-user-text>{account.name}</span>}
       actions={
         <Link href={`/staff/billing/households/${account.id}`} className="text-sm text-brand-700 hover:underline">
           {t("cashier.account")} →

@@ -45,9 +45,17 @@ export default async function BudgetPage({
     ].join("\n") + "\n";
   return (
     <div className="space-y-4">
-      <PageHeader title={t("budgetTitle")} subtitle={`${year}${community ? ` · ${community.name}` : ""}`} />
+      <PageHeader
+        title={t("budgetTitle")}
+        subtitle={
+          <>
+            {year}
+            {community ? <span data-user-text>{` · ${community.name}`}</span> : null}
+          </>
+        }
+      />
       <BudgetFilter year={year} community={community} communities={communities} />
-      <Card title={community?.name}>
+      <Card title={community ? <span data-user-text>{community.name}</span> : undefined}>
         <p className="mb-3 text-sm text-slate-600">{t("budget.intro")}</p>
         {community ? (
           <BudgetGrid

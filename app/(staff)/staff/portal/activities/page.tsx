@@ -53,7 +53,7 @@ export default async function StaffActivitiesPage() {
                       href={`/staff/portal/activities/${a.id}`}
                       className="font-medium text-brand-700 hover:underline"
                     >
-                      {a.title}
+                      <span data-user-text>{a.title}</span>
                     </Link>
                   </td>
                   <td>{a.communityName}</td>

@@ -96,7 +96,7 @@ async function NoticeRows({
             {n.pinned ? (
               <span className="mr-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{tn("pinned")}</span>
             ) : null}
-            {n.title}
+            <span data-user-text>{n.title}</span>
           </td>
           <td>{n.communityName}</td>
           <td className="whitespace-nowrap">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { noticeNumberText } from "@/components/crm/arrears/notice-number";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
@@ -18,6 +19,7 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
   const user = await requireUser(DISPUTE_STAFF_ROLES);
   const all = (await searchParams).all === "1";
   const t = await getTranslations("arrears.disputes");
+  const num = await noticeNumberText();
   const locale = (await getLocale()) as Locale;
   const rows = await listDisputes(
     getDb(),
@@ -51,13 +53,13 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
                   </Link>
                 </td>
                 <td>
-                  <Link href={`/staff/crm/households/${d.householdId}`} className="hover:underline">
+                  <Link href={`/staff/crm/households/${d.householdId}`} className="hover:underline" data-user-text>
                     {d.householdName}
                   </Link>
                 </td>
                 <td>
                   {d.subject === "notice"
-                    ? t("aboutNotice", { number: d.noticeNumber ?? "" })
+                    ? t("aboutNotice", { number: num(d.noticeNumber ?? "") })
                     : t("aboutBill", { period: d.billPeriod ?? "" })}
                 </td>
                 <td className="tabular-nums">{formatDateTime(d.createdAt, locale, user.timeZone)}</td>

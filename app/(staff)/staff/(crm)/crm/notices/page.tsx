@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { localNoticeNumber } from "@/lib/crm/rules/arrears";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
@@ -99,7 +100,7 @@ async function NoticesCard({ rows, locale }: { rows: Awaited<ReturnType<typeof l
             <tr key={n.id} data-testid={`notice-row-${n.id}`}>
               <td className="whitespace-nowrap font-mono">
                 <Link href={`/staff/crm/notices/${n.id}`} className="text-brand-700 hover:underline">
-                  {n.number}
+                  {localNoticeNumber(n.number, t("numberPrefix"))}
                 </Link>
               </td>
               <td className="whitespace-nowrap">{t(`kind.${n.kind}`)}</td>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { localNoticeNumber } from "@/lib/crm/rules/arrears";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
@@ -122,7 +123,7 @@ async function NoticesCard({ c, canConfirm }: { c: Case; canConfirm: boolean }) 
         {c.notices.map((n) => (
           <li key={n.id} className="flex justify-between gap-2">
             <Link href={`/staff/crm/notices/${n.id}`} className="font-mono text-brand-700 hover:underline">
-              {n.number}
+              {localNoticeNumber(n.number, t("numberPrefix"))}
             </Link>
             <span>{t(`kind.${n.kind}`)}</span>
             <span className="tabular-nums text-slate-500">{n.issuedOn}</span>

@@ -74,7 +74,7 @@ export default async function TrainingPage() {
                 <td className="whitespace-nowrap tabular-nums">{c.date}</td>
                 <td>
                   <Link href={`/staff/hr/training/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                    {c.title}
+                    <span data-user-text>{c.title}</span>
                   </Link>
                 </td>
                 <td className="tabular-nums">{formatHours(c.hoursTenths)}</td>

@@ -26,7 +26,9 @@ export default async function KbArticlePage({ params }: { params: Promise<{ id: 
           {t(`kbCategory.${a.category}`)}
           {a.public ? ` · ${t("kb.publicBadge")}` : ""}
         </div>
-        <h1 className="text-xl font-semibold">{a.title}</h1>
+        <h1 className="text-xl font-semibold" data-user-text>
+          {a.title}
+        </h1>
         <div className="mt-3 whitespace-pre-wrap text-sm leading-6">{a.body}</div>
       </Card>
       {user.roles.some((r) => KB_EDIT_ROLES.includes(r)) ? (

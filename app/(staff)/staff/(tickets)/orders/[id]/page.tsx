@@ -426,7 +426,7 @@ async function ArticlesAndTimeline({
             {articles.map((a) => (
               <li key={a.id}>
                 <Link href={`/staff/kb/${a.id}`} className="text-brand-700 underline">
-                  {a.title}
+                  <span data-user-text>{a.title}</span>
                 </Link>
                 <span className="ml-1 text-xs text-slate-500">{t(`kbCategory.${a.category}`)}</span>
               </li>

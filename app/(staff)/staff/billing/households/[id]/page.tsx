@@ -67,6 +67,7 @@ export default async function HouseholdAccountPage({ params }: { params: Promise
     <div className="space-y-4">
       <PageHeader
         title={`${account.name} · ${t("account.title")}`}
+        userTitle
         subtitle={account.code}
         actions={<AccountLinks accountId={account.id} />}
       />
@@ -149,7 +150,7 @@ async function UnitPeriodsCard({
       <ul className="mb-3 space-y-1 text-sm" data-testid="unit-periods">
         {periods.length === 0 ? <li className="text-slate-500">{t("unitPeriod.none")}</li> : null}
         {periods.map((p) => (
-          <li key={p.id}>
+          <li key={p.id} data-user-text>
             {t("unitPeriod.line", {
               unit: unitLabel(household.units.find((u) => u.id === p.unitId)!),
               kind: `${t(`unitPeriodKind.${p.kind}`)}${p.customerId ? ` · ${customers.find((c) => c.id === p.customerId)?.name ?? ""}` : ""}`,
@@ -242,7 +243,7 @@ async function BillsCard({
               {b.period}
               {b.kind === "one_off" ? <div className="text-xs text-slate-500">{t("billKind.one_off")}</div> : null}
             </td>
-            <td className="text-xs">
+            <td className="text-xs" data-user-text>
               {b.lines
                 .map(
                   (l) => `${l.name}${l.reason ? ` (${t(l.reason.key, l.reason.params)})` : ""} ${money(l.amountFen)}`,
@@ -283,7 +284,7 @@ async function CorrectionsCard({ account, locale, timeZone }: { account: Account
               <td>{t(`correction.${c.kind}`)}</td>
               <td className="tabular-nums">{money(c.amountFen)}</td>
               <td>{c.reason}</td>
-              <td>{c.actorName}</td>
+              <td data-user-text>{c.actorName}</td>
             </tr>
           ))}
         </Table>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { noticeNumberText } from "@/components/crm/arrears/notice-number";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DisputeList } from "@/components/crm/disputes/dispute-list";
@@ -26,17 +27,18 @@ export default async function DisputePage({ params }: { params: Promise<{ id: st
   if (!d) notFound();
   const photos = await disputePhotoIds(db, user.companyId, [d.id]);
   const t = await getTranslations("arrears.disputes");
+  const num = await noticeNumberText();
   return (
     <div className="space-y-4">
       <PageHeader title={`${t("staffTitle")} #${d.id}`} subtitle={d.status === "open" ? t("paused") : undefined} />
       <DisputeList rows={[d]} photos={photos} locale={(await getLocale()) as Locale} timeZone={user.timeZone} />
       <div className="flex flex-wrap gap-4 text-sm">
-        <Link href={`/staff/crm/households/${d.householdId}`} className="text-brand-700 hover:underline">
+        <Link href={`/staff/crm/households/${d.householdId}`} className="text-brand-700 hover:underline" data-user-text>
           {d.householdName}
         </Link>
         {d.noticeId ? (
           <Link href={`/staff/crm/notices/${d.noticeId}`} className="text-brand-700 hover:underline">
-            {t("aboutNotice", { number: d.noticeNumber ?? "" })}
+            {t("aboutNotice", { number: num(d.noticeNumber ?? "") })}
           </Link>
         ) : null}
       </div>

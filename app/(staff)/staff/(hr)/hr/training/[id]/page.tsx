@@ -32,7 +32,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
         <Link href="/staff/hr/training" className="hover:underline">
           {t("title")}
         </Link>{" "}
-        / {course.title}
+        / <span data-user-text>{course.title}</span>
       </nav>
       <PageHeader
         title={course.title}
