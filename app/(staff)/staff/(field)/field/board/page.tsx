@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { withUserText } from "@/components/ui/user-text";
 import { FieldStatus } from "@/components/field/bits";
 import { RoutesCard } from "@/components/field/routes-card";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -44,7 +45,9 @@ export default async function FieldBoardPage() {
                     {t("board.progress", { scanned: r.scanned, total: r.checkpoints })}
                   </p>
                   {r.skipped.length ? (
-                    <p className="text-xs text-red-700">{t("board.skipped", { names: r.skipped.join(sep) })}</p>
+                    <p className="text-xs text-red-700">
+                      {withUserText((names) => t("board.skipped", { names }), r.skipped.join(sep))}
+                    </p>
                   ) : null}
                 </div>
                 <FieldStatus status={r.status} label={t(`roundStatus.${r.status}`)} />
