@@ -191,7 +191,7 @@ async function OrderOptionalFacts({ order: o, dt }: { order: Order; dt: Dt }) {
       ) : null}
       {o.resolutionNote ? (
         <OrderFact label={o.type === "emergency" ? t("staff.closingReport") : t("staff.resolveNote")}>
-          {o.resolutionNote}
+          <span data-user-text>{o.resolutionNote}</span>
         </OrderFact>
       ) : null}
       {o.cancelReason ? <OrderFact label={t("common.cancelReason")}>{o.cancelReason}</OrderFact> : null}
