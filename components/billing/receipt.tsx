@@ -38,7 +38,9 @@ async function ReceiptSheet(p: SheetProps) {
       aria-labelledby="receipt-title"
     >
       <header className="border-b border-slate-300 pb-3 text-center">
-        <div className="text-sm text-slate-600">{p.companyName}</div>
+        <div className="text-sm text-slate-600" data-user-text>
+          {p.companyName}
+        </div>
         <h1 id="receipt-title" className="text-xl font-semibold tracking-widest">
           {t("receipt.title")}
         </h1>
@@ -48,7 +50,7 @@ async function ReceiptSheet(p: SheetProps) {
       </header>
       <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500">{p.payerLabel}</dt>
-        <dd>{p.payer}</dd>
+        <dd data-user-text>{p.payer}</dd>
         <dt className="text-slate-500">{t("common.receivedAt")}</dt>
         <dd className="tabular-nums">{formatDateTime(p.receivedAt, p.locale, p.timeZone)}</dd>
         <dt className="text-slate-500">{t("common.method")}</dt>
@@ -56,7 +58,9 @@ async function ReceiptSheet(p: SheetProps) {
         {p.cashierName ? (
           <>
             <dt className="text-slate-500">{t(p.online ? "receipt.paidOnlineBy" : "receipt.cashier")}</dt>
-            <dd data-testid="receipt-actor">{p.cashierName}</dd>
+            <dd data-testid="receipt-actor" data-user-text>
+              {p.cashierName}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -87,7 +91,7 @@ async function ReceiptSheet(p: SheetProps) {
       {p.after}
       <footer className="mt-6 flex justify-between text-xs text-slate-500">
         <span>
-          {t("receipt.issuer")}: {p.companyName}
+          {t("receipt.issuer")}: <span data-user-text>{p.companyName}</span>
         </span>
         <span>{t("receipt.signature")}: ________</span>
       </footer>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card, EmptyState } from "@/components/ui/card";
+import { withUserText } from "@/components/ui/user-text";
 import { FieldStatus } from "./bits";
 
 type Status = "done" | "late" | "missed" | null;
@@ -43,7 +44,9 @@ export async function BoardRounds({ rounds, status }: { rounds: readonly Round[]
                   {t("board.progress", { scanned: r.scanned, total: r.checkpoints })}
                 </p>
                 {r.skipped.length ? (
-                  <p className="text-xs text-red-700">{t("board.skipped", { names: r.skipped.join(sep) })}</p>
+                  <p className="text-xs text-red-700">
+                    {withUserText((names) => t("board.skipped", { names }), r.skipped.join(sep))}
+                  </p>
                 ) : null}
               </div>
               <FieldStatus status={r.status} label={t(`roundStatus.${r.status}`)} />

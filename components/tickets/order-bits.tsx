@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
+import { withUserText } from "@/components/ui/user-text";
 import { orderText } from "@/components/ui/system-text";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -67,9 +69,13 @@ export type TimelineEvent = {
 type TicketsT = Awaited<ReturnType<typeof getTranslations<"tickets">>>;
 
 /** Who did it: the system (no actor), a resident (named as such) or a staff member. */
-function actorLabel(t: TicketsT, e: TimelineEvent): string {
+function actorLabel(t: TicketsT, e: TimelineEvent): ReactNode {
   if (!e.actorName) return t("common.system");
-  return e.actorIsResident ? t("timeline.resident", { name: e.actorName }) : e.actorName;
+  return e.actorIsResident ? (
+    withUserText((name) => t("timeline.resident", { name }), e.actorName)
+  ) : (
+    <span data-user-text>{e.actorName}</span>
+  );
 }
 
 /**
@@ -163,7 +169,8 @@ export async function Assignees({
       {assignees.map((a) => (
         <li key={a.userId} className="flex flex-wrap items-center justify-between gap-2">
           <span>
-            {a.name} <span className="text-xs text-slate-500">{t(`role.${a.role as "butler"}`)}</span>
+            <span data-user-text>{a.name}</span>{" "}
+            <span className="text-xs text-slate-500">{t(`role.${a.role as "butler"}`)}</span>
           </span>
           {a.acceptedAt ? (
             <span className="text-xs text-emerald-700">

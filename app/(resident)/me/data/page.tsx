@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { withUserText } from "@/components/ui/user-text";
 import { DataSections } from "@/components/privacy/data-sections";
 import { PrintButton } from "@/components/privacy/print-button";
 import { PrivacyRequestForm } from "@/components/privacy/request-form";
@@ -67,9 +68,9 @@ export default async function MyDataPage() {
                   <span className="font-medium">{t(`requests.kind.${r.kind}`)}</span>
                   <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status]}`}>{t(`requests.status.${r.status}`)}</span>
                 </div>
-                <p className="mt-1 break-words text-slate-700">{r.details}</p>
+                <p className="mt-1 break-words text-slate-700" data-user-text>{r.details}</p>
                 <p className="mt-1 text-xs text-slate-500">{t("requests.askedOn", { date: formatDate(r.createdAt, locale, user.timeZone) })}</p>
-                {r.decisionReason ? <p className="mt-1 text-slate-700">{t("requests.reason", { reason: r.decisionReason })}</p> : null}
+                {r.decisionReason ? <p className="mt-1 text-slate-700">{withUserText((reason) => t("requests.reason", { reason }), r.decisionReason)}</p> : null}
               </li>
             ))}
           </ul>

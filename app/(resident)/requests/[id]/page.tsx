@@ -68,7 +68,7 @@ async function RequestSummary({ d, locale, timeZone }: { d: Detail; locale: Loca
       </p>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-slate-500">{t("common.unit")}</dt>
-        <dd>
+        <dd data-user-text>
           {[d.communityName, d.buildingCode && `${d.buildingCode}-${d.unitNumber}`].filter(Boolean).join(" ") || "—"}
         </dd>
         <dt className="text-slate-500">{t("common.createdAt")}</dt>

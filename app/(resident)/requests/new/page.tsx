@@ -78,7 +78,7 @@ async function RequestFields({ units }: { units: { id: number; label: string }[]
         </label>
         <select id="unitId" name="unitId" className={inputClass}>
           {units.map((u) => (
-            <option key={u.id} value={u.id}>
+            <option key={u.id} value={u.id} data-user-text>
               {u.label}
             </option>
           ))}

@@ -1,4 +1,5 @@
 import { ShoppingCart } from "lucide-react";
+import { withUserText } from "@/components/ui/user-text";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
@@ -128,7 +129,7 @@ async function AddToCart({ p }: { p: Product }) {
     <ActionForm action={setCartAction} className="mt-3 flex items-end gap-2" testId={`add-${p.id}`}>
       <input type="hidden" name="productId" value={p.id} />
       <label className="text-sm">
-        <span className="sr-only">{t("quantityOf", { name: p.name })}</span>
+        <span className="sr-only">{withUserText((name) => t("quantityOf", { name }), p.name)}</span>
         <input
           name="quantity"
           type="number"

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { withUserText } from "@/components/ui/user-text";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PlaceOrder } from "@/components/portal/place-order";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
@@ -98,7 +99,7 @@ async function CartLine({ l, locale }: { l: Awaited<ReturnType<typeof cartLines>
       <ActionForm action={setCartAction} className="mt-1 flex items-center gap-2">
         <input type="hidden" name="productId" value={l.productId} />
         <label className="text-sm">
-          <span className="sr-only">{t("quantityOf", { name: l.name })}</span>
+          <span className="sr-only">{withUserText((name) => t("quantityOf", { name }), l.name)}</span>
           <input
             name="quantity"
             type="number"

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { withUserText } from "@/components/ui/user-text";
 import { Input } from "@/components/forms/action-fields";
 import { ActionForm } from "@/components/tickets/action-form";
 import { Button } from "@/components/ui/button";
@@ -33,14 +34,16 @@ export default async function PrivacyRequestsPage() {
           <Card key={r.id} className="space-y-2">
             <div data-testid="privacy-request-row" data-request-id={r.id} className="space-y-2">
               <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-                <span className="font-medium">
+                <span className="font-medium" data-user-text>
                   {r.userName} · {r.userPhone ?? "—"}
                 </span>
                 <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
                   {t(`requests.kind.${r.kind}`)} · {t(`requests.status.${r.status}`)}
                 </span>
               </div>
-              <p className="break-words text-sm text-slate-700">{r.details}</p>
+              <p className="break-words text-sm text-slate-700" data-user-text>
+                {r.details}
+              </p>
               <p className="text-xs text-slate-500">
                 {t("requests.askedOn", { date: formatDate(r.createdAt, locale, user.timeZone) })}
                 {r.decidedAt
@@ -48,7 +51,9 @@ export default async function PrivacyRequestsPage() {
                   : ""}
               </p>
               {r.decisionReason ? (
-                <p className="text-sm text-slate-700">{t("requests.reason", { reason: r.decisionReason })}</p>
+                <p className="text-sm text-slate-700">
+                  {withUserText((reason) => t("requests.reason", { reason }), r.decisionReason)}
+                </p>
               ) : null}
               {r.status === "open" ? (
                 <ActionForm action={decidePrivacyRequestAction} className="flex flex-wrap items-end gap-2">

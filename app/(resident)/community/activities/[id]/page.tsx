@@ -43,14 +43,16 @@ export default async function ActivityPage({ params }: { params: Promise<{ id: s
           </div>
           <div className="flex gap-2">
             <dt className="w-20 shrink-0 text-slate-600">{t("place")}</dt>
-            <dd>{a.place}</dd>
+            <dd data-user-text>{a.place}</dd>
           </div>
           <div className="flex gap-2">
             <dt className="w-20 shrink-0 text-slate-600">{t("deadline")}</dt>
             <dd>{formatDateTime(a.signupDeadline, locale, user.timeZone)}</dd>
           </div>
         </dl>
-        <p className="mt-3 whitespace-pre-wrap text-sm text-slate-800">{a.description}</p>
+        <p className="mt-3 whitespace-pre-wrap text-sm text-slate-800" data-user-text>
+          {a.description}
+        </p>
         <p className="mt-3 text-sm font-medium" data-testid="seats">
           {t("seats", { confirmed: Number(a.confirmed), capacity: a.capacity })}
           {Number(a.waiting) ? ` · ${t("waitingCount", { count: Number(a.waiting) })}` : ""}

@@ -39,9 +39,12 @@ export default async function NoticePage({ params }: { params: Promise<{ id: str
           {notice.title}
         </h1>
         <p className="text-xs text-slate-600">
-          {notice.communityName} · {t("publishedAt", { date: formatDateTime(notice.publishAt, locale, user.timeZone) })}
+          <span data-user-text>{notice.communityName}</span> ·{" "}
+          {t("publishedAt", { date: formatDateTime(notice.publishAt, locale, user.timeZone) })}
         </p>
-        <div className="mt-3 whitespace-pre-wrap text-sm leading-relaxed text-slate-800">{notice.body}</div>
+        <div className="mt-3 whitespace-pre-wrap text-sm leading-relaxed text-slate-800" data-user-text>
+          {notice.body}
+        </div>
       </Card>
       <Link href="/community/notices" className="block text-center text-sm text-brand-700 hover:underline">
         {t("back")}

@@ -30,7 +30,7 @@ export default async function ShopPayPage({ params }: { params: Promise<{ checko
       </p>
       <Card>
         <p className="mb-2 text-sm text-slate-600">
-          {t("billing.checkout.merchant")}: {user.companyName}
+          {t("billing.checkout.merchant")}: <span data-user-text>{user.companyName}</span>
         </p>
         <OrderSummary order={order} />
       </Card>

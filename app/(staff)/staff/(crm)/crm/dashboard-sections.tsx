@@ -103,7 +103,7 @@ export async function MovedSection({ user }: { user: SessionUser }) {
         <Table head={[t("dashboard.household"), t("dashboard.from"), t("dashboard.to"), t("dashboard.because")]}>
           {moved.map((m) => (
             <tr key={m.householdId} data-testid="moved-row">
-              <td>
+              <td data-user-text>
                 <Link href={`/staff/crm/households/${m.householdId}`} className="text-brand-700 hover:underline">
                   {m.name}
                 </Link>

@@ -53,7 +53,7 @@ export default async function LegalPage({ searchParams }: { searchParams: Promis
                     {c.id}
                   </Link>
                 </td>
-                <td>{c.householdName}</td>
+                <td data-user-text>{c.householdName}</td>
                 <td className="tabular-nums">{c.openedOn}</td>
                 <td>{t(`status.${c.status}`)}</td>
               </tr>
@@ -89,7 +89,7 @@ async function LettersCard({
                 {num(l.number)}
               </Link>
             </td>
-            <td>
+            <td data-user-text>
               {l.caseId ? (
                 <Link href={`/staff/legal/${l.caseId}`} className="hover:underline">
                   {l.householdName}

@@ -87,19 +87,23 @@ async function RegistrationRow({ r, tab, when }: { r: Row; tab: Tab; when: (d: D
   return (
     <li key={r.linkId} data-testid="registration-row" className={`${COLUMNS} grid gap-1 py-3 md:items-start`}>
       <div className="flex flex-wrap items-baseline gap-x-2 md:block">
-        <div className="font-medium">{r.requester.name}</div>
+        <div className="font-medium" data-user-text>
+          {r.requester.name}
+        </div>
         <div className="tabular-nums text-slate-500">{r.requester.phone ?? "—"}</div>
       </div>
       <div>
         <span className="mr-1 text-slate-500 md:hidden">{t("staff.householdLabel")}</span>
-        {r.household.name}
+        <span data-user-text>{r.household.name}</span>
         <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 md:hidden">
           {t(`relation.${r.relation}`)}
         </span>
       </div>
       <ul className="space-y-0.5 text-slate-700">
         {r.units.map((u) => (
-          <li key={u.id}>{u.label}</li>
+          <li key={u.id} data-user-text>
+            {u.label}
+          </li>
         ))}
       </ul>
       <div className="hidden md:block">{t(`relation.${r.relation}`)}</div>

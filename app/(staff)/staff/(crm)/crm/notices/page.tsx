@@ -104,7 +104,7 @@ async function NoticesCard({ rows, locale }: { rows: Awaited<ReturnType<typeof l
                 </Link>
               </td>
               <td className="whitespace-nowrap">{t(`kind.${n.kind}`)}</td>
-              <td>
+              <td data-user-text>
                 {n.householdName}
                 <div className="text-xs text-slate-500">
                   {[n.communityName, n.buildingName, n.unitNumber].filter(Boolean).join(" ")}

@@ -51,7 +51,11 @@ export default async function LegalCasePage({ params }: { params: Promise<{ id: 
       </Link>
       <PageHeader
         title={t("legal.case", { id: c.id })}
-        subtitle={`${c.householdName} · ${t(`legal.status.${c.status}`)}`}
+        subtitle={
+          <>
+            <span data-user-text>{c.householdName}</span> · {t(`legal.status.${c.status}`)}
+          </>
+        }
       />
       <div className="grid gap-4 lg:grid-cols-2">
         <ArrearsCard c={c} money={money} />
@@ -88,7 +92,7 @@ async function ArrearsCard({ c, money }: { c: Case; money: Money }) {
     <Card title={t("legal.currentArrears")}>
       <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500">{t("legal.household")}</dt>
-        <dd>
+        <dd data-user-text>
           {c.householdName} <span className="font-mono text-xs text-slate-500">{c.householdCode}</span>
         </dd>
         <dt className="text-slate-500">{t("legal.openedOn")}</dt>

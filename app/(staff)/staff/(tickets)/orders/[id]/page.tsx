@@ -138,7 +138,7 @@ async function OrderSummary({ d, sentiment, dt }: { d: Detail; sentiment: Sentim
       </p>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
         <dt className="text-slate-500">{t("common.household")}</dt>
-        <dd>
+        <dd data-user-text>
           {o.householdId ? (
             <Link href={`/staff/registry/households/${o.householdId}`} className="text-brand-700 hover:underline">
               {d.householdName}
@@ -156,7 +156,7 @@ async function OrderSummary({ d, sentiment, dt }: { d: Detail; sentiment: Sentim
           ) : null}
         </dd>
         <dt className="text-slate-500">{t("common.community")}</dt>
-        <dd>{d.communityName ?? "—"}</dd>
+        <dd data-user-text>{d.communityName ?? "—"}</dd>
         <dt className="text-slate-500">{t("common.source")}</dt>
         <dd>{t(`source.${o.source}`)}</dd>
         <dt className="text-slate-500">{t("common.severity")}</dt>
@@ -191,7 +191,7 @@ async function OrderOptionalFacts({ order: o, dt }: { order: Order; dt: Dt }) {
       ) : null}
       {o.resolutionNote ? (
         <OrderFact label={o.type === "emergency" ? t("staff.closingReport") : t("staff.resolveNote")}>
-          {o.resolutionNote}
+          <span data-user-text>{o.resolutionNote}</span>
         </OrderFact>
       ) : null}
       {o.cancelReason ? <OrderFact label={t("common.cancelReason")}>{o.cancelReason}</OrderFact> : null}
@@ -296,7 +296,9 @@ async function CommentsCard({ d, dt }: { d: Detail; dt: Dt }) {
         <ul className="mb-3 space-y-2 text-sm">
           {d.comments.map((c) => (
             <li key={c.id}>
-              <span className="font-medium">{c.authorName}</span>{" "}
+              <span className="font-medium" data-user-text>
+                {c.authorName}
+              </span>{" "}
               <span className="text-xs text-slate-500">{dt(c.createdAt)}</span>
               <p className="whitespace-pre-wrap">{c.body}</p>
             </li>
