@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "../support/test";
 import fieldEn from "../../../messages/field/en.json" with { type: "json" };
 import fieldZh from "../../../messages/field/zh-CN.json" with { type: "json" };
 import { test } from "../support/axe";
