@@ -19,7 +19,11 @@ export function SignInForm({
 }) {
   const t = useTranslations("auth");
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  // The error is kept as what happened, not as a sentence: switching the language re-renders it.
+  const [error, setError] = useState<{
+    key: "rateLimited" | "companyClosed" | "invalidCredentials";
+    seconds?: number;
+  } | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -37,10 +41,8 @@ export function SignInForm({
       const wait = /^RATE_LIMITED:(\d+)$/.exec(res?.error ?? "");
       setError(
         wait
-          ? t("rateLimited", { seconds: Number(wait[1]) })
-          : res?.error === "COMPANY_CLOSED"
-            ? t("companyClosed")
-            : t("invalidCredentials"),
+          ? { key: "rateLimited", seconds: Number(wait[1]) }
+          : { key: res?.error === "COMPANY_CLOSED" ? "companyClosed" : "invalidCredentials" },
       );
       return;
     }
@@ -56,7 +58,7 @@ export function SignInForm({
       <Field label={t("password")} name="password" type="password" autoComplete="current-password" required />
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-700">
-          {error}
+          {error.key === "rateLimited" ? t("rateLimited", { seconds: error.seconds ?? 0 }) : t(error.key)}
         </p>
       ) : null}
       <Button type="submit" className="w-full" disabled={pending}>

@@ -32,7 +32,9 @@ export async function Statement({
       data-testid="statement"
     >
       <header className="border-b-2 border-slate-800 pb-3 text-center">
-        <div className="text-sm">{companyName}</div>
+        <div className="text-sm" data-user-text>
+          {companyName}
+        </div>
         <h2 className="text-xl font-semibold tracking-widest">{title ?? t("print.statement")}</h2>
       </header>
       <div className="mt-3 flex justify-between text-sm">
@@ -90,11 +92,13 @@ async function OwingTable({
           <tr key={b.id} className="border-b border-slate-200 align-top">
             <td className="py-1">{b.period}</td>
             <td className="py-1 text-xs">
-              {b.lines
-                .map(
-                  (l) => `${l.name}${l.reason ? ` (${t(l.reason.key, l.reason.params)})` : ""} ${money(l.amountFen)}`,
-                )
-                .join(sep)}
+              {b.lines.map((l, i) => (
+                <span key={i}>
+                  {i > 0 ? sep : ""}
+                  <span data-user-text>{l.name}</span>
+                  {`${l.reason ? ` (${t(l.reason.key, l.reason.params)})` : ""} ${money(l.amountFen)}`}
+                </span>
+              ))}
               {b.adjustmentFen ? `${sep}${t("correction.adjust")} ${money(b.adjustmentFen)}` : ""}
             </td>
             <td className="py-1">{b.dueDate}</td>

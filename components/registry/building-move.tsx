@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { withUserTexts } from "@/components/ui/user-text";
 import type { SchemaAction } from "@/lib/actions/result";
 import type { buildingMoveSchema } from "@/lib/registry/schemas";
 
@@ -65,6 +66,7 @@ export function BuildingButlerMove({
 }) {
   const t = useTranslations();
   const m = useBuildingMove(action, buildingId, value);
+  const moved = m.done?.kind === "moved" ? m.done : null;
   const nameOf = (id: number | null | undefined) =>
     id == null ? t("registry.unassigned") : (people.find((p) => p.id === id)?.name ?? "—");
   return (
@@ -78,14 +80,19 @@ export function BuildingButlerMove({
       >
         <option value="">{t("registry.unassigned")}</option>
         {people.map((p) => (
-          <option key={p.id} value={p.id}>
+          <option key={p.id} value={p.id} data-user-text>
             {p.name}
           </option>
         ))}
       </select>
       {m.picked !== undefined ? (
         <div role="alertdialog" aria-label={label} className="rounded-md bg-amber-50 p-3 text-sm ring-1 ring-amber-200">
-          <p>{t("registry.move.confirm", { count: households, from: nameOf(m.current), to: nameOf(m.picked) })}</p>
+          <p>
+            {withUserTexts((v) => t("registry.move.confirm", { count: households, ...v }), {
+              from: nameOf(m.current),
+              to: nameOf(m.picked),
+            })}
+          </p>
           <div className="mt-2 flex gap-2">
             <Button type="button" onClick={m.confirm} disabled={m.pending}>
               {t("registry.move.confirmButton", { count: households })}
@@ -96,9 +103,11 @@ export function BuildingButlerMove({
           </div>
         </div>
       ) : null}
-      {m.done?.kind === "moved" ? (
+      {moved ? (
         <p role="status" className="flex flex-wrap items-center gap-2 text-sm text-brand-700">
-          {t("registry.move.done", { count: m.done.moved, to: nameOf(m.done.to) })}
+          <span>
+            {withUserTexts((v) => t("registry.move.done", { count: moved.moved, ...v }), { to: nameOf(moved.to) })}
+          </span>
           <Button type="button" variant="secondary" onClick={m.undo} disabled={m.pending}>
             {t("registry.move.undo")}
           </Button>

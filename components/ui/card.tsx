@@ -31,7 +31,7 @@ export function PageHeader({
   actions,
   userTitle,
 }: {
-  title: string;
+  title: ReactNode;
   subtitle?: ReactNode;
   actions?: ReactNode;
   userTitle?: boolean;

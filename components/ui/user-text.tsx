@@ -17,3 +17,30 @@ export function withUserText(sentence: (value: string) => string, value: ReactNo
     </>
   );
 }
+
+/**
+ * The same for a sentence with several user-text values ("Move 125 households from {from} to {to}?"):
+ * each value is marked data-user-text wherever the translation puts it.
+ */
+export function withUserTexts<K extends string>(
+  sentence: (values: Record<K, string>) => string,
+  values: Record<K, ReactNode>,
+): ReactNode {
+  const keys = Object.keys(values) as K[];
+  const stand = Object.fromEntries(keys.map((k, i) => [k, `${MARK}${i}${MARK}`])) as Record<K, string>;
+  const parts = sentence(stand).split(MARK);
+  // parts alternate: text, index, text, index, … text
+  return (
+    <>
+      {parts.map((p, i) =>
+        i % 2 === 0 ? (
+          p
+        ) : (
+          <span key={i} data-user-text>
+            {values[keys[Number(p)]]}
+          </span>
+        ),
+      )}
+    </>
+  );
+}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { withUserText } from "@/components/ui/user-text";
 import { StatusBadge } from "@/components/tickets/order-bits";
 import { Card, PageHeader } from "@/components/ui/card";
 import { RecordVisitForm } from "@/components/crm/visits/record-visit-form";
@@ -38,11 +39,16 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   );
   return (
     <div className="max-w-2xl space-y-4">
-      <PageHeader title={t("title", { household: found.householdName })} />
+      <PageHeader title={withUserText((household) => t("title", { household }), found.householdName)} />
       <Card>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
-          {dl(t("household"), `${found.householdName} · ${found.householdCode}`)}
-          {dl(t("butler"), found.butlerName ?? "—")}
+          {dl(
+            t("household"),
+            <>
+              <span data-user-text>{found.householdName}</span> · {found.householdCode}
+            </>,
+          )}
+          {dl(t("butler"), <span data-user-text>{found.butlerName ?? "—"}</span>)}
           {dl(t("quarter"), v.quarter)}
           {dl(t("sampledMonth"), v.sampledMonth)}
           {dl(
@@ -61,8 +67,20 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
           <dl className="grid gap-3">
             {dl(t("visitedAt"), formatDateTime(v.visitedAt, locale, user.timeZone))}
             {dl(t("satisfaction"), `${v.satisfaction} / 5`)}
-            {dl(t("notes"), <span className="whitespace-pre-wrap">{v.notes}</span>)}
-            {v.issues ? dl(t("issues"), <span className="whitespace-pre-wrap">{v.issues}</span>) : null}
+            {dl(
+              t("notes"),
+              <span className="whitespace-pre-wrap" data-user-text>
+                {v.notes}
+              </span>,
+            )}
+            {v.issues
+              ? dl(
+                  t("issues"),
+                  <span className="whitespace-pre-wrap" data-user-text>
+                    {v.issues}
+                  </span>,
+                )
+              : null}
             {v.followUpOrderId
               ? dl(
                   "",
