@@ -30,7 +30,9 @@ export async function VisitCards({
             data-testid="my-visit-card"
           >
             <div className="flex items-center justify-between gap-2 text-sm">
-              <span className="break-words font-medium text-slate-900">{v.householdName}</span>
+              <span className="break-words font-medium text-slate-900" data-user-text>
+                {v.householdName}
+              </span>
               <span className={v.visitedAt ? "text-emerald-800" : "text-amber-800"}>
                 {v.visitedAt ? t("done") : t("pending")}
               </span>

@@ -129,7 +129,7 @@ async function BillsFilter({
           <select name="building" defaultValue={buildingId ?? ""} className={select}>
             <option value="">{t("common.all")}</option>
             {buildingRows.map((b) => (
-              <option key={b.id} value={b.id}>
+              <option key={b.id} value={b.id} data-user-text>
                 {b.communityName} {b.name}
               </option>
             ))}
@@ -179,6 +179,7 @@ async function BillRows({
             <Link
               href={`/staff/billing/households/${b.householdId}`}
               className="font-medium text-brand-700 hover:underline"
+              data-user-text
             >
               {b.householdName}
             </Link>

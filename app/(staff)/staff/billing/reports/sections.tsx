@@ -45,7 +45,9 @@ export async function AgingSection(p: { companyId: number; today: string; groupi
         >
           {aging.map((r) => (
             <tr key={String(r.key)}>
-              <td className="font-medium">{r.name ?? t("common.unassigned")}</td>
+              <td className="font-medium" data-user-text={r.name ? "" : undefined}>
+                {r.name ?? t("common.unassigned")}
+              </td>
               {AGING_BUCKETS.map((b) => (
                 <td key={b} className="tabular-nums">
                   {r.buckets[b].households}{" "}
@@ -108,7 +110,9 @@ export async function ByGroupSection(p: {
       <Table head={["", t("bills.billed"), t("bills.collected"), t("reports.rate")]}>
         {byGroup.map((r) => (
           <tr key={String(r.key)}>
-            <td className="font-medium">{r.name ?? t("common.unassigned")}</td>
+            <td className="font-medium" data-user-text={r.name ? "" : undefined}>
+              {r.name ?? t("common.unassigned")}
+            </td>
             <td className="tabular-nums">{money(r.billedFen)}</td>
             <td className="tabular-nums">{money(r.collectedFen)}</td>
             <td className="tabular-nums">{rate(r.rateBp)}</td>

@@ -45,7 +45,9 @@ export default async function FeeItemsPage() {
             {items.map((i) => (
               <li key={i.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
                 <div>
-                  <div className="font-medium">{i.name}</div>
+                  <div className="font-medium" data-user-text>
+                    {i.name}
+                  </div>
                   <div className="text-xs text-slate-500">{t(`kind.${i.kind}`)}</div>
                   <PriceHistory
                     label={t("settings.history")}

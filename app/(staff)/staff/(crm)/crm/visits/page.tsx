@@ -126,7 +126,8 @@ async function MyVisits({
             {mine.map((v) => (
               <tr key={v.id} data-testid="my-visit">
                 <td>
-                  {v.householdName} <span className="text-xs text-slate-500">{v.householdCode}</span>
+                  <span data-user-text>{v.householdName}</span>{" "}
+                  <span className="text-xs text-slate-500">{v.householdCode}</span>
                 </td>
                 <td>{v.sampledMonth}</td>
                 <td>
@@ -152,7 +153,7 @@ async function CoverageCards({ report, target }: { report: Report; target: numbe
   const rows = (list: CoverageRow[]) =>
     list.map((r) => (
       <tr key={r.id}>
-        <td>{r.name}</td>
+        <td data-user-text>{r.name}</td>
         <td className="tabular-nums">{r.households}</td>
         <td className="tabular-nums">{r.sampled}</td>
         <td className="tabular-nums">{r.visited}</td>
