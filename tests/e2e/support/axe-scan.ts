@@ -6,6 +6,9 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", 
 
 /** The serious and critical axe violations on the page as it is now, one line each. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // After a client-side navigation Next streams the new page's metadata: the old <title> is gone
+  // before the new one arrives. Scan the page once it has one (a page without any still fails).
+  await page.waitForFunction(() => document.title !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
