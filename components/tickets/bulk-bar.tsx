@@ -35,7 +35,7 @@ export async function BulkAssignForm({
           >
             <option value="">{t("staff.choosePerson")}</option>
             {staff.map((s) => (
-              <option key={s.id} value={s.id}>
+              <option key={s.id} value={s.id} data-user-text>
                 {s.name} · {t(`role.${s.role}` as "role.butler")}
               </option>
             ))}

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { withUserText } from "@/components/ui/user-text";
-import { orderText } from "@/components/ui/system-text";
+import type { orderText } from "@/components/ui/system-text";
+import { orderTextNode } from "@/components/ui/system-text-node";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isOverdue, type WorkOrderStatus } from "@/lib/tickets/rules";
@@ -53,7 +54,7 @@ export async function OverdueBadge({
 
 /** An order's title (else its description) in the reader's language: system orders are worded from their key. */
 export async function OrderTitle({ order }: { order: Parameters<typeof orderText>[1] }) {
-  const text = orderText(await getTranslations(), order);
+  const text = orderTextNode(await getTranslations(), order);
   return <span {...(text.system ? {} : { "data-user-text": "" })}>{text.title ?? text.description}</span>;
 }
 
