@@ -181,7 +181,11 @@ function GateResult({
             {p.visitorName ?? t("purged")}
           </dd>
           {p.plate ? <dt className="text-slate-500">{t("gate.plate")}</dt> : null}
-          {p.plate ? <dd className="font-mono text-lg">{p.plate}</dd> : null}
+          {p.plate ? (
+            <dd className="font-mono text-lg" data-user-text>
+              {p.plate}
+            </dd>
+          ) : null}
           <dt className="text-slate-500">{t("gate.community")}</dt>
           <dd data-user-text>{p.communityName}</dd>
           <dt className="text-slate-500">{t("gate.window")}</dt>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { withUserText } from "@/components/ui/user-text";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -70,7 +71,12 @@ export default async function VisitorPassPage({ params }: { params: Promise<{ id
         ) : (
           <ul className="space-y-1 text-sm" data-testid="pass-entries">
             {pass.entries.map((e) => (
-              <li key={e.seq}>{t("detail.entry", { seq: e.seq, time: when(e.admittedAt), name: e.admittedBy })}</li>
+              <li key={e.seq}>
+                {withUserText(
+                  (name) => t("detail.entry", { seq: e.seq, time: when(e.admittedAt), name }),
+                  e.admittedBy,
+                )}
+              </li>
             ))}
           </ul>
         )}

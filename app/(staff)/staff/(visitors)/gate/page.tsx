@@ -47,8 +47,8 @@ export default async function GatePage() {
                   {e.visitorName ?? "—"} {e.plate ? <span className="font-mono text-slate-500">{e.plate}</span> : null}
                 </p>
                 <p className="text-xs text-slate-500">
-                  {formatDateTime(e.admittedAt, locale, user.timeZone)} · {e.communityName} · {e.seq}/{e.maxEntries} ·{" "}
-                  <span data-user-text>{e.admittedBy}</span>
+                  {formatDateTime(e.admittedAt, locale, user.timeZone)} · <span data-user-text>{e.communityName}</span>{" "}
+                  · {e.seq}/{e.maxEntries} · <span data-user-text>{e.admittedBy}</span>
                 </p>
               </li>
             ))}

@@ -52,10 +52,11 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
         <Link href="/staff/registry/households" className="hover:underline">
           {t("householdsTitle")}
         </Link>{" "}
-        / {household.name}
+        / <span data-user-text>{household.name}</span>
       </nav>
       <PageHeader
         title={household.name}
+        userTitle
         subtitle={`${t(`kind.${household.kind}`)} · ${t("codeLine", { code: household.code })} · ${t("since", { date: formatDate(household.createdAt, locale, user.timeZone) })}`}
         actions={
           <HouseholdActions
@@ -152,7 +153,7 @@ async function UnitsHeldCard({ household, locale }: { household: Household; loca
                   {u.buildingCode}-{u.number}
                 </Link>
               </td>
-              <td>
+              <td data-user-text>
                 {u.communityName} {u.buildingName}
               </td>
               <td className="tabular-nums">{u.floor ?? "—"}</td>
@@ -189,7 +190,7 @@ async function UnitHistoryCard({
               <td className="font-mono">{p.unitNumber}</td>
               <td>
                 <Link href={`/staff/registry/households/${p.householdId}`} className="text-brand-700 hover:underline">
-                  {p.householdName}
+                  <span data-user-text>{p.householdName}</span>
                 </Link>
               </td>
               <td className="tabular-nums">{p.fromDate}</td>
@@ -208,7 +209,9 @@ async function ButlerCard({ household }: { household: Household }) {
     <Card title={t("butler")}>
       {household.butlerName ? (
         <p className="text-sm">
-          <span className="font-medium">{household.butlerName}</span>
+          <span className="font-medium" data-user-text>
+            {household.butlerName}
+          </span>
           {household.butlerPhone ? (
             <span className="ml-2 tabular-nums text-slate-500">{household.butlerPhone}</span>
           ) : null}
@@ -231,7 +234,7 @@ async function ContactsCard({ household }: { household: Household }) {
         <Table head={[t("contactName"), t("phone"), t("emailColumn"), ""]}>
           {household.contacts.map((c) => (
             <tr key={c.id}>
-              <td>{c.name}</td>
+              <td data-user-text>{c.name}</td>
               <td className="tabular-nums">
                 {c.phone ? (
                   <a href={`tel:${c.phone}`} className="text-brand-700 hover:underline">
@@ -266,7 +269,8 @@ async function ResidentAccountsCard({ household }: { household: Household }) {
           {household.links.map((l) => (
             <li key={l.id} className="flex flex-wrap items-center justify-between gap-2">
               <span>
-                {l.userName} <span className="tabular-nums text-slate-500">{l.userPhone}</span>
+                <span data-user-text>{l.userName}</span>{" "}
+                <span className="tabular-nums text-slate-500">{l.userPhone}</span>
               </span>
               <span className="text-xs text-slate-600">
                 {t(`relation.${l.relation}`)} · {t(`linkStatus.${l.status}`)}
