@@ -7,3 +7,8 @@ export function categoryLabel(
   if (code && t.has(`codes.${code}`)) return t(`codes.${code}`);
   return name ?? "—";
 }
+
+/** Whether a category's display name is the company's own (a fee item, a custom category): user text. */
+export function categoryIsUser(t: { has: (key: string) => boolean }, code: string | null): boolean {
+  return !(code && t.has(`codes.${code}`));
+}

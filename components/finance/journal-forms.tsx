@@ -20,7 +20,7 @@ export function JournalForm({
   today,
 }: {
   journalAction: SchemaAction<typeof journalSchema>;
-  categories: { id: number; label: string }[];
+  categories: { id: number; label: string; user?: boolean }[];
   communities: { id: number; name: string }[];
   today: string;
 }) {
@@ -52,13 +52,16 @@ export function JournalForm({
       <SelectField
         label={t("category")}
         error={errorOf("categoryId")}
-        options={categories.map((c) => ({ value: c.id, label: c.label }))}
+        options={categories.map((c) => ({ value: c.id, label: c.label, user: c.user }))}
         {...form.register("categoryId")}
       />
       <SelectField
         label={t("community")}
         error={errorOf("communityId")}
-        options={[{ value: "", label: t("noCommunity") }, ...communities.map((c) => ({ value: c.id, label: c.name }))]}
+        options={[
+          { value: "", label: t("noCommunity") },
+          ...communities.map((c) => ({ value: c.id, label: c.name, user: true })),
+        ]}
         {...form.register("communityId")}
       />
       <Field label={t("amount")} inputMode="decimal" error={errorOf("amount")} {...form.register("amount")} />

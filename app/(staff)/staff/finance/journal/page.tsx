@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ENTRY_SOURCES } from "@/db/schema/finance";
-import { categoryLabel } from "@/components/finance/category-label";
+import { categoryIsUser, categoryLabel } from "@/components/finance/category-label";
 import { JournalForm, PostNowButton, ReverseButton } from "@/components/finance/journal-forms";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
@@ -59,6 +59,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           categories={categories.map((c) => ({
             id: c.id,
             label: `${t(`kind.${c.kind}`)} · ${categoryLabel(t, c.code, c.name)}`,
+            user: categoryIsUser(t, c.code),
           }))}
         />
       </Card>
@@ -119,17 +120,25 @@ async function EntriesTable({
           <td className="font-mono text-xs">{e.id}</td>
           <td className="whitespace-nowrap">{e.occurredOn}</td>
           <td>
-            {t(`kind.${e.kind}`)} · {categoryLabel(t, e.categoryCode, e.categoryName)}
+            {t(`kind.${e.kind}`)} ·{" "}
+            <span data-user-text={categoryIsUser(t, e.categoryCode) ? "" : undefined}>
+              {categoryLabel(t, e.categoryCode, e.categoryName)}
+            </span>
           </td>
-          <td>{e.communityName ?? "—"}</td>
+          <td data-user-text>{e.communityName ?? "—"}</td>
           <td className={`tabular-nums ${e.amountFen < 0 ? "text-red-600" : ""}`}>{formatFen(e.amountFen, locale)}</td>
           <td className="whitespace-nowrap">
             {t(`journal.source.${e.source}`)}
             {e.reversesEntryId ? ` #${e.reversesEntryId}` : ""}
           </td>
           <td className="text-xs">
-            {e.reason ?? ""}
-            {e.actorName ? <span className="text-slate-500"> · {e.actorName}</span> : null}
+            <span data-user-text>{e.reason ?? ""}</span>
+            {e.actorName ? (
+              <span className="text-slate-500">
+                {" "}
+                · <span data-user-text>{e.actorName}</span>
+              </span>
+            ) : null}
           </td>
           <td>
             {e.source === "reversal" ? null : e.reversed ? (
