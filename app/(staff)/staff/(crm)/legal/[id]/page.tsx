@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { localNoticeNumber } from "@/lib/crm/rules/arrears";
+import { isNoticeNumber, localNoticeNumber } from "@/lib/crm/rules/arrears";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
@@ -170,9 +170,18 @@ async function TimelineCard({ c, locale, timeZone }: { c: Case; locale: Locale; 
                 `${t("legal.action.move")}: ${e.fromStatus ? t(`legal.status.${e.fromStatus}`) : ""} → ${e.toStatus ? t(`legal.status.${e.toStatus}`) : ""}`
               )}
             </div>
-            {e.note ? <div className="text-slate-700">{e.note}</div> : null}
+            {e.note ? (
+              isNoticeNumber(e.note) ? (
+                <div className="font-mono text-slate-700">{localNoticeNumber(e.note, t("numberPrefix"))}</div>
+              ) : (
+                <div className="text-slate-700" data-user-text>
+                  {e.note}
+                </div>
+              )
+            ) : null}
             <div className="text-xs text-slate-500">
-              {formatDateTime(e.at, locale, timeZone)} · {e.actorName ?? t("legal.system")}
+              {formatDateTime(e.at, locale, timeZone)} ·{" "}
+              {e.actorName ? <span data-user-text>{e.actorName}</span> : t("legal.system")}
             </div>
           </li>
         ))}
