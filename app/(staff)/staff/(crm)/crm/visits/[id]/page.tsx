@@ -27,16 +27,9 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   if (!found) notFound();
   const t = await getTranslations("visits.visit");
   const tt = await getTranslations("tickets");
-  const locale = (await getLocale()) as Locale;
   const v = found.visit;
   const canRecord = !v.visitedAt && (found.orderStatus === "accepted" || found.orderStatus === "in_progress");
   const typeLabels = Object.fromEntries(FOLLOW_UP_TYPES.map((k) => [k, tt(`type.${k}`)]));
-  const dl = (label: string, value: React.ReactNode) => (
-    <div>
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="text-sm text-slate-900">{value}</dd>
-    </div>
-  );
   return (
     <div className="max-w-2xl space-y-4">
       <PageHeader title={withUserText((household) => t("title", { household }), found.householdName)} />
@@ -63,34 +56,7 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         </dl>
       </Card>
       {v.visitedAt ? (
-        <Card title={t("recorded")}>
-          <dl className="grid gap-3">
-            {dl(t("visitedAt"), formatDateTime(v.visitedAt, locale, user.timeZone))}
-            {dl(t("satisfaction"), `${v.satisfaction} / 5`)}
-            {dl(
-              t("notes"),
-              <span className="whitespace-pre-wrap" data-user-text>
-                {v.notes}
-              </span>,
-            )}
-            {v.issues
-              ? dl(
-                  t("issues"),
-                  <span className="whitespace-pre-wrap" data-user-text>
-                    {v.issues}
-                  </span>,
-                )
-              : null}
-            {v.followUpOrderId
-              ? dl(
-                  "",
-                  <Link href={`/staff/orders/${v.followUpOrderId}`} className="text-brand-700 hover:underline">
-                    {t("followUp", { id: v.followUpOrderId })}
-                  </Link>,
-                )
-              : null}
-          </dl>
-        </Card>
+        <RecordedVisit visit={v} visitedAt={v.visitedAt} timeZone={user.timeZone} />
       ) : canRecord ? (
         <Card title={t("record")}>
           <RecordVisitForm recordVisitAction={recordVisitAction} visitId={v.id} typeLabels={typeLabels} />
@@ -101,5 +67,56 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
         </Card>
       )}
     </div>
+  );
+}
+
+const dl = (label: string, value: React.ReactNode) => (
+  <div>
+    <dt className="text-xs text-slate-500">{label}</dt>
+    <dd className="text-sm text-slate-900">{value}</dd>
+  </div>
+);
+
+/** A recorded visit: when, the satisfaction, the notes and issues, the follow-up order. */
+async function RecordedVisit({
+  visit: v,
+  visitedAt,
+  timeZone,
+}: {
+  visit: NonNullable<Awaited<ReturnType<typeof getVisit>>>["visit"];
+  visitedAt: Date;
+  timeZone: string;
+}) {
+  const t = await getTranslations("visits.visit");
+  const locale = (await getLocale()) as Locale;
+  return (
+    <Card title={t("recorded")}>
+      <dl className="grid gap-3">
+        {dl(t("visitedAt"), formatDateTime(visitedAt, locale, timeZone))}
+        {dl(t("satisfaction"), `${v.satisfaction} / 5`)}
+        {dl(
+          t("notes"),
+          <span className="whitespace-pre-wrap" data-user-text>
+            {v.notes}
+          </span>,
+        )}
+        {v.issues
+          ? dl(
+              t("issues"),
+              <span className="whitespace-pre-wrap" data-user-text>
+                {v.issues}
+              </span>,
+            )
+          : null}
+        {v.followUpOrderId
+          ? dl(
+              "",
+              <Link href={`/staff/orders/${v.followUpOrderId}`} className="text-brand-700 hover:underline">
+                {t("followUp", { id: v.followUpOrderId })}
+              </Link>,
+            )
+          : null}
+      </dl>
+    </Card>
   );
 }
