@@ -12,7 +12,7 @@ import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../lib/db/client";
 import { getBillingSettings } from "../../lib/billing/pricing";
 import { recordComplaintEntryTx } from "../../lib/crm/ledger/complaints";
-import { moveLegalCase } from "../../lib/crm/legal/cases";
+import { createLegalFollowUp, moveLegalCase } from "../../lib/crm/legal/cases";
 import { confirmLetter } from "../../lib/crm/legal/letters";
 import { publishedRules } from "../../lib/crm/ledger/read";
 import { recordVisit } from "../../lib/crm/visits/record";
@@ -209,6 +209,11 @@ async function moveOlderCases(db: Db, companyId: number, legalUserId: number, to
       const at = new Date(Math.min(now.getTime(), Date.parse(`${c.openedOn}T03:00:00Z`) + (i + 1) * 20 * 86_400_000));
       await moveLegalCase(db, actor, { id: c.id, to, note: notes[to] }, at);
       moved++;
+    }
+    // Most worked cases have a follow-up with the butler open, so the legal workbench has deadlines.
+    if (path.length && c.id % 4 !== 1) {
+      const at = new Date(now.getTime() - (c.id % 3) * 18 * 3_600_000);
+      await createLegalFollowUp(db, actor, { id: c.id, note: "请管家上门确认还款计划并回传签字的分期协议。" }, at);
     }
   }
   return moved;
