@@ -45,7 +45,7 @@ export function AssignSelect({
       >
         <option value="">{t("registry.unassigned")}</option>
         {people.map((p) => (
-          <option key={p.id} value={p.id}>
+          <option key={p.id} value={p.id} data-user-text>
             {p.name}
           </option>
         ))}

@@ -53,6 +53,7 @@ export default async function ButlersPage() {
                   <Link
                     href={`/staff/registry/households?butler=${b.id}`}
                     className="font-medium text-brand-700 hover:underline"
+                    data-user-text
                   >
                     {b.name}
                   </Link>
