@@ -1,18 +1,56 @@
 import { expect, test } from "../support/test";
 import hr from "../../../messages/hr/zh-CN.json" with { type: "json" };
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { memberships, staffRecords, users } from "../../../db/schema";
+import { hashPassword } from "../../../lib/auth/password";
+import { withE2eDb } from "../support/db";
 import { authFile, demo } from "../support/demo";
+import { signInThroughForm } from "../support/factories";
 
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
+
+/** A technician of the demo company of this test's own, with a staff record and no attendance yet. */
+async function ownTechnician() {
+  const tag = randomBytes(4).toString("hex");
+  const login = { email: `tech-${tag}@e2e.guanjia.test`, password: `Pw-${tag}-2026`, name: `维修考勤${tag}` };
+  await withE2eDb(async (db) => {
+    const [admin] = await db
+      .select({ companyId: memberships.companyId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(users.phone, demo("admin").phone))
+      .limit(1);
+    const [u] = await db
+      .insert(users)
+      .values({ name: login.name, email: login.email, passwordHash: await hashPassword(login.password) })
+      .returning();
+    await db.insert(memberships).values({ companyId: admin.companyId, userId: u.id, role: "technician" });
+    await db.insert(staffRecords).values({
+      companyId: admin.companyId,
+      userId: u.id,
+      employeeNo: `E2E-${tag}`,
+      name: login.name,
+      position: "维修工",
+      hireDate: "2026-01-01",
+    });
+  });
+  return login;
+}
 
 test("a technician clocks in and out on a phone; a second tap is refused; HR sees the day on the monthly sheet and in the CSV", async ({
   browser,
 }) => {
   const hrPage = await (await browser.newContext({ storageState: authFile("hr") })).newPage();
   await hrPage.goto("/staff/hr/attendance");
-  const row = hrPage.getByRole("row").filter({ hasText: demo("technician").name });
+  const own = await ownTechnician();
+  await hrPage.reload();
+  const row = hrPage.getByRole("row").filter({ hasText: own.name });
   const presentBefore = Number(await row.locator("td").nth(3).textContent());
-  const phone = await browser.newContext({ storageState: authFile("technician"), ...PHONE });
+  const phone = await browser.newContext(PHONE);
   const tech = await phone.newPage();
+  await signInThroughForm(tech, own.email, own.password);
+  await tech.waitForURL(/\/staff/);
   const staleTab = await phone.newPage();
   await staleTab.goto("/staff/attendance");
   await tech.goto("/staff/attendance");
@@ -40,7 +78,7 @@ test("a technician clocks in and out on a phone; a second tap is refused; HR see
   const csv = await hrPage.request.get("/staff/hr/attendance/csv");
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
-  expect(await csv.text()).toContain(demo("technician").name);
+  expect(await csv.text()).toContain(own.name);
 });
 
 test("HR corrects an entry with a reason; the correction is listed", async ({ browser }) => {
