@@ -18,6 +18,14 @@ export async function generateMetadata() {
   return { title: (await getTranslations("visits.visit"))("record") };
 }
 
+/** One label and value of the visit's facts. */
+const dl = (label: string, value: React.ReactNode) => (
+  <div>
+    <dt className="text-xs text-slate-500">{label}</dt>
+    <dd className="text-sm text-slate-900">{value}</dd>
+  </div>
+);
+
 /** One visit: its household and order, and the record form (once the order is accepted) or the record. */
 export default async function VisitPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(VISIT_REPORT_ROLES);
@@ -31,12 +39,6 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
   const v = found.visit;
   const canRecord = !v.visitedAt && (found.orderStatus === "accepted" || found.orderStatus === "in_progress");
   const typeLabels = Object.fromEntries(FOLLOW_UP_TYPES.map((k) => [k, tt(`type.${k}`)]));
-  const dl = (label: string, value: React.ReactNode) => (
-    <div>
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="text-sm text-slate-900">{value}</dd>
-    </div>
-  );
   return (
     <div className="max-w-2xl space-y-4">
       <PageHeader title={withUserText((household) => t("title", { household }), found.householdName)} />
