@@ -55,7 +55,9 @@ export function ReadingsForm({
             const error = i === undefined ? undefined : errorOf(`readings.${i}.reading`);
             return (
               <tr key={r.unitId}>
-                <td className="py-2 pr-3">{r.number}</td>
+                <td className="py-2 pr-3" data-user-text>
+                  {r.number}
+                </td>
                 <td className="py-2 pr-3 tabular-nums">{r.previous ?? t("baseline")}</td>
                 <td className="py-2 pr-3">
                   {i === undefined ? (

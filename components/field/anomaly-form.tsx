@@ -25,7 +25,7 @@ export async function AnomalyForm({
           {t("checkpoint")}
           <select name="checkpointId" className={INPUT}>
             {points.map((p) => (
-              <option key={p.id} value={p.id}>
+              <option key={p.id} value={p.id} data-user-text>
                 {p.seq}. {p.name}
               </option>
             ))}

@@ -40,7 +40,7 @@ export async function BoardRounds({ rounds, status }: { rounds: readonly Round[]
                 </p>
                 <p className="text-xs text-slate-600">
                   <span data-user-text>{r.community}</span> ·{" "}
-                  <span data-user-text>{r.guard ?? t("board.unassigned")}</span> ·{" "}
+                  {r.guard ? <span data-user-text>{r.guard}</span> : t("board.unassigned")} ·{" "}
                   {t("board.progress", { scanned: r.scanned, total: r.checkpoints })}
                 </p>
                 {r.skipped.length ? (
@@ -89,7 +89,7 @@ export async function BoardTasks({ tasks, status }: { tasks: readonly Task[]; st
                 </p>
                 <p className="text-xs text-slate-600">
                   <span data-user-text>{task.community}</span> ·{" "}
-                  <span data-user-text>{task.assignee ?? t("board.unassigned")}</span>
+                  {task.assignee ? <span data-user-text>{task.assignee}</span> : t("board.unassigned")}
                 </p>
               </div>
               <FieldStatus

@@ -36,7 +36,7 @@ export async function HandoverCard({
               className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
             >
               {places.map((p) => (
-                <option key={p.id} value={p.id}>
+                <option key={p.id} value={p.id} data-user-text>
                   {p.name}
                 </option>
               ))}

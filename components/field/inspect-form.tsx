@@ -64,10 +64,17 @@ export function InspectForm({
             setScores(fresh(templates.find((x) => x.id === id)));
           }}
         >
-          {templates.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.name} · {t(`areaKind.${x.areaKind}`)}
-            </option>
+          {/* Grouped by area type (the group label is system text, the template names are user text). */}
+          {[...new Set(templates.map((x) => x.areaKind))].map((kind) => (
+            <optgroup key={kind} label={t(`areaKind.${kind}`)}>
+              {templates
+                .filter((x) => x.areaKind === kind)
+                .map((x) => (
+                  <option key={x.id} value={x.id} data-user-text>
+                    {x.name}
+                  </option>
+                ))}
+            </optgroup>
           ))}
         </select>
       </label>
@@ -118,7 +125,7 @@ function PlaceFields({
           onChange={(e) => onCommunity(Number(e.target.value))}
         >
           {communities.map((c) => (
-            <option key={c.id} value={c.id}>
+            <option key={c.id} value={c.id} data-user-text>
               {c.name}
             </option>
           ))}
@@ -131,7 +138,7 @@ function PlaceFields({
           {areas
             .filter((a) => a.communityId === communityId)
             .map((a) => (
-              <option key={a.id} value={a.id}>
+              <option key={a.id} value={a.id} data-user-text>
                 {a.name}
               </option>
             ))}

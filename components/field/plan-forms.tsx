@@ -50,7 +50,7 @@ export async function AreaForm(props: {
         <Select
           name="communityId"
           label={t("edit.community")}
-          options={props.communities.map((c) => ({ value: c.id, label: c.name }))}
+          options={props.communities.map((c) => ({ value: c.id, label: c.name, user: true }))}
         />
       ) : null}
       <Input name="name" label={t("edit.name")} defaultValue={a?.name} maxLength={100} />
@@ -136,7 +136,7 @@ export async function RouteForm(props: {
         <Select
           name="communityId"
           label={t("community")}
-          options={props.communities.map((c) => ({ value: c.id, label: c.name }))}
+          options={props.communities.map((c) => ({ value: c.id, label: c.name, user: true }))}
         />
       ) : null}
       <Input name="name" label={t("name")} defaultValue={r?.name} maxLength={100} />
@@ -175,7 +175,10 @@ async function PersonSelect(props: { name: string; label: string; people: readon
       name={props.name}
       label={props.label}
       defaultValue={props.value ?? ""}
-      options={[{ value: "", label: t("nobody") }, ...props.people.map((p) => ({ value: p.id, label: p.name }))]}
+      options={[
+        { value: "", label: t("nobody") },
+        ...props.people.map((p) => ({ value: p.id, label: p.name, user: true })),
+      ]}
     />
   );
 }

@@ -1,13 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useRef, useState, type ReactNode } from "react";
+import { withUserText } from "@/components/ui/user-text";
 import type { ActionResult } from "@/lib/actions/result";
 import { decodeQr, useQrCamera } from "./use-camera";
 
 type ScanResult = { seq: number; name: string; late: boolean; finished: boolean };
 type Scan = (input: { roundId: number; token: string; capturedAt: number }) => Promise<ActionResult<ScanResult>>;
-type Message = { ok: boolean; text: string };
+/** `text`: a sentence, the checkpoint name in it marked as user text. */
+type Message = { ok: boolean; text: ReactNode };
 
 /**
  * The guard's scanner (issue 19): the phone's back camera decoded in the browser (jsQR on video
@@ -30,9 +32,7 @@ export function QrScanner({ roundId, scan, open = true }: { roundId: number; sca
   async function send(token: string, capturedAt: number) {
     const res = await scan({ roundId, token, capturedAt });
     if (res.ok) {
-      const d = res.data;
-      const text = t(d.late ? "okLate" : "ok", { seq: d.seq, name: d.name });
-      setMessage({ ok: true, text: d.finished ? `${text} ${t("finished")}` : text });
+      setMessage({ ok: true, text: <ScanDone result={res.data} /> });
     } else setMessage({ ok: false, text: tr(res.fieldErrors?.token?.[0] ?? res.message) });
   }
 
@@ -94,6 +94,19 @@ export function QrScanner({ roundId, scan, open = true }: { roundId: number; sca
       </label>
       {message ? <ScanMessage message={message} /> : null}
     </div>
+  );
+}
+
+/** "Scanned: 2. <checkpoint>" (and "This round is complete."), the checkpoint's name marked as user text. */
+function ScanDone({ result: d }: { result: ScanResult }) {
+  const t = useTranslations("field.scan");
+  const text = withUserText((name) => t(d.late ? "okLate" : "ok", { seq: d.seq, name }), d.name);
+  return d.finished ? (
+    <>
+      {text} {t("finished")}
+    </>
+  ) : (
+    text
   );
 }
 

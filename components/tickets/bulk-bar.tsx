@@ -34,10 +34,17 @@ export async function BulkAssignForm({
             className="min-h-11 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
           >
             <option value="">{t("staff.choosePerson")}</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id} data-user-text>
-                {s.name} · {t(`role.${s.role}` as "role.butler")}
-              </option>
+            {/* Grouped by role (the group label is system text, the names are user text). */}
+            {[...new Set(staff.map((s) => s.role))].map((role) => (
+              <optgroup key={role} label={t(`role.${role}` as "role.butler")}>
+                {staff
+                  .filter((s) => s.role === role)
+                  .map((s) => (
+                    <option key={s.id} value={s.id} data-user-text>
+                      {s.name}
+                    </option>
+                  ))}
+              </optgroup>
             ))}
           </select>
         </label>

@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { withUserText } from "@/components/ui/user-text";
-import type { orderText } from "@/components/ui/system-text";
-import { orderTextNode } from "@/components/ui/system-text-node";
+import { orderText, orderTextMarked } from "@/components/ui/system-text";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isOverdue, type WorkOrderStatus } from "@/lib/tickets/rules";
@@ -52,9 +51,12 @@ export async function OverdueBadge({
   );
 }
 
-/** An order's title (else its description) in the reader's language: system orders are worded from their key. */
+/**
+ * An order's title (else its description) in the reader's language: system orders are worded from
+ * their key, the values people named in them (a place, an item) marked as user text.
+ */
 export async function OrderTitle({ order }: { order: Parameters<typeof orderText>[1] }) {
-  const text = orderTextNode(await getTranslations(), order);
+  const text = orderTextMarked(await getTranslations(), order);
   return <span {...(text.system ? {} : { "data-user-text": "" })}>{text.title ?? text.description}</span>;
 }
 

@@ -1,4 +1,6 @@
 import type { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { withUserTexts } from "@/components/ui/user-text";
 import { refOf, type TextParams } from "@/lib/i18n/system-text";
 import { isNoticeNumber, localNoticeNumber } from "@/lib/crm/rules/arrears";
 
@@ -41,5 +43,28 @@ export function orderText(
     title: o.title === null && !key ? null : systemText(t, key && `${key}.title`, o.textParams, o.title ?? ""),
     description: systemText(t, key && `${key}.body`, o.textParams, o.description ?? ""),
     system: Boolean(key && t.has(`${key}.title`)),
+  };
+}
+
+/**
+ * orderText with the stored plain values in a system-written title and description (a place, an
+ * item, a note: what people named or typed) marked as user text, the sentence around them not.
+ */
+export function orderTextMarked(
+  t: T,
+  o: { title: string | null; description?: string; textKey?: string | null; textParams?: TextParams | null },
+): { title: ReactNode; description: ReactNode; system: boolean } {
+  const text = orderText(t, o);
+  const key = o.textKey;
+  const params = o.textParams ?? {};
+  const user = Object.fromEntries(
+    Object.entries(params).filter(([, v]) => typeof v === "string" && !refOf(v) && !isNoticeNumber(v)),
+  ) as Record<string, string>;
+  if (!text.system || !key || !Object.keys(user).length) return text;
+  const mark = (part: string) => withUserTexts((v) => systemText(t, `${key}.${part}`, { ...params, ...v }, ""), user);
+  return {
+    title: text.title === null ? null : mark("title"),
+    description: t.has(`${key}.body`) ? mark("body") : text.description,
+    system: true,
   };
 }

@@ -56,11 +56,23 @@ export default async function SelfReadingPage() {
         metered.map((item) => {
           const last = readings.find((r) => r.unitId === u.id && r.feeItemId === item.id);
           return (
-            <Card key={`${u.id}-${item.id}`} title={`${u.label} · ${item.name}`}>
+            <Card
+              key={`${u.id}-${item.id}`}
+              title={
+                <>
+                  <span data-user-text>{u.label}</span> · <span data-user-text>{item.name}</span>
+                </>
+              }
+            >
               {last ? (
                 <p className="text-sm" data-testid={`self-read-status-${u.id}-${item.id}`} data-status={last.status}>
                   {t(`status.${last.status}`, { value: centiToText(last.readingCenti) })}
-                  {last.status === "rejected" && last.rejectReason ? ` · ${last.rejectReason}` : ""}
+                  {last.status === "rejected" && last.rejectReason ? (
+                    <>
+                      {" · "}
+                      <span data-user-text>{last.rejectReason}</span>
+                    </>
+                  ) : null}
                 </p>
               ) : null}
               {state.open && (!last || last.status === "rejected") ? (

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, Stat } from "@/components/ui/card";
+import { withUserText } from "@/components/ui/user-text";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { fieldBoard, todayCounts } from "@/lib/field/board";
@@ -57,13 +58,25 @@ export async function FieldBoardSection({ user }: { user: SessionUser }) {
   const items = [
     ...board.rounds.map((r) => ({
       key: `r${r.id}`,
-      text: `${r.slot} ${r.route} · ${t(`roundStatus.${r.status}`)}`,
-      detail: r.skipped.length ? t("board.skipped", { names: r.skipped.join(sep) }) : r.community,
+      text: (
+        <>
+          {r.slot} <span data-user-text>{r.route}</span> · {t(`roundStatus.${r.status}`)}
+        </>
+      ),
+      detail: r.skipped.length ? (
+        withUserText((names) => t("board.skipped", { names }), r.skipped.join(sep))
+      ) : (
+        <span data-user-text>{r.community}</span>
+      ),
     })),
     ...board.tasks.map((x) => ({
       key: `t${x.id}`,
-      text: `${x.slot} ${x.area} · ${t("taskStatus.missed")}`,
-      detail: x.community,
+      text: (
+        <>
+          {x.slot} <span data-user-text>{x.area}</span> · {t("taskStatus.missed")}
+        </>
+      ),
+      detail: <span data-user-text>{x.community}</span>,
     })),
   ];
   return (
@@ -91,10 +104,8 @@ export async function FieldBoardSection({ user }: { user: SessionUser }) {
         <ul className="mt-3 divide-y divide-slate-100 text-sm" data-testid="wb-field-items">
           {items.map((i) => (
             <li key={i.key} className="py-1.5">
-              <p data-user-text>{i.text}</p>
-              <p className="text-xs text-slate-600" data-user-text>
-                {i.detail}
-              </p>
+              <p>{i.text}</p>
+              <p className="text-xs text-slate-600">{i.detail}</p>
             </li>
           ))}
         </ul>

@@ -83,7 +83,7 @@ export async function TechnicianSection({
                 ) : o.status === "in_progress" ? (
                   <Link
                     href={`/staff/orders/${o.id}#resolve`}
-                    className={`${BUTTON} inline-flex items-center bg-emerald-600 text-white`}
+                    className={`${BUTTON} inline-flex items-center bg-emerald-700 text-white`}
                   >
                     {tt("staff.resolve")}
                   </Link>

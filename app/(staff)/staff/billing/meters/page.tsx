@@ -55,7 +55,16 @@ export default async function MetersPage({ searchParams }: { searchParams: Promi
       <MetersFilter month={month} item={item} metered={metered} building={building} buildingRows={buildingRows} />
       <Card
         title={
-          item && building ? `${building.communityName} ${building.name} · ${item.name} · ${month}` : t("meters.title")
+          item && building ? (
+            <>
+              <span data-user-text>
+                {building.communityName} {building.name}
+              </span>{" "}
+              · <span data-user-text>{item.name}</span> · {month}
+            </>
+          ) : (
+            t("meters.title")
+          )
         }
       >
         {!item ? (
@@ -117,7 +126,7 @@ async function MetersFilter({
           <span className="mb-1 block font-medium text-slate-700">{t("meters.item")}</span>
           <select name="item" defaultValue={item?.id ?? ""} className={select}>
             {metered.map((i) => (
-              <option key={i.id} value={i.id}>
+              <option key={i.id} value={i.id} data-user-text>
                 {i.name}
               </option>
             ))}
@@ -127,7 +136,7 @@ async function MetersFilter({
           <span className="mb-1 block font-medium text-slate-700">{t("meters.building")}</span>
           <select name="building" defaultValue={building?.id ?? ""} className={select}>
             {buildingRows.map((b) => (
-              <option key={b.id} value={b.id}>
+              <option key={b.id} value={b.id} data-user-text>
                 {b.communityName} {b.name}
               </option>
             ))}

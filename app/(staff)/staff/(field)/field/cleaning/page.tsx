@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { FieldStatus, hhmm } from "@/components/field/bits";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { withUserText } from "@/components/ui/user-text";
 import { requireUser } from "@/app/_lib/session";
 import { CLEANING_ROLES } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
@@ -46,8 +47,8 @@ export default async function CleaningTasksPage() {
                 <FieldStatus status={task.status} label={t(`taskStatus.${task.status}`)} />
               </div>
               {task.standard ? (
-                <p className="mt-2 text-sm text-slate-700" data-user-text>
-                  {t("cleaning.standard", { text: task.standard })}
+                <p className="mt-2 text-sm text-slate-700">
+                  {withUserText((text) => t("cleaning.standard", { text }), task.standard)}
                 </p>
               ) : null}
               {task.status === "done" && task.doneAt ? (

@@ -51,7 +51,7 @@ export default async function MeterRoundPage({ searchParams }: { searchParams: P
           {t("item")}
           <select name="item" defaultValue={item?.id ?? ""} className={INPUT}>
             {metered.map((i) => (
-              <option key={i.id} value={i.id}>
+              <option key={i.id} value={i.id} data-user-text>
                 {i.name}
               </option>
             ))}
@@ -65,7 +65,7 @@ export default async function MeterRoundPage({ searchParams }: { searchParams: P
           {t("building")}
           <select name="building" defaultValue={building?.id ?? ""} className={INPUT}>
             {buildingRows.map((b) => (
-              <option key={b.id} value={b.id}>
+              <option key={b.id} value={b.id} data-user-text>
                 {b.communityName} {b.name}
               </option>
             ))}
@@ -164,6 +164,7 @@ function UnitList({ sheet, currentId, base, label: t }: { sheet: Row[]; currentI
                 href={`${base}&unit=${r.unitId}`}
                 aria-current={r.unitId === currentId ? "true" : undefined}
                 className={`flex min-h-11 items-center justify-center rounded-md text-sm ring-1 ${r.unitId === currentId ? "bg-sky-100 ring-sky-400" : "bg-white ring-slate-300"}`}
+                data-user-text
               >
                 {r.number}
               </Link>

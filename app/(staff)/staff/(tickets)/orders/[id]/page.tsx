@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { orderTextNode } from "@/components/ui/system-text-node";
+import { orderTextMarked } from "@/components/ui/system-text";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
@@ -124,7 +124,7 @@ function Hidden({ order }: { order: Order }) {
 async function OrderSummary({ d, sentiment, dt }: { d: Detail; sentiment: Sentiment | undefined; dt: Dt }) {
   const t = await getTranslations("tickets");
   const o = d.order;
-  const text = orderTextNode(await getTranslations(), o);
+  const text = orderTextMarked(await getTranslations(), o);
   return (
     <Card>
       <OrderDetailHeader order={o} size="page" />

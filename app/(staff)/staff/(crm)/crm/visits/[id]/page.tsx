@@ -18,6 +18,14 @@ export async function generateMetadata() {
   return { title: (await getTranslations("visits.visit"))("record") };
 }
 
+/** One label and value of the visit's facts. */
+const dl = (label: string, value: React.ReactNode) => (
+  <div>
+    <dt className="text-xs text-slate-500">{label}</dt>
+    <dd className="text-sm text-slate-900">{value}</dd>
+  </div>
+);
+
 /** One visit: its household and order, and the record form (once the order is accepted) or the record. */
 export default async function VisitPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser(VISIT_REPORT_ROLES);
@@ -69,13 +77,6 @@ export default async function VisitPage({ params }: { params: Promise<{ id: stri
     </div>
   );
 }
-
-const dl = (label: string, value: React.ReactNode) => (
-  <div>
-    <dt className="text-xs text-slate-500">{label}</dt>
-    <dd className="text-sm text-slate-900">{value}</dd>
-  </div>
-);
 
 /** A recorded visit: when, the satisfaction, the notes and issues, the follow-up order. */
 async function RecordedVisit({

@@ -32,6 +32,7 @@ export default async function CleaningAreaPage({ params }: { params: Promise<{ i
       </Link>
       <PageHeader
         title={`${area.community} · ${area.name}`}
+        userTitle
         subtitle={t("appliesTomorrow")}
         actions={<ActiveToggle id={area.id} active={area.active} action={areaActiveAction} />}
       />

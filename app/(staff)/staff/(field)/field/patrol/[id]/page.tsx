@@ -5,6 +5,7 @@ import { FieldStatus, hhmm } from "@/components/field/bits";
 import { AnomalyForm } from "@/components/field/anomaly-form";
 import { QrScanner } from "@/components/field/qr-scanner";
 import { Card, PageHeader } from "@/components/ui/card";
+import { withUserText } from "@/components/ui/user-text";
 import { requireUser } from "@/app/_lib/session";
 import { PATROL_ROLES } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
@@ -30,7 +31,7 @@ export default async function PatrolRoundPage({ params }: { params: Promise<{ id
         {t("patrol.back")}
       </Link>
       <PageHeader
-        title={t("patrol.round", { route: round.route, slot: round.slot })}
+        title={withUserText((route) => t("patrol.round", { route, slot: round.slot }), round.route)}
         subtitle={`${round.date} · ${t("patrol.window", { from: hhmm(round.startsAt, tz), to: hhmm(round.endsAt, tz) })}`}
         actions={<FieldStatus status={round.status} label={t(`roundStatus.${round.status}`)} />}
       />

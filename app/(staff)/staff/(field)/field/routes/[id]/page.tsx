@@ -39,6 +39,7 @@ export default async function PatrolRoutePage({ params }: { params: Promise<{ id
       </Link>
       <PageHeader
         title={`${route.community} · ${route.name}`}
+        userTitle
         subtitle={t("appliesTomorrow")}
         actions={
           <div className="flex flex-wrap items-center gap-2">

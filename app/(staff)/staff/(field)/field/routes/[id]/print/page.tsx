@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { PrintButton } from "@/components/billing/print-button";
+import { withUserText } from "@/components/ui/user-text";
 import { requireUser } from "@/app/_lib/session";
 import { FIELD_SUPERVISOR_ROLES } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
@@ -32,7 +33,9 @@ export default async function RouteSheetPage({ params }: { params: Promise<{ id:
   return (
     <div className="space-y-4 bg-white">
       <div className="flex items-center justify-between gap-2">
-        <h1 className="text-lg font-semibold">{t("title", { route: `${sheet.community} ${sheet.name}` })}</h1>
+        <h1 className="text-lg font-semibold">
+          {withUserText((route) => t("title", { route }), `${sheet.community} ${sheet.name}`)}
+        </h1>
         <PrintButton label={t("print")} />
       </div>
       <p className="no-print text-sm text-slate-600">{t("hint")}</p>
