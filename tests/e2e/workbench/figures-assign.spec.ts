@@ -118,6 +118,12 @@ for (const locale of LOCALES) {
     const cases = page.getByTestId("wb-legal-case");
     const count = await cases.count();
     expect(count).toBeLessThanOrEqual(10);
+    // Soonest first, cases without an open follow-up last (the demo's worked cases have one).
+    const deadlines = await cases.evaluateAll((els) => els.map((el) => el.getAttribute("data-deadline") ?? ""));
+    const dated = deadlines.filter(Boolean).map(Number);
+    expect(dated.length).toBeGreaterThan(0);
+    expect(dated).toEqual([...dated].sort((a, b) => a - b));
+    expect(deadlines.slice(0, dated.length).every(Boolean)).toBe(true);
     if (count > 0) {
       const href = await cases.first().getAttribute("href");
       expect(href).toMatch(/^\/staff\/legal\/\d+$/);

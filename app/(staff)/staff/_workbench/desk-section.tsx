@@ -127,6 +127,7 @@ export async function LegalSection({ user }: { user: SessionUser }) {
                 href={`/staff/legal/${c.id}`}
                 className="flex min-h-11 flex-wrap items-center justify-between gap-2 py-2 hover:bg-slate-50"
                 data-testid="wb-legal-case"
+                data-deadline={c.nextDeadline ? c.nextDeadline.getTime() : ""}
               >
                 <span className="text-sm">
                   <span className="font-medium" translate="no">
