@@ -89,8 +89,8 @@ export async function seedDemoHr(db: Db, companyId: number): Promise<number> {
 }
 
 /**
- * Demo attendance: the 30 days before `now` (not today), for every staff record, on workdays
- * of the company's zone. Most people clock in 08:40–09:10 and out 17:55–18:30; a few days are
+ * Demo attendance: the 30 days before `now` and today until `now`, for every staff record, on
+ * workdays of the company's zone. Most people clock in 08:40–09:10 and out 17:55–18:30; a few days are
  * late, early or missed. Written as plain clock entries, so the rules treat them as taps.
  */
 export async function seedDemoAttendance(
@@ -122,8 +122,39 @@ export async function seedDemoAttendance(
       if (!rng.chance(0.02)) rows.push({ ...base, kind: "out", at: instantOf(date, outMinute, timeZone) });
     }
   }
+  rows.push(...todaysClocks(people, companyId, rng, now, today, timeZone));
   await insertRows(db, s.attendanceEntries, rows);
   return rows.length;
+}
+
+/**
+ * Today so far (a workday): most people clocked in 08:30–09:00 and a few late, one or two not
+ * yet; those whose evening has come clocked out. Only taps before `now`, so the HR workbench's
+ * "attendance today" shows a normal day instead of everyone absent.
+ */
+function todaysClocks(
+  people: { userId: number }[],
+  companyId: number,
+  rng: Rng,
+  now: Date,
+  today: string,
+  timeZone: string,
+): (typeof s.attendanceEntries.$inferInsert)[] {
+  if (!isWorkday(today)) return [];
+  const rows: (typeof s.attendanceEntries.$inferInsert)[] = [];
+  for (const p of people) {
+    if (rng.chance(0.06)) continue; // not in (yet)
+    const inAt = instantOf(
+      today,
+      rng.chance(0.1) ? rng.int(9 * 60 + 1, 9 * 60 + 40) : rng.int(8 * 60 + 30, 9 * 60),
+      timeZone,
+    );
+    const outAt = instantOf(today, rng.int(18 * 60, 18 * 60 + 30), timeZone);
+    const base = { companyId, userId: p.userId, workDate: today, source: "clock" as const, actorUserId: p.userId };
+    if (inAt <= now) rows.push({ ...base, kind: "in", at: inAt });
+    if (inAt <= now && outAt <= now) rows.push({ ...base, kind: "out", at: outAt });
+  }
+  return rows;
 }
 
 const DEMO_COURSES = [

@@ -29,15 +29,16 @@ describe("HR demo seed", { timeout: 240_000 }, () => {
     expect(butler?.communityName).toBeTruthy();
     expect(butler?.position).toBe("管家");
 
-    // 30 days of clock entries before today, on workdays only, none today.
+    // 30 days of clock entries before today and today's until now, on workdays only.
     const clocks = await db
-      .select({ workDate: attendanceEntries.workDate, kind: attendanceEntries.kind })
+      .select({ workDate: attendanceEntries.workDate, kind: attendanceEntries.kind, at: attendanceEntries.at })
       .from(attendanceEntries)
       .where(eq(attendanceEntries.companyId, companyId));
     expect(clocks.filter((c) => c.kind === "in").length).toBeGreaterThan(records.length * 15);
     const today = localParts(new Date(), "Asia/Shanghai").date;
     expect(clocks.length).toBeGreaterThan(0);
-    expect(clocks.every((c) => c.workDate < today && isWorkday(c.workDate))).toBe(true);
+    expect(clocks.every((c) => c.workDate <= today && isWorkday(c.workDate))).toBe(true);
+    expect(clocks.every((c) => c.at.getTime() <= Date.now())).toBe(true);
 
     // Training with completions; last quarter's reviews computed (not seeded) and written once.
     const enrolled = await db
