@@ -17,6 +17,10 @@ import fs from "node:fs";
 const CI = !!process.env.CI;
 // One id per run, inherited by the workers: the page checks scan each route with axe once per run (tests/e2e/support/test.ts).
 process.env.E2E_RUN_ID ??= `${process.pid}-${Date.now()}`;
+// Service workers' own fetches go through Playwright's network layer, so a spec can cut them off
+// too: `context.setOffline` alone does not reach them (microsoft/playwright#2311), and the
+// offline-page spec then saw the worker fetch the signed-in page from the network now and then.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS ??= "1";
 const PORT = Number(process.env.E2E_PORT || 3211);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 /** The cron secret of the test server, known to the specs that call /api/cron (tests/e2e/cron). */
