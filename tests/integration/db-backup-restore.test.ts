@@ -40,7 +40,7 @@ describe("db:backup under write load, db:restore into a fresh database", () => {
   afterAll(async () => {
     restored?.client.close();
     await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }); // closing connections may still write
   });
 
   it("copies a consistent snapshot that restores clean", { timeout: 120_000 }, async () => {

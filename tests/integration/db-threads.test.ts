@@ -20,7 +20,9 @@ const opened: Client[] = [];
 const dirs: string[] = [];
 afterEach(() => {
   while (opened.length) opened.pop()?.close();
-  while (dirs.length) fs.rmSync(dirs.pop()!, { recursive: true, force: true });
+  // A threaded client closes its connections on its threads after close() returns, and a closing
+  // connection may still write its -wal/-shm files: retry the removal (ENOTEMPTY) instead of failing.
+  while (dirs.length) fs.rmSync(dirs.pop()!, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
 });
 
 function tempUrl(): string {
