@@ -23,6 +23,9 @@ import { publishedRules } from "../lib/crm/ledger/read";
 import { budgetVsActual } from "../lib/finance/reports";
 import { listBills } from "../lib/billing/queries/bills";
 import { householdAccount } from "../lib/billing/queries/household-account";
+import { listOrders } from "../lib/tickets/queries";
+import { loadOrderScope } from "../lib/tickets/access";
+import type { Role } from "../lib/auth/roles";
 
 const { values: opt, positionals } = parseArgs({
   allowPositionals: true,
@@ -103,6 +106,23 @@ async function main() {
     .where(eq(schema.households.companyId, c.id))
     .limit(1);
   if (h) await time("billing householdAccount", () => householdAccount(db, c.id, h.id, today));
+  // The orders queue each staff role lands on (the "scope" tab: every open order they see; "mine" for the technician).
+  for (const [role, prefix, mine] of [
+    ["butler", "butler", false],
+    ["project_manager", "pm", false],
+    ["supervisor", "supervisor", false],
+    ["technician", "tech", true],
+  ] as const) {
+    const [u] = await db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(eq(schema.users.email, `${prefix}1@bench.guanjia.cn`));
+    if (!u) continue;
+    const scope = await loadOrderScope(db, c.id, { id: u.id, roles: [role as Role] });
+    await time(`tickets listOrders(${role})`, () =>
+      listOrders(db, c.id, scope, { status: "open", assignedTo: mine ? u.id : undefined }),
+    );
+  }
   await time("finance budgetVsActual", () => budgetVsActual(db, c.id, "all", Number(today.slice(0, 4)), today));
 }
 main().then(() => process.exit(0));

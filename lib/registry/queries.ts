@@ -4,6 +4,7 @@ import {
   buildings,
   communities,
   householdUnits,
+  householdPlacements,
   households,
   residentLinks,
   unitButlers,
@@ -39,10 +40,12 @@ export async function registryCounts(db: DbOrTx, companyId: number) {
 }
 
 /**
- * Where each household sits, as a subquery (columns prefixed hp_ so they never clash with
- * the tables a caller joins): its main unit (its first residential unit,
+ * Where each household sits, computed from the registry (the definition; columns prefixed hp_ so
+ * they never clash with the tables a caller joins): its main unit (its first residential unit,
  * else its first unit), that unit's building and community, and the household's butler —
  * the unit-range butler when the unit has one, else the building's butler. Company-scoped.
+ * Reads use householdPlacementSubquery (the kept table); the database view
+ * `household_placement_v` and tests/integration/summary-tables.test.ts compare with this.
  */
 export function householdButlersSubquery(db: DbOrTx, companyId: number, onlyHouseholdIds?: readonly number[]) {
   const mainUnit = sql<number>`coalesce(
@@ -74,11 +77,35 @@ export function householdButlersSubquery(db: DbOrTx, companyId: number, onlyHous
     )
     .as("household_placement");
 }
-export const householdPlacementSubquery = householdButlersSubquery;
+
+/**
+ * Where each household sits, read from `household_placements` (kept by triggers in the same
+ * statement as every registry change, equal to householdButlersSubquery — summary-tables test):
+ * the same hp_ columns. Computing it on read costs two correlated lookups per household of the
+ * company (at 50,000 households a butler's orders queue took 30 s); the table is one index read.
+ */
+export function householdPlacementSubquery(db: DbOrTx, companyId: number, onlyHouseholdIds?: readonly number[]) {
+  return db
+    .select({
+      householdId: sql<number>`${householdPlacements.householdId}`.as("hp_household_id"),
+      unitId: sql<number>`${householdPlacements.unitId}`.as("hp_unit_id"),
+      buildingId: sql<number>`${householdPlacements.buildingId}`.as("hp_building_id"),
+      communityId: sql<number>`${householdPlacements.communityId}`.as("hp_community_id"),
+      butlerUserId: sql<number | null>`${householdPlacements.butlerUserId}`.as("hp_butler_user_id"),
+    })
+    .from(householdPlacements)
+    .where(
+      and(
+        eq(householdPlacements.companyId, companyId),
+        onlyHouseholdIds ? inArray(householdPlacements.householdId, [...onlyHouseholdIds]) : undefined,
+      ),
+    )
+    .as("household_placement");
+}
 
 /** A butler's buildings and household count (a household's butler follows from its main unit). */
 export async function butlerSummary(db: DbOrTx, companyId: number, butlerUserId: number) {
-  const hb = householdButlersSubquery(db, companyId);
+  const hb = householdPlacementSubquery(db, companyId);
   const [[b], [h]] = await Promise.all([
     db
       .select({ n: count() })
@@ -100,7 +127,7 @@ export async function butlersOfHouseholds(
   householdIds: number[],
 ): Promise<Map<number, number | null>> {
   if (householdIds.length === 0) return new Map();
-  const hb = householdButlersSubquery(db, companyId);
+  const hb = householdPlacementSubquery(db, companyId, householdIds);
   const rows = await db
     .select({ householdId: hb.householdId, butlerUserId: hb.butlerUserId })
     .from(hb)
