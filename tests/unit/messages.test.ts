@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { MODULE_NAMESPACES } from "@/lib/i18n/messages";
+import { loadMessages, MODULE_NAMESPACES } from "@/lib/i18n/messages";
+import { LOCALES } from "@/lib/i18n/config";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -60,5 +61,11 @@ describe("module namespaces", () => {
       .filter((d) => d.isDirectory())
       .map((d) => d.name);
     expect(dirs.sort()).toEqual([...MODULE_NAMESPACES].sort());
+  });
+
+  it.each(LOCALES)("the %s bundle holds the shared file and exactly every module file", async (locale) => {
+    const expected: Tree = { ...read(`${locale}.json`) };
+    for (const ns of MODULE_NAMESPACES) expected[ns] = read(`${ns}/${locale}.json`);
+    expect(await loadMessages(locale)).toEqual(expected);
   });
 });
