@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance, type IntervalHistogram } from "node:perf_hooks";
 import { timingSafeEqual } from "node:crypto";
 import { liveEnv } from "@/lib/env";
 
@@ -15,6 +15,17 @@ export function installBenchProbe(): void {
   const h = monitorEventLoopDelay({ resolution: 10 });
   h.enable();
   state.__guanjiaLoopDelay = h;
+  if (liveEnv("BENCH_STALLS") === "1") logStalls();
+}
+
+/** BENCH_STALLS=1: each stall of the loop over 50 ms on stdout, with the time (set BENCH_SERVER_LOG to keep it). */
+function logStalls(): void {
+  let last = performance.now();
+  setInterval(() => {
+    const now = performance.now();
+    if (now - last > 60) console.log(`[stall] ${new Date().toISOString()} ${(now - last - 10).toFixed(0)} ms`);
+    last = now;
+  }, 10).unref();
 }
 
 function benchSecret(): string | null {

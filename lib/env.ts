@@ -60,7 +60,8 @@ export type LiveVariable =
   | "DATABASE_THREADS"
   | "DATABASE_READERS"
   | "GUANJIA_DB_THREAD_SCRIPT"
-  | "BENCH_SECRET";
+  | "BENCH_SECRET"
+  | "BENCH_STALLS";
 
 /** The current value of a live variable; an empty string counts as unset. */
 export function liveEnv(name: LiveVariable): string | undefined {

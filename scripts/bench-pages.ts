@@ -33,7 +33,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { prepareBenchDb } from "./bench/prepare";
 import { bigPages, DEMO_PAGES, loadLogins, type Logins, type PageTarget } from "./bench/pages";
-import { healthWhileCron, healthWhileCrm, healthWhileImport, type HealthContext } from "./bench/health";
+import { healthWhileCron, healthWhileCrm, healthWhileImport, warmJobRoutes, type HealthContext } from "./bench/health";
 import { sequential, signIn, underLoad, type Timing } from "./bench/http";
 import { BARE_DIR, buildAll, startServer, type Server } from "./bench/servers";
 
@@ -151,6 +151,7 @@ async function healthPhase(
       `  /api/health while ${what}: p99 ${f0(t.p99)} ms (≤${T.health}: ${verdict(t.p99 <= T.health, `health p99 ${what}`)}) over ${t.n} probes · loop max ${f0(p.loopMaxMs)} ms (≤${T.loop}: ${verdict(p.loopMaxMs <= T.loop, `loop delay ${what}`)}) · longest write transaction ${f0(write)} ms (≤${T.writeMs}: ${verdict(write <= T.writeMs, `longest write ${what}`)})${extra}`,
     );
   };
+  await warmJobRoutes(full);
   await probe(app);
   if (withCrm) line("an admin loads /staff/crm (2 at a time)", await healthWhileCrm(full, DURATION), await probe(app));
   const cron = await healthWhileCron(full);

@@ -24,6 +24,19 @@ export interface HealthContext {
   dir: string;
 }
 
+/**
+ * Loads the cron and import routes once (401 / 400, nothing done) before anything is measured:
+ * a route's first request in a process evaluates its module graph (~150 ms of blocked loop for
+ * the cron's) — a cold start the page phase's warm-up requests pay the same way, not the job.
+ */
+export async function warmJobRoutes(ctx: Pick<HealthContext, "base">): Promise<void> {
+  await fetch(`${ctx.base}/api/cron`).then((r) => r.arrayBuffer());
+  await fetch(`${ctx.base}/api/cron/tick`).then((r) => r.arrayBuffer());
+  await fetch(`${ctx.base}/api/registry/import/apply?kind=units`, { method: "POST", body: "" }).then((r) =>
+    r.arrayBuffer(),
+  );
+}
+
 /** (a) `connections` admins loading /staff/crm back to back for `seconds`. */
 export function healthWhileCrm(ctx: HealthContext, seconds: number, connections = 2): Promise<Timing> {
   return probeWhile(`${ctx.base}/api/health`, PROBE_EVERY_MS, async () => {

@@ -73,7 +73,12 @@ export async function startServer(cwd: string, port: number, env: Record<string,
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
-    stdio: ["ignore", "ignore", "inherit"],
+    // BENCH_SERVER_LOG=<file>: the server's output there (e.g. with NODE_OPTIONS=--trace-gc), else dropped.
+    stdio: [
+      "ignore",
+      process.env.BENCH_SERVER_LOG ? fs.openSync(process.env.BENCH_SERVER_LOG, "a") : "ignore",
+      "inherit",
+    ],
     detached: true,
   });
   const base = `http://127.0.0.1:${port}`;

@@ -11,20 +11,24 @@ import { activeGoldBadges } from "@/lib/crm/ledger/read";
 import { getDb } from "@/lib/db";
 import { RISK_PER_BUTLER } from "./dashboard-sections";
 
+/** Beyond this many butlers in view, each list shows its first RISK_PER_BUTLER_MANY: 105 lists of 10 are unreadable. */
+const MANY_BUTLERS = 12;
+const RISK_PER_BUTLER_MANY = 3;
+
 /** The dashboard's butler risk lists (streamed behind <Suspense>); ?butler=<id> shows that butler's whole list. */
 export async function RiskSection({ user, onlyButler }: { user: SessionUser; onlyButler?: number }) {
   const db = getDb();
   const asOf = localDate(new Date(), user.timeZone);
   const [rules, view] = await Promise.all([crmRulesFor(user.companyId), registryViewOf(user)]);
-  const risk = await butlerRiskLists(
-    db,
-    user.companyId,
-    view,
-    rules,
-    asOf,
-    onlyButler ? 5000 : RISK_PER_BUTLER,
-    onlyButler,
-  );
+  const lists = (perButler: number) => butlerRiskLists(db, user.companyId, view, rules, asOf, perButler, onlyButler);
+  // A company-wide viewer of a big company (an admin over 105 butlers) gets each butler's worst few,
+  // each list a link away; a butler, a team or a small company the usual ten.
+  let perButler = onlyButler ? 5000 : RISK_PER_BUTLER_MANY;
+  let risk = await lists(perButler);
+  if (!onlyButler && new Set(risk.map((r) => r.butlerUserId)).size <= MANY_BUTLERS) {
+    perButler = RISK_PER_BUTLER;
+    risk = await lists(perButler);
+  }
   const gold = await activeGoldBadges(db, user.companyId, [...new Set(risk.map((r) => r.householdId))], asOf);
   const t = await getTranslations("crm");
   const butlers = [
@@ -33,7 +37,7 @@ export async function RiskSection({ user, onlyButler }: { user: SessionUser; onl
   return (
     <Card title={t("dashboard.risk")}>
       <p id="risk" className="mb-2 text-xs text-slate-500">
-        {t("dashboard.riskHint", { n: RISK_PER_BUTLER })}
+        {t("dashboard.riskHint", { n: perButler })}
       </p>
       {butlers.length === 0 ? (
         <EmptyState>{t("dashboard.riskEmpty")}</EmptyState>
@@ -52,7 +56,7 @@ export async function RiskSection({ user, onlyButler }: { user: SessionUser; onl
                   <Link href="/staff/crm#risk" className="text-xs font-normal text-brand-700 hover:underline">
                     {t("dashboard.allButlers")}
                   </Link>
-                ) : b.total > RISK_PER_BUTLER ? (
+                ) : b.total > perButler ? (
                   <Link
                     href={`/staff/crm?butler=${butlerId}#risk`}
                     className="text-xs font-normal text-brand-700 hover:underline"
