@@ -10,10 +10,11 @@ import { QuickJump } from "./quick-jump";
 import { ServiceWorkerRegistration } from "./service-worker";
 import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
+import { StaffAside } from "./staff-aside";
 import type { SchemaAction } from "@/lib/actions/result";
 import type { localeSchema } from "@/lib/tenancy/schemas";
 
-/** Staff frame: a sidebar whose entries follow the user's roles; on phones it folds into a menu. */
+/** Staff frame: a sidebar whose entries follow the user's roles; on phones it folds into a menu (staff-aside.tsx). */
 export async function StaffShell({
   switchLocale,
   user,
@@ -38,30 +39,20 @@ export async function StaffShell({
       <a href="#main" className="sr-only focus:not-sr-only">
         {t("app.skipToContent")}
       </a>
-      <aside className="no-print border-b border-slate-200 bg-white lg:sticky lg:top-0 lg:h-dvh lg:overflow-y-auto lg:w-60 lg:shrink-0 lg:border-b-0 lg:border-r">
-        <div className="flex items-center justify-between px-4 py-3">
+      <StaffAside
+        brand={
           <div>
             <div className="font-bold text-brand-700">{t("app.name")}</div>
             <div className="text-xs text-slate-500" data-user-text>
               {user.companyName}
             </div>
           </div>
-          <details className="lg:hidden">
-            <summary className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center rounded-md px-3 text-sm ring-1 ring-slate-300">
-              {t("nav.menu")}
-            </summary>
-            <nav
-              aria-label={t("nav.mainNav")}
-              className="absolute left-0 right-0 z-30 mt-2 max-h-[75dvh] overflow-y-auto border-b border-slate-200 bg-white p-2 shadow"
-            >
-              <SidebarLinks sections={sections} badges={badges} />
-            </nav>
-          </details>
-        </div>
-        <nav aria-label={t("nav.mainNav")} className="hidden px-2 lg:block">
-          <SidebarLinks sections={sections} badges={badges} />
-        </nav>
-      </aside>
+        }
+        menuLabel={t("nav.menu")}
+        navLabel={t("nav.mainNav")}
+      >
+        <SidebarLinks sections={sections} badges={badges} />
+      </StaffAside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="no-print flex flex-wrap items-center justify-end gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-4 py-2">
           <QuickJump />

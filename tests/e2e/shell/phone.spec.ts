@@ -129,4 +129,28 @@ for (const locale of LOCALES) {
     await expectNoHorizontalOverflow(butler);
     await axe(butler);
   });
+
+  test(`[${locale}] the staff menu opens on a phone, its links lead on, and it closes on the next page`, async ({
+    browser,
+  }) => {
+    const page = await phoneAs(browser, "admin", locale);
+    await page.goto("/staff/hr");
+    const menu = page.getByRole("button", { name: t.nav.menu });
+    const nav = page.getByRole("navigation", { name: t.nav.mainNav });
+    await expect(nav).toBeHidden();
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await menu.tap();
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await expectNoHorizontalOverflow(page);
+    // One navigation for both widths (the links are rendered once).
+    await expect(page.locator(`nav[aria-label="${t.nav.mainNav}"]`)).toHaveCount(1);
+    await nav.getByRole("link", { name: t.nav.crm, exact: true }).tap();
+    await expect(page).toHaveURL(/\/staff\/crm$/);
+    await expect(nav).toBeHidden();
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await expect(nav).toBeVisible();
+    await expect(menu).toBeHidden();
+    await page.context().close();
+  });
 }
