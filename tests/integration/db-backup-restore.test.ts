@@ -18,6 +18,7 @@ import { createBillingEstate } from "../support/billing";
 import { billingInvariantProblems } from "../support/billing-invariants";
 import { startSqld, testDbMode, type SqldServer } from "../support/sqld";
 import { createTestDb } from "../support/test-db";
+import { closeClients, removeDbFolder } from "../support/close-clients";
 
 const run = promisify(execFile);
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -38,9 +39,9 @@ describe("db:backup under write load, db:restore into a fresh database", () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "guanjia-backup-test-"));
   });
   afterAll(async () => {
-    restored?.client.close();
+    await closeClients([restored?.client]);
     await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }); // closing connections may still write
+    removeDbFolder(dir);
   });
 
   it("copies a consistent snapshot that restores clean", { timeout: 120_000 }, async () => {

@@ -8,6 +8,7 @@ import { communities } from "@/db/schema";
 import { openDb } from "@/lib/db/client";
 import { ThreadedClient } from "@/lib/db/threads/client";
 import { threadSettings } from "@/lib/db/threads/config";
+import { closeClients, removeDbFolder } from "../support/close-clients";
 import { createTestCompany, createTestDb } from "../support/test-db";
 
 /**
@@ -18,11 +19,9 @@ import { createTestCompany, createTestDb } from "../support/test-db";
  */
 const opened: Client[] = [];
 const dirs: string[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()?.close();
-  // A threaded client closes its connections on its threads after close() returns, and a closing
-  // connection may still write its -wal/-shm files: retry the removal (ENOTEMPTY) instead of failing.
-  while (dirs.length) fs.rmSync(dirs.pop()!, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+afterEach(async () => {
+  await closeClients(opened.splice(0));
+  while (dirs.length) removeDbFolder(dirs.pop()!);
 });
 
 function tempUrl(): string {

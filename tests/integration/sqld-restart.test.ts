@@ -11,6 +11,7 @@ import { migrateDb } from "@/lib/db/migrate";
 import { createBillingEstate } from "../support/billing";
 import { billingInvariantProblems } from "../support/billing-invariants";
 import { startSqld, type SqldServer } from "../support/sqld";
+import { closeClients, removeDbFolder } from "../support/close-clients";
 
 type Phase = "up" | "stopping" | "down" | "back";
 
@@ -25,9 +26,9 @@ describe("a libSQL server restart under load", () => {
   let server: SqldServer | null = null;
   let handle: DbHandle | null = null;
   afterAll(async () => {
-    handle?.client.close();
+    await closeClients([handle?.client]);
     await server?.stop();
-    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }); // closing connections may still write
+    removeDbFolder(dir);
   });
 
   it("loses no confirmed write and recovers without a reconnect", { timeout: 120_000 }, async () => {
