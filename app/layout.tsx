@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import { EnIntlProvider } from "@/components/i18n/intl-provider-en";
-import { ZhIntlProvider } from "@/components/i18n/intl-provider-zh";
+import { IntlProvider } from "@/components/i18n/intl-provider";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,12 +17,13 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
-  // Client components' messages come with the script of the locale's provider (cached), not in the page.
-  const IntlProvider = locale === "en" ? EnIntlProvider : ZhIntlProvider;
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
-        <IntlProvider timeZone={timeZone}>{children}</IntlProvider>
+        {/* Client components' messages come with the provider's script (cached), not in the page. */}
+        <IntlProvider locale={isLocale(locale) ? locale : DEFAULT_LOCALE} timeZone={timeZone}>
+          {children}
+        </IntlProvider>
       </body>
     </html>
   );

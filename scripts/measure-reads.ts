@@ -25,7 +25,6 @@ import { listBills } from "../lib/billing/queries/bills";
 import { householdAccount } from "../lib/billing/queries/household-account";
 import { listOrders } from "../lib/tickets/queries";
 import { loadOrderScope } from "../lib/tickets/access";
-import type { Role } from "../lib/auth/roles";
 
 const { values: opt, positionals } = parseArgs({
   allowPositionals: true,
@@ -118,7 +117,7 @@ async function main() {
       .from(schema.users)
       .where(eq(schema.users.email, `${prefix}1@bench.guanjia.cn`));
     if (!u) continue;
-    const scope = await loadOrderScope(db, c.id, { id: u.id, roles: [role as Role] });
+    const scope = await loadOrderScope(db, c.id, { id: u.id, roles: [role] });
     await time(`tickets listOrders(${role})`, () =>
       listOrders(db, c.id, scope, { status: "open", assignedTo: mine ? u.id : undefined }),
     );

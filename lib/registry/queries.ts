@@ -1,4 +1,4 @@
-import { and, count, countDistinct, eq, inArray, sql, isNull } from "drizzle-orm";
+import { and, count, countDistinct, eq, inArray, sql, isNull, type SQLWrapper } from "drizzle-orm";
 import {
   buildingButlers,
   buildings,
@@ -39,6 +39,19 @@ export async function registryCounts(db: DbOrTx, companyId: number) {
   return { communities: c.n, buildings: b.n, units: u.n, households: h.n, residents: r.n };
 }
 
+/** The hp_ columns both placement subqueries give, from where each value comes. */
+function placementColumns(
+  from: Record<"householdId" | "unitId" | "buildingId" | "communityId" | "butlerUserId", SQLWrapper>,
+) {
+  return {
+    householdId: sql<number>`${from.householdId}`.as("hp_household_id"),
+    unitId: sql<number>`${from.unitId}`.as("hp_unit_id"),
+    buildingId: sql<number>`${from.buildingId}`.as("hp_building_id"),
+    communityId: sql<number>`${from.communityId}`.as("hp_community_id"),
+    butlerUserId: sql<number | null>`${from.butlerUserId}`.as("hp_butler_user_id"),
+  };
+}
+
 /**
  * Where each household sits, computed from the registry (the definition; columns prefixed hp_ so
  * they never clash with the tables a caller joins): its main unit (its first residential unit,
@@ -53,15 +66,15 @@ export function householdButlersSubquery(db: DbOrTx, companyId: number, onlyHous
       where hu2.household_id = ${householdUnits.householdId} and u2.type = 'residential'),
     (select min(hu3.unit_id) from ${householdUnits} hu3 where hu3.household_id = ${householdUnits.householdId}))`;
   return db
-    .select({
-      householdId: sql<number>`${householdUnits.householdId}`.as("hp_household_id"),
-      unitId: sql<number>`${units.id}`.as("hp_unit_id"),
-      buildingId: sql<number>`${units.buildingId}`.as("hp_building_id"),
-      communityId: sql<number>`${buildings.communityId}`.as("hp_community_id"),
-      butlerUserId: sql<number | null>`coalesce(${unitButlers.butlerUserId}, ${buildingButlers.butlerUserId})`.as(
-        "hp_butler_user_id",
-      ),
-    })
+    .select(
+      placementColumns({
+        householdId: householdUnits.householdId,
+        unitId: units.id,
+        buildingId: units.buildingId,
+        communityId: buildings.communityId,
+        butlerUserId: sql`coalesce(${unitButlers.butlerUserId}, ${buildingButlers.butlerUserId})`,
+      }),
+    )
     .from(householdUnits)
     .innerJoin(units, eq(units.id, householdUnits.unitId))
     .innerJoin(buildings, eq(buildings.id, units.buildingId))
@@ -86,13 +99,7 @@ export function householdButlersSubquery(db: DbOrTx, companyId: number, onlyHous
  */
 export function householdPlacementSubquery(db: DbOrTx, companyId: number, onlyHouseholdIds?: readonly number[]) {
   return db
-    .select({
-      householdId: sql<number>`${householdPlacements.householdId}`.as("hp_household_id"),
-      unitId: sql<number>`${householdPlacements.unitId}`.as("hp_unit_id"),
-      buildingId: sql<number>`${householdPlacements.buildingId}`.as("hp_building_id"),
-      communityId: sql<number>`${householdPlacements.communityId}`.as("hp_community_id"),
-      butlerUserId: sql<number | null>`${householdPlacements.butlerUserId}`.as("hp_butler_user_id"),
-    })
+    .select(placementColumns(householdPlacements))
     .from(householdPlacements)
     .where(
       and(
@@ -128,10 +135,7 @@ export async function butlersOfHouseholds(
 ): Promise<Map<number, number | null>> {
   if (householdIds.length === 0) return new Map();
   const hb = householdPlacementSubquery(db, companyId, householdIds);
-  const rows = await db
-    .select({ householdId: hb.householdId, butlerUserId: hb.butlerUserId })
-    .from(hb)
-    .where(inArray(hb.householdId, householdIds));
+  const rows = await db.select({ householdId: hb.householdId, butlerUserId: hb.butlerUserId }).from(hb);
   return new Map(rows.map((r) => [r.householdId, r.butlerUserId]));
 }
 

@@ -20,15 +20,27 @@ export async function RiskSection({ user, onlyButler }: { user: SessionUser; onl
   const db = getDb();
   const asOf = localDate(new Date(), user.timeZone);
   const [rules, view] = await Promise.all([crmRulesFor(user.companyId), registryViewOf(user)]);
-  const lists = (perButler: number) => butlerRiskLists(db, user.companyId, view, rules, asOf, perButler, onlyButler);
+  const ranked = await butlerRiskLists(
+    db,
+    user.companyId,
+    view,
+    rules,
+    asOf,
+    onlyButler ? 5000 : RISK_PER_BUTLER,
+    onlyButler,
+  );
   // A company-wide viewer of a big company (an admin over 105 butlers) gets each butler's worst few,
-  // each list a link away; a butler, a team or a small company the usual ten.
-  let perButler = onlyButler ? 5000 : RISK_PER_BUTLER_MANY;
-  let risk = await lists(perButler);
-  if (!onlyButler && new Set(risk.map((r) => r.butlerUserId)).size <= MANY_BUTLERS) {
-    perButler = RISK_PER_BUTLER;
-    risk = await lists(perButler);
-  }
+  // each list a link away; a butler, a team or a small company the usual ten. Rows come ranked per butler.
+  const many = !onlyButler && new Set(ranked.map((r) => r.butlerUserId)).size > MANY_BUTLERS;
+  const perButler = onlyButler ? 5000 : many ? RISK_PER_BUTLER_MANY : RISK_PER_BUTLER;
+  const shown = new Map<number, number>();
+  const risk = many
+    ? ranked.filter((r) => {
+        const n = (shown.get(r.butlerUserId) ?? 0) + 1;
+        shown.set(r.butlerUserId, n);
+        return n <= perButler;
+      })
+    : ranked;
   const gold = await activeGoldBadges(db, user.companyId, [...new Set(risk.map((r) => r.householdId))], asOf);
   const t = await getTranslations("crm");
   const butlers = [
