@@ -144,7 +144,7 @@ async function writeUnits(
 ) {
   const invalid = new Set(validated.validation.errors.map((e) => e.row));
   await yieldToLoop();
-  const chunks = householdChunks(
+  const chunks = await householdChunks(
     rows.filter((r) => !invalid.has(r.row)),
     validated.snapshot,
     ctx.chunkRows,
