@@ -44,6 +44,15 @@ describe("months in arrears as of a past date", () => {
     expect(
       (await monthsInArrearsAsOf(db, e.companyId, "2026-03-10", new Date("2026-03-10T16:00:00Z"))).get(h)?.months,
     ).toBe(2);
+    // The grouped read equals the per-bill detail summed by household.
+    const bills = await unpaidMonthlyBillsAsOf(db, e.companyId, "2026-05-10", new Date("2026-05-10T16:00:00Z"));
+    const summed = new Map<number, { months: number; owedFen: number }>();
+    for (const b of bills) {
+      const cur = summed.get(b.householdId) ?? { months: 0, owedFen: 0 };
+      summed.set(b.householdId, { months: cur.months + 1, owedFen: cur.owedFen + b.owedFen });
+    }
+    expect(summed.size).toBe(2);
+    expect(before).toEqual(summed);
     const detail = await unpaidMonthlyBillsAsOf(db, e.companyId, "2026-05-10", new Date("2026-05-10T16:00:00Z"), [h]);
     expect(detail.map((b) => b.period)).toEqual(["2026-01", "2026-02", "2026-03", "2026-04"]);
   });

@@ -39,6 +39,39 @@ export async function monthsInArrearsByHousehold(
   return new Map(rows.map((r) => [r.householdId, { months: Number(r.months), owedFen: Number(r.owedFen) }]));
 }
 
+/** Monthly bills due before `asOf` with what they owed at `cutoff` (rows owing nothing included; filter on owedFen). */
+function unpaidAsOfSubquery(
+  db: DbOrTx,
+  companyId: number,
+  asOf: string,
+  cutoff: Date,
+  householdIds?: readonly number[],
+) {
+  const only = householdIds ? inArray(bills.householdId, [...householdIds]) : undefined;
+  const paidByCutoff = sql<number>`coalesce((select sum(${allocations.amountFen}) from ${allocations} where ${allocations.billId} = ${bills.id} and ${allocations.createdAt} < ${cutoff.getTime()}), 0)`;
+  return (
+    db
+      .select({
+        householdId: sql<number>`${bills.householdId}`.as("u_household_id"),
+        period: sql<string>`${bills.period}`.as("u_period"),
+        dueDate: sql<string>`${bills.dueDate}`.as("u_due_date"),
+        owedFen: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${paidByCutoff}`.as("u_owed_fen"),
+      })
+      .from(bills)
+      // With a household list, "+company_id" keeps the scope but lets the planner read the household index.
+      .where(
+        and(
+          householdIds ? sql`+${bills.companyId} = ${companyId}` : eq(bills.companyId, companyId),
+          eq(bills.voided, false),
+          lt(bills.dueDate, asOf),
+          eq(bills.kind, "monthly"),
+          only,
+        ),
+      )
+      .as("u")
+  );
+}
+
 /**
  * Unpaid monthly bills due before `asOf` as they stood at `cutoff` (the end of that day): only
  * money allocated before the cutoff counts, so replaying a past date (the cron's catch-up, the
@@ -66,26 +99,7 @@ export async function unpaidMonthlyBillsAsOf(
       .orderBy(sql`${bills.householdId}`, sql`${bills.period}`);
     return rows.map((r) => ({ ...r, householdId: Number(r.householdId), owedFen: Number(r.owedFen) }));
   }
-  const paidByCutoff = sql<number>`coalesce((select sum(${allocations.amountFen}) from ${allocations} where ${allocations.billId} = ${bills.id} and ${allocations.createdAt} < ${cutoff.getTime()}), 0)`;
-  const inner = db
-    .select({
-      householdId: sql<number>`${bills.householdId}`.as("u_household_id"),
-      period: sql<string>`${bills.period}`.as("u_period"),
-      dueDate: sql<string>`${bills.dueDate}`.as("u_due_date"),
-      owedFen: sql<number>`${bills.linesFen} + ${bills.adjustmentFen} - ${paidByCutoff}`.as("u_owed_fen"),
-    })
-    .from(bills)
-    // With a household list, "+company_id" keeps the scope but lets the planner read the household index.
-    .where(
-      and(
-        householdIds ? sql`+${bills.companyId} = ${companyId}` : eq(bills.companyId, companyId),
-        eq(bills.voided, false),
-        lt(bills.dueDate, asOf),
-        eq(bills.kind, "monthly"),
-        only,
-      ),
-    )
-    .as("u");
+  const inner = unpaidAsOfSubquery(db, companyId, asOf, cutoff, householdIds);
   const rows = await db
     .select()
     .from(inner)
@@ -107,10 +121,17 @@ export async function monthsInArrearsAsOf(
   cutoff: Date | null,
 ): Promise<Map<number, { months: number; owedFen: number }>> {
   if (!cutoff) return monthsInArrearsByHousehold(db, companyId, asOf);
-  const out = new Map<number, { months: number; owedFen: number }>();
-  for (const r of await unpaidMonthlyBillsAsOf(db, companyId, asOf, cutoff)) {
-    const cur = out.get(r.householdId) ?? { months: 0, owedFen: 0 };
-    out.set(r.householdId, { months: cur.months + 1, owedFen: cur.owedFen + r.owedFen });
-  }
-  return out;
+  // Grouped in SQL: one row per household in arrears, not one per unpaid bill (a catch-up at
+  // 50,000 households read ~100,000 bill rows here, and mapping them held the event loop).
+  const u = unpaidAsOfSubquery(db, companyId, asOf, cutoff);
+  const rows = await db
+    .select({
+      householdId: u.householdId,
+      months: sql<number>`count(*)`,
+      owedFen: sql<number>`sum(${u.owedFen})`,
+    })
+    .from(u)
+    .where(sql`${u.owedFen} > 0`)
+    .groupBy(sql`${u.householdId}`);
+  return new Map(rows.map((r) => [Number(r.householdId), { months: Number(r.months), owedFen: Number(r.owedFen) }]));
 }
