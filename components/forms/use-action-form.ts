@@ -1,8 +1,8 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import { useMemo, useState, useSyncExternalStore } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 
@@ -10,6 +10,12 @@ import type { ActionResult } from "@/lib/actions/result";
  * react-hook-form wired to a server action through the one shared zod schema: the form
  * validates with it in the browser, the action validates with it again on the server, and
  * the server's field errors (message keys) land on the same fields.
+ *
+ * Until the form has hydrated its registered fields are read-only (server HTML included): they
+ * only work with JavaScript, and react-hook-form writes each field's default value into the
+ * input when it attaches. Text typed before that was overwritten or, typed while it attached,
+ * mixed with the default ("253.29" + "12.30"). Read-only, not disabled: react-hook-form reads a
+ * disabled input as undefined when it attaches.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   schema: S,
@@ -21,6 +27,14 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     defaultValues: options.defaultValues,
   });
   const [formError, setFormError] = useState<string | null>(null);
+  const hydrated = useHydrated();
+  const ready = useMemo(() => {
+    if (hydrated) return form;
+    const register = ((name, opts) => ({ ...form.register(name, opts), readOnly: true })) as UseFormRegister<
+      z.input<S>
+    >;
+    return { ...form, register };
+  }, [form, hydrated]);
 
   const onSubmit = form.handleSubmit(async () => {
     setFormError(null);
@@ -46,5 +60,16 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
     return (entry as { message?: string } | undefined)?.message;
   };
 
-  return { form, onSubmit, formError, errorOf, submitting: form.formState.isSubmitting };
+  return { form: ready, onSubmit, formError, errorOf, submitting: form.formState.isSubmitting };
+}
+
+const noSubscription = () => () => {};
+
+/** False in the server's HTML and while hydrating, true from the render right after hydration. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }

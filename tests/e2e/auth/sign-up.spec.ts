@@ -59,3 +59,20 @@ for (const locale of LOCALES) {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 }
+
+test("form fields take no typing before the page has hydrated, and are editable after", async ({ page, request }) => {
+  const t = messages();
+  // The server's HTML: every field of the react-hook-form form is read-only (typing there would be
+  // overwritten by the field's default when react-hook-form attaches, or mixed with it).
+  const html = await (await request.get("/sign-up")).text();
+  const inputs = html.match(/<input[^>]*>/g) ?? [];
+  const named = inputs.filter((tag) => / name="(companyName|name|phone|email|password)"/.test(tag));
+  expect(named).toHaveLength(5);
+  for (const tag of named) expect(tag).toMatch(/ readOnly=""| readonly=""/i);
+  // Hydrated: editable, and what is typed stays.
+  await page.goto("/sign-up");
+  const phone = page.getByLabel(t.auth.phone, { exact: true });
+  await expect(phone).toBeEditable();
+  await phone.fill("13912345678");
+  await expect(phone).toHaveValue("13912345678");
+});
