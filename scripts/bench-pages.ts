@@ -70,11 +70,27 @@ const verdict = (ok: boolean, what: string) => {
 const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "—");
 const log = (line: string) => console.log(line);
 
+/** The largest heaps /api/bench reported (MB): the main V8 heap, and the database threads' together. */
+const heapPeak = { main: 0, threads: 0, readers: 0 };
+
 /** The event loop's max delay and the peak RSS since the last call (resets the window). */
 async function probe(server: Server) {
   const res = await fetch(`${server.base}/api/bench?reset=1`, { headers: { "x-bench-secret": env.BENCH_SECRET } });
   if (!res.ok) throw new Error(`/api/bench answered ${res.status}: is instrumentation.ts in the build?`);
-  return (await res.json()) as { loopMaxMs: number; peakRssMb: number; longestWriteMs: number | null };
+  const body = (await res.json()) as {
+    loopMaxMs: number;
+    peakRssMb: number;
+    longestWriteMs: number | null;
+    heapMb?: { total: number };
+    threadHeapsMb?: { total: number }[];
+  };
+  heapPeak.main = Math.max(heapPeak.main, body.heapMb?.total ?? 0);
+  heapPeak.threads = Math.max(
+    heapPeak.threads,
+    (body.threadHeapsMb ?? []).reduce((s, t) => s + t.total, 0),
+  );
+  heapPeak.readers = Math.max(heapPeak.readers, (body.threadHeapsMb?.length ?? 1) - 1);
+  return body;
 }
 
 function copyDb(from: string, to: string) {
@@ -92,12 +108,20 @@ async function cookieOf(base: string, logins: Logins, company: PageTarget["compa
   return cookies.get(key)!;
 }
 
+/** The bare app's event-loop max delay since the last call (resets it). */
+async function bareLoop(bare: Server): Promise<number> {
+  const res = await fetch(`${bare.base}/api/loop?reset=1`);
+  return ((await res.json()) as { loopMaxMs: number | null }).loopMaxMs ?? NaN;
+}
+
 async function bareTiming(bare: Server, cookie: string) {
   await sequential(`${bare.base}/`, cookie, 5);
   const one = await sequential(`${bare.base}/`, cookie, REQUESTS);
+  await bareLoop(bare);
   const load = await underLoad(`${bare.base}/`, cookie, CONNECTIONS, DURATION);
+  const loopMs = await bareLoop(bare);
   log(
-    `  bare Next.js page (JWT cookie): one user p50 ${f0(one.p50)} ms p95 ${f0(one.p95)} ms · ${CONNECTIONS} connections ${f0(load.rps)} req/s p95 ${f0(load.p95)} ms`,
+    `  bare Next.js page (JWT cookie): one user p50 ${f0(one.p50)} ms p95 ${f0(one.p95)} ms · ${CONNECTIONS} connections ${f0(load.rps)} req/s p95 ${f0(load.p95)} ms, loop max ${f0(loopMs)} ms`,
   );
   return load.rps;
 }
@@ -236,6 +260,9 @@ async function main() {
     }
   }
   log(`\n  server peak RSS ${f0(peakRss)} MB (≤ ${T.rssMb}: ${verdict(peakRss <= T.rssMb, "peak RSS")})`);
+  log(
+    `  largest heaps seen after a page: main ${heapPeak.main} MB, database threads ${heapPeak.threads} MB (writer + ${heapPeak.readers} readers)`,
+  );
   log(
     `\n${misses.length ? `${misses.length} target(s) missed` : "every target ok"} · ${((Date.now() - t0) / 60000).toFixed(1)} min`,
   );

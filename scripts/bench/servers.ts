@@ -33,6 +33,23 @@ export default async function Page() {
   "app/api/health/route.js": `export const dynamic = "force-dynamic";
 export function GET() { return Response.json({ status: "ok" }); }
 `,
+  // The yardstick's own event-loop delay under the same load (GET /api/loop?reset=1: max since the last reset).
+  "instrumentation.js": `export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { monitorEventLoopDelay } = await import("node:perf_hooks");
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  globalThis.__benchLoop = h;
+}
+`,
+  "app/api/loop/route.js": `export const dynamic = "force-dynamic";
+export function GET(request) {
+  const h = globalThis.__benchLoop;
+  const max = h ? h.max / 1e6 : null;
+  if (h && new URL(request.url).searchParams.get("reset") === "1") h.reset();
+  return Response.json({ loopMaxMs: max });
+}
+`,
 };
 
 function build(cwd: string, log: (line: string) => void, what: string) {

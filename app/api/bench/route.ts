@@ -9,13 +9,24 @@ export const dynamic = "force-dynamic";
  * delay since the last reset, RSS and peak RSS (lib/bench-probe.ts), and the longest time the
  * process held its write lock since the last reset (a write transaction, batch or statement). 404 unless the server was
  * started with BENCH_SECRET and the header matches: the route does not exist for anyone else.
+ * Also the main V8 heap and each database thread's heap (MB), to tell where the RSS goes.
  */
 export async function GET(request: Request) {
   if (!benchAuthorized(request.headers.get("x-bench-secret")))
     return new Response("Not Found", { status: 404, headers: { "Cache-Control": "no-store" } });
   const reset = new URL(request.url).searchParams.get("reset") === "1";
+  const client = getDb().$client as { threadHeaps?: () => Promise<{ used: number; total: number }[]> };
   const writes = writeQueueStats(getDb().$client);
-  const body = { ...readBenchProbe(reset), longestWriteMs: writes ? writes.longestHoldMs : null };
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+  const heap = process.memoryUsage();
+  const threads = client.threadHeaps ? await client.threadHeaps() : [];
+  const body = {
+    ...readBenchProbe(reset),
+    longestWriteMs: writes ? writes.longestHoldMs : null,
+    // Where the memory is: the main V8 heap and each database thread's (writer first), in MB.
+    heapMb: { used: mb(heap.heapUsed), total: mb(heap.heapTotal), external: mb(heap.external) },
+    threadHeapsMb: threads.map((t) => ({ used: mb(t.used), total: mb(t.total) })),
+  };
   if (reset && writes) writes.longestHoldMs = 0;
   return Response.json(body, { headers: { "Cache-Control": "no-store" } });
 }

@@ -143,6 +143,12 @@ export class ThreadedClient implements Client {
     this.#readers.length = 0;
   }
 
+  /** Each live thread's V8 heap in bytes, writer first (diagnostics: GET /api/bench). */
+  async threadHeaps(): Promise<{ used: number; total: number }[]> {
+    const threads = [this.#writer, ...this.#readers].filter((t): t is DbThread => !!t && !t.dead);
+    return Promise.all(threads.map((t) => t.request<{ used: number; total: number }>("heap")));
+  }
+
   /** The live threads (diagnostics, tests): the writer and the readers started so far. */
   threads(): { writer: DbThread | null; readers: readonly DbThread[] } {
     return { writer: this.#writer, readers: this.#readers };

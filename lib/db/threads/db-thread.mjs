@@ -5,6 +5,7 @@
 // they block this thread, never the server's event loop. Requests arrive one message at a time
 // ({ id, op, ... }); each answer is { id, ok, value } or { id, ok: false, error }.
 import { createClient } from "@libsql/client";
+import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 
 const { url, authToken, timeout, intMode, concurrency } = workerData;
@@ -87,6 +88,11 @@ const ops = {
   },
   // Diagnostics and tests: how many transactions this thread holds open.
   openTransactions: async () => txs.size,
+  // Diagnostics (GET /api/bench): this thread's V8 heap, in bytes.
+  heap: async () => {
+    const h = getHeapStatistics();
+    return { used: h.used_heap_size, total: h.total_heap_size };
+  },
 };
 
 parentPort.on("message", async (m) => {
