@@ -1,4 +1,10 @@
-import { monitorEventLoopDelay, performance, type IntervalHistogram } from "node:perf_hooks";
+import {
+  constants,
+  monitorEventLoopDelay,
+  performance,
+  PerformanceObserver,
+  type IntervalHistogram,
+} from "node:perf_hooks";
 import { timingSafeEqual } from "node:crypto";
 import { liveEnv } from "@/lib/env";
 
@@ -18,8 +24,26 @@ export function installBenchProbe(): void {
   if (liveEnv("BENCH_STALLS") === "1") logStalls();
 }
 
-/** BENCH_STALLS=1: each stall of the loop over 50 ms on stdout, with the time (set BENCH_SERVER_LOG to keep it). */
+const GC_KINDS: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: "scavenge",
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: "mark-compact",
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: "incremental marking",
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: "weak callbacks",
+};
+
+/**
+ * BENCH_STALLS=1: each stall of the loop over 50 ms on stdout, with the time, and each garbage
+ * collection pause over 20 ms with its kind (set BENCH_SERVER_LOG to keep them).
+ */
 function logStalls(): void {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.duration < 20) continue;
+      const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0;
+      const at = new Date(performance.timeOrigin + e.startTime).toISOString();
+      console.log(`[gc] ${at} ${GC_KINDS[kind] ?? kind} ${e.duration.toFixed(0)} ms`);
+    }
+  }).observe({ entryTypes: ["gc"] });
   let last = performance.now();
   setInterval(() => {
     const now = performance.now();

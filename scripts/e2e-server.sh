@@ -80,4 +80,6 @@ else
 fi
 
 say "starting on $NEXTAUTH_URL"
+# As `npm start` does (README, "Process model": glibc malloc arenas).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 exec npx next start -p "$PORT" -H 127.0.0.1

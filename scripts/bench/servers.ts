@@ -89,7 +89,14 @@ export interface Server {
 export async function startServer(cwd: string, port: number, env: Record<string, string>): Promise<Server> {
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+    // MALLOC_ARENA_MAX as `npm start` sets it (README, "Process model"), unless the caller sets it.
+    env: {
+      MALLOC_ARENA_MAX: "2",
+      ...process.env,
+      ...env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+    },
     // BENCH_SERVER_LOG=<file>: the server's output there (e.g. with NODE_OPTIONS=--trace-gc), else dropped.
     stdio: [
       "ignore",
