@@ -42,7 +42,7 @@ export default async function ActivitiesPage() {
                     ) : null}
                   </div>
                   <p className="mt-1 text-sm text-slate-700">
-                    {formatDateTime(a.startsAt, locale, user.timeZone)} · {a.place}
+                    {formatDateTime(a.startsAt, locale, user.timeZone)} · <span data-user-text>{a.place}</span>
                   </p>
                   <p className="mt-1 text-xs text-slate-600">
                     {t("seats", { confirmed: Number(a.confirmed), capacity: a.capacity })}
