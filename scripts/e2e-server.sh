@@ -80,6 +80,5 @@ else
 fi
 
 say "starting on $NEXTAUTH_URL"
-# As `npm start` does (README, "Process model": glibc malloc arenas).
-export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-exec npx next start -p "$PORT" -H 127.0.0.1
+# The app's own start command (it sets MALLOC_ARENA_MAX, README "Process model"); PORT is set above.
+exec npm start --silent -- -H 127.0.0.1

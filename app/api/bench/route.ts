@@ -15,11 +15,12 @@ export async function GET(request: Request) {
   if (!benchAuthorized(request.headers.get("x-bench-secret")))
     return new Response("Not Found", { status: 404, headers: { "Cache-Control": "no-store" } });
   const reset = new URL(request.url).searchParams.get("reset") === "1";
-  const client = getDb().$client as { threadHeaps?: () => Promise<{ used: number; total: number }[]> };
-  const writes = writeQueueStats(getDb().$client);
+  const client = getDb().$client;
+  const writes = writeQueueStats(client);
+  const threaded = client as { threadHeaps?: () => Promise<{ used: number; total: number }[]> };
   const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
   const heap = process.memoryUsage();
-  const threads = client.threadHeaps ? await client.threadHeaps() : [];
+  const threads = threaded.threadHeaps ? await threaded.threadHeaps() : [];
   const body = {
     ...readBenchProbe(reset),
     longestWriteMs: writes ? writes.longestHoldMs : null,

@@ -85,8 +85,8 @@ export async function unpaidMonthlyBillsAsOf(
   cutoff: Date | null,
   householdIds?: readonly number[],
 ) {
-  const only = householdIds ? inArray(bills.householdId, [...householdIds]) : undefined;
   if (!cutoff) {
+    const only = householdIds ? inArray(bills.householdId, [...householdIds]) : undefined;
     const rows = await db
       .select({
         householdId: sql<number>`${bills.householdId}`,
