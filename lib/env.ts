@@ -9,6 +9,7 @@ import { z } from "zod";
  */
 export const databaseThreadsSchema = z.enum(["on", "off"]).default("on");
 export const databaseReadersSchema = z.coerce.number().int().min(0).max(64).optional();
+export const databaseSlowMsSchema = z.coerce.number().int().min(1).optional();
 
 /** Validated server configuration. Every variable is documented in README.md. */
 export const env = createEnv({
@@ -19,6 +20,8 @@ export const env = createEnv({
     DATABASE_THREADS: databaseThreadsSchema,
     /** Reader threads at most for an embedded database (default: twice the available parallelism, 4–8). */
     DATABASE_READERS: databaseReadersSchema,
+    /** `file:` databases: log each statement that takes this many ms or more, with its SQL (lib/db/threads/config.ts). */
+    DATABASE_SLOW_MS: databaseSlowMsSchema,
     NEXTAUTH_SECRET: z.string().min(16).optional(),
     /** The public base URL (links in notices and e-mails; https here means the site is served over https). */
     NEXTAUTH_URL: z.string().optional(),
@@ -59,6 +62,7 @@ export type LiveVariable =
   | "UPLOADS_DIR"
   | "DATABASE_THREADS"
   | "DATABASE_READERS"
+  | "DATABASE_SLOW_MS"
   | "GUANJIA_DB_THREAD_SCRIPT"
   | "BENCH_SECRET"
   | "BENCH_STALLS";

@@ -94,6 +94,9 @@ export const workOrders = sqliteTable(
     index("work_orders_company_status_idx").on(t.companyId, t.status),
     index("work_orders_household_idx").on(t.householdId),
     index("work_orders_community_idx").on(t.communityId),
+    // Today's intake on the workbench (orders created since the local midnight): a range of the
+    // day's few orders instead of every order of the company's open and closed statuses.
+    index("work_orders_company_created_idx").on(t.companyId, t.createdAt),
     // The minute tick's "anything to escalate?" (lib/tickets/cron.ts escalationDueCompanies):
     // only the open orders not yet at the level their deadline gives them, so an idle tick
     // reads a handful of index entries however many orders a company has.

@@ -86,11 +86,3 @@ export async function listStaffWithoutRecord(db: DbOrTx, companyId: number) {
     .orderBy(asc(users.name));
   return rows;
 }
-
-export async function listCommunityOptions(db: DbOrTx, companyId: number) {
-  return db
-    .select({ id: communities.id, name: communities.name })
-    .from(communities)
-    .where(eq(communities.companyId, companyId))
-    .orderBy(asc(communities.name));
-}

@@ -15,6 +15,20 @@ import {
 import { householdPlacementSubquery } from "./queries";
 import type { DbOrTx } from "@/lib/db/client";
 
+/**
+ * Communities for a picker (id, name, active; active first, then by name): no counts. The registry's
+ * dropdowns read them through listCommunities, which counted every unit and household of the
+ * company on each page view (three grouped reads over 50,000 rows at the bench's size).
+ */
+export async function listCommunityOptions(db: DbOrTx, companyId: number, only: number[] | "all" = "all") {
+  const scope = only === "all" ? undefined : inArray(communities.id, only.length ? only : [-1]);
+  return db
+    .select({ id: communities.id, name: communities.name, active: communities.active })
+    .from(communities)
+    .where(and(eq(communities.companyId, companyId), scope))
+    .orderBy(sql`${communities.active} desc`, asc(communities.name));
+}
+
 /** Communities with their building, unit and household counts (one grouped query each, no N+1). */
 export async function listCommunities(db: DbOrTx, companyId: number, only: number[] | "all" = "all") {
   const scope = only === "all" ? undefined : inArray(communities.id, only.length ? only : [-1]);

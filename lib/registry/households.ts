@@ -90,8 +90,6 @@ export async function searchHouseholds(
       communityName: communities.name,
       butlerId: placement.butlerUserId,
       butlerName: butler.name,
-      phone: sql<string | null>`(select ${householdContacts.phone} from ${householdContacts}
-        where ${householdContacts.householdId} = ${households.id} order by ${householdContacts.isPrimary} desc, ${householdContacts.id} limit 1)`,
     })
     .from(households)
     .leftJoin(placement, eq(placement.householdId, households.id))
@@ -100,7 +98,7 @@ export async function searchHouseholds(
     .leftJoin(communities, eq(communities.id, placement.communityId))
     .leftJoin(butler, eq(butler.id, placement.butlerUserId))
     .where(where);
-  const [rows, [total]] = await Promise.all([
+  const [pageRows, [total]] = await Promise.all([
     base
       .orderBy(
         asc(communities.name),
@@ -118,7 +116,27 @@ export async function searchHouseholds(
       .leftJoin(placement, eq(placement.householdId, households.id))
       .where(where),
   ]);
+  // The phones of the page's rows only: as a column of the sorted read, SQLite looked up the
+  // primary contact of every matching household before sorting (50,000 at the bench's size).
+  const phones = await primaryPhones(
+    db,
+    pageRows.map((r) => r.id),
+  );
+  const rows = pageRows.map((r) => ({ ...r, phone: phones.get(r.id) ?? null }));
   return { rows, total: total.n, page, pageSize: HOUSEHOLD_PAGE_SIZE };
+}
+
+/** Each household's primary contact phone (else its first contact's), for a page of households. */
+async function primaryPhones(db: DbOrTx, householdIds: number[]) {
+  const out = new Map<number, string | null>();
+  if (!householdIds.length) return out;
+  const rows = await db
+    .select({ householdId: householdContacts.householdId, phone: householdContacts.phone })
+    .from(householdContacts)
+    .where(inArray(householdContacts.householdId, householdIds))
+    .orderBy(asc(householdContacts.householdId), desc(householdContacts.isPrimary), asc(householdContacts.id));
+  for (const r of rows) if (!out.has(r.householdId)) out.set(r.householdId, r.phone);
+  return out;
 }
 
 /** One household with its units, contacts, linked accounts and butler — or null when not visible. */

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { communities } from "@/db/schema";
 import { openDb } from "@/lib/db/client";
 import { ThreadedClient } from "@/lib/db/threads/client";
@@ -212,5 +212,32 @@ describe("the threaded embedded client", () => {
     c.close();
     expect(c.closed).toBe(true);
     await expect(c.execute("SELECT 1")).rejects.toMatchObject({ code: "CLIENT_CLOSED" });
+  });
+
+  it("logs statements slower than DATABASE_SLOW_MS with their SQL, never their values", async () => {
+    expect(threadSettings({ DATABASE_SLOW_MS: "40" }).slowMs).toBe(40);
+    expect(threadSettings({}).slowMs).toBeUndefined();
+    expect(() => threadSettings({ DATABASE_SLOW_MS: "soon" })).toThrow(/DATABASE_SLOW_MS/);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const url = tempUrl();
+      const slow = new ThreadedClient({ url, readers: 1, slowMs: 1 });
+      opened.push(slow);
+      const long =
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000) SELECT count(*), ? FROM c";
+      await slow.execute({ sql: long, args: ["secret-value-1"] });
+      await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+      const [line] = warn.mock.calls.map((c) => String(c[0])).filter((l) => l.startsWith("[db slow]"));
+      expect(line).toMatch(/^\[db slow\] \d+\.\d ms WITH RECURSIVE c\(x\)/);
+      expect(line).not.toContain("secret-value-1");
+      // Without the setting nothing is logged, however slow.
+      warn.mockClear();
+      const quiet = threaded(url, 1);
+      await quiet.execute({ sql: long, args: ["x"] });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(warn.mock.calls.filter((c) => String(c[0]).startsWith("[db slow]"))).toHaveLength(0);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

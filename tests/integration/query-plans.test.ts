@@ -23,6 +23,8 @@ import { loadRegistryView } from "@/lib/registry/view";
 import { residentHome } from "@/lib/residents/home";
 import { loadOrderScope } from "@/lib/tickets/access";
 import { listOrders } from "@/lib/tickets/queries";
+import { atRiskHouseholds } from "@/lib/workbench/crm";
+import { orderFigures } from "@/lib/workbench/orders";
 import {
   capturingDb,
   companyWideSearches,
@@ -54,6 +56,7 @@ import { createTestDb } from "../support/test-db";
  *   butler: household_placements, billing_group_totals), collectionReport (month), dailyCash;
  *   the bills list (/staff/billing/bills): listBills
  * - the cashier lookup (/staff/billing/cashier): searchHouseholds, householdAccount
+ * - the admin's workbench (/staff): atRiskHouseholds, orderFigures
  * - the minute tick's "anything due" queries: runTick (escalation, notices, checkout expiry, outbox)
  */
 /** One household's pages: their bills, payments, ledger must be found by household, not by company. */
@@ -163,12 +166,20 @@ describe("query plans of the hot queries", { timeout: 240_000 }, () => {
       await searchHouseholds(db, companyId, view, { q: "1" });
       await householdAccount(db, companyId, household.id, today);
     });
+    await run("admin workbench", async (db) => {
+      const rules = await publishedRules(db, companyId);
+      const admin = { id: idOf("admin"), roles: ["admin" as const] };
+      const view = await loadRegistryView(db, companyId, { userId: admin.id, roles: admin.roles });
+      await atRiskHouseholds(db, companyId, view, rules);
+      const scope = await loadOrderScope(db, companyId, admin);
+      await orderFigures(db, companyId, scope, now, { todayStart: dayBounds(today, "Asia/Shanghai").start });
+    });
     await run("minute tick", (db) => runTick(db, { now, companyIds: [companyId], lease: `plans-${companyId}` }));
   });
 
   it("captured the statements of every hot query", () => {
     const labels = new Set(captured.map((q) => q.label));
-    expect(labels.size).toBe(12);
+    expect(labels.size).toBe(13);
     expect(captured.length).toBeGreaterThan(40);
   });
 

@@ -189,7 +189,13 @@ describe("registry", () => {
         contacts: [{ name: "欧阳娜娜", phone, email: "" }],
       }),
     );
-    const other = await createHousehold(db, e.actor, householdInput([e.units[2].id], "赵四"));
+    const otherInput = householdInput([e.units[2].id], "赵四");
+    otherInput.contacts.push({ name: "赵四妻", phone: randomPhone(), email: "" });
+    const other = await createHousehold(db, e.actor, otherInput);
+    // Each row shows its household's primary (first) contact's phone.
+    const listed = (await searchHouseholds(db, e.company.companyId, ALL)).rows;
+    expect(listed.find((r) => r.id === h.id)?.phone).toBe(phone);
+    expect(listed.find((r) => r.id === other.id)?.phone).toBe(otherInput.contacts[0].phone);
     const find = async (q: string) =>
       (await searchHouseholds(db, e.company.companyId, ALL, { q })).rows.map((r) => r.id);
     expect(await find("欧阳")).toEqual([h.id]);

@@ -8,7 +8,7 @@ import { createClient } from "@libsql/client";
 import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 
-const { url, authToken, timeout, intMode, concurrency } = workerData;
+const { url, authToken, timeout, intMode, concurrency, slowMs } = workerData;
 let client = createClient({ url, authToken, timeout, intMode, concurrency });
 parentPort.postMessage({ ready: true }); // the database is open: send reads here
 /** Open interactive transactions by number. */
@@ -52,9 +52,34 @@ function settle(id, fn) {
   return fn(t);
 }
 
+/**
+ * The slow-query log (DATABASE_SLOW_MS, threads/config.ts): each statement or batch that ran
+ * `slowMs` or longer is reported to the owning thread with its time and SQL (never its values).
+ */
+function sqlOf(stmt) {
+  return typeof stmt === "string" ? stmt : (stmt?.sql ?? "");
+}
+function timed(what, run) {
+  if (!slowMs) return run();
+  const start = performance.now();
+  return run().then((value) => {
+    const ms = performance.now() - start;
+    if (ms >= slowMs) parentPort.postMessage({ slow: { ms, sql: what().replace(/\s+/g, " ").slice(0, 2000) } });
+    return value;
+  });
+}
+
 const ops = {
-  execute: (m) => client.execute(m.stmt).then(plain),
-  batch: (m) => client.batch(m.stmts, m.mode).then((all) => all.map(plain)),
+  execute: (m) =>
+    timed(
+      () => sqlOf(m.stmt),
+      () => client.execute(m.stmt),
+    ).then(plain),
+  batch: (m) =>
+    timed(
+      () => `batch of ${m.stmts.length}: ${m.stmts.map(sqlOf).join(" ; ")}`,
+      () => client.batch(m.stmts, m.mode),
+    ).then((all) => all.map(plain)),
   executeMultiple: (m) => client.executeMultiple(m.sql),
   migrate: (m) => client.migrate(m.stmts).then((all) => all.map(plain)),
   begin: async (m) => {
@@ -62,7 +87,11 @@ const ops = {
     txs.set(id, await client.transaction(m.mode));
     return id;
   },
-  txExecute: (m) => tx(m.tx).execute(m.stmt).then(plain),
+  txExecute: (m) =>
+    timed(
+      () => sqlOf(m.stmt),
+      () => tx(m.tx).execute(m.stmt),
+    ).then(plain),
   txBatch: (m) =>
     tx(m.tx)
       .batch(m.stmts)

@@ -17,6 +17,8 @@ export interface ThreadConfig {
   timeout?: number;
   intMode?: "number" | "bigint" | "string";
   concurrency?: number;
+  /** Log each statement that takes this many ms or more (DATABASE_SLOW_MS); unset: no log. */
+  slowMs?: number;
 }
 
 interface PlainResult {
@@ -39,9 +41,10 @@ interface PlainError {
 }
 
 type Answer =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: PlainError }
-  | { ready: true; id?: undefined };
+  | { id: number; ok: true; value: unknown; slow?: undefined }
+  | { id: number; ok: false; error: PlainError; slow?: undefined }
+  | { ready: true; id?: undefined; slow?: undefined }
+  | { slow: { ms: number; sql: string }; id?: undefined };
 
 /** The thread script: a plain .mjs beside this file in the source tree (bundlers never see it). */
 export function threadScriptPath(): string {
@@ -98,6 +101,10 @@ export class DbThread {
   }
 
   #answer(a: Answer) {
+    if (a.slow) {
+      console.warn(`[db slow] ${a.slow.ms.toFixed(1)} ms ${a.slow.sql}`);
+      return;
+    }
     if (a.id === undefined) {
       this.ready = true;
       return;

@@ -9,7 +9,7 @@ import { ALL_REQUESTS_ROLES, CHAIN_ADMIN_ROLES, loadActorFacts } from "@/lib/app
 import { allRequests, myRequests, waitingFor, type RequestListRow } from "@/lib/approvals/queries";
 import { hasAnyRole, STAFF_ROLES } from "@/lib/auth/roles";
 import { requireUser } from "@/app/_lib/session";
-import { listCommunityOptions } from "@/lib/hr/queries";
+import { listCommunityOptions } from "@/lib/registry/directory";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime, formatFen } from "@/lib/i18n/format";

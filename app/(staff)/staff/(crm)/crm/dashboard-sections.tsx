@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { crmRulesFor, registryViewOf } from "@/app/request-cache";
-import { BandBadge } from "@/components/crm/band-badge";
+import { BandBadgeWith } from "@/components/crm/band-badge";
 import { BandDonut, TrendChart } from "@/components/crm/charts";
 import { ledgerSentence } from "@/components/crm/ledger-text";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
@@ -21,8 +21,6 @@ import type { Locale } from "@/lib/i18n/config";
  * Each loads the rules and the viewer's visibility through the request cache (one query each
  * per request, however many sections ask).
  */
-
-export const RISK_PER_BUTLER = 10;
 
 async function scope(user: SessionUser) {
   const [rules, view] = await Promise.all([crmRulesFor(user.companyId), registryViewOf(user)]);
@@ -109,10 +107,10 @@ export async function MovedSection({ user }: { user: SessionUser }) {
                 </Link>
               </td>
               <td>
-                <BandBadge band={m.from} compact />
+                <BandBadgeWith band={m.from} compact t={t} />
               </td>
               <td>
-                <BandBadge band={m.to} score={m.score} gold={gold.has(m.householdId)} compact />
+                <BandBadgeWith band={m.to} score={m.score} gold={gold.has(m.householdId)} compact t={t} />
               </td>
               <td className="text-slate-700">
                 {m.entry ? `${m.entry.occurredOn} · ${ledgerSentence(t, m.entry)}` : "—"}

@@ -16,11 +16,17 @@ export async function generateMetadata() {
  * §8.6 the sentiment dashboard, limited to the households the viewer may see. The header paints
  * at once; each section streams in behind its own <Suspense> (dashboard-sections.tsx).
  */
-export default async function CrmDashboardPage({ searchParams }: { searchParams: Promise<{ butler?: string }> }) {
+export default async function CrmDashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ butler?: string; butlers?: string }>;
+}) {
   const user = await requireUser(CRM_DASHBOARD_ROLES);
   const t = await getTranslations("crm");
   // ?butler=<id>: that butler's whole list (still only within the viewer's visible households).
-  const onlyButler = Number((await searchParams).butler) || undefined;
+  // ?butlers=all: every butler's first few, where there are too many butlers to show them all by default.
+  const params = await searchParams;
+  const onlyButler = Number(params.butler) || undefined;
   return (
     <div className="space-y-4">
       <PageHeader
@@ -46,7 +52,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
         <MovedSection user={user} />
       </Suspense>
       <Suspense fallback={<SectionSkeleton title={t("dashboard.risk")} rows={5} />}>
-        <RiskSection user={user} onlyButler={onlyButler} />
+        <RiskSection user={user} onlyButler={onlyButler} allButlers={params.butlers === "all"} />
       </Suspense>
     </div>
   );

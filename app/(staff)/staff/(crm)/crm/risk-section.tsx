@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { crmRulesFor, registryViewOf } from "@/app/request-cache";
-import { BandBadge } from "@/components/crm/band-badge";
+import { BandBadgeWith } from "@/components/crm/band-badge";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import type { SessionUser } from "@/lib/auth/session";
@@ -9,14 +9,21 @@ import { localDate } from "@/lib/time/zone";
 import { butlerRiskLists, type RiskRow } from "@/lib/crm/risk-lists";
 import { activeGoldBadges } from "@/lib/crm/ledger/read";
 import { getDb } from "@/lib/db";
-import { RISK_PER_BUTLER } from "./dashboard-sections";
+import { pickRiskLists, RISK_PER_BUTLER, type RiskPick } from "@/lib/crm/risk-pick";
 
-/** Beyond this many butlers in view, each list shows its first RISK_PER_BUTLER_MANY: 105 lists of 10 are unreadable. */
-const MANY_BUTLERS = 12;
-const RISK_PER_BUTLER_MANY = 3;
-
-/** The dashboard's butler risk lists (streamed behind <Suspense>); ?butler=<id> shows that butler's whole list. */
-export async function RiskSection({ user, onlyButler }: { user: SessionUser; onlyButler?: number }) {
+/**
+ * The dashboard's butler risk lists (streamed behind <Suspense>); ?butler=<id> shows that butler's
+ * whole list, ?butlers=all every butler's first few when there are many.
+ */
+export async function RiskSection({
+  user,
+  onlyButler,
+  allButlers = false,
+}: {
+  user: SessionUser;
+  onlyButler?: number;
+  allButlers?: boolean;
+}) {
   const db = getDb();
   const asOf = localDate(new Date(), user.timeZone);
   const [rules, view] = await Promise.all([crmRulesFor(user.companyId), registryViewOf(user)]);
@@ -29,18 +36,10 @@ export async function RiskSection({ user, onlyButler }: { user: SessionUser; onl
     onlyButler ? 5000 : RISK_PER_BUTLER,
     onlyButler,
   );
-  // A company-wide viewer of a big company (an admin over 105 butlers) gets each butler's worst few,
-  // each list a link away; a butler, a team or a small company the usual ten. Rows come ranked per butler.
-  const many = !onlyButler && new Set(ranked.map((r) => r.butlerUserId)).size > MANY_BUTLERS;
-  const perButler = onlyButler ? 5000 : many ? RISK_PER_BUTLER_MANY : RISK_PER_BUTLER;
-  const shown = new Map<number, number>();
-  const risk = many
-    ? ranked.filter((r) => {
-        const n = (shown.get(r.butlerUserId) ?? 0) + 1;
-        shown.set(r.butlerUserId, n);
-        return n <= perButler;
-      })
-    : ranked;
+  // A company-wide viewer of a big company (an admin over 105 butlers) gets the worst butlers'
+  // worst few, each list a link away; a butler, a team or a small company the usual ten.
+  const pick = pickRiskLists(ranked, { onlyButler, allButlers });
+  const { rows: risk, perButler } = pick;
   const gold = await activeGoldBadges(db, user.companyId, [...new Set(risk.map((r) => r.householdId))], asOf);
   const t = await getTranslations("crm");
   const butlers = [
@@ -48,9 +47,7 @@ export async function RiskSection({ user, onlyButler }: { user: SessionUser; onl
   ];
   return (
     <Card title={t("dashboard.risk")}>
-      <p id="risk" className="mb-2 text-xs text-slate-500">
-        {t("dashboard.riskHint", { n: perButler })}
-      </p>
+      <RiskHint pick={pick} t={t} />
       {butlers.length === 0 ? (
         <EmptyState>{t("dashboard.riskEmpty")}</EmptyState>
       ) : (
@@ -77,7 +74,7 @@ export async function RiskSection({ user, onlyButler }: { user: SessionUser; onl
                   </Link>
                 ) : null}
               </h3>
-              <RiskTable rows={risk.filter((r) => r.butlerUserId === butlerId)} gold={gold} />
+              <RiskTable rows={risk.filter((r) => r.butlerUserId === butlerId)} gold={gold} t={t} />
             </section>
           ))}
         </div>
@@ -86,8 +83,39 @@ export async function RiskSection({ user, onlyButler }: { user: SessionUser; onl
   );
 }
 
-async function RiskTable({ rows, gold }: { rows: RiskRow[]; gold: ReadonlyMap<number, unknown> }) {
-  const t = await getTranslations("crm");
+/** How the lists are chosen, and the link between the worst butlers only and all of them (when there are many). */
+function RiskHint({ pick, t }: { pick: RiskPick; t: Awaited<ReturnType<typeof getTranslations<"crm">>> }) {
+  const { perButler, many } = pick;
+  const onlyWorst = many && pick.shownButlers < pick.butlers;
+  return (
+    <p id="risk" className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-xs text-slate-500">
+      <span>
+        {t("dashboard.riskHint", { n: perButler })}
+        {onlyWorst ? ` · ${t("dashboard.riskTopButlers", { shown: pick.shownButlers, total: pick.butlers })}` : null}
+      </span>
+      {many ? (
+        <Link
+          href={onlyWorst ? "/staff/crm?butlers=all#risk" : "/staff/crm#risk"}
+          className="text-brand-700 hover:underline"
+          data-testid="risk-butlers-toggle"
+        >
+          {onlyWorst ? t("dashboard.everyButler", { total: pick.butlers }) : t("dashboard.mostAtRisk")}
+        </Link>
+      ) : null}
+    </p>
+  );
+}
+
+/** One butler's list: synchronous, with the section's translator (an async list per butler streamed 105 chunks). */
+function RiskTable({
+  rows,
+  gold,
+  t,
+}: {
+  rows: RiskRow[];
+  gold: ReadonlyMap<number, unknown>;
+  t: Awaited<ReturnType<typeof getTranslations<"crm">>>;
+}) {
   return (
     <Table head={[t("dashboard.household"), t("dashboard.score"), t("dashboard.monthsInArrears"), ""]}>
       {rows.map((r) => (
@@ -101,7 +129,7 @@ async function RiskTable({ rows, gold }: { rows: RiskRow[]; gold: ReadonlyMap<nu
             ) : null}
           </td>
           <td>
-            <BandBadge band={r.band} score={r.score} gold={gold.has(r.householdId)} compact />
+            <BandBadgeWith band={r.band} score={r.score} gold={gold.has(r.householdId)} compact t={t} />
           </td>
           <td className={`tabular-nums ${r.monthsInArrears >= 3 ? "font-semibold text-red-700" : ""}`}>
             {r.monthsInArrears}

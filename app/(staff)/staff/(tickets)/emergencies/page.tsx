@@ -5,7 +5,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { SEVERITIES } from "@/db/schema/tickets";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
-import { listCommunities } from "@/lib/registry/directory";
+import { listCommunityOptions } from "@/lib/registry/directory";
 import { EMERGENCY_ROLES } from "@/lib/tickets/access";
 import { emergencyAction } from "../orders/actions";
 import Link from "next/link";
@@ -19,7 +19,7 @@ export async function generateMetadata() {
 export default async function EmergenciesPage() {
   const user = await requireUser(EMERGENCY_ROLES);
   const t = await getTranslations("tickets");
-  const communityRows = await listCommunities(getDb(), user.companyId, "all");
+  const communityRows = await listCommunityOptions(getDb(), user.companyId, "all");
   return (
     <div className="max-w-2xl space-y-4">
       <PageHeader title={t("emergency.title")} subtitle={t("emergency.subtitle")} />

@@ -6,7 +6,7 @@ import { Table } from "@/components/ui/table";
 import { EQUIPMENT_KINDS, PLAN_INTERVALS } from "@/db/schema/tickets";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
-import { listCommunities } from "@/lib/registry/directory";
+import { listCommunityOptions } from "@/lib/registry/directory";
 import { EQUIPMENT_EDIT_ROLES, EQUIPMENT_ROLES } from "@/lib/tickets/access";
 import { listEquipment } from "@/lib/tickets/catalog-queries";
 import { createEquipmentAction, createPlanAction } from "./actions";
@@ -24,7 +24,7 @@ export default async function EquipmentPage() {
   const db = getDb();
   const [items, communityRows] = await Promise.all([
     listEquipment(db, user.companyId),
-    listCommunities(db, user.companyId, "all"),
+    listCommunityOptions(db, user.companyId, "all"),
   ]);
   const canEdit = user.roles.some((r) => EQUIPMENT_EDIT_ROLES.includes(r));
   return (
@@ -91,7 +91,7 @@ async function EquipmentTable({ items }: { items: Items }) {
   );
 }
 
-async function EquipmentForm({ communityRows }: { communityRows: Awaited<ReturnType<typeof listCommunities>> }) {
+async function EquipmentForm({ communityRows }: { communityRows: Awaited<ReturnType<typeof listCommunityOptions>> }) {
   const t = await getTranslations("tickets");
   return (
     <Card title={t("equipment.add")}>

@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { FINANCE_EDIT_ROLES } from "@/lib/finance/access";
 import { BUDGET_CSV_HEADER, budgetGrid } from "@/lib/finance/budget";
 import { ensureCategories, listCategories } from "@/lib/finance/categories";
-import { listCommunityOptions } from "@/lib/hr/queries";
+import { listCommunityOptions } from "@/lib/registry/directory";
 import { localParts } from "@/lib/time/zone";
 import { importBudgetAction, saveBudgetGridAction } from "../actions";
 

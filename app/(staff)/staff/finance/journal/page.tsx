@@ -11,7 +11,7 @@ import { FINANCE_EDIT_ROLES } from "@/lib/finance/access";
 import { ensureCategories, listCategories } from "@/lib/finance/categories";
 import { unpostedItems } from "@/lib/finance/posting";
 import { recentEntries } from "@/lib/finance/reports";
-import { listCommunityOptions } from "@/lib/hr/queries";
+import { listCommunityOptions } from "@/lib/registry/directory";
 import type { Locale } from "@/lib/i18n/config";
 import { formatFen } from "@/lib/i18n/format";
 import { localParts } from "@/lib/time/zone";

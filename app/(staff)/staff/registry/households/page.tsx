@@ -6,9 +6,9 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { REGISTRY_EDIT_ROLES, REGISTRY_VIEW_ROLES } from "@/lib/registry/access";
-import { listCommunities } from "@/lib/registry/directory";
+import { listCommunityOptions } from "@/lib/registry/directory";
 import { searchHouseholds } from "@/lib/registry/households";
-import { BandBadge } from "@/components/crm/band-badge";
+import { BandBadgeWith } from "@/components/crm/band-badge";
 import { householdBadges } from "@/lib/crm/gold/badges";
 import { browsableCommunityIds } from "@/lib/registry/browse";
 import { loadRegistryView } from "@/lib/registry/view";
@@ -41,7 +41,7 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
   };
   const [result, communityOptions] = await Promise.all([
     searchHouseholds(db, user.companyId, view, filters),
-    visible === "all" || visible.length ? listCommunities(db, user.companyId, visible) : Promise.resolve([]),
+    visible === "all" || visible.length ? listCommunityOptions(db, user.companyId, visible) : Promise.resolve([]),
   ]);
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const badges = await householdBadges(
@@ -115,7 +115,7 @@ async function HouseholdSearch({
   communityOptions,
 }: {
   filters: { q?: string; communityId?: number; butlerId?: number; includeInactive: boolean };
-  communityOptions: Awaited<ReturnType<typeof listCommunities>>;
+  communityOptions: Awaited<ReturnType<typeof listCommunityOptions>>;
 }) {
   const t = await getTranslations("registry");
   return (
@@ -180,7 +180,7 @@ async function HouseholdRows({
   rows: Result["rows"];
   badges: Awaited<ReturnType<typeof householdBadges>>;
 }) {
-  const t = await getTranslations("registry");
+  const [t, crmT] = await Promise.all([getTranslations("registry"), getTranslations("crm")]);
   return (
     <Table head={[t("household"), t("unit"), t("community"), t("phone"), t("butler"), t("code")]}>
       {rows.map((h) => (
@@ -193,11 +193,12 @@ async function HouseholdRows({
             <InactiveBadge active={h.active} />
             {badges.has(h.id) ? (
               <span className="ml-2">
-                <BandBadge
+                <BandBadgeWith
                   band={badges.get(h.id)!.band}
                   score={badges.get(h.id)!.score}
                   gold={badges.get(h.id)!.gold}
                   compact
+                  t={crmT}
                 />
               </span>
             ) : null}

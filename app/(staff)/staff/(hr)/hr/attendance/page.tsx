@@ -9,7 +9,7 @@ import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
 import { monthSheet, recentCorrections, shiftsOf } from "@/lib/hr/attendance-queries";
-import { listCommunityOptions } from "@/lib/hr/queries";
+import { listCommunityOptions } from "@/lib/registry/directory";
 import { formatMinute } from "@/lib/hr/rules";
 import { isMonth } from "@/lib/time/calendar";
 import { localParts } from "@/lib/time/zone";

@@ -7,7 +7,8 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
-import { listCommunityOptions, listStaffRecords, listStaffWithoutRecord } from "@/lib/hr/queries";
+import { listStaffRecords, listStaffWithoutRecord } from "@/lib/hr/queries";
+import { listCommunityOptions } from "@/lib/registry/directory";
 import { nextEmployeeNo } from "@/lib/hr/rules";
 import { createStaffRecordAction } from "./actions";
 

@@ -8,7 +8,7 @@ import { Table } from "@/components/ui/table";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { HR_MANAGE_ROLES } from "@/lib/hr/access";
-import { listCommunityOptions } from "@/lib/hr/queries";
+import { listCommunityOptions } from "@/lib/registry/directory";
 import { formatHours, listCourses } from "@/lib/hr/training";
 import { localParts } from "@/lib/time/zone";
 

@@ -5,7 +5,7 @@ import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
 import { REGISTRY_EDIT_ROLES } from "@/lib/registry/access";
-import { listCommunities } from "@/lib/registry/directory";
+import { listCommunityOptions } from "@/lib/registry/directory";
 import { unitOptions } from "@/lib/registry/household-form-data";
 import { loadRegistryFacts } from "@/lib/registry/view";
 import { createHouseholdAction, updateHouseholdAction } from "../../actions";
@@ -18,7 +18,7 @@ export default async function NewHouseholdPage({ searchParams }: { searchParams:
   const companyWide = user.roles.includes("admin") || user.roles.includes("front_desk");
   const facts = await loadRegistryFacts(db, user.companyId, user.id);
   const communities = (
-    await listCommunities(db, user.companyId, companyWide ? "all" : facts.managedCommunityIds)
+    await listCommunityOptions(db, user.companyId, companyWide ? "all" : facts.managedCommunityIds)
   ).filter((c) => c.active);
   const requested = Number((await searchParams).community);
   const community =
