@@ -66,7 +66,8 @@ export const units = sqliteTable(
   },
   (t) => [
     uniqueIndex("units_building_number_uq").on(t.buildingId, t.number),
-    index("units_company_idx").on(t.companyId),
+    // With `active`, counting a company's units (the workbench) reads this index alone.
+    index("units_company_idx").on(t.companyId, t.active),
   ],
 );
 
@@ -260,5 +261,7 @@ export const householdPlacements = sqliteTable(
   (t) => [
     index("household_placements_butler_idx").on(t.companyId, t.butlerUserId),
     index("household_placements_building_idx").on(t.companyId, t.buildingId),
+    // A community manager's view (visibleHouseholds by community), read from this side.
+    index("household_placements_community_idx").on(t.companyId, t.communityId),
   ],
 );

@@ -23,12 +23,27 @@ const bandSql = (score: SQL, f: CrmRules["bandFloors"]) =>
 
 /** The visible active households of the company, as a query of ids (placement from household_placements). */
 function visibleIds(db: DbOrTx, companyId: number, view: RegistryView) {
+  if (view.kind === "all")
+    return db
+      .select({ id: households.id })
+      .from(households)
+      .where(and(eq(households.companyId, companyId), eq(households.active, true)));
+  // From the placements of the viewer's butlers or communities (their indexes), kept in that order
+  // by the CROSS JOIN: from the households side SQLite walked all 50,000 of a big company.
   const p = householdPlacements;
   return db
     .select({ id: households.id })
-    .from(households)
-    .leftJoin(p, eq(p.householdId, households.id))
-    .where(and(eq(households.companyId, companyId), eq(households.active, true), visibleHouseholds(view, p)));
+    .from(p)
+    .crossJoin(households)
+    .where(
+      and(
+        eq(p.companyId, companyId),
+        visibleHouseholds(view, p),
+        eq(households.id, p.householdId),
+        eq(households.companyId, companyId),
+        eq(households.active, true),
+      ),
+    );
 }
 
 /** Band distribution of the visible active households: from the score histogram when the viewer sees the whole company. */
@@ -106,12 +121,15 @@ export async function weeklyTrendScan(
   const f = rules.bandFloors;
   const rows = await db.all<{ d: string; n: number; total: number } & Record<Band, number>>(sql`
     with weeks(d) as (values ${values}),
-    scored as (
+    -- MATERIALIZED: the visible households read once (not once per week), and each score looked
+    -- up once (flattened into the select, the lookup ran again for every sum that reads s).
+    v as materialized (select id from ${visibleIds(db, companyId, view)}),
+    scored as materialized (
       select w.d as d, coalesce((
         select e.score_after from ${ENTRY_ALIAS_E}
         where e.company_id = ${companyId} and e.household_id = v.id and e.occurred_on <= w.d
         order by e.occurred_on desc, e.id desc limit 1), ${rules.initialScore}) as s
-      from weeks w cross join (${visibleIds(db, companyId, view)}) v
+      from weeks w cross join v
     )
     select d, count(*) as n, sum(s) as total,
       sum(s >= ${f.excellent}) as excellent,
