@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { withUserText } from "@/components/ui/user-text";
-import { orderText, orderTextMarked } from "@/components/ui/system-text";
+import { orderText, orderTitleMarked } from "@/components/ui/system-text";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isOverdue, type WorkOrderStatus } from "@/lib/tickets/rules";
@@ -56,8 +56,8 @@ export async function OverdueBadge({
  * their key, the values people named in them (a place, an item) marked as user text.
  */
 export async function OrderTitle({ order }: { order: Parameters<typeof orderText>[1] }) {
-  const text = orderTextMarked(await getTranslations(), order);
-  return <span {...(text.system ? {} : { "data-user-text": "" })}>{text.title ?? text.description}</span>;
+  const title = orderTitleMarked(await getTranslations(), order);
+  return <span {...(title.system ? {} : { "data-user-text": "" })}>{title.text}</span>;
 }
 
 export type TimelineEvent = {

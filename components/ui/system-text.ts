@@ -46,6 +46,35 @@ export function orderText(
   };
 }
 
+/** The stored plain values of a system text's params (what people named or typed), to be marked as user text. */
+function userValues(params: TextParams) {
+  return Object.fromEntries(
+    Object.entries(params).filter(([, v]) => typeof v === "string" && !refOf(v) && !isNoticeNumber(v)),
+  ) as Record<string, string>;
+}
+
+/**
+ * What an orders list shows of an order: its title (else its description) as orderTextMarked
+ * words it, without wording the description when the title is shown — a list of 50 system
+ * orders formatted each long description twice for nothing.
+ */
+export function orderTitleMarked(
+  t: T,
+  o: { title: string | null; description?: string; textKey?: string | null; textParams?: TextParams | null },
+): { text: ReactNode; system: boolean } {
+  const key = o.textKey;
+  if (o.title === null && !key) return { text: o.description ?? "", system: false };
+  const system = Boolean(key && t.has(`${key}.title`));
+  const params = o.textParams ?? {};
+  const user = userValues(params);
+  if (system && Object.keys(user).length)
+    return {
+      text: withUserTexts((v) => systemText(t, `${key}.title`, { ...params, ...v }, ""), user),
+      system,
+    };
+  return { text: systemText(t, key && `${key}.title`, o.textParams, o.title ?? ""), system };
+}
+
 /**
  * orderText with the stored plain values in a system-written title and description (a place, an
  * item, a note: what people named or typed) marked as user text, the sentence around them not.
@@ -57,9 +86,7 @@ export function orderTextMarked(
   const text = orderText(t, o);
   const key = o.textKey;
   const params = o.textParams ?? {};
-  const user = Object.fromEntries(
-    Object.entries(params).filter(([, v]) => typeof v === "string" && !refOf(v) && !isNoticeNumber(v)),
-  ) as Record<string, string>;
+  const user = userValues(params);
   if (!text.system || !key || !Object.keys(user).length) return text;
   const mark = (part: string) => withUserTexts((v) => systemText(t, `${key}.${part}`, { ...params, ...v }, ""), user);
   return {

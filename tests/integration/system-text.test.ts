@@ -4,7 +4,9 @@ import { eq, sql } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import { beforeAll, describe, expect, it } from "vitest";
 import { workOrders } from "@/db/schema";
-import { orderText } from "@/components/ui/system-text";
+import { createElement, Fragment } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { orderText, orderTextMarked, orderTitleMarked } from "@/components/ui/system-text";
 import { collectionOrderText, legalFollowUpText } from "@/lib/crm/arrears/text";
 import { visitOrderText } from "@/lib/crm/visits/sampling";
 import type { Db } from "@/lib/db/client";
@@ -91,6 +93,24 @@ describe("system text: key + params rendered at read time", () => {
     const l = orderText(en, byId.get(legal.id)!);
     expect(l.title).toBe("Lawyer's letter · 王海诚");
     expect(l.description).toMatch(/^Follow up the lawyer's letter[^]*\n\n带上合同$/);
+
+    // The lists' title (orderTitleMarked) is the detail's (orderTextMarked) title, else description,
+    // with the same user-text marks; so for a keyless order, one without a title, and an unknown key.
+    const keyless = { title: "电梯", description: "电梯太慢", textKey: null, textParams: null };
+    const cases = [
+      ...rows,
+      keyless,
+      { ...keyless, title: null },
+      { ...keyless, textKey: "tickets.nope", textParams: { name: "王" } },
+    ];
+    const html = (node: React.ReactNode) => renderToStaticMarkup(createElement(Fragment, null, node));
+    for (const t of [zh, en])
+      for (const o of cases) {
+        const full = orderTextMarked(t, o);
+        const title = orderTitleMarked(t, o);
+        expect(html(title.text)).toBe(html(full.title ?? full.description));
+        expect(title.system).toBe(full.system);
+      }
   });
 
   it("an order without a key (typed by a person, or older) shows its stored text", async () => {
