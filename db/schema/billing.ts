@@ -198,6 +198,19 @@ export const bills = sqliteTable(
 );
 
 /**
+ * A counter per company that every change to what the arrears aging shows moves: any bill
+ * written, a household's placement, a community's, building's or butler's name (triggers,
+ * migration billing_versions_triggers). The aging report is computed once per company, day,
+ * grouping and version (lib/billing/queries/aging-cache.ts) instead of on every page view.
+ */
+export const billingVersions = sqliteTable("billing_versions", {
+  companyId: integer("company_id")
+    .primaryKey()
+    .references(() => companies.id),
+  version: integer("version").notNull().default(0),
+});
+
+/**
  * Summary of `bills` per company and period (not voided): what was billed and what is collected
  * on it. Kept by triggers on `bills` (migration billing_period_totals_triggers), so every writer —
  * the bill run, payments, corrections, refunds, voids — updates it in its own transaction.

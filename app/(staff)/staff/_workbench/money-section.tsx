@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import type { SessionUser } from "@/lib/auth/current-user";
-import { agingReport, collectionReport, dailyCash } from "@/lib/billing/queries/reports";
+import { collectionReport, dailyCash } from "@/lib/billing/queries/reports";
+import { cachedAgingReport } from "@/lib/billing/queries/aging-cache";
 import { AGING_BUCKETS } from "@/lib/billing/rules";
 import { getDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
@@ -27,7 +28,7 @@ export async function CollectionSection({ user }: { user: SessionUser }) {
   const last = addMonths(month, -1);
   const [byMonth, aging, targetBp] = await Promise.all([
     collectionReport(db, user.companyId, last, month, "month"),
-    agingReport(db, user.companyId, today, "community"),
+    cachedAgingReport(db, user.companyId, today, "community"),
     collectionTarget(db, user.companyId),
   ]);
   // The same share the bills list shows for the month (collected / billed, not voided).

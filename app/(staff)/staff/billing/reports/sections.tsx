@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { CollectionChart } from "@/components/billing/collection-chart";
 import { Card, EmptyState, Stat } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { agingReport, collectionReport, dailyCash, type Grouping } from "@/lib/billing/queries/reports";
+import { collectionReport, dailyCash, type Grouping } from "@/lib/billing/queries/reports";
+import { cachedAgingReport } from "@/lib/billing/queries/aging-cache";
 import { statementTotals } from "@/lib/billing/reconciliation/queries";
 import { dayBounds } from "@/lib/time/zone";
 import { AGING_BUCKETS } from "@/lib/billing/rules";
@@ -28,7 +29,7 @@ async function fmt() {
 }
 
 export async function AgingSection(p: { companyId: number; today: string; grouping: Grouping; csv: ReactNode }) {
-  const aging = await agingReport(getDb(), p.companyId, p.today, p.grouping);
+  const aging = await cachedAgingReport(getDb(), p.companyId, p.today, p.grouping);
   const { t, money } = await fmt();
   return (
     <Card title={`${t("reports.aging")} · ${t(`reports.${GROUP_LABEL[p.grouping]}`)}`} actions={p.csv}>
