@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forEachSliced, mapSliced, timeSlicer } from "@/lib/jobs/slice";
+import { forEachSliced, mapSliced, readInPages, timeSlicer } from "@/lib/jobs/slice";
 
 /** Busy work of at least `ms` on the event loop (a job's synchronous JavaScript). */
 function spin(ms: number) {
@@ -48,5 +48,27 @@ describe("time slicing of jobs (lib/jobs/slice.ts)", () => {
     const xs = Array.from({ length: 5000 }, (_, i) => i);
     expect(await mapSliced(xs, (x, i) => x * 2 + i, 0)).toEqual(xs.map((x, i) => x * 2 + i));
     expect(await mapSliced([], (x: number) => x)).toEqual([]);
+  });
+
+  it("readInPages reads every row once, in key order, a page at a time from the last key", async () => {
+    const table = [3, 5, 8, 13, 21, 34, 55].map((id) => ({ id }));
+    const asked: number[] = [];
+    const rows = await readInPages(
+      async (after, limit) => {
+        asked.push(after);
+        if (after === 8) table.push({ id: 89 }); // written meanwhile, with a higher key: read too
+        return table.filter((r) => r.id > after).slice(0, limit);
+      },
+      (r) => r.id,
+      3,
+    );
+    expect(rows.map((r) => r.id)).toEqual([3, 5, 8, 13, 21, 34, 55, 89]);
+    expect(asked).toEqual([Number.MIN_SAFE_INTEGER, 8, 34]);
+    expect(
+      await readInPages(
+        async () => [],
+        (r: { id: number }) => r.id,
+      ),
+    ).toEqual([]);
   });
 });

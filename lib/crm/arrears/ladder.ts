@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { arrearsEpisodes, ladderFirings } from "@/db/schema";
 import { monthsInArrearsAsOf } from "@/lib/billing/queries/arrears";
 import { replayCutoff } from "@/lib/time/zone";
@@ -11,7 +11,7 @@ import { evaluateArrears } from "../rules/arrears";
 import { batchFacts, peopleOf, usersWithRole } from "./people";
 import { noTotals, type ChunkContext, type Plan, type Totals } from "./types";
 import { writeChunkTx } from "./write";
-import { timeSlicer } from "@/lib/jobs/slice";
+import { readInPages, timeSlicer } from "@/lib/jobs/slice";
 
 /**
  * The daily arrears ladder (SPEC §8.3, §10) for one company on `asOf`.
@@ -30,24 +30,51 @@ import { timeSlicer } from "@/lib/jobs/slice";
 
 export const CHUNK = 500;
 
-/** The open episodes of the company with their firings (two queries). */
+/**
+ * The open episodes of the company with their firings: a page of episodes at a time (keyset,
+ * lib/jobs/slice.ts readInPages), each page's firings by their households (the firings' unique
+ * index), so no read maps more than a few thousand rows on the event loop.
+ */
 async function openEpisodes(db: DbOrTx, companyId: number) {
-  const eps = await db
-    .select({ id: arrearsEpisodes.id, householdId: arrearsEpisodes.householdId })
-    .from(arrearsEpisodes)
-    .where(and(eq(arrearsEpisodes.companyId, companyId), isNull(arrearsEpisodes.endedOn)));
-  const fired = await db
-    .select({
-      householdId: ladderFirings.householdId,
-      stepKey: ladderFirings.stepKey,
-      occurrence: ladderFirings.occurrence,
-    })
-    .from(ladderFirings)
-    .innerJoin(arrearsEpisodes, and(eq(arrearsEpisodes.id, ladderFirings.episodeId), isNull(arrearsEpisodes.endedOn)))
-    .where(and(eq(ladderFirings.companyId, companyId), eq(arrearsEpisodes.companyId, companyId)));
   const byHousehold = new Map<number, { id: number; fired: { stepKey: string; occurrence: number }[] }>();
-  for (const e of eps) byHousehold.set(e.householdId, { id: e.id, fired: [] });
-  for (const f of fired) byHousehold.get(f.householdId)?.fired.push({ stepKey: f.stepKey, occurrence: f.occurrence });
+  await readInPages(
+    async (after, limit) => {
+      const page = await db
+        .select({ id: arrearsEpisodes.id, householdId: arrearsEpisodes.householdId })
+        .from(arrearsEpisodes)
+        .where(
+          and(eq(arrearsEpisodes.companyId, companyId), isNull(arrearsEpisodes.endedOn), gt(arrearsEpisodes.id, after)),
+        )
+        .orderBy(asc(arrearsEpisodes.id))
+        .limit(limit);
+      if (!page.length) return page;
+      const fired = await db
+        .select({
+          householdId: ladderFirings.householdId,
+          stepKey: ladderFirings.stepKey,
+          occurrence: ladderFirings.occurrence,
+        })
+        .from(ladderFirings)
+        .where(
+          and(
+            eq(ladderFirings.companyId, companyId),
+            inArray(
+              ladderFirings.householdId,
+              page.map((e) => e.householdId),
+            ),
+            inArray(
+              ladderFirings.episodeId,
+              page.map((e) => e.id),
+            ),
+          ),
+        );
+      for (const e of page) byHousehold.set(e.householdId, { id: e.id, fired: [] });
+      for (const f of fired)
+        byHousehold.get(f.householdId)?.fired.push({ stepKey: f.stepKey, occurrence: f.occurrence });
+      return page;
+    },
+    (e) => e.id,
+  );
   return byHousehold;
 }
 
