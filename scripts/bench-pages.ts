@@ -27,11 +27,10 @@
  * without (p95 within 20 % + 10 ms); server peak RSS ≤ 1 GB. Exit 1 when a target is missed.
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { prepareBenchDb } from "./bench/prepare";
+import { copyDb, prepareBenchDb } from "./bench/prepare";
 import { bigPages, DEMO_PAGES, loadLogins, type Logins, type PageTarget } from "./bench/pages";
 import { healthWhileCron, healthWhileCrm, healthWhileImport, warmJobRoutes, type HealthContext } from "./bench/health";
 import { sequential, signIn, underLoad, type Timing } from "./bench/http";
@@ -91,14 +90,6 @@ async function probe(server: Server) {
   );
   heapPeak.readers = Math.max(heapPeak.readers, (body.threadHeapsMb?.length ?? 1) - 1);
   return body;
-}
-
-function copyDb(from: string, to: string) {
-  for (const ext of ["", "-wal"]) {
-    fs.rmSync(to + ext, { force: true });
-    if (fs.existsSync(from + ext)) fs.copyFileSync(from + ext, to + ext);
-  }
-  fs.rmSync(`${to}-shm`, { force: true });
 }
 
 const cookies = new Map<string, string>();

@@ -11,6 +11,7 @@
  * as it is, with whatever part of those visits was recorded when it was interrupted.
  */
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { and, countDistinct, eq } from "drizzle-orm";
 import { companies, cronJobRuns } from "../../db/schema";
 import { seedDemoCrm, replayDates } from "../seed/crm";
@@ -81,4 +82,13 @@ export async function prepareBenchDb(url: string, households: number, log: (line
     handle.client.close();
   }
   return { url, demoId, bigId };
+}
+
+/** A copy of a bench database (with its WAL) for a run to write to. */
+export function copyDb(from: string, to: string) {
+  for (const ext of ["", "-wal"]) {
+    fs.rmSync(to + ext, { force: true });
+    if (fs.existsSync(from + ext)) fs.copyFileSync(from + ext, to + ext);
+  }
+  fs.rmSync(`${to}-shm`, { force: true });
 }
