@@ -200,14 +200,18 @@ export const bills = sqliteTable(
 /**
  * A counter per company that every change to what the arrears aging shows moves: any bill
  * written, a household's placement, a community's, building's or butler's name (triggers,
- * migration billing_versions_triggers). The aging report is computed once per company, day,
- * grouping and version (lib/billing/queries/aging-cache.ts) instead of on every page view.
+ * migration billing_versions_triggers; they only update, so deleting a company's rows leaves
+ * none behind). The row is created by the first aging read (lib/billing/queries/aging-cache.ts),
+ * with a fresh `epoch`, and the report is kept per company, epoch, version, day and grouping
+ * instead of computed on every page view.
  */
 export const billingVersions = sqliteTable("billing_versions", {
   companyId: integer("company_id")
     .primaryKey()
     .references(() => companies.id),
   version: integer("version").notNull().default(0),
+  /** Random, per row: a row made again (a company's data reset) never meets reports kept for the old one. */
+  epoch: text("epoch").notNull(),
 });
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildingButlers, communities, users } from "@/db/schema";
+import { billingVersions, buildingButlers, communities, users } from "@/db/schema";
 import { generateBills } from "@/lib/billing/generate";
 import { billingVersion, cachedAgingReport } from "@/lib/billing/queries/aging-cache";
 import { agingReport } from "@/lib/billing/queries/reports";
@@ -50,7 +50,9 @@ describe("the arrears aging, kept by billing version", () => {
     // A payment (allocations on bills) moves the version: household 1 pays everything.
     const v0 = await billingVersion(db, e.companyId);
     await pay(e.companyId, e.households[0].id, 10_000_000, e.finance.id);
-    expect(await billingVersion(db, e.companyId)).toBeGreaterThan(v0);
+    const v1 = await billingVersion(db, e.companyId);
+    expect(v1.version).toBeGreaterThan(v0.version);
+    expect(v1.epoch).toBe(v0.epoch);
     const afterPayment = await kept();
     expect(afterPayment).not.toBe(first);
     expect(afterPayment).toEqual(await fresh());
@@ -84,5 +86,16 @@ describe("the arrears aging, kept by billing version", () => {
     const may = await kept("community", "2026-05-20");
     expect(may).toEqual(await fresh("community", "2026-05-20"));
     expect(may[0].buckets["3-5"].households).toBe(2);
+
+    // The version row deleted (a purge or a reset deletes the company's rows table by table): a
+    // bill written afterwards does not make it again (the triggers only update), and the next
+    // read makes a row with a new epoch, so nothing kept before is met again.
+    await db.delete(billingVersions).where(eq(billingVersions.companyId, e.companyId));
+    await pay(e.companyId, e.households[1].id, 10_000_000, e.finance.id);
+    expect(await db.$count(billingVersions, eq(billingVersions.companyId, e.companyId))).toBe(0);
+    const again = await kept();
+    expect(again).not.toBe(afterPayment);
+    expect(again).toEqual(await fresh());
+    expect((await billingVersion(db, e.companyId)).epoch).not.toBe(v0.epoch);
   });
 });
