@@ -42,17 +42,21 @@ export async function RiskSection({
   const { rows: risk, perButler } = pick;
   const gold = await activeGoldBadges(db, user.companyId, [...new Set(risk.map((r) => r.householdId))], asOf);
   const t = await getTranslations("crm");
-  const butlers = [
-    ...new Map(risk.map((r) => [r.butlerUserId, { name: r.butlerName, total: r.households }])).entries(),
-  ];
+  // Each butler's rows, grouped once (in the picked order): not a filter of every row per butler.
+  const butlers = new Map<number, { name: string; total: number; rows: typeof risk }>();
+  for (const r of risk) {
+    const b = butlers.get(r.butlerUserId) ?? { name: r.butlerName, total: r.households, rows: [] };
+    b.rows.push(r);
+    butlers.set(r.butlerUserId, b);
+  }
   return (
     <Card title={t("dashboard.risk")}>
       <RiskHint pick={pick} t={t} />
-      {butlers.length === 0 ? (
+      {butlers.size === 0 ? (
         <EmptyState>{t("dashboard.riskEmpty")}</EmptyState>
       ) : (
         <div className="grid gap-4 xl:grid-cols-2">
-          {butlers.map(([butlerId, b]) => (
+          {[...butlers].map(([butlerId, b]) => (
             <section key={butlerId} className="rounded-md ring-1 ring-slate-200 p-3" data-testid="butler-risk">
               <h3 className="mb-2 flex items-center justify-between gap-2 text-sm font-semibold">
                 <span>
@@ -74,7 +78,7 @@ export async function RiskSection({
                   </Link>
                 ) : null}
               </h3>
-              <RiskTable rows={risk.filter((r) => r.butlerUserId === butlerId)} gold={gold} t={t} />
+              <RiskTable rows={b.rows} gold={gold} t={t} />
             </section>
           ))}
         </div>
