@@ -96,6 +96,9 @@ export const workOrders = sqliteTable(
     index("work_orders_company_status_idx").on(t.companyId, t.status, t.type, t.acceptDueAt, t.resolveDueAt),
     index("work_orders_household_idx").on(t.householdId),
     index("work_orders_community_idx").on(t.communityId),
+    // What a staff member reported themselves (an emergency, an intake) is part of their orders
+    // scope (lib/tickets/access.ts); with it every part of that OR is an index search.
+    index("work_orders_created_by_idx").on(t.createdByUserId),
     // Today's intake on the workbench (orders created since the local midnight): a range of the
     // day's few orders instead of every order of the company's open and closed statuses.
     index("work_orders_company_created_idx").on(t.companyId, t.createdAt),

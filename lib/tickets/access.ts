@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL } from "drizzle-orm";
 import { residentLinks, workOrderAssignees, workOrders } from "@/db/schema";
 import type { Role } from "@/lib/auth/roles";
 import type { DbOrTx } from "@/lib/db/client";
@@ -82,11 +82,15 @@ export function visibleOrders(db: DbOrTx, companyId: number, scope: OrderScope):
         ),
     );
   if (scope.view.kind === "all") return undefined;
-  const mine = exists(
+  // Every part is an indexed lookup (assignees by user, orders by creator, household or community),
+  // so SQLite can read a narrow scope as a union of index searches instead of testing each of the
+  // company's open orders (at 50,000 households: 19,500 rows per list and again per count).
+  const mine = inArray(
+    workOrders.id,
     db
-      .select({ one: sql`1` })
+      .select({ id: workOrderAssignees.workOrderId })
       .from(workOrderAssignees)
-      .where(and(eq(workOrderAssignees.workOrderId, workOrders.id), eq(workOrderAssignees.userId, scope.userId))),
+      .where(eq(workOrderAssignees.userId, scope.userId)),
   );
   if (scope.collectionOnly) return and(eq(workOrders.type, "collection"), mine);
   // Staff also follow what they reported themselves (an emergency, an intake).

@@ -56,6 +56,25 @@ describe("the orders queue", () => {
     expect(overdue.total).toBe(2);
   });
 
+  it("pages through the queue in order: page 2 goes on from page 1, nothing twice, nothing left out", async () => {
+    const w = await ticketWorld(db);
+    const tech = w.technicians[0];
+    // 53 orders waiting for acceptance, seven deadlines an hour apart: ties fall back to the newest first.
+    const made: { id: number; slot: number }[] = [];
+    for (let i = 0; i < 53; i++)
+      made.push({ id: (await orderFor(w, tech.id, 30 + (i % 7) * 60, 6000)).id, slot: i % 7 });
+    const expected = made.sort((x, y) => x.slot - y.slot || y.id - x.id).map((o) => o.id);
+    const scope = await loadOrderScope(db, w.companyId, { id: w.adminId, roles: ["admin"] });
+    const one = await listOrders(db, w.companyId, scope, { status: "open" }, now);
+    const two = await listOrders(db, w.companyId, scope, { status: "open", page: 2 }, now);
+    expect([one.total, one.rows.length, two.rows.length]).toEqual([53, 50, 3]);
+    expect([...one.rows, ...two.rows].map((r) => r.id)).toEqual(expected);
+    // Each row carries its household and its assignee, looked up for the page's rows.
+    expect(two.rows.map((r) => [r.householdName, r.assignees])).toEqual(
+      Array(3).fill([w.estate.households[0].name, tech.name]),
+    );
+  });
+
   it("filters one member's orders still waiting for acceptance, only within what the viewer sees", async () => {
     const w = await ticketWorld(db);
     const [a, b] = w.technicians;

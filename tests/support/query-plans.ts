@@ -58,6 +58,16 @@ export function companyWideSearches(plan: readonly string[]): string[] {
   return plan.filter((line) => search.test(line) && !line.includes("household_id"));
 }
 
+/**
+ * The correlated subqueries of a list's statement that run for every candidate row, not only for
+ * the page's (SQLite computes a row's columns before it sorts): every `CORRELATED … SUBQUERY` line
+ * before the statement scans its picked page (`SCAN <page>`), or all of them without one.
+ */
+export function perCandidateSubqueries(plan: readonly string[], page: string): string[] {
+  const at = plan.findIndex((line) => line.startsWith(`SCAN ${page}`));
+  return plan.slice(0, at < 0 ? plan.length : at).filter((line) => line.startsWith("CORRELATED"));
+}
+
 /** Drops the planner's statistics of an embedded database (as on a libSQL server, which refuses ANALYZE). */
 export async function dropStatistics(client: Client): Promise<void> {
   const has = await client.execute("select 1 from sqlite_schema where name = 'sqlite_stat1'");

@@ -1,0 +1,1 @@
+CREATE INDEX `work_orders_created_by_idx` ON `work_orders` (`created_by_user_id`);
