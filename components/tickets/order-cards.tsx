@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { TextParams } from "@/lib/i18n/system-text";
-import { OrderTitle, OverdueBadge, StatusBadge } from "@/components/tickets/order-bits";
+import { OrderTitleWith, OverdueBadgeWith, StatusBadgeWith } from "@/components/tickets/order-bits";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isOpen, isOverdue, type WorkOrderStatus } from "@/lib/tickets/rules";
@@ -41,7 +41,8 @@ export async function OrderCards({
   timeZone: string;
 }) {
   const t = await getTranslations("tickets");
-  const sep = (await getTranslations("common"))("listSeparator");
+  const tr = await getTranslations();
+  const sep = tr("common.listSeparator");
   return (
     <ul className="space-y-2" data-testid="order-cards">
       {rows.map((o) => {
@@ -57,12 +58,12 @@ export async function OrderCards({
                 <span className="font-medium text-brand-700 tabular-nums">#{o.id}</span>
                 <span className="text-slate-700">{t(`type.${o.type}`)}</span>
                 <span className="ml-auto">
-                  <StatusBadge status={o.status} />
-                  <OverdueBadge order={o} now={now} />
+                  <StatusBadgeWith status={o.status} t={tr} />
+                  <OverdueBadgeWith order={o} now={now} t={tr} />
                 </span>
               </div>
               <p className="mt-1 line-clamp-2 break-words text-sm text-slate-900">
-                <OrderTitle order={o} />
+                <OrderTitleWith order={o} t={tr} />
               </p>
               <p className="mt-1 break-words text-xs text-slate-600">
                 <span data-user-text>{o.householdName ?? "—"}</span>

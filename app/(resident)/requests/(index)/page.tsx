@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { OverdueBadge, StatusBadge } from "@/components/tickets/order-bits";
+import { OverdueBadgeWith, StatusBadgeWith } from "@/components/tickets/order-bits";
 import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/app/_lib/session";
 import { getDb } from "@/lib/db";
@@ -16,6 +16,7 @@ export async function generateMetadata() {
 export default async function RequestsPage() {
   const user = await requireUser(["resident"]);
   const t = await getTranslations("tickets");
+  const tr = await getTranslations();
   const locale = (await getLocale()) as Locale;
   const db = getDb();
   const scope = await loadOrderScope(db, user.companyId, { id: user.id, roles: ["resident"] });
@@ -41,8 +42,8 @@ export default async function RequestsPage() {
                       {t(`type.${o.type}`)} <span className="text-xs text-slate-500">#{o.id}</span>
                     </span>
                     <span>
-                      <StatusBadge status={o.status} />
-                      <OverdueBadge order={o} />
+                      <StatusBadgeWith status={o.status} t={tr} />
+                      <OverdueBadgeWith order={o} t={tr} />
                     </span>
                   </div>
                   <p data-user-text className="mt-1 line-clamp-2 text-sm text-slate-700">

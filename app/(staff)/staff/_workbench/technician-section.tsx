@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ActionForm } from "@/components/tickets/action-form";
-import { OrderTitle, StatusBadge } from "@/components/tickets/order-bits";
-import { SlaCountdown } from "@/components/tickets/sla-countdown";
+import { OrderTitleWith, StatusBadgeWith } from "@/components/tickets/order-bits";
+import { SlaCountdownWith } from "@/components/tickets/sla-countdown";
 import { Card, EmptyState } from "@/components/ui/card";
 import type { ActionResult } from "@/lib/actions/result";
 import type { SessionUser } from "@/lib/auth/current-user";
@@ -25,8 +25,7 @@ export async function TechnicianSection({
   accept: OrderAction;
   start: OrderAction;
 }) {
-  const t = await getTranslations("workbench");
-  const tt = await getTranslations("tickets");
+  const [t, tt, tr] = await Promise.all([getTranslations("workbench"), getTranslations("tickets"), getTranslations()]);
   const db = getDb();
   const now = new Date();
   const scope = await loadOrderScope(db, user.companyId, user);
@@ -61,11 +60,11 @@ export async function TechnicianSection({
                   </span>
                   <span className="block truncate text-xs text-slate-600">
                     {o.householdName ? <span data-user-text>{`${o.householdName} · `}</span> : null}
-                    <OrderTitle order={o} />
+                    <OrderTitleWith order={o} t={tr} />
                   </span>
                 </Link>
-                <StatusBadge status={o.status} />
-                <SlaCountdown order={o} now={now} />
+                <StatusBadgeWith status={o.status} t={tr} />
+                <SlaCountdownWith order={o} now={now} t={tr} />
                 {o.acceptable ? (
                   <ActionForm action={accept}>
                     <input type="hidden" name="id" value={o.id} />

@@ -2,9 +2,9 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ActionForm, FieldError } from "@/components/tickets/action-form";
-import { OverdueBadge, StatusBadge, OrderTitle } from "@/components/tickets/order-bits";
+import { OrderTitleWith, OverdueBadgeWith, StatusBadgeWith, type RootT } from "@/components/tickets/order-bits";
 import { RememberFilters } from "@/components/tickets/remember-filters";
-import { SlaCountdown } from "@/components/tickets/sla-countdown";
+import { SlaCountdownWith } from "@/components/tickets/sla-countdown";
 import { OrderCards } from "@/components/tickets/order-cards";
 import { ByWidth } from "@/components/ui/by-width";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
@@ -243,6 +243,8 @@ async function OrdersTable({
   staff: Awaited<ReturnType<typeof assignableStaff>> | null;
 }) {
   const t = await getTranslations("tickets");
+  const tr = await getTranslations();
+  const sep = tr("common.listSeparator");
   const selectable = (o: OrderList["rows"][number]) => Boolean(o.acceptable) || (staff !== null && assignable(o));
   const bulk = rows.some(selectable);
   const table = (
@@ -259,7 +261,17 @@ async function OrdersTable({
       ]}
     >
       {rows.map((o) => (
-        <OrderRow key={o.id} o={o} now={now} locale={locale} timeZone={timeZone} selectable={selectable(o)} />
+        <OrderRow
+          key={o.id}
+          o={o}
+          now={now}
+          locale={locale}
+          timeZone={timeZone}
+          selectable={selectable(o)}
+          t={t}
+          tr={tr}
+          sep={sep}
+        />
       ))}
     </Table>
   );
@@ -281,22 +293,26 @@ async function OrdersTable({
   );
 }
 
-/** One row of the dense table (the phone gets OrderCards instead). */
-async function OrderRow({
+/** One row of the dense table (the phone gets OrderCards instead), with the table's translators. */
+function OrderRow({
   o,
   now,
   locale,
   timeZone,
   selectable,
+  t,
+  tr,
+  sep,
 }: {
   o: OrderList["rows"][number];
   now: Date;
   locale: Locale;
   timeZone: string;
   selectable: boolean;
+  t: Awaited<ReturnType<typeof getTranslations<"tickets">>>;
+  tr: RootT;
+  sep: string;
 }) {
-  const t = await getTranslations("tickets");
-  const sep = (await getTranslations("common"))("listSeparator");
   return (
     <tr className={isOverdue(o, now) ? "bg-red-50 text-red-900" : ""} data-testid={`order-row-${o.id}`}>
       <td className="whitespace-nowrap tabular-nums">
@@ -319,7 +335,7 @@ async function OrderRow({
       </td>
       <td className="max-w-xs">
         <Link href={`/staff/orders/${o.id}`} className="line-clamp-2 hover:underline">
-          <OrderTitle order={o} />
+          <OrderTitleWith order={o} t={tr} />
         </Link>
       </td>
       <td>
@@ -327,11 +343,11 @@ async function OrderRow({
         {o.buildingCode ? <div className="font-mono text-xs">{`${o.buildingCode}-${o.unitNumber}`}</div> : null}
       </td>
       <td className="whitespace-nowrap">
-        <StatusBadge status={o.status} />
-        <OverdueBadge order={o} now={now} />
+        <StatusBadgeWith status={o.status} t={tr} />
+        <OverdueBadgeWith order={o} now={now} t={tr} />
       </td>
       <td>
-        <SlaCountdown order={o} now={now} />
+        <SlaCountdownWith order={o} now={now} t={tr} />
       </td>
       <td className="text-xs" data-user-text>
         {o.assignees?.split("\u001f").join(sep) ?? "—"}

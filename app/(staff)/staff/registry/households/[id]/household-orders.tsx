@@ -5,11 +5,12 @@ import type { SessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { INTAKE_ROLES, loadOrderScope } from "@/lib/tickets/access";
 import { listOrders } from "@/lib/tickets/queries";
-import { OverdueBadge, StatusBadge } from "@/components/tickets/order-bits";
+import { OverdueBadgeWith, StatusBadgeWith } from "@/components/tickets/order-bits";
 
 /** The household page's card: its latest work orders (the viewer's order scope applies). */
 export async function HouseholdOrders({ user, householdId }: { user: SessionUser; householdId: number }) {
   const t = await getTranslations("tickets");
+  const tr = await getTranslations();
   const db = getDb();
   const scope = await loadOrderScope(db, user.companyId, user);
   const { rows } = await listOrders(db, user.companyId, scope, { householdId, status: "all" });
@@ -34,8 +35,8 @@ export async function HouseholdOrders({ user, householdId }: { user: SessionUser
                 #{o.id} {t(`type.${o.type}`)}
               </Link>
               <span>
-                <StatusBadge status={o.status} />
-                <OverdueBadge order={o} />
+                <StatusBadgeWith status={o.status} t={tr} />
+                <OverdueBadgeWith order={o} t={tr} />
               </span>
             </li>
           ))}
