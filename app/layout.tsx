@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { IntlProvider } from "@/components/i18n/intl-provider";
+import { ViewportHint } from "@/components/shell/viewport-hint";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import "./globals.css";
 
@@ -24,6 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <IntlProvider locale={isLocale(locale) ? locale : DEFAULT_LOCALE} timeZone={timeZone}>
           {children}
         </IntlProvider>
+        <ViewportHint />
       </body>
     </html>
   );
