@@ -117,17 +117,24 @@ interface RiskQuery {
 function candidates(q: RiskQuery): SQL {
   const p = householdPlacements;
   const s = householdScores;
+  // totals: each butler's visible households (the lists' "of n" and who has a list at all). A butler
+  // without a cut takes all his households, sought by butler (household_placements_butler_idx) from
+  // totals: as a NOT IN over every placement it walked the company's 50,000 to find none.
   return sql`below as (
       select ${p.butlerUserId} as b, ${p.householdId} as h, ${s.score} as sc,
         row_number() over (partition by ${p.butlerUserId} order by ${s.score}, ${p.householdId}) as rn
       from ${s} join ${p} on ${p.householdId} = ${s.householdId} join ${households} on ${households.id} = ${s.householdId}
       where ${s.companyId} = ${q.companyId} and ${s.score} < ${q.rules.initialScore} and ${q.mine}),
     cut as (select b, sc from below where rn = ${q.perButler}),
+    totals as materialized (
+      select ${p.butlerUserId} as b, count(*) as n from ${p} join ${households} on ${households.id} = ${p.householdId}
+      where ${q.mine} group by ${p.butlerUserId}),
     cand as (
       select below.b as b, below.h as h from below join cut on cut.b = below.b where below.sc <= cut.sc
       union all
-      select ${p.butlerUserId}, ${p.householdId} from ${p} join ${households} on ${households.id} = ${p.householdId}
-      where ${q.mine} and ${p.butlerUserId} not in (select b from cut))`;
+      select ${p.butlerUserId}, ${p.householdId} from totals cross join ${p} on ${p.companyId} = ${q.companyId}
+        and ${p.butlerUserId} = totals.b join ${households} on ${households.id} = ${p.householdId}
+      where totals.b not in (select b from cut) and ${q.mine})`;
 }
 
 /** Months in arrears of one candidate household (arrearsSubquery's count, through bills_open_idx by household). */
@@ -171,13 +178,10 @@ export async function butlerRiskLists(
     months: number;
     n: number;
   }>(sql`with ${candidates(q)},
-    ranked as (
+    ranked as materialized (
       select cand.b as b, cand.h as h, coalesce(hs.score, ${rules.initialScore}) as score, ${monthsOf(q)} as months
       from cand left join ${householdScores} hs on hs.household_id = cand.h),
-    top as (select *, row_number() over (partition by b order by score, months desc, h) as rn from ranked),
-    totals as (
-      select ${p.butlerUserId} as b, count(*) as n from ${p} join ${households} on ${households.id} = ${p.householdId}
-      where ${mine} group by ${p.butlerUserId})
+    top as (select *, row_number() over (partition by b order by score, months desc, h) as rn from ranked)
     select top.b as b, u.name as butler, top.h as h, hh.name as name, bd.name as building, un.number as unit,
       top.score as score, top.months as months, totals.n as n
     from top join totals on totals.b = top.b join ${users} u on u.id = top.b join ${households} hh on hh.id = top.h
