@@ -1,8 +1,9 @@
-import { aliasedTable, and, asc, count, desc, eq, inArray, or, sql, type SQL, isNull } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
 import {
   buildings,
   communities,
   householdContacts,
+  householdPlacements,
   householdUnits,
   households,
   residentLinks,
@@ -77,29 +78,28 @@ export async function searchHouseholds(
     search.q ? searchCondition(search.q) : undefined,
   );
   const page = Math.max(1, search.page ?? 1);
-  const base = db
-    .select({
-      id: households.id,
-      name: households.name,
-      kind: households.kind,
-      code: households.code,
-      active: households.active,
-      unitNumber: units.number,
-      buildingCode: buildings.code,
-      buildingName: buildings.name,
-      communityName: communities.name,
-      butlerId: placement.butlerUserId,
-      butlerName: butler.name,
-    })
-    .from(households)
-    .leftJoin(placement, eq(placement.householdId, households.id))
-    .leftJoin(units, eq(units.id, placement.unitId))
-    .leftJoin(buildings, eq(buildings.id, placement.buildingId))
-    .leftJoin(communities, eq(communities.id, placement.communityId))
-    .leftJoin(butler, eq(butler.id, placement.butlerUserId))
-    .where(where);
-  const [pageRows, [total]] = await Promise.all([
-    base
+  const select = (extra?: SQL) =>
+    db
+      .select({
+        id: households.id,
+        name: households.name,
+        kind: households.kind,
+        code: households.code,
+        active: households.active,
+        unitNumber: units.number,
+        buildingCode: buildings.code,
+        buildingName: buildings.name,
+        communityName: communities.name,
+        butlerId: placement.butlerUserId,
+        butlerName: butler.name,
+      })
+      .from(households)
+      .leftJoin(placement, eq(placement.householdId, households.id))
+      .leftJoin(units, eq(units.id, placement.unitId))
+      .leftJoin(buildings, eq(buildings.id, placement.buildingId))
+      .leftJoin(communities, eq(communities.id, placement.communityId))
+      .leftJoin(butler, eq(butler.id, placement.butlerUserId))
+      .where(and(where, extra))
       .orderBy(
         asc(communities.name),
         sql`length(${buildings.code})`,
@@ -107,14 +107,28 @@ export async function searchHouseholds(
         sql`length(${units.number})`,
         asc(units.number),
         asc(households.id),
-      )
-      .limit(HOUSEHOLD_PAGE_SIZE)
-      .offset((page - 1) * HOUSEHOLD_PAGE_SIZE),
-    db
-      .select({ n: count() })
-      .from(households)
-      .leftJoin(placement, eq(placement.householdId, households.id))
-      .where(where),
+      );
+  // The whole company, unsearched (an admin's or the front desk's first look): read in the list's
+  // order building by building instead of sorting every household (50,000 at the bench's size).
+  // A search, a butler or a narrower view matches few enough households to sort.
+  const walk = view.kind === "all" && !search.q && !search.butlerId;
+  // The count joins the placements only when a condition is on them.
+  const onPlacement = view.kind !== "all" || !!search.communityId || !!search.butlerId;
+  const count$ = onPlacement
+    ? db
+        .select({ n: count() })
+        .from(households)
+        .leftJoin(placement, eq(placement.householdId, households.id))
+        .where(where)
+    : db.select({ n: count() }).from(households).where(where);
+  const offset = (page - 1) * HOUSEHOLD_PAGE_SIZE;
+  const [pageRows, [total]] = await Promise.all([
+    walk
+      ? inListOrder(db, companyId, search.communityId, offset, HOUSEHOLD_PAGE_SIZE, (extra, limit) =>
+          select(extra).limit(limit),
+        )
+      : select().limit(HOUSEHOLD_PAGE_SIZE).offset(offset),
+    count$,
   ]);
   // The phones of the page's rows only: as a column of the sorted read, SQLite looked up the
   // primary contact of every matching household before sorting (50,000 at the bench's size).
@@ -124,6 +138,69 @@ export async function searchHouseholds(
   );
   const rows = pageRows.map((r) => ({ ...r, phone: phones.get(r.id) ?? null }));
   return { rows, total: total.n, page, pageSize: HOUSEHOLD_PAGE_SIZE };
+}
+
+/**
+ * Rows offset … offset + limit of the list without sorting every household: households without a
+ * placement first (their community is null), then the buildings in the list's order (community
+ * name, then building code by length and text), a few at a time (1, 2, 4 … per query), each
+ * query reading only those buildings' households (household_placements_building_idx) until the
+ * page is full — the bills list's walk (lib/billing/queries/bills-page.ts). Community names are
+ * unique in a company and building codes in a community, so no two buildings' households interleave.
+ */
+async function inListOrder<Row>(
+  db: DbOrTx,
+  companyId: number,
+  communityId: number | undefined,
+  offset: number,
+  limit: number,
+  read: (extra: SQL, limit: number) => Promise<Row[]>,
+): Promise<Row[]> {
+  const need = offset + limit;
+  const p = householdPlacements;
+  const [rows, [all], [placed]] = await Promise.all([
+    db
+      .select({ id: buildings.id })
+      .from(buildings)
+      .innerJoin(communities, eq(communities.id, buildings.communityId))
+      .where(and(eq(buildings.companyId, companyId), communityId ? eq(buildings.communityId, communityId) : undefined))
+      .orderBy(asc(communities.name), sql`length(${buildings.code})`, asc(buildings.code), asc(buildings.id)),
+    db.select({ n: count() }).from(households).where(eq(households.companyId, companyId)),
+    db.select({ n: count() }).from(p).where(eq(p.companyId, companyId)),
+  ]);
+  const order = rows.map((r) => r.id);
+  const out: Row[] = [];
+  // Unplaced households: none in a registry where every household has a unit (the counts agree).
+  if (!communityId && Number(all.n) !== Number(placed.n))
+    out.push(
+      ...(await read(
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(p)
+            .where(eq(p.householdId, households.id)),
+        ),
+        need,
+      )),
+    );
+  let i = 0;
+  for (let size = 1; out.length < need && i < order.length; size *= 2) {
+    const batch = order.slice(i, i + size);
+    i += batch.length;
+    out.push(
+      ...(await read(
+        inArray(
+          households.id,
+          db
+            .select({ id: p.householdId })
+            .from(p)
+            .where(and(eq(p.companyId, companyId), inArray(p.buildingId, batch))),
+        ),
+        need - out.length,
+      )),
+    );
+  }
+  return out.slice(offset, need);
 }
 
 /** Each household's primary contact phone (else its first contact's), for a page of households. */
