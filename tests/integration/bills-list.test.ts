@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bills, buildings, feeItems, householdPlacements, householdUnits, units } from "@/db/schema";
+import { voidBill } from "@/lib/billing/corrections";
 import { generateBills } from "@/lib/billing/generate";
 import { listBills } from "@/lib/billing/queries/bills";
 import type { Db } from "@/lib/db/client";
@@ -34,13 +35,16 @@ describe("listBills", () => {
       idempotencyKey: randomUUID(),
       actorUserId: a.adminId,
     });
+    // A voided bill stays in the list (and its count) but not in its sums.
+    const [wrong] = await db.select().from(bills).where(eq(bills.householdId, a.households[0].id));
+    await voidBill(db, { companyId: a.companyId, userId: a.finance.id }, { billId: wrong.id, reason: "重复开单" });
     const month = await db
       .select()
       .from(bills)
       .where(and(eq(bills.companyId, a.companyId), eq(bills.period, "2026-04")));
     const sum = (rows: typeof month) => ({
-      amountFen: rows.reduce((s, b) => s + b.linesFen + b.adjustmentFen, 0),
-      allocatedFen: rows.reduce((s, b) => s + b.allocatedFen, 0),
+      amountFen: rows.filter((b) => !b.voided).reduce((s, b) => s + b.linesFen + b.adjustmentFen, 0),
+      allocatedFen: rows.filter((b) => !b.voided).reduce((s, b) => s + b.allocatedFen, 0),
     });
 
     const all = await listBills(db, a.companyId, { period: "2026-04" });
@@ -48,6 +52,12 @@ describe("listBills", () => {
     expect(all.rows.map((r) => r.id).sort()).toEqual(month.map((b) => b.id).sort());
     expect(all.sums).toEqual(sum(month));
     expect(all.sums.allocatedFen).toBe(5000);
+    expect(all.sums.amountFen).toBeLessThan(month.reduce((s, b) => s + b.linesFen + b.adjustmentFen, 0));
+    expect(all.rows.find((r) => r.id === wrong.id)?.status).toBe("voided");
+    const inFirst = new Set(a.households.map((h) => h.id));
+    const byFirst = await listBills(db, a.companyId, { period: "2026-04", buildingId: a.building.id });
+    expect(byFirst.total).toBe(3);
+    expect(byFirst.sums).toEqual(sum(month.filter((b) => inFirst.has(b.householdId))));
 
     const inSecond = new Set(second.households.map((h) => h.id));
     const byBuilding = await listBills(db, a.companyId, { period: "2026-04", buildingId: second.building.id });
