@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { copyDb, prepareBenchDb } from "./bench/prepare";
-import { bigPages, loadLogins } from "./bench/pages";
+import { bigPages, loadLogins, pageCookie } from "./bench/pages";
 import { sequential, signIn } from "./bench/http";
 import { buildAll, startServer } from "./bench/servers";
 
@@ -84,7 +84,7 @@ async function main() {
       if (!cookies.has(page.role))
         cookies.set(page.role, await signIn(app.base, logins.identifier("big", page.role), logins.password));
       const url = `${app.base}${page.path}`;
-      const cookie = cookies.get(page.role)!;
+      const cookie = pageCookie(cookies.get(page.role)!, page);
       await sequential(url, cookie, 3);
       const [p0, m0] = [cpuMs(`/proc/${pid}/stat`), cpuMs(`/proc/${pid}/task/${pid}/stat`)];
       const one = await sequential(url, cookie, requests);

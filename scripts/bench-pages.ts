@@ -31,7 +31,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { copyDb, prepareBenchDb } from "./bench/prepare";
-import { bigPages, DEMO_PAGES, loadLogins, type Logins, type PageTarget } from "./bench/pages";
+import { bigPages, DEMO_PAGES, loadLogins, pageCookie, type Logins, type PageTarget } from "./bench/pages";
 import { healthWhileCron, healthWhileCrm, healthWhileImport, warmJobRoutes, type HealthContext } from "./bench/health";
 import { sequential, signIn, underLoad, type Timing } from "./bench/http";
 import { BARE_DIR, buildAll, startServer, type Server } from "./bench/servers";
@@ -136,7 +136,7 @@ async function pagesPhase(app: Server, logins: Logins, pages: PageTarget[]) {
     );
     for (const page of pages) {
       try {
-        const cookie = await cookieOf(app.base, logins, page.company, page.role);
+        const cookie = pageCookie(await cookieOf(app.base, logins, page.company, page.role), page);
         const url = `${app.base}${page.path}`;
         await sequential(url, cookie, 2); // warm: compiled route, caches
         await probe(app);
@@ -188,7 +188,7 @@ async function healthPhase(
 async function demoTimings(app: Server, logins: Logins): Promise<Map<string, Timing>> {
   const out = new Map<string, Timing>();
   for (const page of DEMO_PAGES) {
-    const cookie = await cookieOf(app.base, logins, page.company, page.role);
+    const cookie = pageCookie(await cookieOf(app.base, logins, page.company, page.role), page);
     await sequential(`${app.base}${page.path}`, cookie, 3);
     out.set(`${page.role} ${page.path}`, await sequential(`${app.base}${page.path}`, cookie, REQUESTS));
   }

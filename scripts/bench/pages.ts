@@ -13,6 +13,18 @@ export interface PageTarget {
   path: string;
 }
 
+/** Who works on a phone (SPEC: residents and field staff), the others at a desk. */
+const ON_PHONES: ReadonlySet<Role> = new Set<Role>(["resident", "butler", "technician", "guard", "cleaner"]);
+
+/**
+ * The cookies a browser sends for the page: the session, and the width hint that
+ * components/shell/viewport-hint.tsx keeps after the first page (a phone's narrow, a desk's
+ * wide); list pages render only that view (components/ui/by-width.tsx).
+ */
+export function pageCookie(session: string, page: PageTarget): string {
+  return `${session}; vw=${ON_PHONES.has(page.role) ? "narrow" : "wide"}`;
+}
+
 /** Every role of the big company and a resident of it, on the pages each one lives on. */
 export function bigPages(householdId: number): PageTarget[] {
   const p = (role: Role, path: string): PageTarget => ({ company: "big", role, path });
