@@ -10,6 +10,7 @@ import { z } from "zod";
 export const databaseThreadsSchema = z.enum(["on", "off"]).default("on");
 export const databaseReadersSchema = z.coerce.number().int().min(0).max(64).optional();
 export const databaseSlowMsSchema = z.coerce.number().int().min(1).optional();
+export const databaseCacheMbSchema = z.coerce.number().int().min(1).max(1024).optional();
 
 /** Validated server configuration. Every variable is documented in README.md. */
 export const env = createEnv({
@@ -22,6 +23,8 @@ export const env = createEnv({
     DATABASE_READERS: databaseReadersSchema,
     /** `file:` databases: log each statement that takes this many ms or more, with its SQL (lib/db/threads/config.ts). */
     DATABASE_SLOW_MS: databaseSlowMsSchema,
+    /** `file:` databases in threads: each connection's page cache in MiB (default 16; lib/db/threads/config.ts). */
+    DATABASE_CACHE_MB: databaseCacheMbSchema,
     NEXTAUTH_SECRET: z.string().min(16).optional(),
     /** The public base URL (links in notices and e-mails; https here means the site is served over https). */
     NEXTAUTH_URL: z.string().optional(),
@@ -63,6 +66,7 @@ export type LiveVariable =
   | "DATABASE_THREADS"
   | "DATABASE_READERS"
   | "DATABASE_SLOW_MS"
+  | "DATABASE_CACHE_MB"
   | "GUANJIA_DB_THREAD_SCRIPT"
   | "BENCH_SECRET"
   | "BENCH_STALLS";

@@ -68,7 +68,11 @@ const BIG = 9_007_199_254_740_993n; // above Number.MAX_SAFE_INTEGER
 describe("the threaded embedded client", () => {
   it("is what openDb gives for file: URLs (unless DATABASE_THREADS=off)", async () => {
     expect(threadSettings({})).toMatchObject({ threads: true });
-    expect(threadSettings({ DATABASE_THREADS: "off", DATABASE_READERS: "3" })).toEqual({ threads: false, readers: 3 });
+    expect(threadSettings({ DATABASE_THREADS: "off", DATABASE_READERS: "3" })).toEqual({
+      threads: false,
+      readers: 3,
+      cacheMb: 16,
+    });
     expect(() => threadSettings({ DATABASE_READERS: "many" })).toThrow(/DATABASE_READERS/);
     const handle = openDb(tempUrl());
     opened.push(handle.client);
@@ -212,6 +216,24 @@ describe("the threaded embedded client", () => {
     c.close();
     expect(c.closed).toBe(true);
     await expect(c.execute("SELECT 1")).rejects.toMatchObject({ code: "CLIENT_CLOSED" });
+  });
+
+  it("gives every connection of its threads DATABASE_CACHE_MB of page cache: reads, writes, transactions", async () => {
+    expect(threadSettings({ DATABASE_CACHE_MB: "64" }).cacheMb).toBe(64);
+    expect(() => threadSettings({ DATABASE_CACHE_MB: "lots" })).toThrow(/DATABASE_CACHE_MB/);
+    const url = tempUrl();
+    const c = new ThreadedClient({ url, readers: 1, cacheMb: 24 });
+    opened.push(c);
+    const kib = async (run: Promise<ResultSet>) => Number((await run).rows[0].cache_size);
+    expect(await kib(c.execute("PRAGMA cache_size"))).toBe(-24 * 1024); // a reader thread
+    const [inBatch] = await c.batch(["PRAGMA cache_size"], "write"); // the writer thread
+    expect(Number(inBatch.rows[0].cache_size)).toBe(-24 * 1024);
+    const tx = await c.transaction("write");
+    expect(await kib(tx.execute("PRAGMA cache_size"))).toBe(-24 * 1024);
+    await tx.commit();
+    // Without the setting: SQLite's default, and another client in this process is untouched.
+    expect(await kib(threaded(url, 1).execute("PRAGMA cache_size"))).toBe(-2000);
+    expect(await kib(inline(url).execute("PRAGMA cache_size"))).toBe(-2000);
   });
 
   it("logs statements slower than DATABASE_SLOW_MS with their SQL, never their values", async () => {

@@ -5,10 +5,27 @@
 // they block this thread, never the server's event loop. Requests arrive one message at a time
 // ({ id, op, ... }); each answer is { id, ok, value } or { id, ok: false, error }.
 import { createClient } from "@libsql/client";
+import Database from "libsql";
 import { getHeapStatistics } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 
-const { url, authToken, timeout, intMode, concurrency, slowMs } = workerData;
+const { url, authToken, timeout, intMode, concurrency, slowMs, cacheMb } = workerData;
+
+// Each connection's page cache (DATABASE_CACHE_MB, threads/config.ts). The client opens its
+// connections itself (a pool; a transaction takes one, a reconnect opens new ones) and has no
+// hook for a per-connection PRAGMA, so a connection sets it before its first statement. Only
+// this thread's connections are affected: the patch lives in this worker's module instance.
+if (cacheMb) {
+  const tuned = new WeakSet();
+  const prepare = Database.prototype.prepare;
+  Database.prototype.prepare = function (sql) {
+    if (!tuned.has(this)) {
+      tuned.add(this);
+      this.exec(`PRAGMA cache_size = -${Number(cacheMb) * 1024}`);
+    }
+    return prepare.call(this, sql);
+  };
+}
 let client = createClient({ url, authToken, timeout, intMode, concurrency });
 parentPort.postMessage({ ready: true }); // the database is open: send reads here
 /** Open interactive transactions by number. */

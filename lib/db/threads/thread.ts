@@ -19,6 +19,8 @@ export interface ThreadConfig {
   concurrency?: number;
   /** Log each statement that takes this many ms or more (DATABASE_SLOW_MS); unset: no log. */
   slowMs?: number;
+  /** Each connection's page cache in MiB (DATABASE_CACHE_MB); unset: SQLite's default (2 MiB). */
+  cacheMb?: number;
 }
 
 interface PlainResult {
