@@ -44,7 +44,12 @@ export function openDb(url = DEFAULT_DATABASE_URL, authToken?: string): DbHandle
   const config = { url, authToken: authToken || undefined, timeout: embedded ? EMBEDDED_BUSY_TIMEOUT_MS : undefined };
   const threads = embedded ? threadSettings() : null;
   const raw: Client = threads?.threads
-    ? new ThreadedClient({ ...config, readers: url.includes(":memory:") ? 0 : threads.readers, slowMs: threads.slowMs, cacheMb: threads.cacheMb })
+    ? new ThreadedClient({
+        ...config,
+        readers: url.includes(":memory:") ? 0 : threads.readers,
+        slowMs: threads.slowMs,
+        cacheMb: threads.cacheMb,
+      })
     : createClient(config);
   // The write queue applies to remote URLs too. sqld runs one writer at a time and parks
   // every other interactive transaction on a server connection of its own; past its
