@@ -20,37 +20,34 @@ export async function inListOrder<Row>(
 ): Promise<Row[]> {
   const need = offset + limit;
   const p = householdPlacements;
-  const [rows, [all], [placed]] = await Promise.all([
+  const [rows, placed] = await Promise.all([
     db
       .select({ id: buildings.id })
       .from(buildings)
       .innerJoin(communities, eq(communities.id, buildings.communityId))
       .where(and(eq(buildings.companyId, companyId), communityId ? eq(buildings.communityId, communityId) : undefined))
       .orderBy(asc(communities.name), sql`length(${buildings.code})`, asc(buildings.code), asc(buildings.id)),
-    db.select({ n: count() }).from(households).where(eq(households.companyId, companyId)),
-    db.select({ n: count() }).from(p).where(eq(p.companyId, companyId)),
+    everyHouseholdPlaced(db, companyId),
   ]);
-  const order = rows.map((r) => r.id);
-  const out: Row[] = [];
-  // Unplaced households: none in a registry where every household has a unit (the counts agree).
-  if (!communityId && Number(all.n) !== Number(placed.n))
-    out.push(
-      ...(await read(
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(p)
-            .where(eq(p.householdId, households.id)),
-        ),
-        need,
-      )),
-    );
-  let i = 0;
-  for (let size = 1; out.length < need && i < order.length; size *= 2) {
-    const batch = order.slice(i, i + size);
-    i += batch.length;
-    out.push(
-      ...(await read(
+  // Unplaced households first (none where every household has a unit), then the buildings.
+  const first =
+    communityId || placed
+      ? []
+      : await read(
+          notExists(
+            db
+              .select({ one: sql`1` })
+              .from(p)
+              .where(eq(p.householdId, households.id)),
+          ),
+          need,
+        );
+  const out = await readInOrder(
+    rows.map((r) => r.id),
+    need,
+    first,
+    (batch, rest) =>
+      read(
         inArray(
           households.id,
           db
@@ -58,9 +55,37 @@ export async function inListOrder<Row>(
             .from(p)
             .where(and(eq(p.companyId, companyId), inArray(p.buildingId, batch))),
         ),
-        need - out.length,
-      )),
-    );
-  }
+        rest,
+      ),
+  );
   return out.slice(offset, need);
+}
+
+/** True when every household of the company has a placement (two index-only counts agree). */
+export async function everyHouseholdPlaced(db: DbOrTx, companyId: number): Promise<boolean> {
+  const [[all], [placed]] = await Promise.all([
+    db.select({ n: count() }).from(households).where(eq(households.companyId, companyId)),
+    db.select({ n: count() }).from(householdPlacements).where(eq(householdPlacements.companyId, companyId)),
+  ]);
+  return Number(all.n) === Number(placed.n);
+}
+
+/**
+ * The walk shared by the bills and households lists: after `first`, reads the groups in their
+ * order 1, 2, 4 … at a time until `need` rows are in; `read` gets a batch and the rows still needed.
+ */
+export async function readInOrder<G, Row>(
+  groups: readonly G[],
+  need: number,
+  first: Row[],
+  read: (batch: G[], rest: number) => Promise<Row[]>,
+): Promise<Row[]> {
+  const out = [...first];
+  let i = 0;
+  for (let size = 1; out.length < need && i < groups.length; size *= 2) {
+    const batch = groups.slice(i, i + size);
+    i += batch.length;
+    out.push(...(await read(batch, need - out.length)));
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
-import { and, asc, count, eq, inArray, notExists, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, notExists, sql, type SQL } from "drizzle-orm";
 import { bills, buildings, householdPlacements, households, units } from "@/db/schema";
 import type { DbOrTx } from "@/lib/db/client";
+import { everyHouseholdPlaced, readInOrder } from "@/lib/registry/households-page";
 
 /*
  * One page of the bills list without sorting the month's bills: the list's order is the
@@ -55,11 +56,7 @@ async function codeGroups(db: DbOrTx, companyId: number, buildingId?: number): P
 /** Bills of the households without a placement (none in a registry where every household has a unit). */
 async function unplacedBills(db: DbOrTx, companyId: number, where: SQL, limit: number): Promise<BillRow[]> {
   const p = householdPlacements;
-  const [[all], [placed]] = await Promise.all([
-    db.select({ n: count() }).from(households).where(eq(households.companyId, companyId)),
-    db.select({ n: count() }).from(p).where(eq(p.companyId, companyId)),
-  ]);
-  if (Number(all.n) === Number(placed.n)) return [];
+  if (await everyHouseholdPlaced(db, companyId)) return [];
   return db
     .select({ ...columns, buildingCode: sql<string | null>`null`, unitNumber: sql<string | null>`null` })
     .from(bills)
@@ -128,13 +125,9 @@ export async function billsPage(
     codeGroups(db, companyId, buildingId),
     buildingId ? Promise.resolve([]) : unplacedBills(db, companyId, where, need),
   ]);
-  const out: BillRow[] = [...first];
-  let i = 0;
-  for (let size = 1; out.length < need && i < groups.length; size *= 2) {
-    // Whole codes only: within a code, the bills of its buildings interleave by unit number.
-    const batch = groups.slice(i, i + size);
-    i += batch.length;
-    out.push(...(await buildingBills(db, companyId, batch.flat(), where, need - out.length)));
-  }
+  // Whole codes only: within a code, the bills of its buildings interleave by unit number.
+  const out = await readInOrder(groups, need, first, (batch, rest) =>
+    buildingBills(db, companyId, batch.flat(), where, rest),
+  );
   return out.slice(offset, need);
 }

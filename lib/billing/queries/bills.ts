@@ -88,11 +88,10 @@ const sums = {
 
 /** The filtered list's count (voided bills included) and sums (voided left out), from the bills. */
 async function countAndSums(db: DbOrTx, where: SQL, onPlacement: SQL | undefined) {
-  const from = () => {
-    const q = db.select({ n: count(), ...sums, voided: bills.voided }).from(bills);
-    return onPlacement ? q.innerJoin(householdPlacements, onPlacement) : q;
-  };
-  const rows = await from().where(where).groupBy(bills.voided);
+  const q = db.select({ n: count(), ...sums, voided: bills.voided }).from(bills);
+  const rows = await (onPlacement ? q.innerJoin(householdPlacements, onPlacement) : q)
+    .where(where)
+    .groupBy(bills.voided);
   const kept = rows.find((r) => !r.voided);
   return {
     total: rows.reduce((n, r) => n + Number(r.n), 0),
